@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "sc-cli.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char     **files;          /* remaining arguments: files for --validate */
+  char     **programs;       /* --programs FILE… (repeatable): extra program files */
+  char      *profile;        /* --profile FILE */
+  char      *as_of;          /* --as-of YYYY-MM-DD */
+  int        horizon;        /* --horizon MONTHS; 0 = the profile's */
+  char      *format;         /* --format text|csv|json */
+  char      *output;         /* -o FILE; NULL = stdout */
+  char      *export_path;    /* --export OUT.png|svg|pdf */
+  char      *chart;          /* --chart KIND | list */
+  char      *size;           /* --size WxH */
+  double     scale;          /* --scale N */
+  char      *lang;           /* --lang zh_CN|en */
+  gboolean   no_footnote;    /* --no-footnote */
+  gboolean   no_bundled;     /* --no-bundled: only the files named */
+} ScCliOptions;
+
+/* Each returns the process exit status: 0 success, 1 invalid input, 2 usage. */
+int sc_cli_validate      (ScCliOptions *options);
+int sc_cli_list_programs (ScCliOptions *options);
+int sc_cli_report        (ScCliOptions *options);
+int sc_cli_export        (ScCliOptions *options);
+/* No display: writes the report and the overview chart of a bundled example and says where. */
+int sc_cli_headless      (ScCliOptions *options);
+
+G_END_DECLS

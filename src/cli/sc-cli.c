@@ -1,0 +1,127 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shangce-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <string.h>
+
+#include "sc-cli-private.h"
+
+static const char *const cli_flags[] = {
+  "--validate", "--list-programs", "--report", "--export", "--headless", "--version", NULL
+};
+
+const char *
+sc_cli_prescan_lang (int    argc,
+                     char **argv)
+{
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--lang") && i + 1 < argc)
+        return argv[i + 1];
+      if (g_str_has_prefix (argv[i], "--lang="))
+        return argv[i] + strlen ("--lang=");
+    }
+  return NULL;
+}
+
+gboolean
+sc_cli_wants_cli (int    argc,
+                  char **argv)
+{
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--"))
+        break;
+      for (guint j = 0; cli_flags[j] != NULL; j++)
+        if (g_str_equal (argv[i], cli_flags[j]) || (g_str_has_prefix (argv[i], cli_flags[j]) && argv[i][strlen (cli_flags[j])] == '='))
+          return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+sc_cli_options_clear (ScCliOptions *o)
+{
+  g_clear_pointer (&o->files, g_strfreev);
+  g_clear_pointer (&o->programs, g_strfreev);
+  g_clear_pointer (&o->profile, g_free);
+  g_clear_pointer (&o->as_of, g_free);
+  g_clear_pointer (&o->format, g_free);
+  g_clear_pointer (&o->output, g_free);
+  g_clear_pointer (&o->export_path, g_free);
+  g_clear_pointer (&o->chart, g_free);
+  g_clear_pointer (&o->size, g_free);
+  g_clear_pointer (&o->lang, g_free);
+}
+
+int
+sc_cli_run (int    argc,
+            char **argv)
+{
+  ScCliOptions o = { 0 };
+  gboolean validate = FALSE, list = FALSE, report = FALSE, headless = FALSE, version = FALSE;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  o.scale = 1.0;
+
+  const GOptionEntry entries[] = {
+    { "validate", 0, 0, G_OPTION_ARG_NONE, &validate, N_("Check program files and report errors as file:line:col"), NULL },
+    { "list-programs", 0, 0, G_OPTION_ARG_NONE, &list, N_("List the programs that would load"), NULL },
+    { "report", 0, 0, G_OPTION_ARG_NONE, &report, N_("Print the estimate for a profile"), NULL },
+    { "export", 0, 0, G_OPTION_ARG_FILENAME, &o.export_path, N_("Export a chart to a PNG, SVG or PDF file"), N_("FILE") },
+    { "headless", 0, 0, G_OPTION_ARG_NONE, &headless, N_("Write the report and overview chart of an example without a display"), NULL },
+    { "profile", 0, 0, G_OPTION_ARG_FILENAME, &o.profile, N_("Merchant profile to evaluate"), N_("FILE") },
+    { "programs", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.programs, N_("Also load this program file (repeatable)"), N_("FILE") },
+    { "no-bundled", 0, 0, G_OPTION_ARG_NONE, &o.no_bundled, N_("Do not load the bundled and user program files"), NULL },
+    { "as-of", 0, 0, G_OPTION_ARG_STRING, &o.as_of, N_("Evaluation date"), N_("YYYY-MM-DD") },
+    { "horizon", 0, 0, G_OPTION_ARG_INT, &o.horizon, N_("Horizon in months"), N_("MONTHS") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &o.format, N_("Report format: text, csv or json"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o.output, N_("Write to FILE instead of standard output"), N_("FILE") },
+    { "chart", 0, 0, G_OPTION_ARG_STRING, &o.chart, N_("Chart kind to export, or “list”"), N_("KIND") },
+    { "size", 0, 0, G_OPTION_ARG_STRING, &o.size, N_("Chart size in points"), N_("WxH") },
+    { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &o.scale, N_("Pixel scale for PNG (1–4)"), N_("N") },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &o.lang, N_("Language of the output: zh_CN or en"), N_("LANG") },
+    { "no-footnote", 0, 0, G_OPTION_ARG_NONE, &o.no_footnote, N_("Leave the footnote off exported charts"), NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Show the version"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.files, NULL, N_("FILE…") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+
+  g_option_context_set_summary (context, _("Compare e-commerce support programs for one merchant."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("shangce: %s\n", error->message);
+      sc_cli_options_clear (&o);
+      return 2;
+    }
+
+  if (version)
+    {
+      g_print ("shangce %s\n", PACKAGE_VERSION);
+      status = 0;
+    }
+  else if (validate)
+    status = sc_cli_validate (&o);
+  else if (list)
+    status = sc_cli_list_programs (&o);
+  else if (report)
+    status = sc_cli_report (&o);
+  else if (o.export_path != NULL || g_strcmp0 (o.chart, "list") == 0)
+    status = sc_cli_export (&o);
+  else if (headless)
+    status = sc_cli_headless (&o);
+  else
+    {
+      g_printerr ("shangce: %s\n", _("nothing to do"));
+      status = 2;
+    }
+
+  sc_cli_options_clear (&o);
+  return status;
+}

@@ -1,0 +1,211 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shangce-core"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "sc-types.h"
+
+ScDay
+sc_day_from_ymd (int year,
+                 int month,
+                 int day)
+{
+  if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1)
+    return SC_DAY_NONE;
+  if (!g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+    return SC_DAY_NONE;
+
+  GDate date;
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+  return g_date_get_julian (&date);
+}
+
+ScDay
+sc_day_parse (const char *text)
+{
+  int y = 0, m = 0, d = 0;
+
+  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return SC_DAY_NONE;
+  for (int i = 0; i < 10; i++)
+    {
+      if (i == 4 || i == 7)
+        continue;
+      if (!g_ascii_isdigit (text[i]))
+        return SC_DAY_NONE;
+    }
+  y = (text[0] - '0') * 1000 + (text[1] - '0') * 100 + (text[2] - '0') * 10 + (text[3] - '0');
+  m = (text[5] - '0') * 10 + (text[6] - '0');
+  d = (text[8] - '0') * 10 + (text[9] - '0');
+  return sc_day_from_ymd (y, m, d);
+}
+
+void
+sc_day_to_ymd (ScDay  day,
+               int   *year,
+               int   *month,
+               int   *dayp)
+{
+  GDate date;
+
+  g_return_if_fail (day != SC_DAY_NONE);
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, day);
+  if (year)
+    *year = g_date_get_year (&date);
+  if (month)
+    *month = g_date_get_month (&date);
+  if (dayp)
+    *dayp = g_date_get_day (&date);
+}
+
+char *
+sc_day_format (ScDay  day,
+               char  *buf)
+{
+  int y, m, d;
+
+  if (day == SC_DAY_NONE)
+    {
+      buf[0] = '\0';
+      return buf;
+    }
+  sc_day_to_ymd (day, &y, &m, &d);
+  g_snprintf (buf, 11, "%04d-%02d-%02d", y, m, d);
+  return buf;
+}
+
+ScDay
+sc_day_add_months (ScDay day,
+                   int   months)
+{
+  GDate date;
+
+  g_return_val_if_fail (day != SC_DAY_NONE, SC_DAY_NONE);
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, day);
+  if (months >= 0)
+    g_date_add_months (&date, (guint) months);
+  else
+    g_date_subtract_months (&date, (guint) -months);
+  return g_date_get_julian (&date);
+}
+
+gboolean
+sc_window_contains (const ScWindow *window,
+                    ScDay           day)
+{
+  if (day == SC_DAY_NONE)
+    return FALSE;
+  if (window->start != SC_DAY_NONE && day < window->start)
+    return FALSE;
+  if (window->end != SC_DAY_NONE && day >= window->end)
+    return FALSE;
+  return TRUE;
+}
+
+guint
+sc_window_overlap (const ScWindow *window,
+                   ScDay           from,
+                   ScDay           to)
+{
+  ScDay lo = from, hi = to;
+
+  if (window->start != SC_DAY_NONE && window->start > lo)
+    lo = window->start;
+  if (window->end != SC_DAY_NONE && window->end < hi)
+    hi = window->end;
+  return hi > lo ? hi - lo : 0;
+}
+
+void
+sc_text_clear (ScText *text)
+{
+  g_clear_pointer (&text->zh, g_free);
+  g_clear_pointer (&text->en, g_free);
+}
+
+void
+sc_text_copy (ScText       *dest,
+              const ScText *src)
+{
+  dest->zh = g_strdup (src->zh);
+  dest->en = g_strdup (src->en);
+}
+
+const char *
+sc_text_get (const ScText *text,
+             const char   *lang)
+{
+  gboolean zh = lang != NULL && g_str_has_prefix (lang, "zh");
+  const char *first = zh ? text->zh : text->en;
+  const char *second = zh ? text->en : text->zh;
+
+  if (first != NULL && *first != '\0')
+    return first;
+  if (second != NULL)
+    return second;
+  return "";
+}
+
+const char *
+sc_lang_current (void)
+{
+  const char * const *names = g_get_language_names ();
+
+  /* The first name that is a real language decides; "C" means English. */
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (names[i], "zh"))
+        return "zh";
+      if (g_str_equal (names[i], "C") || g_str_has_prefix (names[i], "en"))
+        return "en";
+      if (g_ascii_isalpha (names[i][0]) && g_ascii_isalpha (names[i][1]))
+        return "en";
+    }
+  return "en";
+}
+
+static const struct
+{
+  ScBasis     basis;
+  const char *name;
+} basis_names[] = {
+  { SC_BASIS_STATED, "stated" },
+  { SC_BASIS_ASSUMED, "assumed" },
+  { SC_BASIS_PROFILE, "profile" },
+};
+
+const char *
+sc_basis_to_string (ScBasis basis)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (basis_names); i++)
+    if (basis_names[i].basis == basis)
+      return basis_names[i].name;
+  return "stated";
+}
+
+gboolean
+sc_basis_from_string (const char *s,
+                      ScBasis    *out)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (basis_names); i++)
+    if (g_strcmp0 (basis_names[i].name, s) == 0)
+      {
+        *out = basis_names[i].basis;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+void
+sc_number_clear (ScNumber *number)
+{
+  sc_text_clear (&number->note);
+  g_clear_pointer (&number->source_id, g_free);
+}
