@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+#include <libxml/tree.h>
+
+G_BEGIN_DECLS
+
+/*
+ * Safe reading of untrusted XML, shared by program files and profiles.
+ * See PLATFORM-NOTES.md: bytes are read by us with a size cap, any DOCTYPE
+ * is refused before it is declared, no entity is ever expanded, no network,
+ * no XInclude, line numbers beyond 65535 kept.
+ */
+
+#define SC_XML_MAX_BYTES     (8 * 1024 * 1024)
+#define SC_XML_MAX_DEPTH     64
+#define SC_XML_MAX_ELEMENTS  200000
+#define SC_XML_MAX_TEXT      65536
+
+/* Reads and parses @path. Errors name "path:line:col: …". (transfer full) */
+xmlDoc   *sc_xml_read_file     (const char   *path,
+                                GError      **error);
+/* Same for bytes already in memory; @display_name is used in messages. (transfer full) */
+xmlDoc   *sc_xml_read_memory   (const char   *data,
+                                gsize         length,
+                                const char   *display_name,
+                                GError      **error);
+/* Validates against a RELAX NG schema compiled into the core GResource
+ * (e.g. "program.rng"); the first error names path:line:col and what was expected. */
+gboolean  sc_xml_validate      (xmlDoc       *doc,
+                                const char   *schema_name,
+                                const char   *display_name,
+                                GError      **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
+
+G_END_DECLS
