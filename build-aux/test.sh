@@ -1,0 +1,45 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# The README's test command: install what is missing, build, and run every test
+# (UI tests in a real window under Xvfb), then the same suite under ASan+UBSan.
+set -eu
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top"
+. build-aux/deps.sh
+shangce_ensure_deps --tests
+shangce_ensure_locales
+
+export TZ=UTC LC_ALL=C.UTF-8 GTK_A11Y=none GSETTINGS_BACKEND=memory
+export GSK_RENDERER=cairo GDK_DEBUG=gl-disable
+
+run_suite () {
+  local builddir=$1; shift
+  [ -f "$builddir/build.ninja" ] || meson setup "$builddir" "$@" >/dev/null
+  meson compile -C "$builddir" >/dev/null || meson compile -C "$builddir"
+  xvfb-run -a -s "-screen 0 1280x1024x24 -nolisten tcp" \
+    dbus-run-session -- meson test -C "$builddir" --print-errorlogs --num-processes 2 \
+    ${SHANGCE_TEST_ARGS:-} | tee "$builddir/test-summary.txt"
+  return "${PIPESTATUS[0]}"
+}
+
+status=0
+run_suite _build || status=1
+if [ "${SHANGCE_SKIP_ASAN:-0}" != 1 ]; then
+  export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
+  export LSAN_OPTIONS=suppressions=$top/tests/lsan.supp:print_suppressions=0
+  export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+  SHANGCE_TEST_ARGS="--no-suite slow" run_suite _build-asan -Db_sanitize=address,undefined -Db_lundef=false || status=1
+fi
+
+ok=0 fail=0
+for f in _build/test-summary.txt _build-asan/test-summary.txt; do
+  [ -f "$f" ] || continue
+  o=$(sed -n 's/^Ok:[[:space:]]*\([0-9]*\).*/\1/p' "$f" | tail -1)
+  e=$(sed -n 's/^Fail:[[:space:]]*\([0-9]*\).*/\1/p' "$f" | tail -1)
+  t=$(sed -n 's/^Timeout:[[:space:]]*\([0-9]*\).*/\1/p' "$f" | tail -1)
+  x=$(sed -n 's/^Unexpected Pass:[[:space:]]*\([0-9]*\).*/\1/p' "$f" | tail -1)
+  ok=$((ok + ${o:-0})); fail=$((fail + ${e:-0} + ${t:-0} + ${x:-0}))
+done
+[ $status -ne 0 ] && [ $fail -eq 0 ] && fail=1
+echo "$ok passed, $fail failed"
+exit $status
