@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "sc-catalog.h"
+#include "sc-engine.h"
+#include "sc-profile.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  SC_REPORT_TEXT,   /* side-by-side table per platform, measures, assumptions */
+  SC_REPORT_CSV,    /* UTF-8 with BOM, CRLF, RFC 4180 quoting (Excel / WPS) */
+  SC_REPORT_JSON,   /* docs/report-json.md */
+} ScReportFormat;
+
+gboolean sc_report_format_from_string (const char     *name,
+                                       ScReportFormat *out);
+
+/*
+ * Formats @result (computed from @profile over @catalog) in @lang ("zh" or
+ * "en"; NULL = result->lang). Deterministic: numbers are formatted without
+ * the locale. The rule check is included when the catalog has rules.
+ * (transfer full)
+ */
+GBytes  *sc_report_build  (ScCatalog       *catalog,
+                           const ScProfile *profile,
+                           const ScResult  *result,
+                           ScReportFormat   format,
+                           const char      *lang);
+
+G_END_DECLS
