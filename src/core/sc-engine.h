@@ -239,6 +239,15 @@ int               sc_engine_eval_condition  (const ScCond          *cond,
                                              const char            *lang,
                                              GPtrArray             *reasons);
 
+/*
+ * Checks one example of a program file (sc_catalog_get_examples()): builds
+ * its profile, evaluates and compares every expectation. On mismatch returns
+ * FALSE with one "origin:line: …" line per failed expectation in @error.
+ */
+gboolean          sc_engine_check_example   (ScCatalog             *catalog,
+                                             const ScExample       *example,
+                                             GError               **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScResult, sc_result_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScSweep, sc_sweep_free)
 

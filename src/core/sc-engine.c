@@ -1,0 +1,2214 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shangce-core"
+
+#include "config.h"
+
+#include "sc-engine.h"
+
+#include "sc-error.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+/*
+ * How the engine reads the data (help/C/estimates.page says the same for users):
+ *
+ * - Sales: month m of the horizon is [as_of + m months, as_of + m+1 months);
+ *   its GMV is monthly-gmv × (1 + gmv-growth)^m spread evenly over its days;
+ *   there are no sales before the first-sale date when it is given. Days
+ *   before as_of (needed for "GMV since the first sale" at T30 …) run at the
+ *   month-0 rate, days after the horizon at the last month's rate.
+ *   Orders = GMV / avg-order-value.
+ * - Only value booked on a day inside [as_of, as_of + horizon) counts.
+ * - A measure applies on the days of program window ∩ measure window, cut at
+ *   the start of a program that replaces its program.
+ * - Fees: the baseline (profile overrides first; a category row before the
+ *   category-less row) gives gross commission = rate × GMV, promotion =
+ *   rate × GMV, return shipping = fee per order × orders while the cover is on
+ *   (from the first sale, or as_of, for return-shipping-cover-days days when
+ *   given). Reductions of one fee in one month never exceed its gross: the
+ *   counted measures are scaled down together (cut_by_cap).
+ * - Stacking: additive groups count every measure; exclusive the first
+ *   eligible in document order; best-of the eligible one worth most.
+ */
+
+#define EPSILON 1e-9
+
+/* --- names ---------------------------------------------------------------- */
+
+static const char *const amount_names[SC_N_AMOUNTS] = {
+  "fee-gross", "fee-reduction", "fee-net", "cash", "ad-credit", "coupon",
+  "traffic-units", "traffic-exposures", "traffic-value", "cash-flow", "total-value",
+};
+
+static const char *const amount_labels[SC_N_AMOUNTS] = {
+  N_("Fees before programs"), N_("Fee reduction"), N_("Fees after programs"), N_("Cash"),
+  N_("Ad credit"), N_("Coupons"), N_("Traffic units"), N_("Exposures"), N_("Traffic value"),
+  N_("Cash-flow value"), N_("Total value"),
+};
+
+static const char *const status_names[] = {
+  "eligible", "not-eligible", "needs-info", "not-quantified",
+};
+
+static const char *const status_labels[] = {
+  N_("Eligible"), N_("Not eligible"), N_("Needs information"), N_("Not quantified"),
+};
+
+const char *
+sc_amount_to_string (ScAmount amount)
+{
+  g_return_val_if_fail ((guint) amount < SC_N_AMOUNTS, NULL);
+  return amount_names[amount];
+}
+
+gboolean
+sc_amount_from_string (const char *name,
+                       ScAmount   *out)
+{
+  for (guint i = 0; i < SC_N_AMOUNTS; i++)
+    if (g_strcmp0 (amount_names[i], name) == 0)
+      {
+        if (out)
+          *out = (ScAmount) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+sc_amount_label (ScAmount amount)
+{
+  g_return_val_if_fail ((guint) amount < SC_N_AMOUNTS, NULL);
+  return _(amount_labels[amount]);
+}
+
+const char *
+sc_measure_status_to_string (ScMeasureStatus status)
+{
+  g_return_val_if_fail ((guint) status < G_N_ELEMENTS (status_names), NULL);
+  return status_names[status];
+}
+
+gboolean
+sc_measure_status_from_string (const char      *name,
+                               ScMeasureStatus *out)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (status_names); i++)
+    if (g_strcmp0 (status_names[i], name) == 0)
+      {
+        if (out)
+          *out = (ScMeasureStatus) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+sc_measure_status_label (ScMeasureStatus status)
+{
+  g_return_val_if_fail ((guint) status < G_N_ELEMENTS (status_labels), NULL);
+  return _(status_labels[status]);
+}
+
+/* --- formatting (never the locale) ----------------------------------------- */
+
+/* Up to 4 decimals, trailing zeros dropped: 4.3, 10.9, 80000, 0.006. */
+static const char *
+fmt_num (char   *buf,
+         gsize   size,
+         double  value)
+{
+  char *p;
+
+  g_ascii_formatd (buf, size, "%.4f", value);
+  if (strchr (buf, '.') != NULL)
+    {
+      p = buf + strlen (buf) - 1;
+      while (*p == '0')
+        *p-- = '\0';
+      if (*p == '.')
+        *p = '\0';
+    }
+  if (g_str_equal (buf, "-0"))
+    g_strlcpy (buf, "0", size);
+  return buf;
+}
+
+static const char *
+fmt_day (char  *buf,
+         ScDay  day)
+{
+  return sc_day_format (day, buf);
+}
+
+/* "2026-01-01 – 2026-03-31" with the last day shown (end is exclusive). */
+static char *
+fmt_window (ScWindow w)
+{
+  char a[16] = "", b[16] = "";
+
+  if (w.start != SC_DAY_NONE)
+    sc_day_format (w.start, a);
+  if (w.end != SC_DAY_NONE)
+    sc_day_format (w.end - 1, b);
+  return g_strdup_printf ("%s – %s", a, b);
+}
+
+/* --- evaluation context ----------------------------------------------------- */
+
+typedef struct
+{
+  ScMeasureResult  pub;
+  double          *fee_red;   /* SC_N_FEES × n_months, or NULL */
+  ScWindow         window;    /* effective window */
+  guint            platform;  /* index into Ctx.platforms */
+} MeasurePriv;
+
+typedef struct
+{
+  ScCatalog        *catalog;
+  const ScProfile  *profile;
+  const char       *lang;
+  gboolean          reasons;
+  gboolean          series;
+
+  ScDay             as_of;
+  ScDay             hend;
+  guint             n_months;
+  guint             n_days;
+  ScDay            *month_start;   /* n_months + 1 */
+  double           *cum;           /* n_days + 1: GMV from as_of */
+  double            rate_before;   /* daily GMV before as_of */
+  double            rate_after;    /* daily GMV after the horizon */
+  ScDay             first_sale;
+  gboolean          have_gmv;
+  gboolean          have_aov;
+  double            aov;
+  gboolean          have_coc;
+  double            coc;
+  gboolean          have_ypk;
+  double            ypk;
+
+  GPtrArray        *platforms;     /* char*, sorted */
+  double          **gross;         /* per platform: SC_N_FEES × n_months */
+  guint            *platform_basis;
+
+  GPtrArray        *assumptions;
+  GHashTable       *assumption_seen;
+  GPtrArray        *warnings;
+} Ctx;
+
+static void
+add_line (GPtrArray  *lines,
+          GHashTable *seen,
+          char       *line)
+{
+  if (seen != NULL && g_hash_table_contains (seen, line))
+    {
+      g_free (line);
+      return;
+    }
+  if (seen != NULL)
+    g_hash_table_add (seen, line);
+  g_ptr_array_add (lines, line);
+}
+
+static void G_GNUC_PRINTF (2, 3)
+ctx_warning (Ctx        *ctx,
+             const char *format,
+             ...)
+{
+  va_list args;
+  char *line;
+
+  if (!ctx->reasons)
+    return;
+  va_start (args, format);
+  line = g_strdup_vprintf (format, args);
+  va_end (args);
+  for (guint i = 0; i < ctx->warnings->len; i++)
+    if (g_str_equal (g_ptr_array_index (ctx->warnings, i), line))
+      {
+        g_free (line);
+        return;
+      }
+  g_ptr_array_add (ctx->warnings, line);
+}
+
+static void G_GNUC_PRINTF (2, 3)
+ctx_assumption (Ctx        *ctx,
+                const char *format,
+                ...)
+{
+  va_list args;
+
+  if (!ctx->reasons)
+    return;
+  va_start (args, format);
+  add_line (ctx->assumptions, ctx->assumption_seen, g_strdup_vprintf (format, args));
+  va_end (args);
+}
+
+static void G_GNUC_PRINTF (3, 4)
+add_reason (Ctx             *ctx,
+            ScMeasureResult *mr,
+            const char      *format,
+            ...)
+{
+  va_list args;
+
+  if (!ctx->reasons)
+    return;
+  va_start (args, format);
+  g_ptr_array_add (mr->reasons, g_strdup_vprintf (format, args));
+  va_end (args);
+}
+
+static const char *
+field_label (ScField field)
+{
+  return _(sc_field_info (field)->label);
+}
+
+static guint
+month_of (Ctx   *ctx,
+          ScDay  day)
+{
+  guint lo = 0, hi = ctx->n_months;
+
+  /* month_start is increasing: binary search */
+  while (hi - lo > 1)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (ctx->month_start[mid] <= day)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+static gboolean
+in_horizon (Ctx   *ctx,
+            ScDay  day)
+{
+  return day >= ctx->as_of && day < ctx->hend;
+}
+
+/* Days of [d0, d1) on or after the first sale. */
+static double
+selling_days (Ctx   *ctx,
+              ScDay  d0,
+              ScDay  d1)
+{
+  if (ctx->first_sale != SC_DAY_NONE && d0 < ctx->first_sale)
+    d0 = ctx->first_sale;
+  return d1 > d0 ? (double) (d1 - d0) : 0;
+}
+
+/* GMV over [d0, d1); works outside the horizon too (see the top comment). */
+static double
+gmv_between (Ctx   *ctx,
+             ScDay  d0,
+             ScDay  d1)
+{
+  double total = 0;
+
+  if (!ctx->have_gmv || d1 <= d0)
+    return 0;
+  if (d0 < ctx->as_of)
+    total += selling_days (ctx, d0, MIN (d1, ctx->as_of)) * ctx->rate_before;
+  if (d1 > ctx->hend)
+    total += selling_days (ctx, MAX (d0, ctx->hend), d1) * ctx->rate_after;
+  {
+    ScDay a = MAX (d0, ctx->as_of), b = MIN (d1, ctx->hend);
+
+    if (b > a)
+      total += ctx->cum[b - ctx->as_of] - ctx->cum[a - ctx->as_of];
+  }
+  return total;
+}
+
+/* Adds factor × GMV of [d0, d1) ∩ horizon to @amount, month by month; returns the sum. */
+static double
+book_gmv (Ctx     *ctx,
+          double  *monthly,
+          double  *fee_red,
+          ScAmount amount,
+          ScDay    d0,
+          ScDay    d1,
+          double   factor)
+{
+  double total = 0;
+
+  d0 = MAX (d0, ctx->as_of);
+  d1 = MIN (d1, ctx->hend);
+  if (d1 <= d0 || factor == 0)
+    return 0;
+  for (guint m = month_of (ctx, d0); m < ctx->n_months && ctx->month_start[m] < d1; m++)
+    {
+      ScDay a = MAX (d0, ctx->month_start[m]), b = MIN (d1, ctx->month_start[m + 1]);
+      double v;
+
+      if (b <= a)
+        continue;
+      v = factor * (ctx->cum[b - ctx->as_of] - ctx->cum[a - ctx->as_of]);
+      monthly[m * SC_N_AMOUNTS + amount] += v;
+      if (fee_red != NULL)
+        fee_red[m] += v;
+      total += v;
+    }
+  return total;
+}
+
+static void
+book_day (Ctx     *ctx,
+          double  *monthly,
+          ScAmount amount,
+          ScDay    day,
+          double   value)
+{
+  if (!in_horizon (ctx, day))
+    return;
+  monthly[month_of (ctx, day) * SC_N_AMOUNTS + amount] += value;
+}
+
+static ScWindow
+window_intersect (ScWindow a,
+                  ScWindow b)
+{
+  ScWindow w = a;
+
+  if (b.start != SC_DAY_NONE && (w.start == SC_DAY_NONE || b.start > w.start))
+    w.start = b.start;
+  if (b.end != SC_DAY_NONE && (w.end == SC_DAY_NONE || b.end < w.end))
+    w.end = b.end;
+  return w;
+}
+
+/* [lo, hi) = @w ∩ horizon; FALSE when empty. */
+static gboolean
+window_in_horizon (Ctx      *ctx,
+                   ScWindow  w,
+                   ScDay    *lo,
+                   ScDay    *hi)
+{
+  ScDay a = ctx->as_of, b = ctx->hend;
+
+  if (w.start != SC_DAY_NONE && w.start > a)
+    a = w.start;
+  if (w.end != SC_DAY_NONE && w.end < b)
+    b = w.end;
+  *lo = a;
+  *hi = b;
+  return b > a;
+}
+
+/* --- baselines ---------------------------------------------------------------- */
+
+static gboolean
+baseline_value (Ctx        *ctx,
+                const char *platform,
+                ScFee       fee,
+                double     *value,
+                guint      *basis)
+{
+  const char *category = sc_profile_get_choice (ctx->profile, SC_FIELD_CATEGORY);
+  const ScProfileOverride *o = NULL;
+  const ScBaseline *baseline;
+  const ScBaselineItem *any = NULL, *exact = NULL, *item;
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (category != NULL)
+    o = sc_profile_find_override (ctx->profile, platform, fee, category);
+  if (o == NULL)
+    o = sc_profile_find_override (ctx->profile, platform, fee, NULL);
+  if (o != NULL)
+    {
+      *value = o->value;
+      *basis |= SC_BASIS_PROFILE;
+      ctx_assumption (ctx, _("%s %s%s%s: %s (your override)%s%s"), platform, sc_fee_to_string (fee),
+                      o->category ? " / " : "", o->category ? o->category : "",
+                      fmt_num (buf, sizeof buf, o->value),
+                      sc_text_get (&o->note, ctx->lang)[0] ? " — " : "",
+                      sc_text_get (&o->note, ctx->lang));
+      return TRUE;
+    }
+
+  baseline = sc_catalog_find_baseline (ctx->catalog, platform);
+  if (baseline == NULL)
+    return FALSE;
+  for (guint i = 0; i < baseline->items->len; i++)
+    {
+      item = g_ptr_array_index (baseline->items, i);
+      if (item->fee != fee || !item->value.set)
+        continue;
+      if (item->category == NULL && any == NULL)
+        any = item;
+      else if (category != NULL && g_strcmp0 (item->category, category) == 0 && exact == NULL)
+        exact = item;
+    }
+  item = exact ? exact : any;
+  if (item == NULL)
+    return FALSE;
+  *value = item->value.value;
+  *basis |= item->value.basis;
+  if (item->value.basis & SC_BASIS_ASSUMED)
+    ctx_assumption (ctx, _("%s %s%s%s: %s (assumed) — %s"),
+                    sc_text_get (&baseline->name, ctx->lang), sc_fee_to_string (fee),
+                    item->category ? " / " : "", item->category ? item->category : "",
+                    fmt_num (buf, sizeof buf, item->value.value),
+                    sc_text_get (&item->value.note, ctx->lang));
+  return TRUE;
+}
+
+/* --- conditions ------------------------------------------------------------------ */
+
+static const char *
+cond_label (const ScCond *cond,
+            const char   *lang)
+{
+  if (cond->label.zh == NULL && cond->label.en == NULL)
+    return NULL;
+  return sc_text_get (&cond->label, lang);
+}
+
+static const char *
+op_symbol (ScOp op)
+{
+  switch (op)
+    {
+    case SC_OP_EQ: return "=";
+    case SC_OP_NE: return "≠";
+    case SC_OP_LT: return "<";
+    case SC_OP_LE: return "≤";
+    case SC_OP_GT: return ">";
+    case SC_OP_GE: return "≥";
+    default: return "?";
+    }
+}
+
+static void
+reason_unknown (const ScCond *cond,
+                const char   *lang,
+                GPtrArray    *reasons)
+{
+  if (reasons == NULL)
+    return;
+  g_ptr_array_add (reasons, g_strdup_printf (_("Needs information: %s"),
+                                             field_label (cond->field)));
+}
+
+static char *
+choices_text (ScField             field,
+              const char *const  *values)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; values != NULL && values[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append (s, " / ");
+      g_string_append (s, sc_field_choice_label (field, values[i]));
+    }
+  return g_string_free (s, FALSE);
+}
+
+static int
+eval_cond (const ScCond    *cond,
+           const ScProfile *profile,
+           const char      *lang,
+           GPtrArray       *reasons)
+{
+  const ScProfileValue *v;
+  const char *label;
+
+  switch (cond->kind)
+    {
+    case SC_COND_ALL:
+    case SC_COND_ANY:
+      {
+        gboolean all = cond->kind == SC_COND_ALL;
+        /* reasons of the children that decide: false ones for all, true ones for any */
+        g_autoptr(GPtrArray) decisive = reasons ? g_ptr_array_new_with_free_func (g_free) : NULL;
+        g_autoptr(GPtrArray) unknown = reasons ? g_ptr_array_new_with_free_func (g_free) : NULL;
+        g_autoptr(GPtrArray) other = reasons ? g_ptr_array_new_with_free_func (g_free) : NULL;
+        gboolean any_unknown = FALSE, decided = FALSE;
+        GPtrArray *out;
+
+        for (guint i = 0; cond->children != NULL && i < cond->children->len; i++)
+          {
+            g_autoptr(GPtrArray) child = reasons ? g_ptr_array_new_with_free_func (g_free) : NULL;
+            int r = eval_cond (g_ptr_array_index (cond->children, i), profile, lang, child);
+            GPtrArray *into;
+
+            if (r < 0)
+              {
+                any_unknown = TRUE;
+                into = unknown;
+              }
+            else if ((r == 0) == all)
+              {
+                decided = TRUE;
+                into = decisive;
+              }
+            else
+              into = other;
+            if (reasons != NULL)
+              for (guint j = 0; j < child->len; j++)
+                g_ptr_array_add (into, g_strdup (g_ptr_array_index (child, j)));
+            if (decided && reasons == NULL)
+              break;
+          }
+
+        label = cond_label (cond, lang);
+        if (decided)
+          out = decisive;
+        else if (any_unknown)
+          out = unknown;
+        else
+          out = other;
+        if (reasons != NULL)
+          {
+            if (label != NULL && !(any_unknown && !decided))
+              g_ptr_array_add (reasons, g_strdup (label));
+            for (guint j = 0; j < out->len; j++)
+              g_ptr_array_add (reasons, g_strdup (g_ptr_array_index (out, j)));
+          }
+        if (decided)
+          return all ? 0 : 1;
+        if (any_unknown)
+          return -1;
+        return all ? 1 : 0;
+      }
+
+    case SC_COND_NOT:
+      {
+        const ScCond *child = (cond->children && cond->children->len > 0)
+                                ? g_ptr_array_index (cond->children, 0) : NULL;
+        int r;
+
+        if (child == NULL)
+          return -1;
+        label = cond_label (cond, lang);
+        if (reasons != NULL && label != NULL)
+          {
+            g_autoptr(GPtrArray) sub = g_ptr_array_new_with_free_func (g_free);
+
+            r = eval_cond (child, profile, lang, sub);
+            if (r >= 0)
+              g_ptr_array_add (reasons, g_strdup (label));
+            for (guint j = 0; j < sub->len; j++)
+              g_ptr_array_add (reasons, g_strdup (g_ptr_array_index (sub, j)));
+          }
+        else
+          r = eval_cond (child, profile, lang, reasons);
+        return r < 0 ? -1 : !r;
+      }
+
+    case SC_COND_COMPARE:
+      {
+        double x, t = cond->number.value;
+        gboolean holds;
+        char bx[G_ASCII_DTOSTR_BUF_SIZE], bt[G_ASCII_DTOSTR_BUF_SIZE];
+
+        v = &profile->values[cond->field];
+        if (!v->set)
+          {
+            reason_unknown (cond, lang, reasons);
+            return -1;
+          }
+        x = v->number;
+        switch (cond->op)
+          {
+          case SC_OP_EQ: holds = x == t; break;
+          case SC_OP_NE: holds = x != t; break;
+          case SC_OP_LT: holds = x < t; break;
+          case SC_OP_LE: holds = x <= t; break;
+          case SC_OP_GT: holds = x > t; break;
+          case SC_OP_GE: holds = x >= t; break;
+          default: holds = FALSE; break;
+          }
+        if (reasons != NULL)
+          {
+            const char *rel = holds ? op_symbol (cond->op) : (x < t ? "<" : x > t ? ">" : "=");
+
+            label = cond_label (cond, lang);
+            g_ptr_array_add (reasons, g_strdup_printf ("%s %s %s %s",
+                                                       label ? label : field_label (cond->field),
+                                                       fmt_num (bx, sizeof bx, x), rel,
+                                                       fmt_num (bt, sizeof bt, t)));
+          }
+        return holds;
+      }
+
+    case SC_COND_IS:
+      {
+        const ScFieldInfo *info = sc_field_info (cond->field);
+        const char *value;
+        gboolean holds = FALSE;
+
+        v = &profile->values[cond->field];
+        if (!v->set)
+          {
+            reason_unknown (cond, lang, reasons);
+            return -1;
+          }
+        if (info->type == SC_FIELD_TYPE_BOOL)
+          value = v->number != 0 ? "true" : "false";
+        else
+          value = v->choice;
+        for (guint i = 0; cond->values != NULL && cond->values[i] != NULL; i++)
+          if (g_strcmp0 (cond->values[i], value) == 0)
+            holds = TRUE;
+        if (reasons != NULL)
+          {
+            label = cond_label (cond, lang);
+            if (label == NULL)
+              label = field_label (cond->field);
+            if (holds)
+              g_ptr_array_add (reasons, g_strdup_printf (_("%s: %s"), label,
+                                                         sc_field_choice_label (cond->field, value)));
+            else
+              {
+                g_autofree char *wanted = choices_text (cond->field, (const char *const *) cond->values);
+
+                g_ptr_array_add (reasons, g_strdup_printf (_("%s: %s, not %s"), label,
+                                                           sc_field_choice_label (cond->field, value),
+                                                           wanted));
+              }
+          }
+        return holds;
+      }
+
+    case SC_COND_DATE_IN:
+      {
+        gboolean holds;
+        char bd[16];
+
+        v = &profile->values[cond->field];
+        if (!v->set)
+          {
+            reason_unknown (cond, lang, reasons);
+            return -1;
+          }
+        holds = sc_window_contains (&cond->window, v->date);
+        if (reasons != NULL)
+          {
+            g_autofree char *w = fmt_window (cond->window);
+
+            label = cond_label (cond, lang);
+            if (label == NULL)
+              label = field_label (cond->field);
+            g_ptr_array_add (reasons, g_strdup_printf (holds ? _("%s %s is within %s")
+                                                             : _("%s %s is not within %s"),
+                                                       label, fmt_day (bd, v->date), w));
+          }
+        return holds;
+      }
+
+    default:
+      return -1;
+    }
+}
+
+int
+sc_engine_eval_condition (const ScCond    *cond,
+                          const ScProfile *profile,
+                          const char      *lang,
+                          GPtrArray       *reasons)
+{
+  g_return_val_if_fail (cond != NULL && profile != NULL, -1);
+  return eval_cond (cond, profile, lang ? lang : sc_lang_current (), reasons);
+}
+
+/* --- effects ------------------------------------------------------------------------ */
+
+static void
+note_assumed (Ctx             *ctx,
+              const ScMeasure *measure,
+              const char      *what,
+              const ScNumber  *n)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!ctx->reasons || !n->set || !(n->basis & SC_BASIS_ASSUMED))
+    return;
+  ctx_assumption (ctx, "%s — %s %s (assumed): %s", sc_text_get (&measure->title, ctx->lang),
+                  what, fmt_num (buf, sizeof buf, n->value), sc_text_get (&n->note, ctx->lang));
+}
+
+static gboolean
+need (Ctx             *ctx,
+      ScMeasureResult *mr,
+      ScField          field)
+{
+  if (ctx->profile->values[field].set)
+    return TRUE;
+  mr->status = SC_MEASURE_NEEDS_INFO;
+  add_reason (ctx, mr, _("Needs information: %s"), field_label (field));
+  return FALSE;
+}
+
+static ScDay
+anchor_day (Ctx             *ctx,
+            MeasurePriv     *mp,
+            ScAnchor         anchor)
+{
+  ScMeasureResult *mr = &mp->pub;
+  ScField field;
+
+  switch (anchor)
+    {
+    case SC_ANCHOR_FIRST_SALE: field = SC_FIELD_FIRST_SALE_DATE; break;
+    case SC_ANCHOR_ENTRY: field = SC_FIELD_ENTRY_DATE; break;
+    case SC_ANCHOR_FIRST_LIVE: field = SC_FIELD_FIRST_LIVE_DATE; break;
+    case SC_ANCHOR_WINDOW_START:
+    default:
+      return mp->window.start != SC_DAY_NONE ? mp->window.start : ctx->as_of;
+    }
+  if (!need (ctx, mr, field))
+    return SC_DAY_NONE;
+  mr->basis |= SC_BASIS_PROFILE;
+  return ctx->profile->values[field].date;
+}
+
+/* Books one benefit of @amount (yuan or traffic units) on @day. */
+static void
+book_benefit (Ctx             *ctx,
+              MeasurePriv     *mp,
+              const ScEffect  *eff,
+              ScDay            day,
+              double           amount)
+{
+  ScMeasureResult *mr = &mp->pub;
+  double *monthly = mr->monthly;
+
+  switch (eff->benefit)
+    {
+    case SC_BENEFIT_CASH:
+      book_day (ctx, monthly, SC_AMOUNT_CASH, day, amount);
+      break;
+    case SC_BENEFIT_AD_CREDIT:
+      book_day (ctx, monthly, SC_AMOUNT_AD_CREDIT, day, amount);
+      break;
+    case SC_BENEFIT_COUPON:
+      book_day (ctx, monthly, SC_AMOUNT_COUPON, day, amount);
+      break;
+    case SC_BENEFIT_TRAFFIC:
+      {
+        double per_unit = 1, exposures;
+        gboolean known = TRUE;
+
+        if (eff->unit != NULL && !g_str_equal (eff->unit, "exposure"))
+          {
+            if (eff->exposures_per_unit.set)
+              {
+                per_unit = eff->exposures_per_unit.value;
+                mr->basis |= eff->exposures_per_unit.basis;
+              }
+            else
+              {
+                known = FALSE;
+                add_reason (ctx, mr, _("Traffic in “%s” is not converted to exposures: the data gives no exposures per unit"),
+                            eff->unit);
+              }
+          }
+        mr->traffic_unit = eff->unit ? eff->unit : "exposure";
+        book_day (ctx, monthly, SC_AMOUNT_TRAFFIC_UNITS, day, amount);
+        if (!known)
+          break;
+        exposures = amount * per_unit;
+        book_day (ctx, monthly, SC_AMOUNT_TRAFFIC_EXPOSURES, day, exposures);
+        if (ctx->have_ypk)
+          {
+            mr->basis |= SC_BASIS_PROFILE;
+            book_day (ctx, monthly, SC_AMOUNT_TRAFFIC_VALUE, day, exposures * ctx->ypk / 1000.0);
+          }
+        else if (in_horizon (ctx, day))
+          {
+            add_reason (ctx, mr, _("Traffic is not valued in yuan: set “%s” in the profile"),
+                        field_label (SC_FIELD_YUAN_PER_1000_EXPOSURES));
+            ctx_warning (ctx, _("Traffic is not valued in yuan: set “%s” in the profile"),
+                         field_label (SC_FIELD_YUAN_PER_1000_EXPOSURES));
+          }
+        break;
+      }
+    default:
+      break;
+    }
+}
+
+static const char *
+benefit_label (ScBenefit benefit)
+{
+  switch (benefit)
+    {
+    case SC_BENEFIT_CASH: return _("cash");
+    case SC_BENEFIT_AD_CREDIT: return _("ad credit");
+    case SC_BENEFIT_COUPON: return _("coupons");
+    case SC_BENEFIT_TRAFFIC: return _("traffic units");
+    default: return "";
+    }
+}
+
+static void
+eval_grant (Ctx            *ctx,
+            MeasurePriv    *mp,
+            const ScEffect *eff)
+{
+  ScMeasureResult *mr = &mp->pub;
+  ScDay day = anchor_day (ctx, mp, eff->anchor);
+  char bd[16], ba[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (day == SC_DAY_NONE || !eff->amount.set)
+    return;
+  if (eff->days.set)
+    day += (ScDay) MAX (0, eff->days.value);
+  mr->basis |= eff->amount.basis;
+  note_assumed (ctx, mp->pub.measure, _("amount"), &eff->amount);
+  if (!sc_window_contains (&mp->window, day))
+    {
+      add_reason (ctx, mr, _("Paid on %s, outside the measure’s window: nothing counted"), fmt_day (bd, day));
+      return;
+    }
+  if (!in_horizon (ctx, day))
+    {
+      add_reason (ctx, mr, _("Paid on %s, outside the horizon: nothing counted"), fmt_day (bd, day));
+      return;
+    }
+  book_benefit (ctx, mp, eff, day, eff->amount.value);
+  add_reason (ctx, mr, _("%s%s %s on %s"), eff->up_to ? _("up to ") : "",
+              fmt_num (ba, sizeof ba, eff->amount.value), benefit_label (eff->benefit), fmt_day (bd, day));
+}
+
+static void
+eval_tiered (Ctx            *ctx,
+             MeasurePriv    *mp,
+             const ScEffect *eff)
+{
+  ScMeasureResult *mr = &mp->pub;
+  ScDay anchor;
+  double paid = 0, cap = eff->max_total.set ? eff->max_total.value : INFINITY;
+  char bd[16], b1[G_ASCII_DTOSTR_BUF_SIZE], b2[G_ASCII_DTOSTR_BUF_SIZE], b3[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!need (ctx, mr, SC_FIELD_MONTHLY_GMV))
+    return;
+  anchor = anchor_day (ctx, mp, eff->anchor);
+  if (anchor == SC_DAY_NONE)
+    return;
+  mr->basis |= SC_BASIS_PROFILE;
+  if (eff->max_total.set)
+    {
+      mr->basis |= eff->max_total.basis;
+      note_assumed (ctx, mr->measure, _("maximum"), &eff->max_total);
+    }
+  if (!sc_window_contains (&mp->window, anchor))
+    {
+      add_reason (ctx, mr, _("Starts on %s, outside the measure’s window: nothing counted"), fmt_day (bd, anchor));
+      return;
+    }
+  for (guint c = 0; eff->checkpoints != NULL && c < eff->checkpoints->len; c++)
+    {
+      guint offset = g_array_index (eff->checkpoints, guint, c);
+      ScDay day = anchor + offset;
+      double gmv = gmv_between (ctx, anchor, day);
+      const ScTier *best = NULL;
+      double reward;
+
+      for (guint t = 0; eff->tiers != NULL && t < eff->tiers->len; t++)
+        {
+          const ScTier *tier = g_ptr_array_index (eff->tiers, t);
+
+          if (tier->threshold.set && gmv + EPSILON >= tier->threshold.value)
+            best = tier;
+        }
+      if (best == NULL)
+        {
+          add_reason (ctx, mr, _("T%u (%s): GMV since the start %s is below the first tier"),
+                      offset, fmt_day (bd, day), fmt_num (b1, sizeof b1, gmv));
+          continue;
+        }
+      mr->basis |= best->threshold.basis;
+      if (!best->reward.set)
+        {
+          add_reason (ctx, mr, _("T%u (%s): tier %s reached but the data gives no reward for it"),
+                      offset, fmt_day (bd, day), fmt_num (b1, sizeof b1, best->threshold.value));
+          continue;
+        }
+      mr->basis |= best->reward.basis;
+      note_assumed (ctx, mr->measure, _("reward"), &best->reward);
+      reward = MIN (best->reward.value, MAX (0, cap - paid));
+      if (reward < best->reward.value)
+        mr->cut_by_cap = TRUE;
+      paid += reward;
+      if (in_horizon (ctx, day))
+        book_benefit (ctx, mp, eff, day, reward);
+      add_reason (ctx, mr, _("T%u (%s): GMV since the start %s ≥ %s → %s%s"),
+                  offset, fmt_day (bd, day), fmt_num (b1, sizeof b1, gmv),
+                  fmt_num (b2, sizeof b2, best->threshold.value), fmt_num (b3, sizeof b3, reward),
+                  in_horizon (ctx, day) ? "" : _(" (outside the horizon)"));
+    }
+}
+
+static void
+eval_rank (Ctx            *ctx,
+           MeasurePriv    *mp,
+           const ScEffect *eff)
+{
+  ScMeasureResult *mr = &mp->pub;
+  const ScTier *best = NULL;
+  double rank, reward;
+  ScDay lo, hi;
+  char b1[G_ASCII_DTOSTR_BUF_SIZE], b2[G_ASCII_DTOSTR_BUF_SIZE], b3[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!need (ctx, mr, SC_FIELD_EXPECTED_RANK))
+    return;
+  mr->basis |= SC_BASIS_PROFILE;
+  rank = ctx->profile->values[SC_FIELD_EXPECTED_RANK].number;
+  for (guint t = 0; eff->tiers != NULL && t < eff->tiers->len; t++)
+    {
+      const ScTier *tier = g_ptr_array_index (eff->tiers, t);
+
+      if (tier->threshold.set && rank <= tier->threshold.value
+          && (best == NULL || tier->threshold.value < best->threshold.value))
+        best = tier;
+    }
+  if (best == NULL)
+    {
+      add_reason (ctx, mr, _("Expected rank %s is outside every rewarded top N"), fmt_num (b1, sizeof b1, rank));
+      return;
+    }
+  mr->basis |= best->threshold.basis;
+  if (!best->reward.set)
+    return;
+  mr->basis |= best->reward.basis;
+  note_assumed (ctx, mr->measure, _("reward"), &best->reward);
+  reward = best->reward.value;
+  if (eff->max_total.set && reward > eff->max_total.value)
+    {
+      reward = eff->max_total.value;
+      mr->cut_by_cap = TRUE;
+    }
+  /* Booked on the first day of the window inside the horizon. */
+  if (!window_in_horizon (ctx, mp->window, &lo, &hi))
+    return;
+  book_benefit (ctx, mp, eff, lo, reward);
+  add_reason (ctx, mr, _("Expected rank %s within top %s → %s"), fmt_num (b1, sizeof b1, rank),
+              fmt_num (b2, sizeof b2, best->threshold.value), fmt_num (b3, sizeof b3, reward));
+}
+
+/* The return-shipping cover runs [start, end) (end SC_DAY_NONE = open). */
+static gboolean
+cover_window (Ctx      *ctx,
+              ScWindow *out)
+{
+  const ScProfile *p = ctx->profile;
+
+  if (!sc_profile_get_bool (p, SC_FIELD_RETURN_COVER, FALSE))
+    return FALSE;
+  out->start = ctx->first_sale != SC_DAY_NONE ? ctx->first_sale : ctx->as_of;
+  out->end = SC_DAY_NONE;
+  if (sc_profile_is_set (p, SC_FIELD_RETURN_COVER_DAYS))
+    out->end = out->start + (ScDay) sc_profile_get_number (p, SC_FIELD_RETURN_COVER_DAYS, 0);
+  return TRUE;
+}
+
+static double *
+fee_red_of (Ctx         *ctx,
+            MeasurePriv *mp,
+            ScFee        fee)
+{
+  if (mp->fee_red == NULL)
+    mp->fee_red = g_new0 (double, SC_N_FEES * ctx->n_months);
+  return mp->fee_red + fee * ctx->n_months;
+}
+
+static void
+eval_order_fee_waiver (Ctx            *ctx,
+                       MeasurePriv    *mp,
+                       const ScEffect *eff)
+{
+  ScMeasureResult *mr = &mp->pub;
+  const char *platform = mr->program->platform;
+  ScWindow active = mp->window, waiver;
+  double fee, cap, discount = 0;
+  ScDay anchor, lo, hi;
+  double waived_in = 0, discounted_in = 0;
+  char b1[G_ASCII_DTOSTR_BUF_SIZE], b2[G_ASCII_DTOSTR_BUF_SIZE], b3[G_ASCII_DTOSTR_BUF_SIZE];
+  double *fr;
+
+  if (!need (ctx, mr, SC_FIELD_MONTHLY_GMV) || !need (ctx, mr, SC_FIELD_AVG_ORDER_VALUE))
+    return;
+  mr->basis |= SC_BASIS_PROFILE;
+  anchor = anchor_day (ctx, mp, eff->anchor);
+  if (anchor == SC_DAY_NONE)
+    return;
+
+  if (eff->fee == SC_FEE_RETURN_SHIPPING)
+    {
+      ScWindow cover;
+
+      if (!need (ctx, mr, SC_FIELD_RETURN_COVER))
+        return;
+      if (!cover_window (ctx, &cover))
+        {
+          add_reason (ctx, mr, _("Return-shipping cover is off: no fee to waive"));
+          return;
+        }
+      active = window_intersect (active, cover);
+      if (!baseline_value (ctx, platform, SC_FEE_RETURN_SHIPPING, &fee, &mr->basis))
+        {
+          add_reason (ctx, mr, _("No baseline fee per order for %s: nothing to waive"), platform);
+          return;
+        }
+    }
+  else
+    {
+      double rate;
+
+      if (!baseline_value (ctx, platform, eff->fee, &rate, &mr->basis))
+        {
+          add_reason (ctx, mr, _("No baseline %s for %s: nothing to waive"), sc_fee_to_string (eff->fee), platform);
+          return;
+        }
+      fee = rate * ctx->aov;
+    }
+
+  cap = eff->max_orders.set ? eff->max_orders.value : INFINITY;
+  if (eff->max_orders.set)
+    mr->basis |= eff->max_orders.basis;
+  if (eff->discount_after.set)
+    {
+      discount = eff->discount_after.value;
+      mr->basis |= eff->discount_after.basis;
+      note_assumed (ctx, mr->measure, _("discount after"), &eff->discount_after);
+    }
+  waiver.start = anchor;
+  waiver.end = SC_DAY_NONE;
+  if (eff->days.set)
+    {
+      waiver.end = anchor + (ScDay) MAX (0, eff->days.value);
+      mr->basis |= eff->days.basis;
+    }
+  waiver = window_intersect (waiver, active);
+
+  if (!window_in_horizon (ctx, active, &lo, &hi))
+    return;
+  fr = fee_red_of (ctx, mp, eff->fee);
+
+  /* waived(d) = min(cap, orders in [anchor, d)): the cap counts orders since the
+   * anchor even before as_of; only the part inside the horizon is booked. */
+  for (guint m = month_of (ctx, lo); m < ctx->n_months && ctx->month_start[m] < hi; m++)
+    {
+      ScDay a = MAX (lo, ctx->month_start[m]), b = MIN (hi, ctx->month_start[m + 1]);
+      double orders, waived = 0, v;
+
+      if (b <= a)
+        continue;
+      orders = gmv_between (ctx, a, b) / ctx->aov;
+      {
+        ScDay wa = MAX (a, waiver.start != SC_DAY_NONE ? waiver.start : a);
+        ScDay wb = waiver.end != SC_DAY_NONE ? MIN (b, waiver.end) : b;
+
+        if (wb > wa && waiver.start != SC_DAY_NONE)
+          {
+            double before = MIN (cap, gmv_between (ctx, anchor, wa) / ctx->aov);
+            double after = MIN (cap, gmv_between (ctx, anchor, wb) / ctx->aov);
+
+            waived = MAX (0, after - before);
+          }
+      }
+      v = waived * fee + MAX (0, orders - waived) * discount * fee;
+      waived_in += waived;
+      discounted_in += MAX (0, orders - waived);
+      mr->monthly[m * SC_N_AMOUNTS + SC_AMOUNT_FEE_REDUCTION] += v;
+      fr[m] += v;
+    }
+  if (gmv_between (ctx, anchor, waiver.end != SC_DAY_NONE ? waiver.end : hi) / ctx->aov > cap + EPSILON)
+    {
+      mr->cut_by_cap = TRUE;
+      add_reason (ctx, mr, _("Waived orders capped at %s"), fmt_num (b1, sizeof b1, cap));
+    }
+  add_reason (ctx, mr, _("%s orders waived at %s each in the horizon"),
+              fmt_num (b1, sizeof b1, round (waived_in * 100) / 100), fmt_num (b2, sizeof b2, fee));
+  if (discount > 0)
+    add_reason (ctx, mr, _("%s later orders with %s%% of the fee subsidised"),
+                fmt_num (b1, sizeof b1, round (discounted_in * 100) / 100),
+                fmt_num (b3, sizeof b3, discount * 100));
+}
+
+static gboolean
+share_of (Ctx             *ctx,
+          ScMeasureResult *mr,
+          ScField          field,
+          double          *share)
+{
+  if (field == SC_N_FIELDS || (guint) field > SC_N_FIELDS)
+    {
+      *share = 1;
+      return TRUE;
+    }
+  if (!need (ctx, mr, field))
+    return FALSE;
+  mr->basis |= SC_BASIS_PROFILE;
+  *share = ctx->profile->values[field].number;
+  return TRUE;
+}
+
+static void
+eval_fee_rate (Ctx            *ctx,
+               MeasurePriv    *mp,
+               const ScEffect *eff)
+{
+  ScMeasureResult *mr = &mp->pub;
+  double base, share, diff, total;
+  ScDay lo, hi;
+  char b1[G_ASCII_DTOSTR_BUF_SIZE], b2[G_ASCII_DTOSTR_BUF_SIZE], b3[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!need (ctx, mr, SC_FIELD_MONTHLY_GMV) || !share_of (ctx, mr, eff->share_field, &share))
+    return;
+  mr->basis |= SC_BASIS_PROFILE;
+  if (!baseline_value (ctx, mr->program->platform, eff->fee, &base, &mr->basis))
+    {
+      add_reason (ctx, mr, _("No baseline %s for %s: nothing to reduce"), sc_fee_to_string (eff->fee),
+                  mr->program->platform);
+      return;
+    }
+  if (!eff->rate.set)
+    return;
+  mr->basis |= eff->rate.basis;
+  note_assumed (ctx, mr->measure, _("rate"), &eff->rate);
+  diff = MAX (0, base - eff->rate.value);
+  if (!window_in_horizon (ctx, mp->window, &lo, &hi))
+    return;
+  total = book_gmv (ctx, mr->monthly, fee_red_of (ctx, mp, eff->fee), SC_AMOUNT_FEE_REDUCTION,
+                    lo, hi, diff * share);
+  (void) total;
+  add_reason (ctx, mr, _("Rate %s instead of %s on %s%% of GMV"), fmt_num (b1, sizeof b1, eff->rate.value),
+              fmt_num (b2, sizeof b2, base), fmt_num (b3, sizeof b3, share * 100));
+}
+
+static void
+eval_commission_waiver (Ctx            *ctx,
+                        MeasurePriv    *mp,
+                        const ScEffect *eff)
+{
+  ScMeasureResult *mr = &mp->pub;
+  double base, scene_share = 1, share = 1;
+  ScDay lo, hi;
+  char b1[G_ASCII_DTOSTR_BUF_SIZE], b2[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!need (ctx, mr, SC_FIELD_MONTHLY_GMV))
+    return;
+  if (eff->categories != NULL)
+    {
+      const char *category;
+      gboolean listed = FALSE;
+
+      if (!need (ctx, mr, SC_FIELD_CATEGORY))
+        return;
+      category = sc_profile_get_choice (ctx->profile, SC_FIELD_CATEGORY);
+      for (guint i = 0; eff->categories[i] != NULL; i++)
+        if (g_str_equal (eff->categories[i], category))
+          listed = TRUE;
+      if (!listed)
+        {
+          g_autofree char *wanted = choices_text (SC_FIELD_CATEGORY, (const char *const *) eff->categories);
+
+          mr->status = SC_MEASURE_NOT_ELIGIBLE;
+          add_reason (ctx, mr, _("%s: %s, not %s"), field_label (SC_FIELD_CATEGORY),
+                      sc_field_choice_label (SC_FIELD_CATEGORY, category), wanted);
+          return;
+        }
+    }
+  if (g_strcmp0 (eff->scene, "shelf") == 0 || g_strcmp0 (eff->scene, "content") == 0)
+    {
+      if (!need (ctx, mr, SC_FIELD_CONTENT_SHARE))
+        return;
+      scene_share = ctx->profile->values[SC_FIELD_CONTENT_SHARE].number;
+      if (g_str_equal (eff->scene, "shelf"))
+        scene_share = 1 - scene_share;
+    }
+  mr->basis |= SC_BASIS_PROFILE;
+  if (eff->share.set)
+    {
+      share = eff->share.value;
+      mr->basis |= eff->share.basis;
+      note_assumed (ctx, mr->measure, _("share waived"), &eff->share);
+    }
+  if (!baseline_value (ctx, mr->program->platform, SC_FEE_COMMISSION, &base, &mr->basis))
+    {
+      add_reason (ctx, mr, _("No baseline commission for %s: nothing to waive"), mr->program->platform);
+      return;
+    }
+  if (!window_in_horizon (ctx, mp->window, &lo, &hi))
+    return;
+  book_gmv (ctx, mr->monthly, fee_red_of (ctx, mp, SC_FEE_COMMISSION), SC_AMOUNT_FEE_REDUCTION,
+            lo, hi, base * scene_share * share);
+  add_reason (ctx, mr, _("Commission %s waived on %s%% of GMV"), fmt_num (b1, sizeof b1, base),
+              fmt_num (b2, sizeof b2, scene_share * share * 100));
+}
+
+static gboolean
+need_coc (Ctx             *ctx,
+          ScMeasureResult *mr)
+{
+  if (ctx->have_coc)
+    {
+      mr->basis |= SC_BASIS_PROFILE;
+      return TRUE;
+    }
+  add_reason (ctx, mr, _("Cash-flow value not computed: set “%s” in the profile"),
+              field_label (SC_FIELD_COST_OF_CAPITAL));
+  ctx_warning (ctx, _("Cash-flow value not computed: set “%s” in the profile"),
+               field_label (SC_FIELD_COST_OF_CAPITAL));
+  return FALSE;
+}
+
+static void
+eval_deposit (Ctx            *ctx,
+              MeasurePriv    *mp,
+              const ScEffect *eff)
+{
+  ScMeasureResult *mr = &mp->pub;
+  double base, diff;
+  ScDay lo, hi;
+  char b1[G_ASCII_DTOSTR_BUF_SIZE], b2[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!eff->deposit.set)
+    return;
+  if (!baseline_value (ctx, mr->program->platform, SC_FEE_DEPOSIT, &base, &mr->basis))
+    {
+      add_reason (ctx, mr, _("No baseline deposit for %s"), mr->program->platform);
+      return;
+    }
+  mr->basis |= eff->deposit.basis;
+  note_assumed (ctx, mr->measure, _("deposit"), &eff->deposit);
+  diff = MAX (0, base - eff->deposit.value);
+  add_reason (ctx, mr, _("Deposit %s instead of %s"), fmt_num (b1, sizeof b1, eff->deposit.value),
+              fmt_num (b2, sizeof b2, base));
+  if (!need_coc (ctx, mr) || !window_in_horizon (ctx, mp->window, &lo, &hi))
+    return;
+  for (guint m = month_of (ctx, lo); m < ctx->n_months && ctx->month_start[m] < hi; m++)
+    {
+      ScDay a = MAX (lo, ctx->month_start[m]), b = MIN (hi, ctx->month_start[m + 1]);
+      double len = ctx->month_start[m + 1] - ctx->month_start[m];
+
+      if (b > a)
+        mr->monthly[m * SC_N_AMOUNTS + SC_AMOUNT_CASH_FLOW] += diff * ctx->coc / 12.0 * (b - a) / len;
+    }
+}
+
+static void
+eval_settlement (Ctx            *ctx,
+                 MeasurePriv    *mp,
+                 const ScEffect *eff)
+{
+  ScMeasureResult *mr = &mp->pub;
+  double base, diff;
+  ScDay lo, hi;
+  char b1[G_ASCII_DTOSTR_BUF_SIZE], b2[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!eff->settlement_days.set || !need (ctx, mr, SC_FIELD_MONTHLY_GMV))
+    return;
+  if (!baseline_value (ctx, mr->program->platform, SC_FEE_SETTLEMENT_DAYS, &base, &mr->basis))
+    {
+      add_reason (ctx, mr, _("No baseline settlement days for %s"), mr->program->platform);
+      return;
+    }
+  mr->basis |= eff->settlement_days.basis | SC_BASIS_PROFILE;
+  note_assumed (ctx, mr->measure, _("settlement days"), &eff->settlement_days);
+  diff = MAX (0, base - eff->settlement_days.value);
+  add_reason (ctx, mr, _("Settled after %s days instead of %s"), fmt_num (b1, sizeof b1, eff->settlement_days.value),
+              fmt_num (b2, sizeof b2, base));
+  if (!need_coc (ctx, mr) || !window_in_horizon (ctx, mp->window, &lo, &hi))
+    return;
+  /* Each day's GMV is available diff days earlier: worth diff × GMV × rate / 365. */
+  book_gmv (ctx, mr->monthly, NULL, SC_AMOUNT_CASH_FLOW, lo, hi, diff * ctx->coc / 365.0);
+}
+
+/* --- measures ------------------------------------------------------------------ */
+
+static void
+measure_priv_free (gpointer data)
+{
+  MeasurePriv *mp = data;
+
+  if (mp == NULL)
+    return;
+  g_clear_pointer (&mp->pub.reasons, g_ptr_array_unref);
+  g_clear_pointer (&mp->pub.texts, g_ptr_array_unref);
+  g_free (mp->pub.monthly);
+  g_free (mp->fee_red);
+  g_free (mp);
+}
+
+static guint
+platform_index (Ctx        *ctx,
+                const char *platform)
+{
+  for (guint i = 0; i < ctx->platforms->len; i++)
+    if (g_str_equal (g_ptr_array_index (ctx->platforms, i), platform))
+      return i;
+  g_assert_not_reached ();
+  return 0;
+}
+
+static MeasurePriv *
+eval_measure (Ctx             *ctx,
+              const ScProgram *program,
+              const ScMeasure *measure,
+              ScDay            active_until,
+              const ScProgram *replaced_by)
+{
+  MeasurePriv *mp = g_new0 (MeasurePriv, 1);
+  ScMeasureResult *mr = &mp->pub;
+  ScWindow w = program->window, cut = { SC_DAY_NONE, active_until };
+  ScDay lo, hi;
+  gboolean priced = FALSE;
+  char b1[16], b2[16];
+
+  mr->program = program;
+  mr->measure = measure;
+  mr->status = SC_MEASURE_ELIGIBLE;
+  mr->reasons = g_ptr_array_new_with_free_func (g_free);
+  mr->texts = g_ptr_array_new ();
+  mr->n_months = ctx->n_months;
+  mr->monthly = g_new0 (double, ctx->n_months * SC_N_AMOUNTS);
+  mp->platform = platform_index (ctx, program->platform);
+
+  if (measure->has_window)
+    w = window_intersect (w, measure->window);
+  if (active_until != SC_DAY_NONE)
+    w = window_intersect (w, cut);
+  mp->window = w;
+
+  if (!window_in_horizon (ctx, w, &lo, &hi))
+    {
+      mr->status = SC_MEASURE_NOT_ELIGIBLE;
+      if (w.start != SC_DAY_NONE && w.end != SC_DAY_NONE && w.end <= w.start && replaced_by != NULL)
+        add_reason (ctx, mr, _("Replaced by “%s” from %s"), sc_text_get (&replaced_by->name, ctx->lang),
+                    fmt_day (b1, active_until));
+      else if (w.end != SC_DAY_NONE && w.end <= ctx->as_of)
+        add_reason (ctx, mr, _("Window ended: last day %s, before the evaluation date %s"),
+                    fmt_day (b1, w.end - 1), fmt_day (b2, ctx->as_of));
+      else
+        add_reason (ctx, mr, _("Window starts %s, after the horizon ends (%s)"),
+                    fmt_day (b1, w.start), fmt_day (b2, ctx->hend - 1));
+      return mp;
+    }
+
+  if (measure->eligibility != NULL)
+    {
+      int r = eval_cond (measure->eligibility, ctx->profile, ctx->lang,
+                         ctx->reasons ? mr->reasons : NULL);
+
+      mr->basis |= SC_BASIS_PROFILE;
+      if (r == 0)
+        {
+          mr->status = SC_MEASURE_NOT_ELIGIBLE;
+          return mp;
+        }
+      if (r < 0)
+        {
+          mr->status = SC_MEASURE_NEEDS_INFO;
+          return mp;
+        }
+    }
+
+  for (guint i = 0; measure->effects != NULL && i < measure->effects->len; i++)
+    {
+      const ScEffect *eff = g_ptr_array_index (measure->effects, i);
+
+      if (eff->up_to)
+        mr->up_to = TRUE;
+      switch (eff->kind)
+        {
+        case SC_EFFECT_GRANT: priced = TRUE; eval_grant (ctx, mp, eff); break;
+        case SC_EFFECT_TIERED: priced = TRUE; eval_tiered (ctx, mp, eff); break;
+        case SC_EFFECT_RANK: priced = TRUE; eval_rank (ctx, mp, eff); break;
+        case SC_EFFECT_ORDER_FEE_WAIVER: priced = TRUE; eval_order_fee_waiver (ctx, mp, eff); break;
+        case SC_EFFECT_FEE_RATE: priced = TRUE; eval_fee_rate (ctx, mp, eff); break;
+        case SC_EFFECT_COMMISSION_WAIVER: priced = TRUE; eval_commission_waiver (ctx, mp, eff); break;
+        case SC_EFFECT_DEPOSIT: priced = TRUE; eval_deposit (ctx, mp, eff); break;
+        case SC_EFFECT_SETTLEMENT: priced = TRUE; eval_settlement (ctx, mp, eff); break;
+        case SC_EFFECT_RIGHT:
+        case SC_EFFECT_RULE_OUTCOME:
+          g_ptr_array_add (mr->texts, (gpointer) &eff->text);
+          break;
+        default:
+          break;
+        }
+    }
+  if (mr->status != SC_MEASURE_ELIGIBLE)
+    memset (mr->monthly, 0, sizeof (double) * ctx->n_months * SC_N_AMOUNTS);
+  else if (!priced)
+    mr->status = SC_MEASURE_NOT_QUANTIFIED;
+  return mp;
+}
+
+static double
+month_value (const double *row)
+{
+  return row[SC_AMOUNT_FEE_REDUCTION] + row[SC_AMOUNT_CASH] + row[SC_AMOUNT_AD_CREDIT]
+         + row[SC_AMOUNT_COUPON] + row[SC_AMOUNT_TRAFFIC_VALUE] + row[SC_AMOUNT_CASH_FLOW];
+}
+
+static void
+measure_totals (Ctx         *ctx,
+                MeasurePriv *mp)
+{
+  ScMeasureResult *mr = &mp->pub;
+
+  memset (mr->totals, 0, sizeof mr->totals);
+  for (guint m = 0; m < ctx->n_months; m++)
+    {
+      double *row = mr->monthly + m * SC_N_AMOUNTS;
+
+      row[SC_AMOUNT_TOTAL_VALUE] = month_value (row);
+      for (guint a = 0; a < SC_N_AMOUNTS; a++)
+        mr->totals[a] += row[a];
+    }
+}
+
+static void
+zero_measure (Ctx         *ctx,
+              MeasurePriv *mp)
+{
+  memset (mp->pub.monthly, 0, sizeof (double) * ctx->n_months * SC_N_AMOUNTS);
+  if (mp->fee_red != NULL)
+    memset (mp->fee_red, 0, sizeof (double) * ctx->n_months * SC_N_FEES);
+  memset (mp->pub.totals, 0, sizeof mp->pub.totals);
+}
+
+static ScStacking
+group_mode (const ScProgram *program,
+            const char      *group)
+{
+  for (guint i = 0; program->groups != NULL && i < program->groups->len; i++)
+    {
+      const ScStackGroup *g = g_ptr_array_index (program->groups, i);
+
+      if (g_strcmp0 (g->id, group) == 0)
+        return g->mode;
+    }
+  return SC_STACK_ADDITIVE;
+}
+
+/* Keeps one measure per exclusive / best-of group of @program. @first..@last index ctx measures. */
+static void
+resolve_groups (Ctx       *ctx,
+                GPtrArray *measures,
+                guint      first,
+                guint      last)
+{
+  for (guint i = first; i < last; i++)
+    {
+      MeasurePriv *mi = g_ptr_array_index (measures, i);
+      const char *group = mi->pub.measure->group;
+      ScStacking mode;
+      MeasurePriv *winner = NULL;
+      gboolean seen_before = FALSE;
+
+      if (group == NULL)
+        continue;
+      for (guint j = first; j < i; j++)
+        if (g_strcmp0 (((MeasurePriv *) g_ptr_array_index (measures, j))->pub.measure->group, group) == 0)
+          seen_before = TRUE;
+      if (seen_before)
+        continue;
+      mode = group_mode (mi->pub.program, group);
+      if (mode == SC_STACK_ADDITIVE)
+        continue;
+
+      for (guint j = i; j < last; j++)
+        {
+          MeasurePriv *mj = g_ptr_array_index (measures, j);
+
+          if (g_strcmp0 (mj->pub.measure->group, group) != 0 || mj->pub.status != SC_MEASURE_ELIGIBLE)
+            continue;
+          if (winner == NULL)
+            winner = mj;
+          else if (mode == SC_STACK_BEST_OF
+                   && mj->pub.totals[SC_AMOUNT_TOTAL_VALUE] > winner->pub.totals[SC_AMOUNT_TOTAL_VALUE] + EPSILON)
+            winner = mj;
+        }
+      for (guint j = i; j < last; j++)
+        {
+          MeasurePriv *mj = g_ptr_array_index (measures, j);
+
+          if (mj == winner || g_strcmp0 (mj->pub.measure->group, group) != 0
+              || mj->pub.status != SC_MEASURE_ELIGIBLE)
+            continue;
+          mj->pub.cut_by_group = TRUE;
+          zero_measure (ctx, mj);
+          add_reason (ctx, &mj->pub, mode == SC_STACK_EXCLUSIVE
+                                       ? _("Not counted: “%s” counts instead (only one measure of this group applies)")
+                                       : _("Not counted: “%s” is worth more (only the best measure of this group applies)"),
+                      sc_text_get (&winner->pub.measure->title, ctx->lang));
+        }
+    }
+}
+
+/* --- platform fees -------------------------------------------------------------- */
+
+static void
+platform_gross (Ctx        *ctx,
+                guint       index,
+                const char *platform)
+{
+  double *gross = ctx->gross[index];
+  double rate, per_order;
+  guint basis = 0;
+
+  if (!ctx->have_gmv)
+    return;
+  if (baseline_value (ctx, platform, SC_FEE_COMMISSION, &rate, &basis) && rate > 0)
+    {
+      double *row = gross + SC_FEE_COMMISSION * ctx->n_months;
+
+      for (guint m = 0; m < ctx->n_months; m++)
+        row[m] = rate * gmv_between (ctx, ctx->month_start[m], ctx->month_start[m + 1]);
+    }
+  if (baseline_value (ctx, platform, SC_FEE_PROMOTION, &rate, &basis) && rate > 0)
+    {
+      double *row = gross + SC_FEE_PROMOTION * ctx->n_months;
+
+      for (guint m = 0; m < ctx->n_months; m++)
+        row[m] = rate * gmv_between (ctx, ctx->month_start[m], ctx->month_start[m + 1]);
+    }
+  if (ctx->have_aov && baseline_value (ctx, platform, SC_FEE_RETURN_SHIPPING, &per_order, &basis))
+    {
+      ScWindow cover;
+      double *row = gross + SC_FEE_RETURN_SHIPPING * ctx->n_months;
+
+      if (cover_window (ctx, &cover))
+        for (guint m = 0; m < ctx->n_months; m++)
+          {
+            ScWindow month = { ctx->month_start[m], ctx->month_start[m + 1] };
+            ScWindow on = window_intersect (month, cover);
+
+            if (on.end > on.start)
+              row[m] = per_order * gmv_between (ctx, on.start, on.end) / ctx->aov;
+          }
+    }
+  ctx->platform_basis[index] |= basis | SC_BASIS_PROFILE;
+}
+
+/* Scales down reductions of one fee in one month to its gross. */
+static void
+apply_caps (Ctx       *ctx,
+            GPtrArray *measures)
+{
+  for (guint p = 0; p < ctx->platforms->len; p++)
+    for (guint f = 0; f < SC_N_FEES; f++)
+      for (guint m = 0; m < ctx->n_months; m++)
+        {
+          double sum = 0, gross = ctx->gross[p][f * ctx->n_months + m], scale;
+
+          for (guint i = 0; i < measures->len; i++)
+            {
+              MeasurePriv *mp = g_ptr_array_index (measures, i);
+
+              if (mp->platform == p && mp->fee_red != NULL && mp->pub.status == SC_MEASURE_ELIGIBLE
+                  && !mp->pub.cut_by_group)
+                sum += mp->fee_red[f * ctx->n_months + m];
+            }
+          if (sum <= gross + EPSILON || sum <= 0)
+            continue;
+          scale = gross / sum;
+          for (guint i = 0; i < measures->len; i++)
+            {
+              MeasurePriv *mp = g_ptr_array_index (measures, i);
+              double *fr, cut;
+
+              if (mp->platform != p || mp->fee_red == NULL || mp->pub.cut_by_group)
+                continue;
+              fr = &mp->fee_red[f * ctx->n_months + m];
+              if (*fr <= 0)
+                continue;
+              cut = *fr * (1 - scale);
+              *fr -= cut;
+              mp->pub.monthly[m * SC_N_AMOUNTS + SC_AMOUNT_FEE_REDUCTION] -= cut;
+              if (!mp->pub.cut_by_cap)
+                add_reason (ctx, &mp->pub, _("Reduction cut so that %s does not go below zero"),
+                            sc_fee_to_string ((ScFee) f));
+              mp->pub.cut_by_cap = TRUE;
+            }
+        }
+}
+
+/* --- evaluate ------------------------------------------------------------------ */
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+static gboolean
+is_disabled (const ScEngineOptions *options,
+             const char            *id)
+{
+  if (options == NULL || options->disabled == NULL)
+    return FALSE;
+  return g_strv_contains (options->disabled, id);
+}
+
+static void
+ctx_setup (Ctx                   *ctx,
+           ScCatalog             *catalog,
+           const ScProfile       *profile,
+           const ScEngineOptions *options)
+{
+  const ScProfile *p = profile;
+  double gmv, growth;
+  GPtrArray *programs = sc_catalog_get_programs (catalog);
+  GPtrArray *baselines = sc_catalog_get_baselines (catalog);
+
+  ctx->catalog = catalog;
+  ctx->profile = profile;
+  ctx->lang = (options && options->lang) ? options->lang : sc_lang_current ();
+  ctx->lang = g_str_has_prefix (ctx->lang, "zh") ? "zh" : "en";
+  ctx->reasons = !(options && options->no_reasons);
+  ctx->series = !(options && options->no_series);
+  ctx->as_of = profile->as_of;
+  ctx->n_months = profile->horizon_months;
+  ctx->hend = sc_day_add_months (ctx->as_of, (int) ctx->n_months);
+  ctx->n_days = ctx->hend - ctx->as_of;
+
+  ctx->month_start = g_new (ScDay, ctx->n_months + 1);
+  for (guint m = 0; m <= ctx->n_months; m++)
+    ctx->month_start[m] = sc_day_add_months (ctx->as_of, (int) m);
+
+  ctx->first_sale = sc_profile_get_date (p, SC_FIELD_FIRST_SALE_DATE);
+  ctx->have_gmv = sc_profile_is_set (p, SC_FIELD_MONTHLY_GMV);
+  gmv = sc_profile_get_number (p, SC_FIELD_MONTHLY_GMV, 0);
+  growth = sc_profile_get_number (p, SC_FIELD_GMV_GROWTH, 0);
+  ctx->have_aov = sc_profile_is_set (p, SC_FIELD_AVG_ORDER_VALUE);
+  ctx->aov = sc_profile_get_number (p, SC_FIELD_AVG_ORDER_VALUE, 1);
+  ctx->have_coc = sc_profile_is_set (p, SC_FIELD_COST_OF_CAPITAL);
+  ctx->coc = sc_profile_get_number (p, SC_FIELD_COST_OF_CAPITAL, 0);
+  ctx->have_ypk = sc_profile_is_set (p, SC_FIELD_YUAN_PER_1000_EXPOSURES);
+  ctx->ypk = sc_profile_get_number (p, SC_FIELD_YUAN_PER_1000_EXPOSURES, 0);
+
+  ctx->cum = g_new (double, ctx->n_days + 1);
+  ctx->cum[0] = 0;
+  {
+    guint d = 0;
+    double month_gmv = gmv;
+
+    for (guint m = 0; m < ctx->n_months; m++)
+      {
+        guint len = ctx->month_start[m + 1] - ctx->month_start[m];
+        double rate = month_gmv / len;
+
+        if (m == 0)
+          ctx->rate_before = rate;
+        ctx->rate_after = rate;
+        for (guint k = 0; k < len; k++, d++)
+          {
+            ScDay day = ctx->as_of + d;
+            double v = (ctx->first_sale != SC_DAY_NONE && day < ctx->first_sale) ? 0 : rate;
+
+            ctx->cum[d + 1] = ctx->cum[d] + v;
+          }
+        month_gmv *= 1 + growth;
+      }
+  }
+
+  /* Platforms: of every program and baseline, sorted. */
+  ctx->platforms = g_ptr_array_new ();
+  for (guint i = 0; i < programs->len; i++)
+    {
+      const ScProgram *prog = g_ptr_array_index (programs, i);
+
+      if (!g_ptr_array_find_with_equal_func (ctx->platforms, prog->platform, g_str_equal, NULL))
+        g_ptr_array_add (ctx->platforms, prog->platform);
+    }
+  for (guint i = 0; baselines != NULL && i < baselines->len; i++)
+    {
+      const ScBaseline *b = g_ptr_array_index (baselines, i);
+
+      if (!g_ptr_array_find_with_equal_func (ctx->platforms, b->platform, g_str_equal, NULL))
+        g_ptr_array_add (ctx->platforms, b->platform);
+    }
+  g_ptr_array_sort (ctx->platforms, compare_strings);
+  ctx->gross = g_new0 (double *, ctx->platforms->len);
+  ctx->platform_basis = g_new0 (guint, ctx->platforms->len);
+  for (guint i = 0; i < ctx->platforms->len; i++)
+    ctx->gross[i] = g_new0 (double, SC_N_FEES * ctx->n_months);
+
+  ctx->assumptions = g_ptr_array_new_with_free_func (g_free);
+  ctx->assumption_seen = g_hash_table_new (g_str_hash, g_str_equal);
+  ctx->warnings = g_ptr_array_new_with_free_func (g_free);
+
+  if (ctx->reasons)
+    {
+      static const ScField assumption_fields[] = {
+        SC_FIELD_COST_OF_CAPITAL, SC_FIELD_YUAN_PER_1000_EXPOSURES, SC_FIELD_GMV_GROWTH,
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (assumption_fields); i++)
+        {
+          ScField f = assumption_fields[i];
+          g_autofree char *v = sc_profile_format_value (p, f);
+          const char *note = sc_text_get (&p->values[f].note, ctx->lang);
+
+          if (v != NULL)
+            ctx_assumption (ctx, _("%s: %s (profile)%s%s"), field_label (f), v, note[0] ? " — " : "", note);
+          else if (f == SC_FIELD_GMV_GROWTH)
+            ctx_assumption (ctx, _("%s: not given, 0 used"), field_label (f));
+        }
+      if (!ctx->have_gmv)
+        ctx_warning (ctx, _("Fees are not estimated: set “%s” in the profile"), field_label (SC_FIELD_MONTHLY_GMV));
+      else if (!ctx->have_aov)
+        ctx_warning (ctx, _("Per-order fees are not estimated: set “%s” in the profile"),
+                     field_label (SC_FIELD_AVG_ORDER_VALUE));
+    }
+}
+
+static void
+ctx_clear (Ctx *ctx)
+{
+  g_free (ctx->month_start);
+  g_free (ctx->cum);
+  for (guint i = 0; i < ctx->platforms->len; i++)
+    g_free (ctx->gross[i]);
+  g_free (ctx->gross);
+  g_free (ctx->platform_basis);
+  g_ptr_array_unref (ctx->platforms);
+  g_clear_pointer (&ctx->assumptions, g_ptr_array_unref);
+  g_clear_pointer (&ctx->assumption_seen, g_hash_table_unref);
+  g_clear_pointer (&ctx->warnings, g_ptr_array_unref);
+}
+
+static void
+platform_result_free (gpointer data)
+{
+  ScPlatformResult *pr = data;
+
+  g_free (pr->platform);
+  g_free (pr->monthly);
+  g_free (pr);
+}
+
+ScResult *
+sc_engine_evaluate (ScCatalog             *catalog,
+                    const ScProfile       *profile,
+                    const ScEngineOptions *options)
+{
+  Ctx ctx = { 0 };
+  ScResult *result;
+  GPtrArray *programs;
+
+  g_return_val_if_fail (catalog != NULL, NULL);
+  g_return_val_if_fail (profile != NULL && profile->as_of != SC_DAY_NONE, NULL);
+  g_return_val_if_fail (profile->horizon_months >= 1 && profile->horizon_months <= SC_PROFILE_HORIZON_MAX, NULL);
+
+  ctx_setup (&ctx, catalog, profile, options);
+  programs = sc_catalog_get_programs (catalog);
+
+  result = g_new0 (ScResult, 1);
+  result->as_of = ctx.as_of;
+  result->horizon_end = ctx.hend;
+  result->horizon_months = ctx.n_months;
+  result->lang = g_strdup (ctx.lang);
+  result->measures = g_ptr_array_new_with_free_func (measure_priv_free);
+  result->programs = g_ptr_array_new_with_free_func (g_free);
+  result->platforms = g_ptr_array_new_with_free_func (platform_result_free);
+
+  for (guint i = 0; i < ctx.platforms->len; i++)
+    platform_gross (&ctx, i, g_ptr_array_index (ctx.platforms, i));
+
+  for (guint i = 0; i < programs->len; i++)
+    {
+      const ScProgram *program = g_ptr_array_index (programs, i);
+      const ScProgram *replaced_by = NULL;
+      ScProgramResult *prr;
+      ScDay until = SC_DAY_NONE;
+      guint first = result->measures->len;
+
+      if (is_disabled (options, program->id))
+        continue;
+      /* A program counts only until a program that replaces it starts. */
+      for (guint j = 0; j < programs->len; j++)
+        {
+          const ScProgram *other = g_ptr_array_index (programs, j);
+
+          if (other != program && g_strcmp0 (other->replaces, program->id) == 0
+              && other->window.start != SC_DAY_NONE
+              && (until == SC_DAY_NONE || other->window.start < until))
+            {
+              until = other->window.start;
+              replaced_by = other;
+            }
+        }
+
+      prr = g_new0 (ScProgramResult, 1);
+      prr->program = program;
+      prr->active_until = until;
+      g_ptr_array_add (result->programs, prr);
+
+      for (guint k = 0; program->measures != NULL && k < program->measures->len; k++)
+        {
+          MeasurePriv *mp = eval_measure (&ctx, program, g_ptr_array_index (program->measures, k),
+                                          until, replaced_by);
+
+          measure_totals (&ctx, mp);
+          g_ptr_array_add (result->measures, mp);
+        }
+      resolve_groups (&ctx, result->measures, first, result->measures->len);
+    }
+
+  apply_caps (&ctx, result->measures);
+
+  /* Totals: measures, then programs, then platforms. */
+  for (guint p = 0; p < ctx.platforms->len; p++)
+    {
+      ScPlatformResult *pr = g_new0 (ScPlatformResult, 1);
+      const char *platform = g_ptr_array_index (ctx.platforms, p);
+
+      pr->platform = g_strdup (platform);
+      pr->baseline = sc_catalog_find_baseline (catalog, platform);
+      pr->has_baseline = pr->baseline != NULL;
+      pr->n_months = ctx.n_months;
+      pr->monthly = g_new0 (double, ctx.n_months * SC_N_AMOUNTS);
+      pr->basis = ctx.platform_basis[p];
+      for (guint f = 0; f < SC_N_FEES; f++)
+        for (guint m = 0; m < ctx.n_months; m++)
+          {
+            double g = ctx.gross[p][f * ctx.n_months + m];
+
+            pr->fee_gross[f] += g;
+            pr->monthly[m * SC_N_AMOUNTS + SC_AMOUNT_FEE_GROSS] += g;
+          }
+      if (!pr->has_baseline)
+        ctx_warning (&ctx, _("No baseline fees for %s: its gross fees are shown as 0"), platform);
+      g_ptr_array_add (result->platforms, pr);
+    }
+
+  for (guint i = 0; i < result->measures->len; i++)
+    {
+      MeasurePriv *mp = g_ptr_array_index (result->measures, i);
+      ScMeasureResult *mr = &mp->pub;
+      ScPlatformResult *pr = g_ptr_array_index (result->platforms, mp->platform);
+      ScProgramResult *prr = NULL;
+
+      measure_totals (&ctx, mp);
+      for (guint j = 0; j < result->programs->len; j++)
+        if (((ScProgramResult *) g_ptr_array_index (result->programs, j))->program == mr->program)
+          prr = g_ptr_array_index (result->programs, j);
+      g_assert (prr != NULL);
+
+      if (mr->status == SC_MEASURE_ELIGIBLE)
+        prr->n_eligible++;
+      else if (mr->status == SC_MEASURE_NEEDS_INFO)
+        prr->n_needs_info++;
+      if (mr->status != SC_MEASURE_ELIGIBLE || mr->cut_by_group)
+        continue;
+      prr->basis |= mr->basis;
+      pr->basis |= mr->basis;
+      prr->up_to |= mr->up_to;
+      pr->up_to |= mr->up_to;
+      for (guint a = 0; a < SC_N_AMOUNTS; a++)
+        prr->totals[a] += mr->totals[a];
+      for (guint m = 0; m < ctx.n_months; m++)
+        for (guint a = 0; a < SC_N_AMOUNTS; a++)
+          if (a != SC_AMOUNT_FEE_GROSS && a != SC_AMOUNT_FEE_NET)
+            pr->monthly[m * SC_N_AMOUNTS + a] += mr->monthly[m * SC_N_AMOUNTS + a];
+      if (mp->fee_red != NULL)
+        for (guint f = 0; f < SC_N_FEES; f++)
+          for (guint m = 0; m < ctx.n_months; m++)
+            pr->fee_reduction[f] += mp->fee_red[f * ctx.n_months + m];
+    }
+
+  for (guint p = 0; p < result->platforms->len; p++)
+    {
+      ScPlatformResult *pr = g_ptr_array_index (result->platforms, p);
+
+      for (guint m = 0; m < ctx.n_months; m++)
+        {
+          double *row = pr->monthly + m * SC_N_AMOUNTS;
+
+          row[SC_AMOUNT_FEE_NET] = row[SC_AMOUNT_FEE_GROSS] - row[SC_AMOUNT_FEE_REDUCTION];
+          row[SC_AMOUNT_TOTAL_VALUE] = month_value (row);
+          for (guint a = 0; a < SC_N_AMOUNTS; a++)
+            pr->totals[a] += row[a];
+        }
+      if (!ctx.series)
+        g_clear_pointer (&pr->monthly, g_free);
+    }
+
+  if (!ctx.series)
+    for (guint i = 0; i < result->measures->len; i++)
+      g_clear_pointer (&((MeasurePriv *) g_ptr_array_index (result->measures, i))->pub.monthly, g_free);
+
+  result->assumptions = g_steal_pointer (&ctx.assumptions);
+  result->warnings = g_steal_pointer (&ctx.warnings);
+  ctx_clear (&ctx);
+  return result;
+}
+
+void
+sc_result_free (ScResult *result)
+{
+  if (result == NULL)
+    return;
+  g_free (result->lang);
+  g_ptr_array_unref (result->measures);
+  g_ptr_array_unref (result->programs);
+  g_ptr_array_unref (result->platforms);
+  g_ptr_array_unref (result->assumptions);
+  g_ptr_array_unref (result->warnings);
+  g_free (result);
+}
+
+const ScMeasureResult *
+sc_result_find_measure (const ScResult *result,
+                        const char     *program_id,
+                        const char     *measure_id)
+{
+  g_return_val_if_fail (result != NULL, NULL);
+  for (guint i = 0; i < result->measures->len; i++)
+    {
+      const ScMeasureResult *mr = g_ptr_array_index (result->measures, i);
+
+      if (g_strcmp0 (mr->program->id, program_id) == 0 && g_strcmp0 (mr->measure->id, measure_id) == 0)
+        return mr;
+    }
+  return NULL;
+}
+
+const ScProgramResult *
+sc_result_find_program (const ScResult *result,
+                        const char     *program_id)
+{
+  g_return_val_if_fail (result != NULL, NULL);
+  for (guint i = 0; i < result->programs->len; i++)
+    {
+      const ScProgramResult *pr = g_ptr_array_index (result->programs, i);
+
+      if (g_strcmp0 (pr->program->id, program_id) == 0)
+        return pr;
+    }
+  return NULL;
+}
+
+const ScPlatformResult *
+sc_result_find_platform (const ScResult *result,
+                         const char     *platform)
+{
+  g_return_val_if_fail (result != NULL, NULL);
+  for (guint i = 0; i < result->platforms->len; i++)
+    {
+      const ScPlatformResult *pr = g_ptr_array_index (result->platforms, i);
+
+      if (g_strcmp0 (pr->platform, platform) == 0)
+        return pr;
+    }
+  return NULL;
+}
+
+double
+sc_result_month_value (const double *monthly,
+                       guint         n_months,
+                       guint         month,
+                       ScAmount      amount)
+{
+  if (monthly == NULL || month >= n_months || (guint) amount >= SC_N_AMOUNTS)
+    return 0;
+  return monthly[month * SC_N_AMOUNTS + amount];
+}
+
+/* --- sweep --------------------------------------------------------------------- */
+
+ScSweep *
+sc_engine_sweep (ScCatalog             *catalog,
+                 const ScProfile       *profile,
+                 ScField                field,
+                 const double          *points,
+                 guint                  n_points,
+                 const ScEngineOptions *options)
+{
+  g_autoptr(ScProfile) copy = NULL;
+  ScEngineOptions opts = { 0 };
+  ScSweep *sweep;
+
+  g_return_val_if_fail (catalog != NULL && profile != NULL, NULL);
+  g_return_val_if_fail (points != NULL || n_points == 0, NULL);
+
+  if (options != NULL)
+    opts = *options;
+  opts.no_reasons = TRUE;
+  opts.no_series = TRUE;
+  copy = sc_profile_copy (profile);
+
+  sweep = g_new0 (ScSweep, 1);
+  sweep->field = field;
+  sweep->n_points = n_points;
+  sweep->points = g_memdup2 (points, sizeof (double) * n_points);
+
+  for (guint i = 0; i < n_points; i++)
+    {
+      g_autoptr(ScResult) result = NULL;
+
+      if (!sc_profile_set_number (copy, field, points[i], NULL))
+        {
+          if (sweep->values != NULL)
+            for (guint p = 0; p < sweep->n_platforms; p++)
+              sweep->values[p * n_points + i] = NAN;
+          continue;
+        }
+      result = sc_engine_evaluate (catalog, copy, &opts);
+      if (sweep->values == NULL)
+        {
+          sweep->n_platforms = result->platforms->len;
+          sweep->platforms = g_new0 (char *, sweep->n_platforms + 1);
+          for (guint p = 0; p < sweep->n_platforms; p++)
+            sweep->platforms[p] = g_strdup (((ScPlatformResult *) g_ptr_array_index (result->platforms, p))->platform);
+          sweep->values = g_new (double, MAX (1, sweep->n_platforms * n_points));
+          for (guint k = 0; k < sweep->n_platforms * n_points; k++)
+            sweep->values[k] = NAN;
+        }
+      for (guint p = 0; p < sweep->n_platforms && p < result->platforms->len; p++)
+        sweep->values[p * n_points + i] =
+          ((ScPlatformResult *) g_ptr_array_index (result->platforms, p))->totals[SC_AMOUNT_TOTAL_VALUE];
+    }
+  if (sweep->platforms == NULL)
+    sweep->platforms = g_new0 (char *, 1);
+  return sweep;
+}
+
+void
+sc_sweep_free (ScSweep *sweep)
+{
+  if (sweep == NULL)
+    return;
+  g_free (sweep->points);
+  g_strfreev (sweep->platforms);
+  g_free (sweep->values);
+  g_free (sweep);
+}
+
+double
+sc_sweep_get (const ScSweep *sweep,
+              guint          platform,
+              guint          point)
+{
+  g_return_val_if_fail (sweep != NULL, NAN);
+  if (platform >= sweep->n_platforms || point >= sweep->n_points || sweep->values == NULL)
+    return NAN;
+  return sweep->values[platform * sweep->n_points + point];
+}
+
+/* --- examples ------------------------------------------------------------------ */
+
+gboolean
+sc_engine_check_example (ScCatalog        *catalog,
+                         const ScExample  *example,
+                         GError          **error)
+{
+  g_autoptr(ScProfile) profile = sc_profile_new ();
+  g_autoptr(ScResult) result = NULL;
+  g_autoptr(GString) failures = g_string_new (NULL);
+  ScEngineOptions options = { .lang = "en" };
+  const char *origin = example->origin ? example->origin : "example";
+
+  g_return_val_if_fail (catalog != NULL && example != NULL, FALSE);
+
+  profile->as_of = example->as_of;
+  if (example->horizon_months >= 1 && example->horizon_months <= SC_PROFILE_HORIZON_MAX)
+    profile->horizon_months = example->horizon_months;
+  if (profile->as_of == SC_DAY_NONE)
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_INVALID, "%s:%u: example “%s” has no as-of date",
+                   origin, example->line, example->id);
+      return FALSE;
+    }
+  for (guint i = 0; example->settings != NULL && i < example->settings->len; i++)
+    {
+      const ScExampleSetting *s = &g_array_index (example->settings, ScExampleSetting, i);
+      g_autoptr(GError) local = NULL;
+
+      if (!sc_profile_set_from_string (profile, s->field, s->value, &local))
+        g_string_append_printf (failures, "%s:%u: %s\n", origin, example->line, local->message);
+    }
+
+  result = sc_engine_evaluate (catalog, profile, &options);
+  for (guint i = 0; example->expects != NULL && i < example->expects->len; i++)
+    {
+      const ScExampleExpect *e = g_ptr_array_index (example->expects, i);
+      const ScMeasureResult *mr = NULL;
+      const ScProgramResult *pr = NULL;
+      const double *totals;
+      ScAmount amount;
+      char b1[G_ASCII_DTOSTR_BUF_SIZE], b2[G_ASCII_DTOSTR_BUF_SIZE];
+
+      if (e->measure_id != NULL)
+        {
+          mr = sc_result_find_measure (result, e->program_id, e->measure_id);
+          if (mr == NULL)
+            {
+              g_string_append_printf (failures, "%s:%u: %s / %s is not in the result (program disabled, superseded or missing)\n",
+                                      origin, e->line, e->program_id, e->measure_id);
+              continue;
+            }
+        }
+      else
+        {
+          pr = sc_result_find_program (result, e->program_id);
+          if (pr == NULL)
+            {
+              g_string_append_printf (failures, "%s:%u: program %s is not in the result\n",
+                                      origin, e->line, e->program_id);
+              continue;
+            }
+        }
+
+      if (e->status != NULL || g_strcmp0 (e->what, "status") == 0)
+        {
+          if (mr == NULL)
+            {
+              g_string_append_printf (failures, "%s:%u: a status expectation needs a measure\n", origin, e->line);
+              continue;
+            }
+          if (g_strcmp0 (sc_measure_status_to_string (mr->status), e->status) != 0)
+            {
+              g_autofree char *why = NULL;
+
+              g_ptr_array_add (mr->reasons, NULL);
+              why = g_strjoinv ("; ", (char **) mr->reasons->pdata);
+              g_ptr_array_remove_index (mr->reasons, mr->reasons->len - 1);
+              g_string_append_printf (failures, "%s:%u: %s / %s: expected status %s, got %s (%s)\n",
+                                      origin, e->line, e->program_id, e->measure_id, e->status,
+                                      sc_measure_status_to_string (mr->status), why);
+            }
+          continue;
+        }
+      if (!sc_amount_from_string (e->what, &amount))
+        {
+          g_string_append_printf (failures, "%s:%u: unknown result category “%s”\n", origin, e->line,
+                                  e->what ? e->what : "");
+          continue;
+        }
+      totals = mr ? mr->totals : pr->totals;
+      if (!(fabs (totals[amount] - e->value) <= e->tolerance + EPSILON))
+        g_string_append_printf (failures, "%s:%u: %s / %s %s: expected %s, got %s\n",
+                                origin, e->line, e->program_id, e->measure_id ? e->measure_id : "(program)",
+                                e->what, fmt_num (b1, sizeof b1, e->value), fmt_num (b2, sizeof b2, totals[amount]));
+    }
+
+  if (failures->len > 0)
+    {
+      g_string_truncate (failures, failures->len - 1);
+      g_set_error_literal (error, SC_ERROR, SC_ERROR_INVALID, failures->str);
+      return FALSE;
+    }
+  return TRUE;
+}

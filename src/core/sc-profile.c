@@ -1,0 +1,1143 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shangce-core"
+
+#include "config.h"
+
+#include "sc-profile.h"
+
+#include "sc-catalog.h"
+#include "sc-error.h"
+#include "sc-xml.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <libxml/tree.h>
+#include <math.h>
+#include <string.h>
+
+/* Sanity bounds for override values (what a user could type), not policy numbers. */
+#define OVERRIDE_MONEY_MAX 1e12
+#define OVERRIDE_DAYS_MAX  3650
+
+ScProfile *
+sc_profile_new (void)
+{
+  ScProfile *profile = g_new0 (ScProfile, 1);
+
+  profile->horizon_months = SC_PROFILE_HORIZON_DEFAULT;
+  profile->overrides = g_ptr_array_new_with_free_func (NULL);
+  return profile;
+}
+
+static void
+override_free (ScProfileOverride *o)
+{
+  g_free (o->platform);
+  g_free (o->category);
+  sc_text_clear (&o->note);
+  g_free (o);
+}
+
+void
+sc_profile_free (ScProfile *profile)
+{
+  if (profile == NULL)
+    return;
+  sc_text_clear (&profile->name);
+  for (guint i = 0; i < SC_N_FIELDS; i++)
+    sc_text_clear (&profile->values[i].note);
+  for (guint i = 0; i < profile->overrides->len; i++)
+    override_free (g_ptr_array_index (profile->overrides, i));
+  g_ptr_array_unref (profile->overrides);
+  g_free (profile->notes);
+  g_free (profile->path);
+  g_free (profile);
+}
+
+ScProfile *
+sc_profile_copy (const ScProfile *profile)
+{
+  ScProfile *copy;
+
+  g_return_val_if_fail (profile != NULL, NULL);
+
+  copy = sc_profile_new ();
+  sc_text_copy (&copy->name, &profile->name);
+  copy->as_of = profile->as_of;
+  copy->horizon_months = profile->horizon_months;
+  for (guint i = 0; i < SC_N_FIELDS; i++)
+    {
+      copy->values[i] = profile->values[i];
+      sc_text_copy (&copy->values[i].note, &profile->values[i].note);
+    }
+  for (guint i = 0; i < profile->overrides->len; i++)
+    {
+      const ScProfileOverride *o = g_ptr_array_index (profile->overrides, i);
+      ScProfileOverride *c = g_new0 (ScProfileOverride, 1);
+
+      c->platform = g_strdup (o->platform);
+      c->fee = o->fee;
+      c->category = g_strdup (o->category);
+      c->value = o->value;
+      sc_text_copy (&c->note, &o->note);
+      g_ptr_array_add (copy->overrides, c);
+    }
+  copy->notes = g_strdup (profile->notes);
+  copy->path = g_strdup (profile->path);
+  return copy;
+}
+
+static gboolean
+text_equal (const ScText *a,
+            const ScText *b)
+{
+  return g_strcmp0 (a->zh, b->zh) == 0 && g_strcmp0 (a->en, b->en) == 0;
+}
+
+gboolean
+sc_profile_equal (const ScProfile *a,
+                  const ScProfile *b)
+{
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+
+  if (!text_equal (&a->name, &b->name) || a->as_of != b->as_of
+      || a->horizon_months != b->horizon_months || g_strcmp0 (a->notes, b->notes) != 0
+      || a->overrides->len != b->overrides->len)
+    return FALSE;
+  for (guint i = 0; i < SC_N_FIELDS; i++)
+    {
+      const ScProfileValue *va = &a->values[i], *vb = &b->values[i];
+
+      if (va->set != vb->set || !text_equal (&va->note, &vb->note))
+        return FALSE;
+      if (va->set && (va->number != vb->number || va->date != vb->date
+                      || g_strcmp0 (va->choice, vb->choice) != 0))
+        return FALSE;
+    }
+  for (guint i = 0; i < a->overrides->len; i++)
+    {
+      const ScProfileOverride *oa = g_ptr_array_index (a->overrides, i);
+      const ScProfileOverride *ob = g_ptr_array_index (b->overrides, i);
+
+      if (g_strcmp0 (oa->platform, ob->platform) != 0 || oa->fee != ob->fee
+          || g_strcmp0 (oa->category, ob->category) != 0 || oa->value != ob->value
+          || !text_equal (&oa->note, &ob->note))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+const char *
+sc_profile_get_name (const ScProfile *profile,
+                     const char      *lang)
+{
+  g_return_val_if_fail (profile != NULL, "");
+  return sc_text_get (&profile->name, lang);
+}
+
+void
+sc_profile_set_name (ScProfile  *profile,
+                     const char *zh,
+                     const char *en)
+{
+  g_return_if_fail (profile != NULL);
+  sc_text_clear (&profile->name);
+  profile->name.zh = g_strdup (zh);
+  profile->name.en = g_strdup (en);
+}
+
+gboolean
+sc_profile_set_as_of (ScProfile  *profile,
+                      ScDay       as_of,
+                      GError    **error)
+{
+  g_return_val_if_fail (profile != NULL, FALSE);
+
+  if (as_of == SC_DAY_NONE)
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_VALUE,
+                   _("The evaluation date must be a date (YYYY-MM-DD)"));
+      return FALSE;
+    }
+  profile->as_of = as_of;
+  return TRUE;
+}
+
+gboolean
+sc_profile_set_horizon (ScProfile  *profile,
+                        guint       months,
+                        GError    **error)
+{
+  g_return_val_if_fail (profile != NULL, FALSE);
+
+  if (months < 1 || months > SC_PROFILE_HORIZON_MAX)
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_VALUE,
+                   _("The horizon must be between 1 and %d months, not %u"),
+                   SC_PROFILE_HORIZON_MAX, months);
+      return FALSE;
+    }
+  profile->horizon_months = months;
+  return TRUE;
+}
+
+ScDay
+sc_profile_get_horizon_end (const ScProfile *profile)
+{
+  g_return_val_if_fail (profile != NULL, SC_DAY_NONE);
+  if (profile->as_of == SC_DAY_NONE)
+    return SC_DAY_NONE;
+  return sc_day_add_months (profile->as_of, (int) profile->horizon_months);
+}
+
+/* --- values -------------------------------------------------------------- */
+
+/* Shortest text that reads back as the same double, never using the locale. */
+static char *
+format_double (double value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  for (int precision = 15; precision <= 17; precision++)
+    {
+      char fmt[8];
+
+      g_snprintf (fmt, sizeof fmt, "%%.%dg", precision);
+      g_ascii_formatd (buf, sizeof buf, fmt, value);
+      if (g_ascii_strtod (buf, NULL) == value)
+        break;
+    }
+  return g_strdup (buf);
+}
+
+static const char *
+field_label (ScField field)
+{
+  return _(sc_field_info (field)->label);
+}
+
+gboolean
+sc_profile_validate_number (ScField   field,
+                            double    value,
+                            GError  **error)
+{
+  const ScFieldInfo *info;
+  g_autofree char *shown = NULL, *lo = NULL, *hi = NULL;
+
+  g_return_val_if_fail ((guint) field < SC_N_FIELDS, FALSE);
+  info = sc_field_info (field);
+
+  if (info->type != SC_FIELD_TYPE_NUMBER && info->type != SC_FIELD_TYPE_MONEY
+      && info->type != SC_FIELD_TYPE_FRACTION)
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_VALUE,
+                   _("%s is not a number field"), field_label (field));
+      return FALSE;
+    }
+  if (!isfinite (value))
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_VALUE,
+                   _("%s must be a finite number"), field_label (field));
+      return FALSE;
+    }
+  if (value >= info->min && value <= info->max)
+    return TRUE;
+
+  shown = format_double (value);
+  lo = format_double (info->min);
+  hi = format_double (info->max);
+  if (info->type == SC_FIELD_TYPE_MONEY && value < 0)
+    g_set_error (error, SC_ERROR, SC_ERROR_VALUE,
+                 _("%s cannot be negative (%s yuan)"), field_label (field), shown);
+  else if (info->type == SC_FIELD_TYPE_MONEY && value > info->max)
+    g_set_error (error, SC_ERROR, SC_ERROR_VALUE,
+                 _("%s is too large: %s yuan is more than %s"), field_label (field), shown, hi);
+  else if (info->type == SC_FIELD_TYPE_FRACTION)
+    g_set_error (error, SC_ERROR, SC_ERROR_VALUE,
+                 /* Translators: fractions are written 0.05 for 5 % */
+                 _("%s must be a fraction between %s and %s (0.05 for 5%%), not %s"),
+                 field_label (field), lo, hi, shown);
+  else
+    g_set_error (error, SC_ERROR, SC_ERROR_VALUE,
+                 _("%s must be between %s and %s, not %s"), field_label (field), lo, hi, shown);
+  return FALSE;
+}
+
+/* Parses a plain decimal number: digits, one dot, optional sign and exponent.
+ * Rejects "nan", "inf", hex floats and trailing garbage. */
+static gboolean
+parse_decimal (const char *text,
+               double     *out)
+{
+  const char *p;
+  char *end = NULL;
+  double v;
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  for (p = text; *p; p++)
+    if (!g_ascii_isdigit (*p) && *p != '.' && *p != '-' && *p != '+' && *p != 'e' && *p != 'E')
+      return FALSE;
+  errno = 0;
+  v = g_ascii_strtod (text, &end);
+  if (end == text || *end != '\0')
+    return FALSE;
+  if (errno == ERANGE && !isfinite (v))
+    v = INFINITY;
+  *out = v;
+  return TRUE;
+}
+
+static const char *
+find_choice (ScField     field,
+             const char *choice)
+{
+  const ScFieldInfo *info = sc_field_info (field);
+
+  if (choice == NULL || info->choices == NULL)
+    return NULL;
+  for (guint i = 0; info->choices[i] != NULL; i++)
+    if (g_str_equal (info->choices[i], choice))
+      return info->choices[i];
+  return NULL;
+}
+
+/* Parses @text for @field into @out (set, number/date/choice); notes untouched. */
+static gboolean
+parse_value (ScField          field,
+             const char      *text,
+             ScProfileValue  *out,
+             GError         **error)
+{
+  const ScFieldInfo *info;
+
+  g_return_val_if_fail ((guint) field < SC_N_FIELDS, FALSE);
+  info = sc_field_info (field);
+
+  if (text == NULL)
+    text = "";
+
+  switch (info->type)
+    {
+    case SC_FIELD_TYPE_NUMBER:
+    case SC_FIELD_TYPE_MONEY:
+    case SC_FIELD_TYPE_FRACTION:
+      {
+        double v;
+
+        if (!parse_decimal (text, &v))
+          {
+            g_set_error (error, SC_ERROR, SC_ERROR_VALUE,
+                         _("%s must be a number written with a dot (e.g. 4.4), not “%s”"),
+                         field_label (field), text);
+            return FALSE;
+          }
+        if (!sc_profile_validate_number (field, v, error))
+          return FALSE;
+        out->number = v;
+        break;
+      }
+    case SC_FIELD_TYPE_DATE:
+      {
+        ScDay d = sc_day_parse (text);
+
+        if (d == SC_DAY_NONE)
+          {
+            g_set_error (error, SC_ERROR, SC_ERROR_VALUE,
+                         _("%s must be a date that exists, written YYYY-MM-DD, not “%s”"),
+                         field_label (field), text);
+            return FALSE;
+          }
+        out->date = d;
+        break;
+      }
+    case SC_FIELD_TYPE_BOOL:
+      if (g_str_equal (text, "true"))
+        out->number = 1;
+      else if (g_str_equal (text, "false"))
+        out->number = 0;
+      else
+        {
+          g_set_error (error, SC_ERROR, SC_ERROR_VALUE,
+                       _("%s must be “true” or “false”, not “%s”"), field_label (field), text);
+          return FALSE;
+        }
+      break;
+    case SC_FIELD_TYPE_CHOICE:
+      {
+        const char *c = find_choice (field, text);
+
+        if (c == NULL)
+          {
+            g_autofree char *list = g_strjoinv (", ", (char **) info->choices);
+
+            g_set_error (error, SC_ERROR, SC_ERROR_VALUE,
+                         _("%s must be one of %s, not “%s”"), field_label (field), list, text);
+            return FALSE;
+          }
+        out->choice = c;
+        break;
+      }
+    default:
+      g_assert_not_reached ();
+    }
+  out->set = TRUE;
+  return TRUE;
+}
+
+gboolean
+sc_profile_validate_field (ScField      field,
+                           const char  *text,
+                           GError     **error)
+{
+  ScProfileValue v = { 0 };
+
+  return parse_value (field, text, &v, error);
+}
+
+static gboolean
+check_type (ScField       field,
+            ScFieldType   a,
+            ScFieldType   b,
+            ScFieldType   c,
+            GError      **error)
+{
+  ScFieldType t = sc_field_info (field)->type;
+
+  if (t == a || t == b || t == c)
+    return TRUE;
+  g_set_error (error, SC_ERROR, SC_ERROR_VALUE,
+               _("%s cannot take a value of this kind"), field_label (field));
+  return FALSE;
+}
+
+gboolean
+sc_profile_set_number (ScProfile  *profile,
+                       ScField     field,
+                       double      value,
+                       GError    **error)
+{
+  g_return_val_if_fail (profile != NULL && (guint) field < SC_N_FIELDS, FALSE);
+
+  if (!sc_profile_validate_number (field, value, error))
+    return FALSE;
+  profile->values[field].set = TRUE;
+  profile->values[field].number = value;
+  return TRUE;
+}
+
+gboolean
+sc_profile_set_date (ScProfile  *profile,
+                     ScField     field,
+                     ScDay       day,
+                     GError    **error)
+{
+  g_return_val_if_fail (profile != NULL && (guint) field < SC_N_FIELDS, FALSE);
+
+  if (!check_type (field, SC_FIELD_TYPE_DATE, SC_FIELD_TYPE_DATE, SC_FIELD_TYPE_DATE, error))
+    return FALSE;
+  if (day == SC_DAY_NONE)
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_VALUE,
+                   _("%s must be a date that exists"), field_label (field));
+      return FALSE;
+    }
+  profile->values[field].set = TRUE;
+  profile->values[field].date = day;
+  return TRUE;
+}
+
+gboolean
+sc_profile_set_choice (ScProfile   *profile,
+                       ScField      field,
+                       const char  *choice,
+                       GError     **error)
+{
+  g_return_val_if_fail (profile != NULL && (guint) field < SC_N_FIELDS, FALSE);
+
+  if (!check_type (field, SC_FIELD_TYPE_CHOICE, SC_FIELD_TYPE_CHOICE, SC_FIELD_TYPE_CHOICE, error))
+    return FALSE;
+  return parse_value (field, choice, &profile->values[field], error);
+}
+
+gboolean
+sc_profile_set_bool (ScProfile  *profile,
+                     ScField     field,
+                     gboolean    value,
+                     GError    **error)
+{
+  g_return_val_if_fail (profile != NULL && (guint) field < SC_N_FIELDS, FALSE);
+
+  if (!check_type (field, SC_FIELD_TYPE_BOOL, SC_FIELD_TYPE_BOOL, SC_FIELD_TYPE_BOOL, error))
+    return FALSE;
+  profile->values[field].set = TRUE;
+  profile->values[field].number = value ? 1 : 0;
+  return TRUE;
+}
+
+gboolean
+sc_profile_set_from_string (ScProfile   *profile,
+                            ScField      field,
+                            const char  *text,
+                            GError     **error)
+{
+  ScProfileValue v;
+
+  g_return_val_if_fail (profile != NULL && (guint) field < SC_N_FIELDS, FALSE);
+
+  v = profile->values[field];
+  if (!parse_value (field, text, &v, error))
+    return FALSE;
+  profile->values[field] = v;
+  return TRUE;
+}
+
+void
+sc_profile_unset (ScProfile *profile,
+                  ScField    field)
+{
+  g_return_if_fail (profile != NULL && (guint) field < SC_N_FIELDS);
+  profile->values[field].set = FALSE;
+  profile->values[field].number = 0;
+  profile->values[field].date = SC_DAY_NONE;
+  profile->values[field].choice = NULL;
+}
+
+void
+sc_profile_set_note (ScProfile  *profile,
+                     ScField     field,
+                     const char *lang,
+                     const char *text)
+{
+  char **slot;
+
+  g_return_if_fail (profile != NULL && (guint) field < SC_N_FIELDS);
+
+  slot = (lang != NULL && g_str_has_prefix (lang, "zh"))
+           ? &profile->values[field].note.zh : &profile->values[field].note.en;
+  g_free (*slot);
+  *slot = (text != NULL && *text != '\0') ? g_strdup (text) : NULL;
+}
+
+gboolean
+sc_profile_is_set (const ScProfile *profile,
+                   ScField          field)
+{
+  g_return_val_if_fail (profile != NULL && (guint) field < SC_N_FIELDS, FALSE);
+  return profile->values[field].set;
+}
+
+double
+sc_profile_get_number (const ScProfile *profile,
+                       ScField          field,
+                       double           fallback)
+{
+  g_return_val_if_fail (profile != NULL && (guint) field < SC_N_FIELDS, fallback);
+  return profile->values[field].set ? profile->values[field].number : fallback;
+}
+
+ScDay
+sc_profile_get_date (const ScProfile *profile,
+                     ScField          field)
+{
+  g_return_val_if_fail (profile != NULL && (guint) field < SC_N_FIELDS, SC_DAY_NONE);
+  return profile->values[field].set ? profile->values[field].date : SC_DAY_NONE;
+}
+
+const char *
+sc_profile_get_choice (const ScProfile *profile,
+                       ScField          field)
+{
+  g_return_val_if_fail (profile != NULL && (guint) field < SC_N_FIELDS, NULL);
+  return profile->values[field].set ? profile->values[field].choice : NULL;
+}
+
+gboolean
+sc_profile_get_bool (const ScProfile *profile,
+                     ScField          field,
+                     gboolean         fallback)
+{
+  g_return_val_if_fail (profile != NULL && (guint) field < SC_N_FIELDS, fallback);
+  return profile->values[field].set ? profile->values[field].number != 0 : fallback;
+}
+
+char *
+sc_profile_format_value (const ScProfile *profile,
+                         ScField          field)
+{
+  const ScProfileValue *v;
+  char buf[16];
+
+  g_return_val_if_fail (profile != NULL && (guint) field < SC_N_FIELDS, NULL);
+
+  v = &profile->values[field];
+  if (!v->set)
+    return NULL;
+  switch (sc_field_info (field)->type)
+    {
+    case SC_FIELD_TYPE_NUMBER:
+    case SC_FIELD_TYPE_MONEY:
+    case SC_FIELD_TYPE_FRACTION:
+      return format_double (v->number);
+    case SC_FIELD_TYPE_DATE:
+      return g_strdup (sc_day_format (v->date, buf));
+    case SC_FIELD_TYPE_BOOL:
+      return g_strdup (v->number != 0 ? "true" : "false");
+    case SC_FIELD_TYPE_CHOICE:
+      return g_strdup (v->choice);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* --- overrides ----------------------------------------------------------- */
+
+static gboolean
+fee_from_string (const char *name,
+                 ScFee      *out)
+{
+  for (guint i = 0; i < SC_N_FEES; i++)
+    if (g_strcmp0 (sc_fee_to_string ((ScFee) i), name) == 0)
+      {
+        *out = (ScFee) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static gboolean
+validate_override (ScFee    fee,
+                   double   value,
+                   GError **error)
+{
+  g_autofree char *shown = format_double (value);
+  double max;
+
+  switch (fee)
+    {
+    case SC_FEE_COMMISSION:
+    case SC_FEE_PROMOTION:
+      max = 1;
+      break;
+    case SC_FEE_SETTLEMENT_DAYS:
+      max = OVERRIDE_DAYS_MAX;
+      break;
+    case SC_FEE_RETURN_SHIPPING:
+    case SC_FEE_DEPOSIT:
+    default:
+      max = OVERRIDE_MONEY_MAX;
+      break;
+    }
+  if (!isfinite (value) || value < 0 || value > max)
+    {
+      g_autofree char *hi = format_double (max);
+
+      g_set_error (error, SC_ERROR, SC_ERROR_VALUE,
+                   _("The override of “%s” must be between 0 and %s, not %s"),
+                   sc_fee_to_string (fee), hi, shown);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static ScProfileOverride *
+find_override (const ScProfile *profile,
+               const char      *platform,
+               ScFee            fee,
+               const char      *category,
+               guint           *index)
+{
+  for (guint i = 0; i < profile->overrides->len; i++)
+    {
+      ScProfileOverride *o = g_ptr_array_index (profile->overrides, i);
+
+      if (g_strcmp0 (o->platform, platform) == 0 && o->fee == fee
+          && g_strcmp0 (o->category, category) == 0)
+        {
+          if (index)
+            *index = i;
+          return o;
+        }
+    }
+  return NULL;
+}
+
+gboolean
+sc_profile_set_override (ScProfile   *profile,
+                         const char  *platform,
+                         ScFee        fee,
+                         const char  *category,
+                         double       value,
+                         GError     **error)
+{
+  ScProfileOverride *o;
+
+  g_return_val_if_fail (profile != NULL && platform != NULL && (guint) fee < SC_N_FEES, FALSE);
+
+  if (category != NULL && find_choice (SC_FIELD_CATEGORY, category) == NULL)
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_VALUE,
+                   _("Unknown category “%s” in an override"), category);
+      return FALSE;
+    }
+  if (!validate_override (fee, value, error))
+    return FALSE;
+
+  o = find_override (profile, platform, fee, category, NULL);
+  if (o == NULL)
+    {
+      o = g_new0 (ScProfileOverride, 1);
+      o->platform = g_strdup (platform);
+      o->fee = fee;
+      o->category = g_strdup (category);
+      g_ptr_array_add (profile->overrides, o);
+    }
+  o->value = value;
+  return TRUE;
+}
+
+gboolean
+sc_profile_remove_override (ScProfile  *profile,
+                            const char *platform,
+                            ScFee       fee,
+                            const char *category)
+{
+  guint index;
+  ScProfileOverride *o;
+
+  g_return_val_if_fail (profile != NULL, FALSE);
+
+  o = find_override (profile, platform, fee, category, &index);
+  if (o == NULL)
+    return FALSE;
+  g_ptr_array_remove_index (profile->overrides, index);
+  override_free (o);
+  return TRUE;
+}
+
+const ScProfileOverride *
+sc_profile_find_override (const ScProfile *profile,
+                          const char      *platform,
+                          ScFee            fee,
+                          const char      *category)
+{
+  g_return_val_if_fail (profile != NULL, NULL);
+  return find_override (profile, platform, fee, category, NULL);
+}
+
+/* --- documents ----------------------------------------------------------- */
+
+static gboolean
+is_element (xmlNode    *node,
+            const char *name)
+{
+  return node->type == XML_ELEMENT_NODE && node->ns != NULL
+         && g_strcmp0 ((const char *) node->ns->href, SC_PROFILE_NS) == 0
+         && g_strcmp0 ((const char *) node->name, name) == 0;
+}
+
+static char *
+get_prop (xmlNode    *node,
+          const char *name)
+{
+  xmlChar *v = xmlGetNoNsProp (node, (const xmlChar *) name);
+  char *copy = v ? g_strdup ((const char *) v) : NULL;
+
+  xmlFree (v);
+  return copy;
+}
+
+static char *
+get_text (xmlNode *node)
+{
+  GString *s = g_string_new (NULL);
+
+  /* Only direct text children: no entity is ever expanded (the reader refuses them). */
+  for (xmlNode *c = node->children; c != NULL; c = c->next)
+    if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content)
+      g_string_append (s, (const char *) c->content);
+  return g_string_free (s, FALSE);
+}
+
+static const char *
+get_lang (xmlNode *node)
+{
+  static const xmlChar xml_ns[] = "http://www.w3.org/XML/1998/namespace";
+  xmlChar *v = xmlGetNsProp (node, (const xmlChar *) "lang", xml_ns);
+  const char *lang = (v != NULL && g_str_has_prefix ((const char *) v, "zh")) ? "zh" : "en";
+
+  xmlFree (v);
+  return lang;
+}
+
+static void
+set_text_lang (ScText     *text,
+               const char *lang,
+               char       *value)
+{
+  char **slot = g_str_equal (lang, "zh") ? &text->zh : &text->en;
+
+  g_free (*slot);
+  *slot = value;
+}
+
+static void
+read_notes (xmlNode *node,
+            ScText  *note)
+{
+  for (xmlNode *c = node->children; c != NULL; c = c->next)
+    if (is_element (c, "note"))
+      set_text_lang (note, get_lang (c), get_text (c));
+}
+
+static gboolean
+node_error (GError     **error,
+            const char  *display_name,
+            xmlNode     *node,
+            GError      *cause)
+{
+  g_set_error (error, SC_ERROR, cause->domain == SC_ERROR ? cause->code : SC_ERROR_INVALID,
+               "%s:%ld:1: %s", display_name, xmlGetLineNo (node), cause->message);
+  g_error_free (cause);
+  return FALSE;
+}
+
+static ScProfile *
+profile_from_doc (xmlDoc      *doc,
+                  const char  *display_name,
+                  GError     **error)
+{
+  xmlNode *root = xmlDocGetRootElement (doc);
+  g_autoptr(ScProfile) profile = sc_profile_new ();
+  g_autofree char *format = NULL, *as_of = NULL, *horizon = NULL;
+  gboolean seen[SC_N_FIELDS] = { FALSE };
+  GError *local = NULL;
+
+  if (root == NULL || !is_element (root, "profile"))
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_SCHEMA,
+                   _("%s:%ld:1: not a Shangce profile (expected <profile> in %s)"),
+                   display_name, root ? xmlGetLineNo (root) : 1L, SC_PROFILE_NS);
+      return NULL;
+    }
+  format = get_prop (root, "format");
+  if (g_strcmp0 (format, "1") != 0)
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_INVALID,
+                   _("%s:%ld:1: profile format “%s” is not supported (this version reads format 1)"),
+                   display_name, xmlGetLineNo (root), format ? format : "");
+      return NULL;
+    }
+  as_of = get_prop (root, "as-of");
+  if (as_of != NULL && !sc_profile_set_as_of (profile, sc_day_parse (as_of), &local))
+    return (node_error (error, display_name, root, local), NULL);
+  horizon = get_prop (root, "horizon");
+  if (horizon != NULL)
+    {
+      guint64 months = 0;
+
+      if (!g_ascii_string_to_unsigned (horizon, 10, 1, SC_PROFILE_HORIZON_MAX, &months, NULL))
+        {
+          g_set_error (error, SC_ERROR, SC_ERROR_VALUE,
+                       _("%s:%ld:1: the horizon must be a whole number of months from 1 to %d, not “%s”"),
+                       display_name, xmlGetLineNo (root), SC_PROFILE_HORIZON_MAX, horizon);
+          return NULL;
+        }
+      profile->horizon_months = (guint) months;
+    }
+
+  for (xmlNode *node = root->children; node != NULL; node = node->next)
+    {
+      if (node->type != XML_ELEMENT_NODE)
+        continue;
+      if (is_element (node, "name"))
+        set_text_lang (&profile->name, get_lang (node), get_text (node));
+      else if (is_element (node, "notes"))
+        {
+          g_free (profile->notes);
+          profile->notes = get_text (node);
+        }
+      else if (is_element (node, "set"))
+        {
+          g_autofree char *name = get_prop (node, "field");
+          g_autofree char *value = get_prop (node, "value");
+          ScField field;
+
+          if (!sc_field_from_name (name, &field))
+            {
+              g_set_error (error, SC_ERROR, SC_ERROR_INVALID,
+                           _("%s:%ld:1: unknown field “%s”"),
+                           display_name, xmlGetLineNo (node), name ? name : "");
+              return NULL;
+            }
+          if (seen[field])
+            {
+              g_set_error (error, SC_ERROR, SC_ERROR_INVALID,
+                           _("%s:%ld:1: field “%s” is set twice"),
+                           display_name, xmlGetLineNo (node), name);
+              return NULL;
+            }
+          seen[field] = TRUE;
+          if (!sc_profile_set_from_string (profile, field, value, &local))
+            return (node_error (error, display_name, node, local), NULL);
+          read_notes (node, &profile->values[field].note);
+        }
+      else if (is_element (node, "override"))
+        {
+          g_autofree char *platform = get_prop (node, "platform");
+          g_autofree char *fee_name = get_prop (node, "fee");
+          g_autofree char *category = get_prop (node, "category");
+          g_autofree char *value = get_prop (node, "value");
+          ScFee fee;
+          double v;
+          ScProfileOverride *o;
+
+          if (platform == NULL || *platform == '\0')
+            {
+              g_set_error (error, SC_ERROR, SC_ERROR_INVALID,
+                           _("%s:%ld:1: an override needs a platform"),
+                           display_name, xmlGetLineNo (node));
+              return NULL;
+            }
+          if (!fee_from_string (fee_name, &fee))
+            {
+              g_set_error (error, SC_ERROR, SC_ERROR_INVALID,
+                           _("%s:%ld:1: unknown fee “%s”"),
+                           display_name, xmlGetLineNo (node), fee_name ? fee_name : "");
+              return NULL;
+            }
+          if (!parse_decimal (value, &v))
+            {
+              g_set_error (error, SC_ERROR, SC_ERROR_VALUE,
+                           _("%s:%ld:1: the override value must be a number written with a dot, not “%s”"),
+                           display_name, xmlGetLineNo (node), value ? value : "");
+              return NULL;
+            }
+          if (find_override (profile, platform, fee, category, NULL) != NULL)
+            {
+              g_set_error (error, SC_ERROR, SC_ERROR_INVALID,
+                           _("%s:%ld:1: the same override is given twice"),
+                           display_name, xmlGetLineNo (node));
+              return NULL;
+            }
+          if (!sc_profile_set_override (profile, platform, fee, category, v, &local))
+            return (node_error (error, display_name, node, local), NULL);
+          o = find_override (profile, platform, fee, category, NULL);
+          read_notes (node, &o->note);
+        }
+      else
+        {
+          g_set_error (error, SC_ERROR, SC_ERROR_SCHEMA,
+                       _("%s:%ld:1: unexpected element <%s>"),
+                       display_name, xmlGetLineNo (node), (const char *) node->name);
+          return NULL;
+        }
+    }
+
+  if (profile->as_of == SC_DAY_NONE)
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_INVALID,
+                   _("%s:%ld:1: the profile has no evaluation date (as-of)"),
+                   display_name, xmlGetLineNo (root));
+      return NULL;
+    }
+  return g_steal_pointer (&profile);
+}
+
+ScProfile *
+sc_profile_load_from_data (const char  *data,
+                           gsize        length,
+                           const char  *display_name,
+                           GError     **error)
+{
+  g_autoptr(xmlDoc) doc = NULL;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  if (display_name == NULL)
+    display_name = "profile";
+  doc = sc_xml_read_memory (data, length, display_name, error);
+  if (doc == NULL)
+    return NULL;
+  if (!sc_xml_validate (doc, "profile.rng", display_name, error))
+    return NULL;
+  return profile_from_doc (doc, display_name, error);
+}
+
+ScProfile *
+sc_profile_load (const char  *path,
+                 GError     **error)
+{
+  g_autoptr(xmlDoc) doc = NULL;
+  ScProfile *profile;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  doc = sc_xml_read_file (path, error);
+  if (doc == NULL)
+    return NULL;
+  if (!sc_xml_validate (doc, "profile.rng", path, error))
+    return NULL;
+  profile = profile_from_doc (doc, path, error);
+  if (profile != NULL)
+    profile->path = g_strdup (path);
+  return profile;
+}
+
+static void
+append_escaped (GString    *out,
+                const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  g_string_append (out, escaped);
+}
+
+static void
+append_texts (GString      *out,
+              const char   *indent,
+              const char   *element,
+              const ScText *text)
+{
+  if (text->zh != NULL)
+    {
+      g_string_append_printf (out, "%s<%s xml:lang=\"zh\">", indent, element);
+      append_escaped (out, text->zh);
+      g_string_append_printf (out, "</%s>\n", element);
+    }
+  if (text->en != NULL)
+    {
+      g_string_append_printf (out, "%s<%s xml:lang=\"en\">", indent, element);
+      append_escaped (out, text->en);
+      g_string_append_printf (out, "</%s>\n", element);
+    }
+}
+
+char *
+sc_profile_to_xml (const ScProfile *profile)
+{
+  GString *out;
+  char day[16];
+
+  g_return_val_if_fail (profile != NULL, NULL);
+
+  out = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+  g_string_append_printf (out, "<profile xmlns=\"%s\" format=\"1\"", SC_PROFILE_NS);
+  if (profile->as_of != SC_DAY_NONE)
+    g_string_append_printf (out, " as-of=\"%s\"", sc_day_format (profile->as_of, day));
+  g_string_append_printf (out, " horizon=\"%u\">\n", profile->horizon_months);
+  append_texts (out, "  ", "name", &profile->name);
+
+  for (guint i = 0; i < SC_N_FIELDS; i++)
+    {
+      const ScProfileValue *v = &profile->values[i];
+      g_autofree char *value = sc_profile_format_value (profile, (ScField) i);
+
+      if (!v->set)
+        continue;
+      g_string_append_printf (out, "  <set field=\"%s\" value=\"", sc_field_info ((ScField) i)->name);
+      append_escaped (out, value);
+      if (v->note.zh == NULL && v->note.en == NULL)
+        g_string_append (out, "\"/>\n");
+      else
+        {
+          g_string_append (out, "\">\n");
+          append_texts (out, "    ", "note", &v->note);
+          g_string_append (out, "  </set>\n");
+        }
+    }
+
+  for (guint i = 0; i < profile->overrides->len; i++)
+    {
+      const ScProfileOverride *o = g_ptr_array_index (profile->overrides, i);
+      g_autofree char *value = format_double (o->value);
+
+      g_string_append (out, "  <override platform=\"");
+      append_escaped (out, o->platform);
+      g_string_append_printf (out, "\" fee=\"%s\"", sc_fee_to_string (o->fee));
+      if (o->category != NULL)
+        g_string_append_printf (out, " category=\"%s\"", o->category);
+      g_string_append_printf (out, " value=\"%s\"", value);
+      if (o->note.zh == NULL && o->note.en == NULL)
+        g_string_append (out, "/>\n");
+      else
+        {
+          g_string_append (out, ">\n");
+          append_texts (out, "    ", "note", &o->note);
+          g_string_append (out, "  </override>\n");
+        }
+    }
+
+  if (profile->notes != NULL)
+    {
+      g_string_append (out, "  <notes>");
+      append_escaped (out, profile->notes);
+      g_string_append (out, "</notes>\n");
+    }
+  g_string_append (out, "</profile>\n");
+  return g_string_free (out, FALSE);
+}
+
+gboolean
+sc_profile_save (ScProfile   *profile,
+                 const char  *path,
+                 GError     **error)
+{
+  g_autofree char *xml = NULL;
+  g_autoptr(GError) local = NULL;
+
+  g_return_val_if_fail (profile != NULL && path != NULL, FALSE);
+
+  xml = sc_profile_to_xml (profile);
+  if (!g_file_set_contents_full (path, xml, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644, &local))
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_IO, "%s: %s", path, local->message);
+      return FALSE;
+    }
+  if (profile->path != path)
+    {
+      g_free (profile->path);
+      profile->path = g_strdup (path);
+    }
+  return TRUE;
+}
+
+/* --- bundled examples ---------------------------------------------------- */
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  /* g_ptr_array_sort passes pointers to the elements */
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+char **
+sc_profile_list_examples (void)
+{
+  g_autofree char *dir = g_build_filename (sc_data_dir (), "profiles", NULL);
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  const char *name;
+
+  if (d != NULL)
+    while ((name = g_dir_read_name (d)) != NULL)
+      if (g_str_has_suffix (name, SC_PROFILE_EXTENSION))
+        g_ptr_array_add (ids, g_strndup (name, strlen (name) - strlen (SC_PROFILE_EXTENSION)));
+  g_ptr_array_sort (ids, compare_strings);
+  g_ptr_array_add (ids, NULL);
+  return (char **) g_ptr_array_free (g_steal_pointer (&ids), FALSE);
+}
+
+ScProfile *
+sc_profile_load_example (const char  *id,
+                         GError     **error)
+{
+  g_autofree char *file = NULL, *path = NULL;
+
+  g_return_val_if_fail (id != NULL, NULL);
+
+  file = g_strconcat (id, SC_PROFILE_EXTENSION, NULL);
+  path = g_build_filename (sc_data_dir (), "profiles", file, NULL);
+  return sc_profile_load (path, error);
+}
