@@ -1,0 +1,191 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/*
+ * The chart model: plain numbers and labels, already in the language of the
+ * chart. Builders (sc-chart-from-result.h, or tests by hand) fill it; the
+ * layout (sc-chart-layout.h) and the renderer (sc-chart.h) only read it.
+ * Strings are copied in and owned by the model.
+ */
+
+typedef enum
+{
+  SC_CHART_OVERVIEW,     /* "overview": fees saved, subsidies, traffic value per platform */
+  SC_CHART_FEES,         /* "fees": gross vs net fees per platform */
+  SC_CHART_SUBSIDIES,    /* "subsidies": cash / ad credit / coupon stacked per platform */
+  SC_CHART_TRAFFIC,      /* "traffic": traffic value per platform, units in the labels */
+  SC_CHART_MEASURES,     /* "measures": contribution of each measure, horizontal, sorted */
+  SC_CHART_CUMULATIVE,   /* "cumulative": cumulative value by month per platform, lines */
+  SC_CHART_SENSITIVITY,  /* "sensitivity": total value against monthly GMV, crossovers marked */
+  SC_CHART_TIMELINE,     /* "timeline": programs by platform as Gantt bars with status */
+  SC_CHART_N_KINDS
+} ScChartKind;
+
+/* The drawing a kind uses; the model says it so hand-made models can mix. */
+typedef enum
+{
+  SC_CHART_STYLE_BARS,    /* vertical bars over categories (grouped or stacked) */
+  SC_CHART_STYLE_HBARS,   /* horizontal bars, one row per category (stacked) */
+  SC_CHART_STYLE_LINES,   /* lines over categories or over numeric x values */
+  SC_CHART_STYLE_GANTT,   /* spans on a time axis, one row per category */
+} ScChartStyle;
+
+/* Status of a timeline span; mirrors ScProgramStatus. */
+typedef enum
+{
+  SC_CHART_SPAN_ANNOUNCED,
+  SC_CHART_SPAN_EXPECTED,
+  SC_CHART_SPAN_IN_FORCE,
+  SC_CHART_SPAN_COMMENT_PERIOD,
+  SC_CHART_SPAN_EXPIRED,
+  SC_CHART_SPAN_N_STATUS
+} ScChartSpanStatus;
+
+/**
+ * ScChartSeries:
+ * One legend entry. @values has one double per category (bars, category
+ * lines) or per x value (numeric lines). @assumed marks values that rest on
+ * an assumption (a "*" is drawn after them and after the legend name).
+ * @labels optionally replaces the value label of a point (e.g. "1.2万 元 ·
+ * 300万次曝光"); NULL entries keep the formatted number.
+ */
+typedef struct
+{
+  char      *name;
+  guint      color;      /* palette index, see sc-chart-palette.h */
+  GArray    *values;     /* double */
+  GArray    *assumed;    /* gboolean, same length as @values */
+  GPtrArray *labels;     /* char* or NULL, same length as @values */
+} ScChartSeries;
+
+/**
+ * ScChartSpan:
+ * A program on the timeline: @row is the category (platform) index, @start
+ * and @end are in x-axis units (fractional years); @open_end draws it to the
+ * axis end with an arrow.
+ */
+typedef struct
+{
+  char              *label;
+  guint              row;
+  double             start;
+  double             end;
+  gboolean           open_end;
+  ScChartSpanStatus  status;
+  gboolean           assumed;
+} ScChartSpan;
+
+typedef struct _ScChartModel ScChartModel;
+
+/**
+ * ScChartModel:
+ * @lang: "zh" or "en": number formats and built-in words
+ * @stacked: BARS: stack the series instead of grouping them
+ * @categories: char*: platforms, measures or months
+ * @x_values: LINES over a numeric axis (sensitivity): double per point; empty
+ *   for lines over @categories
+ * @x_min / @x_max: GANTT axis range (fractional years)
+ * @marker_x: GANTT: a vertical "today" line when not NAN, labelled @marker_label
+ * @mark_crossovers: LINES: mark where two series cross
+ * @footnotes: char*: one line each (profile, date, data revisions)
+ * @assumptions: char*: notes of the assumptions shown values rest on
+ * @dark: draw with the dark palette
+ * @hatch: add hatching to series fills (greyscale print)
+ * @show_footnote: draw the footnote lines (the assumption note is drawn
+ *   whenever a shown value is assumed)
+ */
+struct _ScChartModel
+{
+  ScChartKind   kind;
+  ScChartStyle  style;
+  char         *lang;
+  gboolean      stacked;
+  char         *title;
+  char         *subtitle;
+  char         *value_axis;     /* unit of the value axis, e.g. "元" / "yuan" */
+  char         *x_axis;         /* title of a numeric x axis, or NULL */
+  gboolean      x_is_money;     /* numeric x ticks formatted like money */
+  char         *empty_message;  /* NULL: a built-in "no value in the horizon" */
+  GPtrArray    *categories;
+  GArray       *x_values;
+  GPtrArray    *series;         /* ScChartSeries* */
+  GPtrArray    *spans;          /* ScChartSpan* */
+  double        x_min;
+  double        x_max;
+  double        marker_x;
+  char         *marker_label;
+  gboolean      mark_crossovers;
+  GPtrArray    *footnotes;
+  GPtrArray    *assumptions;
+  gboolean      show_footnote;
+  gboolean      dark;
+  gboolean      hatch;
+  /* metadata for exported files */
+  char         *profile_name;
+  char         *data_revision;
+};
+
+/* A model of @kind with the kind's style, lang "en", nothing else. (transfer full) */
+ScChartModel   *sc_chart_model_new            (ScChartKind         kind);
+void            sc_chart_model_free           (ScChartModel       *model);
+
+void            sc_chart_model_set_lang       (ScChartModel       *model,
+                                               const char         *lang);
+void            sc_chart_model_set_title      (ScChartModel       *model,
+                                               const char         *title,
+                                               const char         *subtitle);
+void            sc_chart_model_add_category   (ScChartModel       *model,
+                                               const char         *label);
+/* Adds a series with one 0 per category (or per x value). (transfer none) */
+ScChartSeries  *sc_chart_model_add_series     (ScChartModel       *model,
+                                               const char         *name,
+                                               guint               color);
+/* Sets point @index of @series (grows the arrays as needed). @label may be NULL. */
+void            sc_chart_series_set           (ScChartSeries      *series,
+                                               guint               index,
+                                               double              value,
+                                               gboolean            assumed,
+                                               const char         *label);
+double          sc_chart_series_get           (const ScChartSeries *series,
+                                               guint               index);
+gboolean        sc_chart_series_is_assumed    (const ScChartSeries *series,
+                                               guint               index);
+/* (transfer none) NULL when the point keeps its number. */
+const char     *sc_chart_series_get_label     (const ScChartSeries *series,
+                                               guint               index);
+/* TRUE when any value of @series rests on an assumption. */
+gboolean        sc_chart_series_any_assumed   (const ScChartSeries *series);
+/* (transfer none) */
+ScChartSpan    *sc_chart_model_add_span       (ScChartModel       *model,
+                                               guint               row,
+                                               const char         *label,
+                                               double              start,
+                                               double              end,
+                                               ScChartSpanStatus   status);
+void            sc_chart_model_add_footnote   (ScChartModel       *model,
+                                               const char         *line);
+/* Adds @note unless an equal note is there already. */
+void            sc_chart_model_add_assumption (ScChartModel       *model,
+                                               const char         *note);
+
+/* Number of points: categories, or x values for numeric lines. */
+guint           sc_chart_model_n_points       (const ScChartModel *model);
+/* TRUE when there is nothing to draw (no points, or every value 0 / NAN, no spans). */
+gboolean        sc_chart_model_is_empty       (const ScChartModel *model);
+/* TRUE when any value or span shown rests on an assumption. */
+gboolean        sc_chart_model_any_assumed    (const ScChartModel *model);
+
+/* "overview" … (transfer none) */
+const char     *sc_chart_kind_to_string       (ScChartKind         kind);
+gboolean        sc_chart_kind_from_string     (const char         *name,
+                                               ScChartKind        *out);
+/* One translated line describing the kind, for --chart list. (transfer none) */
+const char     *sc_chart_kind_describe        (ScChartKind         kind);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScChartModel, sc_chart_model_free)
+
+G_END_DECLS
