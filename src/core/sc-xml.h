@@ -33,6 +33,11 @@ gboolean  sc_xml_validate      (xmlDoc       *doc,
                                 const char   *display_name,
                                 GError      **error);
 
+/* Line and column (in characters) of the '<' of an element read by
+ * sc_xml_read_file/_memory; 0 when unknown. Lines are not capped at 65535. */
+guint     sc_xml_node_line     (xmlNode      *node);
+guint     sc_xml_node_column   (xmlNode      *node);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
 
 G_END_DECLS

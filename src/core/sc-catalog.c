@@ -1,0 +1,458 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shangce-core"
+
+#include "config.h"
+
+#include "sc-catalog.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sc-error.h"
+#include "sc-loader.h"
+
+typedef struct
+{
+  ScProgramFile *file;
+  ScOrigin       origin;
+  char          *key;      /* canonical path: the same file is loaded once */
+} Entry;
+
+struct _ScCatalog
+{
+  GPtrArray  *entries;        /* Entry* */
+  GHashTable *program_entry;  /* ScProgram* → Entry* */
+  GPtrArray  *all_programs;   /* ScProgram*, sorted */
+  GPtrArray  *programs;       /* active ScProgram*, sorted */
+  GHashTable *superseded;     /* ScProgram* set */
+  GPtrArray  *baselines;      /* ScBaseline*, active, sorted by platform */
+  GPtrArray  *examples;       /* ScExample* */
+  GPtrArray  *errors;         /* GError* */
+};
+
+static void
+entry_free (Entry *entry)
+{
+  sc_program_file_free (entry->file);
+  g_free (entry->key);
+  g_free (entry);
+}
+
+/**
+ * sc_catalog_new:
+ *
+ * Returns: (transfer full): an empty catalog.
+ */
+ScCatalog *
+sc_catalog_new (void)
+{
+  ScCatalog *catalog = g_new0 (ScCatalog, 1);
+
+  catalog->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
+  catalog->program_entry = g_hash_table_new (NULL, NULL);
+  catalog->all_programs = g_ptr_array_new ();
+  catalog->programs = g_ptr_array_new ();
+  catalog->superseded = g_hash_table_new (NULL, NULL);
+  catalog->baselines = g_ptr_array_new ();
+  catalog->examples = g_ptr_array_new ();
+  catalog->errors = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+  return catalog;
+}
+
+void
+sc_catalog_free (ScCatalog *catalog)
+{
+  if (catalog == NULL)
+    return;
+  g_ptr_array_unref (catalog->all_programs);
+  g_ptr_array_unref (catalog->programs);
+  g_ptr_array_unref (catalog->baselines);
+  g_ptr_array_unref (catalog->examples);
+  g_hash_table_unref (catalog->program_entry);
+  g_hash_table_unref (catalog->superseded);
+  g_ptr_array_unref (catalog->errors);
+  g_ptr_array_unref (catalog->entries);
+  g_free (catalog);
+}
+
+static int
+compare_programs (gconstpointer a,
+                  gconstpointer b)
+{
+  const ScProgram *pa = *(const ScProgram *const *) a;
+  const ScProgram *pb = *(const ScProgram *const *) b;
+  int c;
+
+  if ((c = g_strcmp0 (pa->platform, pb->platform)) != 0)
+    return c;
+  if (pa->window.start != pb->window.start)
+    return pa->window.start < pb->window.start ? -1 : 1;
+  if ((c = g_strcmp0 (pa->id, pb->id)) != 0)
+    return c;
+  return pa->revision < pb->revision ? -1 : pa->revision > pb->revision ? 1 : 0;
+}
+
+static int
+compare_baselines (gconstpointer a,
+                   gconstpointer b)
+{
+  const ScBaseline *ba = *(const ScBaseline *const *) a;
+  const ScBaseline *bb = *(const ScBaseline *const *) b;
+
+  return g_strcmp0 (ba->platform, bb->platform);
+}
+
+/* Recomputes which programs are active after a file was added. */
+static void
+rebuild (ScCatalog *catalog)
+{
+  g_autoptr(GHashTable) best = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_ptr_array_sort (catalog->all_programs, compare_programs);
+  for (guint i = 0; i < catalog->all_programs->len; i++)
+    {
+      ScProgram *program = g_ptr_array_index (catalog->all_programs, i);
+      ScProgram *other = g_hash_table_lookup (best, program->id);
+
+      if (other == NULL || program->revision > other->revision)
+        g_hash_table_insert (best, program->id, program);
+    }
+
+  g_hash_table_remove_all (catalog->superseded);
+  g_ptr_array_set_size (catalog->programs, 0);
+  for (guint i = 0; i < catalog->all_programs->len; i++)
+    {
+      ScProgram *program = g_ptr_array_index (catalog->all_programs, i);
+
+      if (g_hash_table_lookup (best, program->id) == program)
+        g_ptr_array_add (catalog->programs, program);
+      else
+        g_hash_table_add (catalog->superseded, program);
+    }
+  g_ptr_array_sort (catalog->baselines, compare_baselines);
+}
+
+static void
+add_error (ScCatalog    *catalog,
+           const GError *error)
+{
+  g_ptr_array_add (catalog->errors, g_error_copy (error));
+}
+
+static void
+add_conflict (ScCatalog  *catalog,
+              const char *path,
+              guint       line,
+              const char *message)
+{
+  g_autoptr(GError) error = g_error_new (SC_ERROR, SC_ERROR_CONFLICT, "%s:%u:1: %s", path, MAX (line, 1), message);
+  add_error (catalog, error);
+}
+
+/* Adds what @entry holds, refusing programs and baselines that clash. */
+static void
+merge_entry (ScCatalog *catalog,
+             Entry     *entry)
+{
+  ScProgramFile *file = entry->file;
+
+  for (guint i = 0; i < file->programs->len; i++)
+    {
+      ScProgram *program = g_ptr_array_index (file->programs, i);
+      ScProgram *clash = NULL;
+
+      for (guint j = 0; j < catalog->all_programs->len && clash == NULL; j++)
+        {
+          ScProgram *other = g_ptr_array_index (catalog->all_programs, j);
+          if (g_strcmp0 (other->id, program->id) == 0 && other->revision == program->revision)
+            clash = other;
+        }
+      if (clash != NULL)
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("program “%s” revision %u is also defined in %s:%u; the one loaded first is kept — raise the revision of the newer one"),
+                             program->id, program->revision, clash->origin, clash->line);
+          add_conflict (catalog, file->path, program->line, message);
+          continue;
+        }
+      g_ptr_array_add (catalog->all_programs, program);
+      g_hash_table_insert (catalog->program_entry, program, entry);
+    }
+
+  for (guint i = 0; i < file->baselines->len; i++)
+    {
+      ScBaseline *baseline = g_ptr_array_index (file->baselines, i);
+      gboolean keep = TRUE;
+
+      for (guint j = 0; j < catalog->baselines->len; j++)
+        {
+          ScBaseline *other = g_ptr_array_index (catalog->baselines, j);
+
+          if (g_strcmp0 (other->platform, baseline->platform) != 0)
+            continue;
+          if (other->revision == baseline->revision)
+            {
+              g_autofree char *message =
+                g_strdup_printf (_("the baseline of “%s” revision %u is also defined in %s:%u; the one loaded first is kept"),
+                                 baseline->platform, baseline->revision, other->origin, other->line);
+              add_conflict (catalog, file->path, baseline->line, message);
+              keep = FALSE;
+            }
+          else if (other->revision > baseline->revision)
+            keep = FALSE;
+          else
+            g_ptr_array_remove_index (catalog->baselines, j--);
+        }
+      if (keep)
+        g_ptr_array_add (catalog->baselines, baseline);
+    }
+
+  for (guint i = 0; i < file->examples->len; i++)
+    g_ptr_array_add (catalog->examples, g_ptr_array_index (file->examples, i));
+
+  rebuild (catalog);
+}
+
+static char *
+canonical_key (const char *path)
+{
+  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+  char *real = realpath (absolute, NULL);
+
+  if (real != NULL)
+    {
+      char *copy = g_strdup (real);
+      free (real);
+      return copy;
+    }
+  return g_steal_pointer (&absolute);
+}
+
+/**
+ * sc_catalog_add_file:
+ * @catalog: a catalog
+ * @path: a program file
+ * @origin: where it comes from
+ * @error: return location for the file's problems
+ *
+ * Loads one file. A file already in the catalog (same real path) is not
+ * loaded twice. On failure the error is also kept in the catalog.
+ *
+ * Returns: %TRUE when the file loaded (even if some of its programs clash).
+ */
+gboolean
+sc_catalog_add_file (ScCatalog   *catalog,
+                     const char  *path,
+                     ScOrigin     origin,
+                     GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *key = NULL;
+  ScProgramFile *file;
+  Entry *entry;
+
+  g_return_val_if_fail (catalog != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  key = canonical_key (path);
+  for (guint i = 0; i < catalog->entries->len; i++)
+    if (g_str_equal (((Entry *) g_ptr_array_index (catalog->entries, i))->key, key))
+      return TRUE;
+
+  file = sc_loader_load_file (path, &local_error);
+  if (file == NULL)
+    {
+      add_error (catalog, local_error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  entry = g_new0 (Entry, 1);
+  entry->file = file;
+  entry->origin = origin;
+  entry->key = g_steal_pointer (&key);
+  g_ptr_array_add (catalog->entries, entry);
+  merge_entry (catalog, entry);
+  return TRUE;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+/**
+ * sc_catalog_add_directory:
+ * @catalog: a catalog
+ * @dir: a folder of program files
+ * @origin: where they come from
+ *
+ * Loads every *.xml in @dir in name order. A missing folder is not an error;
+ * a bad file is kept in the errors and the others still load.
+ */
+void
+sc_catalog_add_directory (ScCatalog  *catalog,
+                          const char *dir,
+                          ScOrigin    origin)
+{
+  g_autoptr(GDir) d = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_return_if_fail (catalog != NULL);
+  g_return_if_fail (dir != NULL);
+
+  if (!g_file_test (dir, G_FILE_TEST_EXISTS))
+    return;
+  d = g_dir_open (dir, 0, &error);
+  if (d == NULL)
+    {
+      g_autoptr(GError) wrapped = g_error_new (SC_ERROR, SC_ERROR_IO, "%s:1:1: %s", dir, error->message);
+      add_error (catalog, wrapped);
+      return;
+    }
+  while ((name = g_dir_read_name (d)) != NULL)
+    if (g_str_has_suffix (name, ".xml") && name[0] != '.')
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_strings);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *path = g_build_filename (dir, (const char *) g_ptr_array_index (names, i), NULL);
+      sc_catalog_add_file (catalog, path, origin, NULL);
+    }
+}
+
+/**
+ * sc_catalog_add_defaults:
+ * @catalog: a catalog
+ *
+ * Loads the bundled programs (sc_data_dir()/programs), then the user's
+ * ($XDG_DATA_HOME/shangce/programs).
+ */
+void
+sc_catalog_add_defaults (ScCatalog *catalog)
+{
+  g_autofree char *bundled = g_build_filename (sc_data_dir (), "programs", NULL);
+  g_autofree char *user = g_build_filename (g_get_user_data_dir (), "shangce", "programs", NULL);
+
+  g_return_if_fail (catalog != NULL);
+
+  sc_catalog_add_directory (catalog, bundled, SC_ORIGIN_BUNDLED);
+  sc_catalog_add_directory (catalog, user, SC_ORIGIN_USER);
+}
+
+/* Active programs, by platform, window start and id. (transfer none) */
+GPtrArray *
+sc_catalog_get_programs (ScCatalog *catalog)
+{
+  g_return_val_if_fail (catalog != NULL, NULL);
+  return catalog->programs;
+}
+
+/* Every program including superseded revisions. (transfer none) */
+GPtrArray *
+sc_catalog_get_all_programs (ScCatalog *catalog)
+{
+  g_return_val_if_fail (catalog != NULL, NULL);
+  return catalog->all_programs;
+}
+
+/* The active program with @id, or NULL. (transfer none) */
+const ScProgram *
+sc_catalog_find_program (ScCatalog  *catalog,
+                         const char *id)
+{
+  g_return_val_if_fail (catalog != NULL, NULL);
+
+  for (guint i = 0; i < catalog->programs->len; i++)
+    {
+      const ScProgram *program = g_ptr_array_index (catalog->programs, i);
+      if (g_strcmp0 (program->id, id) == 0)
+        return program;
+    }
+  return NULL;
+}
+
+gboolean
+sc_catalog_is_superseded (ScCatalog       *catalog,
+                          const ScProgram *program)
+{
+  g_return_val_if_fail (catalog != NULL, FALSE);
+  return g_hash_table_contains (catalog->superseded, program);
+}
+
+ScOrigin
+sc_catalog_get_origin (ScCatalog       *catalog,
+                       const ScProgram *program)
+{
+  Entry *entry;
+
+  g_return_val_if_fail (catalog != NULL, SC_ORIGIN_COMMAND_LINE);
+  entry = g_hash_table_lookup (catalog->program_entry, program);
+  return entry != NULL ? entry->origin : SC_ORIGIN_COMMAND_LINE;
+}
+
+/* The <source> @source_id of the file @program came from. (transfer none) */
+const ScSource *
+sc_catalog_find_source (ScCatalog       *catalog,
+                        const ScProgram *program,
+                        const char      *source_id)
+{
+  Entry *entry;
+
+  g_return_val_if_fail (catalog != NULL, NULL);
+  entry = g_hash_table_lookup (catalog->program_entry, program);
+  return entry != NULL ? sc_program_file_find_source (entry->file, source_id) : NULL;
+}
+
+/* The baseline of @platform with the highest revision, or NULL. (transfer none) */
+const ScBaseline *
+sc_catalog_find_baseline (ScCatalog  *catalog,
+                          const char *platform)
+{
+  g_return_val_if_fail (catalog != NULL, NULL);
+
+  for (guint i = 0; i < catalog->baselines->len; i++)
+    {
+      const ScBaseline *baseline = g_ptr_array_index (catalog->baselines, i);
+      if (g_strcmp0 (baseline->platform, platform) == 0)
+        return baseline;
+    }
+  return NULL;
+}
+
+GPtrArray *
+sc_catalog_get_baselines (ScCatalog *catalog)
+{
+  g_return_val_if_fail (catalog != NULL, NULL);
+  return catalog->baselines;
+}
+
+GPtrArray *
+sc_catalog_get_examples (ScCatalog *catalog)
+{
+  g_return_val_if_fail (catalog != NULL, NULL);
+  return catalog->examples;
+}
+
+GPtrArray *
+sc_catalog_get_errors (ScCatalog *catalog)
+{
+  g_return_val_if_fail (catalog != NULL, NULL);
+  return catalog->errors;
+}
+
+/* $SHANGCE_DATA_DIR when set (tests, running from the tree), else PKGDATADIR. (transfer none) */
+const char *
+sc_data_dir (void)
+{
+  const char *dir = g_getenv ("SHANGCE_DATA_DIR");
+
+  return dir != NULL && *dir != '\0' ? dir : PKGDATADIR;
+}

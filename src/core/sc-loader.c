@@ -1,0 +1,1373 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shangce-core"
+
+#include "config.h"
+
+#include "sc-loader.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "sc-error.h"
+#include "sc-field.h"
+#include "sc-program-private.h"
+#include "sc-xml.h"
+
+/* Sanity bounds for what a file may say, not policy numbers. */
+#define AMOUNT_MAX   1e12
+#define DAYS_MAX     36600.0
+/* Problems reported per file before "and more". */
+#define MAX_PROBLEMS 20
+
+typedef enum
+{
+  NUM_AMOUNT,     /* yuan, units: finite, 0 … 1e12 */
+  NUM_COUNT,      /* orders, ranks: a whole number 0 … 1e12 */
+  NUM_DAYS,       /* whole days */
+  NUM_FRACTION,   /* 0 … 1 */
+  NUM_FIELD,      /* a comparison: the field's own range */
+} NumKind;
+
+typedef struct
+{
+  const char     *path;
+  GString        *messages;
+  guint           count;
+  ScError         code;
+  ScProgramFile  *file;
+  /* the measure being read: its quote is where stated numbers must appear */
+  const ScMeasure *measure;
+} Loader;
+
+/* ------------------------------------------------------------------ */
+/* Reporting                                                           */
+/* ------------------------------------------------------------------ */
+
+static void G_GNUC_PRINTF (4, 5)
+problem (Loader     *l,
+         xmlNode    *node,
+         ScError     code,
+         const char *format,
+         ...)
+{
+  g_autofree char *what = NULL;
+  va_list args;
+
+  if (l->count == 0)
+    l->code = code;
+  l->count++;
+  if (l->count > MAX_PROBLEMS)
+    return;
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+  if (l->messages->len > 0)
+    g_string_append_c (l->messages, '\n');
+  g_string_append_printf (l->messages, "%s:%u:%u: %s", l->path,
+                          MAX (sc_xml_node_line (node), 1), MAX (sc_xml_node_column (node), 1), what);
+}
+
+/* ------------------------------------------------------------------ */
+/* Small readers                                                       */
+/* ------------------------------------------------------------------ */
+
+static gboolean
+is_element (xmlNode    *node,
+            const char *name)
+{
+  return node != NULL && node->type == XML_ELEMENT_NODE && g_str_equal ((const char *) node->name, name);
+}
+
+static xmlNode *
+first_child (xmlNode    *node,
+             const char *name)
+{
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    if (is_element (child, name))
+      return child;
+  return NULL;
+}
+
+/* The attribute, whitespace-trimmed, or NULL. (transfer full) */
+static char *
+prop (xmlNode    *node,
+      const char *name)
+{
+  xmlChar *value = xmlGetNoNsProp (node, (const xmlChar *) name);
+  char *copy;
+
+  if (value == NULL)
+    return NULL;
+  copy = g_strstrip (g_strdup ((const char *) value));
+  xmlFree (value);
+  return copy;
+}
+
+static gboolean
+prop_bool (xmlNode    *node,
+           const char *name)
+{
+  g_autofree char *value = prop (node, name);
+  return g_strcmp0 (value, "true") == 0;
+}
+
+/* Text content, trimmed. (transfer full) */
+static char *
+text_of (xmlNode *node)
+{
+  xmlChar *value = xmlNodeGetContent (node);
+  char *copy = g_strstrip (g_strdup (value != NULL ? (const char *) value : ""));
+
+  xmlFree (value);
+  return copy;
+}
+
+static void
+read_text (Loader     *l,
+           xmlNode    *node,
+           ScText     *text)
+{
+  xmlChar *lang = xmlGetNsProp (node, (const xmlChar *) "lang", XML_XML_NAMESPACE);
+  char **slot = g_strcmp0 ((const char *) lang, "zh") == 0 ? &text->zh : &text->en;
+
+  if (*slot != NULL)
+    problem (l, node, SC_ERROR_INVALID, _("<%s> is given twice in the language “%s”; give one per language"),
+             (const char *) node->name, lang != NULL ? (const char *) lang : "en");
+  else
+    *slot = text_of (node);
+  xmlFree (lang);
+}
+
+/* Reads every child named @name into @text. */
+static void
+read_texts (Loader     *l,
+            xmlNode    *node,
+            const char *name,
+            ScText     *text)
+{
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    if (is_element (child, name))
+      read_text (l, child, text);
+}
+
+static ScDay
+read_date (Loader     *l,
+           xmlNode    *node,
+           const char *name)
+{
+  g_autofree char *value = prop (node, name);
+  ScDay day;
+
+  if (value == NULL)
+    return SC_DAY_NONE;
+  day = sc_day_parse (value);
+  if (day == SC_DAY_NONE)
+    problem (l, node, SC_ERROR_INVALID,
+             _("the date “%s” in “%s” of <%s> does not exist; expected a real calendar day YYYY-MM-DD"),
+             value, name, (const char *) node->name);
+  return day;
+}
+
+static void
+read_window (Loader     *l,
+             xmlNode    *node,
+             ScWindow   *window)
+{
+  char a[11], b[11];
+
+  window->start = read_date (l, node, "start");
+  window->end = read_date (l, node, "end");
+  if (window->start != SC_DAY_NONE && window->end != SC_DAY_NONE && window->end <= window->start)
+    problem (l, node, SC_ERROR_INVALID,
+             _("the window of <%s> ends (%s) before or when it starts (%s); “end” is exclusive and must come after “start”"),
+             (const char *) node->name, sc_day_format (window->end, b), sc_day_format (window->start, a));
+}
+
+static char *
+format_number (double value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.10g", value));
+}
+
+static gboolean
+source_declared (Loader     *l,
+                 const char *id)
+{
+  return sc_program_file_find_source (l->file, id) != NULL;
+}
+
+/* Checks @value against the bounds of @kind (or of @field for NUM_FIELD). */
+static void
+check_range (Loader     *l,
+             xmlNode    *node,
+             const char *what,
+             double      value,
+             NumKind     kind,
+             ScField     field)
+{
+  g_autofree char *shown = format_number (value);
+
+  if (!isfinite (value))
+    {
+      problem (l, node, SC_ERROR_VALUE, _("%s is “%s”; expected a finite number"), what, shown);
+      return;
+    }
+  switch (kind)
+    {
+    case NUM_AMOUNT:
+      if (value < 0 || value > AMOUNT_MAX)
+        problem (l, node, SC_ERROR_VALUE, _("%s is %s; expected an amount from 0 to 1000000000000"), what, shown);
+      break;
+    case NUM_COUNT:
+      if (value < 0 || value > AMOUNT_MAX || value != floor (value))
+        problem (l, node, SC_ERROR_VALUE, _("%s is %s; expected a whole number of at least 0"), what, shown);
+      break;
+    case NUM_DAYS:
+      if (value < 0 || value > DAYS_MAX || value != floor (value))
+        problem (l, node, SC_ERROR_VALUE, _("%s is %s; expected a whole number of days from 0 to 36600"), what, shown);
+      break;
+    case NUM_FRACTION:
+      if (value < 0 || value > 1)
+        problem (l, node, SC_ERROR_VALUE,
+                 _("%s is %s; expected a fraction from 0 to 1 (write 0.006 for 0.6%%)"), what, shown);
+      break;
+    case NUM_FIELD:
+      {
+        const ScFieldInfo *info = sc_field_info (field);
+        if (info->type != SC_FIELD_TYPE_DATE && info->type != SC_FIELD_TYPE_BOOL &&
+            info->type != SC_FIELD_TYPE_CHOICE && (value < info->min || value > info->max))
+          {
+            g_autofree char *lo = format_number (info->min);
+            g_autofree char *hi = format_number (info->max);
+            problem (l, node, SC_ERROR_VALUE, _("%s is %s; “%s” ranges from %s to %s"),
+                     what, shown, info->name, lo, hi);
+          }
+      }
+      break;
+    default:
+      break;
+    }
+}
+
+/* Reads the basis, source and notes of a number on @node. */
+static void
+read_basis (Loader     *l,
+            xmlNode    *node,
+            ScNumber   *number,
+            const char *what,
+            gboolean    fraction)
+{
+  g_autofree char *basis = prop (node, "basis");
+
+  number->basis = SC_BASIS_STATED;
+  if (basis != NULL && !sc_basis_from_string (basis, &number->basis))
+    problem (l, node, SC_ERROR_INVALID, _("unknown basis “%s”; expected stated, assumed or profile"), basis);
+  number->source_id = prop (node, "source");
+  read_texts (l, node, "note", &number->note);
+
+  if (number->source_id != NULL && !source_declared (l, number->source_id))
+    problem (l, node, SC_ERROR_INVALID,
+             _("%s cites the source “%s”, which this file does not declare with <source id=\"%s\">"),
+             what, number->source_id, number->source_id);
+
+  if (number->basis == SC_BASIS_ASSUMED && number->note.zh == NULL && number->note.en == NULL)
+    problem (l, node, SC_ERROR_INVALID,
+             _("%s is an assumption without a note; add <note xml:lang=\"zh\">…</note> or <note xml:lang=\"en\">…</note> saying why"),
+             what);
+
+  if (number->basis == SC_BASIS_STATED && number->set && isfinite (number->value) && number->source_id == NULL)
+    {
+      g_autofree char *shown = format_number (number->value);
+
+      if (l->measure == NULL)
+        problem (l, node, SC_ERROR_INVALID,
+                 _("%s is stated but there is no quote to find it in; mark it basis=\"assumed\" with a note, or cite it with source=\"…\""),
+                 what);
+      else if (l->measure->quote != NULL &&
+               !sc_loader_quote_mentions (l->measure->quote, number->value, fraction))
+        problem (l, node, SC_ERROR_INVALID,
+                 _("%s is stated as %s but the quote of measure “%s” does not mention it; correct the number or the quote, or mark it basis=\"assumed\" with a note"),
+                 what, shown, l->measure->id);
+    }
+}
+
+/* Reads <@name value=… basis=…> under @parent into @number, if present. */
+static void
+read_number (Loader     *l,
+             xmlNode    *parent,
+             const char *name,
+             ScNumber   *number,
+             NumKind     kind,
+             gboolean    required)
+{
+  xmlNode *node = first_child (parent, name);
+  g_autofree char *value = NULL;
+  g_autofree char *what = NULL;
+
+  if (node == NULL)
+    {
+      if (required)
+        problem (l, parent, SC_ERROR_INVALID, _("<%s> is missing its <%s> element"),
+                 (const char *) parent->name, name);
+      return;
+    }
+  what = g_strdup_printf ("<%s>", name);
+  value = prop (node, "value");
+  number->line = sc_xml_node_line (node);
+  number->value = value != NULL ? g_ascii_strtod (value, NULL) : NAN;
+  number->set = TRUE;
+  check_range (l, node, what, number->value, kind, SC_N_FIELDS);
+  read_basis (l, node, number, what, kind == NUM_FRACTION);
+}
+
+/* ------------------------------------------------------------------ */
+/* Names                                                               */
+/* ------------------------------------------------------------------ */
+
+static gboolean
+lookup_name (const char *const *names,
+             guint              n,
+             const char        *value,
+             int               *out)
+{
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (names[i], value) == 0)
+      {
+        *out = (int) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static int
+read_enum (xmlNode           *node,
+           const char        *name,
+           const char *const *names,
+           guint              n,
+           int                fallback)
+{
+  g_autofree char *value = prop (node, name);
+  int out = fallback;
+
+  /* The schema has already refused unknown values. */
+  if (value != NULL)
+    lookup_name (names, n, value, &out);
+  return out;
+}
+
+static const char *const fee_names[] = { "commission", "return-shipping", "promotion", "deposit", "settlement-days" };
+static const char *const benefit_names[] = { "cash", "ad-credit", "coupon", "traffic" };
+static const char *const anchor_names[] = { "first-sale", "entry", "first-live", "window-start" };
+static const char *const status_names[] = { "announced", "expected", "in-force", "comment-period", "expired" };
+static const char *const stacking_names[] = { "additive", "exclusive", "best-of" };
+static const char *const op_names[] = { "eq", "ne", "lt", "le", "gt", "ge" };
+
+static gboolean
+read_field (Loader      *l,
+            xmlNode     *node,
+            const char  *attr,
+            ScField     *field)
+{
+  g_autofree char *name = prop (node, attr);
+
+  if (name == NULL)
+    return FALSE;
+  if (!sc_field_from_name (name, field))
+    {
+      problem (l, node, SC_ERROR_INVALID,
+               _("unknown profile field “%s” in “%s”; the field names are listed in the help page “Writing a program file”"),
+               name, attr);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+choice_known (const ScFieldInfo *info,
+              const char        *value)
+{
+  if (info->type == SC_FIELD_TYPE_BOOL)
+    return g_str_equal (value, "true") || g_str_equal (value, "false");
+  if (info->choices == NULL)
+    return FALSE;
+  for (guint i = 0; info->choices[i] != NULL; i++)
+    if (g_str_equal (info->choices[i], value))
+      return TRUE;
+  return FALSE;
+}
+
+static char *
+choices_list (const ScFieldInfo *info)
+{
+  if (info->type == SC_FIELD_TYPE_BOOL)
+    return g_strdup ("true, false");
+  return info->choices != NULL ? g_strjoinv (", ", (char **) info->choices) : g_strdup ("");
+}
+
+static const char *
+field_type_words (ScFieldType type)
+{
+  switch (type)
+    {
+    case SC_FIELD_TYPE_NUMBER:
+      return _("a number");
+    case SC_FIELD_TYPE_MONEY:
+      return _("an amount in yuan");
+    case SC_FIELD_TYPE_FRACTION:
+      return _("a fraction");
+    case SC_FIELD_TYPE_DATE:
+      return _("a date");
+    case SC_FIELD_TYPE_BOOL:
+      return _("yes or no (true/false)");
+    case SC_FIELD_TYPE_CHOICE:
+    default:
+      return _("a choice");
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Conditions                                                          */
+/* ------------------------------------------------------------------ */
+
+static ScCond *
+read_condition (Loader  *l,
+                xmlNode *node)
+{
+  const char *name = (const char *) node->name;
+  ScCond *cond;
+
+  if (g_str_equal (name, "all") || g_str_equal (name, "any") || g_str_equal (name, "not"))
+    {
+      cond = sc_cond_new_empty (g_str_equal (name, "all") ? SC_COND_ALL
+                                : g_str_equal (name, "any") ? SC_COND_ANY : SC_COND_NOT);
+      cond->line = sc_xml_node_line (node);
+      read_texts (l, node, "label", &cond->label);
+      for (xmlNode *child = node->children; child != NULL; child = child->next)
+        if (child->type == XML_ELEMENT_NODE && !is_element (child, "label"))
+          {
+            ScCond *sub = read_condition (l, child);
+            if (sub != NULL)
+              g_ptr_array_add (cond->children, sub);
+          }
+      return cond;
+    }
+
+  if (g_str_equal (name, "compare"))
+    {
+      g_autofree char *value = prop (node, "value");
+      g_autofree char *what = NULL;
+      const ScFieldInfo *info;
+
+      cond = sc_cond_new_empty (SC_COND_COMPARE);
+      cond->line = sc_xml_node_line (node);
+      read_texts (l, node, "label", &cond->label);
+      cond->op = read_enum (node, "op", op_names, G_N_ELEMENTS (op_names), SC_OP_EQ);
+      cond->number.value = value != NULL ? g_ascii_strtod (value, NULL) : NAN;
+      cond->number.set = TRUE;
+      cond->number.line = cond->line;
+      if (!read_field (l, node, "field", &cond->field))
+        return cond;
+      info = sc_field_info (cond->field);
+      what = g_strdup_printf (_("the value compared with “%s”"), info->name);
+      if (info->type != SC_FIELD_TYPE_NUMBER && info->type != SC_FIELD_TYPE_MONEY &&
+          info->type != SC_FIELD_TYPE_FRACTION)
+        problem (l, node, SC_ERROR_INVALID,
+                 _("<compare> needs a number field but “%s” is %s; use <is> for yes/no and choice fields, <date-in> for dates"),
+                 info->name, field_type_words (info->type));
+      else
+        check_range (l, node, what, cond->number.value, NUM_FIELD, cond->field);
+      read_basis (l, node, &cond->number, what, info->type == SC_FIELD_TYPE_FRACTION);
+      return cond;
+    }
+
+  if (g_str_equal (name, "is"))
+    {
+      g_autofree char *value = prop (node, "value");
+      const ScFieldInfo *info;
+
+      cond = sc_cond_new_empty (SC_COND_IS);
+      cond->line = sc_xml_node_line (node);
+      read_texts (l, node, "label", &cond->label);
+      cond->values = g_strsplit_set (value != NULL ? value : "", " \t\r\n", -1);
+      /* Drop the empty strings runs of spaces leave. */
+      {
+        guint j = 0;
+        for (guint i = 0; cond->values[i] != NULL; i++)
+          if (*cond->values[i] != '\0')
+            cond->values[j++] = cond->values[i];
+          else
+            g_free (cond->values[i]);
+        cond->values[j] = NULL;
+      }
+      if (!read_field (l, node, "field", &cond->field))
+        return cond;
+      info = sc_field_info (cond->field);
+      if (info->type != SC_FIELD_TYPE_BOOL && info->type != SC_FIELD_TYPE_CHOICE)
+        {
+          problem (l, node, SC_ERROR_INVALID,
+                   _("<is> needs a yes/no or choice field but “%s” is %s; use <compare> or <date-in>"),
+                   info->name, field_type_words (info->type));
+          return cond;
+        }
+      for (guint i = 0; cond->values[i] != NULL; i++)
+        if (!choice_known (info, cond->values[i]))
+          {
+            g_autofree char *list = choices_list (info);
+            problem (l, node, SC_ERROR_INVALID, _("“%s” is not a value of “%s”; expected one of: %s"),
+                     cond->values[i], info->name, list);
+          }
+      return cond;
+    }
+
+  if (g_str_equal (name, "date-in"))
+    {
+      cond = sc_cond_new_empty (SC_COND_DATE_IN);
+      cond->line = sc_xml_node_line (node);
+      read_texts (l, node, "label", &cond->label);
+      read_window (l, node, &cond->window);
+      if (read_field (l, node, "field", &cond->field) &&
+          sc_field_info (cond->field)->type != SC_FIELD_TYPE_DATE)
+        problem (l, node, SC_ERROR_INVALID, _("<date-in> needs a date field but “%s” is %s"),
+                 sc_field_info (cond->field)->name, field_type_words (sc_field_info (cond->field)->type));
+      return cond;
+    }
+
+  /* The schema admits no other element here. */
+  return NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* Effects                                                             */
+/* ------------------------------------------------------------------ */
+
+static void
+read_tiers (Loader   *l,
+            xmlNode  *node,
+            ScEffect *effect,
+            gboolean  decreasing)
+{
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      ScTier *tier;
+
+      if (!is_element (child, "tier"))
+        continue;
+      tier = sc_tier_new_empty ();
+      tier->line = sc_xml_node_line (child);
+      g_ptr_array_add (effect->tiers, tier);
+      read_number (l, child, "threshold", &tier->threshold, decreasing ? NUM_COUNT : NUM_AMOUNT, TRUE);
+      read_number (l, child, "reward", &tier->reward, NUM_AMOUNT, TRUE);
+      if (decreasing && tier->threshold.set && tier->threshold.value < 1)
+        problem (l, child, SC_ERROR_VALUE, _("a rank tier's threshold is a top N and must be at least 1"));
+
+      if (effect->tiers->len > 1)
+        {
+          ScTier *prev = g_ptr_array_index (effect->tiers, effect->tiers->len - 2);
+          g_autofree char *a = format_number (prev->threshold.value);
+          g_autofree char *b = format_number (tier->threshold.value);
+
+          if (!decreasing && !(tier->threshold.value > prev->threshold.value))
+            problem (l, child, SC_ERROR_INVALID,
+                     _("tier thresholds must increase strictly: %s follows %s"), b, a);
+          else if (decreasing && !(tier->threshold.value < prev->threshold.value))
+            problem (l, child, SC_ERROR_INVALID,
+                     _("rank tiers go from the widest top N to the narrowest: %s follows %s but must be smaller"), b, a);
+        }
+    }
+}
+
+static void
+read_effect (Loader    *l,
+             xmlNode   *node,
+             ScMeasure *measure)
+{
+  const char *name = (const char *) node->name;
+  ScEffect *effect;
+
+  static const struct { const char *name; ScEffectKind kind; } kinds[] = {
+    { "grant", SC_EFFECT_GRANT },
+    { "tiered", SC_EFFECT_TIERED },
+    { "rank", SC_EFFECT_RANK },
+    { "order-fee-waiver", SC_EFFECT_ORDER_FEE_WAIVER },
+    { "fee-rate", SC_EFFECT_FEE_RATE },
+    { "commission-waiver", SC_EFFECT_COMMISSION_WAIVER },
+    { "deposit", SC_EFFECT_DEPOSIT },
+    { "settlement", SC_EFFECT_SETTLEMENT },
+    { "right", SC_EFFECT_RIGHT },
+    { "rule-outcome", SC_EFFECT_RULE_OUTCOME },
+  };
+  guint k;
+
+  for (k = 0; k < G_N_ELEMENTS (kinds); k++)
+    if (g_str_equal (kinds[k].name, name))
+      break;
+  if (k == G_N_ELEMENTS (kinds))
+    return;
+
+  effect = sc_effect_new_empty (kinds[k].kind);
+  effect->line = sc_xml_node_line (node);
+  g_ptr_array_add (measure->effects, effect);
+  effect->up_to = prop_bool (node, "up-to");
+  effect->benefit = read_enum (node, "benefit", benefit_names, G_N_ELEMENTS (benefit_names), SC_BENEFIT_CASH);
+  effect->anchor = read_enum (node, "anchor", anchor_names, G_N_ELEMENTS (anchor_names), SC_ANCHOR_FIRST_SALE);
+  effect->fee = read_enum (node, "fee", fee_names, G_N_ELEMENTS (fee_names), SC_FEE_COMMISSION);
+
+  switch (effect->kind)
+    {
+    case SC_EFFECT_GRANT:
+      read_number (l, node, "amount", &effect->amount, NUM_AMOUNT, TRUE);
+      read_number (l, node, "offset-days", &effect->days, NUM_DAYS, FALSE);
+      read_number (l, node, "exposures-per-unit", &effect->exposures_per_unit, NUM_AMOUNT, FALSE);
+      effect->unit = prop (node, "unit");
+      if (effect->benefit == SC_BENEFIT_TRAFFIC && effect->unit == NULL)
+        effect->unit = g_strdup ("exposure");
+      if (effect->benefit != SC_BENEFIT_TRAFFIC && effect->unit != NULL)
+        problem (l, node, SC_ERROR_INVALID, _("“unit” is only for traffic grants (benefit=\"traffic\")"));
+      if (effect->exposures_per_unit.set && g_strcmp0 (effect->unit, "traffic-coupon") != 0)
+        problem (l, node, SC_ERROR_INVALID,
+                 _("<exposures-per-unit> only applies to grants with unit=\"traffic-coupon\""));
+      break;
+
+    case SC_EFFECT_TIERED:
+      for (xmlNode *child = node->children; child != NULL; child = child->next)
+        if (is_element (child, "checkpoint"))
+          {
+            g_autofree char *day = prop (child, "day");
+            guint64 d = 0;
+
+            if (!g_ascii_string_to_unsigned (day, 10, 1, (guint64) DAYS_MAX, &d, NULL))
+              {
+                problem (l, child, SC_ERROR_VALUE,
+                         _("checkpoint day “%s” must be a whole number of days from 1 to 36600"), day);
+                continue;
+              }
+            if (effect->checkpoints->len > 0 &&
+                g_array_index (effect->checkpoints, guint, effect->checkpoints->len - 1) >= d)
+              problem (l, child, SC_ERROR_INVALID, _("checkpoints must come in increasing order of days"));
+            g_array_append_val (effect->checkpoints, *(guint[]) { (guint) d });
+          }
+      read_tiers (l, node, effect, FALSE);
+      read_number (l, node, "max-total", &effect->max_total, NUM_AMOUNT, FALSE);
+      break;
+
+    case SC_EFFECT_RANK:
+      read_tiers (l, node, effect, TRUE);
+      read_number (l, node, "max-total", &effect->max_total, NUM_AMOUNT, FALSE);
+      break;
+
+    case SC_EFFECT_ORDER_FEE_WAIVER:
+      read_number (l, node, "max-orders", &effect->max_orders, NUM_COUNT, TRUE);
+      read_number (l, node, "days", &effect->days, NUM_DAYS, FALSE);
+      read_number (l, node, "discount-after", &effect->discount_after, NUM_FRACTION, FALSE);
+      break;
+
+    case SC_EFFECT_FEE_RATE:
+      read_number (l, node, "rate", &effect->rate, NUM_FRACTION, TRUE);
+      {
+        g_autofree char *share = prop (node, "share-field");
+        if (share != NULL && read_field (l, node, "share-field", &effect->share_field) &&
+            sc_field_info (effect->share_field)->type != SC_FIELD_TYPE_FRACTION)
+          {
+            problem (l, node, SC_ERROR_INVALID,
+                     _("“share-field” must name a fraction field of the profile; “%s” is %s"),
+                     share, field_type_words (sc_field_info (effect->share_field)->type));
+            effect->share_field = SC_N_FIELDS;
+          }
+      }
+      break;
+
+    case SC_EFFECT_COMMISSION_WAIVER:
+      {
+        g_autofree char *categories = prop (node, "categories");
+        const ScFieldInfo *info = sc_field_info (SC_FIELD_CATEGORY);
+
+        effect->scene = prop (node, "scene");
+        if (categories != NULL)
+          {
+            effect->categories = g_strsplit_set (categories, " \t\r\n", -1);
+            guint j = 0;
+            for (guint i = 0; effect->categories[i] != NULL; i++)
+              if (*effect->categories[i] != '\0')
+                effect->categories[j++] = effect->categories[i];
+              else
+                g_free (effect->categories[i]);
+            effect->categories[j] = NULL;
+            for (guint i = 0; effect->categories[i] != NULL; i++)
+              if (!choice_known (info, effect->categories[i]))
+                {
+                  g_autofree char *list = choices_list (info);
+                  problem (l, node, SC_ERROR_INVALID, _("unknown category “%s”; expected one of: %s"),
+                           effect->categories[i], list);
+                }
+          }
+        read_number (l, node, "share", &effect->share, NUM_FRACTION, FALSE);
+      }
+      break;
+
+    case SC_EFFECT_DEPOSIT:
+      read_number (l, node, "amount", &effect->deposit, NUM_AMOUNT, TRUE);
+      break;
+
+    case SC_EFFECT_SETTLEMENT:
+      read_number (l, node, "days", &effect->settlement_days, NUM_DAYS, TRUE);
+      break;
+
+    case SC_EFFECT_RULE_OUTCOME:
+      effect->replaces = prop (node, "replaces");
+      G_GNUC_FALLTHROUGH;
+    case SC_EFFECT_RIGHT:
+      read_texts (l, node, "text", &effect->text);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Measures, programs, sources, baselines, examples                    */
+/* ------------------------------------------------------------------ */
+
+static void
+read_measure (Loader    *l,
+              xmlNode   *node,
+              ScProgram *program)
+{
+  ScMeasure *measure = sc_measure_new_empty ();
+  xmlNode *child;
+
+  g_ptr_array_add (program->measures, measure);
+  measure->line = sc_xml_node_line (node);
+  measure->id = prop (node, "id");
+  measure->source_id = prop (node, "source");
+  measure->group = prop (node, "group");
+  measure->has_window = xmlHasProp (node, (const xmlChar *) "start") != NULL ||
+                        xmlHasProp (node, (const xmlChar *) "end") != NULL;
+  if (measure->has_window)
+    read_window (l, node, &measure->window);
+  read_texts (l, node, "title", &measure->title);
+  read_texts (l, node, "summary", &measure->summary);
+  child = first_child (node, "quote");
+  measure->quote = child != NULL ? text_of (child) : g_strdup ("");
+  if (child != NULL && *measure->quote == '\0')
+    problem (l, child, SC_ERROR_INVALID,
+             _("the <quote> of measure “%s” is empty; copy the source sentence(s) it encodes"), measure->id);
+
+  for (guint i = 0; i + 1 < program->measures->len; i++)
+    if (g_strcmp0 (((ScMeasure *) g_ptr_array_index (program->measures, i))->id, measure->id) == 0)
+      problem (l, node, SC_ERROR_INVALID,
+               _("the measure id “%s” is used twice in program “%s” (first on line %u); ids must be unique"),
+               measure->id, program->id, ((ScMeasure *) g_ptr_array_index (program->measures, i))->line);
+
+  measure->source = sc_program_file_find_source (l->file, measure->source_id);
+  if (measure->source == NULL)
+    problem (l, node, SC_ERROR_INVALID,
+             _("measure “%s” cites the source “%s”, which this file does not declare with <source id=\"%s\">"),
+             measure->id, measure->source_id, measure->source_id);
+  else if (program->source_ids != NULL && !g_strv_contains ((const char *const *) program->source_ids, measure->source_id))
+    problem (l, node, SC_ERROR_INVALID,
+             _("measure “%s” cites the source “%s”, which is not listed in the program's sources=\"…\""),
+             measure->id, measure->source_id);
+
+  if (measure->group != NULL)
+    {
+      gboolean found = FALSE;
+      for (guint i = 0; i < program->groups->len && !found; i++)
+        found = g_strcmp0 (((ScStackGroup *) g_ptr_array_index (program->groups, i))->id, measure->group) == 0;
+      if (!found)
+        problem (l, node, SC_ERROR_INVALID,
+                 _("measure “%s” names the group “%s”, which program “%s” does not declare with <group id=\"%s\" mode=\"…\"/>"),
+                 measure->id, measure->group, program->id, measure->group);
+    }
+
+  l->measure = measure;
+  child = first_child (node, "eligibility");
+  if (child != NULL)
+    for (xmlNode *c = child->children; c != NULL; c = c->next)
+      if (c->type == XML_ELEMENT_NODE && measure->eligibility == NULL)
+        measure->eligibility = read_condition (l, c);
+
+  child = first_child (node, "effects");
+  if (child != NULL)
+    for (xmlNode *c = child->children; c != NULL; c = c->next)
+      if (c->type == XML_ELEMENT_NODE)
+        read_effect (l, c, measure);
+  l->measure = NULL;
+}
+
+static void
+read_program (Loader  *l,
+              xmlNode *node)
+{
+  ScProgram *program = sc_program_new_empty ();
+  g_autofree char *revision = prop (node, "revision");
+  g_autofree char *sources = prop (node, "sources");
+  guint64 rev = 0;
+
+  g_ptr_array_add (l->file->programs, program);
+  program->line = sc_xml_node_line (node);
+  program->origin = g_strdup (l->path);
+  program->id = prop (node, "id");
+  program->platform = prop (node, "platform");
+  program->replaces = prop (node, "replaces");
+  program->status = read_enum (node, "status", status_names, G_N_ELEMENTS (status_names), SC_STATUS_ANNOUNCED);
+  if (!g_ascii_string_to_unsigned (revision, 10, 1, G_MAXUINT, &rev, NULL))
+    problem (l, node, SC_ERROR_VALUE, _("revision “%s” must be a whole number from 1"), revision ? revision : "");
+  program->revision = (guint) rev;
+  read_window (l, node, &program->window);
+  read_texts (l, node, "name", &program->name);
+  read_texts (l, node, "summary", &program->summary);
+
+  for (guint i = 0; i + 1 < l->file->programs->len; i++)
+    if (g_strcmp0 (((ScProgram *) g_ptr_array_index (l->file->programs, i))->id, program->id) == 0)
+      problem (l, node, SC_ERROR_INVALID,
+               _("the program id “%s” is used twice in this file (first on line %u); give each program once"),
+               program->id, ((ScProgram *) g_ptr_array_index (l->file->programs, i))->line);
+
+  {
+    g_auto(GStrv) tokens = g_strsplit_set (sources != NULL ? sources : "", " \t\r\n", -1);
+    GPtrArray *ids = g_ptr_array_new ();
+    for (guint i = 0; tokens[i] != NULL; i++)
+      {
+        if (*tokens[i] == '\0')
+          continue;
+        if (!source_declared (l, tokens[i]))
+          problem (l, node, SC_ERROR_INVALID,
+                   _("program “%s” lists the source “%s”, which this file does not declare with <source id=\"%s\">"),
+                   program->id, tokens[i], tokens[i]);
+        g_ptr_array_add (ids, g_strdup (tokens[i]));
+      }
+    g_ptr_array_add (ids, NULL);
+    program->source_ids = (char **) g_ptr_array_free (ids, FALSE);
+  }
+
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    if (is_element (child, "group"))
+      {
+        ScStackGroup *group = sc_stack_group_new_empty ();
+        group->line = sc_xml_node_line (child);
+        group->id = prop (child, "id");
+        group->mode = read_enum (child, "mode", stacking_names, G_N_ELEMENTS (stacking_names), SC_STACK_ADDITIVE);
+        for (guint i = 0; i < program->groups->len; i++)
+          if (g_strcmp0 (((ScStackGroup *) g_ptr_array_index (program->groups, i))->id, group->id) == 0)
+            problem (l, child, SC_ERROR_INVALID, _("the group id “%s” is declared twice in program “%s”"),
+                     group->id, program->id);
+        g_ptr_array_add (program->groups, group);
+      }
+
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    if (is_element (child, "measure"))
+      read_measure (l, child, program);
+}
+
+static void
+read_source (Loader  *l,
+             xmlNode *node)
+{
+  ScSource *source = sc_source_new_empty ();
+
+  source->line = sc_xml_node_line (node);
+  source->id = prop (node, "id");
+  source->file = prop (node, "file");
+  source->publisher = prop (node, "publisher");
+  source->url = prop (node, "url");
+  source->published = read_date (l, node, "published");
+  read_texts (l, node, "title", &source->title);
+  if (sc_program_file_find_source (l->file, source->id) != NULL)
+    problem (l, node, SC_ERROR_INVALID, _("the source id “%s” is declared twice (first on line %u)"),
+             source->id, sc_program_file_find_source (l->file, source->id)->line);
+  g_ptr_array_add (l->file->sources, source);
+}
+
+static void
+read_baseline (Loader  *l,
+               xmlNode *node)
+{
+  ScBaseline *baseline = sc_baseline_new_empty ();
+  g_autofree char *revision = prop (node, "revision");
+  guint64 rev = 0;
+
+  g_ptr_array_add (l->file->baselines, baseline);
+  baseline->line = sc_xml_node_line (node);
+  baseline->origin = g_strdup (l->path);
+  baseline->platform = prop (node, "platform");
+  if (!g_ascii_string_to_unsigned (revision, 10, 1, G_MAXUINT, &rev, NULL))
+    problem (l, node, SC_ERROR_VALUE, _("revision “%s” must be a whole number from 1"), revision ? revision : "");
+  baseline->revision = (guint) rev;
+  read_texts (l, node, "name", &baseline->name);
+
+  for (guint i = 0; i + 1 < l->file->baselines->len; i++)
+    if (g_strcmp0 (((ScBaseline *) g_ptr_array_index (l->file->baselines, i))->platform, baseline->platform) == 0)
+      problem (l, node, SC_ERROR_INVALID, _("a baseline for “%s” is given twice in this file"), baseline->platform);
+
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      ScBaselineItem *item;
+      g_autofree char *what = NULL;
+      g_autofree char *value = NULL;
+      NumKind kind;
+
+      if (!is_element (child, "fee"))
+        continue;
+      item = sc_baseline_item_new_empty ();
+      g_ptr_array_add (baseline->items, item);
+      item->line = sc_xml_node_line (child);
+      item->fee = read_enum (child, "kind", fee_names, G_N_ELEMENTS (fee_names), SC_FEE_COMMISSION);
+      item->category = prop (child, "category");
+      if (item->category != NULL && !choice_known (sc_field_info (SC_FIELD_CATEGORY), item->category))
+        {
+          g_autofree char *list = choices_list (sc_field_info (SC_FIELD_CATEGORY));
+          problem (l, child, SC_ERROR_INVALID, _("unknown category “%s”; expected one of: %s"), item->category, list);
+        }
+      for (guint i = 0; i + 1 < baseline->items->len; i++)
+        {
+          ScBaselineItem *other = g_ptr_array_index (baseline->items, i);
+          if (other->fee == item->fee && g_strcmp0 (other->category, item->category) == 0)
+            problem (l, child, SC_ERROR_INVALID, _("the %s fee%s%s is given twice in this baseline"),
+                     sc_fee_to_string (item->fee), item->category ? " / " : "",
+                     item->category ? item->category : "");
+        }
+
+      switch (item->fee)
+        {
+        case SC_FEE_COMMISSION:
+        case SC_FEE_PROMOTION:
+          kind = NUM_FRACTION;
+          break;
+        case SC_FEE_SETTLEMENT_DAYS:
+          kind = NUM_DAYS;
+          break;
+        case SC_FEE_RETURN_SHIPPING:
+        case SC_FEE_DEPOSIT:
+        default:
+          kind = NUM_AMOUNT;
+          break;
+        }
+      what = g_strdup_printf (_("the %s fee"), sc_fee_to_string (item->fee));
+      value = prop (child, "value");
+      item->value.value = value != NULL ? g_ascii_strtod (value, NULL) : NAN;
+      item->value.set = TRUE;
+      item->value.line = item->line;
+      check_range (l, child, what, item->value.value, kind, SC_N_FIELDS);
+      read_basis (l, child, &item->value, what, kind == NUM_FRACTION);
+    }
+}
+
+static void
+check_setting (Loader     *l,
+               xmlNode    *node,
+               ScField     field,
+               const char *value)
+{
+  const ScFieldInfo *info = sc_field_info (field);
+
+  switch (info->type)
+    {
+    case SC_FIELD_TYPE_DATE:
+      if (sc_day_parse (value) == SC_DAY_NONE)
+        problem (l, node, SC_ERROR_VALUE, _("“%s” is not a real date for “%s”; expected YYYY-MM-DD"), value, info->name);
+      break;
+    case SC_FIELD_TYPE_BOOL:
+    case SC_FIELD_TYPE_CHOICE:
+      if (!choice_known (info, value))
+        {
+          g_autofree char *list = choices_list (info);
+          problem (l, node, SC_ERROR_VALUE, _("“%s” is not a value of “%s”; expected one of: %s"), value, info->name, list);
+        }
+      break;
+    case SC_FIELD_TYPE_NUMBER:
+    case SC_FIELD_TYPE_MONEY:
+    case SC_FIELD_TYPE_FRACTION:
+    default:
+      {
+        char *end = NULL;
+        double v = g_ascii_strtod (value, &end);
+        g_autofree char *what = g_strdup_printf (_("the value of “%s”"), info->name);
+
+        if (end == value || *end != '\0')
+          problem (l, node, SC_ERROR_VALUE, _("“%s” is not a number; “%s” needs %s"), value, info->name,
+                   field_type_words (info->type));
+        else
+          check_range (l, node, what, v, NUM_FIELD, field);
+      }
+      break;
+    }
+}
+
+static const ScProgram *
+file_find_program (ScProgramFile *file,
+                   const char    *id)
+{
+  for (guint i = 0; i < file->programs->len; i++)
+    if (g_strcmp0 (((ScProgram *) g_ptr_array_index (file->programs, i))->id, id) == 0)
+      return g_ptr_array_index (file->programs, i);
+  return NULL;
+}
+
+static void
+read_example (Loader  *l,
+              xmlNode *node)
+{
+  ScExample *example = sc_example_new_empty ();
+  g_autofree char *horizon = prop (node, "horizon");
+
+  g_ptr_array_add (l->file->examples, example);
+  example->line = sc_xml_node_line (node);
+  example->origin = g_strdup (l->path);
+  example->id = prop (node, "id");
+  example->as_of = read_date (l, node, "as-of");
+  if (horizon != NULL)
+    {
+      guint64 h = 0;
+      if (!g_ascii_string_to_unsigned (horizon, 10, 1, 1200, &h, NULL))
+        problem (l, node, SC_ERROR_VALUE, _("horizon “%s” must be a whole number of months from 1 to 1200"), horizon);
+      example->horizon_months = (guint) h;
+    }
+  read_texts (l, node, "title", &example->title);
+
+  for (guint i = 0; i + 1 < l->file->examples->len; i++)
+    if (g_strcmp0 (((ScExample *) g_ptr_array_index (l->file->examples, i))->id, example->id) == 0)
+      problem (l, node, SC_ERROR_INVALID, _("the example id “%s” is used twice in this file"), example->id);
+
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if (is_element (child, "set"))
+        {
+          ScExampleSetting setting = { SC_N_FIELDS, NULL };
+          g_autofree char *value = prop (child, "value");
+
+          if (!read_field (l, child, "field", &setting.field))
+            continue;
+          for (guint i = 0; i < example->settings->len; i++)
+            if (g_array_index (example->settings, ScExampleSetting, i).field == setting.field)
+              problem (l, child, SC_ERROR_INVALID, _("the field “%s” is set twice in example “%s”"),
+                       sc_field_info (setting.field)->name, example->id);
+          check_setting (l, child, setting.field, value != NULL ? value : "");
+          setting.value = g_steal_pointer (&value);
+          g_array_append_val (example->settings, setting);
+        }
+      else if (is_element (child, "expect"))
+        {
+          ScExampleExpect *expect = sc_example_expect_new_empty ();
+          g_autofree char *value = prop (child, "value");
+          g_autofree char *tolerance = prop (child, "tolerance");
+          const ScProgram *program;
+
+          g_ptr_array_add (example->expects, expect);
+          expect->line = sc_xml_node_line (child);
+          expect->program_id = prop (child, "program");
+          expect->measure_id = prop (child, "measure");
+          expect->status = prop (child, "status");
+          expect->what = prop (child, "what");
+          if (expect->what == NULL)
+            expect->what = g_strdup (expect->status != NULL ? "status" : "cash");
+          expect->value = value != NULL ? g_ascii_strtod (value, NULL) : NAN;
+          expect->tolerance = tolerance != NULL ? g_ascii_strtod (tolerance, NULL) : 0.0;
+
+          if (g_str_equal (expect->what, "status") && expect->status == NULL)
+            problem (l, child, SC_ERROR_INVALID, _("<expect what=\"status\"> needs a status=\"…\""));
+          else if (!g_str_equal (expect->what, "status") && value == NULL)
+            problem (l, child, SC_ERROR_INVALID, _("<expect what=\"%s\"> needs a value=\"…\""), expect->what);
+          if (value != NULL)
+            check_range (l, child, _("the expected value"), fabs (expect->value), NUM_AMOUNT, SC_N_FIELDS);
+          if (tolerance != NULL)
+            check_range (l, child, _("the tolerance"), expect->tolerance, NUM_AMOUNT, SC_N_FIELDS);
+
+          program = file_find_program (l->file, expect->program_id);
+          if (program == NULL)
+            problem (l, child, SC_ERROR_INVALID,
+                     _("the example expects a result of program “%s”, which this file does not define"),
+                     expect->program_id);
+          else if (expect->measure_id != NULL)
+            {
+              gboolean found = FALSE;
+              for (guint i = 0; i < program->measures->len && !found; i++)
+                found = g_strcmp0 (((ScMeasure *) g_ptr_array_index (program->measures, i))->id,
+                                   expect->measure_id) == 0;
+              if (!found)
+                problem (l, child, SC_ERROR_INVALID,
+                         _("the example expects a result of measure “%s”, which program “%s” does not have"),
+                         expect->measure_id, expect->program_id);
+            }
+        }
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Entry points                                                        */
+/* ------------------------------------------------------------------ */
+
+static ScProgramFile *
+load_doc (xmlDoc      *doc,
+          const char  *path,
+          GError     **error)
+{
+  Loader l = { 0 };
+  xmlNode *root;
+  g_autoptr(ScProgramFile) file = NULL;
+
+  if (!sc_xml_validate (doc, "program.rng", path, error))
+    return NULL;
+
+  root = xmlDocGetRootElement (doc);
+  file = sc_program_file_new_empty (path);
+  l.path = path;
+  l.messages = g_string_new (NULL);
+  l.file = file;
+  file->license = prop (root, "license");
+
+  /* Sources first: everything else refers to them wherever they are written. */
+  for (xmlNode *child = root->children; child != NULL; child = child->next)
+    if (is_element (child, "source"))
+      read_source (&l, child);
+  for (xmlNode *child = root->children; child != NULL; child = child->next)
+    {
+      if (is_element (child, "baseline"))
+        read_baseline (&l, child);
+      else if (is_element (child, "program"))
+        read_program (&l, child);
+    }
+  for (xmlNode *child = root->children; child != NULL; child = child->next)
+    if (is_element (child, "example"))
+      read_example (&l, child);
+
+  if (l.count > 0)
+    {
+      if (l.count > MAX_PROBLEMS)
+        g_string_append_printf (l.messages, "\n%s:1:1: %s", path,
+                                _("… and more problems; fix these first"));
+      g_set_error_literal (error, SC_ERROR, l.code, l.messages->str);
+      g_string_free (l.messages, TRUE);
+      return NULL;
+    }
+  g_string_free (l.messages, TRUE);
+  return g_steal_pointer (&file);
+}
+
+/**
+ * sc_loader_load_memory:
+ * @data: the bytes of a program file
+ * @length: their length
+ * @display_name: the name used in messages, usually the path
+ * @error: return location for the problems, one per line
+ *
+ * Returns: (transfer full) (nullable): the file, or %NULL when refused.
+ */
+ScProgramFile *
+sc_loader_load_memory (const char  *data,
+                       gsize        length,
+                       const char  *display_name,
+                       GError     **error)
+{
+  g_autoptr(xmlDoc) doc = NULL;
+
+  g_return_val_if_fail (display_name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  doc = sc_xml_read_memory (data, length, display_name, error);
+  if (doc == NULL)
+    return NULL;
+  return load_doc (doc, display_name, error);
+}
+
+/**
+ * sc_loader_load_file:
+ * @path: a program file
+ * @error: return location for the problems, one per line
+ *
+ * Returns: (transfer full) (nullable): the file, or %NULL when refused.
+ */
+ScProgramFile *
+sc_loader_load_file (const char  *path,
+                     GError     **error)
+{
+  g_autoptr(xmlDoc) doc = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  doc = sc_xml_read_file (path, error);
+  if (doc == NULL)
+    return NULL;
+  return load_doc (doc, path, error);
+}
+
+/* ------------------------------------------------------------------ */
+/* Finding a stated number in its quote                                */
+/* ------------------------------------------------------------------ */
+
+/* Shortest decimal form: 28000, 2.8, 0.006. (transfer full) */
+static char *
+decimal_form (double value)
+{
+  char buf[64];
+  char *p;
+
+  g_snprintf (buf, sizeof buf, "%.6f", value);
+  p = buf + strlen (buf) - 1;
+  while (p > buf && *p == '0')
+    *p-- = '\0';
+  if (*p == '.')
+    *p = '\0';
+  return g_strdup (buf);
+}
+
+static gboolean
+has_few_decimals (double value)
+{
+  return fabs (value * 1e4 - round (value * 1e4)) < 1e-6;
+}
+
+static const char *const cn_digits[] = { "零", "一", "二", "三", "四", "五", "六", "七", "八", "九" };
+
+/* Chinese numeral of 1 … 99 ("三", "十五", "二十", "九十九"). (transfer full) */
+static char *
+chinese_form (int n)
+{
+  if (n < 10)
+    return g_strdup (cn_digits[n]);
+  if (n == 10)
+    return g_strdup ("十");
+  if (n < 20)
+    return g_strconcat ("十", cn_digits[n % 10], NULL);
+  if (n % 10 == 0)
+    return g_strconcat (cn_digits[n / 10], "十", NULL);
+  return g_strconcat (cn_digits[n / 10], "十", cn_digits[n % 10], NULL);
+}
+
+static gboolean
+is_cn_numeral_at (const char *p)
+{
+  static const char *const chars[] = { "零", "一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十", "百", "千" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (chars); i++)
+    if (strncmp (p, chars[i], strlen (chars[i])) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+ends_with_cn_numeral (const char *start,
+                      const char *p)
+{
+  const char *prev;
+
+  if (p == start)
+    return FALSE;
+  prev = g_utf8_find_prev_char (start, p);
+  return prev != NULL && is_cn_numeral_at (prev);
+}
+
+/* Full-width digits and signs to ASCII; thousands separators dropped. (transfer full) */
+static char *
+normalize_quote (const char *quote)
+{
+  GString *s = g_string_sized_new (strlen (quote));
+
+  for (const char *p = quote; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c >= 0xFF10 && c <= 0xFF19)
+        g_string_append_c (s, (char) ('0' + (c - 0xFF10)));
+      else if (c == 0xFF0E)
+        g_string_append_c (s, '.');
+      else if (c == 0xFF05)
+        g_string_append_c (s, '%');
+      else if ((c == ',' || c == 0xFF0C) && s->len > 0 && g_ascii_isdigit (s->str[s->len - 1]) &&
+               g_ascii_isdigit (p[c == ',' ? 1 : 3]) && g_ascii_isdigit (p[c == ',' ? 2 : 4]) &&
+               g_ascii_isdigit (p[c == ',' ? 3 : 5]) && !g_ascii_isdigit (p[c == ',' ? 4 : 6]))
+        ; /* 28,000 → 28000 */
+      else
+        g_string_append_unichar (s, c);
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* @candidate occurs in @text as a whole number, not inside a longer one. */
+static gboolean
+occurs_as_number (const char *text,
+                  const char *candidate)
+{
+  gsize n = strlen (candidate);
+  gboolean starts_digit = g_ascii_isdigit (candidate[0]);
+  gboolean ends_digit = g_ascii_isdigit (candidate[n - 1]);
+  gboolean cn = is_cn_numeral_at (candidate);
+
+  for (const char *p = strstr (text, candidate); p != NULL; p = strstr (p + 1, candidate))
+    {
+      const char *after = p + n;
+
+      if (starts_digit && p > text && (g_ascii_isdigit (p[-1]) || (p[-1] == '.' && p - 1 > text && g_ascii_isdigit (p[-2]))))
+        continue;
+      if (ends_digit && (g_ascii_isdigit (*after) || (*after == '.' && g_ascii_isdigit (after[1]))))
+        continue;
+      if (cn && (ends_with_cn_numeral (text, p) || is_cn_numeral_at (after)))
+        continue;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+gboolean
+sc_loader_quote_mentions (const char *quote,
+                          double      value,
+                          gboolean    fraction)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GPtrArray) forms = NULL;
+
+  if (quote == NULL || !isfinite (value) || value < 0)
+    return FALSE;
+
+  text = normalize_quote (quote);
+  forms = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (forms, decimal_form (value));
+
+  /* 万, 亿 and 千 forms: 2.8万, 1.5亿 */
+  if (value >= 1000)
+    {
+      static const struct { double unit; const char *suffix; } units[] = {
+        { 1e4, "万" }, { 1e8, "亿" }, { 1e3, "千" }, { 1e7, "千万" }, { 1e6, "百万" },
+      };
+      for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+        if (value >= units[i].unit / 100 && has_few_decimals (value / units[i].unit))
+          {
+            g_autofree char *d = decimal_form (value / units[i].unit);
+            g_ptr_array_add (forms, g_strconcat (d, units[i].suffix, NULL));
+            if (value / units[i].unit == floor (value / units[i].unit) && value / units[i].unit < 100)
+              {
+                g_autofree char *c = chinese_form ((int) (value / units[i].unit));
+                g_ptr_array_add (forms, g_strconcat (c, units[i].suffix, NULL));
+              }
+          }
+    }
+
+  /* Percent and 折 forms of fractions: 0.006 → 0.6%; 0.30 → 30%, 3折 or 7折 */
+  if (fraction || value <= 1)
+    {
+      g_autofree char *pct = decimal_form (value * 100);
+      g_autofree char *zhe = decimal_form (value * 10);
+      g_autofree char *zhe_rest = decimal_form ((1 - value) * 10);
+
+      g_ptr_array_add (forms, g_strconcat (pct, "%", NULL));
+      g_ptr_array_add (forms, g_strconcat ("百分之", pct, NULL));
+      g_ptr_array_add (forms, g_strconcat (zhe, "折", NULL));
+      g_ptr_array_add (forms, g_strconcat (zhe_rest, "折", NULL));
+    }
+
+  /* Small whole numbers may be written in Chinese: 三天, 十大. */
+  if (value >= 1 && value < 100 && value == floor (value))
+    {
+      g_ptr_array_add (forms, chinese_form ((int) value));
+      if (value == 2)
+        g_ptr_array_add (forms, g_strdup ("两"));
+    }
+
+  for (guint i = 0; i < forms->len; i++)
+    if (occurs_as_number (text, g_ptr_array_index (forms, i)))
+      return TRUE;
+  return FALSE;
+}

@@ -1,0 +1,374 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shangce-core"
+
+#include "config.h"
+
+#include "sc-program.h"
+#include "sc-program-private.h"
+
+#include <glib/gi18n-lib.h>
+
+static void
+source_free (ScSource *source)
+{
+  g_free (source->id);
+  g_free (source->file);
+  sc_text_clear (&source->title);
+  g_free (source->publisher);
+  g_free (source->url);
+  g_free (source);
+}
+
+static void
+cond_free (ScCond *cond)
+{
+  if (cond == NULL)
+    return;
+  sc_number_clear (&cond->number);
+  g_strfreev (cond->values);
+  sc_text_clear (&cond->label);
+  g_clear_pointer (&cond->children, g_ptr_array_unref);
+  g_free (cond);
+}
+
+static void
+tier_free (ScTier *tier)
+{
+  sc_number_clear (&tier->threshold);
+  sc_number_clear (&tier->reward);
+  g_free (tier);
+}
+
+static void
+effect_free (ScEffect *effect)
+{
+  sc_number_clear (&effect->amount);
+  g_free (effect->unit);
+  sc_number_clear (&effect->exposures_per_unit);
+  g_clear_pointer (&effect->checkpoints, g_array_unref);
+  g_clear_pointer (&effect->tiers, g_ptr_array_unref);
+  sc_number_clear (&effect->max_total);
+  sc_number_clear (&effect->max_orders);
+  sc_number_clear (&effect->days);
+  sc_number_clear (&effect->discount_after);
+  sc_number_clear (&effect->rate);
+  g_strfreev (effect->categories);
+  g_free (effect->scene);
+  sc_number_clear (&effect->share);
+  sc_number_clear (&effect->deposit);
+  sc_number_clear (&effect->settlement_days);
+  sc_text_clear (&effect->text);
+  g_free (effect->replaces);
+  g_free (effect);
+}
+
+static void
+measure_free (ScMeasure *measure)
+{
+  g_free (measure->id);
+  sc_text_clear (&measure->title);
+  sc_text_clear (&measure->summary);
+  g_free (measure->quote);
+  g_free (measure->source_id);
+  g_free (measure->group);
+  cond_free (measure->eligibility);
+  g_clear_pointer (&measure->effects, g_ptr_array_unref);
+  g_free (measure);
+}
+
+static void
+group_free (ScStackGroup *group)
+{
+  g_free (group->id);
+  g_free (group);
+}
+
+static void
+program_free (ScProgram *program)
+{
+  g_free (program->id);
+  g_free (program->platform);
+  sc_text_clear (&program->name);
+  sc_text_clear (&program->summary);
+  g_free (program->replaces);
+  g_strfreev (program->source_ids);
+  g_clear_pointer (&program->groups, g_ptr_array_unref);
+  g_clear_pointer (&program->measures, g_ptr_array_unref);
+  g_free (program->origin);
+  g_free (program);
+}
+
+static void
+baseline_item_free (ScBaselineItem *item)
+{
+  g_free (item->category);
+  sc_number_clear (&item->value);
+  g_free (item);
+}
+
+static void
+baseline_free (ScBaseline *baseline)
+{
+  g_free (baseline->platform);
+  sc_text_clear (&baseline->name);
+  g_clear_pointer (&baseline->items, g_ptr_array_unref);
+  g_free (baseline->origin);
+  g_free (baseline);
+}
+
+static void
+expect_free (ScExampleExpect *expect)
+{
+  g_free (expect->program_id);
+  g_free (expect->measure_id);
+  g_free (expect->what);
+  g_free (expect->status);
+  g_free (expect);
+}
+
+static void
+setting_clear (gpointer data)
+{
+  ScExampleSetting *setting = data;
+  g_clear_pointer (&setting->value, g_free);
+}
+
+static void
+example_free (ScExample *example)
+{
+  g_free (example->id);
+  sc_text_clear (&example->title);
+  g_clear_pointer (&example->settings, g_array_unref);
+  g_clear_pointer (&example->expects, g_ptr_array_unref);
+  g_free (example->origin);
+  g_free (example);
+}
+
+/* Constructors used by the loader; each returns an empty object whose
+ * arrays free their elements. Kept here so allocation and freeing sit
+ * side by side. */
+
+
+ScProgramFile *
+sc_program_file_new_empty (const char *path)
+{
+  ScProgramFile *file = g_new0 (ScProgramFile, 1);
+
+  file->path = g_strdup (path);
+  file->sources = g_ptr_array_new_with_free_func ((GDestroyNotify) source_free);
+  file->programs = g_ptr_array_new_with_free_func ((GDestroyNotify) program_free);
+  file->baselines = g_ptr_array_new_with_free_func ((GDestroyNotify) baseline_free);
+  file->examples = g_ptr_array_new_with_free_func ((GDestroyNotify) example_free);
+  return file;
+}
+
+ScProgram *
+sc_program_new_empty (void)
+{
+  ScProgram *program = g_new0 (ScProgram, 1);
+
+  program->groups = g_ptr_array_new_with_free_func ((GDestroyNotify) group_free);
+  program->measures = g_ptr_array_new_with_free_func ((GDestroyNotify) measure_free);
+  return program;
+}
+
+ScMeasure *
+sc_measure_new_empty (void)
+{
+  ScMeasure *measure = g_new0 (ScMeasure, 1);
+
+  measure->effects = g_ptr_array_new_with_free_func ((GDestroyNotify) effect_free);
+  return measure;
+}
+
+ScCond *
+sc_cond_new_empty (ScCondKind kind)
+{
+  ScCond *cond = g_new0 (ScCond, 1);
+
+  cond->kind = kind;
+  cond->field = SC_N_FIELDS;
+  if (kind == SC_COND_ALL || kind == SC_COND_ANY || kind == SC_COND_NOT)
+    cond->children = g_ptr_array_new_with_free_func ((GDestroyNotify) cond_free);
+  return cond;
+}
+
+void
+sc_cond_free (ScCond *cond)
+{
+  cond_free (cond);
+}
+
+ScEffect *
+sc_effect_new_empty (ScEffectKind kind)
+{
+  ScEffect *effect = g_new0 (ScEffect, 1);
+
+  effect->kind = kind;
+  effect->share_field = SC_N_FIELDS;
+  effect->anchor = SC_ANCHOR_FIRST_SALE;
+  if (kind == SC_EFFECT_TIERED || kind == SC_EFFECT_RANK)
+    effect->tiers = g_ptr_array_new_with_free_func ((GDestroyNotify) tier_free);
+  if (kind == SC_EFFECT_TIERED)
+    effect->checkpoints = g_array_new (FALSE, FALSE, sizeof (guint));
+  return effect;
+}
+
+ScTier *
+sc_tier_new_empty (void)
+{
+  return g_new0 (ScTier, 1);
+}
+
+ScBaseline *
+sc_baseline_new_empty (void)
+{
+  ScBaseline *baseline = g_new0 (ScBaseline, 1);
+
+  baseline->items = g_ptr_array_new_with_free_func ((GDestroyNotify) baseline_item_free);
+  return baseline;
+}
+
+ScBaselineItem *
+sc_baseline_item_new_empty (void)
+{
+  return g_new0 (ScBaselineItem, 1);
+}
+
+ScExample *
+sc_example_new_empty (void)
+{
+  ScExample *example = g_new0 (ScExample, 1);
+
+  example->horizon_months = 12;
+  example->settings = g_array_new (FALSE, TRUE, sizeof (ScExampleSetting));
+  g_array_set_clear_func (example->settings, setting_clear);
+  example->expects = g_ptr_array_new_with_free_func ((GDestroyNotify) expect_free);
+  return example;
+}
+
+ScExampleExpect *
+sc_example_expect_new_empty (void)
+{
+  return g_new0 (ScExampleExpect, 1);
+}
+
+ScSource *
+sc_source_new_empty (void)
+{
+  return g_new0 (ScSource, 1);
+}
+
+ScStackGroup *
+sc_stack_group_new_empty (void)
+{
+  return g_new0 (ScStackGroup, 1);
+}
+
+/**
+ * sc_program_file_free:
+ * @file: (transfer full) (nullable): a file from sc_loader_load_file()
+ *
+ * Frees the file and every program, baseline, example and source in it.
+ */
+void
+sc_program_file_free (ScProgramFile *file)
+{
+  if (file == NULL)
+    return;
+  g_free (file->path);
+  g_free (file->license);
+  /* Measures point at sources: programs go first. */
+  g_clear_pointer (&file->programs, g_ptr_array_unref);
+  g_clear_pointer (&file->baselines, g_ptr_array_unref);
+  g_clear_pointer (&file->examples, g_ptr_array_unref);
+  g_clear_pointer (&file->sources, g_ptr_array_unref);
+  g_free (file);
+}
+
+static const char *const status_names[] = {
+  [SC_STATUS_ANNOUNCED] = "announced",
+  [SC_STATUS_EXPECTED] = "expected",
+  [SC_STATUS_IN_FORCE] = "in-force",
+  [SC_STATUS_COMMENT_PERIOD] = "comment-period",
+  [SC_STATUS_EXPIRED] = "expired",
+};
+
+/* The XML name of @status. (transfer none) */
+const char *
+sc_program_status_to_string (ScProgramStatus status)
+{
+  g_return_val_if_fail ((guint) status < G_N_ELEMENTS (status_names), "announced");
+  return status_names[status];
+}
+
+/* A translated label of @status for people. (transfer none) */
+const char *
+sc_program_status_label (ScProgramStatus status)
+{
+  switch (status)
+    {
+    case SC_STATUS_ANNOUNCED:
+      return _("Announced");
+    case SC_STATUS_EXPECTED:
+      /* Translators: a program the platform says is expected (预计) to start */
+      return _("Expected");
+    case SC_STATUS_IN_FORCE:
+      return _("In force");
+    case SC_STATUS_COMMENT_PERIOD:
+      return _("Comment period");
+    case SC_STATUS_EXPIRED:
+      return _("Expired");
+    default:
+      return "";
+    }
+}
+
+static const char *const fee_names[] = {
+  [SC_FEE_COMMISSION] = "commission",
+  [SC_FEE_RETURN_SHIPPING] = "return-shipping",
+  [SC_FEE_PROMOTION] = "promotion",
+  [SC_FEE_DEPOSIT] = "deposit",
+  [SC_FEE_SETTLEMENT_DAYS] = "settlement-days",
+};
+
+/* The XML name of @fee. (transfer none) */
+const char *
+sc_fee_to_string (ScFee fee)
+{
+  g_return_val_if_fail ((guint) fee < G_N_ELEMENTS (fee_names), "commission");
+  return fee_names[fee];
+}
+
+static const char *const benefit_names[] = {
+  [SC_BENEFIT_CASH] = "cash",
+  [SC_BENEFIT_AD_CREDIT] = "ad-credit",
+  [SC_BENEFIT_COUPON] = "coupon",
+  [SC_BENEFIT_TRAFFIC] = "traffic",
+};
+
+/* The XML name of @benefit. (transfer none) */
+const char *
+sc_benefit_to_string (ScBenefit benefit)
+{
+  g_return_val_if_fail ((guint) benefit < G_N_ELEMENTS (benefit_names), "cash");
+  return benefit_names[benefit];
+}
+
+/* The <source> with @id in @file, or NULL. (transfer none) */
+const ScSource *
+sc_program_file_find_source (const ScProgramFile *file,
+                             const char          *id)
+{
+  g_return_val_if_fail (file != NULL, NULL);
+
+  if (id == NULL)
+    return NULL;
+  for (guint i = 0; i < file->sources->len; i++)
+    {
+      const ScSource *source = g_ptr_array_index (file->sources, i);
+      if (g_strcmp0 (source->id, id) == 0)
+        return source;
+    }
+  return NULL;
+}
