@@ -1,18 +1,230 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* SCAFFOLD: the loader work replaces this file. */
+#define G_LOG_DOMAIN "shangce-cli"
+
 #include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "sc-catalog.h"
 #include "sc-cli-private.h"
+#include "sc-error.h"
+
+/*
+ * Prints one problem line "file:line:col: message" as
+ * "file:line:col: error: message", the form editors and compilers use.
+ */
+static void
+print_problem_line (const char *line)
+{
+  const char *p = line;
+  int colons = 0;
+
+  /* The location is the text up to the third ':' that is followed by a
+   * space after two runs of digits; paths may contain ':' themselves. */
+  for (const char *q = line; *q != '\0'; q++)
+    {
+      if (q[0] == ':' && g_ascii_isdigit (q[1]))
+        {
+          const char *r = q + 1;
+          while (g_ascii_isdigit (*r))
+            r++;
+          if (r[0] == ':' && g_ascii_isdigit (r[1]))
+            {
+              const char *s = r + 1;
+              while (g_ascii_isdigit (*s))
+                s++;
+              if (s[0] == ':' && s[1] == ' ')
+                {
+                  p = s + 2;
+                  colons = 3;
+                  break;
+                }
+            }
+        }
+    }
+  if (colons == 3)
+    g_printerr ("%.*s%s %s\n", (int) (p - line), line, _("error:"), p);
+  else
+    g_printerr ("%s %s\n", _("error:"), line);
+}
+
+static void
+print_error (const GError *error)
+{
+  g_auto(GStrv) lines = g_strsplit (error->message, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (*lines[i] != '\0')
+      print_problem_line (lines[i]);
+}
+
+static guint
+count_lines (const char *message)
+{
+  guint n = 1;
+
+  for (const char *p = message; *p != '\0'; p++)
+    if (*p == '\n')
+      n++;
+  return n;
+}
 
 int
 sc_cli_validate (ScCliOptions *options)
 {
-  g_printerr ("shangce: --validate is not built yet\n");
-  return 2;
+  g_autoptr(ScCatalog) catalog = sc_catalog_new ();
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+  GPtrArray *errors;
+  guint n_bad = 0, n_problems = 0;
+
+  for (guint i = 0; options->files != NULL && options->files[i] != NULL; i++)
+    g_ptr_array_add (files, options->files[i]);
+  for (guint i = 0; options->programs != NULL && options->programs[i] != NULL; i++)
+    g_ptr_array_add (files, options->programs[i]);
+
+  if (files->len == 0)
+    {
+      g_printerr ("shangce: %s\n", _("--validate needs one or more program files"));
+      return 2;
+    }
+
+  /* Validated together, so two files giving the same program and revision are caught too. */
+  for (guint i = 0; i < files->len; i++)
+    if (!sc_catalog_add_file (catalog, g_ptr_array_index (files, i), SC_ORIGIN_COMMAND_LINE, NULL))
+      n_bad++;
+
+  errors = sc_catalog_get_errors (catalog);
+  for (guint i = 0; i < errors->len; i++)
+    {
+      const GError *error = g_ptr_array_index (errors, i);
+
+      print_error (error);
+      n_problems += count_lines (error->message);
+      if (error->code == SC_ERROR_CONFLICT)
+        n_bad++;
+    }
+
+  if (errors->len == 0)
+    {
+      g_printerr (g_dngettext (GETTEXT_PACKAGE, "shangce: %u file is valid\n", "shangce: all %u files are valid\n",
+                               files->len),
+                  files->len);
+      return 0;
+    }
+  /* Translators: a summary after the problems, e.g. "shangce: 2 of 5 files have problems" */
+  g_printerr (g_dngettext (GETTEXT_PACKAGE, "shangce: %u of %u file has problems\n",
+                           "shangce: %u of %u files have problems\n", files->len),
+              MIN (n_bad, files->len), files->len);
+  return 1;
+}
+
+static const char *
+origin_label (ScOrigin origin)
+{
+  switch (origin)
+    {
+    case SC_ORIGIN_BUNDLED:
+      return _("bundled");
+    case SC_ORIGIN_USER:
+      return _("user");
+    case SC_ORIGIN_COMMAND_LINE:
+    default:
+      return _("command line");
+    }
+}
+
+static char *
+window_text (const ScWindow *window)
+{
+  char a[11], b[11];
+
+  /* Translators: a program that has no end date */
+  return g_strdup_printf ("%s – %s",
+                          window->start != SC_DAY_NONE ? sc_day_format (window->start, a) : "…",
+                          window->end != SC_DAY_NONE ? sc_day_format (window->end, b) : _("open"));
+}
+
+/* Appends @text padded with spaces to @width characters. */
+static void
+append_cell (GString    *line,
+             const char *text,
+             guint       width)
+{
+  glong n = g_utf8_strlen (text, -1);
+
+  g_string_append (line, text);
+  for (glong i = n; i < (glong) width + 2; i++)
+    g_string_append_c (line, ' ');
 }
 
 int
 sc_cli_list_programs (ScCliOptions *options)
 {
-  g_printerr ("shangce: --list-programs is not built yet\n");
-  return 2;
+  g_autoptr(ScCatalog) catalog = sc_catalog_new ();
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  const char *lang = sc_lang_current ();
+  GPtrArray *programs, *errors;
+  enum { COL_ID, COL_NAME, COL_PLATFORM, COL_REV, COL_STATUS, COL_WINDOW, COL_MEASURES, COL_ORIGIN, COL_NOTE, N_COLS };
+  guint widths[N_COLS] = { 0 };
+
+  if (!options->no_bundled)
+    sc_catalog_add_defaults (catalog);
+  for (guint i = 0; options->programs != NULL && options->programs[i] != NULL; i++)
+    sc_catalog_add_file (catalog, options->programs[i], SC_ORIGIN_COMMAND_LINE, NULL);
+  for (guint i = 0; options->files != NULL && options->files[i] != NULL; i++)
+    sc_catalog_add_file (catalog, options->files[i], SC_ORIGIN_COMMAND_LINE, NULL);
+
+  g_ptr_array_add (rows, g_strdupv ((char *[]) {
+    _("ID"), _("NAME"), _("PLATFORM"), _("REV"), _("STATUS"), _("WINDOW"), _("MEASURES"), _("ORIGIN"), (char *) "", NULL }));
+
+  programs = sc_catalog_get_all_programs (catalog);
+  for (guint i = 0; i < programs->len; i++)
+    {
+      const ScProgram *program = g_ptr_array_index (programs, i);
+      g_autofree char *note = NULL;
+      char **row = g_new0 (char *, N_COLS + 1);
+
+      if (sc_catalog_is_superseded (catalog, program))
+        {
+          const ScProgram *active = sc_catalog_find_program (catalog, program->id);
+          note = g_strdup_printf (_("superseded by revision %u (%s)"), active != NULL ? active->revision : 0,
+                                  active != NULL ? active->origin : "?");
+        }
+      row[COL_ID] = g_strdup (program->id);
+      row[COL_NAME] = g_strdup (sc_text_get (&program->name, lang));
+      row[COL_PLATFORM] = g_strdup (program->platform);
+      row[COL_REV] = g_strdup_printf ("%u", program->revision);
+      row[COL_STATUS] = g_strdup (sc_program_status_label (program->status));
+      row[COL_WINDOW] = window_text (&program->window);
+      row[COL_MEASURES] = g_strdup_printf ("%u", program->measures->len);
+      row[COL_ORIGIN] = g_strdup (origin_label (sc_catalog_get_origin (catalog, program)));
+      row[COL_NOTE] = g_strdup (note != NULL ? note : "");
+      g_ptr_array_add (rows, row);
+    }
+
+  for (guint r = 0; r < rows->len; r++)
+    {
+      char **row = g_ptr_array_index (rows, r);
+      for (guint c = 0; c < N_COLS; c++)
+        widths[c] = MAX (widths[c], (guint) g_utf8_strlen (row[c], -1));
+    }
+  for (guint r = 0; r < rows->len; r++)
+    {
+      char **row = g_ptr_array_index (rows, r);
+      g_autoptr(GString) line = g_string_new (NULL);
+
+      for (guint c = 0; c < N_COLS; c++)
+        append_cell (line, row[c], c + 1 < N_COLS ? widths[c] : 0);
+      while (line->len > 0 && line->str[line->len - 1] == ' ')
+        g_string_truncate (line, line->len - 1);
+      g_print ("%s\n", line->str);
+    }
+
+  errors = sc_catalog_get_errors (catalog);
+  for (guint i = 0; i < errors->len; i++)
+    print_error (g_ptr_array_index (errors, i));
+  if (programs->len == 0 && errors->len == 0)
+    g_printerr ("shangce: %s\n", _("no program files found"));
+  return errors->len > 0 ? 1 : 0;
 }

@@ -199,7 +199,7 @@ source_declared (Loader     *l,
 }
 
 /* Checks @value against the bounds of @kind (or of @field for NUM_FIELD). */
-static void
+static gboolean
 check_range (Loader     *l,
              xmlNode    *node,
              const char *what,
@@ -212,26 +212,38 @@ check_range (Loader     *l,
   if (!isfinite (value))
     {
       problem (l, node, SC_ERROR_VALUE, _("%s is “%s”; expected a finite number"), what, shown);
-      return;
+      return FALSE;
     }
   switch (kind)
     {
     case NUM_AMOUNT:
       if (value < 0 || value > AMOUNT_MAX)
-        problem (l, node, SC_ERROR_VALUE, _("%s is %s; expected an amount from 0 to 1000000000000"), what, shown);
+        {
+          problem (l, node, SC_ERROR_VALUE, _("%s is %s; expected an amount from 0 to 1000000000000"), what, shown);
+          return FALSE;
+        }
       break;
     case NUM_COUNT:
       if (value < 0 || value > AMOUNT_MAX || value != floor (value))
-        problem (l, node, SC_ERROR_VALUE, _("%s is %s; expected a whole number of at least 0"), what, shown);
+        {
+          problem (l, node, SC_ERROR_VALUE, _("%s is %s; expected a whole number of at least 0"), what, shown);
+          return FALSE;
+        }
       break;
     case NUM_DAYS:
       if (value < 0 || value > DAYS_MAX || value != floor (value))
-        problem (l, node, SC_ERROR_VALUE, _("%s is %s; expected a whole number of days from 0 to 36600"), what, shown);
+        {
+          problem (l, node, SC_ERROR_VALUE, _("%s is %s; expected a whole number of days from 0 to 36600"), what, shown);
+          return FALSE;
+        }
       break;
     case NUM_FRACTION:
       if (value < 0 || value > 1)
-        problem (l, node, SC_ERROR_VALUE,
-                 _("%s is %s; expected a fraction from 0 to 1 (write 0.006 for 0.6%%)"), what, shown);
+        {
+          problem (l, node, SC_ERROR_VALUE,
+                   _("%s is %s; expected a fraction from 0 to 1 (write 0.006 for 0.6%%)"), what, shown);
+          return FALSE;
+        }
       break;
     case NUM_FIELD:
       {
@@ -243,12 +255,14 @@ check_range (Loader     *l,
             g_autofree char *hi = format_number (info->max);
             problem (l, node, SC_ERROR_VALUE, _("%s is %s; “%s” ranges from %s to %s"),
                      what, shown, info->name, lo, hi);
+            return FALSE;
           }
       }
       break;
     default:
       break;
     }
+  return TRUE;
 }
 
 /* Reads the basis, source and notes of a number on @node. */
@@ -257,7 +271,8 @@ read_basis (Loader     *l,
             xmlNode    *node,
             ScNumber   *number,
             const char *what,
-            gboolean    fraction)
+            gboolean    fraction,
+            gboolean    in_range)
 {
   g_autofree char *basis = prop (node, "basis");
 
@@ -277,7 +292,8 @@ read_basis (Loader     *l,
              _("%s is an assumption without a note; add <note xml:lang=\"zh\">…</note> or <note xml:lang=\"en\">…</note> saying why"),
              what);
 
-  if (number->basis == SC_BASIS_STATED && number->set && isfinite (number->value) && number->source_id == NULL)
+  /* A number already refused for its range is not looked for in the quote. */
+  if (number->basis == SC_BASIS_STATED && number->set && in_range && number->source_id == NULL)
     {
       g_autofree char *shown = format_number (number->value);
 
@@ -305,6 +321,7 @@ read_number (Loader     *l,
   xmlNode *node = first_child (parent, name);
   g_autofree char *value = NULL;
   g_autofree char *what = NULL;
+  gboolean in_range;
 
   if (node == NULL)
     {
@@ -318,8 +335,8 @@ read_number (Loader     *l,
   number->line = sc_xml_node_line (node);
   number->value = value != NULL ? g_ascii_strtod (value, NULL) : NAN;
   number->set = TRUE;
-  check_range (l, node, what, number->value, kind, SC_N_FIELDS);
-  read_basis (l, node, number, what, kind == NUM_FRACTION);
+  in_range = check_range (l, node, what, number->value, kind, SC_N_FIELDS);
+  read_basis (l, node, number, what, kind == NUM_FRACTION, in_range);
 }
 
 /* ------------------------------------------------------------------ */
@@ -459,6 +476,7 @@ read_condition (Loader  *l,
       g_autofree char *value = prop (node, "value");
       g_autofree char *what = NULL;
       const ScFieldInfo *info;
+      gboolean in_range = FALSE;
 
       cond = sc_cond_new_empty (SC_COND_COMPARE);
       cond->line = sc_xml_node_line (node);
@@ -477,8 +495,8 @@ read_condition (Loader  *l,
                  _("<compare> needs a number field but “%s” is %s; use <is> for yes/no and choice fields, <date-in> for dates"),
                  info->name, field_type_words (info->type));
       else
-        check_range (l, node, what, cond->number.value, NUM_FIELD, cond->field);
-      read_basis (l, node, &cond->number, what, info->type == SC_FIELD_TYPE_FRACTION);
+        in_range = check_range (l, node, what, cond->number.value, NUM_FIELD, cond->field);
+      read_basis (l, node, &cond->number, what, info->type == SC_FIELD_TYPE_FRACTION, in_range);
       return cond;
     }
 
@@ -950,8 +968,8 @@ read_baseline (Loader  *l,
       item->value.value = value != NULL ? g_ascii_strtod (value, NULL) : NAN;
       item->value.set = TRUE;
       item->value.line = item->line;
-      check_range (l, child, what, item->value.value, kind, SC_N_FIELDS);
-      read_basis (l, child, &item->value, what, kind == NUM_FRACTION);
+      read_basis (l, child, &item->value, what, kind == NUM_FRACTION,
+                  check_range (l, child, what, item->value.value, kind, SC_N_FIELDS));
     }
 }
 
