@@ -1,0 +1,777 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shangce-core"
+
+#include "config.h"
+
+#include "sc-report.h"
+
+#include "sc-rule-check.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+/* Numbers are always formatted with g_ascii_formatd: never the user's LC_NUMERIC. */
+
+gboolean
+sc_report_format_from_string (const char     *name,
+                              ScReportFormat *out)
+{
+  static const char *const names[] = { "text", "csv", "json" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_strcmp0 (names[i], name) == 0)
+      {
+        *out = (ScReportFormat) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static const char *
+money (char   *buf,
+       gsize   size,
+       double  value)
+{
+  if (!isfinite (value))
+    return g_strlcpy (buf, "-", size), buf;
+  if (fabs (value) < 0.005)
+    value = 0;
+  g_ascii_formatd (buf, size, "%.2f", value);
+  return buf;
+}
+
+/* Money with thousands separators for the text table: 1,234,567.89 */
+static char *
+money_grouped (double value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  GString *s = g_string_new (NULL);
+  const char *p, *dot;
+  gsize int_len;
+
+  money (buf, sizeof buf, value);
+  p = buf;
+  if (*p == '-')
+    g_string_append_c (s, *p++);
+  dot = strchr (p, '.');
+  int_len = dot ? (gsize) (dot - p) : strlen (p);
+  for (gsize i = 0; i < int_len; i++)
+    {
+      if (i > 0 && (int_len - i) % 3 == 0)
+        g_string_append_c (s, ',');
+      g_string_append_c (s, p[i]);
+    }
+  if (dot)
+    g_string_append (s, dot);
+  return g_string_free (s, FALSE);
+}
+
+static char *
+basis_text (guint basis)
+{
+  GString *s = g_string_new (NULL);
+  static const ScBasis bits[] = { SC_BASIS_STATED, SC_BASIS_ASSUMED, SC_BASIS_PROFILE };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bits); i++)
+    if (basis & bits[i])
+      {
+        if (s->len)
+          g_string_append_c (s, ' ');
+        g_string_append (s, sc_basis_to_string (bits[i]));
+      }
+  return g_string_free (s, FALSE);
+}
+
+static const char *
+platform_name (const ScPlatformResult *pr,
+               const char             *lang)
+{
+  if (pr->baseline != NULL)
+    return sc_text_get (&pr->baseline->name, lang);
+  return pr->platform;
+}
+
+static const ScPlatformResult *
+platform_of (const ScResult  *result,
+             const ScProgram *program)
+{
+  return sc_result_find_platform (result, program->platform);
+}
+
+/* --- text ------------------------------------------------------------------ */
+
+/* Columns on a terminal: East Asian wide characters take two. */
+static gsize
+display_width (const char *text)
+{
+  gsize width = 0;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+  return width;
+}
+
+static void
+pad (GString    *out,
+     const char *text,
+     gsize       width,
+     gboolean    right)
+{
+  gsize w = display_width (text);
+
+  if (right)
+    for (gsize i = w; i < width; i++)
+      g_string_append_c (out, ' ');
+  g_string_append (out, text);
+  if (!right)
+    for (gsize i = w; i < width; i++)
+      g_string_append_c (out, ' ');
+}
+
+static const ScAmount table_rows[] = {
+  SC_AMOUNT_FEE_GROSS, SC_AMOUNT_FEE_REDUCTION, SC_AMOUNT_FEE_NET, SC_AMOUNT_CASH,
+  SC_AMOUNT_AD_CREDIT, SC_AMOUNT_COUPON, SC_AMOUNT_TRAFFIC_EXPOSURES, SC_AMOUNT_TRAFFIC_VALUE,
+  SC_AMOUNT_CASH_FLOW, SC_AMOUNT_TOTAL_VALUE,
+};
+
+static const char *
+status_mark (ScMeasureStatus status)
+{
+  switch (status)
+    {
+    case SC_MEASURE_ELIGIBLE: return "✓";
+    case SC_MEASURE_NOT_ELIGIBLE: return "✗";
+    case SC_MEASURE_NEEDS_INFO: return "?";
+    case SC_MEASURE_NOT_QUANTIFIED: return "·";
+    default: return " ";
+    }
+}
+
+static void
+text_report (GString         *out,
+             ScCatalog       *catalog,
+             const ScProfile *profile,
+             const ScResult  *result,
+             const char      *lang)
+{
+  char d1[16], d2[16];
+  gsize label_w = 0, col_w = 12;
+  g_autoptr(ScRuleCheck) check = NULL;
+
+  g_string_append_printf (out, "%s\n", _("Shangce estimate report"));
+  g_string_append_printf (out, "%s: %s\n", _("Profile"), sc_profile_get_name (profile, lang));
+  g_string_append_printf (out, _("Evaluation date %s, horizon %u months (to %s)"),
+                          sc_day_format (result->as_of, d1), result->horizon_months,
+                          sc_day_format (result->horizon_end - 1, d2));
+  g_string_append (out, "\n");
+  g_string_append_printf (out, "%s\n\n", _("Money in yuan over the horizon; exposures in counts."));
+
+  /* Side-by-side table, one column per platform. */
+  for (guint r = 0; r < G_N_ELEMENTS (table_rows); r++)
+    label_w = MAX (label_w, display_width (sc_amount_label (table_rows[r])));
+  for (guint p = 0; p < result->platforms->len; p++)
+    col_w = MAX (col_w, display_width (platform_name (g_ptr_array_index (result->platforms, p), lang)) + 2);
+  for (guint p = 0; p < result->platforms->len; p++)
+    for (guint r = 0; r < G_N_ELEMENTS (table_rows); r++)
+      {
+        const ScPlatformResult *pr = g_ptr_array_index (result->platforms, p);
+        g_autofree char *v = money_grouped (pr->totals[table_rows[r]]);
+
+        col_w = MAX (col_w, display_width (v) + 2);
+      }
+
+  pad (out, "", label_w, FALSE);
+  for (guint p = 0; p < result->platforms->len; p++)
+    pad (out, platform_name (g_ptr_array_index (result->platforms, p), lang), col_w, TRUE);
+  g_string_append_c (out, '\n');
+  for (guint r = 0; r < G_N_ELEMENTS (table_rows); r++)
+    {
+      pad (out, sc_amount_label (table_rows[r]), label_w, FALSE);
+      for (guint p = 0; p < result->platforms->len; p++)
+        {
+          const ScPlatformResult *pr = g_ptr_array_index (result->platforms, p);
+          g_autofree char *v = money_grouped (pr->totals[table_rows[r]]);
+
+          pad (out, v, col_w, TRUE);
+        }
+      g_string_append_c (out, '\n');
+    }
+  {
+    gboolean any_up_to = FALSE, any_assumed = FALSE;
+
+    for (guint p = 0; p < result->platforms->len; p++)
+      {
+        const ScPlatformResult *pr = g_ptr_array_index (result->platforms, p);
+
+        any_up_to |= pr->up_to;
+        any_assumed |= (pr->basis & SC_BASIS_ASSUMED) != 0;
+      }
+    if (any_up_to)
+      g_string_append_printf (out, "%s\n", _("Some amounts are maxima (“up to”): the real amount may be lower."));
+    if (any_assumed)
+      g_string_append_printf (out, "%s\n", _("Contains assumptions: see the list at the end."));
+  }
+
+  /* Measures, program by program. */
+  g_string_append_printf (out, "\n%s\n", _("Measures"));
+  for (guint i = 0; i < result->programs->len; i++)
+    {
+      const ScProgramResult *prr = g_ptr_array_index (result->programs, i);
+      const ScPlatformResult *pr = platform_of (result, prr->program);
+      g_autofree char *total = money_grouped (prr->totals[SC_AMOUNT_TOTAL_VALUE]);
+
+      g_string_append_printf (out, "\n[%s] %s (%s) — %s %s\n", pr ? platform_name (pr, lang) : prr->program->platform,
+                              sc_text_get (&prr->program->name, lang), prr->program->id,
+                              sc_amount_label (SC_AMOUNT_TOTAL_VALUE), total);
+      for (guint k = 0; k < result->measures->len; k++)
+        {
+          const ScMeasureResult *mr = g_ptr_array_index (result->measures, k);
+
+          if (mr->program != prr->program)
+            continue;
+          g_string_append_printf (out, "  %s %s — %s", status_mark (mr->status),
+                                  sc_text_get (&mr->measure->title, lang),
+                                  sc_measure_status_label (mr->status));
+          if (mr->cut_by_group)
+            g_string_append_printf (out, " (%s)", _("not counted"));
+          g_string_append_c (out, '\n');
+          for (guint a = 0; a < SC_N_AMOUNTS; a++)
+            {
+              char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+              if (a == SC_AMOUNT_TOTAL_VALUE || fabs (mr->totals[a]) < 0.005)
+                continue;
+              if (a == SC_AMOUNT_TRAFFIC_UNITS)
+                g_string_append_printf (out, "      %s: %s %s\n", sc_amount_label (a),
+                                        money (buf, sizeof buf, mr->totals[a]),
+                                        mr->traffic_unit ? mr->traffic_unit : "");
+              else
+                g_string_append_printf (out, "      %s: %s%s\n", sc_amount_label (a),
+                                        mr->up_to && a != SC_AMOUNT_TRAFFIC_EXPOSURES ? _("up to ") : "",
+                                        money (buf, sizeof buf, mr->totals[a]));
+            }
+          for (guint r = 0; r < mr->reasons->len; r++)
+            g_string_append_printf (out, "      · %s\n", (const char *) g_ptr_array_index (mr->reasons, r));
+          for (guint t = 0; t < mr->texts->len; t++)
+            g_string_append_printf (out, "      · %s\n", sc_text_get (g_ptr_array_index (mr->texts, t), lang));
+        }
+    }
+
+  check = sc_rule_check (catalog, profile, lang);
+  if (check->situations->len > 0)
+    {
+      g_string_append_printf (out, "\n%s: %s\n", _("Rule check (penalty relief)"),
+                              sc_relief_outcome_label (check->outcome));
+      for (guint i = 0; i < check->reasons->len; i++)
+        g_string_append_printf (out, "  · %s\n", (const char *) g_ptr_array_index (check->reasons, i));
+    }
+
+  if (result->assumptions->len > 0)
+    {
+      g_string_append_printf (out, "\n%s\n", _("Assumptions used"));
+      for (guint i = 0; i < result->assumptions->len; i++)
+        g_string_append_printf (out, "  - %s\n", (const char *) g_ptr_array_index (result->assumptions, i));
+    }
+  if (result->warnings->len > 0)
+    {
+      g_string_append_printf (out, "\n%s\n", _("Warnings"));
+      for (guint i = 0; i < result->warnings->len; i++)
+        g_string_append_printf (out, "  ! %s\n", (const char *) g_ptr_array_index (result->warnings, i));
+    }
+}
+
+/* --- CSV (RFC 4180, UTF-8 with BOM, CRLF) ------------------------------------------ */
+
+static void
+csv_field (GString    *out,
+           const char *text,
+           gboolean    last)
+{
+  if (text == NULL)
+    text = "";
+  if (strpbrk (text, ",\"\r\n") != NULL)
+    {
+      g_string_append_c (out, '"');
+      for (const char *p = text; *p; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (out, '"');
+          g_string_append_c (out, *p);
+        }
+      g_string_append_c (out, '"');
+    }
+  else
+    g_string_append (out, text);
+  g_string_append (out, last ? "\r\n" : ",");
+}
+
+static void
+csv_amounts (GString      *out,
+             const double *totals,
+             const char   *unit)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  for (guint a = 0; a < SC_N_AMOUNTS; a++)
+    {
+      csv_field (out, money (buf, sizeof buf, totals[a]), FALSE);
+      if (a == SC_AMOUNT_TRAFFIC_UNITS)
+        csv_field (out, unit, FALSE);
+    }
+}
+
+static char *
+join_reasons (GPtrArray  *reasons,
+              GPtrArray  *texts,
+              const char *lang)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; reasons != NULL && i < reasons->len; i++)
+    {
+      if (s->len)
+        g_string_append (s, "; ");
+      g_string_append (s, g_ptr_array_index (reasons, i));
+    }
+  for (guint i = 0; texts != NULL && i < texts->len; i++)
+    {
+      if (s->len)
+        g_string_append (s, "; ");
+      g_string_append (s, sc_text_get (g_ptr_array_index (texts, i), lang));
+    }
+  return g_string_free (s, FALSE);
+}
+
+static void
+csv_report (GString         *out,
+            const ScProfile *profile,
+            const ScResult  *result,
+            const char      *lang)
+{
+  static const char *const head[] = {
+    "level", "platform", "program-id", "program", "measure-id", "measure", "status",
+  };
+  static const char *const tail[] = { "basis", "up-to", "cut-by-group", "cut-by-cap", "reasons" };
+
+  g_string_append (out, "\xEF\xBB\xBF");
+  for (guint i = 0; i < G_N_ELEMENTS (head); i++)
+    csv_field (out, head[i], FALSE);
+  for (guint a = 0; a < SC_N_AMOUNTS; a++)
+    {
+      csv_field (out, sc_amount_to_string (a), FALSE);
+      if (a == SC_AMOUNT_TRAFFIC_UNITS)
+        csv_field (out, "traffic-unit", FALSE);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (tail); i++)
+    csv_field (out, tail[i], i + 1 == G_N_ELEMENTS (tail));
+
+  for (guint p = 0; p < result->platforms->len; p++)
+    {
+      const ScPlatformResult *pr = g_ptr_array_index (result->platforms, p);
+      g_autofree char *basis = basis_text (pr->basis);
+      g_autofree char *warn = join_reasons (NULL, NULL, lang);
+
+      csv_field (out, "platform", FALSE);
+      csv_field (out, pr->platform, FALSE);
+      csv_field (out, "", FALSE);
+      csv_field (out, platform_name (pr, lang), FALSE);
+      csv_field (out, "", FALSE);
+      csv_field (out, "", FALSE);
+      csv_field (out, "", FALSE);
+      csv_amounts (out, pr->totals, "");
+      csv_field (out, basis, FALSE);
+      csv_field (out, pr->up_to ? "true" : "false", FALSE);
+      csv_field (out, "", FALSE);
+      csv_field (out, "", FALSE);
+      csv_field (out, warn, TRUE);
+    }
+  for (guint i = 0; i < result->programs->len; i++)
+    {
+      const ScProgramResult *prr = g_ptr_array_index (result->programs, i);
+      g_autofree char *basis = basis_text (prr->basis);
+
+      csv_field (out, "program", FALSE);
+      csv_field (out, prr->program->platform, FALSE);
+      csv_field (out, prr->program->id, FALSE);
+      csv_field (out, sc_text_get (&prr->program->name, lang), FALSE);
+      csv_field (out, "", FALSE);
+      csv_field (out, "", FALSE);
+      csv_field (out, sc_program_status_to_string (prr->program->status), FALSE);
+      csv_amounts (out, prr->totals, "");
+      csv_field (out, basis, FALSE);
+      csv_field (out, prr->up_to ? "true" : "false", FALSE);
+      csv_field (out, "", FALSE);
+      csv_field (out, "", FALSE);
+      csv_field (out, "", TRUE);
+    }
+  for (guint i = 0; i < result->measures->len; i++)
+    {
+      const ScMeasureResult *mr = g_ptr_array_index (result->measures, i);
+      g_autofree char *basis = basis_text (mr->basis);
+      g_autofree char *reasons = join_reasons (mr->reasons, mr->texts, lang);
+
+      csv_field (out, "measure", FALSE);
+      csv_field (out, mr->program->platform, FALSE);
+      csv_field (out, mr->program->id, FALSE);
+      csv_field (out, sc_text_get (&mr->program->name, lang), FALSE);
+      csv_field (out, mr->measure->id, FALSE);
+      csv_field (out, sc_text_get (&mr->measure->title, lang), FALSE);
+      csv_field (out, sc_measure_status_to_string (mr->status), FALSE);
+      csv_amounts (out, mr->totals, mr->traffic_unit ? mr->traffic_unit : "");
+      csv_field (out, basis, FALSE);
+      csv_field (out, mr->up_to ? "true" : "false", FALSE);
+      csv_field (out, mr->cut_by_group ? "true" : "false", FALSE);
+      csv_field (out, mr->cut_by_cap ? "true" : "false", FALSE);
+      csv_field (out, reasons, TRUE);
+    }
+  (void) profile;
+}
+
+/* --- JSON (docs/report-json.md) ------------------------------------------------------ */
+
+static void
+json_string (GString    *out,
+             const char *text)
+{
+  if (text == NULL)
+    {
+      g_string_append (out, "null");
+      return;
+    }
+  g_string_append_c (out, '"');
+  for (const unsigned char *p = (const unsigned char *) text; *p; p++)
+    {
+      switch (*p)
+        {
+        case '"': g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        default:
+          if (*p < 0x20)
+            g_string_append_printf (out, "\\u%04x", *p);
+          else
+            g_string_append_c (out, (char) *p);
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+json_number (GString *out,
+             double   value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!isfinite (value))
+    g_string_append (out, "null");
+  else
+    g_string_append (out, money (buf, sizeof buf, value));
+}
+
+static void
+json_text (GString      *out,
+           const ScText *text)
+{
+  g_string_append (out, "{\"zh\":");
+  json_string (out, text->zh);
+  g_string_append (out, ",\"en\":");
+  json_string (out, text->en);
+  g_string_append_c (out, '}');
+}
+
+static void
+json_day (GString *out,
+          ScDay    day)
+{
+  char buf[16];
+
+  if (day == SC_DAY_NONE)
+    g_string_append (out, "null");
+  else
+    json_string (out, sc_day_format (day, buf));
+}
+
+static void
+json_amounts (GString      *out,
+              const double *values)
+{
+  g_string_append_c (out, '{');
+  for (guint a = 0; a < SC_N_AMOUNTS; a++)
+    {
+      if (a)
+        g_string_append_c (out, ',');
+      json_string (out, sc_amount_to_string (a));
+      g_string_append_c (out, ':');
+      json_number (out, values[a]);
+    }
+  g_string_append_c (out, '}');
+}
+
+static void
+json_monthly (GString        *out,
+              const ScResult *result,
+              const double   *monthly,
+              guint           n_months)
+{
+  g_string_append_c (out, '[');
+  for (guint m = 0; monthly != NULL && m < n_months; m++)
+    {
+      if (m)
+        g_string_append_c (out, ',');
+      g_string_append (out, "{\"start\":");
+      json_day (out, sc_day_add_months (result->as_of, (int) m));
+      g_string_append (out, ",\"values\":");
+      json_amounts (out, monthly + m * SC_N_AMOUNTS);
+      g_string_append_c (out, '}');
+    }
+  g_string_append_c (out, ']');
+}
+
+static void
+json_basis (GString *out,
+            guint    basis)
+{
+  static const ScBasis bits[] = { SC_BASIS_STATED, SC_BASIS_ASSUMED, SC_BASIS_PROFILE };
+  gboolean first = TRUE;
+
+  g_string_append_c (out, '[');
+  for (guint i = 0; i < G_N_ELEMENTS (bits); i++)
+    if (basis & bits[i])
+      {
+        if (!first)
+          g_string_append_c (out, ',');
+        json_string (out, sc_basis_to_string (bits[i]));
+        first = FALSE;
+      }
+  g_string_append_c (out, ']');
+}
+
+static void
+json_strings (GString   *out,
+              GPtrArray *strings)
+{
+  g_string_append_c (out, '[');
+  for (guint i = 0; strings != NULL && i < strings->len; i++)
+    {
+      if (i)
+        g_string_append_c (out, ',');
+      json_string (out, g_ptr_array_index (strings, i));
+    }
+  g_string_append_c (out, ']');
+}
+
+static void
+json_report (GString         *out,
+             ScCatalog       *catalog,
+             const ScProfile *profile,
+             const ScResult  *result,
+             const char      *lang)
+{
+  g_autoptr(ScRuleCheck) check = sc_rule_check (catalog, profile, lang);
+
+  g_string_append (out, "{\n\"format\":1,\n\"generator\":");
+  json_string (out, "shangce " PACKAGE_VERSION);
+  g_string_append (out, ",\n\"lang\":");
+  json_string (out, lang);
+
+  /* profile */
+  g_string_append (out, ",\n\"profile\":{\"name\":");
+  json_text (out, &profile->name);
+  g_string_append (out, ",\"as_of\":");
+  json_day (out, result->as_of);
+  g_string_append_printf (out, ",\"horizon_months\":%u,\"horizon_end\":", result->horizon_months);
+  json_day (out, result->horizon_end);
+  g_string_append (out, ",\"fields\":{");
+  {
+    gboolean first = TRUE;
+
+    for (guint f = 0; f < SC_N_FIELDS; f++)
+      {
+        g_autofree char *v = sc_profile_format_value (profile, (ScField) f);
+
+        if (v == NULL)
+          continue;
+        if (!first)
+          g_string_append_c (out, ',');
+        json_string (out, sc_field_info ((ScField) f)->name);
+        g_string_append_c (out, ':');
+        json_string (out, v);
+        first = FALSE;
+      }
+  }
+  g_string_append (out, "}}");
+
+  /* platforms */
+  g_string_append (out, ",\n\"platforms\":[");
+  for (guint p = 0; p < result->platforms->len; p++)
+    {
+      const ScPlatformResult *pr = g_ptr_array_index (result->platforms, p);
+
+      g_string_append (out, p ? ",\n" : "\n");
+      g_string_append (out, "{\"platform\":");
+      json_string (out, pr->platform);
+      g_string_append (out, ",\"name\":");
+      json_string (out, platform_name (pr, lang));
+      g_string_append_printf (out, ",\"has_baseline\":%s,\"up_to\":%s,\"basis\":",
+                              pr->has_baseline ? "true" : "false", pr->up_to ? "true" : "false");
+      json_basis (out, pr->basis);
+      g_string_append (out, ",\"totals\":");
+      json_amounts (out, pr->totals);
+      g_string_append (out, ",\"fees\":{");
+      for (guint f = 0; f < SC_N_FEES; f++)
+        {
+          if (f)
+            g_string_append_c (out, ',');
+          json_string (out, sc_fee_to_string ((ScFee) f));
+          g_string_append (out, ":{\"gross\":");
+          json_number (out, pr->fee_gross[f]);
+          g_string_append (out, ",\"reduction\":");
+          json_number (out, pr->fee_reduction[f]);
+          g_string_append_c (out, '}');
+        }
+      g_string_append (out, "},\"monthly\":");
+      json_monthly (out, result, pr->monthly, pr->n_months);
+      g_string_append_c (out, '}');
+    }
+  g_string_append (out, "]");
+
+  /* programs */
+  g_string_append (out, ",\n\"programs\":[");
+  for (guint i = 0; i < result->programs->len; i++)
+    {
+      const ScProgramResult *prr = g_ptr_array_index (result->programs, i);
+
+      g_string_append (out, i ? ",\n" : "\n");
+      g_string_append (out, "{\"id\":");
+      json_string (out, prr->program->id);
+      g_string_append_printf (out, ",\"revision\":%u,\"platform\":", prr->program->revision);
+      json_string (out, prr->program->platform);
+      g_string_append (out, ",\"name\":");
+      json_string (out, sc_text_get (&prr->program->name, lang));
+      g_string_append (out, ",\"status\":");
+      json_string (out, sc_program_status_to_string (prr->program->status));
+      g_string_append (out, ",\"start\":");
+      json_day (out, prr->program->window.start);
+      g_string_append (out, ",\"end\":");
+      json_day (out, prr->program->window.end);
+      g_string_append (out, ",\"active_until\":");
+      json_day (out, prr->active_until);
+      g_string_append_printf (out, ",\"up_to\":%s,\"basis\":", prr->up_to ? "true" : "false");
+      json_basis (out, prr->basis);
+      g_string_append (out, ",\"totals\":");
+      json_amounts (out, prr->totals);
+      g_string_append_c (out, '}');
+    }
+  g_string_append (out, "]");
+
+  /* measures */
+  g_string_append (out, ",\n\"measures\":[");
+  for (guint i = 0; i < result->measures->len; i++)
+    {
+      const ScMeasureResult *mr = g_ptr_array_index (result->measures, i);
+
+      g_string_append (out, i ? ",\n" : "\n");
+      g_string_append (out, "{\"program\":");
+      json_string (out, mr->program->id);
+      g_string_append (out, ",\"id\":");
+      json_string (out, mr->measure->id);
+      g_string_append (out, ",\"title\":");
+      json_string (out, sc_text_get (&mr->measure->title, lang));
+      g_string_append (out, ",\"status\":");
+      json_string (out, sc_measure_status_to_string (mr->status));
+      g_string_append (out, ",\"reasons\":");
+      json_strings (out, mr->reasons);
+      g_string_append (out, ",\"texts\":[");
+      for (guint t = 0; t < mr->texts->len; t++)
+        {
+          if (t)
+            g_string_append_c (out, ',');
+          json_string (out, sc_text_get (g_ptr_array_index (mr->texts, t), lang));
+        }
+      g_string_append (out, "],\"traffic_unit\":");
+      json_string (out, mr->traffic_unit);
+      g_string_append_printf (out, ",\"up_to\":%s,\"cut_by_group\":%s,\"cut_by_cap\":%s,\"basis\":",
+                              mr->up_to ? "true" : "false", mr->cut_by_group ? "true" : "false",
+                              mr->cut_by_cap ? "true" : "false");
+      json_basis (out, mr->basis);
+      g_string_append (out, ",\"source\":");
+      json_string (out, mr->measure->source_id);
+      g_string_append (out, ",\"totals\":");
+      json_amounts (out, mr->totals);
+      g_string_append (out, ",\"monthly\":");
+      if (fabs (mr->totals[SC_AMOUNT_TOTAL_VALUE]) > 0.005 || fabs (mr->totals[SC_AMOUNT_TRAFFIC_UNITS]) > 0.005)
+        json_monthly (out, result, mr->monthly, mr->n_months);
+      else
+        g_string_append (out, "[]");
+      g_string_append_c (out, '}');
+    }
+  g_string_append (out, "]");
+
+  /* rule check */
+  g_string_append (out, ",\n\"rule_check\":{\"outcome\":");
+  json_string (out, sc_relief_outcome_to_string (check->outcome));
+  g_string_append (out, ",\"reasons\":");
+  json_strings (out, check->reasons);
+  g_string_append (out, ",\"situations\":[");
+  for (guint i = 0; i < check->situations->len; i++)
+    {
+      const ScRuleSituation *s = g_ptr_array_index (check->situations, i);
+
+      if (i)
+        g_string_append_c (out, ',');
+      g_string_append (out, "{\"program\":");
+      json_string (out, s->program->id);
+      g_string_append (out, ",\"measure\":");
+      json_string (out, s->measure->id);
+      g_string_append (out, ",\"holds\":");
+      g_string_append (out, s->status > 0 ? "true" : s->status == 0 ? "false" : "null");
+      g_string_append (out, ",\"replaces\":");
+      json_string (out, s->replaces);
+      g_string_append (out, ",\"outcome\":");
+      json_string (out, s->text ? sc_text_get (s->text, lang) : NULL);
+      g_string_append (out, ",\"reasons\":");
+      json_strings (out, s->reasons);
+      g_string_append_c (out, '}');
+    }
+  g_string_append (out, "]}");
+
+  g_string_append (out, ",\n\"assumptions\":");
+  json_strings (out, result->assumptions);
+  g_string_append (out, ",\n\"warnings\":");
+  json_strings (out, result->warnings);
+  g_string_append (out, "\n}\n");
+}
+
+GBytes *
+sc_report_build (ScCatalog       *catalog,
+                 const ScProfile *profile,
+                 const ScResult  *result,
+                 ScReportFormat   format,
+                 const char      *lang)
+{
+  GString *out;
+
+  g_return_val_if_fail (catalog != NULL && profile != NULL && result != NULL, NULL);
+
+  if (lang == NULL)
+    lang = result->lang;
+  lang = g_str_has_prefix (lang, "zh") ? "zh" : "en";
+  out = g_string_new (NULL);
+  switch (format)
+    {
+    case SC_REPORT_CSV:
+      csv_report (out, profile, result, lang);
+      break;
+    case SC_REPORT_JSON:
+      json_report (out, catalog, profile, result, lang);
+      break;
+    case SC_REPORT_TEXT:
+    default:
+      text_report (out, catalog, profile, result, lang);
+      break;
+    }
+  return g_string_free_to_bytes (out);
+}

@@ -1,0 +1,197 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shangce-core"
+
+#include "config.h"
+
+#include "sc-rule-check.h"
+
+#include "sc-engine.h"
+
+#include <glib/gi18n-lib.h>
+
+/*
+ * A penalty-relief rule is a measure with a rule-outcome effect whose
+ * eligibility names the violation scenario (violation-role, -blocking,
+ * -points …). Other rule outcomes (e.g. 快质造's "not admitted") are not
+ * part of this check: they show up as measures in the estimate.
+ */
+
+static const char *const outcome_names[] = {
+  "no-scenario", "available", "not-available", "needs-info",
+};
+
+static const char *const outcome_labels[] = {
+  N_("No violation in the profile"), N_("Relief available"), N_("Relief not available"),
+  N_("Needs information"),
+};
+
+const char *
+sc_relief_outcome_to_string (ScReliefOutcome outcome)
+{
+  g_return_val_if_fail ((guint) outcome < G_N_ELEMENTS (outcome_names), NULL);
+  return outcome_names[outcome];
+}
+
+const char *
+sc_relief_outcome_label (ScReliefOutcome outcome)
+{
+  g_return_val_if_fail ((guint) outcome < G_N_ELEMENTS (outcome_labels), NULL);
+  return _(outcome_labels[outcome]);
+}
+
+static gboolean
+is_violation_field (ScField field)
+{
+  return field == SC_FIELD_VIOLATION_ROLE || field == SC_FIELD_VIOLATION_BLOCKING
+         || field == SC_FIELD_VIOLATION_POINTS || field == SC_FIELD_PRIOR_30D_POINTS
+         || field == SC_FIELD_FIRST_SAME_RULE_30D || field == SC_FIELD_RELIEF_RELAPSE_30D
+         || field == SC_FIELD_SERIOUS_VIOLATION;
+}
+
+static gboolean
+names_violation (const ScCond *cond)
+{
+  if (cond == NULL)
+    return FALSE;
+  if ((cond->kind == SC_COND_COMPARE || cond->kind == SC_COND_IS || cond->kind == SC_COND_DATE_IN)
+      && is_violation_field (cond->field))
+    return TRUE;
+  for (guint i = 0; cond->children != NULL && i < cond->children->len; i++)
+    if (names_violation (g_ptr_array_index (cond->children, i)))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+situation_free (gpointer data)
+{
+  ScRuleSituation *s = data;
+
+  g_ptr_array_unref (s->reasons);
+  g_free (s);
+}
+
+ScRuleCheck *
+sc_rule_check (ScCatalog       *catalog,
+               const ScProfile *profile,
+               const char      *lang)
+{
+  ScRuleCheck *check;
+  GPtrArray *programs;
+  const char *role;
+  gboolean any_true = FALSE, any_unknown = FALSE;
+
+  g_return_val_if_fail (catalog != NULL && profile != NULL, NULL);
+
+  if (lang == NULL)
+    lang = sc_lang_current ();
+  check = g_new0 (ScRuleCheck, 1);
+  check->situations = g_ptr_array_new_with_free_func (situation_free);
+  check->reasons = g_ptr_array_new_with_free_func (g_free);
+
+  programs = sc_catalog_get_programs (catalog);
+  for (guint i = 0; i < programs->len; i++)
+    {
+      const ScProgram *program = g_ptr_array_index (programs, i);
+
+      if (profile->as_of != SC_DAY_NONE && program->window.start != SC_DAY_NONE
+          && program->window.start > profile->as_of)
+        continue;
+      for (guint k = 0; program->measures != NULL && k < program->measures->len; k++)
+        {
+          const ScMeasure *measure = g_ptr_array_index (program->measures, k);
+          const ScEffect *outcome = NULL;
+          ScRuleSituation *s;
+
+          for (guint e = 0; measure->effects != NULL && e < measure->effects->len; e++)
+            {
+              const ScEffect *eff = g_ptr_array_index (measure->effects, e);
+
+              if (eff->kind == SC_EFFECT_RULE_OUTCOME)
+                outcome = eff;
+            }
+          if (outcome == NULL || !names_violation (measure->eligibility))
+            continue;
+
+          s = g_new0 (ScRuleSituation, 1);
+          s->program = program;
+          s->measure = measure;
+          s->reasons = g_ptr_array_new_with_free_func (g_free);
+          s->replaces = outcome->replaces;
+          s->text = &outcome->text;
+          s->status = sc_engine_eval_condition (measure->eligibility, profile, lang, s->reasons);
+          g_ptr_array_add (check->situations, s);
+          if (s->status > 0)
+            any_true = TRUE;
+          else if (s->status < 0)
+            any_unknown = TRUE;
+        }
+    }
+
+  role = sc_profile_get_choice (profile, SC_FIELD_VIOLATION_ROLE);
+  if (check->situations->len == 0 || g_strcmp0 (role, "none") == 0
+      || (role == NULL && !any_true))
+    {
+      check->outcome = SC_RELIEF_NO_SCENARIO;
+      if (check->situations->len == 0)
+        g_ptr_array_add (check->reasons, g_strdup (_("No penalty-relief rules are loaded")));
+      else if (role == NULL)
+        g_ptr_array_add (check->reasons, g_strdup_printf (_("Set “%s” to check a violation notice"),
+                                                          _(sc_field_info (SC_FIELD_VIOLATION_ROLE)->label)));
+      else
+        g_ptr_array_add (check->reasons, g_strdup (_("The profile has no violation notice")));
+      return check;
+    }
+
+  if (any_true)
+    check->outcome = SC_RELIEF_AVAILABLE;
+  else if (any_unknown)
+    check->outcome = SC_RELIEF_NEEDS_INFO;
+  else
+    check->outcome = SC_RELIEF_NOT_AVAILABLE;
+
+  for (guint i = 0; i < check->situations->len; i++)
+    {
+      const ScRuleSituation *s = g_ptr_array_index (check->situations, i);
+      const char *title = sc_text_get (&s->measure->title, lang);
+
+      if (check->outcome == SC_RELIEF_AVAILABLE && s->status > 0)
+        {
+          if (s->replaces != NULL)
+            g_ptr_array_add (check->reasons, g_strdup_printf (_("%s applies: “%s” is replaced — %s"), title,
+                                                              s->replaces, sc_text_get (s->text, lang)));
+          else
+            g_ptr_array_add (check->reasons, g_strdup_printf (_("%s applies: %s"), title,
+                                                              sc_text_get (s->text, lang)));
+        }
+      else if (check->outcome == SC_RELIEF_NEEDS_INFO && s->status < 0)
+        {
+          g_autofree char *why = NULL;
+
+          g_ptr_array_add (s->reasons, NULL);
+          why = g_strjoinv ("; ", (char **) s->reasons->pdata);
+          g_ptr_array_remove_index (s->reasons, s->reasons->len - 1);
+          g_ptr_array_add (check->reasons, g_strdup_printf (_("%s: %s"), title, why));
+        }
+      else if (check->outcome == SC_RELIEF_NOT_AVAILABLE)
+        {
+          g_autofree char *why = NULL;
+
+          g_ptr_array_add (s->reasons, NULL);
+          why = g_strjoinv ("; ", (char **) s->reasons->pdata);
+          g_ptr_array_remove_index (s->reasons, s->reasons->len - 1);
+          g_ptr_array_add (check->reasons, g_strdup_printf (_("%s does not apply: %s"), title, why));
+        }
+    }
+  return check;
+}
+
+void
+sc_rule_check_free (ScRuleCheck *check)
+{
+  if (check == NULL)
+    return;
+  g_ptr_array_unref (check->situations);
+  g_ptr_array_unref (check->reasons);
+  g_free (check);
+}
