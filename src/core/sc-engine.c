@@ -24,8 +24,7 @@
  * - A measure applies on the days of program window ∩ measure window, cut at
  *   the start of a program that replaces its program.
  * - Fees: the baseline (profile overrides first; a category row before the
- *   category-less row) gives gross commission = rate × GMV, promotion =
- *   rate × GMV, return shipping = fee per order × orders while the cover is on
+ *   category-less row) gives gross commission = rate × GMV and return shipping = fee per order × orders while the cover is on
  *   (from the first sale, or as_of, for return-shipping-cover-days days when
  *   given). Reductions of one fee in one month never exceed its gross: the
  *   counted measures are scaled down together (cut_by_cap).
@@ -153,6 +152,10 @@ fmt_window (ScWindow w)
     sc_day_format (w.start, a);
   if (w.end != SC_DAY_NONE)
     sc_day_format (w.end - 1, b);
+  if (w.end == SC_DAY_NONE)
+    return g_strdup_printf (_("%s onwards"), a);
+  if (w.start == SC_DAY_NONE)
+    return g_strdup_printf (_("until %s"), b);
   return g_strdup_printf ("%s – %s", a, b);
 }
 
@@ -1574,13 +1577,9 @@ platform_gross (Ctx        *ctx,
       for (guint m = 0; m < ctx->n_months; m++)
         row[m] = rate * gmv_between (ctx, ctx->month_start[m], ctx->month_start[m + 1]);
     }
-  if (baseline_value (ctx, platform, SC_FEE_PROMOTION, &rate, &basis) && rate > 0)
-    {
-      double *row = gross + SC_FEE_PROMOTION * ctx->n_months;
-
-      for (guint m = 0; m < ctx->n_months; m++)
-        row[m] = rate * gmv_between (ctx, ctx->month_start[m], ctx->month_start[m + 1]);
-    }
+  /* The promotion fee is left out of the gross: it follows the merchant's
+   * own ad choices (the profile's ad spend), not an ordinary platform fee,
+   * and no profile field says which GMV was promoted on each platform. */
   if (ctx->have_aov && baseline_value (ctx, platform, SC_FEE_RETURN_SHIPPING, &per_order, &basis))
     {
       ScWindow cover;

@@ -790,6 +790,22 @@ read_notes (xmlNode *node,
       set_text_lang (note, get_lang (c), get_text (c));
 }
 
+static guint
+node_line (xmlNode *node)
+{
+  guint line = node ? sc_xml_node_line (node) : 0;
+
+  return line ? line : (node ? (guint) xmlGetLineNo (node) : 1);
+}
+
+static guint
+node_col (xmlNode *node)
+{
+  guint col = node ? sc_xml_node_column (node) : 0;
+
+  return col ? col : 1;
+}
+
 static gboolean
 node_error (GError     **error,
             const char  *display_name,
@@ -797,7 +813,7 @@ node_error (GError     **error,
             GError      *cause)
 {
   g_set_error (error, SC_ERROR, cause->domain == SC_ERROR ? cause->code : SC_ERROR_INVALID,
-               "%s:%ld:1: %s", display_name, xmlGetLineNo (node), cause->message);
+               "%s:%u:%u: %s", display_name, node_line (node), node_col (node), cause->message);
   g_error_free (cause);
   return FALSE;
 }
@@ -816,16 +832,16 @@ profile_from_doc (xmlDoc      *doc,
   if (root == NULL || !is_element (root, "profile"))
     {
       g_set_error (error, SC_ERROR, SC_ERROR_SCHEMA,
-                   _("%s:%ld:1: not a Shangce profile (expected <profile> in %s)"),
-                   display_name, root ? xmlGetLineNo (root) : 1L, SC_PROFILE_NS);
+                   _("%s:%u:%u: not a Shangce profile (expected <profile> in %s)"),
+                   display_name, node_line (root), node_col (root), SC_PROFILE_NS);
       return NULL;
     }
   format = get_prop (root, "format");
   if (g_strcmp0 (format, "1") != 0)
     {
       g_set_error (error, SC_ERROR, SC_ERROR_INVALID,
-                   _("%s:%ld:1: profile format “%s” is not supported (this version reads format 1)"),
-                   display_name, xmlGetLineNo (root), format ? format : "");
+                   _("%s:%u:%u: profile format “%s” is not supported (this version reads format 1)"),
+                   display_name, node_line (root), node_col (root), format ? format : "");
       return NULL;
     }
   as_of = get_prop (root, "as-of");
@@ -839,8 +855,8 @@ profile_from_doc (xmlDoc      *doc,
       if (!g_ascii_string_to_unsigned (horizon, 10, 1, SC_PROFILE_HORIZON_MAX, &months, NULL))
         {
           g_set_error (error, SC_ERROR, SC_ERROR_VALUE,
-                       _("%s:%ld:1: the horizon must be a whole number of months from 1 to %d, not “%s”"),
-                       display_name, xmlGetLineNo (root), SC_PROFILE_HORIZON_MAX, horizon);
+                       _("%s:%u:%u: the horizon must be a whole number of months from 1 to %d, not “%s”"),
+                       display_name, node_line (root), node_col (root), SC_PROFILE_HORIZON_MAX, horizon);
           return NULL;
         }
       profile->horizon_months = (guint) months;
@@ -866,15 +882,15 @@ profile_from_doc (xmlDoc      *doc,
           if (!sc_field_from_name (name, &field))
             {
               g_set_error (error, SC_ERROR, SC_ERROR_INVALID,
-                           _("%s:%ld:1: unknown field “%s”"),
-                           display_name, xmlGetLineNo (node), name ? name : "");
+                           _("%s:%u:%u: unknown field “%s”"),
+                           display_name, node_line (node), node_col (node), name ? name : "");
               return NULL;
             }
           if (seen[field])
             {
               g_set_error (error, SC_ERROR, SC_ERROR_INVALID,
-                           _("%s:%ld:1: field “%s” is set twice"),
-                           display_name, xmlGetLineNo (node), name);
+                           _("%s:%u:%u: field “%s” is set twice"),
+                           display_name, node_line (node), node_col (node), name);
               return NULL;
             }
           seen[field] = TRUE;
@@ -895,29 +911,29 @@ profile_from_doc (xmlDoc      *doc,
           if (platform == NULL || *platform == '\0')
             {
               g_set_error (error, SC_ERROR, SC_ERROR_INVALID,
-                           _("%s:%ld:1: an override needs a platform"),
-                           display_name, xmlGetLineNo (node));
+                           _("%s:%u:%u: an override needs a platform"),
+                           display_name, node_line (node), node_col (node));
               return NULL;
             }
           if (!fee_from_string (fee_name, &fee))
             {
               g_set_error (error, SC_ERROR, SC_ERROR_INVALID,
-                           _("%s:%ld:1: unknown fee “%s”"),
-                           display_name, xmlGetLineNo (node), fee_name ? fee_name : "");
+                           _("%s:%u:%u: unknown fee “%s”"),
+                           display_name, node_line (node), node_col (node), fee_name ? fee_name : "");
               return NULL;
             }
           if (!parse_decimal (value, &v))
             {
               g_set_error (error, SC_ERROR, SC_ERROR_VALUE,
-                           _("%s:%ld:1: the override value must be a number written with a dot, not “%s”"),
-                           display_name, xmlGetLineNo (node), value ? value : "");
+                           _("%s:%u:%u: the override value must be a number written with a dot, not “%s”"),
+                           display_name, node_line (node), node_col (node), value ? value : "");
               return NULL;
             }
           if (find_override (profile, platform, fee, category, NULL) != NULL)
             {
               g_set_error (error, SC_ERROR, SC_ERROR_INVALID,
-                           _("%s:%ld:1: the same override is given twice"),
-                           display_name, xmlGetLineNo (node));
+                           _("%s:%u:%u: the same override is given twice"),
+                           display_name, node_line (node), node_col (node));
               return NULL;
             }
           if (!sc_profile_set_override (profile, platform, fee, category, v, &local))
@@ -928,8 +944,8 @@ profile_from_doc (xmlDoc      *doc,
       else
         {
           g_set_error (error, SC_ERROR, SC_ERROR_SCHEMA,
-                       _("%s:%ld:1: unexpected element <%s>"),
-                       display_name, xmlGetLineNo (node), (const char *) node->name);
+                       _("%s:%u:%u: unexpected element <%s>"),
+                       display_name, node_line (node), node_col (node), (const char *) node->name);
           return NULL;
         }
     }
@@ -937,8 +953,8 @@ profile_from_doc (xmlDoc      *doc,
   if (profile->as_of == SC_DAY_NONE)
     {
       g_set_error (error, SC_ERROR, SC_ERROR_INVALID,
-                   _("%s:%ld:1: the profile has no evaluation date (as-of)"),
-                   display_name, xmlGetLineNo (root));
+                   _("%s:%u:%u: the profile has no evaluation date (as-of)"),
+                   display_name, node_line (root), node_col (root));
       return NULL;
     }
   return g_steal_pointer (&profile);
