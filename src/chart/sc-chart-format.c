@@ -123,6 +123,40 @@ sc_chart_format_number (double      value,
   return g_string_free (out, FALSE);
 }
 
+char *
+sc_chart_format_tick (double      value,
+                      double      max_abs,
+                      const char *lang)
+{
+  static const double zh_units[] = { 1e12, 1e8, 1e4 };
+  static const char *const zh_suffix[] = { "万亿", "亿", "万" };
+  static const double en_units[] = { 1e12, 1e9, 1e6, 1e3 };
+  static const char *const en_suffix[] = { "T", "B", "M", "k" };
+  gboolean zh = lang != NULL && g_str_has_prefix (lang, "zh");
+  const double *units = zh ? zh_units : en_units;
+  const char *const *suffix = zh ? zh_suffix : en_suffix;
+  guint n = zh ? G_N_ELEMENTS (zh_units) : G_N_ELEMENTS (en_units);
+  GString *out;
+
+  if (!isfinite (value) || value == 0)
+    return sc_chart_format_number (value, lang, 4);
+  /* "0.25k" reads worse than "250": a unit only once the axis reaches two of it. */
+  for (guint i = 0; i < n; i++)
+    if (max_abs >= 2 * units[i])
+      {
+        double m = fabs (value) / units[i];
+
+        out = g_string_new (value < 0 ? "−" : "");
+        if (m >= 1000)
+          append_grouped (out, round (m));
+        else
+          append_decimal (out, round_sig (m, 4), 3);
+        g_string_append (out, suffix[i]);
+        return g_string_free (out, FALSE);
+      }
+  return sc_chart_format_number (value, lang, 4);
+}
+
 void
 sc_chart_nice_ticks (double  lo,
                      double  hi,

@@ -17,6 +17,15 @@ char   *sc_chart_format_number (double      value,
                                 int         digits);
 
 /*
+ * An axis tick: like sc_chart_format_number() but every tick of an axis
+ * whose largest magnitude is @max_abs uses the same unit (0.5万, 1万, 1.5万).
+ * (transfer full)
+ */
+char   *sc_chart_format_tick   (double      value,
+                                double      max_abs,
+                                const char *lang);
+
+/*
  * "Nice" axis ticks (1, 2, 2.5 or 5 × 10^n) covering [@lo, @hi] with at most
  * @max_ticks intervals. Writes the first tick, the step and the number of
  * ticks (≥ 2). @lo == @hi is widened around the value.

@@ -1,0 +1,541 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shangce-chart"
+
+#include "config.h"
+
+#include "sc-chart-from-result.h"
+
+#include "sc-chart-format.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+typedef struct
+{
+  ScChartKind      kind;
+  ScCatalog       *catalog;
+  const ScProfile *profile;
+  const ScResult  *result;
+  const char      *lang;
+  ScChartModel    *model;
+} Build;
+
+/* "快手" / "Kuaishou" from the platform's baseline, else its id. (transfer none) */
+static const char *
+platform_name (Build      *b,
+               const char *platform)
+{
+  const ScBaseline *baseline = b->catalog != NULL ? sc_catalog_find_baseline (b->catalog, platform) : NULL;
+
+  if (baseline != NULL && (baseline->name.zh != NULL || baseline->name.en != NULL))
+    return sc_text_get (&baseline->name, b->lang);
+  return platform;
+}
+
+/* Colour of a platform: its place among the result's platforms, the same in every chart. */
+static guint
+platform_color (Build      *b,
+                const char *platform)
+{
+  for (guint i = 0; i < b->result->platforms->len; i++)
+    {
+      const ScPlatformResult *p = g_ptr_array_index (b->result->platforms, i);
+
+      if (g_strcmp0 (p->platform, platform) == 0)
+        return i;
+    }
+  return b->result->platforms->len;
+}
+
+/* Basis bits of every counted measure of @platform that gives @amount. */
+static guint
+amount_basis (Build      *b,
+              const char *platform,
+              ScAmount    amount)
+{
+  guint basis = 0;
+
+  for (guint i = 0; i < b->result->measures->len; i++)
+    {
+      const ScMeasureResult *mr = g_ptr_array_index (b->result->measures, i);
+
+      if (g_strcmp0 (mr->program->platform, platform) == 0 && mr->totals[amount] != 0)
+        basis |= mr->basis;
+    }
+  return basis;
+}
+
+/* Traffic is priced only through yuan per 1,000 exposures, cash flow through the cost of capital. */
+static gboolean
+amount_assumed (Build      *b,
+                const char *platform,
+                ScAmount    amount)
+{
+  if (amount == SC_AMOUNT_TRAFFIC_VALUE || amount == SC_AMOUNT_CASH_FLOW)
+    return TRUE;
+  return (amount_basis (b, platform, amount) & SC_BASIS_ASSUMED) != 0;
+}
+
+static void
+set_titles (Build      *b,
+            const char *title)
+{
+  char date[16];
+  g_autofree char *subtitle = NULL;
+  const char *name = b->profile != NULL ? sc_profile_get_name (b->profile, b->lang) : "";
+
+  sc_day_format (b->result->as_of, date);
+  if (*name != '\0')
+    /* TRANSLATORS: chart subtitle: profile name, evaluation date, horizon in months */
+    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · as of %s · %u month", "%s · as of %s · %u months",
+                                             b->result->horizon_months),
+                                name, date, b->result->horizon_months);
+  else
+    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "As of %s · %u month", "As of %s · %u months",
+                                             b->result->horizon_months),
+                                date, b->result->horizon_months);
+  sc_chart_model_set_title (b->model, title, subtitle);
+  g_free (b->model->profile_name);
+  b->model->profile_name = g_strdup (name);
+}
+
+/* Footnote: which program revisions the numbers come from. */
+static void
+add_footnote (Build    *b,
+              gboolean  all_programs)
+{
+  g_autoptr(GString) ids = g_string_new (NULL);
+  g_autofree char *line = NULL;
+
+  for (guint i = 0; i < b->result->programs->len; i++)
+    {
+      const ScProgramResult *pr = g_ptr_array_index (b->result->programs, i);
+
+      if (!all_programs && pr->totals[SC_AMOUNT_TOTAL_VALUE] == 0)
+        continue;
+      if (ids->len > 0)
+        g_string_append (ids, ", ");
+      g_string_append_printf (ids, "%s r%u", pr->program->id, pr->program->revision);
+    }
+  if (ids->len == 0)
+    return;
+  /* TRANSLATORS: chart footnote; %s lists program ids with revisions, the second %s is the version */
+  line = g_strdup_printf (_("Data: %s · Shangce %s"), ids->str, PACKAGE_VERSION);
+  sc_chart_model_add_footnote (b->model, line);
+  g_free (b->model->data_revision);
+  b->model->data_revision = g_strdup (ids->str);
+}
+
+static void
+add_assumptions (Build *b)
+{
+  for (guint i = 0; b->result->assumptions != NULL && i < b->result->assumptions->len; i++)
+    {
+      const char *line = g_ptr_array_index (b->result->assumptions, i);
+      const char *dash = strstr (line, " — ");
+      g_autofree char *brief = dash != NULL ? g_strndup (line, dash - line) : g_strdup (line);
+
+      /* The chart keeps "what = value"; the report carries each note in full. */
+      sc_chart_model_add_assumption (b->model, brief);
+    }
+}
+
+static void
+platform_categories (Build *b)
+{
+  for (guint i = 0; i < b->result->platforms->len; i++)
+    {
+      const ScPlatformResult *p = g_ptr_array_index (b->result->platforms, i);
+
+      sc_chart_model_add_category (b->model, platform_name (b, p->platform));
+    }
+}
+
+/* One series per amount (or per sum of amounts), one bar per platform. */
+static void
+amount_series (Build          *b,
+               const char     *name,
+               guint           color,
+               const ScAmount *amounts,
+               guint           n_amounts,
+               gboolean        skip_if_zero)
+{
+  ScChartSeries *series;
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < b->result->platforms->len; i++)
+    {
+      const ScPlatformResult *p = g_ptr_array_index (b->result->platforms, i);
+
+      for (guint a = 0; a < n_amounts; a++)
+        any |= p->totals[amounts[a]] != 0;
+    }
+  if (skip_if_zero && !any)
+    return;
+
+  series = sc_chart_model_add_series (b->model, name, color);
+  for (guint i = 0; i < b->result->platforms->len; i++)
+    {
+      const ScPlatformResult *p = g_ptr_array_index (b->result->platforms, i);
+      double sum = 0;
+      gboolean assumed = FALSE;
+
+      for (guint a = 0; a < n_amounts; a++)
+        {
+          sum += p->totals[amounts[a]];
+          if (p->totals[amounts[a]] != 0)
+            assumed |= amount_assumed (b, p->platform, amounts[a]);
+        }
+      sc_chart_series_set (series, i, sum, assumed, NULL);
+    }
+}
+
+static void
+build_overview (Build *b)
+{
+  static const ScAmount fees[] = { SC_AMOUNT_FEE_REDUCTION };
+  static const ScAmount subsidies[] = { SC_AMOUNT_CASH, SC_AMOUNT_AD_CREDIT, SC_AMOUNT_COUPON };
+  static const ScAmount traffic[] = { SC_AMOUNT_TRAFFIC_VALUE };
+  static const ScAmount cash_flow[] = { SC_AMOUNT_CASH_FLOW };
+
+  set_titles (b, _("What the programs are worth, by platform"));
+  platform_categories (b);
+  amount_series (b, _("Fees saved"), 0, fees, 1, FALSE);
+  amount_series (b, _("Subsidies"), 1, subsidies, 3, FALSE);
+  amount_series (b, _("Traffic value"), 2, traffic, 1, FALSE);
+  amount_series (b, _("Cash-flow value"), 3, cash_flow, 1, TRUE);
+}
+
+static void
+build_fees (Build *b)
+{
+  static const ScAmount gross[] = { SC_AMOUNT_FEE_GROSS };
+  static const ScAmount net[] = { SC_AMOUNT_FEE_NET };
+
+  set_titles (b, _("Platform fees before and after the programs"));
+  platform_categories (b);
+  amount_series (b, _("Fees before programs"), 0, gross, 1, FALSE);
+  amount_series (b, _("Fees after programs"), 1, net, 1, FALSE);
+  /* Gross and net fees rest on the platform baseline, every value of which is an assumption. */
+  for (guint s = 0; s < b->model->series->len; s++)
+    {
+      ScChartSeries *series = g_ptr_array_index (b->model->series, s);
+
+      for (guint i = 0; i < b->result->platforms->len; i++)
+        {
+          const ScPlatformResult *p = g_ptr_array_index (b->result->platforms, i);
+
+          if (p->basis & SC_BASIS_ASSUMED)
+            g_array_index (series->assumed, gboolean, i) = TRUE;
+        }
+    }
+}
+
+static void
+build_subsidies (Build *b)
+{
+  static const ScAmount cash[] = { SC_AMOUNT_CASH };
+  static const ScAmount credit[] = { SC_AMOUNT_AD_CREDIT };
+  static const ScAmount coupon[] = { SC_AMOUNT_COUPON };
+
+  set_titles (b, _("Subsidies by type"));
+  platform_categories (b);
+  amount_series (b, _("Cash"), 0, cash, 1, FALSE);
+  amount_series (b, _("Ad credit"), 1, credit, 1, FALSE);
+  amount_series (b, _("Coupons"), 2, coupon, 1, FALSE);
+}
+
+static void
+build_traffic (Build *b)
+{
+  ScChartSeries *series;
+
+  set_titles (b, _("Free traffic: value and exposures"));
+  platform_categories (b);
+  series = sc_chart_model_add_series (b->model, _("Traffic value"), 2);
+  for (guint i = 0; i < b->result->platforms->len; i++)
+    {
+      const ScPlatformResult *p = g_ptr_array_index (b->result->platforms, i);
+      double value = p->totals[SC_AMOUNT_TRAFFIC_VALUE];
+      double exposures = p->totals[SC_AMOUNT_TRAFFIC_EXPOSURES];
+      g_autofree char *v = sc_chart_format_number (value, b->lang, 3);
+      g_autofree char *e = sc_chart_format_number (exposures, b->lang, 3);
+      g_autofree char *label = NULL;
+
+      if (exposures > 0)
+        /* TRANSLATORS: traffic chart bar label: value in yuan · number of exposures */
+        label = g_strdup_printf (_("%s · %s exposures"), v, e);
+      sc_chart_series_set (series, i, value, value != 0, label);
+    }
+  /* One unnamed series needs no legend; the title says what it is. */
+  g_free (series->name);
+  series->name = g_strdup ("");
+}
+
+typedef struct
+{
+  const ScMeasureResult *mr;
+  double                 value;
+} Row;
+
+static int
+row_compare (gconstpointer a,
+             gconstpointer b)
+{
+  const Row *ra = a, *rb = b;
+
+  if (fabs (ra->value) != fabs (rb->value))
+    return fabs (ra->value) > fabs (rb->value) ? -1 : 1;
+  return 0;
+}
+
+static void
+build_measures (Build *b)
+{
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (Row));
+  guint n_platforms = b->result->platforms->len;
+  guint shown;
+
+  set_titles (b, _("What each measure contributes"));
+  for (guint i = 0; i < n_platforms; i++)
+    {
+      const ScPlatformResult *p = g_ptr_array_index (b->result->platforms, i);
+
+      sc_chart_model_add_series (b->model, platform_name (b, p->platform), platform_color (b, p->platform));
+    }
+  for (guint i = 0; i < b->result->measures->len; i++)
+    {
+      const ScMeasureResult *mr = g_ptr_array_index (b->result->measures, i);
+      Row row = { mr, mr->totals[SC_AMOUNT_TOTAL_VALUE] };
+
+      if (row.value != 0 && isfinite (row.value))
+        g_array_append_val (rows, row);
+    }
+  /* Stable: equal values keep catalog order. */
+  g_array_sort (rows, row_compare);
+
+  shown = rows->len > SC_CHART_MEASURES_MAX_ROWS ? SC_CHART_MEASURES_MAX_ROWS - 1 : rows->len;
+  for (guint r = 0; r < shown; r++)
+    {
+      const Row *row = &g_array_index (rows, Row, r);
+      guint p = platform_color (b, row->mr->program->platform);
+      gboolean assumed = (row->mr->basis & SC_BASIS_ASSUMED) != 0
+                         || row->mr->totals[SC_AMOUNT_TRAFFIC_VALUE] != 0
+                         || row->mr->totals[SC_AMOUNT_CASH_FLOW] != 0;
+
+      sc_chart_model_add_category (b->model, sc_text_get (&row->mr->measure->title, b->lang));
+      for (guint s = 0; s < n_platforms; s++)
+        sc_chart_series_set (g_ptr_array_index (b->model->series, s), r,
+                             s == p ? row->value : 0, s == p && assumed, NULL);
+    }
+  if (shown < rows->len)
+    {
+      guint rest = rows->len - shown;
+      g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u other measure", "%u other measures", rest), rest);
+
+      sc_chart_model_add_category (b->model, label);
+      for (guint s = 0; s < n_platforms; s++)
+        sc_chart_series_set (g_ptr_array_index (b->model->series, s), shown, 0, FALSE, NULL);
+      for (guint r = shown; r < rows->len; r++)
+        {
+          const Row *row = &g_array_index (rows, Row, r);
+          guint p = platform_color (b, row->mr->program->platform);
+          ScChartSeries *series = g_ptr_array_index (b->model->series, MIN (p, n_platforms - 1));
+
+          sc_chart_series_set (series, shown, sc_chart_series_get (series, shown) + row->value,
+                               sc_chart_series_is_assumed (series, shown) || (row->mr->basis & SC_BASIS_ASSUMED), NULL);
+        }
+    }
+}
+
+static void
+build_cumulative (Build *b)
+{
+  guint n = b->result->horizon_months;
+
+  set_titles (b, _("Cumulative value by month"));
+  for (guint m = 0; m < n; m++)
+    {
+      ScDay end = sc_day_add_months (b->result->as_of, (int) m);
+      int y, mo, d;
+      g_autofree char *label = NULL;
+
+      sc_day_to_ymd (end, &y, &mo, &d);
+      label = g_strdup_printf ("%04d-%02d", y, mo);
+      sc_chart_model_add_category (b->model, label);
+    }
+  for (guint i = 0; i < b->result->platforms->len; i++)
+    {
+      const ScPlatformResult *p = g_ptr_array_index (b->result->platforms, i);
+      ScChartSeries *series = sc_chart_model_add_series (b->model, platform_name (b, p->platform), platform_color (b, p->platform));
+      gboolean assumed = (p->basis & SC_BASIS_ASSUMED) != 0 || p->totals[SC_AMOUNT_TRAFFIC_VALUE] != 0;
+      double sum = 0;
+
+      for (guint m = 0; m < n; m++)
+        {
+          sum += sc_result_month_value (p->monthly, p->n_months, m, SC_AMOUNT_TOTAL_VALUE);
+          sc_chart_series_set (series, m, sum, assumed && sum != 0, NULL);
+        }
+    }
+}
+
+static void
+build_sensitivity (Build *b)
+{
+  g_autoptr(ScSweep) sweep = NULL;
+  double gmv = b->profile != NULL ? sc_profile_get_number (b->profile, SC_FIELD_MONTHLY_GMV, NAN) : NAN;
+  double points[SC_CHART_SWEEP_POINTS];
+  ScEngineOptions options = { .lang = b->lang, .no_reasons = TRUE, .no_series = TRUE };
+
+  set_titles (b, _("Total value against monthly GMV"));
+  b->model->x_axis = g_strdup (_("Monthly GMV (yuan)"));
+  b->model->x_is_money = TRUE;
+  if (!isfinite (gmv) || gmv <= 0 || b->catalog == NULL || b->profile == NULL)
+    {
+      b->model->empty_message = g_strdup (_("Enter the monthly GMV to see how the value changes with it"));
+      return;
+    }
+  /* From a tenth to three times the merchant's own GMV: where crossovers are worth knowing. */
+  for (guint i = 0; i < SC_CHART_SWEEP_POINTS; i++)
+    points[i] = gmv * (0.1 + 2.9 * i / (SC_CHART_SWEEP_POINTS - 1));
+  sweep = sc_engine_sweep (b->catalog, b->profile, SC_FIELD_MONTHLY_GMV, points, SC_CHART_SWEEP_POINTS, &options);
+  if (sweep == NULL)
+    return;
+  for (guint i = 0; i < sweep->n_points; i++)
+    g_array_append_val (b->model->x_values, sweep->points[i]);
+  for (guint p = 0; p < sweep->n_platforms; p++)
+    {
+      ScChartSeries *series = sc_chart_model_add_series (b->model, platform_name (b, sweep->platforms[p]),
+                                                         platform_color (b, sweep->platforms[p]));
+      const ScPlatformResult *pr = sc_result_find_platform (b->result, sweep->platforms[p]);
+      gboolean assumed = pr == NULL || (pr->basis & SC_BASIS_ASSUMED) != 0 || pr->totals[SC_AMOUNT_TRAFFIC_VALUE] != 0;
+
+      for (guint i = 0; i < sweep->n_points; i++)
+        {
+          double v = sc_sweep_get (sweep, p, i);
+
+          sc_chart_series_set (series, i, v, assumed && v != 0, NULL);
+        }
+    }
+}
+
+static double
+day_to_year (ScDay day)
+{
+  int y, m, d;
+  GDate date;
+  double days_in_year;
+
+  sc_day_to_ymd (day, &y, &m, &d);
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, day);
+  days_in_year = g_date_is_leap_year ((GDateYear) y) ? 366 : 365;
+  return y + (g_date_get_day_of_year (&date) - 1) / days_in_year;
+}
+
+static void
+build_timeline (Build *b)
+{
+  GPtrArray *programs = b->catalog != NULL ? sc_catalog_get_programs (b->catalog) : NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  double x_min = G_MAXDOUBLE, x_max = -G_MAXDOUBLE, as_of = day_to_year (b->result->as_of);
+
+  set_titles (b, _("Support programs by platform"));
+  if (programs == NULL)
+    return;
+
+  for (guint i = 0; i < programs->len; i++)
+    {
+      const ScProgram *program = g_ptr_array_index (programs, i);
+
+      if (program->window.start == SC_DAY_NONE)
+        continue;
+      x_min = MIN (x_min, day_to_year (program->window.start));
+      if (program->window.end != SC_DAY_NONE)
+        x_max = MAX (x_max, day_to_year (program->window.end));
+    }
+  if (x_min == G_MAXDOUBLE)
+    return;
+  x_min = floor (x_min);
+  x_max = ceil (MAX (x_max, as_of + 0.05));
+  b->model->x_min = x_min;
+  b->model->x_max = x_max;
+  b->model->marker_x = as_of;
+  b->model->marker_label = g_strdup (_("As of"));
+
+  for (guint i = 0; i < programs->len; i++)
+    {
+      const ScProgram *program = g_ptr_array_index (programs, i);
+      ScChartSpanStatus status;
+      ScChartSpan *span;
+      guint row;
+      double end;
+
+      if (program->window.start == SC_DAY_NONE)
+        continue;
+      for (row = 0; row < rows->len; row++)
+        if (g_str_equal (g_ptr_array_index (rows, row), program->platform))
+          break;
+      if (row == rows->len)
+        {
+          g_ptr_array_add (rows, program->platform);
+          sc_chart_model_add_category (b->model, platform_name (b, program->platform));
+        }
+      switch (program->status)
+        {
+        case SC_STATUS_ANNOUNCED: status = SC_CHART_SPAN_ANNOUNCED; break;
+        case SC_STATUS_EXPECTED: status = SC_CHART_SPAN_EXPECTED; break;
+        case SC_STATUS_COMMENT_PERIOD: status = SC_CHART_SPAN_COMMENT_PERIOD; break;
+        case SC_STATUS_EXPIRED: status = SC_CHART_SPAN_EXPIRED; break;
+        case SC_STATUS_IN_FORCE:
+        default: status = SC_CHART_SPAN_IN_FORCE; break;
+        }
+      end = program->window.end != SC_DAY_NONE ? day_to_year (program->window.end) : x_max;
+      span = sc_chart_model_add_span (b->model, row, sc_text_get (&program->name, b->lang),
+                                      day_to_year (program->window.start), end, status);
+      span->open_end = program->window.end == SC_DAY_NONE;
+    }
+}
+
+ScChartModel *
+sc_chart_model_from_result (ScChartKind      kind,
+                            ScCatalog       *catalog,
+                            const ScProfile *profile,
+                            const ScResult  *result,
+                            const char      *lang)
+{
+  Build b = { 0 };
+
+  g_return_val_if_fail (kind < SC_CHART_N_KINDS, NULL);
+  g_return_val_if_fail (result != NULL, NULL);
+
+  b.kind = kind;
+  b.catalog = catalog;
+  b.profile = profile;
+  b.result = result;
+  b.lang = lang != NULL ? lang : (result->lang != NULL ? result->lang : "en");
+  b.model = sc_chart_model_new (kind);
+  sc_chart_model_set_lang (b.model, b.lang);
+  b.model->value_axis = g_strdup (kind == SC_CHART_TIMELINE ? NULL : _("yuan"));
+
+  switch (kind)
+    {
+    case SC_CHART_OVERVIEW: build_overview (&b); break;
+    case SC_CHART_FEES: build_fees (&b); break;
+    case SC_CHART_SUBSIDIES: build_subsidies (&b); break;
+    case SC_CHART_TRAFFIC: build_traffic (&b); break;
+    case SC_CHART_MEASURES: build_measures (&b); break;
+    case SC_CHART_CUMULATIVE: build_cumulative (&b); break;
+    case SC_CHART_SENSITIVITY: build_sensitivity (&b); break;
+    case SC_CHART_TIMELINE: build_timeline (&b); break;
+    case SC_CHART_N_KINDS:
+    default:
+      g_assert_not_reached ();
+    }
+
+  add_footnote (&b, kind == SC_CHART_TIMELINE);
+  if (kind != SC_CHART_TIMELINE)
+    add_assumptions (&b);
+  return b.model;
+}

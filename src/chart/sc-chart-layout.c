@@ -619,7 +619,7 @@ tick_texts (Ctx        *c,
 
       if (fabs (v) < a->step * 1e-6)
         v = 0;
-      s = sc_chart_format_number (v, c->model->lang, 4);
+      s = sc_chart_format_tick (v, MAX (fabs (a->lo), fabs (a->hi)), c->model->lang);
       t = text_new (c, SC_CHART_TEXT_TICK, s, SIZE_TICK, FALSE, SC_CHART_INK_TEXT_SECONDARY);
       *max_w = MAX (*max_w, t->rect.width);
       g_ptr_array_add (ticks, t);
@@ -676,7 +676,7 @@ layout_bars (Ctx   *c,
 
   value_range (c, &lo, &hi);
   value_h = line_height (c, SIZE_VALUE) + 4 * c->u;
-  top += axis_h + 6 * c->u;
+  top += axis_h + line_height (c, SIZE_TICK) / 2 + 6 * c->u;
 
   /* First pass for the tick width, then the real axis once the plot is known. */
   axis_fit (&a, lo, hi, bottom - top, value_h, value_h, 6);
@@ -710,7 +710,7 @@ layout_bars (Ctx   *c,
   a.px0 = out->plot.y + out->plot.height;
   a.px1 = out->plot.y;
 
-  axis_title (c, m->value_axis, c->margin, out->plot.y - 6 * c->u);
+  axis_title (c, m->value_axis, c->margin, out->plot.y - line_height (c, SIZE_TICK) / 2 - 4 * c->u);
 
   for (guint i = 0; i < a.n; i++)
     {
@@ -876,7 +876,7 @@ layout_hbars (Ctx   *c,
       {
         const ScChartSeries *series = g_ptr_array_index (m->series, s);
         g_autofree char *str = format_value (c, series, i);
-        ScChartText *t = text_new (c, SC_CHART_TEXT_VALUE, str, SIZE_VALUE, FALSE, SC_CHART_INK_TEXT);
+        ScChartText *t = text_new (c, SC_CHART_TEXT_VALUE, str, MIN (SIZE_VALUE, cat_size), FALSE, SC_CHART_INK_TEXT);
 
         value_w = MAX (value_w, t->rect.width);
         text_free (t);
@@ -903,7 +903,7 @@ layout_hbars (Ctx   *c,
     {
       double v = a.first + a.step * i;
       double x = axis_map (&a, v);
-      g_autofree char *s = sc_chart_format_number (fabs (v) < a.step * 1e-6 ? 0 : v, m->lang, 4);
+      g_autofree char *s = sc_chart_format_tick (fabs (v) < a.step * 1e-6 ? 0 : v, MAX (fabs (a.lo), fabs (a.hi)), m->lang);
       ScChartText *t = text_new (c, SC_CHART_TEXT_TICK, s, SIZE_TICK, FALSE, SC_CHART_INK_TEXT_SECONDARY);
       double tx = x - t->rect.width / 2;
 
@@ -985,7 +985,7 @@ layout_hbars (Ctx   *c,
             }
           num = sc_chart_format_number (total, m->lang, 3);
           str = g_strconcat (custom != NULL ? custom : num, assumed ? "*" : "", NULL);
-          t = text_new (c, SC_CHART_TEXT_VALUE, str, SIZE_VALUE, FALSE, SC_CHART_INK_TEXT);
+          t = text_new (c, SC_CHART_TEXT_VALUE, str, MIN (SIZE_VALUE, cat_size), FALSE, SC_CHART_INK_TEXT);
           t->point = i;
           t->align = total >= 0 ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT;
           if (total >= 0)
@@ -1017,7 +1017,7 @@ layout_lines (Ctx   *c,
   Axis a = { 0 }, xa = { 0 };
 
   value_range (c, &lo, &hi);
-  top += axis_h + 6 * c->u;
+  top += axis_h + line_height (c, SIZE_TICK) / 2 + 6 * c->u;
   cat_h = line_height (c, SIZE_CATEGORY) + (numeric && m->x_axis != NULL ? axis_h + 4 * c->u : 0);
 
   /* End labels: "series value" at the last finite point, right of the plot. */
@@ -1065,7 +1065,7 @@ layout_lines (Ctx   *c,
   }
   a.px0 = out->plot.y + out->plot.height;
   a.px1 = out->plot.y;
-  axis_title (c, m->value_axis, c->margin, out->plot.y - 6 * c->u);
+  axis_title (c, m->value_axis, c->margin, out->plot.y - line_height (c, SIZE_TICK) / 2 - 4 * c->u);
 
   for (guint i = 0; i < a.n; i++)
     {
@@ -1116,7 +1116,7 @@ layout_lines (Ctx   *c,
             if (v < xmin - step * 1e-6 || v > xmax + step * 1e-6)
               continue;
             x = axis_map (&xa, v);
-            s = sc_chart_format_number (v, m->lang, 4);
+            s = sc_chart_format_tick (v, MAX (fabs (xmin), fabs (xmax)), m->lang);
             t = text_new (c, SC_CHART_TEXT_TICK, s, SIZE_TICK, FALSE, SC_CHART_INK_TEXT_SECONDARY);
             text_place (t, CLAMP (x - t->rect.width / 2, out->plot.x - tick_w, out->width - c->margin - t->rect.width),
                         out->plot.y + out->plot.height + 6 * c->u);

@@ -1,18 +1,244 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* SCAFFOLD: the chart work replaces this file. */
+#define G_LOG_DOMAIN "shangce-cli"
+
 #include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sc-catalog.h"
+#include "sc-chart-export.h"
+#include "sc-chart-from-result.h"
+#include "sc-cli-export-private.h"
 #include "sc-cli-private.h"
+#include "sc-engine.h"
+#include "sc-error.h"
+#include "sc-profile.h"
+
+#define DEFAULT_WIDTH  1600
+#define DEFAULT_HEIGHT 900
+
+static void
+usage_error (const char *message)
+{
+  g_printerr ("shangce: %s\n", message);
+}
+
+const char *
+sc_cli_chart_lang (const char *option)
+{
+  if (option == NULL)
+    return sc_lang_current ();
+  if (g_str_has_prefix (option, "zh"))
+    return "zh";
+  if (g_str_has_prefix (option, "en") || g_str_equal (option, "C"))
+    return "en";
+  return NULL;
+}
+
+gboolean
+sc_cli_parse_size (const char *text,
+                   double     *width,
+                   double     *height)
+{
+  char *end = NULL;
+  const char *p = text;
+  gint64 w, h;
+
+  if (text == NULL)
+    {
+      *width = DEFAULT_WIDTH;
+      *height = DEFAULT_HEIGHT;
+      return TRUE;
+    }
+  if (!g_ascii_isdigit (*p))
+    return FALSE;
+  w = g_ascii_strtoll (p, &end, 10);
+  if (end == p)
+    return FALSE;
+  if (*end == 'x' || *end == 'X')
+    p = end + 1;
+  else if (g_str_has_prefix (end, "×"))
+    p = end + strlen ("×");
+  else
+    return FALSE;
+  if (!g_ascii_isdigit (*p))
+    return FALSE;
+  h = g_ascii_strtoll (p, &end, 10);
+  if (*end != '\0')
+    return FALSE;
+  if (w < SC_CHART_SIZE_MIN || w > SC_CHART_SIZE_MAX || h < SC_CHART_SIZE_MIN || h > SC_CHART_SIZE_MAX)
+    return FALSE;
+  *width = (double) w;
+  *height = (double) h;
+  return TRUE;
+}
+
+static void
+print_kinds (void)
+{
+  g_print ("%s\n", _("Chart kinds (--chart KIND):"));
+  for (ScChartKind k = 0; k < SC_CHART_N_KINDS; k++)
+    g_print ("  %-12s %s\n", sc_chart_kind_to_string (k), sc_chart_kind_describe (k));
+}
+
+ScCliEvaluation *
+sc_cli_evaluate (ScCliOptions *options,
+                 const char   *lang,
+                 int          *status)
+{
+  g_autoptr(ScCatalog) catalog = sc_catalog_new ();
+  g_autoptr(ScProfile) profile = NULL;
+  g_autoptr(GError) error = NULL;
+  ScEngineOptions engine_options = { 0 };
+  ScCliEvaluation *ev;
+
+  if (options->horizon != 0 && (options->horizon < 1 || options->horizon > SC_PROFILE_HORIZON_MAX))
+    {
+      g_autofree char *msg = g_strdup_printf (_("--horizon must be between 1 and %d months"), SC_PROFILE_HORIZON_MAX);
+
+      usage_error (msg);
+      *status = 2;
+      return NULL;
+    }
+  if (options->as_of != NULL && sc_day_parse (options->as_of) == SC_DAY_NONE)
+    {
+      g_autofree char *msg = g_strdup_printf (_("--as-of must be a date written YYYY-MM-DD, not “%s”"), options->as_of);
+
+      usage_error (msg);
+      *status = 2;
+      return NULL;
+    }
+
+  if (!options->no_bundled)
+    sc_catalog_add_defaults (catalog);
+  for (guint i = 0; options->programs != NULL && options->programs[i] != NULL; i++)
+    {
+      g_autoptr(GError) local = NULL;
+
+      if (!sc_catalog_add_file (catalog, options->programs[i], SC_ORIGIN_COMMAND_LINE, &local))
+        {
+          g_printerr ("%s\n", local->message);
+          *status = 1;
+          return NULL;
+        }
+    }
+
+  if (options->profile != NULL)
+    profile = sc_profile_load (options->profile, &error);
+  else
+    profile = sc_profile_load_example (SC_PROFILE_DEFAULT_EXAMPLE, &error);
+  if (profile == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      *status = 1;
+      return NULL;
+    }
+  if (options->as_of != NULL)
+    profile->as_of = sc_day_parse (options->as_of);
+  if (options->horizon != 0)
+    profile->horizon_months = (guint) options->horizon;
+  if (profile->as_of == SC_DAY_NONE)
+    {
+      usage_error (_("the profile has no evaluation date: give one with --as-of YYYY-MM-DD"));
+      *status = 2;
+      return NULL;
+    }
+
+  engine_options.lang = lang;
+  ev = g_new0 (ScCliEvaluation, 1);
+  ev->result = sc_engine_evaluate (catalog, profile, &engine_options);
+  ev->catalog = g_steal_pointer (&catalog);
+  ev->profile = g_steal_pointer (&profile);
+  *status = 0;
+  return ev;
+}
+
+void
+sc_cli_evaluation_free (ScCliEvaluation *ev)
+{
+  if (ev == NULL)
+    return;
+  g_clear_pointer (&ev->result, sc_result_free);
+  g_clear_pointer (&ev->profile, sc_profile_free);
+  g_clear_pointer (&ev->catalog, sc_catalog_free);
+  g_free (ev);
+}
 
 int
 sc_cli_export (ScCliOptions *options)
 {
-  g_printerr ("shangce: --export is not built yet\n");
-  return 2;
-}
+  g_autoptr(ScCliEvaluation) ev = NULL;
+  g_autoptr(ScChartModel) model = NULL;
+  g_autoptr(GError) error = NULL;
+  ScChartKind kind = SC_CHART_OVERVIEW;
+  ScChartFormat format;
+  double width, height;
+  const char *lang;
+  int status;
 
-int
-sc_cli_headless (ScCliOptions *options)
-{
-  g_printerr ("shangce: no display, and the headless report is not built yet\n");
-  return 2;
+  if (g_strcmp0 (options->chart, "list") == 0)
+    {
+      print_kinds ();
+      return 0;
+    }
+  if (options->chart != NULL && !sc_chart_kind_from_string (options->chart, &kind))
+    {
+      g_autofree char *msg = g_strdup_printf (_("unknown chart kind “%s” (see --chart list)"), options->chart);
+
+      usage_error (msg);
+      return 2;
+    }
+  if (options->export_path == NULL || *options->export_path == '\0')
+    {
+      usage_error (_("--export needs a file name ending in .png, .svg or .pdf"));
+      return 2;
+    }
+  if (!sc_chart_format_from_path (options->export_path, &format))
+    {
+      g_autofree char *msg = g_strdup_printf (_("cannot tell the format of “%s”: use a name ending in .png, .svg or .pdf"),
+                                              options->export_path);
+
+      usage_error (msg);
+      return 2;
+    }
+  if (!sc_cli_parse_size (options->size, &width, &height))
+    {
+      g_autofree char *msg = g_strdup_printf (_("--size must be WIDTHxHEIGHT with each side from %d to %d, not “%s”"),
+                                              SC_CHART_SIZE_MIN, SC_CHART_SIZE_MAX, options->size);
+
+      usage_error (msg);
+      return 2;
+    }
+  if (!(options->scale >= SC_CHART_SCALE_MIN && options->scale <= SC_CHART_SCALE_MAX))
+    {
+      g_autofree char *msg = g_strdup_printf (_("--scale must be from %g to %g, not %g"),
+                                              SC_CHART_SCALE_MIN, SC_CHART_SCALE_MAX, options->scale);
+
+      usage_error (msg);
+      return 2;
+    }
+  lang = sc_cli_chart_lang (options->lang);
+  if (lang == NULL)
+    {
+      g_autofree char *msg = g_strdup_printf (_("--lang must be zh_CN or en, not “%s”"), options->lang);
+
+      usage_error (msg);
+      return 2;
+    }
+
+  ev = sc_cli_evaluate (options, lang, &status);
+  if (ev == NULL)
+    return status;
+
+  model = sc_chart_model_from_result (kind, ev->catalog, ev->profile, ev->result, lang);
+  model->show_footnote = !options->no_footnote;
+  if (!sc_chart_export (model, options->export_path, format, width, height, options->scale, &error))
+    {
+      g_printerr ("shangce: %s: %s\n", options->export_path, error->message);
+      return 1;
+    }
+  return 0;
 }

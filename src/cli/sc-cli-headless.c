@@ -1,0 +1,98 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shangce-cli"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "sc-chart-export.h"
+#include "sc-chart-from-result.h"
+#include "sc-cli-export-private.h"
+#include "sc-cli-private.h"
+#include "sc-report.h"
+
+/*
+ * No display: write the text report and the overview chart of the chosen
+ * profile (the bundled example by default) into a folder and say where.
+ * The folder is -o DIR, else $XDG_CACHE_HOME/shangce: output that can be
+ * made again from the data belongs in the cache, not next to the user's files.
+ */
+int
+sc_cli_headless (ScCliOptions *options)
+{
+  g_autoptr(ScCliEvaluation) ev = NULL;
+  g_autoptr(ScChartModel) model = NULL;
+  g_autoptr(GBytes) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *report_path = NULL;
+  g_autofree char *chart_path = NULL;
+  const char *lang = sc_cli_chart_lang (options->lang);
+  double width, height;
+  gconstpointer data;
+  gsize size;
+  int status;
+
+  if (lang == NULL)
+    {
+      g_printerr ("shangce: ");
+      g_printerr (_("--lang must be zh_CN or en, not “%s”"), options->lang);
+      g_printerr ("\n");
+      return 2;
+    }
+  if (!sc_cli_parse_size (options->size, &width, &height))
+    {
+      g_printerr ("shangce: ");
+      g_printerr (_("--size must be WIDTHxHEIGHT with each side from %d to %d, not “%s”"),
+                  SC_CHART_SIZE_MIN, SC_CHART_SIZE_MAX, options->size);
+      g_printerr ("\n");
+      return 2;
+    }
+  if (!(options->scale >= SC_CHART_SCALE_MIN && options->scale <= SC_CHART_SCALE_MAX))
+    {
+      g_printerr ("shangce: ");
+      g_printerr (_("--scale must be from %g to %g, not %g"), SC_CHART_SCALE_MIN, SC_CHART_SCALE_MAX, options->scale);
+      g_printerr ("\n");
+      return 2;
+    }
+
+  ev = sc_cli_evaluate (options, lang, &status);
+  if (ev == NULL)
+    return status;
+
+  dir = options->output != NULL ? g_strdup (options->output)
+                                : g_build_filename (g_get_user_cache_dir (), "shangce", NULL);
+  if (g_mkdir_with_parents (dir, 0755) != 0)
+    {
+      int saved = errno;
+
+      g_printerr ("shangce: %s: %s\n", dir, g_strerror (saved));
+      return 1;
+    }
+
+  report_path = g_build_filename (dir, "report.txt", NULL);
+  chart_path = g_build_filename (dir, "overview.png", NULL);
+
+  report = sc_report_build (ev->catalog, ev->profile, ev->result, SC_REPORT_TEXT, lang);
+  data = g_bytes_get_data (report, &size);
+  if (!g_file_set_contents_full (report_path, data, (gssize) size, G_FILE_SET_CONTENTS_CONSISTENT, 0644, &error))
+    {
+      g_printerr ("shangce: %s\n", error->message);
+      return 1;
+    }
+
+  model = sc_chart_model_from_result (SC_CHART_OVERVIEW, ev->catalog, ev->profile, ev->result, lang);
+  model->show_footnote = !options->no_footnote;
+  if (!sc_chart_export (model, chart_path, SC_CHART_FORMAT_PNG, width, height, options->scale, &error))
+    {
+      g_printerr ("shangce: %s: %s\n", chart_path, error->message);
+      return 1;
+    }
+
+  g_print (_("Profile: %s\n"), sc_profile_get_name (ev->profile, lang));
+  g_print (_("Report: %s\n"), report_path);
+  g_print (_("Chart:  %s\n"), chart_path);
+  return 0;
+}
