@@ -347,6 +347,18 @@ build_measures (Build *b)
                                sc_chart_series_is_assumed (series, shown) || (row->mr->basis & SC_BASIS_ASSUMED), NULL);
         }
     }
+
+  /* Platforms with no measure shown stay out of the legend. */
+  for (guint s = b->model->series->len; s-- > 0;)
+    {
+      ScChartSeries *series = g_ptr_array_index (b->model->series, s);
+      gboolean any = FALSE;
+
+      for (guint i = 0; i < series->values->len && !any; i++)
+        any = sc_chart_series_get (series, i) != 0;
+      if (!any)
+        g_ptr_array_remove_index (b->model->series, s);
+    }
 }
 
 static void
