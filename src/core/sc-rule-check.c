@@ -12,8 +12,12 @@
 /*
  * A penalty-relief rule is a measure with a rule-outcome effect whose
  * eligibility names the violation scenario (violation-role, -blocking,
- * -points …). Other rule outcomes (e.g. 快质造's "not admitted") are not
- * part of this check: they show up as measures in the estimate.
+ * -points …). A rule whose eligibility names violation-role is a
+ * *situation* (relief for merchants or creators); the other violation rules
+ * (e.g. "other penalties still apply", "relief withdrawn") are *notes*:
+ * when they hold their text is added to the reasons. Other rule outcomes
+ * (e.g. 快质造's "not admitted") are not part of this check: they show up as
+ * measures in the estimate.
  */
 
 static const char *const outcome_names[] = {
@@ -48,16 +52,18 @@ is_violation_field (ScField field)
          || field == SC_FIELD_SERIOUS_VIOLATION;
 }
 
+/* @role_only: only the violation-role field counts. */
 static gboolean
-names_violation (const ScCond *cond)
+names_violation (const ScCond *cond,
+                 gboolean      role_only)
 {
   if (cond == NULL)
     return FALSE;
   if ((cond->kind == SC_COND_COMPARE || cond->kind == SC_COND_IS || cond->kind == SC_COND_DATE_IN)
-      && is_violation_field (cond->field))
+      && (role_only ? cond->field == SC_FIELD_VIOLATION_ROLE : is_violation_field (cond->field)))
     return TRUE;
   for (guint i = 0; cond->children != NULL && i < cond->children->len; i++)
-    if (names_violation (g_ptr_array_index (cond->children, i)))
+    if (names_violation (g_ptr_array_index (cond->children, i), role_only))
       return TRUE;
   return FALSE;
 }
@@ -80,6 +86,7 @@ sc_rule_check (ScCatalog       *catalog,
   GPtrArray *programs;
   const char *role;
   gboolean any_true = FALSE, any_unknown = FALSE;
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
 
   g_return_val_if_fail (catalog != NULL && profile != NULL, NULL);
 
@@ -110,8 +117,15 @@ sc_rule_check (ScCatalog       *catalog,
               if (eff->kind == SC_EFFECT_RULE_OUTCOME)
                 outcome = eff;
             }
-          if (outcome == NULL || !names_violation (measure->eligibility))
+          if (outcome == NULL || !names_violation (measure->eligibility, FALSE))
             continue;
+          if (!names_violation (measure->eligibility, TRUE))
+            {
+              if (sc_engine_eval_condition (measure->eligibility, profile, lang, NULL) > 0)
+                g_ptr_array_add (notes, g_strdup_printf (_("%s: %s"), sc_text_get (&measure->title, lang),
+                                                         sc_text_get (&outcome->text, lang)));
+              continue;
+            }
 
           s = g_new0 (ScRuleSituation, 1);
           s->program = program;
@@ -183,6 +197,8 @@ sc_rule_check (ScCatalog       *catalog,
           g_ptr_array_add (check->reasons, g_strdup_printf (_("%s does not apply: %s"), title, why));
         }
     }
+  for (guint i = 0; i < notes->len; i++)
+    g_ptr_array_add (check->reasons, g_strdup (g_ptr_array_index (notes, i)));
   return check;
 }
 

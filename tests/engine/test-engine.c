@@ -1,0 +1,957 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-engine"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <math.h>
+#include <string.h>
+
+#include "sc-catalog.h"
+#include "sc-engine.h"
+#include "sc-error.h"
+#include "sc-profile.h"
+#include "sc-report.h"
+#include "sc-rule-check.h"
+
+/*
+ * Hand-worked cases on tests/data/engine/engine-basic.xml.
+ *
+ * Base profile: as-of 2026-01-01, horizon 3 months (Jan, Feb, Mar 2026),
+ * monthly GMV 31,000 with no growth, so every month sells 31,000 and
+ * January sells 1,000 a day; average order 100 yuan → 10 orders a day in
+ * January, 930 orders over the horizon. First sale and first live on
+ * 2026-01-01. Baseline "alpha": commission 5 %, return shipping 1.5 yuan an
+ * order, deposit 2,000, settlement 10 days.
+ */
+
+static ScCatalog *fixture_catalog;
+
+static ScCatalog *
+load_fixture (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "engine", "engine-basic.xml", NULL);
+  g_autoptr(GError) error = NULL;
+  ScCatalog *catalog = sc_catalog_new ();
+
+  sc_catalog_add_file (catalog, path, SC_ORIGIN_COMMAND_LINE, &error);
+  g_assert_no_error (error);
+  return catalog;
+}
+
+static ScProfile *
+base_profile (void)
+{
+  ScProfile *p = sc_profile_new ();
+  const struct { const char *field, *value; } settings[] = {
+    { "store-type", "enterprise" },
+    { "category", "apparel" },
+    { "first-sale-date", "2026-01-01" },
+    { "first-live-date", "2026-01-01" },
+    { "monthly-gmv", "31000" },
+    { "gmv-growth", "0" },
+    { "avg-order-value", "100" },
+    { "content-share", "0.4" },
+    { "share-qianchuan-chengfang", "0.5" },
+    { "return-shipping-cover", "true" },
+    { "live-hours-first-7d", "11" },
+    { "shop-score", "4.5" },
+    { "expected-rank", "800" },
+    { "cost-of-capital", "0.06" },
+    { "yuan-per-1000-exposures", "20" },
+  };
+
+  p->as_of = sc_day_parse ("2026-01-01");
+  p->horizon_months = 3;
+  for (guint i = 0; i < G_N_ELEMENTS (settings); i++)
+    {
+      ScField field;
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (sc_field_from_name (settings[i].field, &field));
+      sc_profile_set_from_string (p, field, settings[i].value, &error);
+      g_assert_no_error (error);
+    }
+  return p;
+}
+
+static void
+set (ScProfile  *p,
+     const char *name,
+     const char *value)
+{
+  ScField field;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sc_field_from_name (name, &field));
+  if (value == NULL)
+    sc_profile_unset (p, field);
+  else
+    {
+      sc_profile_set_from_string (p, field, value, &error);
+      g_assert_no_error (error);
+    }
+}
+
+static ScResult *
+evaluate (const ScProfile *p)
+{
+  ScEngineOptions options = { .lang = "en" };
+
+  return sc_engine_evaluate (fixture_catalog, p, &options);
+}
+
+static const ScMeasureResult *
+measure (const ScResult *r,
+         const char     *program,
+         const char     *id)
+{
+  const ScMeasureResult *mr = sc_result_find_measure (r, program, id);
+
+  g_assert_nonnull (mr);
+  return mr;
+}
+
+static gboolean
+has_reason (const ScMeasureResult *mr,
+            const char            *text)
+{
+  for (guint i = 0; i < mr->reasons->len; i++)
+    if (strstr (g_ptr_array_index (mr->reasons, i), text) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+assert_reason (const ScMeasureResult *mr,
+               const char            *text)
+{
+  if (!has_reason (mr, text))
+    {
+      for (guint i = 0; i < mr->reasons->len; i++)
+        g_printerr ("reason: %s\n", (const char *) g_ptr_array_index (mr->reasons, i));
+      g_error ("no reason contains “%s”", text);
+    }
+}
+
+#define assert_money(a, b) g_assert_cmpfloat_with_epsilon ((a), (b), 0.005)
+
+/* --- hand-worked values --------------------------------------------------- */
+
+static void
+test_grant (void)
+{
+  g_autoptr(ScProfile) p = base_profile ();
+  g_autoptr(ScResult) r = evaluate (p);
+  const ScMeasureResult *mr = measure (r, "alpha.test", "grant");
+
+  g_assert_cmpint (mr->status, ==, SC_MEASURE_ELIGIBLE);
+  /* 240 cash on the first-sale day 2026-01-01, inside the horizon */
+  assert_money (mr->totals[SC_AMOUNT_CASH], 240);
+  assert_money (sc_result_month_value (mr->monthly, mr->n_months, 0, SC_AMOUNT_CASH), 240);
+  g_assert_true (mr->up_to);
+  g_assert_true (mr->basis & SC_BASIS_STATED);
+  g_assert_true (mr->basis & SC_BASIS_PROFILE);
+}
+
+static void
+test_traffic (void)
+{
+  g_autoptr(ScProfile) p = base_profile ();
+  g_autoptr(ScResult) r = evaluate (p);
+  const ScMeasureResult *mr = measure (r, "alpha.test", "live");
+
+  g_assert_cmpint (mr->status, ==, SC_MEASURE_ELIGIBLE);
+  assert_money (mr->totals[SC_AMOUNT_TRAFFIC_UNITS], 28000);
+  assert_money (mr->totals[SC_AMOUNT_TRAFFIC_EXPOSURES], 28000);
+  /* 28,000 exposures × 20 yuan / 1,000 = 560 */
+  assert_money (mr->totals[SC_AMOUNT_TRAFFIC_VALUE], 560);
+  g_assert_cmpstr (mr->traffic_unit, ==, "exposure");
+
+  /* Without the assumption the traffic is counted but not valued. */
+  set (p, "yuan-per-1000-exposures", NULL);
+  {
+    g_autoptr(ScResult) r2 = evaluate (p);
+    const ScMeasureResult *m2 = measure (r2, "alpha.test", "live");
+
+    assert_money (m2->totals[SC_AMOUNT_TRAFFIC_UNITS], 28000);
+    assert_money (m2->totals[SC_AMOUNT_TRAFFIC_VALUE], 0);
+    g_assert_cmpuint (r2->warnings->len, >, 0);
+  }
+}
+
+static void
+test_order_waiver_best_of (void)
+{
+  g_autoptr(ScProfile) p = base_profile ();
+  g_autoptr(ScResult) r = evaluate (p);
+  const ScMeasureResult *w7 = measure (r, "alpha.test", "waiver-7d");
+  const ScMeasureResult *w90 = measure (r, "alpha.test", "waiver-90d");
+  const ScPlatformResult *alpha = sc_result_find_platform (r, "alpha");
+
+  /* 7 days: 70 orders waived × 1.5 = 105; the other 860 orders of the
+   * horizon at 30 %: 860 × 0.3 × 1.5 = 387; total 492 — but it is cut by
+   * the best-of group, so it counts 0. */
+  g_assert_true (w7->cut_by_group);
+  assert_money (w7->totals[SC_AMOUNT_FEE_REDUCTION], 0);
+  /* 90 days, capped at 100 orders: 100 × 1.5 = 150; the 830 later orders:
+   * 830 × 0.3 × 1.5 = 373.5; total 523.5 (not 930 × 1.5 = 1,395). */
+  g_assert_false (w90->cut_by_group);
+  g_assert_true (w90->cut_by_cap);
+  assert_money (w90->totals[SC_AMOUNT_FEE_REDUCTION], 523.5);
+  assert_reason (w90, "capped at 100");
+
+  /* Gross return-shipping fee: 930 orders × 1.5 = 1,395; counted once. */
+  assert_money (alpha->fee_gross[SC_FEE_RETURN_SHIPPING], 1395);
+  assert_money (alpha->fee_reduction[SC_FEE_RETURN_SHIPPING], 523.5);
+}
+
+static void
+test_order_waiver_best_of_flips (void)
+{
+  g_autoptr(ScProfile) p = base_profile ();
+  g_autoptr(ScResult) r = NULL;
+
+  /* 100 yuan a day in January = 1 order a day: 7 days waive 7 orders.
+   * Monthly GMV 3,100 → 93 orders over the horizon.
+   * 7d: 7 × 1.5 + 86 × 0.45 = 10.5 + 38.7 = 49.2
+   * 90d: 93 orders ≤ 100 cap, all waived: 93 × 1.5 = 139.5 → 90d still wins,
+   * and now no cap is hit. */
+  set (p, "monthly-gmv", "3100");
+  r = evaluate (p);
+  g_assert_false (measure (r, "alpha.test", "waiver-90d")->cut_by_cap);
+  assert_money (measure (r, "alpha.test", "waiver-90d")->totals[SC_AMOUNT_FEE_REDUCTION], 139.5);
+  g_assert_true (measure (r, "alpha.test", "waiver-7d")->cut_by_group);
+
+  /* Cover off: nothing to waive and no gross fee. */
+  set (p, "return-shipping-cover", "false");
+  {
+    g_autoptr(ScResult) r2 = evaluate (p);
+
+    g_assert_cmpint (measure (r2, "alpha.test", "waiver-90d")->status, ==, SC_MEASURE_NOT_ELIGIBLE);
+    assert_money (sc_result_find_platform (r2, "alpha")->fee_gross[SC_FEE_RETURN_SHIPPING], 0);
+  }
+}
+
+static void
+test_commission_cap (void)
+{
+  g_autoptr(ScProfile) p = base_profile ();
+  g_autoptr(ScResult) r = evaluate (p);
+  const ScPlatformResult *alpha = sc_result_find_platform (r, "alpha");
+  const ScMeasureResult *rate = measure (r, "alpha.test", "fee-rate");
+  const ScMeasureResult *shelf = measure (r, "alpha.test", "shelf-waiver");
+
+  /* Gross commission: 5 % × 93,000 = 4,650. */
+  assert_money (alpha->fee_gross[SC_FEE_COMMISSION], 4650);
+  /* Fee rate: (0.05 − 0.006) × 31,000 × 0.5 = 682 a month; shelf waiver:
+   * 0.05 × 31,000 × (1 − 0.4) = 930 a month; 1,612 > 1,550, so both are
+   * scaled to 1,550 a month: the commission never goes below zero. */
+  assert_money (rate->totals[SC_AMOUNT_FEE_REDUCTION] + shelf->totals[SC_AMOUNT_FEE_REDUCTION], 4650);
+  assert_money (rate->totals[SC_AMOUNT_FEE_REDUCTION], 4650 * 682.0 / 1612.0);
+  g_assert_true (rate->cut_by_cap);
+  g_assert_true (shelf->cut_by_cap);
+  assert_money (alpha->fee_reduction[SC_FEE_COMMISSION], 4650);
+  /* Net fees: 4,650 + 1,395 − 4,650 − 523.5 = 871.5 */
+  assert_money (alpha->totals[SC_AMOUNT_FEE_NET], 871.5);
+  for (guint m = 0; m < 3; m++)
+    g_assert_cmpfloat (sc_result_month_value (alpha->monthly, alpha->n_months, m, SC_AMOUNT_FEE_NET), >=, -1e-9);
+
+  /* Shelf-only store of 20 % content: 0.05 × 31,000 × 0.8 = 1,240 + 682 > 1,550 still capped;
+   * with no qianchuan share the fee-rate gives 0 and the waiver alone is not capped. */
+  set (p, "share-qianchuan-chengfang", "0");
+  {
+    g_autoptr(ScResult) r2 = evaluate (p);
+
+    assert_money (measure (r2, "alpha.test", "shelf-waiver")->totals[SC_AMOUNT_FEE_REDUCTION], 2790);
+    g_assert_false (measure (r2, "alpha.test", "shelf-waiver")->cut_by_cap);
+  }
+}
+
+static void
+test_tiered (void)
+{
+  g_autoptr(ScProfile) p = base_profile ();
+  g_autoptr(ScResult) r = evaluate (p);
+  const ScMeasureResult *mr = measure (r, "alpha.test", "tiered");
+
+  /* T30 = 2026-01-31: GMV of [01-01, 01-31) = 30 × 1,000 = 30,000 ≥ 20,000 → 100.
+   * T60 = 2026-03-02: 31,000 + 31,000 + 1,000 = 63,000 ≥ 50,000 → 300, but
+   * the 350 cap leaves 250. */
+  assert_money (mr->totals[SC_AMOUNT_CASH], 350);
+  assert_money (sc_result_month_value (mr->monthly, 3, 0, SC_AMOUNT_CASH), 100);
+  assert_money (sc_result_month_value (mr->monthly, 3, 2, SC_AMOUNT_CASH), 250);
+  g_assert_true (mr->cut_by_cap);
+
+  /* 19,000 a month: T30 = 30 × 612.90 = 18,387 < 20,000 → nothing;
+   * T60 = 19,000 + 19,000 + 612.90 = 38,613 ≥ 20,000 → 100. */
+  set (p, "monthly-gmv", "19000");
+  {
+    g_autoptr(ScResult) r2 = evaluate (p);
+
+    assert_money (measure (r2, "alpha.test", "tiered")->totals[SC_AMOUNT_CASH], 100);
+  }
+}
+
+static void
+test_rank (void)
+{
+  const struct { const char *rank; double cash; } cases[] = {
+    { "1", 400 }, { "100", 400 }, { "101", 200 }, { "600", 200 },
+    { "601", 80 }, { "1000", 80 }, { "1001", 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(ScProfile) p = base_profile ();
+      g_autoptr(ScResult) r = NULL;
+
+      set (p, "expected-rank", cases[i].rank);
+      r = evaluate (p);
+      assert_money (measure (r, "alpha.test", "rank")->totals[SC_AMOUNT_CASH], cases[i].cash);
+    }
+}
+
+static void
+test_cash_flow (void)
+{
+  g_autoptr(ScProfile) p = base_profile ();
+  g_autoptr(ScResult) r = evaluate (p);
+
+  /* Deposit 2,000 → 0 for 3 months at 6 %: 2,000 × 0.06 × 3 / 12 = 30 */
+  assert_money (measure (r, "alpha.test", "deposit")->totals[SC_AMOUNT_CASH_FLOW], 30);
+  /* Settlement 10 → 3 days: 7 × 93,000 × 0.06 / 365 = 107.01 */
+  assert_money (measure (r, "alpha.test", "settlement")->totals[SC_AMOUNT_CASH_FLOW], 7 * 93000 * 0.06 / 365);
+}
+
+static void
+test_exclusive_group (void)
+{
+  g_autoptr(ScProfile) p = base_profile ();
+  g_autoptr(ScResult) r = evaluate (p);
+  const ScPlatformResult *alpha = sc_result_find_platform (r, "alpha");
+
+  /* Score 4.5: coupon A (first eligible) counts, B does not. */
+  assert_money (measure (r, "alpha.test", "coupon-a")->totals[SC_AMOUNT_COUPON], 50);
+  assert_money (measure (r, "alpha.test", "coupon-b")->totals[SC_AMOUNT_COUPON], 0);
+  g_assert_true (measure (r, "alpha.test", "coupon-b")->cut_by_group);
+  assert_money (alpha->totals[SC_AMOUNT_COUPON], 50);
+
+  /* Score 4.39: A is not eligible, B counts: 70. */
+  set (p, "shop-score", "4.39");
+  {
+    g_autoptr(ScResult) r2 = evaluate (p);
+
+    assert_money (sc_result_find_platform (r2, "alpha")->totals[SC_AMOUNT_COUPON], 70);
+    g_assert_false (measure (r2, "alpha.test", "coupon-b")->cut_by_group);
+  }
+}
+
+static void
+test_platform_totals (void)
+{
+  g_autoptr(ScProfile) p = base_profile ();
+  g_autoptr(ScResult) r = evaluate (p);
+  const ScPlatformResult *alpha = sc_result_find_platform (r, "alpha");
+  double expected;
+
+  /* reduction 4,650 + 523.5; cash 240 + 350 + 80; coupon 50; traffic 560;
+   * cash flow 30 + 107.01 */
+  expected = 4650 + 523.5 + 240 + 350 + 80 + 50 + 560 + 30 + 7 * 93000 * 0.06 / 365;
+  assert_money (alpha->totals[SC_AMOUNT_TOTAL_VALUE], expected);
+  assert_money (sc_result_find_program (r, "alpha.test")->totals[SC_AMOUNT_TOTAL_VALUE], expected);
+  /* Platforms are sorted: alpha, beta. */
+  g_assert_cmpuint (r->platforms->len, ==, 2);
+  g_assert_cmpstr (((ScPlatformResult *) g_ptr_array_index (r->platforms, 0))->platform, ==, "alpha");
+  g_assert_true (alpha->basis & SC_BASIS_ASSUMED);
+}
+
+static void
+test_replaces (void)
+{
+  g_autoptr(ScProfile) p = base_profile ();
+  g_autoptr(ScResult) r = evaluate (p);
+
+  /* beta.old counts until beta.new starts (2026-02-01): 0.05 × 31,000 × 0.1 = 155;
+   * beta.new from February: 0.05 × 62,000 × 0.2 = 620. */
+  assert_money (measure (r, "beta.old", "waiver")->totals[SC_AMOUNT_FEE_REDUCTION], 155);
+  assert_money (measure (r, "beta.new", "waiver")->totals[SC_AMOUNT_FEE_REDUCTION], 620);
+  assert_money (sc_result_find_platform (r, "beta")->totals[SC_AMOUNT_FEE_REDUCTION], 775);
+  g_assert_cmpuint (sc_result_find_program (r, "beta.old")->active_until, ==, sc_day_parse ("2026-02-01"));
+
+  /* Evaluated after the new program started, the old one no longer applies. */
+  p->as_of = sc_day_parse ("2026-02-01");
+  {
+    g_autoptr(ScResult) r2 = evaluate (p);
+    const ScMeasureResult *old = measure (r2, "beta.old", "waiver");
+
+    g_assert_cmpint (old->status, ==, SC_MEASURE_NOT_ELIGIBLE);
+    assert_money (old->totals[SC_AMOUNT_FEE_REDUCTION], 0);
+  }
+}
+
+static void
+test_disabled (void)
+{
+  g_autoptr(ScProfile) p = base_profile ();
+  const char *const disabled[] = { "alpha.test", NULL };
+  ScEngineOptions options = { .lang = "en", .disabled = disabled };
+  g_autoptr(ScResult) r = sc_engine_evaluate (fixture_catalog, p, &options);
+
+  g_assert_null (sc_result_find_program (r, "alpha.test"));
+  assert_money (sc_result_find_platform (r, "alpha")->totals[SC_AMOUNT_TOTAL_VALUE], 0);
+  /* Gross fees do not depend on programs. */
+  assert_money (sc_result_find_platform (r, "alpha")->fee_gross[SC_FEE_COMMISSION], 4650);
+}
+
+/* --- thresholds --------------------------------------------------------- */
+
+static void
+test_threshold_live_hours (void)
+{
+  g_autoptr(ScProfile) p = base_profile ();
+
+  set (p, "live-hours-first-7d", "10.9");
+  {
+    g_autoptr(ScResult) r = evaluate (p);
+    const ScMeasureResult *mr = measure (r, "alpha.test", "live");
+
+    g_assert_cmpint (mr->status, ==, SC_MEASURE_NOT_ELIGIBLE);
+    assert_reason (mr, "Live hours in the first 7 days 10.9 < 11");
+    assert_money (mr->totals[SC_AMOUNT_TRAFFIC_UNITS], 0);
+  }
+  set (p, "live-hours-first-7d", "11");
+  {
+    g_autoptr(ScResult) r = evaluate (p);
+    const ScMeasureResult *mr = measure (r, "alpha.test", "live");
+
+    g_assert_cmpint (mr->status, ==, SC_MEASURE_ELIGIBLE);
+    assert_reason (mr, "Live hours in the first 7 days 11 ≥ 11");
+  }
+}
+
+static void
+test_threshold_shop_score (void)
+{
+  g_autoptr(ScProfile) p = base_profile ();
+
+  set (p, "shop-score", "4.39");
+  {
+    g_autoptr(ScResult) r = evaluate (p);
+    const ScMeasureResult *mr = measure (r, "alpha.test", "score");
+
+    g_assert_cmpint (mr->status, ==, SC_MEASURE_NOT_ELIGIBLE);
+    assert_reason (mr, "Shop experience score 4.39 < 4.4");
+  }
+  set (p, "shop-score", "4.4");
+  {
+    g_autoptr(ScResult) r = evaluate (p);
+    const ScMeasureResult *mr = measure (r, "alpha.test", "score");
+
+    g_assert_cmpint (mr->status, ==, SC_MEASURE_NOT_QUANTIFIED);
+    g_assert_cmpuint (mr->texts->len, ==, 1);
+  }
+  set (p, "shop-score", NULL);
+  {
+    g_autoptr(ScResult) r = evaluate (p);
+    const ScMeasureResult *mr = measure (r, "alpha.test", "score");
+
+    g_assert_cmpint (mr->status, ==, SC_MEASURE_NEEDS_INFO);
+    assert_reason (mr, "Shop experience score");
+  }
+}
+
+static void
+test_threshold_store_type (void)
+{
+  g_autoptr(ScProfile) p = base_profile ();
+
+  set (p, "store-type", "individual");
+  {
+    g_autoptr(ScResult) r = evaluate (p);
+    const ScMeasureResult *mr = measure (r, "alpha.test", "grant");
+
+    g_assert_cmpint (mr->status, ==, SC_MEASURE_NOT_ELIGIBLE);
+    assert_money (mr->totals[SC_AMOUNT_CASH], 0);
+    assert_reason (mr, "Individual store");
+  }
+  set (p, "store-type", "enterprise");
+  {
+    g_autoptr(ScResult) r = evaluate (p);
+
+    g_assert_cmpint (measure (r, "alpha.test", "grant")->status, ==, SC_MEASURE_ELIGIBLE);
+  }
+  set (p, "store-type", NULL);
+  {
+    g_autoptr(ScResult) r = evaluate (p);
+
+    g_assert_cmpint (measure (r, "alpha.test", "grant")->status, ==, SC_MEASURE_NEEDS_INFO);
+  }
+}
+
+static void
+test_threshold_date_in (void)
+{
+  const struct { const char *day; ScMeasureStatus status; } cases[] = {
+    { "2025-12-31", SC_MEASURE_NOT_ELIGIBLE },  /* a day before the start */
+    { "2026-01-01", SC_MEASURE_ELIGIBLE },      /* on the start (inclusive) */
+    { "2026-03-31", SC_MEASURE_ELIGIBLE },      /* a day before the end */
+    { "2026-04-01", SC_MEASURE_NOT_ELIGIBLE },  /* on the end (exclusive) */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(ScProfile) p = base_profile ();
+      g_autoptr(ScResult) r = NULL;
+
+      set (p, "first-sale-date", cases[i].day);
+      r = evaluate (p);
+      g_assert_cmpint (measure (r, "alpha.test", "grant")->status, ==, cases[i].status);
+    }
+}
+
+static void
+test_threshold_program_window (void)
+{
+  /* beta.window runs [2026-01-01, 2026-07-01). Horizon: one month. */
+  const struct { const char *as_of; ScMeasureStatus status; const char *reason; } cases[] = {
+    { "2025-12-01", SC_MEASURE_NOT_ELIGIBLE, "Window starts 2026-01-01" }, /* horizon ends the day before the start */
+    { "2025-12-02", SC_MEASURE_NOT_QUANTIFIED, NULL },                      /* horizon includes the start day */
+    { "2026-06-30", SC_MEASURE_NOT_QUANTIFIED, NULL },                      /* last day of the window */
+    { "2026-07-01", SC_MEASURE_NOT_ELIGIBLE, "Window ended: last day 2026-06-30" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(ScProfile) p = base_profile ();
+      g_autoptr(ScResult) r = NULL;
+      const ScMeasureResult *mr;
+
+      p->as_of = sc_day_parse (cases[i].as_of);
+      p->horizon_months = 1;
+      r = evaluate (p);
+      mr = measure (r, "beta.window", "right");
+      g_assert_cmpint (mr->status, ==, cases[i].status);
+      if (cases[i].reason)
+        assert_reason (mr, cases[i].reason);
+    }
+}
+
+static void
+test_needs_info_anchor (void)
+{
+  g_autoptr(ScProfile) p = base_profile ();
+  g_autoptr(ScResult) r = NULL;
+
+  set (p, "first-sale-date", NULL);
+  r = evaluate (p);
+  g_assert_cmpint (measure (r, "alpha.test", "grant")->status, ==, SC_MEASURE_NEEDS_INFO);
+  assert_reason (measure (r, "alpha.test", "grant"), "First sale date");
+  g_assert_cmpint (measure (r, "alpha.test", "tiered")->status, ==, SC_MEASURE_NEEDS_INFO);
+}
+
+/* --- determinism --------------------------------------------------------- */
+
+static GBytes *
+report_bytes (ScReportFormat format)
+{
+  g_autoptr(ScProfile) p = base_profile ();
+  g_autoptr(ScResult) r = evaluate (p);
+
+  return sc_report_build (fixture_catalog, p, r, format, "en");
+}
+
+static void
+test_locale_determinism (void)
+{
+  const char *const locales[] = { "zh_CN.UTF-8", "de_DE.UTF-8" };
+  g_autoptr(GBytes) text = NULL, csv = NULL, json = NULL;
+  g_autofree char *saved = g_strdup (setlocale (LC_ALL, NULL));
+  GString *skipped = g_string_new (NULL);
+
+  setlocale (LC_ALL, "C.UTF-8");
+  text = report_bytes (SC_REPORT_TEXT);
+  csv = report_bytes (SC_REPORT_CSV);
+  json = report_bytes (SC_REPORT_JSON);
+  {
+    g_autoptr(GBytes) again = report_bytes (SC_REPORT_JSON);
+
+    g_assert_true (g_bytes_equal (json, again));
+  }
+  g_assert_nonnull (strstr (g_bytes_get_data (json, NULL), "\"fee-gross\":4650.00"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (locales); i++)
+    {
+      if (setlocale (LC_ALL, locales[i]) == NULL)
+        {
+          g_string_append_printf (skipped, " %s", locales[i]);
+          continue;
+        }
+      /* Only the numbers are under test: keep messages untranslated. */
+      setlocale (LC_MESSAGES, "C.UTF-8");
+      {
+        g_autoptr(GBytes) t = report_bytes (SC_REPORT_TEXT);
+        g_autoptr(GBytes) c = report_bytes (SC_REPORT_CSV);
+        g_autoptr(GBytes) j = report_bytes (SC_REPORT_JSON);
+
+        g_assert_true (g_bytes_equal (text, t));
+        g_assert_true (g_bytes_equal (csv, c));
+        g_assert_true (g_bytes_equal (json, j));
+      }
+    }
+  setlocale (LC_ALL, saved);
+  if (skipped->len > 0)
+    {
+      g_autofree char *msg = g_strdup_printf ("locale not installed:%s (generate with locale-gen)", skipped->str);
+
+      g_test_skip (msg);
+    }
+  g_string_free (skipped, TRUE);
+}
+
+static void
+test_csv_format (void)
+{
+  g_autoptr(GBytes) csv = report_bytes (SC_REPORT_CSV);
+  gsize size;
+  const char *data = g_bytes_get_data (csv, &size);
+
+  /* UTF-8 BOM, CRLF line ends, no bare LF */
+  g_assert_cmpuint (size, >, 3);
+  g_assert_cmpint (memcmp (data, "\xEF\xBB\xBF", 3), ==, 0);
+  g_assert_nonnull (strstr (data, "\r\n"));
+  for (gsize i = 0; i < size; i++)
+    if (data[i] == '\n')
+      g_assert_cmpint (i > 0 && data[i - 1] == '\r', ==, TRUE);
+  /* A reason with a comma is quoted (RFC 4180). */
+  g_assert_nonnull (strstr (data, ",\"Rank, top N \"\"leaderboard\"\"\","));
+}
+
+/* --- profiles ----------------------------------------------------------- */
+
+static ScProfile *
+full_profile (void)
+{
+  ScProfile *p = sc_profile_new ();
+  g_autoptr(GError) error = NULL;
+
+  sc_profile_set_name (p, "测试 <&>", "Test \"quoted\"");
+  p->as_of = sc_day_parse ("2026-02-01");
+  p->horizon_months = 24;
+  for (guint i = 0; i < SC_N_FIELDS; i++)
+    {
+      const ScFieldInfo *info = sc_field_info ((ScField) i);
+
+      switch (info->type)
+        {
+        case SC_FIELD_TYPE_NUMBER:
+        case SC_FIELD_TYPE_MONEY:
+        case SC_FIELD_TYPE_FRACTION:
+          /* a value with no short decimal form, within the bounds */
+          sc_profile_set_number (p, (ScField) i, info->min + (info->max - info->min) / 3.0, &error);
+          break;
+        case SC_FIELD_TYPE_DATE:
+          sc_profile_set_date (p, (ScField) i, sc_day_parse ("2026-01-10") + i, &error);
+          break;
+        case SC_FIELD_TYPE_BOOL:
+          sc_profile_set_bool (p, (ScField) i, i % 2, &error);
+          break;
+        case SC_FIELD_TYPE_CHOICE:
+          sc_profile_set_choice (p, (ScField) i, info->choices[1], &error);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+      g_assert_no_error (error);
+    }
+  sc_profile_set_note (p, SC_FIELD_COST_OF_CAPITAL, "zh", "假设 & 注释");
+  sc_profile_set_note (p, SC_FIELD_COST_OF_CAPITAL, "en", "assumption");
+  sc_profile_set_override (p, "kuaishou", SC_FEE_COMMISSION, "apparel", 0.045, &error);
+  g_assert_no_error (error);
+  sc_profile_set_override (p, "douyin", SC_FEE_SETTLEMENT_DAYS, NULL, 5, &error);
+  g_assert_no_error (error);
+  p->notes = g_strdup ("line one\nline two <b>");
+  return p;
+}
+
+static void
+test_profile_round_trip (void)
+{
+  g_autoptr(ScProfile) p = full_profile ();
+  g_autoptr(ScProfile) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("shangce-test-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autofree char *xml1 = NULL, *xml2 = NULL;
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "p.shangce", NULL);
+  g_assert_true (sc_profile_save (p, path, &error));
+  g_assert_no_error (error);
+  back = sc_profile_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (back);
+  g_assert_true (sc_profile_equal (p, back));
+  g_assert_cmpstr (back->path, ==, path);
+  xml1 = sc_profile_to_xml (p);
+  xml2 = sc_profile_to_xml (back);
+  g_assert_cmpstr (xml1, ==, xml2);
+  {
+    g_autoptr(ScProfile) copy = sc_profile_copy (p);
+
+    g_assert_true (sc_profile_equal (p, copy));
+    sc_profile_unset (copy, SC_FIELD_SHOP_SCORE);
+    g_assert_false (sc_profile_equal (p, copy));
+  }
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_profile_validation (void)
+{
+  const struct { const char *field, *value, *message; } cases[] = {
+    { "monthly-gmv", "-5", "Monthly GMV cannot be negative" },
+    { "monthly-gmv", "1e13", "Monthly GMV is too large" },
+    { "monthly-gmv", "nan", "Monthly GMV must be a number" },
+    { "monthly-gmv", "inf", "Monthly GMV must be a number" },
+    { "monthly-gmv", "1e999", "Monthly GMV must be a finite number" },
+    { "monthly-gmv", "80,000", "written with a dot" },
+    { "return-rate", "5", "Return rate must be a fraction between 0 and 1" },
+    { "shop-score", "7", "Shop experience score must be between 0 and 5, not 7" },
+    { "shop-score", "-0.1", "between 0 and 5" },
+    { "first-sale-date", "2026-02-30", "First sale date must be a date that exists" },
+    { "first-sale-date", "2026/01/10", "YYYY-MM-DD" },
+    { "store-type", "shop", "Store type must be one of individual, enterprise, flagship" },
+    { "return-shipping-cover", "yes", "must be “true” or “false”" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ScProfile) p = sc_profile_new ();
+      ScField field;
+
+      g_assert_true (sc_field_from_name (cases[i].field, &field));
+      g_assert_false (sc_profile_validate_field (field, cases[i].value, &error));
+      g_assert_error (error, SC_ERROR, SC_ERROR_VALUE);
+      if (strstr (error->message, cases[i].message) == NULL)
+        g_error ("“%s” for %s: message “%s” lacks “%s”", cases[i].value, cases[i].field,
+                 error->message, cases[i].message);
+      g_clear_error (&error);
+      /* the setter refuses it and leaves the field unset */
+      g_assert_false (sc_profile_set_from_string (p, field, cases[i].value, &error));
+      g_assert_false (sc_profile_is_set (p, field));
+    }
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(ScProfile) p = sc_profile_new ();
+
+    g_assert_false (sc_profile_set_number (p, SC_FIELD_MONTHLY_GMV, NAN, &error));
+    g_assert_error (error, SC_ERROR, SC_ERROR_VALUE);
+    g_clear_error (&error);
+    g_assert_false (sc_profile_set_horizon (p, 121, &error));
+    g_assert_error (error, SC_ERROR, SC_ERROR_VALUE);
+    g_clear_error (&error);
+    g_assert_false (sc_profile_set_override (p, "kuaishou", SC_FEE_COMMISSION, NULL, 1.5, &error));
+    g_assert_error (error, SC_ERROR, SC_ERROR_VALUE);
+  }
+}
+
+static void
+test_profile_hostile (void)
+{
+  const struct { const char *name, *data, *message; } cases[] = {
+    { "doctype.shangce",
+      "<?xml version=\"1.0\"?>\n<!DOCTYPE p [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n"
+      "<profile xmlns=\"https://shangce.github.io/ns/profile/1\" format=\"1\" as-of=\"2026-01-01\"><notes>&x;</notes></profile>",
+      "doctype.shangce:" },
+    { "malformed.shangce", "<profile xmlns=\"https://shangce.github.io/ns/profile/1\" format=\"1\"", "malformed.shangce:" },
+    { "wrong-root.shangce", "<program-file xmlns=\"https://shangce.github.io/ns/program/1\" format=\"1\"/>",
+      "wrong-root.shangce:1:" },
+    { "negative.shangce",
+      "<?xml version=\"1.0\"?>\n<profile xmlns=\"https://shangce.github.io/ns/profile/1\" format=\"1\" as-of=\"2026-01-01\">\n"
+      "  <set field=\"monthly-gmv\" value=\"-80000\"/>\n</profile>\n",
+      "negative.shangce:3:3: Monthly GMV cannot be negative" },
+    { "score.shangce",
+      "<?xml version=\"1.0\"?>\n<profile xmlns=\"https://shangce.github.io/ns/profile/1\" format=\"1\" as-of=\"2026-01-01\">\n"
+      "  <set field=\"shop-score\" value=\"4.4\"/>\n  <set field=\"shop-score\" value=\"4.5\"/>\n</profile>\n",
+      "score.shangce:4:3: field “shop-score” is set twice" },
+    { "unknown.shangce",
+      "<?xml version=\"1.0\"?>\n<profile xmlns=\"https://shangce.github.io/ns/profile/1\" format=\"1\" as-of=\"2026-01-01\">\n"
+      "  <set field=\"favourite-colour\" value=\"red\"/>\n</profile>\n",
+      "unknown.shangce:3:3: unknown field" },
+    { "date.shangce",
+      "<?xml version=\"1.0\"?>\n<profile xmlns=\"https://shangce.github.io/ns/profile/1\" format=\"1\" as-of=\"2026-02-30\"/>\n",
+      "date.shangce:2:" },
+    { "format.shangce",
+      "<?xml version=\"1.0\"?>\n<profile xmlns=\"https://shangce.github.io/ns/profile/1\" format=\"2\" as-of=\"2026-01-01\"/>\n",
+      "format.shangce:2:" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ScProfile) p = sc_profile_load_from_data (cases[i].data, strlen (cases[i].data), cases[i].name, &error);
+
+      g_assert_null (p);
+      g_assert_nonnull (error);
+      g_assert_true (error->domain == SC_ERROR);
+      if (strstr (error->message, cases[i].message) == NULL)
+        g_error ("%s: message “%s” lacks “%s”", cases[i].name, error->message, cases[i].message);
+      g_assert_null (strstr (error->message, "root:"));
+    }
+}
+
+static void
+test_bundled_profiles (void)
+{
+  g_auto(GStrv) ids = sc_profile_list_examples ();
+  g_autoptr(ScCatalog) catalog = sc_catalog_new ();
+
+  sc_catalog_add_defaults (catalog);
+  g_assert_cmpuint (g_strv_length (ids), >=, 4);
+  g_assert_true (g_strv_contains ((const char *const *) ids, SC_PROFILE_DEFAULT_EXAMPLE));
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ScProfile) p = sc_profile_load_example (ids[i], &error);
+      g_autoptr(ScResult) r = NULL;
+
+      g_assert_no_error (error);
+      g_assert_nonnull (p->name.zh);
+      g_assert_nonnull (p->name.en);
+      g_assert_true (sc_profile_is_set (p, SC_FIELD_COST_OF_CAPITAL));
+      g_assert_true (sc_profile_is_set (p, SC_FIELD_YUAN_PER_1000_EXPOSURES));
+      g_assert_nonnull (p->values[SC_FIELD_COST_OF_CAPITAL].note.zh);
+      g_assert_nonnull (p->values[SC_FIELD_YUAN_PER_1000_EXPOSURES].note.en);
+      r = sc_engine_evaluate (catalog, p, NULL);
+      g_assert_cmpuint (r->platforms->len, >, 0);
+    }
+}
+
+static void
+test_rule_check (void)
+{
+  g_autoptr(ScCatalog) catalog = sc_catalog_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScProfile) p = sc_profile_load_example ("industry-belt-factory", &error);
+
+  g_assert_no_error (error);
+  sc_catalog_add_defaults (catalog);
+  {
+    g_autoptr(ScRuleCheck) check = sc_rule_check (catalog, p, "en");
+
+    /* Notice with 12 points (< 20), score 4.6 (≥ 4.4), 14 prior points (≥ 10): situation 1. */
+    g_assert_cmpint (check->outcome, ==, SC_RELIEF_AVAILABLE);
+    g_assert_cmpuint (check->reasons->len, >, 0);
+  }
+  set (p, "violation-points", "20");
+  {
+    g_autoptr(ScRuleCheck) check = sc_rule_check (catalog, p, "en");
+
+    /* 20 points is not < 20: no situation holds. */
+    g_assert_cmpint (check->outcome, ==, SC_RELIEF_NOT_AVAILABLE);
+  }
+  set (p, "violation-points", "19");
+  set (p, "shop-score", NULL);
+  {
+    g_autoptr(ScRuleCheck) check = sc_rule_check (catalog, p, "en");
+
+    g_assert_cmpint (check->outcome, ==, SC_RELIEF_NEEDS_INFO);
+  }
+  set (p, "violation-role", "none");
+  {
+    g_autoptr(ScRuleCheck) check = sc_rule_check (catalog, p, "en");
+
+    g_assert_cmpint (check->outcome, ==, SC_RELIEF_NO_SCENARIO);
+  }
+}
+
+static void
+test_sweep (void)
+{
+  g_autoptr(ScProfile) p = base_profile ();
+  const double points[] = { 0, 3100, 31000, -1 };
+  g_autoptr(ScSweep) s = sc_engine_sweep (fixture_catalog, p, SC_FIELD_MONTHLY_GMV, points, 4, NULL);
+  g_autoptr(ScResult) r = evaluate (p);
+
+  g_assert_cmpuint (s->n_platforms, ==, 2);
+  g_assert_cmpstr (s->platforms[0], ==, "alpha");
+  /* The sweep at the profile's own GMV equals the full evaluation. */
+  assert_money (sc_sweep_get (s, 0, 2), sc_result_find_platform (r, "alpha")->totals[SC_AMOUNT_TOTAL_VALUE]);
+  g_assert_cmpfloat (sc_sweep_get (s, 0, 1), <, sc_sweep_get (s, 0, 2));
+  /* A negative GMV is refused: NAN, not a number. */
+  g_assert_true (isnan (sc_sweep_get (s, 0, 3)));
+}
+
+/* --- examples in the bundled catalog ------------------------------------------- */
+
+static ScCatalog *bundled_catalog;
+
+static void
+check_example (gconstpointer data)
+{
+  const ScExample *example = data;
+  g_autoptr(GError) error = NULL;
+
+  if (!sc_engine_check_example (bundled_catalog, example, &error))
+    g_test_fail_printf ("%s", error->message);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  GPtrArray *examples;
+  int status;
+
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  fixture_catalog = load_fixture ();
+  bundled_catalog = sc_catalog_new ();
+  sc_catalog_add_defaults (bundled_catalog);
+
+  g_test_add_func ("/engine/grant", test_grant);
+  g_test_add_func ("/engine/traffic", test_traffic);
+  g_test_add_func ("/engine/order-waiver/best-of", test_order_waiver_best_of);
+  g_test_add_func ("/engine/order-waiver/below-cap", test_order_waiver_best_of_flips);
+  g_test_add_func ("/engine/cap/commission", test_commission_cap);
+  g_test_add_func ("/engine/tiered", test_tiered);
+  g_test_add_func ("/engine/rank", test_rank);
+  g_test_add_func ("/engine/cash-flow", test_cash_flow);
+  g_test_add_func ("/engine/group/exclusive", test_exclusive_group);
+  g_test_add_func ("/engine/totals", test_platform_totals);
+  g_test_add_func ("/engine/replaces", test_replaces);
+  g_test_add_func ("/engine/disabled", test_disabled);
+  g_test_add_func ("/engine/threshold/live-hours", test_threshold_live_hours);
+  g_test_add_func ("/engine/threshold/shop-score", test_threshold_shop_score);
+  g_test_add_func ("/engine/threshold/store-type", test_threshold_store_type);
+  g_test_add_func ("/engine/threshold/date-in", test_threshold_date_in);
+  g_test_add_func ("/engine/threshold/program-window", test_threshold_program_window);
+  g_test_add_func ("/engine/needs-info/anchor", test_needs_info_anchor);
+  g_test_add_func ("/engine/report/locale", test_locale_determinism);
+  g_test_add_func ("/engine/report/csv", test_csv_format);
+  g_test_add_func ("/engine/profile/round-trip", test_profile_round_trip);
+  g_test_add_func ("/engine/profile/validation", test_profile_validation);
+  g_test_add_func ("/engine/profile/hostile", test_profile_hostile);
+  g_test_add_func ("/engine/profile/bundled", test_bundled_profiles);
+  g_test_add_func ("/engine/rule-check", test_rule_check);
+  g_test_add_func ("/engine/sweep", test_sweep);
+
+  examples = sc_catalog_get_examples (bundled_catalog);
+  for (guint i = 0; examples != NULL && i < examples->len; i++)
+    {
+      const ScExample *example = g_ptr_array_index (examples, i);
+      g_autofree char *path = g_strdup_printf ("/engine/example/%s", example->id);
+
+      g_test_add_data_func (path, example, check_example);
+    }
+
+  status = g_test_run ();
+  sc_catalog_free (fixture_catalog);
+  sc_catalog_free (bundled_catalog);
+  return status;
+}
