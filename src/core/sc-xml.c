@@ -183,11 +183,13 @@ start_tag_position (xmlParserCtxt *ctxt,
     goto fallback;
 
   offset = (gsize) input->consumed + (gsize) (input->cur - input->base);
-  if (offset > state->length || offset < state->scan_offset)
+  if (state->length == 0 || offset > state->length || offset < state->scan_offset)
     goto fallback;
 
-  /* No raw '<' can occur inside a start tag, so the nearest one back is its start. */
-  lt = offset;
+  /* No raw '<' can occur inside a start tag, so the nearest one back is its
+   * start. At the end of the input the parser points one past the last byte,
+   * which must not be read: the buffer need not end with a zero. */
+  lt = MIN (offset, state->length - 1);
   while (lt > state->scan_offset && state->data[lt] != '<')
     lt--;
   if (state->data[lt] != '<')
@@ -248,7 +250,8 @@ on_start_element_ns (void           *ctx,
                       g_str_equal ((const char *) uri, XINCLUDE_NS_2003)))
     {
       stop_with_error (ctxt, line, column, SC_ERROR_FORBIDDEN,
-                       _("XInclude (<%s>) is not allowed: a program file must be complete in itself"),
+                       _("XInclude (<%s%s%s>) is not allowed: a program file must be complete in itself"),
+                       prefix != NULL ? (const char *) prefix : "", prefix != NULL ? ":" : "",
                        (const char *) localname);
       return;
     }

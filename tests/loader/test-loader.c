@@ -110,7 +110,7 @@ test_sample (void)
   g_assert_no_error (error);
   g_assert_nonnull (file);
   g_assert_cmpstr (file->license, ==, "CC-BY-4.0");
-  g_assert_cmpuint (file->sources->len, ==, 1);
+  g_assert_cmpuint (file->sources->len, ==, 2);
   g_assert_cmpuint (file->programs->len, ==, 1);
   g_assert_cmpuint (file->baselines->len, ==, 1);
   g_assert_cmpuint (file->examples->len, ==, 1);
@@ -125,7 +125,7 @@ test_sample (void)
   g_assert_cmpstr (sc_text_get (&program->name, "en"), ==, "Star Plan");
   /* Only English summary: Chinese falls back to it. */
   g_assert_cmpstr (sc_text_get (&program->summary, "zh"), ==, "Ten measures.");
-  g_assert_cmpuint (program->line, ==, 19);
+  g_assert_cmpuint (program->line, ==, 22);
   g_assert_cmpuint (program->groups->len, ==, 1);
   g_assert_cmpint (((ScStackGroup *) g_ptr_array_index (program->groups, 0))->mode, ==, SC_STACK_BEST_OF);
 
@@ -168,6 +168,32 @@ test_sample (void)
   g_assert_cmpuint (g_array_index (effect->checkpoints, guint, 2), ==, 90);
   g_assert_cmpuint (effect->tiers->len, ==, 2);
   g_assert_cmpfloat (effect->max_total.value, ==, 40000);
+
+  measure = g_ptr_array_index (program->measures, 4);
+  g_assert_cmpstr (measure->id, ==, "m9-fees");
+  g_assert_cmpstr (measure->source->file, ==, "001_42096ecb46876393.txt");
+  effect = g_ptr_array_index (measure->effects, 0);
+  g_assert_cmpint (effect->kind, ==, SC_EFFECT_FEE_RATE);
+  g_assert_cmpint (effect->fee, ==, SC_FEE_COMMISSION);
+  g_assert_cmpint (effect->share_field, ==, SC_FIELD_SHARE_QIANCHUAN);
+  g_assert_cmpfloat (effect->rate.value, ==, 0.006);
+  effect = g_ptr_array_index (measure->effects, 1);
+  g_assert_cmpint (effect->kind, ==, SC_EFFECT_SETTLEMENT);
+  g_assert_true (effect->up_to);
+  g_assert_cmpfloat (effect->settlement_days.value, ==, 3);
+  effect = g_ptr_array_index (measure->effects, 2);
+  g_assert_cmpint (effect->kind, ==, SC_EFFECT_DEPOSIT);
+  g_assert_cmpfloat (effect->deposit.value, ==, 500);
+  effect = g_ptr_array_index (measure->effects, 3);
+  g_assert_cmpint (effect->kind, ==, SC_EFFECT_COMMISSION_WAIVER);
+  g_assert_cmpstr (effect->scene, ==, "shelf");
+  g_assert_cmpstr (effect->categories[1], ==, "shoes");
+  g_assert_null (effect->categories[2]);
+  g_assert_cmpfloat (effect->share.value, ==, 1.0);
+  effect = g_ptr_array_index (measure->effects, 4);
+  g_assert_cmpint (effect->kind, ==, SC_EFFECT_RULE_OUTCOME);
+  g_assert_cmpstr (effect->replaces, ==, "全部商品下架");
+  g_assert_cmpstr (sc_text_get (&effect->text, "zh"), ==, "限制上新和编辑商品X天");
 
   g_assert_cmpuint (((ScExample *) g_ptr_array_index (file->examples, 0))->settings->len, ==, 3);
 }
@@ -437,13 +463,13 @@ static const Broken broken[] = {
   { "assumed-without-note", "<reward value=\"1000\" basis=\"assumed\"><note xml:lang=\"en\">Split assumed.</note></reward>",
     "<reward value=\"1000\" basis=\"assumed\"></reward>", NULL, SC_ERROR_INVALID, { "<reward>", "assumption without a note" } },
   { "duplicate-measure-id", "<measure id=\"m4-rank\"", "<measure id=\"m1-first-sale\"",
-    "<measure id=\"m1-first-sale\" source=\"s000\">", SC_ERROR_INVALID, { "m1-first-sale", "used twice", "line 25" } },
+    "<measure id=\"m1-first-sale\" source=\"s000\">", SC_ERROR_INVALID, { "m1-first-sale", "used twice", "line 28" } },
   { "duplicate-source-id", "  <baseline platform", "  <source id=\"s000\" file=\"x.txt\" publisher=\"p\" published=\"2026-01-01\"><title xml:lang=\"en\">x</title></source>\n  <baseline platform",
     "<source id=\"s000\" file=\"x.txt\"", SC_ERROR_INVALID, { "s000", "declared twice" } },
   { "undeclared-source", "<measure id=\"m4-rank\" source=\"s000\">", "<measure id=\"m4-rank\" source=\"s404\">",
     NULL, SC_ERROR_INVALID, { "s404", "does not declare" } },
-  { "undeclared-program-source", "sources=\"s000\"", "sources=\"s000 s001\"",
-    "<program ", SC_ERROR_INVALID, { "s001", "does not declare" } },
+  { "undeclared-program-source", "sources=\"s000 s001\"", "sources=\"s000 s001 s002\"",
+    "<program ", SC_ERROR_INVALID, { "s002", "does not declare" } },
   { "undeclared-group", "group=\"cash\"", "group=\"coupons\"",
     "<measure id=\"m1-first-sale\"", SC_ERROR_INVALID, { "coupons", "group" } },
   { "unknown-field", "field=\"store-type\" value=\"individual\"", "field=\"shop-kind\" value=\"individual\"",
@@ -725,7 +751,9 @@ test_positions (void)
   file = sc_loader_load_memory (with_bogus, strlen (with_bogus), "col.xml", &error);
   g_assert_null (file);
   /* "  <!--长-->" is 10 characters, so <baseline starts in column 11. */
-  g_assert_nonnull (strstr (error->message, "col.xml:11:11: "));
+  where = g_strdup_printf ("col.xml:%u:11: ", line_of (with_bogus, "<baseline"));
+  g_assert_true (g_str_has_prefix (error->message, where));
+  g_clear_pointer (&where, g_free);
   g_clear_error (&error);
 
   g_assert_cmpuint (line_of (bad, "<program id="), >, 65535);
