@@ -219,7 +219,7 @@ add_line (GPtrArray  *lines,
 }
 
 static void G_GNUC_PRINTF (2, 3)
-ctx_warning (Ctx        *ctx,
+ctx_warning_real (Ctx        *ctx,
              const char *format,
              ...)
 {
@@ -241,7 +241,7 @@ ctx_warning (Ctx        *ctx,
 }
 
 static void G_GNUC_PRINTF (2, 3)
-ctx_assumption (Ctx        *ctx,
+ctx_assumption_real (Ctx        *ctx,
                 const char *format,
                 ...)
 {
@@ -255,7 +255,7 @@ ctx_assumption (Ctx        *ctx,
 }
 
 static void G_GNUC_PRINTF (3, 4)
-add_reason (Ctx             *ctx,
+add_reason_real (Ctx             *ctx,
             ScMeasureResult *mr,
             const char      *format,
             ...)
@@ -268,6 +268,12 @@ add_reason (Ctx             *ctx,
   g_ptr_array_add (mr->reasons, g_strdup_vprintf (format, args));
   va_end (args);
 }
+
+/* Formatting the arguments costs more than the numbers: skip it when no
+ * reasons are wanted (sweeps, live editing). */
+#define add_reason(ctx, ...) G_STMT_START { if ((ctx)->reasons) add_reason_real ((ctx), __VA_ARGS__); } G_STMT_END
+#define ctx_assumption(ctx, ...) G_STMT_START { if ((ctx)->reasons) ctx_assumption_real ((ctx), __VA_ARGS__); } G_STMT_END
+#define ctx_warning(ctx, ...) G_STMT_START { if ((ctx)->reasons) ctx_warning_real ((ctx), __VA_ARGS__); } G_STMT_END
 
 static const char *
 field_label (ScField field)
@@ -1468,6 +1474,8 @@ measure_totals (Ctx         *ctx,
   ScMeasureResult *mr = &mp->pub;
 
   memset (mr->totals, 0, sizeof mr->totals);
+  if (mr->status != SC_MEASURE_ELIGIBLE || mr->cut_by_group)
+    return;
   for (guint m = 0; m < ctx->n_months; m++)
     {
       double *row = mr->monthly + m * SC_N_AMOUNTS;
@@ -1601,8 +1609,21 @@ platform_gross (Ctx        *ctx,
 /* Scales down reductions of one fee in one month to its gross. */
 static void
 apply_caps (Ctx       *ctx,
-            GPtrArray *measures)
+            GPtrArray *all)
 {
+  /* Only measures that reduce a fee take part: keeps this cheap for sweeps. */
+  g_autoptr(GPtrArray) measures = g_ptr_array_new ();
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      MeasurePriv *mp = g_ptr_array_index (all, i);
+
+      if (mp->fee_red != NULL && mp->pub.status == SC_MEASURE_ELIGIBLE && !mp->pub.cut_by_group)
+        g_ptr_array_add (measures, mp);
+    }
+  if (measures->len == 0)
+    return;
+
   for (guint p = 0; p < ctx->platforms->len; p++)
     for (guint f = 0; f < SC_N_FEES; f++)
       for (guint m = 0; m < ctx->n_months; m++)
