@@ -1,0 +1,431 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define _GNU_SOURCE
+#include "config.h"
+
+#include <cairo.h>
+#include <glib/gstdio.h>
+#include <libxml/parser.h>
+#include <locale.h>
+#include <math.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "chart-samples.h"
+#include "sc-catalog.h"
+#include "sc-chart-export.h"
+#include "sc-chart-from-result.h"
+#include "sc-chart-layout.h"
+#include "sc-chart-palette.h"
+#include "sc-engine.h"
+#include "sc-profile.h"
+
+static char *tmpdir;
+
+/* --- pixels ------------------------------------------------------------- */
+
+static cairo_surface_t *
+load_png (const char *path)
+{
+  cairo_surface_t *s = cairo_image_surface_create_from_png (path);
+
+  g_assert_cmpint (cairo_surface_status (s), ==, CAIRO_STATUS_SUCCESS);
+  return s;
+}
+
+static ScChartRgb
+pixel (cairo_surface_t *s,
+       int              x,
+       int              y)
+{
+  unsigned char *data = cairo_image_surface_get_data (s);
+  guint32 p = *(guint32 *) (data + (gsize) y * cairo_image_surface_get_stride (s) + (gsize) x * 4);
+
+  return (ScChartRgb) { (p >> 16 & 0xff) / 255.0, (p >> 8 & 0xff) / 255.0, (p & 0xff) / 255.0 };
+}
+
+static gboolean
+same_colour (ScChartRgb a,
+             ScChartRgb b)
+{
+  return fabs (a.r - b.r) < 4 / 255.0 && fabs (a.g - b.g) < 4 / 255.0 && fabs (a.b - b.b) < 4 / 255.0;
+}
+
+/* Every bar of @layout shows its series colour at its centre in @png drawn at @scale. */
+static void
+assert_bars_coloured (const ScChartModel  *model,
+                      const ScChartLayout *layout,
+                      cairo_surface_t     *png,
+                      double               scale)
+{
+  guint checked = 0;
+
+  for (guint i = 0; i < layout->bars->len; i++)
+    {
+      const ScChartBar *b = &g_array_index (layout->bars, ScChartBar, i);
+      ScChartRgb want = sc_chart_palette_series (b->color, model->dark);
+      int x = (int) ((b->rect.x + b->rect.width / 2) * scale);
+      int y = (int) ((b->rect.y + b->rect.height / 2) * scale);
+
+      /* Skip slivers and bars carrying their value label in the middle. */
+      if (b->rect.height < 6 || b->rect.width < 6)
+        continue;
+      y = (int) ((b->rect.y + 2) * scale);
+      if (!same_colour (pixel (png, x, y), want))
+        g_error ("bar %u (series %u) at %d,%d is not its colour", i, b->series, x, y);
+      checked++;
+    }
+  g_assert_cmpuint (checked, >, 0);
+}
+
+static guint
+count_colours (cairo_surface_t *s)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  int w = cairo_image_surface_get_width (s), h = cairo_image_surface_get_height (s);
+  unsigned char *data = cairo_image_surface_get_data (s);
+
+  for (int y = 0; y < h; y += 3)
+    for (int x = 0; x < w; x += 3)
+      {
+        guint32 p = *(guint32 *) (data + (gsize) y * cairo_image_surface_get_stride (s) + (gsize) x * 4);
+        g_hash_table_add (seen, GUINT_TO_POINTER (p & 0xffffff));
+      }
+  return g_hash_table_size (seen);
+}
+
+/* --- in-process export --------------------------------------------------- */
+
+static void
+test_png_in_process (void)
+{
+  static const double scales[] = { 1, 2 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (scales); i++)
+    {
+      g_autoptr(ScChartModel) model = sample_model (SC_CHART_OVERVIEW, SAMPLE_NORMAL, "zh");
+      g_autoptr(ScChartLayout) layout = sc_chart_layout_new (model, 800, 450);
+      g_autofree char *path = g_build_filename (tmpdir, "inproc.png", NULL);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *bytes = NULL;
+      gsize len;
+      cairo_surface_t *png;
+
+      g_assert_true (sc_chart_export (model, path, SC_CHART_FORMAT_PNG, 800, 450, scales[i], &error));
+      g_assert_no_error (error);
+      png = load_png (path);
+      g_assert_cmpint (cairo_image_surface_get_width (png), ==, 800 * scales[i]);
+      g_assert_cmpint (cairo_image_surface_get_height (png), ==, 450 * scales[i]);
+      assert_bars_coloured (model, layout, png, scales[i]);
+      /* The corner is background. */
+      g_assert_true (same_colour (pixel (png, 2, 2), sc_chart_palette_ink (SC_CHART_INK_BACKGROUND, FALSE)));
+      cairo_surface_destroy (png);
+
+      /* Metadata: Software in tEXt, the Chinese title in iTXt. */
+      g_assert_true (g_file_get_contents (path, &bytes, &len, NULL));
+      g_assert_nonnull (memmem (bytes, len, "tEXtSoftware\0Shangce " PACKAGE_VERSION, strlen ("tEXtSoftware") + 1 + strlen ("Shangce " PACKAGE_VERSION)));
+      g_assert_nonnull (memmem (bytes, len, "iTXtTitle", 9));
+      g_assert_nonnull (memmem (bytes, len, model->title, strlen (model->title)));
+      g_assert_nonnull (memmem (bytes, len, "Data revision", 13));
+    }
+}
+
+static void
+test_dark_and_hatch (void)
+{
+  g_autoptr(ScChartModel) model = sample_model (SC_CHART_SUBSIDIES, SAMPLE_NORMAL, "en");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (tmpdir, "dark.png", NULL);
+  g_autoptr(ScChartLayout) layout = NULL;
+  cairo_surface_t *png;
+
+  model->dark = TRUE;
+  layout = sc_chart_layout_new (model, 800, 450);
+  g_assert_true (sc_chart_export (model, path, SC_CHART_FORMAT_PNG, 800, 450, 1, &error));
+  png = load_png (path);
+  g_assert_true (same_colour (pixel (png, 2, 2), sc_chart_palette_ink (SC_CHART_INK_BACKGROUND, TRUE)));
+  assert_bars_coloured (model, layout, png, 1);
+  cairo_surface_destroy (png);
+}
+
+static void
+test_bad_size (void)
+{
+  g_autoptr(ScChartModel) model = sample_model (SC_CHART_OVERVIEW, SAMPLE_NORMAL, "en");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (tmpdir, "never.png", NULL);
+
+  g_assert_false (sc_chart_export (model, path, SC_CHART_FORMAT_PNG, 50, 450, 1, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "50"));
+  g_clear_error (&error);
+  g_assert_false (sc_chart_export (model, path, SC_CHART_FORMAT_PNG, 800, 450, 8, &error));
+  g_assert_nonnull (error);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_greyscale_distinct (void)
+{
+  /* The first three series differ in lightness, so they stay apart in grey. */
+  double l[3];
+
+  for (guint i = 0; i < 3; i++)
+    l[i] = sc_chart_palette_luminance (sc_chart_palette_series (i, FALSE));
+  for (guint i = 0; i < 3; i++)
+    for (guint j = i + 1; j < 3; j++)
+      g_assert_cmpfloat (fabs (l[i] - l[j]), >, 0.1);
+}
+
+/* --- the real command line ---------------------------------------------- */
+
+static const char *
+shangce_bin (void)
+{
+  const char *bin = g_getenv ("SHANGCE_BIN");
+
+  g_assert_nonnull (bin);
+  return bin;
+}
+
+static int
+run (const char *const *args,
+     char              **out,
+     char              **err)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+
+  g_ptr_array_add (argv, (char *) shangce_bin ());
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, err, &status, &error));
+  g_assert_no_error (error);
+  if (WIFEXITED (status))
+    return WEXITSTATUS (status);
+  return -1;
+}
+
+typedef struct
+{
+  ScChartKind kind;
+  const char *ext;
+} CliCase;
+
+/* The model the command line builds, rebuilt here to know where the bars are. */
+static ScChartModel *
+cli_model (ScChartKind kind)
+{
+  g_autoptr(ScCatalog) catalog = sc_catalog_new ();
+  g_autoptr(ScProfile) profile = NULL;
+  g_autoptr(ScResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  ScEngineOptions options = { .lang = "en" };
+
+  sc_catalog_add_defaults (catalog);
+  profile = sc_profile_load_example (SC_PROFILE_DEFAULT_EXAMPLE, &error);
+  g_assert_no_error (error);
+  profile->as_of = sc_day_parse ("2026-11-22");
+  result = sc_engine_evaluate (catalog, profile, &options);
+  return sc_chart_model_from_result (kind, catalog, profile, result, "en");
+}
+
+static void
+test_cli_export (gconstpointer data)
+{
+  const CliCase *cc = data;
+  g_autofree char *name = g_strdup_printf ("cli-%s.%s", sc_chart_kind_to_string (cc->kind), cc->ext);
+  g_autofree char *path = g_build_filename (tmpdir, name, NULL);
+  g_autofree char *out = NULL, *err = NULL;
+  gboolean png = g_str_equal (cc->ext, "png");
+  const char *args[] = { "--export", path, "--chart", sc_chart_kind_to_string (cc->kind),
+                         "--size", "800x450", "--scale", png ? "2" : "1", "--lang", "en",
+                         "--as-of", "2026-11-22", NULL };
+  int status = run (args, &out, &err);
+
+  if (status != 0)
+    g_error ("exit %d: %s", status, err);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+
+  if (png)
+    {
+      cairo_surface_t *s = load_png (path);
+      g_autoptr(ScChartModel) model = cli_model (cc->kind);
+      g_autoptr(ScChartLayout) layout = sc_chart_layout_new (model, 800, 450);
+
+      g_assert_cmpint (cairo_image_surface_get_width (s), ==, 1600);
+      g_assert_cmpint (cairo_image_surface_get_height (s), ==, 900);
+      g_assert_cmpuint (count_colours (s), >, 8);   /* not blank */
+      if (layout->bars->len > 0)
+        assert_bars_coloured (model, layout, s, 2);
+      cairo_surface_destroy (s);
+    }
+  else if (g_str_equal (cc->ext, "svg"))
+    {
+      g_autofree char *svg = NULL;
+      gsize len;
+      xmlDocPtr doc;
+
+      g_assert_true (g_file_get_contents (path, &svg, &len, NULL));
+      doc = xmlReadMemory (svg, (int) len, path, NULL, XML_PARSE_NONET);
+      if (doc == NULL)
+        g_error ("%s is not well-formed XML: %s", path, xmlGetLastError () ? xmlGetLastError ()->message : "?");
+      g_assert_cmpstr ((const char *) xmlDocGetRootElement (doc)->name, ==, "svg");
+      xmlFreeDoc (doc);
+    }
+  else
+    {
+      g_autofree char *text = NULL;
+      g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+      const char *pargs[] = { "pdftotext", path, "-", NULL };
+      int pstatus;
+
+      if (pdftotext == NULL)
+        {
+          g_test_skip ("pdftotext is not installed");
+          return;
+        }
+      g_assert_true (g_spawn_sync (NULL, (char **) pargs, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                                   NULL, NULL, &text, NULL, &pstatus, NULL));
+      {
+        g_autoptr(ScChartModel) model = cli_model (cc->kind);
+
+        /* Text stays text: the title and platform names can be selected and searched. */
+        g_assert_nonnull (strstr (text, model->title));
+        if (sc_chart_model_is_empty (model))
+          g_assert_nonnull (strstr (text, model->empty_message != NULL ? model->empty_message : "No value in the horizon"));
+        else
+          {
+            g_assert_nonnull (strstr (text, "Kuaishou"));
+            g_assert_nonnull (strstr (text, "Douyin"));
+          }
+      }
+    }
+}
+
+static void
+test_cli_usage_errors (void)
+{
+  static const struct { const char *args[8]; const char *says; } cases[] = {
+    { { "--export", "x.png", "--size", "10x10", NULL }, "--size" },
+    { { "--export", "x.png", "--size", "800by450", NULL }, "--size" },
+    { { "--export", "x.png", "--scale", "5", NULL }, "--scale" },
+    { { "--export", "x.png", "--chart", "pie", NULL }, "pie" },
+    { { "--export", "x.jpg", NULL }, "x.jpg" },
+    { { "--export", "x.png", "--lang", "fr", NULL }, "--lang" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = NULL, *err = NULL;
+      int status = run (cases[i].args, &out, &err);
+
+      g_test_message ("%s → %d %s", cases[i].args[1], status, err);
+      g_assert_cmpint (status, ==, 2);
+      g_assert_nonnull (strstr (err, cases[i].says));
+    }
+}
+
+static void
+test_cli_list (void)
+{
+  const char *args[] = { "--export", "unused.png", "--chart", "list", NULL };
+  g_autofree char *out = NULL, *err = NULL;
+
+  g_assert_cmpint (run (args, &out, &err), ==, 0);
+  for (ScChartKind k = 0; k < SC_CHART_N_KINDS; k++)
+    g_assert_nonnull (strstr (out, sc_chart_kind_to_string (k)));
+  g_assert_false (g_file_test ("unused.png", G_FILE_TEST_EXISTS));
+}
+
+static void
+test_cli_unwritable (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "no-such-dir", "x.png", NULL);
+  const char *args[] = { "--export", path, "--as-of", "2026-11-22", NULL };
+  g_autofree char *out = NULL, *err = NULL;
+
+  g_assert_cmpint (run (args, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "x.png"));
+}
+
+static void
+test_cli_headless (void)
+{
+  g_autofree char *dir = g_build_filename (tmpdir, "headless", NULL);
+  g_autofree char *report = g_build_filename (dir, "report.txt", NULL);
+  g_autofree char *chart = g_build_filename (dir, "overview.png", NULL);
+  const char *args[] = { "--headless", "-o", dir, "--lang", "en", "--as-of", "2026-11-22", NULL };
+  g_autofree char *out = NULL, *err = NULL;
+  int status = run (args, &out, &err);
+
+  if (status != 0)
+    g_error ("exit %d: %s", status, err);
+  g_assert_true (g_file_test (report, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (chart, G_FILE_TEST_IS_REGULAR));
+  /* It says where the files are. */
+  g_assert_nonnull (strstr (out, report));
+  g_assert_nonnull (strstr (out, chart));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  static const char *const exts[] = { "png", "svg", "pdf" };
+  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_free);
+  int ret;
+
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+  tmpdir = g_dir_make_tmp ("shangce-chart-XXXXXX", NULL);
+
+  g_test_add_func ("/chart/export/png-in-process", test_png_in_process);
+  g_test_add_func ("/chart/export/dark", test_dark_and_hatch);
+  g_test_add_func ("/chart/export/bad-size", test_bad_size);
+  g_test_add_func ("/chart/palette/greyscale", test_greyscale_distinct);
+  g_test_add_func ("/chart/cli/usage-errors", test_cli_usage_errors);
+  g_test_add_func ("/chart/cli/list", test_cli_list);
+  g_test_add_func ("/chart/cli/unwritable", test_cli_unwritable);
+  g_test_add_func ("/chart/cli/headless", test_cli_headless);
+  for (ScChartKind k = 0; k < SC_CHART_N_KINDS; k++)
+    for (guint e = 0; e < G_N_ELEMENTS (exts); e++)
+      {
+        CliCase *cc = g_new0 (CliCase, 1);
+        g_autofree char *path = NULL;
+
+        cc->kind = k;
+        cc->ext = exts[e];
+        g_ptr_array_add (cases, cc);
+        path = g_strdup_printf ("/chart/cli/%s/%s", sc_chart_kind_to_string (k), exts[e]);
+        g_test_add_data_func (path, cc, test_cli_export);
+      }
+
+  ret = g_test_run ();
+  if (ret == 0)
+    {
+      g_autoptr(GDir) dir = g_dir_open (tmpdir, 0, NULL);
+      const char *name;
+
+      /* Only files this test wrote, then the folder. */
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *p = g_build_filename (tmpdir, name, NULL);
+
+          if (g_file_test (p, G_FILE_TEST_IS_DIR))
+            {
+              g_autofree char *r = g_build_filename (p, "report.txt", NULL);
+              g_autofree char *c = g_build_filename (p, "overview.png", NULL);
+              g_unlink (r);
+              g_unlink (c);
+              g_rmdir (p);
+            }
+          else
+            g_unlink (p);
+        }
+      g_rmdir (tmpdir);
+    }
+  g_free (tmpdir);
+  return ret;
+}
