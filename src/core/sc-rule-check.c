@@ -114,7 +114,7 @@ sc_rule_check (ScCatalog       *catalog,
             {
               const ScEffect *eff = g_ptr_array_index (measure->effects, e);
 
-              if (eff->kind == SC_EFFECT_RULE_OUTCOME)
+              if (eff->kind == SC_EFFECT_RULE_OUTCOME && outcome == NULL)
                 outcome = eff;
             }
           if (outcome == NULL || !names_violation (measure->eligibility, FALSE))
@@ -171,12 +171,24 @@ sc_rule_check (ScCatalog       *catalog,
 
       if (check->outcome == SC_RELIEF_AVAILABLE && s->status > 0)
         {
+          g_autoptr(GString) all = g_string_new (NULL);
+
+          /* A rule may list several replacements ("one or more of …"). */
+          for (guint e = 0; e < s->measure->effects->len; e++)
+            {
+              const ScEffect *eff = g_ptr_array_index (s->measure->effects, e);
+
+              if (eff->kind != SC_EFFECT_RULE_OUTCOME)
+                continue;
+              if (all->len)
+                g_string_append (all, " / ");
+              g_string_append (all, sc_text_get (&eff->text, lang));
+            }
           if (s->replaces != NULL)
             g_ptr_array_add (check->reasons, g_strdup_printf (_("%s applies: “%s” is replaced — %s"), title,
-                                                              s->replaces, sc_text_get (s->text, lang)));
+                                                              s->replaces, all->str));
           else
-            g_ptr_array_add (check->reasons, g_strdup_printf (_("%s applies: %s"), title,
-                                                              sc_text_get (s->text, lang)));
+            g_ptr_array_add (check->reasons, g_strdup_printf (_("%s applies: %s"), title, all->str));
         }
       else if (check->outcome == SC_RELIEF_NEEDS_INFO && s->status < 0)
         {

@@ -30,7 +30,7 @@ typedef enum
  * @status: 1 holds, 0 fails, -1 unknown
  * @reasons: char* in the chosen language
  * @replaces: the blocking measure it replaces (e.g. "全部商品下架"), or NULL
- * @text: what replaces it (transfer none)
+ * @text: the first replacement listed (transfer none); a rule may list several, see the measure
  */
 typedef struct
 {
