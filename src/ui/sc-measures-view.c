@@ -1,0 +1,346 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shangce-ui"
+
+#include "config.h"
+
+#include "sc-measures-view.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "sc-measure-item.h"
+
+struct _ScMeasuresView
+{
+  AdwBin              parent_instance;
+
+  ScSession          *session;
+  GListStore         *store;
+  GtkFilterListModel *filtered;
+  GtkSortListModel   *sorted;
+  GtkCustomFilter    *filter;
+  GtkSearchEntry     *search;
+  GtkDropDown        *status_dropdown;
+  GtkColumnView      *columns;
+  GtkLabel           *count_label;
+  char               *text;
+  int                 status;
+};
+
+G_DEFINE_FINAL_TYPE (ScMeasuresView, sc_measures_view, ADW_TYPE_BIN)
+
+static const struct
+{
+  const char *title;
+  int         width;
+  gboolean    expand;
+} column_info[SC_MEASURE_N_COLUMNS] = {
+  [SC_MEASURE_COLUMN_PLATFORM] = { N_("Platform"), 90, FALSE },
+  [SC_MEASURE_COLUMN_PROGRAM] = { N_("Program"), 170, FALSE },
+  [SC_MEASURE_COLUMN_MEASURE] = { N_("Measure"), 220, FALSE },
+  [SC_MEASURE_COLUMN_STATUS] = { N_("Status"), 150, FALSE },
+  [SC_MEASURE_COLUMN_REASON] = { N_("Why"), 240, FALSE },
+  [SC_MEASURE_COLUMN_VALUE] = { N_("Value"), 90, FALSE },
+  [SC_MEASURE_COLUMN_CATEGORIES] = { N_("By category"), 200, FALSE },
+  [SC_MEASURE_COLUMN_BASIS] = { N_("Basis"), 120, FALSE },
+  [SC_MEASURE_COLUMN_SOURCE] = { N_("Source"), 320, TRUE },
+};
+
+static void
+setup_cb (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          gpointer                  data)
+{
+  ScMeasureColumn column = GPOINTER_TO_UINT (data);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (label), column == SC_MEASURE_COLUMN_VALUE ? 1.0 : 0.0);
+  if (column == SC_MEASURE_COLUMN_VALUE)
+    gtk_widget_add_css_class (label, "numeric");
+  if (column == SC_MEASURE_COLUMN_STATUS)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *icon = gtk_image_new ();
+      gtk_box_append (GTK_BOX (box), icon);
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_list_item_set_child (item, box);
+      return;
+    }
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_cb (GtkSignalListItemFactory *factory,
+         GtkListItem              *item,
+         gpointer                  data)
+{
+  ScMeasureColumn column = GPOINTER_TO_UINT (data);
+  ScMeasureItem *row = gtk_list_item_get_item (item);
+  GtkWidget *child = gtk_list_item_get_child (item);
+  const char *text = sc_measure_item_get_text (row, column);
+  GtkWidget *label = child;
+
+  if (column == SC_MEASURE_COLUMN_STATUS)
+    {
+      ScMeasureStatus status = sc_measure_item_get_status (row);
+      GtkWidget *icon = gtk_widget_get_first_child (child);
+      static const char *const classes[] = { "success", "dim-label", "warning", "accent" };
+
+      label = gtk_widget_get_next_sibling (icon);
+      gtk_image_set_from_icon_name (GTK_IMAGE (icon), sc_measure_status_icon (status));
+      for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+        gtk_widget_remove_css_class (icon, classes[i]);
+      if (status < G_N_ELEMENTS (classes))
+        gtk_widget_add_css_class (icon, classes[status]);
+    }
+  gtk_label_set_text (GTK_LABEL (label), text);
+  /* Long reasons and sources are cut in the cell: the tooltip has them whole. */
+  gtk_widget_set_tooltip_text (child, *text ? text : NULL);
+}
+
+static int
+compare_text (gconstpointer a,
+              gconstpointer b,
+              gpointer      data)
+{
+  ScMeasureColumn column = GPOINTER_TO_UINT (data);
+
+  return g_utf8_collate (sc_measure_item_get_text ((ScMeasureItem *) a, column),
+                         sc_measure_item_get_text ((ScMeasureItem *) b, column));
+}
+
+static int
+compare_value (gconstpointer a,
+               gconstpointer b,
+               gpointer      data)
+{
+  double va = sc_measure_item_get_value ((ScMeasureItem *) a);
+  double vb = sc_measure_item_get_value ((ScMeasureItem *) b);
+
+  return va < vb ? -1 : va > vb ? 1 : 0;
+}
+
+static int
+compare_status (gconstpointer a,
+                gconstpointer b,
+                gpointer      data)
+{
+  return (int) sc_measure_item_get_status ((ScMeasureItem *) a)
+       - (int) sc_measure_item_get_status ((ScMeasureItem *) b);
+}
+
+static gboolean
+filter_func (gpointer item,
+             gpointer data)
+{
+  ScMeasuresView *self = data;
+  ScMeasureItem *row = item;
+
+  if (self->status >= 0 && (int) sc_measure_item_get_status (row) != self->status)
+    return FALSE;
+  if (self->text == NULL || *self->text == '\0')
+    return TRUE;
+  for (guint c = 0; c < SC_MEASURE_N_COLUMNS; c++)
+    {
+      g_autofree char *folded = g_utf8_casefold (sc_measure_item_get_text (row, c), -1);
+      if (strstr (folded, self->text) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+update_count (ScMeasuresView *self)
+{
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  guint total = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  g_autofree char *text = g_strdup_printf (_("%u of %u measures"), shown, total);
+
+  gtk_label_set_text (self->count_label, text);
+}
+
+void
+sc_measures_view_set_filter (ScMeasuresView *self,
+                             const char     *text,
+                             int             status)
+{
+  g_return_if_fail (SC_IS_MEASURES_VIEW (self));
+
+  g_free (self->text);
+  self->text = text != NULL ? g_utf8_casefold (text, -1) : NULL;
+  self->status = status;
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_count (self);
+}
+
+static void
+search_changed_cb (GtkSearchEntry *entry,
+                   ScMeasuresView *self)
+{
+  sc_measures_view_set_filter (self, gtk_editable_get_text (GTK_EDITABLE (entry)), self->status);
+}
+
+static void
+status_selected_cb (GtkDropDown    *dropdown,
+                    GParamSpec     *pspec,
+                    ScMeasuresView *self)
+{
+  guint i = gtk_drop_down_get_selected (dropdown);
+
+  g_free (self->text);
+  self->text = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (self->search)), -1);
+  self->status = i == 0 || i == GTK_INVALID_LIST_POSITION ? -1 : (int) i - 1;
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_count (self);
+}
+
+static void
+refresh (ScMeasuresView *self)
+{
+  const ScResult *result = sc_session_get_result (self->session);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; result != NULL && i < result->measures->len; i++)
+    g_ptr_array_add (items, sc_measure_item_new (sc_session_get_catalog (self->session),
+                                                 g_ptr_array_index (result->measures, i),
+                                                 sc_lang_current ()));
+  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
+                       items->pdata, items->len);
+  update_count (self);
+}
+
+static void
+sc_measures_view_dispose (GObject *object)
+{
+  ScMeasuresView *self = SC_MEASURES_VIEW (object);
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
+  g_clear_object (&self->sorted);
+  g_clear_pointer (&self->text, g_free);
+
+  G_OBJECT_CLASS (sc_measures_view_parent_class)->dispose (object);
+}
+
+static void
+sc_measures_view_class_init (ScMeasuresViewClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = sc_measures_view_dispose;
+}
+
+static void
+sc_measures_view_init (ScMeasuresView *self)
+{
+  self->status = -1;
+}
+
+GtkWidget *
+sc_measures_view_new (ScSession *session)
+{
+  ScMeasuresView *self;
+  GtkWidget *box, *bar, *scrolled, *selection, *status_label;
+  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+
+  g_return_val_if_fail (SC_IS_SESSION (session), NULL);
+
+  self = g_object_new (SC_TYPE_MEASURES_VIEW, NULL);
+  self->session = g_object_ref (session);
+
+  self->store = g_list_store_new (SC_TYPE_MEASURE_ITEM);
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (self->store), GTK_FILTER (self->filter));
+  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->filtered), NULL);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_widget_set_margin_top (bar, 12);
+  gtk_widget_set_margin_bottom (bar, 12);
+  gtk_widget_set_margin_start (bar, 12);
+  gtk_widget_set_margin_end (bar, 12);
+
+  self->search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
+  gtk_widget_set_hexpand (GTK_WIDGET (self->search), TRUE);
+  g_object_set (self->search, "placeholder-text", _("Search measures, reasons and sources"), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search measures"), -1);
+  g_signal_connect (self->search, "search-changed", G_CALLBACK (search_changed_cb), self);
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->search));
+
+  status_label = gtk_label_new_with_mnemonic (_("_Status"));
+  gtk_box_append (GTK_BOX (bar), status_label);
+  gtk_string_list_append (statuses, _("All"));
+  for (ScMeasureStatus s = SC_MEASURE_ELIGIBLE; s <= SC_MEASURE_NOT_QUANTIFIED; s++)
+    gtk_string_list_append (statuses, sc_measure_status_label (s));
+  self->status_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&statuses)), NULL));
+  gtk_label_set_mnemonic_widget (GTK_LABEL (status_label), GTK_WIDGET (self->status_dropdown));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->status_dropdown),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Status"), -1);
+  g_signal_connect (self->status_dropdown, "notify::selected", G_CALLBACK (status_selected_cb), self);
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->status_dropdown));
+
+  self->count_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "dim-label");
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->count_label));
+  gtk_box_append (GTK_BOX (box), bar);
+
+  selection = GTK_WIDGET (gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->sorted))));
+  gtk_single_selection_set_autoselect (GTK_SINGLE_SELECTION (selection), FALSE);
+  gtk_single_selection_set_can_unselect (GTK_SINGLE_SELECTION (selection), TRUE);
+  self->columns = GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (selection)));
+  gtk_column_view_set_show_column_separators (self->columns, TRUE);
+  gtk_column_view_set_reorderable (self->columns, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->columns),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Measures"), -1);
+
+  for (guint c = 0; c < SC_MEASURE_N_COLUMNS; c++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      GtkColumnViewColumn *column;
+      GtkSorter *sorter;
+
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), GUINT_TO_POINTER (c));
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), GUINT_TO_POINTER (c));
+      column = gtk_column_view_column_new (_(column_info[c].title), factory);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_column_set_fixed_width (column, column_info[c].width);
+      gtk_column_view_column_set_expand (column, column_info[c].expand);
+      if (c == SC_MEASURE_COLUMN_VALUE)
+        sorter = GTK_SORTER (gtk_custom_sorter_new (compare_value, NULL, NULL));
+      else if (c == SC_MEASURE_COLUMN_STATUS)
+        sorter = GTK_SORTER (gtk_custom_sorter_new (compare_status, NULL, NULL));
+      else
+        sorter = GTK_SORTER (gtk_custom_sorter_new (compare_text, GUINT_TO_POINTER (c), NULL));
+      gtk_column_view_column_set_sorter (column, sorter);
+      g_object_unref (sorter);
+      gtk_column_view_append_column (self->columns, column);
+      g_object_unref (column);
+    }
+  gtk_sort_list_model_set_sorter (self->sorted, gtk_column_view_get_sorter (self->columns));
+
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->columns));
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_box_append (GTK_BOX (box), scrolled);
+  adw_bin_set_child (ADW_BIN (self), box);
+  g_object_unref (selection);
+
+  g_signal_connect_swapped (session, "result-changed", G_CALLBACK (refresh), self);
+  refresh (self);
+  return GTK_WIDGET (self);
+}
+
+GListModel *
+sc_measures_view_get_model (ScMeasuresView *self)
+{
+  g_return_val_if_fail (SC_IS_MEASURES_VIEW (self), NULL);
+  return G_LIST_MODEL (self->sorted);
+}
+
+void
+sc_measures_view_focus_search (ScMeasuresView *self)
+{
+  g_return_if_fail (SC_IS_MEASURES_VIEW (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->search));
+}

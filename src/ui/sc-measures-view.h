@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "sc-session.h"
+
+G_BEGIN_DECLS
+
+#define SC_TYPE_MEASURES_VIEW (sc_measures_view_get_type ())
+G_DECLARE_FINAL_TYPE (ScMeasuresView, sc_measures_view, SC, MEASURES_VIEW, AdwBin)
+
+/*
+ * ScMeasuresView: every measure of the programs switched on, in a sortable
+ * and filterable table: platform, program, measure, status, why, value,
+ * value by category, basis and the source sentence.
+ */
+GtkWidget  *sc_measures_view_new           (ScSession      *session);
+/* Filters by text (any column) and status (-1 for every status). */
+void        sc_measures_view_set_filter    (ScMeasuresView *self,
+                                            const char     *text,
+                                            int             status);
+/* The rows shown after filtering and sorting. (transfer none) */
+GListModel *sc_measures_view_get_model     (ScMeasuresView *self);
+/* Focuses the search entry. */
+void        sc_measures_view_focus_search  (ScMeasuresView *self);
+
+G_END_DECLS

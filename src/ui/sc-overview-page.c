@@ -1,0 +1,355 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shangce-ui"
+
+#include "config.h"
+
+#include "sc-overview-page.h"
+
+#include <glib/gi18n.h>
+
+#include "sc-chart-format.h"
+#include "sc-chart-from-result.h"
+
+struct _ScOverviewPage
+{
+  AdwBin        parent_instance;
+
+  ScSession    *session;
+  GtkDropDown  *kind_dropdown;
+  ScChartView  *chart;
+  GtkListBox   *verdicts;
+  ScChartKind   kind;
+};
+
+G_DEFINE_FINAL_TYPE (ScOverviewPage, sc_overview_page, ADW_TYPE_BIN)
+
+static const char *const kind_labels[SC_CHART_N_KINDS] = {
+  [SC_CHART_OVERVIEW] = N_("Value per platform"),
+  [SC_CHART_FEES] = N_("Fees before and after"),
+  [SC_CHART_SUBSIDIES] = N_("Subsidies by type"),
+  [SC_CHART_TRAFFIC] = N_("Traffic"),
+  [SC_CHART_MEASURES] = N_("Contribution by measure"),
+  [SC_CHART_CUMULATIVE] = N_("Cumulative value by month"),
+  [SC_CHART_SENSITIVITY] = N_("Sensitivity to monthly GMV"),
+  [SC_CHART_TIMELINE] = N_("Program timeline"),
+};
+
+const char *
+sc_chart_kind_label (ScChartKind kind)
+{
+  g_return_val_if_fail (kind < SC_CHART_N_KINDS, NULL);
+  return _(kind_labels[kind]);
+}
+
+static const char *
+platform_name (ScSession  *session,
+               const char *platform)
+{
+  const ScBaseline *baseline = sc_catalog_find_baseline (sc_session_get_catalog (session), platform);
+
+  return baseline != NULL ? sc_text_get (&baseline->name, sc_lang_current ()) : platform;
+}
+
+static gboolean
+kind_by_platform (ScChartKind kind)
+{
+  return kind == SC_CHART_OVERVIEW || kind == SC_CHART_FEES
+      || kind == SC_CHART_SUBSIDIES || kind == SC_CHART_TRAFFIC;
+}
+
+static int
+compare_measure_value (gconstpointer a,
+                       gconstpointer b)
+{
+  const ScMeasureResult *ma = *(ScMeasureResult * const *) a;
+  const ScMeasureResult *mb = *(ScMeasureResult * const *) b;
+  double va = ma->totals[SC_AMOUNT_TOTAL_VALUE], vb = mb->totals[SC_AMOUNT_TOTAL_VALUE];
+
+  return va < vb ? 1 : va > vb ? -1 : 0;
+}
+
+/* What a platform's bar is made of: its measures worth most. */
+static char *
+chart_detail (ScChartView        *view,
+              const ScChartModel *model,
+              guint               series,
+              guint               point,
+              gpointer            user_data)
+{
+  ScOverviewPage *self = user_data;
+  const ScResult *result = sc_session_get_result (self->session);
+  const ScPlatformResult *platform;
+  g_autoptr(GPtrArray) parts = NULL;
+  GString *s;
+
+  if (result == NULL || !kind_by_platform (model->kind) || point >= result->platforms->len)
+    return NULL;
+  platform = g_ptr_array_index (result->platforms, point);
+  parts = g_ptr_array_new ();
+  for (guint i = 0; i < result->measures->len; i++)
+    {
+      const ScMeasureResult *mr = g_ptr_array_index (result->measures, i);
+      if (g_strcmp0 (mr->program->platform, platform->platform) == 0
+          && mr->totals[SC_AMOUNT_TOTAL_VALUE] != 0)
+        g_ptr_array_add (parts, (gpointer) mr);
+    }
+  if (parts->len == 0)
+    return g_strdup (_("No measure adds value for this profile"));
+  g_ptr_array_sort (parts, compare_measure_value);
+
+  s = g_string_new (_("Made of:"));
+  for (guint i = 0; i < parts->len && i < 5; i++)
+    {
+      const ScMeasureResult *mr = g_ptr_array_index (parts, i);
+      g_autofree char *number = sc_chart_format_number (mr->totals[SC_AMOUNT_TOTAL_VALUE],
+                                                        model->lang, 3);
+      g_string_append_printf (s, "\n· %s: ¥%s%s", sc_text_get (&mr->measure->title, sc_lang_current ()),
+                              number, (mr->basis & SC_BASIS_ASSUMED) ? " *" : "");
+    }
+  if (parts->len > 5)
+    g_string_append_printf (s, "\n· %s", _("and more — see Measures"));
+  return g_string_free (s, FALSE);
+}
+
+ScChartModel *
+sc_overview_page_build_model (ScOverviewPage *self,
+                              const char     *lang)
+{
+  const ScResult *result;
+
+  g_return_val_if_fail (SC_IS_OVERVIEW_PAGE (self), NULL);
+
+  result = sc_session_get_result (self->session);
+  if (result == NULL)
+    return NULL;
+  return sc_chart_model_from_result (self->kind, sc_session_get_catalog (self->session),
+                                     sc_session_get_profile (self->session), result,
+                                     lang ? lang : sc_lang_current ());
+}
+
+static char *
+verdict_for (ScOverviewPage         *self,
+             const ScResult         *result,
+             const ScPlatformResult *p)
+{
+  static const struct { ScAmount amount; const char *what; } parts[] = {
+    { SC_AMOUNT_FEE_REDUCTION, N_("fee savings") },
+    { SC_AMOUNT_CASH, N_("cash") },
+    { SC_AMOUNT_AD_CREDIT, N_("ad credit") },
+    { SC_AMOUNT_COUPON, N_("coupons") },
+    { SC_AMOUNT_TRAFFIC_VALUE, N_("free traffic") },
+    { SC_AMOUNT_CASH_FLOW, N_("faster settlement and a lower deposit") },
+  };
+  const char *lang = sc_lang_current ();
+  const char *name = platform_name (self->session, p->platform);
+  double total = p->totals[SC_AMOUNT_TOTAL_VALUE];
+  guint needs = 0, best = 0;
+  g_autofree char *number = NULL;
+  g_autofree char *line = NULL;
+
+  for (guint i = 0; i < result->programs->len; i++)
+    {
+      const ScProgramResult *pr = g_ptr_array_index (result->programs, i);
+      if (g_strcmp0 (pr->program->platform, p->platform) == 0)
+        needs += pr->n_needs_info;
+    }
+  for (guint i = 1; i < G_N_ELEMENTS (parts); i++)
+    if (p->totals[parts[i].amount] > p->totals[parts[best].amount])
+      best = i;
+
+  if (total <= 0)
+    /* TRANSLATORS: %s is a platform, %u months */
+    line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: nothing in %u month for this profile",
+                                         "%s: nothing in %u months for this profile",
+                                         result->horizon_months),
+                            name, result->horizon_months);
+  else
+    {
+      number = sc_chart_format_number (total, lang, 3);
+      /* TRANSLATORS: "Kuaishou: about ¥2,620 in 12 months, mostly ad credit" */
+      line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: about ¥%s in %u month, mostly %s",
+                                           "%s: about ¥%s in %u months, mostly %s",
+                                           result->horizon_months),
+                              name, number, result->horizon_months, _(parts[best].what));
+    }
+  if (needs > 0)
+    {
+      g_autofree char *more =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (%u measure needs information)",
+                                      "%s (%u measures need information)", needs),
+                         line, needs);
+      g_free (line);
+      line = g_steal_pointer (&more);
+    }
+  return g_steal_pointer (&line);
+}
+
+char **
+sc_overview_page_dup_verdicts (ScOverviewPage *self)
+{
+  const ScResult *result;
+  GPtrArray *lines = g_ptr_array_new ();
+
+  g_return_val_if_fail (SC_IS_OVERVIEW_PAGE (self), NULL);
+
+  result = sc_session_get_result (self->session);
+  for (guint i = 0; result != NULL && i < result->platforms->len; i++)
+    g_ptr_array_add (lines, verdict_for (self, result, g_ptr_array_index (result->platforms, i)));
+  g_ptr_array_add (lines, NULL);
+  return (char **) g_ptr_array_free (lines, FALSE);
+}
+
+static void
+refresh_chart (ScOverviewPage *self)
+{
+  sc_chart_view_set_model (self->chart, sc_overview_page_build_model (self, NULL));
+}
+
+static void
+refresh (ScOverviewPage *self)
+{
+  g_auto(GStrv) verdicts = NULL;
+  GtkWidget *child;
+
+  refresh_chart (self);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->verdicts))) != NULL)
+    gtk_list_box_remove (self->verdicts, child);
+  verdicts = sc_overview_page_dup_verdicts (self);
+  for (guint i = 0; verdicts[i] != NULL; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), verdicts[i]);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
+      gtk_list_box_append (self->verdicts, row);
+    }
+}
+
+static void
+kind_selected_cb (GtkDropDown    *dropdown,
+                  GParamSpec     *pspec,
+                  ScOverviewPage *self)
+{
+  guint kind = gtk_drop_down_get_selected (dropdown);
+
+  if (kind >= SC_CHART_N_KINDS || kind == self->kind)
+    return;
+  self->kind = kind;
+  if (sc_session_get_settings (self->session) != NULL)
+    g_settings_set_string (sc_session_get_settings (self->session), "chart-kind",
+                           sc_chart_kind_to_string (kind));
+  refresh_chart (self);
+}
+
+static void
+sc_overview_page_dispose (GObject *object)
+{
+  ScOverviewPage *self = SC_OVERVIEW_PAGE (object);
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
+
+  G_OBJECT_CLASS (sc_overview_page_parent_class)->dispose (object);
+}
+
+static void
+sc_overview_page_class_init (ScOverviewPageClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = sc_overview_page_dispose;
+}
+
+static void
+sc_overview_page_init (ScOverviewPage *self)
+{
+}
+
+GtkWidget *
+sc_overview_page_new (ScSession *session)
+{
+  ScOverviewPage *self;
+  GtkWidget *box, *bar, *label, *frame;
+  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+  GSettings *settings;
+
+  g_return_val_if_fail (SC_IS_SESSION (session), NULL);
+
+  self = g_object_new (SC_TYPE_OVERVIEW_PAGE, NULL);
+  self->session = g_object_ref (session);
+  self->kind = SC_CHART_OVERVIEW;
+  settings = sc_session_get_settings (session);
+  if (settings != NULL)
+    {
+      g_autofree char *name = g_settings_get_string (settings, "chart-kind");
+      ScChartKind kind;
+      if (sc_chart_kind_from_string (name, &kind))
+        self->kind = kind;
+    }
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_set_margin_top (box, 12);
+  gtk_widget_set_margin_bottom (box, 12);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+
+  bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  label = gtk_label_new_with_mnemonic (_("_Chart"));
+  gtk_widget_add_css_class (label, "heading");
+  for (guint k = 0; k < SC_CHART_N_KINDS; k++)
+    gtk_string_list_append (kinds, sc_chart_kind_label (k));
+  self->kind_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&kinds)), NULL));
+  gtk_drop_down_set_selected (self->kind_dropdown, self->kind);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (self->kind_dropdown));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->kind_dropdown),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Chart"), -1);
+  g_signal_connect (self->kind_dropdown, "notify::selected", G_CALLBACK (kind_selected_cb), self);
+  gtk_box_append (GTK_BOX (bar), label);
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->kind_dropdown));
+  gtk_box_append (GTK_BOX (box), bar);
+
+  self->chart = SC_CHART_VIEW (sc_chart_view_new ());
+  sc_chart_view_set_detail_func (self->chart, chart_detail, self, NULL);
+  frame = gtk_frame_new (NULL);
+  gtk_widget_add_css_class (frame, "chart-frame");
+  gtk_frame_set_child (GTK_FRAME (frame), GTK_WIDGET (self->chart));
+  gtk_widget_set_vexpand (frame, TRUE);
+  gtk_box_append (GTK_BOX (box), frame);
+
+  self->verdicts = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->verdicts, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->verdicts), "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->verdicts),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Verdict per platform"), -1);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->verdicts));
+
+  adw_bin_set_child (ADW_BIN (self), box);
+
+  g_signal_connect_swapped (session, "result-changed", G_CALLBACK (refresh), self);
+  if (sc_session_get_result (session) != NULL)
+    refresh (self);
+  return GTK_WIDGET (self);
+}
+
+ScChartKind
+sc_overview_page_get_kind (ScOverviewPage *self)
+{
+  g_return_val_if_fail (SC_IS_OVERVIEW_PAGE (self), SC_CHART_OVERVIEW);
+  return self->kind;
+}
+
+void
+sc_overview_page_set_kind (ScOverviewPage *self,
+                           ScChartKind     kind)
+{
+  g_return_if_fail (SC_IS_OVERVIEW_PAGE (self));
+  g_return_if_fail (kind < SC_CHART_N_KINDS);
+  gtk_drop_down_set_selected (self->kind_dropdown, kind);
+}
+
+ScChartView *
+sc_overview_page_get_chart_view (ScOverviewPage *self)
+{
+  g_return_val_if_fail (SC_IS_OVERVIEW_PAGE (self), NULL);
+  return self->chart;
+}

@@ -1,0 +1,1029 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shangce-ui"
+
+#include "config.h"
+
+#include "sc-profile-editor.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <stdlib.h>
+
+#include "sc-error.h"
+
+typedef struct _ScProfileEditor ScProfileEditor;
+
+typedef struct
+{
+  ScProfileEditor *self;
+  ScField          field;
+  AdwActionRow    *row;
+  GtkCheckButton  *given;
+  GtkWidget       *value;     /* GtkSpinButton, GtkDropDown, GtkSwitch or GtkMenuButton */
+  GtkCalendar     *calendar;  /* DATE */
+  char            *message;   /* inline validation message */
+} FieldRow;
+
+typedef struct
+{
+  ScProfileEditor *self;
+  char            *platform;
+  ScFee            fee;
+  char            *category;
+  GtkCheckButton  *given;
+  GtkSpinButton   *spin;
+  double           baseline;
+} OverrideRow;
+
+struct _ScProfileEditor
+{
+  AdwBin               parent_instance;
+
+  ScSession           *session;
+  AdwPreferencesPage  *page;
+  AdwEntryRow         *name_row;
+  GtkMenuButton       *as_of_button;
+  GtkCalendar         *as_of_calendar;
+  GtkSpinButton       *horizon_spin;
+  AdwPreferencesGroup *baselines_group;
+  GPtrArray           *baseline_rows;     /* GtkWidget* rows inside baselines_group */
+  GPtrArray           *overrides;         /* OverrideRow* */
+  FieldRow             rows[SC_N_FIELDS];
+  gboolean             loading;
+};
+
+G_DEFINE_FINAL_TYPE (ScProfileEditor, sc_profile_editor, ADW_TYPE_BIN)
+
+static const struct
+{
+  const char *title;
+  const char *description;
+  ScField     first;
+  ScField     last;
+} groups[] = {
+  { N_("Store"), NULL, SC_FIELD_STORE_TYPE, SC_FIELD_FIRST_LIVE_DATE },
+  { N_("Sales"), NULL, SC_FIELD_MONTHLY_GMV, SC_FIELD_EXPECTED_RANK },
+  { N_("Operations"), NULL, SC_FIELD_RETURN_COVER, SC_FIELD_SHOP_SCORE },
+  { N_("Factory"), N_("For Kuaishou’s Kuaizhizao factory program"), SC_FIELD_FACTORY_TIER, SC_FIELD_OWN_LIVE_TEAM },
+  { N_("Violation Scenario"), N_("A violation notice to check against the penalty-relief rules"), SC_FIELD_VIOLATION_ROLE, SC_FIELD_SERIOUS_VIOLATION },
+  { N_("Assumptions"), N_("Numbers no program states: yours to change"), SC_FIELD_COST_OF_CAPITAL, SC_FIELD_YUAN_PER_1000_EXPOSURES },
+};
+
+static void update_row_state (FieldRow *fr);
+static void rebuild_baselines (ScProfileEditor *self);
+
+static gboolean
+is_assumption (ScField field)
+{
+  return field == SC_FIELD_COST_OF_CAPITAL || field == SC_FIELD_YUAN_PER_1000_EXPOSURES;
+}
+
+static double
+display_scale (const ScFieldInfo *info)
+{
+  return info->type == SC_FIELD_TYPE_FRACTION ? 100.0 : 1.0;
+}
+
+static void
+changed (ScProfileEditor *self)
+{
+  sc_session_profile_changed (self->session);
+}
+
+static void
+set_message (FieldRow   *fr,
+             const char *message)
+{
+  g_free (fr->message);
+  fr->message = g_strdup (message);
+  update_row_state (fr);
+}
+
+static void
+set_given_silently (FieldRow *fr,
+                    gboolean  given)
+{
+  gboolean loading = fr->self->loading;
+
+  fr->self->loading = TRUE;
+  gtk_check_button_set_active (fr->given, given);
+  fr->self->loading = loading;
+}
+
+static void
+update_row_state (FieldRow *fr)
+{
+  ScProfile *profile = sc_session_get_profile (fr->self->session);
+  const ScProfileValue *v = &profile->values[fr->field];
+  const ScFieldInfo *info = sc_field_info (fr->field);
+  GtkWidget *row = GTK_WIDGET (fr->row);
+
+  if (fr->message != NULL)
+    {
+      adw_action_row_set_subtitle (fr->row, fr->message);
+      gtk_widget_add_css_class (row, "error");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (fr->value),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, fr->message, -1);
+      return;
+    }
+  gtk_widget_remove_css_class (row, "error");
+
+  if (!v->set)
+    {
+      adw_action_row_set_subtitle (fr->row, _("Not given: measures that need it show “Needs information”"));
+      gtk_widget_add_css_class (fr->value, "dim-label");
+    }
+  else
+    {
+      const char *note = sc_text_get (&v->note, sc_lang_current ());
+
+      gtk_widget_remove_css_class (fr->value, "dim-label");
+      if (note != NULL && *note != '\0')
+        adw_action_row_set_subtitle (fr->row, note);
+      else if (info->type == SC_FIELD_TYPE_MONEY && fr->field == SC_FIELD_AVG_ORDER_VALUE
+               && sc_profile_is_set (profile, SC_FIELD_MONTHLY_GMV) && v->number > 0)
+        {
+          g_autofree char *orders =
+            g_strdup_printf (_("About %.0f orders a month"),
+                             sc_profile_get_number (profile, SC_FIELD_MONTHLY_GMV, 0) / v->number);
+          adw_action_row_set_subtitle (fr->row, orders);
+        }
+      else
+        adw_action_row_set_subtitle (fr->row, "");
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (fr->value),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  v->set ? "" : _("Not given"), -1);
+}
+
+/* --- applying values --------------------------------------------------- */
+
+static gboolean
+apply_number (FieldRow *fr,
+              double    displayed)
+{
+  const ScFieldInfo *info = sc_field_info (fr->field);
+  ScProfile *profile = sc_session_get_profile (fr->self->session);
+  g_autoptr(GError) error = NULL;
+
+  if (!sc_profile_set_number (profile, fr->field, displayed / display_scale (info), &error))
+    {
+      set_message (fr, error->message);
+      return FALSE;
+    }
+  set_given_silently (fr, TRUE);
+  set_message (fr, NULL);
+  changed (fr->self);
+  return TRUE;
+}
+
+static gboolean
+apply_number_text (FieldRow   *fr,
+                   const char *text)
+{
+  const ScFieldInfo *info = sc_field_info (fr->field);
+  GString *clean = g_string_new (NULL);
+  g_autofree char *digits = NULL;
+  char *end = NULL;
+  double value;
+
+  /* Accept what people type: thousands separators, spaces, a % sign. */
+  for (const char *p = text; *p; p++)
+    if (*p != ',' && *p != ' ' && *p != '%')
+      g_string_append_c (clean, *p);
+  digits = g_string_free (clean, FALSE);
+  if (*digits == '\0')
+    {
+      set_message (fr, NULL);
+      return FALSE;
+    }
+  value = g_ascii_strtod (digits, &end);
+  if (end == digits || *end != '\0' || !isfinite (value))
+    {
+      g_autofree char *msg = g_strdup_printf (_("%s must be a number, not “%s”"),
+                                              _(info->label), text);
+      set_message (fr, msg);
+      return FALSE;
+    }
+  return apply_number (fr, value);
+}
+
+static void
+spin_text_changed_cb (GtkEditable *editable,
+                      FieldRow    *fr)
+{
+  if (fr->self->loading)
+    return;
+  apply_number_text (fr, gtk_editable_get_text (editable));
+}
+
+static void
+spin_value_changed_cb (GtkSpinButton *spin,
+                       FieldRow      *fr)
+{
+  if (fr->self->loading)
+    return;
+  apply_number (fr, gtk_spin_button_get_value (spin));
+}
+
+static void
+switch_active_cb (GtkSwitch  *sw,
+                  GParamSpec *pspec,
+                  FieldRow   *fr)
+{
+  if (fr->self->loading)
+    return;
+  sc_profile_set_bool (sc_session_get_profile (fr->self->session), fr->field,
+                       gtk_switch_get_active (sw), NULL);
+  set_given_silently (fr, TRUE);
+  update_row_state (fr);
+  changed (fr->self);
+}
+
+static void
+dropdown_selected_cb (GtkDropDown *dd,
+                      GParamSpec  *pspec,
+                      FieldRow    *fr)
+{
+  const ScFieldInfo *info = sc_field_info (fr->field);
+  guint i = gtk_drop_down_get_selected (dd);
+
+  if (fr->self->loading || i == GTK_INVALID_LIST_POSITION)
+    return;
+  sc_profile_set_choice (sc_session_get_profile (fr->self->session), fr->field,
+                         info->choices[i], NULL);
+  set_given_silently (fr, TRUE);
+  update_row_state (fr);
+  changed (fr->self);
+  if (fr->field == SC_FIELD_CATEGORY)
+    rebuild_baselines (fr->self);
+}
+
+static ScDay
+calendar_day (GtkCalendar *calendar)
+{
+  g_autoptr(GDateTime) dt = gtk_calendar_get_date (calendar);
+
+  return sc_day_from_ymd (g_date_time_get_year (dt), g_date_time_get_month (dt),
+                          g_date_time_get_day_of_month (dt));
+}
+
+static void
+calendar_select (GtkCalendar *calendar,
+                 ScDay        day)
+{
+  int y, m, d;
+  g_autoptr(GDateTime) dt = NULL;
+
+  if (day == SC_DAY_NONE)
+    return;
+  sc_day_to_ymd (day, &y, &m, &d);
+  dt = g_date_time_new_local (y, m, d, 0, 0, 0);
+  gtk_calendar_select_day (calendar, dt);
+}
+
+static void
+set_date_label (GtkMenuButton *button,
+                ScDay          day)
+{
+  char buf[16];
+
+  gtk_menu_button_set_label (button, day != SC_DAY_NONE ? sc_day_format (day, buf) : _("Not given"));
+}
+
+static void
+date_selected_cb (GtkCalendar *calendar,
+                  FieldRow    *fr)
+{
+  ScDay day;
+
+  if (fr->self->loading)
+    return;
+  day = calendar_day (calendar);
+  sc_profile_set_date (sc_session_get_profile (fr->self->session), fr->field, day, NULL);
+  set_date_label (GTK_MENU_BUTTON (fr->value), day);
+  set_given_silently (fr, TRUE);
+  update_row_state (fr);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (fr->value));
+  changed (fr->self);
+}
+
+static void
+apply_widget_value (FieldRow *fr)
+{
+  const ScFieldInfo *info = sc_field_info (fr->field);
+  ScProfile *profile = sc_session_get_profile (fr->self->session);
+
+  switch (info->type)
+    {
+    case SC_FIELD_TYPE_NUMBER:
+    case SC_FIELD_TYPE_MONEY:
+    case SC_FIELD_TYPE_FRACTION:
+      sc_profile_set_number (profile, fr->field,
+                             gtk_spin_button_get_value (GTK_SPIN_BUTTON (fr->value)) / display_scale (info),
+                             NULL);
+      break;
+    case SC_FIELD_TYPE_BOOL:
+      sc_profile_set_bool (profile, fr->field, gtk_switch_get_active (GTK_SWITCH (fr->value)), NULL);
+      break;
+    case SC_FIELD_TYPE_CHOICE:
+      {
+        guint i = gtk_drop_down_get_selected (GTK_DROP_DOWN (fr->value));
+        if (i != GTK_INVALID_LIST_POSITION)
+          sc_profile_set_choice (profile, fr->field, info->choices[i], NULL);
+      }
+      break;
+    case SC_FIELD_TYPE_DATE:
+      {
+        ScDay day = calendar_day (fr->calendar);
+        sc_profile_set_date (profile, fr->field, day, NULL);
+        set_date_label (GTK_MENU_BUTTON (fr->value), day);
+      }
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+given_toggled_cb (GtkCheckButton *check,
+                  FieldRow       *fr)
+{
+  if (fr->self->loading)
+    return;
+  if (gtk_check_button_get_active (check))
+    apply_widget_value (fr);
+  else
+    {
+      sc_profile_unset (sc_session_get_profile (fr->self->session), fr->field);
+      if (sc_field_info (fr->field)->type == SC_FIELD_TYPE_DATE)
+        set_date_label (GTK_MENU_BUTTON (fr->value), SC_DAY_NONE);
+    }
+  set_message (fr, NULL);
+  changed (fr->self);
+}
+
+/* --- building rows ----------------------------------------------------- */
+
+static GtkWidget *
+assumption_tag (void)
+{
+  GtkWidget *tag = gtk_label_new (_("Assumption"));
+
+  gtk_widget_add_css_class (tag, "assumption-tag");
+  gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (tag, _("Not from any program or platform: your own estimate"));
+  return tag;
+}
+
+static GtkWidget *
+make_spin (const ScFieldInfo *info)
+{
+  double scale = display_scale (info);
+  double lo = info->min * scale, hi = info->max * scale;
+  int digits;
+  double step;
+  GtkWidget *spin;
+
+  if (info->type == SC_FIELD_TYPE_FRACTION)
+    digits = 1, step = 0.5;
+  else if (info->type == SC_FIELD_TYPE_MONEY)
+    digits = 2, step = 100;
+  else if (hi - lo <= 10)
+    digits = 1, step = 0.1;
+  else
+    digits = 0, step = 1;
+  if (info->field == SC_FIELD_AVG_ORDER_VALUE || info->field == SC_FIELD_YUAN_PER_1000_EXPOSURES)
+    step = 1;
+
+  spin = gtk_spin_button_new_with_range (lo, hi, step);
+  gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), digits);
+  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), FALSE);
+  gtk_spin_button_set_update_policy (GTK_SPIN_BUTTON (spin), GTK_UPDATE_IF_VALID);
+  gtk_editable_set_width_chars (GTK_EDITABLE (spin), 10);
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  return spin;
+}
+
+static void
+build_field_row (ScProfileEditor     *self,
+                 AdwPreferencesGroup *group,
+                 ScField              field)
+{
+  FieldRow *fr = &self->rows[field];
+  const ScFieldInfo *info = sc_field_info (field);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *suffix = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  const char *unit = NULL;
+
+  fr->self = self;
+  fr->field = field;
+  fr->row = ADW_ACTION_ROW (row);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(info->label));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), FALSE);
+
+  fr->given = GTK_CHECK_BUTTON (gtk_check_button_new ());
+  gtk_widget_set_valign (GTK_WIDGET (fr->given), GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (fr->given), _("Given (clear to leave the field out)"));
+  {
+    g_autofree char *label = g_strdup_printf (_("%s is given"), _(info->label));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (fr->given),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  }
+  adw_action_row_add_prefix (fr->row, GTK_WIDGET (fr->given));
+  g_signal_connect (fr->given, "toggled", G_CALLBACK (given_toggled_cb), fr);
+
+  if (is_assumption (field))
+    gtk_box_append (GTK_BOX (suffix), assumption_tag ());
+
+  switch (info->type)
+    {
+    case SC_FIELD_TYPE_NUMBER:
+    case SC_FIELD_TYPE_MONEY:
+    case SC_FIELD_TYPE_FRACTION:
+      fr->value = make_spin (info);
+      unit = info->type == SC_FIELD_TYPE_FRACTION ? "%" : info->unit ? _(info->unit) : NULL;
+      g_signal_connect (fr->value, "changed", G_CALLBACK (spin_text_changed_cb), fr);
+      g_signal_connect (fr->value, "value-changed", G_CALLBACK (spin_value_changed_cb), fr);
+      break;
+    case SC_FIELD_TYPE_BOOL:
+      fr->value = gtk_switch_new ();
+      gtk_widget_set_valign (fr->value, GTK_ALIGN_CENTER);
+      g_signal_connect (fr->value, "notify::active", G_CALLBACK (switch_active_cb), fr);
+      break;
+    case SC_FIELD_TYPE_CHOICE:
+      {
+        g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+        for (guint i = 0; info->choices[i] != NULL; i++)
+          gtk_string_list_append (list, sc_field_choice_label (field, info->choices[i]));
+        fr->value = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&list)), NULL);
+        gtk_widget_set_valign (fr->value, GTK_ALIGN_CENTER);
+        g_signal_connect (fr->value, "notify::selected", G_CALLBACK (dropdown_selected_cb), fr);
+      }
+      break;
+    case SC_FIELD_TYPE_DATE:
+      {
+        GtkWidget *popover = gtk_popover_new ();
+        fr->calendar = GTK_CALENDAR (gtk_calendar_new ());
+        gtk_popover_set_child (GTK_POPOVER (popover), GTK_WIDGET (fr->calendar));
+        fr->value = gtk_menu_button_new ();
+        gtk_menu_button_set_popover (GTK_MENU_BUTTON (fr->value), popover);
+        gtk_widget_set_valign (fr->value, GTK_ALIGN_CENTER);
+        set_date_label (GTK_MENU_BUTTON (fr->value), SC_DAY_NONE);
+        g_signal_connect (fr->calendar, "day-selected", G_CALLBACK (date_selected_cb), fr);
+        gtk_accessible_update_property (GTK_ACCESSIBLE (fr->calendar),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, _(info->label), -1);
+      }
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (fr->value),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _(info->label), -1);
+  gtk_box_append (GTK_BOX (suffix), fr->value);
+  if (unit != NULL)
+    {
+      GtkWidget *u = gtk_label_new (unit);
+      gtk_widget_add_css_class (u, "dim-label");
+      gtk_widget_set_size_request (u, 36, -1);
+      gtk_label_set_xalign (GTK_LABEL (u), 0);
+      gtk_box_append (GTK_BOX (suffix), u);
+    }
+  else if (info->type != SC_FIELD_TYPE_BOOL)
+    {
+      GtkWidget *spacer = gtk_label_new (NULL);
+      gtk_widget_set_size_request (spacer, info->type == SC_FIELD_TYPE_NUMBER ? 36 : 0, -1);
+      gtk_box_append (GTK_BOX (suffix), spacer);
+    }
+  gtk_widget_set_valign (suffix, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (fr->row, suffix);
+  if (info->type == SC_FIELD_TYPE_BOOL)
+    adw_action_row_set_activatable_widget (fr->row, fr->value);
+  adw_preferences_group_add (group, row);
+}
+
+static void
+load_row (FieldRow *fr)
+{
+  ScProfile *profile = sc_session_get_profile (fr->self->session);
+  const ScProfileValue *v = &profile->values[fr->field];
+  const ScFieldInfo *info = sc_field_info (fr->field);
+
+  gtk_check_button_set_active (fr->given, v->set);
+  switch (info->type)
+    {
+    case SC_FIELD_TYPE_NUMBER:
+    case SC_FIELD_TYPE_MONEY:
+    case SC_FIELD_TYPE_FRACTION:
+      {
+        double value = v->set ? v->number * display_scale (info) : MAX (info->min * display_scale (info), 0);
+        gtk_spin_button_set_value (GTK_SPIN_BUTTON (fr->value), value);
+        /* set_value keeps the text when the value is equal: make them agree. */
+        {
+          g_autofree char *text = g_strdup_printf ("%.*f", gtk_spin_button_get_digits (GTK_SPIN_BUTTON (fr->value)),
+                                                   gtk_spin_button_get_value (GTK_SPIN_BUTTON (fr->value)));
+          gtk_editable_set_text (GTK_EDITABLE (fr->value), text);
+        }
+      }
+      break;
+    case SC_FIELD_TYPE_BOOL:
+      gtk_switch_set_active (GTK_SWITCH (fr->value), v->set && v->number != 0);
+      break;
+    case SC_FIELD_TYPE_CHOICE:
+      {
+        guint sel = 0;
+        for (guint i = 0; info->choices[i] != NULL; i++)
+          if (g_strcmp0 (info->choices[i], v->choice) == 0)
+            sel = i;
+        gtk_drop_down_set_selected (GTK_DROP_DOWN (fr->value), sel);
+      }
+      break;
+    case SC_FIELD_TYPE_DATE:
+      calendar_select (fr->calendar, v->set ? v->date : profile->as_of);
+      set_date_label (GTK_MENU_BUTTON (fr->value), v->set ? v->date : SC_DAY_NONE);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  g_clear_pointer (&fr->message, g_free);
+  update_row_state (fr);
+}
+
+/* --- profile group: name, evaluation date, horizon ---------------------- */
+
+static void
+name_changed_cb (GtkEditable     *editable,
+                 ScProfileEditor *self)
+{
+  ScProfile *profile;
+  const char *text;
+
+  if (self->loading)
+    return;
+  profile = sc_session_get_profile (self->session);
+  text = gtk_editable_get_text (editable);
+  /* The name is kept in the UI's language; the other language stays. */
+  if (g_str_equal (sc_lang_current (), "zh"))
+    sc_profile_set_name (profile, text, profile->name.en);
+  else
+    sc_profile_set_name (profile, profile->name.zh, text);
+  changed (self);
+}
+
+static void
+as_of_selected_cb (GtkCalendar     *calendar,
+                   ScProfileEditor *self)
+{
+  ScDay day;
+
+  if (self->loading)
+    return;
+  day = calendar_day (calendar);
+  sc_profile_set_as_of (sc_session_get_profile (self->session), day, NULL);
+  set_date_label (self->as_of_button, day);
+  gtk_menu_button_popdown (self->as_of_button);
+  changed (self);
+}
+
+static void
+horizon_changed_cb (GtkSpinButton   *spin,
+                    ScProfileEditor *self)
+{
+  if (self->loading)
+    return;
+  sc_profile_set_horizon (sc_session_get_profile (self->session),
+                          (guint) gtk_spin_button_get_value_as_int (spin), NULL);
+  changed (self);
+}
+
+static void
+build_profile_group (ScProfileEditor *self)
+{
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  GtkWidget *row, *popover, *box, *unit;
+
+  adw_preferences_group_set_title (group, _("Profile"));
+
+  row = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Name"));
+  self->name_row = ADW_ENTRY_ROW (row);
+  g_signal_connect (row, "changed", G_CALLBACK (name_changed_cb), self);
+  adw_preferences_group_add (group, row);
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Evaluation date"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Estimates start on this day"));
+  popover = gtk_popover_new ();
+  self->as_of_calendar = GTK_CALENDAR (gtk_calendar_new ());
+  gtk_popover_set_child (GTK_POPOVER (popover), GTK_WIDGET (self->as_of_calendar));
+  self->as_of_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
+  gtk_menu_button_set_popover (self->as_of_button, popover);
+  gtk_widget_set_valign (GTK_WIDGET (self->as_of_button), GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->as_of_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Evaluation date"), -1);
+  g_signal_connect (self->as_of_calendar, "day-selected", G_CALLBACK (as_of_selected_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->as_of_button));
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (self->as_of_button));
+  adw_preferences_group_add (group, row);
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Horizon"));
+  self->horizon_spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (1, SC_PROFILE_HORIZON_MAX, 1));
+  gtk_widget_set_valign (GTK_WIDGET (self->horizon_spin), GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->horizon_spin),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Horizon in months"), -1);
+  g_signal_connect (self->horizon_spin, "value-changed", G_CALLBACK (horizon_changed_cb), self);
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->horizon_spin));
+  unit = gtk_label_new (_("months"));
+  gtk_widget_add_css_class (unit, "dim-label");
+  gtk_box_append (GTK_BOX (box), unit);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
+  adw_preferences_group_add (group, row);
+
+  adw_preferences_page_add (self->page, group);
+}
+
+/* --- platform baselines (assumptions the user may override) ------------- */
+
+static const char *
+fee_label (ScFee fee)
+{
+  switch (fee)
+    {
+    case SC_FEE_COMMISSION: return _("Commission rate");
+    case SC_FEE_RETURN_SHIPPING: return _("Return-shipping fee per order");
+    case SC_FEE_PROMOTION: return _("Promotion fee rate");
+    case SC_FEE_DEPOSIT: return _("Deposit");
+    case SC_FEE_SETTLEMENT_DAYS: return _("Settlement after receipt");
+    case SC_N_FEES:
+    default: return "";
+    }
+}
+
+static gboolean
+fee_is_rate (ScFee fee)
+{
+  return fee == SC_FEE_COMMISSION || fee == SC_FEE_PROMOTION;
+}
+
+static const char *
+fee_unit (ScFee fee)
+{
+  if (fee_is_rate (fee))
+    return "%";
+  if (fee == SC_FEE_SETTLEMENT_DAYS)
+    return _("days");
+  return _("yuan");
+}
+
+static void
+override_row_free (OverrideRow *or)
+{
+  g_free (or->platform);
+  g_free (or->category);
+  g_free (or);
+}
+
+static void
+override_apply (OverrideRow *or)
+{
+  ScProfile *profile = sc_session_get_profile (or->self->session);
+  double scale = fee_is_rate (or->fee) ? 100.0 : 1.0;
+
+  if (gtk_check_button_get_active (or->given))
+    sc_profile_set_override (profile, or->platform, or->fee, or->category,
+                             gtk_spin_button_get_value (or->spin) / scale, NULL);
+  else
+    sc_profile_remove_override (profile, or->platform, or->fee, or->category);
+  gtk_widget_set_opacity (GTK_WIDGET (or->spin), gtk_check_button_get_active (or->given) ? 1.0 : 0.55);
+  changed (or->self);
+}
+
+static void
+override_toggled_cb (GtkCheckButton *check,
+                     OverrideRow    *or)
+{
+  if (or->self->loading)
+    return;
+  if (!gtk_check_button_get_active (check))
+    {
+      gboolean loading = or->self->loading;
+      or->self->loading = TRUE;
+      gtk_spin_button_set_value (or->spin, or->baseline * (fee_is_rate (or->fee) ? 100.0 : 1.0));
+      or->self->loading = loading;
+    }
+  override_apply (or);
+}
+
+static void
+override_value_cb (GtkSpinButton *spin,
+                   OverrideRow   *or)
+{
+  if (or->self->loading)
+    return;
+  or->self->loading = TRUE;
+  gtk_check_button_set_active (or->given, TRUE);
+  or->self->loading = FALSE;
+  override_apply (or);
+}
+
+static void
+rebuild_baselines (ScProfileEditor *self)
+{
+  ScCatalog *catalog = sc_session_get_catalog (self->session);
+  ScProfile *profile = sc_session_get_profile (self->session);
+  const char *category = sc_profile_get_choice (profile, SC_FIELD_CATEGORY);
+  GPtrArray *baselines = sc_catalog_get_baselines (catalog);
+  const char *lang = sc_lang_current ();
+  gboolean loading = self->loading;
+
+  for (guint i = 0; i < self->baseline_rows->len; i++)
+    adw_preferences_group_remove (self->baselines_group, g_ptr_array_index (self->baseline_rows, i));
+  g_ptr_array_set_size (self->baseline_rows, 0);
+  g_ptr_array_set_size (self->overrides, 0);
+
+  self->loading = TRUE;
+  for (guint b = 0; b < baselines->len; b++)
+    {
+      const ScBaseline *baseline = g_ptr_array_index (baselines, b);
+      GtkWidget *expander = adw_expander_row_new ();
+      guint n_overridden = 0;
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander),
+                                     sc_text_get (&baseline->name, lang));
+
+      for (guint i = 0; i < baseline->items->len; i++)
+        {
+          const ScBaselineItem *item = g_ptr_array_index (baseline->items, i);
+          const ScProfileOverride *ov;
+          OverrideRow *or;
+          GtkWidget *row, *box, *u;
+          g_autofree char *title = NULL;
+          double scale = fee_is_rate (item->fee) ? 100.0 : 1.0;
+          gboolean shadowed = FALSE;
+
+          if (item->category != NULL && g_strcmp0 (item->category, category) != 0)
+            continue;
+          /* A category's own rate wins over the platform-wide one. */
+          if (item->category == NULL)
+            for (guint j = 0; j < baseline->items->len; j++)
+              {
+                const ScBaselineItem *other = g_ptr_array_index (baseline->items, j);
+                if (other->fee == item->fee && other->category != NULL
+                    && g_strcmp0 (other->category, category) == 0)
+                  shadowed = TRUE;
+              }
+          if (shadowed)
+            continue;
+
+          or = g_new0 (OverrideRow, 1);
+          or->self = self;
+          or->platform = g_strdup (baseline->platform);
+          or->fee = item->fee;
+          or->category = g_strdup (item->category);
+          or->baseline = item->value.value;
+          g_ptr_array_add (self->overrides, or);
+
+          row = adw_action_row_new ();
+          if (item->category != NULL)
+            title = g_strdup_printf ("%s (%s)", fee_label (item->fee),
+                                     sc_field_choice_label (SC_FIELD_CATEGORY, item->category));
+          else
+            title = g_strdup (fee_label (item->fee));
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                       sc_text_get (&item->value.note, lang));
+          adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+
+          or->given = GTK_CHECK_BUTTON (gtk_check_button_new ());
+          gtk_widget_set_valign (GTK_WIDGET (or->given), GTK_ALIGN_CENTER);
+          gtk_widget_set_tooltip_text (GTK_WIDGET (or->given), _("Use my own value"));
+          {
+            g_autofree char *a11y = g_strdup_printf (_("Override %s"), title);
+            gtk_accessible_update_property (GTK_ACCESSIBLE (or->given),
+                                            GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
+          }
+          adw_action_row_add_prefix (ADW_ACTION_ROW (row), GTK_WIDGET (or->given));
+
+          or->spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, fee_is_rate (item->fee) ? 100 : item->fee == SC_FEE_SETTLEMENT_DAYS ? 3650 : 1e9,
+                                                                      fee_is_rate (item->fee) ? 0.1 : 1));
+          gtk_spin_button_set_digits (or->spin, fee_is_rate (item->fee) ? 2 : item->fee == SC_FEE_SETTLEMENT_DAYS ? 0 : 2);
+          gtk_editable_set_width_chars (GTK_EDITABLE (or->spin), 8);
+          gtk_widget_set_valign (GTK_WIDGET (or->spin), GTK_ALIGN_CENTER);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (or->spin),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+
+          ov = sc_profile_find_override (profile, baseline->platform, item->fee, item->category);
+          gtk_spin_button_set_value (or->spin, (ov ? ov->value : item->value.value) * scale);
+          gtk_check_button_set_active (or->given, ov != NULL);
+          gtk_widget_set_opacity (GTK_WIDGET (or->spin), ov != NULL ? 1.0 : 0.55);
+          n_overridden += ov != NULL;
+
+          box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+          gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+          gtk_box_append (GTK_BOX (box), assumption_tag ());
+          gtk_box_append (GTK_BOX (box), GTK_WIDGET (or->spin));
+          u = gtk_label_new (fee_unit (item->fee));
+          gtk_widget_add_css_class (u, "dim-label");
+          gtk_widget_set_size_request (u, 36, -1);
+          gtk_label_set_xalign (GTK_LABEL (u), 0);
+          gtk_box_append (GTK_BOX (box), u);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
+
+          g_signal_connect (or->given, "toggled", G_CALLBACK (override_toggled_cb), or);
+          g_signal_connect (or->spin, "value-changed", G_CALLBACK (override_value_cb), or);
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+        }
+      if (n_overridden > 0)
+        {
+          g_autofree char *sub = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u value of yours",
+                                                               "%u values of yours", n_overridden),
+                                                  n_overridden);
+          adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), sub);
+        }
+      else
+        adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), _("Assumed ordinary fees"));
+      adw_preferences_group_add (self->baselines_group, expander);
+      g_ptr_array_add (self->baseline_rows, expander);
+    }
+  self->loading = loading;
+}
+
+/* --- loading the whole profile ----------------------------------------- */
+
+static void
+reload (ScProfileEditor *self)
+{
+  ScProfile *profile = sc_session_get_profile (self->session);
+  const char *name;
+
+  self->loading = TRUE;
+  name = g_str_equal (sc_lang_current (), "zh") ? profile->name.zh : profile->name.en;
+  if (name == NULL)
+    name = sc_profile_get_name (profile, sc_lang_current ());
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), name ? name : "");
+  calendar_select (self->as_of_calendar, profile->as_of);
+  set_date_label (self->as_of_button, profile->as_of);
+  gtk_spin_button_set_value (self->horizon_spin, profile->horizon_months);
+  for (guint f = 0; f < SC_N_FIELDS; f++)
+    load_row (&self->rows[f]);
+  self->loading = FALSE;
+  rebuild_baselines (self);
+}
+
+static void
+sc_profile_editor_dispose (GObject *object)
+{
+  ScProfileEditor *self = SC_PROFILE_EDITOR (object);
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
+  g_clear_pointer (&self->overrides, g_ptr_array_unref);
+  g_clear_pointer (&self->baseline_rows, g_ptr_array_unref);
+  for (guint f = 0; f < SC_N_FIELDS; f++)
+    g_clear_pointer (&self->rows[f].message, g_free);
+
+  G_OBJECT_CLASS (sc_profile_editor_parent_class)->dispose (object);
+}
+
+static void
+sc_profile_editor_class_init (ScProfileEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = sc_profile_editor_dispose;
+  gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "profileeditor");
+}
+
+static void
+sc_profile_editor_init (ScProfileEditor *self)
+{
+  self->overrides = g_ptr_array_new_with_free_func ((GDestroyNotify) override_row_free);
+  self->baseline_rows = g_ptr_array_new ();
+}
+
+static void
+catalog_changed_cb (ScProfileEditor *self)
+{
+  rebuild_baselines (self);
+}
+
+GtkWidget *
+sc_profile_editor_new (ScSession *session)
+{
+  ScProfileEditor *self;
+
+  g_return_val_if_fail (SC_IS_SESSION (session), NULL);
+
+  self = g_object_new (SC_TYPE_PROFILE_EDITOR, NULL);
+  self->session = g_object_ref (session);
+  self->page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
+  adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->page));
+
+  build_profile_group (self);
+  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+    {
+      AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+
+      adw_preferences_group_set_title (group, _(groups[g].title));
+      if (groups[g].description != NULL)
+        adw_preferences_group_set_description (group, _(groups[g].description));
+      for (ScField f = groups[g].first; f <= groups[g].last; f++)
+        build_field_row (self, group, f);
+      adw_preferences_page_add (self->page, group);
+    }
+
+  self->baselines_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (self->baselines_group, _("Platform Fees"));
+  adw_preferences_group_set_description (self->baselines_group,
+                                         _("Ordinary fees without any program. No source states them: each is an assumption you can replace with your own."));
+  adw_preferences_page_add (self->page, self->baselines_group);
+
+  g_signal_connect_swapped (session, "profile-replaced", G_CALLBACK (reload), self);
+  g_signal_connect_swapped (session, "catalog-changed", G_CALLBACK (catalog_changed_cb), self);
+  reload (self);
+  return GTK_WIDGET (self);
+}
+
+gboolean
+sc_profile_editor_enter (ScProfileEditor *self,
+                         ScField          field,
+                         const char      *text)
+{
+  FieldRow *fr;
+  const ScFieldInfo *info;
+
+  g_return_val_if_fail (SC_IS_PROFILE_EDITOR (self), FALSE);
+  g_return_val_if_fail ((guint) field < SC_N_FIELDS, FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  fr = &self->rows[field];
+  info = sc_field_info (field);
+  switch (info->type)
+    {
+    case SC_FIELD_TYPE_NUMBER:
+    case SC_FIELD_TYPE_MONEY:
+    case SC_FIELD_TYPE_FRACTION:
+      gtk_editable_set_text (GTK_EDITABLE (fr->value), text);
+      return fr->message == NULL && sc_profile_is_set (sc_session_get_profile (self->session), field);
+    case SC_FIELD_TYPE_BOOL:
+      if (!g_str_equal (text, "true") && !g_str_equal (text, "false"))
+        return FALSE;
+      gtk_switch_set_active (GTK_SWITCH (fr->value), !g_str_equal (text, "true"));
+      gtk_switch_set_active (GTK_SWITCH (fr->value), g_str_equal (text, "true"));
+      return TRUE;
+    case SC_FIELD_TYPE_CHOICE:
+      for (guint i = 0; info->choices[i] != NULL; i++)
+        if (g_str_equal (info->choices[i], text))
+          {
+            gtk_drop_down_set_selected (GTK_DROP_DOWN (fr->value), i);
+            dropdown_selected_cb (GTK_DROP_DOWN (fr->value), NULL, fr);
+            return TRUE;
+          }
+      return FALSE;
+    case SC_FIELD_TYPE_DATE:
+      {
+        ScDay day = sc_day_parse (text);
+        if (day == SC_DAY_NONE)
+          return FALSE;
+        calendar_select (fr->calendar, day);
+        date_selected_cb (fr->calendar, fr);
+        return TRUE;
+      }
+    default:
+      return FALSE;
+    }
+}
+
+void
+sc_profile_editor_set_given (ScProfileEditor *self,
+                             ScField          field,
+                             gboolean         given)
+{
+  g_return_if_fail (SC_IS_PROFILE_EDITOR (self));
+  g_return_if_fail ((guint) field < SC_N_FIELDS);
+
+  gtk_check_button_set_active (self->rows[field].given, given);
+}
+
+const char *
+sc_profile_editor_get_message (ScProfileEditor *self,
+                               ScField          field)
+{
+  g_return_val_if_fail (SC_IS_PROFILE_EDITOR (self), NULL);
+  g_return_val_if_fail ((guint) field < SC_N_FIELDS, NULL);
+  return self->rows[field].message;
+}
+
+GtkWidget *
+sc_profile_editor_get_row (ScProfileEditor *self,
+                           ScField          field)
+{
+  g_return_val_if_fail (SC_IS_PROFILE_EDITOR (self), NULL);
+  g_return_val_if_fail ((guint) field < SC_N_FIELDS, NULL);
+  return GTK_WIDGET (self->rows[field].row);
+}

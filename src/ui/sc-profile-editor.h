@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "sc-session.h"
+
+G_BEGIN_DECLS
+
+#define SC_TYPE_PROFILE_EDITOR (sc_profile_editor_get_type ())
+G_DECLARE_FINAL_TYPE (ScProfileEditor, sc_profile_editor, SC, PROFILE_EDITOR, AdwBin)
+
+/*
+ * ScProfileEditor: every field of the merchant profile, grouped (profile,
+ * store, sales, operations, factory, violation scenario, assumptions and
+ * platform baselines), built from the field table of sc-field.h. Each field
+ * can be "not given"; edits go straight into the session's profile.
+ */
+GtkWidget  *sc_profile_editor_new             (ScSession       *session);
+
+/*
+ * Types @text into the field's control as a user would (a number in the
+ * control's unit — percent for fractions —, a date, a choice value, "true" or
+ * "false") and applies it. Returns FALSE when the control refuses it; the
+ * inline message is then shown.
+ */
+gboolean    sc_profile_editor_enter           (ScProfileEditor *self,
+                                               ScField          field,
+                                               const char      *text);
+/* Marks the field "not given" (or given again) through its check box. */
+void        sc_profile_editor_set_given       (ScProfileEditor *self,
+                                               ScField          field,
+                                               gboolean         given);
+/* The inline validation message shown for @field, or NULL. (transfer none) */
+const char *sc_profile_editor_get_message     (ScProfileEditor *self,
+                                               ScField          field);
+/* The row of @field, for focus and tests. (transfer none) */
+GtkWidget  *sc_profile_editor_get_row         (ScProfileEditor *self,
+                                               ScField          field);
+
+G_END_DECLS

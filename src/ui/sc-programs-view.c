@@ -1,0 +1,383 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shangce-ui"
+
+#include "config.h"
+
+#include "sc-programs-view.h"
+
+#include <glib/gi18n.h>
+
+struct _ScProgramsView
+{
+  AdwBin              parent_instance;
+
+  ScSession          *session;
+  AdwPreferencesPage *page;
+  GPtrArray          *groups;     /* AdwPreferencesGroup* currently on the page */
+  GHashTable         *switches;   /* program id → GtkSwitch* (borrowed) */
+};
+
+G_DEFINE_FINAL_TYPE (ScProgramsView, sc_programs_view, ADW_TYPE_BIN)
+
+static void
+toast (ScProgramsView *self,
+       const char     *message)
+{
+  /* The window shows it; without one (tests), the message is only logged. */
+  if (!gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", message))
+    g_message ("%s", message);
+}
+
+static void
+add_row (AdwPreferencesGroup *group,
+         GtkWidget           *parent_expander,
+         const char          *title,
+         const char          *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
+  gtk_widget_add_css_class (row, "property");
+  if (parent_expander != NULL)
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (parent_expander), row);
+  else
+    adw_preferences_group_add (group, row);
+}
+
+static const char *
+status_css (ScProgramStatus status)
+{
+  return sc_program_status_to_string (status);
+}
+
+static void
+switch_cb (GtkSwitch      *sw,
+           GParamSpec     *pspec,
+           ScProgramsView *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (sw), "program-id");
+
+  sc_session_set_program_enabled (self->session, id, gtk_switch_get_active (sw));
+}
+
+static char *
+window_text (const ScWindow *window)
+{
+  char a[16], b[16];
+
+  if (window->start == SC_DAY_NONE && window->end == SC_DAY_NONE)
+    return g_strdup (_("No dates stated"));
+  if (window->end == SC_DAY_NONE)
+    return g_strdup_printf (_("From %s, open end"), sc_day_format (window->start, a));
+  if (window->start == SC_DAY_NONE)
+    return g_strdup_printf (_("Until %s"), sc_day_format (window->end - 1, b));
+  /* TRANSLATORS: a date range, both days included */
+  return g_strdup_printf (_("%s to %s"), sc_day_format (window->start, a),
+                          sc_day_format (window->end - 1, b));
+}
+
+static GtkWidget *
+program_row (ScProgramsView  *self,
+             const ScProgram *program)
+{
+  ScCatalog *catalog = sc_session_get_catalog (self->session);
+  const char *lang = sc_lang_current ();
+  GtkWidget *expander = adw_expander_row_new ();
+  GtkWidget *badge, *sw;
+  g_autofree char *window = window_text (&program->window);
+  g_autofree char *subtitle = NULL;
+  int year = 0, m, d;
+
+  if (program->window.start != SC_DAY_NONE)
+    sc_day_to_ymd (program->window.start, &year, &m, &d);
+  subtitle = year > 0 ? g_strdup_printf ("%d · %s", year, sc_text_get (&program->summary, lang))
+                      : g_strdup (sc_text_get (&program->summary, lang));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), sc_text_get (&program->name, lang));
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
+
+  badge = gtk_label_new (sc_program_status_label (program->status));
+  gtk_widget_add_css_class (badge, "status-badge");
+  gtk_widget_add_css_class (badge, status_css (program->status));
+  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+
+  sw = gtk_switch_new ();
+  gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
+  gtk_switch_set_active (GTK_SWITCH (sw), sc_session_is_program_enabled (self->session, program->id));
+  g_object_set_data_full (G_OBJECT (sw), "program-id", g_strdup (program->id), g_free);
+  {
+    g_autofree char *label = g_strdup_printf (_("Include %s"), sc_text_get (&program->name, lang));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (sw), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+    gtk_widget_set_tooltip_text (sw, _("Include in the estimates"));
+  }
+  g_signal_connect (sw, "notify::active", G_CALLBACK (switch_cb), self);
+  g_hash_table_replace (self->switches, g_strdup (program->id), sw);
+
+#if ADW_CHECK_VERSION (1, 4, 0)
+  adw_expander_row_add_suffix (ADW_EXPANDER_ROW (expander), badge);
+  adw_expander_row_add_suffix (ADW_EXPANDER_ROW (expander), sw);
+#else
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (expander), badge);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (expander), sw);
+#endif
+
+  add_row (NULL, expander, _("Window"), window);
+  {
+    g_autofree char *origin = g_strdup_printf ("%s (%s r%u)", program->origin, program->id, program->revision);
+    const char *where;
+    switch (sc_catalog_get_origin (catalog, program))
+      {
+      case SC_ORIGIN_BUNDLED: where = _("Bundled program file"); break;
+      case SC_ORIGIN_USER: where = _("Your program folder"); break;
+      case SC_ORIGIN_COMMAND_LINE:
+      default: where = _("Added by you"); break;
+      }
+    add_row (NULL, expander, where, origin);
+  }
+  for (guint i = 0; program->source_ids != NULL && program->source_ids[i] != NULL; i++)
+    {
+      const ScSource *source = sc_catalog_find_source (catalog, program, program->source_ids[i]);
+      g_autofree char *sub = NULL;
+      char date[16];
+
+      if (source == NULL)
+        continue;
+      sub = g_strdup_printf ("%s · %s · %s%s%s", source->publisher ? source->publisher : "",
+                             source->published ? sc_day_format (source->published, date) : "",
+                             source->file ? source->file : "",
+                             source->url ? " · " : "", source->url ? source->url : "");
+      {
+        g_autofree char *title = g_strdup_printf (_("Source: %s"), sc_text_get (&source->title, lang));
+        add_row (NULL, expander, title, sub);
+      }
+    }
+  for (guint i = 0; i < program->measures->len; i++)
+    {
+      const ScMeasure *measure = g_ptr_array_index (program->measures, i);
+      add_row (NULL, expander, sc_text_get (&measure->title, lang),
+               sc_text_get (&measure->summary, lang));
+    }
+  return expander;
+}
+
+static int
+compare_by_year_desc (gconstpointer a,
+                      gconstpointer b)
+{
+  const ScProgram *pa = *(ScProgram * const *) a;
+  const ScProgram *pb = *(ScProgram * const *) b;
+
+  if (pa->window.start != pb->window.start)
+    return pa->window.start < pb->window.start ? 1 : -1;
+  return g_strcmp0 (pa->id, pb->id);
+}
+
+static void
+open_folder_cb (GtkButton *button,
+                gpointer   data)
+{
+  gtk_widget_activate_action (GTK_WIDGET (button), "win.add-programs", NULL);
+}
+
+static void
+rebuild (ScProgramsView *self)
+{
+  ScCatalog *catalog = sc_session_get_catalog (self->session);
+  GPtrArray *programs = sc_catalog_get_programs (catalog);
+  GPtrArray *errors = sc_catalog_get_errors (catalog);
+  g_autoptr(GPtrArray) platforms = g_ptr_array_new ();
+  AdwPreferencesGroup *group;
+  GtkWidget *button;
+
+  for (guint i = 0; i < self->groups->len; i++)
+    adw_preferences_page_remove (self->page, g_ptr_array_index (self->groups, i));
+  g_ptr_array_set_size (self->groups, 0);
+  g_hash_table_remove_all (self->switches);
+
+  /* Files that did not load come first: they need the user's attention. */
+  if (errors->len > 0)
+    {
+      group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+      adw_preferences_group_set_title (group, _("Files That Did Not Load"));
+      for (guint i = 0; i < errors->len; i++)
+        {
+          const GError *error = g_ptr_array_index (errors, i);
+          GtkWidget *row = adw_action_row_new ();
+          GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-error-symbolic");
+
+          gtk_widget_add_css_class (icon, "error");
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), error->message);
+          adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 4);
+          adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+          adw_preferences_group_add (group, row);
+        }
+      adw_preferences_page_add (self->page, group);
+      g_ptr_array_add (self->groups, group);
+    }
+
+  for (guint i = 0; i < programs->len; i++)
+    {
+      const ScProgram *program = g_ptr_array_index (programs, i);
+      gboolean seen = FALSE;
+      for (guint j = 0; j < platforms->len; j++)
+        seen |= g_str_equal (g_ptr_array_index (platforms, j), program->platform);
+      if (!seen)
+        g_ptr_array_add (platforms, program->platform);
+    }
+
+  for (guint j = 0; j < platforms->len; j++)
+    {
+      const char *platform = g_ptr_array_index (platforms, j);
+      const ScBaseline *baseline = sc_catalog_find_baseline (catalog, platform);
+      g_autoptr(GPtrArray) mine = g_ptr_array_new ();
+
+      for (guint i = 0; i < programs->len; i++)
+        {
+          const ScProgram *program = g_ptr_array_index (programs, i);
+          if (g_str_equal (program->platform, platform))
+            g_ptr_array_add (mine, (gpointer) program);
+        }
+      g_ptr_array_sort (mine, compare_by_year_desc);
+
+      group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+      adw_preferences_group_set_title (group, baseline ? sc_text_get (&baseline->name, sc_lang_current ())
+                                                       : platform);
+      for (guint i = 0; i < mine->len; i++)
+        adw_preferences_group_add (group, program_row (self, g_ptr_array_index (mine, i)));
+      adw_preferences_page_add (self->page, group);
+      g_ptr_array_add (self->groups, group);
+    }
+
+  group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (group, _("Your Program Files"));
+  adw_preferences_group_set_description (group, _("Add program files you wrote or received, or drop them on this page. The format is described in the help."));
+  button = gtk_button_new_with_mnemonic (_("_Add Program File…"));
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  gtk_widget_add_css_class (button, "pill");
+  g_signal_connect (button, "clicked", G_CALLBACK (open_folder_cb), self);
+  adw_preferences_group_add (group, button);
+  adw_preferences_page_add (self->page, group);
+  g_ptr_array_add (self->groups, group);
+}
+
+guint
+sc_programs_view_add_files (ScProgramsView  *self,
+                            GFile          **files,
+                            guint            n_files)
+{
+  guint loaded = 0;
+
+  g_return_val_if_fail (SC_IS_PROGRAMS_VIEW (self), 0);
+
+  for (guint i = 0; i < n_files; i++)
+    {
+      g_autofree char *path = g_file_get_path (files[i]);
+      g_autoptr(GError) error = NULL;
+
+      if (path == NULL)
+        continue;
+      if (sc_session_add_program_file (self->session, path, &error))
+        {
+          g_autofree char *base = g_file_get_basename (files[i]);
+          g_autofree char *msg = g_strdup_printf (_("Added %s"), base);
+          toast (self, msg);
+          loaded++;
+        }
+      else
+        toast (self, error->message);
+    }
+  return loaded;
+}
+
+static gboolean
+drop_cb (GtkDropTarget  *target,
+         const GValue   *value,
+         double          x,
+         double          y,
+         ScProgramsView *self)
+{
+  if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    {
+      GSList *list = g_value_get_boxed (value);
+      g_autoptr(GPtrArray) files = g_ptr_array_new ();
+      for (GSList *l = list; l != NULL; l = l->next)
+        g_ptr_array_add (files, l->data);
+      return sc_programs_view_add_files (self, (GFile **) files->pdata, files->len) > 0;
+    }
+  if (G_VALUE_HOLDS (value, G_TYPE_FILE))
+    {
+      GFile *file = g_value_get_object (value);
+      return sc_programs_view_add_files (self, &file, 1) > 0;
+    }
+  return FALSE;
+}
+
+static void
+sc_programs_view_dispose (GObject *object)
+{
+  ScProgramsView *self = SC_PROGRAMS_VIEW (object);
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
+  g_clear_pointer (&self->groups, g_ptr_array_unref);
+  g_clear_pointer (&self->switches, g_hash_table_unref);
+
+  G_OBJECT_CLASS (sc_programs_view_parent_class)->dispose (object);
+}
+
+static void
+sc_programs_view_class_init (ScProgramsViewClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = sc_programs_view_dispose;
+}
+
+static void
+sc_programs_view_init (ScProgramsView *self)
+{
+  self->groups = g_ptr_array_new ();
+  self->switches = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+static void
+catalog_changed_cb (ScProgramsView *self)
+{
+  rebuild (self);
+}
+
+GtkWidget *
+sc_programs_view_new (ScSession *session)
+{
+  ScProgramsView *self;
+  GtkDropTarget *target;
+  GType types[] = { GDK_TYPE_FILE_LIST, G_TYPE_FILE };
+
+  g_return_val_if_fail (SC_IS_SESSION (session), NULL);
+
+  self = g_object_new (SC_TYPE_PROGRAMS_VIEW, NULL);
+  self->session = g_object_ref (session);
+  self->page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
+  adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->page));
+
+  target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
+  gtk_drop_target_set_gtypes (target, types, G_N_ELEMENTS (types));
+  g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+
+  g_signal_connect_swapped (session, "catalog-changed", G_CALLBACK (catalog_changed_cb), self);
+  rebuild (self);
+  return GTK_WIDGET (self);
+}
+
+GtkSwitch *
+sc_programs_view_get_switch (ScProgramsView *self,
+                             const char     *program_id)
+{
+  g_return_val_if_fail (SC_IS_PROGRAMS_VIEW (self), NULL);
+  return g_hash_table_lookup (self->switches, program_id);
+}

@@ -1,0 +1,183 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shangce-ui"
+
+#include "config.h"
+
+#include "sc-rule-check-view.h"
+
+#include <glib/gi18n.h>
+
+struct _ScRuleCheckView
+{
+  AdwBin               parent_instance;
+
+  ScSession           *session;
+  AdwPreferencesPage  *page;
+  AdwStatusPage       *status;
+  AdwPreferencesGroup *situations;
+  GPtrArray           *rows;
+};
+
+G_DEFINE_FINAL_TYPE (ScRuleCheckView, sc_rule_check_view, ADW_TYPE_BIN)
+
+static const char *
+outcome_icon (ScReliefOutcome outcome)
+{
+  switch (outcome)
+    {
+    case SC_RELIEF_AVAILABLE: return "emblem-ok-symbolic";
+    case SC_RELIEF_NOT_AVAILABLE: return "dialog-warning-symbolic";
+    case SC_RELIEF_NEEDS_INFO: return "dialog-question-symbolic";
+    case SC_RELIEF_NO_SCENARIO:
+    default: return "security-high-symbolic";
+    }
+}
+
+static void
+refresh (ScRuleCheckView *self)
+{
+  const ScRuleCheck *check = sc_session_get_rule_check (self->session);
+  const char *lang = sc_lang_current ();
+  g_autoptr(GString) summary = g_string_new (NULL);
+
+  for (guint i = 0; i < self->rows->len; i++)
+    adw_preferences_group_remove (self->situations, g_ptr_array_index (self->rows, i));
+  g_ptr_array_set_size (self->rows, 0);
+
+  if (check == NULL)
+    return;
+
+  for (guint i = 0; check->reasons != NULL && i < check->reasons->len; i++)
+    g_string_append_printf (summary, "%s%s", i > 0 ? "\n" : "",
+                            (const char *) g_ptr_array_index (check->reasons, i));
+  if (check->outcome == SC_RELIEF_NO_SCENARIO && summary->len == 0)
+    g_string_append (summary, _("Set “Violation notice received as” in the profile’s Violation Scenario to check a notice."));
+
+  adw_status_page_set_icon_name (self->status, outcome_icon (check->outcome));
+  adw_status_page_set_title (self->status, sc_relief_outcome_label (check->outcome));
+  adw_status_page_set_description (self->status, summary->str);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->status),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, sc_relief_outcome_label (check->outcome),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary->str, -1);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->situations), check->situations->len > 0);
+  for (guint i = 0; i < check->situations->len; i++)
+    {
+      const ScRuleSituation *s = g_ptr_array_index (check->situations, i);
+      GtkWidget *row = adw_expander_row_new ();
+      GtkWidget *icon;
+      const char *state, *icon_name;
+      g_autoptr(GString) why = g_string_new (NULL);
+
+      switch (s->status)
+        {
+        case 1: state = _("Applies"); icon_name = "emblem-ok-symbolic"; break;
+        case 0: state = _("Does not apply"); icon_name = "window-close-symbolic"; break;
+        default: state = _("Needs information"); icon_name = "dialog-question-symbolic"; break;
+        }
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sc_text_get (&s->measure->title, lang));
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), state);
+      icon = gtk_image_new_from_icon_name (icon_name);
+      gtk_widget_add_css_class (icon, s->status == 1 ? "success" : s->status == 0 ? "dim-label" : "warning");
+      adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), icon);
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), s->status != 0);
+
+      for (guint r = 0; s->reasons != NULL && r < s->reasons->len; r++)
+        {
+          GtkWidget *child = adw_action_row_new ();
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (child), FALSE);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (child), g_ptr_array_index (s->reasons, r));
+          adw_action_row_set_title_lines (ADW_ACTION_ROW (child), 4);
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (row), child);
+        }
+      if (s->replaces != NULL || s->text != NULL)
+        {
+          GtkWidget *child = adw_action_row_new ();
+          g_autofree char *title = s->replaces != NULL
+            /* TRANSLATORS: "Instead of 全部商品下架" */
+            ? g_strdup_printf (_("Instead of %s"), s->replaces)
+            : g_strdup (_("Outcome"));
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (child), FALSE);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (child), title);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (child), s->text ? sc_text_get (s->text, lang) : "");
+          adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (child), 4);
+          gtk_widget_add_css_class (child, "property");
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (row), child);
+        }
+      if (s->measure->quote != NULL)
+        {
+          GtkWidget *child = adw_action_row_new ();
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (child), FALSE);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (child), _("Rule text"));
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (child), s->measure->quote);
+          adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (child), 6);
+          gtk_widget_add_css_class (child, "property");
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (row), child);
+        }
+      adw_preferences_group_add (self->situations, row);
+      g_ptr_array_add (self->rows, row);
+    }
+}
+
+static void
+sc_rule_check_view_dispose (GObject *object)
+{
+  ScRuleCheckView *self = SC_RULE_CHECK_VIEW (object);
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (sc_rule_check_view_parent_class)->dispose (object);
+}
+
+static void
+sc_rule_check_view_class_init (ScRuleCheckViewClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = sc_rule_check_view_dispose;
+}
+
+static void
+sc_rule_check_view_init (ScRuleCheckView *self)
+{
+  self->rows = g_ptr_array_new ();
+}
+
+GtkWidget *
+sc_rule_check_view_new (ScSession *session)
+{
+  ScRuleCheckView *self;
+  AdwPreferencesGroup *top;
+
+  g_return_val_if_fail (SC_IS_SESSION (session), NULL);
+
+  self = g_object_new (SC_TYPE_RULE_CHECK_VIEW, NULL);
+  self->session = g_object_ref (session);
+  self->page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
+
+  top = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  self->status = ADW_STATUS_PAGE (adw_status_page_new ());
+  gtk_widget_add_css_class (GTK_WIDGET (self->status), "compact");
+  adw_preferences_group_add (top, GTK_WIDGET (self->status));
+  adw_preferences_page_add (self->page, top);
+
+  self->situations = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (self->situations, _("Situations of the Rules"));
+  adw_preferences_group_set_description (self->situations,
+                                         _("Penalty relief (阻断减免): when a blocking measure is replaced by a lighter one"));
+  adw_preferences_page_add (self->page, self->situations);
+
+  adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->page));
+  g_signal_connect_swapped (session, "result-changed", G_CALLBACK (refresh), self);
+  refresh (self);
+  return GTK_WIDGET (self);
+}
+
+const char *
+sc_rule_check_view_get_outcome (ScRuleCheckView *self)
+{
+  g_return_val_if_fail (SC_IS_RULE_CHECK_VIEW (self), NULL);
+  return adw_status_page_get_title (self->status);
+}

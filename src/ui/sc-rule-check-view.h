@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "sc-session.h"
+
+G_BEGIN_DECLS
+
+#define SC_TYPE_RULE_CHECK_VIEW (sc_rule_check_view_get_type ())
+G_DECLARE_FINAL_TYPE (ScRuleCheckView, sc_rule_check_view, SC, RULE_CHECK_VIEW, AdwBin)
+
+/*
+ * ScRuleCheckView: the penalty-relief rules (阻断减免) for the profile's
+ * violation scenario — the outcome, each situation with why it holds or
+ * not, and what replaces the blocking measure.
+ */
+GtkWidget  *sc_rule_check_view_new         (ScSession       *session);
+/* The outcome line shown. (transfer none) */
+const char *sc_rule_check_view_get_outcome (ScRuleCheckView *self);
+
+G_END_DECLS

@@ -1,0 +1,87 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "sc-catalog.h"
+#include "sc-engine.h"
+#include "sc-profile.h"
+#include "sc-rule-check.h"
+
+G_BEGIN_DECLS
+
+/*
+ * ScSession: what one window works on — the program catalog, the merchant
+ * profile document (its file and whether it has unsaved changes), the
+ * programs switched off, and the latest engine result and rule check.
+ * Pages read it and listen to its signals; edits go through it so the
+ * result is recomputed once per frame at most.
+ */
+
+#define SC_TYPE_SESSION (sc_session_get_type ())
+G_DECLARE_FINAL_TYPE (ScSession, sc_session, SC, SESSION, GObject)
+
+/* A session with an empty catalog and a new profile. (transfer full) */
+ScSession         *sc_session_new                 (void);
+
+/* Loads the bundled and the user's program files. */
+void               sc_session_load_default_programs (ScSession   *self);
+/* Adds a program file (origin: added by the user). Errors start with
+ * "FILE:LINE:COL: " and are also kept in sc_session_get_load_errors(). */
+gboolean           sc_session_add_program_file    (ScSession   *self,
+                                                   const char  *path,
+                                                   GError     **error);
+/* (transfer none) */
+ScCatalog         *sc_session_get_catalog         (ScSession   *self);
+/* GError* of every file that did not load. (transfer none) */
+GPtrArray         *sc_session_get_load_errors     (ScSession   *self);
+
+/* The profile being edited; change it with the sc_profile_* setters and
+ * then call sc_session_profile_changed(). (transfer none) */
+ScProfile         *sc_session_get_profile         (ScSession   *self);
+/* Replaces the document. @file may be NULL (an unsaved or example profile).
+ * Takes @profile (transfer full). Clears the modified flag. */
+void               sc_session_set_profile         (ScSession   *self,
+                                                   ScProfile   *profile,
+                                                   GFile       *file);
+/* A new profile with the user's default assumptions and today as evaluation date. (transfer full) */
+ScProfile         *sc_session_new_profile         (ScSession   *self);
+/* Marks the document modified and schedules a recompute before the next frame. */
+void               sc_session_profile_changed     (ScSession   *self);
+gboolean           sc_session_get_modified        (ScSession   *self);
+/* (transfer none) NULL for a document never saved. */
+GFile             *sc_session_get_file            (ScSession   *self);
+/* Display title of the document: the profile name or the file name. (transfer full) */
+char              *sc_session_dup_title           (ScSession   *self);
+
+/* Loads a profile document and makes it current. */
+gboolean           sc_session_open                (ScSession   *self,
+                                                   GFile       *file,
+                                                   GError     **error);
+/* Saves the current profile atomically to @file and makes it the document's file. */
+gboolean           sc_session_save                (ScSession   *self,
+                                                   GFile       *file,
+                                                   GError     **error);
+
+gboolean           sc_session_is_program_enabled  (ScSession   *self,
+                                                   const char  *program_id);
+/* Persists in GSettings "disabled-programs" when the schema is installed. */
+void               sc_session_set_program_enabled (ScSession   *self,
+                                                   const char  *program_id,
+                                                   gboolean     enabled);
+/* NULL-terminated ids switched off. (transfer none) */
+const char *const *sc_session_get_disabled        (ScSession   *self);
+
+/* Results of the last recompute; NULL before the first. (transfer none) */
+const ScResult    *sc_session_get_result          (ScSession   *self);
+const ScRuleCheck *sc_session_get_rule_check      (ScSession   *self);
+/* Recomputes now if a recompute is pending (or always with @force). */
+void               sc_session_recompute           (ScSession   *self,
+                                                   gboolean     force);
+/* Microseconds the last engine run took. */
+gint64             sc_session_get_last_compute_usec (ScSession *self);
+
+/* The application's settings, or NULL when the schema is not installed. (transfer none) */
+GSettings         *sc_session_get_settings        (ScSession   *self);
+
+G_END_DECLS
