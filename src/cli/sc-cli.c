@@ -10,7 +10,7 @@
 #include "sc-cli-private.h"
 
 static const char *const cli_flags[] = {
-  "--validate", "--list-programs", "--report", "--export", "--headless", "--version", NULL
+  "--validate", "--list-programs", "--report", "--export", "--chart", "--headless", "--version", NULL
 };
 
 const char *
