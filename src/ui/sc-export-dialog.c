@@ -1,0 +1,376 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shangce-ui"
+
+#include "config.h"
+
+#include "sc-export-dialog.h"
+
+#include <glib/gi18n.h>
+
+#include "sc-chart-from-result.h"
+
+struct _ScExportDialog
+{
+  AdwWindow        parent_instance;
+
+  ScSession       *session;
+  ScChartKind      kind;
+
+  GtkDropDown     *format;
+  GtkDropDown     *size;
+  GtkSpinButton   *width;
+  GtkSpinButton   *height;
+  GtkSpinButton   *scale;
+  GtkDropDown     *lang;
+  GtkSwitch       *footnote;
+  AdwActionRow    *scale_row;
+  AdwToastOverlay *toasts;
+};
+
+G_DEFINE_FINAL_TYPE (ScExportDialog, sc_export_dialog, ADW_TYPE_WINDOW)
+
+static const struct { int width, height; } presets[] = {
+  [SC_EXPORT_SIZE_SLIDE] = { 1920, 1080 },
+  [SC_EXPORT_SIZE_1600] = { 1600, 900 },
+  [SC_EXPORT_SIZE_A4] = { 842, 595 },
+  [SC_EXPORT_SIZE_CUSTOM] = { 0, 0 },
+};
+
+static const char *const format_ext[] = { "png", "svg", "pdf" };
+
+/* glibc's gettext caches translations per language; this counter tells it
+ * that the language changed. */
+extern int _nl_msg_cat_cntr;
+
+ScChartModel *
+sc_export_build_model (ScSession   *session,
+                       ScChartKind  kind,
+                       const char  *lang)
+{
+  const ScResult *result;
+  g_autofree char *saved = NULL;
+  gboolean switch_lang;
+  ScChartModel *model;
+
+  g_return_val_if_fail (SC_IS_SESSION (session), NULL);
+
+  sc_session_recompute (session, FALSE);
+  result = sc_session_get_result (session);
+  if (result == NULL)
+    return NULL;
+  if (lang == NULL)
+    lang = sc_lang_current ();
+
+  switch_lang = !g_str_equal (lang, sc_lang_current ());
+  if (switch_lang)
+    {
+      saved = g_strdup (g_getenv ("LANGUAGE"));
+      g_setenv ("LANGUAGE", g_str_equal (lang, "zh") ? "zh_CN" : "en", TRUE);
+      ++_nl_msg_cat_cntr;
+    }
+  model = sc_chart_model_from_result (kind, sc_session_get_catalog (session),
+                                      sc_session_get_profile (session), result, lang);
+  if (switch_lang)
+    {
+      if (saved != NULL)
+        g_setenv ("LANGUAGE", saved, TRUE);
+      else
+        g_unsetenv ("LANGUAGE");
+      ++_nl_msg_cat_cntr;
+    }
+  return model;
+}
+
+static void
+update_sensitivity (ScExportDialog *self)
+{
+  gboolean custom = gtk_drop_down_get_selected (self->size) == SC_EXPORT_SIZE_CUSTOM;
+  gboolean png = gtk_drop_down_get_selected (self->format) == SC_CHART_FORMAT_PNG;
+  guint preset = gtk_drop_down_get_selected (self->size);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->width), custom);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->height), custom);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->scale_row), png);
+  if (!custom && preset < G_N_ELEMENTS (presets))
+    {
+      gtk_spin_button_set_value (self->width, presets[preset].width);
+      gtk_spin_button_set_value (self->height, presets[preset].height);
+    }
+}
+
+gboolean
+sc_export_dialog_export_to (ScExportDialog  *self,
+                            GFile           *file,
+                            GError         **error)
+{
+  g_autoptr(ScChartModel) model = NULL;
+  g_autofree char *path = NULL;
+  ScChartFormat format;
+  const char *lang;
+
+  g_return_val_if_fail (SC_IS_EXPORT_DIALOG (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  path = g_file_get_path (file);
+  format = gtk_drop_down_get_selected (self->format);
+  lang = gtk_drop_down_get_selected (self->lang) == 0 ? "zh" : "en";
+  model = sc_export_build_model (self->session, self->kind, lang);
+  if (model == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Nothing to export yet"));
+      return FALSE;
+    }
+  model->show_footnote = gtk_switch_get_active (self->footnote);
+  /* Exported files are for slides and paper: always the light palette. */
+  model->dark = FALSE;
+  return sc_chart_export (model, path, format,
+                          gtk_spin_button_get_value (self->width),
+                          gtk_spin_button_get_value (self->height),
+                          format == SC_CHART_FORMAT_PNG ? gtk_spin_button_get_value (self->scale) : 1.0,
+                          error);
+}
+
+static void
+save_response (ScExportDialog *self,
+               GFile          *file)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (file == NULL)
+    return;
+  if (!sc_export_dialog_export_to (self, file, &error))
+    {
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+      return;
+    }
+  {
+    GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+    g_autofree char *base = g_file_get_basename (file);
+    g_autofree char *msg = g_strdup_printf (_("Exported %s"), base);
+    if (parent != NULL)
+      gtk_widget_activate_action (GTK_WIDGET (parent), "win.toast", "s", msg);
+  }
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+static void
+file_dialog_done (GObject      *source,
+                  GAsyncResult *res,
+                  gpointer      data)
+{
+  g_autoptr(ScExportDialog) self = data;
+  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), res, NULL);
+
+  save_response (self, file);
+}
+#else
+static void
+native_response (GtkNativeDialog *native,
+                 int              response,
+                 ScExportDialog  *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      save_response (self, file);
+    }
+  g_object_unref (native);
+  g_object_unref (self);
+}
+#endif
+
+static void
+export_clicked_cb (ScExportDialog *self)
+{
+  guint format = gtk_drop_down_get_selected (self->format);
+  g_autofree char *name = g_strdup_printf ("%s.%s", sc_chart_kind_to_string (self->kind),
+                                           format_ext[MIN (format, 2)]);
+#if GTK_CHECK_VERSION (4, 10, 0)
+  GtkFileDialog *dialog = gtk_file_dialog_new ();
+
+  gtk_file_dialog_set_title (dialog, _("Export Chart"));
+  gtk_file_dialog_set_initial_name (dialog, name);
+  gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, file_dialog_done, g_object_ref (self));
+  g_object_unref (dialog);
+#else
+  GtkFileChooserNative *native =
+    gtk_file_chooser_native_new (_("Export Chart"), GTK_WINDOW (self),
+                                 GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  g_signal_connect (native, "response", G_CALLBACK (native_response), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+#endif
+}
+
+static void
+sc_export_dialog_dispose (GObject *object)
+{
+  ScExportDialog *self = SC_EXPORT_DIALOG (object);
+
+  g_clear_object (&self->session);
+  G_OBJECT_CLASS (sc_export_dialog_parent_class)->dispose (object);
+}
+
+static void
+sc_export_dialog_class_init (ScExportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sc_export_dialog_dispose;
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+sc_export_dialog_init (ScExportDialog *self)
+{
+}
+
+static GtkWidget *
+suffix_row (AdwPreferencesGroup *group,
+            const char          *title,
+            GtkWidget           *widget)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  gtk_widget_set_valign (widget, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), widget);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), widget);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  title, -1);
+  adw_preferences_group_add (group, row);
+  return row;
+}
+
+static GtkDropDown *
+dropdown (const char *const *items)
+{
+  return GTK_DROP_DOWN (gtk_drop_down_new_from_strings (items));
+}
+
+ScExportDialog *
+sc_export_dialog_new (GtkWindow   *parent,
+                      ScSession   *session,
+                      ScChartKind  kind)
+{
+  ScExportDialog *self;
+  GtkWidget *toolbar, *header, *page, *cancel, *export;
+  AdwPreferencesGroup *group;
+  const char *formats[] = { "PNG", "SVG", "PDF", NULL };
+  const char *sizes[] = { _("Slide, 1920 × 1080"), _("1600 × 900"), _("A4 landscape"), _("Custom"), NULL };
+  const char *langs[] = { "中文", "English", NULL };
+
+  g_return_val_if_fail (SC_IS_SESSION (session), NULL);
+
+  self = g_object_new (SC_TYPE_EXPORT_DIALOG,
+                       "title", _("Export Chart"),
+                       "modal", TRUE,
+                       "transient-for", parent,
+                       "default-width", 460,
+                       "destroy-with-parent", TRUE,
+                       NULL);
+  self->session = g_object_ref (session);
+  self->kind = kind;
+
+  toolbar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
+  export = gtk_button_new_with_mnemonic (_("_Export…"));
+  gtk_widget_add_css_class (export, "suggested-action");
+  g_signal_connect_swapped (export, "clicked", G_CALLBACK (export_clicked_cb), self);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), export);
+  gtk_box_append (GTK_BOX (toolbar), header);
+
+  page = adw_preferences_page_new ();
+  group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (group, sc_chart_kind_describe (kind));
+
+  self->format = dropdown (formats);
+  suffix_row (group, _("_Format"), GTK_WIDGET (self->format));
+  self->size = dropdown (sizes);
+  gtk_drop_down_set_selected (self->size, SC_EXPORT_SIZE_1600);
+  suffix_row (group, _("_Size"), GTK_WIDGET (self->size));
+  self->width = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (SC_CHART_SIZE_MIN, SC_CHART_SIZE_MAX, 10));
+  suffix_row (group, _("_Width"), GTK_WIDGET (self->width));
+  self->height = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (SC_CHART_SIZE_MIN, SC_CHART_SIZE_MAX, 10));
+  suffix_row (group, _("_Height"), GTK_WIDGET (self->height));
+  self->scale = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (SC_CHART_SCALE_MIN, SC_CHART_SCALE_MAX, 1));
+  self->scale_row = ADW_ACTION_ROW (suffix_row (group, _("Pixel s_cale"), GTK_WIDGET (self->scale)));
+  adw_action_row_set_subtitle (self->scale_row, _("PNG only: 2 doubles the pixels for sharp slides"));
+  self->lang = dropdown (langs);
+  gtk_drop_down_set_selected (self->lang, g_str_equal (sc_lang_current (), "zh") ? 0 : 1);
+  suffix_row (group, _("_Language"), GTK_WIDGET (self->lang));
+  self->footnote = GTK_SWITCH (gtk_switch_new ());
+  gtk_switch_set_active (self->footnote, TRUE);
+  suffix_row (group, _("F_ootnote with profile, date and data"), GTK_WIDGET (self->footnote));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), group);
+
+  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  adw_toast_overlay_set_child (self->toasts, page);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->toasts), TRUE);
+  gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (self->toasts));
+  adw_window_set_content (ADW_WINDOW (self), toolbar);
+
+  g_signal_connect_swapped (self->size, "notify::selected", G_CALLBACK (update_sensitivity), self);
+  g_signal_connect_swapped (self->format, "notify::selected", G_CALLBACK (update_sensitivity), self);
+  update_sensitivity (self);
+  gtk_window_set_default_widget (GTK_WINDOW (self), export);
+  return self;
+}
+
+void
+sc_export_dialog_set_format (ScExportDialog *self,
+                             ScChartFormat   format)
+{
+  g_return_if_fail (SC_IS_EXPORT_DIALOG (self));
+  gtk_drop_down_set_selected (self->format, format);
+}
+
+void
+sc_export_dialog_set_size (ScExportDialog *self,
+                           ScExportSize    preset,
+                           int             width,
+                           int             height)
+{
+  g_return_if_fail (SC_IS_EXPORT_DIALOG (self));
+
+  gtk_drop_down_set_selected (self->size, preset);
+  update_sensitivity (self);
+  if (preset == SC_EXPORT_SIZE_CUSTOM)
+    {
+      gtk_spin_button_set_value (self->width, width);
+      gtk_spin_button_set_value (self->height, height);
+    }
+}
+
+void
+sc_export_dialog_set_scale (ScExportDialog *self,
+                            double          scale)
+{
+  g_return_if_fail (SC_IS_EXPORT_DIALOG (self));
+  gtk_spin_button_set_value (self->scale, scale);
+}
+
+void
+sc_export_dialog_set_lang (ScExportDialog *self,
+                           const char     *lang)
+{
+  g_return_if_fail (SC_IS_EXPORT_DIALOG (self));
+  gtk_drop_down_set_selected (self->lang, g_strcmp0 (lang, "zh") == 0 ? 0 : 1);
+}
+
+void
+sc_export_dialog_set_footnote (ScExportDialog *self,
+                               gboolean        footnote)
+{
+  g_return_if_fail (SC_IS_EXPORT_DIALOG (self));
+  gtk_switch_set_active (self->footnote, footnote);
+}

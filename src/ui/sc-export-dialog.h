@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "sc-chart-export.h"
+#include "sc-chart-model.h"
+#include "sc-session.h"
+
+G_BEGIN_DECLS
+
+#define SC_TYPE_EXPORT_DIALOG (sc_export_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (ScExportDialog, sc_export_dialog, SC, EXPORT_DIALOG, AdwWindow)
+
+typedef enum
+{
+  SC_EXPORT_SIZE_SLIDE,      /* 1920 × 1080 */
+  SC_EXPORT_SIZE_1600,       /* 1600 × 900 */
+  SC_EXPORT_SIZE_A4,         /* A4 landscape, 842 × 595 points */
+  SC_EXPORT_SIZE_CUSTOM,
+} ScExportSize;
+
+/*
+ * ScExportDialog: exports the chart of @kind to PNG, SVG or PDF with a size
+ * preset or a custom size, a pixel scale (PNG), the chart language and the
+ * footnote on or off, through the chart library's sc_chart_export().
+ */
+ScExportDialog *sc_export_dialog_new       (GtkWindow      *parent,
+                                            ScSession      *session,
+                                            ScChartKind     kind);
+void            sc_export_dialog_set_format (ScExportDialog *self,
+                                             ScChartFormat   format);
+void            sc_export_dialog_set_size  (ScExportDialog *self,
+                                            ScExportSize    preset,
+                                            int             width,
+                                            int             height);
+void            sc_export_dialog_set_scale (ScExportDialog *self,
+                                            double          scale);
+/* @lang "zh" or "en". */
+void            sc_export_dialog_set_lang  (ScExportDialog *self,
+                                            const char     *lang);
+void            sc_export_dialog_set_footnote (ScExportDialog *self,
+                                               gboolean        footnote);
+/* Writes the chart with the dialog's settings (what the Export button does
+ * once a file is chosen). */
+gboolean        sc_export_dialog_export_to (ScExportDialog *self,
+                                            GFile          *file,
+                                            GError        **error);
+
+/*
+ * Builds the chart model of @kind for @session in @lang, switching the
+ * gettext language for the built-in words while it builds. (transfer full)
+ */
+ScChartModel   *sc_export_build_model      (ScSession      *session,
+                                            ScChartKind     kind,
+                                            const char     *lang);
+
+G_END_DECLS
