@@ -39,17 +39,11 @@ void             sc_fuzz_check_model      (const ScChartModel  *model);
 /* Asserts that every coordinate of @layout is finite. */
 void             sc_fuzz_check_layout     (const ScChartLayout *layout);
 
-/* Builds the chart models a user can ask for from @result (overview,
- * cumulative, measures) and, when @sweep is non-NULL, the sensitivity
- * chart. (transfer full) GPtrArray of ScChartModel* */
-GPtrArray       *sc_fuzz_build_models     (const ScResult      *result,
-                                           const ScSweep       *sweep,
-                                           const char          *lang);
-
 /*
  * Everything downstream of a profile: evaluate, the three reports in both
- * languages, a small GMV sweep, the chart models, their layouts and, when
- * @render is TRUE, PNG and SVG export to memory. Asserts the invariants
+ * languages, every chart kind's model (sc_chart_model_from_result(), the
+ * sensitivity sweep included), its layout and, when @render is TRUE, PNG
+ * and SVG export of the overview to memory. Asserts the invariants
  * above. Skips profiles without an evaluation date (the UI and the CLI
  * refuse them before evaluating).
  */

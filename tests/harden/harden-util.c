@@ -1,0 +1,139 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shangce-test"
+
+#include "config.h"
+
+#include "harden-util.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/resource.h>
+
+ScProfile *
+harden_large_profile (guint variant)
+{
+  g_autoptr(ScProfile) profile = sc_profile_new ();
+  static const char *const platforms[] = { "kuaishou", "douyin", "jd", "taobao" };
+  g_autoptr(GString) zh = g_string_new (NULL);
+  g_autoptr(GString) en = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name_zh = g_strdup_printf ("大档案 %u", variant);
+  g_autofree char *name_en = g_strdup_printf ("Large profile %u", variant);
+
+  sc_profile_set_name (profile, name_zh, name_en);
+  g_assert_true (sc_profile_set_as_of (profile, sc_day_from_ymd (2026, 1, 1 + (int) (variant % 28)), &error));
+  g_assert_true (sc_profile_set_horizon (profile, 12 + variant % 12, &error));
+
+  for (guint i = 0; i < 300; i++)
+    {
+      g_string_append_printf (zh, "第%u版第%u行：假设说明，用于测试保存是否完整。", variant, i);
+      g_string_append_printf (en, "Variant %u line %u: a note long enough to make saving take a while. ", variant, i);
+    }
+
+  for (guint f = 0; f < SC_N_FIELDS; f++)
+    {
+      const ScFieldInfo *info = sc_field_info ((ScField) f);
+
+      switch (info->type)
+        {
+        case SC_FIELD_TYPE_NUMBER:
+        case SC_FIELD_TYPE_MONEY:
+        case SC_FIELD_TYPE_FRACTION:
+          {
+            /* A value inside the field's bounds that differs per variant. */
+            double lo = info->min, hi = MIN (info->max, info->min + 1000);
+            double v = lo + (hi - lo) * ((variant * 7 + f) % 10 + 1) / 11.0;
+
+            g_assert_true (sc_profile_set_number (profile, (ScField) f, v, &error));
+          }
+          break;
+        case SC_FIELD_TYPE_DATE:
+          g_assert_true (sc_profile_set_date (profile, (ScField) f,
+                                              sc_day_from_ymd (2025, 1 + (int) ((variant + f) % 12), 10), &error));
+          break;
+        case SC_FIELD_TYPE_BOOL:
+          g_assert_true (sc_profile_set_bool (profile, (ScField) f, (variant + f) % 2, &error));
+          break;
+        case SC_FIELD_TYPE_CHOICE:
+          {
+            guint n = g_strv_length ((char **) info->choices);
+
+            g_assert_true (sc_profile_set_choice (profile, (ScField) f,
+                                                  info->choices[(variant + f) % n], &error));
+          }
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+      g_assert_no_error (error);
+      /* A few KB of note per field and language. */
+      {
+        g_autofree char *note_zh = g_utf8_substring (zh->str, f * 20, f * 20 + 1000);
+        g_autofree char *note_en = g_utf8_substring (en->str, f * 20, f * 20 + 2000);
+
+        sc_profile_set_note (profile, (ScField) f, "zh", note_zh);
+        sc_profile_set_note (profile, (ScField) f, "en", note_en);
+      }
+    }
+
+  for (guint p = 0; p < G_N_ELEMENTS (platforms); p++)
+    {
+      g_assert_true (sc_profile_set_override (profile, platforms[p], SC_FEE_COMMISSION, NULL,
+                                              0.01 * (variant % 5 + p + 1), &error));
+      g_assert_true (sc_profile_set_override (profile, platforms[p], SC_FEE_DEPOSIT, NULL,
+                                              1000.0 * (variant + p + 1), &error));
+    }
+
+  g_free (profile->notes);
+  profile->notes = g_strconcat (en->str, zh->str, NULL);
+  return g_steal_pointer (&profile);
+}
+
+char *
+harden_make_tmp_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("shangce-harden-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+void
+harden_remove_tree (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (d == NULL)
+    return;
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+        harden_remove_tree (path);
+      else
+        g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+glong
+harden_peak_rss_kib (void)
+{
+  struct rusage usage;
+
+  g_assert_cmpint (getrusage (RUSAGE_SELF, &usage), ==, 0);
+  return usage.ru_maxrss;
+}
+
+void
+harden_assert_words (const char        *message,
+                     const char *const *words)
+{
+  g_assert_nonnull (message);
+  for (guint i = 0; words[i] != NULL; i++)
+    if (strstr (message, words[i]) == NULL)
+      g_error ("message “%s” does not contain “%s”", message, words[i]);
+}

@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "sc-profile.h"
+
+G_BEGIN_DECLS
+
+/* A profile of a few hundred KB: every number field set, long notes in
+ * both languages, many overrides. @variant changes every value, so two
+ * variants differ everywhere. (transfer full) */
+ScProfile  *harden_large_profile   (guint        variant);
+
+/* A fresh private folder under the system temp dir. (transfer full) */
+char       *harden_make_tmp_dir    (void);
+/* Removes @dir and everything in it (our own temp folders only). */
+void        harden_remove_tree     (const char  *dir);
+
+/* Peak resident set size of this process in KiB (getrusage). */
+glong       harden_peak_rss_kib    (void);
+
+/* Asserts @message contains every word of @words (NULL-terminated). */
+void        harden_assert_words    (const char         *message,
+                                    const char *const  *words);
+
+G_END_DECLS
