@@ -154,6 +154,13 @@ sc_chart_format_tick (double      value,
         g_string_append (out, suffix[i]);
         return g_string_free (out, FALSE);
       }
+  if (fabs (value) >= 1000)
+    {
+      /* Below two of the smallest unit the axis stays in plain numbers: 750, 1,000. */
+      out = g_string_new (value < 0 ? "−" : "");
+      append_grouped (out, round (fabs (value)));
+      return g_string_free (out, FALSE);
+    }
   return sc_chart_format_number (value, lang, 4);
 }
 

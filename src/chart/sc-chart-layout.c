@@ -1018,7 +1018,7 @@ layout_lines (Ctx   *c,
 
   value_range (c, &lo, &hi);
   top += axis_h + line_height (c, SIZE_TICK) / 2 + 6 * c->u;
-  cat_h = line_height (c, SIZE_CATEGORY) + (numeric && m->x_axis != NULL ? axis_h + 4 * c->u : 0);
+  cat_h = line_height (c, SIZE_CATEGORY) + line_height (c, SIZE_TICK) / 2 + (numeric && m->x_axis != NULL ? axis_h + 4 * c->u : 0);
 
   /* End labels: "series value" at the last finite point, right of the plot. */
   for (guint s = 0; s < ns; s++)
@@ -1119,7 +1119,7 @@ layout_lines (Ctx   *c,
             s = sc_chart_format_tick (v, MAX (fabs (xmin), fabs (xmax)), m->lang);
             t = text_new (c, SC_CHART_TEXT_TICK, s, SIZE_TICK, FALSE, SC_CHART_INK_TEXT_SECONDARY);
             text_place (t, CLAMP (x - t->rect.width / 2, out->plot.x - tick_w, out->width - c->margin - t->rect.width),
-                        out->plot.y + out->plot.height + 6 * c->u);
+                        out->plot.y + out->plot.height + MAX (6 * c->u, line_height (c, SIZE_TICK) / 2 + 2 * c->u));
             if (t->rect.x < last_right + 6 * c->u)
               {
                 text_free (t);
@@ -1173,8 +1173,9 @@ layout_lines (Ctx   *c,
               text_free (t);
               continue;
             }
+          /* Low enough to clear the "0" tick beside the axis corner. */
           text_place (t, CLAMP (xs[i] - t->rect.width / 2, c->margin, out->width - c->margin - t->rect.width),
-                      out->plot.y + out->plot.height + 6 * c->u);
+                      out->plot.y + out->plot.height + MAX (6 * c->u, line_height (c, SIZE_TICK) / 2 + 2 * c->u));
           t->point = i;
           text_add (c, t);
         }

@@ -55,11 +55,13 @@ test_format_ticks (void)
   g_autofree char *a = sc_chart_format_tick (5000, 20000, "zh");
   g_autofree char *b = sc_chart_format_tick (250, 1000, "en");
   g_autofree char *c = sc_chart_format_tick (2500, 10000, "en");
+  g_autofree char *d = sc_chart_format_tick (1000, 1000, "en");
 
   /* One unit along an axis that reaches two of it; plain numbers below. */
   g_assert_cmpstr (a, ==, "0.5万");
   g_assert_cmpstr (b, ==, "250");
   g_assert_cmpstr (c, ==, "2.5k");
+  g_assert_cmpstr (d, ==, "1,000");
 }
 
 static void
