@@ -40,7 +40,7 @@ add_row (AdwPreferencesGroup *group,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   if (subtitle != NULL)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 8);
   gtk_widget_add_css_class (row, "property");
   if (parent_expander != NULL)
     adw_expander_row_add_row (ADW_EXPANDER_ROW (parent_expander), row);
@@ -94,8 +94,8 @@ program_row (ScProgramsView  *self,
 
   if (program->window.start != SC_DAY_NONE)
     sc_day_to_ymd (program->window.start, &year, &m, &d);
-  subtitle = year > 0 ? g_strdup_printf ("%d · %s", year, sc_text_get (&program->summary, lang))
-                      : g_strdup (sc_text_get (&program->summary, lang));
+  /* The summary is long: the row shows year and window, the summary is inside. */
+  subtitle = year > 0 ? g_strdup_printf ("%d · %s", year, window) : g_strdup (window);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), sc_text_get (&program->name, lang));
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
@@ -125,7 +125,7 @@ program_row (ScProgramsView  *self,
   adw_expander_row_add_action (ADW_EXPANDER_ROW (expander), sw);
 #endif
 
-  add_row (NULL, expander, _("Window"), window);
+  add_row (NULL, expander, _("Summary"), sc_text_get (&program->summary, lang));
   {
     g_autofree char *origin = g_strdup_printf ("%s (%s r%u)", program->origin, program->id, program->revision);
     const char *where;

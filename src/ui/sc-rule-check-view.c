@@ -50,7 +50,9 @@ refresh (ScRuleCheckView *self)
   for (guint i = 0; check->reasons != NULL && i < check->reasons->len; i++)
     g_string_append_printf (summary, "%s%s", i > 0 ? "\n" : "",
                             (const char *) g_ptr_array_index (check->reasons, i));
-  if (check->outcome == SC_RELIEF_NO_SCENARIO && summary->len == 0)
+  if (check->outcome == SC_RELIEF_NO_SCENARIO)
+    g_string_append (summary, summary->len > 0 ? "\n" : "");
+  if (check->outcome == SC_RELIEF_NO_SCENARIO)
     g_string_append (summary, _("Set “Violation notice received as” in the profile’s Violation Scenario to check a notice."));
 
   adw_status_page_set_icon_name (self->status, outcome_icon (check->outcome));

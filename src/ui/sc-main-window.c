@@ -1,0 +1,997 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shangce-ui"
+
+#include "config.h"
+
+#include "sc-main-window.h"
+
+#include <glib/gi18n.h>
+
+#include "sc-chart.h"
+#include "sc-export-dialog.h"
+#include "sc-measures-view.h"
+#include "sc-overview-page.h"
+#include "sc-profile-editor.h"
+#include "sc-programs-view.h"
+#include "sc-rule-check-view.h"
+
+struct _ScMainWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  ScSession            *session;
+  GSettings            *settings;
+  GtkWidget            *editor;
+  GtkWidget            *pages[4];
+  char                 *last_toast;
+  GtkWindow            *unsaved_dialog;
+  gboolean              close_confirmed;
+
+  /* template */
+  AdwToastOverlay      *toasts;
+  AdwViewStack         *stack;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwBin               *editor_bin;
+  GMenu                *examples_section;
+  GMenu                *recent_section;
+};
+
+G_DEFINE_FINAL_TYPE (ScMainWindow, sc_main_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static const struct
+{
+  const char *name;
+  const char *title;
+  const char *icon;
+  const char *help;
+} page_info[] = {
+  { "overview", N_("Overview"), "view-grid-symbolic", "overview" },
+  { "measures", N_("Measures"), "view-list-symbolic", "measures" },
+  { "programs", N_("Programs"), "folder-documents-symbolic", "programs" },
+  { "rule-check", N_("Rule Check"), "security-high-symbolic", "rule-check" },
+};
+
+typedef void (*Continuation) (ScMainWindow *self, gpointer data);
+
+/* --- title, toasts ----------------------------------------------------- */
+
+static void
+update_title (ScMainWindow *self)
+{
+  g_autofree char *title = sc_session_dup_title (self->session);
+  GFile *file = sc_session_get_file (self->session);
+  g_autofree char *subtitle = NULL;
+  g_autofree char *window_title = NULL;
+
+  if (file != NULL)
+    {
+      g_autofree char *path = g_file_get_path (file);
+      g_autofree char *base = g_file_get_basename (file);
+      subtitle = g_strdup (base ? base : path);
+    }
+  else
+    subtitle = g_strdup (_("Not saved"));
+  if (sc_session_get_modified (self->session))
+    {
+      g_autofree char *s = g_strdup_printf ("%s •", subtitle);
+      g_free (subtitle);
+      subtitle = g_steal_pointer (&s);
+    }
+  adw_view_switcher_title_set_title (self->switcher_title, title);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
+  window_title = g_strdup_printf ("%s%s — %s", sc_session_get_modified (self->session) ? "• " : "",
+                                  title, _("Shangce"));
+  gtk_window_set_title (GTK_WINDOW (self), window_title);
+}
+
+void
+sc_main_window_toast (ScMainWindow   *self,
+                 const char *message)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (SC_IS_MAIN_WINDOW (self));
+
+  g_free (self->last_toast);
+  self->last_toast = g_strdup (message);
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 8);
+  adw_toast_overlay_add_toast (self->toasts, toast);
+}
+
+const char *
+sc_main_window_get_last_toast (ScMainWindow *self)
+{
+  g_return_val_if_fail (SC_IS_MAIN_WINDOW (self), NULL);
+  return self->last_toast;
+}
+
+/* --- recent profiles ----------------------------------------------------- */
+
+static void
+rebuild_recent (ScMainWindow *self)
+{
+  GtkRecentManager *manager = gtk_recent_manager_get_default ();
+  GList *items = gtk_recent_manager_get_items (manager);
+  guint n = 0;
+
+  g_menu_remove_all (self->recent_section);
+  for (GList *l = items; l != NULL && n < 6; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+      const char *uri = gtk_recent_info_get_uri (info);
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (!g_str_has_suffix (uri, SC_PROFILE_EXTENSION) || !gtk_recent_info_exists (info))
+        continue;
+      item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
+      g_menu_item_set_action_and_target (item, "win.open-recent", "s", uri);
+      g_menu_append_item (self->recent_section, item);
+      n++;
+    }
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+}
+
+static void
+remember (ScMainWindow *self,
+          GFile    *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  GtkRecentData data = {
+    .display_name = NULL,
+    .mime_type = (char *) SC_PROFILE_MIME_TYPE,
+    .app_name = (char *) "Shangce",
+    .app_exec = (char *) "shangce %u",
+  };
+
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "last-profile", uri);
+}
+
+/* --- unsaved changes --------------------------------------------------- */
+
+typedef struct
+{
+  ScMainWindow     *self;
+  Continuation  then;
+  gpointer      data;
+  GDestroyNotify destroy;
+} Pending;
+
+static void save_then (ScMainWindow *self, Continuation then, gpointer data, GDestroyNotify destroy);
+
+static void
+unsaved_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     Pending          *pending)
+{
+  ScMainWindow *self = pending->self;
+
+  self->unsaved_dialog = NULL;
+  if (g_str_equal (response, "discard"))
+    pending->then (self, pending->data);
+  else if (g_str_equal (response, "save"))
+    {
+      save_then (self, pending->then, pending->data, pending->destroy);
+      g_free (pending);
+      return;
+    }
+  if (pending->destroy != NULL && pending->data != NULL)
+    pending->destroy (pending->data);
+  g_free (pending);
+}
+
+/* Runs @then now, or after the user chose to save or discard the changes. */
+static void
+confirm_discard (ScMainWindow       *self,
+                 Continuation    then,
+                 gpointer        data,
+                 GDestroyNotify  destroy)
+{
+  Pending *pending;
+  GtkWidget *dialog;
+  g_autofree char *title = NULL;
+
+  if (!sc_session_get_modified (self->session))
+    {
+      then (self, data);
+      if (destroy != NULL && data != NULL)
+        destroy (data);
+      return;
+    }
+
+  title = sc_session_dup_title (self->session);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("“%s” has unsaved changes. Changes you don’t save are lost."),
+                                  title);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  pending = g_new0 (Pending, 1);
+  pending->self = self;
+  pending->then = then;
+  pending->data = data;
+  pending->destroy = destroy;
+  g_signal_connect (dialog, "response", G_CALLBACK (unsaved_response_cb), pending);
+  self->unsaved_dialog = GTK_WINDOW (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+GtkWindow *
+sc_main_window_get_unsaved_dialog (ScMainWindow *self)
+{
+  g_return_val_if_fail (SC_IS_MAIN_WINDOW (self), NULL);
+  return self->unsaved_dialog;
+}
+
+/* --- file dialogs (GtkFileDialog on 4.10+, GtkFileChooserNative on 4.8) -- */
+
+typedef void (*FileCallback) (ScMainWindow *self, GFile *file);
+
+typedef struct
+{
+  ScMainWindow     *self;
+  FileCallback  callback;
+  gboolean      save;
+  gboolean      multiple;
+} FileRequest;
+
+static GListModel *
+make_filters (gboolean programs)
+{
+  GListStore *store = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  if (programs)
+    {
+      gtk_file_filter_set_name (filter, _("Program files"));
+      gtk_file_filter_add_suffix (filter, "xml");
+    }
+  else
+    {
+      gtk_file_filter_set_name (filter, _("Merchant profiles"));
+      gtk_file_filter_add_mime_type (filter, SC_PROFILE_MIME_TYPE);
+      gtk_file_filter_add_suffix (filter, "shangce");
+    }
+  g_list_store_append (store, filter);
+  g_object_unref (filter);
+  return G_LIST_MODEL (store);
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+static void
+file_dialog_done (GObject      *source,
+                  GAsyncResult *res,
+                  gpointer      data)
+{
+  FileRequest *req = data;
+  GtkFileDialog *dialog = GTK_FILE_DIALOG (source);
+
+  if (req->multiple)
+    {
+      g_autoptr(GListModel) files = gtk_file_dialog_open_multiple_finish (dialog, res, NULL);
+      for (guint i = 0; files != NULL && i < g_list_model_get_n_items (files); i++)
+        {
+          g_autoptr(GFile) file = g_list_model_get_item (files, i);
+          req->callback (req->self, file);
+        }
+    }
+  else
+    {
+      g_autoptr(GFile) file = req->save ? gtk_file_dialog_save_finish (dialog, res, NULL)
+                                        : gtk_file_dialog_open_finish (dialog, res, NULL);
+      if (file != NULL)
+        req->callback (req->self, file);
+    }
+  g_object_unref (req->self);
+  g_free (req);
+}
+#else
+static void
+native_response_cb (GtkNativeDialog *native,
+                    int              response,
+                    FileRequest     *req)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (native));
+      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+        {
+          g_autoptr(GFile) file = g_list_model_get_item (files, i);
+          req->callback (req->self, file);
+        }
+    }
+  g_object_unref (native);
+  g_object_unref (req->self);
+  g_free (req);
+}
+#endif
+
+static void
+choose_file (ScMainWindow     *self,
+             const char   *title,
+             gboolean      save,
+             gboolean      programs,
+             const char   *initial_name,
+             FileCallback  callback)
+{
+  FileRequest *req = g_new0 (FileRequest, 1);
+  g_autoptr(GListModel) filters = make_filters (programs);
+
+  req->self = g_object_ref (self);
+  req->callback = callback;
+  req->save = save;
+  req->multiple = programs;
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  {
+    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+    gtk_file_dialog_set_title (dialog, title);
+    gtk_file_dialog_set_filters (dialog, filters);
+    if (initial_name != NULL)
+      gtk_file_dialog_set_initial_name (dialog, initial_name);
+    if (save)
+      gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, file_dialog_done, req);
+    else if (programs)
+      gtk_file_dialog_open_multiple (dialog, GTK_WINDOW (self), NULL, file_dialog_done, req);
+    else
+      gtk_file_dialog_open (dialog, GTK_WINDOW (self), NULL, file_dialog_done, req);
+  }
+#else
+  {
+    GtkFileChooserNative *native =
+      gtk_file_chooser_native_new (title, GTK_WINDOW (self),
+                                   save ? GTK_FILE_CHOOSER_ACTION_SAVE : GTK_FILE_CHOOSER_ACTION_OPEN,
+                                   save ? _("_Save") : _("_Open"), _("_Cancel"));
+    GtkFileFilter *filter = g_list_model_get_item (filters, 0);
+
+    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+    g_object_unref (filter);
+    gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (native), programs);
+    if (initial_name != NULL)
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), initial_name);
+    gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+    g_signal_connect (native, "response", G_CALLBACK (native_response_cb), req);
+    gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  }
+#endif
+}
+
+/* --- documents ----------------------------------------------------------- */
+
+static void
+open_now (ScMainWindow *self,
+          gpointer  data)
+{
+  GFile *file = data;
+  g_autoptr(GError) error = NULL;
+
+  if (!sc_session_open (self->session, file, &error))
+    {
+      sc_main_window_toast (self, error->message);
+      return;
+    }
+  remember (self, file);
+  rebuild_recent (self);
+}
+
+void
+sc_main_window_open_file (ScMainWindow *self,
+                     GFile    *file)
+{
+  g_autofree char *base = NULL;
+
+  g_return_if_fail (SC_IS_MAIN_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  base = g_file_get_basename (file);
+  if (base != NULL && g_str_has_suffix (base, ".xml"))
+    {
+      sc_main_window_add_program_files (self, &file, 1);
+      return;
+    }
+  confirm_discard (self, open_now, g_object_ref (file), g_object_unref);
+}
+
+static void
+open_example_now (ScMainWindow *self,
+                  gpointer  data)
+{
+  const char *id = data;
+  g_autoptr(GError) error = NULL;
+  ScProfile *profile = sc_profile_load_example (id, &error);
+
+  if (profile == NULL)
+    {
+      sc_main_window_toast (self, error->message);
+      return;
+    }
+  /* An example has no file: saving asks where, so the bundled file stays. */
+  g_clear_pointer (&profile->path, g_free);
+  sc_session_set_profile (self->session, profile, NULL);
+}
+
+gboolean
+sc_main_window_open_example (ScMainWindow   *self,
+                        const char *id)
+{
+  g_return_val_if_fail (SC_IS_MAIN_WINDOW (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  confirm_discard (self, open_example_now, g_strdup (id), g_free);
+  return TRUE;
+}
+
+gboolean
+sc_main_window_save_to (ScMainWindow  *self,
+                   GFile     *file,
+                   GError   **error)
+{
+  g_return_val_if_fail (SC_IS_MAIN_WINDOW (self), FALSE);
+
+  if (!sc_session_save (self->session, file, error))
+    return FALSE;
+  remember (self, file);
+  rebuild_recent (self);
+  return TRUE;
+}
+
+typedef struct
+{
+  Continuation   then;
+  gpointer       data;
+  GDestroyNotify destroy;
+} AfterSave;
+
+static AfterSave *after_save_pending;
+
+static void
+save_as_chosen (ScMainWindow *self,
+                GFile    *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GFile) target = NULL;
+  AfterSave *after = g_steal_pointer (&after_save_pending);
+
+  /* Keep the extension so the file manager knows the document. */
+  if (path != NULL && !g_str_has_suffix (path, SC_PROFILE_EXTENSION))
+    {
+      g_autofree char *with = g_strconcat (path, SC_PROFILE_EXTENSION, NULL);
+      target = g_file_new_for_path (with);
+    }
+  else
+    target = g_object_ref (file);
+
+  if (!sc_main_window_save_to (self, target, &error))
+    sc_main_window_toast (self, error->message);
+  else if (after != NULL)
+    after->then (self, after->data);
+  if (after != NULL)
+    {
+      if (after->destroy != NULL && after->data != NULL)
+        after->destroy (after->data);
+      g_free (after);
+    }
+}
+
+static void
+save_as (ScMainWindow *self)
+{
+  g_autofree char *title = sc_session_dup_title (self->session);
+  g_autofree char *name = g_strconcat (title, SC_PROFILE_EXTENSION, NULL);
+
+  g_strdelimit (name, "/\\:", '-');
+  choose_file (self, _("Save Profile"), TRUE, FALSE, name, save_as_chosen);
+}
+
+static void
+save_then (ScMainWindow       *self,
+           Continuation    then,
+           gpointer        data,
+           GDestroyNotify  destroy)
+{
+  GFile *file = sc_session_get_file (self->session);
+
+  if (file != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      if (sc_main_window_save_to (self, file, &error))
+        {
+          if (then != NULL)
+            then (self, data);
+        }
+      else
+        sc_main_window_toast (self, error->message);
+      if (destroy != NULL && data != NULL)
+        destroy (data);
+      return;
+    }
+  if (then != NULL)
+    {
+      after_save_pending = g_new0 (AfterSave, 1);
+      after_save_pending->then = then;
+      after_save_pending->data = data;
+      after_save_pending->destroy = destroy;
+    }
+  save_as (self);
+}
+
+/* --- programs -------------------------------------------------------------- */
+
+void
+sc_main_window_add_program_files (ScMainWindow  *self,
+                             GFile    **files,
+                             guint      n_files)
+{
+  g_return_if_fail (SC_IS_MAIN_WINDOW (self));
+
+  sc_programs_view_add_files (SC_PROGRAMS_VIEW (sc_main_window_get_page (self, "programs")),
+                              files, n_files);
+}
+
+static void
+program_chosen (ScMainWindow *self,
+                GFile    *file)
+{
+  sc_main_window_add_program_files (self, &file, 1);
+  sc_main_window_show_page (self, "programs");
+}
+
+/* --- printing ------------------------------------------------------------ */
+
+static void
+draw_page_cb (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page,
+              ScMainWindow          *self)
+{
+  ScOverviewPage *overview = SC_OVERVIEW_PAGE (sc_main_window_get_page (self, "overview"));
+  g_autoptr(ScChartModel) model = sc_overview_page_build_model (overview, NULL);
+
+  if (model == NULL)
+    return;
+  model->dark = FALSE;
+  model->show_footnote = TRUE;
+  sc_chart_draw (model, gtk_print_context_get_cairo_context (context),
+                 gtk_print_context_get_width (context),
+                 gtk_print_context_get_height (context));
+}
+
+/* --- actions ------------------------------------------------------------- */
+
+static void
+new_now (ScMainWindow *self,
+         gpointer  data)
+{
+  sc_session_set_profile (self->session, sc_session_new_profile (self->session), NULL);
+}
+
+static void
+action_new (GtkWidget  *widget,
+            const char *name,
+            GVariant   *param)
+{
+  confirm_discard (SC_MAIN_WINDOW (widget), new_now, NULL, NULL);
+}
+
+static void
+open_chosen (ScMainWindow *self,
+             GFile    *file)
+{
+  sc_main_window_open_file (self, file);
+}
+
+static void
+action_open (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
+{
+  choose_file (SC_MAIN_WINDOW (widget), _("Open Profile"), FALSE, FALSE, NULL, open_chosen);
+}
+
+static void
+action_open_example (GtkWidget  *widget,
+                     const char *name,
+                     GVariant   *param)
+{
+  sc_main_window_open_example (SC_MAIN_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+static void
+action_open_recent (GtkWidget  *widget,
+                    const char *name,
+                    GVariant   *param)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (param, NULL));
+
+  sc_main_window_open_file (SC_MAIN_WINDOW (widget), file);
+}
+
+static void
+action_save (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
+{
+  save_then (SC_MAIN_WINDOW (widget), NULL, NULL, NULL);
+}
+
+static void
+action_save_as (GtkWidget  *widget,
+                const char *name,
+                GVariant   *param)
+{
+  save_as (SC_MAIN_WINDOW (widget));
+}
+
+static void
+action_export (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  ScMainWindow *self = SC_MAIN_WINDOW (widget);
+  ScOverviewPage *overview = SC_OVERVIEW_PAGE (sc_main_window_get_page (self, "overview"));
+  ScExportDialog *dialog = sc_export_dialog_new (GTK_WINDOW (self), self->session,
+                                                 sc_overview_page_get_kind (overview));
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+action_copy_chart (GtkWidget  *widget,
+                   const char *name,
+                   GVariant   *param)
+{
+  ScMainWindow *self = SC_MAIN_WINDOW (widget);
+  ScOverviewPage *overview = SC_OVERVIEW_PAGE (sc_main_window_get_page (self, "overview"));
+  g_autoptr(GdkTexture) texture = sc_chart_view_render_texture (sc_overview_page_get_chart_view (overview));
+
+  if (texture == NULL)
+    return;
+  gdk_clipboard_set_texture (gtk_widget_get_clipboard (widget), texture);
+  sc_main_window_toast (self, _("Chart copied"));
+}
+
+static void
+action_print (GtkWidget  *widget,
+              const char *name,
+              GVariant   *param)
+{
+  ScMainWindow *self = SC_MAIN_WINDOW (widget);
+  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GError) error = NULL;
+
+  gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  gtk_print_operation_set_n_pages (operation, 1);
+  gtk_print_operation_set_use_full_page (operation, FALSE);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  gtk_print_operation_set_job_name (operation, _("Shangce chart"));
+  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), self);
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    sc_main_window_toast (self, error->message);
+}
+
+static void
+action_add_programs (GtkWidget  *widget,
+                     const char *name,
+                     GVariant   *param)
+{
+  choose_file (SC_MAIN_WINDOW (widget), _("Add Program Files"), FALSE, TRUE, NULL, program_chosen);
+}
+
+static void
+action_toast (GtkWidget  *widget,
+              const char *name,
+              GVariant   *param)
+{
+  sc_main_window_toast (SC_MAIN_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+static void
+action_show_page (GtkWidget  *widget,
+                  const char *name,
+                  GVariant   *param)
+{
+  sc_main_window_show_page (SC_MAIN_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+static void
+action_search (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  ScMainWindow *self = SC_MAIN_WINDOW (widget);
+
+  sc_main_window_show_page (self, "measures");
+  sc_measures_view_focus_search (SC_MEASURES_VIEW (sc_main_window_get_page (self, "measures")));
+}
+
+static void
+launch_uri (GtkWindow  *parent,
+            const char *uri)
+{
+#if GTK_CHECK_VERSION (4, 10, 0)
+  g_autoptr(GtkUriLauncher) launcher = gtk_uri_launcher_new (uri);
+  gtk_uri_launcher_launch (launcher, parent, NULL, NULL, NULL);
+#else
+  gtk_show_uri (parent, uri, GDK_CURRENT_TIME);
+#endif
+}
+
+static void
+action_help (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
+{
+  ScMainWindow *self = SC_MAIN_WINDOW (widget);
+  const char *page = sc_main_window_get_visible_page (self);
+  g_autofree char *uri = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (page_info); i++)
+    if (g_strcmp0 (page, page_info[i].name) == 0)
+      uri = g_strdup_printf ("help:shangce/%s", page_info[i].help);
+  launch_uri (GTK_WINDOW (self), uri ? uri : "help:shangce");
+}
+
+/* --- close ------------------------------------------------------------------ */
+
+static void
+close_now (ScMainWindow *self,
+           gpointer  data)
+{
+  self->close_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+save_window_state (ScMainWindow *self)
+{
+  int width, height;
+
+  if (self->settings == NULL)
+    return;
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)))
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+}
+
+static gboolean
+sc_main_window_close_request (GtkWindow *window)
+{
+  ScMainWindow *self = SC_MAIN_WINDOW (window);
+
+  if (!self->close_confirmed && sc_session_get_modified (self->session))
+    {
+      if (self->unsaved_dialog == NULL)
+        confirm_discard (self, close_now, NULL, NULL);
+      return TRUE;
+    }
+  save_window_state (self);
+  return GTK_WINDOW_CLASS (sc_main_window_parent_class)->close_request (window);
+}
+
+/* --- pages ------------------------------------------------------------------ */
+
+GtkWidget *
+sc_main_window_get_page (ScMainWindow   *self,
+                    const char *name)
+{
+  g_return_val_if_fail (SC_IS_MAIN_WINDOW (self), NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (page_info); i++)
+    if (g_strcmp0 (name, page_info[i].name) == 0)
+      return self->pages[i];
+  return NULL;
+}
+
+void
+sc_main_window_show_page (ScMainWindow   *self,
+                     const char *name)
+{
+  g_return_if_fail (SC_IS_MAIN_WINDOW (self));
+
+  if (sc_main_window_get_page (self, name) != NULL)
+    adw_view_stack_set_visible_child_name (self->stack, name);
+}
+
+const char *
+sc_main_window_get_visible_page (ScMainWindow *self)
+{
+  g_return_val_if_fail (SC_IS_MAIN_WINDOW (self), NULL);
+  return adw_view_stack_get_visible_child_name (self->stack);
+}
+
+GtkWidget *
+sc_main_window_get_editor (ScMainWindow *self)
+{
+  g_return_val_if_fail (SC_IS_MAIN_WINDOW (self), NULL);
+  return self->editor;
+}
+
+ScSession *
+sc_main_window_get_session (ScMainWindow *self)
+{
+  g_return_val_if_fail (SC_IS_MAIN_WINDOW (self), NULL);
+  return self->session;
+}
+
+static void
+build_examples_menu (ScMainWindow *self)
+{
+  g_auto(GStrv) ids = sc_profile_list_examples ();
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ScProfile) profile = sc_profile_load_example (ids[i], &error);
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (profile == NULL)
+        continue;
+      item = g_menu_item_new (sc_profile_get_name (profile, sc_lang_current ()), NULL);
+      g_menu_item_set_action_and_target (item, "win.open-example", "s", ids[i]);
+      g_menu_append_item (self->examples_section, item);
+    }
+}
+
+/* The last profile, else the default example, else the first, else a new one. */
+static void
+open_initial_profile (ScMainWindow *self)
+{
+  g_auto(GStrv) ids = sc_profile_list_examples ();
+  const char *example = NULL;
+
+  if (self->settings != NULL)
+    {
+      g_autofree char *uri = g_settings_get_string (self->settings, "last-profile");
+      if (uri != NULL && *uri != '\0')
+        {
+          g_autoptr(GFile) file = g_file_new_for_uri (uri);
+          if (g_file_query_exists (file, NULL) && sc_session_open (self->session, file, NULL))
+            return;
+        }
+    }
+  for (guint i = 0; ids[i] != NULL; i++)
+    if (g_str_equal (ids[i], SC_PROFILE_DEFAULT_EXAMPLE))
+      example = ids[i];
+  if (example == NULL)
+    example = ids[0];
+  if (example != NULL)
+    open_example_now (self, (gpointer) example);
+}
+
+static void
+sc_main_window_dispose (GObject *object)
+{
+  ScMainWindow *self = SC_MAIN_WINDOW (object);
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SC_TYPE_MAIN_WINDOW);
+  g_clear_object (&self->session);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->last_toast, g_free);
+
+  G_OBJECT_CLASS (sc_main_window_parent_class)->dispose (object);
+}
+
+static void
+sc_main_window_class_init (ScMainWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = sc_main_window_dispose;
+  window_class->close_request = sc_main_window_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/sc-main-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, ScMainWindow, toasts);
+  gtk_widget_class_bind_template_child (widget_class, ScMainWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, ScMainWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, ScMainWindow, editor_bin);
+  gtk_widget_class_bind_template_child (widget_class, ScMainWindow, examples_section);
+  gtk_widget_class_bind_template_child (widget_class, ScMainWindow, recent_section);
+
+  gtk_widget_class_install_action (widget_class, "win.new", NULL, action_new);
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, action_open);
+  gtk_widget_class_install_action (widget_class, "win.open-example", "s", action_open_example);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", action_open_recent);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, action_save);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, action_save_as);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, action_export);
+  gtk_widget_class_install_action (widget_class, "win.copy-chart", NULL, action_copy_chart);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, action_print);
+  gtk_widget_class_install_action (widget_class, "win.add-programs", NULL, action_add_programs);
+  gtk_widget_class_install_action (widget_class, "win.toast", "s", action_toast);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", action_show_page);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, action_search);
+  gtk_widget_class_install_action (widget_class, "win.help", NULL, action_help);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.copy-chart", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F1, 0, "win.help", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "overview");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "measures");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "s", "programs");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.show-page", "s", "rule-check");
+}
+
+static void
+sc_main_window_init (ScMainWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+ScMainWindow *
+sc_main_window_new (ScApplication *application)
+{
+  ScMainWindow *self = g_object_new (SC_TYPE_MAIN_WINDOW, "application", application, NULL);
+  const char *start_page = g_getenv ("SHANGCE_START_PAGE");
+
+  self->session = sc_session_new ();
+  self->settings = sc_session_get_settings (self->session)
+                   ? g_object_ref (sc_session_get_settings (self->session)) : NULL;
+  if (self->settings != NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (self->settings, "window-width"),
+                                   g_settings_get_int (self->settings, "window-height"));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+    }
+
+  self->editor = sc_profile_editor_new (self->session);
+  adw_bin_set_child (self->editor_bin, self->editor);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->editor), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Merchant profile"), -1);
+
+  self->pages[0] = sc_overview_page_new (self->session);
+  self->pages[1] = sc_measures_view_new (self->session);
+  self->pages[2] = sc_programs_view_new (self->session);
+  self->pages[3] = sc_rule_check_view_new (self->session);
+  for (guint i = 0; i < G_N_ELEMENTS (page_info); i++)
+    adw_view_stack_add_titled_with_icon (self->stack, self->pages[i], page_info[i].name,
+                                         _(page_info[i].title), page_info[i].icon);
+
+  g_signal_connect_object (self->session, "notify::modified", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::file", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "profile-replaced", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "result-changed", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+
+  sc_session_load_default_programs (self->session);
+  build_examples_menu (self);
+  rebuild_recent (self);
+  open_initial_profile (self);
+  /* The first frame shows numbers, not an empty chart. */
+  sc_session_recompute (self->session, FALSE);
+  update_title (self);
+
+  if (start_page != NULL)
+    sc_main_window_show_page (self, start_page);
+  return self;
+}

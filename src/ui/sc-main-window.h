@@ -1,0 +1,57 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "sc-application.h"
+#include "sc-session.h"
+
+G_BEGIN_DECLS
+
+#define SC_TYPE_MAIN_WINDOW (sc_main_window_get_type ())
+G_DECLARE_FINAL_TYPE (ScMainWindow, sc_main_window, SC, MAIN_WINDOW, AdwApplicationWindow)
+
+/*
+ * ScMainWindow: one merchant profile beside its results. The profile editor is
+ * on the left; the pages Overview, Measures, Programs and Rule check on the
+ * right. Every command is a win.* action (new, open, open-example, save,
+ * save-as, export, copy-chart, print, add-programs, help, show-page, toast).
+ */
+ScMainWindow    *sc_main_window_new               (ScApplication *application);
+
+/* (transfer none) */
+ScSession   *sc_main_window_get_session       (ScMainWindow      *self);
+/* "overview", "measures", "programs" or "rule-check". (transfer none) */
+GtkWidget   *sc_main_window_get_page          (ScMainWindow      *self,
+                                          const char    *name);
+void         sc_main_window_show_page         (ScMainWindow      *self,
+                                          const char    *name);
+/* (transfer none) */
+const char  *sc_main_window_get_visible_page  (ScMainWindow      *self);
+/* (transfer none) */
+GtkWidget   *sc_main_window_get_editor        (ScMainWindow      *self);
+
+/* Opens a profile document, or adds a program file (.xml); errors become a
+ * toast. Asks first when the current profile has unsaved changes. */
+void         sc_main_window_open_file         (ScMainWindow      *self,
+                                          GFile         *file);
+/* Opens a bundled example profile by id (file name without .shangce). */
+gboolean     sc_main_window_open_example      (ScMainWindow      *self,
+                                          const char    *id);
+/* Saves the profile to @file now (no dialog). */
+gboolean     sc_main_window_save_to           (ScMainWindow      *self,
+                                          GFile         *file,
+                                          GError       **error);
+/* Adds program files; each error becomes a toast naming file and line. */
+void         sc_main_window_add_program_files (ScMainWindow      *self,
+                                          GFile        **files,
+                                          guint          n_files);
+/* Shows a toast and remembers its text. */
+void         sc_main_window_toast             (ScMainWindow      *self,
+                                          const char    *message);
+/* The text of the last toast shown, or NULL. (transfer none) */
+const char  *sc_main_window_get_last_toast    (ScMainWindow      *self);
+/* The "save changes?" dialog while it is shown, or NULL. (transfer none) */
+GtkWindow   *sc_main_window_get_unsaved_dialog (ScMainWindow     *self);
+
+G_END_DECLS
