@@ -684,6 +684,15 @@ sc_profile_set_override (ScProfile   *profile,
     return FALSE;
 
   o = find_override (profile, platform, fee, category, NULL);
+  if (o == NULL && profile->overrides->len >= SC_PROFILE_MAX_OVERRIDES)
+    {
+      /* Overrides are looked up one by one: an unbounded list from a
+       * hostile file made loading quadratic (100,000 took minutes). */
+      g_set_error (error, SC_ERROR, SC_ERROR_TOO_LARGE,
+                   _("A profile holds at most %d overrides of platform fees"),
+                   SC_PROFILE_MAX_OVERRIDES);
+      return FALSE;
+    }
   if (o == NULL)
     {
       o = g_new0 (ScProfileOverride, 1);

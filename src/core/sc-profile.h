@@ -27,6 +27,9 @@ G_BEGIN_DECLS
 #define SC_PROFILE_EXTENSION     ".shangce"
 #define SC_PROFILE_HORIZON_DEFAULT 12
 #define SC_PROFILE_HORIZON_MAX   120
+/* More than any real profile needs (platforms × fees × categories); keeps
+ * loading a hostile file linear. */
+#define SC_PROFILE_MAX_OVERRIDES 1000
 
 /**
  * ScProfileValue:
@@ -166,7 +169,8 @@ char            *sc_profile_format_value   (const ScProfile *profile,
                                             ScField          field);
 
 /* Adds or replaces the override for (@platform, @fee, @category). Checks the
- * value (rates 0–1, money ≥ 0, days 0–3650). */
+ * value (rates 0–1, money ≥ 0, days 0–3650); a new one beyond
+ * SC_PROFILE_MAX_OVERRIDES fails with SC_ERROR_TOO_LARGE. */
 gboolean         sc_profile_set_override   (ScProfile       *profile,
                                             const char      *platform,
                                             ScFee            fee,
