@@ -1117,6 +1117,57 @@ read_example (Loader  *l,
 /* Entry points                                                        */
 /* ------------------------------------------------------------------ */
 
+/* The first element of @name beyond @max among @parent's children, if any. */
+static xmlNode *
+nth_child_beyond (xmlNode    *parent,
+                  const char *name,
+                  guint       max)
+{
+  guint n = 0;
+
+  for (xmlNode *child = parent->children; child != NULL; child = child->next)
+    if (is_element (child, name) && ++n > max)
+      return child;
+  return NULL;
+}
+
+static gboolean
+check_counts (Loader  *l,
+              xmlNode *root)
+{
+  static const struct
+  {
+    const char *name;
+    guint       max;
+  } per_file[] = {
+    { "source", SC_LOADER_MAX_SOURCES },
+    { "baseline", SC_LOADER_MAX_BASELINES },
+    { "program", SC_LOADER_MAX_PROGRAMS },
+    { "example", SC_LOADER_MAX_EXAMPLES },
+  };
+  xmlNode *beyond;
+
+  for (guint i = 0; i < G_N_ELEMENTS (per_file); i++)
+    if ((beyond = nth_child_beyond (root, per_file[i].name, per_file[i].max)) != NULL)
+      {
+        problem (l, beyond, SC_ERROR_TOO_LARGE,
+                 _("more than %u <%s> elements in one file; split it into several files"),
+                 per_file[i].max, per_file[i].name);
+        return FALSE;
+      }
+  for (xmlNode *child = root->children; child != NULL; child = child->next)
+    if (is_element (child, "program")
+        && (beyond = nth_child_beyond (child, "measure", SC_LOADER_MAX_MEASURES)) != NULL)
+      {
+        problem (l, beyond, SC_ERROR_TOO_LARGE,
+                 _("more than %u measures in one program; no support program has that many"),
+                 SC_LOADER_MAX_MEASURES);
+        return FALSE;
+      }
+  return TRUE;
+}
+
+
 static ScProgramFile *
 load_doc (xmlDoc      *doc,
           const char  *path,
@@ -1135,6 +1186,15 @@ load_doc (xmlDoc      *doc,
   l.messages = g_string_new (NULL);
   l.file = file;
   file->license = prop (root, "license");
+
+  /* Ids are checked for duplicates one by one: bound the counts first, or a
+   * hostile file of 60,000 sources takes many seconds (quadratic). */
+  if (!check_counts (&l, root))
+    {
+      g_set_error_literal (error, SC_ERROR, l.code, l.messages->str);
+      g_string_free (l.messages, TRUE);
+      return NULL;
+    }
 
   /* Sources first: everything else refers to them wherever they are written. */
   for (xmlNode *child = root->children; child != NULL; child = child->next)

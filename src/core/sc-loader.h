@@ -14,6 +14,14 @@ G_BEGIN_DECLS
  * "file:line:column: what is wrong and what was expected".
  */
 
+/* Counts one file may hold (SC_ERROR_TOO_LARGE beyond): far above any real
+ * file, low enough that a hostile one loads in bounded time. */
+#define SC_LOADER_MAX_SOURCES    1000
+#define SC_LOADER_MAX_BASELINES  100
+#define SC_LOADER_MAX_PROGRAMS   200
+#define SC_LOADER_MAX_EXAMPLES   500
+#define SC_LOADER_MAX_MEASURES   500   /* per program */
+
 /* (transfer full) (nullable): NULL and @error set when the file is refused. */
 ScProgramFile *sc_loader_load_file   (const char  *path,
                                       GError     **error);
