@@ -140,7 +140,8 @@ save_response (ScExportDialog *self,
     return;
   if (!sc_export_dialog_export_to (self, file, &error))
     {
-      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (escaped));
       return;
     }
   {

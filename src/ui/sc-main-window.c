@@ -94,7 +94,11 @@ sc_main_window_toast (ScMainWindow   *self,
 
   g_free (self->last_toast);
   self->last_toast = g_strdup (message);
-  toast = adw_toast_new (message);
+  {
+    /* Toast titles are markup in libadwaita 1.2; messages quote "<name>". */
+    g_autofree char *escaped = g_markup_escape_text (message, -1);
+    toast = adw_toast_new (escaped);
+  }
   adw_toast_set_timeout (toast, 8);
   adw_toast_overlay_add_toast (self->toasts, toast);
 }
@@ -749,12 +753,21 @@ action_help (GtkWidget  *widget,
 
 /* --- close ------------------------------------------------------------------ */
 
+static gboolean
+close_idle (gpointer data)
+{
+  gtk_window_close (GTK_WINDOW (data));
+  g_object_unref (data);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 close_now (ScMainWindow *self,
-           gpointer  data)
+           gpointer      data)
 {
   self->close_confirmed = TRUE;
-  gtk_window_close (GTK_WINDOW (self));
+  /* Not from inside the dialog's response: closing destroys the dialog too. */
+  g_idle_add (close_idle, g_object_ref (self));
 }
 
 static void

@@ -240,7 +240,8 @@ GtkWidget *
 sc_measures_view_new (ScSession *session)
 {
   ScMeasuresView *self;
-  GtkWidget *box, *bar, *scrolled, *selection, *status_label;
+  GtkWidget *box, *bar, *scrolled, *status_label;
+  GtkSingleSelection *selection;
   g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
 
   g_return_val_if_fail (SC_IS_SESSION (session), NULL);
@@ -285,9 +286,10 @@ sc_measures_view_new (ScSession *session)
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->count_label));
   gtk_box_append (GTK_BOX (box), bar);
 
-  selection = GTK_WIDGET (gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->sorted))));
-  gtk_single_selection_set_autoselect (GTK_SINGLE_SELECTION (selection), FALSE);
-  gtk_single_selection_set_can_unselect (GTK_SINGLE_SELECTION (selection), TRUE);
+  selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->sorted)));
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_single_selection_set_can_unselect (selection, TRUE);
+  /* The column view takes the selection model. */
   self->columns = GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (selection)));
   gtk_column_view_set_show_column_separators (self->columns, TRUE);
   gtk_column_view_set_reorderable (self->columns, TRUE);
@@ -324,7 +326,6 @@ sc_measures_view_new (ScSession *session)
   gtk_widget_set_vexpand (scrolled, TRUE);
   gtk_box_append (GTK_BOX (box), scrolled);
   adw_bin_set_child (ADW_BIN (self), box);
-  g_object_unref (selection);
 
   g_signal_connect_swapped (session, "result-changed", G_CALLBACK (refresh), self);
   refresh (self);

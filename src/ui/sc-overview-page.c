@@ -219,8 +219,8 @@ refresh (ScOverviewPage *self)
   for (guint i = 0; verdicts[i] != NULL; i++)
     {
       GtkWidget *row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), verdicts[i]);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), verdicts[i]);
       adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
       gtk_list_box_append (self->verdicts, row);
     }

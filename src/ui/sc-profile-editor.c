@@ -419,8 +419,8 @@ build_field_row (ScProfileEditor     *self,
   fr->self = self;
   fr->field = field;
   fr->row = ADW_ACTION_ROW (row);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(info->label));
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), FALSE);
 
   fr->given = GTK_CHECK_BUTTON (gtk_check_button_new ());
   gtk_widget_set_valign (GTK_WIDGET (fr->given), GTK_ALIGN_CENTER);
@@ -752,6 +752,7 @@ rebuild_baselines (ScProfileEditor *self)
       GtkWidget *expander = adw_expander_row_new ();
       guint n_overridden = 0;
 
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander),
                                      sc_text_get (&baseline->name, lang));
 
@@ -788,6 +789,7 @@ rebuild_baselines (ScProfileEditor *self)
           g_ptr_array_add (self->overrides, or);
 
           row = adw_action_row_new ();
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
           if (item->category != NULL)
             title = g_strdup_printf ("%s (%s)", fee_label (item->fee),
                                      sc_field_choice_label (SC_FIELD_CATEGORY, item->category));

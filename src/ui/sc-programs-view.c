@@ -245,8 +245,12 @@ rebuild (ScProgramsView *self)
       g_ptr_array_sort (mine, compare_by_year_desc);
 
       group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-      adw_preferences_group_set_title (group, baseline ? sc_text_get (&baseline->name, sc_lang_current ())
-                                                       : platform);
+      {
+        /* Group titles are markup: "Taobao & Tmall" needs escaping. */
+        g_autofree char *title = g_markup_escape_text (baseline ? sc_text_get (&baseline->name, sc_lang_current ())
+                                                                : platform, -1);
+        adw_preferences_group_set_title (group, title);
+      }
       for (guint i = 0; i < mine->len; i++)
         adw_preferences_group_add (group, program_row (self, g_ptr_array_index (mine, i)));
       adw_preferences_page_add (self->page, group);

@@ -1,0 +1,444 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * The desktop application in a real window (under Xvfb): what a user sees
+ * change when they edit, switch programs, add a broken file, export, save,
+ * open and close. Widgets are driven through actions and the pages' public
+ * functions rather than synthesized clicks.
+ */
+#define G_LOG_DOMAIN "test-app"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+
+#include "sc-application.h"
+#include "sc-chart-view.h"
+#include "sc-export-dialog.h"
+#include "sc-main-window.h"
+#include "sc-measures-view.h"
+#include "sc-overview-page.h"
+#include "sc-profile-editor.h"
+#include "sc-programs-view.h"
+#include "sc-rule-check-view.h"
+
+static ScApplication *app;
+
+static void
+iterate (void)
+{
+  /* Idle recomputes and redraws run until nothing is pending. */
+  for (int i = 0; i < 5; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+static ScMainWindow *
+open_window (void)
+{
+  GSettings *settings = g_settings_new (APP_ID);
+  ScMainWindow *win;
+
+  /* Every test starts from the bundled example, not from what another saved. */
+  g_settings_set_string (settings, "last-profile", "");
+  g_settings_set_strv (settings, "disabled-programs", NULL);
+  g_object_unref (settings);
+
+  win = sc_main_window_new (app);
+  gtk_window_present (GTK_WINDOW (win));
+  iterate ();
+  return win;
+}
+
+static void
+close_window (ScMainWindow *win)
+{
+  gtk_window_destroy (GTK_WINDOW (win));
+  iterate ();
+}
+
+static ScOverviewPage *
+overview (ScMainWindow *win)
+{
+  return SC_OVERVIEW_PAGE (sc_main_window_get_page (win, "overview"));
+}
+
+static const ScChartModel *
+chart_model (ScMainWindow *win)
+{
+  return sc_chart_view_get_model (sc_overview_page_get_chart_view (overview (win)));
+}
+
+static char *
+verdicts (ScMainWindow *win)
+{
+  g_auto(GStrv) lines = sc_overview_page_dup_verdicts (overview (win));
+  return g_strjoinv ("\n", lines);
+}
+
+static const ScPlatformResult *
+platform (ScMainWindow *win,
+          const char   *id)
+{
+  const ScResult *result = sc_session_get_result (sc_main_window_get_session (win));
+  const ScPlatformResult *p = sc_result_find_platform (result, id);
+
+  g_assert_nonnull (p);
+  return p;
+}
+
+static void
+test_opens_with_example (void)
+{
+  ScMainWindow *win = open_window ();
+  ScSession *session = sc_main_window_get_session (win);
+  ScProfile *profile = sc_session_get_profile (session);
+  const ScChartModel *model;
+  g_autofree char *lines = NULL;
+
+  /* The bundled example, not an empty profile: numbers with no typing. */
+  g_assert_cmpstr (profile->name.en, ==, "New enterprise apparel store (first sale January 2026)");
+  g_assert_true (sc_profile_is_set (profile, SC_FIELD_MONTHLY_GMV));
+  g_assert_false (sc_session_get_modified (session));
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (win)), "New enterprise apparel store"));
+  g_assert_cmpstr (sc_main_window_get_visible_page (win), ==, "overview");
+
+  model = chart_model (win);
+  g_assert_nonnull (model);
+  g_assert_cmpint (model->kind, ==, SC_CHART_OVERVIEW);
+  g_assert_cmpuint (model->categories->len, ==, 4);
+  g_assert_false (sc_chart_model_is_empty (model));
+
+  lines = verdicts (win);
+  g_assert_nonnull (strstr (lines, "Kuaishou: about ¥"));
+  g_assert_nonnull (strstr (lines, "Douyin: about ¥"));
+
+  /* The measures table lists every measure of the programs switched on. */
+  g_assert_cmpuint (g_list_model_get_n_items (sc_measures_view_get_model (SC_MEASURES_VIEW (sc_main_window_get_page (win, "measures")))),
+                    ==, sc_session_get_result (session)->measures->len);
+  close_window (win);
+}
+
+static int
+platform_index (const ScResult *result,
+                const char     *id)
+{
+  for (guint i = 0; i < result->platforms->len; i++)
+    if (g_str_equal (((ScPlatformResult *) g_ptr_array_index (result->platforms, i))->platform, id))
+      return i;
+  return -1;
+}
+
+static void
+test_gmv_changes_chart (void)
+{
+  ScMainWindow *win = open_window ();
+  ScSession *session = sc_main_window_get_session (win);
+  ScProfileEditor *editor = SC_PROFILE_EDITOR (sc_main_window_get_editor (win));
+  const ScChartSeries *fees;
+  int ks = platform_index (sc_session_get_result (session), "kuaishou");
+  double before_total = platform (win, "kuaishou")->totals[SC_AMOUNT_TOTAL_VALUE];
+  double before_fees;
+  g_autofree char *before_lines = verdicts (win);
+  g_autofree char *after_lines = NULL;
+  g_autoptr(ScProfile) copy = NULL;
+  g_autoptr(ScResult) expected = NULL;
+  ScEngineOptions options = { .disabled = sc_session_get_disabled (session), .lang = "en" };
+
+  fees = g_ptr_array_index (chart_model (win)->series, 0);
+  before_fees = sc_chart_series_get (fees, ks);
+  g_assert_cmpfloat (before_fees, ==, platform (win, "kuaishou")->totals[SC_AMOUNT_FEE_REDUCTION]);
+
+  /* Typed into the spin button as a user would, with a thousands separator. */
+  g_assert_true (sc_profile_editor_enter (editor, SC_FIELD_MONTHLY_GMV, "200,000"));
+  iterate ();
+  g_assert_cmpfloat (sc_profile_get_number (sc_session_get_profile (session), SC_FIELD_MONTHLY_GMV, 0), ==, 200000);
+  g_assert_true (sc_session_get_modified (session));
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (win)), "•"));
+
+  /* The chart shows what the engine gives for the new numbers. */
+  copy = sc_profile_copy (sc_session_get_profile (session));
+  expected = sc_engine_evaluate (sc_session_get_catalog (session), copy, &options);
+  fees = g_ptr_array_index (chart_model (win)->series, 0);
+  g_assert_cmpfloat (sc_chart_series_get (fees, ks), ==,
+                     sc_result_find_platform (expected, "kuaishou")->totals[SC_AMOUNT_FEE_REDUCTION]);
+  g_assert_cmpfloat (sc_chart_series_get (fees, ks), >, before_fees);
+  g_assert_cmpfloat (platform (win, "kuaishou")->totals[SC_AMOUNT_TOTAL_VALUE], >, before_total);
+
+  after_lines = verdicts (win);
+  g_assert_cmpstr (after_lines, !=, before_lines);
+
+  /* A value out of range is refused inline and the profile keeps its value. */
+  g_assert_false (sc_profile_editor_enter (editor, SC_FIELD_SHOP_SCORE, "7"));
+  g_assert_nonnull (strstr (sc_profile_editor_get_message (editor, SC_FIELD_SHOP_SCORE), "between 0 and 5"));
+  g_assert_cmpfloat (sc_profile_get_number (sc_session_get_profile (session), SC_FIELD_SHOP_SCORE, 0), ==, 4.5);
+  g_assert_true (sc_profile_editor_enter (editor, SC_FIELD_SHOP_SCORE, "4.3"));
+  g_assert_null (sc_profile_editor_get_message (editor, SC_FIELD_SHOP_SCORE));
+
+  /* "Not given" leaves the field out: measures naming it need information. */
+  sc_profile_editor_set_given (editor, SC_FIELD_SHOP_SCORE, FALSE);
+  g_assert_false (sc_profile_is_set (sc_session_get_profile (session), SC_FIELD_SHOP_SCORE));
+
+  close_window (win);
+}
+
+static const ScProgramResult *
+most_valuable_program (const ScResult *result)
+{
+  const ScProgramResult *best = NULL;
+
+  for (guint i = 0; i < result->programs->len; i++)
+    {
+      const ScProgramResult *pr = g_ptr_array_index (result->programs, i);
+      if (best == NULL || pr->totals[SC_AMOUNT_TOTAL_VALUE] > best->totals[SC_AMOUNT_TOTAL_VALUE])
+        best = pr;
+    }
+  return best;
+}
+
+static void
+test_program_switch (void)
+{
+  ScMainWindow *win = open_window ();
+  ScSession *session = sc_main_window_get_session (win);
+  ScProgramsView *programs = SC_PROGRAMS_VIEW (sc_main_window_get_page (win, "programs"));
+  const ScProgramResult *best = most_valuable_program (sc_session_get_result (session));
+  g_autofree char *id = g_strdup (best->program->id);
+  g_autofree char *plat = g_strdup (best->program->platform);
+  double program_total = best->totals[SC_AMOUNT_TOTAL_VALUE];
+  double before = platform (win, plat)->totals[SC_AMOUNT_TOTAL_VALUE];
+  GtkSwitch *sw = sc_programs_view_get_switch (programs, id);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_auto(GStrv) disabled = NULL;
+  const ScProgramResult *after;
+
+  g_assert_cmpfloat (program_total, >, 0);
+  g_assert_nonnull (sw);
+  g_assert_true (gtk_switch_get_active (sw));
+
+  gtk_switch_set_active (sw, FALSE);
+  iterate ();
+  after = sc_result_find_program (sc_session_get_result (session), id);
+  g_assert_true (after == NULL || after->totals[SC_AMOUNT_TOTAL_VALUE] == 0);
+  g_assert_cmpfloat_with_epsilon (platform (win, plat)->totals[SC_AMOUNT_TOTAL_VALUE],
+                                  before - program_total, 0.01);
+  disabled = g_settings_get_strv (settings, "disabled-programs");
+  g_assert_true (g_strv_contains ((const char * const *) disabled, id));
+
+  /* Switching it back restores the total. */
+  gtk_switch_set_active (sc_programs_view_get_switch (programs, id), TRUE);
+  iterate ();
+  g_assert_cmpfloat_with_epsilon (platform (win, plat)->totals[SC_AMOUNT_TOTAL_VALUE], before, 1e-6);
+  close_window (win);
+}
+
+static void
+test_broken_program_toast (void)
+{
+  ScMainWindow *win = open_window ();
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "ui", "broken-program.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GPtrArray *errors;
+  const char *toast;
+
+  sc_main_window_open_file (win, file);
+  iterate ();
+  toast = sc_main_window_get_last_toast (win);
+  g_assert_nonnull (toast);
+  g_assert_nonnull (strstr (toast, "broken-program.xml:7:"));
+
+  errors = sc_session_get_load_errors (sc_main_window_get_session (win));
+  g_assert_cmpuint (errors->len, ==, 1);
+  close_window (win);
+}
+
+static void
+png_size (const char *path,
+          guint      *width,
+          guint      *height)
+{
+  g_autofree char *data = NULL;
+  gsize length;
+  const guchar *p;
+
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  g_assert_cmpuint (length, >, 24);
+  g_assert_cmpmem (data + 1, 3, "PNG", 3);
+  p = (const guchar *) data + 16;
+  *width = (p[0] << 24) | (p[1] << 16) | (p[2] << 8) | p[3];
+  *height = (p[4] << 24) | (p[5] << 16) | (p[6] << 8) | p[7];
+}
+
+static void
+test_export_png (void)
+{
+  ScMainWindow *win = open_window ();
+  ScExportDialog *dialog = sc_export_dialog_new (GTK_WINDOW (win), sc_main_window_get_session (win),
+                                                 SC_CHART_OVERVIEW);
+  g_autofree char *dir = g_dir_make_tmp ("shangce-ui-XXXXXX", NULL);
+  g_autofree char *custom = g_build_filename (dir, "custom.png", NULL);
+  g_autofree char *slide = g_build_filename (dir, "slide.png", NULL);
+  g_autoptr(GFile) custom_file = g_file_new_for_path (custom);
+  g_autoptr(GFile) slide_file = g_file_new_for_path (slide);
+  g_autoptr(GError) error = NULL;
+  guint w, h;
+
+  sc_export_dialog_set_format (dialog, SC_CHART_FORMAT_PNG);
+  sc_export_dialog_set_size (dialog, SC_EXPORT_SIZE_CUSTOM, 640, 360);
+  sc_export_dialog_set_scale (dialog, 2);
+  sc_export_dialog_set_lang (dialog, "zh");
+  g_assert_true (sc_export_dialog_export_to (dialog, custom_file, &error));
+  g_assert_no_error (error);
+  png_size (custom, &w, &h);
+  g_assert_cmpuint (w, ==, 1280);
+  g_assert_cmpuint (h, ==, 720);
+
+  sc_export_dialog_set_size (dialog, SC_EXPORT_SIZE_SLIDE, 0, 0);
+  sc_export_dialog_set_scale (dialog, 1);
+  g_assert_true (sc_export_dialog_export_to (dialog, slide_file, &error));
+  png_size (slide, &w, &h);
+  g_assert_cmpuint (w, ==, 1920);
+  g_assert_cmpuint (h, ==, 1080);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_unlink (custom);
+  g_unlink (slide);
+  g_rmdir (dir);
+  close_window (win);
+}
+
+static void
+test_save_open_roundtrip (void)
+{
+  ScMainWindow *win = open_window ();
+  ScSession *session = sc_main_window_get_session (win);
+  ScProfileEditor *editor = SC_PROFILE_EDITOR (sc_main_window_get_editor (win));
+  g_autofree char *dir = g_dir_make_tmp ("shangce-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "client.shangce", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScProfile) saved = NULL;
+
+  /* Every kind of control: number, percentage, choice, bool, date, unset, override. */
+  g_assert_true (sc_profile_editor_enter (editor, SC_FIELD_MONTHLY_GMV, "123456.5"));
+  g_assert_true (sc_profile_editor_enter (editor, SC_FIELD_RETURN_RATE, "12.5"));
+  g_assert_true (sc_profile_editor_enter (editor, SC_FIELD_CATEGORY, "shoes"));
+  g_assert_true (sc_profile_editor_enter (editor, SC_FIELD_INDUSTRY_BELT, "true"));
+  g_assert_true (sc_profile_editor_enter (editor, SC_FIELD_FIRST_SALE_DATE, "2026-02-14"));
+  sc_profile_editor_set_given (editor, SC_FIELD_EXPECTED_RANK, FALSE);
+  g_assert_true (sc_profile_set_override (sc_session_get_profile (session), "douyin",
+                                          SC_FEE_COMMISSION, NULL, 0.03, NULL));
+  sc_session_profile_changed (session);
+  iterate ();
+  g_assert_cmpfloat (sc_profile_get_number (sc_session_get_profile (session), SC_FIELD_RETURN_RATE, 0), ==, 0.125);
+
+  g_assert_true (sc_main_window_save_to (win, file, &error));
+  g_assert_no_error (error);
+  g_assert_false (sc_session_get_modified (session));
+  saved = sc_profile_copy (sc_session_get_profile (session));
+
+  /* Open something else, then the saved file again. */
+  sc_main_window_open_example (win, "individual-apparel");
+  iterate ();
+  g_assert_false (sc_profile_equal (saved, sc_session_get_profile (session)));
+  sc_main_window_open_file (win, file);
+  iterate ();
+  g_assert_true (sc_profile_equal (saved, sc_session_get_profile (session)));
+  g_assert_false (sc_profile_is_set (sc_session_get_profile (session), SC_FIELD_EXPECTED_RANK));
+  g_assert_true (g_file_equal (sc_session_get_file (session), file));
+
+  g_unlink (path);
+  g_rmdir (dir);
+  close_window (win);
+}
+
+static void
+test_close_asks (void)
+{
+  ScMainWindow *win = open_window ();
+  ScProfileEditor *editor = SC_PROFILE_EDITOR (sc_main_window_get_editor (win));
+  GtkWindow *dialog;
+
+  g_object_add_weak_pointer (G_OBJECT (win), (gpointer *) &win);
+  g_assert_true (sc_profile_editor_enter (editor, SC_FIELD_AD_SPEND, "9000"));
+  iterate ();
+
+  gtk_window_close (GTK_WINDOW (win));
+  iterate ();
+  g_assert_nonnull (win);
+  dialog = sc_main_window_get_unsaved_dialog (win);
+  g_assert_nonnull (dialog);
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+
+  /* Cancel keeps the window and the changes. */
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  iterate ();
+  g_assert_nonnull (win);
+  g_assert_true (sc_session_get_modified (sc_main_window_get_session (win)));
+
+  gtk_window_close (GTK_WINDOW (win));
+  iterate ();
+  dialog = sc_main_window_get_unsaved_dialog (win);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "discard");
+  iterate ();
+  g_assert_null (win);
+}
+
+static void
+test_rule_check (void)
+{
+  ScMainWindow *win = open_window ();
+  ScRuleCheckView *view = SC_RULE_CHECK_VIEW (sc_main_window_get_page (win, "rule-check"));
+  ScProfileEditor *editor = SC_PROFILE_EDITOR (sc_main_window_get_editor (win));
+  g_autofree char *before = g_strdup (sc_rule_check_view_get_outcome (view));
+
+  g_assert_cmpstr (before, ==, sc_relief_outcome_label (SC_RELIEF_NO_SCENARIO));
+  g_assert_true (sc_profile_editor_enter (editor, SC_FIELD_VIOLATION_ROLE, "merchant"));
+  g_assert_true (sc_profile_editor_enter (editor, SC_FIELD_VIOLATION_BLOCKING, "true"));
+  iterate ();
+  g_assert_cmpstr (sc_rule_check_view_get_outcome (view), ==,
+                   sc_relief_outcome_label (sc_session_get_rule_check (sc_main_window_get_session (win))->outcome));
+  g_assert_cmpstr (sc_rule_check_view_get_outcome (view), !=, before);
+
+  sc_main_window_show_page (win, "rule-check");
+  g_assert_cmpstr (sc_main_window_get_visible_page (win), ==, "rule-check");
+  close_window (win);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return 0;
+    }
+
+  g_setenv ("LANGUAGE", "en", TRUE);
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+
+  app = sc_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+
+  g_test_add_func ("/ui/window/opens-with-example", test_opens_with_example);
+  g_test_add_func ("/ui/editor/gmv-changes-chart", test_gmv_changes_chart);
+  g_test_add_func ("/ui/programs/switch-off", test_program_switch);
+  g_test_add_func ("/ui/programs/broken-file-toast", test_broken_program_toast);
+  g_test_add_func ("/ui/export/png-size", test_export_png);
+  g_test_add_func ("/ui/document/save-open", test_save_open_roundtrip);
+  g_test_add_func ("/ui/document/close-asks", test_close_asks);
+  g_test_add_func ("/ui/rule-check/outcome", test_rule_check);
+
+  status = g_test_run ();
+  g_object_unref (app);
+  return status;
+}
