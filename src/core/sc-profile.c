@@ -662,6 +662,19 @@ find_override (const ScProfile *profile,
   return NULL;
 }
 
+static gboolean
+is_platform_id (const char *id)
+{
+  gsize n = strlen (id);
+
+  if (n == 0 || n > 64 || !g_ascii_isalnum (id[0]))
+    return FALSE;
+  for (gsize i = 1; i < n; i++)
+    if (!g_ascii_isalnum (id[i]) && id[i] != '.' && id[i] != '_' && id[i] != '-')
+      return FALSE;
+  return TRUE;
+}
+
 gboolean
 sc_profile_set_override (ScProfile   *profile,
                          const char  *platform,
@@ -674,6 +687,15 @@ sc_profile_set_override (ScProfile   *profile,
 
   g_return_val_if_fail (profile != NULL && platform != NULL && (guint) fee < SC_N_FEES, FALSE);
 
+  if (!is_platform_id (platform))
+    {
+      /* What program files accept as a platform (and what the profile
+       * schema reads back): anything else would save a file that does not open. */
+      g_set_error (error, SC_ERROR, SC_ERROR_VALUE,
+                   _("“%s” is not a platform id: use up to 64 letters, digits, “.”, “_” or “-”"),
+                   platform);
+      return FALSE;
+    }
   if (category != NULL && find_choice (SC_FIELD_CATEGORY, category) == NULL)
     {
       g_set_error (error, SC_ERROR, SC_ERROR_VALUE,
@@ -1009,13 +1031,48 @@ sc_profile_load (const char  *path,
   return profile;
 }
 
+/* XML 1.0 Char: anything else makes the whole document unreadable. */
+static gboolean
+is_xml_char (gunichar c)
+{
+  return c == 0x9 || c == 0xA || c == 0xD
+         || (c >= 0x20 && c <= 0xD7FF)
+         || (c >= 0xE000 && c <= 0xFFFD)
+         || (c >= 0x10000 && c <= 0x10FFFF);
+}
+
+/*
+ * Writes @text so that reading gives it back: invalid UTF-8 is repaired and
+ * characters XML 1.0 cannot carry (a control character pasted into a note)
+ * are dropped, since either would make the saved file refuse to open; a
+ * carriage return is written as a character reference so that line-end
+ * normalisation keeps it.
+ */
 static void
 append_escaped (GString    *out,
                 const char *text)
 {
-  g_autofree char *escaped = g_markup_escape_text (text, -1);
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  g_autofree char *escaped = NULL;
+  GString *clean = g_string_sized_new (strlen (valid));
 
-  g_string_append (out, escaped);
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (is_xml_char (c))
+        g_string_append_unichar (clean, c);
+    }
+  escaped = g_markup_escape_text (clean->str, (gssize) clean->len);
+  g_string_free (clean, TRUE);
+
+  for (const char *p = escaped; *p != '\0'; p++)
+    {
+      if (*p == '\r')
+        g_string_append (out, "&#13;");
+      else
+        g_string_append_c (out, *p);
+    }
 }
 
 static void
@@ -1036,6 +1093,49 @@ append_texts (GString      *out,
       append_escaped (out, text->en);
       g_string_append_printf (out, "</%s>\n", element);
     }
+}
+
+/* The reader refuses texts beyond SC_XML_MAX_TEXT: saving one would write
+ * a file that never opens again, so saving refuses it instead. */
+static gboolean
+check_text (const char  *text,
+            const char  *what,
+            GError     **error)
+{
+  if (text == NULL || strlen (text) <= SC_XML_MAX_TEXT)
+    return TRUE;
+  g_set_error (error, SC_ERROR, SC_ERROR_TOO_LARGE,
+               _("%s is longer than %d bytes; shorten it so the profile can be opened again"),
+               what, SC_XML_MAX_TEXT);
+  return FALSE;
+}
+
+static gboolean
+check_texts (const ScProfile  *profile,
+             GError          **error)
+{
+  if (!check_text (profile->name.zh, _("The profile name"), error)
+      || !check_text (profile->name.en, _("The profile name"), error)
+      || !check_text (profile->notes, _("The notes"), error))
+    return FALSE;
+  for (guint i = 0; i < SC_N_FIELDS; i++)
+    {
+      const ScText *note = &profile->values[i].note;
+      g_autofree char *what = g_strdup_printf (_("The note on “%s”"), field_label ((ScField) i));
+
+      if (!check_text (note->zh, what, error) || !check_text (note->en, what, error))
+        return FALSE;
+    }
+  for (guint i = 0; i < profile->overrides->len; i++)
+    {
+      const ScProfileOverride *o = g_ptr_array_index (profile->overrides, i);
+      g_autofree char *what = g_strdup_printf (_("The note on the %s override of %s"),
+                                               sc_fee_to_string (o->fee), o->platform);
+
+      if (!check_text (o->note.zh, what, error) || !check_text (o->note.en, what, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 char *
@@ -1113,6 +1213,11 @@ sc_profile_save (ScProfile   *profile,
 
   g_return_val_if_fail (profile != NULL && path != NULL, FALSE);
 
+  if (!check_texts (profile, &local))
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_TOO_LARGE, "%s: %s", path, local->message);
+      return FALSE;
+    }
   xml = sc_profile_to_xml (profile);
   if (!g_file_set_contents_full (path, xml, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644, &local))
     {
