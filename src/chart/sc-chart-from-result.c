@@ -408,9 +408,16 @@ build_sensitivity (Build *b)
       b->model->empty_message = g_strdup (_("Enter the monthly GMV to see how the value changes with it"));
       return;
     }
-  /* From a tenth to three times the merchant's own GMV: where crossovers are worth knowing. */
-  for (guint i = 0; i < SC_CHART_SWEEP_POINTS; i++)
-    points[i] = gmv * (0.1 + 2.9 * i / (SC_CHART_SWEEP_POINTS - 1));
+  /* From a tenth to three times the merchant's own GMV: where crossovers are
+   * worth knowing. Never past the field's bound: the engine refuses those
+   * points and they would reach the chart as NAN. */
+  {
+    double lo = gmv * 0.1;
+    double hi = MIN (gmv * 3, sc_field_info (SC_FIELD_MONTHLY_GMV)->max);
+
+    for (guint i = 0; i < SC_CHART_SWEEP_POINTS; i++)
+      points[i] = lo + (hi - lo) * i / (SC_CHART_SWEEP_POINTS - 1);
+  }
   sweep = sc_engine_sweep (b->catalog, b->profile, SC_FIELD_MONTHLY_GMV, points, SC_CHART_SWEEP_POINTS, &options);
   if (sweep == NULL)
     return;
