@@ -23,6 +23,7 @@ struct _ScMainWindow
   GSettings            *settings;
   GtkWidget            *editor;
   GtkWidget            *pages[4];
+  AdwBin               *page_bins[4];
   char                 *last_toast;
   GtkWindow            *unsaved_dialog;
   gboolean              close_confirmed;
@@ -803,16 +804,43 @@ sc_main_window_close_request (GtkWindow *window)
 
 /* --- pages ------------------------------------------------------------------ */
 
+static GtkWidget *
+ensure_page (ScMainWindow *self,
+             guint         i)
+{
+  /* Pages other than the overview are built when first shown: start-up
+   * only pays for what the first frame shows. */
+  if (self->pages[i] == NULL)
+    {
+      switch (i)
+        {
+        case 0: self->pages[i] = sc_overview_page_new (self->session); break;
+        case 1: self->pages[i] = sc_measures_view_new (self->session); break;
+        case 2: self->pages[i] = sc_programs_view_new (self->session); break;
+        case 3: self->pages[i] = sc_rule_check_view_new (self->session); break;
+        default: g_assert_not_reached ();
+        }
+      adw_bin_set_child (self->page_bins[i], self->pages[i]);
+    }
+  return self->pages[i];
+}
+
 GtkWidget *
-sc_main_window_get_page (ScMainWindow   *self,
-                    const char *name)
+sc_main_window_get_page (ScMainWindow *self,
+                         const char   *name)
 {
   g_return_val_if_fail (SC_IS_MAIN_WINDOW (self), NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (page_info); i++)
     if (g_strcmp0 (name, page_info[i].name) == 0)
-      return self->pages[i];
+      return ensure_page (self, i);
   return NULL;
+}
+
+static void
+visible_page_cb (ScMainWindow *self)
+{
+  sc_main_window_get_page (self, sc_main_window_get_visible_page (self));
 }
 
 void
@@ -983,13 +1011,15 @@ sc_main_window_new (ScApplication *application)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->editor), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Merchant profile"), -1);
 
-  self->pages[0] = sc_overview_page_new (self->session);
-  self->pages[1] = sc_measures_view_new (self->session);
-  self->pages[2] = sc_programs_view_new (self->session);
-  self->pages[3] = sc_rule_check_view_new (self->session);
   for (guint i = 0; i < G_N_ELEMENTS (page_info); i++)
-    adw_view_stack_add_titled_with_icon (self->stack, self->pages[i], page_info[i].name,
-                                         _(page_info[i].title), page_info[i].icon);
+    {
+      self->page_bins[i] = ADW_BIN (adw_bin_new ());
+      adw_view_stack_add_titled_with_icon (self->stack, GTK_WIDGET (self->page_bins[i]), page_info[i].name,
+                                           _(page_info[i].title), page_info[i].icon);
+    }
+  ensure_page (self, 0);
+  g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (visible_page_cb),
+                           self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->session, "notify::modified", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::file", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);

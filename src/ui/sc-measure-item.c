@@ -154,6 +154,20 @@ sc_measure_item_new (ScCatalog             *catalog,
   return self;
 }
 
+gboolean
+sc_measure_item_equal (ScMeasureItem *a,
+                       ScMeasureItem *b)
+{
+  g_return_val_if_fail (SC_IS_MEASURE_ITEM (a) && SC_IS_MEASURE_ITEM (b), FALSE);
+
+  if (a->status != b->status || a->value != b->value || g_strcmp0 (a->key, b->key) != 0)
+    return FALSE;
+  for (guint i = 0; i < SC_MEASURE_N_COLUMNS; i++)
+    if (g_strcmp0 (a->texts[i], b->texts[i]) != 0)
+      return FALSE;
+  return TRUE;
+}
+
 const char *
 sc_measure_item_get_text (ScMeasureItem   *self,
                           ScMeasureColumn  column)

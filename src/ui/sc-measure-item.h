@@ -38,6 +38,9 @@ ScMeasureStatus  sc_measure_item_get_status (ScMeasureItem         *self);
 double           sc_measure_item_get_value  (ScMeasureItem         *self);
 /* "program-id/measure-id" (transfer none) */
 const char      *sc_measure_item_get_key    (ScMeasureItem         *self);
+/* TRUE when both rows show the same. */
+gboolean         sc_measure_item_equal      (ScMeasureItem         *a,
+                                             ScMeasureItem         *b);
 /* Symbolic icon for the status. (transfer none) */
 const char      *sc_measure_status_icon     (ScMeasureStatus        status);
 

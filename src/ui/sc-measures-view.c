@@ -25,6 +25,7 @@ struct _ScMeasuresView
   GtkLabel           *count_label;
   char               *text;
   int                 status;
+  gboolean            dirty;
 };
 
 G_DEFINE_FINAL_TYPE (ScMeasuresView, sc_measures_view, ADW_TYPE_BIN)
@@ -199,15 +200,52 @@ static void
 refresh (ScMeasuresView *self)
 {
   const ScResult *result = sc_session_get_result (self->session);
+  GListModel *store = G_LIST_MODEL (self->store);
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean same_rows;
+
+  /* Rebuilding rows is the slow part of an edit: while the page is hidden
+   * it waits until it is shown. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) && g_list_model_get_n_items (store) > 0)
+    {
+      self->dirty = TRUE;
+      return;
+    }
+  self->dirty = FALSE;
 
   for (guint i = 0; result != NULL && i < result->measures->len; i++)
     g_ptr_array_add (items, sc_measure_item_new (sc_session_get_catalog (self->session),
                                                  g_ptr_array_index (result->measures, i),
                                                  sc_lang_current ()));
-  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
-                       items->pdata, items->len);
+
+  /* An edit usually changes a few values: replace only the rows that differ. */
+  same_rows = items->len == g_list_model_get_n_items (store);
+  for (guint i = 0; same_rows && i < items->len; i++)
+    {
+      g_autoptr(ScMeasureItem) old = g_list_model_get_item (store, i);
+      same_rows = g_str_equal (sc_measure_item_get_key (old),
+                               sc_measure_item_get_key (g_ptr_array_index (items, i)));
+    }
+  if (same_rows)
+    {
+      for (guint i = 0; i < items->len; i++)
+        {
+          g_autoptr(ScMeasureItem) old = g_list_model_get_item (store, i);
+          if (!sc_measure_item_equal (old, g_ptr_array_index (items, i)))
+            g_list_store_splice (self->store, i, 1, &items->pdata[i], 1);
+        }
+    }
+  else
+    g_list_store_splice (self->store, 0, g_list_model_get_n_items (store),
+                         items->pdata, items->len);
   update_count (self);
+}
+
+static void
+map_cb (ScMeasuresView *self)
+{
+  if (self->dirty)
+    refresh (self);
 }
 
 static void
@@ -328,6 +366,7 @@ sc_measures_view_new (ScSession *session)
   adw_bin_set_child (ADW_BIN (self), box);
 
   g_signal_connect_swapped (session, "result-changed", G_CALLBACK (refresh), self);
+  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
   refresh (self);
   return GTK_WIDGET (self);
 }

@@ -80,11 +80,62 @@ window_text (const ScWindow *window)
                           sc_day_format (window->end - 1, b));
 }
 
+/* Details are built when a program is first expanded: there are many. */
+static void
+expanded_cb (GtkWidget      *expander,
+             GParamSpec     *pspec,
+             ScProgramsView *self)
+{
+  const ScProgram *program = g_object_get_data (G_OBJECT (expander), "program");
+  ScCatalog *catalog = sc_session_get_catalog (self->session);
+  const char *lang = sc_lang_current ();
+
+  if (program == NULL || g_object_get_data (G_OBJECT (expander), "filled") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (expander), "filled", GINT_TO_POINTER (1));
+
+  add_row (NULL, expander, _("Summary"), sc_text_get (&program->summary, lang));
+  {
+    g_autofree char *origin = g_strdup_printf ("%s (%s r%u)", program->origin, program->id, program->revision);
+    const char *where;
+    switch (sc_catalog_get_origin (catalog, program))
+      {
+      case SC_ORIGIN_BUNDLED: where = _("Bundled program file"); break;
+      case SC_ORIGIN_USER: where = _("Your program folder"); break;
+      case SC_ORIGIN_COMMAND_LINE:
+      default: where = _("Added by you"); break;
+      }
+    add_row (NULL, expander, where, origin);
+  }
+  for (guint i = 0; program->source_ids != NULL && program->source_ids[i] != NULL; i++)
+    {
+      const ScSource *source = sc_catalog_find_source (catalog, program, program->source_ids[i]);
+      g_autofree char *sub = NULL;
+      char date[16];
+
+      if (source == NULL)
+        continue;
+      sub = g_strdup_printf ("%s · %s · %s%s%s", source->publisher ? source->publisher : "",
+                             source->published ? sc_day_format (source->published, date) : "",
+                             source->file ? source->file : "",
+                             source->url ? " · " : "", source->url ? source->url : "");
+      {
+        g_autofree char *title = g_strdup_printf (_("Source: %s"), sc_text_get (&source->title, lang));
+        add_row (NULL, expander, title, sub);
+      }
+    }
+  for (guint i = 0; i < program->measures->len; i++)
+    {
+      const ScMeasure *measure = g_ptr_array_index (program->measures, i);
+      add_row (NULL, expander, sc_text_get (&measure->title, lang),
+               sc_text_get (&measure->summary, lang));
+    }
+}
+
 static GtkWidget *
 program_row (ScProgramsView  *self,
              const ScProgram *program)
 {
-  ScCatalog *catalog = sc_session_get_catalog (self->session);
   const char *lang = sc_lang_current ();
   GtkWidget *expander = adw_expander_row_new ();
   GtkWidget *badge, *sw;
@@ -125,42 +176,8 @@ program_row (ScProgramsView  *self,
   adw_expander_row_add_action (ADW_EXPANDER_ROW (expander), sw);
 #endif
 
-  add_row (NULL, expander, _("Summary"), sc_text_get (&program->summary, lang));
-  {
-    g_autofree char *origin = g_strdup_printf ("%s (%s r%u)", program->origin, program->id, program->revision);
-    const char *where;
-    switch (sc_catalog_get_origin (catalog, program))
-      {
-      case SC_ORIGIN_BUNDLED: where = _("Bundled program file"); break;
-      case SC_ORIGIN_USER: where = _("Your program folder"); break;
-      case SC_ORIGIN_COMMAND_LINE:
-      default: where = _("Added by you"); break;
-      }
-    add_row (NULL, expander, where, origin);
-  }
-  for (guint i = 0; program->source_ids != NULL && program->source_ids[i] != NULL; i++)
-    {
-      const ScSource *source = sc_catalog_find_source (catalog, program, program->source_ids[i]);
-      g_autofree char *sub = NULL;
-      char date[16];
-
-      if (source == NULL)
-        continue;
-      sub = g_strdup_printf ("%s · %s · %s%s%s", source->publisher ? source->publisher : "",
-                             source->published ? sc_day_format (source->published, date) : "",
-                             source->file ? source->file : "",
-                             source->url ? " · " : "", source->url ? source->url : "");
-      {
-        g_autofree char *title = g_strdup_printf (_("Source: %s"), sc_text_get (&source->title, lang));
-        add_row (NULL, expander, title, sub);
-      }
-    }
-  for (guint i = 0; i < program->measures->len; i++)
-    {
-      const ScMeasure *measure = g_ptr_array_index (program->measures, i);
-      add_row (NULL, expander, sc_text_get (&measure->title, lang),
-               sc_text_get (&measure->summary, lang));
-    }
+  g_object_set_data (G_OBJECT (expander), "program", (gpointer) program);
+  g_signal_connect (expander, "notify::expanded", G_CALLBACK (expanded_cb), self);
   return expander;
 }
 

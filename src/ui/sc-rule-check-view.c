@@ -16,6 +16,7 @@ struct _ScRuleCheckView
   AdwStatusPage       *status;
   AdwPreferencesGroup *situations;
   GPtrArray           *rows;
+  char                *shown;      /* what the rows show, to skip equal rebuilds */
 };
 
 G_DEFINE_FINAL_TYPE (ScRuleCheckView, sc_rule_check_view, ADW_TYPE_BIN)
@@ -40,12 +41,34 @@ refresh (ScRuleCheckView *self)
   const char *lang = sc_lang_current ();
   g_autoptr(GString) summary = g_string_new (NULL);
 
+  if (check == NULL)
+    return;
+
+  {
+    /* Most edits do not touch the violation scenario: keep the rows then. */
+    GString *key = g_string_new (NULL);
+    g_string_append_printf (key, "%d|%s|", check->outcome, summary->str);
+    for (guint i = 0; check->reasons != NULL && i < check->reasons->len; i++)
+      g_string_append_printf (key, "%s|", (const char *) g_ptr_array_index (check->reasons, i));
+    for (guint i = 0; i < check->situations->len; i++)
+      {
+        const ScRuleSituation *s = g_ptr_array_index (check->situations, i);
+        g_string_append_printf (key, "%p:%d:", s->measure, s->status);
+        for (guint r = 0; s->reasons != NULL && r < s->reasons->len; r++)
+          g_string_append_printf (key, "%s;", (const char *) g_ptr_array_index (s->reasons, r));
+      }
+    if (g_strcmp0 (key->str, self->shown) == 0)
+      {
+        g_string_free (key, TRUE);
+        return;
+      }
+    g_free (self->shown);
+    self->shown = g_string_free (key, FALSE);
+  }
+
   for (guint i = 0; i < self->rows->len; i++)
     adw_preferences_group_remove (self->situations, g_ptr_array_index (self->rows, i));
   g_ptr_array_set_size (self->rows, 0);
-
-  if (check == NULL)
-    return;
 
   for (guint i = 0; check->reasons != NULL && i < check->reasons->len; i++)
     g_string_append_printf (summary, "%s%s", i > 0 ? "\n" : "",
@@ -131,6 +154,7 @@ sc_rule_check_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_clear_object (&self->session);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->shown, g_free);
 
   G_OBJECT_CLASS (sc_rule_check_view_parent_class)->dispose (object);
 }
