@@ -310,6 +310,43 @@ read_basis (Loader     *l,
 }
 
 /* Reads <@name value=… basis=…> under @parent into @number, if present. */
+/* The whole of @text as a decimal number: digits, sign, dot, exponent.
+ * g_ascii_strtod() alone would read "1e" as 1 and "0x10" as 16, and the
+ * schema's double type lets "1e", "1e+" and "1.e" through. */
+static gboolean
+parse_strict (const char *text,
+              double     *out)
+{
+  char *end = NULL;
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  for (const char *p = text; *p != '\0'; p++)
+    if (!g_ascii_isdigit (*p) && *p != '.' && *p != '-' && *p != '+' && *p != 'e' && *p != 'E')
+      return FALSE;
+  *out = g_ascii_strtod (text, &end);
+  return end != text && *end == '\0';
+}
+
+/* NAN (and a problem) when @value is not a number. */
+static double
+parse_value (Loader     *l,
+             xmlNode    *node,
+             const char *value)
+{
+  double v;
+
+  if (value == NULL)
+    return NAN;
+  if (!parse_strict (value, &v))
+    {
+      problem (l, node, SC_ERROR_VALUE,
+               _("“%s” is not a number; write it with digits and a dot, such as 240 or 0.006"), value);
+      return NAN;
+    }
+  return v;
+}
+
 static void
 read_number (Loader     *l,
              xmlNode    *parent,
@@ -333,7 +370,7 @@ read_number (Loader     *l,
   what = g_strdup_printf ("<%s>", name);
   value = prop (node, "value");
   number->line = sc_xml_node_line (node);
-  number->value = value != NULL ? g_ascii_strtod (value, NULL) : NAN;
+  number->value = parse_value (l, node, value);
   number->set = TRUE;
   in_range = check_range (l, node, what, number->value, kind, SC_N_FIELDS);
   read_basis (l, node, number, what, kind == NUM_FRACTION, in_range);
@@ -482,7 +519,7 @@ read_condition (Loader  *l,
       cond->line = sc_xml_node_line (node);
       read_texts (l, node, "label", &cond->label);
       cond->op = read_enum (node, "op", op_names, G_N_ELEMENTS (op_names), SC_OP_EQ);
-      cond->number.value = value != NULL ? g_ascii_strtod (value, NULL) : NAN;
+      cond->number.value = parse_value (l, node, value);
       cond->number.set = TRUE;
       cond->number.line = cond->line;
       if (!read_field (l, node, "field", &cond->field))
@@ -965,7 +1002,7 @@ read_baseline (Loader  *l,
         }
       what = g_strdup_printf (_("the %s fee"), sc_fee_to_string (item->fee));
       value = prop (child, "value");
-      item->value.value = value != NULL ? g_ascii_strtod (value, NULL) : NAN;
+      item->value.value = parse_value (l, child, value);
       item->value.set = TRUE;
       item->value.line = item->line;
       read_basis (l, child, &item->value, what, kind == NUM_FRACTION,
@@ -1000,11 +1037,10 @@ check_setting (Loader     *l,
     case SC_FIELD_TYPE_FRACTION:
     default:
       {
-        char *end = NULL;
-        double v = g_ascii_strtod (value, &end);
+        double v = 0;
         g_autofree char *what = g_strdup_printf (_("the value of “%s”"), info->name);
 
-        if (end == value || *end != '\0')
+        if (!parse_strict (value, &v))
           problem (l, node, SC_ERROR_VALUE, _("“%s” is not a number; “%s” needs %s"), value, info->name,
                    field_type_words (info->type));
         else
@@ -1081,8 +1117,8 @@ read_example (Loader  *l,
           expect->what = prop (child, "what");
           if (expect->what == NULL)
             expect->what = g_strdup (expect->status != NULL ? "status" : "cash");
-          expect->value = value != NULL ? g_ascii_strtod (value, NULL) : NAN;
-          expect->tolerance = tolerance != NULL ? g_ascii_strtod (tolerance, NULL) : 0.0;
+          expect->value = parse_value (l, child, value);
+          expect->tolerance = tolerance != NULL ? parse_value (l, child, tolerance) : 0.0;
 
           if (g_str_equal (expect->what, "status") && expect->status == NULL)
             problem (l, child, SC_ERROR_INVALID, _("<expect what=\"status\"> needs a status=\"…\""));
