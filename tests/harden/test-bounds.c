@@ -475,6 +475,9 @@ run_isolated (gconstpointer user_data)
   g_test_trap_assert_passed ();
 }
 
+/* Freed after the run: g_test keeps pointers to the cases and paths. */
+static GPtrArray *allocations;
+
 static void
 add_isolated (const char    *path,
               GTestDataFunc  func,
@@ -485,7 +488,8 @@ add_isolated (const char    *path,
   c->path = path;
   c->func = func;
   c->data = data;
-  g_test_add_data_func_full (path, c, run_isolated, g_free);
+  g_ptr_array_add (allocations, c);
+  g_test_add_data_func (path, c, run_isolated);
 }
 
 static void
@@ -500,7 +504,10 @@ int
 main (int   argc,
       char *argv[])
 {
+  int status;
+
   g_test_init (&argc, &argv, NULL);
+  allocations = g_ptr_array_new_with_free_func (g_free);
 
   ADD ("/harden/bounds/100mb-file", test_100mb_file);
   ADD ("/harden/bounds/100mb-memory", test_100mb_memory);
@@ -509,6 +516,7 @@ main (int   argc,
     {
       char *path = g_strdup_printf ("/harden/bounds/profile/%s", hostile_profiles[i].name);
 
+      g_ptr_array_add (allocations, path);
       add_isolated (path, test_hostile_profile, &hostile_profiles[i]);
     }
   ADD ("/harden/bounds/program-counts", test_program_counts);
@@ -516,5 +524,7 @@ main (int   argc,
   ADD ("/harden/bounds/horizon", test_horizon);
   ADD ("/harden/bounds/longest-horizon-sweep", test_longest_horizon_sweep);
 
-  return g_test_run ();
+  status = g_test_run ();
+  g_ptr_array_unref (allocations);
+  return status;
 }

@@ -377,6 +377,8 @@ test_command_line (gconstpointer data)
   g_autofree char *path = NULL;
   g_autofree char *png = NULL;
   g_autofree char *env_path = NULL;
+  g_autofree char *fake_sh = g_build_filename (bait.fakebin, "sh", NULL);
+  g_autofree char *fake_browser = g_build_filename (bait.fakebin, "xdg-open", NULL);
   g_auto(GStrv) env = NULL;
   const char *const *argvs[3];
 
@@ -391,8 +393,8 @@ test_command_line (gconstpointer data)
   env = g_get_environ ();
   env_path = g_strdup_printf ("%s:%s", bait.fakebin, g_getenv ("PATH"));
   env = g_environ_setenv (env, "PATH", env_path, TRUE);
-  env = g_environ_setenv (env, "SHELL", g_build_filename (bait.fakebin, "sh", NULL), TRUE);
-  env = g_environ_setenv (env, "BROWSER", g_build_filename (bait.fakebin, "xdg-open", NULL), TRUE);
+  env = g_environ_setenv (env, "SHELL", fake_sh, TRUE);
+  env = g_environ_setenv (env, "BROWSER", fake_browser, TRUE);
   env = g_environ_setenv (env, "http_proxy", "http://127.0.0.1:1/", TRUE);
 
   argvs[0] = doc->is_profile
