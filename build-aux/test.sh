@@ -14,20 +14,27 @@ export GSK_RENDERER=cairo GDK_DEBUG=gl-disable
 
 run_suite () {
   local builddir=$1; shift
+  local start=$SECONDS rc
   [ -f "$builddir/build.ninja" ] || meson setup "$builddir" "$@" >/dev/null
   meson compile -C "$builddir" >/dev/null || meson compile -C "$builddir"
   xvfb-run -a -s "-screen 0 1280x1024x24 -nolisten tcp" \
     dbus-run-session -- meson test -C "$builddir" --print-errorlogs --num-processes 2 \
     ${SHANGCE_TEST_ARGS:-} | tee "$builddir/test-summary.txt"
-  return "${PIPESTATUS[0]}"
+  rc=${PIPESTATUS[0]}
+  echo "$builddir: built and tested in $((SECONDS - start)) s"
+  return "$rc"
 }
 
 status=0
 run_suite _build || status=1
 if [ "${SHANGCE_SKIP_ASAN:-0}" != 1 ]; then
+  # Every finding fails the test: ASan aborts, LSan reports leaks at exit
+  # (tests/lsan.supp lists the third-party ones, each explained), UBSan halts.
   export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
   export LSAN_OPTIONS=suppressions=$top/tests/lsan.supp:print_suppressions=0
   export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+  # The 'slow' suite is valgrind (tests/harden/valgrind-cli.sh): it cannot
+  # run on ASan binaries and the first pass has run it already.
   SHANGCE_TEST_ARGS="--no-suite slow" run_suite _build-asan -Db_sanitize=address,undefined -Db_lundef=false || status=1
 fi
 
