@@ -205,14 +205,20 @@ test_program_switch (void)
   ScSession *session = sc_main_window_get_session (win);
   ScProgramsView *programs = SC_PROGRAMS_VIEW (sc_main_window_get_page (win, "programs"));
   const ScProgramResult *best = most_valuable_program (sc_session_get_result (session));
-  g_autofree char *id = g_strdup (best->program->id);
-  g_autofree char *plat = g_strdup (best->program->platform);
-  double program_total = best->totals[SC_AMOUNT_TOTAL_VALUE];
-  double before = platform (win, plat)->totals[SC_AMOUNT_TOTAL_VALUE];
-  GtkSwitch *sw = sc_programs_view_get_switch (programs, id);
+  g_autofree char *id = NULL;
+  g_autofree char *plat = NULL;
+  double program_total, before;
+  GtkSwitch *sw;
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_auto(GStrv) disabled = NULL;
   const ScProgramResult *after;
+
+  g_assert_nonnull (best);
+  id = g_strdup (best->program->id);
+  plat = g_strdup (best->program->platform);
+  program_total = best->totals[SC_AMOUNT_TOTAL_VALUE];
+  before = platform (win, plat)->totals[SC_AMOUNT_TOTAL_VALUE];
+  sw = sc_programs_view_get_switch (programs, id);
 
   g_assert_cmpfloat (program_total, >, 0);
   g_assert_nonnull (sw);
