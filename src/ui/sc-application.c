@@ -1,8 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* SCAFFOLD: the application-shell work replaces this file. */
+#define G_LOG_DOMAIN "shangce-ui"
+
 #include "config.h"
 
 #include "sc-application.h"
+
+#include <glib/gi18n.h>
+
+#include "sc-preferences-window.h"
+#include "sc-main-window.h"
 
 struct _ScApplication
 {
@@ -11,17 +17,131 @@ struct _ScApplication
 
 G_DEFINE_FINAL_TYPE (ScApplication, sc_application, ADW_TYPE_APPLICATION)
 
+static ScMainWindow *
+ensure_window (ScApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window != NULL && SC_IS_MAIN_WINDOW (window))
+    return SC_MAIN_WINDOW (window);
+  return sc_main_window_new (self);
+}
+
 static void
 sc_application_activate (GApplication *app)
 {
-  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (app));
+  gtk_window_present (GTK_WINDOW (ensure_window (SC_APPLICATION (app))));
+}
+
+static void
+sc_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  ScMainWindow *window = ensure_window (SC_APPLICATION (app));
+
+  for (int i = 0; i < n_files; i++)
+    sc_main_window_open_file (window, files[i]);
   gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+action_quit (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       data)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (data));
+
+  /* Each window asks about its unsaved changes. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+}
+
+static void
+action_about (GSimpleAction *action,
+              GVariant      *param,
+              gpointer       data)
+{
+  const char *developers[] = { "Shangce contributors", NULL };
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (data));
+
+  adw_show_about_window (parent,
+                         "application-name", _("Shangce"),
+                         "application-icon", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "developer-name", _("Shangce contributors"),
+                         "developers", developers,
+                         "website", "https://github.com/shangce/shangce",
+                         "issue-url", "https://github.com/shangce/shangce/issues",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "comments", _("Compare e-commerce platforms’ merchant-support programs for your own numbers"),
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+action_preferences (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (data));
+  GSettings *settings = parent && SC_IS_MAIN_WINDOW (parent)
+                        ? sc_session_get_settings (sc_main_window_get_session (SC_MAIN_WINDOW (parent))) : NULL;
+
+  gtk_window_present (GTK_WINDOW (sc_preferences_window_new (parent, settings)));
+}
+
+static void
+action_help (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (data));
+
+  if (parent != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (parent), "win.help", NULL);
+}
+
+static void
+action_shortcuts (GSimpleAction *action,
+                  GVariant      *param,
+                  gpointer       data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (data));
+
+  if (parent != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (parent), "win.show-help-overlay", NULL);
+}
+
+static void
+sc_application_startup (GApplication *app)
+{
+  static const GActionEntry entries[] = {
+    { "quit", action_quit, NULL, NULL, NULL },
+    { "about", action_about, NULL, NULL, NULL },
+    { "preferences", action_preferences, NULL, NULL, NULL },
+    { "help", action_help, NULL, NULL, NULL },
+    { "shortcuts", action_shortcuts, NULL, NULL, NULL },
+  };
+  const char *quit[] = { "<Control>q", NULL };
+  const char *prefs[] = { "<Control>comma", NULL };
+
+  G_APPLICATION_CLASS (sc_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), entries, G_N_ELEMENTS (entries), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", prefs);
 }
 
 static void
 sc_application_class_init (ScApplicationClass *klass)
 {
-  G_APPLICATION_CLASS (klass)->activate = sc_application_activate;
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->startup = sc_application_startup;
+  app_class->activate = sc_application_activate;
+  app_class->open = sc_application_open;
 }
 
 static void
@@ -35,5 +155,6 @@ sc_application_new (void)
   return g_object_new (SC_TYPE_APPLICATION,
                        "application-id", APP_ID,
                        "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", RESOURCE_PREFIX,
                        NULL);
 }
