@@ -33,8 +33,7 @@ ScCatalog       *sc_fuzz_bundled_catalog  (void);
 
 /* Asserts that every number of @result is finite. */
 void             sc_fuzz_check_result     (const ScResult      *result);
-/* Asserts that every value of @model is finite or NAN (a gap), every
- * x value and span end finite. */
+/* Asserts that every value, x value and span end of @model is finite. */
 void             sc_fuzz_check_model      (const ScChartModel  *model);
 /* Asserts that every coordinate of @layout is finite. */
 void             sc_fuzz_check_layout     (const ScChartLayout *layout);
