@@ -400,6 +400,10 @@ build_sensitivity (Build *b)
   double points[SC_CHART_SWEEP_POINTS];
   ScEngineOptions options = { .lang = b->lang, .no_reasons = TRUE, .no_series = TRUE };
 
+  /* The same programs as the result the other charts show. */
+  if (b->result != NULL)
+    options.disabled = (const char *const *) b->result->disabled;
+
   set_titles (b, _("Total value against monthly GMV"));
   b->model->x_axis = g_strdup (_("Monthly GMV (yuan)"));
   b->model->x_is_money = TRUE;

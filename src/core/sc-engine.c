@@ -1839,6 +1839,7 @@ sc_engine_evaluate (ScCatalog             *catalog,
   result->horizon_end = ctx.hend;
   result->horizon_months = ctx.n_months;
   result->lang = g_strdup (ctx.lang);
+  result->disabled = options != NULL ? g_strdupv ((char **) options->disabled) : NULL;
   result->measures = g_ptr_array_new_with_free_func (measure_priv_free);
   result->programs = g_ptr_array_new_with_free_func (g_free);
   result->platforms = g_ptr_array_new_with_free_func (platform_result_free);
@@ -1981,6 +1982,7 @@ sc_result_free (ScResult *result)
   if (result == NULL)
     return;
   g_free (result->lang);
+  g_strfreev (result->disabled);
   g_ptr_array_unref (result->measures);
   g_ptr_array_unref (result->programs);
   g_ptr_array_unref (result->platforms);

@@ -161,6 +161,8 @@ typedef struct
  * @assumptions: char*, one line per assumption the numbers rest on
  *   (profile assumptions, baseline values and assumed program numbers used)
  * @warnings: char*, e.g. a missing baseline or an unset cost of capital
+ * @disabled: the program ids left out (a copy of the options'), or NULL, so
+ *   that views derived from this result (sweeps, charts) leave out the same
  */
 typedef struct
 {
@@ -168,6 +170,7 @@ typedef struct
   ScDay       horizon_end;
   guint       horizon_months;
   char       *lang;
+  char      **disabled;
   GPtrArray  *measures;
   GPtrArray  *programs;
   GPtrArray  *platforms;

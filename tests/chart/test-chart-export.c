@@ -304,6 +304,54 @@ test_cli_export (gconstpointer data)
     }
 }
 
+static double
+series_sum (const ScChartModel *model,
+            const char         *name)
+{
+  double sum = 0;
+
+  for (guint i = 0; i < model->series->len; i++)
+    {
+      const ScChartSeries *series = g_ptr_array_index (model->series, i);
+
+      if (g_strcmp0 (series->name, name) != 0)
+        continue;
+      for (guint j = 0; j < series->values->len; j++)
+        sum += g_array_index (series->values, double, j);
+    }
+  return sum;
+}
+
+/* A program switched off in the window must be left out of the sensitivity
+ * sweep too, not only of the result the other charts show. */
+static void
+test_sensitivity_honours_disabled (void)
+{
+  g_autoptr(ScCatalog) catalog = sc_catalog_new ();
+  g_autoptr(ScProfile) profile = NULL;
+  g_autoptr(ScResult) all = NULL;
+  g_autoptr(ScResult) some = NULL;
+  g_autoptr(ScChartModel) with = NULL;
+  g_autoptr(ScChartModel) without = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *const disabled[] = { "kuaishou.star-plan-2026", NULL };
+  ScEngineOptions options = { .lang = "en" };
+
+  sc_catalog_add_defaults (catalog);
+  profile = sc_profile_load_example (SC_PROFILE_DEFAULT_EXAMPLE, &error);
+  g_assert_no_error (error);
+  all = sc_engine_evaluate (catalog, profile, &options);
+  options.disabled = disabled;
+  some = sc_engine_evaluate (catalog, profile, &options);
+  with = sc_chart_model_from_result (SC_CHART_SENSITIVITY, catalog, profile, all, "en");
+  without = sc_chart_model_from_result (SC_CHART_SENSITIVITY, catalog, profile, some, "en");
+
+  g_assert_cmpfloat (series_sum (with, "Kuaishou"), >, 0);
+  g_assert_cmpfloat (series_sum (without, "Kuaishou"), <, series_sum (with, "Kuaishou"));
+  /* Douyin is untouched by switching a Kuaishou program off. */
+  g_assert_cmpfloat_with_epsilon (series_sum (without, "Douyin"), series_sum (with, "Douyin"), 1e-6);
+}
+
 static void
 test_cli_usage_errors (void)
 {
@@ -385,6 +433,7 @@ main (int   argc,
   g_test_add_func ("/chart/export/dark", test_dark_and_hatch);
   g_test_add_func ("/chart/export/bad-size", test_bad_size);
   g_test_add_func ("/chart/palette/greyscale", test_greyscale_distinct);
+  g_test_add_func ("/chart/sensitivity/disabled-programs", test_sensitivity_honours_disabled);
   g_test_add_func ("/chart/cli/usage-errors", test_cli_usage_errors);
   g_test_add_func ("/chart/cli/list", test_cli_list);
   g_test_add_func ("/chart/cli/unwritable", test_cli_unwritable);
