@@ -281,6 +281,23 @@ field_label (ScField field)
   return _(sc_field_info (field)->label);
 }
 
+/* The fee as a reader calls it; sc_fee_to_string() is the XML name. */
+static const char *
+fee_label (ScFee fee)
+{
+  static const char *const labels[] = {
+    [SC_FEE_COMMISSION] = N_("commission"),
+    [SC_FEE_RETURN_SHIPPING] = N_("return-shipping fee"),
+    [SC_FEE_PROMOTION] = N_("promotion fee"),
+    [SC_FEE_DEPOSIT] = N_("deposit"),
+    [SC_FEE_SETTLEMENT_DAYS] = N_("settlement days"),
+  };
+
+  if ((guint) fee < G_N_ELEMENTS (labels) && labels[fee] != NULL)
+    return _(labels[fee]);
+  return sc_fee_to_string (fee);
+}
+
 static guint
 month_of (Ctx   *ctx,
           ScDay  day)
@@ -439,8 +456,10 @@ baseline_value (Ctx        *ctx,
     {
       *value = o->value;
       *basis |= SC_BASIS_PROFILE;
-      ctx_assumption (ctx, _("%s %s%s%s: %s (your override)%s%s"), platform, sc_fee_to_string (fee),
-                      o->category ? " / " : "", o->category ? o->category : "",
+      /* Translators: platform, fee, " / " and category (or nothing), value, " — " and note (or nothing) */
+      ctx_assumption (ctx, _("%s %s%s%s: %s (your override)%s%s"), platform, fee_label (fee),
+                      o->category ? " / " : "",
+                      o->category ? sc_field_choice_label (SC_FIELD_CATEGORY, o->category) : "",
                       fmt_num (buf, sizeof buf, o->value),
                       sc_text_get (&o->note, ctx->lang)[0] ? " — " : "",
                       sc_text_get (&o->note, ctx->lang));
@@ -466,9 +485,11 @@ baseline_value (Ctx        *ctx,
   *value = item->value.value;
   *basis |= item->value.basis;
   if (item->value.basis & SC_BASIS_ASSUMED)
+    /* Translators: platform, fee, " / " and category (or nothing), value, note */
     ctx_assumption (ctx, _("%s %s%s%s: %s (assumed) — %s"),
-                    sc_text_get (&baseline->name, ctx->lang), sc_fee_to_string (fee),
-                    item->category ? " / " : "", item->category ? item->category : "",
+                    sc_text_get (&baseline->name, ctx->lang), fee_label (fee),
+                    item->category ? " / " : "",
+                    item->category ? sc_field_choice_label (SC_FIELD_CATEGORY, item->category) : "",
                     fmt_num (buf, sizeof buf, item->value.value),
                     sc_text_get (&item->value.note, ctx->lang));
   return TRUE;
@@ -746,7 +767,8 @@ note_assumed (Ctx             *ctx,
 
   if (!ctx->reasons || !n->set || !(n->basis & SC_BASIS_ASSUMED))
     return;
-  ctx_assumption (ctx, "%s — %s %s (assumed): %s", sc_text_get (&measure->title, ctx->lang),
+  /* Translators: measure title — what (e.g. "reward") value (assumed): note */
+  ctx_assumption (ctx, _("%s — %s %s (assumed): %s"), sc_text_get (&measure->title, ctx->lang),
                   what, fmt_num (buf, sizeof buf, n->value), sc_text_get (&n->note, ctx->lang));
 }
 
@@ -1081,7 +1103,7 @@ eval_order_fee_waiver (Ctx            *ctx,
 
       if (!baseline_value (ctx, platform, eff->fee, &rate, &mr->basis))
         {
-          add_reason (ctx, mr, _("No baseline %s for %s: nothing to waive"), sc_fee_to_string (eff->fee), platform);
+          add_reason (ctx, mr, _("No baseline %s for %s: nothing to waive"), fee_label (eff->fee), platform);
           return;
         }
       fee = rate * ctx->aov;
@@ -1183,7 +1205,7 @@ eval_fee_rate (Ctx            *ctx,
   mr->basis |= SC_BASIS_PROFILE;
   if (!baseline_value (ctx, mr->program->platform, eff->fee, &base, &mr->basis))
     {
-      add_reason (ctx, mr, _("No baseline %s for %s: nothing to reduce"), sc_fee_to_string (eff->fee),
+      add_reason (ctx, mr, _("No baseline %s for %s: nothing to reduce"), fee_label (eff->fee),
                   mr->program->platform);
       return;
     }
@@ -1656,7 +1678,7 @@ apply_caps (Ctx       *ctx,
               mp->pub.monthly[m * SC_N_AMOUNTS + SC_AMOUNT_FEE_REDUCTION] -= cut;
               if (!mp->pub.cut_by_cap)
                 add_reason (ctx, &mp->pub, _("Reduction cut so that %s does not go below zero"),
-                            sc_fee_to_string ((ScFee) f));
+                            fee_label ((ScFee) f));
               mp->pub.cut_by_cap = TRUE;
             }
         }
@@ -2064,6 +2086,7 @@ sc_engine_sweep (ScCatalog             *catalog,
 
   g_return_val_if_fail (catalog != NULL && profile != NULL, NULL);
   g_return_val_if_fail (points != NULL || n_points == 0, NULL);
+  g_return_val_if_fail (n_points <= SC_ENGINE_SWEEP_MAX_POINTS, NULL);
 
   if (options != NULL)
     opts = *options;
@@ -2149,7 +2172,7 @@ sc_engine_check_example (ScCatalog        *catalog,
     profile->horizon_months = example->horizon_months;
   if (profile->as_of == SC_DAY_NONE)
     {
-      g_set_error (error, SC_ERROR, SC_ERROR_INVALID, "%s:%u: example “%s” has no as-of date",
+      g_set_error (error, SC_ERROR, SC_ERROR_INVALID, _("%s:%u: example “%s” has no as-of date"),
                    origin, example->line, example->id);
       return FALSE;
     }
@@ -2177,7 +2200,7 @@ sc_engine_check_example (ScCatalog        *catalog,
           mr = sc_result_find_measure (result, e->program_id, e->measure_id);
           if (mr == NULL)
             {
-              g_string_append_printf (failures, "%s:%u: %s / %s is not in the result (program disabled, superseded or missing)\n",
+              g_string_append_printf (failures, _("%s:%u: %s / %s is not in the result (program disabled, superseded or missing)\n"),
                                       origin, e->line, e->program_id, e->measure_id);
               continue;
             }
@@ -2187,7 +2210,7 @@ sc_engine_check_example (ScCatalog        *catalog,
           pr = sc_result_find_program (result, e->program_id);
           if (pr == NULL)
             {
-              g_string_append_printf (failures, "%s:%u: program %s is not in the result\n",
+              g_string_append_printf (failures, _("%s:%u: program %s is not in the result\n"),
                                       origin, e->line, e->program_id);
               continue;
             }
@@ -2197,7 +2220,7 @@ sc_engine_check_example (ScCatalog        *catalog,
         {
           if (mr == NULL)
             {
-              g_string_append_printf (failures, "%s:%u: a status expectation needs a measure\n", origin, e->line);
+              g_string_append_printf (failures, _("%s:%u: a status expectation needs a measure\n"), origin, e->line);
               continue;
             }
           if (g_strcmp0 (sc_measure_status_to_string (mr->status), e->status) != 0)
@@ -2207,7 +2230,7 @@ sc_engine_check_example (ScCatalog        *catalog,
               g_ptr_array_add (mr->reasons, NULL);
               why = g_strjoinv ("; ", (char **) mr->reasons->pdata);
               g_ptr_array_remove_index (mr->reasons, mr->reasons->len - 1);
-              g_string_append_printf (failures, "%s:%u: %s / %s: expected status %s, got %s (%s)\n",
+              g_string_append_printf (failures, _("%s:%u: %s / %s: expected status %s, got %s (%s)\n"),
                                       origin, e->line, e->program_id, e->measure_id, e->status,
                                       sc_measure_status_to_string (mr->status), why);
             }
@@ -2215,14 +2238,14 @@ sc_engine_check_example (ScCatalog        *catalog,
         }
       if (!sc_amount_from_string (e->what, &amount))
         {
-          g_string_append_printf (failures, "%s:%u: unknown result category “%s”\n", origin, e->line,
+          g_string_append_printf (failures, _("%s:%u: unknown result category “%s”\n"), origin, e->line,
                                   e->what ? e->what : "");
           continue;
         }
       totals = mr ? mr->totals : pr->totals;
       if (!(fabs (totals[amount] - e->value) <= e->tolerance + EPSILON))
-        g_string_append_printf (failures, "%s:%u: %s / %s %s: expected %s, got %s\n",
-                                origin, e->line, e->program_id, e->measure_id ? e->measure_id : "(program)",
+        g_string_append_printf (failures, _("%s:%u: %s / %s %s: expected %s, got %s\n"),
+                                origin, e->line, e->program_id, e->measure_id ? e->measure_id : _("(program)"),
                                 e->what, fmt_num (b1, sizeof b1, e->value), fmt_num (b2, sizeof b2, totals[amount]));
     }
 

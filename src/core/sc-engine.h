@@ -216,9 +216,15 @@ typedef struct
   double   *values;
 } ScSweep;
 
+/* A sweep re-runs the engine per point: more points than this is a
+ * programming error (charts use SC_CHART_SWEEP_POINTS), never user input. */
+#define SC_ENGINE_SWEEP_MAX_POINTS 1000
+
 /*
  * Re-evaluates @profile with @field set to each of @points (no reasons, no
- * series). Points that fail validation give NAN. (transfer full)
+ * series). Points that fail validation give NAN. More than
+ * SC_ENGINE_SWEEP_MAX_POINTS points is refused with a critical and NULL.
+ * (transfer full)
  */
 ScSweep          *sc_engine_sweep           (ScCatalog             *catalog,
                                              const ScProfile       *profile,

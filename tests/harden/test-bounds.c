@@ -452,6 +452,41 @@ test_longest_horizon_sweep (void)
   g_assert_cmpuint (sweep->n_points, ==, G_N_ELEMENTS (points));
 }
 
+/* Sweeps are sized by code, not by users: beyond the cap is a programming
+ * error that says so, instead of minutes of work. The cap itself is cheap. */
+static void
+test_sweep_size (void)
+{
+  g_autoptr(ScCatalog) catalog = sc_catalog_new ();
+  g_autoptr(ScProfile) profile = sc_profile_load_example (SC_PROFILE_DEFAULT_EXAMPLE, NULL);
+  g_autofree double *points = g_new0 (double, SC_ENGINE_SWEEP_MAX_POINTS + 1);
+
+  sc_catalog_add_defaults (catalog);
+  for (guint i = 0; i <= SC_ENGINE_SWEEP_MAX_POINTS; i++)
+    points[i] = 100.0 * i;
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr(ScSweep) sweep = sc_engine_sweep (catalog, profile, SC_FIELD_MONTHLY_GMV, points,
+                                                  SC_ENGINE_SWEEP_MAX_POINTS + 1, NULL);
+
+      g_assert_null (sweep);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+  g_test_trap_assert_stderr ("*SC_ENGINE_SWEEP_MAX_POINTS*");
+
+  {
+    Budget b = budget_start ();
+    g_autoptr(ScSweep) sweep = sc_engine_sweep (catalog, profile, SC_FIELD_MONTHLY_GMV, points,
+                                                SC_ENGINE_SWEEP_MAX_POINTS, NULL);
+
+    budget_check (b, "sweep of the largest size", 10 * SECONDS_MAX, RSS_MAX_MIB);
+    g_assert_cmpuint (sweep->n_points, ==, SC_ENGINE_SWEEP_MAX_POINTS);
+  }
+}
+
 /* Peak RSS only grows: each case runs in a fresh process of its own, so a
  * case that allocates (the 100 MB buffer) cannot hide another's growth. */
 typedef struct
@@ -523,6 +558,7 @@ main (int   argc,
   ADD ("/harden/bounds/largest-accepted", test_largest_accepted);
   ADD ("/harden/bounds/horizon", test_horizon);
   ADD ("/harden/bounds/longest-horizon-sweep", test_longest_horizon_sweep);
+  g_test_add_func ("/harden/bounds/sweep-size", test_sweep_size);
 
   status = g_test_run ();
   g_ptr_array_unref (allocations);
