@@ -160,7 +160,9 @@ text_report (GString         *out,
   g_autoptr(ScRuleCheck) check = NULL;
 
   g_string_append_printf (out, "%s\n", _("Shangce estimate report"));
-  g_string_append_printf (out, "%s: %s\n", _("Profile"), sc_profile_get_name (profile, lang));
+  /* Translators: "label: value", a line of the text report */
+  g_string_append_printf (out, _("%s: %s"), _("Profile"), sc_profile_get_name (profile, lang));
+  g_string_append_c (out, '\n');
   g_string_append_printf (out, _("Evaluation date %s, horizon %u months (to %s)"),
                           sc_day_format (result->as_of, d1), result->horizon_months,
                           sc_day_format (result->horizon_end - 1, d2));
@@ -239,17 +241,20 @@ text_report (GString         *out,
           for (guint a = 0; a < SC_N_AMOUNTS; a++)
             {
               char buf[G_ASCII_DTOSTR_BUF_SIZE];
+              g_autofree char *value = NULL;
 
               if (a == SC_AMOUNT_TOTAL_VALUE || fabs (mr->totals[a]) < 0.005)
                 continue;
               if (a == SC_AMOUNT_TRAFFIC_UNITS)
-                g_string_append_printf (out, "      %s: %s %s\n", sc_amount_label (a),
-                                        money (buf, sizeof buf, mr->totals[a]),
-                                        mr->traffic_unit ? mr->traffic_unit : "");
+                value = g_strdup_printf ("%s %s", money (buf, sizeof buf, mr->totals[a]),
+                                         mr->traffic_unit ? mr->traffic_unit : "");
               else
-                g_string_append_printf (out, "      %s: %s%s\n", sc_amount_label (a),
-                                        mr->up_to && a != SC_AMOUNT_TRAFFIC_EXPOSURES ? _("up to ") : "",
-                                        money (buf, sizeof buf, mr->totals[a]));
+                value = g_strdup_printf ("%s%s",
+                                         mr->up_to && a != SC_AMOUNT_TRAFFIC_EXPOSURES ? _("up to ") : "",
+                                         money (buf, sizeof buf, mr->totals[a]));
+              g_string_append (out, "      ");
+              g_string_append_printf (out, _("%s: %s"), sc_amount_label (a), value);
+              g_string_append_c (out, '\n');
             }
           for (guint r = 0; r < mr->reasons->len; r++)
             g_string_append_printf (out, "      · %s\n", (const char *) g_ptr_array_index (mr->reasons, r));
@@ -261,8 +266,10 @@ text_report (GString         *out,
   check = sc_rule_check (catalog, profile, lang);
   if (check->situations->len > 0)
     {
-      g_string_append_printf (out, "\n%s: %s\n", _("Rule check (penalty relief)"),
+      g_string_append_c (out, '\n');
+      g_string_append_printf (out, _("%s: %s"), _("Rule check (penalty relief)"),
                               sc_relief_outcome_label (check->outcome));
+      g_string_append_c (out, '\n');
       for (guint i = 0; i < check->reasons->len; i++)
         g_string_append_printf (out, "  · %s\n", (const char *) g_ptr_array_index (check->reasons, i));
     }
