@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <gtk/gtk.h>
 #include <locale.h>
 #include <string.h>
 
@@ -79,6 +80,9 @@ main (int   argc,
   if (sc_cli_wants_cli (argc, argv))
     return sc_cli_run (argc, argv);
 
+  /* gtk_init() would call setlocale (LC_ALL, "") again and undo the
+   * messages locale chosen above. */
+  gtk_disable_setlocale ();
   g_autoptr(ScApplication) app = sc_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);
 }
