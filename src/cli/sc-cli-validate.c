@@ -125,6 +125,7 @@ origin_label (ScOrigin origin)
   switch (origin)
     {
     case SC_ORIGIN_BUNDLED:
+      /* Translators: where a program file came from, a column of --list-programs */
       return _("bundled");
     case SC_ORIGIN_USER:
       return _("user");
@@ -139,10 +140,11 @@ window_text (const ScWindow *window)
 {
   char a[11], b[11];
 
-  /* Translators: a program that has no end date */
   return g_strdup_printf ("%s – %s",
                           window->start != SC_DAY_NONE ? sc_day_format (window->start, a) : "…",
-                          window->end != SC_DAY_NONE ? sc_day_format (window->end, b) : _("open"));
+                          window->end != SC_DAY_NONE ? sc_day_format (window->end, b)
+                          /* Translators: the end of a program that has no end date */
+                          : _("open"));
 }
 
 /* Appends @text padded with spaces to @width characters. */
@@ -176,6 +178,7 @@ sc_cli_list_programs (ScCliOptions *options)
     sc_catalog_add_file (catalog, options->files[i], SC_ORIGIN_COMMAND_LINE, NULL);
 
   g_ptr_array_add (rows, g_strdupv ((char *[]) {
+    /* Translators: column headings of shangce --list-programs */
     _("ID"), _("NAME"), _("PLATFORM"), _("REV"), _("STATUS"), _("WINDOW"), _("MEASURES"), _("ORIGIN"), (char *) "", NULL }));
 
   programs = sc_catalog_get_all_programs (catalog);

@@ -900,6 +900,7 @@ eval_grant (Ctx            *ctx,
   if (eff->days.set)
     day += (ScDay) MAX (0, eff->days.value);
   mr->basis |= eff->amount.basis;
+  /* Translators: what an assumed number is, shown as "title — amount 240 (assumed): note" */
   note_assumed (ctx, mp->pub.measure, _("amount"), &eff->amount);
   if (!sc_window_contains (&mp->window, day))
     {
@@ -912,6 +913,8 @@ eval_grant (Ctx            *ctx,
       return;
     }
   book_benefit (ctx, mp, eff, day, eff->amount.value);
+  /* Translators: "up to " or nothing, amount, kind (cash, ad credit…), payment day:
+   * "up to 240 cash on 2026-01-15". "up to " keeps its trailing space. */
   add_reason (ctx, mr, _("%s%s %s on %s"), eff->up_to ? _("up to ") : "",
               fmt_num (ba, sizeof ba, eff->amount.value), benefit_label (eff->benefit), fmt_day (bd, day));
 }
@@ -1116,6 +1119,7 @@ eval_order_fee_waiver (Ctx            *ctx,
     {
       discount = eff->discount_after.value;
       mr->basis |= eff->discount_after.basis;
+      /* Translators: the share of a per-order fee still subsidised after the free orders */
       note_assumed (ctx, mr->measure, _("discount after"), &eff->discount_after);
     }
   waiver.start = anchor;
