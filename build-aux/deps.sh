@@ -9,7 +9,7 @@ shangce_packages=(
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
   libxml2-dev libxml2-utils libcairo2-dev libpango1.0-dev libpng-dev
   gettext itstool yelp-tools desktop-file-utils appstream
-  shared-mime-info fonts-noto-cjk
+  shared-mime-info fonts-noto-cjk librsvg2-common
 )
 shangce_test_packages=(
   xvfb xauth dbus dbus-x11 flatpak-builder poppler-utils python3

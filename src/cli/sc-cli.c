@@ -10,7 +10,8 @@
 #include "sc-cli-private.h"
 
 static const char *const cli_flags[] = {
-  "--validate", "--list-programs", "--report", "--export", "--chart", "--headless", "--version", NULL
+  "--validate", "--list-programs", "--report", "--export", "--chart", "--headless", "--version",
+  "--help", "-h", "-?", NULL
 };
 
 const char *
@@ -92,7 +93,8 @@ sc_cli_run (int    argc,
   };
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
 
-  g_option_context_set_summary (context, _("Compare e-commerce support programs for one merchant."));
+  g_option_context_set_summary (context, _("Compare e-commerce support programs for one merchant.\n"
+                                          "Without an option below, Shangce opens its window."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
