@@ -119,7 +119,21 @@ compare_value (gconstpointer a,
   double va = sc_measure_item_get_value ((ScMeasureItem *) a);
   double vb = sc_measure_item_get_value ((ScMeasureItem *) b);
 
-  return va < vb ? -1 : va > vb ? 1 : 0;
+  if (va != vb)
+    return va < vb ? -1 : 1;
+  /* Among equal values, a higher rank sorts first when the list is sorted
+   * by value descending: eligible, then needs information, then listed
+   * rights, then not eligible. */
+  {
+    static const int rank[] = {
+      [SC_MEASURE_ELIGIBLE] = 3,
+      [SC_MEASURE_NEEDS_INFO] = 2,
+      [SC_MEASURE_NOT_QUANTIFIED] = 1,
+      [SC_MEASURE_NOT_ELIGIBLE] = 0,
+    };
+    return rank[sc_measure_item_get_status ((ScMeasureItem *) a)]
+         - rank[sc_measure_item_get_status ((ScMeasureItem *) b)];
+  }
 }
 
 static int
@@ -358,6 +372,13 @@ sc_measures_view_new (ScSession *session)
       g_object_unref (column);
     }
   gtk_sort_list_model_set_sorter (self->sorted, gtk_column_view_get_sorter (self->columns));
+  /* What a merchant asks first is what is worth most: value, largest first. */
+  {
+    g_autoptr(GtkColumnViewColumn) value_column =
+      g_list_model_get_item (gtk_column_view_get_columns (self->columns), SC_MEASURE_COLUMN_VALUE);
+
+    gtk_column_view_sort_by_column (self->columns, value_column, GTK_SORT_DESCENDING);
+  }
 
   scrolled = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->columns));
