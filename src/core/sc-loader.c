@@ -1316,10 +1316,11 @@ sc_loader_load_file (const char  *path,
 static char *
 decimal_form (double value)
 {
-  char buf[64];
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
   char *p;
 
-  g_snprintf (buf, sizeof buf, "%.6f", value);
+  /* Never the user's LC_NUMERIC: quotes write "0.6%", not "0,6%". */
+  g_ascii_formatd (buf, sizeof buf, "%.6f", value);
   p = buf + strlen (buf) - 1;
   while (p > buf && *p == '0')
     *p-- = '\0';

@@ -931,6 +931,27 @@ test_catalog_defaults (void)
   g_rmdir (home);
 }
 
+/* A decimal comma in the user's locale must not change what the files
+ * say: stated numbers are matched against quotes in C notation. */
+static void
+test_catalog_decimal_comma (void)
+{
+  g_autoptr(ScCatalog) catalog = sc_catalog_new ();
+  g_autofree char *saved = g_strdup (setlocale (LC_NUMERIC, NULL));
+
+  if (setlocale (LC_NUMERIC, "de_DE.UTF-8") == NULL)
+    {
+      g_test_skip ("de_DE.UTF-8 is not installed (build-aux/test.sh generates it)");
+      return;
+    }
+  sc_catalog_add_defaults (catalog);
+  setlocale (LC_NUMERIC, saved);
+  if (sc_catalog_get_errors (catalog)->len > 0)
+    g_test_message ("%s", ((GError *) g_ptr_array_index (sc_catalog_get_errors (catalog), 0))->message);
+  g_assert_cmpuint (sc_catalog_get_errors (catalog)->len, ==, 0);
+  g_assert_nonnull (sc_catalog_find_program (catalog, "douyin.nine-measures-2026"));
+}
+
 /* ------------------------------------------------------------------ */
 /* The command line                                                    */
 /* ------------------------------------------------------------------ */
@@ -1085,6 +1106,7 @@ main (int    argc,
   g_test_add_func ("/loader/catalog/conflict", test_catalog_conflict);
   g_test_add_func ("/loader/catalog/directory", test_catalog_directory);
   g_test_add_func ("/loader/catalog/defaults", test_catalog_defaults);
+  g_test_add_func ("/loader/catalog/decimal-comma", test_catalog_decimal_comma);
   g_test_add_func ("/loader/cli/validate", test_cli_validate);
   g_test_add_func ("/loader/cli/list-programs", test_cli_list);
 
