@@ -9,6 +9,7 @@
 #include "sc-catalog.h"
 #include "sc-cli-private.h"
 #include "sc-error.h"
+#include "sc-text-width.h"
 
 /*
  * Prints one problem line "file:line:col: message" as
@@ -147,19 +148,6 @@ window_text (const ScWindow *window)
                           : _("open"));
 }
 
-/* Appends @text padded with spaces to @width characters. */
-static void
-append_cell (GString    *line,
-             const char *text,
-             guint       width)
-{
-  glong n = g_utf8_strlen (text, -1);
-
-  g_string_append (line, text);
-  for (glong i = n; i < (glong) width + 2; i++)
-    g_string_append_c (line, ' ');
-}
-
 int
 sc_cli_list_programs (ScCliOptions *options)
 {
@@ -168,7 +156,7 @@ sc_cli_list_programs (ScCliOptions *options)
   const char *lang = sc_lang_current ();
   GPtrArray *programs, *errors;
   enum { COL_ID, COL_NAME, COL_PLATFORM, COL_REV, COL_STATUS, COL_WINDOW, COL_MEASURES, COL_ORIGIN, COL_NOTE, N_COLS };
-  guint widths[N_COLS] = { 0 };
+  gsize widths[N_COLS] = { 0 };
 
   if (!options->no_bundled)
     sc_catalog_add_defaults (catalog);
@@ -210,7 +198,7 @@ sc_cli_list_programs (ScCliOptions *options)
     {
       char **row = g_ptr_array_index (rows, r);
       for (guint c = 0; c < N_COLS; c++)
-        widths[c] = MAX (widths[c], (guint) g_utf8_strlen (row[c], -1));
+        widths[c] = MAX (widths[c], sc_text_width (row[c]));
     }
   for (guint r = 0; r < rows->len; r++)
     {
@@ -218,7 +206,7 @@ sc_cli_list_programs (ScCliOptions *options)
       g_autoptr(GString) line = g_string_new (NULL);
 
       for (guint c = 0; c < N_COLS; c++)
-        append_cell (line, row[c], c + 1 < N_COLS ? widths[c] : 0);
+        sc_text_pad (line, row[c], c + 1 < N_COLS ? widths[c] + 2 : 0, FALSE);
       while (line->len > 0 && line->str[line->len - 1] == ' ')
         g_string_truncate (line, line->len - 1);
       g_print ("%s\n", line->str);

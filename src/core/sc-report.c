@@ -6,6 +6,7 @@
 #include "sc-report.h"
 
 #include "sc-rule-check.h"
+#include "sc-text-width.h"
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
@@ -101,34 +102,6 @@ platform_of (const ScResult  *result,
 
 /* --- text ------------------------------------------------------------------ */
 
-/* Columns on a terminal: East Asian wide characters take two. */
-static gsize
-display_width (const char *text)
-{
-  gsize width = 0;
-
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
-  return width;
-}
-
-static void
-pad (GString    *out,
-     const char *text,
-     gsize       width,
-     gboolean    right)
-{
-  gsize w = display_width (text);
-
-  if (right)
-    for (gsize i = w; i < width; i++)
-      g_string_append_c (out, ' ');
-  g_string_append (out, text);
-  if (!right)
-    for (gsize i = w; i < width; i++)
-      g_string_append_c (out, ' ');
-}
-
 static const ScAmount table_rows[] = {
   SC_AMOUNT_FEE_GROSS, SC_AMOUNT_FEE_REDUCTION, SC_AMOUNT_FEE_NET, SC_AMOUNT_CASH,
   SC_AMOUNT_AD_CREDIT, SC_AMOUNT_COUPON, SC_AMOUNT_TRAFFIC_EXPOSURES, SC_AMOUNT_TRAFFIC_VALUE,
@@ -171,31 +144,31 @@ text_report (GString         *out,
 
   /* Side-by-side table, one column per platform. */
   for (guint r = 0; r < G_N_ELEMENTS (table_rows); r++)
-    label_w = MAX (label_w, display_width (sc_amount_label (table_rows[r])));
+    label_w = MAX (label_w, sc_text_width (sc_amount_label (table_rows[r])));
   for (guint p = 0; p < result->platforms->len; p++)
-    col_w = MAX (col_w, display_width (platform_name (g_ptr_array_index (result->platforms, p), lang)) + 2);
+    col_w = MAX (col_w, sc_text_width (platform_name (g_ptr_array_index (result->platforms, p), lang)) + 2);
   for (guint p = 0; p < result->platforms->len; p++)
     for (guint r = 0; r < G_N_ELEMENTS (table_rows); r++)
       {
         const ScPlatformResult *pr = g_ptr_array_index (result->platforms, p);
         g_autofree char *v = money_grouped (pr->totals[table_rows[r]]);
 
-        col_w = MAX (col_w, display_width (v) + 2);
+        col_w = MAX (col_w, sc_text_width (v) + 2);
       }
 
-  pad (out, "", label_w, FALSE);
+  sc_text_pad (out, "", label_w, FALSE);
   for (guint p = 0; p < result->platforms->len; p++)
-    pad (out, platform_name (g_ptr_array_index (result->platforms, p), lang), col_w, TRUE);
+    sc_text_pad (out, platform_name (g_ptr_array_index (result->platforms, p), lang), col_w, TRUE);
   g_string_append_c (out, '\n');
   for (guint r = 0; r < G_N_ELEMENTS (table_rows); r++)
     {
-      pad (out, sc_amount_label (table_rows[r]), label_w, FALSE);
+      sc_text_pad (out, sc_amount_label (table_rows[r]), label_w, FALSE);
       for (guint p = 0; p < result->platforms->len; p++)
         {
           const ScPlatformResult *pr = g_ptr_array_index (result->platforms, p);
           g_autofree char *v = money_grouped (pr->totals[table_rows[r]]);
 
-          pad (out, v, col_w, TRUE);
+          sc_text_pad (out, v, col_w, TRUE);
         }
       g_string_append_c (out, '\n');
     }

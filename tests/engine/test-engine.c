@@ -14,6 +14,7 @@
 #include "sc-profile.h"
 #include "sc-report.h"
 #include "sc-rule-check.h"
+#include "sc-text-width.h"
 
 /*
  * Hand-worked cases on tests/data/engine/engine-basic.xml.
@@ -628,6 +629,108 @@ test_csv_format (void)
   g_assert_nonnull (strstr (data, ",\"Rank, top N \"\"leaderboard\"\"\","));
 }
 
+/* Terminal columns: 汉字 and full-width punctuation take two, combining
+ * marks none. The text table and --list-programs pad with these. */
+static void
+test_text_width (void)
+{
+  const struct { const char *text; gsize width; } cases[] = {
+    { "", 0 },
+    { "Total value", 11 },
+    { "快手", 4 },
+    { "（不计入）", 10 },
+    { "淘宝天猫 25", 11 },
+    { "e\xCC\x81", 1 },          /* e + combining acute accent */
+    { "a\xE2\x80\x8B" "b", 2 },  /* zero-width space */
+    { "9,823.05", 8 },
+    { "\xFF" "ab", 3 },          /* not UTF-8: one column a byte */
+  };
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("“%s”", cases[i].text);
+      g_assert_cmpuint (sc_text_width (cases[i].text), ==, cases[i].width);
+    }
+  g_assert_cmpuint (sc_text_width (NULL), ==, 0);
+
+  sc_text_pad (s, "快手", 6, TRUE);
+  g_assert_cmpstr (s->str, ==, "  快手");
+  g_string_truncate (s, 0);
+  sc_text_pad (s, "快手", 6, FALSE);
+  g_assert_cmpstr (s->str, ==, "快手  ");
+  g_string_truncate (s, 0);
+  /* Wider than the column: whole, never cut. */
+  sc_text_pad (s, "淘宝天猫", 4, TRUE);
+  g_assert_cmpstr (s->str, ==, "淘宝天猫");
+}
+
+/* Display columns where each run of non-space text ends, counted here
+ * without the program's helper. */
+static GArray *
+token_ends (const char *line)
+{
+  GArray *ends = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint col = 0;
+
+  for (const char *p = line; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      const char *next = g_utf8_next_char (p);
+
+      col += g_unichar_iszerowidth (c) ? 0 : g_unichar_iswide (c) ? 2 : 1;
+      if (c != ' ' && (*next == ' ' || *next == '\0'))
+        g_array_append_val (ends, col);
+    }
+  return ends;
+}
+
+/* The side-by-side table in Chinese: platform names (抖音, 淘宝天猫) and
+ * the numbers under them end in the same terminal column. */
+static void
+test_text_table_zh (void)
+{
+  g_autoptr(ScCatalog) catalog = sc_catalog_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScProfile) p = sc_profile_load_example (SC_PROFILE_DEFAULT_EXAMPLE, &error);
+  g_autoptr(ScResult) r = NULL;
+  g_autoptr(GBytes) text = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GArray) heading = NULL;
+  ScEngineOptions options = { .lang = "zh" };
+  guint first = 0, n_platforms, n_rows = 0;
+
+  g_assert_no_error (error);
+  sc_catalog_add_defaults (catalog);
+  r = sc_engine_evaluate (catalog, p, &options);
+  n_platforms = r->platforms->len;
+  g_assert_cmpuint (n_platforms, >=, 2);
+  text = sc_report_build (catalog, p, r, SC_REPORT_TEXT, "zh");
+  lines = g_strsplit (g_bytes_get_data (text, NULL), "\n", -1);
+
+  /* The heading is the first line after the first blank line. */
+  while (lines[first] != NULL && *lines[first] != '\0')
+    first++;
+  g_assert_nonnull (lines[first]);
+  first++;
+  g_test_message ("%s", lines[first]);
+  g_assert_nonnull (strstr (lines[first], "抖音"));
+  heading = token_ends (lines[first]);
+  g_assert_cmpuint (heading->len, ==, n_platforms);
+  for (guint i = first + 1; lines[i] != NULL && g_ascii_isdigit (lines[i][strlen (lines[i]) - 1]); i++)
+    {
+      g_autoptr(GArray) ends = token_ends (lines[i]);
+
+      g_test_message ("%s", lines[i]);
+      n_rows++;
+      g_assert_cmpuint (ends->len, >=, n_platforms);
+      for (guint c = 0; c < n_platforms; c++)
+        g_assert_cmpuint (g_array_index (ends, guint, ends->len - n_platforms + c), ==,
+                          g_array_index (heading, guint, c));
+    }
+  g_assert_cmpuint (n_rows, >=, 8);
+}
+
 /* --- profiles ----------------------------------------------------------- */
 
 static ScProfile *
@@ -934,6 +1037,8 @@ main (int   argc,
   g_test_add_func ("/engine/needs-info/anchor", test_needs_info_anchor);
   g_test_add_func ("/engine/report/locale", test_locale_determinism);
   g_test_add_func ("/engine/report/csv", test_csv_format);
+  g_test_add_func ("/engine/report/text-width", test_text_width);
+  g_test_add_func ("/engine/report/text-table-zh", test_text_table_zh);
   g_test_add_func ("/engine/profile/round-trip", test_profile_round_trip);
   g_test_add_func ("/engine/profile/validation", test_profile_validation);
   g_test_add_func ("/engine/profile/hostile", test_profile_hostile);

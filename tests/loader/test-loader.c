@@ -1045,6 +1045,79 @@ test_cli_list (void)
   g_assert_true (saw_v2);
 }
 
+/* Display columns (as a terminal draws them) where each run of
+ * non-space text in @line starts: wide characters take two columns.
+ * Counted here independently of the program's own helper. */
+static GArray *
+token_starts (const char *line)
+{
+  GArray *starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint col = 0;
+  gboolean prev_space = TRUE;
+
+  for (const char *p = line; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c != ' ' && prev_space)
+        g_array_append_val (starts, col);
+      prev_space = c == ' ';
+      col += g_unichar_iszerowidth (c) ? 0 : g_unichar_iswide (c) ? 2 : 1;
+    }
+  return starts;
+}
+
+static gboolean
+has_start (GArray *starts,
+           guint   col)
+{
+  for (guint i = 0; i < starts->len; i++)
+    if (g_array_index (starts, guint, i) == col)
+      return TRUE;
+  return FALSE;
+}
+
+/* With Chinese program names (two columns per character) every column
+ * after NAME still starts where its heading does. */
+static void
+test_cli_list_wide (void)
+{
+  g_autofree char *exe = shangce_path ();
+  g_autofree char *out = NULL, *err = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GArray) heading = NULL;
+  guint n_rows = 0, n_wide = 0;
+
+  if (!g_file_test (exe, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("shangce is not built");
+      return;
+    }
+
+  g_assert_cmpint (run ((const char *const[]) { exe, "--list-programs", "--lang", "zh_CN", NULL }, &out, &err), ==, 0);
+  g_test_message ("%s", out);
+  lines = g_strsplit (out, "\n", -1);
+  heading = token_starts (lines[0]);
+  /* ID NAME PLATFORM REV STATUS WINDOW MEASURES ORIGIN, one word each */
+  g_assert_cmpuint (heading->len, ==, 8);
+  for (guint i = 1; lines[i] != NULL && *lines[i] != '\0'; i++)
+    {
+      g_autoptr(GArray) starts = token_starts (lines[i]);
+
+      n_rows++;
+      if (g_utf8_strlen (lines[i], -1) != (glong) strlen (lines[i]))
+        n_wide++;
+      /* PLATFORM, REV, STATUS, WINDOW: each row has a value starting there. */
+      for (guint c = 2; c <= 5; c++)
+        if (!has_start (starts, g_array_index (heading, guint, c)))
+          g_test_fail_printf ("column %u does not start at display column %u in “%s”", c,
+                              g_array_index (heading, guint, c), lines[i]);
+    }
+  g_assert_cmpuint (n_rows, >, 5);
+  /* The bundled programs have Chinese names: the case under test did occur. */
+  g_assert_cmpuint (n_wide, >, 5);
+}
+
 static int
 compare_names (gconstpointer a,
                gconstpointer b)
@@ -1109,6 +1182,7 @@ main (int    argc,
   g_test_add_func ("/loader/catalog/decimal-comma", test_catalog_decimal_comma);
   g_test_add_func ("/loader/cli/validate", test_cli_validate);
   g_test_add_func ("/loader/cli/list-programs", test_cli_list);
+  g_test_add_func ("/loader/cli/list-programs-wide", test_cli_list_wide);
 
   return g_test_run ();
 }
