@@ -56,6 +56,18 @@ static const char *const status_labels[] = {
 };
 
 const char *
+sc_traffic_unit_label (const char *unit)
+{
+  if (g_strcmp0 (unit, "exposure") == 0)
+    /* Translators: a count of traffic, "28,000 exposures" */
+    return _("exposures");
+  if (g_strcmp0 (unit, "traffic-coupon") == 0)
+    /* Translators: a count of traffic, "4,600 traffic coupons" (流量券) */
+    return _("traffic coupons");
+  return unit != NULL ? unit : "";
+}
+
+const char *
 sc_amount_to_string (ScAmount amount)
 {
   g_return_val_if_fail ((guint) amount < SC_N_AMOUNTS, NULL);
@@ -134,6 +146,55 @@ fmt_num (char   *buf,
     g_strlcpy (buf, "0", size);
   return buf;
 }
+
+/* Money and counts for a reader: at most @decimals decimals, trailing
+ * zeros dropped, thousands grouped: 80,774.19, 50,000, 1.5. */
+static const char *
+fmt_amount (char   *buf,
+            gsize   size,
+            double  value,
+            int     decimals)
+{
+  char tmp[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autoptr(GString) s = g_string_new (NULL);
+  const char *p, *dot;
+  gsize int_len;
+
+  if (!isfinite (value))
+    return fmt_num (buf, size, value);
+  g_ascii_formatd (tmp, sizeof tmp, decimals == 0 ? "%.0f" : decimals == 1 ? "%.1f" : "%.2f", value);
+  if (strchr (tmp, '.') != NULL)
+    {
+      char *q = tmp + strlen (tmp) - 1;
+
+      while (*q == '0')
+        *q-- = '\0';
+      if (*q == '.')
+        *q = '\0';
+    }
+  if (g_str_equal (tmp, "-0"))
+    g_strlcpy (tmp, "0", sizeof tmp);
+  p = tmp;
+  if (*p == '-')
+    g_string_append_c (s, *p++);
+  dot = strchr (p, '.');
+  int_len = dot != NULL ? (gsize) (dot - p) : strlen (p);
+  for (gsize i = 0; i < int_len; i++)
+    {
+      if (i > 0 && (int_len - i) % 3 == 0)
+        g_string_append_c (s, ',');
+      g_string_append_c (s, p[i]);
+    }
+  if (dot != NULL)
+    g_string_append (s, dot);
+  g_strlcpy (buf, s->str, size);
+  return buf;
+}
+
+/* A count of orders or traffic: whole, grouped. */
+#define fmt_count(buf, size, value) fmt_amount ((buf), (size), (value), 0)
+/* Yuan: up to two decimals, grouped. */
+#define fmt_money(buf, size, value) fmt_amount ((buf), (size), (value), 2)
 
 static const char *
 fmt_day (char  *buf,
@@ -435,6 +496,21 @@ window_in_horizon (Ctx      *ctx,
 
 /* --- baselines ---------------------------------------------------------------- */
 
+/* The platform as the reader knows it: its baseline's name in the
+ * result's language (快手, Kuaishou), or the id when no baseline names it. */
+static const char *
+platform_label (Ctx        *ctx,
+                const char *platform)
+{
+  const ScBaseline *baseline = sc_catalog_find_baseline (ctx->catalog, platform);
+  const char *name;
+
+  if (baseline == NULL)
+    return platform;
+  name = sc_text_get (&baseline->name, ctx->lang);
+  return name != NULL && *name != '\0' ? name : platform;
+}
+
 static gboolean
 baseline_value (Ctx        *ctx,
                 const char *platform,
@@ -456,13 +532,20 @@ baseline_value (Ctx        *ctx,
     {
       *value = o->value;
       *basis |= SC_BASIS_PROFILE;
-      /* Translators: platform, fee, " / " and category (or nothing), value, " — " and note (or nothing) */
-      ctx_assumption (ctx, _("%s %s%s%s: %s (your override)%s%s"), platform, fee_label (fee),
-                      o->category ? " / " : "",
-                      o->category ? sc_field_choice_label (SC_FIELD_CATEGORY, o->category) : "",
-                      fmt_num (buf, sizeof buf, o->value),
-                      sc_text_get (&o->note, ctx->lang)[0] ? " — " : "",
-                      sc_text_get (&o->note, ctx->lang));
+      const char *note = sc_text_get (&o->note, ctx->lang);
+
+      if (note[0] != '\0')
+        /* Translators: platform, fee, " / " and category (or nothing), value, note */
+        ctx_assumption (ctx, _("%s %s%s%s: %s (your override) — %s"), platform_label (ctx, platform),
+                        fee_label (fee), o->category ? " / " : "",
+                        o->category ? sc_field_choice_label (SC_FIELD_CATEGORY, o->category) : "",
+                        fmt_num (buf, sizeof buf, o->value), note);
+      else
+        /* Translators: platform, fee, " / " and category (or nothing), value */
+        ctx_assumption (ctx, _("%s %s%s%s: %s (your override)"), platform_label (ctx, platform),
+                        fee_label (fee), o->category ? " / " : "",
+                        o->category ? sc_field_choice_label (SC_FIELD_CATEGORY, o->category) : "",
+                        fmt_num (buf, sizeof buf, o->value));
       return TRUE;
     }
 
@@ -733,8 +816,10 @@ eval_cond (const ScCond    *cond,
             label = cond_label (cond, lang);
             if (label == NULL)
               label = field_label (cond->field);
-            g_ptr_array_add (reasons, g_strdup_printf (holds ? _("%s %s is within %s")
-                                                             : _("%s %s is not within %s"),
+            /* Translators: condition, the profile's date, the window:
+             * "First sale made: 2026-01-10, within 2026-01-01 onwards" */
+            g_ptr_array_add (reasons, g_strdup_printf (holds ? _("%s: %s, within %s")
+                                                             : _("%s: %s, not within %s"),
                                                        label, fmt_day (bd, v->date), w));
           }
         return holds;
@@ -844,8 +929,8 @@ book_benefit (Ctx             *ctx,
             else
               {
                 known = FALSE;
-                add_reason (ctx, mr, _("Traffic in “%s” is not converted to exposures: the data gives no exposures per unit"),
-                            eff->unit);
+                add_reason (ctx, mr, _("Traffic in %s is not converted to exposures: the data gives no exposures per unit"),
+                            sc_traffic_unit_label (eff->unit));
               }
           }
         mr->traffic_unit = eff->unit ? eff->unit : "exposure";
@@ -878,9 +963,10 @@ benefit_label (ScBenefit benefit)
 {
   switch (benefit)
     {
-    case SC_BENEFIT_CASH: return _("cash");
-    case SC_BENEFIT_AD_CREDIT: return _("ad credit");
-    case SC_BENEFIT_COUPON: return _("coupons");
+    /* Translators: after an amount in yuan, "up to 240 yuan in cash on 2026-01-10" */
+    case SC_BENEFIT_CASH: return _("yuan in cash");
+    case SC_BENEFIT_AD_CREDIT: return _("yuan in ad credit");
+    case SC_BENEFIT_COUPON: return _("yuan in coupons");
     case SC_BENEFIT_TRAFFIC: return _("traffic units");
     default: return "";
     }
@@ -916,7 +1002,11 @@ eval_grant (Ctx            *ctx,
   /* Translators: "up to " or nothing, amount, kind (cash, ad credit…), payment day:
    * "up to 240 cash on 2026-01-15". "up to " keeps its trailing space. */
   add_reason (ctx, mr, _("%s%s %s on %s"), eff->up_to ? _("up to ") : "",
-              fmt_num (ba, sizeof ba, eff->amount.value), benefit_label (eff->benefit), fmt_day (bd, day));
+              eff->benefit == SC_BENEFIT_TRAFFIC ? fmt_count (ba, sizeof ba, eff->amount.value)
+                                                 : fmt_money (ba, sizeof ba, eff->amount.value),
+              eff->benefit == SC_BENEFIT_TRAFFIC ? sc_traffic_unit_label (eff->unit)
+                                                 : benefit_label (eff->benefit),
+              fmt_day (bd, day));
 }
 
 static void
@@ -963,14 +1053,14 @@ eval_tiered (Ctx            *ctx,
       if (best == NULL)
         {
           add_reason (ctx, mr, _("T%u (%s): GMV since the start %s is below the first tier"),
-                      offset, fmt_day (bd, day), fmt_num (b1, sizeof b1, gmv));
+                      offset, fmt_day (bd, day), fmt_money (b1, sizeof b1, gmv));
           continue;
         }
       mr->basis |= best->threshold.basis;
       if (!best->reward.set)
         {
           add_reason (ctx, mr, _("T%u (%s): tier %s reached but the data gives no reward for it"),
-                      offset, fmt_day (bd, day), fmt_num (b1, sizeof b1, best->threshold.value));
+                      offset, fmt_day (bd, day), fmt_money (b1, sizeof b1, best->threshold.value));
           continue;
         }
       mr->basis |= best->reward.basis;
@@ -982,8 +1072,8 @@ eval_tiered (Ctx            *ctx,
       if (in_horizon (ctx, day))
         book_benefit (ctx, mp, eff, day, reward);
       add_reason (ctx, mr, _("T%u (%s): GMV since the start %s ≥ %s → %s%s"),
-                  offset, fmt_day (bd, day), fmt_num (b1, sizeof b1, gmv),
-                  fmt_num (b2, sizeof b2, best->threshold.value), fmt_num (b3, sizeof b3, reward),
+                  offset, fmt_day (bd, day), fmt_money (b1, sizeof b1, gmv),
+                  fmt_money (b2, sizeof b2, best->threshold.value), fmt_money (b3, sizeof b3, reward),
                   in_horizon (ctx, day) ? "" : _(" (outside the horizon)"));
     }
 }
@@ -1032,7 +1122,7 @@ eval_rank (Ctx            *ctx,
     return;
   book_benefit (ctx, mp, eff, lo, reward);
   add_reason (ctx, mr, _("Expected rank %s within top %s → %s"), fmt_num (b1, sizeof b1, rank),
-              fmt_num (b2, sizeof b2, best->threshold.value), fmt_num (b3, sizeof b3, reward));
+              fmt_count (b2, sizeof b2, best->threshold.value), fmt_money (b3, sizeof b3, reward));
 }
 
 /* The return-shipping cover runs [start, end) (end SC_DAY_NONE = open). */
@@ -1096,7 +1186,7 @@ eval_order_fee_waiver (Ctx            *ctx,
       active = window_intersect (active, cover);
       if (!baseline_value (ctx, platform, SC_FEE_RETURN_SHIPPING, &fee, &mr->basis))
         {
-          add_reason (ctx, mr, _("No baseline fee per order for %s: nothing to waive"), platform);
+          add_reason (ctx, mr, _("No baseline fee per order for %s: nothing to waive"), platform_label (ctx, platform));
           return;
         }
     }
@@ -1106,7 +1196,8 @@ eval_order_fee_waiver (Ctx            *ctx,
 
       if (!baseline_value (ctx, platform, eff->fee, &rate, &mr->basis))
         {
-          add_reason (ctx, mr, _("No baseline %s for %s: nothing to waive"), fee_label (eff->fee), platform);
+          add_reason (ctx, mr, _("No baseline %s for %s: nothing to waive"), fee_label (eff->fee),
+                      platform_label (ctx, platform));
           return;
         }
       fee = rate * ctx->aov;
@@ -1166,13 +1257,15 @@ eval_order_fee_waiver (Ctx            *ctx,
   if (gmv_between (ctx, anchor, waiver.end != SC_DAY_NONE ? waiver.end : hi) / ctx->aov > cap + EPSILON)
     {
       mr->cut_by_cap = TRUE;
-      add_reason (ctx, mr, _("Waived orders capped at %s"), fmt_num (b1, sizeof b1, cap));
+      add_reason (ctx, mr, _("Waived orders capped at %s"), fmt_count (b1, sizeof b1, cap));
     }
-  add_reason (ctx, mr, _("%s orders waived at %s each in the horizon"),
-              fmt_num (b1, sizeof b1, round (waived_in * 100) / 100), fmt_num (b2, sizeof b2, fee));
+  /* Translators: orders spread over days are fractions, shown whole here;
+   * then the fee per order in yuan */
+  add_reason (ctx, mr, _("%s orders waived at %s yuan each in the horizon"),
+              fmt_count (b1, sizeof b1, waived_in), fmt_money (b2, sizeof b2, fee));
   if (discount > 0)
     add_reason (ctx, mr, _("%s later orders with %s%% of the fee subsidised"),
-                fmt_num (b1, sizeof b1, round (discounted_in * 100) / 100),
+                fmt_count (b1, sizeof b1, discounted_in),
                 fmt_num (b3, sizeof b3, discount * 100));
 }
 
@@ -1210,7 +1303,7 @@ eval_fee_rate (Ctx            *ctx,
   if (!baseline_value (ctx, mr->program->platform, eff->fee, &base, &mr->basis))
     {
       add_reason (ctx, mr, _("No baseline %s for %s: nothing to reduce"), fee_label (eff->fee),
-                  mr->program->platform);
+                  platform_label (ctx, mr->program->platform));
       return;
     }
   if (!eff->rate.set)
@@ -1223,8 +1316,8 @@ eval_fee_rate (Ctx            *ctx,
   total = book_gmv (ctx, mr->monthly, fee_red_of (ctx, mp, eff->fee), SC_AMOUNT_FEE_REDUCTION,
                     lo, hi, diff * share);
   (void) total;
-  add_reason (ctx, mr, _("Rate %s instead of %s on %s%% of GMV"), fmt_num (b1, sizeof b1, eff->rate.value),
-              fmt_num (b2, sizeof b2, base), fmt_num (b3, sizeof b3, share * 100));
+  add_reason (ctx, mr, _("Rate %s%% instead of %s%% on %s%% of GMV"), fmt_num (b1, sizeof b1, eff->rate.value * 100),
+              fmt_num (b2, sizeof b2, base * 100), fmt_num (b3, sizeof b3, share * 100));
 }
 
 static void
@@ -1277,14 +1370,15 @@ eval_commission_waiver (Ctx            *ctx,
     }
   if (!baseline_value (ctx, mr->program->platform, SC_FEE_COMMISSION, &base, &mr->basis))
     {
-      add_reason (ctx, mr, _("No baseline commission for %s: nothing to waive"), mr->program->platform);
+      add_reason (ctx, mr, _("No baseline commission for %s: nothing to waive"),
+                  platform_label (ctx, mr->program->platform));
       return;
     }
   if (!window_in_horizon (ctx, mp->window, &lo, &hi))
     return;
   book_gmv (ctx, mr->monthly, fee_red_of (ctx, mp, SC_FEE_COMMISSION), SC_AMOUNT_FEE_REDUCTION,
             lo, hi, base * scene_share * share);
-  add_reason (ctx, mr, _("Commission %s waived on %s%% of GMV"), fmt_num (b1, sizeof b1, base),
+  add_reason (ctx, mr, _("Commission of %s%% waived on %s%% of GMV"), fmt_num (b1, sizeof b1, base * 100),
               fmt_num (b2, sizeof b2, scene_share * share * 100));
 }
 
@@ -1318,14 +1412,14 @@ eval_deposit (Ctx            *ctx,
     return;
   if (!baseline_value (ctx, mr->program->platform, SC_FEE_DEPOSIT, &base, &mr->basis))
     {
-      add_reason (ctx, mr, _("No baseline deposit for %s"), mr->program->platform);
+      add_reason (ctx, mr, _("No baseline deposit for %s"), platform_label (ctx, mr->program->platform));
       return;
     }
   mr->basis |= eff->deposit.basis;
   note_assumed (ctx, mr->measure, _("deposit"), &eff->deposit);
   diff = MAX (0, base - eff->deposit.value);
-  add_reason (ctx, mr, _("Deposit %s instead of %s"), fmt_num (b1, sizeof b1, eff->deposit.value),
-              fmt_num (b2, sizeof b2, base));
+  add_reason (ctx, mr, _("Deposit %s instead of %s"), fmt_money (b1, sizeof b1, eff->deposit.value),
+              fmt_money (b2, sizeof b2, base));
   if (!need_coc (ctx, mr) || !window_in_horizon (ctx, mp->window, &lo, &hi))
     return;
   for (guint m = month_of (ctx, lo); m < ctx->n_months && ctx->month_start[m] < hi; m++)
@@ -1352,7 +1446,7 @@ eval_settlement (Ctx            *ctx,
     return;
   if (!baseline_value (ctx, mr->program->platform, SC_FEE_SETTLEMENT_DAYS, &base, &mr->basis))
     {
-      add_reason (ctx, mr, _("No baseline settlement days for %s"), mr->program->platform);
+      add_reason (ctx, mr, _("No baseline settlement days for %s"), platform_label (ctx, mr->program->platform));
       return;
     }
   mr->basis |= eff->settlement_days.basis | SC_BASIS_PROFILE;
@@ -1806,8 +1900,11 @@ ctx_setup (Ctx                   *ctx,
           g_autofree char *v = sc_profile_format_value (p, f);
           const char *note = sc_text_get (&p->values[f].note, ctx->lang);
 
-          if (v != NULL)
-            ctx_assumption (ctx, _("%s: %s (profile)%s%s"), field_label (f), v, note[0] ? " — " : "", note);
+          if (v != NULL && note[0] != '\0')
+            /* Translators: profile field, value, note */
+            ctx_assumption (ctx, _("%s: %s (profile) — %s"), field_label (f), v, note);
+          else if (v != NULL)
+            ctx_assumption (ctx, _("%s: %s (profile)"), field_label (f), v);
           else if (f == SC_FIELD_GMV_GROWTH)
             ctx_assumption (ctx, _("%s: not given, 0 used"), field_label (f));
         }

@@ -56,6 +56,10 @@ const char *sc_amount_to_string   (ScAmount amount);
 gboolean    sc_amount_from_string (const char *name, ScAmount *out);
 /* Translated label, e.g. "Fee reduction" / "费用减免". (transfer none) */
 const char *sc_amount_label       (ScAmount amount);
+/* Translated plural name of a traffic unit for counts: "exposure" →
+ * "exposures" / "曝光", "traffic-coupon" → "traffic coupons" / "流量券";
+ * any other id as it is, NULL as "". (transfer none) */
+const char *sc_traffic_unit_label (const char *unit);
 /* "eligible" "not-eligible" "needs-info" "not-quantified" (transfer none) */
 const char *sc_measure_status_to_string (ScMeasureStatus status);
 gboolean    sc_measure_status_from_string (const char *name, ScMeasureStatus *out);

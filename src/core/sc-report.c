@@ -42,16 +42,25 @@ money (char   *buf,
   return buf;
 }
 
-/* Money with thousands separators for the text table: 1,234,567.89 */
+/* Thousands separators for the text report: 1,234,567.89 (money) or
+ * 89,000 (@count: exposures, traffic units, whole). */
 static char *
-money_grouped (double value)
+grouped (double   value,
+         gboolean count)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
   GString *s = g_string_new (NULL);
   const char *p, *dot;
   gsize int_len;
 
-  money (buf, sizeof buf, value);
+  if (count && isfinite (value))
+    {
+      g_ascii_formatd (buf, sizeof buf, "%.0f", value);
+      if (g_str_equal (buf, "-0"))
+        g_strlcpy (buf, "0", sizeof buf);
+    }
+  else
+    money (buf, sizeof buf, value);
   p = buf;
   if (*p == '-')
     g_string_append_c (s, *p++);
@@ -66,6 +75,19 @@ money_grouped (double value)
   if (dot)
     g_string_append (s, dot);
   return g_string_free (s, FALSE);
+}
+
+static char *
+money_grouped (double value)
+{
+  return grouped (value, FALSE);
+}
+
+/* Amounts in yuan are money; traffic is counted. */
+static gboolean
+is_count (ScAmount amount)
+{
+  return amount == SC_AMOUNT_TRAFFIC_UNITS || amount == SC_AMOUNT_TRAFFIC_EXPOSURES;
 }
 
 static char *
@@ -151,7 +173,7 @@ text_report (GString         *out,
     for (guint r = 0; r < G_N_ELEMENTS (table_rows); r++)
       {
         const ScPlatformResult *pr = g_ptr_array_index (result->platforms, p);
-        g_autofree char *v = money_grouped (pr->totals[table_rows[r]]);
+        g_autofree char *v = grouped (pr->totals[table_rows[r]], is_count (table_rows[r]));
 
         col_w = MAX (col_w, sc_text_width (v) + 2);
       }
@@ -166,7 +188,7 @@ text_report (GString         *out,
       for (guint p = 0; p < result->platforms->len; p++)
         {
           const ScPlatformResult *pr = g_ptr_array_index (result->platforms, p);
-          g_autofree char *v = money_grouped (pr->totals[table_rows[r]]);
+          g_autofree char *v = grouped (pr->totals[table_rows[r]], is_count (table_rows[r]));
 
           sc_text_pad (out, v, col_w, TRUE);
         }
@@ -196,9 +218,13 @@ text_report (GString         *out,
       const ScPlatformResult *pr = platform_of (result, prr->program);
       g_autofree char *total = money_grouped (prr->totals[SC_AMOUNT_TOTAL_VALUE]);
 
-      g_string_append_printf (out, "\n[%s] %s (%s) — %s %s\n", pr ? platform_name (pr, lang) : prr->program->platform,
-                              sc_text_get (&prr->program->name, lang), prr->program->id,
+      g_string_append_c (out, '\n');
+      /* Translators: a program's heading in the text report: platform, program,
+       * "Total value", amount: "[Kuaishou] Star Plan 2026 — Total value 13,468.06" */
+      g_string_append_printf (out, _("[%s] %s — %s %s"), pr ? platform_name (pr, lang) : prr->program->platform,
+                              sc_text_get (&prr->program->name, lang),
                               sc_amount_label (SC_AMOUNT_TOTAL_VALUE), total);
+      g_string_append_c (out, '\n');
       for (guint k = 0; k < result->measures->len; k++)
         {
           const ScMeasureResult *mr = g_ptr_array_index (result->measures, k);
@@ -209,22 +235,24 @@ text_report (GString         *out,
                                   sc_text_get (&mr->measure->title, lang),
                                   sc_measure_status_label (mr->status));
           if (mr->cut_by_group)
-            g_string_append_printf (out, " (%s)", _("not counted"));
+            /* Translators: after "Eligible": another measure of its group counts instead.
+             * The parentheses and the leading space are yours to change (full-width in Chinese). */
+            g_string_append (out, _(" (not counted)"));
           g_string_append_c (out, '\n');
           for (guint a = 0; a < SC_N_AMOUNTS; a++)
             {
-              char buf[G_ASCII_DTOSTR_BUF_SIZE];
+              g_autofree char *number = grouped (mr->totals[a], is_count (a));
               g_autofree char *value = NULL;
 
               if (a == SC_AMOUNT_TOTAL_VALUE || fabs (mr->totals[a]) < 0.005)
                 continue;
               if (a == SC_AMOUNT_TRAFFIC_UNITS)
-                value = g_strdup_printf ("%s %s", money (buf, sizeof buf, mr->totals[a]),
-                                         mr->traffic_unit ? mr->traffic_unit : "");
+                /* Translators: a count and its unit, "4,600 traffic coupons", "28,000 exposures" */
+                value = g_strdup_printf (_("%s %s"), number, sc_traffic_unit_label (mr->traffic_unit));
               else
                 value = g_strdup_printf ("%s%s",
                                          mr->up_to && a != SC_AMOUNT_TRAFFIC_EXPOSURES ? _("up to ") : "",
-                                         money (buf, sizeof buf, mr->totals[a]));
+                                         number);
               g_string_append (out, "      ");
               g_string_append_printf (out, _("%s: %s"), sc_amount_label (a), value);
               g_string_append_c (out, '\n');

@@ -731,6 +731,119 @@ test_text_table_zh (void)
   g_assert_cmpuint (n_rows, >=, 8);
 }
 
+/* The assumption a user's own fee makes names the platform as the report
+ * does (its baseline's name in the result's language), never its id. */
+static void
+test_override_names_platform (void)
+{
+  const struct { const char *lang, *name; } cases[] = { { "en", "Alpha" }, { "zh", "阿尔法" } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(ScProfile) p = base_profile ();
+      g_autoptr(ScResult) r = NULL;
+      g_autoptr(GError) error = NULL;
+      ScEngineOptions options = { .lang = cases[i].lang };
+      gboolean found = FALSE;
+
+      sc_profile_set_override (p, "alpha", SC_FEE_COMMISSION, NULL, 0.04, &error);
+      g_assert_no_error (error);
+      r = sc_engine_evaluate (fixture_catalog, p, &options);
+      for (guint a = 0; a < r->assumptions->len; a++)
+        {
+          const char *line = g_ptr_array_index (r->assumptions, a);
+
+          g_test_message ("%s", line);
+          g_assert_false (g_str_has_prefix (line, "alpha "));
+          if (g_str_has_prefix (line, cases[i].name) && strstr (line, "0.04") != NULL)
+            found = TRUE;
+        }
+      g_assert_true (found);
+    }
+}
+
+/* Counts read as counts: traffic in its unit's name, no “.00” on
+ * exposures; money grouped; reasons in yuan and percent. */
+static void
+test_text_report_units (void)
+{
+  g_autoptr(GBytes) bytes = report_bytes (SC_REPORT_TEXT);
+  const char *text = g_bytes_get_data (bytes, NULL);
+
+  g_test_message ("%s", text);
+  /* "live": 28,000 exposures (tests/data/engine/engine-basic.xml) */
+  g_assert_nonnull (strstr (text, "Traffic units: 28,000 exposures\n"));
+  g_assert_nonnull (strstr (text, "Exposures: 28,000\n"));
+  g_assert_null (strstr (text, "28000.00"));
+  g_assert_null (strstr (text, " exposure\n"));
+  /* The table: exposures whole, money with two decimals. */
+  g_assert_nonnull (strstr (text, "Exposures  "));
+  g_assert_null (strstr (text, "28,000.00"));
+  g_assert_nonnull (strstr (text, "560.00"));
+  /* Program headings without the raw id. */
+  g_assert_nonnull (strstr (text, "[Alpha] Alpha test program — Total value "));
+  g_assert_null (strstr (text, "(alpha.test)"));
+  /* Grant reasons say what the amount is in. */
+  g_assert_nonnull (strstr (text, "up to 240 yuan in cash on 2026-01-01"));
+  g_assert_nonnull (strstr (text, "28,000 exposures on 2026-01-01"));
+}
+
+static char *
+built_path (const char *first,
+            ...)
+{
+  g_autofree char *tail = NULL;
+  va_list ap;
+
+  va_start (ap, first);
+  tail = g_build_filename_valist (first, &ap);
+  va_end (ap);
+  return g_test_build_filename (G_TEST_BUILT, "..", tail, NULL);
+}
+
+/* The report in Chinese, as a client reads it: full-width parentheses,
+ * 流量券 rather than “traffic-coupon”, whole exposure counts. */
+static void
+test_cli_report_zh (void)
+{
+  g_autofree char *exe = built_path ("src", "shangce", NULL);
+  g_autofree char *localedir = built_path ("po", NULL);
+  g_autofree char *mo = g_build_filename (localedir, "zh_CN", "LC_MESSAGES", "shangce.mo", NULL);
+  g_auto(GStrv) env = g_get_environ ();
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (!g_file_test (exe, G_FILE_TEST_IS_EXECUTABLE) || !g_file_test (mo, G_FILE_TEST_IS_REGULAR))
+    {
+      g_test_skip ("shangce or its zh_CN catalogue is not built");
+      return;
+    }
+  env = g_environ_setenv (env, "SHANGCE_LOCALEDIR", localedir, TRUE);
+  g_spawn_sync (NULL, (char *[]) { exe, (char *) "--report", (char *) "--lang", (char *) "zh_CN", NULL }, env,
+                G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_test_message ("%s", out);
+
+  /* Star Plan 2026: two return-shipping waivers not counted (best-of group). */
+  g_assert_nonnull (strstr (out, "符合条件（不计入）"));
+  g_assert_null (strstr (out, "(不计入)"));
+  /* 4,600 traffic coupons and 28,000 exposures, in words. */
+  g_assert_nonnull (strstr (out, "流量单位：4,600 流量券"));
+  g_assert_nonnull (strstr (out, "次曝光"));
+  g_assert_null (strstr (out, "traffic-coupon"));
+  g_assert_null (strstr (out, " exposure\n"));
+  /* Exposures are a count: 89,000 in the table, never 89,000.00. */
+  g_assert_null (strstr (out, "89,000.00"));
+  g_assert_nonnull (strstr (out, "89,000"));
+  /* Headings in Chinese brackets, without the program id. */
+  g_assert_nonnull (strstr (out, "【快手】星耀计划"));
+  g_assert_null (strstr (out, "(kuaishou.star-plan-2026)"));
+  /* Assumptions name platforms, not ids. */
+  g_assert_null (strstr (out, "  - kuaishou "));
+}
+
 /* --- profiles ----------------------------------------------------------- */
 
 static ScProfile *
@@ -1039,6 +1152,9 @@ main (int   argc,
   g_test_add_func ("/engine/report/csv", test_csv_format);
   g_test_add_func ("/engine/report/text-width", test_text_width);
   g_test_add_func ("/engine/report/text-table-zh", test_text_table_zh);
+  g_test_add_func ("/engine/report/units", test_text_report_units);
+  g_test_add_func ("/engine/report/cli-zh", test_cli_report_zh);
+  g_test_add_func ("/engine/override-names-platform", test_override_names_platform);
   g_test_add_func ("/engine/profile/round-trip", test_profile_round_trip);
   g_test_add_func ("/engine/profile/validation", test_profile_validation);
   g_test_add_func ("/engine/profile/hostile", test_profile_hostile);
