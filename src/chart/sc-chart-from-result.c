@@ -33,6 +33,39 @@ platform_name (Build      *b,
   return platform;
 }
 
+/* TRUE when some program of @platform runs during the horizon (whatever it
+ * is worth to this merchant): JD and Taobao in 2026 have none. */
+static gboolean
+has_current_program (Build      *b,
+                     const char *platform)
+{
+  for (guint i = 0; i < b->result->programs->len; i++)
+    {
+      const ScProgramResult *pr = g_ptr_array_index (b->result->programs, i);
+      ScDay end = b->result->horizon_end;
+
+      if (g_strcmp0 (pr->program->platform, platform) != 0)
+        continue;
+      if (pr->active_until != SC_DAY_NONE)
+        end = MIN (end, pr->active_until);
+      if (end > b->result->as_of && sc_window_overlap (&pr->program->window, b->result->as_of, end) > 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The word shown in place of a platform's empty bar, or NULL for "0". */
+static const char *
+empty_remark (Build      *b,
+              const char *platform)
+{
+  if (has_current_program (b, platform))
+    return NULL;
+  /* TRANSLATORS: under a platform's empty bar in a chart: none of its
+   * programs runs in the horizon, so the 0 is not missing data */
+  return _("no current program");
+}
+
 /* Colour of a platform: its place among the result's platforms, the same in every chart. */
 static guint
 platform_color (Build      *b,
@@ -127,13 +160,29 @@ add_footnote (Build    *b,
   b->model->data_revision = g_strdup (ids->str);
 }
 
+/* Where the note of an assumption line starts: the engine writes
+ * "what: value (basis) — note", the dash spaced in English and right
+ * after the full-width "）" in Chinese. NULL when there is no note. */
+static const char *
+note_dash (const char *line)
+{
+  const char *spaced = strstr (line, " — ");
+  const char *after_paren = strstr (line, "）— ");
+
+  if (after_paren != NULL)
+    after_paren += strlen ("）");
+  if (spaced == NULL || (after_paren != NULL && after_paren < spaced))
+    return after_paren;
+  return spaced;
+}
+
 static void
 add_assumptions (Build *b)
 {
   for (guint i = 0; b->result->assumptions != NULL && i < b->result->assumptions->len; i++)
     {
       const char *line = g_ptr_array_index (b->result->assumptions, i);
-      const char *dash = strstr (line, " — ");
+      const char *dash = note_dash (line);
       g_autofree char *brief = dash != NULL ? g_strndup (line, dash - line) : g_strdup (line);
 
       /* The chart keeps "what = value"; the report carries each note in full. */
@@ -187,7 +236,7 @@ amount_series (Build          *b,
           if (p->totals[amounts[a]] != 0)
             assumed |= amount_assumed (b, p->platform, amounts[a]);
         }
-      sc_chart_series_set (series, i, sum, assumed, NULL);
+      sc_chart_series_set (series, i, sum, assumed, sum == 0 ? empty_remark (b, p->platform) : NULL);
     }
 }
 
@@ -266,6 +315,8 @@ build_traffic (Build *b)
       if (exposures > 0)
         /* TRANSLATORS: traffic chart bar label: value in yuan · number of exposures */
         label = g_strdup_printf (_("%s · %s exposures"), v, e);
+      else if (value == 0)
+        label = g_strdup (empty_remark (b, p->platform));
       sc_chart_series_set (series, i, value, value != 0, label);
     }
   /* One unnamed series needs no legend; the title says what it is. */

@@ -412,6 +412,33 @@ layout_header (Ctx    *c,
   return y + 12 * c->u;
 }
 
+/* A copy of @text without a trailing full stop (。 . ； ;) or space. */
+static char *
+strip_full_stop (const char *text)
+{
+  static const char *const stops[] = { "。", ".", "；", ";", " " };
+  char *copy = g_strdup (text);
+  gsize len = strlen (copy);
+  gboolean again = TRUE;
+
+  while (again)
+    {
+      again = FALSE;
+      for (guint i = 0; i < G_N_ELEMENTS (stops); i++)
+        {
+          gsize n = strlen (stops[i]);
+
+          if (len >= n && memcmp (copy + len - n, stops[i], n) == 0)
+            {
+              len -= n;
+              copy[len] = '\0';
+              again = TRUE;
+            }
+        }
+    }
+  return copy;
+}
+
 /* Builds the footnote from the bottom up; returns the y above it. */
 static double
 layout_footnote (Ctx *c)
@@ -441,10 +468,11 @@ layout_footnote (Ctx *c)
           g_autofree char *joined = NULL;
           const char **items = (const char **) g_new0 (char *, c->model->assumptions->len + 1);
 
+          /* Notes that end in a full stop would read "。；" once joined. */
           for (guint i = 0; i < c->model->assumptions->len; i++)
-            items[i] = g_ptr_array_index (c->model->assumptions, i);
+            items[i] = strip_full_stop (g_ptr_array_index (c->model->assumptions, i));
           joined = g_strjoinv (c->zh ? "；" : "; ", (char **) items);
-          g_free (items);
+          g_strfreev ((char **) items);
           /* TRANSLATORS: footnote of a chart; %s lists the assumptions */
           g_string_append_printf (note, _("contains assumptions: %s"), joined);
         }
@@ -496,6 +524,10 @@ series_legend (Ctx     *c,
       const ScChartSeries *series = g_ptr_array_index (c->model->series, s);
       LegendEntry e = { 0 };
 
+      /* An unnamed series (the only one of its chart) has no entry: a lone
+       * “*” would say nothing. The footnote still explains the mark. */
+      if (series->name == NULL || *series->name == '\0')
+        continue;
       e.name = g_strconcat (series->name, sc_chart_series_any_assumed (series) ? "*" : "", NULL);
       e.color = series->color;
       e.is_line = lines;
@@ -783,7 +815,10 @@ layout_bars (Ctx   *c,
 
             {
               g_autofree char *s_text = format_value (c, series, i);
-              ScChartText *t = text_new (c, SC_CHART_TEXT_VALUE, s_text, SIZE_VALUE, !m->stacked, SC_CHART_INK_TEXT);
+              /* A word in place of a zero ("no current program") is a remark, not a value. */
+              gboolean remark = v == 0 && sc_chart_series_get_label (series, i) != NULL;
+              ScChartText *t = text_new (c, SC_CHART_TEXT_VALUE, s_text, SIZE_VALUE, !m->stacked && !remark,
+                                         remark ? SC_CHART_INK_TEXT_SECONDARY : SC_CHART_INK_TEXT);
 
               t->series = s;
               t->point = i;
@@ -821,6 +856,25 @@ layout_bars (Ctx   *c,
             else
               text_place (t, x0 + (bar_w - t->rect.width) / 2, y_bottom + 3 * c->u);
             /* Totals go first: they win every collision. */
+            g_ptr_array_insert (labels, 0, t);
+          }
+        else if (m->stacked && ns > 0)
+          {
+            /* Nothing to stack: say so at the zero line, or the empty slot
+             * looks like missing data. The builder's word for the point
+             * ("no current program") if it gave one, else "0". */
+            const char *remark = NULL;
+            g_autofree char *num = NULL;
+            ScChartText *t;
+
+            for (guint s = 0; s < ns && remark == NULL; s++)
+              remark = sc_chart_series_get_label (g_ptr_array_index (m->series, s), i);
+            if (remark == NULL)
+              remark = num = sc_chart_format_number (0, m->lang, 3);
+            t = text_new (c, SC_CHART_TEXT_VALUE, remark, SIZE_VALUE, FALSE, SC_CHART_INK_TEXT_SECONDARY);
+            t->point = i;
+            t->align = PANGO_ALIGN_CENTER;
+            text_place (t, left + band * i + (band - t->rect.width) / 2, zero - 3 * c->u - t->rect.height);
             g_ptr_array_insert (labels, 0, t);
           }
       }

@@ -852,8 +852,9 @@ note_assumed (Ctx             *ctx,
 
   if (!ctx->reasons || !n->set || !(n->basis & SC_BASIS_ASSUMED))
     return;
-  /* Translators: measure title — what (e.g. "reward") value (assumed): note */
-  ctx_assumption (ctx, _("%s — %s %s (assumed): %s"), sc_text_get (&measure->title, ctx->lang),
+  /* Translators: measure title, what (e.g. "reward"), value, note:
+   * "Leap gold plan: reward 500 (assumed) — The article gives no reward…" */
+  ctx_assumption (ctx, _("%s: %s %s (assumed) — %s"), sc_text_get (&measure->title, ctx->lang),
                   what, fmt_num (buf, sizeof buf, n->value), sc_text_get (&n->note, ctx->lang));
 }
 

@@ -1,13 +1,18 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <locale.h>
 #include <math.h>
 #include <string.h>
 
 #include "chart-samples.h"
+#include "sc-catalog.h"
 #include "sc-chart-format.h"
+#include "sc-chart-from-result.h"
 #include "sc-chart-layout.h"
+#include "sc-engine.h"
+#include "sc-profile.h"
 
 /* --- numbers ------------------------------------------------------------ */
 
@@ -333,6 +338,235 @@ test_layout_deterministic (void)
     }
 }
 
+static const ScChartText *
+find_text (const ScChartLayout *layout,
+           ScChartTextRole      role,
+           int                  point)
+{
+  for (guint i = 0; i < layout->texts->len; i++)
+    {
+      const ScChartText *t = g_ptr_array_index (layout->texts, i);
+
+      if (t->role == role && (point < 0 || t->point == point))
+        return t;
+    }
+  return NULL;
+}
+
+/* As find_text(), but the text must be there. */
+static const ScChartText *
+get_text (const ScChartLayout *layout,
+          ScChartTextRole      role,
+          int                  point)
+{
+  const ScChartText *t = find_text (layout, role, point);
+
+  if (t == NULL)
+    g_error ("no %s text for point %d", role_name (role), point);
+  return t;
+}
+
+static const ScChartText *
+assumption_note (const ScChartLayout *layout)
+{
+  for (guint i = 0; i < layout->texts->len; i++)
+    {
+      const ScChartText *t = g_ptr_array_index (layout->texts, i);
+
+      if (t->role == SC_CHART_TEXT_FOOTNOTE && g_str_has_prefix (t->text, "* "))
+        return t;
+    }
+  g_error ("no assumption note");
+}
+
+/* A chart's only series has no name (the traffic chart): no legend entry
+ * that would read a lone "*", but the assumption is still explained. */
+static void
+test_layout_unnamed_series (void)
+{
+  g_autoptr(ScChartModel) model = sc_chart_model_new (SC_CHART_TRAFFIC);
+  g_autoptr(ScChartLayout) layout = NULL;
+  ScChartSeries *s;
+
+  sc_chart_model_add_category (model, "A");
+  sc_chart_model_add_category (model, "B");
+  s = sc_chart_model_add_series (model, "", 2);
+  sc_chart_series_set (s, 0, 1780, TRUE, NULL);
+  sc_chart_series_set (s, 1, 0, FALSE, NULL);
+  sc_chart_model_add_assumption (model, "Yuan per 1,000 exposures: 20 (profile)");
+  layout = sc_chart_layout_new (model, 800, 450);
+  check_layout (model, layout);
+
+  g_assert_cmpuint (layout->legend->len, ==, 0);
+  g_assert_null (find_text (layout, SC_CHART_TEXT_LEGEND, -1));
+  g_assert_nonnull (strstr (assumption_note (layout)->text, "Yuan per 1,000 exposures: 20"));
+}
+
+/* Notes that end in a full stop are joined without "。；" / ".;". */
+static void
+test_layout_footnote_stops (void)
+{
+  const struct { const char *lang, *a, *b, *joined, *bad; } cases[] = {
+    { "zh", "年化资金成本：0.06（档案）。", "流量券：10（假设值）。", "年化资金成本：0.06（档案）；流量券：10（假设值）", "。；" },
+    { "en", "Cost of capital: 0.06 (profile).", "Exposures per unit: 10 (assumed).", "Cost of capital: 0.06 (profile); Exposures per unit: 10 (assumed)", ".;" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(ScChartModel) model = sc_chart_model_new (SC_CHART_FEES);
+      g_autoptr(ScChartLayout) layout = NULL;
+      const ScChartText *note;
+      ScChartSeries *s;
+
+      sc_chart_model_set_lang (model, cases[i].lang);
+      sc_chart_model_add_category (model, "A");
+      s = sc_chart_model_add_series (model, "fees", 0);
+      sc_chart_series_set (s, 0, 100, TRUE, NULL);
+      sc_chart_model_add_assumption (model, cases[i].a);
+      sc_chart_model_add_assumption (model, cases[i].b);
+      layout = sc_chart_layout_new (model, 1600, 900);
+      note = assumption_note (layout);
+      g_test_message ("%s", note->text);
+      g_assert_nonnull (strstr (note->text, cases[i].joined));
+      g_assert_null (strstr (note->text, cases[i].bad));
+    }
+}
+
+/* A stacked chart whose category has nothing to stack says so at the zero
+ * line: the builder's word if it gave one, else "0"; never an empty slot. */
+static void
+test_layout_empty_stack (void)
+{
+  g_autoptr(ScChartModel) model = sc_chart_model_new (SC_CHART_OVERVIEW);
+  g_autoptr(ScChartLayout) layout = NULL;
+  ScChartSeries *fees, *cash;
+  const ScChartText *t;
+
+  g_assert_true (model->stacked);
+  sc_chart_model_add_category (model, "Douyin");
+  sc_chart_model_add_category (model, "Kuaishou");
+  sc_chart_model_add_category (model, "JD");
+  fees = sc_chart_model_add_series (model, "Fees saved", 0);
+  cash = sc_chart_model_add_series (model, "Subsidies", 1);
+  sc_chart_series_set (fees, 0, 0, FALSE, NULL);
+  sc_chart_series_set (cash, 0, 0, FALSE, NULL);
+  sc_chart_series_set (fees, 1, 9000, FALSE, NULL);
+  sc_chart_series_set (cash, 1, 3000, FALSE, NULL);
+  sc_chart_series_set (fees, 2, 0, FALSE, "no current program");
+  sc_chart_series_set (cash, 2, 0, FALSE, "no current program");
+  layout = sc_chart_layout_new (model, 800, 450);
+  check_layout (model, layout);
+
+  t = get_text (layout, SC_CHART_TEXT_VALUE, 0);
+  g_assert_cmpstr (t->text, ==, "0");
+  g_assert_true (t->visible);
+  g_assert_cmpint (t->ink, ==, SC_CHART_INK_TEXT_SECONDARY);
+  t = get_text (layout, SC_CHART_TEXT_VALUE, 2);
+  g_assert_cmpstr (t->text, ==, "no current program");
+  g_assert_true (t->visible);
+  /* It sits just above the zero line, over its own category. */
+  g_assert_cmpfloat (t->rect.y + t->rect.height, <=, layout->plot.y + layout->plot.height);
+  g_assert_cmpfloat (t->rect.y + t->rect.height, >, layout->plot.y + layout->plot.height - 20);
+  g_assert_cmpfloat (t->rect.x, >, layout->plot.x + layout->plot.width * 2 / 3);
+}
+
+/* Messages from the built zh_CN catalogue (the Chinese engine writes
+ * "（假设值）— note" with no space before the dash). FALSE when the
+ * catalogue is not built. */
+static gboolean
+use_zh_messages (void)
+{
+  g_autofree char *localedir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+  g_autofree char *mo = g_build_filename (localedir, "zh_CN", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+
+  if (!g_file_test (mo, G_FILE_TEST_IS_REGULAR))
+    {
+      g_test_message ("%s is not built: Chinese messages not checked", mo);
+      return FALSE;
+    }
+  /* LANGUAGE only when the zh_CN locale is not installed. */
+  if (setlocale (LC_MESSAGES, "zh_CN.UTF-8") == NULL)
+    {
+      if (setlocale (LC_MESSAGES, "C.UTF-8") == NULL)
+        return FALSE;
+      g_setenv ("LANGUAGE", "zh_CN", TRUE);
+    }
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  return g_str_equal (g_dgettext (GETTEXT_PACKAGE, "no current program"), "无在期政策");
+}
+
+static void
+use_english_messages (void)
+{
+  if (g_getenv ("LANGUAGE") != NULL)
+    g_unsetenv ("LANGUAGE");
+  setlocale (LC_MESSAGES, "C.UTF-8");
+}
+
+static guint
+category_index (const ScChartModel *model,
+                const char         *name)
+{
+  for (guint i = 0; i < model->categories->len; i++)
+    if (g_str_equal (g_ptr_array_index (model->categories, i), name))
+      return i;
+  g_error ("no category %s", name);
+}
+
+/* The bundled example in 2026: JD and Taobao have no program in force, so
+ * their empty bars say so; Douyin has one, worth 0 in subsidies: "0". The
+ * chart's assumption notes keep "what: value" and leave the note to the
+ * report, in both languages. */
+static void
+test_from_result_empty_platforms (void)
+{
+  const char *const langs[] = { "en", "zh" };
+  g_autoptr(ScCatalog) catalog = sc_catalog_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScProfile) profile = sc_profile_load_example (SC_PROFILE_DEFAULT_EXAMPLE, &error);
+
+  g_assert_no_error (error);
+  sc_catalog_add_defaults (catalog);
+  for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
+    {
+      gboolean zh = g_str_equal (langs[l], "zh") && use_zh_messages ();
+      const char *none = zh ? "无在期政策" : "no current program";
+      ScEngineOptions options = { .lang = langs[l] };
+      g_autoptr(ScResult) result = sc_engine_evaluate (catalog, profile, &options);
+      g_autoptr(ScChartModel) overview = sc_chart_model_from_result (SC_CHART_OVERVIEW, catalog, profile, result, langs[l]);
+      g_autoptr(ScChartModel) subsidies = sc_chart_model_from_result (SC_CHART_SUBSIDIES, catalog, profile, result, langs[l]);
+      g_autoptr(ScChartModel) traffic = sc_chart_model_from_result (SC_CHART_TRAFFIC, catalog, profile, result, langs[l]);
+      g_autoptr(ScChartLayout) layout = NULL;
+      const char *jd = g_str_equal (langs[l], "zh") ? "京东" : "JD";
+      const char *douyin = g_str_equal (langs[l], "zh") ? "抖音" : "Douyin";
+      ScChartSeries *first = g_ptr_array_index (overview->series, 0);
+
+      g_assert_cmpfloat (sc_chart_series_get (first, category_index (overview, jd)), ==, 0);
+      g_assert_cmpstr (sc_chart_series_get_label (first, category_index (overview, jd)), ==, none);
+      first = g_ptr_array_index (subsidies->series, 0);
+      g_assert_null (sc_chart_series_get_label (first, category_index (subsidies, douyin)));
+      g_assert_cmpstr (sc_chart_series_get_label (g_ptr_array_index (traffic->series, 0), category_index (traffic, jd)),
+                       ==, none);
+
+      layout = sc_chart_layout_new (overview, 1600, 900);
+      check_layout (overview, layout);
+      g_assert_cmpstr (get_text (layout, SC_CHART_TEXT_VALUE, (int) category_index (overview, jd))->text, ==, none);
+
+      g_assert_cmpuint (overview->assumptions->len, >, 3);
+      for (guint i = 0; i < overview->assumptions->len; i++)
+        {
+          const char *a = g_ptr_array_index (overview->assumptions, i);
+
+          g_test_message ("%s", a);
+          g_assert_null (strstr (a, "—"));
+        }
+      if (zh)
+        use_english_messages ();
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -353,6 +587,10 @@ main (int   argc,
   g_test_add_func ("/chart/layout/assumption-mark", test_layout_assumption_mark);
   g_test_add_func ("/chart/layout/long-name", test_layout_long_name);
   g_test_add_func ("/chart/layout/deterministic", test_layout_deterministic);
+  g_test_add_func ("/chart/layout/unnamed-series", test_layout_unnamed_series);
+  g_test_add_func ("/chart/layout/footnote-stops", test_layout_footnote_stops);
+  g_test_add_func ("/chart/layout/empty-stack", test_layout_empty_stack);
+  g_test_add_func ("/chart/from-result/empty-platforms", test_from_result_empty_platforms);
 
   for (ScChartKind k = 0; k < SC_CHART_N_KINDS; k++)
     for (SampleVariant v = 0; v < N_SAMPLES; v++)
