@@ -133,12 +133,14 @@ set_titles (Build      *b,
   b->model->profile_name = g_strdup (name);
 }
 
-/* Footnote: which program revisions the numbers come from. */
+/* Footnote: which program revisions the numbers come from, by the names a
+ * reader knows; the file metadata keeps the ids. */
 static void
 add_footnote (Build    *b,
               gboolean  all_programs)
 {
   g_autoptr(GString) ids = g_string_new (NULL);
+  g_autoptr(GString) names = g_string_new (NULL);
   g_autofree char *line = NULL;
 
   for (guint i = 0; i < b->result->programs->len; i++)
@@ -148,13 +150,19 @@ add_footnote (Build    *b,
       if (!all_programs && pr->totals[SC_AMOUNT_TOTAL_VALUE] == 0)
         continue;
       if (ids->len > 0)
-        g_string_append (ids, ", ");
+        {
+          g_string_append (ids, ", ");
+          g_string_append (names, g_str_has_prefix (b->lang, "zh") ? "、" : "; ");
+        }
       g_string_append_printf (ids, "%s r%u", pr->program->id, pr->program->revision);
+      /* TRANSLATORS: a program and its revision in a chart's footnote: "Star Plan 2026 (rev. 2)" */
+      g_string_append_printf (names, _("%s (rev. %u)"), sc_text_get (&pr->program->name, b->lang),
+                              pr->program->revision);
     }
   if (ids->len == 0)
     return;
-  /* TRANSLATORS: chart footnote; %s lists program ids with revisions, the second %s is the version */
-  line = g_strdup_printf (_("Data: %s · Shangce %s"), ids->str, PACKAGE_VERSION);
+  /* TRANSLATORS: chart footnote; %s lists programs with revisions, the second %s is the version */
+  line = g_strdup_printf (_("Data: %s · Shangce %s"), names->str, PACKAGE_VERSION);
   sc_chart_model_add_footnote (b->model, line);
   g_free (b->model->data_revision);
   b->model->data_revision = g_strdup (ids->str);

@@ -34,6 +34,100 @@
 
 #define EPSILON 1e-9
 
+/* --- translations, looked up once per evaluation ------------------------------ */
+
+/*
+ * One evaluation asks gettext for the same few dozen strings hundreds of
+ * times (a field label per condition, a format per reason). While
+ * sc_engine_evaluate() runs, _() goes through a small table keyed by the
+ * msgid's address, so each string is looked up once per evaluation. The
+ * table lives on the evaluating thread's stack and only for that call: a
+ * locale changed between two evaluations is always honoured.
+ */
+
+#define TR_SLOTS 128   /* a power of two; about 60 distinct strings are used */
+
+typedef struct
+{
+  const void *key;
+  guint       tag;
+  const char *str;
+} TrSlot;
+
+typedef struct
+{
+  TrSlot msgids[TR_SLOTS];    /* msgid → translation */
+  TrSlot choices[TR_SLOTS];   /* a choice value's address → its label */
+  guint  n_msgids;
+  guint  n_choices;
+} TrCache;
+
+static _Thread_local TrCache *tr_cache;
+
+/* The slot for (@key, @tag), or NULL when the table is full; an empty slot
+ * has key NULL and is the caller's to fill. */
+static TrSlot *
+tr_slot (TrSlot     *slots,
+         guint      *n_used,
+         const void *key,
+         guint       tag)
+{
+  guint i = (guint) ((((guintptr) key >> 3) + tag) * 2654435761u) & (TR_SLOTS - 1);
+
+  while (slots[i].key != NULL && (slots[i].key != key || slots[i].tag != tag))
+    i = (i + 1) & (TR_SLOTS - 1);
+  if (slots[i].key == NULL)
+    {
+      if (*n_used >= TR_SLOTS * 3 / 4)
+        return NULL;
+      (*n_used)++;
+      slots[i].tag = tag;
+    }
+  return &slots[i];
+}
+
+static const char * G_GNUC_FORMAT (1)
+engine_gettext (const char *msgid)
+{
+  TrSlot *slot;
+
+  if (tr_cache == NULL || msgid == NULL)
+    return g_dgettext (GETTEXT_PACKAGE, msgid);
+  slot = tr_slot (tr_cache->msgids, &tr_cache->n_msgids, msgid, 0);
+  if (slot == NULL)
+    return g_dgettext (GETTEXT_PACKAGE, msgid);
+  if (slot->key == NULL)
+    {
+      slot->key = msgid;
+      slot->str = g_dgettext (GETTEXT_PACKAGE, msgid);
+    }
+  return slot->str;
+}
+
+/* sc_field_choice_label(), once per choice value and evaluation. */
+static const char *
+choice_label (ScField     field,
+              const char *value)
+{
+  TrSlot *slot;
+
+  if (tr_cache == NULL || value == NULL)
+    return sc_field_choice_label (field, value);
+  slot = tr_slot (tr_cache->choices, &tr_cache->n_choices, value, field);
+  if (slot == NULL)
+    return sc_field_choice_label (field, value);
+  if (slot->key == NULL)
+    {
+      slot->key = value;
+      slot->str = sc_field_choice_label (field, value);
+    }
+  return slot->str;
+}
+
+/* xgettext still reads _("…") in this file; only the lookup is cached. */
+#undef _
+#define _(msgid) engine_gettext (msgid)
+
 /* --- names ---------------------------------------------------------------- */
 
 static const char *const amount_names[SC_N_AMOUNTS] = {
@@ -538,13 +632,13 @@ baseline_value (Ctx        *ctx,
         /* Translators: platform, fee, " / " and category (or nothing), value, note */
         ctx_assumption (ctx, _("%s %s%s%s: %s (your override) — %s"), platform_label (ctx, platform),
                         fee_label (fee), o->category ? " / " : "",
-                        o->category ? sc_field_choice_label (SC_FIELD_CATEGORY, o->category) : "",
+                        o->category ? choice_label (SC_FIELD_CATEGORY, o->category) : "",
                         fmt_num (buf, sizeof buf, o->value), note);
       else
         /* Translators: platform, fee, " / " and category (or nothing), value */
         ctx_assumption (ctx, _("%s %s%s%s: %s (your override)"), platform_label (ctx, platform),
                         fee_label (fee), o->category ? " / " : "",
-                        o->category ? sc_field_choice_label (SC_FIELD_CATEGORY, o->category) : "",
+                        o->category ? choice_label (SC_FIELD_CATEGORY, o->category) : "",
                         fmt_num (buf, sizeof buf, o->value));
       return TRUE;
     }
@@ -572,7 +666,7 @@ baseline_value (Ctx        *ctx,
     ctx_assumption (ctx, _("%s %s%s%s: %s (assumed) — %s"),
                     sc_text_get (&baseline->name, ctx->lang), fee_label (fee),
                     item->category ? " / " : "",
-                    item->category ? sc_field_choice_label (SC_FIELD_CATEGORY, item->category) : "",
+                    item->category ? choice_label (SC_FIELD_CATEGORY, item->category) : "",
                     fmt_num (buf, sizeof buf, item->value.value),
                     sc_text_get (&item->value.note, ctx->lang));
   return TRUE;
@@ -625,7 +719,7 @@ choices_text (ScField             field,
     {
       if (i > 0)
         g_string_append (s, " / ");
-      g_string_append (s, sc_field_choice_label (field, values[i]));
+      g_string_append (s, choice_label (field, values[i]));
     }
   return g_string_free (s, FALSE);
 }
@@ -784,13 +878,13 @@ eval_cond (const ScCond    *cond,
               label = field_label (cond->field);
             if (holds)
               g_ptr_array_add (reasons, g_strdup_printf (_("%s: %s"), label,
-                                                         sc_field_choice_label (cond->field, value)));
+                                                         choice_label (cond->field, value)));
             else
               {
                 g_autofree char *wanted = choices_text (cond->field, (const char *const *) cond->values);
 
                 g_ptr_array_add (reasons, g_strdup_printf (_("%s: %s, not %s"), label,
-                                                           sc_field_choice_label (cond->field, value),
+                                                           choice_label (cond->field, value),
                                                            wanted));
               }
           }
@@ -926,6 +1020,8 @@ book_benefit (Ctx             *ctx,
               {
                 per_unit = eff->exposures_per_unit.value;
                 mr->basis |= eff->exposures_per_unit.basis;
+                /* Translators: what an assumed number is: exposures one traffic coupon buys */
+                note_assumed (ctx, mr->measure, _("exposures per unit"), &eff->exposures_per_unit);
               }
             else
               {
@@ -1350,7 +1446,7 @@ eval_commission_waiver (Ctx            *ctx,
 
           mr->status = SC_MEASURE_NOT_ELIGIBLE;
           add_reason (ctx, mr, _("%s: %s, not %s"), field_label (SC_FIELD_CATEGORY),
-                      sc_field_choice_label (SC_FIELD_CATEGORY, category), wanted);
+                      choice_label (SC_FIELD_CATEGORY, category), wanted);
           return;
         }
     }

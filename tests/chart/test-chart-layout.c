@@ -562,6 +562,17 @@ test_from_result_empty_platforms (void)
           g_test_message ("%s", a);
           g_assert_null (strstr (a, "—"));
         }
+      /* The data line names programs as a reader knows them; the file
+       * metadata keeps the ids. */
+      {
+        const char *data = g_ptr_array_index (overview->footnotes, 0);
+        const char *star = zh ? "星耀计划（2026）第2版" : "Star Plan 2026 (rev. 2)";
+
+        g_test_message ("%s", data);
+        g_assert_nonnull (strstr (data, g_str_equal (langs[l], "zh") && !zh ? "星耀计划（2026） (rev. 2)" : star));
+        g_assert_null (strstr (data, "kuaishou.star-plan-2026"));
+        g_assert_nonnull (strstr (overview->data_revision, "kuaishou.star-plan-2026 r2"));
+      }
       if (zh)
         use_english_messages ();
     }

@@ -844,6 +844,44 @@ test_cli_report_zh (void)
   g_assert_null (strstr (out, "  - kuaishou "));
 }
 
+/* Every assumed number behind a shown value is listed with its note: the
+ * exposures one Star Plan traffic coupon buys (10, assumed) included. */
+static void
+test_assumption_exposures_per_unit (void)
+{
+  g_autoptr(ScCatalog) catalog = sc_catalog_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScProfile) p = sc_profile_load_example (SC_PROFILE_DEFAULT_EXAMPLE, &error);
+  g_autoptr(ScResult) r = NULL;
+  ScEngineOptions options = { .lang = "en" };
+  const ScMeasureResult *mr = NULL;
+  gboolean found = FALSE;
+
+  g_assert_no_error (error);
+  sc_catalog_add_defaults (catalog);
+  r = sc_engine_evaluate (catalog, p, &options);
+  /* The measure that grants traffic coupons (新入驻首销返现与流量包). */
+  for (guint i = 0; i < r->measures->len && mr == NULL; i++)
+    {
+      const ScMeasureResult *m = g_ptr_array_index (r->measures, i);
+
+      if (g_strcmp0 (m->traffic_unit, "traffic-coupon") == 0)
+        mr = m;
+    }
+  if (mr == NULL)
+    g_error ("no measure grants traffic coupons to the example profile");
+  g_assert_true (mr->basis & SC_BASIS_ASSUMED);
+  for (guint i = 0; i < r->assumptions->len; i++)
+    {
+      const char *line = g_ptr_array_index (r->assumptions, i);
+
+      if (g_str_has_prefix (line, sc_text_get (&mr->measure->title, "en"))
+          && strstr (line, "exposures per unit 10 (assumed) — ") != NULL)
+        found = TRUE;
+    }
+  g_assert_true (found);
+}
+
 /* --- profiles ----------------------------------------------------------- */
 
 static ScProfile *
@@ -1155,6 +1193,7 @@ main (int   argc,
   g_test_add_func ("/engine/report/units", test_text_report_units);
   g_test_add_func ("/engine/report/cli-zh", test_cli_report_zh);
   g_test_add_func ("/engine/override-names-platform", test_override_names_platform);
+  g_test_add_func ("/engine/assumption/exposures-per-unit", test_assumption_exposures_per_unit);
   g_test_add_func ("/engine/profile/round-trip", test_profile_round_trip);
   g_test_add_func ("/engine/profile/validation", test_profile_validation);
   g_test_add_func ("/engine/profile/hostile", test_profile_hostile);
