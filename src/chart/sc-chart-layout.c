@@ -601,6 +601,43 @@ axis_map (const Axis *a,
 }
 
 /*
+ * Stacks @v on the positive or negative side of a bar (@pos and @neg hold
+ * the sums so far) and gives the pixel positions of its two ends on @a.
+ */
+static void
+stack_value (const Axis *a,
+             double      v,
+             double     *pos,
+             double     *neg,
+             double     *p0,
+             double     *p1)
+{
+  double base = v > 0 ? *pos : *neg;
+
+  if (v > 0)
+    *pos += v;
+  else
+    *neg += v;
+  *p0 = axis_map (a, base);
+  *p1 = axis_map (a, base + v);
+}
+
+/* Appends @bar, whose rect is set, as the bar of @series (number @s) at point @i. */
+static void
+add_bar (Ctx                 *c,
+         ScChartBar          *bar,
+         const ScChartSeries *series,
+         guint                s,
+         guint                i)
+{
+  bar->series = s;
+  bar->point = i;
+  bar->color = series->color;
+  bar->assumed = sc_chart_series_is_assumed (series, i);
+  g_array_append_val (c->out->bars, *bar);
+}
+
+/*
  * Ticks for [lo, hi], widened so that @pad_hi / @pad_lo pixels stay free
  * beyond the data for value labels.
  */
@@ -640,7 +677,7 @@ tick_texts (Ctx        *c,
             gboolean    money,
             double     *max_w)
 {
-  GPtrArray *ticks = g_ptr_array_new ();
+  GPtrArray *ticks = g_ptr_array_new_with_free_func ((GDestroyNotify) text_free);
 
   *max_w = 0;
   for (guint i = 0; i < a->n; i++)
@@ -690,6 +727,45 @@ axis_title (Ctx        *c,
   return text_add (c, t);
 }
 
+/*
+ * The value axis left of a vertical plot, once out->plot is known: refits
+ * @a to the plot's height (keeping @pad_lo / @pad_hi pixels free beyond the
+ * data), adds the axis title above the plot, then each tick label with its
+ * gridline. Returns the width of the widest tick label.
+ */
+static double
+layout_value_axis (Ctx    *c,
+                   Axis   *a,
+                   double  lo,
+                   double  hi,
+                   double  pad_lo,
+                   double  pad_hi)
+{
+  ScChartLayout *out = c->out;
+  guint max_ticks = CLAMP ((guint) (out->plot.height / (line_height (c, SIZE_TICK) * 2.6)), 2, 8);
+  g_autoptr(GPtrArray) ticks = NULL;
+  double tick_w;
+
+  axis_fit (a, lo, hi, out->plot.height, pad_lo, pad_hi, max_ticks);
+  ticks = tick_texts (c, a, TRUE, &tick_w);
+  a->px0 = out->plot.y + out->plot.height;
+  a->px1 = out->plot.y;
+
+  axis_title (c, c->model->value_axis, c->margin, out->plot.y - line_height (c, SIZE_TICK) / 2 - 4 * c->u);
+
+  for (guint i = 0; i < a->n; i++)
+    {
+      ScChartText *t = g_ptr_array_steal_index (ticks, 0);
+      double v = a->first + a->step * i;
+      double y = axis_map (a, v);
+
+      text_place (t, out->plot.x - 8 * c->u - t->rect.width, y - t->rect.height / 2);
+      text_add (c, t);
+      add_grid (c, out->plot.x, y, out->plot.x + out->plot.width, y, fabs (v) < a->step * 1e-6);
+    }
+  return tick_w;
+}
+
 /* --- vertical bars ------------------------------------------------------ */
 
 static void
@@ -703,7 +779,6 @@ layout_bars (Ctx   *c,
   double lo, hi, tick_w, value_h, cat_h = 0, left, right, band;
   double axis_h = line_height (c, SIZE_AXIS);
   g_autoptr(GPtrArray) cats = g_ptr_array_new ();
-  g_autoptr(GPtrArray) ticks = NULL;
   Axis a = { 0 };
 
   value_range (c, &lo, &hi);
@@ -712,8 +787,7 @@ layout_bars (Ctx   *c,
 
   /* First pass for the tick width, then the real axis once the plot is known. */
   axis_fit (&a, lo, hi, bottom - top, value_h, value_h, 6);
-  ticks = tick_texts (c, &a, TRUE, &tick_w);
-  g_ptr_array_set_free_func (ticks, (GDestroyNotify) text_free);
+  g_ptr_array_unref (tick_texts (c, &a, TRUE, &tick_w));
   left = c->margin + tick_w + 8 * c->u;
   right = out->width - c->margin;
   band = (right - left) / MAX (n, 1);
@@ -731,29 +805,7 @@ layout_bars (Ctx   *c,
 
   out->plot = (ScChartRect) { left, top, right - left, bottom - cat_h - 8 * c->u - top };
   out->label_area = out->plot;
-  {
-    guint max_ticks = CLAMP ((guint) (out->plot.height / (line_height (c, SIZE_TICK) * 2.6)), 2, 8);
-
-    axis_fit (&a, lo, hi, out->plot.height, value_h, value_h, max_ticks);
-    g_ptr_array_unref (g_steal_pointer (&ticks));
-    ticks = tick_texts (c, &a, TRUE, &tick_w);
-    g_ptr_array_set_free_func (ticks, (GDestroyNotify) text_free);
-  }
-  a.px0 = out->plot.y + out->plot.height;
-  a.px1 = out->plot.y;
-
-  axis_title (c, m->value_axis, c->margin, out->plot.y - line_height (c, SIZE_TICK) / 2 - 4 * c->u);
-
-  for (guint i = 0; i < a.n; i++)
-    {
-      ScChartText *t = g_ptr_array_steal_index (ticks, 0);
-      double v = a.first + a.step * i;
-      double y = axis_map (&a, v);
-
-      text_place (t, out->plot.x - 8 * c->u - t->rect.width, y - t->rect.height / 2);
-      text_add (c, t);
-      add_grid (c, out->plot.x, y, out->plot.x + out->plot.width, y, fabs (v) < a.step * 1e-6);
-    }
+  layout_value_axis (c, &a, lo, hi, value_h, value_h);
 
   for (guint i = 0; i < n; i++)
     {
@@ -782,7 +834,7 @@ layout_bars (Ctx   *c,
             const ScChartSeries *series = g_ptr_array_index (m->series, s);
             double v = sc_chart_series_get (series, i);
             ScChartBar bar = { 0 };
-            double base, y0, y1;
+            double y0, y1;
 
             if (!isfinite (v))
               continue;
@@ -791,13 +843,7 @@ layout_bars (Ctx   *c,
               {
                 if (v == 0)
                   continue;
-                base = v > 0 ? pos : neg;
-                if (v > 0)
-                  pos += v;
-                else
-                  neg += v;
-                y0 = axis_map (&a, base);
-                y1 = axis_map (&a, base + v);
+                stack_value (&a, v, &pos, &neg, &y0, &y1);
                 bar.rect = (ScChartRect) { x0, MIN (y0, y1), bar_w, fabs (y1 - y0) };
               }
             else
@@ -807,11 +853,7 @@ layout_bars (Ctx   *c,
                 y1 = axis_map (&a, v);
                 bar.rect = (ScChartRect) { bx, MIN (zero, y1), bar_w, fabs (y1 - zero) };
               }
-            bar.series = s;
-            bar.point = i;
-            bar.color = series->color;
-            bar.assumed = sc_chart_series_is_assumed (series, i);
-            g_array_append_val (out->bars, bar);
+            add_bar (c, &bar, series, s, i);
 
             {
               g_autofree char *s_text = format_value (c, series, i);
@@ -997,23 +1039,13 @@ layout_hbars (Ctx   *c,
             const ScChartSeries *series = g_ptr_array_index (m->series, s);
             double v = sc_chart_series_get (series, i);
             ScChartBar bar = { 0 };
-            double base, x0, x1;
+            double x0, x1;
 
             if (!isfinite (v) || v == 0)
               continue;
-            base = v > 0 ? pos : neg;
-            if (v > 0)
-              pos += v;
-            else
-              neg += v;
-            x0 = axis_map (&a, base);
-            x1 = axis_map (&a, base + v);
+            stack_value (&a, v, &pos, &neg, &x0, &x1);
             bar.rect = (ScChartRect) { MIN (x0, x1), cy - thick / 2, fabs (x1 - x0), thick };
-            bar.series = s;
-            bar.point = i;
-            bar.color = series->color;
-            bar.assumed = sc_chart_series_is_assumed (series, i);
-            g_array_append_val (out->bars, bar);
+            add_bar (c, &bar, series, s, i);
           }
         (void) zero;
 
@@ -1066,7 +1098,6 @@ layout_lines (Ctx   *c,
   double lo, hi, tick_w, end_w = 0, cat_h, left, right;
   double axis_h = line_height (c, SIZE_AXIS);
   double value_h = line_height (c, SIZE_VALUE);
-  g_autoptr(GPtrArray) ticks = NULL;
   g_autoptr(GPtrArray) ends = g_ptr_array_new ();
   Axis a = { 0 }, xa = { 0 };
 
@@ -1103,34 +1134,12 @@ layout_lines (Ctx   *c,
     }
 
   axis_fit (&a, lo, hi, bottom - top, 0, value_h / 2, 6);
-  ticks = tick_texts (c, &a, TRUE, &tick_w);
-  g_ptr_array_set_free_func (ticks, (GDestroyNotify) text_free);
+  g_ptr_array_unref (tick_texts (c, &a, TRUE, &tick_w));
   left = c->margin + tick_w + 8 * c->u;
   right = out->width - c->margin - (end_w > 0 ? end_w + 8 * c->u : 0);
   out->plot = (ScChartRect) { left, top, MAX (right - left, 10), bottom - cat_h - 8 * c->u - top };
   out->label_area = (ScChartRect) { left, top - value_h / 2, out->width - c->margin - left, out->plot.height + value_h };
-  {
-    guint max_ticks = CLAMP ((guint) (out->plot.height / (line_height (c, SIZE_TICK) * 2.6)), 2, 8);
-
-    axis_fit (&a, lo, hi, out->plot.height, 0, value_h / 2, max_ticks);
-    g_ptr_array_unref (g_steal_pointer (&ticks));
-    ticks = tick_texts (c, &a, TRUE, &tick_w);
-    g_ptr_array_set_free_func (ticks, (GDestroyNotify) text_free);
-  }
-  a.px0 = out->plot.y + out->plot.height;
-  a.px1 = out->plot.y;
-  axis_title (c, m->value_axis, c->margin, out->plot.y - line_height (c, SIZE_TICK) / 2 - 4 * c->u);
-
-  for (guint i = 0; i < a.n; i++)
-    {
-      ScChartText *t = g_ptr_array_steal_index (ticks, 0);
-      double v = a.first + a.step * i;
-      double y = axis_map (&a, v);
-
-      text_place (t, out->plot.x - 8 * c->u - t->rect.width, y - t->rect.height / 2);
-      text_add (c, t);
-      add_grid (c, out->plot.x, y, out->plot.x + out->plot.width, y, fabs (v) < a.step * 1e-6);
-    }
+  tick_w = layout_value_axis (c, &a, lo, hi, 0, value_h / 2);
 
   /* x positions */
   g_autofree double *xs = g_new0 (double, MAX (n, 1));
