@@ -52,38 +52,68 @@ pack_position (guint line,
 #endif
 }
 
-guint
-sc_xml_node_line (xmlNode *node)
+/* The position pack_position() recorded for element @node; FALSE if none. */
+static gboolean
+unpack_position (xmlNode *node,
+                 guint   *line,
+                 guint   *column)
 {
   gsize packed;
 
+  if (node == NULL || node->type != XML_ELEMENT_NODE)
+    return FALSE;
+  packed = GPOINTER_TO_SIZE (node->_private);
+  if (packed == 0)
+    return FALSE;
+#if GLIB_SIZEOF_VOID_P >= 8
+  *line = (guint) (packed >> 32);
+  *column = (guint) (packed & 0xFFFFFFFF);
+#else
+  *line = (guint) (packed >> 12);
+  *column = (guint) (packed & 0xFFF);
+#endif
+  return TRUE;
+}
+
+guint
+sc_xml_node_line (xmlNode *node)
+{
+  guint line, column;
+
   if (node == NULL)
     return 0;
-  packed = GPOINTER_TO_SIZE (node->_private);
-  if (node->type == XML_ELEMENT_NODE && packed != 0)
-#if GLIB_SIZEOF_VOID_P >= 8
-    return (guint) (packed >> 32);
-#else
-    return (guint) (packed >> 12);
-#endif
+  if (unpack_position (node, &line, &column))
+    return line;
   return (guint) xmlGetLineNo (node) > 0 ? (guint) xmlGetLineNo (node) : 0;
 }
 
 guint
 sc_xml_node_column (xmlNode *node)
 {
-  gsize packed;
+  guint line, column;
 
-  if (node == NULL)
-    return 0;
-  packed = GPOINTER_TO_SIZE (node->_private);
-  if (node->type == XML_ELEMENT_NODE && packed != 0)
-#if GLIB_SIZEOF_VOID_P >= 8
-    return (guint) (packed & 0xFFFFFFFF);
-#else
-    return (guint) (packed & 0xFFF);
-#endif
-  return 0;
+  return unpack_position (node, &line, &column) ? column : 0;
+}
+
+/* Moves @line and @column over the bytes @data[@from, @to), counting columns in characters. */
+static void
+advance_position (const char *data,
+                  gsize       from,
+                  gsize       to,
+                  guint      *line,
+                  guint      *column)
+{
+  for (gsize i = from; i < to; i++)
+    {
+      guchar b = (guchar) data[i];
+      if (b == '\n')
+        {
+          (*line)++;
+          *column = 1;
+        }
+      else if ((b & 0xC0) != 0x80)
+        (*column)++;
+    }
 }
 
 /* Line and column of byte @offset in @data, counting columns in characters. */
@@ -94,22 +124,9 @@ position_of_offset (const char *data,
                     guint      *line,
                     guint      *column)
 {
-  guint l = 1, c = 1;
-
-  offset = MIN (offset, length);
-  for (gsize i = 0; i < offset; i++)
-    {
-      guchar b = (guchar) data[i];
-      if (b == '\n')
-        {
-          l++;
-          c = 1;
-        }
-      else if ((b & 0xC0) != 0x80)
-        c++;
-    }
-  *line = l;
-  *column = c;
+  *line = 1;
+  *column = 1;
+  advance_position (data, 0, MIN (offset, length), line, column);
 }
 
 /* ------------------------------------------------------------------ */
@@ -195,17 +212,7 @@ start_tag_position (xmlParserCtxt *ctxt,
   if (state->data[lt] != '<')
     goto fallback;
 
-  for (gsize i = state->scan_offset; i < lt; i++)
-    {
-      guchar b = (guchar) state->data[i];
-      if (b == '\n')
-        {
-          state->scan_line++;
-          state->scan_column = 1;
-        }
-      else if ((b & 0xC0) != 0x80)
-        state->scan_column++;
-    }
+  advance_position (state->data, state->scan_offset, lt, &state->scan_line, &state->scan_column);
   state->scan_offset = lt;
   *line = state->scan_line;
   *column = state->scan_column;
@@ -291,7 +298,9 @@ on_end_element_ns (void          *ctx,
   state->end_element_ns (ctx, localname, prefix, uri);
 }
 
-static gboolean
+/* Counts @len more bytes of text; the read state, or NULL once the run of
+ * text is too long and the parser stopped. */
+static ReadState *
 check_text_run (xmlParserCtxt *ctxt,
                 int            len)
 {
@@ -305,9 +314,9 @@ check_text_run (xmlParserCtxt *ctxt,
       stop_with_error (ctxt, line, column, SC_ERROR_TOO_LARGE,
                        _("a text is longer than %d bytes; quotes and notes are sentences, not whole articles"),
                        SC_XML_MAX_TEXT);
-      return FALSE;
+      return NULL;
     }
-  return TRUE;
+  return state;
 }
 
 static void
@@ -315,10 +324,9 @@ on_characters (void          *ctx,
                const xmlChar *ch,
                int            len)
 {
-  xmlParserCtxt *ctxt = ctx;
-  ReadState *state = ctxt->_private;
+  ReadState *state = check_text_run (ctx, len);
 
-  if (check_text_run (ctxt, len))
+  if (state != NULL)
     state->characters (ctx, ch, len);
 }
 
@@ -327,10 +335,9 @@ on_cdata_block (void          *ctx,
                 const xmlChar *ch,
                 int            len)
 {
-  xmlParserCtxt *ctxt = ctx;
-  ReadState *state = ctxt->_private;
+  ReadState *state = check_text_run (ctx, len);
 
-  if (check_text_run (ctxt, len))
+  if (state != NULL)
     state->cdata_block (ctx, ch, len);
 }
 
