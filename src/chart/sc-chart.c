@@ -158,6 +158,33 @@ draw_span (cairo_t              *cr,
     cairo_new_path (cr);
 }
 
+/* Strokes the gridlines that are @strong (or not), each on whole pixels. */
+static void
+stroke_gridlines (cairo_t             *cr,
+                  const ScChartLayout *layout,
+                  gboolean             strong,
+                  double               hair)
+{
+  for (guint i = 0; i < layout->grid->len; i++)
+    {
+      const ScChartGridline *g = &g_array_index (layout->grid, ScChartGridline, i);
+
+      if (!g->strong != !strong)
+        continue;
+      if (g->y1 == g->y2)
+        {
+          cairo_move_to (cr, g->x1, crisp (g->y1, hair));
+          cairo_line_to (cr, g->x2, crisp (g->y2, hair));
+        }
+      else
+        {
+          cairo_move_to (cr, crisp (g->x1, hair), g->y1);
+          cairo_line_to (cr, crisp (g->x2, hair), g->y2);
+        }
+    }
+  cairo_stroke (cr);
+}
+
 void
 sc_chart_draw_layout (const ScChartModel  *model,
                       const ScChartLayout *layout,
@@ -180,24 +207,7 @@ sc_chart_draw_layout (const ScChartModel  *model,
   cairo_set_line_width (cr, hair);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
   set_ink (cr, SC_CHART_INK_GRID, dark);
-  for (guint i = 0; i < layout->grid->len; i++)
-    {
-      const ScChartGridline *g = &g_array_index (layout->grid, ScChartGridline, i);
-
-      if (g->strong)
-        continue;
-      if (g->y1 == g->y2)
-        {
-          cairo_move_to (cr, g->x1, crisp (g->y1, hair));
-          cairo_line_to (cr, g->x2, crisp (g->y2, hair));
-        }
-      else
-        {
-          cairo_move_to (cr, crisp (g->x1, hair), g->y1);
-          cairo_line_to (cr, crisp (g->x2, hair), g->y2);
-        }
-    }
-  cairo_stroke (cr);
+  stroke_gridlines (cr, layout, FALSE, hair);
 
   for (guint i = 0; i < layout->bars->len; i++)
     {
@@ -229,24 +239,7 @@ sc_chart_draw_layout (const ScChartModel  *model,
 
   set_ink (cr, SC_CHART_INK_AXIS, dark);
   cairo_set_line_width (cr, hair);
-  for (guint i = 0; i < layout->grid->len; i++)
-    {
-      const ScChartGridline *g = &g_array_index (layout->grid, ScChartGridline, i);
-
-      if (!g->strong)
-        continue;
-      if (g->y1 == g->y2)
-        {
-          cairo_move_to (cr, g->x1, crisp (g->y1, hair));
-          cairo_line_to (cr, g->x2, crisp (g->y2, hair));
-        }
-      else
-        {
-          cairo_move_to (cr, crisp (g->x1, hair), g->y1);
-          cairo_line_to (cr, crisp (g->x2, hair), g->y2);
-        }
-    }
-  cairo_stroke (cr);
+  stroke_gridlines (cr, layout, TRUE, hair);
 
   /* Lines over the grid, with a halo so crossings stay readable. */
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
