@@ -467,6 +467,19 @@ json_string (GString    *out,
   g_string_append_c (out, '"');
 }
 
+/* Appends @lead ("{", "," or ""), then "@key":@value with @value a JSON string. */
+static void
+json_member (GString    *out,
+             const char *lead,
+             const char *key,
+             const char *value)
+{
+  g_string_append (out, lead);
+  json_string (out, key);
+  g_string_append_c (out, ':');
+  json_string (out, value);
+}
+
 static void
 json_number (GString *out,
              double   value)
@@ -483,10 +496,8 @@ static void
 json_text (GString      *out,
            const ScText *text)
 {
-  g_string_append (out, "{\"zh\":");
-  json_string (out, text->zh);
-  g_string_append (out, ",\"en\":");
-  json_string (out, text->en);
+  json_member (out, "{", "zh", text->zh);
+  json_member (out, ",", "en", text->en);
   g_string_append_c (out, '}');
 }
 
@@ -602,11 +613,7 @@ json_report (GString         *out,
 
         if (v == NULL)
           continue;
-        if (!first)
-          g_string_append_c (out, ',');
-        json_string (out, sc_field_info ((ScField) f)->name);
-        g_string_append_c (out, ':');
-        json_string (out, v);
+        json_member (out, first ? "" : ",", sc_field_info ((ScField) f)->name, v);
         first = FALSE;
       }
   }
@@ -619,10 +626,8 @@ json_report (GString         *out,
       const ScPlatformResult *pr = g_ptr_array_index (result->platforms, p);
 
       g_string_append (out, p ? ",\n" : "\n");
-      g_string_append (out, "{\"platform\":");
-      json_string (out, pr->platform);
-      g_string_append (out, ",\"name\":");
-      json_string (out, platform_name (pr, lang));
+      json_member (out, "{", "platform", pr->platform);
+      json_member (out, ",", "name", platform_name (pr, lang));
       g_string_append_printf (out, ",\"has_baseline\":%s,\"up_to\":%s,\"basis\":",
                               pr->has_baseline ? "true" : "false", pr->up_to ? "true" : "false");
       json_basis (out, pr->basis);
@@ -653,14 +658,11 @@ json_report (GString         *out,
       const ScProgramResult *prr = g_ptr_array_index (result->programs, i);
 
       g_string_append (out, i ? ",\n" : "\n");
-      g_string_append (out, "{\"id\":");
-      json_string (out, prr->program->id);
+      json_member (out, "{", "id", prr->program->id);
       g_string_append_printf (out, ",\"revision\":%u,\"platform\":", prr->program->revision);
       json_string (out, prr->program->platform);
-      g_string_append (out, ",\"name\":");
-      json_string (out, sc_text_get (&prr->program->name, lang));
-      g_string_append (out, ",\"status\":");
-      json_string (out, sc_program_status_to_string (prr->program->status));
+      json_member (out, ",", "name", sc_text_get (&prr->program->name, lang));
+      json_member (out, ",", "status", sc_program_status_to_string (prr->program->status));
       g_string_append (out, ",\"start\":");
       json_day (out, prr->program->window.start);
       g_string_append (out, ",\"end\":");
@@ -682,14 +684,10 @@ json_report (GString         *out,
       const ScMeasureResult *mr = g_ptr_array_index (result->measures, i);
 
       g_string_append (out, i ? ",\n" : "\n");
-      g_string_append (out, "{\"program\":");
-      json_string (out, mr->program->id);
-      g_string_append (out, ",\"id\":");
-      json_string (out, mr->measure->id);
-      g_string_append (out, ",\"title\":");
-      json_string (out, sc_text_get (&mr->measure->title, lang));
-      g_string_append (out, ",\"status\":");
-      json_string (out, sc_measure_status_to_string (mr->status));
+      json_member (out, "{", "program", mr->program->id);
+      json_member (out, ",", "id", mr->measure->id);
+      json_member (out, ",", "title", sc_text_get (&mr->measure->title, lang));
+      json_member (out, ",", "status", sc_measure_status_to_string (mr->status));
       g_string_append (out, ",\"reasons\":");
       json_strings (out, mr->reasons);
       g_string_append (out, ",\"texts\":[");
@@ -705,8 +703,7 @@ json_report (GString         *out,
                               mr->up_to ? "true" : "false", mr->cut_by_group ? "true" : "false",
                               mr->cut_by_cap ? "true" : "false");
       json_basis (out, mr->basis);
-      g_string_append (out, ",\"source\":");
-      json_string (out, mr->measure->source_id);
+      json_member (out, ",", "source", mr->measure->source_id);
       g_string_append (out, ",\"totals\":");
       json_amounts (out, mr->totals);
       g_string_append (out, ",\"monthly\":");
@@ -730,16 +727,12 @@ json_report (GString         *out,
 
       if (i)
         g_string_append_c (out, ',');
-      g_string_append (out, "{\"program\":");
-      json_string (out, s->program->id);
-      g_string_append (out, ",\"measure\":");
-      json_string (out, s->measure->id);
+      json_member (out, "{", "program", s->program->id);
+      json_member (out, ",", "measure", s->measure->id);
       g_string_append (out, ",\"holds\":");
       g_string_append (out, s->status > 0 ? "true" : s->status == 0 ? "false" : "null");
-      g_string_append (out, ",\"replaces\":");
-      json_string (out, s->replaces);
-      g_string_append (out, ",\"outcome\":");
-      json_string (out, s->text ? sc_text_get (s->text, lang) : NULL);
+      json_member (out, ",", "replaces", s->replaces);
+      json_member (out, ",", "outcome", s->text ? sc_text_get (s->text, lang) : NULL);
       g_string_append (out, ",\"reasons\":");
       json_strings (out, s->reasons);
       g_string_append_c (out, '}');
