@@ -128,6 +128,165 @@ choice_label (ScField     field,
 #undef _
 #define _(msgid) engine_gettext (msgid)
 
+/* --- building strings ----------------------------------------------------------- */
+
+#define FMT_MAX_ARGS 9
+
+typedef struct
+{
+  char        type;   /* 's' or 'u'; 0 = unused */
+  const char *str;    /* the argument, or the digits of a 'u' */
+  gsize       len;
+  char        digits[12];
+} FmtArg;
+
+/* Writes @format with its arguments @args[1 … FMT_MAX_ARGS] into @out, which
+ * engine_vprintf() sized. Only for formats engine_vprintf() took. */
+static void
+fmt_expand (const char   *format,
+            const FmtArg *args,
+            char         *out)
+{
+  const char *p = format;
+  guint seq = 0;
+
+  for (;;)
+    {
+      const char *pct = strchr (p, '%');
+      const FmtArg *arg;
+      gsize n = pct != NULL ? (gsize) (pct - p) : strlen (p);
+
+      memcpy (out, p, n);
+      out += n;
+      if (pct == NULL)
+        break;
+      p = pct + 1;
+      if (*p == '%')
+        {
+          *out++ = '%';
+          p++;
+          continue;
+        }
+      if (p[1] == '$')
+        {
+          arg = &args[*p - '0'];
+          p += 3;
+        }
+      else
+        {
+          arg = &args[++seq];
+          p++;
+        }
+      memcpy (out, arg->str, arg->len);
+      out += arg->len;
+    }
+  *out = '\0';
+}
+
+/*
+ * g_strdup_vprintf() for the formats of this file: %s, %u and %% and the
+ * positional %1$s … %9$u translations reorder arguments with. glibc's
+ * printf costs several times more than the copying itself, and an
+ * evaluation builds a few hundred strings. Any other format (a width, a
+ * precision, another conversion) goes to g_strdup_vprintf() untouched.
+ */
+static char *
+engine_vprintf (const char *format,
+                va_list     va)
+{
+  FmtArg args[FMT_MAX_ARGS + 1];
+  guint uses[FMT_MAX_ARGS + 1] = { 0 };
+  guint n_seq = 0, max_pos = 0;
+  gboolean positional = FALSE;
+  gsize len = 0, skip = 0;
+  const char *p;
+  char *out;
+
+  for (guint i = 0; i <= FMT_MAX_ARGS; i++)
+    args[i].type = 0;
+  for (p = format; *p != '\0'; p++)
+    {
+      guint pos;
+
+      if (*p != '%')
+        continue;
+      p++;
+      if (*p == '%')
+        {
+          skip++;
+          continue;
+        }
+      if (*p >= '1' && *p <= '9' && p[1] == '$')
+        {
+          pos = (guint) (*p - '0');
+          if (n_seq > 0)
+            return g_strdup_vprintf (format, va);
+          positional = TRUE;
+          p += 2;
+          skip += 4;
+        }
+      else
+        {
+          if (positional || n_seq == FMT_MAX_ARGS)
+            return g_strdup_vprintf (format, va);
+          pos = ++n_seq;
+          skip += 2;
+        }
+      if ((*p != 's' && *p != 'u') || (args[pos].type != 0 && args[pos].type != *p))
+        return g_strdup_vprintf (format, va);
+      args[pos].type = *p;
+      uses[pos]++;
+      max_pos = MAX (max_pos, pos);
+    }
+  len = (gsize) (p - format) - skip;
+  for (guint i = 1; i <= max_pos; i++)
+    if (args[i].type == 0)
+      return g_strdup_vprintf (format, va);   /* a gap (%1$s %3$s): printf's to judge */
+  for (guint i = 1; i <= max_pos; i++)
+    {
+      FmtArg *a = &args[i];
+
+      if (a->type == 's')
+        {
+          a->str = va_arg (va, const char *);
+          if (a->str == NULL)
+            a->str = "(null)";
+          a->len = strlen (a->str);
+        }
+      else
+        {
+          guint u = va_arg (va, guint);
+          char *d = a->digits + sizeof a->digits;
+
+          do
+            {
+              *--d = (char) ('0' + u % 10);
+              u /= 10;
+            }
+          while (u > 0);
+          a->str = d;
+          a->len = (gsize) (a->digits + sizeof a->digits - d);
+        }
+      len += uses[i] * a->len;
+    }
+  out = g_malloc (len + 1);
+  fmt_expand (format, args, out);
+  return out;
+}
+
+static char * G_GNUC_PRINTF (1, 2)
+engine_strdup_printf (const char *format,
+                      ...)
+{
+  va_list va;
+  char *s;
+
+  va_start (va, format);
+  s = engine_vprintf (format, va);
+  va_end (va);
+  return s;
+}
+
 /* --- names ---------------------------------------------------------------- */
 
 static const char *const amount_names[SC_N_AMOUNTS] = {
@@ -219,6 +378,80 @@ sc_measure_status_label (ScMeasureStatus status)
 
 /* --- formatting (never the locale) ----------------------------------------- */
 
+/*
+ * |@value| rounded to @decimals (≤ 4) decimals as an integer count of
+ * 10^-decimals, exactly as printf ("%.Nf") rounds it, without printf. FALSE
+ * when that is not certain: not finite, too large, or so close to a half
+ * that the one rounding error of the scaling could tip it (printf then
+ * decides). Formatting a number this way costs a tenth of g_ascii_formatd().
+ */
+static gboolean
+round_fixed (double   value,
+             int      decimals,
+             guint64 *out)
+{
+  static const double scale[] = { 1, 10, 100, 1000, 10000 };
+  double s, r, frac;
+
+  if (!isfinite (value) || decimals < 0 || decimals > 4)
+    return FALSE;
+  /* Below 2^40 the scaled value is off by at most 2^-13 from the exact one. */
+  s = fabs (value) * scale[decimals];
+  if (s >= 1099511627776.0)
+    return FALSE;
+  r = floor (s);
+  frac = s - r;
+  if (frac > 0.5 - 1e-3 && frac < 0.5 + 1e-3)
+    return FALSE;
+  *out = (guint64) r + (frac > 0.5 ? 1 : 0);
+  return TRUE;
+}
+
+/* Writes @value rounded by round_fixed() into @buf (at least 32 bytes),
+ * trailing zeros of the decimals and a lone "." dropped, no "-0". Returns
+ * the end of the integer digits (the "." or the end). */
+static char *
+write_fixed (char    *buf,
+             double   value,
+             int      decimals,
+             guint64  n)
+{
+  static const guint64 pow10[] = { 1, 10, 100, 1000, 10000 };
+  guint64 ip = n / pow10[decimals], fp = n % pow10[decimals];
+  char digits[24];
+  int nd = 0, keep = decimals;
+  char *p = buf, *dot;
+
+  if (value < 0 && n != 0)
+    *p++ = '-';
+  do
+    {
+      digits[nd++] = (char) ('0' + ip % 10);
+      ip /= 10;
+    }
+  while (ip > 0);
+  while (nd > 0)
+    *p++ = digits[--nd];
+  dot = p;
+  while (keep > 0 && fp % 10 == 0)
+    {
+      fp /= 10;
+      keep--;
+    }
+  if (keep > 0)
+    {
+      *p++ = '.';
+      for (int i = keep - 1; i >= 0; i--)
+        {
+          p[i] = (char) ('0' + fp % 10);
+          fp /= 10;
+        }
+      p += keep;
+    }
+  *p = '\0';
+  return dot;
+}
+
 /* Up to 4 decimals, trailing zeros dropped: 4.3, 10.9, 80000, 0.006. */
 static const char *
 fmt_num (char   *buf,
@@ -226,7 +459,13 @@ fmt_num (char   *buf,
          double  value)
 {
   char *p;
+  guint64 n;
 
+  if (size >= 32 && round_fixed (value, 4, &n))
+    {
+      write_fixed (buf, value, 4, n);
+      return buf;
+    }
   g_ascii_formatd (buf, size, "%.4f", value);
   if (strchr (buf, '.') != NULL)
     {
@@ -250,38 +489,45 @@ fmt_amount (char   *buf,
             int     decimals)
 {
   char tmp[G_ASCII_DTOSTR_BUF_SIZE];
-  g_autoptr(GString) s = g_string_new (NULL);
+  char out[G_ASCII_DTOSTR_BUF_SIZE * 2];
   const char *p, *dot;
-  gsize int_len;
+  gsize int_len, o = 0;
+  guint64 n;
 
   if (!isfinite (value))
     return fmt_num (buf, size, value);
-  g_ascii_formatd (tmp, sizeof tmp, decimals == 0 ? "%.0f" : decimals == 1 ? "%.1f" : "%.2f", value);
-  if (strchr (tmp, '.') != NULL)
+  if (round_fixed (value, decimals, &n))
+    write_fixed (tmp, value, decimals, n);
+  else
     {
-      char *q = tmp + strlen (tmp) - 1;
+      g_ascii_formatd (tmp, sizeof tmp, decimals == 0 ? "%.0f" : decimals == 1 ? "%.1f" : "%.2f", value);
+      if (strchr (tmp, '.') != NULL)
+        {
+          char *q = tmp + strlen (tmp) - 1;
 
-      while (*q == '0')
-        *q-- = '\0';
-      if (*q == '.')
-        *q = '\0';
+          while (*q == '0')
+            *q-- = '\0';
+          if (*q == '.')
+            *q = '\0';
+        }
+      if (g_str_equal (tmp, "-0"))
+        g_strlcpy (tmp, "0", sizeof tmp);
     }
-  if (g_str_equal (tmp, "-0"))
-    g_strlcpy (tmp, "0", sizeof tmp);
   p = tmp;
   if (*p == '-')
-    g_string_append_c (s, *p++);
+    out[o++] = *p++;
   dot = strchr (p, '.');
   int_len = dot != NULL ? (gsize) (dot - p) : strlen (p);
   for (gsize i = 0; i < int_len; i++)
     {
       if (i > 0 && (int_len - i) % 3 == 0)
-        g_string_append_c (s, ',');
-      g_string_append_c (s, p[i]);
+        out[o++] = ',';
+      out[o++] = p[i];
     }
+  out[o] = '\0';
   if (dot != NULL)
-    g_string_append (s, dot);
-  g_strlcpy (buf, s->str, size);
+    g_strlcpy (out + o, dot, sizeof out - o);
+  g_strlcpy (buf, out, size);
   return buf;
 }
 
@@ -290,11 +536,38 @@ fmt_amount (char   *buf,
 /* Yuan: up to two decimals, grouped. */
 #define fmt_money(buf, size, value) fmt_amount ((buf), (size), (value), 2)
 
+/* sc_day_format() without GDate and printf (@buf at least 11 bytes): the
+ * Gregorian date of a GDate Julian day by the days-to-civil algorithm
+ * (H. Hinnant), for years 1 … 9999; sc_day_format() for the rest. */
 static const char *
 fmt_day (char  *buf,
          ScDay  day)
 {
-  return sc_day_format (day, buf);
+  gint64 z, era, doe, yoe, doy, mp, y, m, d;
+
+  if (day == SC_DAY_NONE || day > 3652059)   /* 3652059 = 9999-12-31 */
+    return sc_day_format (day, buf);
+  z = (gint64) day - 1 - 719162 + 719468;       /* days since 0000-03-01 */
+  era = z / 146097;
+  doe = z - era * 146097;
+  yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  mp = (5 * doy + 2) / 153;
+  d = doy - (153 * mp + 2) / 5 + 1;
+  m = mp < 10 ? mp + 3 : mp - 9;
+  y = yoe + era * 400 + (m <= 2);
+  buf[0] = (char) ('0' + y / 1000);
+  buf[1] = (char) ('0' + y / 100 % 10);
+  buf[2] = (char) ('0' + y / 10 % 10);
+  buf[3] = (char) ('0' + y % 10);
+  buf[4] = '-';
+  buf[5] = (char) ('0' + m / 10);
+  buf[6] = (char) ('0' + m % 10);
+  buf[7] = '-';
+  buf[8] = (char) ('0' + d / 10);
+  buf[9] = (char) ('0' + d % 10);
+  buf[10] = '\0';
+  return buf;
 }
 
 /* "2026-01-01 – 2026-03-31" with the last day shown (end is exclusive). */
@@ -304,14 +577,14 @@ fmt_window (ScWindow w)
   char a[16] = "", b[16] = "";
 
   if (w.start != SC_DAY_NONE)
-    sc_day_format (w.start, a);
+    fmt_day (a, w.start);
   if (w.end != SC_DAY_NONE)
-    sc_day_format (w.end - 1, b);
+    fmt_day (b, w.end - 1);
   if (w.end == SC_DAY_NONE)
-    return g_strdup_printf (_("%s onwards"), a);
+    return engine_strdup_printf (_("%s onwards"), a);
   if (w.start == SC_DAY_NONE)
-    return g_strdup_printf (_("until %s"), b);
-  return g_strdup_printf ("%s – %s", a, b);
+    return engine_strdup_printf (_("until %s"), b);
+  return engine_strdup_printf ("%s – %s", a, b);
 }
 
 /* --- evaluation context ----------------------------------------------------- */
@@ -332,6 +605,7 @@ typedef struct
   gboolean          reasons;
   gboolean          series;
 
+  gpointer          scratch;       /* holds cum, gross[*] and month_start */
   ScDay             as_of;
   ScDay             hend;
   guint             n_months;
@@ -354,22 +628,53 @@ typedef struct
   guint            *platform_basis;
 
   GPtrArray        *assumptions;
-  GHashTable       *assumption_seen;
+  GHashTable       *assumption_seen;   /* made by add_line() when needed */
   GPtrArray        *warnings;
+  gconstpointer     noted[64];     /* sources of assumptions already noted */
+  guint             n_noted;
 } Ctx;
 
-static void
-add_line (GPtrArray  *lines,
-          GHashTable *seen,
-          char       *line)
+/*
+ * TRUE the first time the assumption from @source (a baseline item, an
+ * override, an assumed ScNumber) is to be noted in this evaluation. Its
+ * line depends on the source alone, so a second note would be dropped as a
+ * duplicate anyway: skipping it saves formatting it again.
+ */
+static gboolean
+ctx_first_note (Ctx           *ctx,
+                gconstpointer  source)
 {
-  if (seen != NULL && g_hash_table_contains (seen, line))
+  if (!ctx->reasons)
+    return FALSE;
+  for (guint i = 0; i < ctx->n_noted; i++)
+    if (ctx->noted[i] == source)
+      return FALSE;
+  if (ctx->n_noted < G_N_ELEMENTS (ctx->noted))
+    ctx->noted[ctx->n_noted++] = source;
+  return TRUE;
+}
+
+/* Appends @line (taking it) unless @lines has it already. A few dozen lines
+ * are compared directly (cheaper than hashing long notes); past that a set
+ * in *@seen, made on first need, keeps it linear. */
+static void
+add_line (GPtrArray   *lines,
+          GHashTable **seen,
+          char        *line)
+{
+  if (*seen == NULL && lines->len >= 32)
+    {
+      *seen = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < lines->len; i++)
+        g_hash_table_add (*seen, g_ptr_array_index (lines, i));
+    }
+  if (*seen != NULL ? g_hash_table_contains (*seen, line) : g_ptr_array_find_with_equal_func (lines, line, g_str_equal, NULL))
     {
       g_free (line);
       return;
     }
-  if (seen != NULL)
-    g_hash_table_add (seen, line);
+  if (*seen != NULL)
+    g_hash_table_add (*seen, line);
   g_ptr_array_add (lines, line);
 }
 
@@ -384,7 +689,7 @@ ctx_warning_real (Ctx        *ctx,
   if (!ctx->reasons)
     return;
   va_start (args, format);
-  line = g_strdup_vprintf (format, args);
+  line = engine_vprintf (format, args);
   va_end (args);
   for (guint i = 0; i < ctx->warnings->len; i++)
     if (g_str_equal (g_ptr_array_index (ctx->warnings, i), line))
@@ -405,7 +710,7 @@ ctx_assumption_real (Ctx        *ctx,
   if (!ctx->reasons)
     return;
   va_start (args, format);
-  add_line (ctx->assumptions, ctx->assumption_seen, g_strdup_vprintf (format, args));
+  add_line (ctx->assumptions, &ctx->assumption_seen, engine_vprintf (format, args));
   va_end (args);
 }
 
@@ -420,7 +725,7 @@ add_reason_real (Ctx             *ctx,
   if (!ctx->reasons)
     return;
   va_start (args, format);
-  g_ptr_array_add (mr->reasons, g_strdup_vprintf (format, args));
+  g_ptr_array_add (mr->reasons, engine_vprintf (format, args));
   va_end (args);
 }
 
@@ -628,6 +933,8 @@ baseline_value (Ctx        *ctx,
       *basis |= SC_BASIS_PROFILE;
       const char *note = sc_text_get (&o->note, ctx->lang);
 
+      if (!ctx_first_note (ctx, o))
+        return TRUE;
       if (note[0] != '\0')
         /* Translators: platform, fee, " / " and category (or nothing), value, note */
         ctx_assumption (ctx, _("%s %s%s%s: %s (your override) — %s"), platform_label (ctx, platform),
@@ -661,7 +968,7 @@ baseline_value (Ctx        *ctx,
     return FALSE;
   *value = item->value.value;
   *basis |= item->value.basis;
-  if (item->value.basis & SC_BASIS_ASSUMED)
+  if ((item->value.basis & SC_BASIS_ASSUMED) && ctx_first_note (ctx, item))
     /* Translators: platform, fee, " / " and category (or nothing), value, note */
     ctx_assumption (ctx, _("%s %s%s%s: %s (assumed) — %s"),
                     sc_text_get (&baseline->name, ctx->lang), fee_label (fee),
@@ -705,8 +1012,7 @@ reason_unknown (const ScCond *cond,
 {
   if (reasons == NULL)
     return;
-  g_ptr_array_add (reasons, g_strdup_printf (_("Needs information: %s"),
-                                             field_label (cond->field)));
+  g_ptr_array_add (reasons, engine_strdup_printf (_("Needs information: %s"), field_label (cond->field)));
 }
 
 static char *
@@ -739,51 +1045,73 @@ eval_cond (const ScCond    *cond,
     case SC_COND_ANY:
       {
         gboolean all = cond->kind == SC_COND_ALL;
-        /* reasons of the children that decide: false ones for all, true ones for any */
-        g_autoptr(GPtrArray) decisive = reasons ? g_ptr_array_new_with_free_func (g_free) : NULL;
-        g_autoptr(GPtrArray) unknown = reasons ? g_ptr_array_new_with_free_func (g_free) : NULL;
-        g_autoptr(GPtrArray) other = reasons ? g_ptr_array_new_with_free_func (g_free) : NULL;
         gboolean any_unknown = FALSE, decided = FALSE;
-        GPtrArray *out;
+        guint n_children = cond->children != NULL ? cond->children->len : 0;
+        guint base = reasons != NULL ? reasons->len : 0;
+        /* Each child appends its reasons to @reasons; what kind of answer it
+         * gave is kept per child, and only the reasons of the children that
+         * decide stay (the false ones for all, the true ones for any; else
+         * the unknown ones, else the rest), in order: no copies. */
+        enum { DECISIVE, UNKNOWN, OTHER };
+        int kind_buf[32], keep;
+        guint end_buf[32];
+        g_autofree int *kind_heap = NULL;
+        g_autofree guint *end_heap = NULL;
+        int *kind = kind_buf;
+        guint *end = end_buf;
 
-        for (guint i = 0; cond->children != NULL && i < cond->children->len; i++)
+        if (reasons != NULL && n_children > G_N_ELEMENTS (end_buf))
           {
-            g_autoptr(GPtrArray) child = reasons ? g_ptr_array_new_with_free_func (g_free) : NULL;
-            int r = eval_cond (g_ptr_array_index (cond->children, i), profile, lang, child);
-            GPtrArray *into;
+            kind = kind_heap = g_new (int, n_children);
+            end = end_heap = g_new (guint, n_children);
+          }
+        for (guint i = 0; i < n_children; i++)
+          {
+            int r = eval_cond (g_ptr_array_index (cond->children, i), profile, lang, reasons);
+            int k;
 
             if (r < 0)
               {
                 any_unknown = TRUE;
-                into = unknown;
+                k = UNKNOWN;
               }
             else if ((r == 0) == all)
               {
                 decided = TRUE;
-                into = decisive;
+                k = DECISIVE;
               }
             else
-              into = other;
-            if (reasons != NULL)
-              for (guint j = 0; j < child->len; j++)
-                g_ptr_array_add (into, g_strdup (g_ptr_array_index (child, j)));
-            if (decided && reasons == NULL)
-              break;
+              k = OTHER;
+            if (reasons == NULL)
+              {
+                if (decided)
+                  break;
+                continue;
+              }
+            kind[i] = k;
+            end[i] = reasons->len;
           }
 
         label = cond_label (cond, lang);
-        if (decided)
-          out = decisive;
-        else if (any_unknown)
-          out = unknown;
-        else
-          out = other;
+        keep = decided ? DECISIVE : any_unknown ? UNKNOWN : OTHER;
         if (reasons != NULL)
           {
+            guint j = base, to = base;
+
+            for (guint i = 0; i < n_children; i++)
+              for (; j < end[i]; j++)
+                {
+                  if (kind[i] == keep)
+                    reasons->pdata[to++] = reasons->pdata[j];
+                  else
+                    g_free (reasons->pdata[j]);
+                }
+            /* What is past @to was moved down or freed: only NULLs are left to drop. */
+            for (j = to; j < reasons->len; j++)
+              reasons->pdata[j] = NULL;
+            g_ptr_array_set_size (reasons, (int) to);
             if (label != NULL && !(any_unknown && !decided))
-              g_ptr_array_add (reasons, g_strdup (label));
-            for (guint j = 0; j < out->len; j++)
-              g_ptr_array_add (reasons, g_strdup (g_ptr_array_index (out, j)));
+              g_ptr_array_insert (reasons, (int) base, g_strdup (label));
           }
         if (decided)
           return all ? 0 : 1;
@@ -803,13 +1131,11 @@ eval_cond (const ScCond    *cond,
         label = cond_label (cond, lang);
         if (reasons != NULL && label != NULL)
           {
-            g_autoptr(GPtrArray) sub = g_ptr_array_new_with_free_func (g_free);
+            guint base = reasons->len;
 
-            r = eval_cond (child, profile, lang, sub);
+            r = eval_cond (child, profile, lang, reasons);
             if (r >= 0)
-              g_ptr_array_add (reasons, g_strdup (label));
-            for (guint j = 0; j < sub->len; j++)
-              g_ptr_array_add (reasons, g_strdup (g_ptr_array_index (sub, j)));
+              g_ptr_array_insert (reasons, (int) base, g_strdup (label));
           }
         else
           r = eval_cond (child, profile, lang, reasons);
@@ -844,10 +1170,10 @@ eval_cond (const ScCond    *cond,
             const char *rel = holds ? op_symbol (cond->op) : (x < t ? "<" : x > t ? ">" : "=");
 
             label = cond_label (cond, lang);
-            g_ptr_array_add (reasons, g_strdup_printf ("%s %s %s %s",
-                                                       label ? label : field_label (cond->field),
-                                                       fmt_num (bx, sizeof bx, x), rel,
-                                                       fmt_num (bt, sizeof bt, t)));
+            g_ptr_array_add (reasons, engine_strdup_printf ("%s %s %s %s",
+                                                            label ? label : field_label (cond->field),
+                                                            fmt_num (bx, sizeof bx, x), rel,
+                                                            fmt_num (bt, sizeof bt, t)));
           }
         return holds;
       }
@@ -877,15 +1203,15 @@ eval_cond (const ScCond    *cond,
             if (label == NULL)
               label = field_label (cond->field);
             if (holds)
-              g_ptr_array_add (reasons, g_strdup_printf (_("%s: %s"), label,
-                                                         choice_label (cond->field, value)));
+              g_ptr_array_add (reasons, engine_strdup_printf (_("%s: %s"), label,
+                                                              choice_label (cond->field, value)));
             else
               {
                 g_autofree char *wanted = choices_text (cond->field, (const char *const *) cond->values);
 
-                g_ptr_array_add (reasons, g_strdup_printf (_("%s: %s, not %s"), label,
-                                                           choice_label (cond->field, value),
-                                                           wanted));
+                g_ptr_array_add (reasons, engine_strdup_printf (_("%s: %s, not %s"), label,
+                                                                choice_label (cond->field, value),
+                                                                wanted));
               }
           }
         return holds;
@@ -912,9 +1238,9 @@ eval_cond (const ScCond    *cond,
               label = field_label (cond->field);
             /* Translators: condition, the profile's date, the window:
              * "First sale made: 2026-01-10, within 2026-01-01 onwards" */
-            g_ptr_array_add (reasons, g_strdup_printf (holds ? _("%s: %s, within %s")
-                                                             : _("%s: %s, not within %s"),
-                                                       label, fmt_day (bd, v->date), w));
+            g_ptr_array_add (reasons, engine_strdup_printf (holds ? _("%s: %s, within %s")
+                                                                  : _("%s: %s, not within %s"),
+                                                            label, fmt_day (bd, v->date), w));
           }
         return holds;
       }
@@ -944,7 +1270,7 @@ note_assumed (Ctx             *ctx,
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
-  if (!ctx->reasons || !n->set || !(n->basis & SC_BASIS_ASSUMED))
+  if (!ctx->reasons || !n->set || !(n->basis & SC_BASIS_ASSUMED) || !ctx_first_note (ctx, n))
     return;
   /* Translators: measure title, what (e.g. "reward"), value, note:
    * "Leap gold plan: reward 500 (assumed) — The article gives no reward…" */
@@ -1559,8 +1885,10 @@ eval_settlement (Ctx            *ctx,
 
 /* --- measures ------------------------------------------------------------------ */
 
+/* ScResult.measures' free function: the MeasurePriv and its monthly series
+ * live in blocks of the ResultPriv, freed with it. */
 static void
-measure_priv_free (gpointer data)
+measure_priv_clear (gpointer data)
 {
   MeasurePriv *mp = data;
 
@@ -1568,9 +1896,7 @@ measure_priv_free (gpointer data)
     return;
   g_clear_pointer (&mp->pub.reasons, g_ptr_array_unref);
   g_clear_pointer (&mp->pub.texts, g_ptr_array_unref);
-  g_free (mp->pub.monthly);
   g_free (mp->fee_red);
-  g_free (mp);
 }
 
 static guint
@@ -1584,14 +1910,17 @@ platform_index (Ctx        *ctx,
   return 0;
 }
 
-static MeasurePriv *
+/* Evaluates @measure into @mp (zeroed), its series into @monthly (zeroed,
+ * n_months × SC_N_AMOUNTS). */
+static void
 eval_measure (Ctx             *ctx,
+              MeasurePriv     *mp,
+              double          *monthly,
               const ScProgram *program,
               const ScMeasure *measure,
               ScDay            active_until,
               const ScProgram *replaced_by)
 {
-  MeasurePriv *mp = g_new0 (MeasurePriv, 1);
   ScMeasureResult *mr = &mp->pub;
   ScWindow w = program->window, cut = { SC_DAY_NONE, active_until };
   ScDay lo, hi;
@@ -1604,7 +1933,7 @@ eval_measure (Ctx             *ctx,
   mr->reasons = g_ptr_array_new_with_free_func (g_free);
   mr->texts = g_ptr_array_new ();
   mr->n_months = ctx->n_months;
-  mr->monthly = g_new0 (double, ctx->n_months * SC_N_AMOUNTS);
+  mr->monthly = monthly;
   mp->platform = platform_index (ctx, program->platform);
 
   if (measure->has_window)
@@ -1625,7 +1954,7 @@ eval_measure (Ctx             *ctx,
       else
         add_reason (ctx, mr, _("Window starts %s, after the horizon ends (%s)"),
                     fmt_day (b1, w.start), fmt_day (b2, ctx->hend - 1));
-      return mp;
+      return;
     }
 
   if (measure->eligibility != NULL)
@@ -1637,12 +1966,12 @@ eval_measure (Ctx             *ctx,
       if (r == 0)
         {
           mr->status = SC_MEASURE_NOT_ELIGIBLE;
-          return mp;
+          return;
         }
       if (r < 0)
         {
           mr->status = SC_MEASURE_NEEDS_INFO;
-          return mp;
+          return;
         }
     }
 
@@ -1674,7 +2003,6 @@ eval_measure (Ctx             *ctx,
     memset (mr->monthly, 0, sizeof (double) * ctx->n_months * SC_N_AMOUNTS);
   else if (!priced)
     mr->status = SC_MEASURE_NOT_QUANTIFIED;
-  return mp;
 }
 
 static double
@@ -1907,6 +2235,8 @@ ctx_setup (Ctx                   *ctx,
   double gmv, growth;
   GPtrArray *programs = sc_catalog_get_programs (catalog);
   GPtrArray *baselines = sc_catalog_get_baselines (catalog);
+  gsize gross_len;
+  double *gross;
 
   ctx->catalog = catalog;
   ctx->profile = profile;
@@ -1919,7 +2249,39 @@ ctx_setup (Ctx                   *ctx,
   ctx->hend = sc_day_add_months (ctx->as_of, (int) ctx->n_months);
   ctx->n_days = ctx->hend - ctx->as_of;
 
-  ctx->month_start = g_new (ScDay, ctx->n_months + 1);
+  /* Platforms: of every program and baseline, sorted. */
+  ctx->platforms = g_ptr_array_new ();
+  for (guint i = 0; i < programs->len; i++)
+    {
+      const ScProgram *prog = g_ptr_array_index (programs, i);
+
+      if (!g_ptr_array_find_with_equal_func (ctx->platforms, prog->platform, g_str_equal, NULL))
+        g_ptr_array_add (ctx->platforms, prog->platform);
+    }
+  for (guint i = 0; baselines != NULL && i < baselines->len; i++)
+    {
+      const ScBaseline *b = g_ptr_array_index (baselines, i);
+
+      if (!g_ptr_array_find_with_equal_func (ctx->platforms, b->platform, g_str_equal, NULL))
+        g_ptr_array_add (ctx->platforms, b->platform);
+    }
+  g_ptr_array_sort (ctx->platforms, compare_strings);
+
+  /* One block for the day table, the gross fees and the month starts: in
+   * glibc a large request right after many small frees (the previous
+   * result's) is slow, so there is one such request, not many. */
+  gross_len = (gsize) SC_N_FEES * ctx->n_months;
+  ctx->scratch = g_malloc (sizeof (double) * (ctx->n_days + 1 + gross_len * ctx->platforms->len)
+                           + sizeof (ScDay) * (ctx->n_months + 1));
+  ctx->cum = ctx->scratch;
+  gross = ctx->cum + ctx->n_days + 1;
+  ctx->month_start = (ScDay *) (gross + gross_len * ctx->platforms->len);
+  ctx->gross = g_new (double *, MAX (1, ctx->platforms->len));
+  ctx->platform_basis = g_new0 (guint, MAX (1, ctx->platforms->len));
+  memset (gross, 0, sizeof (double) * gross_len * ctx->platforms->len);
+  for (guint i = 0; i < ctx->platforms->len; i++)
+    ctx->gross[i] = gross + i * gross_len;
+
   for (guint m = 0; m <= ctx->n_months; m++)
     ctx->month_start[m] = sc_day_add_months (ctx->as_of, (int) m);
 
@@ -1934,7 +2296,6 @@ ctx_setup (Ctx                   *ctx,
   ctx->have_ypk = sc_profile_is_set (p, SC_FIELD_YUAN_PER_1000_EXPOSURES);
   ctx->ypk = sc_profile_get_number (p, SC_FIELD_YUAN_PER_1000_EXPOSURES, 0);
 
-  ctx->cum = g_new (double, ctx->n_days + 1);
   ctx->cum[0] = 0;
   {
     guint d = 0;
@@ -1959,30 +2320,7 @@ ctx_setup (Ctx                   *ctx,
       }
   }
 
-  /* Platforms: of every program and baseline, sorted. */
-  ctx->platforms = g_ptr_array_new ();
-  for (guint i = 0; i < programs->len; i++)
-    {
-      const ScProgram *prog = g_ptr_array_index (programs, i);
-
-      if (!g_ptr_array_find_with_equal_func (ctx->platforms, prog->platform, g_str_equal, NULL))
-        g_ptr_array_add (ctx->platforms, prog->platform);
-    }
-  for (guint i = 0; baselines != NULL && i < baselines->len; i++)
-    {
-      const ScBaseline *b = g_ptr_array_index (baselines, i);
-
-      if (!g_ptr_array_find_with_equal_func (ctx->platforms, b->platform, g_str_equal, NULL))
-        g_ptr_array_add (ctx->platforms, b->platform);
-    }
-  g_ptr_array_sort (ctx->platforms, compare_strings);
-  ctx->gross = g_new0 (double *, ctx->platforms->len);
-  ctx->platform_basis = g_new0 (guint, ctx->platforms->len);
-  for (guint i = 0; i < ctx->platforms->len; i++)
-    ctx->gross[i] = g_new0 (double, SC_N_FEES * ctx->n_months);
-
   ctx->assumptions = g_ptr_array_new_with_free_func (g_free);
-  ctx->assumption_seen = g_hash_table_new (g_str_hash, g_str_equal);
   ctx->warnings = g_ptr_array_new_with_free_func (g_free);
 
   if (ctx->reasons)
@@ -2016,10 +2354,7 @@ ctx_setup (Ctx                   *ctx,
 static void
 ctx_clear (Ctx *ctx)
 {
-  g_free (ctx->month_start);
-  g_free (ctx->cum);
-  for (guint i = 0; i < ctx->platforms->len; i++)
-    g_free (ctx->gross[i]);
+  g_free (ctx->scratch);
   g_free (ctx->gross);
   g_free (ctx->platform_basis);
   g_ptr_array_unref (ctx->platforms);
@@ -2028,14 +2363,25 @@ ctx_clear (Ctx *ctx)
   g_clear_pointer (&ctx->warnings, g_ptr_array_unref);
 }
 
+/*
+ * A result and the blocks its measures and series live in: three large
+ * allocations instead of three per measure (the allocator, not the
+ * arithmetic, was most of an evaluation's cost).
+ */
+typedef struct
+{
+  ScResult          pub;
+  MeasurePriv      *measures;   /* n_measures */
+  ScPlatformResult *platforms;  /* n_platforms */
+  double           *series;     /* (n_measures + n_platforms) × n_months × SC_N_AMOUNTS, or NULL */
+} ResultPriv;
+
 static void
-platform_result_free (gpointer data)
+platform_result_clear (gpointer data)
 {
   ScPlatformResult *pr = data;
 
   g_free (pr->platform);
-  g_free (pr->monthly);
-  g_free (pr);
 }
 
 ScResult *
@@ -2044,25 +2390,48 @@ sc_engine_evaluate (ScCatalog             *catalog,
                     const ScEngineOptions *options)
 {
   Ctx ctx = { 0 };
+  ResultPriv *rp;
   ScResult *result;
   GPtrArray *programs;
+  TrCache tr, *saved_tr = tr_cache;
+  guint n_measures = 0, n_series;
+  gsize series_len;
 
   g_return_val_if_fail (catalog != NULL, NULL);
   g_return_val_if_fail (profile != NULL && profile->as_of != SC_DAY_NONE, NULL);
   g_return_val_if_fail (profile->horizon_months >= 1 && profile->horizon_months <= SC_PROFILE_HORIZON_MAX, NULL);
 
+  /* Without reasons there is next to nothing to translate. */
+  if (!(options != NULL && options->no_reasons))
+    {
+      memset (&tr, 0, sizeof tr);
+      tr_cache = &tr;
+    }
   ctx_setup (&ctx, catalog, profile, options);
   programs = sc_catalog_get_programs (catalog);
 
-  result = g_new0 (ScResult, 1);
+  for (guint i = 0; i < programs->len; i++)
+    {
+      const ScProgram *program = g_ptr_array_index (programs, i);
+
+      if (!is_disabled (options, program->id) && program->measures != NULL)
+        n_measures += program->measures->len;
+    }
+  series_len = (gsize) ctx.n_months * SC_N_AMOUNTS;
+  n_series = n_measures + ctx.platforms->len;
+  rp = g_new0 (ResultPriv, 1);
+  rp->measures = g_new0 (MeasurePriv, MAX (1, n_measures));
+  rp->platforms = g_new0 (ScPlatformResult, MAX (1, ctx.platforms->len));
+  rp->series = g_new0 (double, MAX (1, series_len * n_series));
+  result = &rp->pub;
   result->as_of = ctx.as_of;
   result->horizon_end = ctx.hend;
   result->horizon_months = ctx.n_months;
   result->lang = g_strdup (ctx.lang);
   result->disabled = options != NULL ? g_strdupv ((char **) options->disabled) : NULL;
-  result->measures = g_ptr_array_new_with_free_func (measure_priv_free);
+  result->measures = g_ptr_array_new_full (n_measures, measure_priv_clear);
   result->programs = g_ptr_array_new_with_free_func (g_free);
-  result->platforms = g_ptr_array_new_with_free_func (platform_result_free);
+  result->platforms = g_ptr_array_new_full (ctx.platforms->len, platform_result_clear);
 
   for (guint i = 0; i < ctx.platforms->len; i++)
     platform_gross (&ctx, i, g_ptr_array_index (ctx.platforms, i));
@@ -2098,9 +2467,12 @@ sc_engine_evaluate (ScCatalog             *catalog,
 
       for (guint k = 0; program->measures != NULL && k < program->measures->len; k++)
         {
-          MeasurePriv *mp = eval_measure (&ctx, program, g_ptr_array_index (program->measures, k),
-                                          until, replaced_by);
+          guint index = result->measures->len;
+          MeasurePriv *mp = &rp->measures[index];
 
+          g_assert (index < n_measures);
+          eval_measure (&ctx, mp, rp->series + index * series_len, program,
+                        g_ptr_array_index (program->measures, k), until, replaced_by);
           measure_totals (&ctx, mp);
           g_ptr_array_add (result->measures, mp);
         }
@@ -2112,14 +2484,14 @@ sc_engine_evaluate (ScCatalog             *catalog,
   /* Totals: measures, then programs, then platforms. */
   for (guint p = 0; p < ctx.platforms->len; p++)
     {
-      ScPlatformResult *pr = g_new0 (ScPlatformResult, 1);
+      ScPlatformResult *pr = &rp->platforms[p];
       const char *platform = g_ptr_array_index (ctx.platforms, p);
 
       pr->platform = g_strdup (platform);
       pr->baseline = sc_catalog_find_baseline (catalog, platform);
       pr->has_baseline = pr->baseline != NULL;
       pr->n_months = ctx.n_months;
-      pr->monthly = g_new0 (double, ctx.n_months * SC_N_AMOUNTS);
+      pr->monthly = rp->series + (n_measures + p) * series_len;
       pr->basis = ctx.platform_basis[p];
       for (guint f = 0; f < SC_N_FEES; f++)
         for (guint m = 0; m < ctx.n_months; m++)
@@ -2183,22 +2555,28 @@ sc_engine_evaluate (ScCatalog             *catalog,
             pr->totals[a] += row[a];
         }
       if (!ctx.series)
-        g_clear_pointer (&pr->monthly, g_free);
+        pr->monthly = NULL;
     }
 
   if (!ctx.series)
-    for (guint i = 0; i < result->measures->len; i++)
-      g_clear_pointer (&((MeasurePriv *) g_ptr_array_index (result->measures, i))->pub.monthly, g_free);
+    {
+      for (guint i = 0; i < result->measures->len; i++)
+        ((MeasurePriv *) g_ptr_array_index (result->measures, i))->pub.monthly = NULL;
+      g_clear_pointer (&rp->series, g_free);
+    }
 
   result->assumptions = g_steal_pointer (&ctx.assumptions);
   result->warnings = g_steal_pointer (&ctx.warnings);
   ctx_clear (&ctx);
+  tr_cache = saved_tr;
   return result;
 }
 
 void
 sc_result_free (ScResult *result)
 {
+  ResultPriv *rp = (ResultPriv *) result;
+
   if (result == NULL)
     return;
   g_free (result->lang);
@@ -2208,7 +2586,10 @@ sc_result_free (ScResult *result)
   g_ptr_array_unref (result->platforms);
   g_ptr_array_unref (result->assumptions);
   g_ptr_array_unref (result->warnings);
-  g_free (result);
+  g_free (rp->measures);
+  g_free (rp->platforms);
+  g_free (rp->series);
+  g_free (rp);
 }
 
 const ScMeasureResult *

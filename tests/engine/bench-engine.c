@@ -3,15 +3,144 @@
 
 #include "config.h"
 
+#include <locale.h>
+#include <stdlib.h>
+#include <time.h>
+
 #include "sc-catalog.h"
 #include "sc-engine.h"
 #include "sc-profile.h"
 
 /*
  * Quality bars (PRODUCT.md): all bundled programs for one profile in
- * ≤ 100 µs; a 200-point GMV sweep in ≤ 20 ms. Prints the times; the bars
- * are reported, not asserted (machines differ).
+ * ≤ 100 µs (the full evaluation the window and the report use: reasons,
+ * assumptions and the monthly series); a 200-point GMV sweep in ≤ 20 ms.
+ *
+ * Each case runs in batches; the machine may be shared, so every figure is
+ * given as the best batch (what this machine can do) and the median batch,
+ * in wall-clock time and in this thread's CPU time. The reference, measured
+ * in the same run, is glibc's printf rebuilding the result's strings (every
+ * reason, assumption and warning) with g_strdup_printf ("%s") — the floor
+ * of "format the text with printf". The bars are reported, not asserted.
+ *
+ *   bench-engine [BATCHES]
  */
+
+typedef struct
+{
+  double wall_best, wall_median;   /* µs per call */
+  double cpu_best, cpu_median;
+} Timing;
+
+static double
+thread_cpu_us (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1e6 + ts.tv_nsec / 1e3;
+}
+
+static int
+compare_doubles (const void *a,
+                 const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+typedef void (*BenchFunc) (gpointer data);
+
+static Timing
+run_batches (BenchFunc  func,
+             gpointer   data,
+             guint      batches,
+             guint      per_batch)
+{
+  g_autofree double *wall = g_new (double, batches);
+  g_autofree double *cpu = g_new (double, batches);
+  Timing t;
+
+  for (guint b = 0; b < batches; b++)
+    {
+      gint64 w0 = g_get_monotonic_time ();
+      double c0 = thread_cpu_us ();
+
+      for (guint i = 0; i < per_batch; i++)
+        func (data);
+      wall[b] = (double) (g_get_monotonic_time () - w0) / per_batch;
+      cpu[b] = (thread_cpu_us () - c0) / per_batch;
+    }
+  qsort (wall, batches, sizeof (double), compare_doubles);
+  qsort (cpu, batches, sizeof (double), compare_doubles);
+  t.wall_best = wall[0];
+  t.wall_median = wall[batches / 2];
+  t.cpu_best = cpu[0];
+  t.cpu_median = cpu[batches / 2];
+  return t;
+}
+
+typedef struct
+{
+  ScCatalog       *catalog;
+  ScProfile       *profile;
+  ScEngineOptions *options;
+  const ScResult  *result;
+  double           points[200];
+} Bench;
+
+static void
+bench_evaluate (gpointer data)
+{
+  Bench *b = data;
+
+  sc_result_free (sc_engine_evaluate (b->catalog, b->profile, b->options));
+}
+
+static void
+bench_sweep (gpointer data)
+{
+  Bench *b = data;
+
+  sc_sweep_free (sc_engine_sweep (b->catalog, b->profile, SC_FIELD_MONTHLY_GMV,
+                                  b->points, G_N_ELEMENTS (b->points), NULL));
+}
+
+static void
+reprint (GPtrArray *strings)
+{
+  for (guint i = 0; i < strings->len; i++)
+    g_free (g_strdup_printf ("%s", (const char *) g_ptr_array_index (strings, i)));
+}
+
+/* The reference: printf producing the same text once more. */
+static void
+bench_reference (gpointer data)
+{
+  Bench *b = data;
+
+  for (guint i = 0; i < b->result->measures->len; i++)
+    reprint (((ScMeasureResult *) g_ptr_array_index (b->result->measures, i))->reasons);
+  reprint (b->result->assumptions);
+  reprint (b->result->warnings);
+}
+
+static void
+print_timing (const char *what,
+              Timing      t,
+              const char *unit,
+              double      scale,
+              double      bar)
+{
+  double best = t.wall_best * scale;
+
+  g_print ("%-34s best %8.2f %s, median %8.2f %s wall; CPU best %8.2f, median %8.2f",
+           what, best, unit, t.wall_median * scale, unit, t.cpu_best * scale, t.cpu_median * scale);
+  if (bar > 0)
+    g_print ("  (bar %g %s: %s)", bar, unit, best <= bar ? "met" : "OVER");
+  g_print ("\n");
+}
 
 int
 main (int   argc,
@@ -19,14 +148,16 @@ main (int   argc,
 {
   g_autoptr(ScCatalog) catalog = sc_catalog_new ();
   g_autoptr(ScProfile) profile = NULL;
+  g_autoptr(ScResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  ScEngineOptions with_reasons = { .lang = "zh" };
+  ScEngineOptions full = { .lang = "zh" };
   ScEngineOptions live = { .lang = "zh", .no_reasons = TRUE, .no_series = TRUE };
-  double points[200];
-  const guint runs = 2000;
-  gint64 t0, t1;
-  double per_full, per_live, sweep_ms;
+  guint batches = argc > 1 ? (guint) MAX (1, atoi (argv[1])) : 15;
+  guint n_strings = 0;
+  Bench b = { 0 };
+  Timing t_full, t_live, t_ref, t_sweep;
 
+  setlocale (LC_ALL, "");
   sc_catalog_add_defaults (catalog);
   profile = sc_profile_load_example (SC_PROFILE_DEFAULT_EXAMPLE, &error);
   if (profile == NULL)
@@ -34,34 +165,34 @@ main (int   argc,
       g_printerr ("%s\n", error->message);
       return 1;
     }
+  b.catalog = catalog;
+  b.profile = profile;
+  for (guint i = 0; i < G_N_ELEMENTS (b.points); i++)
+    b.points[i] = 1000.0 * (i + 1) * 5;
+  result = sc_engine_evaluate (catalog, profile, &full);
+  b.result = result;
+  for (guint i = 0; i < result->measures->len; i++)
+    n_strings += ((ScMeasureResult *) g_ptr_array_index (result->measures, i))->reasons->len;
+  n_strings += result->assumptions->len + result->warnings->len;
 
   /* warm-up */
+  b.options = &full;
   for (guint i = 0; i < 50; i++)
-    sc_result_free (sc_engine_evaluate (catalog, profile, &with_reasons));
+    bench_evaluate (&b);
 
-  t0 = g_get_monotonic_time ();
-  for (guint i = 0; i < runs; i++)
-    sc_result_free (sc_engine_evaluate (catalog, profile, &with_reasons));
-  t1 = g_get_monotonic_time ();
-  per_full = (double) (t1 - t0) / runs;
+  b.options = &full;
+  t_full = run_batches (bench_evaluate, &b, batches, 200);
+  b.options = &live;
+  t_live = run_batches (bench_evaluate, &b, batches, 200);
+  t_ref = run_batches (bench_reference, &b, batches, 200);
+  t_sweep = run_batches (bench_sweep, &b, MAX (3, batches / 3), 2);
 
-  t0 = g_get_monotonic_time ();
-  for (guint i = 0; i < runs; i++)
-    sc_result_free (sc_engine_evaluate (catalog, profile, &live));
-  t1 = g_get_monotonic_time ();
-  per_live = (double) (t1 - t0) / runs;
-
-  for (guint i = 0; i < G_N_ELEMENTS (points); i++)
-    points[i] = 1000.0 * (i + 1) * 5;
-  t0 = g_get_monotonic_time ();
-  for (guint i = 0; i < 10; i++)
-    sc_sweep_free (sc_engine_sweep (catalog, profile, SC_FIELD_MONTHLY_GMV, points, G_N_ELEMENTS (points), NULL));
-  t1 = g_get_monotonic_time ();
-  sweep_ms = (double) (t1 - t0) / 10 / 1000.0;
-
-  g_print ("programs: %u\n", sc_catalog_get_programs (catalog)->len);
-  g_print ("evaluate, reasons and series: %.1f µs (bar 100 µs)%s\n", per_full, per_full <= 100 ? "" : "  OVER");
-  g_print ("evaluate, numbers only:       %.1f µs\n", per_live);
-  g_print ("200-point GMV sweep:          %.2f ms (bar 20 ms)%s\n", sweep_ms, sweep_ms <= 20 ? "" : "  OVER");
+  g_print ("programs: %u, measures: %u, strings in a result: %u, horizon %u months\n",
+           sc_catalog_get_programs (catalog)->len, result->measures->len, n_strings, result->horizon_months);
+  print_timing ("evaluate, reasons and series:", t_full, "µs", 1, 100);
+  print_timing ("evaluate, numbers only:", t_live, "µs", 1, 0);
+  print_timing ("reference, printf of its strings:", t_ref, "µs", 1, 0);
+  print_timing ("200-point GMV sweep:", t_sweep, "ms", 1e-3, 20);
+  g_print ("full evaluation / printf reference: %.2f× (best batches)\n", t_full.wall_best / t_ref.wall_best);
   return 0;
 }
