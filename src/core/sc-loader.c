@@ -112,6 +112,23 @@ prop_bool (xmlNode    *node,
   return g_strcmp0 (value, "true") == 0;
 }
 
+/* The words of @text (NULL: none), split at white space. (transfer full) */
+static char **
+words_of (const char *text)
+{
+  char **words = g_strsplit_set (text != NULL ? text : "", " \t\r\n", -1);
+  guint j = 0;
+
+  /* Drop the empty strings runs of spaces leave. */
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0')
+      words[j++] = words[i];
+    else
+      g_free (words[i]);
+  words[j] = NULL;
+  return words;
+}
+
 /* Text content, trimmed. (transfer full) */
 static char *
 text_of (xmlNode *node)
@@ -545,17 +562,7 @@ read_condition (Loader  *l,
       cond = sc_cond_new_empty (SC_COND_IS);
       cond->line = sc_xml_node_line (node);
       read_texts (l, node, "label", &cond->label);
-      cond->values = g_strsplit_set (value != NULL ? value : "", " \t\r\n", -1);
-      /* Drop the empty strings runs of spaces leave. */
-      {
-        guint j = 0;
-        for (guint i = 0; cond->values[i] != NULL; i++)
-          if (*cond->values[i] != '\0')
-            cond->values[j++] = cond->values[i];
-          else
-            g_free (cond->values[i]);
-        cond->values[j] = NULL;
-      }
+      cond->values = words_of (value);
       if (!read_field (l, node, "field", &cond->field))
         return cond;
       info = sc_field_info (cond->field);
@@ -741,14 +748,7 @@ read_effect (Loader    *l,
         effect->scene = prop (node, "scene");
         if (categories != NULL)
           {
-            effect->categories = g_strsplit_set (categories, " \t\r\n", -1);
-            guint j = 0;
-            for (guint i = 0; effect->categories[i] != NULL; i++)
-              if (*effect->categories[i] != '\0')
-                effect->categories[j++] = effect->categories[i];
-              else
-                g_free (effect->categories[i]);
-            effect->categories[j] = NULL;
+            effect->categories = words_of (categories);
             for (guint i = 0; effect->categories[i] != NULL; i++)
               if (!choice_known (info, effect->categories[i]))
                 {
@@ -852,14 +852,25 @@ read_measure (Loader    *l,
   l->measure = NULL;
 }
 
+/* The revision="…" of @node, a whole number from 1; 0 after a problem. */
+static guint
+read_revision (Loader  *l,
+               xmlNode *node)
+{
+  g_autofree char *revision = prop (node, "revision");
+  guint64 rev = 0;
+
+  if (!g_ascii_string_to_unsigned (revision, 10, 1, G_MAXUINT, &rev, NULL))
+    problem (l, node, SC_ERROR_VALUE, _("revision “%s” must be a whole number from 1"), revision ? revision : "");
+  return (guint) rev;
+}
+
 static void
 read_program (Loader  *l,
               xmlNode *node)
 {
   ScProgram *program = sc_program_new_empty ();
-  g_autofree char *revision = prop (node, "revision");
   g_autofree char *sources = prop (node, "sources");
-  guint64 rev = 0;
 
   g_ptr_array_add (l->file->programs, program);
   program->line = sc_xml_node_line (node);
@@ -868,9 +879,7 @@ read_program (Loader  *l,
   program->platform = prop (node, "platform");
   program->replaces = prop (node, "replaces");
   program->status = read_enum (node, "status", status_names, G_N_ELEMENTS (status_names), SC_STATUS_ANNOUNCED);
-  if (!g_ascii_string_to_unsigned (revision, 10, 1, G_MAXUINT, &rev, NULL))
-    problem (l, node, SC_ERROR_VALUE, _("revision “%s” must be a whole number from 1"), revision ? revision : "");
-  program->revision = (guint) rev;
+  program->revision = read_revision (l, node);
   read_window (l, node, &program->window);
   read_texts (l, node, "name", &program->name);
   read_texts (l, node, "summary", &program->summary);
@@ -882,12 +891,10 @@ read_program (Loader  *l,
                program->id, ((ScProgram *) g_ptr_array_index (l->file->programs, i))->line);
 
   {
-    g_auto(GStrv) tokens = g_strsplit_set (sources != NULL ? sources : "", " \t\r\n", -1);
+    g_auto(GStrv) tokens = words_of (sources);
     GPtrArray *ids = g_ptr_array_new ();
     for (guint i = 0; tokens[i] != NULL; i++)
       {
-        if (*tokens[i] == '\0')
-          continue;
         if (!source_declared (l, tokens[i]))
           problem (l, node, SC_ERROR_INVALID,
                    _("program “%s” lists the source “%s”, which this file does not declare with <source id=\"%s\">"),
@@ -941,16 +948,12 @@ read_baseline (Loader  *l,
                xmlNode *node)
 {
   ScBaseline *baseline = sc_baseline_new_empty ();
-  g_autofree char *revision = prop (node, "revision");
-  guint64 rev = 0;
 
   g_ptr_array_add (l->file->baselines, baseline);
   baseline->line = sc_xml_node_line (node);
   baseline->origin = g_strdup (l->path);
   baseline->platform = prop (node, "platform");
-  if (!g_ascii_string_to_unsigned (revision, 10, 1, G_MAXUINT, &rev, NULL))
-    problem (l, node, SC_ERROR_VALUE, _("revision “%s” must be a whole number from 1"), revision ? revision : "");
-  baseline->revision = (guint) rev;
+  baseline->revision = read_revision (l, node);
   read_texts (l, node, "name", &baseline->name);
 
   for (guint i = 0; i + 1 < l->file->baselines->len; i++)
