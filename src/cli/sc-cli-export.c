@@ -89,57 +89,13 @@ sc_cli_evaluate (ScCliOptions *options,
                  const char   *lang,
                  int          *status)
 {
-  g_autoptr(ScCatalog) catalog = sc_catalog_new ();
+  g_autoptr(ScCatalog) catalog = NULL;
   g_autoptr(ScProfile) profile = NULL;
-  g_autoptr(GError) error = NULL;
   ScEngineOptions engine_options = { 0 };
   ScCliEvaluation *ev;
 
-  if (options->horizon != 0 && (options->horizon < 1 || options->horizon > SC_PROFILE_HORIZON_MAX))
-    {
-      g_autofree char *msg = g_strdup_printf (_("--horizon must be between 1 and %d months"), SC_PROFILE_HORIZON_MAX);
-
-      usage_error (msg);
-      *status = 2;
-      return NULL;
-    }
-  if (options->as_of != NULL && sc_day_parse (options->as_of) == SC_DAY_NONE)
-    {
-      g_autofree char *msg = g_strdup_printf (_("--as-of must be a date written YYYY-MM-DD, not “%s”"), options->as_of);
-
-      usage_error (msg);
-      *status = 2;
-      return NULL;
-    }
-
-  if (!options->no_bundled)
-    sc_catalog_add_defaults (catalog);
-  for (guint i = 0; options->programs != NULL && options->programs[i] != NULL; i++)
-    {
-      g_autoptr(GError) local = NULL;
-
-      if (!sc_catalog_add_file (catalog, options->programs[i], SC_ORIGIN_COMMAND_LINE, &local))
-        {
-          g_printerr ("%s\n", local->message);
-          *status = 1;
-          return NULL;
-        }
-    }
-
-  if (options->profile != NULL)
-    profile = sc_profile_load (options->profile, &error);
-  else
-    profile = sc_profile_load_example (SC_PROFILE_DEFAULT_EXAMPLE, &error);
-  if (profile == NULL)
-    {
-      g_printerr ("%s\n", error->message);
-      *status = 1;
-      return NULL;
-    }
-  if (options->as_of != NULL)
-    profile->as_of = sc_day_parse (options->as_of);
-  if (options->horizon != 0)
-    profile->horizon_months = (guint) options->horizon;
+  if (!sc_cli_load (options, FALSE, &catalog, &profile, status))
+    return NULL;
   if (profile->as_of == SC_DAY_NONE)
     {
       usage_error (_("the profile has no evaluation date: give one with --as-of YYYY-MM-DD"));

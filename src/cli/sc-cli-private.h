@@ -3,7 +3,9 @@
 
 #include <glib.h>
 
+#include "sc-catalog.h"
 #include "sc-cli.h"
+#include "sc-profile.h"
 
 G_BEGIN_DECLS
 
@@ -24,6 +26,21 @@ typedef struct
   gboolean   no_footnote;    /* --no-footnote */
   gboolean   no_bundled;     /* --no-bundled: only the files named */
 } ScCliOptions;
+
+/*
+ * What --report, --export and --headless share: checks --horizon and --as-of,
+ * loads the catalog (the bundled and user programs unless --no-bundled, then
+ * each --programs file) and the profile (--profile, else the default example)
+ * and applies --as-of and --horizon to it. With @print_warnings, problems of
+ * the bundled and user files are printed as warnings. On failure prints why,
+ * sets *status (1 invalid input, 2 usage) and returns FALSE; else sets
+ * *catalog and *profile (transfer full) and *status to 0.
+ */
+gboolean sc_cli_load (ScCliOptions  *options,
+                      gboolean       print_warnings,
+                      ScCatalog    **catalog,
+                      ScProfile    **profile,
+                      int           *status);
 
 /* Each returns the process exit status: 0 success, 1 invalid input, 2 usage. */
 int sc_cli_validate      (ScCliOptions *options);

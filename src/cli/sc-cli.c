@@ -44,6 +44,79 @@ sc_cli_wants_cli (int    argc,
 }
 
 static void
+print_catalog_errors (ScCatalog *catalog)
+{
+  GPtrArray *errors = sc_catalog_get_errors (catalog);
+
+  for (guint i = 0; errors != NULL && i < errors->len; i++)
+    {
+      const GError *e = g_ptr_array_index (errors, i);
+
+      g_printerr ("shangce: %s %s\n", _("warning:"), e->message);
+    }
+}
+
+gboolean
+sc_cli_load (ScCliOptions  *options,
+             gboolean       print_warnings,
+             ScCatalog    **catalog_out,
+             ScProfile    **profile_out,
+             int           *status)
+{
+  g_autoptr(ScCatalog) catalog = NULL;
+  g_autoptr(ScProfile) profile = NULL;
+  g_autoptr(GError) error = NULL;
+
+  *status = 2;
+  if (options->horizon != 0 && (options->horizon < 1 || options->horizon > SC_PROFILE_HORIZON_MAX))
+    {
+      g_printerr ("shangce: ");
+      g_printerr (_("--horizon must be between 1 and %d months"), SC_PROFILE_HORIZON_MAX);
+      g_printerr ("\n");
+      return FALSE;
+    }
+  if (options->as_of != NULL && sc_day_parse (options->as_of) == SC_DAY_NONE)
+    {
+      g_printerr ("shangce: ");
+      g_printerr (_("--as-of must be a date written YYYY-MM-DD, not “%s”"), options->as_of);
+      g_printerr ("\n");
+      return FALSE;
+    }
+
+  *status = 1;
+  catalog = sc_catalog_new ();
+  if (!options->no_bundled)
+    sc_catalog_add_defaults (catalog);
+  for (guint i = 0; options->programs != NULL && options->programs[i] != NULL; i++)
+    if (!sc_catalog_add_file (catalog, options->programs[i], SC_ORIGIN_COMMAND_LINE, &error))
+      {
+        g_printerr ("%s\n", error->message);
+        return FALSE;
+      }
+  if (print_warnings && !options->no_bundled)
+    print_catalog_errors (catalog);
+
+  if (options->profile != NULL)
+    profile = sc_profile_load (options->profile, &error);
+  else
+    profile = sc_profile_load_example (SC_PROFILE_DEFAULT_EXAMPLE, &error);
+  if (profile == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return FALSE;
+    }
+  if (options->as_of != NULL)
+    profile->as_of = sc_day_parse (options->as_of);
+  if (options->horizon != 0)
+    profile->horizon_months = (guint) options->horizon;
+
+  *catalog_out = g_steal_pointer (&catalog);
+  *profile_out = g_steal_pointer (&profile);
+  *status = 0;
+  return TRUE;
+}
+
+static void
 sc_cli_options_clear (ScCliOptions *o)
 {
   g_clear_pointer (&o->files, g_strfreev);
