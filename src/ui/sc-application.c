@@ -51,11 +51,17 @@ action_quit (GSimpleAction *action,
              GVariant      *param,
              gpointer       data)
 {
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (data));
+  /* Closing a window removes it from the application's list while we walk
+   * it: walk a copy that holds its own references. */
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (data)));
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    g_object_ref (l->data);
 
   /* Each window asks about its unsaved changes. */
   for (GList *l = windows; l != NULL; l = l->next)
     gtk_window_close (l->data);
+  g_list_free_full (windows, g_object_unref);
 }
 
 static void
