@@ -131,9 +131,27 @@ add_text (png_textp   texts,
 
 /*
  * Encodes an opaque RGB24 surface ourselves: cairo_surface_write_to_png lets
- * libpng try every row filter, which costs twice the drawing. The UP filter
- * alone at level 6 is ~2x faster for ~1 % more bytes on charts.
+ * libpng try every row filter at zlib level 6, which costs twice the drawing.
+ *
+ * Chosen by measurement (overview chart, 1600×900, thread CPU time of the
+ * encoder alone, best of 9, on the Debian 12 build machine; libpng 1.6.39,
+ * zlib 1.2.13):
+ *
+ *   filter  level   bytes     ms        filter  level   bytes     ms
+ *   all       6    90,978   35.6        none      1    101,659    8.7
+ *   up        6    90,943   20.3        none      2     99,599    8.8
+ *   up        4    93,542   18.2        none      3     95,991    9.2
+ *   up        3   107,362   11.7        none      4     82,103   15.8
+ *   up        1   111,773   11.3        none      6     77,872   18.6
+ *
+ * Charts are flat colour: without a filter, deflate finds the row above as
+ * a match by itself, and levels 1–3 use zlib's fast matcher. Level 3 with no
+ * filter is 2.2× faster than level 6 with UP for 5.5 % more bytes (at
+ * --scale 2: 32 ms instead of 75 ms, 250 KB instead of 199 KB) — the trade
+ * for a chart that goes on a slide. Converting the pixels in one pass of our
+ * own instead of libpng's two transforms (filler, BGR) saves another 9 %.
  */
+#define PNG_ZLIB_LEVEL 3
 static gboolean
 encode_png (const ScChartModel  *model,
             cairo_surface_t     *surface,
@@ -149,7 +167,7 @@ encode_png (const ScChartModel  *model,
   png_infop info;
   png_text texts[4];
   int n_texts = 0;
-  g_autofree png_bytep *rows = NULL;
+  g_autofree png_bytep row = NULL;
 
   png = png_create_write_struct (PNG_LIBPNG_VER_STRING, &state, png_error_cb, png_warning_cb);
   if (png == NULL)
@@ -158,9 +176,7 @@ encode_png (const ScChartModel  *model,
       return FALSE;
     }
   info = png_create_info_struct (png);
-  rows = g_new (png_bytep, height);
-  for (int y = 0; y < height; y++)
-    rows[y] = data + (gsize) y * stride;
+  row = g_malloc ((gsize) width * 3);
 
   if (setjmp (png_jmpbuf (png)))
     {
@@ -170,8 +186,8 @@ encode_png (const ScChartModel  *model,
     }
 
   png_set_write_fn (png, &state, png_write_cb, png_flush_cb);
-  png_set_compression_level (png, 6);
-  png_set_filter (png, PNG_FILTER_TYPE_BASE, PNG_FILTER_UP);
+  png_set_compression_level (png, PNG_ZLIB_LEVEL);
+  png_set_filter (png, PNG_FILTER_TYPE_BASE, PNG_FILTER_NONE);
   png_set_IHDR (png, info, width, height, 8, PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
                 PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
 
@@ -183,14 +199,23 @@ encode_png (const ScChartModel  *model,
     png_set_text (png, info, texts, n_texts);
 
   png_write_info (png, info);
-  /* Cairo keeps native-endian 32-bit xRGB: let libpng drop the filler and reorder. */
-#if G_BYTE_ORDER == G_LITTLE_ENDIAN
-  png_set_bgr (png);
-  png_set_filler (png, 0, PNG_FILLER_AFTER);
-#else
-  png_set_filler (png, 0, PNG_FILLER_BEFORE);
-#endif
-  png_write_image (png, rows);
+  /* Cairo keeps a native-endian 32-bit xRGB word per pixel: RGB bytes for PNG. */
+  for (int y = 0; y < height; y++)
+    {
+      const guint32 *src = (const guint32 *) (data + (gsize) y * stride);
+      png_bytep dst = row;
+
+      for (int x = 0; x < width; x++)
+        {
+          guint32 p = src[x];
+
+          dst[0] = (png_byte) (p >> 16);
+          dst[1] = (png_byte) (p >> 8);
+          dst[2] = (png_byte) p;
+          dst += 3;
+        }
+      png_write_row (png, row);
+    }
   png_write_end (png, info);
   png_destroy_write_struct (&png, &info);
   return TRUE;
