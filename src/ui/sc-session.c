@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "sc-error.h"
+#include "sc-recovery.h"
 
 struct _ScSession
 {
@@ -24,6 +25,12 @@ struct _ScSession
   ScRuleCheck *rule_check;
   guint        recompute_id;
   gint64       last_compute_usec;
+
+  /* crash recovery (see "recovery copies" below) */
+  char        *recovery_id;
+  guint        recovery_save_id;
+  gboolean     recovery_written;
+  gboolean     recovery_warned;
 };
 
 G_DEFINE_FINAL_TYPE (ScSession, sc_session, G_TYPE_OBJECT)
@@ -85,11 +92,110 @@ schedule_recompute (ScSession *self)
                                           recompute_cb, self, NULL);
 }
 
+/* --- recovery copies ------------------------------------------------------ */
+
+/* Quiet after the last edit for this long, the copy is written: never
+ * while the user types, and at most this much work is lost in a crash. */
+#define RECOVERY_DELAY_MS 2000
+
+static void
+recovery_warn (ScSession  *self,
+               const char *what,
+               GError     *error)
+{
+  /* A log line, never a dialog: it must not interrupt typing, and one line
+   * says it all until a copy is written again. */
+  if (self->recovery_warned)
+    return;
+  self->recovery_warned = TRUE;
+  g_warning ("Could not %s the recovery copy of unsaved changes: %s", what, error->message);
+}
+
+static gboolean
+recovery_save_cb (gpointer data)
+{
+  ScSession *self = data;
+
+  self->recovery_save_id = 0;
+  sc_session_write_recovery (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+recovery_schedule (ScSession *self)
+{
+  g_clear_handle_id (&self->recovery_save_id, g_source_remove);
+  self->recovery_save_id = g_timeout_add (RECOVERY_DELAY_MS, recovery_save_cb, self);
+}
+
+const char *
+sc_session_get_recovery_id (ScSession *self)
+{
+  g_return_val_if_fail (SC_IS_SESSION (self), NULL);
+  return self->recovery_id;
+}
+
+gboolean
+sc_session_write_recovery (ScSession *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (SC_IS_SESSION (self), FALSE);
+
+  g_clear_handle_id (&self->recovery_save_id, g_source_remove);
+  if (!self->modified)
+    return FALSE;
+  /* Set before trying: a failed write may still leave part of a copy. */
+  self->recovery_written = TRUE;
+  if (!sc_recovery_save (self->profile, self->recovery_id, &error))
+    {
+      recovery_warn (self, "write", error);
+      return FALSE;
+    }
+  self->recovery_warned = FALSE;
+  return TRUE;
+}
+
+void
+sc_session_discard_recovery (ScSession *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (SC_IS_SESSION (self));
+
+  g_clear_handle_id (&self->recovery_save_id, g_source_remove);
+  if (!self->recovery_written)
+    return;
+  if (!sc_recovery_discard (self->recovery_id, &error))
+    {
+      recovery_warn (self, "remove", error);
+      return;
+    }
+  self->recovery_written = FALSE;
+}
+
+gboolean
+sc_session_recover (ScSession *self,
+                    ScProfile *profile,
+                    GFile     *file)
+{
+  g_return_val_if_fail (SC_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (profile != NULL, FALSE);
+  g_return_val_if_fail (file == NULL || G_IS_FILE (file), FALSE);
+
+  sc_session_set_profile (self, profile, file);
+  /* The recovered edits are not in the file yet: the user still saves them. */
+  set_modified (self, TRUE);
+  return sc_session_write_recovery (self);
+}
+
 static void
 sc_session_dispose (GObject *object)
 {
   ScSession *self = SC_SESSION (object);
 
+  /* An orderly end is no crash: nothing to offer back next time. */
+  sc_session_discard_recovery (self);
   g_clear_handle_id (&self->recompute_id, g_source_remove);
   g_clear_object (&self->settings);
   g_clear_object (&self->file);
@@ -107,6 +213,7 @@ sc_session_finalize (GObject *object)
   g_clear_pointer (&self->profile, sc_profile_free);
   g_clear_pointer (&self->catalog, sc_catalog_free);
   g_clear_pointer (&self->disabled, g_ptr_array_unref);
+  g_clear_pointer (&self->recovery_id, g_free);
 
   G_OBJECT_CLASS (sc_session_parent_class)->finalize (object);
 }
@@ -181,6 +288,7 @@ sc_session_init (ScSession *self)
 {
   self->catalog = sc_catalog_new ();
   self->disabled = g_ptr_array_new_with_free_func (g_free);
+  self->recovery_id = sc_recovery_new_id ();
   self->settings = settings_new_if_installed ();
 
   if (self->settings != NULL)
@@ -289,6 +397,7 @@ sc_session_set_profile (ScSession *self,
   if (g_set_object (&self->file, file))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
   set_modified (self, FALSE);
+  sc_session_discard_recovery (self);
   g_signal_emit (self, signals[PROFILE_REPLACED], 0);
   schedule_recompute (self);
 }
@@ -300,6 +409,7 @@ sc_session_profile_changed (ScSession *self)
 
   set_modified (self, TRUE);
   schedule_recompute (self);
+  recovery_schedule (self);
 }
 
 gboolean
@@ -380,6 +490,7 @@ sc_session_save (ScSession  *self,
   if (g_set_object (&self->file, file))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
   set_modified (self, FALSE);
+  sc_session_discard_recovery (self);
   return TRUE;
 }
 

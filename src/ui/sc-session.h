@@ -81,6 +81,25 @@ void               sc_session_recompute           (ScSession   *self,
 /* Microseconds the last engine run took. */
 gint64             sc_session_get_last_compute_usec (ScSession *self);
 
+/*
+ * Crash recovery (see sc-recovery.h). The session keeps a copy of unsaved
+ * changes under its own id, written about 2 s after the last edit, and
+ * removes it when the document is saved, replaced or the session ends.
+ */
+/* The id of this session's recovery copy. (transfer none) */
+const char        *sc_session_get_recovery_id     (ScSession   *self);
+/* Writes the recovery copy now if there are unsaved changes; TRUE when one
+ * was written. A failure is logged (once until a write succeeds again). */
+gboolean           sc_session_write_recovery      (ScSession   *self);
+/* Removes this session's recovery copy and any pending write. */
+void               sc_session_discard_recovery    (ScSession   *self);
+/* Makes a recovered profile the document: takes @profile (transfer full);
+ * @file is its original file or NULL. The document stays modified and its
+ * copy is written at once under this session's id; TRUE when it was. */
+gboolean           sc_session_recover             (ScSession   *self,
+                                                   ScProfile   *profile,
+                                                   GFile       *file);
+
 /* The application's settings, or NULL when the schema is not installed. (transfer none) */
 GSettings         *sc_session_get_settings        (ScSession   *self);
 
