@@ -18,6 +18,7 @@ struct _ScOverviewPage
   GtkDropDown  *kind_dropdown;
   ScChartView  *chart;
   GtkListBox   *verdicts;
+  guint         n_verdicts;   /* rows in @verdicts, one AdwActionRow each */
   ScChartKind   kind;
 };
 
@@ -210,12 +211,27 @@ refresh (ScOverviewPage *self)
 {
   g_auto(GStrv) verdicts = NULL;
   GtkWidget *child;
+  guint n;
 
   refresh_chart (self);
 
+  verdicts = sc_overview_page_dup_verdicts (self);
+  n = g_strv_length (verdicts);
+  /* An edit changes the numbers, rarely the platforms: retitle the rows in
+   * place, so the list is not made and measured again on every keystroke. */
+  if (n > 0 && n == self->n_verdicts)
+    {
+      guint i = 0;
+
+      for (child = gtk_widget_get_first_child (GTK_WIDGET (self->verdicts)); child != NULL && i < n;
+           child = gtk_widget_get_next_sibling (child), i++)
+        if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), verdicts[i]) != 0)
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (child), verdicts[i]);
+      return;
+    }
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->verdicts))) != NULL)
     gtk_list_box_remove (self->verdicts, child);
-  verdicts = sc_overview_page_dup_verdicts (self);
+  self->n_verdicts = n;
   for (guint i = 0; verdicts[i] != NULL; i++)
     {
       GtkWidget *row = adw_action_row_new ();

@@ -50,6 +50,12 @@ struct _ScProfileEditor
   GPtrArray           *overrides;         /* OverrideRow* */
   FieldRow             rows[SC_N_FIELDS];
   gboolean             loading;
+  /* Rows of groups[] past the first EAGER_GROUPS are made after the first
+   * frame (or when the API needs them): see ensure_rows(). */
+  AdwPreferencesGroup *group_widgets[6];
+  guint                n_groups_built;
+  gulong               after_paint_id;
+  guint                build_id;
 };
 
 G_DEFINE_FINAL_TYPE (ScProfileEditor, sc_profile_editor, ADW_TYPE_BIN)
@@ -68,9 +74,15 @@ static const struct
   { N_("Violation Scenario"), N_("A violation notice to check against the penalty-relief rules"), SC_FIELD_VIOLATION_ROLE, SC_FIELD_SERIOUS_VIOLATION },
   { N_("Assumptions"), N_("Numbers no program states: yours to change"), SC_FIELD_COST_OF_CAPITAL, SC_FIELD_YUAN_PER_1000_EXPOSURES },
 };
+G_STATIC_ASSERT (G_N_ELEMENTS (groups) == G_N_ELEMENTS (((ScProfileEditor *) NULL)->group_widgets));
 
 static void update_row_state (FieldRow *fr);
 static void rebuild_baselines (ScProfileEditor *self);
+static void ensure_rows (ScProfileEditor *self);
+
+/* The groups whose rows the first frame shows, with the window at its
+ * default size; the others' rows come right after it. */
+#define EAGER_GROUPS 2
 
 static gboolean
 is_assumption (ScField field)
@@ -730,6 +742,127 @@ override_value_cb (GtkSpinButton *spin,
   override_apply (or);
 }
 
+/* Whether @item is the one shown for @category (a category's own rate wins
+ * over the platform-wide one). */
+static gboolean
+baseline_item_shown (const ScBaseline     *baseline,
+                     const ScBaselineItem *item,
+                     const char           *category)
+{
+  if (item->category != NULL && g_strcmp0 (item->category, category) != 0)
+    return FALSE;
+  if (item->category == NULL)
+    for (guint j = 0; j < baseline->items->len; j++)
+      {
+        const ScBaselineItem *other = g_ptr_array_index (baseline->items, j);
+        if (other->fee == item->fee && other->category != NULL
+            && g_strcmp0 (other->category, category) == 0)
+          return FALSE;
+      }
+  return TRUE;
+}
+
+/* The rows of one platform's fees, made when its expander is first opened:
+ * each has a three-line note, and measuring those notes was a third of the
+ * work before the first frame. */
+static void
+populate_baseline (ScProfileEditor  *self,
+                   AdwExpanderRow   *expander,
+                   const ScBaseline *baseline)
+{
+  ScProfile *profile = sc_session_get_profile (self->session);
+  const char *category = sc_profile_get_choice (profile, SC_FIELD_CATEGORY);
+  const char *lang = sc_lang_current ();
+  gboolean loading = self->loading;
+
+  self->loading = TRUE;
+  for (guint i = 0; i < baseline->items->len; i++)
+    {
+      const ScBaselineItem *item = g_ptr_array_index (baseline->items, i);
+      const ScProfileOverride *ov;
+      OverrideRow *or;
+      GtkWidget *row, *box, *u;
+      g_autofree char *title = NULL;
+      double scale = fee_is_rate (item->fee) ? 100.0 : 1.0;
+
+      if (!baseline_item_shown (baseline, item, category))
+        continue;
+
+      or = g_new0 (OverrideRow, 1);
+      or->self = self;
+      or->platform = g_strdup (baseline->platform);
+      or->fee = item->fee;
+      or->category = g_strdup (item->category);
+      or->baseline = item->value.value;
+      g_ptr_array_add (self->overrides, or);
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      if (item->category != NULL)
+        title = g_strdup_printf ("%s (%s)", fee_label (item->fee),
+                                 sc_field_choice_label (SC_FIELD_CATEGORY, item->category));
+      else
+        title = g_strdup (fee_label (item->fee));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   sc_text_get (&item->value.note, lang));
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+
+      or->given = GTK_CHECK_BUTTON (gtk_check_button_new ());
+      gtk_widget_set_valign (GTK_WIDGET (or->given), GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (or->given), _("Use my own value"));
+      {
+        g_autofree char *a11y = g_strdup_printf (_("Override %s"), title);
+        gtk_accessible_update_property (GTK_ACCESSIBLE (or->given),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
+      }
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), GTK_WIDGET (or->given));
+
+      or->spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, fee_is_rate (item->fee) ? 100 : item->fee == SC_FEE_SETTLEMENT_DAYS ? 3650 : 1e9,
+                                                                  fee_is_rate (item->fee) ? 0.1 : 1));
+      gtk_spin_button_set_digits (or->spin, fee_is_rate (item->fee) ? 2 : item->fee == SC_FEE_SETTLEMENT_DAYS ? 0 : 2);
+      gtk_editable_set_width_chars (GTK_EDITABLE (or->spin), 8);
+      gtk_widget_set_valign (GTK_WIDGET (or->spin), GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (or->spin),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+
+      ov = sc_profile_find_override (profile, baseline->platform, item->fee, item->category);
+      gtk_spin_button_set_value (or->spin, (ov ? ov->value : item->value.value) * scale);
+      gtk_check_button_set_active (or->given, ov != NULL);
+      gtk_widget_set_opacity (GTK_WIDGET (or->spin), ov != NULL ? 1.0 : 0.55);
+
+      box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+      gtk_box_append (GTK_BOX (box), assumption_tag ());
+      gtk_box_append (GTK_BOX (box), GTK_WIDGET (or->spin));
+      u = gtk_label_new (fee_unit (item->fee));
+      gtk_widget_add_css_class (u, "dim-label");
+      gtk_widget_set_size_request (u, 36, -1);
+      gtk_label_set_xalign (GTK_LABEL (u), 0);
+      gtk_box_append (GTK_BOX (box), u);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
+
+      g_signal_connect (or->given, "toggled", G_CALLBACK (override_toggled_cb), or);
+      g_signal_connect (or->spin, "value-changed", G_CALLBACK (override_value_cb), or);
+      adw_expander_row_add_row (expander, row);
+    }
+  self->loading = loading;
+}
+
+static void
+baseline_expanded_cb (AdwExpanderRow  *expander,
+                      GParamSpec      *pspec,
+                      ScProfileEditor *self)
+{
+  const ScBaseline *baseline = g_object_get_data (G_OBJECT (expander), "sc-baseline");
+
+  if (!adw_expander_row_get_expanded (expander) || baseline == NULL)
+    return;
+  /* Once: the expander is made again when the catalog or category changes. */
+  g_object_set_data (G_OBJECT (expander), "sc-baseline", NULL);
+  populate_baseline (self, expander, baseline);
+}
+
 static void
 rebuild_baselines (ScProfileEditor *self)
 {
@@ -738,14 +871,12 @@ rebuild_baselines (ScProfileEditor *self)
   const char *category = sc_profile_get_choice (profile, SC_FIELD_CATEGORY);
   GPtrArray *baselines = sc_catalog_get_baselines (catalog);
   const char *lang = sc_lang_current ();
-  gboolean loading = self->loading;
 
   for (guint i = 0; i < self->baseline_rows->len; i++)
     adw_preferences_group_remove (self->baselines_group, g_ptr_array_index (self->baseline_rows, i));
   g_ptr_array_set_size (self->baseline_rows, 0);
   g_ptr_array_set_size (self->overrides, 0);
 
-  self->loading = TRUE;
   for (guint b = 0; b < baselines->len; b++)
     {
       const ScBaseline *baseline = g_ptr_array_index (baselines, b);
@@ -755,89 +886,13 @@ rebuild_baselines (ScProfileEditor *self)
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander),
                                      sc_text_get (&baseline->name, lang));
-
       for (guint i = 0; i < baseline->items->len; i++)
         {
           const ScBaselineItem *item = g_ptr_array_index (baseline->items, i);
-          const ScProfileOverride *ov;
-          OverrideRow *or;
-          GtkWidget *row, *box, *u;
-          g_autofree char *title = NULL;
-          double scale = fee_is_rate (item->fee) ? 100.0 : 1.0;
-          gboolean shadowed = FALSE;
 
-          if (item->category != NULL && g_strcmp0 (item->category, category) != 0)
-            continue;
-          /* A category's own rate wins over the platform-wide one. */
-          if (item->category == NULL)
-            for (guint j = 0; j < baseline->items->len; j++)
-              {
-                const ScBaselineItem *other = g_ptr_array_index (baseline->items, j);
-                if (other->fee == item->fee && other->category != NULL
-                    && g_strcmp0 (other->category, category) == 0)
-                  shadowed = TRUE;
-              }
-          if (shadowed)
-            continue;
-
-          or = g_new0 (OverrideRow, 1);
-          or->self = self;
-          or->platform = g_strdup (baseline->platform);
-          or->fee = item->fee;
-          or->category = g_strdup (item->category);
-          or->baseline = item->value.value;
-          g_ptr_array_add (self->overrides, or);
-
-          row = adw_action_row_new ();
-          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-          if (item->category != NULL)
-            title = g_strdup_printf ("%s (%s)", fee_label (item->fee),
-                                     sc_field_choice_label (SC_FIELD_CATEGORY, item->category));
-          else
-            title = g_strdup (fee_label (item->fee));
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                       sc_text_get (&item->value.note, lang));
-          adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
-
-          or->given = GTK_CHECK_BUTTON (gtk_check_button_new ());
-          gtk_widget_set_valign (GTK_WIDGET (or->given), GTK_ALIGN_CENTER);
-          gtk_widget_set_tooltip_text (GTK_WIDGET (or->given), _("Use my own value"));
-          {
-            g_autofree char *a11y = g_strdup_printf (_("Override %s"), title);
-            gtk_accessible_update_property (GTK_ACCESSIBLE (or->given),
-                                            GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
-          }
-          adw_action_row_add_prefix (ADW_ACTION_ROW (row), GTK_WIDGET (or->given));
-
-          or->spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, fee_is_rate (item->fee) ? 100 : item->fee == SC_FEE_SETTLEMENT_DAYS ? 3650 : 1e9,
-                                                                      fee_is_rate (item->fee) ? 0.1 : 1));
-          gtk_spin_button_set_digits (or->spin, fee_is_rate (item->fee) ? 2 : item->fee == SC_FEE_SETTLEMENT_DAYS ? 0 : 2);
-          gtk_editable_set_width_chars (GTK_EDITABLE (or->spin), 8);
-          gtk_widget_set_valign (GTK_WIDGET (or->spin), GTK_ALIGN_CENTER);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (or->spin),
-                                          GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-
-          ov = sc_profile_find_override (profile, baseline->platform, item->fee, item->category);
-          gtk_spin_button_set_value (or->spin, (ov ? ov->value : item->value.value) * scale);
-          gtk_check_button_set_active (or->given, ov != NULL);
-          gtk_widget_set_opacity (GTK_WIDGET (or->spin), ov != NULL ? 1.0 : 0.55);
-          n_overridden += ov != NULL;
-
-          box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-          gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-          gtk_box_append (GTK_BOX (box), assumption_tag ());
-          gtk_box_append (GTK_BOX (box), GTK_WIDGET (or->spin));
-          u = gtk_label_new (fee_unit (item->fee));
-          gtk_widget_add_css_class (u, "dim-label");
-          gtk_widget_set_size_request (u, 36, -1);
-          gtk_label_set_xalign (GTK_LABEL (u), 0);
-          gtk_box_append (GTK_BOX (box), u);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
-
-          g_signal_connect (or->given, "toggled", G_CALLBACK (override_toggled_cb), or);
-          g_signal_connect (or->spin, "value-changed", G_CALLBACK (override_value_cb), or);
-          adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+          if (baseline_item_shown (baseline, item, category)
+              && sc_profile_find_override (profile, baseline->platform, item->fee, item->category) != NULL)
+            n_overridden++;
         }
       if (n_overridden > 0)
         {
@@ -848,10 +903,12 @@ rebuild_baselines (ScProfileEditor *self)
         }
       else
         adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), _("Assumed ordinary fees"));
+      /* The rows inside are made when it is first opened (populate_baseline). */
+      g_object_set_data (G_OBJECT (expander), "sc-baseline", (gpointer) baseline);
+      g_signal_connect_object (expander, "notify::expanded", G_CALLBACK (baseline_expanded_cb), self, 0);
       adw_preferences_group_add (self->baselines_group, expander);
       g_ptr_array_add (self->baseline_rows, expander);
     }
-  self->loading = loading;
 }
 
 /* --- loading the whole profile ----------------------------------------- */
@@ -871,9 +928,70 @@ reload (ScProfileEditor *self)
   set_date_label (self->as_of_button, profile->as_of);
   gtk_spin_button_set_value (self->horizon_spin, profile->horizon_months);
   for (guint f = 0; f < SC_N_FIELDS; f++)
-    load_row (&self->rows[f]);
+    if (self->rows[f].row != NULL)
+      load_row (&self->rows[f]);
   self->loading = FALSE;
   rebuild_baselines (self);
+}
+
+/* Makes the rows of groups[] not made yet, showing the profile's values. */
+static void
+ensure_rows (ScProfileEditor *self)
+{
+  gboolean loading = self->loading;
+
+  g_clear_handle_id (&self->build_id, g_source_remove);
+  if (self->n_groups_built == G_N_ELEMENTS (groups))
+    return;
+  self->loading = TRUE;
+  for (guint g = self->n_groups_built; g < G_N_ELEMENTS (groups); g++)
+    for (ScField f = groups[g].first; f <= groups[g].last; f++)
+      {
+        build_field_row (self, self->group_widgets[g], f);
+        load_row (&self->rows[f]);
+      }
+  self->n_groups_built = G_N_ELEMENTS (groups);
+  self->loading = loading;
+}
+
+static gboolean
+build_rows_idle (gpointer data)
+{
+  ScProfileEditor *self = data;
+
+  self->build_id = 0;
+  ensure_rows (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* After the first frame: the rest of the rows, in an idle so the frame is
+ * on screen first. */
+static void
+after_first_paint_cb (GdkFrameClock   *clock,
+                      ScProfileEditor *self)
+{
+  g_clear_signal_handler (&self->after_paint_id, clock);
+  if (self->n_groups_built < G_N_ELEMENTS (groups) && self->build_id == 0)
+    self->build_id = g_idle_add (build_rows_idle, self);
+}
+
+static void
+editor_map_cb (ScProfileEditor *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock == NULL || self->after_paint_id != 0 || self->n_groups_built == G_N_ELEMENTS (groups))
+    return;
+  self->after_paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_first_paint_cb), self);
+}
+
+static void
+editor_unmap_cb (ScProfileEditor *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock != NULL)
+    g_clear_signal_handler (&self->after_paint_id, clock);
 }
 
 static void
@@ -883,6 +1001,7 @@ sc_profile_editor_dispose (GObject *object)
 
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_handle_id (&self->build_id, g_source_remove);
   g_clear_object (&self->session);
   g_clear_pointer (&self->overrides, g_ptr_array_unref);
   g_clear_pointer (&self->baseline_rows, g_ptr_array_unref);
@@ -934,10 +1053,15 @@ sc_profile_editor_new (ScSession *session)
       adw_preferences_group_set_title (group, _(groups[g].title));
       if (groups[g].description != NULL)
         adw_preferences_group_set_description (group, _(groups[g].description));
-      for (ScField f = groups[g].first; f <= groups[g].last; f++)
-        build_field_row (self, group, f);
+      self->group_widgets[g] = group;
+      if (g < EAGER_GROUPS)
+        for (ScField f = groups[g].first; f <= groups[g].last; f++)
+          build_field_row (self, group, f);
       adw_preferences_page_add (self->page, group);
     }
+  self->n_groups_built = MIN (EAGER_GROUPS, G_N_ELEMENTS (groups));
+  g_signal_connect (self, "map", G_CALLBACK (editor_map_cb), NULL);
+  g_signal_connect (self, "unmap", G_CALLBACK (editor_unmap_cb), NULL);
 
   self->baselines_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   adw_preferences_group_set_title (self->baselines_group, _("Platform Fees"));
@@ -963,6 +1087,7 @@ sc_profile_editor_enter (ScProfileEditor *self,
   g_return_val_if_fail ((guint) field < SC_N_FIELDS, FALSE);
   g_return_val_if_fail (text != NULL, FALSE);
 
+  ensure_rows (self);
   fr = &self->rows[field];
   info = sc_field_info (field);
   switch (info->type)
@@ -1009,6 +1134,7 @@ sc_profile_editor_set_given (ScProfileEditor *self,
   g_return_if_fail (SC_IS_PROFILE_EDITOR (self));
   g_return_if_fail ((guint) field < SC_N_FIELDS);
 
+  ensure_rows (self);
   gtk_check_button_set_active (self->rows[field].given, given);
 }
 
@@ -1018,6 +1144,7 @@ sc_profile_editor_get_message (ScProfileEditor *self,
 {
   g_return_val_if_fail (SC_IS_PROFILE_EDITOR (self), NULL);
   g_return_val_if_fail ((guint) field < SC_N_FIELDS, NULL);
+  ensure_rows (self);
   return self->rows[field].message;
 }
 
@@ -1027,5 +1154,6 @@ sc_profile_editor_get_row (ScProfileEditor *self,
 {
   g_return_val_if_fail (SC_IS_PROFILE_EDITOR (self), NULL);
   g_return_val_if_fail ((guint) field < SC_N_FIELDS, NULL);
+  ensure_rows (self);
   return GTK_WIDGET (self->rows[field].row);
 }
