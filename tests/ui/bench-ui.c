@@ -4,6 +4,15 @@
  * frame of the window (aim ≤ 300 ms) and an edit of the monthly GMV to the
  * chart redrawn with the new numbers (aim ≤ 16 ms, one frame). Prints times;
  * never fails on a slow machine.
+ *
+ * Start-up is split into its phases, so that the toolkit's own start
+ * (gtk_init, adw_init: the reference, measured in the same run) stands
+ * beside ours (the application, the window, the first frame). Under Xvfb
+ * there is no desktop portal: libadwaita would wait for one to be started
+ * and fail, so the portal is switched off (ADW_DISABLE_PORTAL) — a desktop
+ * session answers in a few milliseconds. The application's D-Bus
+ * registration is its own phase: without a session bus GLib may spend
+ * hundreds of milliseconds trying to start one.
  */
 #define G_LOG_DOMAIN "bench-ui"
 
@@ -19,6 +28,12 @@
 #include "sc-profile-editor.h"
 
 static gint64 first_frame_at;
+
+static double
+ms_since (gint64 t)
+{
+  return (g_get_monotonic_time () - t) / 1000.0;
+}
 
 static void
 after_paint_cb (GdkFrameClock *clock,
@@ -47,6 +62,8 @@ main (int   argc,
   ScProfileEditor *editor;
   enum { N_EDITS = 60 };
   double edit_ms[N_EDITS], compute_us = 0;
+  double t_gtk, t_adw, t_app, t_window, t_present;
+  gint64 t;
 
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
     {
@@ -55,20 +72,35 @@ main (int   argc,
     }
 
   g_setenv ("LANGUAGE", "en", TRUE);
+  g_setenv ("ADW_DISABLE_PORTAL", "1", FALSE);
+  t = g_get_monotonic_time ();
   gtk_init ();
+  t_gtk = ms_since (t);
+  t = g_get_monotonic_time ();
   adw_init ();
+  t_adw = ms_since (t);
+  t = g_get_monotonic_time ();
   app = sc_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
   g_application_register (G_APPLICATION (app), NULL, NULL);
+  t_app = ms_since (t);
 
+  t = g_get_monotonic_time ();
   win = sc_main_window_new (app);
+  t_window = ms_since (t);
+  t = g_get_monotonic_time ();
   gtk_window_present (GTK_WINDOW (win));
   g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (win)), "after-paint",
                     G_CALLBACK (after_paint_cb), NULL);
   while (first_frame_at == 0)
     g_main_context_iteration (NULL, TRUE);
-  g_print ("start-up to first frame: %.1f ms (aim ≤ 300 ms)\n",
-           (first_frame_at - start) / 1000.0);
+  t_present = (first_frame_at - t) / 1000.0;
+  g_print ("start-up to first frame: %.1f ms (aim ≤ 300 ms: %s)\n",
+           (first_frame_at - start) / 1000.0, (first_frame_at - start) / 1000.0 <= 300 ? "met" : "OVER");
+  g_print ("  toolkit (reference): gtk_init %.1f ms, adw_init %.1f ms\n", t_gtk, t_adw);
+  g_print ("  ours: application and D-Bus registration %.1f ms, window (catalog, profile, engine, "
+           "editor, overview) %.1f ms, present to first frame (style, layout, drawing) %.1f ms\n",
+           t_app, t_window, t_present);
 
   chart = sc_overview_page_get_chart_view (SC_OVERVIEW_PAGE (sc_main_window_get_page (win, "overview")));
   editor = SC_PROFILE_EDITOR (sc_main_window_get_editor (win));
