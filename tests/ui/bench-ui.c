@@ -11,8 +11,9 @@
  * there is no desktop portal: libadwaita would wait for one to be started
  * and fail, so the portal is switched off (ADW_DISABLE_PORTAL) — a desktop
  * session answers in a few milliseconds. The application's D-Bus
- * registration is its own phase: without a session bus GLib may spend
- * hundreds of milliseconds trying to start one.
+ * registration is its own phase; when there is no session bus at all, the
+ * application registers without one rather than GLib spending 110–150 ms
+ * starting a bus for it.
  */
 #define G_LOG_DOMAIN "bench-ui"
 
@@ -73,6 +74,12 @@ main (int   argc,
 
   g_setenv ("LANGUAGE", "en", TRUE);
   g_setenv ("ADW_DISABLE_PORTAL", "1", FALSE);
+  if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
+    {
+      /* Not GLib autolaunching a bus for the registration: time ours. */
+      g_setenv ("DBUS_SESSION_BUS_ADDRESS", "disabled:", TRUE);
+      g_print ("bench-ui: no session bus; the application registers without D-Bus\n");
+    }
   t = g_get_monotonic_time ();
   gtk_init ();
   t_gtk = ms_since (t);
