@@ -229,7 +229,7 @@ test_edit_writes_copy (void)
 {
   ScMainWindow *win;
   ScSession *session;
-  const char *id;
+  g_autofree char *id = NULL;
   g_autoptr(GPtrArray) entries = NULL;
   const ScRecoveryEntry *entry;
   g_autoptr(ScProfile) copy = NULL;
@@ -239,7 +239,7 @@ test_edit_writes_copy (void)
   clear_state ();
   win = open_window ();
   session = sc_main_window_get_session (win);
-  id = sc_session_get_recovery_id (session);
+  id = g_strdup (sc_session_get_recovery_id (session));
   g_assert_true (sc_recovery_id_is_valid (id));
   g_assert_false (copy_exists (id));
 
@@ -277,7 +277,7 @@ test_save_removes_copy (void)
 {
   ScMainWindow *win;
   ScSession *session;
-  const char *id;
+  g_autofree char *id = NULL;
   g_autofree char *dir = g_dir_make_tmp ("shangce-recovery-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "client.shangce", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -287,7 +287,7 @@ test_save_removes_copy (void)
   clear_state ();
   win = open_window ();
   session = sc_main_window_get_session (win);
-  id = sc_session_get_recovery_id (session);
+  id = g_strdup (sc_session_get_recovery_id (session));
 
   g_assert_true (sc_profile_editor_enter (editor (win), SC_FIELD_AD_SPEND, "7000"));
   g_assert_cmpint (wait_for_copy (id, g_get_monotonic_time () + GIVE_UP_USEC), >, 0);
@@ -322,13 +322,13 @@ test_discard_and_replace_remove_copy (void)
 {
   ScMainWindow *win;
   ScSession *session;
-  const char *id;
+  g_autofree char *id = NULL;
   GtkWindow *dialog;
 
   clear_state ();
   win = open_window ();
   session = sc_main_window_get_session (win);
-  id = sc_session_get_recovery_id (session);
+  id = g_strdup (sc_session_get_recovery_id (session));
   g_object_add_weak_pointer (G_OBJECT (win), (gpointer *) &win);
 
   /* Opening another profile: "Discard" in the prompt removes the copy. */
@@ -540,13 +540,13 @@ test_write_failure_warns_once (void)
 {
   g_autofree char *blocker = g_build_filename (state_home, "shangce", NULL);
   ScMainWindow *win;
-  const char *id;
+  g_autofree char *id = NULL;
 
   /* A file where the folder should be: every write fails. */
   clear_state ();
   g_assert_true (g_file_set_contents (blocker, "", 0, NULL));
   win = open_window ();
-  id = sc_session_get_recovery_id (sc_main_window_get_session (win));
+  id = g_strdup (sc_session_get_recovery_id (sc_main_window_get_session (win)));
 
   g_test_expect_message ("shangce-ui", G_LOG_LEVEL_WARNING,
                          "Could not write the recovery copy of unsaved changes: *");
