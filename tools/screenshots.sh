@@ -21,7 +21,7 @@ out="$here/data/screenshots"
 
 cd "$here"
 [ -d "$build" ] || meson setup "$build" >/dev/null
-nice -n 10 ninja -C "$build" src/shangce data/gschemas.compiled po/zh_CN/LC_MESSAGES/shangce.mo >/dev/null 2>&1 \
+nice -n 10 ninja -C "$build" src/shangce src/shangce-app data/gschemas.compiled po/zh_CN/LC_MESSAGES/shangce.mo >/dev/null 2>&1 \
   || nice -n 10 ninja -C "$build" >/dev/null
 
 # A locale tree of the build's catalogues, for the uninstalled binary.

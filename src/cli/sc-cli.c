@@ -5,7 +5,9 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <errno.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "sc-cli-private.h"
 
@@ -13,6 +15,58 @@ static const char *const cli_flags[] = {
   "--validate", "--list-programs", "--report", "--export", "--chart", "--headless", "--version",
   "--help", "-h", "-?", NULL
 };
+
+/* gettext ignores LANGUAGE while LC_MESSAGES is the C locale, so messages
+ * in a chosen language also need a messages locale that is not C: the
+ * language's own if it is installed, else any UTF-8 one that is. */
+static void
+set_messages_locale (const char *lang)
+{
+  g_autofree char *own = g_strconcat (lang, ".UTF-8", NULL);
+  const char *candidates[] = { own, "C.UTF-8", "en_US.UTF-8", NULL };
+
+  for (guint i = 0; candidates[i] != NULL; i++)
+    if (setlocale (LC_MESSAGES, candidates[i]) != NULL)
+      break;
+}
+
+/* --lang: the output language whatever the environment says. */
+static void
+force_language (const char *lang)
+{
+  g_autofree char *base = g_strdup (lang);
+  char *dot = strchr (base, '.');
+
+  if (dot != NULL)
+    *dot = '\0';
+  g_setenv ("LANGUAGE", base, TRUE);
+  set_messages_locale (base);
+}
+
+/* LANGUAGE set with no LANG/LC_* (LANGUAGE=zh_CN shangce, or a session
+ * whose locale is C): GLib and the program data already follow LANGUAGE,
+ * so let gettext follow it too rather than mix Chinese data with English
+ * messages. */
+static void
+honour_language_env (void)
+{
+  const char *language = g_getenv ("LANGUAGE");
+  const char *messages = setlocale (LC_MESSAGES, NULL);
+  g_autofree char *first = NULL;
+  char *dot;
+
+  if (language == NULL || messages == NULL)
+    return;
+  if (!g_str_equal (messages, "C") && !g_str_equal (messages, "POSIX"))
+    return;
+  first = g_strndup (language, strcspn (language, ":"));
+  dot = strchr (first, '.');
+  if (dot != NULL)
+    *dot = '\0';
+  if (*first == '\0' || g_str_equal (first, "C") || g_str_equal (first, "POSIX"))
+    return;
+  set_messages_locale (first);
+}
 
 const char *
 sc_cli_prescan_lang (int    argc,
@@ -199,4 +253,45 @@ sc_cli_run (int    argc,
 
   sc_cli_options_clear (&o);
   return status;
+}
+
+void
+sc_cli_setup_i18n (int    argc,
+                   char **argv)
+{
+  const char *lang = sc_cli_prescan_lang (argc, argv);
+  const char *localedir = g_getenv ("SHANGCE_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  if (lang != NULL)
+    force_language (lang);
+  else
+    honour_language_env ();
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
+/* The window lives in a second executable so that the command line never
+ * pays for loading and relocating GTK and libadwaita (about 15 ms a run).
+ * Next to this binary first (a build tree), then where it is installed. */
+int
+sc_cli_exec_app (int    argc,
+                 char **argv)
+{
+  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *dir = self != NULL ? g_path_get_dirname (self) : NULL;
+  g_autofree char *beside = dir != NULL ? g_build_filename (dir, "shangce-app", NULL) : NULL;
+  const char *app = beside != NULL && g_file_test (beside, G_FILE_TEST_IS_EXECUTABLE)
+                    ? beside : LIBEXECDIR "/shangce-app";
+  g_autofree char **args = g_new0 (char *, argc + 1);
+  int saved;
+
+  args[0] = (char *) app;
+  for (int i = 1; i < argc; i++)
+    args[i] = argv[i];
+  execv (app, args);
+  saved = errno;
+  g_printerr ("shangce: %s: %s\n", app, g_strerror (saved));
+  return 1;
 }
