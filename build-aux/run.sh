@@ -8,10 +8,16 @@ cd "$top"
 . build-aux/deps.sh
 shangce_ensure_deps
 builddir=${SHANGCE_BUILDDIR:-_build}
-[ -f "$builddir/build.ninja" ] || meson setup "$builddir" --prefix="$top/$builddir/install" >/dev/null
+inst="$top/$builddir/install"
+# Installed into the build dir, never system-wide, even when the test
+# command set the same build dir up first.
+if [ -f "$builddir/build.ninja" ]; then
+  meson configure "$builddir" -Dprefix="$inst" >/dev/null
+else
+  meson setup "$builddir" --prefix="$inst" >/dev/null
+fi
 meson compile -C "$builddir" >/dev/null
 meson install -C "$builddir" --quiet >/dev/null 2>&1 || meson install -C "$builddir"
-inst="$top/$builddir/install"
 export XDG_DATA_DIRS="$inst/share:${XDG_DATA_DIRS:-/usr/local/share:/usr/share}"
 export GSETTINGS_SCHEMA_DIR="$inst/share/glib-2.0/schemas"
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then

@@ -26,7 +26,7 @@ run_suite () {
 }
 
 status=0
-run_suite _build || status=1
+run_suite _build --prefix="$top/_build/install" || status=1
 if [ "${SHANGCE_SKIP_ASAN:-0}" != 1 ]; then
   # Every finding fails the test: ASan aborts, LSan reports leaks at exit
   # (tests/lsan.supp lists the third-party ones, each explained), UBSan halts.
