@@ -27,6 +27,8 @@
 #include "sc-engine.h"
 #include "sc-profile.h"
 
+#include "../bench-timing.h"
+
 #define WIDTH 1600
 #define HEIGHT 900
 #define PER_BATCH 5
@@ -44,22 +46,18 @@ typedef struct
   gsize            bytes;
 } Bench;
 
-static double
-thread_cpu_ms (void)
+typedef struct
 {
-  struct timespec ts;
+  void  (*func) (Bench *);
+  Bench  *bench;
+} Call;
 
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
+static void
+call_once (gpointer data)
 {
-  double x = *(const double *) a, y = *(const double *) b;
+  Call *call = data;
 
-  return x < y ? -1 : x > y;
+  call->func (call->bench);
 }
 
 static Timing
@@ -67,27 +65,10 @@ run_batches (void   (*func) (Bench *),
              Bench   *b,
              guint    batches)
 {
-  g_autofree double *wall = g_new (double, batches);
-  g_autofree double *cpu = g_new (double, batches);
-  Timing t;
+  Call call = { func, b };
+  BenchTiming t = bench_run_batches (call_once, &call, batches, PER_BATCH);
 
-  for (guint i = 0; i < batches; i++)
-    {
-      gint64 w0 = g_get_monotonic_time ();
-      double c0 = thread_cpu_ms ();
-
-      for (guint k = 0; k < PER_BATCH; k++)
-        func (b);
-      wall[i] = (g_get_monotonic_time () - w0) / 1000.0 / PER_BATCH;
-      cpu[i] = (thread_cpu_ms () - c0) / PER_BATCH;
-    }
-  qsort (wall, batches, sizeof (double), compare_doubles);
-  qsort (cpu, batches, sizeof (double), compare_doubles);
-  t.wall_best = wall[0];
-  t.wall_median = wall[batches / 2];
-  t.cpu_best = cpu[0];
-  t.cpu_median = cpu[batches / 2];
-  return t;
+  return (Timing) { t.wall_best / 1000, t.wall_median / 1000, t.cpu_best / 1000, t.cpu_median / 1000 };
 }
 
 static void

@@ -11,6 +11,8 @@
 #include "sc-engine.h"
 #include "sc-profile.h"
 
+#include "../bench-timing.h"
+
 /*
  * Quality bars (PRODUCT.md): all bundled programs for one profile in
  * ≤ 100 µs (the full evaluation the window and the report use: reasons,
@@ -26,60 +28,9 @@
  *   bench-engine [BATCHES]
  */
 
-typedef struct
-{
-  double wall_best, wall_median;   /* µs per call */
-  double cpu_best, cpu_median;
-} Timing;
+typedef BenchTiming Timing;
 
-static double
-thread_cpu_us (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec * 1e6 + ts.tv_nsec / 1e3;
-}
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-typedef void (*BenchFunc) (gpointer data);
-
-static Timing
-run_batches (BenchFunc  func,
-             gpointer   data,
-             guint      batches,
-             guint      per_batch)
-{
-  g_autofree double *wall = g_new (double, batches);
-  g_autofree double *cpu = g_new (double, batches);
-  Timing t;
-
-  for (guint b = 0; b < batches; b++)
-    {
-      gint64 w0 = g_get_monotonic_time ();
-      double c0 = thread_cpu_us ();
-
-      for (guint i = 0; i < per_batch; i++)
-        func (data);
-      wall[b] = (double) (g_get_monotonic_time () - w0) / per_batch;
-      cpu[b] = (thread_cpu_us () - c0) / per_batch;
-    }
-  qsort (wall, batches, sizeof (double), compare_doubles);
-  qsort (cpu, batches, sizeof (double), compare_doubles);
-  t.wall_best = wall[0];
-  t.wall_median = wall[batches / 2];
-  t.cpu_best = cpu[0];
-  t.cpu_median = cpu[batches / 2];
-  return t;
-}
+#define run_batches bench_run_batches
 
 typedef struct
 {
