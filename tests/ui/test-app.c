@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "sc-application.h"
+#include "ui-test.h"
 #include "sc-chart-view.h"
 #include "sc-export-dialog.h"
 #include "sc-main-window.h"
@@ -25,15 +26,6 @@
 #include "sc-rule-check-view.h"
 
 static ScApplication *app;
-
-static void
-iterate (void)
-{
-  /* Idle recomputes and redraws run until nothing is pending. */
-  for (int i = 0; i < 5; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
 
 static ScMainWindow *
 open_window (void)
@@ -428,12 +420,7 @@ main (int   argc,
 
   g_setenv ("LANGUAGE", "en", TRUE);
   g_test_init (&argc, &argv, NULL);
-  gtk_init ();
-  adw_init ();
-
-  app = sc_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  app = ui_test_new_app ();
 
   g_test_add_func ("/ui/window/opens-with-example", test_opens_with_example);
   g_test_add_func ("/ui/editor/gmv-changes-chart", test_gmv_changes_chart);

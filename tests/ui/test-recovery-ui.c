@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "sc-application.h"
+#include "ui-test.h"
 #include "sc-main-window.h"
 #include "sc-profile-editor.h"
 #include "sc-recovery.h"
@@ -30,14 +31,6 @@ static char *state_home;
  * gives up waiting long after. */
 #define DELAY_USEC   (2 * G_USEC_PER_SEC)
 #define GIVE_UP_USEC (15 * G_USEC_PER_SEC)
-
-static void
-iterate (void)
-{
-  for (int i = 0; i < 5; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
 
 static gboolean
 tick_cb (gpointer data)
@@ -592,12 +585,7 @@ main (int   argc,
   g_setenv ("LANGUAGE", "en", TRUE);
 
   g_test_init (&argc, &argv, NULL);
-  gtk_init ();
-  adw_init ();
-
-  app = sc_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  app = ui_test_new_app ();
 
   g_test_add_func ("/ui/recovery/edit-writes-copy", test_edit_writes_copy);
   g_test_add_func ("/ui/recovery/save-removes-copy", test_save_removes_copy);

@@ -13,17 +13,10 @@
 #include <string.h>
 
 #include "sc-application.h"
+#include "ui-test.h"
 #include "sc-main-window.h"
 
 static ScApplication *app;
-
-static void
-iterate (void)
-{
-  for (int i = 0; i < 5; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
 
 static GSettings *
 app_settings (void)
@@ -281,13 +274,7 @@ main (int   argc,
 
   g_setenv ("LANGUAGE", "en", TRUE);
   g_test_init (&argc, &argv, NULL);
-  gtk_init ();
-  adw_init ();
-
-  app = sc_application_new ();
-  /* Tests may run beside a real Shangce or each other: never become remote. */
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  app = ui_test_new_app ();
 
   g_test_add_func ("/ui/shell/activate", test_activate);
   g_test_add_func ("/ui/shell/actions", test_actions);
