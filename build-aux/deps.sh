@@ -7,7 +7,7 @@
 shangce_packages=(
   meson ninja-build gcc pkg-config
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
-  libxml2-dev libxml2-utils libcairo2-dev libpango1.0-dev libpng-dev
+  libxml2-dev libxml2-utils libcairo2-dev libpango1.0-dev zlib1g-dev
   gettext itstool yelp-tools desktop-file-utils appstream
   shared-mime-info fonts-noto-cjk librsvg2-common
 )

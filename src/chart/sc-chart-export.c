@@ -7,6 +7,7 @@
 
 #include "sc-chart.h"
 #include "sc-error.h"
+#include "sc-png.h"
 
 #include <cairo-pdf.h>
 #include <errno.h>
@@ -17,8 +18,6 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <math.h>
-#include <png.h>
-#include <setjmp.h>
 #include <string.h>
 
 #define SOFTWARE "Shangce " PACKAGE_VERSION
@@ -73,152 +72,24 @@ append_bytes (void                *closure,
 
 /* --- PNG ---------------------------------------------------------------- */
 
-typedef struct
-{
-  GByteArray *out;
-  char        message[200];
-} PngState;
-
-static void
-png_write_cb (png_structp  png,
-              png_bytep    data,
-              png_size_t   length)
-{
-  PngState *state = png_get_io_ptr (png);
-
-  g_byte_array_append (state->out, data, length);
-}
-
-static void
-png_flush_cb (png_structp png)
-{
-}
-
-static void
-png_error_cb (png_structp     png,
-              png_const_charp message)
-{
-  PngState *state = png_get_error_ptr (png);
-
-  g_strlcpy (state->message, message, sizeof state->message);
-  png_longjmp (png, 1);
-}
-
-static void
-png_warning_cb (png_structp     png,
-                png_const_charp message)
-{
-}
-
-static void
-add_text (png_textp   texts,
-          int        *n,
-          const char *key,
-          const char *value,
-          gboolean    utf8)
-{
-  if (value == NULL || *value == '\0')
-    return;
-  texts[*n].compression = utf8 ? PNG_ITXT_COMPRESSION_NONE : PNG_TEXT_COMPRESSION_NONE;
-  texts[*n].key = (png_charp) key;
-  texts[*n].text = (png_charp) value;
-  texts[*n].text_length = utf8 ? 0 : strlen (value);
-  texts[*n].itxt_length = utf8 ? strlen (value) : 0;
-  texts[*n].lang = NULL;
-  texts[*n].lang_key = NULL;
-  (*n)++;
-}
-
-/*
- * Encodes an opaque RGB24 surface ourselves: cairo_surface_write_to_png lets
- * libpng try every row filter at zlib level 6, which costs twice the drawing.
- *
- * Chosen by measurement (overview chart, 1600×900, thread CPU time of the
- * encoder alone, best of 9, on the Debian 12 build machine; libpng 1.6.39,
- * zlib 1.2.13):
- *
- *   filter  level   bytes     ms        filter  level   bytes     ms
- *   all       6    90,978   35.6        none      1    101,659    8.7
- *   up        6    90,943   20.3        none      2     99,599    8.8
- *   up        4    93,542   18.2        none      3     95,991    9.2
- *   up        3   107,362   11.7        none      4     82,103   15.8
- *   up        1   111,773   11.3        none      6     77,872   18.6
- *
- * Charts are flat colour: without a filter, deflate finds the row above as
- * a match by itself, and levels 1–3 use zlib's fast matcher. Level 3 with no
- * filter is 2.2× faster than level 6 with UP for 5.5 % more bytes (at
- * --scale 2: 32 ms instead of 75 ms, 250 KB instead of 199 KB) — the trade
- * for a chart that goes on a slide. Converting the pixels in one pass of our
- * own instead of libpng's two transforms (filler, BGR) saves another 9 %.
- */
-#define PNG_ZLIB_LEVEL 3
 static gboolean
 encode_png (const ScChartModel  *model,
             cairo_surface_t     *surface,
             GByteArray          *out,
             GError             **error)
 {
-  int width = cairo_image_surface_get_width (surface);
-  int height = cairo_image_surface_get_height (surface);
-  int stride = cairo_image_surface_get_stride (surface);
-  unsigned char *data = cairo_image_surface_get_data (surface);
-  PngState state = { out, "" };
-  png_structp png;
-  png_infop info;
-  png_text texts[4];
-  int n_texts = 0;
-  g_autofree png_bytep row = NULL;
+  const ScPngText texts[] = {
+    { "Title", model->title },
+    { "Software", SOFTWARE },
+    { "Profile", model->profile_name },
+    { "Data revision", model->data_revision },
+  };
 
-  png = png_create_write_struct (PNG_LIBPNG_VER_STRING, &state, png_error_cb, png_warning_cb);
-  if (png == NULL)
-    {
-      g_set_error_literal (error, SC_ERROR, SC_ERROR_IO, _("Cannot start the PNG encoder"));
-      return FALSE;
-    }
-  info = png_create_info_struct (png);
-  row = g_malloc ((gsize) width * 3);
-
-  if (setjmp (png_jmpbuf (png)))
-    {
-      g_set_error (error, SC_ERROR, SC_ERROR_IO, _("Cannot encode the PNG image: %s"), state.message);
-      png_destroy_write_struct (&png, &info);
-      return FALSE;
-    }
-
-  png_set_write_fn (png, &state, png_write_cb, png_flush_cb);
-  png_set_compression_level (png, PNG_ZLIB_LEVEL);
-  png_set_filter (png, PNG_FILTER_TYPE_BASE, PNG_FILTER_NONE);
-  png_set_IHDR (png, info, width, height, 8, PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
-                PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
-
-  add_text (texts, &n_texts, "Title", model->title, TRUE);
-  add_text (texts, &n_texts, "Software", SOFTWARE, FALSE);
-  add_text (texts, &n_texts, "Profile", model->profile_name, TRUE);
-  add_text (texts, &n_texts, "Data revision", model->data_revision, TRUE);
-  if (n_texts > 0)
-    png_set_text (png, info, texts, n_texts);
-
-  png_write_info (png, info);
-  /* Cairo keeps a native-endian 32-bit xRGB word per pixel: RGB bytes for PNG. */
-  for (int y = 0; y < height; y++)
-    {
-      const guint32 *src = (const guint32 *) (data + (gsize) y * stride);
-      png_bytep dst = row;
-
-      for (int x = 0; x < width; x++)
-        {
-          guint32 p = src[x];
-
-          dst[0] = (png_byte) (p >> 16);
-          dst[1] = (png_byte) (p >> 8);
-          dst[2] = (png_byte) p;
-          dst += 3;
-        }
-      png_write_row (png, row);
-    }
-  png_write_end (png, info);
-  png_destroy_write_struct (&png, &info);
-  return TRUE;
+  return sc_png_encode_rgb24 (cairo_image_surface_get_data (surface),
+                              cairo_image_surface_get_width (surface),
+                              cairo_image_surface_get_height (surface),
+                              cairo_image_surface_get_stride (surface),
+                              texts, G_N_ELEMENTS (texts), 0, out, error);
 }
 
 static gboolean
