@@ -14,7 +14,7 @@
 
 /* Type sizes in px at 800×450; smaller canvases keep at least MIN_SCALE of them. */
 #define SIZE_TITLE     20.0
-#define SIZE_SUBTITLE  13.0
+#define SIZE_SUBTITLE  12.5
 #define SIZE_LEGEND    12.5
 #define SIZE_AXIS      11.5
 #define SIZE_TICK      11.5
@@ -68,8 +68,14 @@ rect_inflate (const ScChartRect *r,
 
 /* --- text --------------------------------------------------------------- */
 
+/*
+ * Measuring and drawing must agree on everything Pango picks fonts by: the
+ * language too, or the drawing would sort the system's fonts again for the
+ * user's locale (and could pick other glyphs than the ones measured).
+ */
 void
-sc_chart_configure_context (PangoContext *context)
+sc_chart_configure_context (PangoContext *context,
+                            const char   *lang)
 {
   cairo_font_options_t *options = cairo_font_options_create ();
 
@@ -79,6 +85,7 @@ sc_chart_configure_context (PangoContext *context)
   pango_cairo_context_set_font_options (context, options);
   pango_cairo_context_set_resolution (context, 96);
   pango_context_set_round_glyph_positions (context, FALSE);
+  pango_context_set_language (context, pango_language_from_string (sc_chart_lang_is_zh (lang) ? "zh-cn" : "en"));
   cairo_font_options_destroy (options);
 }
 
@@ -131,6 +138,38 @@ type_size (Ctx   *c,
            double base)
 {
   return base * c->type_scale;
+}
+
+/* The unit: 1 at 800×450, never below 0.5 or above 4. */
+static double
+layout_unit (double width,
+             double height)
+{
+  return CLAMP (MIN (MAX (width, 1) / 800, MAX (height, 1) / 450), 0.5, 4);
+}
+
+guint
+sc_chart_layout_text_styles (double           width,
+                             double           height,
+                             ScChartTextStyle styles[SC_CHART_N_TEXT_STYLES])
+{
+  /* Every size and weight text_new() is called with below, but for the
+   * category and span labels a crowded chart shrinks further. */
+  static const ScChartTextStyle base[] = {
+    { SIZE_TITLE, TRUE },
+    { SIZE_SUBTITLE, FALSE },   /* also SIZE_LEGEND, SIZE_CATEGORY */
+    { SIZE_TICK, FALSE },       /* also SIZE_AXIS, SIZE_VALUE */
+    { SIZE_VALUE, TRUE },
+    { SIZE_FOOTNOTE, FALSE },
+  };
+  double type_scale = MAX (layout_unit (width, height), MIN_SCALE);
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (base) == SC_CHART_N_TEXT_STYLES);
+  G_STATIC_ASSERT (SIZE_LEGEND == SIZE_SUBTITLE && SIZE_CATEGORY == SIZE_SUBTITLE);
+  G_STATIC_ASSERT (SIZE_AXIS == SIZE_TICK && SIZE_VALUE == SIZE_TICK);
+  for (guint i = 0; i < G_N_ELEMENTS (base); i++)
+    styles[i] = (ScChartTextStyle) { base[i].size * type_scale, base[i].bold };
+  return G_N_ELEMENTS (base);
 }
 
 static void
@@ -1621,14 +1660,13 @@ sc_chart_layout_new (const ScChartModel *model,
 
   c.model = model;
   c.out = out;
-  c.u = CLAMP (MIN (out->width / 800, out->height / 450), 0.5, 4);
+  c.u = layout_unit (out->width, out->height);
   c.type_scale = MAX (c.u, MIN_SCALE);
   c.margin = MAX (22 * c.u, 10);
-  c.zh = g_str_has_prefix (model->lang, "zh");
+  c.zh = sc_chart_lang_is_zh (model->lang);
   out->unit = c.u;
   c.context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-  sc_chart_configure_context (c.context);
-  pango_context_set_language (c.context, pango_language_from_string (c.zh ? "zh-cn" : "en"));
+  sc_chart_configure_context (c.context, model->lang);
   c.pl = pango_layout_new (c.context);
 
   if (!sc_chart_model_is_empty (model))

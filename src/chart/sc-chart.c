@@ -348,7 +348,7 @@ sc_chart_draw_layout (const ScChartModel  *model,
     }
 
   pl = pango_cairo_create_layout (cr);
-  sc_chart_configure_context (pango_layout_get_context (pl));
+  sc_chart_configure_context (pango_layout_get_context (pl), model->lang);
   pango_layout_context_changed (pl);
   for (guint i = 0; i < layout->texts->len; i++)
     draw_text (cr, pl, g_ptr_array_index (layout->texts, i), dark);

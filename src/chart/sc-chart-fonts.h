@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/*
+ * Loading the chart's fonts ahead, on another thread.
+ *
+ * A command-line export spends as long finding its fonts (fontconfig reads
+ * its configuration, then sorts the system's fonts for every size and
+ * weight) as loading the programs and estimating. Neither needs the other,
+ * so the export starts this first and the fonts are ready — in a Pango font
+ * map of their own — when the chart is laid out.
+ *
+ * Only for a thread that has not drawn text yet and will draw charts next:
+ * _finish() makes the warmed font map that thread's default. Not for the
+ * window, which has GTK's font map already.
+ */
+typedef struct _ScChartFontWarmup ScChartFontWarmup;
+
+/* Starts loading the fonts a @width × @height chart in @lang (zh…, else en)
+ * uses. Never fails: without threads it does nothing. (transfer full) */
+ScChartFontWarmup *sc_chart_fonts_warm_up        (const char        *lang,
+                                                  double             width,
+                                                  double             height);
+/* Waits for the loading, then makes its font map this thread's default
+ * PangoCairo font map. Frees @warmup; %NULL is allowed. */
+void               sc_chart_fonts_warm_up_finish (ScChartFontWarmup *warmup);
+
+G_END_DECLS
