@@ -25,9 +25,6 @@
 #define SCHEMA_RESOURCE_PREFIX "/io/github/shangce/Shangce/schema/"
 #define XINCLUDE_NS_2001 "http://www.w3.org/2001/XInclude"
 #define XINCLUDE_NS_2003 "http://www.w3.org/2003/XInclude"
-/* Validation errors reported per file before "and more" — enough to fix a
- * file in one pass without flooding a terminal. */
-#define MAX_PROBLEMS 20
 
 /* ------------------------------------------------------------------ */
 /* Positions                                                           */
@@ -695,6 +692,115 @@ sc_xml_read_file (const char  *path,
 }
 
 /* ------------------------------------------------------------------ */
+/* Problems                                                            */
+/* ------------------------------------------------------------------ */
+
+void
+sc_xml_problems_init (ScXmlProblems *problems,
+                      const char    *display_name)
+{
+  g_return_if_fail (problems != NULL);
+  g_return_if_fail (display_name != NULL);
+
+  *problems = (ScXmlProblems) { .display_name = display_name, .messages = g_string_new (NULL) };
+}
+
+static void G_GNUC_PRINTF (5, 0)
+problems_add_at_valist (ScXmlProblems *problems,
+                        guint          line,
+                        guint          column,
+                        ScError        code,
+                        const char    *format,
+                        va_list        args)
+{
+  g_autofree char *what = NULL;
+
+  if (problems->count == 0)
+    problems->code = code;
+  problems->count++;
+  if (problems->count > SC_XML_MAX_PROBLEMS)
+    return;
+  what = g_strdup_vprintf (format, args);
+  if (problems->messages->len > 0)
+    g_string_append_c (problems->messages, '\n');
+  g_string_append_printf (problems->messages, "%s:%u:%u: %s", problems->display_name, line, column, what);
+}
+
+static void G_GNUC_PRINTF (5, 6)
+problems_add_at (ScXmlProblems *problems,
+                 guint          line,
+                 guint          column,
+                 ScError        code,
+                 const char    *format,
+                 ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  problems_add_at_valist (problems, line, column, code, format, args);
+  va_end (args);
+}
+
+void
+sc_xml_problems_add_valist (ScXmlProblems *problems,
+                            xmlNode       *node,
+                            ScError        code,
+                            const char    *format,
+                            va_list        args)
+{
+  g_return_if_fail (problems != NULL && problems->messages != NULL);
+  g_return_if_fail (format != NULL);
+
+  problems_add_at_valist (problems, MAX (sc_xml_node_line (node), 1), MAX (sc_xml_node_column (node), 1),
+                          code, format, args);
+}
+
+void
+sc_xml_problems_add (ScXmlProblems *problems,
+                     xmlNode       *node,
+                     ScError        code,
+                     const char    *format,
+                     ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  sc_xml_problems_add_valist (problems, node, code, format, args);
+  va_end (args);
+}
+
+void
+sc_xml_problems_clear (ScXmlProblems *problems)
+{
+  g_return_if_fail (problems != NULL);
+
+  if (problems->messages != NULL)
+    g_string_free (g_steal_pointer (&problems->messages), TRUE);
+  problems->count = 0;
+}
+
+gboolean
+sc_xml_problems_finish (ScXmlProblems  *problems,
+                        GError        **error)
+{
+  gboolean empty;
+
+  g_return_val_if_fail (problems != NULL && problems->messages != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  empty = problems->count == 0;
+  if (!empty)
+    {
+      if (problems->count > SC_XML_MAX_PROBLEMS)
+        g_string_append_printf (problems->messages, "\n%s:1:1: %s", problems->display_name,
+                                _("… and more problems; fix these first"));
+      g_set_error_literal (error, SC_ERROR, problems->code, problems->messages->str);
+    }
+  sc_xml_problems_clear (problems);
+  return empty;
+}
+
+/* ------------------------------------------------------------------ */
 /* Schema-derived explanations                                         */
 /* ------------------------------------------------------------------ */
 
@@ -1097,33 +1203,18 @@ get_schema (const char *schema_name)
   return cs;
 }
 
-typedef struct
-{
-  const char *display_name;
-  GString    *messages;
-  guint       count;
-  ScError     code;
-} Problems;
-
+/* A schema problem at @node. */
 static void G_GNUC_PRINTF (3, 4)
-add_problem (Problems   *problems,
-             xmlNode    *node,
-             const char *format,
+add_problem (ScXmlProblems *problems,
+             xmlNode       *node,
+             const char    *format,
              ...)
 {
-  g_autofree char *what = NULL;
   va_list args;
 
-  problems->count++;
-  if (problems->count > MAX_PROBLEMS)
-    return;
   va_start (args, format);
-  what = g_strdup_vprintf (format, args);
+  sc_xml_problems_add_valist (problems, node, SC_ERROR_SCHEMA, format, args);
   va_end (args);
-  if (problems->messages->len > 0)
-    g_string_append_c (problems->messages, '\n');
-  g_string_append_printf (problems->messages, "%s:%u:%u: %s", problems->display_name,
-                          MAX (sc_xml_node_line (node), 1), MAX (sc_xml_node_column (node), 1), what);
 }
 
 static char *
@@ -1246,10 +1337,10 @@ attr_display_name (xmlAttr *prop)
 }
 
 static void
-explain_element (SchemaInfo *si,
-                 xmlNode    *node,
-                 Problems   *problems,
-                 guint       depth)
+explain_element (SchemaInfo    *si,
+                 xmlNode       *node,
+                 ScXmlProblems *problems,
+                 guint          depth)
 {
   const char *name = (const char *) node->name;
   ElementInfo *info;
@@ -1417,7 +1508,7 @@ describe_rng_error (const xmlError *err)
 
 typedef struct
 {
-  Problems *problems;
+  ScXmlProblems *problems;
 } RngState;
 
 static void
@@ -1434,16 +1525,7 @@ on_rng_error (void     *data,
   if (node != NULL && node->type == XML_ELEMENT_NODE)
     add_problem (state->problems, node, "%s", what);
   else
-    {
-      state->problems->count++;
-      if (state->problems->count <= MAX_PROBLEMS)
-        {
-          if (state->problems->messages->len > 0)
-            g_string_append_c (state->problems->messages, '\n');
-          g_string_append_printf (state->problems->messages, "%s:%d:1: %s", state->problems->display_name,
-                                  MAX (err->line, 1), what);
-        }
-    }
+    problems_add_at (state->problems, (guint) MAX (err->line, 1), 1, SC_ERROR_SCHEMA, "%s", what);
 }
 
 gboolean
@@ -1454,7 +1536,7 @@ sc_xml_validate (xmlDoc      *doc,
 {
   CompiledSchema *cs;
   xmlRelaxNGValidCtxt *vctxt;
-  Problems problems = { 0 };
+  ScXmlProblems problems;
   RngState state;
   xmlNode *root;
   int rc;
@@ -1475,9 +1557,7 @@ sc_xml_validate (xmlDoc      *doc,
     }
 
   root = xmlDocGetRootElement (doc);
-  problems.display_name = display_name;
-  problems.messages = g_string_new (NULL);
-  problems.code = SC_ERROR_SCHEMA;
+  sc_xml_problems_init (&problems, display_name);
 
   /* The root is checked first: a wrong namespace makes every other message noise. */
   if (root != NULL && cs->info != NULL &&
@@ -1491,9 +1571,7 @@ sc_xml_validate (xmlDoc      *doc,
         add_problem (&problems, root, _("<%s> is in the wrong namespace (%s); expected xmlns=\"%s\""),
                      (const char *) root->name,
                      root->ns != NULL ? (const char *) root->ns->href : _("none"), cs->info->ns);
-      g_set_error_literal (error, SC_ERROR, SC_ERROR_SCHEMA, problems.messages->str);
-      g_string_free (problems.messages, TRUE);
-      return FALSE;
+      return sc_xml_problems_finish (&problems, error);
     }
 
   vctxt = xmlRelaxNGNewValidCtxt (cs->schema);
@@ -1504,31 +1582,26 @@ sc_xml_validate (xmlDoc      *doc,
 
   if (rc == 0)
     {
-      g_string_free (problems.messages, TRUE);
+      sc_xml_problems_clear (&problems);
       return TRUE;
     }
 
   /* Prefer our own reading of the problems when it finds any. */
   if (cs->info != NULL && root != NULL)
     {
-      Problems explained = { display_name, g_string_new (NULL), 0, SC_ERROR_SCHEMA };
+      ScXmlProblems explained;
 
+      sc_xml_problems_init (&explained, display_name);
       explain_element (cs->info, root, &explained, 0);
       if (explained.count > 0)
         {
-          g_string_free (problems.messages, TRUE);
+          sc_xml_problems_clear (&problems);
           problems = explained;
         }
       else
-        g_string_free (explained.messages, TRUE);
+        sc_xml_problems_clear (&explained);
     }
-  if (problems.count > MAX_PROBLEMS)
-    g_string_append_printf (problems.messages, "\n%s:1:1: %s", display_name,
-                            _("… and more problems; fix these first"));
-  if (problems.messages->len == 0)
-    g_string_append_printf (problems.messages, "%s:1:1: %s", display_name,
-                            _("the file does not follow the program format"));
-  g_set_error_literal (error, SC_ERROR, SC_ERROR_SCHEMA, problems.messages->str);
-  g_string_free (problems.messages, TRUE);
-  return FALSE;
+  if (problems.count == 0)
+    problems_add_at (&problems, 1, 1, SC_ERROR_SCHEMA, "%s", _("the file does not follow the program format"));
+  return sc_xml_problems_finish (&problems, error);
 }
