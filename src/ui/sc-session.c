@@ -62,6 +62,39 @@ set_modified (ScSession *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
 }
 
+/* The profile now matches @file (NULL for a document never saved): not
+ * modified, and no recovery copy to keep. */
+static void
+set_in_sync_with (ScSession *self,
+                  GFile     *file)
+{
+  if (g_set_object (&self->file, file))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+  set_modified (self, FALSE);
+  sc_session_discard_recovery (self);
+}
+
+/* The path of @file, which profiles are read from and written to; NULL
+ * with @error set when it is not a local file. (transfer full) */
+static char *
+local_path (GFile    *file,
+            gboolean  saving,
+            GError  **error)
+{
+  char *path = g_file_get_path (file);
+
+  if (path == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+
+      if (saving)
+        g_set_error (error, SC_ERROR, SC_ERROR_IO, _("%s: only local files can be saved"), uri);
+      else
+        g_set_error (error, SC_ERROR, SC_ERROR_IO, _("%s: only local files can be opened"), uri);
+    }
+  return path;
+}
+
 static void
 disabled_reset (ScSession          *self,
                 const char * const *ids)
@@ -394,10 +427,7 @@ sc_session_set_profile (ScSession *self,
 
   g_clear_pointer (&self->profile, sc_profile_free);
   self->profile = profile;
-  if (g_set_object (&self->file, file))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
-  set_modified (self, FALSE);
-  sc_session_discard_recovery (self);
+  set_in_sync_with (self, file);
   g_signal_emit (self, signals[PROFILE_REPLACED], 0);
   schedule_recompute (self);
 }
@@ -452,14 +482,9 @@ sc_session_open (ScSession  *self,
   g_return_val_if_fail (SC_IS_SESSION (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  path = g_file_get_path (file);
+  path = local_path (file, FALSE, error);
   if (path == NULL)
-    {
-      g_autofree char *uri = g_file_get_uri (file);
-      g_set_error (error, SC_ERROR, SC_ERROR_IO,
-                   _("%s: only local files can be opened"), uri);
-      return FALSE;
-    }
+    return FALSE;
   profile = sc_profile_load (path, error);
   if (profile == NULL)
     return FALSE;
@@ -477,20 +502,12 @@ sc_session_save (ScSession  *self,
   g_return_val_if_fail (SC_IS_SESSION (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  path = g_file_get_path (file);
+  path = local_path (file, TRUE, error);
   if (path == NULL)
-    {
-      g_autofree char *uri = g_file_get_uri (file);
-      g_set_error (error, SC_ERROR, SC_ERROR_IO,
-                   _("%s: only local files can be saved"), uri);
-      return FALSE;
-    }
+    return FALSE;
   if (!sc_profile_save (self->profile, path, error))
     return FALSE;
-  if (g_set_object (&self->file, file))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
-  set_modified (self, FALSE);
-  sc_session_discard_recovery (self);
+  set_in_sync_with (self, file);
   return TRUE;
 }
 
