@@ -98,15 +98,24 @@ action_preferences (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (sc_preferences_window_new (parent, settings)));
 }
 
+/* Help and the shortcuts window belong to a window: the app actions hand
+ * over to the active one's. */
+static void
+activate_in_active_window (GApplication *app,
+                           const char   *window_action)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), window_action, NULL);
+}
+
 static void
 action_help (GSimpleAction *action,
              GVariant      *param,
              gpointer       data)
 {
-  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (data));
-
-  if (parent != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (parent), "win.help", NULL);
+  activate_in_active_window (data, "win.help");
 }
 
 static void
@@ -114,10 +123,7 @@ action_shortcuts (GSimpleAction *action,
                   GVariant      *param,
                   gpointer       data)
 {
-  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (data));
-
-  if (parent != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (parent), "win.show-help-overlay", NULL);
+  activate_in_active_window (data, "win.show-help-overlay");
 }
 
 static void
