@@ -60,6 +60,21 @@ static const struct
 
 typedef void (*Continuation) (ScMainWindow *self, gpointer data);
 
+/* What was to follow a question or a save: run @then when @go_on, and
+ * in either case let go of @data. */
+static void
+continue_or_drop (ScMainWindow   *self,
+                  gboolean        go_on,
+                  Continuation    then,
+                  gpointer        data,
+                  GDestroyNotify  destroy)
+{
+  if (go_on && then != NULL)
+    then (self, data);
+  if (destroy != NULL && data != NULL)
+    destroy (data);
+}
+
 /* --- title, toasts ----------------------------------------------------- */
 
 static void
@@ -180,19 +195,16 @@ unsaved_response_cb (AdwMessageDialog *dialog,
   ScMainWindow *self = pending->self;
 
   self->unsaved_dialog = NULL;
-  if (g_str_equal (response, "discard"))
+  if (g_str_equal (response, "save"))
+    save_then (self, pending->then, pending->data, pending->destroy);
+  else
     {
-      sc_session_discard_recovery (self->session);
-      pending->then (self, pending->data);
+      gboolean discard = g_str_equal (response, "discard");
+
+      if (discard)
+        sc_session_discard_recovery (self->session);
+      continue_or_drop (self, discard, pending->then, pending->data, pending->destroy);
     }
-  else if (g_str_equal (response, "save"))
-    {
-      save_then (self, pending->then, pending->data, pending->destroy);
-      g_free (pending);
-      return;
-    }
-  if (pending->destroy != NULL && pending->data != NULL)
-    pending->destroy (pending->data);
   g_free (pending);
 }
 
@@ -209,9 +221,7 @@ confirm_discard (ScMainWindow       *self,
 
   if (!sc_session_get_modified (self->session))
     {
-      then (self, data);
-      if (destroy != NULL && data != NULL)
-        destroy (data);
+      continue_or_drop (self, TRUE, then, data, destroy);
       return;
     }
 
@@ -478,6 +488,7 @@ save_as_chosen (ScMainWindow *self,
   g_autofree char *path = g_file_get_path (file);
   g_autoptr(GFile) target = NULL;
   AfterSave *after = g_steal_pointer (&after_save_pending);
+  gboolean saved;
 
   /* Keep the extension so the file manager knows the document. */
   if (path != NULL && !g_str_has_suffix (path, SC_PROFILE_EXTENSION))
@@ -488,14 +499,12 @@ save_as_chosen (ScMainWindow *self,
   else
     target = g_object_ref (file);
 
-  if (!sc_main_window_save_to (self, target, &error))
+  saved = sc_main_window_save_to (self, target, &error);
+  if (!saved)
     sc_main_window_toast (self, error->message);
-  else if (after != NULL)
-    after->then (self, after->data);
   if (after != NULL)
     {
-      if (after->destroy != NULL && after->data != NULL)
-        after->destroy (after->data);
+      continue_or_drop (self, saved, after->then, after->data, after->destroy);
       g_free (after);
     }
 }
@@ -521,15 +530,11 @@ save_then (ScMainWindow       *self,
   if (file != NULL)
     {
       g_autoptr(GError) error = NULL;
-      if (sc_main_window_save_to (self, file, &error))
-        {
-          if (then != NULL)
-            then (self, data);
-        }
-      else
+      gboolean saved = sc_main_window_save_to (self, file, &error);
+
+      if (!saved)
         sc_main_window_toast (self, error->message);
-      if (destroy != NULL && data != NULL)
-        destroy (data);
+      continue_or_drop (self, saved, then, data, destroy);
       return;
     }
   if (then != NULL)
