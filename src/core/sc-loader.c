@@ -430,7 +430,7 @@ read_enum (xmlNode           *node,
 
 static const char *const fee_names[] = { "commission", "return-shipping", "promotion", "deposit", "settlement-days" };
 static const char *const benefit_names[] = { "cash", "ad-credit", "coupon", "traffic" };
-static const char *const anchor_names[] = { "first-sale", "entry", "first-live", "window-start" };
+static const char *const anchor_names[] = { "first-sale", "entry", "first-live", "window-start", "field" };
 static const char *const status_names[] = { "announced", "expected", "in-force", "comment-period", "expired" };
 static const char *const stacking_names[] = { "additive", "exclusive", "best-of" };
 static const char *const op_names[] = { "eq", "ne", "lt", "le", "gt", "ge" };
@@ -640,6 +640,41 @@ read_tiers (Loader   *l,
     }
 }
 
+/* anchor="field" counts from the date in the profile field named by
+ * field="…" (e.g. jinniu-since); "field" means nothing with another anchor. */
+static void
+read_anchor_field (Loader   *l,
+                   xmlNode  *node,
+                   ScEffect *effect)
+{
+  g_autofree char *name = prop (node, "field");
+  const ScFieldInfo *info;
+
+  if (effect->anchor != SC_ANCHOR_FIELD)
+    {
+      if (name != NULL)
+        problem (l, node, SC_ERROR_INVALID,
+                 _("“field” names the date counting starts from and goes with anchor=\"field\"; this anchor is “%s”"),
+                 anchor_names[effect->anchor]);
+      return;
+    }
+  if (name == NULL)
+    {
+      problem (l, node, SC_ERROR_INVALID,
+               _("anchor=\"field\" needs a “field” attribute naming a date field of the profile, such as “jinniu-since”"));
+      return;
+    }
+  if (!read_field (l, node, "field", &effect->anchor_field))
+    return;
+  info = sc_field_info (effect->anchor_field);
+  if (info->type != SC_FIELD_TYPE_DATE)
+    {
+      problem (l, node, SC_ERROR_INVALID, _("the anchor field must be a date field of the profile but “%s” is %s"),
+               info->name, field_type_words (info->type));
+      effect->anchor_field = SC_N_FIELDS;
+    }
+}
+
 static void
 read_effect (Loader    *l,
              xmlNode   *node,
@@ -675,6 +710,7 @@ read_effect (Loader    *l,
   effect->benefit = read_enum (node, "benefit", benefit_names, G_N_ELEMENTS (benefit_names), SC_BENEFIT_CASH);
   effect->anchor = read_enum (node, "anchor", anchor_names, G_N_ELEMENTS (anchor_names), SC_ANCHOR_FIRST_SALE);
   effect->fee = read_enum (node, "fee", fee_names, G_N_ELEMENTS (fee_names), SC_FEE_COMMISSION);
+  read_anchor_field (l, node, effect);
 
   switch (effect->kind)
     {

@@ -102,6 +102,7 @@ typedef enum
   SC_ANCHOR_ENTRY,          /* "entry": the profile's entry date */
   SC_ANCHOR_FIRST_LIVE,     /* "first-live": the profile's first live date */
   SC_ANCHOR_WINDOW_START,   /* "window-start": the measure's (or program's) window start */
+  SC_ANCHOR_FIELD,          /* "field": the date in the profile field named by ScEffect.anchor_field */
 } ScAnchor;
 
 typedef enum
@@ -127,6 +128,7 @@ typedef struct
   ScBenefit     benefit;           /* GRANT, TIERED, RANK */
   gboolean      up_to;             /* the amount is a maximum ("至高", "最高") */
   ScAnchor      anchor;            /* GRANT, TIERED, ORDER_FEE_WAIVER: day 0 */
+  ScField       anchor_field;      /* anchor FIELD: a date field of the profile; else SC_N_FIELDS */
   ScNumber      amount;            /* GRANT: yuan or units */
   char         *unit;              /* TRAFFIC: "exposure" | "traffic-coupon" */
   ScNumber      exposures_per_unit;/* TRAFFIC with unit other than exposure: assumption */

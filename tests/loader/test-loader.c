@@ -490,6 +490,16 @@ static const Broken broken[] = {
     "<expect program=\"test.star-plan\" measure=\"m9\"", SC_ERROR_INVALID, { "m9", "does not have" } },
   { "example-bad-date", "<set field=\"first-sale-date\" value=\"2026-01-10\"/>", "<set field=\"first-sale-date\" value=\"2026-13-10\"/>",
     NULL, SC_ERROR_VALUE, { "2026-13-10", "first-sale-date" } },
+  { "anchor-field-missing", "<grant benefit=\"cash\" anchor=\"first-sale\"", "<grant benefit=\"cash\" anchor=\"field\"",
+    NULL, SC_ERROR_INVALID, { "anchor=\"field\"", "needs", "date field" } },
+  { "anchor-field-not-a-date", "<grant benefit=\"cash\" anchor=\"first-sale\"", "<grant benefit=\"cash\" anchor=\"field\" field=\"monthly-gmv\"",
+    NULL, SC_ERROR_INVALID, { "monthly-gmv", "date field", "an amount in yuan" } },
+  { "anchor-field-unknown", "<grant benefit=\"cash\" anchor=\"first-sale\"", "<grant benefit=\"cash\" anchor=\"field\" field=\"jinniu-date\"",
+    NULL, SC_ERROR_INVALID, { "unknown profile field", "jinniu-date" } },
+  { "field-without-field-anchor", "<grant benefit=\"cash\" anchor=\"first-sale\"", "<grant benefit=\"cash\" anchor=\"first-sale\" field=\"jinniu-since\"",
+    NULL, SC_ERROR_INVALID, { "“field”", "anchor=\"field\"", "first-sale" } },
+  { "field-on-rank", "<rank benefit=\"cash\"", "<rank benefit=\"cash\" field=\"jinniu-since\"",
+    NULL, SC_ERROR_SCHEMA, { "field", "<rank>" } },
   { "entity-reference", "<title xml:lang=\"en\">Growth tiers</title>", "<title xml:lang=\"en\">Growth &tiers;</title>",
     NULL, SC_ERROR_FORBIDDEN, { "&tiers;", "not allowed" } },
 };
@@ -797,6 +807,43 @@ static const struct
   { "１３００单服务费免单", 1300, FALSE, TRUE },
   { "扣分20分", 2, FALSE, FALSE },
 };
+
+/* The first effect of measure @id in the first program of @file. */
+static const ScEffect *
+first_effect (const ScProgramFile *file,
+              const char          *id)
+{
+  const ScProgram *program = g_ptr_array_index (file->programs, 0);
+
+  for (guint i = 0; i < program->measures->len; i++)
+    {
+      const ScMeasure *m = g_ptr_array_index (program->measures, i);
+
+      if (g_str_equal (m->id, id))
+        return g_ptr_array_index (m->effects, 0);
+    }
+  return NULL;
+}
+
+/* anchor="field" field="…" loads as a date field of the profile; files
+ * without it (every anchor before it) load as before. */
+static void
+test_anchor_field (void)
+{
+  g_autofree char *sample = read_fixture ("sample.xml");
+  g_autofree char *text = replace_once (sample, "<grant benefit=\"cash\" anchor=\"first-sale\"",
+                                        "<grant benefit=\"cash\" anchor=\"field\" field=\"jinniu-since\"");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScProgramFile) file = NULL;
+  const ScEffect *grant;
+
+  file = sc_loader_load_memory (text, strlen (text), "anchor-field.xml", &error);
+  g_assert_no_error (error);
+  grant = first_effect (file, "m1-first-sale");
+  g_assert_nonnull (grant);
+  g_assert_cmpint (grant->anchor, ==, SC_ANCHOR_FIELD);
+  g_assert_cmpint (grant->anchor_field, ==, SC_FIELD_JINNIU_SINCE);
+}
 
 static void
 test_quotes (void)
@@ -1174,6 +1221,7 @@ main (int    argc,
   g_test_add_func ("/loader/missing-file", test_missing_file);
   g_test_add_func ("/loader/several-problems", test_several_problems);
   g_test_add_func ("/loader/positions", test_positions);
+  g_test_add_func ("/loader/anchor-field", test_anchor_field);
   g_test_add_func ("/loader/quotes", test_quotes);
   g_test_add_func ("/loader/catalog/supersede", test_catalog_supersede);
   g_test_add_func ("/loader/catalog/conflict", test_catalog_conflict);
