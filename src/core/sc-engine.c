@@ -20,7 +20,12 @@
  *   before as_of (needed for "GMV since the first sale" at T30 …) run at the
  *   month-0 rate, days after the horizon at the last month's rate.
  *   Orders = GMV / avg-order-value.
- * - Only value booked on a day inside [as_of, as_of + horizon) counts.
+ * - Only value booked on a day inside [as_of, as_of + horizon) counts. An
+ *   estimate is of what is still to come: a grant paid before as_of has been
+ *   received already and is not counted (its reason says so).
+ * - Anchors (day 0 of a grant, tiered reward or order-fee waiver): a date of
+ *   the profile (first sale, entry, first live, or any date field named by
+ *   anchor="field") or the window start (docs/program-format.md, "Anchors").
  * - A measure applies on the days of program window ∩ measure window, cut at
  *   the start of a program that replaces its program.
  * - Fees: the baseline (profile overrides first; a category row before the
@@ -1290,19 +1295,27 @@ need (Ctx             *ctx,
   return FALSE;
 }
 
+/* Day 0 of @eff: a date of the profile (needs information when unset) or
+ * the start of the measure's window. */
 static ScDay
 anchor_day (Ctx             *ctx,
             MeasurePriv     *mp,
-            ScAnchor         anchor)
+            const ScEffect  *eff)
 {
   ScMeasureResult *mr = &mp->pub;
   ScField field;
 
-  switch (anchor)
+  switch (eff->anchor)
     {
     case SC_ANCHOR_FIRST_SALE: field = SC_FIELD_FIRST_SALE_DATE; break;
     case SC_ANCHOR_ENTRY: field = SC_FIELD_ENTRY_DATE; break;
     case SC_ANCHOR_FIRST_LIVE: field = SC_FIELD_FIRST_LIVE_DATE; break;
+    case SC_ANCHOR_FIELD:
+      /* The loader accepts only date fields here. */
+      if ((guint) eff->anchor_field >= SC_N_FIELDS)
+        return SC_DAY_NONE;
+      field = eff->anchor_field;
+      break;
     case SC_ANCHOR_WINDOW_START:
     default:
       return mp->window.start != SC_DAY_NONE ? mp->window.start : ctx->as_of;
@@ -1401,7 +1414,7 @@ eval_grant (Ctx            *ctx,
             const ScEffect *eff)
 {
   ScMeasureResult *mr = &mp->pub;
-  ScDay day = anchor_day (ctx, mp, eff->anchor);
+  ScDay day = anchor_day (ctx, mp, eff);
   char bd[16], ba[G_ASCII_DTOSTR_BUF_SIZE];
 
   if (day == SC_DAY_NONE || !eff->amount.set)
@@ -1414,6 +1427,17 @@ eval_grant (Ctx            *ctx,
   if (!sc_window_contains (&mp->window, day))
     {
       add_reason (ctx, mr, _("Paid on %s, outside the measure’s window: nothing counted"), fmt_day (bd, day));
+      return;
+    }
+  /* The estimate is of what is still to come: a grant paid before the
+   * evaluation date has been received (or missed) already. */
+  if (day < ctx->as_of)
+    {
+      char be[16];
+
+      /* Translators: payment day, evaluation date */
+      add_reason (ctx, mr, _("Paid on %s, before the evaluation date %s: already received, so not counted (the estimate covers what is still to come)"),
+                  fmt_day (bd, day), fmt_day (be, ctx->as_of));
       return;
     }
   if (!in_horizon (ctx, day))
@@ -1444,7 +1468,7 @@ eval_tiered (Ctx            *ctx,
 
   if (!need (ctx, mr, SC_FIELD_MONTHLY_GMV))
     return;
-  anchor = anchor_day (ctx, mp, eff->anchor);
+  anchor = anchor_day (ctx, mp, eff);
   if (anchor == SC_DAY_NONE)
     return;
   mr->basis |= SC_BASIS_PROFILE;
@@ -1591,7 +1615,7 @@ eval_order_fee_waiver (Ctx            *ctx,
   if (!need (ctx, mr, SC_FIELD_MONTHLY_GMV) || !need (ctx, mr, SC_FIELD_AVG_ORDER_VALUE))
     return;
   mr->basis |= SC_BASIS_PROFILE;
-  anchor = anchor_day (ctx, mp, eff->anchor);
+  anchor = anchor_day (ctx, mp, eff);
   if (anchor == SC_DAY_NONE)
     return;
 

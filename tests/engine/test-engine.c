@@ -1144,6 +1144,98 @@ test_sweep (void)
 
 static ScCatalog *bundled_catalog;
 
+/* --- timing of the Star Plan's coupon and free orders (bundled data) ----------- */
+
+#define STAR "kuaishou.star-plan-2026"
+
+static ScProfile *
+star_profile (const char *as_of)
+{
+  ScProfile *p = sc_profile_new ();
+
+  p->as_of = sc_day_parse (as_of);
+  p->horizon_months = 12;
+  return p;
+}
+
+static ScResult *
+evaluate_bundled (const ScProfile *p)
+{
+  ScEngineOptions options = { .lang = "en" };
+
+  return sc_engine_evaluate (bundled_catalog, p, &options);
+}
+
+static double
+month_of_measure (const ScMeasureResult *mr,
+                  guint                  month,
+                  ScAmount               amount)
+{
+  return sc_result_month_value (mr->monthly, mr->n_months, month, amount);
+}
+
+/* The Jinniu coupon measure for a merchant who became a Jinniu customer on
+ * @jinniu_since (NULL: not given), evaluated from @as_of over 12 months. */
+static const ScMeasureResult *
+jinniu_coupon (const char  *as_of,
+               const char  *jinniu_since,
+               ScResult   **result)
+{
+  g_autoptr(ScProfile) p = star_profile (as_of);
+
+  if (jinniu_since != NULL)
+    set (p, "jinniu-since", jinniu_since);
+  *result = evaluate_bundled (p);
+  return measure (*result, STAR, "m4-jinniu-coupon");
+}
+
+/*
+ * 举措四 (d): the 666-yuan coupon pack for a merchant who became a Jinniu
+ * customer on 2026-03-01 is booked in the month that holds 2026-03-01, never
+ * on the window start 2026-01-01.
+ */
+static void
+test_jinniu_coupon_month (void)
+{
+  g_autoptr(ScResult) mid_january = NULL, january = NULL, after = NULL, unknown = NULL;
+  const ScMeasureResult *mr;
+
+  /* From 2026-01-15: month 0 is [01-15, 02-15), month 1 [02-15, 03-15)
+   * holds 2026-03-01: 666 there, nothing in months 0 and 2. */
+  mr = jinniu_coupon ("2026-01-15", "2026-03-01", &mid_january);
+  g_assert_cmpint (mr->status, ==, SC_MEASURE_ELIGIBLE);
+  assert_money (mr->totals[SC_AMOUNT_COUPON], 666);
+  assert_money (month_of_measure (mr, 0, SC_AMOUNT_COUPON), 0);
+  assert_money (month_of_measure (mr, 1, SC_AMOUNT_COUPON), 666);
+  assert_money (month_of_measure (mr, 2, SC_AMOUNT_COUPON), 0);
+  assert_reason (mr, "666 yuan in coupons on 2026-03-01");
+  /* The platform's month series carries it in the same month. */
+  assert_money (sc_result_month_value (sc_result_find_platform (mid_january, "kuaishou")->monthly, 12, 1,
+                                       SC_AMOUNT_COUPON), 666);
+
+  /* From 2026-01-01 (calendar months): March is month 2. The year's total
+   * is the 666 it always was; only the month moved (it was January). */
+  mr = jinniu_coupon ("2026-01-01", "2026-03-01", &january);
+  assert_money (mr->totals[SC_AMOUNT_COUPON], 666);
+  assert_money (mr->totals[SC_AMOUNT_TOTAL_VALUE], 666);
+  assert_money (month_of_measure (mr, 0, SC_AMOUNT_COUPON), 0);
+  assert_money (month_of_measure (mr, 1, SC_AMOUNT_COUPON), 0);
+  assert_money (month_of_measure (mr, 2, SC_AMOUNT_COUPON), 666);
+
+  /* From 2026-03-15, after the merchant became a customer: the coupon has
+   * been received already. Still eligible, 0 still to come, and the reason
+   * says why. */
+  mr = jinniu_coupon ("2026-03-15", "2026-03-01", &after);
+  g_assert_cmpint (mr->status, ==, SC_MEASURE_ELIGIBLE);
+  assert_money (mr->totals[SC_AMOUNT_COUPON], 0);
+  assert_reason (mr, "Paid on 2026-03-01, before the evaluation date 2026-03-15: already received");
+  assert_reason (mr, "what is still to come");
+
+  /* No Jinniu date: needs information, as the eligibility already said. */
+  mr = jinniu_coupon ("2026-01-01", NULL, &unknown);
+  g_assert_cmpint (mr->status, ==, SC_MEASURE_NEEDS_INFO);
+}
+
 static void
 check_example (gconstpointer data)
 {
@@ -1200,6 +1292,7 @@ main (int   argc,
   g_test_add_func ("/engine/profile/bundled", test_bundled_profiles);
   g_test_add_func ("/engine/rule-check", test_rule_check);
   g_test_add_func ("/engine/sweep", test_sweep);
+  g_test_add_func ("/engine/anchor/field-jinniu-coupon", test_jinniu_coupon_month);
 
   examples = sc_catalog_get_examples (bundled_catalog);
   for (guint i = 0; examples != NULL && i < examples->len; i++)

@@ -833,13 +833,23 @@ test_anchor_field (void)
   g_autofree char *sample = read_fixture ("sample.xml");
   g_autofree char *text = replace_once (sample, "<grant benefit=\"cash\" anchor=\"first-sale\"",
                                         "<grant benefit=\"cash\" anchor=\"field\" field=\"jinniu-since\"");
+  g_autofree char *star = g_build_filename (sc_data_dir (), "programs", "kuaishou-star-plan-2026.xml", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(ScProgramFile) file = NULL;
+  g_autoptr(ScProgramFile) bundled = NULL;
   const ScEffect *grant;
 
   file = sc_loader_load_memory (text, strlen (text), "anchor-field.xml", &error);
   g_assert_no_error (error);
   grant = first_effect (file, "m1-first-sale");
+  g_assert_nonnull (grant);
+  g_assert_cmpint (grant->anchor, ==, SC_ANCHOR_FIELD);
+  g_assert_cmpint (grant->anchor_field, ==, SC_FIELD_JINNIU_SINCE);
+
+  /* The 666-yuan Jinniu coupon counts from the day the merchant became a customer. */
+  bundled = sc_loader_load_file (star, &error);
+  g_assert_no_error (error);
+  grant = first_effect (bundled, "m4-jinniu-coupon");
   g_assert_nonnull (grant);
   g_assert_cmpint (grant->anchor, ==, SC_ANCHOR_FIELD);
   g_assert_cmpint (grant->anchor_field, ==, SC_FIELD_JINNIU_SINCE);
