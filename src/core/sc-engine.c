@@ -25,7 +25,10 @@
  *   received already and is not counted (its reason says so).
  * - Anchors (day 0 of a grant, tiered reward or order-fee waiver): a date of
  *   the profile (first sale, entry, first live, or any date field named by
- *   anchor="field") or the window start (docs/program-format.md, "Anchors").
+ *   anchor="field") or the window start. A waiver's free orders are counted
+ *   from a profile date even before as_of, but from a window start only
+ *   from as_of on: the profile does not say when the merchant enrolled (see
+ *   eval_order_fee_waiver() and docs/program-format.md, "Anchors").
  * - A measure applies on the days of program window ∩ measure window, cut at
  *   the start of a program that replaces its program.
  * - Fees: the baseline (profile overrides first; a category row before the
@@ -1598,6 +1601,15 @@ fee_red_of (Ctx         *ctx,
   return mp->fee_red + fee * ctx->n_months;
 }
 
+/* Orders (possibly fractional) sold in [d0, d1). */
+static double
+orders_between (Ctx   *ctx,
+                ScDay  d0,
+                ScDay  d1)
+{
+  return gmv_between (ctx, d0, d1) / ctx->aov;
+}
+
 static void
 eval_order_fee_waiver (Ctx            *ctx,
                        MeasurePriv    *mp,
@@ -1607,9 +1619,10 @@ eval_order_fee_waiver (Ctx            *ctx,
   const char *platform = mr->program->platform;
   ScWindow active = mp->window, waiver;
   double fee, cap, discount = 0;
-  ScDay anchor, lo, hi;
+  ScDay anchor, count_from, lo, hi;
   double waived_in = 0, discounted_in = 0;
   char b1[G_ASCII_DTOSTR_BUF_SIZE], b2[G_ASCII_DTOSTR_BUF_SIZE], b3[G_ASCII_DTOSTR_BUF_SIZE];
+  char d1[16], d2[16];
   double *fr;
 
   if (!need (ctx, mr, SC_FIELD_MONTHLY_GMV) || !need (ctx, mr, SC_FIELD_AVG_ORDER_VALUE))
@@ -1670,11 +1683,50 @@ eval_order_fee_waiver (Ctx            *ctx,
   waiver = window_intersect (waiver, active);
 
   if (!window_in_horizon (ctx, active, &lo, &hi))
-    return;
+    {
+      /* The measure's window reaches into the horizon (eval_measure()
+       * checked): the fee is not charged there, the cover is off. */
+      if (active.end != SC_DAY_NONE && active.end <= ctx->as_of)
+        add_reason (ctx, mr, _("Return-shipping cover on only until %s, before the evaluation date %s: no fee to waive"),
+                    fmt_day (d1, active.end - 1), fmt_day (d2, ctx->as_of));
+      else
+        add_reason (ctx, mr, _("Return-shipping cover starts on %s, after the horizon: no fee to waive"),
+                    fmt_day (d1, active.start));
+      return;
+    }
   fr = fee_red_of (ctx, mp, eff->fee);
 
-  /* waived(d) = min(cap, orders in [anchor, d)): the cap counts orders since the
-   * anchor even before as_of; only the part inside the horizon is booked. */
+  /*
+   * The free orders are counted from @count_from. A date of the profile
+   * (the first sale…) says when they started: orders sold between it and
+   * the evaluation date used them up, and only the part inside the horizon
+   * is booked. The window start says only when enrolment opened, not when
+   * this merchant enrolled, which the profile does not know; counting the
+   * orders since then against the cap made the measure "eligible, worth 0"
+   * for any evaluation date a few months into the window. The estimate is
+   * of what is still to come, so such an allowance is counted from the
+   * evaluation date, and the reasons say that it is an assumption.
+   */
+  count_from = anchor;
+  if (eff->anchor == SC_ANCHOR_WINDOW_START && anchor < ctx->as_of)
+    {
+      ScDay sold_from = active.start != SC_DAY_NONE ? MAX (anchor, active.start) : anchor;
+
+      count_from = ctx->as_of;
+      if (eff->max_orders.set && orders_between (ctx, sold_from, ctx->as_of) > EPSILON)
+        {
+          mr->basis |= SC_BASIS_ASSUMED;
+          /* Translators: the order cap (1,300), the evaluation date */
+          add_reason (ctx, mr, _("Assumes none of the %s free orders were used before %s, the evaluation date: the profile does not say when you enrolled"),
+                      fmt_count (b1, sizeof b1, cap), fmt_day (d1, ctx->as_of));
+          /* Translators: measure title, the order cap (1,300), the evaluation date */
+          ctx_assumption (ctx, _("%s: the %s free orders counted from %s, the evaluation date (assumed) — the profile does not say when you enrolled, so none are taken as used before"),
+                          sc_text_get (&mr->measure->title, ctx->lang), fmt_count (b1, sizeof b1, cap),
+                          fmt_day (d1, ctx->as_of));
+        }
+    }
+
+  /* waived(d) = min(cap, orders in [count_from, d)) */
   for (guint m = month_of (ctx, lo); m < ctx->n_months && ctx->month_start[m] < hi; m++)
     {
       ScDay a = MAX (lo, ctx->month_start[m]), b = MIN (hi, ctx->month_start[m + 1]);
@@ -1682,15 +1734,15 @@ eval_order_fee_waiver (Ctx            *ctx,
 
       if (b <= a)
         continue;
-      orders = gmv_between (ctx, a, b) / ctx->aov;
+      orders = orders_between (ctx, a, b);
       {
         ScDay wa = MAX (a, waiver.start != SC_DAY_NONE ? waiver.start : a);
         ScDay wb = waiver.end != SC_DAY_NONE ? MIN (b, waiver.end) : b;
 
         if (wb > wa && waiver.start != SC_DAY_NONE)
           {
-            double before = MIN (cap, gmv_between (ctx, anchor, wa) / ctx->aov);
-            double after = MIN (cap, gmv_between (ctx, anchor, wb) / ctx->aov);
+            double before = MIN (cap, orders_between (ctx, count_from, wa));
+            double after = MIN (cap, orders_between (ctx, count_from, wb));
 
             waived = MAX (0, after - before);
           }
@@ -1701,7 +1753,7 @@ eval_order_fee_waiver (Ctx            *ctx,
       mr->monthly[m * SC_N_AMOUNTS + SC_AMOUNT_FEE_REDUCTION] += v;
       fr[m] += v;
     }
-  if (gmv_between (ctx, anchor, waiver.end != SC_DAY_NONE ? waiver.end : hi) / ctx->aov > cap + EPSILON)
+  if (orders_between (ctx, count_from, waiver.end != SC_DAY_NONE ? waiver.end : hi) > cap + EPSILON)
     {
       mr->cut_by_cap = TRUE;
       add_reason (ctx, mr, _("Waived orders capped at %s"), fmt_count (b1, sizeof b1, cap));
@@ -1710,6 +1762,25 @@ eval_order_fee_waiver (Ctx            *ctx,
    * then the fee per order in yuan */
   add_reason (ctx, mr, _("%s orders waived at %s yuan each in the horizon"),
               fmt_count (b1, sizeof b1, waived_in), fmt_money (b2, sizeof b2, fee));
+  /* None free in the horizon although the merchant sells: say why. */
+  if (waived_in <= EPSILON && orders_between (ctx, lo, hi) > EPSILON)
+    {
+      if (waiver.end != SC_DAY_NONE && waiver.end <= ctx->as_of)
+        /* Translators: last day of the free orders, the evaluation date */
+        add_reason (ctx, mr, _("The free orders ended on %s, before the evaluation date %s"),
+                    fmt_day (d1, waiver.end - 1), fmt_day (d2, ctx->as_of));
+      else if (count_from < ctx->as_of && orders_between (ctx, count_from, ctx->as_of) >= cap - EPSILON)
+        /* Translators: the order cap, the evaluation date, the day counting started */
+        add_reason (ctx, mr, _("All %s free orders were used before the evaluation date %s (counted from %s)"),
+                    fmt_count (b1, sizeof b1, cap), fmt_day (d1, ctx->as_of), fmt_day (d2, count_from));
+      else
+        {
+          g_autofree char *w = fmt_window (waiver);
+
+          /* Translators: the days of the free orders, e.g. "2026-01-10 – 2026-01-16" */
+          add_reason (ctx, mr, _("No order in the horizon falls within the free-order days (%s)"), w);
+        }
+    }
   if (discount > 0)
     add_reason (ctx, mr, _("%s later orders with %s%% of the fee subsidised"),
                 fmt_count (b1, sizeof b1, discounted_in),

@@ -1236,6 +1236,129 @@ test_jinniu_coupon_month (void)
   g_assert_cmpint (mr->status, ==, SC_MEASURE_NEEDS_INFO);
 }
 
+/*
+ * 举措二 (a): up to 1,300 return-shipping orders free, no day limit, from
+ * the window start 2026-01-01. An individual store selling since 2025
+ * (none of the January first-sale variants applies): 30,000 yuan a month
+ * at 50 yuan an order = 600 orders every month, no growth; Kuaishou's
+ * baseline fee is 1.5 yuan an order. The 1,300 orders go 600 + 600 + 100:
+ * 900, 900 and 150 yuan in months 0, 1 and 2, 1,950 in all.
+ */
+static ScProfile *
+return_shipping_profile (const char *as_of)
+{
+  ScProfile *p = star_profile (as_of);
+
+  set (p, "store-type", "individual");
+  set (p, "first-sale-date", "2025-09-10");
+  set (p, "monthly-gmv", "30000");
+  set (p, "avg-order-value", "50");
+  set (p, "return-shipping-cover", "true");
+  return p;
+}
+
+static void
+check_return_shipping_1300 (const ScMeasureResult *mr)
+{
+  g_assert_cmpint (mr->status, ==, SC_MEASURE_ELIGIBLE);
+  g_assert_false (mr->cut_by_group);
+  assert_money (month_of_measure (mr, 0, SC_AMOUNT_FEE_REDUCTION), 900);
+  assert_money (month_of_measure (mr, 1, SC_AMOUNT_FEE_REDUCTION), 900);
+  assert_money (month_of_measure (mr, 2, SC_AMOUNT_FEE_REDUCTION), 150);
+  assert_money (month_of_measure (mr, 3, SC_AMOUNT_FEE_REDUCTION), 0);
+  assert_money (mr->totals[SC_AMOUNT_FEE_REDUCTION], 1950);
+  g_assert_true (mr->cut_by_cap);
+  assert_reason (mr, "1,300 orders waived at 1.5 yuan each");
+}
+
+static gboolean
+has_line (GPtrArray  *lines,
+          const char *text)
+{
+  for (guint i = 0; i < lines->len; i++)
+    if (strstr (g_ptr_array_index (lines, i), text) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_return_shipping_allowance (void)
+{
+  /* From the window start: nothing is assumed. */
+  {
+    g_autoptr(ScProfile) p = return_shipping_profile ("2026-01-01");
+    g_autoptr(ScResult) r = evaluate_bundled (p);
+    const ScMeasureResult *mr = measure (r, STAR, "m2-return-shipping-2026");
+
+    check_return_shipping_1300 (mr);
+    g_assert_false (has_reason (mr, "Assumes none"));
+    g_assert_cmpint (measure (r, STAR, "m2-return-shipping-jan-7d")->status, ==, SC_MEASURE_NOT_ELIGIBLE);
+  }
+
+  /* From 2026-06-01: the orders are counted from the evaluation date (they
+   * used to be counted from 2026-01-01, all 1,300 gone by the end of
+   * March: "eligible, 0"), and the reasons and the assumptions say so. */
+  {
+    g_autoptr(ScProfile) p = return_shipping_profile ("2026-06-01");
+    g_autoptr(ScResult) r = evaluate_bundled (p);
+    const ScMeasureResult *mr = measure (r, STAR, "m2-return-shipping-2026");
+
+    check_return_shipping_1300 (mr);
+    assert_reason (mr, "Assumes none of the 1,300 free orders were used before 2026-06-01");
+    g_assert_true (mr->basis & SC_BASIS_ASSUMED);
+    g_assert_true (has_line (r->assumptions, "counted from 2026-06-01"));
+  }
+
+  /* A first sale after the evaluation date leaves nothing to assume: no
+   * order could have used the allowance before. */
+  {
+    g_autoptr(ScProfile) p = return_shipping_profile ("2026-06-01");
+    g_autoptr(ScResult) r = NULL;
+
+    set (p, "first-sale-date", "2026-07-01");
+    r = evaluate_bundled (p);
+    g_assert_false (has_reason (measure (r, STAR, "m2-return-shipping-2026"), "Assumes none"));
+    assert_money (measure (r, STAR, "m2-return-shipping-2026")->totals[SC_AMOUNT_FEE_REDUCTION], 1950);
+  }
+}
+
+/*
+ * Waivers counted from a date of the profile keep counting from it, and an
+ * eligible waiver worth nothing in the horizon says why. A January first
+ * sale (2026-01-10), 80,000 yuan a month at 80 yuan = 1,000 orders a month,
+ * evaluated from 2026-03-01.
+ */
+static void
+test_waiver_zero_explained (void)
+{
+  g_autoptr(ScProfile) p = star_profile ("2026-03-01");
+  g_autoptr(ScResult) r = NULL;
+
+  set (p, "store-type", "enterprise");
+  set (p, "first-sale-date", "2026-01-10");
+  set (p, "monthly-gmv", "80000");
+  set (p, "avg-order-value", "80");
+  set (p, "return-shipping-cover", "true");
+  set (p, "return-shipping-cover-days", "365");
+  r = evaluate_bundled (p);
+  /* 7 free days from 2026-01-10: over before March. */
+  assert_reason (measure (r, STAR, "m2-return-shipping-jan-7d"), "The free orders ended on 2026-01-16, before the evaluation date 2026-03-01");
+  /* 90 days, 1,000 orders: used up by about 2026-02-10, before March. */
+  assert_reason (measure (r, STAR, "m2-return-shipping-jan-90d"), "All 1,000 free orders were used before the evaluation date 2026-03-01 (counted from 2026-01-10)");
+
+  /* The cover kept on only 10 days (to 2026-01-19): nothing to waive in
+   * the horizon, and the 1,300-order measure says so. */
+  set (p, "return-shipping-cover-days", "10");
+  {
+    g_autoptr(ScResult) r2 = evaluate_bundled (p);
+    const ScMeasureResult *mr = measure (r2, STAR, "m2-return-shipping-2026");
+
+    g_assert_cmpint (mr->status, ==, SC_MEASURE_ELIGIBLE);
+    assert_money (mr->totals[SC_AMOUNT_FEE_REDUCTION], 0);
+    assert_reason (mr, "Return-shipping cover on only until 2026-01-19, before the evaluation date 2026-03-01");
+  }
+}
+
 static void
 check_example (gconstpointer data)
 {
@@ -1293,6 +1416,8 @@ main (int   argc,
   g_test_add_func ("/engine/rule-check", test_rule_check);
   g_test_add_func ("/engine/sweep", test_sweep);
   g_test_add_func ("/engine/anchor/field-jinniu-coupon", test_jinniu_coupon_month);
+  g_test_add_func ("/engine/order-waiver/window-start-from-as-of", test_return_shipping_allowance);
+  g_test_add_func ("/engine/order-waiver/zero-explained", test_waiver_zero_explained);
 
   examples = sc_catalog_get_examples (bundled_catalog);
   for (guint i = 0; examples != NULL && i < examples->len; i++)
