@@ -225,26 +225,28 @@ make_profile_deep (void)
 static char *
 make_profile_long_name (void)
 {
-  g_autofree char *head = g_strconcat (PROFILE_HEAD, "<name xml:lang=\"en\">", NULL);
+  return repeat (PROFILE_HEAD "<name xml:lang=\"en\">", "商策商策", 100000, "</name></profile>\n");
+}
 
-  return repeat (head, "商策商策", 100000, "</name></profile>\n");
+/* A profile whose monthly GMV is @digit written @n times. */
+static char *
+profile_with_gmv_digits (const char *digit,
+                         guint       n)
+{
+  return repeat (PROFILE_HEAD "<set field=\"monthly-gmv\" value=\"", digit, n, "\"/></profile>\n");
 }
 
 static char *
 make_profile_long_attribute (void)
 {
-  g_autofree char *head = g_strconcat (PROFILE_HEAD, "<set field=\"monthly-gmv\" value=\"", NULL);
-
-  return repeat (head, "9", 200000, "\"/></profile>\n");
+  return profile_with_gmv_digits ("9", 200000);
 }
 
-/* 64 KiB of digits is within the reader's text cap; the schema caps values at 64 characters. */
+/* 65 digits are within the reader's text cap; the schema caps values at 64 characters. */
 static char *
 make_profile_long_number (void)
 {
-  g_autofree char *head = g_strconcat (PROFILE_HEAD, "<set field=\"monthly-gmv\" value=\"", NULL);
-
-  return repeat (head, "1", 65, "\"/></profile>\n");
+  return profile_with_gmv_digits ("1", 65);
 }
 
 static char *
