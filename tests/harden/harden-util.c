@@ -119,6 +119,22 @@ harden_remove_tree (const char *dir)
   g_rmdir (dir);
 }
 
+char *
+harden_private_state_home (void)
+{
+  char *state;
+
+  if (g_getenv ("SHANGCE_TEST_STATE") != NULL)
+    state = g_strdup (g_getenv ("SHANGCE_TEST_STATE"));
+  else
+    {
+      state = harden_make_tmp_dir ();
+      g_setenv ("SHANGCE_TEST_STATE", state, TRUE);
+    }
+  g_setenv ("XDG_STATE_HOME", state, TRUE);
+  return state;
+}
+
 glong
 harden_peak_rss_kib (void)
 {

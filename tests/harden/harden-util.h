@@ -16,6 +16,11 @@ ScProfile  *harden_large_profile   (guint        variant);
 char       *harden_make_tmp_dir    (void);
 /* Removes @dir and everything in it (our own temp folders only). */
 void        harden_remove_tree     (const char  *dir);
+/* Points XDG_STATE_HOME (where recovery copies go) at a fresh private
+ * folder, the same one in this test's g_test_trap_subprocess() children;
+ * the caller removes it unless g_test_subprocess(). Call after
+ * g_test_init(). (transfer full) */
+char       *harden_private_state_home (void);
 
 /* Peak resident set size of this process in KiB (getrusage). */
 glong       harden_peak_rss_kib    (void);

@@ -215,13 +215,13 @@ main (int   argc,
   int status;
 
   g_test_init (&argc, &argv, NULL);
-  state = harden_make_tmp_dir ();
-  g_setenv ("XDG_STATE_HOME", state, TRUE);
+  state = harden_private_state_home ();
 
   g_test_add_func ("/harden/kill-save/profile", test_kill_profile_save);
   g_test_add_func ("/harden/kill-save/recovery", test_kill_recovery_save);
 
   status = g_test_run ();
-  harden_remove_tree (state);
+  if (!g_test_subprocess ())
+    harden_remove_tree (state);
   return status;
 }

@@ -263,14 +263,7 @@ main (int   argc,
   int status;
 
   g_test_init (&argc, &argv, NULL);
-  if (g_getenv ("SHANGCE_TEST_STATE") != NULL)
-    state = g_strdup (g_getenv ("SHANGCE_TEST_STATE"));
-  else
-    {
-      state = harden_make_tmp_dir ();
-      g_setenv ("SHANGCE_TEST_STATE", state, TRUE);
-    }
-  g_setenv ("XDG_STATE_HOME", state, TRUE);
+  state = harden_private_state_home ();
   if (g_test_subprocess () && g_getenv ("SHANGCE_TEST_UNWRITABLE") != NULL)
     {
       /* A regular file where a folder should be: mkdir fails even as root. */
