@@ -314,6 +314,9 @@ csv_field (GString    *out,
   g_string_append (out, last ? "\r\n" : ",");
 }
 
+/* The amount columns, one per amount with the traffic unit after the
+ * traffic units: their names when @totals is NULL (the header), else
+ * @totals and @unit. Header and rows thus cannot fall out of step. */
 static void
 csv_amounts (GString      *out,
              const double *totals,
@@ -323,9 +326,9 @@ csv_amounts (GString      *out,
 
   for (guint a = 0; a < SC_N_AMOUNTS; a++)
     {
-      csv_field (out, money (buf, sizeof buf, totals[a]), FALSE);
+      csv_field (out, totals != NULL ? money (buf, sizeof buf, totals[a]) : sc_amount_to_string (a), FALSE);
       if (a == SC_AMOUNT_TRAFFIC_UNITS)
-        csv_field (out, unit, FALSE);
+        csv_field (out, totals != NULL ? unit : "traffic-unit", FALSE);
     }
 }
 
@@ -365,12 +368,7 @@ csv_report (GString         *out,
   g_string_append (out, "\xEF\xBB\xBF");
   for (guint i = 0; i < G_N_ELEMENTS (head); i++)
     csv_field (out, head[i], FALSE);
-  for (guint a = 0; a < SC_N_AMOUNTS; a++)
-    {
-      csv_field (out, sc_amount_to_string (a), FALSE);
-      if (a == SC_AMOUNT_TRAFFIC_UNITS)
-        csv_field (out, "traffic-unit", FALSE);
-    }
+  csv_amounts (out, NULL, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (tail); i++)
     csv_field (out, tail[i], i + 1 == G_N_ELEMENTS (tail));
 
