@@ -544,6 +544,97 @@ fmt_amount (char   *buf,
 /* Yuan: up to two decimals, grouped. */
 #define fmt_money(buf, size, value) fmt_amount ((buf), (size), (value), 2)
 
+/* What a value measures, for fmt_value(). */
+typedef enum
+{
+  UNIT_PLAIN,            /* 4.4, 10: up to 4 decimals */
+  UNIT_PERCENT,          /* a fraction 0–1 as a percentage: 0.06 → 6%, 0.006 → 0.6% */
+  UNIT_YUAN,             /* 2,000 yuan */
+  UNIT_YUAN_PER_ORDER,   /* 1.5 yuan per order */
+  UNIT_DAYS,             /* 7 days */
+  UNIT_COUNT,            /* 1,300: whole, grouped; with a noun, "4,600 traffic coupons" */
+} Unit;
+
+/* Big enough for any value fmt_value() writes. */
+#define VALUE_BUF 96
+
+/*
+ * @value in @unit as a reader expects it, never the locale: "6%" (the same
+ * in Chinese), "2,000 yuan" / "2,000 元", "7 days", "1,300". @noun follows a
+ * UNIT_COUNT ("traffic coupons"); NULL for none. Returns @buf (at least
+ * VALUE_BUF bytes).
+ */
+static const char *
+fmt_value (char       *buf,
+           gsize       size,
+           double      value,
+           Unit        unit,
+           const char *noun)
+{
+  char num[G_ASCII_DTOSTR_BUF_SIZE * 2];
+  g_autofree char *s = NULL;
+
+  switch (unit)
+    {
+    case UNIT_PERCENT:
+      fmt_num (num, sizeof num, value * 100);
+      g_strlcpy (buf, num, size);
+      g_strlcat (buf, "%", size);
+      return buf;
+    case UNIT_YUAN:
+      /* Translators: an amount of money, "2,000 yuan" */
+      s = engine_strdup_printf (_("%s yuan"), fmt_money (num, sizeof num, value));
+      break;
+    case UNIT_YUAN_PER_ORDER:
+      /* Translators: a fee charged on every order, "1.5 yuan per order" */
+      s = engine_strdup_printf (_("%s yuan per order"), fmt_money (num, sizeof num, value));
+      break;
+    case UNIT_DAYS:
+      /* Translators: a number of days, "7 days" */
+      s = engine_strdup_printf (_("%s days"), fmt_amount (num, sizeof num, value, 2));
+      break;
+    case UNIT_COUNT:
+      fmt_count (num, sizeof num, value);
+      if (noun == NULL)
+        return g_strlcpy (buf, num, size), buf;
+      /* Translators: a count and its unit, "4,600 traffic coupons", "28,000 exposures" */
+      s = engine_strdup_printf (_("%s %s"), num, noun);
+      break;
+    case UNIT_PLAIN:
+    default:
+      return fmt_num (buf, size, value);
+    }
+  g_strlcpy (buf, s, size);
+  return buf;
+}
+
+/* The unit of a profile field's numbers. */
+static Unit
+field_unit (ScField field)
+{
+  switch (sc_field_info (field)->type)
+    {
+    case SC_FIELD_TYPE_FRACTION: return UNIT_PERCENT;
+    case SC_FIELD_TYPE_MONEY: return UNIT_YUAN;
+    default: return UNIT_PLAIN;
+    }
+}
+
+/* The unit of a baseline fee (docs/program-format.md, "Baseline"). */
+static Unit
+fee_unit (ScFee fee)
+{
+  switch (fee)
+    {
+    case SC_FEE_COMMISSION:
+    case SC_FEE_PROMOTION: return UNIT_PERCENT;
+    case SC_FEE_RETURN_SHIPPING: return UNIT_YUAN_PER_ORDER;
+    case SC_FEE_DEPOSIT: return UNIT_YUAN;
+    case SC_FEE_SETTLEMENT_DAYS: return UNIT_DAYS;
+    default: return UNIT_PLAIN;
+    }
+}
+
 /* sc_day_format() without GDate and printf (@buf at least 11 bytes): the
  * Gregorian date of a GDate Julian day by the days-to-civil algorithm
  * (H. Hinnant), for years 1 … 9999; sc_day_format() for the rest. */
@@ -929,7 +1020,7 @@ baseline_value (Ctx        *ctx,
   const ScProfileOverride *o = NULL;
   const ScBaseline *baseline;
   const ScBaselineItem *any = NULL, *exact = NULL, *item;
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  char buf[VALUE_BUF];
 
   if (category != NULL)
     o = sc_profile_find_override (ctx->profile, platform, fee, category);
@@ -948,13 +1039,13 @@ baseline_value (Ctx        *ctx,
         ctx_assumption (ctx, _("%s %s%s%s: %s (your override) — %s"), platform_label (ctx, platform),
                         fee_label (fee), o->category ? " / " : "",
                         o->category ? choice_label (SC_FIELD_CATEGORY, o->category) : "",
-                        fmt_num (buf, sizeof buf, o->value), note);
+                        fmt_value (buf, sizeof buf, o->value, fee_unit (fee), NULL), note);
       else
         /* Translators: platform, fee, " / " and category (or nothing), value */
         ctx_assumption (ctx, _("%s %s%s%s: %s (your override)"), platform_label (ctx, platform),
                         fee_label (fee), o->category ? " / " : "",
                         o->category ? choice_label (SC_FIELD_CATEGORY, o->category) : "",
-                        fmt_num (buf, sizeof buf, o->value));
+                        fmt_value (buf, sizeof buf, o->value, fee_unit (fee), NULL));
       return TRUE;
     }
 
@@ -982,7 +1073,7 @@ baseline_value (Ctx        *ctx,
                     sc_text_get (&baseline->name, ctx->lang), fee_label (fee),
                     item->category ? " / " : "",
                     item->category ? choice_label (SC_FIELD_CATEGORY, item->category) : "",
-                    fmt_num (buf, sizeof buf, item->value.value),
+                    fmt_value (buf, sizeof buf, item->value.value, fee_unit (fee), NULL),
                     sc_text_get (&item->value.note, ctx->lang));
   return TRUE;
 }
@@ -1154,7 +1245,7 @@ eval_cond (const ScCond    *cond,
       {
         double x, t = cond->number.value;
         gboolean holds;
-        char bx[G_ASCII_DTOSTR_BUF_SIZE], bt[G_ASCII_DTOSTR_BUF_SIZE];
+        char bx[VALUE_BUF], bt[VALUE_BUF];
 
         v = &profile->values[cond->field];
         if (!v->set)
@@ -1176,12 +1267,14 @@ eval_cond (const ScCond    *cond,
         if (reasons != NULL)
           {
             const char *rel = holds ? op_symbol (cond->op) : (x < t ? "<" : x > t ? ">" : "=");
+            Unit unit = field_unit (cond->field);
 
             label = cond_label (cond, lang);
+            /* "Shop experience score 4.3 < 4.4", "… Qianchuan·Chengfang 30% > 0%" */
             g_ptr_array_add (reasons, engine_strdup_printf ("%s %s %s %s",
                                                             label ? label : field_label (cond->field),
-                                                            fmt_num (bx, sizeof bx, x), rel,
-                                                            fmt_num (bt, sizeof bt, t)));
+                                                            fmt_value (bx, sizeof bx, x, unit, NULL), rel,
+                                                            fmt_value (bt, sizeof bt, t, unit, NULL)));
           }
         return holds;
       }
@@ -1270,20 +1363,36 @@ sc_engine_eval_condition (const ScCond    *cond,
 
 /* --- effects ------------------------------------------------------------------------ */
 
+/* Notes the assumed number @n of @measure, in @unit (@noun after a count). */
 static void
 note_assumed (Ctx             *ctx,
               const ScMeasure *measure,
               const char      *what,
-              const ScNumber  *n)
+              const ScNumber  *n,
+              Unit             unit,
+              const char      *noun)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  char buf[VALUE_BUF];
 
   if (!ctx->reasons || !n->set || !(n->basis & SC_BASIS_ASSUMED) || !ctx_first_note (ctx, n))
     return;
   /* Translators: measure title, what (e.g. "reward"), value, note:
-   * "Leap gold plan: reward 500 (assumed) — The article gives no reward…" */
+   * "Leap gold plan: reward 500 yuan (assumed) — The article gives no reward…" */
   ctx_assumption (ctx, _("%s: %s %s (assumed) — %s"), sc_text_get (&measure->title, ctx->lang),
-                  what, fmt_num (buf, sizeof buf, n->value), sc_text_get (&n->note, ctx->lang));
+                  what, fmt_value (buf, sizeof buf, n->value, unit, noun), sc_text_get (&n->note, ctx->lang));
+}
+
+/* The unit of a grant's or reward's amount: yuan, or a count of traffic. */
+static Unit
+benefit_unit (const ScEffect *eff)
+{
+  return eff->benefit == SC_BENEFIT_TRAFFIC ? UNIT_COUNT : UNIT_YUAN;
+}
+
+static const char *
+benefit_noun (const ScEffect *eff)
+{
+  return eff->benefit == SC_BENEFIT_TRAFFIC ? sc_traffic_unit_label (eff->unit ? eff->unit : "exposure") : NULL;
 }
 
 static gboolean
@@ -1363,7 +1472,8 @@ book_benefit (Ctx             *ctx,
                 per_unit = eff->exposures_per_unit.value;
                 mr->basis |= eff->exposures_per_unit.basis;
                 /* Translators: what an assumed number is: exposures one traffic coupon buys */
-                note_assumed (ctx, mr->measure, _("exposures per unit"), &eff->exposures_per_unit);
+                note_assumed (ctx, mr->measure, _("exposures per unit"), &eff->exposures_per_unit,
+                              UNIT_PLAIN, NULL);
               }
             else
               {
@@ -1426,7 +1536,7 @@ eval_grant (Ctx            *ctx,
     day += (ScDay) MAX (0, eff->days.value);
   mr->basis |= eff->amount.basis;
   /* Translators: what an assumed number is, shown as "title — amount 240 (assumed): note" */
-  note_assumed (ctx, mp->pub.measure, _("amount"), &eff->amount);
+  note_assumed (ctx, mp->pub.measure, _("amount"), &eff->amount, benefit_unit (eff), benefit_noun (eff));
   if (!sc_window_contains (&mp->window, day))
     {
       add_reason (ctx, mr, _("Paid on %s, outside the measure’s window: nothing counted"), fmt_day (bd, day));
@@ -1478,7 +1588,7 @@ eval_tiered (Ctx            *ctx,
   if (eff->max_total.set)
     {
       mr->basis |= eff->max_total.basis;
-      note_assumed (ctx, mr->measure, _("maximum"), &eff->max_total);
+      note_assumed (ctx, mr->measure, _("maximum"), &eff->max_total, benefit_unit (eff), benefit_noun (eff));
     }
   if (!sc_window_contains (&mp->window, anchor))
     {
@@ -1514,7 +1624,7 @@ eval_tiered (Ctx            *ctx,
           continue;
         }
       mr->basis |= best->reward.basis;
-      note_assumed (ctx, mr->measure, _("reward"), &best->reward);
+      note_assumed (ctx, mr->measure, _("reward"), &best->reward, benefit_unit (eff), benefit_noun (eff));
       reward = MIN (best->reward.value, MAX (0, cap - paid));
       if (reward < best->reward.value)
         mr->cut_by_cap = TRUE;
@@ -1560,7 +1670,7 @@ eval_rank (Ctx            *ctx,
   if (!best->reward.set)
     return;
   mr->basis |= best->reward.basis;
-  note_assumed (ctx, mr->measure, _("reward"), &best->reward);
+  note_assumed (ctx, mr->measure, _("reward"), &best->reward, benefit_unit (eff), benefit_noun (eff));
   reward = best->reward.value;
   if (eff->max_total.set && reward > eff->max_total.value)
     {
@@ -1671,7 +1781,7 @@ eval_order_fee_waiver (Ctx            *ctx,
       discount = eff->discount_after.value;
       mr->basis |= eff->discount_after.basis;
       /* Translators: the share of a per-order fee still subsidised after the free orders */
-      note_assumed (ctx, mr->measure, _("discount after"), &eff->discount_after);
+      note_assumed (ctx, mr->measure, _("discount after"), &eff->discount_after, UNIT_PERCENT, NULL);
     }
   waiver.start = anchor;
   waiver.end = SC_DAY_NONE;
@@ -1827,7 +1937,7 @@ eval_fee_rate (Ctx            *ctx,
   if (!eff->rate.set)
     return;
   mr->basis |= eff->rate.basis;
-  note_assumed (ctx, mr->measure, _("rate"), &eff->rate);
+  note_assumed (ctx, mr->measure, _("rate"), &eff->rate, UNIT_PERCENT, NULL);
   diff = MAX (0, base - eff->rate.value);
   if (!window_in_horizon (ctx, mp->window, &lo, &hi))
     return;
@@ -1884,7 +1994,7 @@ eval_commission_waiver (Ctx            *ctx,
     {
       share = eff->share.value;
       mr->basis |= eff->share.basis;
-      note_assumed (ctx, mr->measure, _("share waived"), &eff->share);
+      note_assumed (ctx, mr->measure, _("share waived"), &eff->share, UNIT_PERCENT, NULL);
     }
   if (!baseline_value (ctx, mr->program->platform, SC_FEE_COMMISSION, &base, &mr->basis))
     {
@@ -1924,7 +2034,7 @@ eval_deposit (Ctx            *ctx,
   ScMeasureResult *mr = &mp->pub;
   double base, diff;
   ScDay lo, hi;
-  char b1[G_ASCII_DTOSTR_BUF_SIZE], b2[G_ASCII_DTOSTR_BUF_SIZE];
+  char b1[VALUE_BUF], b2[VALUE_BUF];
 
   if (!eff->deposit.set)
     return;
@@ -1934,10 +2044,10 @@ eval_deposit (Ctx            *ctx,
       return;
     }
   mr->basis |= eff->deposit.basis;
-  note_assumed (ctx, mr->measure, _("deposit"), &eff->deposit);
+  note_assumed (ctx, mr->measure, _("deposit"), &eff->deposit, UNIT_YUAN, NULL);
   diff = MAX (0, base - eff->deposit.value);
-  add_reason (ctx, mr, _("Deposit %s instead of %s"), fmt_money (b1, sizeof b1, eff->deposit.value),
-              fmt_money (b2, sizeof b2, base));
+  add_reason (ctx, mr, _("Deposit %s instead of %s"), fmt_value (b1, sizeof b1, eff->deposit.value, UNIT_YUAN, NULL),
+              fmt_value (b2, sizeof b2, base, UNIT_YUAN, NULL));
   if (!need_coc (ctx, mr) || !window_in_horizon (ctx, mp->window, &lo, &hi))
     return;
   for (guint m = month_of (ctx, lo); m < ctx->n_months && ctx->month_start[m] < hi; m++)
@@ -1968,7 +2078,7 @@ eval_settlement (Ctx            *ctx,
       return;
     }
   mr->basis |= eff->settlement_days.basis | SC_BASIS_PROFILE;
-  note_assumed (ctx, mr->measure, _("settlement days"), &eff->settlement_days);
+  note_assumed (ctx, mr->measure, _("settlement days"), &eff->settlement_days, UNIT_DAYS, NULL);
   diff = MAX (0, base - eff->settlement_days.value);
   add_reason (ctx, mr, _("Settled after %s days instead of %s"), fmt_num (b1, sizeof b1, eff->settlement_days.value),
               fmt_num (b2, sizeof b2, base));
@@ -2427,16 +2537,20 @@ ctx_setup (Ctx                   *ctx,
       for (guint i = 0; i < G_N_ELEMENTS (assumption_fields); i++)
         {
           ScField f = assumption_fields[i];
-          g_autofree char *v = sc_profile_format_value (p, f);
           const char *note = sc_text_get (&p->values[f].note, ctx->lang);
+          char v[VALUE_BUF];
 
-          if (v != NULL && note[0] != '\0')
+          /* In the field's unit: "6%", not the file's 0.06. */
+          fmt_value (v, sizeof v, p->values[f].number, field_unit (f), NULL);
+          if (p->values[f].set && note[0] != '\0')
             /* Translators: profile field, value, note */
             ctx_assumption (ctx, _("%s: %s (profile) — %s"), field_label (f), v, note);
-          else if (v != NULL)
+          else if (p->values[f].set)
             ctx_assumption (ctx, _("%s: %s (profile)"), field_label (f), v);
           else if (f == SC_FIELD_GMV_GROWTH)
-            ctx_assumption (ctx, _("%s: not given, 0 used"), field_label (f));
+            /* Translators: profile field, the value used instead ("0%") */
+            ctx_assumption (ctx, _("%s: not given, %s used"), field_label (f),
+                            fmt_value (v, sizeof v, 0, field_unit (f), NULL));
         }
       if (!ctx->have_gmv)
         ctx_warning (ctx, _("Fees are not estimated: set “%s” in the profile"), field_label (SC_FIELD_MONTHLY_GMV));

@@ -755,7 +755,8 @@ test_override_names_platform (void)
 
           g_test_message ("%s", line);
           g_assert_false (g_str_has_prefix (line, "alpha "));
-          if (g_str_has_prefix (line, cases[i].name) && strstr (line, "0.04") != NULL)
+          /* The rate reads as a percentage: 0.04 → 4%. */
+          if (g_str_has_prefix (line, cases[i].name) && strstr (line, "commission: 4% (your override)") != NULL)
             found = TRUE;
         }
       g_assert_true (found);
@@ -1360,6 +1361,141 @@ test_waiver_zero_explained (void)
 }
 
 static void
+assert_line (GPtrArray  *lines,
+             const char *text)
+{
+  if (!has_line (lines, text))
+    {
+      for (guint i = 0; i < lines->len; i++)
+        g_printerr ("line: %s\n", (const char *) g_ptr_array_index (lines, i));
+      g_error ("no line contains “%s”", text);
+    }
+}
+
+/*
+ * Assumption lines show values in their units, as a consultant reads
+ * them: the file's 0.06 is "6%", money carries "yuan", days "days". The
+ * bundled example profile sets cost of capital 0.06, growth 0.05, 20 yuan
+ * per 1,000 exposures and a Qianchuan·Chengfang share of 0.05;
+ * baselines.xml assumes Kuaishou's apparel commission 0.05, JD's 0.08, 1.5
+ * yuan a return-shipping order, a 2,000-yuan Kuaishou deposit and Douyin
+ * settlement after 7 days; the Leap gold plan's T60 reward (1,000) is
+ * assumed.
+ */
+static void
+test_assumption_units (void)
+{
+  static const char *const expected[] = {
+    "Cost of capital per year: 6% (profile) — Assumption: 6% a year, roughly a small-business loan rate; change it to your own.",
+    "Yuan per 1,000 exposures: 20 yuan (profile) — Assumption: 1,000 exposures",
+    "Monthly GMV growth: 5% (profile) — Assumption: a new store grows 5% a month",
+    "Kuaishou commission / Apparel: 5% (assumed) — ",
+    "JD commission / Apparel: 8% (assumed) — ",
+    "Kuaishou return-shipping fee: 1.5 yuan per order (assumed) — ",
+    "Kuaishou deposit: 2,000 yuan (assumed) — ",
+    "Douyin settlement days: 7 days (assumed) — ",
+    "Leap gold plan (T30/T60/T90): reward 1,000 yuan (assumed) — ",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScProfile) p = sc_profile_load_example (SC_PROFILE_DEFAULT_EXAMPLE, &error);
+  g_autoptr(ScResult) r = NULL;
+
+  g_assert_no_error (error);
+  r = evaluate_bundled (p);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    assert_line (r->assumptions, expected[i]);
+  for (guint i = 0; i < r->assumptions->len; i++)
+    {
+      const char *line = g_ptr_array_index (r->assumptions, i);
+
+      /* No raw fraction before the basis: "0.06 (profile)", "0.05 (assumed)". */
+      g_assert_null (strstr (line, "0.06 ("));
+      g_assert_null (strstr (line, "0.05 ("));
+    }
+
+  /* A fraction compared in a condition, a baseline amount in a reason. */
+  assert_reason (measure (r, "douyin.nine-measures-2026", "m1-qianchuan-fee"),
+                 "Has orders through Qianchuan·Chengfang 5% > 0%");
+  assert_reason (measure (r, STAR, "m1-zero-deposit"), "Deposit 0 yuan instead of 2,000 yuan");
+
+  /* The user's own values, in the same units; growth not given is 0%. */
+  set (p, "cost-of-capital", "0.055");
+  set (p, "gmv-growth", NULL);
+  sc_profile_set_override (p, "kuaishou", SC_FEE_COMMISSION, "apparel", 0.045, &error);
+  g_assert_no_error (error);
+  sc_profile_set_override (p, "kuaishou", SC_FEE_RETURN_SHIPPING, NULL, 2, &error);
+  g_assert_no_error (error);
+  sc_profile_set_override (p, "douyin", SC_FEE_SETTLEMENT_DAYS, NULL, 5, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(ScResult) r2 = evaluate_bundled (p);
+
+    assert_line (r2->assumptions, "Cost of capital per year: 5.5% (profile) — ");
+    assert_line (r2->assumptions, "Monthly GMV growth: not given, 0% used");
+    assert_line (r2->assumptions, "Kuaishou commission / Apparel: 4.5% (your override)");
+    assert_line (r2->assumptions, "Kuaishou return-shipping fee: 2 yuan per order (your override)");
+    assert_line (r2->assumptions, "Douyin settlement days: 5 days (your override)");
+  }
+}
+
+/* The same lines in Chinese, and byte for byte the same whatever the
+ * locale's numbers look like (de_DE writes 0,06): "6%" in Chinese too,
+ * 元 after money, 天 after days. Through the command line, as a user runs it. */
+static void
+test_assumption_units_zh (void)
+{
+  static const char *const expected[] = {
+    "  - 年化资金成本：6%（档案）— 假设：小商家资金成本年化6%",
+    "  - 每千次曝光价值（元）：20 元（档案）— ",
+    "  - 月 GMV 增长率：5%（档案）— ",
+    "  - 快手 佣金 / 服饰：5%（假设值）— ",
+    "  - 快手 退货运费服务费：每单 1.5 元（假设值）— ",
+    "  - 快手 保证金：2,000 元（假设值）— ",
+    "  - 抖音 结算账期：7 天（假设值）— ",
+    "  - 跃迁斗金计划（T30/T60/T90）：奖励 1,000 元（假设值）— ",
+    "      · 使用千川·乘方产生订单 5% > 0%\n",
+  };
+  const char *const locales[] = { "C.UTF-8", "zh_CN.UTF-8", "de_DE.UTF-8" };
+  g_autofree char *exe = built_path ("src", "shangce", NULL);
+  g_autofree char *localedir = built_path ("po", NULL);
+  g_autofree char *mo = g_build_filename (localedir, "zh_CN", "LC_MESSAGES", "shangce.mo", NULL);
+  g_autofree char *first = NULL;
+
+  if (!g_file_test (exe, G_FILE_TEST_IS_EXECUTABLE) || !g_file_test (mo, G_FILE_TEST_IS_REGULAR))
+    {
+      g_test_skip ("shangce or its zh_CN catalogue is not built");
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (locales); i++)
+    {
+      g_auto(GStrv) env = g_get_environ ();
+      g_autofree char *out = NULL, *err = NULL;
+      g_autoptr(GError) error = NULL;
+      int status = 0;
+
+      if (i > 0 && setlocale (LC_ALL, locales[i]) == NULL)
+        {
+          g_test_message ("locale %s not installed: skipped", locales[i]);
+          continue;
+        }
+      setlocale (LC_ALL, "C.UTF-8");
+      env = g_environ_setenv (env, "SHANGCE_LOCALEDIR", localedir, TRUE);
+      env = g_environ_setenv (env, "LC_ALL", locales[i], TRUE);
+      g_spawn_sync (NULL, (char *[]) { exe, (char *) "--report", (char *) "--lang", (char *) "zh_CN", NULL }, env,
+                    G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+      g_assert_no_error (error);
+      g_assert_true (g_spawn_check_wait_status (status, NULL));
+      for (guint k = 0; k < G_N_ELEMENTS (expected); k++)
+        if (strstr (out, expected[k]) == NULL)
+          g_error ("LC_ALL=%s: the report has no “%s”:\n%s", locales[i], expected[k], out);
+      if (first == NULL)
+        first = g_steal_pointer (&out);
+      else
+        g_assert_cmpstr (out, ==, first);
+    }
+}
+
+static void
 check_example (gconstpointer data)
 {
   const ScExample *example = data;
@@ -1409,6 +1545,8 @@ main (int   argc,
   g_test_add_func ("/engine/report/cli-zh", test_cli_report_zh);
   g_test_add_func ("/engine/override-names-platform", test_override_names_platform);
   g_test_add_func ("/engine/assumption/exposures-per-unit", test_assumption_exposures_per_unit);
+  g_test_add_func ("/engine/assumption/units", test_assumption_units);
+  g_test_add_func ("/engine/assumption/units-zh", test_assumption_units_zh);
   g_test_add_func ("/engine/profile/round-trip", test_profile_round_trip);
   g_test_add_func ("/engine/profile/validation", test_profile_validation);
   g_test_add_func ("/engine/profile/hostile", test_profile_hostile);
