@@ -1629,11 +1629,25 @@ eval_tiered (Ctx            *ctx,
       if (reward < best->reward.value)
         mr->cut_by_cap = TRUE;
       paid += reward;
+      fmt_day (bd, day);
+      fmt_money (b1, sizeof b1, gmv);
+      fmt_money (b2, sizeof b2, best->threshold.value);
+      fmt_money (b3, sizeof b3, reward);
+      /* As for grants: a checkpoint before the evaluation date has been
+       * paid already (it still counts towards the maximum). */
+      if (day < ctx->as_of)
+        {
+          char be[16];
+
+          /* Translators: checkpoint day count and day, GMV since the start, tier threshold,
+           * reward, evaluation date */
+          add_reason (ctx, mr, _("T%u (%s): GMV since the start %s ≥ %s → %s, paid before the evaluation date %s: already received, so not counted"),
+                      offset, bd, b1, b2, b3, fmt_day (be, ctx->as_of));
+          continue;
+        }
       if (in_horizon (ctx, day))
         book_benefit (ctx, mp, eff, day, reward);
-      add_reason (ctx, mr, _("T%u (%s): GMV since the start %s ≥ %s → %s%s"),
-                  offset, fmt_day (bd, day), fmt_money (b1, sizeof b1, gmv),
-                  fmt_money (b2, sizeof b2, best->threshold.value), fmt_money (b3, sizeof b3, reward),
+      add_reason (ctx, mr, _("T%u (%s): GMV since the start %s ≥ %s → %s%s"), offset, bd, b1, b2, b3,
                   in_horizon (ctx, day) ? "" : _(" (outside the horizon)"));
     }
 }

@@ -295,6 +295,49 @@ test_tiered (void)
   }
 }
 
+/*
+ * A checkpoint before the evaluation date was paid already: not counted,
+ * and its reason says so as a grant's does, not "outside the horizon".
+ * From 2026-02-01 the days before it sell at February's rate, 31,000 / 28
+ * = 1,107.14 a day. T30 = 2026-01-31: 30 × 1,107.14 = 33,214.29 ≥ 20,000
+ * → 100, before 02-01. T60 = 2026-03-02: 31 × 1,107.14 + 31,000 (February)
+ * + 1,000 (March 1st) = 66,321.43 ≥ 50,000 → 300, of which the 350 cap
+ * leaves 250 after the T30 reward: booked in March, month 1.
+ */
+static void
+test_tiered_before_as_of (void)
+{
+  g_autoptr(ScProfile) p = base_profile ();
+  g_autoptr(ScResult) r = NULL;
+  const ScMeasureResult *mr;
+
+  p->as_of = sc_day_parse ("2026-02-01");
+  r = evaluate (p);
+  mr = measure (r, "alpha.test", "tiered");
+  g_assert_cmpint (mr->status, ==, SC_MEASURE_ELIGIBLE);
+  assert_money (mr->totals[SC_AMOUNT_CASH], 250);
+  assert_money (sc_result_month_value (mr->monthly, 3, 0, SC_AMOUNT_CASH), 0);
+  assert_money (sc_result_month_value (mr->monthly, 3, 1, SC_AMOUNT_CASH), 250);
+  assert_reason (mr, "T30 (2026-01-31): GMV since the start 33,214.29 ≥ 20,000 → 100, paid before the evaluation "
+                     "date 2026-02-01: already received, so not counted");
+  assert_reason (mr, "T60 (2026-03-02): GMV since the start 66,321.43 ≥ 50,000 → 250");
+  g_assert_false (has_reason (mr, "outside the horizon"));
+
+  /* A checkpoint after the horizon is still outside it: from 2026-01-01
+   * over one month (1,000 a day, also after the horizon), T60 =
+   * 2026-03-02 sees 31,000 + 29 × 1,000 = 60,000 and is not counted. */
+  p->as_of = sc_day_parse ("2026-01-01");
+  p->horizon_months = 1;
+  {
+    g_autoptr(ScResult) r2 = evaluate (p);
+    const ScMeasureResult *mr2 = measure (r2, "alpha.test", "tiered");
+
+    assert_money (mr2->totals[SC_AMOUNT_CASH], 100);
+    assert_reason (mr2, "T60 (2026-03-02): GMV since the start 60,000 ≥ 50,000 → 250 (outside the horizon)");
+    g_assert_false (has_reason (mr2, "before the evaluation date"));
+  }
+}
+
 static void
 test_rank (void)
 {
@@ -1525,6 +1568,7 @@ main (int   argc,
   g_test_add_func ("/engine/order-waiver/below-cap", test_order_waiver_best_of_flips);
   g_test_add_func ("/engine/cap/commission", test_commission_cap);
   g_test_add_func ("/engine/tiered", test_tiered);
+  g_test_add_func ("/engine/tiered/before-as-of", test_tiered_before_as_of);
   g_test_add_func ("/engine/rank", test_rank);
   g_test_add_func ("/engine/cash-flow", test_cash_flow);
   g_test_add_func ("/engine/group/exclusive", test_exclusive_group);
