@@ -25,17 +25,20 @@
  *   received already and is not counted (its reason says so).
  * - Anchors (day 0 of a grant, tiered reward or order-fee waiver): a date of
  *   the profile (first sale, entry, first live, or any date field named by
- *   anchor="field") or the window start. A waiver's free orders are counted
+ *   anchor="field", with another anchor as its fallback when the profile
+ *   leaves it empty) or the window start. A waiver's free orders are counted
  *   from a profile date even before as_of, but from a window start only
  *   from as_of on: the profile does not say when the merchant enrolled (see
  *   eval_order_fee_waiver() and docs/program-format.md, "Anchors").
  * - A measure applies on the days of program window ∩ measure window, cut at
  *   the start of a program that replaces its program.
  * - Fees: the baseline (profile overrides first; a category row before the
- *   category-less row) gives gross commission = rate × GMV and return shipping = fee per order × orders while the cover is on
- *   (from the first sale, or as_of, for return-shipping-cover-days days when
- *   given). Reductions of one fee in one month never exceed its gross: the
- *   counted measures are scaled down together (cut_by_cap).
+ *   category-less row) gives gross commission = rate × GMV and return
+ *   shipping = fee per order × orders while the cover is on (from
+ *   return-shipping-since, else the first sale, else as_of, for
+ *   return-shipping-cover-days days when given). Reductions of one fee in
+ *   one month never exceed its gross: the counted measures are scaled down
+ *   together (cut_by_cap).
  * - Stacking: additive groups count every measure; exclusive the first
  *   eligible in document order; best-of the eligible one worth most.
  */
@@ -1407,17 +1410,25 @@ need (Ctx             *ctx,
   return FALSE;
 }
 
-/* Day 0 of @eff: a date of the profile (needs information when unset) or
- * the start of the measure's window. */
+/* Day 0 of @eff: a date of the profile (needs information when unset,
+ * unless the effect falls back on another anchor then) or the start of the
+ * measure's window. *@used (may be NULL) is the anchor that gave it. */
 static ScDay
 anchor_day (Ctx             *ctx,
             MeasurePriv     *mp,
-            const ScEffect  *eff)
+            const ScEffect  *eff,
+            ScAnchor        *used)
 {
   ScMeasureResult *mr = &mp->pub;
+  ScAnchor anchor = eff->anchor;
   ScField field;
 
-  switch (eff->anchor)
+  if (anchor == SC_ANCHOR_FIELD && eff->anchor_fallback != SC_ANCHOR_FIELD
+      && (guint) eff->anchor_field < SC_N_FIELDS && !ctx->profile->values[eff->anchor_field].set)
+    anchor = eff->anchor_fallback;
+  if (used != NULL)
+    *used = anchor;
+  switch (anchor)
     {
     case SC_ANCHOR_FIRST_SALE: field = SC_FIELD_FIRST_SALE_DATE; break;
     case SC_ANCHOR_ENTRY: field = SC_FIELD_ENTRY_DATE; break;
@@ -1527,7 +1538,7 @@ eval_grant (Ctx            *ctx,
             const ScEffect *eff)
 {
   ScMeasureResult *mr = &mp->pub;
-  ScDay day = anchor_day (ctx, mp, eff);
+  ScDay day = anchor_day (ctx, mp, eff, NULL);
   char bd[16], ba[G_ASCII_DTOSTR_BUF_SIZE];
 
   if (day == SC_DAY_NONE || !eff->amount.set)
@@ -1581,7 +1592,7 @@ eval_tiered (Ctx            *ctx,
 
   if (!need (ctx, mr, SC_FIELD_MONTHLY_GMV))
     return;
-  anchor = anchor_day (ctx, mp, eff);
+  anchor = anchor_day (ctx, mp, eff, NULL);
   if (anchor == SC_DAY_NONE)
     return;
   mr->basis |= SC_BASIS_PROFILE;
@@ -1699,7 +1710,9 @@ eval_rank (Ctx            *ctx,
               fmt_count (b2, sizeof b2, best->threshold.value), fmt_money (b3, sizeof b3, reward));
 }
 
-/* The return-shipping cover runs [start, end) (end SC_DAY_NONE = open). */
+/* The return-shipping cover runs [start, end) (end SC_DAY_NONE = open):
+ * from the day the profile says it was turned on, else from the first
+ * sale (or as_of), for return-shipping-cover-days when given. */
 static gboolean
 cover_window (Ctx      *ctx,
               ScWindow *out)
@@ -1708,7 +1721,10 @@ cover_window (Ctx      *ctx,
 
   if (!sc_profile_get_bool (p, SC_FIELD_RETURN_COVER, FALSE))
     return FALSE;
-  out->start = ctx->first_sale != SC_DAY_NONE ? ctx->first_sale : ctx->as_of;
+  if (sc_profile_is_set (p, SC_FIELD_RETURN_COVER_SINCE))
+    out->start = sc_profile_get_date (p, SC_FIELD_RETURN_COVER_SINCE);
+  else
+    out->start = ctx->first_sale != SC_DAY_NONE ? ctx->first_sale : ctx->as_of;
   out->end = SC_DAY_NONE;
   if (sc_profile_is_set (p, SC_FIELD_RETURN_COVER_DAYS))
     out->end = out->start + (ScDay) sc_profile_get_number (p, SC_FIELD_RETURN_COVER_DAYS, 0);
@@ -1744,6 +1760,7 @@ eval_order_fee_waiver (Ctx            *ctx,
   ScWindow active = mp->window, waiver;
   double fee, cap, discount = 0;
   ScDay anchor, count_from, lo, hi;
+  ScAnchor used;
   double waived_in = 0, discounted_in = 0;
   char b1[G_ASCII_DTOSTR_BUF_SIZE], b2[G_ASCII_DTOSTR_BUF_SIZE], b3[G_ASCII_DTOSTR_BUF_SIZE];
   char d1[16], d2[16];
@@ -1752,7 +1769,7 @@ eval_order_fee_waiver (Ctx            *ctx,
   if (!need (ctx, mr, SC_FIELD_MONTHLY_GMV) || !need (ctx, mr, SC_FIELD_AVG_ORDER_VALUE))
     return;
   mr->basis |= SC_BASIS_PROFILE;
-  anchor = anchor_day (ctx, mp, eff);
+  anchor = anchor_day (ctx, mp, eff, &used);
   if (anchor == SC_DAY_NONE)
     return;
 
@@ -1813,6 +1830,10 @@ eval_order_fee_waiver (Ctx            *ctx,
       if (active.end != SC_DAY_NONE && active.end <= ctx->as_of)
         add_reason (ctx, mr, _("Return-shipping cover on only until %s, before the evaluation date %s: no fee to waive"),
                     fmt_day (d1, active.end - 1), fmt_day (d2, ctx->as_of));
+      else if (mp->window.end != SC_DAY_NONE && active.start >= mp->window.end)
+        /* Translators: the day the cover was turned on, the last day of the measure */
+        add_reason (ctx, mr, _("Return-shipping cover starts on %s, after the measure ends on %s: no fee to waive"),
+                    fmt_day (d1, active.start), fmt_day (d2, mp->window.end - 1));
       else
         add_reason (ctx, mr, _("Return-shipping cover starts on %s, after the horizon: no fee to waive"),
                     fmt_day (d1, active.start));
@@ -1821,32 +1842,51 @@ eval_order_fee_waiver (Ctx            *ctx,
   fr = fee_red_of (ctx, mp, eff->fee);
 
   /*
-   * The free orders are counted from @count_from. A date of the profile
-   * (the first sale…) says when they started: orders sold between it and
-   * the evaluation date used them up, and only the part inside the horizon
-   * is booked. The window start says only when enrolment opened, not when
-   * this merchant enrolled, which the profile does not know; counting the
-   * orders since then against the cap made the measure "eligible, worth 0"
-   * for any evaluation date a few months into the window. The estimate is
-   * of what is still to come, so such an allowance is counted from the
-   * evaluation date, and the reasons say that it is an assumption.
+   * The free orders are counted from @count_from: the anchor, or the later
+   * start of the measure's window or of the cover (orders before either
+   * cannot be free). A date of the profile (the first sale, the day the
+   * cover was turned on…) says when they started: orders sold between it
+   * and the evaluation date used them up, and only the part inside the
+   * horizon is booked. The window start says only when enrolment opened,
+   * not when this merchant enrolled, which the profile does not know;
+   * counting the orders since then against the cap made the measure
+   * "eligible, worth 0" for any evaluation date a few months into the
+   * window. The estimate is of what is still to come, so such an allowance
+   * is counted from the evaluation date, and the reasons say that it is an
+   * assumption (and which field would replace it, when the effect falls
+   * back on the window start for want of one).
    */
-  count_from = anchor;
-  if (eff->anchor == SC_ANCHOR_WINDOW_START && anchor < ctx->as_of)
+  count_from = waiver.start;
+  if (used == SC_ANCHOR_WINDOW_START && anchor < ctx->as_of)
     {
       ScDay sold_from = active.start != SC_DAY_NONE ? MAX (anchor, active.start) : anchor;
 
       count_from = ctx->as_of;
       if (eff->max_orders.set && orders_between (ctx, sold_from, ctx->as_of) > EPSILON)
         {
+          const char *title = sc_text_get (&mr->measure->title, ctx->lang);
+
           mr->basis |= SC_BASIS_ASSUMED;
-          /* Translators: the order cap (1,300), the evaluation date */
-          add_reason (ctx, mr, _("Assumes none of the %s free orders were used before %s, the evaluation date: the profile does not say when you enrolled"),
-                      fmt_count (b1, sizeof b1, cap), fmt_day (d1, ctx->as_of));
-          /* Translators: measure title, the order cap (1,300), the evaluation date */
-          ctx_assumption (ctx, _("%s: the %s free orders counted from %s, the evaluation date (assumed) — the profile does not say when you enrolled, so none are taken as used before"),
-                          sc_text_get (&mr->measure->title, ctx->lang), fmt_count (b1, sizeof b1, cap),
-                          fmt_day (d1, ctx->as_of));
+          fmt_count (b1, sizeof b1, cap);
+          fmt_day (d1, ctx->as_of);
+          if (eff->anchor == SC_ANCHOR_FIELD)
+            {
+              /* Translators: the order cap (1,300), the evaluation date, a profile field */
+              add_reason (ctx, mr, _("Assumes none of the %s free orders were used before %s, the evaluation date: the profile does not say when you enrolled (“%s”)"),
+                          b1, d1, field_label (eff->anchor_field));
+              /* Translators: measure title, the order cap (1,300), the evaluation date, a profile field */
+              ctx_assumption (ctx, _("%s: the %s free orders counted from %s, the evaluation date (assumed) — the profile does not say when you enrolled (“%s”), so none are taken as used before"),
+                              title, b1, d1, field_label (eff->anchor_field));
+            }
+          else
+            {
+              /* Translators: the order cap (1,300), the evaluation date */
+              add_reason (ctx, mr, _("Assumes none of the %s free orders were used before %s, the evaluation date: the profile does not say when you enrolled"),
+                          b1, d1);
+              /* Translators: measure title, the order cap (1,300), the evaluation date */
+              ctx_assumption (ctx, _("%s: the %s free orders counted from %s, the evaluation date (assumed) — the profile does not say when you enrolled, so none are taken as used before"),
+                              title, b1, d1);
+            }
         }
     }
 
@@ -1881,6 +1921,20 @@ eval_order_fee_waiver (Ctx            *ctx,
     {
       mr->cut_by_cap = TRUE;
       add_reason (ctx, mr, _("Waived orders capped at %s"), fmt_count (b1, sizeof b1, cap));
+    }
+  /* Part of the allowance used before the evaluation date (all of it is
+   * explained below, when nothing is left). */
+  if (eff->max_orders.set && count_from < ctx->as_of
+      && (waiver.end == SC_DAY_NONE || waiver.end > ctx->as_of))
+    {
+      double used_before = orders_between (ctx, count_from, ctx->as_of);
+
+      if (used_before > EPSILON && used_before < cap - EPSILON)
+        /* Translators: orders used, the order cap, the day counting started, the evaluation date:
+         * "1,180 of the 1,300 free orders used from 2026-02-01 to the evaluation date 2026-04-01" */
+        add_reason (ctx, mr, _("%s of the %s free orders used from %s to the evaluation date %s"),
+                    fmt_count (b1, sizeof b1, used_before), fmt_count (b2, sizeof b2, cap),
+                    fmt_day (d1, count_from), fmt_day (d2, ctx->as_of));
     }
   /* Translators: orders spread over days are fractions, shown whole here;
    * then the fee per order in yuan */

@@ -640,14 +640,21 @@ read_tiers (Loader   *l,
     }
 }
 
-/* anchor="field" counts from the date in the profile field named by
- * field="…" (e.g. jinniu-since); "field" means nothing with another anchor. */
+/*
+ * anchor="field" counts from the date in the profile field named by
+ * field="…" (e.g. jinniu-since); "field" means nothing with another anchor.
+ * fallback="…" (another anchor) is where counting starts when the profile
+ * leaves that field empty, instead of "needs information": the Star Plan's
+ * 1,300 free orders count from return-shipping-since when the merchant
+ * gives it, else from the window start.
+ */
 static void
 read_anchor_field (Loader   *l,
                    xmlNode  *node,
                    ScEffect *effect)
 {
   g_autofree char *name = prop (node, "field");
+  g_autofree char *fallback = prop (node, "fallback");
   const ScFieldInfo *info;
 
   if (effect->anchor != SC_ANCHOR_FIELD)
@@ -656,7 +663,25 @@ read_anchor_field (Loader   *l,
         problem (l, node, SC_ERROR_INVALID,
                  _("“field” names the date counting starts from and goes with anchor=\"field\"; this anchor is “%s”"),
                  anchor_names[effect->anchor]);
+      if (fallback != NULL)
+        problem (l, node, SC_ERROR_INVALID,
+                 _("“fallback” says where counting starts when the profile leaves the anchor field empty and goes with anchor=\"field\"; this anchor is “%s”"),
+                 anchor_names[effect->anchor]);
       return;
+    }
+  if (fallback != NULL)
+    {
+      guint i;
+
+      for (i = 0; i < G_N_ELEMENTS (anchor_names); i++)
+        if (g_str_equal (anchor_names[i], fallback))
+          break;
+      if (i == G_N_ELEMENTS (anchor_names) || i == SC_ANCHOR_FIELD)
+        problem (l, node, SC_ERROR_INVALID,
+                 _("fallback=\"%s\" is not an anchor to count from when the field is empty; expected first-sale, entry, first-live or window-start"),
+                 fallback);
+      else
+        effect->anchor_fallback = (ScAnchor) i;
     }
   if (name == NULL)
     {

@@ -129,6 +129,8 @@ typedef struct
   gboolean      up_to;             /* the amount is a maximum ("至高", "最高") */
   ScAnchor      anchor;            /* GRANT, TIERED, ORDER_FEE_WAIVER: day 0 */
   ScField       anchor_field;      /* anchor FIELD: a date field of the profile; else SC_N_FIELDS */
+  ScAnchor      anchor_fallback;   /* anchor FIELD: the anchor used when the profile leaves
+                                    * anchor_field unset; SC_ANCHOR_FIELD = none (needs information) */
   ScNumber      amount;            /* GRANT: yuan or units */
   char         *unit;              /* TRAFFIC: "exposure" | "traffic-coupon" */
   ScNumber      exposures_per_unit;/* TRAFFIC with unit other than exposure: assumption */

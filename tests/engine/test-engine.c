@@ -1416,6 +1416,73 @@ assert_line (GPtrArray  *lines,
 }
 
 /*
+ * return-shipping-since: the day the merchant turned the cover on. The
+ * 1,300 free orders of the Star Plan count from it, and the orders sold
+ * from then to the evaluation date use them up; nothing is assumed. The
+ * store of return_shipping_profile() sells 600 orders a month at 1.5 yuan
+ * of fee each; before the evaluation date at the first horizon month's
+ * daily rate. Without the date: as before (from the evaluation date, an
+ * assumption that names the field).
+ */
+static void
+test_return_shipping_since (void)
+{
+  static const struct
+  {
+    const char *as_of, *since;
+    double      months[4];   /* fee reduction in horizon months 0–3 */
+    double      total;
+    double      gross;       /* Kuaishou's return-shipping fee over the horizon */
+    const char *reason;
+  } cases[] = {
+    /* April's 600 / 30 = 20 orders a day: February and March (59 days)
+     * used 1,180, the 120 left go in April: 120 × 1.5 = 180. */
+    { "2026-04-01", "2026-02-01", { 180, 0, 0, 0 }, 180, 10800,
+      "1,180 of the 1,300 free orders used from 2026-02-01 to the evaluation date 2026-04-01" },
+    /* March used 31 × 20 = 620, 680 left: April's 600 (900), May's first 80 (120). */
+    { "2026-04-01", "2026-03-01", { 900, 120, 0, 0 }, 1020, 10800,
+      "620 of the 1,300 free orders used from 2026-03-01 to the evaluation date 2026-04-01" },
+    /* On before the program: only orders from its start count. January
+     * and February, 59 days at March's 600 / 31 a day, used 1,141.94;
+     * 158.06 left, all in March. */
+    { "2026-03-01", "2025-11-01", { (1300 - 59 * 600 / 31.0) * 1.5, 0, 0, 0 }, (1300 - 59 * 600 / 31.0) * 1.5, 10800,
+      "1,142 of the 1,300 free orders used from 2026-01-01 to the evaluation date 2026-03-01" },
+    /* To be turned on in July: no cover, no fee, nothing free in June;
+     * then 600 + 600 + 100 free orders. The gross fee counts 11 months of
+     * 600 orders (9,900), not 12. */
+    { "2026-06-01", "2026-07-01", { 0, 900, 900, 150 }, 1950, 9900, "1,300 orders waived at 1.5 yuan each" },
+    /* To be turned on after the program ends: nothing to waive, and why. */
+    { "2026-06-01", "2027-02-01", { 0, 0, 0, 0 }, 0, 4 * 900,
+      "Return-shipping cover starts on 2027-02-01, after the measure ends on 2026-12-31" },
+    /* Not given: counted from the evaluation date. */
+    { "2026-04-01", NULL, { 900, 900, 150, 0 }, 1950, 10800,
+      "Assumes none of the 1,300 free orders were used before 2026-04-01, the evaluation date: "
+      "the profile does not say when you enrolled (“Return-shipping cover on since”)" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(ScProfile) p = return_shipping_profile (cases[i].as_of);
+      g_autoptr(ScResult) r = NULL;
+      const ScMeasureResult *mr;
+
+      g_test_message ("as of %s, cover on since %s", cases[i].as_of, cases[i].since);
+      set (p, "return-shipping-since", cases[i].since);
+      r = evaluate_bundled (p);
+      mr = measure (r, STAR, "m2-return-shipping-2026");
+      g_assert_cmpint (mr->status, ==, SC_MEASURE_ELIGIBLE);
+      for (guint m = 0; m < G_N_ELEMENTS (cases[i].months); m++)
+        assert_money (month_of_measure (mr, m, SC_AMOUNT_FEE_REDUCTION), cases[i].months[m]);
+      assert_money (mr->totals[SC_AMOUNT_FEE_REDUCTION], cases[i].total);
+      assert_money (sc_result_find_platform (r, "kuaishou")->fee_gross[SC_FEE_RETURN_SHIPPING], cases[i].gross);
+      assert_reason (mr, cases[i].reason);
+      /* The assumption is made, and listed, only without the date. */
+      g_assert_cmpint (has_reason (mr, "Assumes none"), ==, cases[i].since == NULL);
+      g_assert_cmpint (has_line (r->assumptions, "the 1,300 free orders counted from"), ==, cases[i].since == NULL);
+    }
+}
+
+/*
  * Assumption lines show values in their units, as a consultant reads
  * them: the file's 0.06 is "6%", money carries "yuan", days "days". The
  * bundled example profile sets cost of capital 0.06, growth 0.05, 20 yuan
@@ -1600,6 +1667,7 @@ main (int   argc,
   g_test_add_func ("/engine/anchor/field-jinniu-coupon", test_jinniu_coupon_month);
   g_test_add_func ("/engine/order-waiver/window-start-from-as-of", test_return_shipping_allowance);
   g_test_add_func ("/engine/order-waiver/zero-explained", test_waiver_zero_explained);
+  g_test_add_func ("/engine/order-waiver/return-shipping-since", test_return_shipping_since);
 
   examples = sc_catalog_get_examples (bundled_catalog);
   for (guint i = 0; examples != NULL && i < examples->len; i++)

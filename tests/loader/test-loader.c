@@ -500,6 +500,15 @@ static const Broken broken[] = {
     NULL, SC_ERROR_INVALID, { "“field”", "anchor=\"field\"", "first-sale" } },
   { "field-on-rank", "<rank benefit=\"cash\"", "<rank benefit=\"cash\" field=\"jinniu-since\"",
     NULL, SC_ERROR_SCHEMA, { "field", "<rank>" } },
+  { "fallback-without-field-anchor", "<grant benefit=\"cash\" anchor=\"first-sale\"",
+    "<grant benefit=\"cash\" anchor=\"first-sale\" fallback=\"window-start\"",
+    NULL, SC_ERROR_INVALID, { "“fallback”", "anchor=\"field\"", "first-sale" } },
+  { "fallback-on-field", "<grant benefit=\"cash\" anchor=\"first-sale\"",
+    "<grant benefit=\"cash\" anchor=\"field\" field=\"jinniu-since\" fallback=\"field\"",
+    NULL, SC_ERROR_SCHEMA, { "fallback", "field" } },
+  { "fallback-unknown", "<grant benefit=\"cash\" anchor=\"first-sale\"",
+    "<grant benefit=\"cash\" anchor=\"field\" field=\"jinniu-since\" fallback=\"enrolment\"",
+    NULL, SC_ERROR_SCHEMA, { "fallback", "enrolment" } },
   { "entity-reference", "<title xml:lang=\"en\">Growth tiers</title>", "<title xml:lang=\"en\">Growth &tiers;</title>",
     NULL, SC_ERROR_FORBIDDEN, { "&tiers;", "not allowed" } },
 };
@@ -846,6 +855,9 @@ test_anchor_field (void)
   g_assert_cmpint (grant->anchor, ==, SC_ANCHOR_FIELD);
   g_assert_cmpint (grant->anchor_field, ==, SC_FIELD_JINNIU_SINCE);
 
+  /* Without fallback="…" an empty field means "needs information". */
+  g_assert_cmpint (grant->anchor_fallback, ==, SC_ANCHOR_FIELD);
+
   /* The 666-yuan Jinniu coupon counts from the day the merchant became a customer. */
   bundled = sc_loader_load_file (star, &error);
   g_assert_no_error (error);
@@ -853,6 +865,27 @@ test_anchor_field (void)
   g_assert_nonnull (grant);
   g_assert_cmpint (grant->anchor, ==, SC_ANCHOR_FIELD);
   g_assert_cmpint (grant->anchor_field, ==, SC_FIELD_JINNIU_SINCE);
+  g_assert_cmpint (grant->anchor_fallback, ==, SC_ANCHOR_FIELD);
+
+  /* The 1,300 free return-shipping orders count from the day the cover
+   * was turned on, else from the window start. */
+  grant = first_effect (bundled, "m2-return-shipping-2026");
+  g_assert_nonnull (grant);
+  g_assert_cmpint (grant->kind, ==, SC_EFFECT_ORDER_FEE_WAIVER);
+  g_assert_cmpint (grant->anchor, ==, SC_ANCHOR_FIELD);
+  g_assert_cmpint (grant->anchor_field, ==, SC_FIELD_RETURN_COVER_SINCE);
+  g_assert_cmpint (grant->anchor_fallback, ==, SC_ANCHOR_WINDOW_START);
+
+  /* fallback="…" names any other anchor. */
+  {
+    g_autofree char *fb = replace_once (sample, "<grant benefit=\"cash\" anchor=\"first-sale\"",
+                                        "<grant benefit=\"cash\" anchor=\"field\" field=\"jinniu-since\" fallback=\"first-live\"");
+    g_autoptr(ScProgramFile) f2 = sc_loader_load_memory (fb, strlen (fb), "fallback.xml", &error);
+
+    g_assert_no_error (error);
+    grant = first_effect (f2, "m1-first-sale");
+    g_assert_cmpint (grant->anchor_fallback, ==, SC_ANCHOR_FIRST_LIVE);
+  }
 }
 
 static void
