@@ -69,14 +69,19 @@ rect_inflate (const ScChartRect *r,
 /* --- text --------------------------------------------------------------- */
 
 /*
- * Measuring and drawing must agree on everything Pango picks fonts by: the
- * language too, or the drawing would sort the system's fonts again for the
- * user's locale (and could pick other glyphs than the ones measured).
+ * Measuring and drawing use one kind of context, made here, so they agree
+ * on everything Pango picks and sizes fonts by: unhinted metrics (the
+ * layout does not depend on the target or its scale), the chart's own
+ * language (not the user's locale: other glyphs could be picked than the
+ * ones measured), and no font options taken from a cairo surface (those
+ * change Pango's font-set key, and every font set was sorted out of the
+ * system's fonts a second time for drawing — measured, 5 ms of an export).
  */
-void
-sc_chart_configure_context (PangoContext *context,
-                            const char   *lang)
+PangoContext *
+sc_chart_text_context_new (PangoFontMap *font_map,
+                           const char   *lang)
 {
+  PangoContext *context = pango_font_map_create_context (font_map);
   cairo_font_options_t *options = cairo_font_options_create ();
 
   cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
@@ -87,6 +92,7 @@ sc_chart_configure_context (PangoContext *context,
   pango_context_set_round_glyph_positions (context, FALSE);
   pango_context_set_language (context, pango_language_from_string (sc_chart_lang_is_zh (lang) ? "zh-cn" : "en"));
   cairo_font_options_destroy (options);
+  return context;
 }
 
 static PangoFontDescription *
@@ -1665,8 +1671,7 @@ sc_chart_layout_new (const ScChartModel *model,
   c.margin = MAX (22 * c.u, 10);
   c.zh = sc_chart_lang_is_zh (model->lang);
   out->unit = c.u;
-  c.context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-  sc_chart_configure_context (c.context, model->lang);
+  c.context = sc_chart_text_context_new (pango_cairo_font_map_get_default (), model->lang);
   c.pl = pango_layout_new (c.context);
 
   if (!sc_chart_model_is_empty (model))

@@ -7,11 +7,11 @@
 
 G_BEGIN_DECLS
 
-/* Same text settings for measuring and drawing: unhinted metrics, so the
- * layout does not depend on the target or its scale, and the chart's own
- * language (@lang as in ScChartModel), not the user's locale. */
-void  sc_chart_configure_context (PangoContext      *context,
-                                  const char        *lang);
+/* A context for the chart's text on @font_map, the same for measuring and
+ * drawing (never updated from a cairo_t: see sc-chart-layout.c). @lang as
+ * in ScChartModel. (transfer full) */
+PangoContext *sc_chart_text_context_new (PangoFontMap      *font_map,
+                                         const char        *lang);
 /* TRUE when @lang (as in ScChartModel, or a locale name) is Chinese. */
 static inline gboolean
 sc_chart_lang_is_zh (const char *lang)

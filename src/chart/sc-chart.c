@@ -193,6 +193,7 @@ sc_chart_draw_layout (const ScChartModel  *model,
   gboolean dark = layout->dark;
   double u = layout->unit;
   double hair = MAX (1.0, round (u));
+  PangoContext *context;
   PangoLayout *pl;
 
   g_return_if_fail (model != NULL && layout != NULL && cr != NULL);
@@ -347,9 +348,11 @@ sc_chart_draw_layout (const ScChartModel  *model,
         }
     }
 
-  pl = pango_cairo_create_layout (cr);
-  sc_chart_configure_context (pango_layout_get_context (pl), model->lang);
-  pango_layout_context_changed (pl);
+  /* Not pango_cairo_create_layout (cr): the text is drawn exactly as it was
+   * measured, and cairo scales the glyphs with the target. */
+  context = sc_chart_text_context_new (pango_cairo_font_map_get_default (), model->lang);
+  pl = pango_layout_new (context);
+  g_object_unref (context);
   for (guint i = 0; i < layout->texts->len; i++)
     draw_text (cr, pl, g_ptr_array_index (layout->texts, i), dark);
   g_object_unref (pl);
