@@ -39,7 +39,10 @@ static const ScFieldInfo fields[SC_N_FIELDS] = {
   { SC_FIELD_EXPECTED_RANK, "expected-rank", SC_FIELD_TYPE_NUMBER, N_("Expected leaderboard rank"), NULL, 1, 1e9, NULL },
   { SC_FIELD_RETURN_COVER, "return-shipping-cover", SC_FIELD_TYPE_BOOL, N_("Return-shipping cover on"), NULL, 0, 0, NULL },
   { SC_FIELD_RETURN_COVER_DAYS, "return-shipping-cover-days", SC_FIELD_TYPE_NUMBER, N_("Days return-shipping cover stays on"), N_("days"), 0, 36600, NULL },
-  { SC_FIELD_RETURN_COVER_SINCE, "return-shipping-since", SC_FIELD_TYPE_DATE, N_("Return-shipping cover on since"), NULL, 0, 0, NULL },
+  /* Programs anchor on it with a fallback (docs/program-format.md, "Anchors"), so leaving it
+   * out is an assumption, not missing information. */
+  { SC_FIELD_RETURN_COVER_SINCE, "return-shipping-since", SC_FIELD_TYPE_DATE, N_("Return-shipping cover on since"), NULL, 0, 0, NULL,
+    N_("Not given: free orders are counted from the evaluation date, an assumption the estimate lists") },
   { SC_FIELD_LIVE_HOURS_FIRST_7D, "live-hours-first-7d", SC_FIELD_TYPE_NUMBER, N_("Live hours in the first 7 days"), N_("hours"), 0, 168, NULL },
   { SC_FIELD_AD_SPEND, "ad-spend", SC_FIELD_TYPE_MONEY, N_("Monthly ad spend"), N_("yuan"), 0, MONEY_MAX, NULL },
   { SC_FIELD_SHARE_QIANCHUAN, "share-qianchuan-chengfang", SC_FIELD_TYPE_FRACTION, N_("Share of GMV through Qianchuan·Chengfang"), NULL, 0, 1, NULL },

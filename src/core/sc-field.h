@@ -81,6 +81,7 @@ typedef struct
   double             min;       /* valid range for numbers */
   double             max;
   const char *const *choices;   /* NULL-terminated, for SC_FIELD_TYPE_CHOICE */
+  const char        *unset_hint; /* what leaving it out means, translatable; NULL: "needs information" */
 } ScFieldInfo;
 
 const ScFieldInfo *sc_field_info         (ScField field);

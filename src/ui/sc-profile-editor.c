@@ -142,7 +142,8 @@ update_row_state (FieldRow *fr)
 
   if (!v->set)
     {
-      adw_action_row_set_subtitle (fr->row, _("Not given: measures that need it show “Needs information”"));
+      adw_action_row_set_subtitle (fr->row, info->unset_hint != NULL ? _(info->unset_hint)
+                                                                     : _("Not given: measures that need it show “Needs information”"));
       gtk_widget_add_css_class (fr->value, "dim-label");
     }
   else

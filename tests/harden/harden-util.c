@@ -5,7 +5,8 @@
 
 #include "harden-util.h"
 
-#include <glib/gstdio.h>
+#include "test-util.h"
+
 #include <string.h>
 #include <sys/resource.h>
 
@@ -102,21 +103,7 @@ harden_make_tmp_dir (void)
 void
 harden_remove_tree (const char *dir)
 {
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  if (d == NULL)
-    return;
-  while ((name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-        harden_remove_tree (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
+  test_remove_tree (dir);
 }
 
 char *

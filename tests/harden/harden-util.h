@@ -14,7 +14,8 @@ ScProfile  *harden_large_profile   (guint        variant);
 
 /* A fresh private folder under the system temp dir. (transfer full) */
 char       *harden_make_tmp_dir    (void);
-/* Removes @dir and everything in it (our own temp folders only). */
+/* Removes @dir and everything in it (our own temp folders only); the
+ * name these tests know test_remove_tree() by. */
 void        harden_remove_tree     (const char  *dir);
 /* Points XDG_STATE_HOME (where recovery copies go) at a fresh private
  * folder, the same one in this test's g_test_trap_subprocess() children;

@@ -23,6 +23,7 @@
 #include "sc-main-window.h"
 #include "sc-profile-editor.h"
 #include "sc-recovery.h"
+#include "test-util.h"
 
 static ScApplication *app;
 static char *state_home;
@@ -90,28 +91,11 @@ run_for (gint64 usec)
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_remove (path);
-}
-
-static void
 clear_state (void)
 {
   g_autofree char *shangce = g_build_filename (state_home, "shangce", NULL);
 
-  remove_tree (shangce);
+  test_remove_tree (shangce);
 }
 
 static guint
@@ -598,7 +582,7 @@ main (int   argc,
 
   status = g_test_run ();
   g_object_unref (app);
-  remove_tree (state_home);
+  test_remove_tree (state_home);
   g_free (state_home);
   return status;
 }
