@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "sc-chart-export.h"
+#include "sc-chart-fonts.h"
 #include "sc-chart-from-result.h"
 #include "sc-cli-export-private.h"
 #include "sc-cli-private.h"
@@ -30,6 +31,7 @@ sc_cli_headless (ScCliOptions *options)
   g_autofree char *report_path = NULL;
   g_autofree char *chart_path = NULL;
   const char *lang = sc_cli_chart_lang (options->lang);
+  ScChartFontWarmup *fonts;
   double width, height;
   gconstpointer data;
   gsize size;
@@ -58,7 +60,10 @@ sc_cli_headless (ScCliOptions *options)
       return 2;
     }
 
+  /* As --export does: the fonts load while the programs load and evaluate. */
+  fonts = sc_chart_fonts_warm_up (lang, width, height);
   ev = sc_cli_evaluate (options, lang, &status);
+  sc_chart_fonts_warm_up_finish (fonts);
   if (ev == NULL)
     return status;
 
