@@ -107,8 +107,8 @@ update_title (ScMainWindow *self)
 }
 
 void
-sc_main_window_toast (ScMainWindow   *self,
-                 const char *message)
+sc_main_window_toast (ScMainWindow *self,
+                      const char   *message)
 {
   AdwToast *toast;
 
@@ -160,7 +160,7 @@ rebuild_recent (ScMainWindow *self)
 
 static void
 remember (ScMainWindow *self,
-          GFile    *file)
+          GFile        *file)
 {
   g_autofree char *uri = g_file_get_uri (file);
   GtkRecentData data = {
@@ -179,10 +179,10 @@ remember (ScMainWindow *self,
 
 typedef struct
 {
-  ScMainWindow     *self;
-  Continuation  then;
-  gpointer      data;
-  GDestroyNotify destroy;
+  ScMainWindow   *self;
+  Continuation    then;
+  gpointer        data;
+  GDestroyNotify  destroy;
 } Pending;
 
 static void save_then (ScMainWindow *self, Continuation then, gpointer data, GDestroyNotify destroy);
@@ -210,7 +210,7 @@ unsaved_response_cb (AdwMessageDialog *dialog,
 
 /* Runs @then now, or after the user chose to save or discard the changes. */
 static void
-confirm_discard (ScMainWindow       *self,
+confirm_discard (ScMainWindow   *self,
                  Continuation    then,
                  gpointer        data,
                  GDestroyNotify  destroy)
@@ -265,7 +265,7 @@ typedef void (*FileCallback) (ScMainWindow *self, GFile *file);
 
 typedef struct
 {
-  ScMainWindow     *self;
+  ScMainWindow *self;
   FileCallback  callback;
   gboolean      save;
   gboolean      multiple;
@@ -343,7 +343,7 @@ native_response_cb (GtkNativeDialog *native,
 #endif
 
 static void
-choose_file (ScMainWindow     *self,
+choose_file (ScMainWindow *self,
              const char   *title,
              gboolean      save,
              gboolean      programs,
@@ -396,7 +396,7 @@ choose_file (ScMainWindow     *self,
 
 static void
 open_now (ScMainWindow *self,
-          gpointer  data)
+          gpointer      data)
 {
   GFile *file = data;
   g_autoptr(GError) error = NULL;
@@ -412,7 +412,7 @@ open_now (ScMainWindow *self,
 
 void
 sc_main_window_open_file (ScMainWindow *self,
-                     GFile    *file)
+                          GFile        *file)
 {
   g_autofree char *base = NULL;
 
@@ -430,7 +430,7 @@ sc_main_window_open_file (ScMainWindow *self,
 
 static void
 open_example_now (ScMainWindow *self,
-                  gpointer  data)
+                  gpointer      data)
 {
   const char *id = data;
   g_autoptr(GError) error = NULL;
@@ -447,8 +447,8 @@ open_example_now (ScMainWindow *self,
 }
 
 gboolean
-sc_main_window_open_example (ScMainWindow   *self,
-                        const char *id)
+sc_main_window_open_example (ScMainWindow *self,
+                             const char   *id)
 {
   g_return_val_if_fail (SC_IS_MAIN_WINDOW (self), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
@@ -459,8 +459,8 @@ sc_main_window_open_example (ScMainWindow   *self,
 
 gboolean
 sc_main_window_save_to (ScMainWindow  *self,
-                   GFile     *file,
-                   GError   **error)
+                        GFile         *file,
+                        GError       **error)
 {
   g_return_val_if_fail (SC_IS_MAIN_WINDOW (self), FALSE);
 
@@ -482,7 +482,7 @@ static AfterSave *after_save_pending;
 
 static void
 save_as_chosen (ScMainWindow *self,
-                GFile    *file)
+                GFile        *file)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_file_get_path (file);
@@ -520,7 +520,7 @@ save_as (ScMainWindow *self)
 }
 
 static void
-save_then (ScMainWindow       *self,
+save_then (ScMainWindow   *self,
            Continuation    then,
            gpointer        data,
            GDestroyNotify  destroy)
@@ -551,8 +551,8 @@ save_then (ScMainWindow       *self,
 
 void
 sc_main_window_add_program_files (ScMainWindow  *self,
-                             GFile    **files,
-                             guint      n_files)
+                                  GFile        **files,
+                                  guint          n_files)
 {
   g_return_if_fail (SC_IS_MAIN_WINDOW (self));
 
@@ -562,7 +562,7 @@ sc_main_window_add_program_files (ScMainWindow  *self,
 
 static void
 program_chosen (ScMainWindow *self,
-                GFile    *file)
+                GFile        *file)
 {
   sc_main_window_add_program_files (self, &file, 1);
   sc_main_window_show_page (self, "programs");
@@ -574,7 +574,7 @@ static void
 draw_page_cb (GtkPrintOperation *operation,
               GtkPrintContext   *context,
               int                page,
-              ScMainWindow          *self)
+              ScMainWindow      *self)
 {
   ScOverviewPage *overview = SC_OVERVIEW_PAGE (sc_main_window_get_page (self, "overview"));
   g_autoptr(ScChartModel) model = sc_overview_page_build_model (overview, NULL);
@@ -592,7 +592,7 @@ draw_page_cb (GtkPrintOperation *operation,
 
 static void
 new_now (ScMainWindow *self,
-         gpointer  data)
+         gpointer      data)
 {
   sc_session_set_profile (self->session, sc_session_new_profile (self->session), NULL);
 }
@@ -607,7 +607,7 @@ action_new (GtkWidget  *widget,
 
 static void
 open_chosen (ScMainWindow *self,
-             GFile    *file)
+             GFile        *file)
 {
   sc_main_window_open_file (self, file);
 }
@@ -1057,8 +1057,8 @@ visible_page_cb (ScMainWindow *self)
 }
 
 void
-sc_main_window_show_page (ScMainWindow   *self,
-                     const char *name)
+sc_main_window_show_page (ScMainWindow *self,
+                          const char   *name)
 {
   g_return_if_fail (SC_IS_MAIN_WINDOW (self));
 

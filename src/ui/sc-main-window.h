@@ -17,48 +17,48 @@ G_DECLARE_FINAL_TYPE (ScMainWindow, sc_main_window, SC, MAIN_WINDOW, AdwApplicat
  * right. Every command is a win.* action (new, open, open-example, save,
  * save-as, export, copy-chart, print, add-programs, help, show-page, toast).
  */
-ScMainWindow    *sc_main_window_new               (ScApplication *application);
+ScMainWindow *sc_main_window_new                 (ScApplication  *application);
 
 /* (transfer none) */
-ScSession   *sc_main_window_get_session       (ScMainWindow      *self);
+ScSession    *sc_main_window_get_session         (ScMainWindow   *self);
 /* "overview", "measures", "programs" or "rule-check". (transfer none) */
-GtkWidget   *sc_main_window_get_page          (ScMainWindow      *self,
-                                          const char    *name);
-void         sc_main_window_show_page         (ScMainWindow      *self,
-                                          const char    *name);
+GtkWidget    *sc_main_window_get_page            (ScMainWindow   *self,
+                                                  const char     *name);
+void          sc_main_window_show_page           (ScMainWindow   *self,
+                                                  const char     *name);
 /* (transfer none) */
-const char  *sc_main_window_get_visible_page  (ScMainWindow      *self);
+const char   *sc_main_window_get_visible_page    (ScMainWindow   *self);
 /* (transfer none) */
-GtkWidget   *sc_main_window_get_editor        (ScMainWindow      *self);
+GtkWidget    *sc_main_window_get_editor          (ScMainWindow   *self);
 
 /* Opens a profile document, or adds a program file (.xml); errors become a
  * toast. Asks first when the current profile has unsaved changes. */
-void         sc_main_window_open_file         (ScMainWindow      *self,
-                                          GFile         *file);
+void          sc_main_window_open_file           (ScMainWindow   *self,
+                                                  GFile          *file);
 /* Opens a bundled example profile by id (file name without .shangce). */
-gboolean     sc_main_window_open_example      (ScMainWindow      *self,
-                                          const char    *id);
+gboolean      sc_main_window_open_example        (ScMainWindow   *self,
+                                                  const char     *id);
 /* Saves the profile to @file now (no dialog). */
-gboolean     sc_main_window_save_to           (ScMainWindow      *self,
-                                          GFile         *file,
-                                          GError       **error);
+gboolean      sc_main_window_save_to             (ScMainWindow   *self,
+                                                  GFile          *file,
+                                                  GError        **error);
 /* Adds program files; each error becomes a toast naming file and line. */
-void         sc_main_window_add_program_files (ScMainWindow      *self,
-                                          GFile        **files,
-                                          guint          n_files);
+void          sc_main_window_add_program_files   (ScMainWindow   *self,
+                                                  GFile         **files,
+                                                  guint           n_files);
 /* Shows a toast and remembers its text. */
-void         sc_main_window_toast             (ScMainWindow      *self,
-                                          const char    *message);
+void          sc_main_window_toast               (ScMainWindow   *self,
+                                                  const char     *message);
 /* The text of the last toast shown, or NULL. (transfer none) */
-const char  *sc_main_window_get_last_toast    (ScMainWindow      *self);
+const char   *sc_main_window_get_last_toast      (ScMainWindow   *self);
 /* The "save changes?" dialog while it is shown, or NULL. (transfer none) */
-GtkWindow   *sc_main_window_get_unsaved_dialog (ScMainWindow     *self);
+GtkWindow    *sc_main_window_get_unsaved_dialog  (ScMainWindow   *self);
 /* Offers back, one dialog at a time, the recovery copies of unsaved changes
  * that a crashed session left (the first window does this at start-up).
  * "Recover" loads a copy into this window, or into a new one when this one
  * has unsaved changes; "Discard" deletes it; Escape keeps it for later. */
-void         sc_main_window_offer_recovery    (ScMainWindow      *self);
+void          sc_main_window_offer_recovery      (ScMainWindow   *self);
 /* The "recover unsaved changes?" dialog while it is shown, or NULL. (transfer none) */
-GtkWindow   *sc_main_window_get_recovery_dialog (ScMainWindow    *self);
+GtkWindow    *sc_main_window_get_recovery_dialog (ScMainWindow   *self);
 
 G_END_DECLS
