@@ -27,30 +27,6 @@
 
 static ScApplication *app;
 
-static ScMainWindow *
-open_window (void)
-{
-  GSettings *settings = g_settings_new (APP_ID);
-  ScMainWindow *win;
-
-  /* Every test starts from the bundled example, not from what another saved. */
-  g_settings_set_string (settings, "last-profile", "");
-  g_settings_set_strv (settings, "disabled-programs", NULL);
-  g_object_unref (settings);
-
-  win = sc_main_window_new (app);
-  gtk_window_present (GTK_WINDOW (win));
-  iterate ();
-  return win;
-}
-
-static void
-close_window (ScMainWindow *win)
-{
-  gtk_window_destroy (GTK_WINDOW (win));
-  iterate ();
-}
-
 static ScOverviewPage *
 overview (ScMainWindow *win)
 {
@@ -84,7 +60,7 @@ platform (ScMainWindow *win,
 static void
 test_opens_with_example (void)
 {
-  ScMainWindow *win = open_window ();
+  ScMainWindow *win = ui_test_open_window (app);
   ScSession *session = sc_main_window_get_session (win);
   ScProfile *profile = sc_session_get_profile (session);
   const ScChartModel *model;
@@ -110,7 +86,7 @@ test_opens_with_example (void)
   /* The measures table lists every measure of the programs switched on. */
   g_assert_cmpuint (g_list_model_get_n_items (sc_measures_view_get_model (SC_MEASURES_VIEW (sc_main_window_get_page (win, "measures")))),
                     ==, sc_session_get_result (session)->measures->len);
-  close_window (win);
+  ui_test_destroy_window (win);
 }
 
 static int
@@ -126,7 +102,7 @@ platform_index (const ScResult *result,
 static void
 test_gmv_changes_chart (void)
 {
-  ScMainWindow *win = open_window ();
+  ScMainWindow *win = ui_test_open_window (app);
   ScSession *session = sc_main_window_get_session (win);
   ScProfileEditor *editor = SC_PROFILE_EDITOR (sc_main_window_get_editor (win));
   const ScChartSeries *fees;
@@ -173,7 +149,7 @@ test_gmv_changes_chart (void)
   sc_profile_editor_set_given (editor, SC_FIELD_SHOP_SCORE, FALSE);
   g_assert_false (sc_profile_is_set (sc_session_get_profile (session), SC_FIELD_SHOP_SCORE));
 
-  close_window (win);
+  ui_test_destroy_window (win);
 }
 
 static const ScProgramResult *
@@ -193,7 +169,7 @@ most_valuable_program (const ScResult *result)
 static void
 test_program_switch (void)
 {
-  ScMainWindow *win = open_window ();
+  ScMainWindow *win = ui_test_open_window (app);
   ScSession *session = sc_main_window_get_session (win);
   ScProgramsView *programs = SC_PROGRAMS_VIEW (sc_main_window_get_page (win, "programs"));
   const ScProgramResult *best = most_valuable_program (sc_session_get_result (session));
@@ -229,13 +205,13 @@ test_program_switch (void)
   gtk_switch_set_active (sc_programs_view_get_switch (programs, id), TRUE);
   iterate ();
   g_assert_cmpfloat_with_epsilon (platform (win, plat)->totals[SC_AMOUNT_TOTAL_VALUE], before, 1e-6);
-  close_window (win);
+  ui_test_destroy_window (win);
 }
 
 static void
 test_broken_program_toast (void)
 {
-  ScMainWindow *win = open_window ();
+  ScMainWindow *win = ui_test_open_window (app);
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "ui", "broken-program.xml", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   GPtrArray *errors;
@@ -249,7 +225,7 @@ test_broken_program_toast (void)
 
   errors = sc_session_get_load_errors (sc_main_window_get_session (win));
   g_assert_cmpuint (errors->len, ==, 1);
-  close_window (win);
+  ui_test_destroy_window (win);
 }
 
 static void
@@ -272,7 +248,7 @@ png_size (const char *path,
 static void
 test_export_png (void)
 {
-  ScMainWindow *win = open_window ();
+  ScMainWindow *win = ui_test_open_window (app);
   ScExportDialog *dialog = sc_export_dialog_new (GTK_WINDOW (win), sc_main_window_get_session (win),
                                                  SC_CHART_OVERVIEW);
   g_autofree char *dir = g_dir_make_tmp ("shangce-ui-XXXXXX", NULL);
@@ -304,13 +280,13 @@ test_export_png (void)
   g_unlink (custom);
   g_unlink (slide);
   g_rmdir (dir);
-  close_window (win);
+  ui_test_destroy_window (win);
 }
 
 static void
 test_save_open_roundtrip (void)
 {
-  ScMainWindow *win = open_window ();
+  ScMainWindow *win = ui_test_open_window (app);
   ScSession *session = sc_main_window_get_session (win);
   ScProfileEditor *editor = SC_PROFILE_EDITOR (sc_main_window_get_editor (win));
   g_autofree char *dir = g_dir_make_tmp ("shangce-ui-XXXXXX", NULL);
@@ -349,13 +325,13 @@ test_save_open_roundtrip (void)
 
   g_unlink (path);
   g_rmdir (dir);
-  close_window (win);
+  ui_test_destroy_window (win);
 }
 
 static void
 test_close_asks (void)
 {
-  ScMainWindow *win = open_window ();
+  ScMainWindow *win = ui_test_open_window (app);
   ScProfileEditor *editor = SC_PROFILE_EDITOR (sc_main_window_get_editor (win));
   GtkWindow *dialog;
 
@@ -388,7 +364,7 @@ test_close_asks (void)
 static void
 test_rule_check (void)
 {
-  ScMainWindow *win = open_window ();
+  ScMainWindow *win = ui_test_open_window (app);
   ScRuleCheckView *view = SC_RULE_CHECK_VIEW (sc_main_window_get_page (win, "rule-check"));
   ScProfileEditor *editor = SC_PROFILE_EDITOR (sc_main_window_get_editor (win));
   g_autofree char *before = g_strdup (sc_rule_check_view_get_outcome (view));
@@ -403,7 +379,7 @@ test_rule_check (void)
 
   sc_main_window_show_page (win, "rule-check");
   g_assert_cmpstr (sc_main_window_get_visible_page (win), ==, "rule-check");
-  close_window (win);
+  ui_test_destroy_window (win);
 }
 
 int

@@ -106,26 +106,6 @@ n_copies (void)
   return entries->len;
 }
 
-static ScMainWindow *
-open_window (void)
-{
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  ScMainWindow *win;
-
-  g_settings_set_string (settings, "last-profile", "");
-  win = sc_main_window_new (app);
-  gtk_window_present (GTK_WINDOW (win));
-  iterate ();
-  return win;
-}
-
-static void
-destroy_window (ScMainWindow *win)
-{
-  gtk_window_destroy (GTK_WINDOW (win));
-  iterate ();
-}
-
 static void
 close_all (void)
 {
@@ -214,7 +194,7 @@ test_edit_writes_copy (void)
   gint64 last_edit, seen;
 
   clear_state ();
-  win = open_window ();
+  win = ui_test_open_window (app);
   session = sc_main_window_get_session (win);
   id = g_strdup (sc_session_get_recovery_id (session));
   g_assert_true (sc_recovery_id_is_valid (id));
@@ -245,7 +225,7 @@ test_edit_writes_copy (void)
   g_assert_cmpfloat (sc_profile_get_number (copy, SC_FIELD_MONTHLY_GMV, 0), ==, 234567);
   g_assert_true (sc_profile_equal (copy, sc_session_get_profile (session)));
 
-  destroy_window (win);
+  ui_test_destroy_window (win);
   clear_state ();
 }
 
@@ -262,7 +242,7 @@ test_save_removes_copy (void)
   g_autoptr(GPtrArray) entries = NULL;
 
   clear_state ();
-  win = open_window ();
+  win = ui_test_open_window (app);
   session = sc_main_window_get_session (win);
   id = g_strdup (sc_session_get_recovery_id (session));
 
@@ -289,7 +269,7 @@ test_save_removes_copy (void)
   run_for (DELAY_USEC + G_USEC_PER_SEC / 2);
   g_assert_false (copy_exists (id));
 
-  destroy_window (win);
+  ui_test_destroy_window (win);
   g_unlink (path);
   g_rmdir (dir);
 }
@@ -303,7 +283,7 @@ test_discard_and_replace_remove_copy (void)
   GtkWindow *dialog;
 
   clear_state ();
-  win = open_window ();
+  win = ui_test_open_window (app);
   session = sc_main_window_get_session (win);
   id = g_strdup (sc_session_get_recovery_id (session));
   g_object_add_weak_pointer (G_OBJECT (win), (gpointer *) &win);
@@ -364,7 +344,7 @@ test_crashed_copy_recovered (void)
   when = g_date_time_format (saved, "%Y-%m-%d %H:%M");
 
   /* The first window asks, naming the profile, its file and the time. */
-  win = open_window ();
+  win = ui_test_open_window (app);
   session = sc_main_window_get_session (win);
   g_assert_cmpfloat (gmv (win), !=, 345678);
   dialog = sc_main_window_get_recovery_dialog (win);
@@ -403,7 +383,7 @@ test_crashed_copy_recovered (void)
     g_assert_cmpfloat (sc_profile_get_number (reopened, SC_FIELD_MONTHLY_GMV, 0), ==, 345678);
   }
 
-  destroy_window (win);
+  ui_test_destroy_window (win);
   g_unlink (original);
   g_rmdir (dir);
 }
@@ -418,7 +398,7 @@ test_crashed_copy_discarded (void)
   clear_state ();
   leave_crashed_copy ("crashed-new", 98765, NULL, 30);
 
-  win = open_window ();
+  win = ui_test_open_window (app);
   example_gmv = gmv (win);
   dialog = sc_main_window_get_recovery_dialog (win);
   g_assert_nonnull (dialog);
@@ -430,12 +410,12 @@ test_crashed_copy_discarded (void)
   g_assert_false (copy_exists ("crashed-new"));
   g_assert_cmpfloat (gmv (win), ==, example_gmv);
   g_assert_false (sc_session_get_modified (sc_main_window_get_session (win)));
-  destroy_window (win);
+  ui_test_destroy_window (win);
 
   /* Nothing is offered the next time. */
-  win = open_window ();
+  win = ui_test_open_window (app);
   g_assert_null (sc_main_window_get_recovery_dialog (win));
-  destroy_window (win);
+  ui_test_destroy_window (win);
 }
 
 static void
@@ -450,7 +430,7 @@ test_several_copies (void)
   leave_crashed_copy ("oldest", 200003, NULL, 3600);
 
   /* Newest first, saying how many follow. */
-  win = open_window ();
+  win = ui_test_open_window (app);
   dialog = sc_main_window_get_recovery_dialog (win);
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
@@ -505,9 +485,9 @@ test_running_copy_not_offered (void)
   clear_state ();
   g_assert_true (sc_recovery_save (profile, "running-window", &error));
   g_assert_no_error (error);
-  win = open_window ();
+  win = ui_test_open_window (app);
   g_assert_null (sc_main_window_get_recovery_dialog (win));
-  destroy_window (win);
+  ui_test_destroy_window (win);
   g_assert_true (copy_exists ("running-window"));
   clear_state ();
 }
@@ -522,7 +502,7 @@ test_write_failure_warns_once (void)
   /* A file where the folder should be: every write fails. */
   clear_state ();
   g_assert_true (g_file_set_contents (blocker, "", 0, NULL));
-  win = open_window ();
+  win = ui_test_open_window (app);
   id = g_strdup (sc_session_get_recovery_id (sc_main_window_get_session (win)));
 
   g_test_expect_message ("shangce-ui", G_LOG_LEVEL_WARNING,
@@ -544,7 +524,7 @@ test_write_failure_warns_once (void)
   g_assert_true (sc_profile_editor_enter (editor (win), SC_FIELD_MONTHLY_GMV, "140000"));
   g_assert_cmpint (wait_for_copy (id, g_get_monotonic_time () + GIVE_UP_USEC), >, 0);
 
-  destroy_window (win);
+  ui_test_destroy_window (win);
   g_assert_false (copy_exists (id));
 }
 
