@@ -16,6 +16,18 @@
 #include "sc-recovery.h"
 #include "sc-rule-check-view.h"
 
+typedef void (*Continuation) (ScMainWindow *self,
+                              gpointer      data);
+
+/* What the unsaved-changes question holds back (closing the window,
+ * opening another profile, …) until the changes are saved or discarded. */
+typedef struct
+{
+  Continuation   then;
+  gpointer       data;
+  GDestroyNotify destroy;
+} Pending;
+
 struct _ScMainWindow
 {
   AdwApplicationWindow  parent_instance;
@@ -27,6 +39,9 @@ struct _ScMainWindow
   AdwBin               *page_bins[4];
   char                 *last_toast;
   GtkWindow            *unsaved_dialog;
+  /* What the question, or the save the user chose in it, holds back; NULL
+   * when nothing waits. It belongs to this window and this one save. */
+  Pending              *pending;
   gboolean              close_confirmed;
 
   /* crash recovery: what a crashed session left, offered one at a time */
@@ -57,8 +72,6 @@ static const struct
   { "programs", N_("Programs"), "folder-documents-symbolic", "programs" },
   { "rule-check", N_("Rule Check"), "security-high-symbolic", "rule-check" },
 };
-
-typedef void (*Continuation) (ScMainWindow *self, gpointer data);
 
 /* What was to follow a question or a save: run @then when @go_on, and
  * in either case let go of @data. */
@@ -177,45 +190,52 @@ remember (ScMainWindow *self,
 
 /* --- unsaved changes --------------------------------------------------- */
 
-typedef struct
+/* Ends the wait of what the question held back: runs it when @go_on (the
+ * changes were saved or discarded), else drops it (the user cancelled, or
+ * the save failed: the window and its changes stay as they are). */
+static void
+finish_pending (ScMainWindow *self,
+                gboolean      go_on)
 {
-  ScMainWindow   *self;
-  Continuation    then;
-  gpointer        data;
-  GDestroyNotify  destroy;
-} Pending;
+  Pending *pending = g_steal_pointer (&self->pending);
 
-static void save_then (ScMainWindow *self, Continuation then, gpointer data, GDestroyNotify destroy);
+  if (pending == NULL)
+    return;
+  continue_or_drop (self, go_on, pending->then, pending->data, pending->destroy);
+  g_free (pending);
+}
+
+static void save_pending (ScMainWindow *self);
 
 static void
 unsaved_response_cb (AdwMessageDialog *dialog,
                      const char       *response,
-                     Pending          *pending)
+                     ScMainWindow     *self)
 {
-  ScMainWindow *self = pending->self;
-
   self->unsaved_dialog = NULL;
   if (g_str_equal (response, "save"))
-    save_then (self, pending->then, pending->data, pending->destroy);
-  else
+    save_pending (self);
+  else if (g_str_equal (response, "discard"))
     {
-      gboolean discard = g_str_equal (response, "discard");
-
-      if (discard)
-        sc_session_discard_recovery (self->session);
-      continue_or_drop (self, discard, pending->then, pending->data, pending->destroy);
+      sc_session_discard_recovery (self->session);
+      finish_pending (self, TRUE);
     }
-  g_free (pending);
+  else
+    finish_pending (self, FALSE);
 }
 
-/* Runs @then now, or after the user chose to save or discard the changes. */
+/* Runs @then now, or after the user chose to save or discard the changes;
+ * when they cancel or the save fails, @data is only let go of. A request
+ * made while the question (or the save chosen in it) is under way takes
+ * the place of the earlier one, which is dropped: one question at a time,
+ * about what the user asked for last. */
 static void
 confirm_discard (ScMainWindow   *self,
                  Continuation    then,
                  gpointer        data,
                  GDestroyNotify  destroy)
 {
-  Pending *pending;
+  gboolean asking = self->pending != NULL;
   GtkWidget *dialog;
   g_autofree char *title = NULL;
 
@@ -224,6 +244,14 @@ confirm_discard (ScMainWindow   *self,
       continue_or_drop (self, TRUE, then, data, destroy);
       return;
     }
+
+  finish_pending (self, FALSE);
+  self->pending = g_new0 (Pending, 1);
+  self->pending->then = then;
+  self->pending->data = data;
+  self->pending->destroy = destroy;
+  if (asking)
+    return;
 
   title = sc_session_dup_title (self->session);
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), NULL);
@@ -241,13 +269,7 @@ confirm_discard (ScMainWindow   *self,
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-
-  pending = g_new0 (Pending, 1);
-  pending->self = self;
-  pending->then = then;
-  pending->data = data;
-  pending->destroy = destroy;
-  g_signal_connect (dialog, "response", G_CALLBACK (unsaved_response_cb), pending);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (unsaved_response_cb), self, 0);
   self->unsaved_dialog = GTK_WINDOW (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -261,7 +283,10 @@ sc_main_window_get_unsaved_dialog (ScMainWindow *self)
 
 /* --- file dialogs (GtkFileDialog on 4.10+, GtkFileChooserNative on 4.8) -- */
 
-typedef void (*FileCallback) (ScMainWindow *self, GFile *file);
+/* Called with each file chosen; for a save also with NULL when the user
+ * cancelled, so that what waits on the save can be dropped. */
+typedef void (*FileCallback) (ScMainWindow *self,
+                              GFile        *file);
 
 typedef struct
 {
@@ -315,7 +340,7 @@ file_dialog_done (GObject      *source,
     {
       g_autoptr(GFile) file = req->save ? gtk_file_dialog_save_finish (dialog, res, NULL)
                                         : gtk_file_dialog_open_finish (dialog, res, NULL);
-      if (file != NULL)
+      if (file != NULL || req->save)
         req->callback (req->self, file);
     }
   g_object_unref (req->self);
@@ -336,6 +361,8 @@ native_response_cb (GtkNativeDialog *native,
           req->callback (req->self, file);
         }
     }
+  else if (req->save)
+    req->callback (req->self, NULL);
   g_object_unref (native);
   g_object_unref (req->self);
   g_free (req);
@@ -471,25 +498,31 @@ sc_main_window_save_to (ScMainWindow  *self,
   return TRUE;
 }
 
-typedef struct
-{
-  Continuation   then;
-  gpointer       data;
-  GDestroyNotify destroy;
-} AfterSave;
-
-static AfterSave *after_save_pending;
-
-static void
-save_as_chosen (ScMainWindow *self,
-                GFile        *file)
+/* Saves to @file; a failure becomes a toast. TRUE when saved. */
+static gboolean
+save_or_toast (ScMainWindow *self,
+               GFile        *file)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_file_get_path (file);
-  g_autoptr(GFile) target = NULL;
-  AfterSave *after = g_steal_pointer (&after_save_pending);
-  gboolean saved;
 
+  if (sc_main_window_save_to (self, file, &error))
+    return TRUE;
+  sc_main_window_toast (self, error->message);
+  return FALSE;
+}
+
+/* Saves to @file, chosen in the Save As dialog, or NULL when the user
+ * cancelled it. TRUE when saved. */
+static gboolean
+save_as_to (ScMainWindow *self,
+            GFile        *file)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) target = NULL;
+
+  if (file == NULL)
+    return FALSE;
+  path = g_file_get_path (file);
   /* Keep the extension so the file manager knows the document. */
   if (path != NULL && !g_str_has_suffix (path, SC_PROFILE_EXTENSION))
     {
@@ -498,53 +531,47 @@ save_as_chosen (ScMainWindow *self,
     }
   else
     target = g_object_ref (file);
-
-  saved = sc_main_window_save_to (self, target, &error);
-  if (!saved)
-    sc_main_window_toast (self, error->message);
-  if (after != NULL)
-    {
-      continue_or_drop (self, saved, after->then, after->data, after->destroy);
-      g_free (after);
-    }
+  return save_or_toast (self, target);
 }
 
 static void
-save_as (ScMainWindow *self)
+save_as_chosen (ScMainWindow *self,
+                GFile        *file)
+{
+  save_as_to (self, file);
+}
+
+/* The Save As that "Save" in the unsaved-changes question opened: what the
+ * question held back follows only when this save succeeds. */
+static void
+save_pending_chosen (ScMainWindow *self,
+                     GFile        *file)
+{
+  finish_pending (self, save_as_to (self, file));
+}
+
+static void
+save_as (ScMainWindow *self,
+         FileCallback  chosen)
 {
   g_autofree char *title = sc_session_dup_title (self->session);
   g_autofree char *name = g_strconcat (title, SC_PROFILE_EXTENSION, NULL);
 
   g_strdelimit (name, "/\\:", '-');
-  choose_file (self, _("Save Profile"), TRUE, FALSE, name, save_as_chosen);
+  choose_file (self, _("Save Profile"), TRUE, FALSE, name, chosen);
 }
 
+/* "Save" in the unsaved-changes question: to the document's file, else
+ * through Save As. */
 static void
-save_then (ScMainWindow   *self,
-           Continuation    then,
-           gpointer        data,
-           GDestroyNotify  destroy)
+save_pending (ScMainWindow *self)
 {
   GFile *file = sc_session_get_file (self->session);
 
   if (file != NULL)
-    {
-      g_autoptr(GError) error = NULL;
-      gboolean saved = sc_main_window_save_to (self, file, &error);
-
-      if (!saved)
-        sc_main_window_toast (self, error->message);
-      continue_or_drop (self, saved, then, data, destroy);
-      return;
-    }
-  if (then != NULL)
-    {
-      after_save_pending = g_new0 (AfterSave, 1);
-      after_save_pending->then = then;
-      after_save_pending->data = data;
-      after_save_pending->destroy = destroy;
-    }
-  save_as (self);
+    finish_pending (self, save_or_toast (self, file));
+  else
+    save_as (self, save_pending_chosen);
 }
 
 /* --- programs -------------------------------------------------------------- */
@@ -643,7 +670,13 @@ action_save (GtkWidget  *widget,
              const char *name,
              GVariant   *param)
 {
-  save_then (SC_MAIN_WINDOW (widget), NULL, NULL, NULL);
+  ScMainWindow *self = SC_MAIN_WINDOW (widget);
+  GFile *file = sc_session_get_file (self->session);
+
+  if (file != NULL)
+    save_or_toast (self, file);
+  else
+    save_as (self, save_as_chosen);
 }
 
 static void
@@ -651,7 +684,7 @@ action_save_as (GtkWidget  *widget,
                 const char *name,
                 GVariant   *param)
 {
-  save_as (SC_MAIN_WINDOW (widget));
+  save_as (SC_MAIN_WINDOW (widget), save_as_chosen);
 }
 
 static void
@@ -808,8 +841,7 @@ sc_main_window_close_request (GtkWindow *window)
 
   if (!self->close_confirmed && sc_session_get_modified (self->session))
     {
-      if (self->unsaved_dialog == NULL)
-        confirm_discard (self, close_now, NULL, NULL);
+      confirm_discard (self, close_now, NULL, NULL);
       return TRUE;
     }
   save_window_state (self);
@@ -1141,6 +1173,10 @@ sc_main_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_clear_handle_id (&self->recovery_offer_id, g_source_remove);
   g_clear_pointer (&self->recovery_entries, g_ptr_array_unref);
+  /* The question goes with the window, and what it held back is not done
+   * for a window that is gone. */
+  g_clear_pointer (&self->unsaved_dialog, gtk_window_destroy);
+  finish_pending (self, FALSE);
   gtk_widget_dispose_template (GTK_WIDGET (self), SC_TYPE_MAIN_WINDOW);
   g_clear_object (&self->session);
   g_clear_object (&self->settings);

@@ -32,7 +32,8 @@ const char   *sc_main_window_get_visible_page    (ScMainWindow   *self);
 GtkWidget    *sc_main_window_get_editor          (ScMainWindow   *self);
 
 /* Opens a profile document, or adds a program file (.xml); errors become a
- * toast. Asks first when the current profile has unsaved changes. */
+ * toast. Asks first when the current profile has unsaved changes; a request
+ * made while it asks takes the place of the earlier one. */
 void          sc_main_window_open_file           (ScMainWindow   *self,
                                                   GFile          *file);
 /* Opens a bundled example profile by id (file name without .shangce). */
