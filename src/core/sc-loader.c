@@ -17,8 +17,6 @@
 /* Sanity bounds for what a file may say, not policy numbers. */
 #define AMOUNT_MAX   1e12
 #define DAYS_MAX     36600.0
-/* Problems reported per file before "and more". */
-#define MAX_PROBLEMS 20
 
 typedef enum
 {
@@ -32,9 +30,7 @@ typedef enum
 typedef struct
 {
   const char     *path;
-  GString        *messages;
-  guint           count;
-  ScError         code;
+  ScXmlProblems   problems;
   ScProgramFile  *file;
   /* the measure being read: its quote is where stated numbers must appear */
   const ScMeasure *measure;
@@ -51,21 +47,11 @@ problem (Loader     *l,
          const char *format,
          ...)
 {
-  g_autofree char *what = NULL;
   va_list args;
 
-  if (l->count == 0)
-    l->code = code;
-  l->count++;
-  if (l->count > MAX_PROBLEMS)
-    return;
   va_start (args, format);
-  what = g_strdup_vprintf (format, args);
+  sc_xml_problems_add_valist (&l->problems, node, code, format, args);
   va_end (args);
-  if (l->messages->len > 0)
-    g_string_append_c (l->messages, '\n');
-  g_string_append_printf (l->messages, "%s:%u:%u: %s", l->path,
-                          MAX (sc_xml_node_line (node), 1), MAX (sc_xml_node_column (node), 1), what);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1283,7 +1269,7 @@ load_doc (xmlDoc      *doc,
   root = xmlDocGetRootElement (doc);
   file = sc_program_file_new_empty (path);
   l.path = path;
-  l.messages = g_string_new (NULL);
+  sc_xml_problems_init (&l.problems, path);
   l.file = file;
   file->license = prop (root, "license");
 
@@ -1291,8 +1277,7 @@ load_doc (xmlDoc      *doc,
    * hostile file of 60,000 sources takes many seconds (quadratic). */
   if (!check_counts (&l, root))
     {
-      g_set_error_literal (error, SC_ERROR, l.code, l.messages->str);
-      g_string_free (l.messages, TRUE);
+      sc_xml_problems_finish (&l.problems, error);
       return NULL;
     }
 
@@ -1311,16 +1296,8 @@ load_doc (xmlDoc      *doc,
     if (is_element (child, "example"))
       read_example (&l, child);
 
-  if (l.count > 0)
-    {
-      if (l.count > MAX_PROBLEMS)
-        g_string_append_printf (l.messages, "\n%s:1:1: %s", path,
-                                _("… and more problems; fix these first"));
-      g_set_error_literal (error, SC_ERROR, l.code, l.messages->str);
-      g_string_free (l.messages, TRUE);
-      return NULL;
-    }
-  g_string_free (l.messages, TRUE);
+  if (!sc_xml_problems_finish (&l.problems, error))
+    return NULL;
   return g_steal_pointer (&file);
 }
 
