@@ -484,6 +484,69 @@ strip_full_stop (const char *text)
   return copy;
 }
 
+/* "* contains assumptions: a; b; …" with the first @n of them, then how many
+ * more there are, measured at @width over two lines. */
+static ScChartText *
+assumptions_note_with (Ctx    *c,
+                       double  width,
+                       guint   n)
+{
+  guint total = c->model->assumptions->len;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *joined = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *marked = NULL;
+  ScChartText *t;
+
+  /* Notes that end in a full stop would read "。；" once joined. */
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, strip_full_stop (g_ptr_array_index (c->model->assumptions, i)));
+  if (n < total)
+    /* TRANSLATORS: the last item of a chart footnote's list of assumptions
+     * when the rest does not fit; %u is how many are left out */
+    g_ptr_array_add (items, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "and %u more in the report",
+                                                          "and %u more in the report", total - n),
+                                             total - n));
+  g_ptr_array_add (items, NULL);
+  joined = g_strjoinv (c->zh ? "；" : "; ", (char **) items->pdata);
+  /* TRANSLATORS: footnote of a chart; %s lists the assumptions */
+  note = g_strdup_printf (_("contains assumptions: %s"), joined);
+  marked = g_strconcat ("* ", note, NULL);
+  t = text_new (c, SC_CHART_TEXT_FOOTNOTE, marked, SIZE_FOOTNOTE, FALSE, SC_CHART_INK_TEXT_SECONDARY);
+  text_fit (c, t, width, 2, PANGO_ALIGN_LEFT);
+  return t;
+}
+
+/*
+ * The assumptions behind a chart's values, as many whole as fit in two
+ * lines: a consultant's slide must not end in the middle of one ("…"). The
+ * rest are counted and named in the report.
+ */
+static ScChartText *
+assumptions_note (Ctx    *c,
+                  double  width)
+{
+  guint lo = 0, hi = c->model->assumptions->len;
+  ScChartText *t = assumptions_note_with (c, width, hi);
+
+  if (!pango_layout_is_ellipsized (c->pl))
+    return t;
+  text_free (t);
+  /* The most that fit: binary search over how many are named. */
+  while (lo < hi)
+    {
+      guint mid = (lo + hi + 1) / 2;
+
+      t = assumptions_note_with (c, width, mid);
+      if (pango_layout_is_ellipsized (c->pl))
+        hi = mid - 1;
+      else
+        lo = mid;
+      text_free (t);
+    }
+  return assumptions_note_with (c, width, lo);
+}
+
 /* Builds the footnote from the bottom up; returns the y above it. */
 static double
 layout_footnote (Ctx *c)
@@ -505,27 +568,17 @@ layout_footnote (Ctx *c)
 
   if (!sc_chart_model_is_empty (c->model) && sc_chart_model_any_assumed (c->model))
     {
-      g_autoptr(GString) note = g_string_new ("* ");
       ScChartText *t;
 
       if (c->model->assumptions->len > 0)
-        {
-          g_autofree char *joined = NULL;
-          const char **items = (const char **) g_new0 (char *, c->model->assumptions->len + 1);
-
-          /* Notes that end in a full stop would read "。；" once joined. */
-          for (guint i = 0; i < c->model->assumptions->len; i++)
-            items[i] = strip_full_stop (g_ptr_array_index (c->model->assumptions, i));
-          joined = g_strjoinv (c->zh ? "；" : "; ", (char **) items);
-          g_strfreev ((char **) items);
-          /* TRANSLATORS: footnote of a chart; %s lists the assumptions */
-          g_string_append_printf (note, _("contains assumptions: %s"), joined);
-        }
+        t = assumptions_note (c, w);
       else
-        g_string_append (note, _("contains assumptions (see the report for each note)"));
+        {
+          g_autofree char *note = g_strconcat ("* ", _("contains assumptions (see the report for each note)"), NULL);
 
-      t = text_new (c, SC_CHART_TEXT_FOOTNOTE, note->str, SIZE_FOOTNOTE, FALSE, SC_CHART_INK_TEXT_SECONDARY);
-      text_fit (c, t, w, 2, PANGO_ALIGN_LEFT);
+          t = text_new (c, SC_CHART_TEXT_FOOTNOTE, note, SIZE_FOOTNOTE, FALSE, SC_CHART_INK_TEXT_SECONDARY);
+          text_fit (c, t, w, 2, PANGO_ALIGN_LEFT);
+        }
       g_ptr_array_add (lines, t);
     }
 

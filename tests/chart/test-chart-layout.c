@@ -432,6 +432,55 @@ test_layout_footnote_stops (void)
     }
 }
 
+/* More assumptions than two lines hold: as many as fit are named whole and
+ * the rest counted — never cut off in the middle by "…". */
+static void
+test_layout_footnote_overflow (void)
+{
+  static const double widths[] = { 800, 1600 };
+
+  for (guint k = 0; k < G_N_ELEMENTS (widths); k++)
+    for (guint count = 1; count <= 24; count += 23)
+      {
+        g_autoptr(ScChartModel) model = sc_chart_model_new (SC_CHART_FEES);
+        g_autoptr(ScChartLayout) layout = NULL;
+        const ScChartText *note;
+        guint named = 0;
+        ScChartSeries *s;
+
+        sc_chart_model_add_category (model, "A");
+        s = sc_chart_model_add_series (model, "fees", 0);
+        sc_chart_series_set (s, 0, 100, TRUE, NULL);
+        for (guint i = 0; i < count; i++)
+          {
+            g_autofree char *a = g_strdup_printf ("Platform %u return-shipping fee: 1.5 yuan per order (assumed)", i);
+
+            sc_chart_model_add_assumption (model, a);
+          }
+        layout = sc_chart_layout_new (model, widths[k], widths[k] * 9 / 16);
+        check_layout (model, layout);
+        note = assumption_note (layout);
+        g_test_message ("%g px, %u: %s", widths[k], count, note->text);
+        g_assert_null (strstr (note->text, "…"));
+        for (guint i = 0; i < count; i++)
+          {
+            g_autofree char *a = g_strdup_printf ("Platform %u return-shipping fee: 1.5 yuan per order (assumed)", i);
+
+            named += strstr (note->text, a) != NULL;
+          }
+        if (count == 1)
+          g_assert_cmpuint (named, ==, 1);
+        else
+          {
+            g_autofree char *more = g_strdup_printf ("; and %u more in the report", count - named);
+
+            g_assert_cmpuint (named, >=, 1);
+            g_assert_cmpuint (named, <, count);
+            g_assert_true (g_str_has_suffix (note->text, more));
+          }
+      }
+}
+
 /* A stacked chart whose category has nothing to stack says so at the zero
  * line: the builder's word if it gave one, else "0"; never an empty slot. */
 static void
@@ -600,6 +649,7 @@ main (int   argc,
   g_test_add_func ("/chart/layout/deterministic", test_layout_deterministic);
   g_test_add_func ("/chart/layout/unnamed-series", test_layout_unnamed_series);
   g_test_add_func ("/chart/layout/footnote-stops", test_layout_footnote_stops);
+  g_test_add_func ("/chart/layout/footnote-overflow", test_layout_footnote_overflow);
   g_test_add_func ("/chart/layout/empty-stack", test_layout_empty_stack);
   g_test_add_func ("/chart/from-result/empty-platforms", test_from_result_empty_platforms);
 
