@@ -28,6 +28,8 @@ typedef struct
   GDestroyNotify destroy;
 } Pending;
 
+typedef struct _FileRequest FileRequest;
+
 struct _ScMainWindow
 {
   AdwApplicationWindow  parent_instance;
@@ -43,6 +45,9 @@ struct _ScMainWindow
    * when nothing waits. It belongs to this window and this one save. */
   Pending              *pending;
   gboolean              close_confirmed;
+  /* The file chooser shown for this window, NULL when none. It is modal to
+   * the window and goes with it. */
+  FileRequest          *file_request;
 
   /* crash recovery: what a crashed session left, offered one at a time */
   GPtrArray            *recovery_entries;   /* ScRecoveryEntry*, newest first */
@@ -288,13 +293,88 @@ sc_main_window_get_unsaved_dialog (ScMainWindow *self)
 typedef void (*FileCallback) (ScMainWindow *self,
                               GFile        *file);
 
-typedef struct
+struct _FileRequest
 {
-  ScMainWindow *self;
-  FileCallback  callback;
-  gboolean      save;
-  gboolean      multiple;
-} FileRequest;
+  /* The window it asks for; NULL once it has been dropped, when its answer
+   * (still to come from GtkFileDialog) goes nowhere. */
+  ScMainWindow         *self;
+  FileCallback          callback;
+  gboolean              save;
+  gboolean              multiple;
+#if GTK_CHECK_VERSION (4, 10, 0)
+  GCancellable         *cancellable;
+#else
+  GtkFileChooserNative *native;
+#endif
+};
+
+static void
+file_request_free (FileRequest *req)
+{
+#if GTK_CHECK_VERSION (4, 10, 0)
+  g_clear_object (&req->cancellable);
+#else
+  if (req->native != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (req->native, req);
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (req->native));
+      g_clear_object (&req->native);
+    }
+#endif
+  g_free (req);
+}
+
+/* Hands the files chosen in @req (NULL: none, the user cancelled) to its
+ * callback: each of them, or for a save also the cancel. The request is
+ * over: the window may ask again from inside the callback. */
+static void
+file_request_answer (FileRequest *req,
+                     GListModel  *files)
+{
+  g_autoptr(ScMainWindow) self = g_object_ref (req->self);
+  FileCallback callback = req->callback;
+  gboolean save = req->save;
+  guint n = files != NULL ? g_list_model_get_n_items (files) : 0;
+
+  g_assert (self->file_request == req);
+  self->file_request = NULL;
+  file_request_free (req);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GFile) file = g_list_model_get_item (files, i);
+
+      callback (self, file);
+    }
+  if (n == 0 && save)
+    callback (self, NULL);
+}
+
+/* Closes the file chooser shown for @self, if any, unanswered: a save that
+ * waits on it is dropped, as if the user had cancelled it. So a window that
+ * closes takes its chooser with it, and a place chosen later cannot save
+ * or open anything for a window that is gone. */
+static void
+close_file_chooser (ScMainWindow *self)
+{
+  FileRequest *req = g_steal_pointer (&self->file_request);
+  FileCallback callback;
+  gboolean save;
+
+  if (req == NULL)
+    return;
+  callback = req->callback;
+  save = req->save;
+  req->self = NULL;
+#if GTK_CHECK_VERSION (4, 10, 0)
+  /* The dialog answers the cancel later (or now), to a request with no
+   * window, which then only frees it. */
+  g_cancellable_cancel (req->cancellable);
+#else
+  file_request_free (req);
+#endif
+  if (save)
+    callback (self, NULL);
+}
 
 static GListModel *
 make_filters (gboolean programs)
@@ -326,25 +406,27 @@ file_dialog_done (GObject      *source,
 {
   FileRequest *req = data;
   GtkFileDialog *dialog = GTK_FILE_DIALOG (source);
+  g_autoptr(GListModel) files = NULL;
 
   if (req->multiple)
-    {
-      g_autoptr(GListModel) files = gtk_file_dialog_open_multiple_finish (dialog, res, NULL);
-      for (guint i = 0; files != NULL && i < g_list_model_get_n_items (files); i++)
-        {
-          g_autoptr(GFile) file = g_list_model_get_item (files, i);
-          req->callback (req->self, file);
-        }
-    }
+    files = gtk_file_dialog_open_multiple_finish (dialog, res, NULL);
   else
     {
       g_autoptr(GFile) file = req->save ? gtk_file_dialog_save_finish (dialog, res, NULL)
                                         : gtk_file_dialog_open_finish (dialog, res, NULL);
-      if (file != NULL || req->save)
-        req->callback (req->self, file);
+      GListStore *store = g_list_store_new (G_TYPE_FILE);
+
+      if (file != NULL)
+        g_list_store_append (store, file);
+      files = G_LIST_MODEL (store);
     }
-  g_object_unref (req->self);
-  g_free (req);
+  /* Dropped: the window has gone or asked for another file since. */
+  if (req->self == NULL)
+    {
+      file_request_free (req);
+      return;
+    }
+  file_request_answer (req, files);
 }
 #else
 static void
@@ -352,23 +434,16 @@ native_response_cb (GtkNativeDialog *native,
                     int              response,
                     FileRequest     *req)
 {
+  g_autoptr(GListModel) files = NULL;
+
   if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (native));
-      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
-        {
-          g_autoptr(GFile) file = g_list_model_get_item (files, i);
-          req->callback (req->self, file);
-        }
-    }
-  else if (req->save)
-    req->callback (req->self, NULL);
-  g_object_unref (native);
-  g_object_unref (req->self);
-  g_free (req);
+    files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (native));
+  file_request_answer (req, files);
 }
 #endif
 
+/* Shows a file chooser for @self, which then calls @callback (see
+ * FileCallback). One at a time: one shown already is closed first. */
 static void
 choose_file (ScMainWindow *self,
              const char   *title,
@@ -377,44 +452,49 @@ choose_file (ScMainWindow *self,
              const char   *initial_name,
              FileCallback  callback)
 {
-  FileRequest *req = g_new0 (FileRequest, 1);
+  FileRequest *req;
   g_autoptr(GListModel) filters = make_filters (programs);
 
-  req->self = g_object_ref (self);
+  close_file_chooser (self);
+  req = g_new0 (FileRequest, 1);
+  req->self = self;
   req->callback = callback;
   req->save = save;
   req->multiple = programs;
+  self->file_request = req;
 
 #if GTK_CHECK_VERSION (4, 10, 0)
   {
     g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+
+    req->cancellable = g_cancellable_new ();
     gtk_file_dialog_set_title (dialog, title);
     gtk_file_dialog_set_filters (dialog, filters);
     if (initial_name != NULL)
       gtk_file_dialog_set_initial_name (dialog, initial_name);
     if (save)
-      gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, file_dialog_done, req);
+      gtk_file_dialog_save (dialog, GTK_WINDOW (self), req->cancellable, file_dialog_done, req);
     else if (programs)
-      gtk_file_dialog_open_multiple (dialog, GTK_WINDOW (self), NULL, file_dialog_done, req);
+      gtk_file_dialog_open_multiple (dialog, GTK_WINDOW (self), req->cancellable, file_dialog_done, req);
     else
-      gtk_file_dialog_open (dialog, GTK_WINDOW (self), NULL, file_dialog_done, req);
+      gtk_file_dialog_open (dialog, GTK_WINDOW (self), req->cancellable, file_dialog_done, req);
   }
 #else
   {
-    GtkFileChooserNative *native =
-      gtk_file_chooser_native_new (title, GTK_WINDOW (self),
-                                   save ? GTK_FILE_CHOOSER_ACTION_SAVE : GTK_FILE_CHOOSER_ACTION_OPEN,
-                                   save ? _("_Save") : _("_Open"), _("_Cancel"));
     GtkFileFilter *filter = g_list_model_get_item (filters, 0);
 
-    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+    req->native = gtk_file_chooser_native_new (title, GTK_WINDOW (self),
+                                               save ? GTK_FILE_CHOOSER_ACTION_SAVE
+                                                    : GTK_FILE_CHOOSER_ACTION_OPEN,
+                                               save ? _("_Save") : _("_Open"), _("_Cancel"));
+    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (req->native), filter);
     g_object_unref (filter);
-    gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (native), programs);
+    gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (req->native), programs);
     if (initial_name != NULL)
-      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), initial_name);
-    gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-    g_signal_connect (native, "response", G_CALLBACK (native_response_cb), req);
-    gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (req->native), initial_name);
+    gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (req->native), TRUE);
+    g_signal_connect (req->native, "response", G_CALLBACK (native_response_cb), req);
+    gtk_native_dialog_show (GTK_NATIVE_DIALOG (req->native));
   }
 #endif
 }
@@ -839,6 +919,10 @@ sc_main_window_close_request (GtkWindow *window)
 {
   ScMainWindow *self = SC_MAIN_WINDOW (window);
 
+  /* Its file chooser goes first: a Save As not yet answered is dropped
+   * (with unsaved changes, the question below asks again), and nothing is
+   * saved later for a window that has gone. */
+  close_file_chooser (self);
   if (!self->close_confirmed && sc_session_get_modified (self->session))
     {
       confirm_discard (self, close_now, NULL, NULL);
@@ -1176,6 +1260,7 @@ sc_main_window_dispose (GObject *object)
   /* The question goes with the window, and what it held back is not done
    * for a window that is gone. */
   g_clear_pointer (&self->unsaved_dialog, gtk_window_destroy);
+  close_file_chooser (self);
   finish_pending (self, FALSE);
   gtk_widget_dispose_template (GTK_WIDGET (self), SC_TYPE_MAIN_WINDOW);
   g_clear_object (&self->session);

@@ -25,7 +25,6 @@
 #include "ui-test.h"
 
 static ScApplication *app;
-static char *state_home;
 
 /* How long a test waits for a dialog to answer before it fails. */
 #define GIVE_UP_USEC (10 * G_USEC_PER_SEC)
@@ -109,24 +108,6 @@ cancel_save_as (void)
   answer_save_as (chooser, GTK_RESPONSE_CANCEL);
 }
 
-/* The button labelled @label (with its mnemonic) inside @widget, or NULL. */
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Clicks @button of the "Save Changes?" question of @win ("_Save",
  * "_Discard" or "_Cancel"): the question answers and closes. */
 static void
@@ -134,15 +115,11 @@ answer_unsaved (ScMainWindow *win,
                 const char   *button)
 {
   GtkWindow *dialog = sc_main_window_get_unsaved_dialog (win);
-  GtkWidget *found;
 
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Save Changes?");
-  found = find_button (GTK_WIDGET (dialog), button);
-  g_assert_nonnull (found);
   g_object_add_weak_pointer (G_OBJECT (win), (gpointer *) &win);
-  g_signal_emit_by_name (found, "clicked");
-  iterate ();
+  ui_test_answer (dialog, button);
   /* The answer may have closed the window. */
   if (win != NULL)
     {
@@ -514,24 +491,146 @@ test_failed_save_keeps_window (void)
   g_assert_null (win);
 }
 
+/* The number of file choosers shown, whatever they are for. */
+static guint
+n_file_choosers_shown (void)
+{
+  g_autoptr(GPtrArray) shown = shown_toplevels (GTK_TYPE_FILE_CHOOSER_DIALOG);
+
+  return shown->len;
+}
+
+/*
+ * The window is closed (its close button, Alt+F4, Ctrl+Q) while its Save As
+ * dialog is shown. The dialog is modal to the window and goes with it: with
+ * nothing unsaved the window closes and is freed, and no file is written
+ * later; with unsaved changes the Save As is dropped and the question asks
+ * first, as for any close.
+ */
+static void
+test_close_during_save_as (void)
+{
+  ScMainWindow *win = ui_test_open_window (app);
+  g_autofree char *dir = g_dir_make_tmp ("shangce-document-XXXXXX", NULL);
+  g_autofree char *listing = NULL;
+
+  /* Nothing unsaved: a Save As to make a copy, then the window is closed. */
+  g_object_add_weak_pointer (G_OBJECT (win), (gpointer *) &win);
+  g_assert_false (modified (win));
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.save-as", NULL);
+  iterate ();
+  g_assert_nonnull (save_as_dialog ());
+  gtk_window_close (GTK_WINDOW (win));
+  iterate ();
+  g_assert_null (save_as_dialog ());
+  g_assert_null (win);
+
+  /* Unsaved changes: the Save As goes, and the question takes its place. */
+  win = ui_test_open_window (app);
+  g_object_add_weak_pointer (G_OBJECT (win), (gpointer *) &win);
+  edit_gmv (win, "555,555");
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.save-as", NULL);
+  iterate ();
+  g_assert_nonnull (save_as_dialog ());
+  gtk_window_close (GTK_WINDOW (win));
+  iterate ();
+  g_assert_null (save_as_dialog ());
+  g_assert_cmpuint (n_questions_shown (), ==, 1);
+  g_assert_true (is_open (win));
+  g_assert_true (modified (win));
+  answer_unsaved (win, "_Discard");
+  g_assert_null (win);
+  g_assert_cmpuint (n_file_choosers_shown (), ==, 0);
+
+  listing = dir_listing (dir);
+  g_assert_cmpstr (listing, ==, "");
+  test_remove_tree (dir);
+}
+
+/*
+ * Closing, "Save" in the question, and while Save As asks where, the window
+ * is closed again: that Save As goes, and the question asks again. Its
+ * Cancel keeps the window and the changes; the close asked for before is
+ * not done after a later save.
+ */
+static void
+test_close_during_save_as_asked (void)
+{
+  ScMainWindow *win = ui_test_open_window (app);
+  g_autofree char *dir = g_dir_make_tmp ("shangce-document-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "client.shangce", NULL);
+  g_autofree char *listing = NULL;
+
+  g_object_add_weak_pointer (G_OBJECT (win), (gpointer *) &win);
+  edit_gmv (win, "666,666");
+  gtk_window_close (GTK_WINDOW (win));
+  iterate ();
+  answer_unsaved (win, "_Save");
+  g_assert_nonnull (save_as_dialog ());
+
+  gtk_window_close (GTK_WINDOW (win));
+  iterate ();
+  g_assert_null (save_as_dialog ());
+  g_assert_cmpuint (n_questions_shown (), ==, 1);
+  g_assert_nonnull (sc_main_window_get_unsaved_dialog (win));
+  g_assert_true (is_open (win));
+  listing = dir_listing (dir);
+  g_assert_cmpstr (listing, ==, "");
+
+  answer_unsaved (win, "_Cancel");
+  g_assert_nonnull (win);
+  g_assert_true (is_open (win));
+  g_assert_true (modified (win));
+  g_assert_cmpuint (n_file_choosers_shown (), ==, 0);
+
+  /* A later Save As saves, and the window stays. */
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.save-as", NULL);
+  iterate ();
+  save_as_into (dir, "client");
+  g_assert_cmpfloat (gmv_in_file (path), ==, 666666);
+  iterate ();
+  g_assert_nonnull (win);
+  g_assert_true (is_open (win));
+  g_assert_false (modified (win));
+
+  g_object_remove_weak_pointer (G_OBJECT (win), (gpointer *) &win);
+  ui_test_destroy_window (win);
+  test_remove_tree (dir);
+}
+
+/*
+ * The window is destroyed (as when the application ends) while one of its
+ * file choosers is shown: the chooser goes with it and the window is freed.
+ */
+static void
+test_destroy_during_save_as (void)
+{
+  const char *actions[] = { "win.save-as", "win.open", "win.add-programs" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      ScMainWindow *win = ui_test_open_window (app);
+
+      g_test_message ("%s", actions[i]);
+      g_object_add_weak_pointer (G_OBJECT (win), (gpointer *) &win);
+      edit_gmv (win, "777,777");
+      gtk_widget_activate_action (GTK_WIDGET (win), actions[i], NULL);
+      iterate ();
+      g_assert_cmpuint (n_file_choosers_shown (), ==, 1);
+      ui_test_destroy_window (win);
+      g_assert_cmpuint (n_file_choosers_shown (), ==, 0);
+      g_assert_null (win);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   int status;
 
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-
-  /* Recovery copies of the edits made here go to a folder of this
-   * process: none is offered to a later window, here or in another test. */
-  state_home = g_dir_make_tmp ("shangce-state-XXXXXX", NULL);
-  g_setenv ("XDG_STATE_HOME", state_home, TRUE);
-  g_setenv ("LANGUAGE", "en", TRUE);
-  g_test_init (&argc, &argv, NULL);
+  if (!ui_test_init (&argc, &argv))
+    return 0;
   app = ui_test_new_app ();
 
   g_test_add_func ("/ui/document/save-then-open", test_save_then_open);
@@ -540,10 +639,12 @@ main (int   argc,
   g_test_add_func ("/ui/document/second-request-while-asking", test_second_request_while_asking);
   g_test_add_func ("/ui/document/failed-save-keeps-window", test_failed_save_keeps_window);
   g_test_add_func ("/ui/document/remote-files-refused", test_remote_files_refused);
+  g_test_add_func ("/ui/document/close-during-save-as", test_close_during_save_as);
+  g_test_add_func ("/ui/document/close-during-save-as-asked", test_close_during_save_as_asked);
+  g_test_add_func ("/ui/document/destroy-during-save-as", test_destroy_during_save_as);
 
   status = g_test_run ();
   g_object_unref (app);
-  test_remove_tree (state_home);
-  g_free (state_home);
+  ui_test_finish ();
   return status;
 }

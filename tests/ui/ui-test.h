@@ -6,6 +6,54 @@
 
 #include "sc-application.h"
 #include "sc-main-window.h"
+#include "test-util.h"
+
+/* The folder of this test process that stands in for the user's state and
+ * data folders (see ui_test_init()). */
+static char *ui_test_home;
+
+/*
+ * Starts the main() of a UI test. Without a display to open windows on it
+ * prints TAP's skip line and returns FALSE: main() then returns 0 (exit
+ * code 77 would count as an error under TAP).
+ *
+ * Otherwise the process gets fresh folders of its own for the user's state
+ * (recovery copies) and data (recent files, added programs), set before
+ * anything reads them (GLib keeps the first answer): no window here is
+ * offered what another test, or a run that crashed, left behind. Then the
+ * process speaks English and GTest starts.
+ */
+static inline gboolean
+ui_test_init (int    *argc,
+              char ***argv)
+{
+  g_autofree char *state = NULL;
+  g_autofree char *data = NULL;
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return FALSE;
+    }
+
+  ui_test_home = g_dir_make_tmp ("shangce-ui-test-XXXXXX", NULL);
+  g_assert_nonnull (ui_test_home);
+  state = g_build_filename (ui_test_home, "state", NULL);
+  data = g_build_filename (ui_test_home, "data", NULL);
+  g_setenv ("XDG_STATE_HOME", state, TRUE);
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
+  g_setenv ("LANGUAGE", "en", TRUE);
+  g_test_init (argc, argv, NULL);
+  return TRUE;
+}
+
+/* Removes the folders ui_test_init() made: at the end of main(). */
+static inline void
+ui_test_finish (void)
+{
+  test_remove_tree (ui_test_home);
+  g_clear_pointer (&ui_test_home, g_free);
+}
 
 /* Runs idle recomputes and redraws until nothing is pending. */
 static inline void
@@ -56,4 +104,52 @@ ui_test_destroy_window (ScMainWindow *win)
 {
   gtk_window_destroy (GTK_WINDOW (win));
   iterate ();
+}
+
+/* The button labelled @label (with its mnemonic) inside @widget, or NULL. */
+static inline GtkWidget *
+ui_test_find_button (GtkWidget  *widget,
+                     const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = ui_test_find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/*
+ * Answers the question @dialog as a user would: clicks its button labelled
+ * @label ("_Save", "_Recover", …), or with @label NULL closes it as Escape
+ * does. Either way the question must be gone afterwards, not merely have
+ * emitted its answer.
+ */
+static inline void
+ui_test_answer (GtkWindow  *dialog,
+                const char *label)
+{
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  if (label != NULL)
+    {
+      GtkWidget *button = ui_test_find_button (GTK_WIDGET (dialog), label);
+
+      g_assert_nonnull (button);
+      g_signal_emit_by_name (button, "clicked");
+    }
+  else
+    gtk_window_close (dialog);
+  iterate ();
+  if (dialog != NULL)
+    {
+      g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+      g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+    }
 }
