@@ -832,6 +832,39 @@ read_effect (Loader    *l,
 /* Measures, programs, sources, baselines, examples                    */
 /* ------------------------------------------------------------------ */
 
+/*
+ * status="…" on a measure: its own status where it differs from its
+ * program's, such as a 预计 (expected) item of a program in force. Without
+ * it the measure has the program's status. A measure cannot be further
+ * along than its program allows: nothing in an expired program is still to
+ * come or running, and nothing is in force in a program that is only
+ * expected or out for comment.
+ */
+static void
+read_measure_status (Loader          *l,
+                     xmlNode         *node,
+                     const ScProgram *program,
+                     ScMeasure       *measure)
+{
+  g_autofree char *status = prop (node, "status");
+
+  measure->status = program->status;
+  measure->has_status = status != NULL;
+  if (status == NULL)
+    return;
+  /* The schema has already refused unknown values. */
+  measure->status = read_enum (node, "status", status_names, G_N_ELEMENTS (status_names), program->status);
+  if (program->status == SC_STATUS_EXPIRED && measure->status != SC_STATUS_EXPIRED)
+    problem (l, node, SC_ERROR_INVALID,
+             _("measure “%s” is “%s” but its program “%s” has expired; leave status out of the measure, or correct the program's status"),
+             measure->id, status, program->id);
+  else if (measure->status == SC_STATUS_IN_FORCE
+           && (program->status == SC_STATUS_EXPECTED || program->status == SC_STATUS_COMMENT_PERIOD))
+    problem (l, node, SC_ERROR_INVALID,
+             _("measure “%s” is in force but its program “%s” is only “%s”; a measure cannot be in force before its program"),
+             measure->id, program->id, status_names[program->status]);
+}
+
 static void
 read_measure (Loader    *l,
               xmlNode   *node,
@@ -845,6 +878,7 @@ read_measure (Loader    *l,
   measure->id = prop (node, "id");
   measure->source_id = prop (node, "source");
   measure->group = prop (node, "group");
+  read_measure_status (l, node, program, measure);
   measure->has_window = xmlHasProp (node, (const xmlChar *) "start") != NULL ||
                         xmlHasProp (node, (const xmlChar *) "end") != NULL;
   if (measure->has_window)
@@ -899,6 +933,69 @@ read_measure (Loader    *l,
   l->measure = NULL;
 }
 
+/*
+ * <headline source="…">: a platform-wide figure of the program, quoted. Like
+ * a measure it cites a declared source of the program, and every figure must
+ * be findable in its quote, as a stated number must be in a measure's.
+ */
+static void
+read_headline (Loader    *l,
+               xmlNode   *node,
+               ScProgram *program)
+{
+  ScHeadline *headline = sc_headline_new_empty ();
+  guint n = program->headlines->len + 1;
+  xmlNode *quote = first_child (node, "quote");
+
+  g_ptr_array_add (program->headlines, headline);
+  headline->line = sc_xml_node_line (node);
+  headline->source_id = prop (node, "source");
+  read_texts (l, node, "text", &headline->text);
+  headline->quote = quote != NULL ? text_of (quote) : g_strdup ("");
+  if (quote != NULL && *headline->quote == '\0')
+    problem (l, quote, SC_ERROR_INVALID,
+             _("the <quote> of headline %u of program “%s” is empty; copy the source sentence(s) it quotes"),
+             n, program->id);
+
+  headline->source = sc_program_file_find_source (l->file, headline->source_id);
+  if (headline->source == NULL)
+    problem (l, node, SC_ERROR_INVALID,
+             _("headline %u of program “%s” cites the source “%s”, which this file does not declare with <source id=\"%s\">"),
+             n, program->id, headline->source_id, headline->source_id);
+  else if (program->source_ids != NULL
+           && !g_strv_contains ((const char *const *) program->source_ids, headline->source_id))
+    problem (l, node, SC_ERROR_INVALID,
+             _("headline %u of program “%s” cites the source “%s”, which is not listed in the program's sources=\"…\""),
+             n, program->id, headline->source_id);
+
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      ScFigure figure = { 0 };
+      g_autofree char *value = NULL;
+      gboolean fraction;
+
+      if (!is_element (child, "figure"))
+        continue;
+      value = prop (child, "value");
+      figure.line = sc_xml_node_line (child);
+      figure.unit = prop (child, "unit");
+      figure.per = prop (child, "per");
+      figure.value = parse_value (l, child, value);
+      fraction = g_strcmp0 (figure.unit, "fraction") == 0;
+      if (check_range (l, child, "<figure>", figure.value, fraction ? NUM_FRACTION : NUM_AMOUNT, SC_N_FIELDS)
+          && *headline->quote != '\0'
+          && !sc_loader_quote_mentions (headline->quote, figure.value, fraction))
+        {
+          g_autofree char *shown = format_number (figure.value);
+
+          problem (l, child, SC_ERROR_INVALID,
+                   _("<figure> is %s but the quote of headline %u of program “%s” does not mention it; a headline states only what its quote says"),
+                   shown, n, program->id);
+        }
+      g_array_append_val (headline->figures, figure);
+    }
+}
+
 /* The revision="…" of @node, a whole number from 1; 0 after a problem. */
 static guint
 read_revision (Loader  *l,
@@ -951,6 +1048,10 @@ read_program (Loader  *l,
     g_ptr_array_add (ids, NULL);
     program->source_ids = (char **) g_ptr_array_free (ids, FALSE);
   }
+
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    if (is_element (child, "headline"))
+      read_headline (l, child, program);
 
   for (xmlNode *child = node->children; child != NULL; child = child->next)
     if (is_element (child, "group"))
@@ -1467,6 +1568,25 @@ occurs_as_number (const char *text,
   return FALSE;
 }
 
+/* @form, a 万 or 亿 with at most 百 or 千 before it, occurs in @text with
+ * no number of its own before it: "亿级流量" (on the order of 1亿),
+ * "破亿元", "百亿优惠券", but not the "亿" of "320亿" or "三百亿". */
+static gboolean
+occurs_bare (const char *text,
+             const char *form)
+{
+  for (const char *p = strstr (text, form); p != NULL; p = strstr (p + 1, form))
+    {
+      const char *prev = p > text ? g_utf8_find_prev_char (text, p) : NULL;
+
+      if (prev != NULL && (g_ascii_isdigit (*prev) || *prev == '.' || is_cn_numeral_at (prev)
+                           || g_str_has_prefix (prev, "万") || g_str_has_prefix (prev, "亿")))
+        continue;
+      return TRUE;
+    }
+  return FALSE;
+}
+
 gboolean
 sc_loader_quote_mentions (const char *quote,
                           double      value,
@@ -1525,5 +1645,17 @@ sc_loader_quote_mentions (const char *quote,
   for (guint i = 0; i < forms->len; i++)
     if (occurs_as_number (text, g_ptr_array_index (forms, i)))
       return TRUE;
+
+  /* Round magnitudes written without a count, as platform totals often are:
+   * 万 and 亿 alone, and 百万, 千万, 百亿, 千亿. */
+  {
+    static const struct { double value; const char *form; } bare[] = {
+      { 1e4, "万" }, { 1e6, "百万" }, { 1e7, "千万" }, { 1e8, "亿" }, { 1e10, "百亿" }, { 1e11, "千亿" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bare); i++)
+      if (value == bare[i].value && occurs_bare (text, bare[i].form))
+        return TRUE;
+  }
   return FALSE;
 }

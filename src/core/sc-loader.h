@@ -33,7 +33,9 @@ ScProgramFile *sc_loader_load_memory (const char  *data,
 
 /* TRUE when @quote states @value in a form people write it: "240元",
  * "2.8万" for 28000, "0.6%" for 0.006, "7折"/"30%" for 0.30, "TOP20",
- * small Chinese numerals ("三天"). @fraction also tries percent and 折 forms. */
+ * small Chinese numerals ("三天"), and round magnitudes with no count of their
+ * own: "亿级" or "破亿" for 1亿, "百亿" for 100亿. @fraction also tries percent
+ * and 折 forms. */
 gboolean       sc_loader_quote_mentions (const char *quote,
                                          double      value,
                                          gboolean    fraction);

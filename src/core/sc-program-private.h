@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 ScProgramFile *sc_program_file_new_empty (const char *path);
 ScProgram     *sc_program_new_empty      (void);
 ScMeasure     *sc_measure_new_empty      (void);
+ScHeadline    *sc_headline_new_empty     (void);
 ScCond        *sc_cond_new_empty         (ScCondKind kind);
 ScEffect      *sc_effect_new_empty       (ScEffectKind kind);
 ScTier        *sc_tier_new_empty         (void);

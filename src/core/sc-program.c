@@ -77,6 +77,25 @@ measure_free (ScMeasure *measure)
 }
 
 static void
+figure_clear (gpointer data)
+{
+  ScFigure *figure = data;
+
+  g_clear_pointer (&figure->unit, g_free);
+  g_clear_pointer (&figure->per, g_free);
+}
+
+static void
+headline_free (ScHeadline *headline)
+{
+  sc_text_clear (&headline->text);
+  g_free (headline->quote);
+  g_free (headline->source_id);
+  g_clear_pointer (&headline->figures, g_array_unref);
+  g_free (headline);
+}
+
+static void
 group_free (ScStackGroup *group)
 {
   g_free (group->id);
@@ -92,6 +111,7 @@ program_free (ScProgram *program)
   sc_text_clear (&program->summary);
   g_free (program->replaces);
   g_strfreev (program->source_ids);
+  g_clear_pointer (&program->headlines, g_ptr_array_unref);
   g_clear_pointer (&program->groups, g_ptr_array_unref);
   g_clear_pointer (&program->measures, g_ptr_array_unref);
   g_free (program->origin);
@@ -167,6 +187,7 @@ sc_program_new_empty (void)
 {
   ScProgram *program = g_new0 (ScProgram, 1);
 
+  program->headlines = g_ptr_array_new_with_free_func ((GDestroyNotify) headline_free);
   program->groups = g_ptr_array_new_with_free_func ((GDestroyNotify) group_free);
   program->measures = g_ptr_array_new_with_free_func ((GDestroyNotify) measure_free);
   return program;
@@ -179,6 +200,16 @@ sc_measure_new_empty (void)
 
   measure->effects = g_ptr_array_new_with_free_func ((GDestroyNotify) effect_free);
   return measure;
+}
+
+ScHeadline *
+sc_headline_new_empty (void)
+{
+  ScHeadline *headline = g_new0 (ScHeadline, 1);
+
+  headline->figures = g_array_new (FALSE, TRUE, sizeof (ScFigure));
+  g_array_set_clear_func (headline->figures, figure_clear);
+  return headline;
 }
 
 ScCond *

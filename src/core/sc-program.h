@@ -161,6 +161,8 @@ typedef struct
   char       *quote;         /* the original sentence(s), Chinese */
   char       *source_id;     /* the <source> it is cited from */
   const ScSource *source;    /* resolved by the loader */
+  ScProgramStatus status;    /* its own status="…", else the program's */
+  gboolean    has_status;    /* the file gave status="…" on the measure */
   gboolean    has_window;
   ScWindow    window;        /* when it differs from the program's */
   char       *group;         /* stacking group id or NULL (additive) */
@@ -176,6 +178,30 @@ typedef struct
   guint       line;
 } ScStackGroup;
 
+/* One number a headline states, with what it counts. */
+typedef struct
+{
+  double  value;
+  char   *unit;   /* "yuan", "fraction" (0–1), or the thing counted: "creator", "traffic" … */
+  char   *per;    /* "day" | "month" | "year" for a rate, or NULL */
+  guint   line;
+} ScFigure;
+
+/*
+ * A platform-wide figure of a program ("over 32 billion yuan saved across
+ * all merchants"), quoted from its source: shown beside the program,
+ * never priced, never eligible or not, never charted.
+ */
+typedef struct
+{
+  ScText          text;        /* the figure in words, for people */
+  char           *quote;       /* the original sentence(s), Chinese */
+  char           *source_id;
+  const ScSource *source;      /* resolved by the loader */
+  GArray         *figures;     /* ScFigure, at least one, each found in @quote */
+  guint           line;
+} ScHeadline;
+
 typedef struct _ScProgram ScProgram;
 struct _ScProgram
 {
@@ -188,6 +214,7 @@ struct _ScProgram
   ScWindow         window;
   char            *replaces;      /* id of the earlier program it replaces, or NULL */
   char           **source_ids;
+  GPtrArray       *headlines;     /* ScHeadline*, possibly empty */
   GPtrArray       *groups;        /* ScStackGroup* */
   GPtrArray       *measures;      /* ScMeasure* */
   char            *origin;        /* file path it was loaded from */

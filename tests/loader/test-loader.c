@@ -129,6 +129,25 @@ test_sample (void)
   g_assert_cmpuint (program->groups->len, ==, 1);
   g_assert_cmpint (((ScStackGroup *) g_ptr_array_index (program->groups, 0))->mode, ==, SC_STACK_BEST_OF);
 
+  /* A platform-wide figure: quoted, cited, its number found in the quote. */
+  g_assert_cmpuint (program->headlines->len, ==, 1);
+  {
+    const ScHeadline *headline = g_ptr_array_index (program->headlines, 0);
+    const ScFigure *figure;
+
+    g_assert_cmpstr (headline->text.en, ==, "Ten measures for merchants, all upgraded");
+    g_assert_cmpstr (headline->text.zh, ==, "十大惠商举措全面升级");
+    g_assert_nonnull (strstr (headline->quote, "十大惠商举措"));
+    g_assert_nonnull (headline->source);
+    g_assert_cmpstr (headline->source->id, ==, "s000");
+    g_assert_cmpuint (headline->line, ==, 27);
+    g_assert_cmpuint (headline->figures->len, ==, 1);
+    figure = &g_array_index (headline->figures, ScFigure, 0);
+    g_assert_cmpfloat (figure->value, ==, 10);
+    g_assert_cmpstr (figure->unit, ==, "measure");
+    g_assert_null (figure->per);
+  }
+
   measure = g_ptr_array_index (program->measures, 0);
   g_assert_cmpstr (measure->id, ==, "m1-first-sale");
   g_assert_cmpstr (measure->group, ==, "cash");
@@ -159,7 +178,13 @@ test_sample (void)
   g_assert_cmpint (effect->exposures_per_unit.basis, ==, SC_BASIS_ASSUMED);
   g_assert_nonnull (effect->exposures_per_unit.note.en);
 
+  /* Without status="…" a measure has its program's status. */
+  g_assert_cmpint (measure->status, ==, SC_STATUS_ANNOUNCED);
+  g_assert_false (measure->has_status);
+
   measure = g_ptr_array_index (program->measures, 2);
+  g_assert_cmpint (measure->status, ==, SC_STATUS_EXPECTED);
+  g_assert_true (measure->has_status);
   g_assert_true (measure->has_window);
   g_assert_cmpuint (measure->window.end, ==, sc_day_from_ymd (2026, 4, 1));
   effect = g_ptr_array_index (measure->effects, 0);
@@ -463,7 +488,7 @@ static const Broken broken[] = {
   { "assumed-without-note", "<reward value=\"1000\" basis=\"assumed\"><note xml:lang=\"en\">Split assumed.</note></reward>",
     "<reward value=\"1000\" basis=\"assumed\"></reward>", NULL, SC_ERROR_INVALID, { "<reward>", "assumption without a note" } },
   { "duplicate-measure-id", "<measure id=\"m4-rank\"", "<measure id=\"m1-first-sale\"",
-    "<measure id=\"m1-first-sale\" source=\"s000\">", SC_ERROR_INVALID, { "m1-first-sale", "used twice", "line 28" } },
+    "<measure id=\"m1-first-sale\" source=\"s000\">", SC_ERROR_INVALID, { "m1-first-sale", "used twice", "line 34" } },
   { "duplicate-source-id", "  <baseline platform", "  <source id=\"s000\" file=\"x.txt\" publisher=\"p\" published=\"2026-01-01\"><title xml:lang=\"en\">x</title></source>\n  <baseline platform",
     "<source id=\"s000\" file=\"x.txt\"", SC_ERROR_INVALID, { "s000", "declared twice" } },
   { "undeclared-source", "<measure id=\"m4-rank\" source=\"s000\">", "<measure id=\"m4-rank\" source=\"s404\">",
@@ -509,6 +534,28 @@ static const Broken broken[] = {
   { "fallback-unknown", "<grant benefit=\"cash\" anchor=\"first-sale\"",
     "<grant benefit=\"cash\" anchor=\"field\" field=\"jinniu-since\" fallback=\"enrolment\"",
     NULL, SC_ERROR_SCHEMA, { "fallback", "enrolment" } },
+  { "headline-figure-not-in-quote", "<figure value=\"10\" unit=\"measure\"/>", "<figure value=\"12\" unit=\"measure\"/>",
+    NULL, SC_ERROR_INVALID, { "<figure> is 12", "headline 1", "test.star-plan", "does not mention" } },
+  { "headline-figure-negative", "<figure value=\"10\" unit=\"measure\"/>", "<figure value=\"-10\" unit=\"measure\"/>",
+    NULL, SC_ERROR_VALUE, { "<figure>", "-10", "0 to" } },
+  { "headline-fraction-above-one", "<figure value=\"10\" unit=\"measure\"/>", "<figure value=\"10\" unit=\"fraction\"/>",
+    NULL, SC_ERROR_VALUE, { "<figure>", "10", "0 to 1" } },
+  { "headline-undeclared-source", "<headline source=\"s000\">", "<headline source=\"s404\">",
+    NULL, SC_ERROR_INVALID, { "headline 1", "s404", "does not declare" } },
+  { "headline-source-not-in-program", "sources=\"s000 s001\"", "sources=\"s001\"",
+    "<headline ", SC_ERROR_INVALID, { "headline 1", "s000", "not listed" } },
+  { "headline-empty-quote", "<quote>1月24日消息,快手电商推出“星耀计划”,十大惠商举措将全面升级,赋能新商和中小商家成长。</quote>", "<quote> </quote>",
+    NULL, SC_ERROR_INVALID, { "<quote>", "headline 1", "empty" } },
+  { "headline-without-figure", "      <figure value=\"10\" unit=\"measure\"/>\n", "",
+    "<headline ", SC_ERROR_SCHEMA, { "<headline>", "<figure>" } },
+  { "headline-unknown-per", "<figure value=\"10\" unit=\"measure\"/>", "<figure value=\"10\" unit=\"measure\" per=\"week\"/>",
+    NULL, SC_ERROR_SCHEMA, { "week", "per" } },
+  { "headline-priced", "<figure value=\"10\" unit=\"measure\"/>", "<figure value=\"10\" unit=\"measure\" basis=\"assumed\"/>",
+    NULL, SC_ERROR_SCHEMA, { "basis", "<figure>" } },
+  { "measure-status-unknown", "status=\"expected\" start=\"2026-01-01\"", "status=\"planned\" start=\"2026-01-01\"",
+    NULL, SC_ERROR_SCHEMA, { "planned", "status", "expected" } },
+  { "measure-status-in-expired-program", "status=\"announced\"", "status=\"expired\"",
+    "<measure id=\"m4-tiers\"", SC_ERROR_INVALID, { "m4-tiers", "expected", "test.star-plan", "expired" } },
   { "entity-reference", "<title xml:lang=\"en\">Growth tiers</title>", "<title xml:lang=\"en\">Growth &tiers;</title>",
     NULL, SC_ERROR_FORBIDDEN, { "&tiers;", "not allowed" } },
 };
@@ -815,6 +862,16 @@ static const struct
   { "28,000元", 28000, FALSE, TRUE },
   { "１３００单服务费免单", 1300, FALSE, TRUE },
   { "扣分20分", 2, FALSE, FALSE },
+  /* Round platform totals written without a count of their own */
+  { "平台将投入亿级流量扶持", 1e8, FALSE, TRUE },
+  { "每日用户看视频后搜索支付GMV破亿元", 1e8, FALSE, TRUE },
+  { "超过320亿元", 1e8, FALSE, FALSE },
+  { "推出百亿优惠券补贴计划", 1e10, FALSE, TRUE },
+  { "投入三百亿", 1e10, FALSE, FALSE },
+  { "投入3百亿", 1e10, FALSE, FALSE },
+  { "千亿扶持流量", 1e11, FALSE, TRUE },
+  { "百亿现金用户补贴", 1e11, FALSE, FALSE },
+  { "每日可自动生成100万—200万条素材", 2e6, FALSE, TRUE },
 };
 
 /* The first effect of measure @id in the first program of @file. */
@@ -886,6 +943,50 @@ test_anchor_field (void)
     grant = first_effect (f2, "m1-first-sale");
     g_assert_cmpint (grant->anchor_fallback, ==, SC_ANCHOR_FIRST_LIVE);
   }
+}
+
+/* status="…" on a measure: only where it differs from the program's, and
+ * never further along than the program allows. */
+static void
+test_measure_status (void)
+{
+  g_autofree char *sample = read_fixture ("sample.xml");
+  g_autoptr(GError) error = NULL;
+
+  /* An in-force measure in a program that is only expected: refused on the
+   * measure's line. */
+  {
+    g_autofree char *a = replace_once (sample, "status=\"announced\"", "status=\"expected\"");
+    g_autofree char *b = replace_once (a, "status=\"expected\" start=\"2026-01-01\" end=\"2026-04-01\"",
+                                       "status=\"in-force\" start=\"2026-01-01\" end=\"2026-04-01\"");
+    g_autoptr(ScProgramFile) file = sc_loader_load_memory (b, strlen (b), "in-force-early.xml", &error);
+
+    g_assert_null (file);
+    g_assert_cmpint (error->code, ==, SC_ERROR_INVALID);
+    assert_message (error->message, "in-force-early.xml", line_of (b, "<measure id=\"m4-tiers\""),
+                    (const char *const[]) { "m4-tiers", "in force", "test.star-plan", "expected", NULL });
+    g_clear_error (&error);
+  }
+
+  /* In an expected program every measure is expected unless it says
+   * otherwise, and an expired measure may sit in a program in force. */
+  {
+    g_autofree char *a = replace_once (sample, "status=\"announced\"", "status=\"expected\"");
+    g_autofree char *b = replace_once (a, "<measure id=\"m4-rank\" source=\"s000\">",
+                                       "<measure id=\"m4-rank\" source=\"s000\" status=\"expired\">");
+    g_autoptr(ScProgramFile) file = sc_loader_load_memory (b, strlen (b), "expected.xml", &error);
+    const ScProgram *program;
+
+    g_assert_no_error (error);
+    program = g_ptr_array_index (file->programs, 0);
+    for (guint i = 0; i < program->measures->len; i++)
+      {
+        const ScMeasure *m = g_ptr_array_index (program->measures, i);
+
+        g_assert_cmpint (m->status, ==, g_str_equal (m->id, "m4-rank") ? SC_STATUS_EXPIRED : SC_STATUS_EXPECTED);
+      }
+  }
+
 }
 
 static void
@@ -1266,6 +1367,7 @@ main (int    argc,
   g_test_add_func ("/loader/positions", test_positions);
   g_test_add_func ("/loader/anchor-field", test_anchor_field);
   g_test_add_func ("/loader/quotes", test_quotes);
+  g_test_add_func ("/loader/measure-status", test_measure_status);
   g_test_add_func ("/loader/catalog/supersede", test_catalog_supersede);
   g_test_add_func ("/loader/catalog/conflict", test_catalog_conflict);
   g_test_add_func ("/loader/catalog/directory", test_catalog_directory);
