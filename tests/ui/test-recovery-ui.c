@@ -6,7 +6,7 @@
  * is offered at start-up and "Recover" brings the edits back, unsaved.
  *
  * XDG_STATE_HOME (where the copies live) is a fresh folder for this
- * process, emptied before each test.
+ * process (ui_test_init()), emptied before each test.
  */
 #define G_LOG_DOMAIN "test-recovery-ui"
 
@@ -26,7 +26,6 @@
 #include "test-util.h"
 
 static ScApplication *app;
-static char *state_home;
 
 /* The copy must appear this long after the last edit, not sooner; a test
  * gives up waiting long after. */
@@ -93,7 +92,7 @@ run_for (gint64 usec)
 static void
 clear_state (void)
 {
-  g_autofree char *shangce = g_build_filename (state_home, "shangce", NULL);
+  g_autofree char *shangce = g_build_filename (g_get_user_state_dir (), "shangce", NULL);
 
   test_remove_tree (shangce);
 }
@@ -295,8 +294,8 @@ test_discard_and_replace_remove_copy (void)
   iterate ();
   dialog = sc_main_window_get_unsaved_dialog (win);
   g_assert_nonnull (dialog);
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "discard");
-  iterate ();
+  ui_test_answer (dialog, "_Discard");
+  g_assert_null (sc_main_window_get_unsaved_dialog (win));
   g_assert_false (sc_session_get_modified (session));
   g_assert_false (copy_exists (id));
 
@@ -308,14 +307,13 @@ test_discard_and_replace_remove_copy (void)
   dialog = sc_main_window_get_unsaved_dialog (win);
   g_assert_nonnull (dialog);
   /* "Cancel" keeps the window, the changes and their copy. */
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  iterate ();
+  ui_test_answer (dialog, "_Cancel");
   g_assert_nonnull (win);
+  g_assert_null (sc_main_window_get_unsaved_dialog (win));
   g_assert_true (copy_exists (sc_session_get_recovery_id (sc_main_window_get_session (win))));
   gtk_window_close (GTK_WINDOW (win));
   iterate ();
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (sc_main_window_get_unsaved_dialog (win)), "discard");
-  iterate ();
+  ui_test_answer (sc_main_window_get_unsaved_dialog (win), "_Discard");
   g_assert_null (win);
   g_assert_cmpuint (n_copies (), ==, 0);
 }
@@ -357,8 +355,7 @@ test_crashed_copy_recovered (void)
   g_assert_nonnull (strstr (body, when));
   g_assert_null (strstr (body, "more"));
 
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "recover");
-  iterate ();
+  ui_test_answer (dialog, "_Recover");
   g_assert_null (sc_main_window_get_recovery_dialog (win));
 
   /* The edits are back, unsaved, and "Save" writes to the original file. */
@@ -403,8 +400,7 @@ test_crashed_copy_discarded (void)
   dialog = sc_main_window_get_recovery_dialog (win);
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "new profile"));
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "discard");
-  iterate ();
+  ui_test_answer (dialog, "_Discard");
 
   g_assert_null (sc_main_window_get_recovery_dialog (win));
   g_assert_false (copy_exists ("crashed-new"));
@@ -435,8 +431,7 @@ test_several_copies (void)
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
                             "2 more copies are offered after this one."));
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "recover");
-  iterate ();
+  ui_test_answer (dialog, "_Recover");
   g_assert_cmpfloat (gmv (win), ==, 200002);
 
   /* The next one goes to a new window: this one holds unsaved edits. */
@@ -444,8 +439,7 @@ test_several_copies (void)
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
                             "1 more copy is offered after this one."));
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "recover");
-  iterate ();
+  ui_test_answer (dialog, "_Recover");
   g_assert_cmpfloat (gmv (win), ==, 200002);
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
     if (SC_IS_MAIN_WINDOW (l->data) && l->data != (gpointer) win)
@@ -461,9 +455,7 @@ test_several_copies (void)
   dialog = sc_main_window_get_recovery_dialog (win);
   g_assert_nonnull (dialog);
   g_assert_null (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "more"));
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog),
-                               adw_message_dialog_get_close_response (ADW_MESSAGE_DIALOG (dialog)));
-  iterate ();
+  ui_test_answer (dialog, NULL);
   g_assert_null (sc_main_window_get_recovery_dialog (win));
   g_assert_true (copy_exists ("oldest"));
   g_assert_false (copy_exists ("older"));
@@ -495,7 +487,7 @@ test_running_copy_not_offered (void)
 static void
 test_write_failure_warns_once (void)
 {
-  g_autofree char *blocker = g_build_filename (state_home, "shangce", NULL);
+  g_autofree char *blocker = g_build_filename (g_get_user_state_dir (), "shangce", NULL);
   ScMainWindow *win;
   g_autofree char *id = NULL;
 
@@ -532,23 +524,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *data_home = NULL;
   int status;
 
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-
-  /* Before anything reads them (GLib caches the user folders). */
-  state_home = g_dir_make_tmp ("shangce-state-XXXXXX", NULL);
-  data_home = g_build_filename (state_home, "data", NULL);
-  g_setenv ("XDG_STATE_HOME", state_home, TRUE);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_setenv ("LANGUAGE", "en", TRUE);
-
-  g_test_init (&argc, &argv, NULL);
+  if (!ui_test_init (&argc, &argv))
+    return 0;
   app = ui_test_new_app ();
 
   g_test_add_func ("/ui/recovery/edit-writes-copy", test_edit_writes_copy);
@@ -562,7 +541,6 @@ main (int   argc,
 
   status = g_test_run ();
   g_object_unref (app);
-  test_remove_tree (state_home);
-  g_free (state_home);
+  ui_test_finish ();
   return status;
 }

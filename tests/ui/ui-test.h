@@ -3,6 +3,7 @@
 #pragma once
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "sc-application.h"
 #include "sc-main-window.h"
@@ -40,6 +41,8 @@ ui_test_init (int    *argc,
   g_assert_nonnull (ui_test_home);
   state = g_build_filename (ui_test_home, "state", NULL);
   data = g_build_filename (ui_test_home, "data", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (state, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (data, 0700), ==, 0);
   g_setenv ("XDG_STATE_HOME", state, TRUE);
   g_setenv ("XDG_DATA_HOME", data, TRUE);
   g_setenv ("LANGUAGE", "en", TRUE);
