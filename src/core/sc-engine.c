@@ -41,6 +41,12 @@
  *   together (cut_by_cap).
  * - Stacking: additive groups count every measure; exclusive the first
  *   eligible in document order; best-of the eligible one worth most.
+ * - Expected (预计) measures, by their own status or their program's, are
+ *   evaluated like the others, but their value never mixes with confirmed
+ *   money: it moves to expected_totals, out of every total (and so out of
+ *   the charts). In a stacking group they count only when no confirmed
+ *   measure of the group applies; their fee reductions are capped by what
+ *   the confirmed ones leave of the fee.
  */
 
 #define EPSILON 1e-9
@@ -2215,6 +2221,19 @@ eval_measure (Ctx             *ctx,
     w = window_intersect (w, cut);
   mp->window = w;
 
+  /* Said first: everything below is about a measure not yet in force. */
+  if (measure->status == SC_STATUS_EXPECTED)
+    {
+      mr->expected = TRUE;
+      mr->expected_from = w.start;
+      mr->basis |= SC_BASIS_EXPECTED;
+      if (w.start != SC_DAY_NONE)
+        /* Translators: a measure the source calls 预计 (expected); the day it is expected to start */
+        add_reason (ctx, mr, _("Expected (预计) from %s, not yet in force"), fmt_day (b1, w.start));
+      else
+        add_reason (ctx, mr, _("Expected (预计), not yet in force"));
+    }
+
   if (!window_in_horizon (ctx, w, &lo, &hi))
     {
       mr->status = SC_MEASURE_NOT_ELIGIBLE;
@@ -2354,31 +2373,41 @@ resolve_groups (Ctx       *ctx,
       if (mode == SC_STACK_ADDITIVE)
         continue;
 
-      for (guint j = i; j < last; j++)
-        {
-          MeasurePriv *mj = g_ptr_array_index (measures, j);
+      /* A measure in force is chosen before any expected one: what may never
+       * come does not displace what is there. */
+      for (guint pass = 0; pass < 2 && winner == NULL; pass++)
+        for (guint j = i; j < last; j++)
+          {
+            MeasurePriv *mj = g_ptr_array_index (measures, j);
 
-          if (g_strcmp0 (mj->pub.measure->group, group) != 0 || mj->pub.status != SC_MEASURE_ELIGIBLE)
-            continue;
-          if (winner == NULL)
-            winner = mj;
-          else if (mode == SC_STACK_BEST_OF
-                   && mj->pub.totals[SC_AMOUNT_TOTAL_VALUE] > winner->pub.totals[SC_AMOUNT_TOTAL_VALUE] + EPSILON)
-            winner = mj;
-        }
+            if (g_strcmp0 (mj->pub.measure->group, group) != 0 || mj->pub.status != SC_MEASURE_ELIGIBLE
+                || mj->pub.expected != (pass == 1))
+              continue;
+            if (winner == NULL)
+              winner = mj;
+            else if (mode == SC_STACK_BEST_OF
+                     && mj->pub.totals[SC_AMOUNT_TOTAL_VALUE] > winner->pub.totals[SC_AMOUNT_TOTAL_VALUE] + EPSILON)
+              winner = mj;
+          }
       for (guint j = i; j < last; j++)
         {
           MeasurePriv *mj = g_ptr_array_index (measures, j);
+          const char *title;
 
           if (mj == winner || g_strcmp0 (mj->pub.measure->group, group) != 0
               || mj->pub.status != SC_MEASURE_ELIGIBLE)
             continue;
           mj->pub.cut_by_group = TRUE;
           zero_measure (ctx, mj);
-          add_reason (ctx, &mj->pub, mode == SC_STACK_EXCLUSIVE
-                                       ? _("Not counted: “%s” counts instead (only one measure of this group applies)")
-                                       : _("Not counted: “%s” is worth more (only the best measure of this group applies)"),
-                      sc_text_get (&winner->pub.measure->title, ctx->lang));
+          title = sc_text_get (&winner->pub.measure->title, ctx->lang);
+          if (mj->pub.expected && !winner->pub.expected)
+            add_reason (ctx, &mj->pub, _("Not counted: “%s” is in force and counts instead (an expected measure does not displace one in force)"),
+                        title);
+          else
+            add_reason (ctx, &mj->pub, mode == SC_STACK_EXCLUSIVE
+                                         ? _("Not counted: “%s” counts instead (only one measure of this group applies)")
+                                         : _("Not counted: “%s” is worth more (only the best measure of this group applies)"),
+                        title);
         }
     }
 }
@@ -2424,20 +2453,24 @@ platform_gross (Ctx        *ctx,
   ctx->platform_basis[index] |= basis | SC_BASIS_PROFILE;
 }
 
-/* Scales down reductions of one fee in one month to its gross. */
+/* Scales down reductions of one fee in one month to its gross: those of the
+ * measures in force, or (@expected) those of the expected measures to what
+ * the measures in force leave of it. */
 static void
 apply_caps (Ctx       *ctx,
-            GPtrArray *all)
+            GPtrArray *all,
+            gboolean   expected)
 {
   /* Only measures that reduce a fee take part: keeps this cheap for sweeps. */
   g_autoptr(GPtrArray) measures = g_ptr_array_new ();
+  g_autoptr(GPtrArray) in_force = g_ptr_array_new ();
 
   for (guint i = 0; i < all->len; i++)
     {
       MeasurePriv *mp = g_ptr_array_index (all, i);
 
       if (mp->fee_red != NULL && mp->pub.status == SC_MEASURE_ELIGIBLE && !mp->pub.cut_by_group)
-        g_ptr_array_add (measures, mp);
+        g_ptr_array_add (mp->pub.expected == expected ? measures : in_force, mp);
     }
   if (measures->len == 0)
     return;
@@ -2448,6 +2481,14 @@ apply_caps (Ctx       *ctx,
         {
           double sum = 0, gross = ctx->gross[p][f * ctx->n_months + m], scale;
 
+          for (guint i = 0; expected && i < in_force->len; i++)
+            {
+              MeasurePriv *mp = g_ptr_array_index (in_force, i);
+
+              if (mp->platform == p)
+                gross -= mp->fee_red[f * ctx->n_months + m];
+            }
+          gross = MAX (gross, 0);
           for (guint i = 0; i < measures->len; i++)
             {
               MeasurePriv *mp = g_ptr_array_index (measures, i);
@@ -2478,6 +2519,28 @@ apply_caps (Ctx       *ctx,
               mp->pub.cut_by_cap = TRUE;
             }
         }
+}
+
+/* Moves the value of the expected measure @mp out of its totals and series
+ * into its own expected totals and those of its program and platform. */
+static void
+keep_expected_apart (Ctx              *ctx,
+                     MeasurePriv      *mp,
+                     ScProgramResult  *prr,
+                     ScPlatformResult *pr)
+{
+  ScMeasureResult *mr = &mp->pub;
+
+  memcpy (mr->expected_totals, mr->totals, sizeof mr->totals);
+  for (guint a = 0; a < SC_N_AMOUNTS; a++)
+    {
+      prr->expected_totals[a] += mr->totals[a];
+      pr->expected_totals[a] += mr->totals[a];
+    }
+  prr->n_expected++;
+  if (fabs (mr->totals[SC_AMOUNT_TOTAL_VALUE]) > EPSILON || fabs (mr->totals[SC_AMOUNT_TRAFFIC_UNITS]) > EPSILON)
+    add_reason (ctx, mr, _("Its value is shown apart and left out of every total until it is in force"));
+  zero_measure (ctx, mp);
 }
 
 /* --- evaluate ------------------------------------------------------------------ */
@@ -2756,7 +2819,8 @@ sc_engine_evaluate (ScCatalog             *catalog,
       resolve_groups (&ctx, result->measures, first, result->measures->len);
     }
 
-  apply_caps (&ctx, result->measures);
+  apply_caps (&ctx, result->measures, FALSE);
+  apply_caps (&ctx, result->measures, TRUE);
 
   /* Totals: measures, then programs, then platforms. */
   for (guint p = 0; p < ctx.platforms->len; p++)
@@ -2802,6 +2866,11 @@ sc_engine_evaluate (ScCatalog             *catalog,
         prr->n_needs_info++;
       if (mr->status != SC_MEASURE_ELIGIBLE || mr->cut_by_group)
         continue;
+      if (mr->expected)
+        {
+          keep_expected_apart (&ctx, mp, prr, pr);
+          continue;
+        }
       prr->basis |= mr->basis;
       pr->basis |= mr->basis;
       prr->up_to |= mr->up_to;
@@ -3098,7 +3167,8 @@ sc_engine_check_example (ScCatalog        *catalog,
                                   e->what ? e->what : "");
           continue;
         }
-      totals = mr ? mr->totals : pr->totals;
+      /* An expected measure's value is in its expected totals. */
+      totals = mr ? (mr->expected ? mr->expected_totals : mr->totals) : pr->totals;
       if (!(fabs (totals[amount] - e->value) <= e->tolerance + EPSILON))
         g_string_append_printf (failures, _("%s:%u: %s / %s %s: expected %s, got %s\n"),
                                 origin, e->line, e->program_id, e->measure_id ? e->measure_id : _("(program)"),

@@ -96,6 +96,13 @@ typedef struct
  *   or best-of stacking group counted instead (totals are then 0)
  * @cut_by_cap: part of its fee reduction was cut so no fee goes below zero,
  *   or a max-total / max-orders cap was reached
+ * @expected: the source calls the measure expected (预计), not yet in force
+ *   (its own status or its program's); @basis then includes SC_BASIS_EXPECTED
+ * @expected_from: the day it is expected to take effect: the start of its
+ *   window (SC_DAY_NONE when not @expected)
+ * @expected_totals: an expected measure's value, kept apart: its @totals and
+ *   @monthly stay 0, and programs and platforms sum it into their own
+ *   @expected_totals, never into their totals
  */
 typedef struct
 {
@@ -112,6 +119,9 @@ typedef struct
   gboolean          up_to;
   gboolean          cut_by_group;
   gboolean          cut_by_cap;
+  gboolean          expected;
+  ScDay             expected_from;
+  double            expected_totals[SC_N_AMOUNTS];
 } ScMeasureResult;
 
 /**
@@ -119,6 +129,9 @@ typedef struct
  * Sums of the counted measures of one program.
  * @active_until: when a later program replaces it, the replacing program's
  *   start (its measures count only before); SC_DAY_NONE otherwise
+ * @expected_totals: sums of its counted expected measures, which @totals
+ *   leave out
+ * @n_expected: its expected measures that are eligible and counted
  */
 typedef struct
 {
@@ -129,6 +142,8 @@ typedef struct
   guint            n_eligible;
   guint            n_needs_info;
   ScDay            active_until;
+  double           expected_totals[SC_N_AMOUNTS];
+  guint            n_expected;
 } ScProgramResult;
 
 /**
@@ -141,6 +156,8 @@ typedef struct
  * @monthly: n_months × SC_N_AMOUNTS like ScMeasureResult.monthly
  * @has_baseline: FALSE when the catalog has no baseline for the platform
  *   (gross fees are then 0 and a warning says so)
+ * @expected_totals: sums of the expected measures of its programs, which
+ *   @totals, @fee_reduction and @monthly leave out
  */
 typedef struct
 {
@@ -154,6 +171,7 @@ typedef struct
   guint            basis;
   gboolean         up_to;
   gboolean         has_baseline;
+  double           expected_totals[SC_N_AMOUNTS];
 } ScPlatformResult;
 
 /**

@@ -55,12 +55,16 @@ const char  *sc_lang_current (void);
  */
 typedef enum
 {
-  SC_BASIS_STATED  = 1 << 0,   /* cited from a source sentence */
-  SC_BASIS_ASSUMED = 1 << 1,   /* an assumption with a note; the user may override */
-  SC_BASIS_PROFILE = 1 << 2,   /* taken from the merchant's profile */
+  SC_BASIS_STATED   = 1 << 0,   /* cited from a source sentence */
+  SC_BASIS_ASSUMED  = 1 << 1,   /* an assumption with a note; the user may override */
+  SC_BASIS_PROFILE  = 1 << 2,   /* taken from the merchant's profile */
+  SC_BASIS_EXPECTED = 1 << 3,   /* of a measure the source calls expected (预计), not yet
+                                 * in force: a result's flag, never a file's basis="…" */
 } ScBasis;
 
-const char *sc_basis_to_string   (ScBasis basis);   /* "stated" "assumed" "profile" */
+/* "stated" "assumed" "profile" "expected" */
+const char *sc_basis_to_string   (ScBasis basis);
+/* A basis a file may give: "stated", "assumed" or "profile". */
 gboolean    sc_basis_from_string (const char *s, ScBasis *out);
 
 /**

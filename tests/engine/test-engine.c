@@ -411,6 +411,109 @@ test_platform_totals (void)
   g_assert_true (alpha->basis & SC_BASIS_ASSUMED);
 }
 
+/*
+ * Expected (预计) measures, tests/data/engine/engine-basic.xml program
+ * beta.expected and beta.expected-program, base profile (score 4.5):
+ *
+ * - expected-cash: 500 from its expected start 2026-02-01, booked in
+ *   February: 500 expected, 0 in the totals.
+ * - expected-waiver: all commission, 5 % × 31,000 = 1,550 a month, but only
+ *   what the waivers in force leave of the fee: January 1,550 − 155
+ *   (beta.old, 10 %) = 1,395; February and March 1,550 − 310 (beta.new,
+ *   20 %) = 1,240 each: 3,875 expected; the platform's reduction stays 775.
+ * - promo (exclusive): the expected 90 comes first in document order, yet
+ *   the 60 in force counts; with a score of 4.39 the one in force does not
+ *   apply and the expected 90 counts, as expected.
+ * - beta.expected-program (status expected): its 100 on 2026-03-01 is
+ *   expected without the measure saying so.
+ */
+static void
+test_expected (void)
+{
+  g_autoptr(ScProfile) p = base_profile ();
+  g_autoptr(ScResult) r = evaluate (p);
+  const ScMeasureResult *cash = measure (r, "beta.expected", "expected-cash");
+  const ScMeasureResult *waiver = measure (r, "beta.expected", "expected-waiver");
+  const ScMeasureResult *promo_e = measure (r, "beta.expected", "promo-expected");
+  const ScMeasureResult *promo_c = measure (r, "beta.expected", "promo-confirmed");
+  const ScMeasureResult *program_cash = measure (r, "beta.expected-program", "cash");
+  const ScProgramResult *prog = sc_result_find_program (r, "beta.expected");
+  const ScPlatformResult *beta = sc_result_find_platform (r, "beta");
+
+  /* Evaluated and eligible, flagged, its value apart. */
+  g_assert_cmpint (cash->status, ==, SC_MEASURE_ELIGIBLE);
+  g_assert_true (cash->expected);
+  g_assert_true (cash->basis & SC_BASIS_EXPECTED);
+  g_assert_cmpuint (cash->expected_from, ==, sc_day_parse ("2026-02-01"));
+  assert_money (cash->expected_totals[SC_AMOUNT_CASH], 500);
+  assert_money (cash->expected_totals[SC_AMOUNT_TOTAL_VALUE], 500);
+  assert_money (cash->totals[SC_AMOUNT_CASH], 0);
+  assert_money (cash->totals[SC_AMOUNT_TOTAL_VALUE], 0);
+  for (guint m = 0; m < 3; m++)
+    assert_money (sc_result_month_value (cash->monthly, cash->n_months, m, SC_AMOUNT_CASH), 0);
+  g_assert_cmpstr (g_ptr_array_index (cash->reasons, 0), ==, "Expected (预计) from 2026-02-01, not yet in force");
+  assert_reason (cash, "left out of every total");
+
+  /* Capped by what the waivers in force leave of the commission. */
+  g_assert_cmpuint (waiver->expected_from, ==, sc_day_parse ("2026-01-01"));
+  assert_money (waiver->expected_totals[SC_AMOUNT_FEE_REDUCTION], 3875);
+  g_assert_true (waiver->cut_by_cap);
+  assert_money (beta->fee_reduction[SC_FEE_COMMISSION], 775);
+  assert_money (beta->totals[SC_AMOUNT_FEE_REDUCTION], 775);
+  assert_money (beta->totals[SC_AMOUNT_FEE_NET], 4650 - 775);
+
+  /* The measure in force wins its group. */
+  g_assert_false (promo_c->cut_by_group);
+  assert_money (promo_c->totals[SC_AMOUNT_COUPON], 60);
+  g_assert_true (promo_e->cut_by_group);
+  assert_money (promo_e->expected_totals[SC_AMOUNT_COUPON], 0);
+  assert_reason (promo_e, "is in force and counts instead");
+
+  /* A measure of an expected program is expected. */
+  g_assert_true (program_cash->expected);
+  assert_money (program_cash->expected_totals[SC_AMOUNT_CASH], 100);
+  assert_money (sc_result_find_program (r, "beta.expected-program")->totals[SC_AMOUNT_TOTAL_VALUE], 0);
+  assert_money (sc_result_find_program (r, "beta.expected-program")->expected_totals[SC_AMOUNT_CASH], 100);
+
+  /* Programs and platforms: confirmed totals, expected apart. */
+  assert_money (prog->totals[SC_AMOUNT_TOTAL_VALUE], 60);
+  assert_money (prog->expected_totals[SC_AMOUNT_CASH], 500);
+  assert_money (prog->expected_totals[SC_AMOUNT_FEE_REDUCTION], 3875);
+  assert_money (prog->expected_totals[SC_AMOUNT_TOTAL_VALUE], 4375);
+  g_assert_cmpuint (prog->n_expected, ==, 2);
+  g_assert_false (prog->basis & SC_BASIS_EXPECTED);
+  /* beta: 155 + 620 of waivers in force and the 60 coupon */
+  assert_money (beta->totals[SC_AMOUNT_TOTAL_VALUE], 775 + 60);
+  assert_money (beta->totals[SC_AMOUNT_CASH], 0);
+  assert_money (beta->expected_totals[SC_AMOUNT_CASH], 600);
+  assert_money (beta->expected_totals[SC_AMOUNT_TOTAL_VALUE], 600 + 3875);
+  g_assert_false (beta->basis & SC_BASIS_EXPECTED);
+  for (guint m = 0; m < 3; m++)
+    assert_money (sc_result_month_value (beta->monthly, beta->n_months, m, SC_AMOUNT_CASH), 0);
+
+  /* No measure in force applies: the expected one counts, as expected. */
+  set (p, "shop-score", "4.39");
+  {
+    g_autoptr(ScResult) r2 = evaluate (p);
+    const ScMeasureResult *e2 = measure (r2, "beta.expected", "promo-expected");
+
+    g_assert_false (e2->cut_by_group);
+    assert_money (e2->expected_totals[SC_AMOUNT_COUPON], 90);
+    assert_money (e2->totals[SC_AMOUNT_COUPON], 0);
+    assert_money (sc_result_find_platform (r2, "beta")->totals[SC_AMOUNT_COUPON], 0);
+    assert_money (sc_result_find_platform (r2, "beta")->expected_totals[SC_AMOUNT_COUPON], 90);
+  }
+
+  /* Without reasons (sweeps, live charts) the numbers are the same. */
+  {
+    ScEngineOptions options = { .lang = "en", .no_reasons = TRUE, .no_series = TRUE };
+    g_autoptr(ScResult) r3 = sc_engine_evaluate (fixture_catalog, p, &options);
+
+    assert_money (sc_result_find_platform (r3, "beta")->expected_totals[SC_AMOUNT_TOTAL_VALUE], 600 + 3875 + 90);
+    assert_money (sc_result_find_platform (r3, "beta")->totals[SC_AMOUNT_TOTAL_VALUE], 775);
+  }
+}
+
 static void
 test_replaces (void)
 {
@@ -1641,6 +1744,7 @@ main (int   argc,
   g_test_add_func ("/engine/group/exclusive", test_exclusive_group);
   g_test_add_func ("/engine/totals", test_platform_totals);
   g_test_add_func ("/engine/replaces", test_replaces);
+  g_test_add_func ("/engine/expected", test_expected);
   g_test_add_func ("/engine/disabled", test_disabled);
   g_test_add_func ("/engine/threshold/live-hours", test_threshold_live_hours);
   g_test_add_func ("/engine/threshold/shop-score", test_threshold_shop_score);
