@@ -25,6 +25,14 @@ struct _ScExportDialog
   GtkSwitch       *footnote;
   AdwActionRow    *scale_row;
   AdwToastOverlay *toasts;
+
+  /* The file chooser asking where to export, while it is shown: modal to
+   * this dialog, it goes with it (and so with the main window). */
+#if GTK_CHECK_VERSION (4, 10, 0)
+  GCancellable    *choosing;
+#else
+  GtkFileChooserNative *native;
+#endif
 };
 
 G_DEFINE_FINAL_TYPE (ScExportDialog, sc_export_dialog, ADW_TYPE_WINDOW)
@@ -154,6 +162,24 @@ save_response (ScExportDialog *self,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+/* Closes the file chooser, if one is shown, unanswered. */
+static void
+close_chooser (ScExportDialog *self)
+{
+#if GTK_CHECK_VERSION (4, 10, 0)
+  if (self->choosing != NULL)
+    g_cancellable_cancel (self->choosing);
+  g_clear_object (&self->choosing);
+#else
+  g_autoptr(GtkFileChooserNative) native = g_steal_pointer (&self->native);
+
+  if (native == NULL)
+    return;
+  g_signal_handlers_disconnect_by_data (native, self);
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (native));
+#endif
+}
+
 #if GTK_CHECK_VERSION (4, 10, 0)
 static void
 file_dialog_done (GObject      *source,
@@ -163,6 +189,7 @@ file_dialog_done (GObject      *source,
   g_autoptr(ScExportDialog) self = data;
   g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), res, NULL);
 
+  /* Closed with this dialog (cancelled): no file, nothing is exported. */
   save_response (self, file);
 }
 #else
@@ -171,13 +198,14 @@ native_response (GtkNativeDialog *native,
                  int              response,
                  ScExportDialog  *self)
 {
+  g_autoptr(ScExportDialog) keep = g_object_ref (self);
+  g_autoptr(GtkFileChooserNative) owned = g_steal_pointer (&self->native);
+
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
       save_response (self, file);
     }
-  g_object_unref (native);
-  g_object_unref (self);
 }
 #endif
 
@@ -192,15 +220,20 @@ export_clicked_cb (ScExportDialog *self)
 
   gtk_file_dialog_set_title (dialog, _("Export Chart"));
   gtk_file_dialog_set_initial_name (dialog, name);
-  gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, file_dialog_done, g_object_ref (self));
+  close_chooser (self);
+  self->choosing = g_cancellable_new ();
+  gtk_file_dialog_save (dialog, GTK_WINDOW (self), self->choosing, file_dialog_done, g_object_ref (self));
   g_object_unref (dialog);
 #else
-  GtkFileChooserNative *native =
-    gtk_file_chooser_native_new (_("Export Chart"), GTK_WINDOW (self),
-                                 GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  GtkFileChooserNative *native;
+
+  close_chooser (self);
+  native = gtk_file_chooser_native_new (_("Export Chart"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  self->native = native;
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  g_signal_connect (native, "response", G_CALLBACK (native_response), g_object_ref (self));
+  g_signal_connect (native, "response", G_CALLBACK (native_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 #endif
 }
@@ -210,6 +243,7 @@ sc_export_dialog_dispose (GObject *object)
 {
   ScExportDialog *self = SC_EXPORT_DIALOG (object);
 
+  close_chooser (self);
   g_clear_object (&self->session);
   G_OBJECT_CLASS (sc_export_dialog_parent_class)->dispose (object);
 }

@@ -283,6 +283,50 @@ test_export_png (void)
   ui_test_destroy_window (win);
 }
 
+/* The number of file choosers shown. */
+static guint
+n_file_choosers_shown (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* transfer none */
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        n++;
+    }
+  return n;
+}
+
+/*
+ * The main window goes (the application ends) while the export dialog asks
+ * where to write the chart: the export dialog goes with it, and so does its
+ * file chooser; nothing can be exported later for a window that is gone.
+ */
+static void
+test_export_chooser_goes_with_window (void)
+{
+  ScMainWindow *win = ui_test_open_window (app);
+  ScExportDialog *dialog = sc_export_dialog_new (GTK_WINDOW (win), sc_main_window_get_session (win),
+                                                 SC_CHART_OVERVIEW);
+  GtkWidget *export;
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  iterate ();
+  export = ui_test_find_button (GTK_WIDGET (dialog), "_Export…");
+  g_assert_nonnull (export);
+  g_signal_emit_by_name (export, "clicked");
+  iterate ();
+  g_assert_cmpuint (n_file_choosers_shown (), ==, 1);
+
+  ui_test_destroy_window (win);
+  g_assert_cmpuint (n_file_choosers_shown (), ==, 0);
+  g_assert_null (dialog);
+}
+
 static void
 test_save_open_roundtrip (void)
 {
@@ -396,6 +440,7 @@ main (int   argc,
   g_test_add_func ("/ui/programs/switch-off", test_program_switch);
   g_test_add_func ("/ui/programs/broken-file-toast", test_broken_program_toast);
   g_test_add_func ("/ui/export/png-size", test_export_png);
+  g_test_add_func ("/ui/export/chooser-goes-with-window", test_export_chooser_goes_with_window);
   g_test_add_func ("/ui/document/save-open", test_save_open_roundtrip);
   g_test_add_func ("/ui/document/close-asks", test_close_asks);
   g_test_add_func ("/ui/rule-check/outcome", test_rule_check);
