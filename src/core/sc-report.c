@@ -90,13 +90,16 @@ is_count (ScAmount amount)
   return amount == SC_AMOUNT_TRAFFIC_UNITS || amount == SC_AMOUNT_TRAFFIC_EXPOSURES;
 }
 
+/* The basis bits a report names, in this order. */
+static const ScBasis basis_bits[] = { SC_BASIS_STATED, SC_BASIS_ASSUMED, SC_BASIS_PROFILE, SC_BASIS_EXPECTED };
+
 static char *
 basis_text (guint basis)
 {
   GString *s = g_string_new (NULL);
-  static const ScBasis bits[] = { SC_BASIS_STATED, SC_BASIS_ASSUMED, SC_BASIS_PROFILE };
+  const ScBasis *bits = basis_bits;
 
-  for (guint i = 0; i < G_N_ELEMENTS (bits); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (basis_bits); i++)
     if (basis & bits[i])
       {
         if (s->len)
@@ -120,6 +123,33 @@ platform_of (const ScResult  *result,
              const ScProgram *program)
 {
   return sc_result_find_platform (result, program->platform);
+}
+
+/* Something expected (预计) is kept apart in @values (expected totals). */
+static gboolean
+has_expected (const double *values)
+{
+  return fabs (values[SC_AMOUNT_TOTAL_VALUE]) >= 0.005 || fabs (values[SC_AMOUNT_TRAFFIC_UNITS]) >= 0.005;
+}
+
+/* "32000000000 yuan; 1000000 item/day": the figures of a headline as data. (transfer full) */
+static char *
+figures_text (const ScHeadline *headline)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < headline->figures->len; i++)
+    {
+      const ScFigure *figure = &g_array_index (headline->figures, ScFigure, i);
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+      if (s->len)
+        g_string_append (s, "; ");
+      g_string_append_printf (s, "%s %s", g_ascii_formatd (buf, sizeof buf, "%.10g", figure->value), figure->unit);
+      if (figure->per != NULL)
+        g_string_append_printf (s, "/%s", figure->per);
+    }
+  return g_string_free (s, FALSE);
 }
 
 /* --- text ------------------------------------------------------------------ */
@@ -153,6 +183,8 @@ text_report (GString         *out,
   char d1[16], d2[16];
   gsize label_w = 0, col_w = 12;
   g_autoptr(ScRuleCheck) check = NULL;
+  gboolean any_expected = FALSE;
+  const char *expected_label;
 
   g_string_append_printf (out, "%s\n", _("Shangce estimate report"));
   /* Translators: "label: value", a line of the text report */
@@ -178,6 +210,23 @@ text_report (GString         *out,
         col_w = MAX (col_w, sc_text_width (v) + 2);
       }
 
+  for (guint p = 0; p < result->platforms->len; p++)
+    any_expected |= has_expected (((ScPlatformResult *) g_ptr_array_index (result->platforms, p))->expected_totals);
+  /* Translators: a row of the text report's table: the value of measures the
+   * sources call 预计, which the totals above leave out */
+  expected_label = _("Expected, not in force");
+  if (any_expected)
+    {
+      label_w = MAX (label_w, sc_text_width (expected_label));
+      for (guint p = 0; p < result->platforms->len; p++)
+        {
+          const ScPlatformResult *pr = g_ptr_array_index (result->platforms, p);
+          g_autofree char *v = grouped (pr->expected_totals[SC_AMOUNT_TOTAL_VALUE], FALSE);
+
+          col_w = MAX (col_w, sc_text_width (v) + 2);
+        }
+    }
+
   sc_text_pad (out, "", label_w, FALSE);
   for (guint p = 0; p < result->platforms->len; p++)
     sc_text_pad (out, platform_name (g_ptr_array_index (result->platforms, p), lang), col_w, TRUE);
@@ -194,6 +243,18 @@ text_report (GString         *out,
         }
       g_string_append_c (out, '\n');
     }
+  if (any_expected)
+    {
+      sc_text_pad (out, expected_label, label_w, FALSE);
+      for (guint p = 0; p < result->platforms->len; p++)
+        {
+          const ScPlatformResult *pr = g_ptr_array_index (result->platforms, p);
+          g_autofree char *v = grouped (pr->expected_totals[SC_AMOUNT_TOTAL_VALUE], FALSE);
+
+          sc_text_pad (out, v, col_w, TRUE);
+        }
+      g_string_append_c (out, '\n');
+    }
   {
     gboolean any_up_to = FALSE, any_assumed = FALSE;
 
@@ -204,6 +265,9 @@ text_report (GString         *out,
         any_up_to |= pr->up_to;
         any_assumed |= (pr->basis & SC_BASIS_ASSUMED) != 0;
       }
+    if (any_expected)
+      g_string_append_printf (out, "%s\n",
+                              _("Expected (预计) measures are not in force yet: their value is shown apart and is in no total."));
     if (any_up_to)
       g_string_append_printf (out, "%s\n", _("Some amounts are maxima (“up to”): the real amount may be lower."));
     if (any_assumed)
@@ -225,9 +289,31 @@ text_report (GString         *out,
                               sc_text_get (&prr->program->name, lang),
                               sc_amount_label (SC_AMOUNT_TOTAL_VALUE), total);
       g_string_append_c (out, '\n');
+      if (has_expected (prr->expected_totals))
+        {
+          g_autofree char *expected = money_grouped (prr->expected_totals[SC_AMOUNT_TOTAL_VALUE]);
+
+          g_string_append (out, "  ");
+          /* Translators: under a program's heading in the text report: the value of its
+           * 预计 measures, which its total leaves out */
+          g_string_append_printf (out, _("Expected (预计), not in the total: %s"), expected);
+          g_string_append_c (out, '\n');
+        }
+      if (prr->program->headlines->len > 0)
+        {
+          g_string_append_printf (out, "  %s\n",
+                                  _("Platform-wide figures (all merchants together, never one merchant's value):"));
+          for (guint h = 0; h < prr->program->headlines->len; h++)
+            {
+              const ScHeadline *headline = g_ptr_array_index (prr->program->headlines, h);
+
+              g_string_append_printf (out, "    ≡ %s\n", sc_text_get (&headline->text, lang));
+            }
+        }
       for (guint k = 0; k < result->measures->len; k++)
         {
           const ScMeasureResult *mr = g_ptr_array_index (result->measures, k);
+          const double *values = mr->expected ? mr->expected_totals : mr->totals;
 
           if (mr->program != prr->program)
             continue;
@@ -238,13 +324,17 @@ text_report (GString         *out,
             /* Translators: after "Eligible": another measure of its group counts instead.
              * The parentheses and the leading space are yours to change (full-width in Chinese). */
             g_string_append (out, _(" (not counted)"));
+          if (mr->expected)
+            /* Translators: after a measure's status: the source calls it 预计.
+             * The parentheses and the leading space are yours to change (full-width in Chinese). */
+            g_string_append (out, _(" (expected, not yet in force)"));
           g_string_append_c (out, '\n');
           for (guint a = 0; a < SC_N_AMOUNTS; a++)
             {
-              g_autofree char *number = grouped (mr->totals[a], is_count (a));
+              g_autofree char *number = grouped (values[a], is_count (a));
               g_autofree char *value = NULL;
 
-              if (a == SC_AMOUNT_TOTAL_VALUE || fabs (mr->totals[a]) < 0.005)
+              if (a == SC_AMOUNT_TOTAL_VALUE || fabs (values[a]) < 0.005)
                 continue;
               if (a == SC_AMOUNT_TRAFFIC_UNITS)
                 /* Translators: a count and its unit, "4,600 traffic coupons", "28,000 exposures" */
@@ -254,7 +344,11 @@ text_report (GString         *out,
                                          mr->up_to && a != SC_AMOUNT_TRAFFIC_EXPOSURES ? _("up to ") : "",
                                          number);
               g_string_append (out, "      ");
-              g_string_append_printf (out, _("%s: %s"), sc_amount_label (a), value);
+              if (mr->expected)
+                /* Translators: an amount of a 预计 measure: "Cash (expected): 500.00" */
+                g_string_append_printf (out, _("%s (expected): %s"), sc_amount_label (a), value);
+              else
+                g_string_append_printf (out, _("%s: %s"), sc_amount_label (a), value);
               g_string_append_c (out, '\n');
             }
           for (guint r = 0; r < mr->reasons->len; r++)
@@ -316,19 +410,21 @@ csv_field (GString    *out,
 
 /* The amount columns, one per amount with the traffic unit after the
  * traffic units: their names when @totals is NULL (the header), else
- * @totals and @unit. Header and rows thus cannot fall out of step. */
+ * @totals and @unit; all empty with @empty (a row of no amounts). Header
+ * and rows thus cannot fall out of step. */
 static void
 csv_amounts (GString      *out,
              const double *totals,
-             const char   *unit)
+             const char   *unit,
+             gboolean      empty)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
   for (guint a = 0; a < SC_N_AMOUNTS; a++)
     {
-      csv_field (out, totals != NULL ? money (buf, sizeof buf, totals[a]) : sc_amount_to_string (a), FALSE);
+      csv_field (out, empty ? "" : totals != NULL ? money (buf, sizeof buf, totals[a]) : sc_amount_to_string (a), FALSE);
       if (a == SC_AMOUNT_TRAFFIC_UNITS)
-        csv_field (out, totals != NULL ? unit : "traffic-unit", FALSE);
+        csv_field (out, empty ? "" : totals != NULL ? unit : "traffic-unit", FALSE);
     }
 }
 
@@ -363,12 +459,17 @@ csv_report (GString         *out,
   static const char *const head[] = {
     "level", "platform", "program-id", "program", "measure-id", "measure", "status",
   };
-  static const char *const tail[] = { "basis", "up-to", "cut-by-group", "cut-by-cap", "reasons" };
+  /* New columns go at the end: a reader that finds columns by name or by
+   * position keeps working. */
+  static const char *const tail[] = {
+    "basis", "up-to", "cut-by-group", "cut-by-cap", "reasons", "expected", "expected-total-value", "figures",
+  };
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
   g_string_append (out, "\xEF\xBB\xBF");
   for (guint i = 0; i < G_N_ELEMENTS (head); i++)
     csv_field (out, head[i], FALSE);
-  csv_amounts (out, NULL, NULL);
+  csv_amounts (out, NULL, NULL, FALSE);
   for (guint i = 0; i < G_N_ELEMENTS (tail); i++)
     csv_field (out, tail[i], i + 1 == G_N_ELEMENTS (tail));
 
@@ -385,12 +486,15 @@ csv_report (GString         *out,
       csv_field (out, "", FALSE);
       csv_field (out, "", FALSE);
       csv_field (out, "", FALSE);
-      csv_amounts (out, pr->totals, "");
+      csv_amounts (out, pr->totals, "", FALSE);
       csv_field (out, basis, FALSE);
       csv_field (out, pr->up_to ? "true" : "false", FALSE);
       csv_field (out, "", FALSE);
       csv_field (out, "", FALSE);
-      csv_field (out, warn, TRUE);
+      csv_field (out, warn, FALSE);
+      csv_field (out, "", FALSE);
+      csv_field (out, money (buf, sizeof buf, pr->expected_totals[SC_AMOUNT_TOTAL_VALUE]), FALSE);
+      csv_field (out, "", TRUE);
     }
   for (guint i = 0; i < result->programs->len; i++)
     {
@@ -404,12 +508,44 @@ csv_report (GString         *out,
       csv_field (out, "", FALSE);
       csv_field (out, "", FALSE);
       csv_field (out, sc_program_status_to_string (prr->program->status), FALSE);
-      csv_amounts (out, prr->totals, "");
+      csv_amounts (out, prr->totals, "", FALSE);
       csv_field (out, basis, FALSE);
       csv_field (out, prr->up_to ? "true" : "false", FALSE);
       csv_field (out, "", FALSE);
       csv_field (out, "", FALSE);
+      csv_field (out, "", FALSE);
+      csv_field (out, "", FALSE);
+      csv_field (out, money (buf, sizeof buf, prr->expected_totals[SC_AMOUNT_TOTAL_VALUE]), FALSE);
       csv_field (out, "", TRUE);
+    }
+  /* Headlines: platform-wide figures, no amount of any merchant (empty
+   * amount columns), their quote in "reasons", their numbers in "figures". */
+  for (guint i = 0; i < result->programs->len; i++)
+    {
+      const ScProgram *program = ((ScProgramResult *) g_ptr_array_index (result->programs, i))->program;
+
+      for (guint h = 0; h < program->headlines->len; h++)
+        {
+          const ScHeadline *headline = g_ptr_array_index (program->headlines, h);
+          g_autofree char *figures = figures_text (headline);
+
+          csv_field (out, "headline", FALSE);
+          csv_field (out, program->platform, FALSE);
+          csv_field (out, program->id, FALSE);
+          csv_field (out, sc_text_get (&program->name, lang), FALSE);
+          csv_field (out, "", FALSE);
+          csv_field (out, sc_text_get (&headline->text, lang), FALSE);
+          csv_field (out, "", FALSE);
+          csv_amounts (out, NULL, NULL, TRUE);
+          csv_field (out, sc_basis_to_string (SC_BASIS_STATED), FALSE);
+          csv_field (out, "", FALSE);
+          csv_field (out, "", FALSE);
+          csv_field (out, "", FALSE);
+          csv_field (out, headline->quote, FALSE);
+          csv_field (out, "", FALSE);
+          csv_field (out, "", FALSE);
+          csv_field (out, figures, TRUE);
+        }
     }
   for (guint i = 0; i < result->measures->len; i++)
     {
@@ -424,12 +560,15 @@ csv_report (GString         *out,
       csv_field (out, mr->measure->id, FALSE);
       csv_field (out, sc_text_get (&mr->measure->title, lang), FALSE);
       csv_field (out, sc_measure_status_to_string (mr->status), FALSE);
-      csv_amounts (out, mr->totals, mr->traffic_unit ? mr->traffic_unit : "");
+      csv_amounts (out, mr->totals, mr->traffic_unit ? mr->traffic_unit : "", FALSE);
       csv_field (out, basis, FALSE);
       csv_field (out, mr->up_to ? "true" : "false", FALSE);
       csv_field (out, mr->cut_by_group ? "true" : "false", FALSE);
       csv_field (out, mr->cut_by_cap ? "true" : "false", FALSE);
-      csv_field (out, reasons, TRUE);
+      csv_field (out, reasons, FALSE);
+      csv_field (out, mr->expected ? "true" : "false", FALSE);
+      csv_field (out, money (buf, sizeof buf, mr->expected_totals[SC_AMOUNT_TOTAL_VALUE]), FALSE);
+      csv_field (out, "", TRUE);
     }
   (void) profile;
 }
@@ -551,16 +690,15 @@ static void
 json_basis (GString *out,
             guint    basis)
 {
-  static const ScBasis bits[] = { SC_BASIS_STATED, SC_BASIS_ASSUMED, SC_BASIS_PROFILE };
   gboolean first = TRUE;
 
   g_string_append_c (out, '[');
-  for (guint i = 0; i < G_N_ELEMENTS (bits); i++)
-    if (basis & bits[i])
+  for (guint i = 0; i < G_N_ELEMENTS (basis_bits); i++)
+    if (basis & basis_bits[i])
       {
         if (!first)
           g_string_append_c (out, ',');
-        json_string (out, sc_basis_to_string (bits[i]));
+        json_string (out, sc_basis_to_string (basis_bits[i]));
         first = FALSE;
       }
   g_string_append_c (out, ']');
@@ -576,6 +714,39 @@ json_strings (GString   *out,
       if (i)
         g_string_append_c (out, ',');
       json_string (out, g_ptr_array_index (strings, i));
+    }
+  g_string_append_c (out, ']');
+}
+
+static void
+json_headlines (GString         *out,
+                const ScProgram *program,
+                const char      *lang)
+{
+  g_string_append_c (out, '[');
+  for (guint h = 0; h < program->headlines->len; h++)
+    {
+      const ScHeadline *headline = g_ptr_array_index (program->headlines, h);
+
+      if (h)
+        g_string_append_c (out, ',');
+      json_member (out, "{", "text", sc_text_get (&headline->text, lang));
+      json_member (out, ",", "quote", headline->quote);
+      json_member (out, ",", "source", headline->source_id);
+      g_string_append (out, ",\"figures\":[");
+      for (guint f = 0; f < headline->figures->len; f++)
+        {
+          const ScFigure *figure = &g_array_index (headline->figures, ScFigure, f);
+
+          if (f)
+            g_string_append_c (out, ',');
+          g_string_append (out, "{\"value\":");
+          json_number (out, figure->value);
+          json_member (out, ",", "unit", figure->unit);
+          json_member (out, ",", "per", figure->per);
+          g_string_append_c (out, '}');
+        }
+      g_string_append (out, "]}");
     }
   g_string_append_c (out, ']');
 }
@@ -645,6 +816,8 @@ json_report (GString         *out,
         }
       g_string_append (out, "},\"monthly\":");
       json_monthly (out, result, pr->monthly, pr->n_months);
+      g_string_append (out, ",\"expected_totals\":");
+      json_amounts (out, pr->expected_totals);
       g_string_append_c (out, '}');
     }
   g_string_append (out, "]");
@@ -671,6 +844,10 @@ json_report (GString         *out,
       json_basis (out, prr->basis);
       g_string_append (out, ",\"totals\":");
       json_amounts (out, prr->totals);
+      g_string_append (out, ",\"expected_totals\":");
+      json_amounts (out, prr->expected_totals);
+      g_string_append (out, ",\"headlines\":");
+      json_headlines (out, prr->program, lang);
       g_string_append_c (out, '}');
     }
   g_string_append (out, "]");
@@ -709,6 +886,11 @@ json_report (GString         *out,
         json_monthly (out, result, mr->monthly, mr->n_months);
       else
         g_string_append (out, "[]");
+      json_member (out, ",", "policy_status", sc_program_status_to_string (mr->measure->status));
+      g_string_append_printf (out, ",\"expected\":%s,\"expected_from\":", mr->expected ? "true" : "false");
+      json_day (out, mr->expected_from);
+      g_string_append (out, ",\"expected_totals\":");
+      json_amounts (out, mr->expected_totals);
       g_string_append_c (out, '}');
     }
   g_string_append (out, "]");

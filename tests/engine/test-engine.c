@@ -775,6 +775,99 @@ test_csv_format (void)
   g_assert_nonnull (strstr (data, ",\"Rank, top N \"\"leaderboard\"\"\","));
 }
 
+/* Fields of one CSV line (RFC 4180: commas inside quotes do not count). */
+static guint
+csv_fields (const char *line)
+{
+  guint n = 1;
+  gboolean quoted = FALSE;
+
+  for (const char *p = line; *p != '\0' && *p != '\r'; p++)
+    if (*p == '"')
+      quoted = !quoted;
+    else if (*p == ',' && !quoted)
+      n++;
+  return n;
+}
+
+/*
+ * The reports on the fixture (see test_expected for the numbers): the
+ * program beta.expected lists its two headlines under its heading and
+ * never as measures; its expected measures show their value marked as
+ * expected, apart from the total, in text, CSV and JSON.
+ */
+static void
+test_report_expected_and_headlines (void)
+{
+  g_autoptr(GBytes) text_bytes = report_bytes (SC_REPORT_TEXT);
+  g_autoptr(GBytes) csv_bytes = report_bytes (SC_REPORT_CSV);
+  g_autoptr(GBytes) json_bytes = report_bytes (SC_REPORT_JSON);
+  const char *text = g_bytes_get_data (text_bytes, NULL);
+  const char *csv = g_bytes_get_data (csv_bytes, NULL);
+  const char *json = g_bytes_get_data (json_bytes, NULL);
+  g_auto(GStrv) rows = g_strsplit (csv, "\n", -1);
+  guint n_header, n_headline_rows = 0;
+
+  /* Text: the table's totals leave the expected 4,475 out (Beta: 775 + 60)
+   * and a row of its own shows it. */
+  g_assert_nonnull (strstr (text, "Total value               6,590.51      835.00\n"));
+  g_assert_nonnull (strstr (text, "Expected, not in force        0.00    4,475.00\n"));
+  g_assert_nonnull (strstr (text, "[Beta] Beta with expected measures — Total value 60.00\n"
+                                  "  Expected (预计), not in the total: 4,375.00\n"
+                                  "  Platform-wide figures (all merchants together, never one merchant's value):\n"
+                                  "    ≡ Platform total: over 32 billion yuan saved for merchants in a year\n"
+                                  "    ≡ 1–2 million items made a day, all merchants together\n"
+                                  "  ✓ Expected cash — Eligible (expected, not yet in force)\n"
+                                  "      Cash (expected): 500.00\n"
+                                  "      · Expected (预计) from 2026-02-01, not yet in force\n"));
+  g_assert_nonnull (strstr (text, "      Fee reduction (expected): 3,875.00\n"));
+  /* A headline is no measure: never with a status mark. */
+  g_assert_null (strstr (text, "✗ Platform total"));
+  g_assert_null (strstr (text, "· Platform total"));
+  /* Programs without expected value or headlines look as before. */
+  g_assert_nonnull (strstr (text, "[Beta] Beta old — Total value 155.00\n  ✓ Old waiver"));
+
+  /* CSV: new columns at the end, every row as wide as the header. */
+  g_assert_true (g_str_has_suffix (rows[0], ",basis,up-to,cut-by-group,cut-by-cap,reasons,expected,expected-total-value,figures\r"));
+  n_header = csv_fields (rows[0]);
+  for (guint i = 1; rows[i] != NULL && *rows[i] != '\0'; i++)
+    {
+      g_assert_cmpuint (csv_fields (rows[i]), ==, n_header);
+      if (g_str_has_prefix (rows[i], "headline,"))
+        n_headline_rows++;
+      if (g_str_has_prefix (rows[i], "measure,beta,beta.expected,Beta with expected measures,expected-cash,"))
+        {
+          /* its cash column (the 11th) is 0, its expected value at the end */
+          g_auto(GStrv) f = g_strsplit (rows[i], ",", -1);
+
+          g_assert_cmpstr (f[10], ==, "0.00");
+          g_assert_true (g_str_has_suffix (rows[i], ",true,500.00,\r"));
+        }
+      if (g_str_has_prefix (rows[i], "measure,alpha,"))
+        g_assert_true (g_str_has_suffix (rows[i], ",false,0.00,\r"));
+    }
+  g_assert_cmpuint (n_headline_rows, ==, 2);
+  g_assert_nonnull (strstr (csv, "\r\nheadline,beta,beta.expected,Beta with expected measures,,"
+                                 "Platform total: over 32 billion yuan saved for merchants in a year,,,,,,,,,,,,,,stated,,,,"));
+  g_assert_nonnull (strstr (csv, ",,,1000000 item/day; 2000000 item/day\r\n"));
+  g_assert_nonnull (strstr (csv, "\r\nprogram,beta,beta.expected,Beta with expected measures,,,in-force,"));
+  g_assert_nonnull (strstr (csv, ",,,,,4375.00,\r\n"));
+
+  /* JSON: the old keys as they were, the new ones beside them. */
+  g_assert_nonnull (strstr (json, "\"headlines\":[{\"text\":\"Platform total: over 32 billion yuan saved for merchants in a year\","
+                                  "\"quote\":\"过去一年该平台累计为商家节省成本超过320亿元,每日生成100万—200万条素材\","
+                                  "\"source\":\"t\",\"figures\":[{\"value\":32000000000.00,\"unit\":\"yuan\",\"per\":null}]},"));
+  g_assert_nonnull (strstr (json, "{\"value\":2000000.00,\"unit\":\"item\",\"per\":\"day\"}"));
+  g_assert_nonnull (strstr (json, "\"headlines\":[]"));
+  g_assert_nonnull (strstr (json, "\"id\":\"expected-cash\",\"title\":\"Expected cash\",\"status\":\"eligible\","));
+  g_assert_nonnull (strstr (json, "\"basis\":[\"stated\",\"expected\"],\"source\":\"t\",\"totals\":{\"fee-gross\":0.00,\"fee-reduction\":0.00,"
+                                  "\"fee-net\":0.00,\"cash\":0.00,"));
+  g_assert_nonnull (strstr (json, "\"policy_status\":\"expected\",\"expected\":true,\"expected_from\":\"2026-02-01\","
+                                  "\"expected_totals\":{\"fee-gross\":0.00,\"fee-reduction\":0.00,\"fee-net\":0.00,\"cash\":500.00,"));
+  g_assert_nonnull (strstr (json, "\"policy_status\":\"in-force\",\"expected\":false,\"expected_from\":null,"));
+  g_assert_nonnull (strstr (json, "\"total-value\":4475.00}"));
+}
+
 /* Terminal columns: 汉字 and full-width punctuation take two, combining
  * marks none. The text table and --list-programs pad with these. */
 static void
@@ -1754,6 +1847,7 @@ main (int   argc,
   g_test_add_func ("/engine/needs-info/anchor", test_needs_info_anchor);
   g_test_add_func ("/engine/report/locale", test_locale_determinism);
   g_test_add_func ("/engine/report/csv", test_csv_format);
+  g_test_add_func ("/engine/report/expected-and-headlines", test_report_expected_and_headlines);
   g_test_add_func ("/engine/report/text-width", test_text_width);
   g_test_add_func ("/engine/report/text-table-zh", test_text_table_zh);
   g_test_add_func ("/engine/report/units", test_text_report_units);
