@@ -1082,6 +1082,11 @@ test_cli_report_zh (void)
   g_assert_null (strstr (out, "(kuaishou.star-plan-2026)"));
   /* Assumptions name platforms, not ids. */
   g_assert_null (strstr (out, "  - kuaishou "));
+  /* The expected deposit discount and the platform-wide figures, in Chinese. */
+  g_assert_nonnull (strstr (out, "未量化（预计，尚未生效）\n      · 预计自 2026-03-01 起生效，尚未生效\n"));
+  g_assert_nonnull (strstr (out, "  平台整体数据（全体商家合计，并非单个商家可得）：\n"
+                                 "    ≡ 过去一年各项举措累计为商家节省成本超过320亿元（全平台商家合计）\n"));
+  g_assert_null (strstr (out, "Expected"));
 }
 
 /* Every assumed number behind a shown value is listed with its note: the
@@ -1427,6 +1432,75 @@ jinniu_coupon (const char  *as_of,
     set (p, "jinniu-since", jinniu_since);
   *result = evaluate_bundled (p);
   return measure (*result, STAR, "m4-jinniu-coupon");
+}
+
+/*
+ * 举措一 (b): the Star Plan's deposit discount for 优质企业店 is 预计2026年3月
+ * 生效 (status="expected", start 2026-03-01). An enterprise store sees it
+ * listed (a right, not priced) and told it is expected from 2026-03-01;
+ * an individual store is not eligible but is told the same first.
+ */
+static void
+test_expected_star_plan_deposit (void)
+{
+  g_autoptr(ScProfile) p = star_profile ("2026-01-01");
+  g_autoptr(ScResult) r = NULL;
+  const ScMeasureResult *mr;
+
+  set (p, "store-type", "enterprise");
+  r = evaluate_bundled (p);
+  mr = measure (r, STAR, "m1-quality-enterprise-deposit");
+  g_assert_cmpint (mr->status, ==, SC_MEASURE_NOT_QUANTIFIED);
+  g_assert_true (mr->expected);
+  g_assert_cmpuint (mr->expected_from, ==, sc_day_parse ("2026-03-01"));
+  g_assert_cmpstr (g_ptr_array_index (mr->reasons, 0), ==, "Expected (预计) from 2026-03-01, not yet in force");
+  g_assert_cmpuint (mr->texts->len, ==, 1);
+  /* Nothing else of the Star Plan is expected. */
+  for (guint i = 0; i < r->measures->len; i++)
+    {
+      const ScMeasureResult *other = g_ptr_array_index (r->measures, i);
+
+      if (other->program == mr->program && other != mr)
+        g_assert_false (other->expected);
+    }
+
+  set (p, "store-type", "individual");
+  {
+    g_autoptr(ScResult) r2 = evaluate_bundled (p);
+    const ScMeasureResult *m2 = measure (r2, STAR, "m1-quality-enterprise-deposit");
+
+    g_assert_cmpint (m2->status, ==, SC_MEASURE_NOT_ELIGIBLE);
+    g_assert_true (m2->expected);
+    g_assert_cmpstr (g_ptr_array_index (m2->reasons, 0), ==, "Expected (预计) from 2026-03-01, not yet in force");
+  }
+}
+
+/*
+ * Platform totals are headlines, not measures: the 2025 nine measures'
+ * "over 32 billion yuan saved" is listed under the program's heading of the
+ * report, and no measure says the merchant missed it.
+ */
+static void
+test_bundled_headlines_report (void)
+{
+  g_autoptr(ScProfile) p = star_profile ("2025-04-01");
+  g_autoptr(ScResult) r = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  const char *text;
+
+  set (p, "store-type", "enterprise");
+  set (p, "category", "apparel");
+  set (p, "monthly-gmv", "80000");
+  r = evaluate_bundled (p);
+  g_assert_null (sc_result_find_measure (r, "douyin.nine-measures-2025", "m0-total-savings"));
+  bytes = sc_report_build (bundled_catalog, p, r, SC_REPORT_TEXT, "en");
+  text = g_bytes_get_data (bytes, NULL);
+  g_assert_nonnull (strstr (text, "[Douyin] Nine merchant-support measures (2025) — Total value "));
+  g_assert_nonnull (strstr (text, "  Platform-wide figures (all merchants together, never one merchant's value):\n"
+                                  "    ≡ Over 32 billion yuan of costs saved for merchants in one year by these measures (all merchants together)\n"));
+  g_assert_null (strstr (text, "Over 32 billion yuan saved across all merchants"));
+  g_assert_null (strstr (text, "Platform total: over 32 billion"));
+  g_assert_nonnull (strstr (text, "    ≡ A coupon subsidy plan of ten billion yuan"));
 }
 
 /*
@@ -1863,6 +1937,8 @@ main (int   argc,
   g_test_add_func ("/engine/rule-check", test_rule_check);
   g_test_add_func ("/engine/sweep", test_sweep);
   g_test_add_func ("/engine/anchor/field-jinniu-coupon", test_jinniu_coupon_month);
+  g_test_add_func ("/engine/expected/star-plan-deposit", test_expected_star_plan_deposit);
+  g_test_add_func ("/engine/report/headlines-bundled", test_bundled_headlines_report);
   g_test_add_func ("/engine/order-waiver/window-start-from-as-of", test_return_shipping_allowance);
   g_test_add_func ("/engine/order-waiver/zero-explained", test_waiver_zero_explained);
   g_test_add_func ("/engine/order-waiver/return-shipping-since", test_return_shipping_since);

@@ -987,6 +987,106 @@ test_measure_status (void)
       }
   }
 
+  /* The Star Plan's 优质企业店 deposit is 预计2026年3月生效 in a program in
+   * force; the industry-belt plans of 举措八 are only announced (计划启动). */
+  {
+    g_autofree char *star = g_build_filename (sc_data_dir (), "programs", "kuaishou-star-plan-2026.xml", NULL);
+    g_autoptr(ScProgramFile) bundled = sc_loader_load_file (star, &error);
+    const ScProgram *program;
+
+    g_assert_no_error (error);
+    program = g_ptr_array_index (bundled->programs, 0);
+    g_assert_cmpint (program->status, ==, SC_STATUS_IN_FORCE);
+    for (guint i = 0; i < program->measures->len; i++)
+      {
+        const ScMeasure *m = g_ptr_array_index (program->measures, i);
+        gboolean expected = g_str_equal (m->id, "m1-quality-enterprise-deposit");
+        gboolean planned = g_str_equal (m->id, "m8-industry-belt");
+
+        g_assert_cmpint (m->status, ==, expected ? SC_STATUS_EXPECTED : planned ? SC_STATUS_ANNOUNCED : SC_STATUS_IN_FORCE);
+        g_assert_true (m->has_status == (expected || planned));
+        if (expected)
+          g_assert_cmpuint (m->window.start, ==, sc_day_from_ymd (2026, 3, 1));
+      }
+  }
+
+}
+
+/* The platform totals of the bundled programs are headlines, not measures,
+ * and each of their figures is in the headline's quote. */
+static void
+test_bundled_headlines (void)
+{
+  static const struct
+  {
+    const char *file, *program;
+    double      value;
+    const char *unit;
+  } expected[] = {
+    { "douyin-nine-measures.xml", "douyin.nine-measures-2025", 32000000000.0, "yuan" },
+    { "douyin-nine-measures.xml", "douyin.nine-measures-2026", 10000000000.0, "yuan" },
+    { "douyin-nine-measures.xml", "douyin.nine-measures-2026", 2000000, "item" },
+    { "douyin-nine-measures.xml", "douyin.nine-measures-2026", 3670000, "creator" },
+    { "kuaishou-earlier.xml", "kuaishou.festival-38-2024", 100000000, "traffic" },
+    { "kuaishou-earlier.xml", "kuaishou.sales-hosting-2024", 100000000000.0, "traffic" },
+    { "others-2022.xml", "kuaishou.kuai-brand-2022", 23000000000.0, "traffic" },
+  };
+  static const struct { const char *file, *program, *measure; } gone[] = {
+    { "douyin-nine-measures.xml", "douyin.nine-measures-2025", "m0-total-savings" },
+    { "kuaishou-earlier.xml", "kuaishou.sales-hosting-2024", "m2-subsidy-traffic" },
+    { "others-2022.xml", "kuaishou.kuai-brand-2022", "m1-traffic-pool" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autofree char *path = g_build_filename (sc_data_dir (), "programs", expected[i].file, NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ScProgramFile) file = sc_loader_load_file (path, &error);
+      gboolean found = FALSE;
+
+      g_assert_no_error (error);
+      for (guint p = 0; p < file->programs->len; p++)
+        {
+          const ScProgram *program = g_ptr_array_index (file->programs, p);
+
+          if (!g_str_equal (program->id, expected[i].program))
+            continue;
+          for (guint h = 0; h < program->headlines->len; h++)
+            {
+              const ScHeadline *headline = g_ptr_array_index (program->headlines, h);
+
+              g_assert_nonnull (headline->text.zh);
+              g_assert_nonnull (headline->text.en);
+              for (guint f = 0; f < headline->figures->len; f++)
+                {
+                  const ScFigure *figure = &g_array_index (headline->figures, ScFigure, f);
+
+                  g_assert_true (sc_loader_quote_mentions (headline->quote, figure->value,
+                                                           g_strcmp0 (figure->unit, "fraction") == 0));
+                  found |= figure->value == expected[i].value && g_str_equal (figure->unit, expected[i].unit);
+                }
+            }
+        }
+      if (!found)
+        g_test_message ("%s: no headline figure %g %s", expected[i].program, expected[i].value, expected[i].unit);
+      g_assert_true (found);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (gone); i++)
+    {
+      g_autofree char *path = g_build_filename (sc_data_dir (), "programs", gone[i].file, NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ScProgramFile) file = sc_loader_load_file (path, &error);
+
+      g_assert_no_error (error);
+      for (guint p = 0; p < file->programs->len; p++)
+        {
+          const ScProgram *program = g_ptr_array_index (file->programs, p);
+
+          for (guint m = 0; g_str_equal (program->id, gone[i].program) && m < program->measures->len; m++)
+            g_assert_cmpstr (((ScMeasure *) g_ptr_array_index (program->measures, m))->id, !=, gone[i].measure);
+        }
+    }
 }
 
 static void
@@ -1368,6 +1468,7 @@ main (int    argc,
   g_test_add_func ("/loader/anchor-field", test_anchor_field);
   g_test_add_func ("/loader/quotes", test_quotes);
   g_test_add_func ("/loader/measure-status", test_measure_status);
+  g_test_add_func ("/loader/headlines/bundled", test_bundled_headlines);
   g_test_add_func ("/loader/catalog/supersede", test_catalog_supersede);
   g_test_add_func ("/loader/catalog/conflict", test_catalog_conflict);
   g_test_add_func ("/loader/catalog/directory", test_catalog_directory);
