@@ -17,6 +17,7 @@ struct _ScMeasureItem
   char            *key;
   ScMeasureStatus  status;
   double           value;
+  gboolean         expected;
 };
 
 G_DEFINE_FINAL_TYPE (ScMeasureItem, sc_measure_item, G_TYPE_OBJECT)
@@ -83,24 +84,42 @@ sc_measure_item_new (ScCatalog             *catalog,
   const ScBaseline *baseline = sc_catalog_find_baseline (catalog, mr->program->platform);
   g_autoptr(GString) categories = g_string_new (NULL);
   g_autoptr(GString) basis = g_string_new (NULL);
+  g_autoptr(GString) notes = g_string_new (NULL);
+  /* An expected measure's value is shown, marked, but never as confirmed
+   * money: it does not sort among the values in force. */
+  const double *values = mr->expected ? mr->expected_totals : mr->totals;
+  double shown;
   const ScSource *source;
 
   self->status = mr->status;
   self->value = mr->totals[SC_AMOUNT_TOTAL_VALUE];
+  self->expected = mr->expected;
   self->key = g_strdup_printf ("%s/%s", mr->program->id, mr->measure->id);
 
   self->texts[SC_MEASURE_COLUMN_PLATFORM] =
     g_strdup (baseline != NULL ? sc_text_get (&baseline->name, lang) : mr->program->platform);
   self->texts[SC_MEASURE_COLUMN_PROGRAM] = g_strdup (sc_text_get (&mr->program->name, lang));
   self->texts[SC_MEASURE_COLUMN_MEASURE] = g_strdup (sc_text_get (&mr->measure->title, lang));
-  self->texts[SC_MEASURE_COLUMN_STATUS] = g_strdup (sc_measure_status_label (mr->status));
   if (mr->cut_by_group)
+    /* TRANSLATORS: a measure that applies but is not counted because another of its group counts */
+    g_string_append (notes, _("another counts instead"));
+  if (mr->expected)
     {
-      g_free (self->texts[SC_MEASURE_COLUMN_STATUS]);
-      /* TRANSLATORS: a measure that applies but is not counted because another of its group counts */
-      self->texts[SC_MEASURE_COLUMN_STATUS] = g_strdup_printf ("%s (%s)", sc_measure_status_label (mr->status),
-                                                               _("another counts instead"));
+      char day[16];
+
+      if (notes->len > 0)
+        g_string_append (notes, "; ");
+      if (mr->expected_from != SC_DAY_NONE)
+        /* TRANSLATORS: after a measure's status: the source calls it 预计 (expected), from this day */
+        g_string_append_printf (notes, _("expected from %s, not yet in force"), sc_day_format (mr->expected_from, day));
+      else
+        g_string_append (notes, _("expected, not yet in force"));
     }
+  if (notes->len > 0)
+    /* TRANSLATORS: a measure's status and notes on it: "Eligible (another counts instead)" */
+    self->texts[SC_MEASURE_COLUMN_STATUS] = g_strdup_printf (_("%s (%s)"), sc_measure_status_label (mr->status), notes->str);
+  else
+    self->texts[SC_MEASURE_COLUMN_STATUS] = g_strdup (sc_measure_status_label (mr->status));
 
   {
     g_autoptr(GString) reasons = g_string_new (NULL);
@@ -110,22 +129,28 @@ sc_measure_item_new (ScCatalog             *catalog,
     self->texts[SC_MEASURE_COLUMN_REASON] = g_strdup (reasons->str);
   }
 
-  if (self->value != 0)
+  shown = values[SC_AMOUNT_TOTAL_VALUE];
+  if (shown != 0)
     {
-      g_autofree char *number = sc_chart_format_number (self->value, lang, 3);
-      self->texts[SC_MEASURE_COLUMN_VALUE] = g_strdup_printf ("%s¥%s%s", mr->up_to ? "≤ " : "",
-                                                              number,
-                                                              (mr->basis & SC_BASIS_ASSUMED) ? " *" : "");
+      g_autofree char *number = sc_chart_format_number (shown, lang, 3);
+      g_autofree char *money_text = g_strdup_printf ("%s¥%s%s", mr->up_to ? "≤ " : "", number,
+                                                     (mr->basis & SC_BASIS_ASSUMED) ? " *" : "");
+
+      if (mr->expected)
+        /* TRANSLATORS: the value of a measure the source calls 预计, kept out of every total: "¥500 (expected)" */
+        self->texts[SC_MEASURE_COLUMN_VALUE] = g_strdup_printf (_("%s (expected)"), money_text);
+      else
+        self->texts[SC_MEASURE_COLUMN_VALUE] = g_steal_pointer (&money_text);
     }
   else
     self->texts[SC_MEASURE_COLUMN_VALUE] = g_strdup ("–");
 
   for (guint i = 0; i < G_N_ELEMENTS (money); i++)
-    if (mr->totals[money[i]] != 0)
-      append_money (categories, sc_amount_label (money[i]), mr->totals[money[i]], lang);
-  if (mr->totals[SC_AMOUNT_TRAFFIC_EXPOSURES] != 0)
+    if (values[money[i]] != 0)
+      append_money (categories, sc_amount_label (money[i]), values[money[i]], lang);
+  if (values[SC_AMOUNT_TRAFFIC_EXPOSURES] != 0)
     {
-      g_autofree char *number = sc_chart_format_number (mr->totals[SC_AMOUNT_TRAFFIC_EXPOSURES], lang, 3);
+      g_autofree char *number = sc_chart_format_number (values[SC_AMOUNT_TRAFFIC_EXPOSURES], lang, 3);
       if (categories->len > 0)
         g_string_append (categories, " · ");
       g_string_append_printf (categories, _("%s exposures"), number);
@@ -138,6 +163,9 @@ sc_measure_item_new (ScCatalog             *catalog,
     g_string_append_printf (basis, "%s%s", basis->len ? ", " : "", _("assumed"));
   if (mr->basis & SC_BASIS_PROFILE)
     g_string_append_printf (basis, "%s%s", basis->len ? ", " : "", _("from your profile"));
+  if (mr->basis & SC_BASIS_EXPECTED)
+    /* TRANSLATORS: a basis of a measure's numbers: the source calls it 预计 */
+    g_string_append_printf (basis, "%s%s", basis->len ? ", " : "", _("expected (预计)"));
   self->texts[SC_MEASURE_COLUMN_BASIS] = g_strdup (basis->str);
 
   source = mr->measure->source;
@@ -160,7 +188,8 @@ sc_measure_item_equal (ScMeasureItem *a,
 {
   g_return_val_if_fail (SC_IS_MEASURE_ITEM (a) && SC_IS_MEASURE_ITEM (b), FALSE);
 
-  if (a->status != b->status || a->value != b->value || g_strcmp0 (a->key, b->key) != 0)
+  if (a->status != b->status || a->value != b->value || a->expected != b->expected
+      || g_strcmp0 (a->key, b->key) != 0)
     return FALSE;
   for (guint i = 0; i < SC_MEASURE_N_COLUMNS; i++)
     if (g_strcmp0 (a->texts[i], b->texts[i]) != 0)
@@ -182,6 +211,13 @@ sc_measure_item_get_status (ScMeasureItem *self)
 {
   g_return_val_if_fail (SC_IS_MEASURE_ITEM (self), SC_MEASURE_NOT_ELIGIBLE);
   return self->status;
+}
+
+gboolean
+sc_measure_item_get_expected (ScMeasureItem *self)
+{
+  g_return_val_if_fail (SC_IS_MEASURE_ITEM (self), FALSE);
+  return self->expected;
 }
 
 double

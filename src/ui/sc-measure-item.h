@@ -35,6 +35,9 @@ ScMeasureItem   *sc_measure_item_new        (ScCatalog             *catalog,
 const char      *sc_measure_item_get_text   (ScMeasureItem         *self,
                                              ScMeasureColumn        column);
 ScMeasureStatus  sc_measure_item_get_status (ScMeasureItem         *self);
+/* The source calls the measure expected (预计), not yet in force. */
+gboolean         sc_measure_item_get_expected (ScMeasureItem       *self);
+/* The value in force (an expected measure's is 0: it is in the Value text only). */
 double           sc_measure_item_get_value  (ScMeasureItem         *self);
 /* "program-id/measure-id" (transfer none) */
 const char      *sc_measure_item_get_key    (ScMeasureItem         *self);

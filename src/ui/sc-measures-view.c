@@ -39,7 +39,7 @@ static const struct
   [SC_MEASURE_COLUMN_PLATFORM] = { N_("Platform"), 90, FALSE },
   [SC_MEASURE_COLUMN_PROGRAM] = { N_("Program"), 170, FALSE },
   [SC_MEASURE_COLUMN_MEASURE] = { N_("Measure"), 220, FALSE },
-  [SC_MEASURE_COLUMN_STATUS] = { N_("Status"), 150, FALSE },
+  [SC_MEASURE_COLUMN_STATUS] = { N_("Status"), 190, FALSE },
   [SC_MEASURE_COLUMN_REASON] = { N_("Why"), 240, FALSE },
   [SC_MEASURE_COLUMN_VALUE] = { N_("Value"), 90, FALSE },
   [SC_MEASURE_COLUMN_CATEGORIES] = { N_("By category"), 200, FALSE },
@@ -63,7 +63,16 @@ setup_cb (GtkSignalListItemFactory *factory,
     {
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
       GtkWidget *icon = gtk_image_new ();
+      /* A measure the source calls 预计: the same badge as an expected
+       * program's on the Programs page. */
+      GtkWidget *badge = gtk_label_new (sc_program_status_label (SC_STATUS_EXPECTED));
+
+      gtk_widget_add_css_class (badge, "status-badge");
+      gtk_widget_add_css_class (badge, sc_program_status_to_string (SC_STATUS_EXPECTED));
+      gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+      gtk_widget_set_visible (badge, FALSE);
       gtk_box_append (GTK_BOX (box), icon);
+      gtk_box_append (GTK_BOX (box), badge);
       gtk_box_append (GTK_BOX (box), label);
       gtk_list_item_set_child (item, box);
       return;
@@ -86,9 +95,11 @@ bind_cb (GtkSignalListItemFactory *factory,
     {
       ScMeasureStatus status = sc_measure_item_get_status (row);
       GtkWidget *icon = gtk_widget_get_first_child (child);
+      GtkWidget *badge = gtk_widget_get_next_sibling (icon);
       static const char *const classes[] = { "success", "dim-label", "warning", "accent" };
 
-      label = gtk_widget_get_next_sibling (icon);
+      label = gtk_widget_get_next_sibling (badge);
+      gtk_widget_set_visible (badge, sc_measure_item_get_expected (row));
       gtk_image_set_from_icon_name (GTK_IMAGE (icon), sc_measure_status_icon (status));
       for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
         gtk_widget_remove_css_class (icon, classes[i]);

@@ -28,7 +28,7 @@ toast (ScProgramsView *self,
     g_message ("%s", message);
 }
 
-static void
+static GtkWidget *
 add_row (AdwPreferencesGroup *group,
          GtkWidget           *parent_expander,
          const char          *title,
@@ -46,12 +46,24 @@ add_row (AdwPreferencesGroup *group,
     adw_expander_row_add_row (ADW_EXPANDER_ROW (parent_expander), row);
   else
     adw_preferences_group_add (group, row);
+  return row;
 }
 
 static const char *
 status_css (ScProgramStatus status)
 {
   return sc_program_status_to_string (status);
+}
+
+static GtkWidget *
+status_badge (ScProgramStatus status)
+{
+  GtkWidget *badge = gtk_label_new (sc_program_status_label (status));
+
+  gtk_widget_add_css_class (badge, "status-badge");
+  gtk_widget_add_css_class (badge, status_css (status));
+  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+  return badge;
 }
 
 static void
@@ -95,6 +107,23 @@ expanded_cb (GtkWidget      *expander,
   g_object_set_data (G_OBJECT (expander), "filled", GINT_TO_POINTER (1));
 
   add_row (NULL, expander, _("Summary"), sc_text_get (&program->summary, lang));
+  /* Platform-wide figures: next to the summary, told apart from the
+   * measures below, which are what one merchant may get. */
+  for (guint i = 0; i < program->headlines->len; i++)
+    {
+      const ScHeadline *headline = g_ptr_array_index (program->headlines, i);
+      /* TRANSLATORS: under a platform-wide figure of a program on the Programs page; %s is the quoted sentence */
+      g_autofree char *sub = g_strdup_printf (_("Platform-wide figure, all merchants together, never one merchant's value: “%s”"),
+                                              headline->quote);
+      GtkWidget *row = add_row (NULL, expander, sc_text_get (&headline->text, lang), sub);
+      GtkWidget *icon = gtk_image_new_from_icon_name ("view-list-bullet-symbolic");
+
+      gtk_widget_add_css_class (row, "headline");
+      gtk_widget_add_css_class (icon, "dim-label");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Platform-wide figure"), -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+    }
   {
     g_autofree char *origin = g_strdup_printf ("%s (%s r%u)", program->origin, program->id, program->revision);
     const char *where;
@@ -127,8 +156,12 @@ expanded_cb (GtkWidget      *expander,
   for (guint i = 0; i < program->measures->len; i++)
     {
       const ScMeasure *measure = g_ptr_array_index (program->measures, i);
-      add_row (NULL, expander, sc_text_get (&measure->title, lang),
-               sc_text_get (&measure->summary, lang));
+      GtkWidget *row = add_row (NULL, expander, sc_text_get (&measure->title, lang),
+                                sc_text_get (&measure->summary, lang));
+
+      /* A measure whose status is not its program's (预计 in a program in force) says so. */
+      if (measure->status != program->status)
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), status_badge (measure->status));
     }
 }
 
@@ -151,10 +184,7 @@ program_row (ScProgramsView  *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), sc_text_get (&program->name, lang));
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
 
-  badge = gtk_label_new (sc_program_status_label (program->status));
-  gtk_widget_add_css_class (badge, "status-badge");
-  gtk_widget_add_css_class (badge, status_css (program->status));
-  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+  badge = status_badge (program->status);
 
   sw = gtk_switch_new ();
   gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
