@@ -182,6 +182,14 @@ test_sample (void)
   g_assert_cmpint (measure->status, ==, SC_STATUS_ANNOUNCED);
   g_assert_false (measure->has_status);
 
+  /* The free orders count from the day the cover went on, else the window start. */
+  measure = g_ptr_array_index (program->measures, 1);
+  effect = g_ptr_array_index (measure->effects, 0);
+  g_assert_cmpint (effect->kind, ==, SC_EFFECT_ORDER_FEE_WAIVER);
+  g_assert_cmpint (effect->anchor, ==, SC_ANCHOR_FIELD);
+  g_assert_cmpint (effect->anchor_field, ==, SC_FIELD_RETURN_COVER_SINCE);
+  g_assert_cmpint (effect->anchor_fallback, ==, SC_ANCHOR_WINDOW_START);
+
   measure = g_ptr_array_index (program->measures, 2);
   g_assert_cmpint (measure->status, ==, SC_STATUS_EXPECTED);
   g_assert_true (measure->has_status);
