@@ -173,6 +173,16 @@ verdict_for (ScOverviewPage         *self,
                                            result->horizon_months),
                               name, number, result->horizon_months, _(parts[best].what));
     }
+  if (p->expected_totals[SC_AMOUNT_TOTAL_VALUE] > 0)
+    {
+      g_autofree char *expected = sc_chart_format_number (p->expected_totals[SC_AMOUNT_TOTAL_VALUE], lang, 3);
+      /* TRANSLATORS: a platform's verdict, then the value of measures the
+       * sources call expected (预计), which the first amount leaves out */
+      g_autofree char *more = g_strdup_printf (_("%s; about ¥%s more if expected measures come into force"),
+                                               line, expected);
+      g_free (line);
+      line = g_steal_pointer (&more);
+    }
   if (needs > 0)
     {
       g_autofree char *more =
