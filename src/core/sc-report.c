@@ -320,11 +320,16 @@ text_report (GString         *out,
           g_string_append_printf (out, "  %s %s — %s", status_mark (mr->status),
                                   sc_text_get (&mr->measure->title, lang),
                                   sc_measure_status_label (mr->status));
-          if (mr->cut_by_group)
+          /* One pair of brackets, however many notes. */
+          if (mr->cut_by_group && mr->expected)
+            /* Translators: after "Eligible": the two notes below in one pair of brackets.
+             * The parentheses and the leading space are yours to change (full-width in Chinese). */
+            g_string_append (out, _(" (not counted; expected, not yet in force)"));
+          else if (mr->cut_by_group)
             /* Translators: after "Eligible": another measure of its group counts instead.
              * The parentheses and the leading space are yours to change (full-width in Chinese). */
             g_string_append (out, _(" (not counted)"));
-          if (mr->expected)
+          else if (mr->expected)
             /* Translators: after a measure's status: the source calls it 预计.
              * The parentheses and the leading space are yours to change (full-width in Chinese). */
             g_string_append (out, _(" (expected, not yet in force)"));

@@ -821,6 +821,9 @@ test_report_expected_and_headlines (void)
                                   "      Cash (expected): 500.00\n"
                                   "      · Expected (预计) from 2026-02-01, not yet in force\n"));
   g_assert_nonnull (strstr (text, "      Fee reduction (expected): 3,875.00\n"));
+  /* Expected and not counted (the one in force counts): one pair of brackets. */
+  g_assert_nonnull (strstr (text, "  ✓ Expected promo coupon — Eligible (not counted; expected, not yet in force)\n"));
+  g_assert_null (strstr (text, ") ("));
   /* A headline is no measure: never with a status mark. */
   g_assert_null (strstr (text, "✗ Platform total"));
   g_assert_null (strstr (text, "· Platform total"));
