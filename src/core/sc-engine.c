@@ -1391,6 +1391,89 @@ note_assumed (Ctx             *ctx,
                   what, fmt_value (buf, sizeof buf, n->value, unit, noun), sc_text_get (&n->note, ctx->lang));
 }
 
+static gboolean
+cond_has_assumed (const ScCond *cond)
+{
+  if (cond->kind == SC_COND_COMPARE)
+    return cond->number.set && (cond->number.basis & SC_BASIS_ASSUMED);
+  for (guint i = 0; cond->children != NULL && i < cond->children->len; i++)
+    if (cond_has_assumed (g_ptr_array_index (cond->children, i)))
+      return TRUE;
+  return FALSE;
+}
+
+/*
+ * Notes the assumed numbers of @cond (which evaluated to @r) that decided
+ * it: those whose comparison is among the reasons eval_cond() keeps (the
+ * false children of an all, the true ones of an any, else the unknown ones,
+ * else the rest), so what is listed is what the reasons show. A threshold
+ * compared with a field the profile leaves unset decided nothing.
+ */
+static void
+note_cond_assumed (Ctx             *ctx,
+                   ScMeasureResult *mr,
+                   const ScCond    *cond,
+                   int              r)
+{
+  switch (cond->kind)
+    {
+    case SC_COND_ALL:
+    case SC_COND_ANY:
+      {
+        gboolean all = cond->kind == SC_COND_ALL;
+        guint n = cond->children != NULL ? cond->children->len : 0;
+        gboolean decided = FALSE, any_unknown = FALSE;
+        int rs_buf[32];
+        g_autofree int *rs_heap = NULL;
+        int *rs = rs_buf;
+
+        /* Most conditions assume nothing: no second evaluation for them. */
+        if (r < 0 || !cond_has_assumed (cond))
+          break;
+        if (n > G_N_ELEMENTS (rs_buf))
+          rs = rs_heap = g_new (int, n);
+        for (guint i = 0; i < n; i++)
+          {
+            rs[i] = eval_cond (g_ptr_array_index (cond->children, i), ctx->profile, ctx->lang, NULL);
+            if (rs[i] < 0)
+              any_unknown = TRUE;
+            else if ((rs[i] == 0) == all)
+              decided = TRUE;
+          }
+        for (guint i = 0; i < n; i++)
+          {
+            gboolean keep = decided ? (rs[i] >= 0 && (rs[i] == 0) == all)
+                          : any_unknown ? rs[i] < 0
+                          : TRUE;
+
+            if (keep && rs[i] >= 0)
+              note_cond_assumed (ctx, mr, g_ptr_array_index (cond->children, i), rs[i]);
+          }
+        break;
+      }
+    case SC_COND_NOT:
+      if (r >= 0 && cond->children != NULL && cond->children->len > 0)
+        note_cond_assumed (ctx, mr, g_ptr_array_index (cond->children, 0), !r);
+      break;
+    case SC_COND_COMPARE:
+      if (r >= 0 && cond->number.set && (cond->number.basis & SC_BASIS_ASSUMED))
+        {
+          const char *label = cond_label (cond, ctx->lang);
+          g_autofree char *what = NULL;
+
+          mr->basis |= cond->number.basis;
+          if (!ctx->reasons)
+            break;
+          /* The condition as its reason shows it: "Has orders through Qianchuan·Chengfang >". */
+          what = engine_strdup_printf ("%s %s", label ? label : field_label (cond->field), op_symbol (cond->op));
+          note_assumed (ctx, mr->measure, what, &cond->number, field_unit (cond->field), NULL);
+        }
+      break;
+    default:
+      break;
+    }
+}
+
 /* The unit of a grant's or reward's amount: yuan, or a count of traffic. */
 static Unit
 benefit_unit (const ScEffect *eff)
@@ -1402,6 +1485,34 @@ static const char *
 benefit_noun (const ScEffect *eff)
 {
   return eff->benefit == SC_BENEFIT_TRAFFIC ? sc_traffic_unit_label (eff->unit ? eff->unit : "exposure") : NULL;
+}
+
+/* The tier of @eff reached first: the lowest threshold of a tiered effect,
+ * the widest top N of a rank (the loader keeps them in that order). */
+static const ScTier *
+first_tier (const ScEffect *eff)
+{
+  return eff->tiers != NULL && eff->tiers->len > 0 ? g_ptr_array_index (eff->tiers, 0) : NULL;
+}
+
+/* The threshold of @tier decided what a checkpoint or a rank pays: its
+ * basis is the measure's, and an assumed one is listed (yuan of GMV for a
+ * tiered effect, a top N as a count for a rank). */
+static void
+note_threshold (Ctx             *ctx,
+                ScMeasureResult *mr,
+                const ScTier    *tier,
+                Unit             unit)
+{
+  if (tier == NULL || !tier->threshold.set)
+    return;
+  mr->basis |= tier->threshold.basis;
+  if (unit == UNIT_COUNT)
+    /* Translators: what an assumed number is: the top N a rank must be within, "rank tier, top 1,000" */
+    note_assumed (ctx, mr->measure, _("rank tier, top"), &tier->threshold, UNIT_COUNT, NULL);
+  else
+    /* Translators: what an assumed number is: the GMV a tier of rewards starts at */
+    note_assumed (ctx, mr->measure, _("tier threshold"), &tier->threshold, unit, NULL);
 }
 
 static gboolean
@@ -1550,7 +1661,12 @@ eval_grant (Ctx            *ctx,
   if (day == SC_DAY_NONE || !eff->amount.set)
     return;
   if (eff->days.set)
-    day += (ScDay) MAX (0, eff->days.value);
+    {
+      day += (ScDay) MAX (0, eff->days.value);
+      mr->basis |= eff->days.basis;
+      /* Translators: what an assumed number is: the days from the anchor to the payment */
+      note_assumed (ctx, mr->measure, _("payment delay"), &eff->days, UNIT_DAYS, NULL);
+    }
   mr->basis |= eff->amount.basis;
   /* Translators: what an assumed number is, shown as "title — amount 240 (assumed): note" */
   note_assumed (ctx, mp->pub.measure, _("amount"), &eff->amount, benefit_unit (eff), benefit_noun (eff));
@@ -1629,11 +1745,13 @@ eval_tiered (Ctx            *ctx,
         }
       if (best == NULL)
         {
+          /* The first tier's threshold is what made this checkpoint pay nothing. */
+          note_threshold (ctx, mr, first_tier (eff), UNIT_YUAN);
           add_reason (ctx, mr, _("T%u (%s): GMV since the start %s is below the first tier"),
                       offset, fmt_day (bd, day), fmt_money (b1, sizeof b1, gmv));
           continue;
         }
-      mr->basis |= best->threshold.basis;
+      note_threshold (ctx, mr, best, UNIT_YUAN);
       if (!best->reward.set)
         {
           add_reason (ctx, mr, _("T%u (%s): tier %s reached but the data gives no reward for it"),
@@ -1694,15 +1812,23 @@ eval_rank (Ctx            *ctx,
     }
   if (best == NULL)
     {
+      /* The widest top N is what left the rank without a reward. */
+      note_threshold (ctx, mr, first_tier (eff), UNIT_COUNT);
       add_reason (ctx, mr, _("Expected rank %s is outside every rewarded top N"), fmt_num (b1, sizeof b1, rank));
       return;
     }
-  mr->basis |= best->threshold.basis;
+  note_threshold (ctx, mr, best, UNIT_COUNT);
   if (!best->reward.set)
     return;
   mr->basis |= best->reward.basis;
   note_assumed (ctx, mr->measure, _("reward"), &best->reward, benefit_unit (eff), benefit_noun (eff));
   reward = best->reward.value;
+  /* As for tiered rewards, a maximum bounds the value whether or not it cuts it. */
+  if (eff->max_total.set)
+    {
+      mr->basis |= eff->max_total.basis;
+      note_assumed (ctx, mr->measure, _("maximum"), &eff->max_total, benefit_unit (eff), benefit_noun (eff));
+    }
   if (eff->max_total.set && reward > eff->max_total.value)
     {
       reward = eff->max_total.value;
@@ -1812,7 +1938,11 @@ eval_order_fee_waiver (Ctx            *ctx,
 
   cap = eff->max_orders.set ? eff->max_orders.value : INFINITY;
   if (eff->max_orders.set)
-    mr->basis |= eff->max_orders.basis;
+    {
+      mr->basis |= eff->max_orders.basis;
+      /* Translators: what an assumed number is: how many orders the fee is waived for */
+      note_assumed (ctx, mr->measure, _("free orders"), &eff->max_orders, UNIT_COUNT, NULL);
+    }
   if (eff->discount_after.set)
     {
       discount = eff->discount_after.value;
@@ -1826,6 +1956,8 @@ eval_order_fee_waiver (Ctx            *ctx,
     {
       waiver.end = anchor + (ScDay) MAX (0, eff->days.value);
       mr->basis |= eff->days.basis;
+      /* Translators: what an assumed number is: how long the fee is waived for, from the anchor */
+      note_assumed (ctx, mr->measure, _("waiver period"), &eff->days, UNIT_DAYS, NULL);
     }
   waiver = window_intersect (waiver, active);
 
@@ -2255,6 +2387,7 @@ eval_measure (Ctx             *ctx,
                          ctx->reasons ? mr->reasons : NULL);
 
       mr->basis |= SC_BASIS_PROFILE;
+      note_cond_assumed (ctx, mr, measure->eligibility, r);
       if (r == 0)
         {
           mr->status = SC_MEASURE_NOT_ELIGIBLE;

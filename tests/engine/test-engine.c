@@ -1821,6 +1821,65 @@ test_assumption_units (void)
   }
 }
 
+/*
+ * The Chinese report of `shangce --report --lang zh_CN @args…` under
+ * LC_ALL C.UTF-8, zh_CN.UTF-8 and de_DE.UTF-8 (those installed): each run
+ * must contain every line of @expected and print the same bytes. NULL
+ * (the test skipped) when shangce or its catalogue is not built.
+ */
+static char *
+report_zh_every_locale (const char *const *args,
+                        const char *const *expected,
+                        gsize              n_expected)
+{
+  const char *const locales[] = { "C.UTF-8", "zh_CN.UTF-8", "de_DE.UTF-8" };
+  g_autofree char *exe = built_path ("src", "shangce", NULL);
+  g_autofree char *localedir = built_path ("po", NULL);
+  g_autofree char *mo = g_build_filename (localedir, "zh_CN", "LC_MESSAGES", "shangce.mo", NULL);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) argv = NULL;
+  char *first = NULL;
+
+  if (!g_file_test (exe, G_FILE_TEST_IS_EXECUTABLE) || !g_file_test (mo, G_FILE_TEST_IS_REGULAR))
+    {
+      g_test_skip ("shangce or its zh_CN catalogue is not built");
+      return NULL;
+    }
+  g_strv_builder_add_many (builder, exe, "--report", NULL);
+  for (guint i = 0; args != NULL && args[i] != NULL; i++)
+    g_strv_builder_add (builder, args[i]);
+  g_strv_builder_add_many (builder, "--lang", "zh_CN", NULL);
+  argv = g_strv_builder_end (builder);
+  for (guint i = 0; i < G_N_ELEMENTS (locales); i++)
+    {
+      g_auto(GStrv) env = g_get_environ ();
+      g_autofree char *out = NULL, *err = NULL;
+      g_autoptr(GError) error = NULL;
+      int status = 0;
+
+      if (i > 0 && setlocale (LC_ALL, locales[i]) == NULL)
+        {
+          g_test_message ("locale %s not installed: skipped", locales[i]);
+          continue;
+        }
+      setlocale (LC_ALL, "C.UTF-8");
+      env = g_environ_setenv (env, "SHANGCE_LOCALEDIR", localedir, TRUE);
+      env = g_environ_setenv (env, "LC_ALL", locales[i], TRUE);
+      g_spawn_sync (NULL, argv, env, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+      g_assert_no_error (error);
+      if (!g_spawn_check_wait_status (status, NULL))
+        g_error ("shangce failed: %s", err);
+      for (gsize k = 0; k < n_expected; k++)
+        if (strstr (out, expected[k]) == NULL)
+          g_error ("LC_ALL=%s: the report has no “%s”:\n%s", locales[i], expected[k], out);
+      if (first == NULL)
+        first = g_steal_pointer (&out);
+      else
+        g_assert_cmpstr (out, ==, first);
+    }
+  return first;
+}
+
 /* The same lines in Chinese, and byte for byte the same whatever the
  * locale's numbers look like (de_DE writes 0,06): "6%" in Chinese too,
  * 元 after money, 天 after days. Through the command line, as a user runs it. */
@@ -1838,44 +1897,158 @@ test_assumption_units_zh (void)
     "  - 跃迁斗金计划（T30/T60/T90）：奖励 1,000 元（假设值）— ",
     "      · 使用千川·乘方产生订单 5% > 0%\n",
   };
-  const char *const locales[] = { "C.UTF-8", "zh_CN.UTF-8", "de_DE.UTF-8" };
-  g_autofree char *exe = built_path ("src", "shangce", NULL);
-  g_autofree char *localedir = built_path ("po", NULL);
-  g_autofree char *mo = g_build_filename (localedir, "zh_CN", "LC_MESSAGES", "shangce.mo", NULL);
-  g_autofree char *first = NULL;
+  g_free (report_zh_every_locale (NULL, expected, G_N_ELEMENTS (expected)));
+}
 
-  if (!g_file_test (exe, G_FILE_TEST_IS_EXECUTABLE) || !g_file_test (mo, G_FILE_TEST_IS_REGULAR))
-    {
-      g_test_skip ("shangce or its zh_CN catalogue is not built");
-      return;
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (locales); i++)
-    {
-      g_auto(GStrv) env = g_get_environ ();
-      g_autofree char *out = NULL, *err = NULL;
-      g_autoptr(GError) error = NULL;
-      int status = 0;
+/* --- assumed numbers of a program file ------------------------------------ */
 
-      if (i > 0 && setlocale (LC_ALL, locales[i]) == NULL)
-        {
-          g_test_message ("locale %s not installed: skipped", locales[i]);
-          continue;
-        }
-      setlocale (LC_ALL, "C.UTF-8");
-      env = g_environ_setenv (env, "SHANGCE_LOCALEDIR", localedir, TRUE);
-      env = g_environ_setenv (env, "LC_ALL", locales[i], TRUE);
-      g_spawn_sync (NULL, (char *[]) { exe, (char *) "--report", (char *) "--lang", (char *) "zh_CN", NULL }, env,
-                    G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
-      g_assert_no_error (error);
-      g_assert_true (g_spawn_check_wait_status (status, NULL));
-      for (guint k = 0; k < G_N_ELEMENTS (expected); k++)
-        if (strstr (out, expected[k]) == NULL)
-          g_error ("LC_ALL=%s: the report has no “%s”:\n%s", locales[i], expected[k], out);
-      if (first == NULL)
-        first = g_steal_pointer (&out);
-      else
-        g_assert_cmpstr (out, ==, first);
+static ScCatalog *
+load_assumed_fixture (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "engine", "assumed.xml", NULL);
+  g_autoptr(GError) error = NULL;
+  ScCatalog *catalog = sc_catalog_new ();
+
+  sc_catalog_add_file (catalog, path, SC_ORIGIN_COMMAND_LINE, &error);
+  g_assert_no_error (error);
+  return catalog;
+}
+
+static guint
+count_lines (GPtrArray  *lines,
+             const char *text)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < lines->len; i++)
+    if (strstr (g_ptr_array_index (lines, i), text) != NULL)
+      n++;
+  return n;
+}
+
+/*
+ * Every assumed number of tests/engine/assumed.xml that decides a counted
+ * or shown value is listed once with its note, and none other. Base
+ * profile (31,000 a month, 1,000 a day in January, first sale 2026-01-01,
+ * 10 orders a day, shop score 4.5, rank 800, enterprise):
+ * - Delayed cash: 100 paid 14 (assumed) days after the first sale, on 2026-01-15.
+ * - Tier reward: T30 30,000 and T60 31,000 + 31,000 + 1,000 = 63,000 both
+ *   reach the assumed 25,000 tier (300 each, 600), never the 90,000 one.
+ * - High tiers: 30,000 < the assumed 500,000: nothing, because of it.
+ * - Rank reward: 800 is in the assumed top 1,000 (200), not the top 100;
+ *   the assumed maximum 150 cuts it to 150.
+ * - Assumed waiver: 10 (assumed) days × 10 orders = 100, capped at the
+ *   assumed 50 free orders × 1.5 = 75.
+ * - Score cash: eligible because 4.5 ≥ the assumed 4.2.
+ * - Either cash: eligible as an enterprise; its assumed bar 4.9 decided nothing.
+ * - Individual cash: not eligible, its assumed 777 never used.
+ * - Best small: its assumed 10 lost to 40, and still decided the group.
+ */
+static void
+test_assumed_numbers (void)
+{
+  static const char *const listed[] = {
+    "Delayed cash: payment delay 14 days (assumed) — test: assumed paid 14 days after the first sale",
+    "Tier reward: tier threshold 25,000 yuan (assumed) — test: first threshold assumed",
+    "High tiers: tier threshold 500,000 yuan (assumed) — test: high threshold assumed",
+    "Rank reward: rank tier, top 1,000 (assumed) — test: top 1,000 assumed",
+    "Rank reward: maximum 150 yuan (assumed) — test: cap assumed",
+    "Assumed waiver: free orders 50 (assumed) — test: 50 orders assumed",
+    "Assumed waiver: waiver period 10 days (assumed) — test: 10 days assumed",
+    "Score cash: Shop experience score ≥ 4.2 (assumed) — test: score bar assumed",
+    "Best small: amount 10 yuan (assumed) — test: loser amount assumed",
+  };
+  static const char *const unused[] = {
+    "second threshold", "top 100", "undecisive", "never used",
+  };
+  static const char *const assumed_ids[] = {
+    "delayed-grant", "tiers", "high-tiers", "rank", "waiver", "score-cash", "best-small",
+  };
+  g_autoptr(ScCatalog) catalog = load_assumed_fixture ();
+  g_autoptr(ScProfile) p = base_profile ();
+  ScEngineOptions options = { .lang = "en" };
+  g_autoptr(ScResult) r = sc_engine_evaluate (catalog, p, &options);
+  const char *program = "gamma.assumed";
+
+  for (guint i = 0; i < G_N_ELEMENTS (listed); i++)
+    {
+      g_test_message ("%s", listed[i]);
+      g_assert_cmpuint (count_lines (r->assumptions, listed[i]), ==, 1);
+      /* The whole line, not a longer one. */
+      g_assert_true (g_ptr_array_find_with_equal_func (r->assumptions, listed[i], g_str_equal, NULL));
     }
+  for (guint i = 0; i < G_N_ELEMENTS (unused); i++)
+    g_assert_cmpuint (count_lines (r->assumptions, unused[i]), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (assumed_ids); i++)
+    {
+      g_test_message ("%s", assumed_ids[i]);
+      g_assert_true (measure (r, program, assumed_ids[i])->basis & SC_BASIS_ASSUMED);
+    }
+  g_assert_false (measure (r, program, "either-cash")->basis & SC_BASIS_ASSUMED);
+
+  /* The values the listed numbers gave. */
+  assert_money (measure (r, program, "delayed-grant")->totals[SC_AMOUNT_CASH], 100);
+  assert_reason (measure (r, program, "delayed-grant"), "on 2026-01-15");
+  assert_money (measure (r, program, "tiers")->totals[SC_AMOUNT_CASH], 600);
+  assert_money (measure (r, program, "high-tiers")->totals[SC_AMOUNT_CASH], 0);
+  assert_money (measure (r, program, "rank")->totals[SC_AMOUNT_CASH], 150);
+  assert_money (measure (r, program, "waiver")->totals[SC_AMOUNT_FEE_REDUCTION], 75);
+  g_assert_cmpint (measure (r, program, "score-cash")->status, ==, SC_MEASURE_ELIGIBLE);
+  g_assert_cmpint (measure (r, program, "either-cash")->status, ==, SC_MEASURE_ELIGIBLE);
+  g_assert_cmpint (measure (r, program, "individual-cash")->status, ==, SC_MEASURE_NOT_ELIGIBLE);
+  g_assert_true (measure (r, program, "best-small")->cut_by_group);
+
+  /* Without reasons (a sweep) the numbers and their basis are the same. */
+  {
+    ScEngineOptions quiet = { .lang = "en", .no_reasons = TRUE };
+    g_autoptr(ScResult) q = sc_engine_evaluate (catalog, p, &quiet);
+
+    for (guint i = 0; i < G_N_ELEMENTS (assumed_ids); i++)
+      g_assert_cmpuint (measure (q, program, assumed_ids[i])->basis, ==, measure (r, program, assumed_ids[i])->basis);
+  }
+}
+
+/* The same lines in Chinese through the command line, byte for byte the
+ * same under any locale; and one pair of brackets after a status that is
+ * both not counted and expected (Best expected loses to Best large, in force). */
+static void
+test_assumed_numbers_zh (void)
+{
+  static const char *const expected[] = {
+    "  - 延迟现金：发放延迟 14 天（假设值）— 测试：假设首销后14天发放\n",
+    "  - 阶梯奖励：档位门槛 25,000 元（假设值）— 测试：首档门槛假设\n",
+    "  - High tiers：档位门槛 500,000 元（假设值）— test: high threshold assumed\n",
+    "  - Rank reward：排名档位 前 1,000（假设值）— test: top 1,000 assumed\n",
+    "  - Rank reward：上限 150 元（假设值）— test: cap assumed\n",
+    "  - Assumed waiver：免单单数 50（假设值）— test: 50 orders assumed\n",
+    "  - Assumed waiver：免单期限 10 天（假设值）— test: 10 days assumed\n",
+    "  - Score cash：店铺体验分 ≥ 4.2（假设值）— test: score bar assumed\n",
+    "  - Best small：金额 10 元（假设值）— test: loser amount assumed\n",
+    "  ✓ 预计大额 — 符合条件（不计入；预计，尚未生效）\n",
+    "  ✓ Best small — 符合条件（不计入）\n",
+  };
+  g_autofree char *programs = g_test_build_filename (G_TEST_DIST, "engine", "assumed.xml", NULL);
+  g_autofree char *dir = NULL, *profile_path = NULL, *programs_arg = NULL, *profile_arg = NULL;
+  g_autofree char *out = NULL;
+  g_autoptr(ScProfile) p = base_profile ();
+  g_autoptr(GError) error = NULL;
+
+  dir = g_dir_make_tmp ("test-engine-XXXXXX", &error);
+  g_assert_no_error (error);
+  profile_path = g_build_filename (dir, "base.shangce", NULL);
+  g_assert_true (sc_profile_save (p, profile_path, &error));
+  g_assert_no_error (error);
+  programs_arg = g_strconcat ("--programs=", programs, NULL);
+  profile_arg = g_strconcat ("--profile=", profile_path, NULL);
+  out = report_zh_every_locale ((const char *const[]) { "--no-bundled", programs_arg, profile_arg, NULL },
+                                expected, G_N_ELEMENTS (expected));
+  g_unlink (profile_path);
+  g_rmdir (dir);
+  if (out == NULL)
+    return;
+  /* Never two pairs of brackets in a row. */
+  g_assert_null (strstr (out, "）（"));
+  g_assert_null (strstr (out, ") ("));
 }
 
 static void
@@ -1933,6 +2106,8 @@ main (int   argc,
   g_test_add_func ("/engine/assumption/exposures-per-unit", test_assumption_exposures_per_unit);
   g_test_add_func ("/engine/assumption/units", test_assumption_units);
   g_test_add_func ("/engine/assumption/units-zh", test_assumption_units_zh);
+  g_test_add_func ("/engine/assumption/program-numbers", test_assumed_numbers);
+  g_test_add_func ("/engine/assumption/program-numbers-zh", test_assumed_numbers_zh);
   g_test_add_func ("/engine/profile/round-trip", test_profile_round_trip);
   g_test_add_func ("/engine/profile/validation", test_profile_validation);
   g_test_add_func ("/engine/profile/hostile", test_profile_hostile);
