@@ -58,6 +58,14 @@ sc_measure_status_icon (ScMeasureStatus status)
     }
 }
 
+/* Between the items of a list in one cell: "; ", in Chinese the full-width "；". */
+static const char *
+list_separator (void)
+{
+  /* TRANSLATORS: between two notes or reasons shown in one line */
+  return _("; ");
+}
+
 static void
 append_money (GString    *s,
               const char *label,
@@ -108,7 +116,7 @@ sc_measure_item_new (ScCatalog             *catalog,
       char day[16];
 
       if (notes->len > 0)
-        g_string_append (notes, "; ");
+        g_string_append (notes, list_separator ());
       if (mr->expected_from != SC_DAY_NONE)
         /* TRANSLATORS: after a measure's status: the source calls it 预计 (expected), from this day */
         g_string_append_printf (notes, _("expected from %s, not yet in force"), sc_day_format (mr->expected_from, day));
@@ -124,7 +132,7 @@ sc_measure_item_new (ScCatalog             *catalog,
   {
     g_autoptr(GString) reasons = g_string_new (NULL);
     for (guint i = 0; mr->reasons != NULL && i < mr->reasons->len; i++)
-      g_string_append_printf (reasons, "%s%s", i > 0 ? "; " : "",
+      g_string_append_printf (reasons, "%s%s", i > 0 ? list_separator () : "",
                               (const char *) g_ptr_array_index (mr->reasons, i));
     self->texts[SC_MEASURE_COLUMN_REASON] = g_strdup (reasons->str);
   }
