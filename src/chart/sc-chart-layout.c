@@ -528,6 +528,7 @@ assumptions_note (Ctx    *c,
 {
   guint lo = 0, hi = c->model->assumptions->len;
   ScChartText *t = assumptions_note_with (c, width, hi);
+  ScChartText *best = NULL;   /* the note naming @lo of them, once measured */
 
   if (!pango_layout_is_ellipsized (c->pl))
     return t;
@@ -539,12 +540,18 @@ assumptions_note (Ctx    *c,
 
       t = assumptions_note_with (c, width, mid);
       if (pango_layout_is_ellipsized (c->pl))
-        hi = mid - 1;
+        {
+          hi = mid - 1;
+          text_free (t);
+        }
       else
-        lo = mid;
-      text_free (t);
+        {
+          lo = mid;
+          g_clear_pointer (&best, text_free);
+          best = t;
+        }
     }
-  return assumptions_note_with (c, width, lo);
+  return best != NULL ? best : assumptions_note_with (c, width, 0);
 }
 
 /* Builds the footnote from the bottom up; returns the y above it. */
