@@ -10,6 +10,7 @@
 #include <stdlib.h>
 
 #include "sc-error.h"
+#include "sc-scroll-guard.h"
 
 typedef struct _ScProfileEditor ScProfileEditor;
 
@@ -415,6 +416,7 @@ make_spin (const ScFieldInfo *info)
   gtk_spin_button_set_update_policy (GTK_SPIN_BUTTON (spin), GTK_UPDATE_IF_VALID);
   gtk_editable_set_width_chars (GTK_EDITABLE (spin), 10);
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  sc_scroll_guard_attach (spin);
   return spin;
 }
 
@@ -470,6 +472,7 @@ build_field_row (ScProfileEditor     *self,
         for (guint i = 0; info->choices[i] != NULL; i++)
           gtk_string_list_append (list, sc_field_choice_label (field, info->choices[i]));
         fr->value = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&list)), NULL);
+        sc_scroll_guard_attach (fr->value);
         gtk_widget_set_valign (fr->value, GTK_ALIGN_CENTER);
         g_signal_connect (fr->value, "notify::selected", G_CALLBACK (dropdown_selected_cb), fr);
       }
@@ -643,6 +646,7 @@ build_profile_group (ScProfileEditor *self)
   row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Horizon"));
   self->horizon_spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (1, SC_PROFILE_HORIZON_MAX, 1));
+  sc_scroll_guard_attach (GTK_WIDGET (self->horizon_spin));
   gtk_widget_set_valign (GTK_WIDGET (self->horizon_spin), GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->horizon_spin),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Horizon in months"), -1);
@@ -824,6 +828,7 @@ populate_baseline (ScProfileEditor  *self,
       gtk_spin_button_set_digits (or->spin, fee_is_rate (item->fee) ? 2 : item->fee == SC_FEE_SETTLEMENT_DAYS ? 0 : 2);
       gtk_editable_set_width_chars (GTK_EDITABLE (or->spin), 8);
       gtk_widget_set_valign (GTK_WIDGET (or->spin), GTK_ALIGN_CENTER);
+      sc_scroll_guard_attach (GTK_WIDGET (or->spin));
       gtk_accessible_update_property (GTK_ACCESSIBLE (or->spin),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
 
