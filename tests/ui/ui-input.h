@@ -1,0 +1,177 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * Real input for UI tests: pointer moves, clicks, wheel steps, key presses
+ * and typed text sent through the X server (XTEST, by xdotool) to a window
+ * under Xvfb, exactly as a user's hardware would send them. GTK then picks,
+ * focuses and dispatches them itself: nothing here calls a handler.
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
+
+#include "ui-test.h"
+
+/* TRUE when real input can be sent: an X display and xdotool. */
+static inline gboolean
+ui_input_available (void)
+{
+#ifdef GDK_WINDOWING_X11
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+
+  return xdotool != NULL && GDK_IS_X11_DISPLAY (gdk_display_get_default ());
+#else
+  return FALSE;
+#endif
+}
+
+/* Lets GTK take in what the X server has queued, for about @ms. */
+static inline void
+ui_input_settle (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  gdk_display_sync (gdk_display_get_default ());
+  while (g_get_monotonic_time () < end)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (2000);
+    }
+  iterate ();
+}
+
+static inline void
+ui_input_done_cb (GObject      *source,
+                  GAsyncResult *res,
+                  gpointer      data)
+{
+  gboolean *ok = data;
+
+  ok[1] = g_subprocess_wait_check_finish (G_SUBPROCESS (source), res, NULL);
+  ok[0] = TRUE;
+}
+
+/* Runs xdotool with @args while the main loop keeps running, then settles. */
+static inline void
+ui_input_xdotool (const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) proc = NULL;
+  gboolean state[2] = { FALSE, FALSE };  /* done, succeeded */
+
+  g_ptr_array_add (argv, (gpointer) "xdotool");
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  proc = g_subprocess_newv ((const char * const *) argv->pdata, G_SUBPROCESS_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_subprocess_wait_check_async (proc, NULL, ui_input_done_cb, state);
+  while (!state[0])
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (state[1]);
+  ui_input_settle (40);
+}
+
+#ifdef GDK_WINDOWING_X11
+static inline char *
+ui_input_xid (GtkWidget *widget)
+{
+  GdkSurface *surface = gtk_native_get_surface (gtk_widget_get_native (widget));
+
+  return g_strdup_printf ("%lu", (unsigned long) gdk_x11_surface_get_xid (surface));
+}
+#endif
+
+/* Gives @widget's toplevel the keyboard focus. Xvfb runs no window
+ * manager, so the test sets the X input focus itself. */
+static inline void
+ui_input_focus_window (GtkWidget *widget)
+{
+#ifdef GDK_WINDOWING_X11
+  g_autofree char *xid = ui_input_xid (widget);
+  const char *args[] = { "windowfocus", xid, NULL };
+
+  ui_input_xdotool (args);
+#endif
+}
+
+/* Moves the pointer to (@x, @y) of @widget (its own coordinates). */
+static inline void
+ui_input_move_to (GtkWidget *widget,
+                  double     x,
+                  double     y)
+{
+#ifdef GDK_WINDOWING_X11
+  GtkNative *native = gtk_widget_get_native (widget);
+  graphene_point_t in = GRAPHENE_POINT_INIT (x, y), out;
+  double tx = 0, ty = 0;
+  g_autofree char *xid = ui_input_xid (widget);
+  g_autofree char *sx = NULL, *sy = NULL;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &in, &out));
+  gtk_native_get_surface_transform (native, &tx, &ty);
+  sx = g_strdup_printf ("%d", (int) (out.x + tx));
+  sy = g_strdup_printf ("%d", (int) (out.y + ty));
+  {
+    const char *args[] = { "mousemove", "--window", xid, sx, sy, NULL };
+    ui_input_xdotool (args);
+  }
+#endif
+}
+
+/* Moves the pointer to the middle of @widget. */
+static inline void
+ui_input_move_to_center (GtkWidget *widget)
+{
+  ui_input_move_to (widget, gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0);
+}
+
+/* Presses and releases mouse button @button where the pointer is: 1 left,
+ * 3 right, 4 wheel up, 5 wheel down. */
+static inline void
+ui_input_click (int button)
+{
+  g_autofree char *b = g_strdup_printf ("%d", button);
+  const char *args[] = { "click", b, NULL };
+
+  ui_input_xdotool (args);
+}
+
+/* Presses the keys of @combo, such as "ctrl+a", "Return" or "shift+ctrl+z". */
+static inline void
+ui_input_key (const char *combo)
+{
+  const char *args[] = { "key", "--clearmodifiers", combo, NULL };
+
+  ui_input_xdotool (args);
+}
+
+/* Types @text (UTF-8, any script) key by key. */
+static inline void
+ui_input_type (const char *text)
+{
+  const char *args[] = { "type", "--delay", "12", text, NULL };
+
+  ui_input_xdotool (args);
+}
+
+/* The first descendant of @widget (or itself) of @type, or NULL. */
+static inline GtkWidget *
+ui_input_find (GtkWidget *widget,
+               GType      type)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = ui_input_find (c, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
