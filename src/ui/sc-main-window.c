@@ -10,6 +10,7 @@
 #include "sc-chart.h"
 #include "sc-error.h"
 #include "sc-export-dialog.h"
+#include "sc-help.h"
 #include "sc-measures-view.h"
 #include "sc-overview-page.h"
 #include "sc-profile-editor.h"
@@ -944,30 +945,18 @@ action_search (GtkWidget  *widget,
 }
 
 static void
-launch_uri (GtkWindow  *parent,
-            const char *uri)
-{
-#if GTK_CHECK_VERSION (4, 10, 0)
-  g_autoptr(GtkUriLauncher) launcher = gtk_uri_launcher_new (uri);
-  gtk_uri_launcher_launch (launcher, parent, NULL, NULL, NULL);
-#else
-  gtk_show_uri (parent, uri, GDK_CURRENT_TIME);
-#endif
-}
-
-static void
 action_help (GtkWidget  *widget,
              const char *name,
              GVariant   *param)
 {
   ScMainWindow *self = SC_MAIN_WINDOW (widget);
   const char *page = sc_main_window_get_visible_page (self);
-  g_autofree char *uri = NULL;
+  const char *help = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (page_info); i++)
     if (g_strcmp0 (page, page_info[i].name) == 0)
-      uri = g_strdup_printf ("help:shangce/%s", page_info[i].help);
-  launch_uri (GTK_WINDOW (self), uri ? uri : "help:shangce");
+      help = page_info[i].help;
+  sc_help_show (GTK_WINDOW (self), help);
 }
 
 /* --- close ------------------------------------------------------------------ */
