@@ -194,7 +194,8 @@ test_wheel (Fixture       *f,
   /* Focused (the user tabbed or clicked into it), the wheel changes the
    * value on purpose. */
   gtk_widget_grab_focus (spin);
-  ui_input_settle (100);
+  /* The page may scroll the focused field into view: let it finish. */
+  ui_input_settle (600);
   ui_input_move_to (spin, 8, gtk_widget_get_height (spin) / 2.0);
   g_assert_true (gtk_widget_get_state_flags (spin) & GTK_STATE_FLAG_FOCUS_WITHIN);
   ui_input_click (4);

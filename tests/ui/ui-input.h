@@ -150,13 +150,22 @@ ui_input_key (const char *combo)
   ui_input_xdotool (args);
 }
 
-/* Types @text (UTF-8, any script) key by key. */
+/* Types @text (UTF-8, any script) key by key. A character with no key on
+ * the keyboard map is typed by xdotool remapping a spare key for it, which
+ * GTK must see before the key comes: one character a call, with time to
+ * take the new map in between. */
 static inline void
 ui_input_type (const char *text)
 {
-  const char *args[] = { "type", "--delay", "12", text, NULL };
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      g_autofree char *one = g_strndup (p, g_utf8_next_char (p) - p);
+      const char *args[] = { "type", "--delay", "30", one, NULL };
 
-  ui_input_xdotool (args);
+      ui_input_xdotool (args);
+      if ((guchar) *p >= 0x80)
+        ui_input_settle (30);
+    }
 }
 
 /* The first descendant of @widget (or itself) of @type, or NULL. */
