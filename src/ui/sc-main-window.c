@@ -68,7 +68,7 @@ struct _ScMainWindow
   /* template */
   AdwToastOverlay      *toasts;
   AdwViewStack         *stack;
-  AdwViewSwitcherTitle *switcher_title;
+  AdwWindowTitle       *window_title;
   AdwBin               *editor_bin;
   GMenu                *examples_section;
   GMenu                *recent_section;
@@ -128,8 +128,8 @@ update_title (ScMainWindow *self)
       g_free (subtitle);
       subtitle = g_steal_pointer (&s);
     }
-  adw_view_switcher_title_set_title (self->switcher_title, title);
-  adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
   window_title = g_strdup_printf ("%s%s — %s", sc_session_get_modified (self->session) ? "• " : "",
                                   title, _("Shangce"));
   gtk_window_set_title (GTK_WINDOW (self), window_title);
@@ -1363,7 +1363,7 @@ sc_main_window_class_init (ScMainWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/sc-main-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ScMainWindow, toasts);
   gtk_widget_class_bind_template_child (widget_class, ScMainWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, ScMainWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, ScMainWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, ScMainWindow, editor_bin);
   gtk_widget_class_bind_template_child (widget_class, ScMainWindow, examples_section);
   gtk_widget_class_bind_template_child (widget_class, ScMainWindow, recent_section);
