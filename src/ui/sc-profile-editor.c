@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "sc-error.h"
 #include "sc-scroll-guard.h"
@@ -123,6 +124,40 @@ set_given_silently (FieldRow *fr,
   fr->self->loading = loading;
 }
 
+/* The subtitle of an assumption's row: @note after the word "Assumption"
+ * in bold, its badge (a note that starts with the word has it made bold). */
+static char *
+assumption_subtitle (const char *note)
+{
+  /* Translators: the badge before the note of a number no source states. */
+  const char *word = _("Assumption");
+  g_autofree char *escaped = NULL;
+
+  if (g_str_has_prefix (note, word))
+    {
+      escaped = g_markup_escape_text (note + strlen (word), -1);
+      return g_strdup_printf ("<b>%s</b>%s", word, escaped);
+    }
+  escaped = g_markup_escape_text (note, -1);
+  return g_strdup_printf ("<b>%s</b>%s%s", word, *escaped ? _(" · ") : "", escaped);
+}
+
+/* Sets @text as the row's subtitle, with the badge on an assumption's row. */
+static void
+set_subtitle (FieldRow   *fr,
+              const char *text)
+{
+  g_autofree char *markup = NULL;
+
+  if (!is_assumption (fr->field))
+    {
+      adw_action_row_set_subtitle (fr->row, text);
+      return;
+    }
+  markup = assumption_subtitle (text);
+  adw_action_row_set_subtitle (fr->row, markup);
+}
+
 static void
 update_row_state (FieldRow *fr)
 {
@@ -133,7 +168,7 @@ update_row_state (FieldRow *fr)
 
   if (fr->message != NULL)
     {
-      adw_action_row_set_subtitle (fr->row, fr->message);
+      set_subtitle (fr, fr->message);
       gtk_widget_add_css_class (row, "error");
       gtk_accessible_update_property (GTK_ACCESSIBLE (fr->value),
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, fr->message, -1);
@@ -143,7 +178,7 @@ update_row_state (FieldRow *fr)
 
   if (!v->set)
     {
-      adw_action_row_set_subtitle (fr->row, info->unset_hint != NULL ? _(info->unset_hint)
+      set_subtitle (fr, info->unset_hint != NULL ? _(info->unset_hint)
                                                                      : _("Not given: measures that need it show “Needs information”"));
       gtk_widget_add_css_class (fr->value, "dim-label");
     }
@@ -153,17 +188,17 @@ update_row_state (FieldRow *fr)
 
       gtk_widget_remove_css_class (fr->value, "dim-label");
       if (note != NULL && *note != '\0')
-        adw_action_row_set_subtitle (fr->row, note);
+        set_subtitle (fr, note);
       else if (info->type == SC_FIELD_TYPE_MONEY && fr->field == SC_FIELD_AVG_ORDER_VALUE
                && sc_profile_is_set (profile, SC_FIELD_MONTHLY_GMV) && v->number > 0)
         {
           g_autofree char *orders =
             g_strdup_printf (_("About %.0f orders a month"),
                              sc_profile_get_number (profile, SC_FIELD_MONTHLY_GMV, 0) / v->number);
-          adw_action_row_set_subtitle (fr->row, orders);
+          set_subtitle (fr, orders);
         }
       else
-        adw_action_row_set_subtitle (fr->row, "");
+        set_subtitle (fr, "");
     }
   gtk_accessible_update_property (GTK_ACCESSIBLE (fr->value),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
@@ -380,17 +415,6 @@ given_toggled_cb (GtkCheckButton *check,
 /* --- building rows ----------------------------------------------------- */
 
 static GtkWidget *
-assumption_tag (void)
-{
-  GtkWidget *tag = gtk_label_new (_("Assumption"));
-
-  gtk_widget_add_css_class (tag, "assumption-tag");
-  gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (tag, _("Not from any program or platform: your own estimate"));
-  return tag;
-}
-
-static GtkWidget *
 make_spin (const ScFieldInfo *info)
 {
   double scale = display_scale (info);
@@ -414,7 +438,7 @@ make_spin (const ScFieldInfo *info)
   gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), digits);
   gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), FALSE);
   gtk_spin_button_set_update_policy (GTK_SPIN_BUTTON (spin), GTK_UPDATE_IF_VALID);
-  gtk_editable_set_width_chars (GTK_EDITABLE (spin), 10);
+  gtk_editable_set_width_chars (GTK_EDITABLE (spin), 8);
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
   sc_scroll_guard_attach (spin);
   return spin;
@@ -449,7 +473,16 @@ build_field_row (ScProfileEditor     *self,
   g_signal_connect (fr->given, "toggled", G_CALLBACK (given_toggled_cb), fr);
 
   if (is_assumption (field))
-    gtk_box_append (GTK_BOX (suffix), assumption_tag ());
+    {
+      /* The badge goes into the subtitle (update_row_state): as a suffix
+       * it left the title and note too little width in English, which
+       * hyphenated words and cut the note. */
+      g_autofree char *title = g_markup_escape_text (_(info->label), -1);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), TRUE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      gtk_widget_set_tooltip_text (row, _("Not from any program or platform: your own estimate"));
+    }
 
   switch (info->type)
     {
@@ -802,16 +835,20 @@ populate_baseline (ScProfileEditor  *self,
       g_ptr_array_add (self->overrides, or);
 
       row = adw_action_row_new ();
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), TRUE);
       if (item->category != NULL)
         title = g_strdup_printf ("%s (%s)", fee_label (item->fee),
                                  sc_field_choice_label (SC_FIELD_CATEGORY, item->category));
       else
         title = g_strdup (fee_label (item->fee));
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                   sc_text_get (&item->value.note, lang));
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+      {
+        g_autofree char *title_markup = g_markup_escape_text (title, -1);
+        g_autofree char *subtitle = assumption_subtitle (sc_text_get (&item->value.note, lang));
+
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title_markup);
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+        gtk_widget_set_tooltip_text (row, _("Not from any program or platform: your own estimate"));
+      }
 
       or->given = GTK_CHECK_BUTTON (gtk_check_button_new ());
       gtk_widget_set_valign (GTK_WIDGET (or->given), GTK_ALIGN_CENTER);
@@ -826,7 +863,7 @@ populate_baseline (ScProfileEditor  *self,
       or->spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, fee_is_rate (item->fee) ? 100 : item->fee == SC_FEE_SETTLEMENT_DAYS ? 3650 : 1e9,
                                                                   fee_is_rate (item->fee) ? 0.1 : 1));
       gtk_spin_button_set_digits (or->spin, fee_is_rate (item->fee) ? 2 : item->fee == SC_FEE_SETTLEMENT_DAYS ? 0 : 2);
-      gtk_editable_set_width_chars (GTK_EDITABLE (or->spin), 8);
+      gtk_editable_set_width_chars (GTK_EDITABLE (or->spin), 7);
       gtk_widget_set_valign (GTK_WIDGET (or->spin), GTK_ALIGN_CENTER);
       sc_scroll_guard_attach (GTK_WIDGET (or->spin));
       gtk_accessible_update_property (GTK_ACCESSIBLE (or->spin),
@@ -839,7 +876,6 @@ populate_baseline (ScProfileEditor  *self,
 
       box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
       gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-      gtk_box_append (GTK_BOX (box), assumption_tag ());
       gtk_box_append (GTK_BOX (box), GTK_WIDGET (or->spin));
       u = gtk_label_new (fee_unit (item->fee));
       gtk_widget_add_css_class (u, "dim-label");
