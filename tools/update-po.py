@@ -30,6 +30,12 @@ check = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(check)
 
 po = os.path.join(root, 'po', 'zh_CN.po')
+help_mode = len(sys.argv) > 1 and sys.argv[1] == '--help-po'
+if help_mode:
+    # tools/update-po.py --help-po [FILE.tsv]: the same for the help's catalogue,
+    # with a template made by itstool from the pages listed in help/meson.build.
+    sys.argv.pop(1)
+    po = os.path.join(root, 'help', 'zh_CN', 'zh_CN.po')
 
 
 def po_quote(s):
@@ -66,8 +72,15 @@ def fill(path, table):
 
 with tempfile.TemporaryDirectory() as tmp:
     pot = os.path.join(tmp, 'shangce.pot')
-    subprocess.run(['xgettext', '--package-name=shangce', '-o', pot, '-D', root]
-                   + check.XGETTEXT_ARGS + check.potfiles(root), check=True)
+    if help_mode:
+        import re
+        meson = open(os.path.join(root, 'help', 'meson.build')).read()
+        block = meson[meson.index('help_pages = ['):]
+        pages = re.findall(r"'([^']+\.page)'", block[:block.index(']')])
+        subprocess.run(['itstool', '-o', pot] + [os.path.join(root, 'help', 'C', p) for p in pages], check=True)
+    else:
+        subprocess.run(['xgettext', '--package-name=shangce', '-o', pot, '-D', root]
+                       + check.XGETTEXT_ARGS + check.potfiles(root), check=True)
     subprocess.run(['msgmerge', '--quiet', '--no-fuzzy-matching', '--no-location', '--update',
                     '--backup=none', po, pot], check=True)
     subprocess.run(['msgattrib', '--no-obsolete', '--no-location', '-o', po, po], check=True)

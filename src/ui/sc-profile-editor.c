@@ -47,6 +47,7 @@ struct _ScProfileEditor
   GtkMenuButton       *as_of_button;
   GtkCalendar         *as_of_calendar;
   GtkSpinButton       *horizon_spin;
+  GtkTextBuffer       *notes;
   AdwPreferencesGroup *baselines_group;
   GPtrArray           *baseline_rows;     /* GtkWidget* rows inside baselines_group */
   GPtrArray           *overrides;         /* OverrideRow* */
@@ -647,6 +648,48 @@ horizon_changed_cb (GtkSpinButton   *spin,
 }
 
 static void
+notes_changed_cb (GtkTextBuffer   *buffer,
+                  ScProfileEditor *self)
+{
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  if (self->loading)
+    return;
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  sc_profile_set_notes (sc_session_get_profile (self->session), text);
+  changed (self);
+}
+
+/* The profile's free-text notes (who the client is, what was agreed): kept
+ * in the file, shown and edited here in full. */
+static void
+build_notes_group (ScProfileEditor *self)
+{
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  GtkWidget *view = gtk_text_view_new ();
+  GtkWidget *frame = gtk_frame_new (NULL);
+
+  adw_preferences_group_set_title (group, _("Notes"));
+  adw_preferences_group_set_description (group, _("Anything about this merchant worth keeping with the numbers; saved in the profile"));
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 10);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 10);
+  gtk_widget_set_size_request (view, -1, 72);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Notes"), -1);
+  self->notes = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  g_signal_connect (self->notes, "changed", G_CALLBACK (notes_changed_cb), self);
+  gtk_frame_set_child (GTK_FRAME (frame), view);
+  gtk_widget_add_css_class (frame, "view");
+  adw_preferences_group_add (group, frame);
+  adw_preferences_page_add (self->page, group);
+}
+
+static void
 build_profile_group (ScProfileEditor *self)
 {
   AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
@@ -969,6 +1012,11 @@ reload (ScProfileEditor *self)
   calendar_select (self->as_of_calendar, profile->as_of);
   set_date_label (self->as_of_button, profile->as_of);
   gtk_spin_button_set_value (self->horizon_spin, profile->horizon_months);
+  {
+    const char *notes = sc_profile_get_notes (profile);
+
+    gtk_text_buffer_set_text (self->notes, notes != NULL ? notes : "", -1);
+  }
   for (guint f = 0; f < SC_N_FIELDS; f++)
     if (self->rows[f].row != NULL)
       load_row (&self->rows[f]);
@@ -1088,6 +1136,7 @@ sc_profile_editor_new (ScSession *session)
   adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->page));
 
   build_profile_group (self);
+  build_notes_group (self);
   for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
     {
       AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());

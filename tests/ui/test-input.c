@@ -127,6 +127,54 @@ test_rename (Fixture       *f,
   test_remove_tree (dir);
 }
 
+/* The profile's notes are shown in full and edited by typing; they are
+ * saved with the profile (the field existed in the file but the window
+ * never showed it). */
+static void
+test_notes (Fixture       *f,
+            gconstpointer  data)
+{
+  GtkWidget *view;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autofree char *shown = NULL;
+  g_autofree char *dir = NULL, *path = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScProfile) reopened = NULL;
+  ScProfile *profile;
+
+  if (f->win == NULL)
+    return;
+  profile = sc_session_get_profile (f->session);
+  view = ui_input_find (f->editor, GTK_TYPE_TEXT_VIEW);
+  g_assert_nonnull (view);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (shown, ==, sc_profile_get_notes (profile) ? sc_profile_get_notes (profile) : "");
+
+  ui_input_move_to_center (view);
+  ui_input_click (1);
+  ui_input_key ("ctrl+End");
+  ui_input_type (" Met 3 May.");
+  expected = g_strconcat (shown, " Met 3 May.", NULL);
+  g_assert_cmpstr (sc_profile_get_notes (sc_session_get_profile (f->session)), ==, expected);
+  g_assert_true (sc_session_get_modified (f->session));
+
+  dir = g_dir_make_tmp ("shangce-input-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "notes.shangce", NULL);
+  file = g_file_new_for_path (path);
+  g_assert_true (sc_session_save (f->session, file, &error));
+  g_assert_no_error (error);
+  reopened = sc_profile_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sc_profile_get_notes (reopened), ==, expected);
+  test_remove_tree (dir);
+}
+
 /* The scrolled window of the profile editor. */
 static GtkAdjustment *
 editor_vadjustment (Fixture *f)
@@ -213,6 +261,7 @@ main (int    argc,
     return 0;
   app = ui_test_new_app ();
   g_test_add ("/input/rename", Fixture, NULL, fixture_set_up, test_rename, fixture_tear_down);
+  g_test_add ("/input/notes", Fixture, NULL, fixture_set_up, test_notes, fixture_tear_down);
   g_test_add ("/input/wheel", Fixture, NULL, fixture_set_up, test_wheel, fixture_tear_down);
   status = g_test_run ();
   if (shared_win != NULL)
