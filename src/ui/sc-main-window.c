@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sc-a11y.h"
 #include "sc-chart.h"
 #include "sc-error.h"
 #include "sc-export-dialog.h"
@@ -69,6 +70,7 @@ struct _ScMainWindow
   AdwToastOverlay      *toasts;
   AdwViewStack         *stack;
   AdwWindowTitle       *window_title;
+  GtkWidget            *open_button;
   AdwBin               *editor_bin;
   GMenu                *examples_section;
   GMenu                *recent_section;
@@ -1364,6 +1366,7 @@ sc_main_window_class_init (ScMainWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScMainWindow, toasts);
   gtk_widget_class_bind_template_child (widget_class, ScMainWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, ScMainWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, ScMainWindow, open_button);
   gtk_widget_class_bind_template_child (widget_class, ScMainWindow, editor_bin);
   gtk_widget_class_bind_template_child (widget_class, ScMainWindow, examples_section);
   gtk_widget_class_bind_template_child (widget_class, ScMainWindow, recent_section);
@@ -1390,6 +1393,7 @@ static void
 sc_main_window_init (ScMainWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  sc_a11y_fix_mnemonic (self->open_button);
 }
 
 ScMainWindow *

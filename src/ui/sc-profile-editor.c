@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sc-a11y.h"
 #include "sc-error.h"
 #include "sc-scroll-guard.h"
 
@@ -177,6 +178,10 @@ update_row_state (FieldRow *fr)
     }
   gtk_widget_remove_css_class (row, "error");
 
+  /* Read out as the box's description: say what its state means now. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (fr->given),
+                               v->set ? _("Given: clear the box to leave the field out")
+                                      : _("Not given: tick the box to enter a value"));
   if (!v->set)
     {
       set_subtitle (fr, info->unset_hint != NULL ? _(info->unset_hint)
@@ -464,7 +469,6 @@ build_field_row (ScProfileEditor     *self,
 
   fr->given = GTK_CHECK_BUTTON (gtk_check_button_new ());
   gtk_widget_set_valign (GTK_WIDGET (fr->given), GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (fr->given), _("Given (clear to leave the field out)"));
   {
     g_autofree char *label = g_strdup_printf (_("%s is given"), _(info->label));
     gtk_accessible_update_property (GTK_ACCESSIBLE (fr->given),
@@ -529,8 +533,13 @@ build_field_row (ScProfileEditor     *self,
       g_assert_not_reached ();
     }
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (fr->value),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _(info->label), -1);
+  /* A switch is the row's activatable widget, which names it after the
+   * row's title already: a label of its own would be read out twice. */
+  if (info->type == SC_FIELD_TYPE_CHOICE || info->type == SC_FIELD_TYPE_DATE)
+    sc_a11y_set_name (fr->value, _(info->label));
+  else if (info->type != SC_FIELD_TYPE_BOOL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (fr->value),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _(info->label), -1);
   gtk_box_append (GTK_BOX (suffix), fr->value);
   if (unit != NULL)
     {
@@ -542,7 +551,7 @@ build_field_row (ScProfileEditor     *self,
     }
   else if (info->type != SC_FIELD_TYPE_BOOL)
     {
-      GtkWidget *spacer = gtk_label_new (NULL);
+      GtkWidget *spacer = g_object_new (GTK_TYPE_LABEL, "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
       gtk_widget_set_size_request (spacer, info->type == SC_FIELD_TYPE_NUMBER ? 36 : 0, -1);
       gtk_box_append (GTK_BOX (suffix), spacer);
     }
@@ -712,8 +721,9 @@ build_profile_group (ScProfileEditor *self)
   self->as_of_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
   gtk_menu_button_set_popover (self->as_of_button, popover);
   gtk_widget_set_valign (GTK_WIDGET (self->as_of_button), GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->as_of_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Evaluation date"), -1);
+  /* Named by the row it activates: see build_field_row(). */
+  sc_a11y_set_name (GTK_WIDGET (self->as_of_button), _("Evaluation date"));
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (self->as_of_button), GTK_ACCESSIBLE_PROPERTY_LABEL);
   g_signal_connect (self->as_of_calendar, "day-selected", G_CALLBACK (as_of_selected_cb), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->as_of_button));
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (self->as_of_button));

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <gtk/gtk.h>
+#include <stdlib.h>
 #ifdef GDK_WINDOWING_X11
 #include <gdk/x11/gdkx.h>
 #endif
@@ -150,22 +151,67 @@ ui_input_key (const char *combo)
   ui_input_xdotool (args);
 }
 
-/* Types @text (UTF-8, any script) key by key. A character with no key on
- * the keyboard map is typed by xdotool remapping a spare key for it, which
- * GTK must see before the key comes: one character a call, with time to
- * take the new map in between. */
+/* Gives each character of @text that the keyboard map lacks a key of its
+ * own, once (xmodmap), and waits for GTK to take in the new map. Otherwise
+ * xdotool remaps a spare key for every such character and restores it at
+ * once, and on a busy machine GTK can read the key after the restore: the
+ * character is lost. */
+static inline void
+ui_input_map_keys (const char *text)
+{
+  static GHashTable *mapped;  /* gunichar -> TRUE */
+  g_autofree char *table = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) free_codes = g_array_new (FALSE, FALSE, sizeof (int));
+  guint next = 0;
+
+  if (mapped == NULL)
+    mapped = g_hash_table_new (NULL, NULL);
+  g_assert_true (g_spawn_command_line_sync ("xmodmap -pk", &table, NULL, NULL, NULL));
+  lines = g_strsplit (table, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) words = g_strsplit_set (g_strstrip (lines[i]), " \t", -1);
+      guint n = 0;
+
+      for (guint w = 0; words[w] != NULL; w++)
+        if (*words[w] != '\0')
+          n++;
+      if (n == 1 && g_ascii_isdigit (words[0][0]))
+        {
+          int code = atoi (words[0]);
+          g_array_append_val (free_codes, code);
+        }
+    }
+  g_ptr_array_add (argv, g_strdup ("xmodmap"));
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x80 || g_hash_table_contains (mapped, GUINT_TO_POINTER (c)))
+        continue;
+      g_assert_cmpuint (next, <, free_codes->len);
+      g_ptr_array_add (argv, g_strdup ("-e"));
+      g_ptr_array_add (argv, g_strdup_printf ("keycode %d = U%04X", g_array_index (free_codes, int, next++), c));
+      g_hash_table_add (mapped, GUINT_TO_POINTER (c));
+    }
+  if (argv->len == 1)
+    return;
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               NULL, NULL, NULL, NULL));
+  ui_input_settle (300);
+}
+
+/* Types @text (UTF-8, any script) key by key. */
 static inline void
 ui_input_type (const char *text)
 {
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      g_autofree char *one = g_strndup (p, g_utf8_next_char (p) - p);
-      const char *args[] = { "type", "--delay", "30", one, NULL };
+  const char *args[] = { "type", "--delay", "20", text, NULL };
 
-      ui_input_xdotool (args);
-      if ((guchar) *p >= 0x80)
-        ui_input_settle (30);
-    }
+  ui_input_map_keys (text);
+  ui_input_xdotool (args);
 }
 
 /* The first descendant of @widget (or itself) of @type, or NULL. */
