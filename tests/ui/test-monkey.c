@@ -17,6 +17,7 @@
 
 #include <string.h>
 
+#include "sc-field.h"
 #include "sc-session.h"
 #include "ui-input.h"
 
@@ -97,9 +98,16 @@ test_monkey (void)
         }
       else if (kind < 55)
         {
-          g_autoptr(ScProfile) before = sc_profile_copy (sc_session_get_profile (session));
-          gboolean modified = sc_session_get_modified (session);
-          GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (win));
+          g_autoptr(ScProfile) before = NULL;
+          gboolean modified;
+          GtkWidget *focus;
+
+          /* A switch flipped by the last key changes the profile when its
+           * animation ends: let that happen before the wheel turns. */
+          ui_input_settle (300);
+          before = sc_profile_copy (sc_session_get_profile (session));
+          modified = sc_session_get_modified (session);
+          focus = gtk_root_get_focus (GTK_ROOT (win));
 
           ui_input_move_to (GTK_WIDGET (win), x, y);
           ui_input_click (g_rand_boolean (rand) ? 4 : 5);
@@ -107,7 +115,23 @@ test_monkey (void)
           if (focus == NULL || gtk_widget_get_ancestor (focus, GTK_TYPE_SPIN_BUTTON) == NULL)
             {
               if (!sc_profile_equal (before, sc_session_get_profile (session)))
-                g_error ("event %u (seed %u): the wheel at %.0f,%.0f changed the profile", i, seed, x, y);
+                {
+                  ScProfile *after = sc_session_get_profile (session);
+                  GtkWidget *under = gtk_widget_pick (GTK_WIDGET (win), x, y, GTK_PICK_DEFAULT);
+                  GString *what = g_string_new (NULL);
+
+                  for (guint f = 0; f < SC_N_FIELDS; f++)
+                    if (before->values[f].set != after->values[f].set
+                        || before->values[f].number != after->values[f].number
+                        || before->values[f].date != after->values[f].date
+                        || g_strcmp0 (before->values[f].choice, after->values[f].choice) != 0)
+                      g_string_append_printf (what, " %s", sc_field_info (f)->name);
+                  if (before->as_of != after->as_of || before->horizon_months != after->horizon_months)
+                    g_string_append (what, " as-of/horizon");
+                  g_error ("event %u (seed %u): the wheel at %.0f,%.0f over %s (focus %s) changed:%s",
+                           i, seed, x, y, under ? G_OBJECT_TYPE_NAME (under) : "-",
+                           focus ? G_OBJECT_TYPE_NAME (focus) : "-", what->str);
+                }
               g_assert_cmpint (modified, ==, sc_session_get_modified (session));
             }
           counts[1]++;
