@@ -72,6 +72,8 @@ struct _ScMainWindow
   AdwViewStack         *stack;
   AdwWindowTitle       *window_title;
   GtkWidget            *open_button;
+  GtkWidget            *open_menu_button;
+  GtkWidget            *menu_button;
   AdwBin               *editor_bin;
   GtkStack             *editor_stack;    /* "editor" or "quick-start" */
   ScQuickStart         *quick_start;     /* made on the first New */
@@ -1401,6 +1403,8 @@ sc_main_window_class_init (ScMainWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScMainWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, ScMainWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, ScMainWindow, open_button);
+  gtk_widget_class_bind_template_child (widget_class, ScMainWindow, open_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, ScMainWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, ScMainWindow, editor_bin);
   gtk_widget_class_bind_template_child (widget_class, ScMainWindow, examples_section);
   gtk_widget_class_bind_template_child (widget_class, ScMainWindow, recent_section);
@@ -1423,11 +1427,33 @@ sc_main_window_class_init (ScMainWindowClass *klass)
 
 }
 
+/* A menu button's tooltip would be drawn over its open menu (squeezed to
+ * one character a line at the screen's edge): no tooltip while it is open. */
+static void
+menu_popover_visible_cb (GtkWidget  *popover,
+                         GParamSpec *pspec,
+                         GtkWidget  *button)
+{
+  gtk_widget_set_has_tooltip (button, !gtk_widget_get_visible (popover));
+}
+
+static void
+hide_tooltip_while_open (GtkWidget *menu_button)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button));
+
+  if (popover != NULL)
+    g_signal_connect_object (popover, "notify::visible", G_CALLBACK (menu_popover_visible_cb),
+                             menu_button, 0);
+}
+
 static void
 sc_main_window_init (ScMainWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   sc_a11y_fix_mnemonic (self->open_button);
+  hide_tooltip_while_open (self->open_menu_button);
+  hide_tooltip_while_open (self->menu_button);
 }
 
 ScMainWindow *
