@@ -49,9 +49,9 @@ reason_unknown (const ScCond *cond,
 
 int
 sc_condition_eval (const ScCond    *cond,
-           const ScProfile *profile,
-           const char      *lang,
-           GPtrArray       *reasons)
+                   const ScProfile *profile,
+                   const char      *lang,
+                   GPtrArray       *reasons)
 {
   const ScProfileValue *v;
   const char *label;
@@ -190,9 +190,9 @@ sc_condition_eval (const ScCond    *cond,
             label = cond_label (cond, lang);
             /* "Shop experience score 4.3 < 4.4", "… Qianchuan·Chengfang 30% > 0%" */
             g_ptr_array_add (reasons, sc_format_strdup_printf ("%s %s %s %s",
-                                                            label ? label : sc_format_field_label (cond->field),
-                                                            sc_format_value (bx, sizeof bx, x, unit, NULL), rel,
-                                                            sc_format_value (bt, sizeof bt, t, unit, NULL)));
+                                                               label ? label : sc_format_field_label (cond->field),
+                                                               sc_format_value (bx, sizeof bx, x, unit, NULL), rel,
+                                                               sc_format_value (bt, sizeof bt, t, unit, NULL)));
           }
         return holds;
       }
@@ -223,14 +223,14 @@ sc_condition_eval (const ScCond    *cond,
               label = sc_format_field_label (cond->field);
             if (holds)
               g_ptr_array_add (reasons, sc_format_strdup_printf (_("%s: %s"), label,
-                                                              sc_format_choice_label (cond->field, value)));
+                                                                 sc_format_choice_label (cond->field, value)));
             else
               {
                 g_autofree char *wanted = sc_format_choices (cond->field, (const char *const *) cond->values);
 
                 g_ptr_array_add (reasons, sc_format_strdup_printf (_("%s: %s, not %s"), label,
-                                                                sc_format_choice_label (cond->field, value),
-                                                                wanted));
+                                                                   sc_format_choice_label (cond->field, value),
+                                                                   wanted));
               }
           }
         return holds;
@@ -258,8 +258,8 @@ sc_condition_eval (const ScCond    *cond,
             /* Translators: condition, the profile's date, the window:
              * "First sale made: 2026-01-10, within 2026-01-01 onwards" */
             g_ptr_array_add (reasons, sc_format_strdup_printf (holds ? _("%s: %s, within %s")
-                                                                  : _("%s: %s, not within %s"),
-                                                            label, sc_day_format (v->date, bd), w));
+                                                                     : _("%s: %s, not within %s"),
+                                                               label, sc_day_format (v->date, bd), w));
           }
         return holds;
       }
@@ -311,9 +311,9 @@ is_assumed_threshold (const ScCond *cond,
  */
 void
 sc_condition_note_assumed (Ctx             *ctx,
-                   ScMeasureResult *mr,
-                   const ScCond    *cond,
-                   int              r)
+                           ScMeasureResult *mr,
+                           const ScCond    *cond,
+                           int              r)
 {
   switch (cond->kind)
     {

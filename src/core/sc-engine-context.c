@@ -112,7 +112,7 @@ sc_ctx_add_reason_real (Ctx             *ctx,
  * result's language (快手, Kuaishou), or the id when no baseline names it. */
 const char *
 sc_ctx_platform_label (Ctx        *ctx,
-                const char *platform)
+                       const char *platform)
 {
   const ScBaseline *baseline = sc_catalog_find_baseline (ctx->catalog, platform);
   const char *name;
@@ -125,10 +125,10 @@ sc_ctx_platform_label (Ctx        *ctx,
 
 gboolean
 sc_ctx_baseline_value (Ctx        *ctx,
-                const char *platform,
-                ScFee       fee,
-                double     *value,
-                guint      *basis)
+                       const char *platform,
+                       ScFee       fee,
+                       double     *value,
+                       guint      *basis)
 {
   const char *category = sc_profile_get_choice (ctx->profile, SC_FIELD_CATEGORY);
   const ScProfileOverride *o = NULL;
@@ -192,16 +192,16 @@ sc_ctx_baseline_value (Ctx        *ctx,
   return TRUE;
 }
 
-/* --- effects ------------------------------------------------------------------------ */
+/* --- what a measure needs ----------------------------------------------------------- */
 
 /* Notes the assumed number @n of @measure, in @unit (@noun after a count). */
 void
 sc_ctx_note_assumed (Ctx             *ctx,
-              const ScMeasure *measure,
-              const char      *what,
-              const ScNumber  *n,
-              ScUnit             unit,
-              const char      *noun)
+                     const ScMeasure *measure,
+                     const char      *what,
+                     const ScNumber  *n,
+                     ScUnit           unit,
+                     const char      *noun)
 {
   char buf[SC_FORMAT_VALUE_BUF];
 
@@ -215,8 +215,8 @@ sc_ctx_note_assumed (Ctx             *ctx,
 
 gboolean
 sc_ctx_need (Ctx             *ctx,
-      ScMeasureResult *mr,
-      ScField          field)
+             ScMeasureResult *mr,
+             ScField          field)
 {
   if (ctx->profile->values[field].set)
     return TRUE;
@@ -230,9 +230,9 @@ sc_ctx_need (Ctx             *ctx,
  * measure's window. *@used (may be NULL) is the anchor that gave it. */
 ScDay
 sc_ctx_anchor_day (Ctx             *ctx,
-            MeasurePriv     *mp,
-            const ScEffect  *eff,
-            ScAnchor        *used)
+                   MeasurePriv     *mp,
+                   const ScEffect  *eff,
+                   ScAnchor        *used)
 {
   ScMeasureResult *mr = &mp->pub;
   ScAnchor anchor = eff->anchor;
@@ -264,7 +264,7 @@ sc_ctx_anchor_day (Ctx             *ctx,
   return ctx->profile->values[field].date;
 }
 
-/* --- evaluate ------------------------------------------------------------------ */
+/* --- set-up ------------------------------------------------------------------- */
 
 static int
 compare_strings (gconstpointer a,
@@ -275,9 +275,9 @@ compare_strings (gconstpointer a,
 
 void
 sc_ctx_setup (Ctx                   *ctx,
-           ScCatalog             *catalog,
-           const ScProfile       *profile,
-           const ScEngineOptions *options)
+              ScCatalog             *catalog,
+              const ScProfile       *profile,
+              const ScEngineOptions *options)
 {
   const ScProfile *p = profile;
   double gmv, growth;

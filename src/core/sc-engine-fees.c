@@ -53,8 +53,8 @@ orders_between (Ctx   *ctx,
 
 void
 sc_eval_order_fee_waiver (Ctx            *ctx,
-                       MeasurePriv    *mp,
-                       const ScEffect *eff)
+                          MeasurePriv    *mp,
+                          const ScEffect *eff)
 {
   ScMeasureResult *mr = &mp->pub;
   const char *platform = mr->program->platform;
@@ -292,8 +292,8 @@ share_of (Ctx             *ctx,
 
 void
 sc_eval_fee_rate (Ctx            *ctx,
-               MeasurePriv    *mp,
-               const ScEffect *eff)
+                  MeasurePriv    *mp,
+                  const ScEffect *eff)
 {
   ScMeasureResult *mr = &mp->pub;
   double base, share, diff, total;
@@ -325,8 +325,8 @@ sc_eval_fee_rate (Ctx            *ctx,
 
 void
 sc_eval_commission_waiver (Ctx            *ctx,
-                        MeasurePriv    *mp,
-                        const ScEffect *eff)
+                           MeasurePriv    *mp,
+                           const ScEffect *eff)
 {
   ScMeasureResult *mr = &mp->pub;
   double base, scene_share = 1, share = 1;
@@ -403,8 +403,8 @@ need_coc (Ctx             *ctx,
 
 void
 sc_eval_deposit (Ctx            *ctx,
-              MeasurePriv    *mp,
-              const ScEffect *eff)
+                 MeasurePriv    *mp,
+                 const ScEffect *eff)
 {
   ScMeasureResult *mr = &mp->pub;
   double base, diff;
@@ -437,8 +437,8 @@ sc_eval_deposit (Ctx            *ctx,
 
 void
 sc_eval_settlement (Ctx            *ctx,
-                 MeasurePriv    *mp,
-                 const ScEffect *eff)
+                    MeasurePriv    *mp,
+                    const ScEffect *eff)
 {
   ScMeasureResult *mr = &mp->pub;
   double base, diff;
@@ -467,8 +467,8 @@ sc_eval_settlement (Ctx            *ctx,
 
 void
 sc_fees_platform_gross (Ctx        *ctx,
-                guint       index,
-                const char *platform)
+                        guint       index,
+                        const char *platform)
 {
   double *gross = ctx->gross[index];
   double rate, per_order;

@@ -3,8 +3,9 @@
 
 /*
  * Shared by the parts of the engine only (sc-engine*.c, sc-condition.c,
- * sc-stacking.c, sc-result.c): the evaluation context, the sales curve, and
- * the prototypes the parts call each other by. Not for the rest of core.
+ * sc-stacking.c, sc-result.c, sc-example-check.c): the evaluation context,
+ * the sales curve, and the prototypes the parts call each other by. Not for
+ * the rest of core.
  */
 
 #include "sc-engine.h"

@@ -38,7 +38,7 @@ static void
 note_threshold (Ctx             *ctx,
                 ScMeasureResult *mr,
                 const ScTier    *tier,
-                ScUnit             unit)
+                ScUnit           unit)
 {
   if (tier == NULL || !tier->threshold.set)
     return;
@@ -86,7 +86,7 @@ book_benefit (Ctx             *ctx,
                 mr->basis |= eff->exposures_per_unit.basis;
                 /* Translators: what an assumed number is: exposures one traffic coupon buys */
                 sc_ctx_note_assumed (ctx, mr->measure, _("exposures per unit"), &eff->exposures_per_unit,
-                              SC_UNIT_PLAIN, NULL);
+                                     SC_UNIT_PLAIN, NULL);
               }
             else
               {
@@ -136,8 +136,8 @@ benefit_label (ScBenefit benefit)
 
 void
 sc_eval_grant (Ctx            *ctx,
-            MeasurePriv    *mp,
-            const ScEffect *eff)
+               MeasurePriv    *mp,
+               const ScEffect *eff)
 {
   ScMeasureResult *mr = &mp->pub;
   ScDay day = sc_ctx_anchor_day (ctx, mp, eff, NULL);
@@ -189,8 +189,8 @@ sc_eval_grant (Ctx            *ctx,
 
 void
 sc_eval_tiered (Ctx            *ctx,
-             MeasurePriv    *mp,
-             const ScEffect *eff)
+                MeasurePriv    *mp,
+                const ScEffect *eff)
 {
   ScMeasureResult *mr = &mp->pub;
   ScDay anchor;
@@ -274,8 +274,8 @@ sc_eval_tiered (Ctx            *ctx,
 
 void
 sc_eval_rank (Ctx            *ctx,
-           MeasurePriv    *mp,
-           const ScEffect *eff)
+              MeasurePriv    *mp,
+              const ScEffect *eff)
 {
   ScMeasureResult *mr = &mp->pub;
   const ScTier *best = NULL;

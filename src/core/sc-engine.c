@@ -138,7 +138,7 @@ eval_measure (Ctx             *ctx,
   if (measure->eligibility != NULL)
     {
       int r = sc_condition_eval (measure->eligibility, ctx->profile, ctx->lang,
-                         ctx->reasons ? mr->reasons : NULL);
+                                 ctx->reasons ? mr->reasons : NULL);
 
       mr->basis |= SC_BASIS_PROFILE;
       sc_condition_note_assumed (ctx, mr, measure->eligibility, r);

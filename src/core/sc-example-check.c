@@ -11,8 +11,6 @@
 #include <math.h>
 #include <string.h>
 
-/* --- examples ------------------------------------------------------------------ */
-
 gboolean
 sc_engine_check_example (ScCatalog        *catalog,
                          const ScExample  *example,

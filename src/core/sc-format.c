@@ -77,7 +77,7 @@ sc_format_gettext (const char *msgid)
 /* sc_field_choice_label(), once per choice value and evaluation. */
 const char *
 sc_format_choice_label (ScField     field,
-              const char *value)
+                        const char *value)
 {
   ScFormatCacheSlot *slot;
 
@@ -162,7 +162,7 @@ fmt_expand (const char   *format,
  */
 char *
 sc_format_vprintf (const char *format,
-                va_list     va)
+                   va_list     va)
 {
   FmtArg args[FMT_MAX_ARGS + 1];
   guint uses[FMT_MAX_ARGS + 1] = { 0 };
@@ -246,7 +246,7 @@ sc_format_vprintf (const char *format,
 
 char *
 sc_format_strdup_printf (const char *format,
-                      ...)
+                         ...)
 {
   va_list va;
   char *s;
@@ -425,10 +425,10 @@ sc_format_amount (char   *buf,
  */
 const char *
 sc_format_value (char       *buf,
-           gsize       size,
-           double      value,
-           ScUnit        unit,
-           const char *noun)
+                 gsize       size,
+                 double      value,
+                 ScUnit      unit,
+                 const char *noun)
 {
   char num[G_ASCII_DTOSTR_BUF_SIZE * 2];
   g_autofree char *s = NULL;
@@ -534,7 +534,7 @@ sc_format_fee_label (ScFee fee)
 
 char *
 sc_format_choices (ScField             field,
-              const char *const  *values)
+                   const char *const  *values)
 {
   GString *s = g_string_new (NULL);
 

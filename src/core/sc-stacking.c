@@ -37,9 +37,9 @@ group_mode (const ScProgram *program,
 /* Keeps one measure per exclusive / best-of group of @program. @first..@last index ctx measures. */
 void
 sc_stacking_resolve_groups (Ctx       *ctx,
-                GPtrArray *measures,
-                guint      first,
-                guint      last)
+                            GPtrArray *measures,
+                            guint      first,
+                            guint      last)
 {
   for (guint i = first; i < last; i++)
     {
@@ -104,8 +104,8 @@ sc_stacking_resolve_groups (Ctx       *ctx,
  * the measures in force leave of it. */
 void
 sc_stacking_apply_caps (Ctx       *ctx,
-            GPtrArray *all,
-            gboolean   expected)
+                        GPtrArray *all,
+                        gboolean   expected)
 {
   /* Only measures that reduce a fee take part: keeps this cheap for sweeps. */
   g_autoptr(GPtrArray) measures = g_ptr_array_new ();
@@ -171,9 +171,9 @@ sc_stacking_apply_caps (Ctx       *ctx,
  * into its own expected totals and those of its program and platform. */
 void
 sc_stacking_keep_expected_apart (Ctx              *ctx,
-                     MeasurePriv      *mp,
-                     ScProgramResult  *prr,
-                     ScPlatformResult *pr)
+                                 MeasurePriv      *mp,
+                                 ScProgramResult  *prr,
+                                 ScPlatformResult *pr)
 {
   ScMeasureResult *mr = &mp->pub;
 

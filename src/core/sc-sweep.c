@@ -10,8 +10,6 @@
 #include <math.h>
 #include <string.h>
 
-/* --- sweep --------------------------------------------------------------------- */
-
 ScSweep *
 sc_engine_sweep (ScCatalog             *catalog,
                  const ScProfile       *profile,
