@@ -466,7 +466,7 @@ sc_report_writer_table (ScReportWriter      *w,
 
       first_h = table_row (w, table, &g, (const char *const *) row->cells, row->flags, FALSE, FALSE, FALSE);
     }
-  /* A table that fits on a page is not split; a longer one starts here. */
+  /* A table that fits on a page is not split; a longer one starts here… */
   {
     double all = header_h;
 
@@ -476,7 +476,11 @@ sc_report_writer_table (ScReportWriter      *w,
 
         all += table_row (w, table, &g, (const char *const *) row->cells, row->flags, FALSE, FALSE, FALSE);
       }
-    sc_report_writer_need (w, all <= w->bottom - w->top ? all : header_h + first_h);
+    /* …unless that would leave more than half a page empty. */
+    if (all <= w->bottom - w->top && w->bottom - w->y < (w->bottom - w->top) / 2)
+      sc_report_writer_need (w, all);
+    else
+      sc_report_writer_need (w, header_h + first_h);
   }
   table_row (w, table, &g, titles, 0, TRUE, TRUE, FALSE);
 
