@@ -399,32 +399,66 @@ fill_band (ScReportWriter *w,
   cairo_restore (w->cr);
 }
 
-/* The height of a row, or its drawing at the cursor when @draw. */
-static double
-table_row (ScReportWriter      *w,
-           const ScReportTable *table,
-           const Grid          *g,
-           const char *const   *cells,
-           ScReportRowFlags     flags,
-           gboolean             header,
-           gboolean             draw,
-           gboolean             shade)
+static ScReportStyle
+row_style (ScReportRowFlags flags,
+           gboolean         header)
 {
-  ScReportStyle style = header || (flags & (SC_REPORT_ROW_BOLD | SC_REPORT_ROW_GROUP))
-                        ? SC_REPORT_STYLE_TABLE_BOLD : SC_REPORT_STYLE_TABLE;
+  return header || (flags & (SC_REPORT_ROW_BOLD | SC_REPORT_ROW_GROUP)) ? SC_REPORT_STYLE_TABLE_BOLD
+                                                                       : SC_REPORT_STYLE_TABLE;
+}
+
+/* The text width of cell @i: a group heading spans the table. */
+static double
+cell_width (const ScReportWriter *w,
+            const Grid           *g,
+            ScReportRowFlags      flags,
+            guint                 i)
+{
+  return ((flags & SC_REPORT_ROW_GROUP) ? sc_report_writer_body_width (w) : g->width[i]) - 2 * g->pad_x;
+}
+
+/* The height of a row: each cell wrapped in its column, the tallest. */
+static double
+row_height (ScReportWriter      *w,
+            const ScReportTable *table,
+            const Grid          *g,
+            const char *const   *cells,
+            ScReportRowFlags     flags,
+            gboolean             header)
+{
+  ScReportStyle style = row_style (flags, header);
   guint n = (flags & SC_REPORT_ROW_GROUP) ? 1 : table->columns->len;
   double height = 0;
 
   for (guint i = 0; i < n; i++)
     {
-      double width = ((flags & SC_REPORT_ROW_GROUP) ? sc_report_writer_body_width (w) : g->width[i]) - 2 * g->pad_x;
+      double width = cell_width (w, g, flags, i);
 
       height = MAX (height, sc_report_writer_measure (w, cells[i], style, width));
     }
-  height += 2 * g->pad_y;
-  if (!draw)
-    return height;
+  return height + 2 * g->pad_y;
+}
 
+/* Draws a row of @height (from row_height()) at the cursor and moves down. */
+static void
+draw_row (ScReportWriter      *w,
+          const ScReportTable *table,
+          const Grid          *g,
+          const char *const   *cells,
+          ScReportRowFlags     flags,
+          gboolean             header,
+          gboolean             shade,
+          double               height)
+{
+  ScReportStyle style = row_style (flags, header);
+  guint n = (flags & SC_REPORT_ROW_GROUP) ? 1 : table->columns->len;
+
+  /* Counting pages needs the heights only. */
+  if (w->cr == NULL)
+    {
+      w->y += height;
+      return;
+    }
   if (header)
     fill_band (w, w->y, height, 0.90);
   else if (flags & SC_REPORT_ROW_GROUP)
@@ -434,7 +468,7 @@ table_row (ScReportWriter      *w,
   for (guint i = 0; i < n; i++)
     {
       const ScReportColumn *c = &g_array_index (table->columns, ScReportColumn, i);
-      double width = ((flags & SC_REPORT_ROW_GROUP) ? sc_report_writer_body_width (w) : g->width[i]) - 2 * g->pad_x;
+      double width = cell_width (w, g, flags, i);
 
       sc_report_writer_text_at (w, cells[i], style, g->x[i] + g->pad_x, w->y + g->pad_y, width,
                                 c->numeric && !(flags & SC_REPORT_ROW_GROUP) ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT,
@@ -444,7 +478,6 @@ table_row (ScReportWriter      *w,
     rule (w, w->y, SC_CHART_INK_AXIS, 0.75);
   w->y += height;
   rule (w, w->y, header ? SC_CHART_INK_AXIS : SC_CHART_INK_GRID, header ? 0.75 : 0.5);
-  return height;
 }
 
 void
@@ -453,50 +486,39 @@ sc_report_writer_table (ScReportWriter      *w,
                         const char          *continued)
 {
   g_autofree const char **titles = g_new0 (const char *, table->columns->len + 1);
-  double header_h, first_h = 0;
+  g_autofree double *heights = g_new0 (double, table->rows->len + 1);
+  double header_h, all;
   Grid g;
 
   grid_init (w, table, &g);
   for (guint i = 0; i < table->columns->len; i++)
     titles[i] = g_array_index (table->columns, ScReportColumn, i).title;
-  header_h = table_row (w, table, &g, titles, 0, TRUE, FALSE, FALSE);
-  if (table->rows->len > 0)
+  header_h = row_height (w, table, &g, titles, 0, TRUE);
+  all = header_h;
+  for (guint r = 0; r < table->rows->len; r++)
     {
-      const ScReportRow *row = g_ptr_array_index (table->rows, 0);
+      const ScReportRow *row = g_ptr_array_index (table->rows, r);
 
-      first_h = table_row (w, table, &g, (const char *const *) row->cells, row->flags, FALSE, FALSE, FALSE);
+      heights[r] = row_height (w, table, &g, (const char *const *) row->cells, row->flags, FALSE);
+      all += heights[r];
     }
-  /* A table that fits on a page is not split; a longer one starts here… */
-  {
-    double all = header_h;
 
-    for (guint r = 0; r < table->rows->len; r++)
-      {
-        const ScReportRow *row = g_ptr_array_index (table->rows, r);
-
-        all += table_row (w, table, &g, (const char *const *) row->cells, row->flags, FALSE, FALSE, FALSE);
-      }
-    /* …unless that would leave more than half a page empty. */
-    if (all <= w->bottom - w->top && w->bottom - w->y < (w->bottom - w->top) / 2)
-      sc_report_writer_need (w, all);
-    else
-      sc_report_writer_need (w, header_h + first_h);
-  }
-  table_row (w, table, &g, titles, 0, TRUE, TRUE, FALSE);
+  /* A table that fits on a page is not split, unless moving it would
+   * leave more than half a page empty; a longer one starts here. */
+  if (all <= w->bottom - w->top && w->bottom - w->y < (w->bottom - w->top) / 2)
+    sc_report_writer_need (w, all);
+  else
+    sc_report_writer_need (w, header_h + heights[0]);
+  draw_row (w, table, &g, titles, 0, TRUE, FALSE, header_h);
 
   for (guint r = 0; r < table->rows->len; r++)
     {
       const ScReportRow *row = g_ptr_array_index (table->rows, r);
-      double h = table_row (w, table, &g, (const char *const *) row->cells, row->flags, FALSE, FALSE, FALSE);
-      double keep = h;
+      double keep = heights[r];
 
       /* A group heading stays with its first row. */
       if ((row->flags & SC_REPORT_ROW_GROUP) && r + 1 < table->rows->len)
-        {
-          const ScReportRow *next = g_ptr_array_index (table->rows, r + 1);
-
-          keep += table_row (w, table, &g, (const char *const *) next->cells, next->flags, FALSE, FALSE, FALSE);
-        }
+        keep += heights[r + 1];
       if (w->y + keep > w->bottom)
         {
           sc_report_writer_new_page (w, TRUE);
@@ -507,9 +529,9 @@ sc_report_writer_table (ScReportWriter      *w,
                                                 SC_CHART_INK_TEXT_SECONDARY);
               w->y += 6 * w->unit;
             }
-          table_row (w, table, &g, titles, 0, TRUE, TRUE, FALSE);
+          draw_row (w, table, &g, titles, 0, TRUE, FALSE, header_h);
         }
-      table_row (w, table, &g, (const char *const *) row->cells, row->flags, FALSE, TRUE, r % 2 == 1);
+      draw_row (w, table, &g, (const char *const *) row->cells, row->flags, FALSE, r % 2 == 1, heights[r]);
     }
   grid_clear (&g);
   w->y += 10 * w->unit;

@@ -126,6 +126,19 @@ platform_name (const Report *r,
   return baseline != NULL ? sc_text_get (&baseline->name, r->lang) : platform;
 }
 
+/* Appends @item to a cell's list, one per line. */
+static void
+add_item (GString    *cell,
+          const char *item)
+{
+  if (cell->len)
+    g_string_append_c (cell, '\n');
+  /* Translators: the bullet before each reason in the client report's
+   * tables; the CJK middle dot is full-width, so English uses a dash */
+  g_string_append (cell, _("– "));
+  g_string_append (cell, item);
+}
+
 static gboolean
 is_zh (const Report *r)
 {
@@ -324,9 +337,18 @@ verdict (const Report *r)
               g_autofree char *pl = about (r, tied (p->totals));
 
               g_string_append (s, space);
-              /* Translators: the client report's verdict, for each further platform */
-              g_string_append_printf (s, _("%s follows with about ¥%s (¥%s kept, ¥%s tied to the platform)."),
-                                      platform_name (r, p->platform), pt, pk, pl);
+              if (!(tied (p->totals) >= 0.5))
+                /* Translators: the client report's verdict, for each further platform */
+                g_string_append_printf (s, _("%s follows with about ¥%s, all of it kept."),
+                                        platform_name (r, p->platform), pt);
+              else if (!(kept (p->totals) >= 0.5))
+                /* Translators: the client report's verdict, for each further platform */
+                g_string_append_printf (s, _("%s follows with about ¥%s, all of it tied to the platform."),
+                                        platform_name (r, p->platform), pt);
+              else
+                /* Translators: the client report's verdict, for each further platform */
+                g_string_append_printf (s, _("%s follows with about ¥%s (¥%s kept, ¥%s tied to the platform)."),
+                                        platform_name (r, p->platform), pt, pk, pl);
             }
           else
             {
@@ -609,9 +631,15 @@ measure_details (const Report          *r,
         }
     }
   for (guint i = 0; i < mr->reasons->len; i++)
-    g_string_append_printf (s, "%s· %s", s->len ? "\n" : "", (const char *) g_ptr_array_index (mr->reasons, i));
+    add_item (s, g_ptr_array_index (mr->reasons, i));
   for (guint i = 0; i < mr->texts->len; i++)
-    g_string_append_printf (s, "%s· %s", s->len ? "\n" : "", sc_text_get (g_ptr_array_index (mr->texts, i), r->lang));
+    {
+      const char *text = sc_text_get (g_ptr_array_index (mr->texts, i), r->lang);
+
+      /* A right often reads as its title: say it once. */
+      if (g_strcmp0 (text, sc_text_get (&mr->measure->title, r->lang)) != 0)
+        add_item (s, text);
+    }
   return g_string_free (s, FALSE);
 }
 
@@ -878,7 +906,7 @@ appendix (Report *r)
         }
       reasons = g_string_new (NULL);
       for (guint k = 0; k < mr->reasons->len; k++)
-        g_string_append_printf (reasons, "%s· %s", k ? "\n" : "", (const char *) g_ptr_array_index (mr->reasons, k));
+        add_item (reasons, g_ptr_array_index (mr->reasons, k));
       {
         const char *cells[] = { sc_text_get (&mr->measure->title, r->lang), sc_measure_status_label (mr->status),
                                 reasons->str };
