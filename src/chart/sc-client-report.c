@@ -160,18 +160,24 @@ cover (Report *r)
   ScDay date = r->options->date;
 
   sc_report_writer_new_page (w, FALSE);
-  if (r->logo != NULL && w->cr != NULL)
+  if (r->logo != NULL)
     {
+      /* At most 160 × 64 points (at unit 1), top left; the title keeps clear of it. */
+      double top = w->slides ? 40 : 56;
       double lw = cairo_image_surface_get_width (r->logo);
       double lh = cairo_image_surface_get_height (r->logo);
       double scale = MIN (160 * w->unit / lw, 64 * w->unit / lh);
 
-      cairo_save (w->cr);
-      cairo_translate (w->cr, w->margin, w->slides ? 40 : 56);
-      cairo_scale (w->cr, scale, scale);
-      cairo_set_source_surface (w->cr, r->logo, 0, 0);
-      cairo_paint (w->cr);
-      cairo_restore (w->cr);
+      if (w->cr != NULL)
+        {
+          cairo_save (w->cr);
+          cairo_translate (w->cr, w->margin, top);
+          cairo_scale (w->cr, scale, scale);
+          cairo_set_source_surface (w->cr, r->logo, 0, 0);
+          cairo_paint (w->cr);
+          cairo_restore (w->cr);
+        }
+      y = MAX (y, top + lh * scale + 48 * w->unit);
     }
 
   if (w->cr != NULL)
