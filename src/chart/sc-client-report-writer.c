@@ -254,10 +254,23 @@ sc_report_writer_paragraph (ScReportWriter *w,
                             ScReportStyle   style,
                             ScChartInk      ink)
 {
-  double width = sc_report_writer_body_width (w);
+  /* A quotation is set in, with a rule beside it. */
+  double indent = style == SC_REPORT_STYLE_QUOTE ? 12 * w->unit : 0;
+  double width = sc_report_writer_body_width (w) - indent;
+  double height = sc_report_writer_measure (w, text, style, width);
 
-  sc_report_writer_need (w, sc_report_writer_measure (w, text, style, width));
-  w->y += sc_report_writer_text_at (w, text, style, w->margin, w->y, width, PANGO_ALIGN_LEFT, ink);
+  sc_report_writer_need (w, height);
+  if (indent > 0 && w->cr != NULL)
+    {
+      ScChartRgb c = sc_chart_palette_ink (SC_CHART_INK_GRID, FALSE);
+
+      cairo_save (w->cr);
+      cairo_set_source_rgb (w->cr, c.r, c.g, c.b);
+      cairo_rectangle (w->cr, w->margin + 2 * w->unit, w->y + 1, 2 * w->unit, height - 2);
+      cairo_fill (w->cr);
+      cairo_restore (w->cr);
+    }
+  w->y += sc_report_writer_text_at (w, text, style, w->margin + indent, w->y, width, PANGO_ALIGN_LEFT, ink);
   w->y += styles[style].size * w->unit * 0.6;
 }
 

@@ -790,7 +790,8 @@ assumptions (Report *r)
 typedef struct
 {
   const ScSource *source;
-  GPtrArray      *quotes;   /* char*: "「quote」 — measure" */
+  GPtrArray      *quotes;   /* const char*: the sentences quoted, in first use order */
+  GPtrArray      *uses;     /* GString*: per quote, what it is quoted for */
 } SourceUse;
 
 static void
@@ -799,9 +800,18 @@ source_use_free (gpointer data)
   SourceUse *use = data;
 
   g_ptr_array_unref (use->quotes);
+  g_ptr_array_unref (use->uses);
   g_free (use);
 }
 
+static void
+free_gstring (gpointer data)
+{
+  g_string_free (data, TRUE);
+}
+
+/* Files @quote under its source; a sentence quoted for several measures is
+ * listed once, naming them all. */
 static void
 add_quote (Report          *r,
            GPtrArray       *uses,
@@ -811,8 +821,8 @@ add_quote (Report          *r,
            const char      *what)
 {
   const ScSource *source = sc_catalog_find_source (r->catalog, program, source_id);
-  g_autofree char *line = NULL;
   SourceUse *use = NULL;
+  guint index;
 
   if (source == NULL || quote == NULL || *quote == '\0')
     return;
@@ -823,13 +833,20 @@ add_quote (Report          *r,
     {
       use = g_new0 (SourceUse, 1);
       use->source = source;
-      use->quotes = g_ptr_array_new_with_free_func (g_free);
+      use->quotes = g_ptr_array_new ();
+      use->uses = g_ptr_array_new_with_free_func (free_gstring);
       g_ptr_array_add (uses, use);
     }
-  /* Translators: a sentence quoted from a source, then what it is quoted for */
-  line = g_strdup_printf (_("“%s” — %s"), quote, what);
-  if (!g_ptr_array_find_with_equal_func (use->quotes, line, g_str_equal, NULL))
-    g_ptr_array_add (use->quotes, g_steal_pointer (&line));
+  if (g_ptr_array_find_with_equal_func (use->quotes, quote, g_str_equal, &index))
+    {
+      GString *whats = g_ptr_array_index (use->uses, index);
+
+      g_string_append (whats, _(", "));
+      g_string_append (whats, what);
+      return;
+    }
+  g_ptr_array_add (use->quotes, (gpointer) quote);
+  g_ptr_array_add (use->uses, g_string_new (what));
 }
 
 static void
@@ -871,7 +888,13 @@ sources (Report *r)
       sc_report_writer_paragraph (w, where->str, SC_REPORT_STYLE_SMALL, SC_CHART_INK_TEXT_SECONDARY);
       g_string_free (where, TRUE);
       for (guint q = 0; q < use->quotes->len; q++)
-        sc_report_writer_paragraph (w, g_ptr_array_index (use->quotes, q), SC_REPORT_STYLE_QUOTE, SC_CHART_INK_TEXT);
+        {
+          /* Translators: a sentence quoted from a source, then what it is quoted for */
+          g_autofree char *line = g_strdup_printf (_("“%s” — %s"), (const char *) g_ptr_array_index (use->quotes, q),
+                                                   ((GString *) g_ptr_array_index (use->uses, q))->str);
+
+          sc_report_writer_paragraph (w, line, SC_REPORT_STYLE_QUOTE, SC_CHART_INK_TEXT);
+        }
       sc_report_writer_space (w, 4);
     }
 
