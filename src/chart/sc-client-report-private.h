@@ -47,6 +47,7 @@ typedef struct
   cairo_t       *cr;            /* NULL while counting pages */
   PangoContext  *context;
   PangoLayout   *pl;
+  GHashTable    *heights;       /* "style width text" → double*: measured heights */
   double         y;
   guint          page;          /* 1-based; 0 before the first */
   guint          n_pages;       /* known while drawing; 0 while counting */

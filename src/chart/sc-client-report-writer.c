@@ -62,6 +62,7 @@ sc_report_writer_init (ScReportWriter       *w,
     }
   w->context = sc_chart_text_context_new (pango_cairo_font_map_get_default (), lang);
   w->pl = pango_layout_new (w->context);
+  w->heights = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   /* The one family is a CJK font, whose quotes and apostrophes are
    * full-width: in English text ask for its proportional ones. */
   if (!sc_chart_lang_is_zh (lang))
@@ -78,6 +79,7 @@ void
 sc_report_writer_clear (ScReportWriter *w)
 {
   g_clear_object (&w->pl);
+  g_clear_pointer (&w->heights, g_hash_table_unref);
   g_clear_object (&w->context);
   g_clear_pointer (&w->header_left, g_free);
   g_clear_pointer (&w->header_right, g_free);
@@ -140,14 +142,25 @@ layout_height (ScReportWriter *w)
   return (double) logical.height / PANGO_SCALE;
 }
 
+/* Both runs measure the same texts at the same widths: the drawing run
+ * takes the heights the counting run found instead of shaping again. */
 double
 sc_report_writer_measure (ScReportWriter *w,
                           const char     *text,
                           ScReportStyle   style,
                           double          width)
 {
-  prepare (w, text, style, width, PANGO_ALIGN_LEFT);
-  return layout_height (w);
+  g_autofree char *key = g_strdup_printf ("%d %.3f %s", (int) style, width, text != NULL ? text : "");
+  double *height = g_hash_table_lookup (w->heights, key);
+
+  if (height == NULL)
+    {
+      height = g_new (double, 1);
+      prepare (w, text, style, width, PANGO_ALIGN_LEFT);
+      *height = layout_height (w);
+      g_hash_table_insert (w->heights, g_steal_pointer (&key), height);
+    }
+  return *height;
 }
 
 double
@@ -162,16 +175,16 @@ sc_report_writer_text_at (ScReportWriter *w,
 {
   double height;
 
+  /* Counting pages needs the height only, which alignment does not change. */
+  if (w->cr == NULL)
+    return sc_report_writer_measure (w, text, style, width);
   prepare (w, text, style, width, align);
   height = layout_height (w);
-  if (w->cr != NULL)
-    {
-      cairo_save (w->cr);
-      set_ink (w->cr, ink);
-      cairo_move_to (w->cr, x, y);
-      pango_cairo_show_layout (w->cr, w->pl);
-      cairo_restore (w->cr);
-    }
+  cairo_save (w->cr);
+  set_ink (w->cr, ink);
+  cairo_move_to (w->cr, x, y);
+  pango_cairo_show_layout (w->cr, w->pl);
+  cairo_restore (w->cr);
   return height;
 }
 
