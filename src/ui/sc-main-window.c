@@ -9,6 +9,7 @@
 
 #include "sc-a11y.h"
 #include "sc-chart.h"
+#include "sc-client-report.h"
 #include "sc-error.h"
 #include "sc-export-dialog.h"
 #include "sc-help.h"
@@ -41,6 +42,7 @@ typedef enum
   FILE_KIND_PROFILE,
   FILE_KIND_PROGRAMS,  /* one or more */
   FILE_KIND_REPORT,
+  FILE_KIND_PDF,
 } FileKind;
 
 struct _ScMainWindow
@@ -404,6 +406,12 @@ make_filters (FileKind kind)
     {
       gtk_file_filter_set_name (filter, _("Program files"));
       gtk_file_filter_add_suffix (filter, "xml");
+    }
+  else if (kind == FILE_KIND_PDF)
+    {
+      gtk_file_filter_set_name (filter, _("PDF documents"));
+      gtk_file_filter_add_mime_type (filter, "application/pdf");
+      gtk_file_filter_add_suffix (filter, "pdf");
     }
   else if (kind == FILE_KIND_REPORT)
     {
@@ -908,6 +916,77 @@ action_export_report (GtkWidget  *widget,
 
   g_strdelimit (initial, "/\\:", '-');
   choose_file (self, _("Export Report"), TRUE, FILE_KIND_REPORT, initial, report_chosen);
+}
+
+gboolean
+sc_main_window_export_client_report (ScMainWindow  *self,
+                                     GFile         *file,
+                                     GError       **error)
+{
+  ScClientReportOptions options = { 0 };
+  g_autofree char *path = NULL;
+  g_autofree char *consultant = NULL, *logo = NULL, *layout = NULL;
+  const ScResult *result;
+
+  g_return_val_if_fail (SC_IS_MAIN_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  result = sc_session_get_result (self->session);
+  path = g_file_get_path (file);
+  if (result == NULL || path == NULL)
+    {
+      g_set_error_literal (error, SC_ERROR, SC_ERROR_VALUE,
+                           result == NULL ? _("There is no estimate to report yet")
+                                          : _("Only local files can be saved"));
+      return FALSE;
+    }
+  if (self->settings != NULL)
+    {
+      consultant = g_settings_get_string (self->settings, "consultant-name");
+      logo = g_settings_get_string (self->settings, "consultant-logo");
+      layout = g_settings_get_string (self->settings, "client-report-layout");
+      sc_client_report_layout_from_string (layout, &options.layout);
+    }
+  options.consultant = consultant != NULL && *consultant != '\0' ? consultant : NULL;
+  options.logo_path = logo != NULL && *logo != '\0' ? logo : NULL;
+  options.lang = sc_lang_current ();
+  options.date = SC_DAY_NONE;
+  return sc_client_report_write (&options, sc_session_get_catalog (self->session),
+                                 sc_session_get_profile (self->session), result, path, error);
+}
+
+static void
+client_report_chosen (ScMainWindow *self,
+                      GFile        *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  if (file == NULL)
+    return;
+  if (!sc_main_window_export_client_report (self, file, &error))
+    {
+      sc_main_window_toast (self, error->message);
+      return;
+    }
+  name = g_file_get_basename (file);
+  /* Translators: %s is the file name of the client report. */
+  message = g_strdup_printf (_("Client report saved as “%s”"), name);
+  sc_main_window_toast (self, message);
+}
+
+static void
+action_export_client_report (GtkWidget  *widget,
+                             const char *name,
+                             GVariant   *param)
+{
+  ScMainWindow *self = SC_MAIN_WINDOW (widget);
+  g_autofree char *title = sc_session_dup_title (self->session);
+  g_autofree char *initial = g_strconcat (title, ".pdf", NULL);
+
+  g_strdelimit (initial, "/\\:", '-');
+  choose_file (self, _("Export Client Report"), TRUE, FILE_KIND_PDF, initial, client_report_chosen);
 }
 
 static void
@@ -1417,6 +1496,7 @@ sc_main_window_class_init (ScMainWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, action_save_as);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, action_export);
   gtk_widget_class_install_action (widget_class, "win.export-report", NULL, action_export_report);
+  gtk_widget_class_install_action (widget_class, "win.export-client-report", NULL, action_export_client_report);
   gtk_widget_class_install_action (widget_class, "win.copy-chart", NULL, action_copy_chart);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, action_print);
   gtk_widget_class_install_action (widget_class, "win.add-programs", NULL, action_add_programs);

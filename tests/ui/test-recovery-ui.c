@@ -32,12 +32,6 @@ static ScApplication *app;
 #define DELAY_USEC   (2 * G_USEC_PER_SEC)
 #define GIVE_UP_USEC (15 * G_USEC_PER_SEC)
 
-static gboolean
-tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
 static char *
 copy_path (const char *id)
 {
@@ -61,7 +55,7 @@ static gint64
 wait_for_copy (const char *id,
                gint64      give_up)
 {
-  guint tick = g_timeout_add (20, tick_cb, NULL);
+  guint tick = g_timeout_add (20, ui_test_tick_cb, NULL);
   gint64 seen = 0;
 
   while (g_get_monotonic_time () < give_up)
@@ -81,7 +75,7 @@ wait_for_copy (const char *id,
 static void
 run_for (gint64 usec)
 {
-  guint tick = g_timeout_add (20, tick_cb, NULL);
+  guint tick = g_timeout_add (20, ui_test_tick_cb, NULL);
   gint64 end = g_get_monotonic_time () + usec;
 
   while (g_get_monotonic_time () < end)
