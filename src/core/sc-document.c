@@ -26,6 +26,7 @@ typedef struct
 /* Keys of edits that are not a field (fields are 0 … SC_N_FIELDS - 1). */
 enum {
   KEY_NAME = SC_N_FIELDS,
+  KEY_NOTES,
   KEY_AS_OF,
   KEY_HORIZON,
   KEY_OVERRIDE,
@@ -689,6 +690,20 @@ sc_document_set_name (ScDocument *self,
   before = sc_profile_copy (self->profile);
   sc_profile_set_name (self->profile, zh, en);
   commit_edit (self, before, KEY_NAME, g_strdup (_("Renamed the profile")));
+}
+
+void
+sc_document_set_notes (ScDocument *self,
+                       const char *text)
+{
+  ScProfile *before;
+  g_autofree char *copy = g_strdup (text);
+
+  g_return_if_fail (SC_IS_DOCUMENT (self));
+
+  before = sc_profile_copy (self->profile);
+  sc_profile_set_notes (self->profile, copy);
+  commit_edit (self, before, KEY_NOTES, g_strdup (_("Changed the profile’s notes")));
 }
 
 void

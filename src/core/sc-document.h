@@ -130,6 +130,9 @@ void               sc_document_unset              (ScDocument  *self,
 void               sc_document_set_name           (ScDocument  *self,
                                                    ScLang       lang,
                                                    const char  *text);
+/* The profile's free-text notes; NULL clears. */
+void               sc_document_set_notes          (ScDocument  *self,
+                                                   const char  *text);
 /* The note of @field in @lang; NULL clears. */
 void               sc_document_set_note           (ScDocument  *self,
                                                    ScField      field,

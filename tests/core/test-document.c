@@ -264,6 +264,13 @@ test_options (Fixture       *f,
   g_assert_true (sc_document_undo (f->doc));
   g_assert_nonnull (sc_profile_find_override (sc_document_get_profile (f->doc), "douyin", SC_FEE_COMMISSION, NULL));
 
+  sc_document_set_notes (f->doc, "Client since 2024");
+  sc_document_set_notes (f->doc, "Client since 2024; wants Douyin first");
+  g_assert_cmpstr (sc_document_get_profile (f->doc)->notes, ==, "Client since 2024; wants Douyin first");
+  g_assert_cmpstr (sc_document_get_undo_label (f->doc), ==, "Changed the profile’s notes");
+  g_assert_true (sc_document_undo (f->doc));
+  g_assert_cmpstr (sc_document_get_profile (f->doc)->notes, !=, "Client since 2024");
+
   sc_document_set_note (f->doc, SC_FIELD_MONTHLY_GMV, SC_LANG_ZH, "估计");
   g_assert_cmpstr (sc_document_get_profile (f->doc)->values[SC_FIELD_MONTHLY_GMV].note.zh, ==, "估计");
   g_assert_cmpstr (sc_document_get_undo_label (f->doc), ==, "Changed the note on Monthly GMV");
