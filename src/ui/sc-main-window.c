@@ -570,7 +570,6 @@ open_example_now (ScMainWindow *self,
       return;
     }
   /* An example has no file: saving asks where, so the bundled file stays. */
-  g_clear_pointer (&profile->path, g_free);
   sc_session_set_profile (self->session, profile, NULL);
 }
 

@@ -114,6 +114,8 @@ gboolean
 sc_session_write_recovery (ScSession *self)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *original = NULL;
+  GFile *file;
 
   g_return_val_if_fail (SC_IS_SESSION (self), FALSE);
 
@@ -122,7 +124,9 @@ sc_session_write_recovery (ScSession *self)
     return FALSE;
   /* Set before trying: a failed write may still leave part of a copy. */
   self->recovery_written = TRUE;
-  if (!sc_recovery_save (sc_document_get_profile (self->document), self->recovery_id, &error))
+  file = sc_document_get_file (self->document);
+  original = file != NULL ? g_file_get_path (file) : NULL;
+  if (!sc_recovery_save (sc_document_get_profile (self->document), original, self->recovery_id, &error))
     {
       recovery_warn (self, "write", error);
       return FALSE;
