@@ -360,13 +360,6 @@ sc_session_get_catalog (ScSession *self)
   return sc_document_get_catalog (self->document);
 }
 
-GPtrArray *
-sc_session_get_load_errors (ScSession *self)
-{
-  g_return_val_if_fail (SC_IS_SESSION (self), NULL);
-  return sc_catalog_get_errors (sc_document_get_catalog (self->document));
-}
-
 const ScProfile *
 sc_session_get_profile (ScSession *self)
 {
@@ -490,13 +483,6 @@ sc_session_set_program_enabled (ScSession  *self,
   sc_document_set_program_enabled (self->document, program_id, enabled);
   if (self->settings != NULL)
     g_settings_set_strv (self->settings, "disabled-programs", sc_document_get_disabled (self->document));
-}
-
-const char * const *
-sc_session_get_disabled (ScSession *self)
-{
-  g_return_val_if_fail (SC_IS_SESSION (self), NULL);
-  return sc_document_get_disabled (self->document);
 }
 
 const ScResult *

@@ -24,7 +24,7 @@ ScSession         *sc_session_new                 (void);
 /* Loads the bundled and the user's program files. */
 void               sc_session_load_default_programs (ScSession   *self);
 /* Adds a program file (origin: added by the user). Errors start with
- * "FILE:LINE:COL: " and are also kept in sc_session_get_load_errors(). */
+ * "FILE:LINE:COL: " and are also kept in sc_catalog_get_errors(). */
 gboolean           sc_session_add_program_file    (ScSession   *self,
                                                    const char  *path,
                                                    GError     **error);
@@ -32,8 +32,6 @@ gboolean           sc_session_add_program_file    (ScSession   *self,
 ScDocument        *sc_session_get_document        (ScSession   *self);
 /* (transfer none) */
 ScCatalog         *sc_session_get_catalog         (ScSession   *self);
-/* GError* of every file that did not load. (transfer none) */
-GPtrArray         *sc_session_get_load_errors     (ScSession   *self);
 
 /* The profile being edited; change it with the sc_document_set_* setters
  * of sc_session_get_document(). (transfer none) */
@@ -66,8 +64,6 @@ gboolean           sc_session_is_program_enabled  (ScSession   *self,
 void               sc_session_set_program_enabled (ScSession   *self,
                                                    const char  *program_id,
                                                    gboolean     enabled);
-/* NULL-terminated ids switched off. (transfer none) */
-const char *const *sc_session_get_disabled        (ScSession   *self);
 
 /* Results of the last recompute; NULL before the first. (transfer none) */
 const ScResult    *sc_session_get_result          (ScSession   *self);

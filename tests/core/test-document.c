@@ -15,6 +15,7 @@ typedef struct
   guint       changes;
   guint       replaced;
   guint       modified_notes;
+  guint       can_undo_notes;
   char       *dir;
 } Fixture;
 
@@ -37,6 +38,14 @@ modified_cb (ScDocument *doc,
 }
 
 static void
+can_undo_cb (ScDocument *doc,
+             GParamSpec *pspec,
+             Fixture    *f)
+{
+  f->can_undo_notes++;
+}
+
+static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
@@ -53,6 +62,7 @@ fixture_set_up (Fixture       *f,
   g_assert_no_error (error);
   g_signal_connect (f->doc, "changed", G_CALLBACK (changed_cb), f);
   g_signal_connect (f->doc, "notify::modified", G_CALLBACK (modified_cb), f);
+  g_signal_connect (f->doc, "notify::can-undo", G_CALLBACK (can_undo_cb), f);
 }
 
 static void
@@ -86,6 +96,8 @@ test_edit_and_undo (Fixture       *f,
   g_assert_cmpfloat (gmv (f), ==, 123456);
   g_assert_true (sc_document_get_modified (f->doc));
   g_assert_cmpuint (f->changes, ==, 1);
+  g_assert_cmpuint (f->modified_notes, ==, 1);
+  g_assert_cmpuint (f->can_undo_notes, ==, 1);
   g_assert_true (sc_document_can_undo (f->doc));
   g_assert_false (sc_document_can_redo (f->doc));
   g_assert_cmpstr (sc_document_get_undo_label (f->doc), ==, "Changed Monthly GMV");
@@ -104,9 +116,14 @@ test_edit_and_undo (Fixture       *f,
   g_assert_cmpstr (sc_document_get_redo_label (f->doc), ==, "Changed Monthly GMV");
   g_assert_cmpuint (f->replaced, ==, 1);
 
+  g_assert_cmpuint (f->modified_notes, ==, 2);
+  g_assert_cmpuint (f->can_undo_notes, ==, 2);
+
   g_assert_true (sc_document_redo (f->doc));
   g_assert_cmpfloat (gmv (f), ==, 123456);
   g_assert_true (sc_document_get_modified (f->doc));
+  g_assert_cmpuint (f->modified_notes, ==, 3);
+  g_assert_cmpuint (f->replaced, ==, 2);
   g_assert_false (sc_document_redo (f->doc));
 
   /* A new edit drops what could be redone. */

@@ -113,7 +113,7 @@ test_gmv_changes_chart (void)
   g_autofree char *after_lines = NULL;
   g_autoptr(ScProfile) copy = NULL;
   g_autoptr(ScResult) expected = NULL;
-  ScEngineOptions options = { .disabled = sc_session_get_disabled (session), .lang = "en" };
+  ScEngineOptions options = { .disabled = sc_document_get_disabled (sc_session_get_document (session)), .lang = "en" };
 
   fees = g_ptr_array_index (chart_model (win)->series, 0);
   before_fees = sc_chart_series_get (fees, ks);
@@ -223,7 +223,7 @@ test_broken_program_toast (void)
   g_assert_nonnull (toast);
   g_assert_nonnull (strstr (toast, "broken-program.xml:7:"));
 
-  errors = sc_session_get_load_errors (sc_main_window_get_session (win));
+  errors = sc_catalog_get_errors (sc_session_get_catalog (sc_main_window_get_session (win)));
   g_assert_cmpuint (errors->len, ==, 1);
   ui_test_destroy_window (win);
 }
