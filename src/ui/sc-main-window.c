@@ -583,7 +583,6 @@ open_example_now (ScMainWindow *self,
       return;
     }
   /* An example has no file: saving asks where, so the bundled file stays. */
-  g_clear_pointer (&profile->path, g_free);
   sc_session_set_profile (self->session, profile, NULL);
 }
 
@@ -737,8 +736,7 @@ quick_start_done_cb (ScMainWindow *self,
 {
   if (apply)
     {
-      sc_quick_start_apply (self->quick_start, sc_session_get_profile (self->session));
-      sc_session_profile_changed (self->session);
+      sc_quick_start_apply (self->quick_start, sc_session_get_document (self->session));
       sc_profile_editor_reload (SC_PROFILE_EDITOR (self->editor));
     }
   gtk_stack_set_visible_child_name (self->editor_stack, "editor");

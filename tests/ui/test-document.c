@@ -55,7 +55,7 @@ n_questions_shown (void)
   return shown->len;
 }
 
-static ScProfile *
+static const ScProfile *
 profile (ScMainWindow *win)
 {
   return sc_session_get_profile (sc_main_window_get_session (win));

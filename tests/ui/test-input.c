@@ -82,7 +82,7 @@ test_rename (Fixture       *f,
 {
   gboolean zh = g_str_equal (sc_lang_current (), "zh");
   const char *typed = zh ? "张氏服饰 工厂店" : "Zhang Apparel Outlet";
-  ScProfile *profile;
+  const ScProfile *profile;
   g_autofree char *other_before = NULL;
   g_autofree char *dir = NULL, *path = NULL;
   g_autoptr(GFile) file = NULL;
@@ -144,7 +144,7 @@ test_notes (Fixture       *f,
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(ScProfile) reopened = NULL;
-  ScProfile *profile;
+  const ScProfile *profile;
 
   if (f->win == NULL)
     return;
@@ -268,7 +268,7 @@ test_quick_start (Fixture       *f,
   GtkWidget *quick, *entry, *button;
   GtkWidget *spins[2];
   gboolean zh = g_str_equal (sc_lang_current (), "zh");
-  ScProfile *profile;
+  const ScProfile *profile;
 
   if (f->win == NULL)
     return;

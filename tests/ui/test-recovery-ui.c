@@ -159,9 +159,7 @@ leave_crashed_copy (const char *id,
 
   g_assert_nonnull (profile);
   g_assert_true (sc_profile_set_number (profile, SC_FIELD_MONTHLY_GMV, value, NULL));
-  g_free (profile->path);
-  profile->path = g_strdup (original);
-  g_assert_true (sc_recovery_save (profile, id, &error));
+  g_assert_true (sc_recovery_save (profile, original, id, &error));
   g_assert_no_error (error);
 
   /* The writer is gone: its pid names no running process. */
@@ -469,7 +467,7 @@ test_running_copy_not_offered (void)
 
   /* Another window of a running instance (here: this process) owns it. */
   clear_state ();
-  g_assert_true (sc_recovery_save (profile, "running-window", &error));
+  g_assert_true (sc_recovery_save (profile, profile->path, "running-window", &error));
   g_assert_no_error (error);
   win = ui_test_open_window (app);
   g_assert_null (sc_main_window_get_recovery_dialog (win));
