@@ -4,7 +4,9 @@
  * profile: a bar segment's tooltip describes that segment; maxima keep
  * their "≤" in the chart's labels, totals and tooltips; chart type stays
  * legible at the default window size; the chart drop-down keeps its width;
- * the Rule Check page writes whole sentences.
+ * the Rule Check page writes whole sentences; the Programs page names a
+ * file that is not XML as such, lets the user remove it, and cites sources
+ * by publisher, date and a link.
  */
 #define G_LOG_DOMAIN "test-pages"
 
@@ -256,6 +258,124 @@ test_rule_check_sentences (void)
   ui_test_destroy_window (win);
 }
 
+/* The first widget below @widget that @match accepts, or NULL. */
+static GtkWidget *
+find_widget (GtkWidget  *widget,
+             gboolean  (*match) (GtkWidget *, gconstpointer),
+             gconstpointer data)
+{
+  if (match (widget, data))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_row_titled (GtkWidget     *widget,
+               gconstpointer  prefix)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) && gtk_widget_get_visible (widget)
+         && g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), prefix);
+}
+
+static gboolean
+is_remove_button (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget)
+         && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "programs.remove-error") == 0;
+}
+
+static gboolean
+is_link (GtkWidget     *widget,
+         gconstpointer  data)
+{
+  return GTK_IS_LINK_BUTTON (widget);
+}
+
+/* A plain-text file added as a program says it is not XML, with its line,
+ * and the user can take it off the list. */
+static void
+test_programs_not_xml (void)
+{
+  ScMainWindow *win = ui_test_open_window (app);
+  GtkWidget *page = sc_main_window_get_page (win, "programs");
+  g_autofree char *path = g_build_filename (ui_test_home, "notes.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *prefix = g_strdup_printf ("%s:1:1: ", path);
+  GtkWidget *row, *remove_button;
+  const char *title;
+
+  g_assert_true (g_file_set_contents (path, "Call the Kuaishou manager on Monday.\nAsk about the deposit.\n", -1, NULL));
+  sc_main_window_show_page (win, "programs");
+  sc_main_window_add_program_files (win, &file, 1);
+  iterate ();
+
+  row = find_widget (page, is_row_titled, prefix);
+  g_assert_nonnull (row);
+  title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+  g_test_message ("%s", title);
+  g_assert_nonnull (strstr (title, "not an XML file"));
+  g_assert_null (strstr (title, "empty"));
+  g_assert_nonnull (strstr (sc_main_window_get_last_toast (win), "not an XML file"));
+
+  remove_button = find_widget (row, is_remove_button, NULL);
+  g_assert_nonnull (remove_button);
+  g_signal_emit_by_name (remove_button, "clicked");
+  iterate ();
+  g_assert_null (find_widget (page, is_row_titled, prefix));
+  g_assert_null (find_widget (page, is_row_titled, "Files That Did Not Load"));
+
+  g_assert_cmpint (g_remove (path), ==, 0);
+  ui_test_destroy_window (win);
+}
+
+/* A source shows its publisher, date and a link to its address, not the
+ * name of the file its text was copied into. */
+static void
+test_programs_sources (void)
+{
+  ScMainWindow *win = ui_test_open_window (app);
+  GtkWidget *page = sc_main_window_get_page (win, "programs");
+  GtkWidget *expander, *source, *link;
+  const char *subtitle;
+
+  sc_main_window_show_page (win, "programs");
+  iterate ();
+  expander = find_widget (page, is_row_titled, "Nine merchant-support measures, 2026 upgrade");
+  g_assert_nonnull (expander);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
+  iterate ();
+  source = find_widget (expander, is_row_titled, "Source: ");
+  g_assert_nonnull (source);
+  subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (source));
+  g_test_message ("%s", subtitle);
+  g_assert_null (strstr (subtitle, ".txt"));
+  g_assert_nonnull (strstr (subtitle, "2026-01-08"));
+  link = find_widget (source, is_link, NULL);
+  g_assert_nonnull (link);
+  g_assert_cmpstr (gtk_link_button_get_uri (GTK_LINK_BUTTON (link)), ==,
+                   "https://www.chinanews.com/cj/2026/01-08/10548441.shtml");
+
+  /* A source with no address recorded says so. */
+  expander = find_widget (page, is_row_titled, "Star Plan 2026");
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
+  iterate ();
+  source = find_widget (expander, is_row_titled, "Source: ");
+  subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (source));
+  g_assert_null (strstr (subtitle, ".txt"));
+  g_assert_nonnull (strstr (subtitle, "no web address recorded"));
+
+  ui_test_destroy_window (win);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -271,6 +391,8 @@ main (int   argc,
   g_test_add_func ("/ui/chart/legible", test_legible);
   g_test_add_func ("/ui/overview/dropdown-width", test_dropdown_width);
   g_test_add_func ("/ui/rule-check/sentences", test_rule_check_sentences);
+  g_test_add_func ("/ui/programs/not-xml", test_programs_not_xml);
+  g_test_add_func ("/ui/programs/sources", test_programs_sources);
 
   status = g_test_run ();
   g_object_unref (app);
