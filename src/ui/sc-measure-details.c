@@ -131,7 +131,13 @@ sc_measure_details_new (GtkWindow     *parent,
   source = sc_measure_item_get_detail (item, SC_MEASURE_DETAIL_SOURCE);
   url = sc_measure_item_get_detail (item, SC_MEASURE_DETAIL_URL);
   /* The link follows the body: the source is its last section. */
-  add_section (self, _("Source"), *source != '\0' ? source : url);
+  if (*url == '\0' && *source != '\0')
+    {
+      g_autofree char *no_url = g_strdup_printf ("%s · %s", source, _("no web address recorded"));
+      add_section (self, _("Source"), no_url);
+    }
+  else
+    add_section (self, _("Source"), *source != '\0' ? source : url);
   if (*url != '\0')
     {
       if (*source != '\0')

@@ -146,6 +146,21 @@ numbers_text (const ScMeasure *measure,
           if (note != NULL && *note != '\0')
             g_string_append_printf (s, " — %s", note);
         }
+      for (guint t = 0; effect->tiers != NULL && t < effect->tiers->len; t++)
+        {
+          const ScTier *tier = g_ptr_array_index (effect->tiers, t);
+          g_autofree char *threshold = sc_chart_format_number (tier->threshold.value, lang, 4);
+          g_autofree char *reward = sc_chart_format_number (tier->reward.value, lang, 4);
+
+          if (s->len > 0)
+            g_string_append_c (s, '\n');
+          if (effect->kind == SC_EFFECT_RANK)
+            /* TRANSLATORS: a leaderboard tier: "Top 100 → 2,000 (stated)" */
+            g_string_append_printf (s, _("Top %s → %s (%s)"), threshold, reward, basis_word (tier->reward.basis));
+          else
+            /* TRANSLATORS: a reward tier: "From 20k → 500 (assumed)" */
+            g_string_append_printf (s, _("From %s → %s (%s)"), threshold, reward, basis_word (tier->reward.basis));
+        }
     }
   return g_strdup (s->str);
 }

@@ -46,10 +46,14 @@ static const struct
   int             width;
   gboolean        expand;
 } shown_columns[] = {
-  { SC_MEASURE_COLUMN_PLATFORM, N_("Platform"), 90, FALSE },
-  { SC_MEASURE_COLUMN_MEASURE, N_("Measure"), 200, TRUE },
+  /* GTK 4.8 measures a row's height at the fixed width of each column, not
+   * at the width an expanding column gets: the wrapped Measure column keeps
+   * its width, and the last one takes what a wider window adds. The four
+   * fit the default window's page. */
+  { SC_MEASURE_COLUMN_PLATFORM, N_("Platform"), 80, FALSE },
+  { SC_MEASURE_COLUMN_MEASURE, N_("Measure"), 300, FALSE },
   { SC_MEASURE_COLUMN_VALUE, N_("Value"), 96, FALSE },
-  { SC_MEASURE_COLUMN_STATUS, N_("Status"), 170, FALSE },
+  { SC_MEASURE_COLUMN_STATUS, N_("Status"), 150, TRUE },
 };
 
 static GtkWidget *
@@ -106,11 +110,16 @@ setup_cb (GtkSignalListItemFactory *factory,
       gtk_accessible_update_state (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
       gtk_widget_add_css_class (badge, "status-badge");
       gtk_widget_add_css_class (badge, sc_program_status_to_string (SC_STATUS_EXPECTED));
-      gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+      /* The status, and the badge under it: the column stays narrow. */
+      GtkWidget *words = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+
+      gtk_widget_set_halign (badge, GTK_ALIGN_START);
       gtk_widget_set_visible (badge, FALSE);
+      gtk_widget_set_valign (words, GTK_ALIGN_CENTER);
+      gtk_box_append (GTK_BOX (words), label);
+      gtk_box_append (GTK_BOX (words), badge);
       gtk_box_append (GTK_BOX (box), icon);
-      gtk_box_append (GTK_BOX (box), badge);
-      gtk_box_append (GTK_BOX (box), label);
+      gtk_box_append (GTK_BOX (box), words);
       gtk_list_item_set_child (item, box);
       return;
     }
@@ -138,10 +147,11 @@ bind_cb (GtkSignalListItemFactory *factory,
     {
       ScMeasureStatus status = sc_measure_item_get_status (row);
       GtkWidget *icon = gtk_widget_get_first_child (child);
-      GtkWidget *badge = gtk_widget_get_next_sibling (icon);
+      GtkWidget *badge;
       static const char *const classes[] = { "success", "dim-label", "warning", "accent" };
 
-      label = gtk_widget_get_next_sibling (badge);
+      label = gtk_widget_get_first_child (gtk_widget_get_next_sibling (icon));
+      badge = gtk_widget_get_next_sibling (label);
       gtk_widget_set_visible (badge, sc_measure_item_get_expected (row));
       gtk_image_set_from_icon_name (GTK_IMAGE (icon), sc_measure_status_icon (status));
       for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
@@ -405,7 +415,9 @@ sc_measures_view_new (ScSession *session)
 
   self->search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
   gtk_widget_set_hexpand (GTK_WIDGET (self->search), TRUE);
-  g_object_set (self->search, "placeholder-text", _("Search measures, reasons and sources"), NULL);
+  /* The search looks at every text of a measure, its details included. */
+  g_object_set (self->search, "placeholder-text", _("Search measures"), NULL);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->search), _("Search measures, reasons and sources"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->search),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search measures"), -1);
   g_signal_connect (self->search, "search-changed", G_CALLBACK (search_changed_cb), self);
