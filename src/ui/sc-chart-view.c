@@ -31,6 +31,9 @@
 
 /* The smallest type on screen, in px. */
 #define MIN_TEXT_PX 11.0
+/* The least height of the plot on screen, in px: below it the type fits
+ * but the bars do not. The widget asks for the height that leaves it. */
+#define MIN_PLOT_PX 120.0
 
 struct _ScChartView
 {
@@ -39,6 +42,8 @@ struct _ScChartView
   ScChartModel          *model;
   ScChartLayout         *layout;
   double                 zoom;      /* screen px per layout px */
+  int                    min_height_for;  /* the width min_height was measured at, or -1 */
+  int                    min_height;
   ScChartViewDetailFunc  detail_func;
   gpointer               detail_data;
   GDestroyNotify         detail_destroy;
@@ -126,7 +131,29 @@ sc_chart_view_snapshot (GtkWidget   *widget,
 static GtkSizeRequestMode
 sc_chart_view_get_request_mode (GtkWidget *widget)
 {
-  return GTK_SIZE_REQUEST_CONSTANT_SIZE;
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+/* The height a @width wide chart needs for its text (which wraps more
+ * the narrower it is) and a plot of MIN_PLOT_PX. */
+static int
+min_height_for_width (ScChartView *self,
+                      int          width)
+{
+  const double probe = 600;
+  ScChartLayout *layout;
+  double zoom;
+
+  if (self->model == NULL || width < 1)
+    return 220;
+  if (self->min_height_for == width)
+    return self->min_height;
+  zoom = zoom_for (width, probe);
+  layout = sc_chart_layout_new (self->model, width / zoom, probe / zoom);
+  self->min_height = CLAMP ((int) ceil ((layout->height - layout->plot.height) * zoom + MIN_PLOT_PX), 220, 1200);
+  self->min_height_for = width;
+  sc_chart_layout_free (layout);
+  return self->min_height;
 }
 
 static void
@@ -138,8 +165,16 @@ sc_chart_view_measure (GtkWidget      *widget,
                        int            *minimum_baseline,
                        int            *natural_baseline)
 {
-  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 320 : 220;
-  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 800 : 450;
+  ScChartView *self = SC_CHART_VIEW (widget);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = 320;
+      *natural = 800;
+      return;
+    }
+  *minimum = for_size > 0 ? min_height_for_width (self, for_size) : 220;
+  *natural = MAX (*minimum, 450);
 }
 
 static gboolean
@@ -351,6 +386,7 @@ static void
 sc_chart_view_init (ScChartView *self)
 {
   self->zoom = 1;
+  self->min_height_for = -1;
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
@@ -423,6 +459,7 @@ sc_chart_view_set_model (ScChartView  *self,
   g_clear_pointer (&self->layout, sc_chart_layout_free);
   g_clear_pointer (&self->model, sc_chart_model_free);
   self->model = model;
+  self->min_height_for = -1;
 
   summary = sc_chart_view_dup_summary (self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
@@ -430,7 +467,8 @@ sc_chart_view_set_model (ScChartView  *self,
                                   model && model->title ? model->title : _("Chart"),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary,
                                   -1);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  /* Another chart may need another height for its text. */
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 const ScChartLayout *

@@ -187,13 +187,17 @@ keep_width (GtkDropDown *dropdown)
       g_autoptr(GtkStringObject) item = g_list_model_get_item (items, i);
       g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (dropdown),
                                                                         gtk_string_object_get_string (item));
+      g_autoptr(PangoAttrList) bold = pango_attr_list_new ();
       int width;
 
+      /* The theme sets the button's label in bold. */
+      pango_attr_list_insert (bold, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+      pango_layout_set_attributes (layout, bold);
       pango_layout_get_pixel_size (layout, &width, NULL);
       widest = MAX (widest, width);
     }
-  /* The button's padding and its arrow, with room for a bold label. */
-  gtk_widget_set_size_request (GTK_WIDGET (dropdown), widest * 11 / 10 + 48, -1);
+  /* The button's padding, its arrow and a little room for a wider font. */
+  gtk_widget_set_size_request (GTK_WIDGET (dropdown), widest * 21 / 20 + 64, -1);
   gtk_widget_set_halign (GTK_WIDGET (dropdown), GTK_ALIGN_START);
 }
 
@@ -426,9 +430,9 @@ sc_overview_page_new (ScSession *session)
   gtk_widget_add_css_class (frame, "chart-frame");
   gtk_frame_set_child (GTK_FRAME (frame), GTK_WIDGET (self->chart));
   gtk_widget_set_vexpand (frame, TRUE);
-  /* Tall enough for a plot under legible type, even in the smallest
-   * window: there the verdicts scroll below the chart instead. */
-  gtk_widget_set_size_request (frame, -1, 340);
+  /* The chart asks for the height its legible text and a plot need: in a
+   * small window the verdicts scroll below it instead (see the scrolled
+   * window below). */
   gtk_box_append (GTK_BOX (box), frame);
 
   self->verdicts = GTK_LIST_BOX (gtk_list_box_new ());
