@@ -104,15 +104,14 @@ setup_cb (GtkSignalListItemFactory *factory,
       /* A measure the source calls 预计: the same badge as an expected
        * program's on the Programs page. */
       GtkWidget *badge = gtk_label_new (sc_program_status_label (SC_STATUS_EXPECTED));
+      /* The status, and the badge under it: the column stays narrow. */
+      GtkWidget *words = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
 
       gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
       /* The label next to it says the status: the icon is decoration. */
       gtk_accessible_update_state (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
       gtk_widget_add_css_class (badge, "status-badge");
       gtk_widget_add_css_class (badge, sc_program_status_to_string (SC_STATUS_EXPECTED));
-      /* The status, and the badge under it: the column stays narrow. */
-      GtkWidget *words = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-
       gtk_widget_set_halign (badge, GTK_ALIGN_START);
       gtk_widget_set_visible (badge, FALSE);
       gtk_widget_set_valign (words, GTK_ALIGN_CENTER);
