@@ -3,7 +3,8 @@
  * The Measures page in a real window under Xvfb, on the bundled example
  * profile: the table fits the default window with nothing cut, a row opens
  * the measure's details (source sentence, reasons, link) and Copy puts the
- * whole text on the clipboard; every status icon exists in the icon theme.
+ * whole text on the clipboard, also with real clicks and keys; every status
+ * icon exists in the icon theme.
  */
 #define G_LOG_DOMAIN "test-measures"
 
@@ -18,26 +19,9 @@
 #include "sc-measure-details.h"
 #include "sc-measure-item.h"
 #include "sc-measures-view.h"
+#include "ui-input.h"
 
 static ScApplication *app;
-
-/* The first widget of @type below @widget, or NULL. */
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 /* TRUE when a label below @widget shows exactly @text. */
 static gboolean
@@ -112,7 +96,7 @@ test_measures_fit (void)
   sc_main_window_show_page (win, "measures");
   iterate ();
 
-  columns = find_widget (view, GTK_TYPE_COLUMN_VIEW);
+  columns = ui_input_find (view, GTK_TYPE_COLUMN_VIEW);
   scrolled = gtk_widget_get_ancestor (columns, GTK_TYPE_SCROLLED_WINDOW);
   g_assert_nonnull (scrolled);
   g_assert_nonnull (columns);
@@ -155,7 +139,7 @@ test_measures_details (void)
   g_assert_cmpstr (reasons, !=, "");
   g_assert_nonnull (strstr (quote, "跃迁斗金计划"));
 
-  g_signal_emit_by_name (find_widget (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW), "activate", 0);
+  g_signal_emit_by_name (ui_input_find (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW), "activate", 0);
   iterate ();
   details = find_details ();
   g_assert_nonnull (details);
@@ -170,7 +154,7 @@ test_measures_details (void)
   g_assert_true (shows_label (GTK_WIDGET (details), "Numbers and their basis"));
   if (*url != '\0')
     {
-      GtkWidget *link = find_widget (GTK_WIDGET (details), GTK_TYPE_LINK_BUTTON);
+      GtkWidget *link = ui_input_find (GTK_WIDGET (details), GTK_TYPE_LINK_BUTTON);
 
       g_assert_true (gtk_widget_get_visible (link));
       g_assert_cmpstr (gtk_link_button_get_uri (GTK_LINK_BUTTON (link)), ==, url);
@@ -199,7 +183,7 @@ test_measures_details (void)
   /* The Details button opens the selected row's. */
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (view), "measures.show-selected", NULL)
                   && find_details () != NULL);
-  gtk_selection_model_select_item (gtk_column_view_get_model (GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (view),
+  gtk_selection_model_select_item (gtk_column_view_get_model (GTK_COLUMN_VIEW (ui_input_find (GTK_WIDGET (view),
                                                                                              GTK_TYPE_COLUMN_VIEW))),
                                    0, TRUE);
   iterate ();
@@ -207,6 +191,93 @@ test_measures_details (void)
   iterate ();
   details = find_details ();
   g_assert_nonnull (details);
+  gtk_window_destroy (GTK_WINDOW (details));
+
+  ui_test_destroy_window (win);
+}
+
+/* The mapped label below @widget that shows @text, or NULL. */
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
+      && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* With real input through the X server: a click selects a row and Enter
+ * opens its details; Ctrl+C there copies them, Escape closes them; a
+ * double-click opens another row's. */
+static void
+test_measures_details_input (void)
+{
+  ScMainWindow *win;
+  ScMeasuresView *view;
+  GListModel *model;
+  g_autoptr(ScMeasureItem) first = NULL;
+  g_autoptr(ScMeasureItem) second = NULL;
+  ScMeasureDetails *details;
+  GdkClipboard *clipboard;
+  GValue value = G_VALUE_INIT;
+  g_autofree char *text = NULL;
+
+  if (!ui_input_available ())
+    {
+      g_test_skip ("no X display or no xdotool");
+      return;
+    }
+  win = ui_test_open_window (app);
+  view = SC_MEASURES_VIEW (sc_main_window_get_page (win, "measures"));
+  model = sc_measures_view_get_model (view);
+  sc_main_window_show_page (win, "measures");
+  ui_input_settle (200);
+  ui_input_focus_window (GTK_WIDGET (win));
+  first = g_list_model_get_item (model, 0);
+  second = g_list_model_get_item (model, 1);
+
+  ui_input_move_to_center (find_label (GTK_WIDGET (view), sc_measure_item_get_text (first, SC_MEASURE_COLUMN_MEASURE)));
+  ui_input_click (1);
+  ui_input_key ("Return");
+  ui_input_settle (200);
+  details = find_details ();
+  g_assert_nonnull (details);
+  g_assert_true (shows_label (GTK_WIDGET (details), sc_measure_item_get_text (first, SC_MEASURE_COLUMN_MEASURE)));
+
+  ui_input_focus_window (GTK_WIDGET (details));
+  ui_input_key ("ctrl+c");
+  ui_input_settle (100);
+  clipboard = gtk_widget_get_clipboard (GTK_WIDGET (details));
+  g_value_init (&value, G_TYPE_STRING);
+  g_assert_nonnull (gdk_clipboard_get_content (clipboard));
+  g_assert_true (gdk_content_provider_get_value (gdk_clipboard_get_content (clipboard), &value, NULL));
+  text = sc_measure_details_dup_text (details);
+  g_assert_cmpstr (g_value_get_string (&value), ==, text);
+  g_value_unset (&value);
+
+  ui_input_key ("Escape");
+  ui_input_settle (200);
+  g_assert_null (find_details ());
+
+  ui_input_focus_window (GTK_WIDGET (win));
+  ui_input_move_to_center (find_label (GTK_WIDGET (view), sc_measure_item_get_text (second, SC_MEASURE_COLUMN_MEASURE)));
+  {
+    const char *args[] = { "click", "--repeat", "2", "--delay", "60", "1", NULL };
+    ui_input_xdotool (args);
+  }
+  ui_input_settle (200);
+  details = find_details ();
+  g_assert_nonnull (details);
+  g_assert_true (shows_label (GTK_WIDGET (details), sc_measure_item_get_text (second, SC_MEASURE_COLUMN_MEASURE)));
   gtk_window_destroy (GTK_WINDOW (details));
 
   ui_test_destroy_window (win);
@@ -243,6 +314,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/measures/fit", test_measures_fit);
   g_test_add_func ("/ui/measures/details", test_measures_details);
+  g_test_add_func ("/ui/measures/details-input", test_measures_details_input);
   g_test_add_func ("/ui/measures/icons", test_measures_icons);
 
   status = g_test_run ();
