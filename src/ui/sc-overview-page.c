@@ -262,6 +262,28 @@ verdict_for (ScOverviewPage         *self,
                                            result->horizon_months),
                               name, number, result->horizon_months, _(parts[best].what));
     }
+  if (total > 0 && p->up_to)
+    {
+      double maxima = 0;
+
+      for (guint i = 0; i < result->measures->len; i++)
+        {
+          const ScMeasureResult *mr = g_ptr_array_index (result->measures, i);
+
+          if (mr->up_to && g_strcmp0 (mr->program->platform, p->platform) == 0)
+            maxima += mr->totals[SC_AMOUNT_TOTAL_VALUE];
+        }
+      if (maxima > 0)
+        {
+          g_autofree char *up_to = sc_chart_format_number (maxima, lang, 3);
+          /* TRANSLATORS: a platform's verdict, then how much of it the
+           * programs promise "up to" (至高): the real amount may be less */
+          g_autofree char *more = g_strdup_printf (_("%s, of which ¥%s are “up to” amounts"), line, up_to);
+
+          g_free (line);
+          line = g_steal_pointer (&more);
+        }
+    }
   if (p->expected_totals[SC_AMOUNT_TOTAL_VALUE] > 0)
     {
       g_autofree char *expected = sc_chart_format_number (p->expected_totals[SC_AMOUNT_TOTAL_VALUE], lang, 3);

@@ -147,6 +147,16 @@ test_maxima (void)
   g_assert_nonnull (find_text (layout, SC_CHART_TEXT_FOOTNOTE, "≤ up to"));
   g_assert_nonnull (strstr (summary, "Subsidies up to "));
 
+  /* The verdict under the chart says how much of a total is maxima. */
+  {
+    g_auto(GStrv) verdicts = sc_overview_page_dup_verdicts (SC_OVERVIEW_PAGE (sc_main_window_get_page (win, "overview")));
+    g_autofree char *all = g_strjoinv ("\n", verdicts);
+
+    g_test_message ("%s", all);
+    g_assert_nonnull (strstr (all, "Kuaishou: about ¥"));
+    g_assert_nonnull (strstr (all, " are “up to” amounts"));
+  }
+
   /* The measures chart: the leap gold plan's own bar. */
   view = show_chart (win, SC_CHART_MEASURES);
   model = sc_chart_view_get_model (view);
