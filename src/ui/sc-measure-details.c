@@ -16,10 +16,22 @@ struct _ScMeasureDetails
   GtkLabel       *program_label;
   GtkBox         *body;
   GtkLinkButton  *link;
+  GtkButton      *copy_button;
   GString        *text;    /* what Copy copies */
+  guint           copied_id;
 };
 
 G_DEFINE_FINAL_TYPE (ScMeasureDetails, sc_measure_details, ADW_TYPE_WINDOW)
+
+static gboolean
+copied_done_cb (gpointer data)
+{
+  ScMeasureDetails *self = data;
+
+  self->copied_id = 0;
+  gtk_button_set_label (self->copy_button, _("_Copy"));
+  return G_SOURCE_REMOVE;
+}
 
 static void
 copy_action (GtkWidget  *widget,
@@ -29,6 +41,10 @@ copy_action (GtkWidget  *widget,
   ScMeasureDetails *self = SC_MEASURE_DETAILS (widget);
 
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), self->text->str);
+  /* Say it worked where the user looks, for a moment. */
+  gtk_button_set_label (self->copy_button, _("Copied"));
+  g_clear_handle_id (&self->copied_id, g_source_remove);
+  self->copied_id = g_timeout_add_seconds (2, copied_done_cb, self);
 }
 
 /* A heading and its text, in the window and in the copied text; nothing
@@ -59,6 +75,16 @@ add_section (ScMeasureDetails *self,
 }
 
 static void
+sc_measure_details_dispose (GObject *object)
+{
+  ScMeasureDetails *self = SC_MEASURE_DETAILS (object);
+
+  g_clear_handle_id (&self->copied_id, g_source_remove);
+
+  G_OBJECT_CLASS (sc_measure_details_parent_class)->dispose (object);
+}
+
+static void
 sc_measure_details_finalize (GObject *object)
 {
   ScMeasureDetails *self = SC_MEASURE_DETAILS (object);
@@ -73,6 +99,7 @@ sc_measure_details_class_init (ScMeasureDetailsClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  G_OBJECT_CLASS (klass)->dispose = sc_measure_details_dispose;
   G_OBJECT_CLASS (klass)->finalize = sc_measure_details_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -82,6 +109,7 @@ sc_measure_details_class_init (ScMeasureDetailsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScMeasureDetails, program_label);
   gtk_widget_class_bind_template_child (widget_class, ScMeasureDetails, body);
   gtk_widget_class_bind_template_child (widget_class, ScMeasureDetails, link);
+  gtk_widget_class_bind_template_child (widget_class, ScMeasureDetails, copy_button);
 
   gtk_widget_class_install_action (widget_class, "details.copy", NULL, copy_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "details.copy", NULL);

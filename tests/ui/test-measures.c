@@ -174,6 +174,8 @@ test_measures_details (void)
   g_assert_nonnull (strstr (text, reasons));
   g_assert_nonnull (strstr (text, "≤ ¥"));
   g_value_unset (&value);
+  /* The button says it worked. */
+  g_assert_true (shows_label (GTK_WIDGET (details), "Copied"));
 
   /* Escape closes it. */
   gtk_widget_activate_action (GTK_WIDGET (details), "window.close", NULL);
