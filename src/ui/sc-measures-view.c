@@ -5,6 +5,8 @@
 
 #include "sc-measures-view.h"
 
+#include "sc-a11y.h"
+
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -429,8 +431,7 @@ sc_measures_view_new (ScSession *session)
     gtk_string_list_append (statuses, sc_measure_status_label (s));
   self->status_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&statuses)), NULL));
   gtk_label_set_mnemonic_widget (GTK_LABEL (status_label), GTK_WIDGET (self->status_dropdown));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->status_dropdown),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Status"), -1);
+  sc_a11y_name_inner_button (GTK_WIDGET (self->status_dropdown), _("Status"));
   g_signal_connect (self->status_dropdown, "notify::selected", G_CALLBACK (status_selected_cb), self);
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->status_dropdown));
 
@@ -441,6 +442,8 @@ sc_measures_view_new (ScSession *session)
 
   {
     GtkWidget *details = gtk_button_new_with_mnemonic (_("_Details"));
+
+    sc_a11y_fix_mnemonic (details);
 
     gtk_actionable_set_action_name (GTK_ACTIONABLE (details), "measures.show-selected");
     gtk_widget_set_tooltip_text (details, _("Everything about the selected measure (double-click or Enter on a row)"));

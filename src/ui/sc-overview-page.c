@@ -5,6 +5,8 @@
 
 #include "sc-overview-page.h"
 
+#include "sc-a11y.h"
+
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -440,8 +442,7 @@ sc_overview_page_new (ScSession *session)
   self->kind_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&kinds)), NULL));
   gtk_drop_down_set_selected (self->kind_dropdown, self->kind);
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (self->kind_dropdown));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->kind_dropdown),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Chart"), -1);
+  sc_a11y_name_inner_button (GTK_WIDGET (self->kind_dropdown), _("Chart"));
   g_signal_connect (self->kind_dropdown, "notify::selected", G_CALLBACK (kind_selected_cb), self);
   keep_width (self->kind_dropdown);
   gtk_box_append (GTK_BOX (bar), label);

@@ -5,6 +5,8 @@
 
 #include "sc-programs-view.h"
 
+#include "sc-a11y.h"
+
 #include <glib/gi18n.h>
 
 struct _ScProgramsView
@@ -379,6 +381,7 @@ rebuild (ScProgramsView *self)
   adw_preferences_group_set_title (group, _("Your Program Files"));
   adw_preferences_group_set_description (group, _("Add program files you wrote or received, or drop them on this page. The format is described in the help."));
   button = gtk_button_new_with_mnemonic (_("_Add Program File…"));
+  sc_a11y_fix_mnemonic (button);
   gtk_widget_set_halign (button, GTK_ALIGN_START);
   gtk_widget_add_css_class (button, "pill");
   g_signal_connect (button, "clicked", G_CALLBACK (open_folder_cb), self);
