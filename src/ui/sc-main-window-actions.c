@@ -298,25 +298,54 @@ sc_main_window_export_report (ScMainWindow  *self,
                                   NULL, FALSE, G_FILE_CREATE_PRIVATE, NULL, NULL, error);
 }
 
+/* Writes @file with @write and says so in a toast (@saved names the file),
+ * or shows why it could not. */
 static void
-report_chosen (ScMainWindow *self,
-               GFile        *file)
+finish_export (ScMainWindow  *self,
+               GFile         *file,
+               gboolean     (*write) (ScMainWindow *, GFile *, GError **),
+               const char    *saved)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
   g_autofree char *message = NULL;
+  g_auto(GStrv) parts = NULL;
 
   if (file == NULL)
     return;
-  if (!sc_main_window_export_report (self, file, &error))
+  if (!write (self, file, &error))
     {
       sc_main_window_toast (self, error->message);
       return;
     }
+  /* @saved holds one "%s" for the name (not a format: it is translated). */
   name = g_file_get_basename (file);
-  /* Translators: %s is the file name of the report. */
-  message = g_strdup_printf (_("Report saved as “%s”"), name);
+  parts = g_strsplit (saved, "%s", 2);
+  message = g_strjoinv (name, parts);
   sc_main_window_toast (self, message);
+}
+
+/* Asks where to export, offering the profile's title with @suffix. */
+static void
+ask_export (ScMainWindow *self,
+            const char   *title,
+            FileKind      kind,
+            const char   *suffix,
+            FileCallback  chosen)
+{
+  g_autofree char *name = sc_session_dup_title (self->session);
+  g_autofree char *initial = g_strconcat (name, suffix, NULL);
+
+  g_strdelimit (initial, "/\\:", '-');
+  sc_main_window_choose_file (self, title, TRUE, kind, initial, chosen);
+}
+
+static void
+report_chosen (ScMainWindow *self,
+               GFile        *file)
+{
+  /* Translators: %s is the file name of the report. */
+  finish_export (self, file, sc_main_window_export_report, _("Report saved as “%s”"));
 }
 
 static void
@@ -324,12 +353,7 @@ action_export_report (GtkWidget  *widget,
                       const char *name,
                       GVariant   *param)
 {
-  ScMainWindow *self = SC_MAIN_WINDOW (widget);
-  g_autofree char *title = sc_session_dup_title (self->session);
-  g_autofree char *initial = g_strconcat (title, ".txt", NULL);
-
-  g_strdelimit (initial, "/\\:", '-');
-  sc_main_window_choose_file (self, _("Export Report"), TRUE, FILE_KIND_REPORT, initial, report_chosen);
+  ask_export (SC_MAIN_WINDOW (widget), _("Export Report"), FILE_KIND_REPORT, ".txt", report_chosen);
 }
 
 gboolean
@@ -373,21 +397,8 @@ static void
 client_report_chosen (ScMainWindow *self,
                       GFile        *file)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *message = NULL;
-
-  if (file == NULL)
-    return;
-  if (!sc_main_window_export_client_report (self, file, &error))
-    {
-      sc_main_window_toast (self, error->message);
-      return;
-    }
-  name = g_file_get_basename (file);
   /* Translators: %s is the file name of the client report. */
-  message = g_strdup_printf (_("Client report saved as “%s”"), name);
-  sc_main_window_toast (self, message);
+  finish_export (self, file, sc_main_window_export_client_report, _("Client report saved as “%s”"));
 }
 
 static void
@@ -395,12 +406,7 @@ action_export_client_report (GtkWidget  *widget,
                              const char *name,
                              GVariant   *param)
 {
-  ScMainWindow *self = SC_MAIN_WINDOW (widget);
-  g_autofree char *title = sc_session_dup_title (self->session);
-  g_autofree char *initial = g_strconcat (title, ".pdf", NULL);
-
-  g_strdelimit (initial, "/\\:", '-');
-  sc_main_window_choose_file (self, _("Export Client Report"), TRUE, FILE_KIND_PDF, initial, client_report_chosen);
+  ask_export (SC_MAIN_WINDOW (widget), _("Export Client Report"), FILE_KIND_PDF, ".pdf", client_report_chosen);
 }
 
 static void
