@@ -8,7 +8,7 @@
 G_BEGIN_DECLS
 
 /* A context for the chart's text on @font_map, the same for measuring and
- * drawing (never updated from a cairo_t: see sc-chart-layout.c). @lang as
+ * drawing (never updated from a cairo_t: see sc-chart-text.c). @lang as
  * in ScChartModel. (transfer full) */
 PangoContext *sc_chart_text_context_new (PangoFontMap      *font_map,
                                          const char        *lang);

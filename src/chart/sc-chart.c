@@ -103,7 +103,7 @@ draw_text (cairo_t           *cr,
     return;
   sc_chart_text_apply (pl, t);
   if (t->on_fill)
-    set_rgb (cr, t->colour);
+    set_rgb (cr, t->color);
   else
     set_ink (cr, t->ink, dark);
   cairo_move_to (cr, t->rect.x - t->offset_x, t->rect.y - t->offset_y);
@@ -248,7 +248,7 @@ sc_chart_draw_layout (const ScChartModel  *model,
   for (guint i = 0; i < layout->lines->len; i++)
     {
       const ScChartLine *line = g_ptr_array_index (layout->lines, i);
-      ScChartRgb colour = sc_chart_palette_series (line->color, dark);
+      ScChartRgb color = sc_chart_palette_series (line->color, dark);
       gboolean pen_down = FALSE;
 
       cairo_new_path (cr);
@@ -270,7 +270,7 @@ sc_chart_draw_layout (const ScChartModel  *model,
       set_ink (cr, SC_CHART_INK_BACKGROUND, dark);
       cairo_set_line_width (cr, 5.5 * u);
       cairo_stroke_preserve (cr);
-      set_rgb (cr, colour);
+      set_rgb (cr, color);
       cairo_set_line_width (cr, 2.6 * u);
       cairo_stroke (cr);
 
@@ -283,7 +283,7 @@ sc_chart_draw_layout (const ScChartModel  *model,
               continue;
             cairo_new_sub_path (cr);
             cairo_arc (cr, p->x, p->y, 3.2 * u, 0, 2 * G_PI);
-            set_rgb (cr, colour);
+            set_rgb (cr, color);
             cairo_fill_preserve (cr);
             set_ink (cr, SC_CHART_INK_BACKGROUND, dark);
             cairo_set_line_width (cr, 1.2 * u);
@@ -320,11 +320,11 @@ sc_chart_draw_layout (const ScChartModel  *model,
   for (guint i = 0; i < layout->legend->len; i++)
     {
       const ScChartLegendItem *it = &g_array_index (layout->legend, ScChartLegendItem, i);
-      ScChartRgb colour = it->is_status ? sc_chart_palette_status (it->color, dark)
+      ScChartRgb color = it->is_status ? sc_chart_palette_status (it->color, dark)
                                         : sc_chart_palette_series (it->color, dark);
       const ScChartRect *r = &it->swatch;
 
-      set_rgb (cr, colour);
+      set_rgb (cr, color);
       if (it->is_line)
         {
           cairo_set_line_width (cr, 2.6 * u);
@@ -344,7 +344,7 @@ sc_chart_draw_layout (const ScChartModel  *model,
           cairo_close_path (cr);
           cairo_fill (cr);
           if (layout->hatch && !it->is_status)
-            hatch_rect (cr, r, sc_chart_palette_hatch (it->color), colour, u);
+            hatch_rect (cr, r, sc_chart_palette_hatch (it->color), color, u);
         }
     }
 
