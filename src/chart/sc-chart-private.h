@@ -22,4 +22,29 @@ sc_chart_lang_is_zh (const char *lang)
 void  sc_chart_text_apply        (PangoLayout       *pl,
                                   const ScChartText *text);
 
+/*
+ * The text of a layout for a PDF, with each font cut down to the glyphs
+ * the chart shows (sc-chart-subset.c). Made after the layout, before the
+ * drawing; freed any time after. (transfer full)
+ */
+typedef struct _ScChartSubset ScChartSubset;
+
+ScChartSubset *sc_chart_subset_new       (const ScChartModel  *model,
+                                          const ScChartLayout *layout);
+void           sc_chart_subset_free      (ScChartSubset       *subset);
+/* Draws text @index of the layout with its top-left Pango origin at @x, @y;
+ * FALSE when @subset has no such text. */
+gboolean       sc_chart_subset_show_text (ScChartSubset       *subset,
+                                          cairo_t             *cr,
+                                          guint                index,
+                                          double               x,
+                                          double               y);
+/* sc_chart_draw_layout(), the text through @subset when not NULL. */
+void           sc_chart_draw_layout_full (const ScChartModel  *model,
+                                          const ScChartLayout *layout,
+                                          cairo_t             *cr,
+                                          ScChartSubset       *subset);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScChartSubset, sc_chart_subset_free)
+
 G_END_DECLS

@@ -97,15 +97,19 @@ static void
 draw_text (cairo_t           *cr,
            PangoLayout       *pl,
            const ScChartText *t,
-           gboolean           dark)
+           gboolean           dark,
+           ScChartSubset     *subset,
+           guint              index)
 {
   if (!t->visible)
     return;
-  sc_chart_text_apply (pl, t);
   if (t->on_fill)
     set_rgb (cr, t->color);
   else
     set_ink (cr, t->ink, dark);
+  if (sc_chart_subset_show_text (subset, cr, index, t->rect.x - t->offset_x, t->rect.y - t->offset_y))
+    return;
+  sc_chart_text_apply (pl, t);
   cairo_move_to (cr, t->rect.x - t->offset_x, t->rect.y - t->offset_y);
   pango_cairo_show_layout (cr, pl);
 }
@@ -189,6 +193,15 @@ void
 sc_chart_draw_layout (const ScChartModel  *model,
                       const ScChartLayout *layout,
                       cairo_t             *cr)
+{
+  sc_chart_draw_layout_full (model, layout, cr, NULL);
+}
+
+void
+sc_chart_draw_layout_full (const ScChartModel  *model,
+                           const ScChartLayout *layout,
+                           cairo_t             *cr,
+                           ScChartSubset       *subset)
 {
   gboolean dark = layout->dark;
   double u = layout->unit;
@@ -354,7 +367,7 @@ sc_chart_draw_layout (const ScChartModel  *model,
   pl = pango_layout_new (context);
   g_object_unref (context);
   for (guint i = 0; i < layout->texts->len; i++)
-    draw_text (cr, pl, g_ptr_array_index (layout->texts, i), dark);
+    draw_text (cr, pl, g_ptr_array_index (layout->texts, i), dark, subset, i);
   g_object_unref (pl);
 
   cairo_restore (cr);
