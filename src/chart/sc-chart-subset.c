@@ -78,17 +78,22 @@ font_free (Font *f)
   g_free (f);
 }
 
-/* Fonts cairo draws with something besides the outlines in the file
- * (synthetic bold or slant, a matrix, variations) keep Pango's path. */
+/* Fonts cairo draws with something besides the default outlines in the
+ * file (synthetic bold or slant, a matrix, variations) keep Pango's path. */
 static gboolean
-font_is_plain (PangoFont *font)
+font_is_plain (PangoFont *font,
+               hb_font_t *hb)
 {
   FcPattern *pattern;
   FcBool b = FcFalse;
   FcMatrix *matrix;
   FcChar8 *s;
+  unsigned int n_coords = 0;
 
   if (!PANGO_IS_FC_FONT (font))
+    return FALSE;
+  hb_font_get_var_coords_normalized (hb, &n_coords);
+  if (n_coords > 0)
     return FALSE;
   pattern = pango_fc_font_get_pattern (PANGO_FC_FONT (font));
   if (FcPatternGetBool (pattern, FC_EMBOLDEN, 0, &b) == FcResultMatch && b)
@@ -110,7 +115,8 @@ font_for (ScChartSubset *subset,
   hb_face_t *face = hb != NULL ? hb_font_get_face (hb) : NULL;
   Font *f;
 
-  if (face == NULL)
+  /* Checked on every look-up: one face may serve a plain and a slanted font. */
+  if (face == NULL || !font_is_plain (font, hb))
     return NULL;
   for (guint i = 0; i < subset->fonts->len; i++)
     {
@@ -118,7 +124,7 @@ font_for (ScChartSubset *subset,
       if (f->face == face)
         return f;
     }
-  if (!create || !font_is_plain (font))
+  if (!create)
     return NULL;
   f = g_new0 (Font, 1);
   f->face = hb_face_reference (face);
