@@ -250,11 +250,13 @@ sc_chart_render (const ScChartModel  *model,
   cr = cairo_create (surface);
   if (format == SC_CHART_FORMAT_PNG)
     cairo_scale (cr, scale, scale);
-  if (format == SC_CHART_FORMAT_PDF)
+  if (format != SC_CHART_FORMAT_PNG)
     {
-      /* Fonts cut to the chart's glyphs first: see sc-chart-subset.c. */
+      /* Fonts prepared for the vector surface first: see sc-chart-subset.c. */
       g_autoptr(ScChartLayout) layout = sc_chart_layout_new (model, width, height);
-      g_autoptr(ScChartSubset) subset = sc_chart_subset_new (model, layout);
+      g_autoptr(ScChartSubset) subset = sc_chart_subset_new (model, layout, format == SC_CHART_FORMAT_PDF
+                                                                            ? SC_CHART_SUBSET_GLYPHS
+                                                                            : SC_CHART_SUBSET_OUTLINES);
 
       sc_chart_draw_layout_full (model, layout, cr, subset);
     }

@@ -25,6 +25,7 @@
 #include <pango/pangofc-font.h>
 
 #include FT_FREETYPE_H
+#include FT_TRUETYPE_TABLES_H
 
 typedef struct
 {
@@ -33,11 +34,14 @@ typedef struct
   hb_set_t          *unicodes;
   cairo_font_face_t *subset;     /* NULL: draw this font as Pango does */
   hb_subset_plan_t  *plan;       /* holds @map */
-  const hb_map_t    *map;        /* Pango's glyph → the subset's */
+  const hb_map_t    *map;        /* Pango's glyph → the subset's; NULL: the same */
+  char              *file;       /* where Pango's font comes from */
+  int                index;
 } Font;
 
 struct _ScChartSubset
 {
+  ScChartSubsetMode mode;
   GPtrArray *fonts;     /* Font* */
   GPtrArray *layouts;   /* PangoLayout* per text of the layout, NULL when not drawn */
 };
@@ -75,6 +79,7 @@ font_free (Font *f)
     cairo_font_face_destroy (f->subset);
   if (f->plan != NULL)
     hb_subset_plan_destroy (f->plan);
+  g_free (f->file);
   g_free (f);
 }
 
@@ -127,6 +132,14 @@ font_for (ScChartSubset *subset,
   if (!create)
     return NULL;
   f = g_new0 (Font, 1);
+  {
+    FcPattern *pattern = pango_fc_font_get_pattern (PANGO_FC_FONT (font));
+    FcChar8 *file = NULL;
+
+    FcPatternGetString (pattern, FC_FILE, 0, &file);
+    FcPatternGetInteger (pattern, FC_INDEX, 0, &f->index);
+    f->file = g_strdup ((const char *) file);
+  }
   f->face = hb_face_reference (face);
   f->glyphs = hb_set_create ();
   f->unicodes = hb_set_create ();
@@ -186,7 +199,7 @@ show (ScSubsetRenderer *self,
         return FALSE;   /* a hex box: Pango draws those */
       if (gi->glyph != PANGO_GLYPH_EMPTY)
         {
-          cg[n].index = hb_map_get (f->map, gi->glyph);
+          cg[n].index = f->map != NULL ? hb_map_get (f->map, gi->glyph) : gi->glyph;
           if (cg[n].index == HB_MAP_VALUE_INVALID)
             return FALSE;
           cg[n].x = x + (double) (x_position + gi->geometry.x_offset) / PANGO_SCALE;
@@ -327,6 +340,60 @@ face_data_free (gpointer data)
   g_free (d);
 }
 
+/* A cairo face for @face, which it closes with the face. (transfer full, nullable) */
+static cairo_font_face_t *
+cairo_face_new (FT_Face    face,
+                hb_blob_t *blob)
+{
+  cairo_font_face_t *cairo_face = cairo_ft_font_face_create_for_ft_face (face, FT_LOAD_NO_HINTING);
+  FaceData *d = g_new (FaceData, 1);
+
+  d->face = face;
+  d->blob = blob;
+  if (cairo_font_face_set_user_data (cairo_face, &face_key, d, face_data_free) != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_font_face_destroy (cairo_face);
+      face_data_free (d);
+      return NULL;
+    }
+  return cairo_face;
+}
+
+/*
+ * For SVG: @f's whole font from its file, but with a small charmap chosen
+ * (a byte or trimmed table, format 0 or 6) where the font has one. Cairo
+ * looks each glyph's character up by walking the charmap from the start:
+ * the SVG never uses the answer, and the Unicode map of Noto Sans CJK has
+ * 44,810 entries (a quarter of an SVG export, measured). Glyph numbers,
+ * outlines and so the SVG stay the same. (transfer full, nullable)
+ */
+static cairo_font_face_t *
+outline_face (Font *f)
+{
+  FT_Library library = ft_library ();
+  FT_Face face = NULL;
+
+  if (library == NULL || f->file == NULL)
+    return NULL;
+  g_mutex_lock (&ft_lock);
+  if (FT_New_Face (library, f->file, f->index, &face) != 0)
+    face = NULL;
+  g_mutex_unlock (&ft_lock);
+  if (face == NULL)
+    return NULL;
+  for (int i = 0; i < face->num_charmaps; i++)
+    {
+      FT_Long format = FT_Get_CMap_Format (face->charmaps[i]);
+
+      if (format == 0 || format == 6)
+        {
+          FT_Set_Charmap (face, face->charmaps[i]);
+          break;
+        }
+    }
+  return cairo_face_new (face, NULL);
+}
+
 /* A cairo face of @f's glyphs alone; sets @f->map. (transfer full, nullable) */
 static cairo_font_face_t *
 subset_face (Font *f)
@@ -341,11 +408,9 @@ subset_face (Font *f)
   };
   hb_face_t *sub;
   hb_blob_t *blob;
-  FaceData *d;
   const char *data;
   unsigned int length;
   FT_Face face = NULL;
-  cairo_font_face_t *cairo_face;
   FT_Library library = ft_library ();
 
   if (input == NULL || library == NULL)
@@ -380,27 +445,19 @@ subset_face (Font *f)
       return NULL;
     }
 
-  cairo_face = cairo_ft_font_face_create_for_ft_face (face, FT_LOAD_NO_HINTING);
-  d = g_new (FaceData, 1);
-  d->face = face;
-  d->blob = blob;
-  if (cairo_font_face_set_user_data (cairo_face, &face_key, d, face_data_free) != CAIRO_STATUS_SUCCESS)
-    {
-      cairo_font_face_destroy (cairo_face);
-      face_data_free (d);
-      return NULL;
-    }
-  return cairo_face;
+  return cairo_face_new (face, blob);
 }
 
 ScChartSubset *
 sc_chart_subset_new (const ScChartModel  *model,
-                     const ScChartLayout *layout)
+                     const ScChartLayout *layout,
+                     ScChartSubsetMode    mode)
 {
   ScChartSubset *subset = g_new0 (ScChartSubset, 1);
   PangoContext *context = sc_chart_text_context_new (pango_cairo_font_map_get_default (), model->lang);
   ScSubsetRenderer *collector = g_object_new (SC_TYPE_SUBSET_RENDERER, NULL);
 
+  subset->mode = mode;
   subset->fonts = g_ptr_array_new_with_free_func ((GDestroyNotify) font_free);
   subset->layouts = g_ptr_array_new_full (layout->texts->len, layout_unref);
   collector->subset = subset;
@@ -423,7 +480,7 @@ sc_chart_subset_new (const ScChartModel  *model,
     {
       Font *f = g_ptr_array_index (subset->fonts, i);
 
-      f->subset = subset_face (f);
+      f->subset = mode == SC_CHART_SUBSET_GLYPHS ? subset_face (f) : outline_face (f);
     }
   g_object_unref (collector);
   g_object_unref (context);
