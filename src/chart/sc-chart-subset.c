@@ -35,8 +35,6 @@ typedef struct
   cairo_font_face_t *subset;     /* NULL: draw this font as Pango does */
   hb_subset_plan_t  *plan;       /* holds @map */
   const hb_map_t    *map;        /* Pango's glyph → the subset's; NULL: the same */
-  char              *file;       /* where Pango's font comes from */
-  int                index;
 } Font;
 
 struct _ScChartSubset
@@ -79,7 +77,6 @@ font_free (Font *f)
     cairo_font_face_destroy (f->subset);
   if (f->plan != NULL)
     hb_subset_plan_destroy (f->plan);
-  g_free (f->file);
   g_free (f);
 }
 
@@ -132,14 +129,6 @@ font_for (ScChartSubset *subset,
   if (!create)
     return NULL;
   f = g_new0 (Font, 1);
-  {
-    FcPattern *pattern = pango_fc_font_get_pattern (PANGO_FC_FONT (font));
-    FcChar8 *file = NULL;
-
-    FcPatternGetString (pattern, FC_FILE, 0, &file);
-    FcPatternGetInteger (pattern, FC_INDEX, 0, &f->index);
-    f->file = g_strdup ((const char *) file);
-  }
   f->face = hb_face_reference (face);
   f->glyphs = hb_set_create ();
   f->unicodes = hb_set_create ();
@@ -360,7 +349,7 @@ cairo_face_new (FT_Face    face,
 }
 
 /*
- * For SVG: @f's whole font from its file, but with a small charmap chosen
+ * For SVG: @f's whole font, but with a small charmap chosen
  * (a byte or trimmed table, format 0 or 6) where the font has one. Cairo
  * looks each glyph's character up by walking the charmap from the start:
  * the SVG never uses the answer, and the Unicode map of Noto Sans CJK has
@@ -371,16 +360,22 @@ static cairo_font_face_t *
 outline_face (Font *f)
 {
   FT_Library library = ft_library ();
+  /* The file as Pango's HarfBuzz face has it mapped: no second mapping. */
+  hb_blob_t *blob = hb_face_reference_blob (f->face);
+  unsigned int length;
+  const char *data = hb_blob_get_data (blob, &length);
   FT_Face face = NULL;
 
-  if (library == NULL || f->file == NULL)
-    return NULL;
   g_mutex_lock (&ft_lock);
-  if (FT_New_Face (library, f->file, f->index, &face) != 0)
+  if (library == NULL || length == 0
+      || FT_New_Memory_Face (library, (const FT_Byte *) data, length, hb_face_get_index (f->face), &face) != 0)
     face = NULL;
   g_mutex_unlock (&ft_lock);
   if (face == NULL)
-    return NULL;
+    {
+      hb_blob_destroy (blob);
+      return NULL;
+    }
   for (int i = 0; i < face->num_charmaps; i++)
     {
       FT_Long format = FT_Get_CMap_Format (face->charmaps[i]);
@@ -391,7 +386,7 @@ outline_face (Font *f)
           break;
         }
     }
-  return cairo_face_new (face, NULL);
+  return cairo_face_new (face, blob);
 }
 
 /* A cairo face of @f's glyphs alone; sets @f->map. (transfer full, nullable) */
