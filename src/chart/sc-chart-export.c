@@ -6,6 +6,7 @@
 #include "sc-chart-export.h"
 
 #include "sc-chart.h"
+#include "sc-chart-private.h"
 #include "sc-error.h"
 #include "sc-png.h"
 
@@ -249,7 +250,18 @@ sc_chart_render (const ScChartModel  *model,
   cr = cairo_create (surface);
   if (format == SC_CHART_FORMAT_PNG)
     cairo_scale (cr, scale, scale);
-  sc_chart_draw (model, cr, width, height);
+  if (format != SC_CHART_FORMAT_PNG)
+    {
+      /* Fonts prepared for the vector surface first: see sc-chart-subset.c. */
+      g_autoptr(ScChartLayout) layout = sc_chart_layout_new (model, width, height);
+      g_autoptr(ScChartSubset) subset = sc_chart_subset_new (model, layout, format == SC_CHART_FORMAT_PDF
+                                                                            ? SC_CHART_SUBSET_GLYPHS
+                                                                            : SC_CHART_SUBSET_OUTLINES);
+
+      sc_chart_draw_layout_full (model, layout, cr, subset);
+    }
+  else
+    sc_chart_draw (model, cr, width, height);
   status = cairo_status (cr);
   cairo_destroy (cr);
   cairo_surface_flush (surface);

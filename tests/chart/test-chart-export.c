@@ -308,6 +308,64 @@ test_cli_export (gconstpointer data)
     }
 }
 
+/* TRUE when @needle occurs in @size bytes of @data (which may hold NULs). */
+static gboolean
+bytes_contain (const char *data,
+               gsize       size,
+               const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize i = 0; i + n <= size; i++)
+    if (memcmp (data + i, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/*
+ * A PDF's fonts are cut to the chart's glyphs before cairo embeds them
+ * (sc-chart-subset.c): Chinese text must still come out as text, every
+ * font embedded as a CFF subset, and none drawn as a Type 3 bitmap font.
+ */
+static void
+test_pdf_fonts (void)
+{
+  g_autoptr(ScChartModel) model = sample_model (SC_CHART_MEASURES, SAMPLE_NORMAL, "zh");
+  g_autofree char *path = g_build_filename (tmpdir, "fonts-zh.pdf", NULL);
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pdf = sc_chart_render (model, SC_CHART_FORMAT_PDF, 800, 450, 1, &error);
+  const char *pargs[] = { "pdftotext", path, "-", NULL };
+  const char *data;
+  gsize size;
+  int status;
+
+  g_assert_no_error (error);
+  data = g_bytes_get_data (pdf, &size);
+  g_assert_true (bytes_contain (data, size, "/FontFile3"));
+  g_assert_true (bytes_contain (data, size, "/ToUnicode"));
+  g_assert_false (bytes_contain (data, size, "/Type3"));
+  g_assert_true (g_file_set_contents (path, data, size, NULL));
+  if (pdftotext == NULL)
+    {
+      g_test_skip ("pdftotext is not installed");
+      return;
+    }
+  g_assert_true (g_spawn_sync (NULL, (char **) pargs, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &text, NULL, &status, NULL));
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (text, model->title));
+  for (guint i = 0; i < model->categories->len; i++)
+    {
+      g_autofree char *first = g_utf8_substring (g_ptr_array_index (model->categories, i), 0, 2);
+
+      /* Long names wrap or end in "…": their first characters are there. */
+      if (strstr (text, first) == NULL)
+        g_error ("“%s” is not in the PDF's text:\n%s", first, text);
+    }
+}
+
 /*
  * The command line loads its fonts ahead on another thread, into a font map
  * of its own: the chart must come out the same, byte for byte, as one drawn
@@ -466,6 +524,7 @@ main (int   argc,
   g_test_add_func ("/chart/export/png-in-process", test_png_in_process);
   g_test_add_func ("/chart/export/cli-same-as-in-process", test_cli_same_as_in_process);
   g_test_add_func ("/chart/export/dark", test_dark_and_hatch);
+  g_test_add_func ("/chart/export/pdf-fonts", test_pdf_fonts);
   g_test_add_func ("/chart/export/bad-size", test_bad_size);
   g_test_add_func ("/chart/palette/greyscale", test_greyscale_distinct);
   g_test_add_func ("/chart/sensitivity/disabled-programs", test_sensitivity_honours_disabled);
