@@ -41,6 +41,9 @@ static const struct { int width, height; } presets[] = {
   [SC_EXPORT_SIZE_SLIDE] = { 1920, 1080 },
   [SC_EXPORT_SIZE_1600] = { 1600, 900 },
   [SC_EXPORT_SIZE_A4] = { 842, 595 },
+  [SC_EXPORT_SIZE_SLIDE_16_9] = { 960, 540 },
+  [SC_EXPORT_SIZE_SLIDE_4_3] = { 720, 540 },
+  [SC_EXPORT_SIZE_HALF_SLIDE] = { 480, 540 },
   [SC_EXPORT_SIZE_CUSTOM] = { 0, 0 },
 };
 
@@ -267,7 +270,9 @@ sc_export_dialog_new (GtkWindow   *parent,
   GtkWidget *toolbar, *header, *page, *cancel, *export;
   AdwPreferencesGroup *group;
   const char *formats[] = { "PNG", "SVG", "PDF", NULL };
-  const char *sizes[] = { _("Slide, 1920 × 1080"), _("1600 × 900"), _("A4 landscape"), _("Custom"), NULL };
+  const char *sizes[] = { _("Screen, 1920 × 1080"), _("1600 × 900"), _("A4 landscape"),
+                          _("16:9 slide, 960 × 540"), _("4:3 slide, 720 × 540"),
+                          _("Half a 16:9 slide, 480 × 540"), _("Custom"), NULL };
   const char *langs[] = { "中文", "English", NULL };
 
   g_return_val_if_fail (SC_IS_SESSION (session), NULL);

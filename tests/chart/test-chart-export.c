@@ -126,6 +126,21 @@ test_png_in_process (void)
       g_assert_nonnull (memmem (bytes, len, "iTXtTitle", 9));
       g_assert_nonnull (memmem (bytes, len, model->title, strlen (model->title)));
       g_assert_nonnull (memmem (bytes, len, "Data revision", 13));
+
+      /* Resolution: a point is 1/72 inch, so office software places the
+       * picture at 800 × 450 points whatever the scale (72 or 144 dpi). */
+      {
+        const guint8 *phys = memmem (bytes, len, "pHYs", 4);
+        guint32 ppm_x, ppm_y, expected = (guint32) (72.0 * scales[i] / 0.0254 + 0.5);
+
+        g_assert_nonnull (phys);
+        ppm_x = (guint32) phys[4] << 24 | phys[5] << 16 | phys[6] << 8 | phys[7];
+        ppm_y = (guint32) phys[8] << 24 | phys[9] << 16 | phys[10] << 8 | phys[11];
+        g_assert_cmpuint (ppm_x, ==, expected);
+        g_assert_cmpuint (ppm_y, ==, expected);
+        g_assert_cmpuint (phys[12], ==, 1);  /* metre */
+        g_assert_true ((const char *) phys < (const char *) memmem (bytes, len, "IDAT", 4));
+      }
     }
 }
 

@@ -276,6 +276,14 @@ test_export_png (void)
   g_assert_cmpuint (w, ==, 1920);
   g_assert_cmpuint (h, ==, 1080);
 
+  /* A 16:9 slide is 960 × 540 points: at scale 2, a sharp 1920 × 1080 PNG. */
+  sc_export_dialog_set_size (dialog, SC_EXPORT_SIZE_SLIDE_16_9, 0, 0);
+  sc_export_dialog_set_scale (dialog, 2);
+  g_assert_true (sc_export_dialog_export_to (dialog, slide_file, &error));
+  png_size (slide, &w, &h);
+  g_assert_cmpuint (w, ==, 1920);
+  g_assert_cmpuint (h, ==, 1080);
+
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_unlink (custom);
   g_unlink (slide);
