@@ -23,6 +23,8 @@ struct _ScExportDialog
   GtkSpinButton   *scale;
   GtkDropDown     *lang;
   GtkSwitch       *footnote;
+  AdwEntryRow     *title;       /* empty: the chart's own */
+  AdwEntryRow     *subtitle;
   AdwActionRow    *scale_row;
   AdwToastOverlay *toasts;
 
@@ -103,6 +105,15 @@ sc_export_dialog_export_to (ScExportDialog  *self,
       return FALSE;
     }
   model->show_footnote = gtk_switch_get_active (self->footnote);
+  {
+    /* A consultant's own words for a slide; the footnote keeps the data. */
+    const char *title = gtk_editable_get_text (GTK_EDITABLE (self->title));
+    const char *subtitle = gtk_editable_get_text (GTK_EDITABLE (self->subtitle));
+
+    if (*title != '\0' || *subtitle != '\0')
+      sc_chart_model_set_title (model, *title != '\0' ? title : model->title,
+                                *subtitle != '\0' ? subtitle : model->subtitle);
+  }
   /* Exported files are for slides and paper: always the light palette. */
   model->dark = FALSE;
   return sc_chart_export (model, path, format,
@@ -322,6 +333,12 @@ sc_export_dialog_new (GtkWindow   *parent,
   self->footnote = GTK_SWITCH (gtk_switch_new ());
   gtk_switch_set_active (self->footnote, TRUE);
   suffix_row (group, _("F_ootnote with profile, date and data"), GTK_WIDGET (self->footnote));
+  self->title = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->title), _("Title (empty: the chart’s own)"));
+  adw_preferences_group_add (group, GTK_WIDGET (self->title));
+  self->subtitle = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->subtitle), _("Subtitle (empty: the chart’s own)"));
+  adw_preferences_group_add (group, GTK_WIDGET (self->subtitle));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), group);
 
   self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());

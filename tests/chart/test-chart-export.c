@@ -222,6 +222,28 @@ run (const char *const *args,
   return -1;
 }
 
+/* A slide's own title and subtitle, from the command line: the PNG's Title
+ * metadata is the title drawn. And handing the model its own strings back
+ * is safe. */
+static void
+test_cli_title (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "titled.png", NULL);
+  g_autofree char *out = NULL, *err = NULL, *bytes = NULL;
+  const char *args[] = { "--export", path, "--chart", "overview", "--lang", "en",
+                         "--title", "Where to sell in 2026", "--subtitle", "Zhang Apparel, Q3 review", NULL };
+  g_autoptr(ScChartModel) model = sample_model (SC_CHART_OVERVIEW, SAMPLE_NORMAL, "en");
+  g_autofree char *title = g_strdup (model->title);
+  gsize len;
+
+  g_assert_cmpint (run (args, &out, &err), ==, 0);
+  g_assert_true (g_file_get_contents (path, &bytes, &len, NULL));
+  g_assert_nonnull (memmem (bytes, len, "Where to sell in 2026", strlen ("Where to sell in 2026")));
+
+  sc_chart_model_set_title (model, model->title, model->subtitle);
+  g_assert_cmpstr (model->title, ==, title);
+}
+
 typedef struct
 {
   ScChartKind kind;
@@ -545,6 +567,7 @@ main (int   argc,
   g_test_add_func ("/chart/sensitivity/disabled-programs", test_sensitivity_honours_disabled);
   g_test_add_func ("/chart/cli/usage-errors", test_cli_usage_errors);
   g_test_add_func ("/chart/cli/list", test_cli_list);
+  g_test_add_func ("/chart/cli/title", test_cli_title);
   g_test_add_func ("/chart/cli/unwritable", test_cli_unwritable);
   g_test_add_func ("/chart/cli/headless", test_cli_headless);
   for (ScChartKind k = 0; k < SC_CHART_N_KINDS; k++)
