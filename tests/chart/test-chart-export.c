@@ -272,6 +272,56 @@ cli_model (ScChartKind kind)
   return sc_chart_model_from_result (kind, catalog, profile, result, sweep, "en");
 }
 
+/*
+ * The timeline on a 16:9 slide: every program has its name in full, inside
+ * its bar or beside it, in both languages (two Douyin programs showed as
+ * "Nine merchant-sup…" and small bars had no name).
+ */
+static void
+test_timeline_names_whole (void)
+{
+  static const char *const langs[] = { "en", "zh" };
+
+  for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
+    {
+      g_autoptr(ScCatalog) catalog = sc_catalog_new ();
+      g_autoptr(ScProfile) profile = NULL;
+      g_autoptr(ScResult) result = NULL;
+      g_autoptr(ScChartModel) model = NULL;
+      g_autoptr(ScChartLayout) layout = NULL;
+      g_autoptr(GError) error = NULL;
+      ScEngineOptions options = { .lang = langs[l] };
+
+      sc_catalog_add_defaults (catalog);
+      profile = sc_profile_load_example (SC_PROFILE_DEFAULT_EXAMPLE, &error);
+      g_assert_no_error (error);
+      result = sc_engine_evaluate (catalog, profile, &options);
+      model = sc_chart_model_from_result (SC_CHART_TIMELINE, catalog, profile, result, NULL, langs[l]);
+      g_assert_cmpuint (model->spans->len, >, 10);
+      layout = sc_chart_layout_new (model, 960, 540);
+      for (guint i = 0; i < model->spans->len; i++)
+        {
+          const ScChartSpan *sp = g_ptr_array_index (model->spans, i);
+          const ScChartText *label = NULL;
+
+          for (guint k = 0; k < layout->texts->len; k++)
+            {
+              const ScChartText *t = g_ptr_array_index (layout->texts, k);
+
+              if (t->role == SC_CHART_TEXT_VALUE && t->point == (int) i)
+                label = t;
+            }
+          g_test_message ("%s: %s", langs[l], sp->label);
+          g_assert_nonnull (label);
+          g_assert_true (label->visible);
+          g_assert_cmpfloat (label->wrap_width, ==, 0);
+          g_assert_true (g_str_has_prefix (label->text, sp->label));
+          g_assert_cmpfloat (label->rect.x, >=, layout->plot.x - 1);
+          g_assert_cmpfloat (label->rect.x + label->rect.width, <=, layout->plot.x + layout->plot.width + 1);
+        }
+    }
+}
+
 static void
 test_cli_export (gconstpointer data)
 {
@@ -568,6 +618,7 @@ main (int   argc,
   g_test_add_func ("/chart/cli/usage-errors", test_cli_usage_errors);
   g_test_add_func ("/chart/cli/list", test_cli_list);
   g_test_add_func ("/chart/cli/title", test_cli_title);
+  g_test_add_func ("/chart/timeline/names-whole", test_timeline_names_whole);
   g_test_add_func ("/chart/cli/unwritable", test_cli_unwritable);
   g_test_add_func ("/chart/cli/headless", test_cli_headless);
   for (ScChartKind k = 0; k < SC_CHART_N_KINDS; k++)
