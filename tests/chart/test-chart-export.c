@@ -322,6 +322,38 @@ test_timeline_names_whole (void)
     }
 }
 
+/*
+ * The sensitivity chart on a slide: a rule where the profile stands (its
+ * monthly GMV), the x axis named, and two platforms worth the same (JD and
+ * Taobao, both nothing) both visible: the later one dashed.
+ */
+static void
+test_sensitivity_for_slides (void)
+{
+  g_autoptr(ScChartModel) model = cli_model (SC_CHART_SENSITIVITY);
+  g_autoptr(ScChartLayout) layout = sc_chart_layout_new (model, 960, 540);
+  gboolean marker_named = FALSE, axis_named = FALSE;
+  guint dashed = 0;
+
+  g_assert_true (isfinite (model->marker_x));
+  g_assert_true (layout->has_rule);
+  g_assert_cmpfloat (layout->rule.x1, >, layout->plot.x);
+  g_assert_cmpfloat (layout->rule.x1, <, layout->plot.x + layout->plot.width);
+  for (guint i = 0; i < layout->texts->len; i++)
+    {
+      const ScChartText *t = g_ptr_array_index (layout->texts, i);
+
+      marker_named |= t->visible && t->role == SC_CHART_TEXT_MARKER && g_str_has_prefix (t->text, "Your GMV");
+      axis_named |= t->visible && t->role == SC_CHART_TEXT_AXIS_TITLE && g_str_equal (t->text, "Monthly GMV (yuan)");
+    }
+  g_assert_true (marker_named);
+  g_assert_true (axis_named);
+  for (guint i = 0; i < layout->lines->len; i++)
+    dashed += ((const ScChartLine *) g_ptr_array_index (layout->lines, i))->dashed;
+  /* JD and Taobao & Tmall are both 0 in the bundled data: one of them dashed. */
+  g_assert_cmpuint (dashed, ==, 1);
+}
+
 static void
 test_cli_export (gconstpointer data)
 {
@@ -619,6 +651,7 @@ main (int   argc,
   g_test_add_func ("/chart/cli/list", test_cli_list);
   g_test_add_func ("/chart/cli/title", test_cli_title);
   g_test_add_func ("/chart/timeline/names-whole", test_timeline_names_whole);
+  g_test_add_func ("/chart/sensitivity/for-slides", test_sensitivity_for_slides);
   g_test_add_func ("/chart/cli/unwritable", test_cli_unwritable);
   g_test_add_func ("/chart/cli/headless", test_cli_headless);
   for (ScChartKind k = 0; k < SC_CHART_N_KINDS; k++)
