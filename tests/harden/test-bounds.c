@@ -12,7 +12,7 @@
 #include "sc-catalog.h"
 #include "sc-engine.h"
 #include "sc-error.h"
-#include "sc-loader.h"
+#include "sc-program-reader.h"
 #include "sc-profile.h"
 #include "sc-xml.h"
 
@@ -78,7 +78,7 @@ typedef gpointer (*LoadMemory) (const char *data, gsize length, const char *name
 static gpointer
 load_program_file (const char *path, GError **error)
 {
-  return sc_loader_load_file (path, error);
+  return sc_program_reader_load_file (path, error);
 }
 
 static gpointer
@@ -90,7 +90,7 @@ load_profile_file (const char *path, GError **error)
 static gpointer
 load_program_memory (const char *data, gsize length, const char *name, GError **error)
 {
-  return sc_loader_load_memory (data, length, name, error);
+  return sc_program_reader_load_memory (data, length, name, error);
 }
 
 static gpointer
@@ -358,7 +358,7 @@ test_program_counts (void)
       Budget b = budget_start ();
 
       g_assert_cmpuint (strlen (bytes), <=, SC_XML_MAX_BYTES);
-      file = sc_loader_load_memory (bytes, strlen (bytes), "counts.xml", &error);
+      file = sc_program_reader_load_memory (bytes, strlen (bytes), "counts.xml", &error);
       budget_check (b, cases[i].words[0], 5 * SECONDS_MAX, 2 * RSS_MAX_MIB);
       g_assert_null (file);
       g_assert_error (error, SC_ERROR, SC_ERROR_TOO_LARGE);

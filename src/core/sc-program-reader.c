@@ -3,7 +3,7 @@
 
 #include "config.h"
 
-#include "sc-loader.h"
+#include "sc-program-reader.h"
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
@@ -12,7 +12,10 @@
 #include "sc-error.h"
 #include "sc-field.h"
 #include "sc-program-private.h"
+#include "sc-quote.h"
 #include "sc-xml.h"
+#include "sc-xml-read.h"
+#include "sc-xml-schema.h"
 
 /* Sanity bounds for what a file may say, not policy numbers. */
 #define AMOUNT_MAX   1e12
@@ -62,17 +65,14 @@ static gboolean
 is_element (xmlNode    *node,
             const char *name)
 {
-  return node != NULL && node->type == XML_ELEMENT_NODE && g_str_equal ((const char *) node->name, name);
+  return sc_xml_is_element (node, SC_PROGRAM_NS, name);
 }
 
 static xmlNode *
 first_child (xmlNode    *node,
              const char *name)
 {
-  for (xmlNode *child = node->children; child != NULL; child = child->next)
-    if (is_element (child, name))
-      return child;
-  return NULL;
+  return sc_xml_first_child (node, SC_PROGRAM_NS, name);
 }
 
 /* The attribute, whitespace-trimmed, or NULL. (transfer full) */
@@ -80,14 +80,7 @@ static char *
 prop (xmlNode    *node,
       const char *name)
 {
-  xmlChar *value = xmlGetNoNsProp (node, (const xmlChar *) name);
-  char *copy;
-
-  if (value == NULL)
-    return NULL;
-  copy = g_strstrip (g_strdup ((const char *) value));
-  xmlFree (value);
-  return copy;
+  return sc_xml_attribute (node, name, SC_XML_TRIM);
 }
 
 static gboolean
@@ -119,27 +112,7 @@ words_of (const char *text)
 static char *
 text_of (xmlNode *node)
 {
-  xmlChar *value = xmlNodeGetContent (node);
-  char *copy = g_strstrip (g_strdup (value != NULL ? (const char *) value : ""));
-
-  xmlFree (value);
-  return copy;
-}
-
-static void
-read_text (Loader     *l,
-           xmlNode    *node,
-           ScText     *text)
-{
-  xmlChar *lang = xmlGetNsProp (node, (const xmlChar *) "lang", XML_XML_NAMESPACE);
-  char **slot = g_strcmp0 ((const char *) lang, "zh") == 0 ? &text->zh : &text->en;
-
-  if (*slot != NULL)
-    problem (l, node, SC_ERROR_INVALID, _("<%s> is given twice in the language “%s”; give one per language"),
-             (const char *) node->name, lang != NULL ? (const char *) lang : "en");
-  else
-    *slot = text_of (node);
-  xmlFree (lang);
+  return sc_xml_text (node, SC_XML_TRIM);
 }
 
 /* Reads every child named @name into @text. */
@@ -151,7 +124,7 @@ read_texts (Loader     *l,
 {
   for (xmlNode *child = node->children; child != NULL; child = child->next)
     if (is_element (child, name))
-      read_text (l, child, text);
+      sc_xml_read_lang_text (&l->problems, child, SC_XML_TRIM, text);
 }
 
 static ScDay
@@ -159,17 +132,7 @@ read_date (Loader     *l,
            xmlNode    *node,
            const char *name)
 {
-  g_autofree char *value = prop (node, name);
-  ScDay day;
-
-  if (value == NULL)
-    return SC_DAY_NONE;
-  day = sc_day_parse (value);
-  if (day == SC_DAY_NONE)
-    problem (l, node, SC_ERROR_INVALID,
-             _("the date “%s” in “%s” of <%s> does not exist; expected a real calendar day YYYY-MM-DD"),
-             value, name, (const char *) node->name);
-  return day;
+  return sc_xml_read_date (&l->problems, node, name);
 }
 
 static void
@@ -305,30 +268,11 @@ read_basis (Loader     *l,
                  _("%s is stated but there is no quote to find it in; mark it basis=\"assumed\" with a note, or cite it with source=\"…\""),
                  what);
       else if (l->measure->quote != NULL &&
-               !sc_loader_quote_mentions (l->measure->quote, number->value, fraction))
+               !sc_quote_text_mentions (l->measure->quote, number->value, fraction))
         problem (l, node, SC_ERROR_INVALID,
                  _("%s is stated as %s but the quote of measure “%s” does not mention it; correct the number or the quote, or mark it basis=\"assumed\" with a note"),
                  what, shown, l->measure->id);
     }
-}
-
-/* Reads <@name value=… basis=…> under @parent into @number, if present. */
-/* The whole of @text as a decimal number: digits, sign, dot, exponent.
- * g_ascii_strtod() alone would read "1e" as 1 and "0x10" as 16, and the
- * schema's double type lets "1e", "1e+" and "1.e" through. */
-static gboolean
-parse_strict (const char *text,
-              double     *out)
-{
-  char *end = NULL;
-
-  if (text == NULL || *text == '\0')
-    return FALSE;
-  for (const char *p = text; *p != '\0'; p++)
-    if (!g_ascii_isdigit (*p) && *p != '.' && *p != '-' && *p != '+' && *p != 'e' && *p != 'E')
-      return FALSE;
-  *out = g_ascii_strtod (text, &end);
-  return end != text && *end == '\0';
 }
 
 /* NAN (and a problem) when @value is not a number. */
@@ -337,19 +281,10 @@ parse_value (Loader     *l,
              xmlNode    *node,
              const char *value)
 {
-  double v;
-
-  if (value == NULL)
-    return NAN;
-  if (!parse_strict (value, &v))
-    {
-      problem (l, node, SC_ERROR_VALUE,
-               _("“%s” is not a number; write it with digits and a dot, such as 240 or 0.006"), value);
-      return NAN;
-    }
-  return v;
+  return sc_xml_read_number (&l->problems, node, value);
 }
 
+/* Reads <@name value=… basis=…> under @parent into @number, if present. */
 static void
 read_number (Loader     *l,
              xmlNode    *parent,
@@ -383,43 +318,15 @@ read_number (Loader     *l,
 /* Names                                                               */
 /* ------------------------------------------------------------------ */
 
-static gboolean
-lookup_name (const char *const *names,
-             guint              n,
-             const char        *value,
-             int               *out)
-{
-  for (guint i = 0; i < n; i++)
-    if (g_strcmp0 (names[i], value) == 0)
-      {
-        *out = (int) i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
-static int
-read_enum (xmlNode           *node,
-           const char        *name,
-           const char *const *names,
-           guint              n,
-           int                fallback)
-{
-  g_autofree char *value = prop (node, name);
-  int out = fallback;
-
-  /* The schema has already refused unknown values. */
-  if (value != NULL)
-    lookup_name (names, n, value, &out);
-  return out;
-}
-
-static const char *const fee_names[] = { "commission", "return-shipping", "promotion", "deposit", "settlement-days" };
-static const char *const benefit_names[] = { "cash", "ad-credit", "coupon", "traffic" };
-static const char *const anchor_names[] = { "first-sale", "entry", "first-live", "window-start", "field" };
-static const char *const status_names[] = { "announced", "expected", "in-force", "comment-period", "expired" };
-static const char *const stacking_names[] = { "additive", "exclusive", "best-of" };
-static const char *const op_names[] = { "eq", "ne", "lt", "le", "gt", "ge" };
+static const ScEnumInfo op_rows[] = {
+  [SC_OP_EQ] = { "eq", NULL, NULL, SC_UNIT_NONE },
+  [SC_OP_NE] = { "ne", NULL, NULL, SC_UNIT_NONE },
+  [SC_OP_LT] = { "lt", NULL, NULL, SC_UNIT_NONE },
+  [SC_OP_LE] = { "le", NULL, NULL, SC_UNIT_NONE },
+  [SC_OP_GT] = { "gt", NULL, NULL, SC_UNIT_NONE },
+  [SC_OP_GE] = { "ge", NULL, NULL, SC_UNIT_NONE },
+};
+static const ScEnumTable op_table = { op_rows, G_N_ELEMENTS (op_rows) };
 
 static gboolean
 read_field (Loader      *l,
@@ -521,7 +428,7 @@ read_condition (Loader  *l,
       cond = sc_cond_new_empty (SC_COND_COMPARE);
       cond->line = sc_xml_node_line (node);
       read_texts (l, node, "label", &cond->label);
-      cond->op = read_enum (node, "op", op_names, G_N_ELEMENTS (op_names), SC_OP_EQ);
+      cond->op = sc_xml_read_enum (node, "op", &op_table, SC_OP_EQ);
       cond->number.value = parse_value (l, node, value);
       cond->number.set = TRUE;
       cond->number.line = cond->line;
@@ -648,21 +555,18 @@ read_anchor_field (Loader   *l,
       if (name != NULL)
         problem (l, node, SC_ERROR_INVALID,
                  _("“field” names the date counting starts from and goes with anchor=\"field\"; this anchor is “%s”"),
-                 anchor_names[effect->anchor]);
+                 sc_anchor_to_string (effect->anchor));
       if (fallback != NULL)
         problem (l, node, SC_ERROR_INVALID,
                  _("“fallback” says where counting starts when the profile leaves the anchor field empty and goes with anchor=\"field\"; this anchor is “%s”"),
-                 anchor_names[effect->anchor]);
+                 sc_anchor_to_string (effect->anchor));
       return;
     }
   if (fallback != NULL)
     {
       guint i;
 
-      for (i = 0; i < G_N_ELEMENTS (anchor_names); i++)
-        if (g_str_equal (anchor_names[i], fallback))
-          break;
-      if (i == G_N_ELEMENTS (anchor_names) || i == SC_ANCHOR_FIELD)
+      if (!sc_enum_from_string (&sc_anchor_table, fallback, &i) || i == SC_ANCHOR_FIELD)
         problem (l, node, SC_ERROR_INVALID,
                  _("fallback=\"%s\" is not an anchor to count from when the field is empty; expected first-sale, entry, first-live or window-start"),
                  fallback);
@@ -718,9 +622,9 @@ read_effect (Loader    *l,
   effect->line = sc_xml_node_line (node);
   g_ptr_array_add (measure->effects, effect);
   effect->up_to = prop_bool (node, "up-to");
-  effect->benefit = read_enum (node, "benefit", benefit_names, G_N_ELEMENTS (benefit_names), SC_BENEFIT_CASH);
-  effect->anchor = read_enum (node, "anchor", anchor_names, G_N_ELEMENTS (anchor_names), SC_ANCHOR_FIRST_SALE);
-  effect->fee = read_enum (node, "fee", fee_names, G_N_ELEMENTS (fee_names), SC_FEE_COMMISSION);
+  effect->benefit = sc_xml_read_enum (node, "benefit", &sc_benefit_table, SC_BENEFIT_CASH);
+  effect->anchor = sc_xml_read_enum (node, "anchor", &sc_anchor_table, SC_ANCHOR_FIRST_SALE);
+  effect->fee = sc_xml_read_enum (node, "fee", &sc_fee_table, SC_FEE_COMMISSION);
   read_anchor_field (l, node, effect);
 
   switch (effect->kind)
@@ -853,7 +757,7 @@ read_measure_status (Loader          *l,
   if (status == NULL)
     return;
   /* The schema has already refused unknown values. */
-  measure->status = read_enum (node, "status", status_names, G_N_ELEMENTS (status_names), program->status);
+  measure->status = sc_xml_read_enum (node, "status", &sc_program_status_table, program->status);
   if (program->status == SC_STATUS_EXPIRED && measure->status != SC_STATUS_EXPIRED)
     problem (l, node, SC_ERROR_INVALID,
              _("measure “%s” is “%s” but its program “%s” has expired; leave status out of the measure, or correct the program's status"),
@@ -862,7 +766,7 @@ read_measure_status (Loader          *l,
            && (program->status == SC_STATUS_EXPECTED || program->status == SC_STATUS_COMMENT_PERIOD))
     problem (l, node, SC_ERROR_INVALID,
              _("measure “%s” is in force but its program “%s” is only “%s”; a measure cannot be in force before its program"),
-             measure->id, program->id, status_names[program->status]);
+             measure->id, program->id, sc_program_status_to_string (program->status));
 }
 
 static void
@@ -984,7 +888,7 @@ read_headline (Loader    *l,
       fraction = g_strcmp0 (figure.unit, "fraction") == 0;
       if (check_range (l, child, "<figure>", figure.value, fraction ? NUM_FRACTION : NUM_AMOUNT, SC_N_FIELDS)
           && *headline->quote != '\0'
-          && !sc_loader_quote_mentions (headline->quote, figure.value, fraction))
+          && !sc_quote_text_mentions (headline->quote, figure.value, fraction))
         {
           g_autofree char *shown = format_number (figure.value);
 
@@ -1022,7 +926,7 @@ read_program (Loader  *l,
   program->id = prop (node, "id");
   program->platform = prop (node, "platform");
   program->replaces = prop (node, "replaces");
-  program->status = read_enum (node, "status", status_names, G_N_ELEMENTS (status_names), SC_STATUS_ANNOUNCED);
+  program->status = sc_xml_read_enum (node, "status", &sc_program_status_table, SC_STATUS_ANNOUNCED);
   program->revision = read_revision (l, node);
   read_window (l, node, &program->window);
   read_texts (l, node, "name", &program->name);
@@ -1059,7 +963,7 @@ read_program (Loader  *l,
         ScStackGroup *group = sc_stack_group_new_empty ();
         group->line = sc_xml_node_line (child);
         group->id = prop (child, "id");
-        group->mode = read_enum (child, "mode", stacking_names, G_N_ELEMENTS (stacking_names), SC_STACK_ADDITIVE);
+        group->mode = sc_xml_read_enum (child, "mode", &sc_stacking_table, SC_STACK_ADDITIVE);
         for (guint i = 0; i < program->groups->len; i++)
           if (g_strcmp0 (((ScStackGroup *) g_ptr_array_index (program->groups, i))->id, group->id) == 0)
             problem (l, child, SC_ERROR_INVALID, _("the group id “%s” is declared twice in program “%s”"),
@@ -1120,7 +1024,7 @@ read_baseline (Loader  *l,
       item = sc_baseline_item_new_empty ();
       g_ptr_array_add (baseline->items, item);
       item->line = sc_xml_node_line (child);
-      item->fee = read_enum (child, "kind", fee_names, G_N_ELEMENTS (fee_names), SC_FEE_COMMISSION);
+      item->fee = sc_xml_read_enum (child, "kind", &sc_fee_table, SC_FEE_COMMISSION);
       item->category = prop (child, "category");
       if (item->category != NULL && !choice_known (sc_field_info (SC_FIELD_CATEGORY), item->category))
         {
@@ -1191,7 +1095,7 @@ check_setting (Loader     *l,
         double v = 0;
         g_autofree char *what = g_strdup_printf (_("the value of “%s”"), info->name);
 
-        if (!parse_strict (value, &v))
+        if (!sc_xml_parse_number (value, &v))
           problem (l, node, SC_ERROR_VALUE, _("“%s” is not a number; “%s” needs %s"), value, info->name,
                    field_type_words (info->type));
         else
@@ -1327,10 +1231,10 @@ check_counts (Loader  *l,
     const char *name;
     guint       max;
   } per_file[] = {
-    { "source", SC_LOADER_MAX_SOURCES },
-    { "baseline", SC_LOADER_MAX_BASELINES },
-    { "program", SC_LOADER_MAX_PROGRAMS },
-    { "example", SC_LOADER_MAX_EXAMPLES },
+    { "source", SC_PROGRAM_READER_MAX_SOURCES },
+    { "baseline", SC_PROGRAM_READER_MAX_BASELINES },
+    { "program", SC_PROGRAM_READER_MAX_PROGRAMS },
+    { "example", SC_PROGRAM_READER_MAX_EXAMPLES },
   };
   xmlNode *beyond;
 
@@ -1344,11 +1248,11 @@ check_counts (Loader  *l,
       }
   for (xmlNode *child = root->children; child != NULL; child = child->next)
     if (is_element (child, "program")
-        && (beyond = nth_child_beyond (child, "measure", SC_LOADER_MAX_MEASURES)) != NULL)
+        && (beyond = nth_child_beyond (child, "measure", SC_PROGRAM_READER_MAX_MEASURES)) != NULL)
       {
         problem (l, beyond, SC_ERROR_TOO_LARGE,
                  _("more than %u measures in one program; no support program has that many"),
-                 SC_LOADER_MAX_MEASURES);
+                 SC_PROGRAM_READER_MAX_MEASURES);
         return FALSE;
       }
   return TRUE;
@@ -1403,7 +1307,7 @@ load_doc (xmlDoc      *doc,
 }
 
 /**
- * sc_loader_load_memory:
+ * sc_program_reader_load_memory:
  * @data: the bytes of a program file
  * @length: their length
  * @display_name: the name used in messages, usually the path
@@ -1412,10 +1316,10 @@ load_doc (xmlDoc      *doc,
  * Returns: (transfer full) (nullable): the file, or %NULL when refused.
  */
 ScProgramFile *
-sc_loader_load_memory (const char  *data,
-                       gsize        length,
-                       const char  *display_name,
-                       GError     **error)
+sc_program_reader_load_memory (const char  *data,
+                               gsize        length,
+                               const char  *display_name,
+                               GError     **error)
 {
   g_autoptr(xmlDoc) doc = NULL;
 
@@ -1429,15 +1333,15 @@ sc_loader_load_memory (const char  *data,
 }
 
 /**
- * sc_loader_load_file:
+ * sc_program_reader_load_file:
  * @path: a program file
  * @error: return location for the problems, one per line
  *
  * Returns: (transfer full) (nullable): the file, or %NULL when refused.
  */
 ScProgramFile *
-sc_loader_load_file (const char  *path,
-                     GError     **error)
+sc_program_reader_load_file (const char  *path,
+                             GError     **error)
 {
   g_autoptr(xmlDoc) doc = NULL;
 
@@ -1448,214 +1352,4 @@ sc_loader_load_file (const char  *path,
   if (doc == NULL)
     return NULL;
   return load_doc (doc, path, error);
-}
-
-/* ------------------------------------------------------------------ */
-/* Finding a stated number in its quote                                */
-/* ------------------------------------------------------------------ */
-
-/* Shortest decimal form: 28000, 2.8, 0.006. (transfer full) */
-static char *
-decimal_form (double value)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-  char *p;
-
-  /* Never the user's LC_NUMERIC: quotes write "0.6%", not "0,6%". */
-  g_ascii_formatd (buf, sizeof buf, "%.6f", value);
-  p = buf + strlen (buf) - 1;
-  while (p > buf && *p == '0')
-    *p-- = '\0';
-  if (*p == '.')
-    *p = '\0';
-  return g_strdup (buf);
-}
-
-static gboolean
-has_few_decimals (double value)
-{
-  return fabs (value * 1e4 - round (value * 1e4)) < 1e-6;
-}
-
-static const char *const cn_digits[] = { "零", "一", "二", "三", "四", "五", "六", "七", "八", "九" };
-
-/* Chinese numeral of 1 … 99 ("三", "十五", "二十", "九十九"). (transfer full) */
-static char *
-chinese_form (int n)
-{
-  if (n < 10)
-    return g_strdup (cn_digits[n]);
-  if (n == 10)
-    return g_strdup ("十");
-  if (n < 20)
-    return g_strconcat ("十", cn_digits[n % 10], NULL);
-  if (n % 10 == 0)
-    return g_strconcat (cn_digits[n / 10], "十", NULL);
-  return g_strconcat (cn_digits[n / 10], "十", cn_digits[n % 10], NULL);
-}
-
-static gboolean
-is_cn_numeral_at (const char *p)
-{
-  static const char *const chars[] = { "零", "一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十", "百", "千" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (chars); i++)
-    if (strncmp (p, chars[i], strlen (chars[i])) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-static gboolean
-ends_with_cn_numeral (const char *start,
-                      const char *p)
-{
-  const char *prev;
-
-  if (p == start)
-    return FALSE;
-  prev = g_utf8_find_prev_char (start, p);
-  return prev != NULL && is_cn_numeral_at (prev);
-}
-
-/* Full-width digits and signs to ASCII; thousands separators dropped. (transfer full) */
-static char *
-normalize_quote (const char *quote)
-{
-  GString *s = g_string_sized_new (strlen (quote));
-
-  for (const char *p = quote; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c >= 0xFF10 && c <= 0xFF19)
-        g_string_append_c (s, (char) ('0' + (c - 0xFF10)));
-      else if (c == 0xFF0E)
-        g_string_append_c (s, '.');
-      else if (c == 0xFF05)
-        g_string_append_c (s, '%');
-      else if ((c == ',' || c == 0xFF0C) && s->len > 0 && g_ascii_isdigit (s->str[s->len - 1]) &&
-               g_ascii_isdigit (p[c == ',' ? 1 : 3]) && g_ascii_isdigit (p[c == ',' ? 2 : 4]) &&
-               g_ascii_isdigit (p[c == ',' ? 3 : 5]) && !g_ascii_isdigit (p[c == ',' ? 4 : 6]))
-        ; /* 28,000 → 28000 */
-      else
-        g_string_append_unichar (s, c);
-    }
-  return g_string_free (s, FALSE);
-}
-
-/* @candidate occurs in @text as a whole number, not inside a longer one. */
-static gboolean
-occurs_as_number (const char *text,
-                  const char *candidate)
-{
-  gsize n = strlen (candidate);
-  gboolean starts_digit = g_ascii_isdigit (candidate[0]);
-  gboolean ends_digit = g_ascii_isdigit (candidate[n - 1]);
-  gboolean cn = is_cn_numeral_at (candidate);
-
-  for (const char *p = strstr (text, candidate); p != NULL; p = strstr (p + 1, candidate))
-    {
-      const char *after = p + n;
-
-      if (starts_digit && p > text && (g_ascii_isdigit (p[-1]) || (p[-1] == '.' && p - 1 > text && g_ascii_isdigit (p[-2]))))
-        continue;
-      if (ends_digit && (g_ascii_isdigit (*after) || (*after == '.' && g_ascii_isdigit (after[1]))))
-        continue;
-      if (cn && (ends_with_cn_numeral (text, p) || is_cn_numeral_at (after)))
-        continue;
-      return TRUE;
-    }
-  return FALSE;
-}
-
-/* @form, a 万 or 亿 with at most 百 or 千 before it, occurs in @text with
- * no number of its own before it: "亿级流量" (on the order of 1亿),
- * "破亿元", "百亿优惠券", but not the "亿" of "320亿" or "三百亿". */
-static gboolean
-occurs_bare (const char *text,
-             const char *form)
-{
-  for (const char *p = strstr (text, form); p != NULL; p = strstr (p + 1, form))
-    {
-      const char *prev = p > text ? g_utf8_find_prev_char (text, p) : NULL;
-
-      if (prev != NULL && (g_ascii_isdigit (*prev) || *prev == '.' || is_cn_numeral_at (prev)
-                           || g_str_has_prefix (prev, "万") || g_str_has_prefix (prev, "亿")))
-        continue;
-      return TRUE;
-    }
-  return FALSE;
-}
-
-gboolean
-sc_loader_quote_mentions (const char *quote,
-                          double      value,
-                          gboolean    fraction)
-{
-  g_autofree char *text = NULL;
-  g_autoptr(GPtrArray) forms = NULL;
-
-  if (quote == NULL || !isfinite (value) || value < 0)
-    return FALSE;
-
-  text = normalize_quote (quote);
-  forms = g_ptr_array_new_with_free_func (g_free);
-  g_ptr_array_add (forms, decimal_form (value));
-
-  /* 万, 亿 and 千 forms: 2.8万, 1.5亿 */
-  if (value >= 1000)
-    {
-      static const struct { double unit; const char *suffix; } units[] = {
-        { 1e4, "万" }, { 1e8, "亿" }, { 1e3, "千" }, { 1e7, "千万" }, { 1e6, "百万" },
-      };
-      for (guint i = 0; i < G_N_ELEMENTS (units); i++)
-        if (value >= units[i].unit / 100 && has_few_decimals (value / units[i].unit))
-          {
-            g_autofree char *d = decimal_form (value / units[i].unit);
-            g_ptr_array_add (forms, g_strconcat (d, units[i].suffix, NULL));
-            if (value / units[i].unit == floor (value / units[i].unit) && value / units[i].unit < 100)
-              {
-                g_autofree char *c = chinese_form ((int) (value / units[i].unit));
-                g_ptr_array_add (forms, g_strconcat (c, units[i].suffix, NULL));
-              }
-          }
-    }
-
-  /* Percent and 折 forms of fractions: 0.006 → 0.6%; 0.30 → 30%, 3折 or 7折 */
-  if (fraction || value <= 1)
-    {
-      g_autofree char *pct = decimal_form (value * 100);
-      g_autofree char *zhe = decimal_form (value * 10);
-      g_autofree char *zhe_rest = decimal_form ((1 - value) * 10);
-
-      g_ptr_array_add (forms, g_strconcat (pct, "%", NULL));
-      g_ptr_array_add (forms, g_strconcat ("百分之", pct, NULL));
-      g_ptr_array_add (forms, g_strconcat (zhe, "折", NULL));
-      g_ptr_array_add (forms, g_strconcat (zhe_rest, "折", NULL));
-    }
-
-  /* Small whole numbers may be written in Chinese: 三天, 十大. */
-  if (value >= 1 && value < 100 && value == floor (value))
-    {
-      g_ptr_array_add (forms, chinese_form ((int) value));
-      if (value == 2)
-        g_ptr_array_add (forms, g_strdup ("两"));
-    }
-
-  for (guint i = 0; i < forms->len; i++)
-    if (occurs_as_number (text, g_ptr_array_index (forms, i)))
-      return TRUE;
-
-  /* Round magnitudes written without a count, as platform totals often are:
-   * 万 and 亿 alone, and 百万, 千万, 百亿, 千亿. */
-  {
-    static const struct { double value; const char *form; } bare[] = {
-      { 1e4, "万" }, { 1e6, "百万" }, { 1e7, "千万" }, { 1e8, "亿" }, { 1e10, "百亿" }, { 1e11, "千亿" },
-    };
-
-    for (guint i = 0; i < G_N_ELEMENTS (bare); i++)
-      if (value == bare[i].value && occurs_bare (text, bare[i].form))
-        return TRUE;
-  }
-  return FALSE;
 }
