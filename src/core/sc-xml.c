@@ -124,6 +124,134 @@ position_of_offset (const char *data,
 }
 
 /* ------------------------------------------------------------------ */
+/* Start tags, counted before parsing                                  */
+/* ------------------------------------------------------------------ */
+
+static gboolean
+has_prefix_at (const char *data,
+               gsize       length,
+               gsize       at,
+               const char *prefix)
+{
+  gsize n = strlen (prefix);
+
+  return at + n <= length && memcmp (data + at, prefix, n) == 0;
+}
+
+/* The offset just past the first @end at or after @from, or @length. */
+static gsize
+skip_past (const char *data,
+           gsize       length,
+           gsize       from,
+           const char *end)
+{
+  for (gsize i = from; i < length; i++)
+    {
+      const char *at = memchr (data + i, end[0], length - i);
+
+      if (at == NULL)
+        break;
+      i = (gsize) (at - data);
+      if (has_prefix_at (data, length, i, end))
+        return i + strlen (end);
+    }
+  return length;
+}
+
+/*
+ * Counts the attributes and namespace declarations of every start tag in
+ * one pass over the bytes: the parser would spend time quadratic in them
+ * before we could stop it. Comments, processing instructions and CDATA are
+ * stepped over; a DOCTYPE ends the scan (the reader refuses it before any
+ * element); malformed markup is left to the parser to report.
+ */
+static gboolean
+check_start_tags (const char  *data,
+                  gsize        length,
+                  const char  *display_name,
+                  GError     **error)
+{
+  gsize i = 0;
+
+  while (i < length)
+    {
+      const char *lt = memchr (data + i, '<', length - i);
+      gsize tag, name = 0;
+      guint attributes = 0, namespaces = 0;
+      gboolean after_space = FALSE;
+
+      if (lt == NULL)
+        break;
+      i = tag = (gsize) (lt - data);
+      if (has_prefix_at (data, length, i, "<!--"))
+        {
+          i = skip_past (data, length, i + 4, "-->");
+          continue;
+        }
+      if (has_prefix_at (data, length, i, "<![CDATA["))
+        {
+          i = skip_past (data, length, i + 9, "]]>");
+          continue;
+        }
+      if (has_prefix_at (data, length, i, "<?"))
+        {
+          i = skip_past (data, length, i + 2, "?>");
+          continue;
+        }
+      if (has_prefix_at (data, length, i, "<!"))
+        return TRUE;
+      if (has_prefix_at (data, length, i, "</"))
+        {
+          i += 2;
+          continue;
+        }
+
+      for (i++; i < length && data[i] != '>' && data[i] != '<'; i++)
+        {
+          char c = data[i];
+
+          if (c == '"' || c == '\'')
+            {
+              const char *close = memchr (data + i + 1, c, length - i - 1);
+
+              i = close != NULL ? (gsize) (close - data) : length - 1;
+            }
+          else if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
+            after_space = TRUE;
+          else if (c == '=')
+            {
+              gboolean is_namespace = has_prefix_at (data, length, name, "xmlns")
+                                      && name + 5 < length
+                                      && (data[name + 5] == ':' || data[name + 5] == '='
+                                          || g_ascii_isspace (data[name + 5]));
+              guint line, column;
+
+              attributes++;
+              namespaces += is_namespace;
+              if (attributes <= SC_XML_MAX_ATTRIBUTES && namespaces <= SC_XML_MAX_NAMESPACES)
+                continue;
+              position_of_offset (data, length, tag, &line, &column);
+              if (namespaces > SC_XML_MAX_NAMESPACES)
+                g_set_error (error, SC_ERROR, SC_ERROR_TOO_LARGE,
+                             _("%s:%u:%u: the start tag declares more than %d namespaces; no program file or profile needs that many"),
+                             display_name, line, column, SC_XML_MAX_NAMESPACES);
+              else
+                g_set_error (error, SC_ERROR, SC_ERROR_TOO_LARGE,
+                             _("%s:%u:%u: the start tag has more than %d attributes; no program file or profile needs that many"),
+                             display_name, line, column, SC_XML_MAX_ATTRIBUTES);
+              return FALSE;
+            }
+          else if (after_space)
+            {
+              name = i;
+              after_space = FALSE;
+            }
+        }
+    }
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
 /* Reading                                                             */
 /* ------------------------------------------------------------------ */
 
@@ -533,6 +661,9 @@ sc_xml_read_memory (const char  *data,
       g_set_error (error, SC_ERROR, SC_ERROR_TOO_LARGE, _("%s:1:1: the file is too large"), display_name);
       return NULL;
     }
+
+  if (!check_start_tags (data, length, display_name, error))
+    return NULL;
 
   ctxt = xmlNewParserCtxt ();
   if (ctxt == NULL)
