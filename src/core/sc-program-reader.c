@@ -37,6 +37,7 @@ typedef struct
   ScProgramFile  *file;
   /* the measure being read: its quote is where stated numbers must appear */
   const ScMeasure *measure;
+  ScQuote         *quote;   /* its quote, indexed once for all its numbers */
 } Loader;
 
 /* ------------------------------------------------------------------ */
@@ -268,7 +269,7 @@ read_basis (Loader     *l,
                  _("%s is stated but there is no quote to find it in; mark it basis=\"assumed\" with a note, or cite it with source=\"…\""),
                  what);
       else if (l->measure->quote != NULL &&
-               !sc_quote_text_mentions (l->measure->quote, number->value, fraction))
+               !sc_quote_mentions (l->quote, number->value, fraction))
         problem (l, node, SC_ERROR_INVALID,
                  _("%s is stated as %s but the quote of measure “%s” does not mention it; correct the number or the quote, or mark it basis=\"assumed\" with a note"),
                  what, shown, l->measure->id);
@@ -823,6 +824,7 @@ read_measure (Loader    *l,
     }
 
   l->measure = measure;
+  l->quote = sc_quote_new (measure->quote);
   child = first_child (node, "eligibility");
   if (child != NULL)
     for (xmlNode *c = child->children; c != NULL; c = c->next)
@@ -835,6 +837,7 @@ read_measure (Loader    *l,
       if (c->type == XML_ELEMENT_NODE)
         read_effect (l, c, measure);
   l->measure = NULL;
+  g_clear_pointer (&l->quote, sc_quote_free);
 }
 
 /*
@@ -850,6 +853,7 @@ read_headline (Loader    *l,
   ScHeadline *headline = sc_headline_new_empty ();
   guint n = program->headlines->len + 1;
   xmlNode *quote = first_child (node, "quote");
+  g_autoptr(ScQuote) index = NULL;
 
   g_ptr_array_add (program->headlines, headline);
   headline->line = sc_xml_node_line (node);
@@ -860,6 +864,7 @@ read_headline (Loader    *l,
     problem (l, quote, SC_ERROR_INVALID,
              _("the <quote> of headline %u of program “%s” is empty; copy the source sentence(s) it quotes"),
              n, program->id);
+  index = sc_quote_new (headline->quote);
 
   headline->source = sc_program_file_find_source (l->file, headline->source_id);
   if (headline->source == NULL)
@@ -888,7 +893,7 @@ read_headline (Loader    *l,
       fraction = g_strcmp0 (figure.unit, "fraction") == 0;
       if (check_range (l, child, "<figure>", figure.value, fraction ? NUM_FRACTION : NUM_AMOUNT, SC_N_FIELDS)
           && *headline->quote != '\0'
-          && !sc_quote_text_mentions (headline->quote, figure.value, fraction))
+          && !sc_quote_mentions (index, figure.value, fraction))
         {
           g_autofree char *shown = format_number (figure.value);
 

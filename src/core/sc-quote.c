@@ -48,15 +48,22 @@ chinese_form (int n)
   return g_strconcat (cn_digits[n / 10], "十", cn_digits[n % 10], NULL);
 }
 
-static gboolean
-is_cn_numeral_at (const char *p)
+/* The length in bytes of the Chinese numeral @p starts with, or 0. */
+static gsize
+cn_numeral_length (const char *p)
 {
   static const char *const chars[] = { "零", "一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十", "百", "千" };
 
   for (guint i = 0; i < G_N_ELEMENTS (chars); i++)
     if (strncmp (p, chars[i], strlen (chars[i])) == 0)
-      return TRUE;
-  return FALSE;
+      return strlen (chars[i]);
+  return 0;
+}
+
+static gboolean
+is_cn_numeral_at (const char *p)
+{
+  return cn_numeral_length (p) > 0;
 }
 
 static gboolean
@@ -141,18 +148,181 @@ occurs_bare (const char *text,
   return FALSE;
 }
 
-gboolean
-sc_quote_text_mentions (const char *quote,
-                        double      value,
-                        gboolean    fraction)
+/* ------------------------------------------------------------------ */
+/* The index                                                           */
+/* ------------------------------------------------------------------ */
+
+/* Magnitudes a quote may give without a count of their own, as platform
+ * totals often are: 万 and 亿 alone, and 百万, 千万, 百亿, 千亿. */
+static const struct
 {
-  g_autofree char *text = NULL;
+  double      value;
+  const char *form;
+} bare_forms[] = {
+  { 1e4, "万" }, { 1e6, "百万" }, { 1e7, "千万" }, { 1e8, "亿" }, { 1e10, "百亿" }, { 1e11, "千亿" },
+};
+
+struct _ScQuote
+{
+  char       *text;       /* normalised */
+  /* Every string a number can be written as that occurs in the text as a
+   * whole number, not inside a longer one (see occurs_as_number()): each
+   * number as written ("2.8", "三"), with the one or two characters after
+   * it ("2.8万", "30%", "三天"), and "百分之" forms. */
+  GHashTable *mentions;
+  guint       bare;       /* bit i: bare_forms[i] occurs with no count */
+};
+
+/* A number written with ASCII digits starts at @p, not inside a longer one. */
+static gboolean
+is_number_start (const char *text,
+                 const char *p)
+{
+  return g_ascii_isdigit (*p)
+         && !(p > text && g_ascii_isdigit (p[-1]))
+         && !(p > text && p[-1] == '.' && p - 1 > text && g_ascii_isdigit (p[-2]));
+}
+
+/* Bytes of the number at @p: digits, and a dot with a digit after it. */
+static gsize
+number_length (const char *p)
+{
+  const char *q = p;
+
+  while (g_ascii_isdigit (*q) || (*q == '.' && g_ascii_isdigit (q[1])))
+    q++;
+  return (gsize) (q - p);
+}
+
+static void
+add_mention (ScQuote    *quote,
+             const char *start,
+             const char *end)
+{
+  g_hash_table_add (quote->mentions, g_strndup (start, (gsize) (end - start)));
+}
+
+/* Indexes the number at @p (ASCII digits); returns where it ends. */
+static const char *
+index_number (ScQuote    *quote,
+              const char *p)
+{
+  static const char percent_of[] = "百分之";
+  const gsize prefix = sizeof percent_of - 1;
+  const char *text = quote->text;
+  const char *end = p + number_length (p);
+
+  add_mention (quote, p, end);
+  if (*end != '\0')
+    {
+      const char *one = g_utf8_next_char (end);
+
+      add_mention (quote, p, one);
+      /* A form ending in a digit would need what follows checked too. */
+      if (*one != '\0' && !g_ascii_isdigit (*one))
+        add_mention (quote, p, g_utf8_next_char (one));
+    }
+  if ((gsize) (p - text) >= prefix && memcmp (p - prefix, percent_of, prefix) == 0
+      && !ends_with_cn_numeral (text, p - prefix) && !is_cn_numeral_at (end))
+    add_mention (quote, p - prefix, end);
+  return end;
+}
+
+/* Indexes the run of Chinese numerals at @p; returns where it ends. */
+static const char *
+index_cn_numeral (ScQuote    *quote,
+                  const char *p)
+{
+  const char *end = p;
+  gsize n;
+
+  while ((n = cn_numeral_length (end)) > 0)
+    end += n;
+  add_mention (quote, p, end);
+  if (*end != '\0' && !g_ascii_isdigit (*end))
+    {
+      const char *one = g_utf8_next_char (end);
+
+      if (!is_cn_numeral_at (one))
+        add_mention (quote, p, one);
+    }
+  return end;
+}
+
+/**
+ * sc_quote_new:
+ * @quote: the source sentence(s), UTF-8
+ *
+ * Returns: (transfer full): the quote, normalised and indexed in one pass.
+ */
+ScQuote *
+sc_quote_new (const char *quote)
+{
+  ScQuote *q;
+  const char *p;
+
+  g_return_val_if_fail (quote != NULL, NULL);
+
+  q = g_new0 (ScQuote, 1);
+  q->text = normalize_quote (quote);
+  q->mentions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  p = q->text;
+  while (*p != '\0')
+    {
+      if (is_number_start (q->text, p))
+        p = index_number (q, p);
+      else if (is_cn_numeral_at (p) && !ends_with_cn_numeral (q->text, p))
+        p = index_cn_numeral (q, p);
+      else
+        p = g_utf8_next_char (p);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bare_forms); i++)
+    if (occurs_bare (q->text, bare_forms[i].form))
+      q->bare |= 1u << i;
+  return q;
+}
+
+void
+sc_quote_free (ScQuote *quote)
+{
+  if (quote == NULL)
+    return;
+  g_free (quote->text);
+  g_hash_table_unref (quote->mentions);
+  g_free (quote);
+}
+
+/* @form occurs in the quote as a whole number, not inside a longer one. */
+static gboolean
+quote_has (ScQuote    *quote,
+           const char *form)
+{
+  /* Every form a number is written in starts with a digit or a Chinese
+   * numeral, and those are indexed; others (a negative 折 of a fraction
+   * above 1) are looked for the long way. */
+  if (g_ascii_isdigit (form[0]) || is_cn_numeral_at (form))
+    return g_hash_table_contains (quote->mentions, form);
+  return occurs_as_number (quote->text, form);
+}
+
+/**
+ * sc_quote_mentions:
+ * @quote: an indexed quote
+ * @value: the number looked for
+ * @fraction: whether to try percent and 折 forms too
+ *
+ * Returns: whether @quote states @value in a form people write it.
+ */
+gboolean
+sc_quote_mentions (ScQuote  *quote,
+                   double    value,
+                   gboolean  fraction)
+{
   g_autoptr(GPtrArray) forms = NULL;
 
   if (quote == NULL || !isfinite (value) || value < 0)
     return FALSE;
 
-  text = normalize_quote (quote);
   forms = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (forms, decimal_form (value));
 
@@ -197,19 +367,24 @@ sc_quote_text_mentions (const char *quote,
     }
 
   for (guint i = 0; i < forms->len; i++)
-    if (occurs_as_number (text, g_ptr_array_index (forms, i)))
+    if (quote_has (quote, g_ptr_array_index (forms, i)))
       return TRUE;
 
-  /* Round magnitudes written without a count, as platform totals often are:
-   * 万 and 亿 alone, and 百万, 千万, 百亿, 千亿. */
-  {
-    static const struct { double value; const char *form; } bare[] = {
-      { 1e4, "万" }, { 1e6, "百万" }, { 1e7, "千万" }, { 1e8, "亿" }, { 1e10, "百亿" }, { 1e11, "千亿" },
-    };
-
-    for (guint i = 0; i < G_N_ELEMENTS (bare); i++)
-      if (value == bare[i].value && occurs_bare (text, bare[i].form))
-        return TRUE;
-  }
+  for (guint i = 0; i < G_N_ELEMENTS (bare_forms); i++)
+    if (value == bare_forms[i].value && (quote->bare & (1u << i)) != 0)
+      return TRUE;
   return FALSE;
+}
+
+gboolean
+sc_quote_text_mentions (const char *quote,
+                        double      value,
+                        gboolean    fraction)
+{
+  g_autoptr(ScQuote) q = NULL;
+
+  if (quote == NULL || !isfinite (value) || value < 0)
+    return FALSE;
+  q = sc_quote_new (quote);
+  return sc_quote_mentions (q, value, fraction);
 }
