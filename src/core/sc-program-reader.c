@@ -38,6 +38,8 @@ typedef struct
   /* the measure being read: its quote is where stated numbers must appear */
   const ScMeasure *measure;
   ScQuote         *quote;   /* its quote, indexed once for all its numbers */
+  /* the ids the program being read lists in sources="…" */
+  GHashTable      *listed;
 } Loader;
 
 /* ------------------------------------------------------------------ */
@@ -163,6 +165,14 @@ source_declared (Loader     *l,
                  const char *id)
 {
   return sc_program_file_find_source (l->file, id) != NULL;
+}
+
+/* @id is in the sources="…" of the program being read. */
+static gboolean
+source_listed (Loader     *l,
+               const char *id)
+{
+  return l->listed != NULL && g_hash_table_contains (l->listed, id);
 }
 
 /* Checks @value against the bounds of @kind (or of @field for NUM_FIELD). */
@@ -807,7 +817,7 @@ read_measure (Loader    *l,
     problem (l, node, SC_ERROR_INVALID,
              _("measure “%s” cites the source “%s”, which this file does not declare with <source id=\"%s\">"),
              measure->id, measure->source_id, measure->source_id);
-  else if (program->source_ids != NULL && !g_strv_contains ((const char *const *) program->source_ids, measure->source_id))
+  else if (program->source_ids != NULL && !source_listed (l, measure->source_id))
     problem (l, node, SC_ERROR_INVALID,
              _("measure “%s” cites the source “%s”, which is not listed in the program's sources=\"…\""),
              measure->id, measure->source_id);
@@ -871,8 +881,7 @@ read_headline (Loader    *l,
     problem (l, node, SC_ERROR_INVALID,
              _("headline %u of program “%s” cites the source “%s”, which this file does not declare with <source id=\"%s\">"),
              n, program->id, headline->source_id, headline->source_id);
-  else if (program->source_ids != NULL
-           && !g_strv_contains ((const char *const *) program->source_ids, headline->source_id))
+  else if (program->source_ids != NULL && !source_listed (l, headline->source_id))
     problem (l, node, SC_ERROR_INVALID,
              _("headline %u of program “%s” cites the source “%s”, which is not listed in the program's sources=\"…\""),
              n, program->id, headline->source_id);
@@ -946,13 +955,21 @@ read_program (Loader  *l,
   {
     g_auto(GStrv) tokens = words_of (sources);
     GPtrArray *ids = g_ptr_array_new ();
+
+    g_clear_pointer (&l->listed, g_hash_table_unref);
+    l->listed = g_hash_table_new (g_str_hash, g_str_equal);
     for (guint i = 0; tokens[i] != NULL; i++)
       {
         if (!source_declared (l, tokens[i]))
           problem (l, node, SC_ERROR_INVALID,
                    _("program “%s” lists the source “%s”, which this file does not declare with <source id=\"%s\">"),
                    program->id, tokens[i], tokens[i]);
+        if (g_hash_table_contains (l->listed, tokens[i]))
+          problem (l, node, SC_ERROR_INVALID,
+                   _("program “%s” lists the source “%s” twice in sources=\"…\"; list each source once"),
+                   program->id, tokens[i]);
         g_ptr_array_add (ids, g_strdup (tokens[i]));
+        g_hash_table_add (l->listed, ids->pdata[ids->len - 1]);
       }
     g_ptr_array_add (ids, NULL);
     program->source_ids = (char **) g_ptr_array_free (ids, FALSE);
@@ -979,6 +996,7 @@ read_program (Loader  *l,
   for (xmlNode *child = node->children; child != NULL; child = child->next)
     if (is_element (child, "measure"))
       read_measure (l, child, program);
+  g_clear_pointer (&l->listed, g_hash_table_unref);
 }
 
 static void
@@ -997,7 +1015,7 @@ read_source (Loader  *l,
   if (sc_program_file_find_source (l->file, source->id) != NULL)
     problem (l, node, SC_ERROR_INVALID, _("the source id “%s” is declared twice (first on line %u)"),
              source->id, sc_program_file_find_source (l->file, source->id)->line);
-  g_ptr_array_add (l->file->sources, source);
+  sc_program_file_add_source (l->file, source);
 }
 
 static void

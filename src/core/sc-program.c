@@ -179,7 +179,19 @@ sc_program_file_new_empty (const char *path)
   file->programs = g_ptr_array_new_with_free_func ((GDestroyNotify) program_free);
   file->baselines = g_ptr_array_new_with_free_func ((GDestroyNotify) baseline_free);
   file->examples = g_ptr_array_new_with_free_func ((GDestroyNotify) example_free);
+  file->source_ids = g_hash_table_new (g_str_hash, g_str_equal);
   return file;
+}
+
+/* Appends @source (taking it) and indexes its id, unless an earlier source
+ * has that id: look-ups find the first, as the reader's messages say. */
+void
+sc_program_file_add_source (ScProgramFile *file,
+                            ScSource      *source)
+{
+  g_ptr_array_add (file->sources, source);
+  if (source->id != NULL && !g_hash_table_contains (file->source_ids, source->id))
+    g_hash_table_insert (file->source_ids, source->id, source);
 }
 
 ScProgram *
@@ -315,6 +327,7 @@ sc_program_file_free (ScProgramFile *file)
   g_clear_pointer (&file->programs, g_ptr_array_unref);
   g_clear_pointer (&file->baselines, g_ptr_array_unref);
   g_clear_pointer (&file->examples, g_ptr_array_unref);
+  g_clear_pointer (&file->source_ids, g_hash_table_unref);
   g_clear_pointer (&file->sources, g_ptr_array_unref);
   g_free (file);
 }
@@ -474,11 +487,5 @@ sc_program_file_find_source (const ScProgramFile *file,
 
   if (id == NULL)
     return NULL;
-  for (guint i = 0; i < file->sources->len; i++)
-    {
-      const ScSource *source = g_ptr_array_index (file->sources, i);
-      if (g_strcmp0 (source->id, id) == 0)
-        return source;
-    }
-  return NULL;
+  return g_hash_table_lookup (file->source_ids, id);
 }

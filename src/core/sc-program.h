@@ -279,6 +279,7 @@ typedef struct
   GPtrArray  *programs;    /* ScProgram* */
   GPtrArray  *baselines;   /* ScBaseline* */
   GPtrArray  *examples;    /* ScExample* */
+  GHashTable *source_ids;  /* id → the first ScSource* of that id, for look-ups */
 } ScProgramFile;
 
 void                sc_program_file_free     (ScProgramFile *file);
