@@ -13,7 +13,8 @@ shangce_packages=(
 )
 shangce_test_packages=(
   xvfb xauth dbus dbus-x11 flatpak-builder poppler-utils python3
-  clang libclang-rt-14-dev locales valgrind
+  clang libclang-rt-14-dev locales valgrind xdotool x11-xserver-utils
+  at-spi2-core python3-pyatspi
 )
 
 shangce_ensure_deps () {

@@ -457,8 +457,10 @@ sc_profile_save (ScProfile   *profile,
     }
   if (profile->path != path)
     {
-      g_free (profile->path);
+      char *old = profile->path;
+
       profile->path = g_strdup (path);
+      g_free (old);
     }
   return TRUE;
 }

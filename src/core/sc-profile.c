@@ -138,10 +138,36 @@ sc_profile_set_name (ScProfile  *profile,
                      const char *zh,
                      const char *en)
 {
+  ScText old;
+
   g_return_if_fail (profile != NULL);
-  sc_text_clear (&profile->name);
+
+  /* Copy before freeing: callers pass the profile's own strings (the
+   * editor sets one language and hands back the other as it is). */
+  old = profile->name;
   profile->name.zh = g_strdup (zh);
   profile->name.en = g_strdup (en);
+  sc_text_clear (&old);
+}
+
+const char *
+sc_profile_get_notes (const ScProfile *profile)
+{
+  g_return_val_if_fail (profile != NULL, NULL);
+  return profile->notes;
+}
+
+void
+sc_profile_set_notes (ScProfile  *profile,
+                      const char *notes)
+{
+  char *old;
+
+  g_return_if_fail (profile != NULL);
+
+  old = profile->notes;
+  profile->notes = (notes != NULL && *notes != '\0') ? g_strdup (notes) : NULL;
+  g_free (old);
 }
 
 gboolean
@@ -514,13 +540,15 @@ sc_profile_set_note (ScProfile  *profile,
                      const char *text)
 {
   char **slot;
+  char *old;
 
   g_return_if_fail (profile != NULL && (guint) field < SC_N_FIELDS);
 
   slot = (lang != NULL && g_str_has_prefix (lang, "zh"))
            ? &profile->values[field].note.zh : &profile->values[field].note.en;
-  g_free (*slot);
+  old = *slot;
   *slot = (text != NULL && *text != '\0') ? g_strdup (text) : NULL;
+  g_free (old);
 }
 
 gboolean

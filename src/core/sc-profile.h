@@ -91,9 +91,15 @@ gboolean         sc_profile_equal          (const ScProfile *a,
 /* Name in @lang ("zh…"/"en"), falling back to the other; never NULL. (transfer none) */
 const char      *sc_profile_get_name       (const ScProfile *profile,
                                             const char      *lang);
+/* Safe when @zh or @en are the profile's own strings. */
 void             sc_profile_set_name       (ScProfile       *profile,
                                             const char      *zh,
                                             const char      *en);
+/* The free-text notes of the profile, or NULL. (transfer none) */
+const char      *sc_profile_get_notes      (const ScProfile *profile);
+/* NULL or "" removes them; safe when given the profile's own notes. */
+void             sc_profile_set_notes      (ScProfile       *profile,
+                                            const char      *notes);
 /* Fails (SC_ERROR_VALUE) for SC_DAY_NONE. */
 gboolean         sc_profile_set_as_of      (ScProfile       *profile,
                                             ScDay            as_of,

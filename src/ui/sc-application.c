@@ -136,14 +136,39 @@ sc_application_startup (GApplication *app)
     { "help", action_help, NULL, NULL, NULL },
     { "shortcuts", action_shortcuts, NULL, NULL, NULL },
   };
-  const char *quit[] = { "<Control>q", NULL };
-  const char *prefs[] = { "<Control>comma", NULL };
+  /* Every shortcut is an accelerator of its action, so that menus and the
+   * Keyboard Shortcuts window show it (class key bindings stay invisible
+   * to both). */
+  static const struct
+  {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
+    { "win.new", { "<Control>n", NULL } },
+    { "win.open", { "<Control>o", NULL } },
+    { "win.save", { "<Control>s", NULL } },
+    { "win.save-as", { "<Control><Shift>s", NULL } },
+    { "win.undo", { "<Control>z", NULL } },
+    { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
+    { "win.export", { "<Control>e", NULL } },
+    { "win.export-report", { "<Control><Shift>e", NULL } },
+    { "win.print", { "<Control>p", NULL } },
+    { "win.copy-chart", { "<Control><Shift>c", NULL } },
+    { "win.search", { "<Control>f", NULL } },
+    { "win.help", { "F1", NULL } },
+    { "win.show-page::overview", { "<Alt>1", NULL } },
+    { "win.show-page::measures", { "<Alt>2", NULL } },
+    { "win.show-page::programs", { "<Alt>3", NULL } },
+    { "win.show-page::rule-check", { "<Alt>4", NULL } },
+  };
 
   G_APPLICATION_CLASS (sc_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), entries, G_N_ELEMENTS (entries), app);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", prefs);
+  for (gsize i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
 }
 
 static void

@@ -7,13 +7,17 @@
 
 #include <glib/gi18n.h>
 
+#include "sc-a11y.h"
 #include "sc-chart.h"
+#include "sc-error.h"
 #include "sc-export-dialog.h"
+#include "sc-help.h"
 #include "sc-measures-view.h"
 #include "sc-overview-page.h"
 #include "sc-profile-editor.h"
 #include "sc-programs-view.h"
 #include "sc-recovery.h"
+#include "sc-report.h"
 #include "sc-rule-check-view.h"
 
 typedef void (*Continuation) (ScMainWindow *self,
@@ -29,6 +33,14 @@ typedef struct
 } Pending;
 
 typedef struct _FileRequest FileRequest;
+
+/* What a file chooser picks: the filter it shows. */
+typedef enum
+{
+  FILE_KIND_PROFILE,
+  FILE_KIND_PROGRAMS,  /* one or more */
+  FILE_KIND_REPORT,
+} FileKind;
 
 struct _ScMainWindow
 {
@@ -57,7 +69,8 @@ struct _ScMainWindow
   /* template */
   AdwToastOverlay      *toasts;
   AdwViewStack         *stack;
-  AdwViewSwitcherTitle *switcher_title;
+  AdwWindowTitle       *window_title;
+  GtkWidget            *open_button;
   AdwBin               *editor_bin;
   GMenu                *examples_section;
   GMenu                *recent_section;
@@ -117,8 +130,8 @@ update_title (ScMainWindow *self)
       g_free (subtitle);
       subtitle = g_steal_pointer (&s);
     }
-  adw_view_switcher_title_set_title (self->switcher_title, title);
-  adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
   window_title = g_strdup_printf ("%s%s — %s", sc_session_get_modified (self->session) ? "• " : "",
                                   title, _("Shangce"));
   gtk_window_set_title (GTK_WINDOW (self), window_title);
@@ -377,15 +390,22 @@ close_file_chooser (ScMainWindow *self)
 }
 
 static GListModel *
-make_filters (gboolean programs)
+make_filters (FileKind kind)
 {
   GListStore *store = g_list_store_new (GTK_TYPE_FILE_FILTER);
   GtkFileFilter *filter = gtk_file_filter_new ();
 
-  if (programs)
+  if (kind == FILE_KIND_PROGRAMS)
     {
       gtk_file_filter_set_name (filter, _("Program files"));
       gtk_file_filter_add_suffix (filter, "xml");
+    }
+  else if (kind == FILE_KIND_REPORT)
+    {
+      gtk_file_filter_set_name (filter, _("Reports (text, CSV or JSON)"));
+      gtk_file_filter_add_suffix (filter, "txt");
+      gtk_file_filter_add_suffix (filter, "csv");
+      gtk_file_filter_add_suffix (filter, "json");
     }
   else
     {
@@ -448,12 +468,13 @@ static void
 choose_file (ScMainWindow *self,
              const char   *title,
              gboolean      save,
-             gboolean      programs,
+             FileKind      kind,
              const char   *initial_name,
              FileCallback  callback)
 {
   FileRequest *req;
-  g_autoptr(GListModel) filters = make_filters (programs);
+  g_autoptr(GListModel) filters = make_filters (kind);
+  gboolean programs = kind == FILE_KIND_PROGRAMS;
 
   close_file_chooser (self);
   req = g_new0 (FileRequest, 1);
@@ -638,7 +659,7 @@ save_as (ScMainWindow *self,
   g_autofree char *name = g_strconcat (title, SC_PROFILE_EXTENSION, NULL);
 
   g_strdelimit (name, "/\\:", '-');
-  choose_file (self, _("Save Profile"), TRUE, FALSE, name, chosen);
+  choose_file (self, _("Save Profile"), TRUE, FILE_KIND_PROFILE, name, chosen);
 }
 
 /* "Save" in the unsaved-changes question: to the document's file, else
@@ -724,7 +745,7 @@ action_open (GtkWidget  *widget,
              const char *name,
              GVariant   *param)
 {
-  choose_file (SC_MAIN_WINDOW (widget), _("Open Profile"), FALSE, FALSE, NULL, open_chosen);
+  choose_file (SC_MAIN_WINDOW (widget), _("Open Profile"), FALSE, FILE_KIND_PROFILE, NULL, open_chosen);
 }
 
 static void
@@ -780,6 +801,79 @@ action_export (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The report's format from the name the user chose: .csv, .json, else text. */
+static ScReportFormat
+report_format_for (const char *basename)
+{
+  if (basename != NULL && g_str_has_suffix (basename, ".csv"))
+    return SC_REPORT_CSV;
+  if (basename != NULL && g_str_has_suffix (basename, ".json"))
+    return SC_REPORT_JSON;
+  return SC_REPORT_TEXT;
+}
+
+gboolean
+sc_main_window_export_report (ScMainWindow  *self,
+                              GFile         *file,
+                              GError       **error)
+{
+  g_autofree char *basename = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  const ScResult *result;
+
+  g_return_val_if_fail (SC_IS_MAIN_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  result = sc_session_get_result (self->session);
+  if (result == NULL)
+    {
+      g_set_error_literal (error, SC_ERROR, SC_ERROR_VALUE,
+                           _("There is no estimate to report yet"));
+      return FALSE;
+    }
+  basename = g_file_get_basename (file);
+  bytes = sc_report_build (sc_session_get_catalog (self->session),
+                           sc_session_get_profile (self->session),
+                           result, report_format_for (basename), sc_lang_current ());
+  /* Replaced whole or not at all, keeping an existing file's permissions. */
+  return g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                  NULL, FALSE, G_FILE_CREATE_PRIVATE, NULL, NULL, error);
+}
+
+static void
+report_chosen (ScMainWindow *self,
+               GFile        *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  if (file == NULL)
+    return;
+  if (!sc_main_window_export_report (self, file, &error))
+    {
+      sc_main_window_toast (self, error->message);
+      return;
+    }
+  name = g_file_get_basename (file);
+  /* Translators: %s is the file name of the report. */
+  message = g_strdup_printf (_("Report saved as “%s”"), name);
+  sc_main_window_toast (self, message);
+}
+
+static void
+action_export_report (GtkWidget  *widget,
+                      const char *name,
+                      GVariant   *param)
+{
+  ScMainWindow *self = SC_MAIN_WINDOW (widget);
+  g_autofree char *title = sc_session_dup_title (self->session);
+  g_autofree char *initial = g_strconcat (title, ".txt", NULL);
+
+  g_strdelimit (initial, "/\\:", '-');
+  choose_file (self, _("Export Report"), TRUE, FILE_KIND_REPORT, initial, report_chosen);
+}
+
 static void
 action_copy_chart (GtkWidget  *widget,
                    const char *name,
@@ -822,7 +916,7 @@ action_add_programs (GtkWidget  *widget,
                      const char *name,
                      GVariant   *param)
 {
-  choose_file (SC_MAIN_WINDOW (widget), _("Add Program Files"), FALSE, TRUE, NULL, program_chosen);
+  choose_file (SC_MAIN_WINDOW (widget), _("Add Program Files"), FALSE, FILE_KIND_PROGRAMS, NULL, program_chosen);
 }
 
 static void
@@ -853,30 +947,18 @@ action_search (GtkWidget  *widget,
 }
 
 static void
-launch_uri (GtkWindow  *parent,
-            const char *uri)
-{
-#if GTK_CHECK_VERSION (4, 10, 0)
-  g_autoptr(GtkUriLauncher) launcher = gtk_uri_launcher_new (uri);
-  gtk_uri_launcher_launch (launcher, parent, NULL, NULL, NULL);
-#else
-  gtk_show_uri (parent, uri, GDK_CURRENT_TIME);
-#endif
-}
-
-static void
 action_help (GtkWidget  *widget,
              const char *name,
              GVariant   *param)
 {
   ScMainWindow *self = SC_MAIN_WINDOW (widget);
   const char *page = sc_main_window_get_visible_page (self);
-  g_autofree char *uri = NULL;
+  const char *help = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (page_info); i++)
     if (g_strcmp0 (page, page_info[i].name) == 0)
-      uri = g_strdup_printf ("help:shangce/%s", page_info[i].help);
-  launch_uri (GTK_WINDOW (self), uri ? uri : "help:shangce");
+      help = page_info[i].help;
+  sc_help_show (GTK_WINDOW (self), help);
 }
 
 /* --- close ------------------------------------------------------------------ */
@@ -1283,7 +1365,8 @@ sc_main_window_class_init (ScMainWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/sc-main-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ScMainWindow, toasts);
   gtk_widget_class_bind_template_child (widget_class, ScMainWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, ScMainWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, ScMainWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, ScMainWindow, open_button);
   gtk_widget_class_bind_template_child (widget_class, ScMainWindow, editor_bin);
   gtk_widget_class_bind_template_child (widget_class, ScMainWindow, examples_section);
   gtk_widget_class_bind_template_child (widget_class, ScMainWindow, recent_section);
@@ -1295,6 +1378,7 @@ sc_main_window_class_init (ScMainWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save", NULL, action_save);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, action_save_as);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, action_export);
+  gtk_widget_class_install_action (widget_class, "win.export-report", NULL, action_export_report);
   gtk_widget_class_install_action (widget_class, "win.copy-chart", NULL, action_copy_chart);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, action_print);
   gtk_widget_class_install_action (widget_class, "win.add-programs", NULL, action_add_programs);
@@ -1303,25 +1387,13 @@ sc_main_window_class_init (ScMainWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, action_search);
   gtk_widget_class_install_action (widget_class, "win.help", NULL, action_help);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.copy-chart", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F1, 0, "win.help", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "overview");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "measures");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "s", "programs");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.show-page", "s", "rule-check");
 }
 
 static void
 sc_main_window_init (ScMainWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  sc_a11y_fix_mnemonic (self->open_button);
 }
 
 ScMainWindow *

@@ -5,6 +5,8 @@
 
 #include "sc-preferences-window.h"
 
+#include "sc-scroll-guard.h"
+
 #include <glib/gi18n.h>
 
 struct _ScPreferencesWindow
@@ -71,6 +73,7 @@ spin_row (AdwPreferencesGroup *group,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), digits);
+  sc_scroll_guard_attach (spin);
   gtk_widget_add_css_class (tag, "assumption-tag");
   gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (u, "dim-label");
@@ -146,6 +149,7 @@ sc_preferences_window_new (GtkWindow *parent,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Style"));
   style = gtk_drop_down_new_from_strings (styles);
   gtk_widget_set_valign (style, GTK_ALIGN_CENTER);
+  sc_scroll_guard_attach (style);
   gtk_accessible_update_property (GTK_ACCESSIBLE (style), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Style"), -1);
   scheme = adw_style_manager_get_color_scheme (adw_style_manager_get_default ());
   gtk_drop_down_set_selected (GTK_DROP_DOWN (style),

@@ -8,8 +8,11 @@
 #include <glib/gi18n.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include "sc-a11y.h"
 #include "sc-error.h"
+#include "sc-scroll-guard.h"
 
 typedef struct _ScProfileEditor ScProfileEditor;
 
@@ -45,6 +48,7 @@ struct _ScProfileEditor
   GtkMenuButton       *as_of_button;
   GtkCalendar         *as_of_calendar;
   GtkSpinButton       *horizon_spin;
+  GtkTextBuffer       *notes;
   AdwPreferencesGroup *baselines_group;
   GPtrArray           *baseline_rows;     /* GtkWidget* rows inside baselines_group */
   GPtrArray           *overrides;         /* OverrideRow* */
@@ -122,6 +126,40 @@ set_given_silently (FieldRow *fr,
   fr->self->loading = loading;
 }
 
+/* The subtitle of an assumption's row: @note after the word "Assumption"
+ * in bold, its badge (a note that starts with the word has it made bold). */
+static char *
+assumption_subtitle (const char *note)
+{
+  /* Translators: the badge before the note of a number no source states. */
+  const char *word = _("Assumption");
+  g_autofree char *escaped = NULL;
+
+  if (g_str_has_prefix (note, word))
+    {
+      escaped = g_markup_escape_text (note + strlen (word), -1);
+      return g_strdup_printf ("<b>%s</b>%s", word, escaped);
+    }
+  escaped = g_markup_escape_text (note, -1);
+  return g_strdup_printf ("<b>%s</b>%s%s", word, *escaped ? _(" · ") : "", escaped);
+}
+
+/* Sets @text as the row's subtitle, with the badge on an assumption's row. */
+static void
+set_subtitle (FieldRow   *fr,
+              const char *text)
+{
+  g_autofree char *markup = NULL;
+
+  if (!is_assumption (fr->field))
+    {
+      adw_action_row_set_subtitle (fr->row, text);
+      return;
+    }
+  markup = assumption_subtitle (text);
+  adw_action_row_set_subtitle (fr->row, markup);
+}
+
 static void
 update_row_state (FieldRow *fr)
 {
@@ -132,7 +170,7 @@ update_row_state (FieldRow *fr)
 
   if (fr->message != NULL)
     {
-      adw_action_row_set_subtitle (fr->row, fr->message);
+      set_subtitle (fr, fr->message);
       gtk_widget_add_css_class (row, "error");
       gtk_accessible_update_property (GTK_ACCESSIBLE (fr->value),
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, fr->message, -1);
@@ -140,9 +178,13 @@ update_row_state (FieldRow *fr)
     }
   gtk_widget_remove_css_class (row, "error");
 
+  /* Read out as the box's description: say what its state means now. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (fr->given),
+                               v->set ? _("Given: clear the box to leave the field out")
+                                      : _("Not given: tick the box to enter a value"));
   if (!v->set)
     {
-      adw_action_row_set_subtitle (fr->row, info->unset_hint != NULL ? _(info->unset_hint)
+      set_subtitle (fr, info->unset_hint != NULL ? _(info->unset_hint)
                                                                      : _("Not given: measures that need it show “Needs information”"));
       gtk_widget_add_css_class (fr->value, "dim-label");
     }
@@ -152,17 +194,17 @@ update_row_state (FieldRow *fr)
 
       gtk_widget_remove_css_class (fr->value, "dim-label");
       if (note != NULL && *note != '\0')
-        adw_action_row_set_subtitle (fr->row, note);
+        set_subtitle (fr, note);
       else if (info->type == SC_FIELD_TYPE_MONEY && fr->field == SC_FIELD_AVG_ORDER_VALUE
                && sc_profile_is_set (profile, SC_FIELD_MONTHLY_GMV) && v->number > 0)
         {
           g_autofree char *orders =
             g_strdup_printf (_("About %.0f orders a month"),
                              sc_profile_get_number (profile, SC_FIELD_MONTHLY_GMV, 0) / v->number);
-          adw_action_row_set_subtitle (fr->row, orders);
+          set_subtitle (fr, orders);
         }
       else
-        adw_action_row_set_subtitle (fr->row, "");
+        set_subtitle (fr, "");
     }
   gtk_accessible_update_property (GTK_ACCESSIBLE (fr->value),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
@@ -379,17 +421,6 @@ given_toggled_cb (GtkCheckButton *check,
 /* --- building rows ----------------------------------------------------- */
 
 static GtkWidget *
-assumption_tag (void)
-{
-  GtkWidget *tag = gtk_label_new (_("Assumption"));
-
-  gtk_widget_add_css_class (tag, "assumption-tag");
-  gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (tag, _("Not from any program or platform: your own estimate"));
-  return tag;
-}
-
-static GtkWidget *
 make_spin (const ScFieldInfo *info)
 {
   double scale = display_scale (info);
@@ -413,8 +444,9 @@ make_spin (const ScFieldInfo *info)
   gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), digits);
   gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), FALSE);
   gtk_spin_button_set_update_policy (GTK_SPIN_BUTTON (spin), GTK_UPDATE_IF_VALID);
-  gtk_editable_set_width_chars (GTK_EDITABLE (spin), 10);
+  gtk_editable_set_width_chars (GTK_EDITABLE (spin), 8);
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  sc_scroll_guard_attach (spin);
   return spin;
 }
 
@@ -437,7 +469,6 @@ build_field_row (ScProfileEditor     *self,
 
   fr->given = GTK_CHECK_BUTTON (gtk_check_button_new ());
   gtk_widget_set_valign (GTK_WIDGET (fr->given), GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (fr->given), _("Given (clear to leave the field out)"));
   {
     g_autofree char *label = g_strdup_printf (_("%s is given"), _(info->label));
     gtk_accessible_update_property (GTK_ACCESSIBLE (fr->given),
@@ -447,7 +478,16 @@ build_field_row (ScProfileEditor     *self,
   g_signal_connect (fr->given, "toggled", G_CALLBACK (given_toggled_cb), fr);
 
   if (is_assumption (field))
-    gtk_box_append (GTK_BOX (suffix), assumption_tag ());
+    {
+      /* The badge goes into the subtitle (update_row_state): as a suffix
+       * it left the title and note too little width in English, which
+       * hyphenated words and cut the note. */
+      g_autofree char *title = g_markup_escape_text (_(info->label), -1);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), TRUE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      gtk_widget_set_tooltip_text (row, _("Not from any program or platform: your own estimate"));
+    }
 
   switch (info->type)
     {
@@ -470,6 +510,7 @@ build_field_row (ScProfileEditor     *self,
         for (guint i = 0; info->choices[i] != NULL; i++)
           gtk_string_list_append (list, sc_field_choice_label (field, info->choices[i]));
         fr->value = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&list)), NULL);
+        sc_scroll_guard_attach (fr->value);
         gtk_widget_set_valign (fr->value, GTK_ALIGN_CENTER);
         g_signal_connect (fr->value, "notify::selected", G_CALLBACK (dropdown_selected_cb), fr);
       }
@@ -492,8 +533,13 @@ build_field_row (ScProfileEditor     *self,
       g_assert_not_reached ();
     }
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (fr->value),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _(info->label), -1);
+  /* A switch is the row's activatable widget, which names it after the
+   * row's title already: a label of its own would be read out twice. */
+  if (info->type == SC_FIELD_TYPE_CHOICE || info->type == SC_FIELD_TYPE_DATE)
+    sc_a11y_set_name (fr->value, _(info->label));
+  else if (info->type != SC_FIELD_TYPE_BOOL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (fr->value),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _(info->label), -1);
   gtk_box_append (GTK_BOX (suffix), fr->value);
   if (unit != NULL)
     {
@@ -505,7 +551,7 @@ build_field_row (ScProfileEditor     *self,
     }
   else if (info->type != SC_FIELD_TYPE_BOOL)
     {
-      GtkWidget *spacer = gtk_label_new (NULL);
+      GtkWidget *spacer = g_object_new (GTK_TYPE_LABEL, "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
       gtk_widget_set_size_request (spacer, info->type == SC_FIELD_TYPE_NUMBER ? 36 : 0, -1);
       gtk_box_append (GTK_BOX (suffix), spacer);
     }
@@ -611,6 +657,48 @@ horizon_changed_cb (GtkSpinButton   *spin,
 }
 
 static void
+notes_changed_cb (GtkTextBuffer   *buffer,
+                  ScProfileEditor *self)
+{
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  if (self->loading)
+    return;
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  sc_profile_set_notes (sc_session_get_profile (self->session), text);
+  changed (self);
+}
+
+/* The profile's free-text notes (who the client is, what was agreed): kept
+ * in the file, shown and edited here in full. */
+static void
+build_notes_group (ScProfileEditor *self)
+{
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  GtkWidget *view = gtk_text_view_new ();
+  GtkWidget *frame = gtk_frame_new (NULL);
+
+  adw_preferences_group_set_title (group, _("Notes"));
+  adw_preferences_group_set_description (group, _("Anything about this merchant worth keeping with the numbers; saved in the profile"));
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 10);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 10);
+  gtk_widget_set_size_request (view, -1, 72);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Notes"), -1);
+  self->notes = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  g_signal_connect (self->notes, "changed", G_CALLBACK (notes_changed_cb), self);
+  gtk_frame_set_child (GTK_FRAME (frame), view);
+  gtk_widget_add_css_class (frame, "view");
+  adw_preferences_group_add (group, frame);
+  adw_preferences_page_add (self->page, group);
+}
+
+static void
 build_profile_group (ScProfileEditor *self)
 {
   AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
@@ -633,8 +721,9 @@ build_profile_group (ScProfileEditor *self)
   self->as_of_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
   gtk_menu_button_set_popover (self->as_of_button, popover);
   gtk_widget_set_valign (GTK_WIDGET (self->as_of_button), GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->as_of_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Evaluation date"), -1);
+  /* Named by the row it activates: see build_field_row(). */
+  sc_a11y_set_name (GTK_WIDGET (self->as_of_button), _("Evaluation date"));
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (self->as_of_button), GTK_ACCESSIBLE_PROPERTY_LABEL);
   g_signal_connect (self->as_of_calendar, "day-selected", G_CALLBACK (as_of_selected_cb), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->as_of_button));
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (self->as_of_button));
@@ -643,6 +732,7 @@ build_profile_group (ScProfileEditor *self)
   row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Horizon"));
   self->horizon_spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (1, SC_PROFILE_HORIZON_MAX, 1));
+  sc_scroll_guard_attach (GTK_WIDGET (self->horizon_spin));
   gtk_widget_set_valign (GTK_WIDGET (self->horizon_spin), GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->horizon_spin),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Horizon in months"), -1);
@@ -798,16 +888,20 @@ populate_baseline (ScProfileEditor  *self,
       g_ptr_array_add (self->overrides, or);
 
       row = adw_action_row_new ();
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), TRUE);
       if (item->category != NULL)
         title = g_strdup_printf ("%s (%s)", fee_label (item->fee),
                                  sc_field_choice_label (SC_FIELD_CATEGORY, item->category));
       else
         title = g_strdup (fee_label (item->fee));
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                   sc_text_get (&item->value.note, lang));
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+      {
+        g_autofree char *title_markup = g_markup_escape_text (title, -1);
+        g_autofree char *subtitle = assumption_subtitle (sc_text_get (&item->value.note, lang));
+
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title_markup);
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+        gtk_widget_set_tooltip_text (row, _("Not from any program or platform: your own estimate"));
+      }
 
       or->given = GTK_CHECK_BUTTON (gtk_check_button_new ());
       gtk_widget_set_valign (GTK_WIDGET (or->given), GTK_ALIGN_CENTER);
@@ -822,8 +916,9 @@ populate_baseline (ScProfileEditor  *self,
       or->spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, fee_is_rate (item->fee) ? 100 : item->fee == SC_FEE_SETTLEMENT_DAYS ? 3650 : 1e9,
                                                                   fee_is_rate (item->fee) ? 0.1 : 1));
       gtk_spin_button_set_digits (or->spin, fee_is_rate (item->fee) ? 2 : item->fee == SC_FEE_SETTLEMENT_DAYS ? 0 : 2);
-      gtk_editable_set_width_chars (GTK_EDITABLE (or->spin), 8);
+      gtk_editable_set_width_chars (GTK_EDITABLE (or->spin), 7);
       gtk_widget_set_valign (GTK_WIDGET (or->spin), GTK_ALIGN_CENTER);
+      sc_scroll_guard_attach (GTK_WIDGET (or->spin));
       gtk_accessible_update_property (GTK_ACCESSIBLE (or->spin),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
 
@@ -834,7 +929,6 @@ populate_baseline (ScProfileEditor  *self,
 
       box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
       gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-      gtk_box_append (GTK_BOX (box), assumption_tag ());
       gtk_box_append (GTK_BOX (box), GTK_WIDGET (or->spin));
       u = gtk_label_new (fee_unit (item->fee));
       gtk_widget_add_css_class (u, "dim-label");
@@ -928,6 +1022,11 @@ reload (ScProfileEditor *self)
   calendar_select (self->as_of_calendar, profile->as_of);
   set_date_label (self->as_of_button, profile->as_of);
   gtk_spin_button_set_value (self->horizon_spin, profile->horizon_months);
+  {
+    const char *notes = sc_profile_get_notes (profile);
+
+    gtk_text_buffer_set_text (self->notes, notes != NULL ? notes : "", -1);
+  }
   for (guint f = 0; f < SC_N_FIELDS; f++)
     if (self->rows[f].row != NULL)
       load_row (&self->rows[f]);
@@ -1047,6 +1146,7 @@ sc_profile_editor_new (ScSession *session)
   adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->page));
 
   build_profile_group (self);
+  build_notes_group (self);
   for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
     {
       AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());

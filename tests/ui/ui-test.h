@@ -22,7 +22,7 @@ static char *ui_test_home;
  * (recovery copies) and data (recent files, added programs), set before
  * anything reads them (GLib keeps the first answer): no window here is
  * offered what another test, or a run that crashed, left behind. Then the
- * process speaks English and GTest starts.
+ * process speaks English (or SHANGCE_TEST_LANGUAGE) and GTest starts.
  */
 static inline gboolean
 ui_test_init (int    *argc,
@@ -45,7 +45,8 @@ ui_test_init (int    *argc,
   g_assert_cmpint (g_mkdir_with_parents (data, 0700), ==, 0);
   g_setenv ("XDG_STATE_HOME", state, TRUE);
   g_setenv ("XDG_DATA_HOME", data, TRUE);
-  g_setenv ("LANGUAGE", "en", TRUE);
+  /* SHANGCE_TEST_LANGUAGE runs a test in another language (meson sets it). */
+  g_setenv ("LANGUAGE", g_getenv ("SHANGCE_TEST_LANGUAGE") ? g_getenv ("SHANGCE_TEST_LANGUAGE") : "en", TRUE);
   g_test_init (argc, argv, NULL);
   return TRUE;
 }

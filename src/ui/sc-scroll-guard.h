@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Makes the mouse wheel over @control scroll the page it sits in, unless
+ * the control holds the keyboard focus: a value then changes only on
+ * purpose (typing, the +/− buttons, or the wheel once the control was
+ * clicked into). Use it on spin buttons, drop-downs, scales and calendars
+ * that live in a scrolled page. */
+void sc_scroll_guard_attach (GtkWidget *control);
+
+G_END_DECLS
