@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "sc-program-reader.h"
+#include "sc-program-reader-private.h"
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
@@ -17,86 +18,13 @@
 #include "sc-xml-read.h"
 #include "sc-xml-schema.h"
 
-/* Sanity bounds for what a file may say, not policy numbers. */
-#define AMOUNT_MAX   1e12
-#define DAYS_MAX     36600.0
-
-typedef enum
-{
-  NUM_AMOUNT,     /* yuan, units: finite, 0 … 1e12 */
-  NUM_COUNT,      /* orders, ranks: a whole number 0 … 1e12 */
-  NUM_DAYS,       /* whole days */
-  NUM_FRACTION,   /* 0 … 1 */
-  NUM_FIELD,      /* a comparison: the field's own range */
-} NumKind;
-
-typedef struct
-{
-  const char     *path;
-  ScXmlProblems   problems;
-  ScProgramFile  *file;
-  /* the measure being read: its quote is where stated numbers must appear */
-  const ScMeasure *measure;
-  ScQuote         *quote;   /* its quote, indexed once for all its numbers */
-  /* the ids the program being read lists in sources="…" */
-  GHashTable      *listed;
-} Loader;
-
 /* ------------------------------------------------------------------ */
-/* Reporting                                                           */
+/* Shared checks                                                       */
 /* ------------------------------------------------------------------ */
-
-static void G_GNUC_PRINTF (4, 5)
-problem (Loader     *l,
-         xmlNode    *node,
-         ScError     code,
-         const char *format,
-         ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  sc_xml_problems_add_valist (&l->problems, node, code, format, args);
-  va_end (args);
-}
-
-/* ------------------------------------------------------------------ */
-/* Small readers                                                       */
-/* ------------------------------------------------------------------ */
-
-static gboolean
-is_element (xmlNode    *node,
-            const char *name)
-{
-  return sc_xml_is_element (node, SC_PROGRAM_NS, name);
-}
-
-static xmlNode *
-first_child (xmlNode    *node,
-             const char *name)
-{
-  return sc_xml_first_child (node, SC_PROGRAM_NS, name);
-}
-
-/* The attribute, whitespace-trimmed, or NULL. (transfer full) */
-static char *
-prop (xmlNode    *node,
-      const char *name)
-{
-  return sc_xml_attribute (node, name, SC_XML_TRIM);
-}
-
-static gboolean
-prop_bool (xmlNode    *node,
-           const char *name)
-{
-  g_autofree char *value = prop (node, name);
-  return g_strcmp0 (value, "true") == 0;
-}
 
 /* The words of @text (NULL: none), split at white space. (transfer full) */
-static char **
-words_of (const char *text)
+char **
+sc_reader_words_of (const char *text)
 {
   char **words = g_strsplit_set (text != NULL ? text : "", " \t\r\n", -1);
   guint j = 0;
@@ -111,37 +39,10 @@ words_of (const char *text)
   return words;
 }
 
-/* Text content, trimmed. (transfer full) */
-static char *
-text_of (xmlNode *node)
-{
-  return sc_xml_text (node, SC_XML_TRIM);
-}
-
-/* Reads every child named @name into @text. */
-static void
-read_texts (Loader     *l,
-            xmlNode    *node,
-            const char *name,
-            ScText     *text)
-{
-  for (xmlNode *child = node->children; child != NULL; child = child->next)
-    if (is_element (child, name))
-      sc_xml_read_lang_text (&l->problems, child, SC_XML_TRIM, text);
-}
-
-static ScDay
-read_date (Loader     *l,
-           xmlNode    *node,
-           const char *name)
-{
-  return sc_xml_read_date (&l->problems, node, name);
-}
-
-static void
-read_window (Loader     *l,
-             xmlNode    *node,
-             ScWindow   *window)
+void
+sc_reader_read_window (Loader     *l,
+                       xmlNode    *node,
+                       ScWindow   *window)
 {
   char a[11], b[11];
 
@@ -153,8 +54,8 @@ read_window (Loader     *l,
              (const char *) node->name, sc_day_format (window->end, b), sc_day_format (window->start, a));
 }
 
-static char *
-format_number (double value)
+char *
+sc_reader_format_number (double value)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
   return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.10g", value));
@@ -176,15 +77,15 @@ source_listed (Loader     *l,
 }
 
 /* Checks @value against the bounds of @kind (or of @field for NUM_FIELD). */
-static gboolean
-check_range (Loader     *l,
-             xmlNode    *node,
-             const char *what,
-             double      value,
-             NumKind     kind,
-             ScField     field)
+gboolean
+sc_reader_check_range (Loader     *l,
+                       xmlNode    *node,
+                       const char *what,
+                       double      value,
+                       NumKind     kind,
+                       ScField     field)
 {
-  g_autofree char *shown = format_number (value);
+  g_autofree char *shown = sc_reader_format_number (value);
 
   if (!isfinite (value))
     {
@@ -228,8 +129,8 @@ check_range (Loader     *l,
         if (info->type != SC_FIELD_TYPE_DATE && info->type != SC_FIELD_TYPE_BOOL &&
             info->type != SC_FIELD_TYPE_CHOICE && (value < info->min || value > info->max))
           {
-            g_autofree char *lo = format_number (info->min);
-            g_autofree char *hi = format_number (info->max);
+            g_autofree char *lo = sc_reader_format_number (info->min);
+            g_autofree char *hi = sc_reader_format_number (info->max);
             problem (l, node, SC_ERROR_VALUE, _("%s is %s; “%s” ranges from %s to %s"),
                      what, shown, info->name, lo, hi);
             return FALSE;
@@ -243,13 +144,13 @@ check_range (Loader     *l,
 }
 
 /* Reads the basis, source and notes of a number on @node. */
-static void
-read_basis (Loader     *l,
-            xmlNode    *node,
-            ScNumber   *number,
-            const char *what,
-            gboolean    fraction,
-            gboolean    in_range)
+void
+sc_reader_read_basis (Loader     *l,
+                      xmlNode    *node,
+                      ScNumber   *number,
+                      const char *what,
+                      gboolean    fraction,
+                      gboolean    in_range)
 {
   g_autofree char *basis = prop (node, "basis");
 
@@ -272,7 +173,7 @@ read_basis (Loader     *l,
   /* A number already refused for its range is not looked for in the quote. */
   if (number->basis == SC_BASIS_STATED && number->set && in_range && number->source_id == NULL)
     {
-      g_autofree char *shown = format_number (number->value);
+      g_autofree char *shown = sc_reader_format_number (number->value);
 
       if (l->measure == NULL)
         problem (l, node, SC_ERROR_INVALID,
@@ -286,23 +187,14 @@ read_basis (Loader     *l,
     }
 }
 
-/* NAN (and a problem) when @value is not a number. */
-static double
-parse_value (Loader     *l,
-             xmlNode    *node,
-             const char *value)
-{
-  return sc_xml_read_number (&l->problems, node, value);
-}
-
 /* Reads <@name value=… basis=…> under @parent into @number, if present. */
-static void
-read_number (Loader     *l,
-             xmlNode    *parent,
-             const char *name,
-             ScNumber   *number,
-             NumKind     kind,
-             gboolean    required)
+void
+sc_reader_read_number (Loader     *l,
+                       xmlNode    *parent,
+                       const char *name,
+                       ScNumber   *number,
+                       NumKind     kind,
+                       gboolean    required)
 {
   xmlNode *node = first_child (parent, name);
   g_autofree char *value = NULL;
@@ -321,29 +213,19 @@ read_number (Loader     *l,
   number->line = sc_xml_node_line (node);
   number->value = parse_value (l, node, value);
   number->set = TRUE;
-  in_range = check_range (l, node, what, number->value, kind, SC_N_FIELDS);
-  read_basis (l, node, number, what, kind == NUM_FRACTION, in_range);
+  in_range = sc_reader_check_range (l, node, what, number->value, kind, SC_N_FIELDS);
+  sc_reader_read_basis (l, node, number, what, kind == NUM_FRACTION, in_range);
 }
 
 /* ------------------------------------------------------------------ */
-/* Names                                                               */
+/* Fields                                                              */
 /* ------------------------------------------------------------------ */
 
-static const ScEnumInfo op_rows[] = {
-  [SC_OP_EQ] = { "eq", NULL, NULL, SC_UNIT_NONE },
-  [SC_OP_NE] = { "ne", NULL, NULL, SC_UNIT_NONE },
-  [SC_OP_LT] = { "lt", NULL, NULL, SC_UNIT_NONE },
-  [SC_OP_LE] = { "le", NULL, NULL, SC_UNIT_NONE },
-  [SC_OP_GT] = { "gt", NULL, NULL, SC_UNIT_NONE },
-  [SC_OP_GE] = { "ge", NULL, NULL, SC_UNIT_NONE },
-};
-static const ScEnumTable op_table = { op_rows, G_N_ELEMENTS (op_rows) };
-
-static gboolean
-read_field (Loader      *l,
-            xmlNode     *node,
-            const char  *attr,
-            ScField     *field)
+gboolean
+sc_reader_read_field (Loader      *l,
+                      xmlNode     *node,
+                      const char  *attr,
+                      ScField     *field)
 {
   g_autofree char *name = prop (node, attr);
 
@@ -359,9 +241,9 @@ read_field (Loader      *l,
   return TRUE;
 }
 
-static gboolean
-choice_known (const ScFieldInfo *info,
-              const char        *value)
+gboolean
+sc_reader_choice_known (const ScFieldInfo *info,
+                        const char        *value)
 {
   if (info->type == SC_FIELD_TYPE_BOOL)
     return g_str_equal (value, "true") || g_str_equal (value, "false");
@@ -373,16 +255,16 @@ choice_known (const ScFieldInfo *info,
   return FALSE;
 }
 
-static char *
-choices_list (const ScFieldInfo *info)
+char *
+sc_reader_choices_list (const ScFieldInfo *info)
 {
   if (info->type == SC_FIELD_TYPE_BOOL)
     return g_strdup ("true, false");
   return info->choices != NULL ? g_strjoinv (", ", (char **) info->choices) : g_strdup ("");
 }
 
-static const char *
-field_type_words (ScFieldType type)
+const char *
+sc_reader_field_type_words (ScFieldType type)
 {
   switch (type)
     {
@@ -399,347 +281,6 @@ field_type_words (ScFieldType type)
     case SC_FIELD_TYPE_CHOICE:
     default:
       return _("a choice");
-    }
-}
-
-/* ------------------------------------------------------------------ */
-/* Conditions                                                          */
-/* ------------------------------------------------------------------ */
-
-static ScCond *
-read_condition (Loader  *l,
-                xmlNode *node)
-{
-  const char *name = (const char *) node->name;
-  ScCond *cond;
-
-  if (g_str_equal (name, "all") || g_str_equal (name, "any") || g_str_equal (name, "not"))
-    {
-      cond = sc_cond_new_empty (g_str_equal (name, "all") ? SC_COND_ALL
-                                : g_str_equal (name, "any") ? SC_COND_ANY : SC_COND_NOT);
-      cond->line = sc_xml_node_line (node);
-      read_texts (l, node, "label", &cond->label);
-      for (xmlNode *child = node->children; child != NULL; child = child->next)
-        if (child->type == XML_ELEMENT_NODE && !is_element (child, "label"))
-          {
-            ScCond *sub = read_condition (l, child);
-            if (sub != NULL)
-              g_ptr_array_add (cond->children, sub);
-          }
-      return cond;
-    }
-
-  if (g_str_equal (name, "compare"))
-    {
-      g_autofree char *value = prop (node, "value");
-      g_autofree char *what = NULL;
-      const ScFieldInfo *info;
-      gboolean in_range = FALSE;
-
-      cond = sc_cond_new_empty (SC_COND_COMPARE);
-      cond->line = sc_xml_node_line (node);
-      read_texts (l, node, "label", &cond->label);
-      cond->op = sc_xml_read_enum (node, "op", &op_table, SC_OP_EQ);
-      cond->number.value = parse_value (l, node, value);
-      cond->number.set = TRUE;
-      cond->number.line = cond->line;
-      if (!read_field (l, node, "field", &cond->field))
-        return cond;
-      info = sc_field_info (cond->field);
-      what = g_strdup_printf (_("the value compared with “%s”"), info->name);
-      if (info->type != SC_FIELD_TYPE_NUMBER && info->type != SC_FIELD_TYPE_MONEY &&
-          info->type != SC_FIELD_TYPE_FRACTION)
-        problem (l, node, SC_ERROR_INVALID,
-                 _("<compare> needs a number field but “%s” is %s; use <is> for yes/no and choice fields, <date-in> for dates"),
-                 info->name, field_type_words (info->type));
-      else
-        in_range = check_range (l, node, what, cond->number.value, NUM_FIELD, cond->field);
-      read_basis (l, node, &cond->number, what, info->type == SC_FIELD_TYPE_FRACTION, in_range);
-      return cond;
-    }
-
-  if (g_str_equal (name, "is"))
-    {
-      g_autofree char *value = prop (node, "value");
-      const ScFieldInfo *info;
-
-      cond = sc_cond_new_empty (SC_COND_IS);
-      cond->line = sc_xml_node_line (node);
-      read_texts (l, node, "label", &cond->label);
-      cond->values = words_of (value);
-      if (!read_field (l, node, "field", &cond->field))
-        return cond;
-      info = sc_field_info (cond->field);
-      if (info->type != SC_FIELD_TYPE_BOOL && info->type != SC_FIELD_TYPE_CHOICE)
-        {
-          problem (l, node, SC_ERROR_INVALID,
-                   _("<is> needs a yes/no or choice field but “%s” is %s; use <compare> or <date-in>"),
-                   info->name, field_type_words (info->type));
-          return cond;
-        }
-      for (guint i = 0; cond->values[i] != NULL; i++)
-        if (!choice_known (info, cond->values[i]))
-          {
-            g_autofree char *list = choices_list (info);
-            problem (l, node, SC_ERROR_INVALID, _("“%s” is not a value of “%s”; expected one of: %s"),
-                     cond->values[i], info->name, list);
-          }
-      return cond;
-    }
-
-  if (g_str_equal (name, "date-in"))
-    {
-      cond = sc_cond_new_empty (SC_COND_DATE_IN);
-      cond->line = sc_xml_node_line (node);
-      read_texts (l, node, "label", &cond->label);
-      read_window (l, node, &cond->window);
-      if (read_field (l, node, "field", &cond->field) &&
-          sc_field_info (cond->field)->type != SC_FIELD_TYPE_DATE)
-        problem (l, node, SC_ERROR_INVALID, _("<date-in> needs a date field but “%s” is %s"),
-                 sc_field_info (cond->field)->name, field_type_words (sc_field_info (cond->field)->type));
-      return cond;
-    }
-
-  /* The schema admits no other element here. */
-  return NULL;
-}
-
-/* ------------------------------------------------------------------ */
-/* Effects                                                             */
-/* ------------------------------------------------------------------ */
-
-static void
-read_tiers (Loader   *l,
-            xmlNode  *node,
-            ScEffect *effect,
-            gboolean  decreasing)
-{
-  for (xmlNode *child = node->children; child != NULL; child = child->next)
-    {
-      ScTier *tier;
-
-      if (!is_element (child, "tier"))
-        continue;
-      tier = sc_tier_new_empty ();
-      tier->line = sc_xml_node_line (child);
-      g_ptr_array_add (effect->tiers, tier);
-      read_number (l, child, "threshold", &tier->threshold, decreasing ? NUM_COUNT : NUM_AMOUNT, TRUE);
-      read_number (l, child, "reward", &tier->reward, NUM_AMOUNT, TRUE);
-      if (decreasing && tier->threshold.set && tier->threshold.value < 1)
-        problem (l, child, SC_ERROR_VALUE, _("a rank tier's threshold is a top N and must be at least 1"));
-
-      if (effect->tiers->len > 1)
-        {
-          ScTier *prev = g_ptr_array_index (effect->tiers, effect->tiers->len - 2);
-          g_autofree char *a = format_number (prev->threshold.value);
-          g_autofree char *b = format_number (tier->threshold.value);
-
-          if (!decreasing && !(tier->threshold.value > prev->threshold.value))
-            problem (l, child, SC_ERROR_INVALID,
-                     _("tier thresholds must increase strictly: %s follows %s"), b, a);
-          else if (decreasing && !(tier->threshold.value < prev->threshold.value))
-            problem (l, child, SC_ERROR_INVALID,
-                     _("rank tiers go from the widest top N to the narrowest: %s follows %s but must be smaller"), b, a);
-        }
-    }
-}
-
-/*
- * anchor="field" counts from the date in the profile field named by
- * field="…" (e.g. jinniu-since); "field" means nothing with another anchor.
- * fallback="…" (another anchor) is where counting starts when the profile
- * leaves that field empty, instead of "needs information": the Star Plan's
- * 1,300 free orders count from return-shipping-since when the merchant
- * gives it, else from the window start.
- */
-static void
-read_anchor_field (Loader   *l,
-                   xmlNode  *node,
-                   ScEffect *effect)
-{
-  g_autofree char *name = prop (node, "field");
-  g_autofree char *fallback = prop (node, "fallback");
-  const ScFieldInfo *info;
-
-  if (effect->anchor != SC_ANCHOR_FIELD)
-    {
-      if (name != NULL)
-        problem (l, node, SC_ERROR_INVALID,
-                 _("“field” names the date counting starts from and goes with anchor=\"field\"; this anchor is “%s”"),
-                 sc_anchor_to_string (effect->anchor));
-      if (fallback != NULL)
-        problem (l, node, SC_ERROR_INVALID,
-                 _("“fallback” says where counting starts when the profile leaves the anchor field empty and goes with anchor=\"field\"; this anchor is “%s”"),
-                 sc_anchor_to_string (effect->anchor));
-      return;
-    }
-  if (fallback != NULL)
-    {
-      guint i;
-
-      if (!sc_enum_from_string (&sc_anchor_table, fallback, &i) || i == SC_ANCHOR_FIELD)
-        problem (l, node, SC_ERROR_INVALID,
-                 _("fallback=\"%s\" is not an anchor to count from when the field is empty; expected first-sale, entry, first-live or window-start"),
-                 fallback);
-      else
-        effect->anchor_fallback = (ScAnchor) i;
-    }
-  if (name == NULL)
-    {
-      problem (l, node, SC_ERROR_INVALID,
-               _("anchor=\"field\" needs a “field” attribute naming a date field of the profile, such as “jinniu-since”"));
-      return;
-    }
-  if (!read_field (l, node, "field", &effect->anchor_field))
-    return;
-  info = sc_field_info (effect->anchor_field);
-  if (info->type != SC_FIELD_TYPE_DATE)
-    {
-      problem (l, node, SC_ERROR_INVALID, _("the anchor field must be a date field of the profile but “%s” is %s"),
-               info->name, field_type_words (info->type));
-      effect->anchor_field = SC_N_FIELDS;
-    }
-}
-
-static void
-read_effect (Loader    *l,
-             xmlNode   *node,
-             ScMeasure *measure)
-{
-  const char *name = (const char *) node->name;
-  ScEffect *effect;
-
-  static const struct { const char *name; ScEffectKind kind; } kinds[] = {
-    { "grant", SC_EFFECT_GRANT },
-    { "tiered", SC_EFFECT_TIERED },
-    { "rank", SC_EFFECT_RANK },
-    { "order-fee-waiver", SC_EFFECT_ORDER_FEE_WAIVER },
-    { "fee-rate", SC_EFFECT_FEE_RATE },
-    { "commission-waiver", SC_EFFECT_COMMISSION_WAIVER },
-    { "deposit", SC_EFFECT_DEPOSIT },
-    { "settlement", SC_EFFECT_SETTLEMENT },
-    { "right", SC_EFFECT_RIGHT },
-    { "rule-outcome", SC_EFFECT_RULE_OUTCOME },
-  };
-  guint k;
-
-  for (k = 0; k < G_N_ELEMENTS (kinds); k++)
-    if (g_str_equal (kinds[k].name, name))
-      break;
-  if (k == G_N_ELEMENTS (kinds))
-    return;
-
-  effect = sc_effect_new_empty (kinds[k].kind);
-  effect->line = sc_xml_node_line (node);
-  g_ptr_array_add (measure->effects, effect);
-  effect->up_to = prop_bool (node, "up-to");
-  effect->benefit = sc_xml_read_enum (node, "benefit", &sc_benefit_table, SC_BENEFIT_CASH);
-  effect->anchor = sc_xml_read_enum (node, "anchor", &sc_anchor_table, SC_ANCHOR_FIRST_SALE);
-  effect->fee = sc_xml_read_enum (node, "fee", &sc_fee_table, SC_FEE_COMMISSION);
-  read_anchor_field (l, node, effect);
-
-  switch (effect->kind)
-    {
-    case SC_EFFECT_GRANT:
-      read_number (l, node, "amount", &effect->amount, NUM_AMOUNT, TRUE);
-      read_number (l, node, "offset-days", &effect->days, NUM_DAYS, FALSE);
-      read_number (l, node, "exposures-per-unit", &effect->exposures_per_unit, NUM_AMOUNT, FALSE);
-      effect->unit = prop (node, "unit");
-      if (effect->benefit == SC_BENEFIT_TRAFFIC && effect->unit == NULL)
-        effect->unit = g_strdup ("exposure");
-      if (effect->benefit != SC_BENEFIT_TRAFFIC && effect->unit != NULL)
-        problem (l, node, SC_ERROR_INVALID, _("“unit” is only for traffic grants (benefit=\"traffic\")"));
-      if (effect->exposures_per_unit.set && g_strcmp0 (effect->unit, "traffic-coupon") != 0)
-        problem (l, node, SC_ERROR_INVALID,
-                 _("<exposures-per-unit> only applies to grants with unit=\"traffic-coupon\""));
-      break;
-
-    case SC_EFFECT_TIERED:
-      for (xmlNode *child = node->children; child != NULL; child = child->next)
-        if (is_element (child, "checkpoint"))
-          {
-            g_autofree char *day = prop (child, "day");
-            guint64 d = 0;
-
-            if (!g_ascii_string_to_unsigned (day, 10, 1, (guint64) DAYS_MAX, &d, NULL))
-              {
-                problem (l, child, SC_ERROR_VALUE,
-                         _("checkpoint day “%s” must be a whole number of days from 1 to 36600"), day);
-                continue;
-              }
-            if (effect->checkpoints->len > 0 &&
-                g_array_index (effect->checkpoints, guint, effect->checkpoints->len - 1) >= d)
-              problem (l, child, SC_ERROR_INVALID, _("checkpoints must come in increasing order of days"));
-            g_array_append_val (effect->checkpoints, *(guint[]) { (guint) d });
-          }
-      read_tiers (l, node, effect, FALSE);
-      read_number (l, node, "max-total", &effect->max_total, NUM_AMOUNT, FALSE);
-      break;
-
-    case SC_EFFECT_RANK:
-      read_tiers (l, node, effect, TRUE);
-      read_number (l, node, "max-total", &effect->max_total, NUM_AMOUNT, FALSE);
-      break;
-
-    case SC_EFFECT_ORDER_FEE_WAIVER:
-      read_number (l, node, "max-orders", &effect->max_orders, NUM_COUNT, TRUE);
-      read_number (l, node, "days", &effect->days, NUM_DAYS, FALSE);
-      read_number (l, node, "discount-after", &effect->discount_after, NUM_FRACTION, FALSE);
-      break;
-
-    case SC_EFFECT_FEE_RATE:
-      read_number (l, node, "rate", &effect->rate, NUM_FRACTION, TRUE);
-      {
-        g_autofree char *share = prop (node, "share-field");
-        if (share != NULL && read_field (l, node, "share-field", &effect->share_field) &&
-            sc_field_info (effect->share_field)->type != SC_FIELD_TYPE_FRACTION)
-          {
-            problem (l, node, SC_ERROR_INVALID,
-                     _("“share-field” must name a fraction field of the profile; “%s” is %s"),
-                     share, field_type_words (sc_field_info (effect->share_field)->type));
-            effect->share_field = SC_N_FIELDS;
-          }
-      }
-      break;
-
-    case SC_EFFECT_COMMISSION_WAIVER:
-      {
-        g_autofree char *categories = prop (node, "categories");
-        const ScFieldInfo *info = sc_field_info (SC_FIELD_CATEGORY);
-
-        effect->scene = prop (node, "scene");
-        if (categories != NULL)
-          {
-            effect->categories = words_of (categories);
-            for (guint i = 0; effect->categories[i] != NULL; i++)
-              if (!choice_known (info, effect->categories[i]))
-                {
-                  g_autofree char *list = choices_list (info);
-                  problem (l, node, SC_ERROR_INVALID, _("unknown category “%s”; expected one of: %s"),
-                           effect->categories[i], list);
-                }
-          }
-        read_number (l, node, "share", &effect->share, NUM_FRACTION, FALSE);
-      }
-      break;
-
-    case SC_EFFECT_DEPOSIT:
-      read_number (l, node, "amount", &effect->deposit, NUM_AMOUNT, TRUE);
-      break;
-
-    case SC_EFFECT_SETTLEMENT:
-      read_number (l, node, "days", &effect->settlement_days, NUM_DAYS, TRUE);
-      break;
-
-    case SC_EFFECT_RULE_OUTCOME:
-      effect->replaces = prop (node, "replaces");
-      G_GNUC_FALLTHROUGH;
-    case SC_EFFECT_RIGHT:
-      read_texts (l, node, "text", &effect->text);
-      break;
-
-    default:
-      g_assert_not_reached ();
     }
 }
 
@@ -797,7 +338,7 @@ read_measure (Loader    *l,
   measure->has_window = xmlHasProp (node, (const xmlChar *) "start") != NULL ||
                         xmlHasProp (node, (const xmlChar *) "end") != NULL;
   if (measure->has_window)
-    read_window (l, node, &measure->window);
+    sc_reader_read_window (l, node, &measure->window);
   read_texts (l, node, "title", &measure->title);
   read_texts (l, node, "summary", &measure->summary);
   child = first_child (node, "quote");
@@ -839,13 +380,13 @@ read_measure (Loader    *l,
   if (child != NULL)
     for (xmlNode *c = child->children; c != NULL; c = c->next)
       if (c->type == XML_ELEMENT_NODE && measure->eligibility == NULL)
-        measure->eligibility = read_condition (l, c);
+        measure->eligibility = sc_reader_read_condition (l, c);
 
   child = first_child (node, "effects");
   if (child != NULL)
     for (xmlNode *c = child->children; c != NULL; c = c->next)
       if (c->type == XML_ELEMENT_NODE)
-        read_effect (l, c, measure);
+        sc_reader_read_effect (l, c, measure);
   l->measure = NULL;
   g_clear_pointer (&l->quote, sc_quote_free);
 }
@@ -900,11 +441,11 @@ read_headline (Loader    *l,
       figure.per = prop (child, "per");
       figure.value = parse_value (l, child, value);
       fraction = g_strcmp0 (figure.unit, "fraction") == 0;
-      if (check_range (l, child, "<figure>", figure.value, fraction ? NUM_FRACTION : NUM_AMOUNT, SC_N_FIELDS)
+      if (sc_reader_check_range (l, child, "<figure>", figure.value, fraction ? NUM_FRACTION : NUM_AMOUNT, SC_N_FIELDS)
           && *headline->quote != '\0'
           && !sc_quote_mentions (index, figure.value, fraction))
         {
-          g_autofree char *shown = format_number (figure.value);
+          g_autofree char *shown = sc_reader_format_number (figure.value);
 
           problem (l, child, SC_ERROR_INVALID,
                    _("<figure> is %s but the quote of headline %u of program “%s” does not mention it; a headline states only what its quote says"),
@@ -942,7 +483,7 @@ read_program (Loader  *l,
   program->replaces = prop (node, "replaces");
   program->status = sc_xml_read_enum (node, "status", &sc_program_status_table, SC_STATUS_ANNOUNCED);
   program->revision = read_revision (l, node);
-  read_window (l, node, &program->window);
+  sc_reader_read_window (l, node, &program->window);
   read_texts (l, node, "name", &program->name);
   read_texts (l, node, "summary", &program->summary);
 
@@ -953,7 +494,7 @@ read_program (Loader  *l,
                program->id, ((ScProgram *) g_ptr_array_index (l->file->programs, i))->line);
 
   {
-    g_auto(GStrv) tokens = words_of (sources);
+    g_auto(GStrv) tokens = sc_reader_words_of (sources);
     GPtrArray *ids = g_ptr_array_new ();
 
     g_clear_pointer (&l->listed, g_hash_table_unref);
@@ -1049,9 +590,9 @@ read_baseline (Loader  *l,
       item->line = sc_xml_node_line (child);
       item->fee = sc_xml_read_enum (child, "kind", &sc_fee_table, SC_FEE_COMMISSION);
       item->category = prop (child, "category");
-      if (item->category != NULL && !choice_known (sc_field_info (SC_FIELD_CATEGORY), item->category))
+      if (item->category != NULL && !sc_reader_choice_known (sc_field_info (SC_FIELD_CATEGORY), item->category))
         {
-          g_autofree char *list = choices_list (sc_field_info (SC_FIELD_CATEGORY));
+          g_autofree char *list = sc_reader_choices_list (sc_field_info (SC_FIELD_CATEGORY));
           problem (l, child, SC_ERROR_INVALID, _("unknown category “%s”; expected one of: %s"), item->category, list);
         }
       for (guint i = 0; i + 1 < baseline->items->len; i++)
@@ -1083,8 +624,8 @@ read_baseline (Loader  *l,
       item->value.value = parse_value (l, child, value);
       item->value.set = TRUE;
       item->value.line = item->line;
-      read_basis (l, child, &item->value, what, kind == NUM_FRACTION,
-                  check_range (l, child, what, item->value.value, kind, SC_N_FIELDS));
+      sc_reader_read_basis (l, child, &item->value, what, kind == NUM_FRACTION,
+                  sc_reader_check_range (l, child, what, item->value.value, kind, SC_N_FIELDS));
     }
 }
 
@@ -1104,9 +645,9 @@ check_setting (Loader     *l,
       break;
     case SC_FIELD_TYPE_BOOL:
     case SC_FIELD_TYPE_CHOICE:
-      if (!choice_known (info, value))
+      if (!sc_reader_choice_known (info, value))
         {
-          g_autofree char *list = choices_list (info);
+          g_autofree char *list = sc_reader_choices_list (info);
           problem (l, node, SC_ERROR_VALUE, _("“%s” is not a value of “%s”; expected one of: %s"), value, info->name, list);
         }
       break;
@@ -1120,9 +661,9 @@ check_setting (Loader     *l,
 
         if (!sc_xml_parse_number (value, &v))
           problem (l, node, SC_ERROR_VALUE, _("“%s” is not a number; “%s” needs %s"), value, info->name,
-                   field_type_words (info->type));
+                   sc_reader_field_type_words (info->type));
         else
-          check_range (l, node, what, v, NUM_FIELD, field);
+          sc_reader_check_range (l, node, what, v, NUM_FIELD, field);
       }
       break;
     }
@@ -1170,7 +711,7 @@ read_example (Loader  *l,
           ScExampleSetting setting = { SC_N_FIELDS, NULL };
           g_autofree char *value = prop (child, "value");
 
-          if (!read_field (l, child, "field", &setting.field))
+          if (!sc_reader_read_field (l, child, "field", &setting.field))
             continue;
           for (guint i = 0; i < example->settings->len; i++)
             if (g_array_index (example->settings, ScExampleSetting, i).field == setting.field)
@@ -1203,9 +744,9 @@ read_example (Loader  *l,
           else if (!g_str_equal (expect->what, "status") && value == NULL)
             problem (l, child, SC_ERROR_INVALID, _("<expect what=\"%s\"> needs a value=\"…\""), expect->what);
           if (value != NULL)
-            check_range (l, child, _("the expected value"), fabs (expect->value), NUM_AMOUNT, SC_N_FIELDS);
+            sc_reader_check_range (l, child, _("the expected value"), fabs (expect->value), NUM_AMOUNT, SC_N_FIELDS);
           if (tolerance != NULL)
-            check_range (l, child, _("the tolerance"), expect->tolerance, NUM_AMOUNT, SC_N_FIELDS);
+            sc_reader_check_range (l, child, _("the tolerance"), expect->tolerance, NUM_AMOUNT, SC_N_FIELDS);
 
           program = file_find_program (l->file, expect->program_id);
           if (program == NULL)
@@ -1280,7 +821,6 @@ check_counts (Loader  *l,
       }
   return TRUE;
 }
-
 
 static ScProgramFile *
 load_doc (xmlDoc      *doc,
