@@ -43,32 +43,33 @@ def po_quote(s):
     return '"' + s + '"'
 
 
-def fill(path, table):
-    """Sets msgstr of untranslated entries found in @table (msgid -> msgstr)."""
-    out = subprocess.run(['msgattrib', '--no-wrap', path], capture_output=True, text=True, check=True).stdout
-    entries = out.split('\n\n')
-    done = 0
-    for i, e in enumerate(entries):
-        lines = e.split('\n')
-        ctx = None
-        mid = None
-        for l in lines:
-            if l.startswith('msgctxt '):
-                ctx = eval(l[8:])
-            elif l.startswith('msgid '):
-                mid = eval(l[6:])
-        if mid is None:
-            continue
-        key = (ctx + '\x04' + mid) if ctx else mid
-        if key in table and any(l == 'msgstr ""' for l in lines):
-            lines = [('msgstr ' + po_quote(table[key])) if l == 'msgstr ""' else l for l in lines]
-            lines = [l for l in lines if l != '#, fuzzy']
-            entries[i] = '\n'.join(lines)
-            done += 1
-    with open(path, 'w') as f:
-        f.write('\n\n'.join(entries))
-    return done
+def tsv_to_po(path, out):
+    """Writes the "msgid<TAB>msgstr" lines of @path as a catalogue."""
+    with open(path, encoding='utf-8') as f, open(out, 'w', encoding='utf-8') as o:
+        o.write('msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n')
+        for line in f:
+            line = line.rstrip('\n')
+            if not line or line.startswith('#'):
+                continue
+            k, v = line.split('\t', 1)
+            k = k.replace('\\n', '\n')
+            v = v.replace('\\n', '\n')
+            if '\\x04' in k:
+                ctx, k = k.split('\\x04', 1)
+                o.write('msgctxt %s\n' % po_quote(ctx))
+            o.write('msgid %s\nmsgstr %s\n\n' % (po_quote(k), po_quote(v)))
 
+
+# Translations come from compendia: FILE.tsv lines or other catalogues.
+compendia = []
+tmpdir = tempfile.mkdtemp()
+for i, arg in enumerate(sys.argv[1:]):
+    if arg.endswith('.tsv'):
+        out = os.path.join(tmpdir, 'tsv%d.po' % i)
+        tsv_to_po(arg, out)
+        compendia.append(out)
+    else:
+        compendia.append(arg)
 
 with tempfile.TemporaryDirectory() as tmp:
     pot = os.path.join(tmp, 'shangce.pot')
@@ -81,36 +82,12 @@ with tempfile.TemporaryDirectory() as tmp:
     else:
         subprocess.run(['xgettext', '--package-name=shangce', '-o', pot, '-D', root]
                        + check.XGETTEXT_ARGS + check.potfiles(root), check=True)
-    subprocess.run(['msgmerge', '--quiet', '--no-fuzzy-matching', '--no-location', '--update',
-                    '--backup=none', po, pot], check=True)
-    subprocess.run(['msgattrib', '--no-obsolete', '--no-location', '-o', po, po], check=True)
-
-if len(sys.argv) > 1 and sys.argv[1].endswith('.po'):
-    out = subprocess.run(['msgattrib', '--translated', '--no-fuzzy', '--no-wrap', sys.argv[1]],
-                         capture_output=True, text=True, check=True).stdout
-    table = {}
-    for e in out.split('\n\n'):
-        ctx = mid = mstr = None
-        for l in e.split('\n'):
-            if l.startswith('msgctxt '):
-                ctx = eval(l[8:])
-            elif l.startswith('msgid '):
-                mid = eval(l[6:])
-            elif l.startswith('msgstr '):
-                mstr = eval(l[7:])
-        if mid and mstr:
-            table[(ctx + '\x04' + mid) if ctx else mid] = mstr
-    print('filled', fill(po, table))
-elif len(sys.argv) > 1:
-    table = {}
-    with open(sys.argv[1], encoding='utf-8') as f:
-        for line in f:
-            line = line.rstrip('\n')
-            if not line or line.startswith('#'):
-                continue
-            k, v = line.split('\t', 1)
-            table[k.replace('\\n', '\n').replace('\\x04', '\x04')] = v.replace('\\n', '\n')
-    print('filled', fill(po, table))
+    comp = []
+    for c in compendia:
+        comp += ['--compendium', c]
+    subprocess.run(['msgmerge', '--quiet', '--no-fuzzy-matching', '--no-location', '--no-wrap', '--update',
+                    '--backup=none'] + comp + [po, pot], check=True)
+    subprocess.run(['msgattrib', '--no-obsolete', '--no-location', '--no-wrap', '-o', po, po], check=True)
 
 r = subprocess.run(['msgattrib', '--untranslated', '--no-wrap', po], capture_output=True, text=True)
 ids = [l for l in r.stdout.splitlines() if l.startswith('msgid ') or l.startswith('msgctxt ')]

@@ -5,6 +5,8 @@
 
 #include "sc-chart-format.h"
 
+#include "sc-format.h"
+
 #include <math.h>
 #include <string.h>
 
@@ -25,17 +27,10 @@ static void
 append_grouped (GString *out,
                 double   whole)
 {
-  char digits[64];
-  gsize len;
+  char digits[64], buf[96];
 
   g_snprintf (digits, sizeof digits, "%.0f", whole);
-  len = strlen (digits);
-  for (gsize i = 0; i < len; i++)
-    {
-      if (i > 0 && (len - i) % 3 == 0)
-        g_string_append_c (out, ',');
-      g_string_append_c (out, digits[i]);
-    }
+  g_string_append (out, sc_format_group (buf, sizeof buf, digits));
 }
 
 /* @value ≥ 0 with up to @decimals decimals, trailing zeros dropped, dot decimal. */
@@ -45,19 +40,9 @@ append_decimal (GString *out,
                 int      decimals)
 {
   char buf[64];
-  char *dot;
 
   g_ascii_formatd (buf, sizeof buf, decimals == 0 ? "%.0f" : (decimals == 1 ? "%.1f" : (decimals == 2 ? "%.2f" : "%.3f")), value);
-  dot = strchr (buf, '.');
-  if (dot != NULL)
-    {
-      char *end = buf + strlen (buf) - 1;
-
-      while (end > dot && *end == '0')
-        *end-- = '\0';
-      if (end == dot)
-        *end = '\0';
-    }
+  sc_format_trim_zeros (buf);
   g_string_append (out, buf);
 }
 

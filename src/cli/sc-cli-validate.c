@@ -9,11 +9,13 @@
 #include "sc-catalog.h"
 #include "sc-cli-private.h"
 #include "sc-error.h"
+#include "sc-example-check.h"
 #include "sc-text-width.h"
 
 /*
- * Prints one problem line "file:line:col: message" as
- * "file:line:col: error: message", the form editors and compilers use.
+ * Prints one problem line "file:line:col: message" (or "file:line:
+ * message") as "file:line:col: error: message", the form editors and
+ * compilers use.
  */
 static void
 print_problem_line (const char *line)
@@ -30,6 +32,13 @@ print_problem_line (const char *line)
           const char *r = q + 1;
           while (g_ascii_isdigit (*r))
             r++;
+          /* "file:line: message", as the examples' checks report */
+          if (r[0] == ':' && r[1] == ' ')
+            {
+              p = r + 2;
+              colons = 3;
+              break;
+            }
           if (r[0] == ':' && g_ascii_isdigit (r[1]))
             {
               const char *s = r + 1;
@@ -71,6 +80,73 @@ count_lines (const char *message)
   return n;
 }
 
+/*
+ * The catalog the examples of @catalog are checked against: @catalog itself,
+ * or, when its files carry no baseline (a program file validated on its
+ * own), those files again with the bundled files that hold baselines, so
+ * that fees are estimated as they will be for users. (transfer full)
+ */
+static ScCatalog *
+example_catalog (ScCatalog *catalog,
+                 GPtrArray *files)
+{
+  g_autoptr(ScCatalog) bundled = NULL;
+  g_autofree char *dir = g_build_filename (sc_data_dir (), "programs", NULL);
+  g_autoptr(GPtrArray) baseline_files = g_ptr_array_new ();
+  ScCatalog *with_baselines;
+  GPtrArray *baselines;
+
+  if (sc_catalog_get_baselines (catalog)->len > 0)
+    return NULL;
+  bundled = sc_catalog_new ();
+  sc_catalog_add_directory (bundled, dir, SC_ORIGIN_BUNDLED);
+  baselines = sc_catalog_get_baselines (bundled);
+  for (guint i = 0; i < baselines->len; i++)
+    {
+      const ScBaseline *b = g_ptr_array_index (baselines, i);
+
+      if (b->origin != NULL && !g_ptr_array_find_with_equal_func (baseline_files, b->origin, g_str_equal, NULL))
+        g_ptr_array_add (baseline_files, b->origin);
+    }
+  if (baseline_files->len == 0)
+    return NULL;
+  with_baselines = sc_catalog_new ();
+  for (guint i = 0; i < files->len; i++)
+    sc_catalog_add_file (with_baselines, g_ptr_array_index (files, i), SC_ORIGIN_COMMAND_LINE, NULL);
+  for (guint i = 0; i < baseline_files->len; i++)
+    sc_catalog_add_file (with_baselines, g_ptr_array_index (baseline_files, i), SC_ORIGIN_BUNDLED, NULL);
+  return with_baselines;
+}
+
+/* Runs every example of @catalog; prints each failure and returns the
+ * number of @files with a failing example. */
+static guint
+check_examples (ScCatalog *catalog,
+                GPtrArray *files,
+                guint     *n_problems)
+{
+  GPtrArray *examples = sc_catalog_get_examples (catalog);
+  g_autoptr(GHashTable) bad = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(ScCatalog) other = NULL;
+
+  if (examples == NULL || examples->len == 0)
+    return 0;
+  other = example_catalog (catalog, files);
+  for (guint i = 0; i < examples->len; i++)
+    {
+      const ScExample *example = g_ptr_array_index (examples, i);
+      g_autoptr(GError) error = NULL;
+
+      if (sc_engine_check_example (other != NULL ? other : catalog, example, &error))
+        continue;
+      print_error (error);
+      *n_problems += count_lines (error->message);
+      if (example->origin != NULL)
+        g_hash_table_add (bad, example->origin);
+    }
+  return MIN (g_hash_table_size (bad), files->len);
+}
+
 int
 sc_cli_validate (ScCliOptions *options)
 {
@@ -106,7 +182,13 @@ sc_cli_validate (ScCliOptions *options)
         n_bad++;
     }
 
+  /* The examples the files carry are checked too, against the files given
+   * (as the test suite checks the bundled ones): a data author sees a
+   * wrong expectation before users see a wrong estimate. */
   if (errors->len == 0)
+    n_bad += check_examples (catalog, files, &n_problems);
+
+  if (n_problems == 0)
     {
       g_printerr (g_dngettext (GETTEXT_PACKAGE, "shangce: %u file is valid\n", "shangce: all %u files are valid\n",
                                files->len),

@@ -9,10 +9,11 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "sc-cli-client-report.h"
 #include "sc-cli-private.h"
 
 static const char *const cli_flags[] = {
-  "--validate", "--list-programs", "--report", "--export", "--chart", "--headless", "--version",
+  "--validate", "--list-programs", "--report", "--export", "--chart", "--headless", "--version", "--client-report",
   "--help", "-h", "-?", NULL
 };
 
@@ -190,6 +191,7 @@ sc_cli_run (int    argc,
             char **argv)
 {
   ScCliOptions o = { 0 };
+  ScCliClientReport client_report = { 0 };
   gboolean validate = FALSE, list = FALSE, report = FALSE, headless = FALSE, version = FALSE;
   g_autoptr(GError) error = NULL;
   int status;
@@ -223,10 +225,12 @@ sc_cli_run (int    argc,
   g_option_context_set_summary (context, _("Compare e-commerce support programs for one merchant.\n"
                                           "Without an option below, Shangce opens its window."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_add_group (context, sc_cli_client_report_group (&client_report));
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
       g_printerr ("shangce: %s\n", error->message);
       sc_cli_options_clear (&o);
+      sc_cli_client_report_clear (&client_report);
       return 2;
     }
 
@@ -239,6 +243,8 @@ sc_cli_run (int    argc,
     status = sc_cli_validate (&o);
   else if (list)
     status = sc_cli_list_programs (&o);
+  else if (client_report.path != NULL)
+    status = sc_cli_client_report (&o, &client_report);
   else if (report)
     status = sc_cli_report (&o);
   else if (o.export_path != NULL || g_strcmp0 (o.chart, "list") == 0)
@@ -252,6 +258,7 @@ sc_cli_run (int    argc,
     }
 
   sc_cli_options_clear (&o);
+  sc_cli_client_report_clear (&client_report);
   return status;
 }
 

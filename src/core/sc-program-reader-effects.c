@@ -17,12 +17,12 @@
 /* ------------------------------------------------------------------ */
 
 static const ScEnumInfo op_rows[] = {
-  [SC_OP_EQ] = { "eq", NULL, NULL, SC_UNIT_NONE },
-  [SC_OP_NE] = { "ne", NULL, NULL, SC_UNIT_NONE },
-  [SC_OP_LT] = { "lt", NULL, NULL, SC_UNIT_NONE },
-  [SC_OP_LE] = { "le", NULL, NULL, SC_UNIT_NONE },
-  [SC_OP_GT] = { "gt", NULL, NULL, SC_UNIT_NONE },
-  [SC_OP_GE] = { "ge", NULL, NULL, SC_UNIT_NONE },
+  [SC_OP_EQ] = { "eq", NULL, NULL, SC_UNIT_PLAIN },
+  [SC_OP_NE] = { "ne", NULL, NULL, SC_UNIT_PLAIN },
+  [SC_OP_LT] = { "lt", NULL, NULL, SC_UNIT_PLAIN },
+  [SC_OP_LE] = { "le", NULL, NULL, SC_UNIT_PLAIN },
+  [SC_OP_GT] = { "gt", NULL, NULL, SC_UNIT_PLAIN },
+  [SC_OP_GE] = { "ge", NULL, NULL, SC_UNIT_PLAIN },
 };
 static const ScEnumTable op_table = { op_rows, G_N_ELEMENTS (op_rows) };
 

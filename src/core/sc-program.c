@@ -337,20 +337,20 @@ sc_program_file_free (ScProgramFile *file)
 /* ------------------------------------------------------------------ */
 
 static const ScEnumInfo program_status_rows[] = {
-  [SC_STATUS_ANNOUNCED] = { "announced", N_("Announced"), NULL, SC_UNIT_NONE },
+  [SC_STATUS_ANNOUNCED] = { "announced", N_("Announced"), NULL, SC_UNIT_PLAIN },
   /* Translators: a program the platform says is expected (预计) to start */
-  [SC_STATUS_EXPECTED] = { "expected", N_("Expected"), NULL, SC_UNIT_NONE },
-  [SC_STATUS_IN_FORCE] = { "in-force", N_("In force"), NULL, SC_UNIT_NONE },
-  [SC_STATUS_COMMENT_PERIOD] = { "comment-period", N_("Comment period"), NULL, SC_UNIT_NONE },
-  [SC_STATUS_EXPIRED] = { "expired", N_("Expired"), NULL, SC_UNIT_NONE },
+  [SC_STATUS_EXPECTED] = { "expected", N_("Expected"), NULL, SC_UNIT_PLAIN },
+  [SC_STATUS_IN_FORCE] = { "in-force", N_("In force"), NULL, SC_UNIT_PLAIN },
+  [SC_STATUS_COMMENT_PERIOD] = { "comment-period", N_("Comment period"), NULL, SC_UNIT_PLAIN },
+  [SC_STATUS_EXPIRED] = { "expired", N_("Expired"), NULL, SC_UNIT_PLAIN },
 };
 const ScEnumTable sc_program_status_table = { program_status_rows, G_N_ELEMENTS (program_status_rows) };
 
 static const ScEnumInfo fee_rows[] = {
-  [SC_FEE_COMMISSION] = { "commission", N_("commission"), N_("Commission rate"), SC_UNIT_FRACTION },
+  [SC_FEE_COMMISSION] = { "commission", N_("commission"), N_("Commission rate"), SC_UNIT_PERCENT },
   [SC_FEE_RETURN_SHIPPING] = { "return-shipping", N_("return-shipping fee"), N_("Return-shipping fee per order"),
                                SC_UNIT_YUAN_PER_ORDER },
-  [SC_FEE_PROMOTION] = { "promotion", N_("promotion fee"), N_("Promotion fee rate"), SC_UNIT_FRACTION },
+  [SC_FEE_PROMOTION] = { "promotion", N_("promotion fee"), N_("Promotion fee rate"), SC_UNIT_PERCENT },
   [SC_FEE_DEPOSIT] = { "deposit", N_("deposit"), N_("Deposit"), SC_UNIT_YUAN },
   [SC_FEE_SETTLEMENT_DAYS] = { "settlement-days", N_("settlement days"), N_("Settlement after receipt"), SC_UNIT_DAYS },
 };
@@ -362,23 +362,23 @@ static const ScEnumInfo benefit_rows[] = {
   [SC_BENEFIT_CASH] = { "cash", N_("yuan in cash"), NULL, SC_UNIT_YUAN },
   [SC_BENEFIT_AD_CREDIT] = { "ad-credit", N_("yuan in ad credit"), NULL, SC_UNIT_YUAN },
   [SC_BENEFIT_COUPON] = { "coupon", N_("yuan in coupons"), NULL, SC_UNIT_YUAN },
-  [SC_BENEFIT_TRAFFIC] = { "traffic", N_("traffic units"), NULL, SC_UNIT_NONE },
+  [SC_BENEFIT_TRAFFIC] = { "traffic", N_("traffic units"), NULL, SC_UNIT_COUNT },
 };
 const ScEnumTable sc_benefit_table = { benefit_rows, G_N_ELEMENTS (benefit_rows) };
 
 static const ScEnumInfo anchor_rows[] = {
-  [SC_ANCHOR_FIRST_SALE] = { "first-sale", NULL, NULL, SC_UNIT_NONE },
-  [SC_ANCHOR_ENTRY] = { "entry", NULL, NULL, SC_UNIT_NONE },
-  [SC_ANCHOR_FIRST_LIVE] = { "first-live", NULL, NULL, SC_UNIT_NONE },
-  [SC_ANCHOR_WINDOW_START] = { "window-start", NULL, NULL, SC_UNIT_NONE },
-  [SC_ANCHOR_FIELD] = { "field", NULL, NULL, SC_UNIT_NONE },
+  [SC_ANCHOR_FIRST_SALE] = { "first-sale", NULL, NULL, SC_UNIT_PLAIN },
+  [SC_ANCHOR_ENTRY] = { "entry", NULL, NULL, SC_UNIT_PLAIN },
+  [SC_ANCHOR_FIRST_LIVE] = { "first-live", NULL, NULL, SC_UNIT_PLAIN },
+  [SC_ANCHOR_WINDOW_START] = { "window-start", NULL, NULL, SC_UNIT_PLAIN },
+  [SC_ANCHOR_FIELD] = { "field", NULL, NULL, SC_UNIT_PLAIN },
 };
 const ScEnumTable sc_anchor_table = { anchor_rows, G_N_ELEMENTS (anchor_rows) };
 
 static const ScEnumInfo stacking_rows[] = {
-  [SC_STACK_ADDITIVE] = { "additive", NULL, NULL, SC_UNIT_NONE },
-  [SC_STACK_EXCLUSIVE] = { "exclusive", NULL, NULL, SC_UNIT_NONE },
-  [SC_STACK_BEST_OF] = { "best-of", NULL, NULL, SC_UNIT_NONE },
+  [SC_STACK_ADDITIVE] = { "additive", NULL, NULL, SC_UNIT_PLAIN },
+  [SC_STACK_EXCLUSIVE] = { "exclusive", NULL, NULL, SC_UNIT_PLAIN },
+  [SC_STACK_BEST_OF] = { "best-of", NULL, NULL, SC_UNIT_PLAIN },
 };
 const ScEnumTable sc_stacking_table = { stacking_rows, G_N_ELEMENTS (stacking_rows) };
 

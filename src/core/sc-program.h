@@ -291,14 +291,16 @@ const ScSource     *sc_program_file_find_source (const ScProgramFile *file, cons
  * here once; readers, writers, the engine and the window look them up.
  */
 
-/* What a number of the value is counted in. */
+/* What a value measures: the unit of a fee or benefit in the tables below,
+ * and how sc_format_value() writes it. */
 typedef enum
 {
-  SC_UNIT_NONE,
-  SC_UNIT_FRACTION,         /* 0 … 1, shown as a percentage */
-  SC_UNIT_YUAN,
-  SC_UNIT_YUAN_PER_ORDER,
-  SC_UNIT_DAYS,
+  SC_UNIT_PLAIN,            /* 4.4, 10: up to 4 decimals */
+  SC_UNIT_PERCENT,          /* a fraction 0–1 as a percentage: 0.06 → 6%, 0.006 → 0.6% */
+  SC_UNIT_YUAN,             /* 2,000 yuan */
+  SC_UNIT_YUAN_PER_ORDER,   /* 1.5 yuan per order */
+  SC_UNIT_DAYS,             /* 7 days */
+  SC_UNIT_COUNT,            /* 1,300: whole, grouped; with a noun, "4,600 traffic coupons" */
 } ScUnit;
 
 typedef struct
@@ -306,7 +308,7 @@ typedef struct
   const char *name;    /* the XML name ("return-shipping") */
   const char *label;   /* for people, in running text, untranslated: pass to _(); NULL if none */
   const char *title;   /* for people, as a heading or row title, untranslated; NULL if none */
-  ScUnit      unit;    /* of the value's numbers, SC_UNIT_NONE if it has none */
+  ScUnit      unit;    /* of the value's numbers, SC_UNIT_PLAIN if it has none */
 } ScEnumInfo;
 
 typedef struct

@@ -5,6 +5,7 @@
 
 #include "sc-report.h"
 
+#include "sc-format.h"
 #include "sc-rule-check.h"
 #include "sc-text-width.h"
 
@@ -49,9 +50,7 @@ grouped (double   value,
          gboolean count)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
-  GString *s = g_string_new (NULL);
-  const char *p, *dot;
-  gsize int_len;
+  char out[G_ASCII_DTOSTR_BUF_SIZE * 2];
 
   if (count && isfinite (value))
     {
@@ -61,20 +60,7 @@ grouped (double   value,
     }
   else
     money (buf, sizeof buf, value);
-  p = buf;
-  if (*p == '-')
-    g_string_append_c (s, *p++);
-  dot = strchr (p, '.');
-  int_len = dot ? (gsize) (dot - p) : strlen (p);
-  for (gsize i = 0; i < int_len; i++)
-    {
-      if (i > 0 && (int_len - i) % 3 == 0)
-        g_string_append_c (s, ',');
-      g_string_append_c (s, p[i]);
-    }
-  if (dot)
-    g_string_append (s, dot);
-  return g_string_free (s, FALSE);
+  return g_strdup (sc_format_group (out, sizeof out, buf));
 }
 
 static char *

@@ -5,7 +5,7 @@
 
 #include "sc-rule-check.h"
 
-#include "sc-engine.h"
+#include "sc-condition.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -52,20 +52,23 @@ is_violation_field (ScField field)
          || field == SC_FIELD_SERIOUS_VIOLATION;
 }
 
+/* @data: non-NULL when only the violation-role field counts. */
+static gboolean
+is_violation_leaf (const ScCond *cond,
+                   gpointer      data)
+{
+  gboolean role_only = data != NULL;
+
+  return (cond->kind == SC_COND_COMPARE || cond->kind == SC_COND_IS || cond->kind == SC_COND_DATE_IN)
+         && (role_only ? cond->field == SC_FIELD_VIOLATION_ROLE : is_violation_field (cond->field));
+}
+
 /* @role_only: only the violation-role field counts. */
 static gboolean
 names_violation (const ScCond *cond,
                  gboolean      role_only)
 {
-  if (cond == NULL)
-    return FALSE;
-  if ((cond->kind == SC_COND_COMPARE || cond->kind == SC_COND_IS || cond->kind == SC_COND_DATE_IN)
-      && (role_only ? cond->field == SC_FIELD_VIOLATION_ROLE : is_violation_field (cond->field)))
-    return TRUE;
-  for (guint i = 0; cond->children != NULL && i < cond->children->len; i++)
-    if (names_violation (g_ptr_array_index (cond->children, i), role_only))
-      return TRUE;
-  return FALSE;
+  return sc_cond_any (cond, is_violation_leaf, role_only ? GINT_TO_POINTER (1) : NULL);
 }
 
 static void

@@ -16,6 +16,7 @@
 #include "sc-overview-page.h"
 #include "sc-profile-editor.h"
 #include "sc-programs-view.h"
+#include "sc-quick-start.h"
 #include "sc-recovery.h"
 #include "sc-report.h"
 #include "sc-rule-check-view.h"
@@ -71,7 +72,11 @@ struct _ScMainWindow
   AdwViewStack         *stack;
   AdwWindowTitle       *window_title;
   GtkWidget            *open_button;
+  GtkWidget            *open_menu_button;
+  GtkWidget            *menu_button;
   AdwBin               *editor_bin;
+  GtkStack             *editor_stack;    /* "editor" or "quick-start" */
+  ScQuickStart         *quick_start;     /* made on the first New */
   GMenu                *examples_section;
   GMenu                *recent_section;
 };
@@ -719,10 +724,41 @@ draw_page_cb (GtkPrintOperation *operation,
 /* --- actions ------------------------------------------------------------- */
 
 static void
+quick_start_done_cb (ScMainWindow *self,
+                     gboolean      apply)
+{
+  if (apply)
+    {
+      sc_quick_start_apply (self->quick_start, sc_session_get_profile (self->session));
+      sc_session_profile_changed (self->session);
+      sc_profile_editor_reload (SC_PROFILE_EDITOR (self->editor));
+    }
+  gtk_stack_set_visible_child_name (self->editor_stack, "editor");
+}
+
+/* Another profile took the place of the new one: its editor shows. */
+static void
+profile_replaced_cb (ScMainWindow *self)
+{
+  gtk_stack_set_visible_child_name (self->editor_stack, "editor");
+}
+
+static void
 new_now (ScMainWindow *self,
          gpointer      data)
 {
   sc_session_set_profile (self->session, sc_session_new_profile (self->session), NULL);
+  /* A new profile starts with the few questions that matter most; the
+   * full editor is one click away. */
+  if (self->quick_start == NULL)
+    {
+      self->quick_start = SC_QUICK_START (sc_quick_start_new ());
+      g_signal_connect_object (self->quick_start, "done", G_CALLBACK (quick_start_done_cb),
+                               self, G_CONNECT_SWAPPED);
+      gtk_stack_add_named (self->editor_stack, GTK_WIDGET (self->quick_start), "quick-start");
+    }
+  sc_quick_start_reset (self->quick_start);
+  gtk_stack_set_visible_child_name (self->editor_stack, "quick-start");
 }
 
 static void
@@ -1367,6 +1403,8 @@ sc_main_window_class_init (ScMainWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScMainWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, ScMainWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, ScMainWindow, open_button);
+  gtk_widget_class_bind_template_child (widget_class, ScMainWindow, open_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, ScMainWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, ScMainWindow, editor_bin);
   gtk_widget_class_bind_template_child (widget_class, ScMainWindow, examples_section);
   gtk_widget_class_bind_template_child (widget_class, ScMainWindow, recent_section);
@@ -1389,11 +1427,33 @@ sc_main_window_class_init (ScMainWindowClass *klass)
 
 }
 
+/* A menu button's tooltip would be drawn over its open menu (squeezed to
+ * one character a line at the screen's edge): no tooltip while it is open. */
+static void
+menu_popover_visible_cb (GtkWidget  *popover,
+                         GParamSpec *pspec,
+                         GtkWidget  *button)
+{
+  gtk_widget_set_has_tooltip (button, !gtk_widget_get_visible (popover));
+}
+
+static void
+hide_tooltip_while_open (GtkWidget *menu_button)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button));
+
+  if (popover != NULL)
+    g_signal_connect_object (popover, "notify::visible", G_CALLBACK (menu_popover_visible_cb),
+                             menu_button, 0);
+}
+
 static void
 sc_main_window_init (ScMainWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   sc_a11y_fix_mnemonic (self->open_button);
+  hide_tooltip_while_open (self->open_menu_button);
+  hide_tooltip_while_open (self->menu_button);
 }
 
 ScMainWindow *
@@ -1415,7 +1475,11 @@ sc_main_window_new (ScApplication *application)
     }
 
   self->editor = sc_profile_editor_new (self->session);
-  adw_bin_set_child (self->editor_bin, self->editor);
+  self->editor_stack = GTK_STACK (gtk_stack_new ());
+  gtk_stack_add_named (self->editor_stack, self->editor, "editor");
+  adw_bin_set_child (self->editor_bin, GTK_WIDGET (self->editor_stack));
+  g_signal_connect_object (self->session, "profile-replaced", G_CALLBACK (profile_replaced_cb),
+                           self, G_CONNECT_SWAPPED);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->editor), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Merchant profile"), -1);
 

@@ -185,7 +185,7 @@ update_row_state (FieldRow *fr)
   if (!v->set)
     {
       set_subtitle (fr, info->unset_hint != NULL ? _(info->unset_hint)
-                                                                     : _("Not given: measures that need it show “Needs information”"));
+                                                                     : _("Not given"));
       gtk_widget_add_css_class (fr->value, "dim-label");
     }
   else
@@ -519,6 +519,7 @@ build_field_row (ScProfileEditor     *self,
       {
         GtkWidget *popover = gtk_popover_new ();
         fr->calendar = GTK_CALENDAR (gtk_calendar_new ());
+        sc_scroll_guard_block (GTK_WIDGET (fr->calendar));
         gtk_popover_set_child (GTK_POPOVER (popover), GTK_WIDGET (fr->calendar));
         fr->value = gtk_menu_button_new ();
         gtk_menu_button_set_popover (GTK_MENU_BUTTON (fr->value), popover);
@@ -705,6 +706,8 @@ build_profile_group (ScProfileEditor *self)
   GtkWidget *row, *popover, *box, *unit;
 
   adw_preferences_group_set_title (group, _("Profile"));
+  /* Said once here rather than under each of ~25 fields left out. */
+  adw_preferences_group_set_description (group, _("A field left out shows “Not given”; a measure that depends on it shows “Needs information”."));
 
   row = adw_entry_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Name"));
@@ -717,6 +720,7 @@ build_profile_group (ScProfileEditor *self)
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Estimates start on this day"));
   popover = gtk_popover_new ();
   self->as_of_calendar = GTK_CALENDAR (gtk_calendar_new ());
+  sc_scroll_guard_block (GTK_WIDGET (self->as_of_calendar));
   gtk_popover_set_child (GTK_POPOVER (popover), GTK_WIDGET (self->as_of_calendar));
   self->as_of_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
   gtk_menu_button_set_popover (self->as_of_button, popover);
@@ -1225,6 +1229,13 @@ sc_profile_editor_enter (ScProfileEditor *self,
     default:
       return FALSE;
     }
+}
+
+void
+sc_profile_editor_reload (ScProfileEditor *self)
+{
+  g_return_if_fail (SC_IS_PROFILE_EDITOR (self));
+  reload (self);
 }
 
 void

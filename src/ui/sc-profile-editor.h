@@ -38,4 +38,7 @@ const char *sc_profile_editor_get_message     (ScProfileEditor *self,
 GtkWidget  *sc_profile_editor_get_row         (ScProfileEditor *self,
                                                ScField          field);
 
+/* Shows the profile's values again after a change made around the editor. */
+void       sc_profile_editor_reload (ScProfileEditor *self);
+
 G_END_DECLS

@@ -19,7 +19,7 @@ scroll_cb (GtkEventControllerScroll *controller,
   double step;
 
   /* Focused: the user chose this control, the wheel is theirs. */
-  if (gtk_widget_get_state_flags (control) & GTK_STATE_FLAG_FOCUS_WITHIN)
+  if (user_data == NULL && (gtk_widget_get_state_flags (control) & GTK_STATE_FLAG_FOCUS_WITHIN))
     return GDK_EVENT_PROPAGATE;
 
   scrolled = gtk_widget_get_ancestor (control, GTK_TYPE_SCROLLED_WINDOW);
@@ -37,17 +37,30 @@ scroll_cb (GtkEventControllerScroll *controller,
   return GDK_EVENT_STOP;
 }
 
-void
-sc_scroll_guard_attach (GtkWidget *control)
+static void
+attach (GtkWidget *control,
+        gboolean   always)
 {
   GtkEventController *scroll;
-
-  g_return_if_fail (GTK_IS_WIDGET (control));
 
   scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
   /* Capture phase runs before the control's own (bubble-phase) handler. */
   gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
   gtk_event_controller_set_name (scroll, "sc-scroll-guard");
-  g_signal_connect (scroll, "scroll", G_CALLBACK (scroll_cb), NULL);
+  g_signal_connect (scroll, "scroll", G_CALLBACK (scroll_cb), always ? GINT_TO_POINTER (1) : NULL);
   gtk_widget_add_controller (control, scroll);
+}
+
+void
+sc_scroll_guard_attach (GtkWidget *control)
+{
+  g_return_if_fail (GTK_IS_WIDGET (control));
+  attach (control, FALSE);
+}
+
+void
+sc_scroll_guard_block (GtkWidget *control)
+{
+  g_return_if_fail (GTK_IS_WIDGET (control));
+  attach (control, TRUE);
 }

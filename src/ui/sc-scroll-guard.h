@@ -12,4 +12,8 @@ G_BEGIN_DECLS
  * that live in a scrolled page. */
 void sc_scroll_guard_attach (GtkWidget *control);
 
+/* The wheel never changes @control, focused or not: for a GtkCalendar,
+ * whose wheel would change the month and with it the date chosen. */
+void sc_scroll_guard_block  (GtkWidget *control);
+
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "sc-profile-editor.h"
+#include "sc-quick-start.h"
 #include "sc-session.h"
 #include "ui-input.h"
 
@@ -251,6 +252,95 @@ test_wheel (Fixture       *f,
   g_assert_true (sc_session_get_modified (f->session));
 }
 
+/*
+ * Ctrl+N starts a new profile with the few questions that decide most of
+ * the value, answered by typing; Continue puts the answers in the profile
+ * and shows the full editor (a new profile used to open on about 25 rows
+ * that each said "Not given").
+ */
+static void
+test_quick_start (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *dir = NULL, *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *quick, *entry, *button;
+  GtkWidget *spins[2];
+  gboolean zh = g_str_equal (sc_lang_current (), "zh");
+  ScProfile *profile;
+
+  if (f->win == NULL)
+    return;
+  /* Nothing unsaved, so that New asks no question. */
+  dir = g_dir_make_tmp ("shangce-input-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "before-new.shangce", NULL);
+  file = g_file_new_for_path (path);
+  g_assert_true (sc_session_save (f->session, file, &error));
+
+  ui_input_key ("ctrl+n");
+  quick = ui_input_find (GTK_WIDGET (f->win), SC_TYPE_QUICK_START);
+  g_assert_nonnull (quick);
+  g_assert_true (gtk_widget_get_mapped (quick));
+  g_assert_false (gtk_widget_get_mapped (f->editor));
+
+  entry = ui_input_find (quick, ADW_TYPE_ENTRY_ROW);
+  ui_input_move_to_center (entry);
+  ui_input_click (1);
+  ui_input_type (zh ? "李宁工厂店" : "Li Ning Outlet");
+  /* The two number rows, in order: GMV, then average order value. */
+  {
+    g_autoptr(GPtrArray) found = g_ptr_array_new ();
+    GtkWidget *stack[64];
+    guint top = 0;
+
+    stack[top++] = quick;
+    while (top > 0)
+      {
+        GtkWidget *w = stack[--top];
+        g_autoptr(GPtrArray) kids = g_ptr_array_new ();
+
+        if (GTK_IS_SPIN_BUTTON (w))
+          {
+            g_ptr_array_add (found, w);
+            continue;
+          }
+        for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+          g_ptr_array_add (kids, c);
+        for (guint i = kids->len; i > 0 && top < G_N_ELEMENTS (stack); i--)
+          stack[top++] = g_ptr_array_index (kids, i - 1);
+      }
+    g_assert_cmpuint (found->len, ==, 2);
+    spins[0] = g_ptr_array_index (found, 0);
+    spins[1] = g_ptr_array_index (found, 1);
+  }
+  ui_input_move_to (spins[0], 10, gtk_widget_get_height (spins[0]) / 2.0);
+  ui_input_click (1);
+  ui_input_key ("ctrl+a");
+  ui_input_type ("80000");
+  ui_input_key ("Tab");
+  ui_input_move_to (spins[1], 10, gtk_widget_get_height (spins[1]) / 2.0);
+  ui_input_click (1);
+  ui_input_key ("ctrl+a");
+  ui_input_type ("160");
+  ui_input_key ("Tab");
+
+  button = ui_test_find_button (quick, "_Continue");
+  g_assert_nonnull (button);
+  ui_input_move_to_center (button);
+  ui_input_click (1);
+
+  profile = sc_session_get_profile (f->session);
+  g_assert_cmpstr (sc_profile_get_name (profile, sc_lang_current ()), ==, zh ? "李宁工厂店" : "Li Ning Outlet");
+  g_assert_cmpfloat (sc_profile_get_number (profile, SC_FIELD_MONTHLY_GMV, 0), ==, 80000);
+  g_assert_cmpfloat (sc_profile_get_number (profile, SC_FIELD_AVG_ORDER_VALUE, 0), ==, 160);
+  g_assert_false (sc_profile_is_set (profile, SC_FIELD_STORE_TYPE));
+  g_assert_true (sc_session_get_modified (f->session));
+  g_assert_true (gtk_widget_get_mapped (f->editor));
+  test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -263,6 +353,7 @@ main (int    argc,
   g_test_add ("/input/rename", Fixture, NULL, fixture_set_up, test_rename, fixture_tear_down);
   g_test_add ("/input/notes", Fixture, NULL, fixture_set_up, test_notes, fixture_tear_down);
   g_test_add ("/input/wheel", Fixture, NULL, fixture_set_up, test_wheel, fixture_tear_down);
+  g_test_add ("/input/quick-start", Fixture, NULL, fixture_set_up, test_quick_start, fixture_tear_down);
   status = g_test_run ();
   if (shared_win != NULL)
     ui_test_destroy_window (shared_win);

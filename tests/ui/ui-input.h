@@ -73,7 +73,11 @@ ui_input_xdotool (const char * const *args)
   g_subprocess_wait_check_async (proc, NULL, ui_input_done_cb, state);
   while (!state[0])
     g_main_context_iteration (NULL, TRUE);
-  g_assert_true (state[1]);
+  if (!state[1])
+    {
+      g_autofree char *line = g_strjoinv (" ", (char **) argv->pdata);
+      g_error ("failed: %s", line);
+    }
   ui_input_settle (40);
 }
 
@@ -208,7 +212,7 @@ ui_input_map_keys (const char *text)
 static inline void
 ui_input_type (const char *text)
 {
-  const char *args[] = { "type", "--delay", "20", text, NULL };
+  const char *args[] = { "type", "--delay", "20", "--", text, NULL };
 
   ui_input_map_keys (text);
   ui_input_xdotool (args);

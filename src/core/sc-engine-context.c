@@ -1,0 +1,416 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shangce-core"
+
+#include "config.h"
+
+/* The evaluation context: set-up, the notes it collects (assumptions,
+ * warnings, reasons), baselines and anchors. */
+
+#include "sc-engine-private.h"
+
+#include <math.h>
+#include <string.h>
+
+/*
+ * TRUE the first time the assumption from @source (a baseline item, an
+ * override, an assumed ScNumber) is to be noted in this evaluation. Its
+ * line depends on the source alone, so a second note would be dropped as a
+ * duplicate anyway: skipping it saves formatting it again.
+ */
+static gboolean
+ctx_first_note (Ctx           *ctx,
+                gconstpointer  source)
+{
+  if (!ctx->reasons)
+    return FALSE;
+  for (guint i = 0; i < ctx->n_noted; i++)
+    if (ctx->noted[i] == source)
+      return FALSE;
+  if (ctx->n_noted < G_N_ELEMENTS (ctx->noted))
+    ctx->noted[ctx->n_noted++] = source;
+  return TRUE;
+}
+
+/* Appends @line (taking it) unless @lines has it already. A few dozen lines
+ * are compared directly (cheaper than hashing long notes); past that a set
+ * in *@seen, made on first need, keeps it linear. */
+static void
+add_line (GPtrArray   *lines,
+          GHashTable **seen,
+          char        *line)
+{
+  if (*seen == NULL && lines->len >= 32)
+    {
+      *seen = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < lines->len; i++)
+        g_hash_table_add (*seen, g_ptr_array_index (lines, i));
+    }
+  if (*seen != NULL ? g_hash_table_contains (*seen, line) : g_ptr_array_find_with_equal_func (lines, line, g_str_equal, NULL))
+    {
+      g_free (line);
+      return;
+    }
+  if (*seen != NULL)
+    g_hash_table_add (*seen, line);
+  g_ptr_array_add (lines, line);
+}
+
+void G_GNUC_PRINTF (2, 3)
+sc_ctx_warning_real (Ctx        *ctx,
+             const char *format,
+             ...)
+{
+  va_list args;
+  char *line;
+
+  if (!ctx->reasons)
+    return;
+  va_start (args, format);
+  line = sc_format_vprintf (format, args);
+  va_end (args);
+  for (guint i = 0; i < ctx->warnings->len; i++)
+    if (g_str_equal (g_ptr_array_index (ctx->warnings, i), line))
+      {
+        g_free (line);
+        return;
+      }
+  g_ptr_array_add (ctx->warnings, line);
+}
+
+void G_GNUC_PRINTF (2, 3)
+sc_ctx_assumption_real (Ctx        *ctx,
+                const char *format,
+                ...)
+{
+  va_list args;
+
+  if (!ctx->reasons)
+    return;
+  va_start (args, format);
+  add_line (ctx->assumptions, &ctx->assumption_seen, sc_format_vprintf (format, args));
+  va_end (args);
+}
+
+void G_GNUC_PRINTF (3, 4)
+sc_ctx_add_reason_real (Ctx             *ctx,
+            ScMeasureResult *mr,
+            const char      *format,
+            ...)
+{
+  va_list args;
+
+  if (!ctx->reasons)
+    return;
+  va_start (args, format);
+  g_ptr_array_add (mr->reasons, sc_format_vprintf (format, args));
+  va_end (args);
+}
+
+/* --- baselines ---------------------------------------------------------------- */
+
+/* The platform as the reader knows it: its baseline's name in the
+ * result's language (快手, Kuaishou), or the id when no baseline names it. */
+const char *
+sc_ctx_platform_label (Ctx        *ctx,
+                       const char *platform)
+{
+  const ScBaseline *baseline = sc_catalog_find_baseline (ctx->catalog, platform);
+  const char *name;
+
+  if (baseline == NULL)
+    return platform;
+  name = sc_text_get (&baseline->name, ctx->lang);
+  return name != NULL && *name != '\0' ? name : platform;
+}
+
+gboolean
+sc_ctx_baseline_value (Ctx        *ctx,
+                       const char *platform,
+                       ScFee       fee,
+                       double     *value,
+                       guint      *basis)
+{
+  const char *category = sc_profile_get_choice (ctx->profile, SC_FIELD_CATEGORY);
+  const ScProfileOverride *o = NULL;
+  const ScBaseline *baseline;
+  const ScBaselineItem *any = NULL, *exact = NULL, *item;
+  char buf[SC_FORMAT_VALUE_BUF];
+
+  if (category != NULL)
+    o = sc_profile_find_override (ctx->profile, platform, fee, category);
+  if (o == NULL)
+    o = sc_profile_find_override (ctx->profile, platform, fee, NULL);
+  if (o != NULL)
+    {
+      *value = o->value;
+      *basis |= SC_BASIS_PROFILE;
+      const char *note = sc_text_get (&o->note, ctx->lang);
+
+      if (!ctx_first_note (ctx, o))
+        return TRUE;
+      if (note[0] != '\0')
+        /* Translators: platform, fee, " / " and category (or nothing), value, note */
+        ctx_assumption (ctx, _("%s %s%s%s: %s (your override) — %s"), sc_ctx_platform_label (ctx, platform),
+                        sc_format_fee_label (fee), o->category ? " / " : "",
+                        o->category ? sc_format_choice_label (SC_FIELD_CATEGORY, o->category) : "",
+                        sc_format_value (buf, sizeof buf, o->value, sc_format_fee_unit (fee), NULL), note);
+      else
+        /* Translators: platform, fee, " / " and category (or nothing), value */
+        ctx_assumption (ctx, _("%s %s%s%s: %s (your override)"), sc_ctx_platform_label (ctx, platform),
+                        sc_format_fee_label (fee), o->category ? " / " : "",
+                        o->category ? sc_format_choice_label (SC_FIELD_CATEGORY, o->category) : "",
+                        sc_format_value (buf, sizeof buf, o->value, sc_format_fee_unit (fee), NULL));
+      return TRUE;
+    }
+
+  baseline = sc_catalog_find_baseline (ctx->catalog, platform);
+  if (baseline == NULL)
+    return FALSE;
+  for (guint i = 0; i < baseline->items->len; i++)
+    {
+      item = g_ptr_array_index (baseline->items, i);
+      if (item->fee != fee || !item->value.set)
+        continue;
+      if (item->category == NULL && any == NULL)
+        any = item;
+      else if (category != NULL && g_strcmp0 (item->category, category) == 0 && exact == NULL)
+        exact = item;
+    }
+  item = exact ? exact : any;
+  if (item == NULL)
+    return FALSE;
+  *value = item->value.value;
+  *basis |= item->value.basis;
+  if ((item->value.basis & SC_BASIS_ASSUMED) && ctx_first_note (ctx, item))
+    /* Translators: platform, fee, " / " and category (or nothing), value, note */
+    ctx_assumption (ctx, _("%s %s%s%s: %s (assumed) — %s"),
+                    sc_text_get (&baseline->name, ctx->lang), sc_format_fee_label (fee),
+                    item->category ? " / " : "",
+                    item->category ? sc_format_choice_label (SC_FIELD_CATEGORY, item->category) : "",
+                    sc_format_value (buf, sizeof buf, item->value.value, sc_format_fee_unit (fee), NULL),
+                    sc_text_get (&item->value.note, ctx->lang));
+  return TRUE;
+}
+
+/* --- what a measure needs ----------------------------------------------------------- */
+
+/* Notes the assumed number @n of @measure, in @unit (@noun after a count). */
+void
+sc_ctx_note_assumed (Ctx             *ctx,
+                     const ScMeasure *measure,
+                     const char      *what,
+                     const ScNumber  *n,
+                     ScUnit           unit,
+                     const char      *noun)
+{
+  char buf[SC_FORMAT_VALUE_BUF];
+
+  if (!ctx->reasons || !n->set || !(n->basis & SC_BASIS_ASSUMED) || !ctx_first_note (ctx, n))
+    return;
+  /* Translators: measure title, what (e.g. "reward"), value, note:
+   * "Leap gold plan: reward 500 yuan (assumed) — The article gives no reward…" */
+  ctx_assumption (ctx, _("%s: %s %s (assumed) — %s"), sc_text_get (&measure->title, ctx->lang),
+                  what, sc_format_value (buf, sizeof buf, n->value, unit, noun), sc_text_get (&n->note, ctx->lang));
+}
+
+gboolean
+sc_ctx_need (Ctx             *ctx,
+             ScMeasureResult *mr,
+             ScField          field)
+{
+  if (ctx->profile->values[field].set)
+    return TRUE;
+  mr->status = SC_MEASURE_NEEDS_INFO;
+  add_reason (ctx, mr, _("Needs information: %s"), sc_format_field_label (field));
+  return FALSE;
+}
+
+/* Day 0 of @eff: a date of the profile (needs information when unset,
+ * unless the effect falls back on another anchor then) or the start of the
+ * measure's window. *@used (may be NULL) is the anchor that gave it. */
+ScDay
+sc_ctx_anchor_day (Ctx             *ctx,
+                   MeasurePriv     *mp,
+                   const ScEffect  *eff,
+                   ScAnchor        *used)
+{
+  ScMeasureResult *mr = &mp->pub;
+  ScAnchor anchor = eff->anchor;
+  ScField field;
+
+  if (anchor == SC_ANCHOR_FIELD && eff->anchor_fallback != SC_ANCHOR_FIELD
+      && (guint) eff->anchor_field < SC_N_FIELDS && !ctx->profile->values[eff->anchor_field].set)
+    anchor = eff->anchor_fallback;
+  if (used != NULL)
+    *used = anchor;
+  switch (anchor)
+    {
+    case SC_ANCHOR_FIRST_SALE: field = SC_FIELD_FIRST_SALE_DATE; break;
+    case SC_ANCHOR_ENTRY: field = SC_FIELD_ENTRY_DATE; break;
+    case SC_ANCHOR_FIRST_LIVE: field = SC_FIELD_FIRST_LIVE_DATE; break;
+    case SC_ANCHOR_FIELD:
+      /* The loader accepts only date fields here. */
+      if ((guint) eff->anchor_field >= SC_N_FIELDS)
+        return SC_DAY_NONE;
+      field = eff->anchor_field;
+      break;
+    case SC_ANCHOR_WINDOW_START:
+    default:
+      return mp->window.start != SC_DAY_NONE ? mp->window.start : ctx->as_of;
+    }
+  if (!sc_ctx_need (ctx, mr, field))
+    return SC_DAY_NONE;
+  mr->basis |= SC_BASIS_PROFILE;
+  return ctx->profile->values[field].date;
+}
+
+/* --- set-up ------------------------------------------------------------------- */
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+void
+sc_ctx_setup (Ctx                   *ctx,
+              ScCatalog             *catalog,
+              const ScProfile       *profile,
+              const ScEngineOptions *options)
+{
+  const ScProfile *p = profile;
+  double gmv, growth;
+  GPtrArray *programs = sc_catalog_get_programs (catalog);
+  GPtrArray *baselines = sc_catalog_get_baselines (catalog);
+  gsize gross_len;
+  double *gross;
+
+  ctx->catalog = catalog;
+  ctx->profile = profile;
+  ctx->lang = (options && options->lang) ? options->lang : sc_lang_current ();
+  ctx->lang = g_str_has_prefix (ctx->lang, "zh") ? "zh" : "en";
+  ctx->reasons = !(options && options->no_reasons);
+  ctx->series = !(options && options->no_series);
+  ctx->as_of = profile->as_of;
+  ctx->n_months = profile->horizon_months;
+  ctx->hend = sc_day_add_months (ctx->as_of, (int) ctx->n_months);
+  ctx->n_days = ctx->hend - ctx->as_of;
+
+  /* Platforms: of every program and baseline, sorted. */
+  ctx->platforms = g_ptr_array_new ();
+  for (guint i = 0; i < programs->len; i++)
+    {
+      const ScProgram *prog = g_ptr_array_index (programs, i);
+
+      if (!g_ptr_array_find_with_equal_func (ctx->platforms, prog->platform, g_str_equal, NULL))
+        g_ptr_array_add (ctx->platforms, prog->platform);
+    }
+  for (guint i = 0; baselines != NULL && i < baselines->len; i++)
+    {
+      const ScBaseline *b = g_ptr_array_index (baselines, i);
+
+      if (!g_ptr_array_find_with_equal_func (ctx->platforms, b->platform, g_str_equal, NULL))
+        g_ptr_array_add (ctx->platforms, b->platform);
+    }
+  g_ptr_array_sort (ctx->platforms, compare_strings);
+
+  /* One block for the day table, the gross fees and the month starts: in
+   * glibc a large request right after many small frees (the previous
+   * result's) is slow, so there is one such request, not many. */
+  gross_len = (gsize) SC_N_FEES * ctx->n_months;
+  ctx->scratch = g_malloc (sizeof (double) * (ctx->n_days + 1 + gross_len * ctx->platforms->len)
+                           + sizeof (ScDay) * (ctx->n_months + 1));
+  ctx->cum = ctx->scratch;
+  gross = ctx->cum + ctx->n_days + 1;
+  ctx->month_start = (ScDay *) (gross + gross_len * ctx->platforms->len);
+  ctx->gross = g_new (double *, MAX (1, ctx->platforms->len));
+  ctx->platform_basis = g_new0 (guint, MAX (1, ctx->platforms->len));
+  memset (gross, 0, sizeof (double) * gross_len * ctx->platforms->len);
+  for (guint i = 0; i < ctx->platforms->len; i++)
+    ctx->gross[i] = gross + i * gross_len;
+
+  for (guint m = 0; m <= ctx->n_months; m++)
+    ctx->month_start[m] = sc_day_add_months (ctx->as_of, (int) m);
+
+  ctx->first_sale = sc_profile_get_date (p, SC_FIELD_FIRST_SALE_DATE);
+  ctx->have_gmv = sc_profile_is_set (p, SC_FIELD_MONTHLY_GMV);
+  gmv = sc_profile_get_number (p, SC_FIELD_MONTHLY_GMV, 0);
+  growth = sc_profile_get_number (p, SC_FIELD_GMV_GROWTH, 0);
+  ctx->have_aov = sc_profile_is_set (p, SC_FIELD_AVG_ORDER_VALUE);
+  ctx->aov = sc_profile_get_number (p, SC_FIELD_AVG_ORDER_VALUE, 1);
+  ctx->have_coc = sc_profile_is_set (p, SC_FIELD_COST_OF_CAPITAL);
+  ctx->coc = sc_profile_get_number (p, SC_FIELD_COST_OF_CAPITAL, 0);
+  ctx->have_ypk = sc_profile_is_set (p, SC_FIELD_YUAN_PER_1000_EXPOSURES);
+  ctx->ypk = sc_profile_get_number (p, SC_FIELD_YUAN_PER_1000_EXPOSURES, 0);
+
+  ctx->cum[0] = 0;
+  {
+    guint d = 0;
+    double month_gmv = gmv;
+
+    for (guint m = 0; m < ctx->n_months; m++)
+      {
+        guint len = ctx->month_start[m + 1] - ctx->month_start[m];
+        double rate = month_gmv / len;
+
+        if (m == 0)
+          ctx->rate_before = rate;
+        ctx->rate_after = rate;
+        for (guint k = 0; k < len; k++, d++)
+          {
+            ScDay day = ctx->as_of + d;
+            double v = (ctx->first_sale != SC_DAY_NONE && day < ctx->first_sale) ? 0 : rate;
+
+            ctx->cum[d + 1] = ctx->cum[d] + v;
+          }
+        month_gmv *= 1 + growth;
+      }
+  }
+
+  ctx->assumptions = g_ptr_array_new_with_free_func (g_free);
+  ctx->warnings = g_ptr_array_new_with_free_func (g_free);
+
+  if (ctx->reasons)
+    {
+      static const ScField assumption_fields[] = {
+        SC_FIELD_COST_OF_CAPITAL, SC_FIELD_YUAN_PER_1000_EXPOSURES, SC_FIELD_GMV_GROWTH,
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (assumption_fields); i++)
+        {
+          ScField f = assumption_fields[i];
+          const char *note = sc_text_get (&p->values[f].note, ctx->lang);
+          char v[SC_FORMAT_VALUE_BUF];
+
+          /* In the field's unit: "6%", not the file's 0.06. */
+          sc_format_value (v, sizeof v, p->values[f].number, sc_format_field_unit (f), NULL);
+          if (p->values[f].set && note[0] != '\0')
+            /* Translators: profile field, value, note */
+            ctx_assumption (ctx, _("%s: %s (profile) — %s"), sc_format_field_label (f), v, note);
+          else if (p->values[f].set)
+            ctx_assumption (ctx, _("%s: %s (profile)"), sc_format_field_label (f), v);
+          else if (f == SC_FIELD_GMV_GROWTH)
+            /* Translators: profile field, the value used instead ("0%") */
+            ctx_assumption (ctx, _("%s: not given, %s used"), sc_format_field_label (f),
+                            sc_format_value (v, sizeof v, 0, sc_format_field_unit (f), NULL));
+        }
+      if (!ctx->have_gmv)
+        ctx_warning (ctx, _("Fees are not estimated: set “%s” in the profile"), sc_format_field_label (SC_FIELD_MONTHLY_GMV));
+      else if (!ctx->have_aov)
+        ctx_warning (ctx, _("Per-order fees are not estimated: set “%s” in the profile"),
+                     sc_format_field_label (SC_FIELD_AVG_ORDER_VALUE));
+    }
+}
+
+void
+sc_ctx_clear (Ctx *ctx)
+{
+  g_free (ctx->scratch);
+  g_free (ctx->gross);
+  g_free (ctx->platform_basis);
+  g_ptr_array_unref (ctx->platforms);
+  g_clear_pointer (&ctx->assumptions, g_ptr_array_unref);
+  g_clear_pointer (&ctx->assumption_seen, g_hash_table_unref);
+  g_clear_pointer (&ctx->warnings, g_ptr_array_unref);
+}

@@ -1,0 +1,505 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shangce-core"
+
+#include "config.h"
+
+/* Fee effects (order-fee waiver, fee rate, commission waiver, deposit,
+ * settlement) and the gross fees of a platform. */
+
+#include "sc-engine-private.h"
+
+#include <math.h>
+#include <string.h>
+
+/* The return-shipping cover runs [start, end) (end SC_DAY_NONE = open):
+ * from the day the profile says it was turned on, else from the first
+ * sale (or as_of), for return-shipping-cover-days when given. */
+static gboolean
+cover_window (Ctx      *ctx,
+              ScWindow *out)
+{
+  const ScProfile *p = ctx->profile;
+
+  if (!sc_profile_get_bool (p, SC_FIELD_RETURN_COVER, FALSE))
+    return FALSE;
+  if (sc_profile_is_set (p, SC_FIELD_RETURN_COVER_SINCE))
+    out->start = sc_profile_get_date (p, SC_FIELD_RETURN_COVER_SINCE);
+  else
+    out->start = ctx->first_sale != SC_DAY_NONE ? ctx->first_sale : ctx->as_of;
+  out->end = SC_DAY_NONE;
+  if (sc_profile_is_set (p, SC_FIELD_RETURN_COVER_DAYS))
+    out->end = out->start + (ScDay) sc_profile_get_number (p, SC_FIELD_RETURN_COVER_DAYS, 0);
+  return TRUE;
+}
+
+static double *
+fee_red_of (Ctx         *ctx,
+            MeasurePriv *mp,
+            ScFee        fee)
+{
+  if (mp->fee_red == NULL)
+    mp->fee_red = g_new0 (double, SC_N_FEES * ctx->n_months);
+  return mp->fee_red + fee * ctx->n_months;
+}
+
+/* Orders (possibly fractional) sold in [d0, d1). */
+static double
+orders_between (Ctx   *ctx,
+                ScDay  d0,
+                ScDay  d1)
+{
+  return gmv_between (ctx, d0, d1) / ctx->aov;
+}
+
+void
+sc_eval_order_fee_waiver (Ctx            *ctx,
+                          MeasurePriv    *mp,
+                          const ScEffect *eff)
+{
+  ScMeasureResult *mr = &mp->pub;
+  const char *platform = mr->program->platform;
+  ScWindow active = mp->window, waiver;
+  double fee, cap, discount = 0;
+  ScDay anchor, count_from, lo, hi;
+  ScAnchor used;
+  double waived_in = 0, discounted_in = 0;
+  char b1[G_ASCII_DTOSTR_BUF_SIZE], b2[G_ASCII_DTOSTR_BUF_SIZE], b3[G_ASCII_DTOSTR_BUF_SIZE];
+  char d1[16], d2[16];
+  double *fr;
+
+  if (!sc_ctx_need (ctx, mr, SC_FIELD_MONTHLY_GMV) || !sc_ctx_need (ctx, mr, SC_FIELD_AVG_ORDER_VALUE))
+    return;
+  mr->basis |= SC_BASIS_PROFILE;
+  anchor = sc_ctx_anchor_day (ctx, mp, eff, &used);
+  if (anchor == SC_DAY_NONE)
+    return;
+
+  if (eff->fee == SC_FEE_RETURN_SHIPPING)
+    {
+      ScWindow cover;
+
+      if (!sc_ctx_need (ctx, mr, SC_FIELD_RETURN_COVER))
+        return;
+      if (!cover_window (ctx, &cover))
+        {
+          add_reason (ctx, mr, _("Return-shipping cover is off: no fee to waive"));
+          return;
+        }
+      active = window_intersect (active, cover);
+      if (!sc_ctx_baseline_value (ctx, platform, SC_FEE_RETURN_SHIPPING, &fee, &mr->basis))
+        {
+          add_reason (ctx, mr, _("No baseline fee per order for %s: nothing to waive"), sc_ctx_platform_label (ctx, platform));
+          return;
+        }
+    }
+  else
+    {
+      double rate;
+
+      if (!sc_ctx_baseline_value (ctx, platform, eff->fee, &rate, &mr->basis))
+        {
+          add_reason (ctx, mr, _("No baseline %s for %s: nothing to waive"), sc_format_fee_label (eff->fee),
+                      sc_ctx_platform_label (ctx, platform));
+          return;
+        }
+      fee = rate * ctx->aov;
+    }
+
+  cap = eff->max_orders.set ? eff->max_orders.value : INFINITY;
+  if (eff->max_orders.set)
+    {
+      mr->basis |= eff->max_orders.basis;
+      /* Translators: what an assumed number is: how many orders the fee is waived for */
+      sc_ctx_note_assumed (ctx, mr->measure, _("free orders"), &eff->max_orders, SC_UNIT_COUNT, NULL);
+    }
+  if (eff->discount_after.set)
+    {
+      discount = eff->discount_after.value;
+      mr->basis |= eff->discount_after.basis;
+      /* Translators: the share of a per-order fee still subsidised after the free orders */
+      sc_ctx_note_assumed (ctx, mr->measure, _("discount after"), &eff->discount_after, SC_UNIT_PERCENT, NULL);
+    }
+  waiver.start = anchor;
+  waiver.end = SC_DAY_NONE;
+  if (eff->days.set)
+    {
+      waiver.end = anchor + (ScDay) MAX (0, eff->days.value);
+      mr->basis |= eff->days.basis;
+      /* Translators: what an assumed number is: how long the fee is waived for, from the anchor */
+      sc_ctx_note_assumed (ctx, mr->measure, _("waiver period"), &eff->days, SC_UNIT_DAYS, NULL);
+    }
+  waiver = window_intersect (waiver, active);
+
+  if (!window_in_horizon (ctx, active, &lo, &hi))
+    {
+      /* The measure's window reaches into the horizon (eval_measure()
+       * checked): the fee is not charged there, the cover is off. */
+      if (active.end != SC_DAY_NONE && active.end <= ctx->as_of)
+        add_reason (ctx, mr, _("Return-shipping cover on only until %s, before the evaluation date %s: no fee to waive"),
+                    sc_day_format (active.end - 1, d1), sc_day_format (ctx->as_of, d2));
+      else if (mp->window.end != SC_DAY_NONE && active.start >= mp->window.end)
+        /* Translators: the day the cover was turned on, the last day of the measure */
+        add_reason (ctx, mr, _("Return-shipping cover starts on %s, after the measure ends on %s: no fee to waive"),
+                    sc_day_format (active.start, d1), sc_day_format (mp->window.end - 1, d2));
+      else
+        add_reason (ctx, mr, _("Return-shipping cover starts on %s, after the horizon: no fee to waive"),
+                    sc_day_format (active.start, d1));
+      return;
+    }
+  fr = fee_red_of (ctx, mp, eff->fee);
+
+  /*
+   * The free orders are counted from @count_from: the anchor, or the later
+   * start of the measure's window or of the cover (orders before either
+   * cannot be free). A date of the profile (the first sale, the day the
+   * cover was turned on…) says when they started: orders sold between it
+   * and the evaluation date used them up, and only the part inside the
+   * horizon is booked. The window start says only when enrolment opened,
+   * not when this merchant enrolled, which the profile does not know;
+   * counting the orders since then against the cap made the measure
+   * "eligible, worth 0" for any evaluation date a few months into the
+   * window. The estimate is of what is still to come, so such an allowance
+   * is counted from the evaluation date, and the reasons say that it is an
+   * assumption (and which field would replace it, when the effect falls
+   * back on the window start for want of one).
+   */
+  count_from = waiver.start;
+  if (used == SC_ANCHOR_WINDOW_START && anchor < ctx->as_of)
+    {
+      ScDay sold_from = active.start != SC_DAY_NONE ? MAX (anchor, active.start) : anchor;
+
+      count_from = ctx->as_of;
+      if (eff->max_orders.set && orders_between (ctx, sold_from, ctx->as_of) > EPSILON)
+        {
+          const char *title = sc_text_get (&mr->measure->title, ctx->lang);
+
+          mr->basis |= SC_BASIS_ASSUMED;
+          sc_format_count (b1, sizeof b1, cap);
+          sc_day_format (ctx->as_of, d1);
+          if (eff->anchor == SC_ANCHOR_FIELD)
+            {
+              /* Translators: the order cap (1,300), the evaluation date, a profile field */
+              add_reason (ctx, mr, _("Assumes none of the %s free orders were used before %s, the evaluation date: the profile does not say when you enrolled (“%s”)"),
+                          b1, d1, sc_format_field_label (eff->anchor_field));
+              /* Translators: measure title, the order cap (1,300), the evaluation date, a profile field */
+              ctx_assumption (ctx, _("%s: the %s free orders counted from %s, the evaluation date (assumed) — the profile does not say when you enrolled (“%s”), so none are taken as used before"),
+                              title, b1, d1, sc_format_field_label (eff->anchor_field));
+            }
+          else
+            {
+              /* Translators: the order cap (1,300), the evaluation date */
+              add_reason (ctx, mr, _("Assumes none of the %s free orders were used before %s, the evaluation date: the profile does not say when you enrolled"),
+                          b1, d1);
+              /* Translators: measure title, the order cap (1,300), the evaluation date */
+              ctx_assumption (ctx, _("%s: the %s free orders counted from %s, the evaluation date (assumed) — the profile does not say when you enrolled, so none are taken as used before"),
+                              title, b1, d1);
+            }
+        }
+    }
+
+  /* waived(d) = min(cap, orders in [count_from, d)) */
+  for (guint m = month_of (ctx, lo); m < ctx->n_months && ctx->month_start[m] < hi; m++)
+    {
+      ScDay a = MAX (lo, ctx->month_start[m]), b = MIN (hi, ctx->month_start[m + 1]);
+      double orders, waived = 0, v;
+
+      if (b <= a)
+        continue;
+      orders = orders_between (ctx, a, b);
+      {
+        ScDay wa = MAX (a, waiver.start != SC_DAY_NONE ? waiver.start : a);
+        ScDay wb = waiver.end != SC_DAY_NONE ? MIN (b, waiver.end) : b;
+
+        if (wb > wa && waiver.start != SC_DAY_NONE)
+          {
+            double before = MIN (cap, orders_between (ctx, count_from, wa));
+            double after = MIN (cap, orders_between (ctx, count_from, wb));
+
+            waived = MAX (0, after - before);
+          }
+      }
+      v = waived * fee + MAX (0, orders - waived) * discount * fee;
+      waived_in += waived;
+      discounted_in += MAX (0, orders - waived);
+      mr->monthly[m * SC_N_AMOUNTS + SC_AMOUNT_FEE_REDUCTION] += v;
+      fr[m] += v;
+    }
+  if (orders_between (ctx, count_from, waiver.end != SC_DAY_NONE ? waiver.end : hi) > cap + EPSILON)
+    {
+      mr->cut_by_cap = TRUE;
+      add_reason (ctx, mr, _("Waived orders capped at %s"), sc_format_count (b1, sizeof b1, cap));
+    }
+  /* Part of the allowance used before the evaluation date (all of it is
+   * explained below, when nothing is left). */
+  if (eff->max_orders.set && count_from < ctx->as_of
+      && (waiver.end == SC_DAY_NONE || waiver.end > ctx->as_of))
+    {
+      double used_before = orders_between (ctx, count_from, ctx->as_of);
+
+      if (used_before > EPSILON && used_before < cap - EPSILON)
+        /* Translators: orders used, the order cap, the day counting started, the evaluation date:
+         * "1,180 of the 1,300 free orders used from 2026-02-01 to the evaluation date 2026-04-01" */
+        add_reason (ctx, mr, _("%s of the %s free orders used from %s to the evaluation date %s"),
+                    sc_format_count (b1, sizeof b1, used_before), sc_format_count (b2, sizeof b2, cap),
+                    sc_day_format (count_from, d1), sc_day_format (ctx->as_of, d2));
+    }
+  /* Translators: orders spread over days are fractions, shown whole here;
+   * then the fee per order in yuan */
+  add_reason (ctx, mr, _("%s orders waived at %s yuan each in the horizon"),
+              sc_format_count (b1, sizeof b1, waived_in), sc_format_money (b2, sizeof b2, fee));
+  /* None free in the horizon although the merchant sells: say why. */
+  if (waived_in <= EPSILON && orders_between (ctx, lo, hi) > EPSILON)
+    {
+      if (waiver.end != SC_DAY_NONE && waiver.end <= ctx->as_of)
+        /* Translators: last day of the free orders, the evaluation date */
+        add_reason (ctx, mr, _("The free orders ended on %s, before the evaluation date %s"),
+                    sc_day_format (waiver.end - 1, d1), sc_day_format (ctx->as_of, d2));
+      else if (count_from < ctx->as_of && orders_between (ctx, count_from, ctx->as_of) >= cap - EPSILON)
+        /* Translators: the order cap, the evaluation date, the day counting started */
+        add_reason (ctx, mr, _("All %s free orders were used before the evaluation date %s (counted from %s)"),
+                    sc_format_count (b1, sizeof b1, cap), sc_day_format (ctx->as_of, d1), sc_day_format (count_from, d2));
+      else
+        {
+          g_autofree char *w = sc_format_window (waiver);
+
+          /* Translators: the days of the free orders, e.g. "2026-01-10 – 2026-01-16" */
+          add_reason (ctx, mr, _("No order in the horizon falls within the free-order days (%s)"), w);
+        }
+    }
+  if (discount > 0)
+    add_reason (ctx, mr, _("%s later orders with %s%% of the fee subsidised"),
+                sc_format_count (b1, sizeof b1, discounted_in),
+                sc_format_number (b3, sizeof b3, discount * 100));
+}
+
+static gboolean
+share_of (Ctx             *ctx,
+          ScMeasureResult *mr,
+          ScField          field,
+          double          *share)
+{
+  if (field == SC_N_FIELDS || (guint) field > SC_N_FIELDS)
+    {
+      *share = 1;
+      return TRUE;
+    }
+  if (!sc_ctx_need (ctx, mr, field))
+    return FALSE;
+  mr->basis |= SC_BASIS_PROFILE;
+  *share = ctx->profile->values[field].number;
+  return TRUE;
+}
+
+void
+sc_eval_fee_rate (Ctx            *ctx,
+                  MeasurePriv    *mp,
+                  const ScEffect *eff)
+{
+  ScMeasureResult *mr = &mp->pub;
+  double base, share, diff, total;
+  ScDay lo, hi;
+  char b1[G_ASCII_DTOSTR_BUF_SIZE], b2[G_ASCII_DTOSTR_BUF_SIZE], b3[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!sc_ctx_need (ctx, mr, SC_FIELD_MONTHLY_GMV) || !share_of (ctx, mr, eff->share_field, &share))
+    return;
+  mr->basis |= SC_BASIS_PROFILE;
+  if (!sc_ctx_baseline_value (ctx, mr->program->platform, eff->fee, &base, &mr->basis))
+    {
+      add_reason (ctx, mr, _("No baseline %s for %s: nothing to reduce"), sc_format_fee_label (eff->fee),
+                  sc_ctx_platform_label (ctx, mr->program->platform));
+      return;
+    }
+  if (!eff->rate.set)
+    return;
+  mr->basis |= eff->rate.basis;
+  sc_ctx_note_assumed (ctx, mr->measure, _("rate"), &eff->rate, SC_UNIT_PERCENT, NULL);
+  diff = MAX (0, base - eff->rate.value);
+  if (!window_in_horizon (ctx, mp->window, &lo, &hi))
+    return;
+  total = book_gmv (ctx, mr->monthly, fee_red_of (ctx, mp, eff->fee), SC_AMOUNT_FEE_REDUCTION,
+                    lo, hi, diff * share);
+  (void) total;
+  add_reason (ctx, mr, _("Rate %s%% instead of %s%% on %s%% of GMV"), sc_format_number (b1, sizeof b1, eff->rate.value * 100),
+              sc_format_number (b2, sizeof b2, base * 100), sc_format_number (b3, sizeof b3, share * 100));
+}
+
+void
+sc_eval_commission_waiver (Ctx            *ctx,
+                           MeasurePriv    *mp,
+                           const ScEffect *eff)
+{
+  ScMeasureResult *mr = &mp->pub;
+  double base, scene_share = 1, share = 1;
+  ScDay lo, hi;
+  char b1[G_ASCII_DTOSTR_BUF_SIZE], b2[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!sc_ctx_need (ctx, mr, SC_FIELD_MONTHLY_GMV))
+    return;
+  if (eff->categories != NULL)
+    {
+      const char *category;
+      gboolean listed = FALSE;
+
+      if (!sc_ctx_need (ctx, mr, SC_FIELD_CATEGORY))
+        return;
+      category = sc_profile_get_choice (ctx->profile, SC_FIELD_CATEGORY);
+      for (guint i = 0; eff->categories[i] != NULL; i++)
+        if (g_str_equal (eff->categories[i], category))
+          listed = TRUE;
+      if (!listed)
+        {
+          g_autofree char *wanted = sc_format_choices (SC_FIELD_CATEGORY, (const char *const *) eff->categories);
+
+          mr->status = SC_MEASURE_NOT_ELIGIBLE;
+          add_reason (ctx, mr, _("%s: %s, not %s"), sc_format_field_label (SC_FIELD_CATEGORY),
+                      sc_format_choice_label (SC_FIELD_CATEGORY, category), wanted);
+          return;
+        }
+    }
+  if (g_strcmp0 (eff->scene, "shelf") == 0 || g_strcmp0 (eff->scene, "content") == 0)
+    {
+      if (!sc_ctx_need (ctx, mr, SC_FIELD_CONTENT_SHARE))
+        return;
+      scene_share = ctx->profile->values[SC_FIELD_CONTENT_SHARE].number;
+      if (g_str_equal (eff->scene, "shelf"))
+        scene_share = 1 - scene_share;
+    }
+  mr->basis |= SC_BASIS_PROFILE;
+  if (eff->share.set)
+    {
+      share = eff->share.value;
+      mr->basis |= eff->share.basis;
+      sc_ctx_note_assumed (ctx, mr->measure, _("share waived"), &eff->share, SC_UNIT_PERCENT, NULL);
+    }
+  if (!sc_ctx_baseline_value (ctx, mr->program->platform, SC_FEE_COMMISSION, &base, &mr->basis))
+    {
+      add_reason (ctx, mr, _("No baseline commission for %s: nothing to waive"),
+                  sc_ctx_platform_label (ctx, mr->program->platform));
+      return;
+    }
+  if (!window_in_horizon (ctx, mp->window, &lo, &hi))
+    return;
+  book_gmv (ctx, mr->monthly, fee_red_of (ctx, mp, SC_FEE_COMMISSION), SC_AMOUNT_FEE_REDUCTION,
+            lo, hi, base * scene_share * share);
+  add_reason (ctx, mr, _("Commission of %s%% waived on %s%% of GMV"), sc_format_number (b1, sizeof b1, base * 100),
+              sc_format_number (b2, sizeof b2, scene_share * share * 100));
+}
+
+static gboolean
+need_coc (Ctx             *ctx,
+          ScMeasureResult *mr)
+{
+  if (ctx->have_coc)
+    {
+      mr->basis |= SC_BASIS_PROFILE;
+      return TRUE;
+    }
+  add_reason (ctx, mr, _("Cash-flow value not computed: set “%s” in the profile"),
+              sc_format_field_label (SC_FIELD_COST_OF_CAPITAL));
+  ctx_warning (ctx, _("Cash-flow value not computed: set “%s” in the profile"),
+               sc_format_field_label (SC_FIELD_COST_OF_CAPITAL));
+  return FALSE;
+}
+
+void
+sc_eval_deposit (Ctx            *ctx,
+                 MeasurePriv    *mp,
+                 const ScEffect *eff)
+{
+  ScMeasureResult *mr = &mp->pub;
+  double base, diff;
+  ScDay lo, hi;
+  char b1[SC_FORMAT_VALUE_BUF], b2[SC_FORMAT_VALUE_BUF];
+
+  if (!eff->deposit.set)
+    return;
+  if (!sc_ctx_baseline_value (ctx, mr->program->platform, SC_FEE_DEPOSIT, &base, &mr->basis))
+    {
+      add_reason (ctx, mr, _("No baseline deposit for %s"), sc_ctx_platform_label (ctx, mr->program->platform));
+      return;
+    }
+  mr->basis |= eff->deposit.basis;
+  sc_ctx_note_assumed (ctx, mr->measure, _("deposit"), &eff->deposit, SC_UNIT_YUAN, NULL);
+  diff = MAX (0, base - eff->deposit.value);
+  add_reason (ctx, mr, _("Deposit %s instead of %s"), sc_format_value (b1, sizeof b1, eff->deposit.value, SC_UNIT_YUAN, NULL),
+              sc_format_value (b2, sizeof b2, base, SC_UNIT_YUAN, NULL));
+  if (!need_coc (ctx, mr) || !window_in_horizon (ctx, mp->window, &lo, &hi))
+    return;
+  for (guint m = month_of (ctx, lo); m < ctx->n_months && ctx->month_start[m] < hi; m++)
+    {
+      ScDay a = MAX (lo, ctx->month_start[m]), b = MIN (hi, ctx->month_start[m + 1]);
+      double len = ctx->month_start[m + 1] - ctx->month_start[m];
+
+      if (b > a)
+        mr->monthly[m * SC_N_AMOUNTS + SC_AMOUNT_CASH_FLOW] += diff * ctx->coc / 12.0 * (b - a) / len;
+    }
+}
+
+void
+sc_eval_settlement (Ctx            *ctx,
+                    MeasurePriv    *mp,
+                    const ScEffect *eff)
+{
+  ScMeasureResult *mr = &mp->pub;
+  double base, diff;
+  ScDay lo, hi;
+  char b1[G_ASCII_DTOSTR_BUF_SIZE], b2[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!eff->settlement_days.set || !sc_ctx_need (ctx, mr, SC_FIELD_MONTHLY_GMV))
+    return;
+  if (!sc_ctx_baseline_value (ctx, mr->program->platform, SC_FEE_SETTLEMENT_DAYS, &base, &mr->basis))
+    {
+      add_reason (ctx, mr, _("No baseline settlement days for %s"), sc_ctx_platform_label (ctx, mr->program->platform));
+      return;
+    }
+  mr->basis |= eff->settlement_days.basis | SC_BASIS_PROFILE;
+  sc_ctx_note_assumed (ctx, mr->measure, _("settlement days"), &eff->settlement_days, SC_UNIT_DAYS, NULL);
+  diff = MAX (0, base - eff->settlement_days.value);
+  add_reason (ctx, mr, _("Settled after %s days instead of %s"), sc_format_number (b1, sizeof b1, eff->settlement_days.value),
+              sc_format_number (b2, sizeof b2, base));
+  if (!need_coc (ctx, mr) || !window_in_horizon (ctx, mp->window, &lo, &hi))
+    return;
+  /* Each day's GMV is available diff days earlier: worth diff × GMV × rate / 365. */
+  book_gmv (ctx, mr->monthly, NULL, SC_AMOUNT_CASH_FLOW, lo, hi, diff * ctx->coc / 365.0);
+}
+
+/* --- platform fees -------------------------------------------------------------- */
+
+void
+sc_fees_platform_gross (Ctx        *ctx,
+                        guint       index,
+                        const char *platform)
+{
+  double *gross = ctx->gross[index];
+  double rate, per_order;
+  guint basis = 0;
+
+  if (!ctx->have_gmv)
+    return;
+  if (sc_ctx_baseline_value (ctx, platform, SC_FEE_COMMISSION, &rate, &basis) && rate > 0)
+    {
+      double *row = gross + SC_FEE_COMMISSION * ctx->n_months;
+
+      for (guint m = 0; m < ctx->n_months; m++)
+        row[m] = rate * gmv_between (ctx, ctx->month_start[m], ctx->month_start[m + 1]);
+    }
+  /* The promotion fee is left out of the gross: it follows the merchant's
+   * own ad choices (the profile's ad spend), not an ordinary platform fee,
+   * and no profile field says which GMV was promoted on each platform. */
+  if (ctx->have_aov && sc_ctx_baseline_value (ctx, platform, SC_FEE_RETURN_SHIPPING, &per_order, &basis))
+    {
+      ScWindow cover;
+      double *row = gross + SC_FEE_RETURN_SHIPPING * ctx->n_months;
+
+      if (cover_window (ctx, &cover))
+        for (guint m = 0; m < ctx->n_months; m++)
+          {
+            ScWindow month = { ctx->month_start[m], ctx->month_start[m + 1] };
+            ScWindow on = window_intersect (month, cover);
+
+            if (on.end > on.start)
+              row[m] = per_order * gmv_between (ctx, on.start, on.end) / ctx->aov;
+          }
+    }
+  ctx->platform_basis[index] |= basis | SC_BASIS_PROFILE;
+}

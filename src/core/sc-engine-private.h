@@ -1,0 +1,325 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/*
+ * Shared by the parts of the engine only (sc-engine*.c, sc-condition.c,
+ * sc-stacking.c, sc-result.c, sc-example-check.c): the evaluation context,
+ * the sales curve, and the prototypes the parts call each other by. Not for
+ * the rest of core.
+ */
+
+#include "sc-engine.h"
+#include "sc-format.h"
+
+#include <glib/gi18n-lib.h>
+
+G_BEGIN_DECLS
+
+#define EPSILON 1e-9
+
+/* xgettext still reads _("…") in the engine's files; only the lookup is
+ * cached (sc_format_gettext(), once per evaluation). */
+#undef _
+#define _(msgid) sc_format_gettext (msgid)
+
+/* --- evaluation context ------------------------------------------------------ */
+
+typedef struct
+{
+  ScMeasureResult  pub;
+  double          *fee_red;   /* SC_N_FEES × n_months, or NULL */
+  ScWindow         window;    /* effective window */
+  guint            platform;  /* index into Ctx.platforms */
+} MeasurePriv;
+
+typedef struct
+{
+  ScCatalog        *catalog;
+  const ScProfile  *profile;
+  const char       *lang;
+  gboolean          reasons;
+  gboolean          series;
+
+  gpointer          scratch;       /* holds cum, gross[*] and month_start */
+  ScDay             as_of;
+  ScDay             hend;
+  guint             n_months;
+  guint             n_days;
+  ScDay            *month_start;   /* n_months + 1 */
+  double           *cum;           /* n_days + 1: GMV from as_of */
+  double            rate_before;   /* daily GMV before as_of */
+  double            rate_after;    /* daily GMV after the horizon */
+  ScDay             first_sale;
+  gboolean          have_gmv;
+  gboolean          have_aov;
+  double            aov;
+  gboolean          have_coc;
+  double            coc;
+  gboolean          have_ypk;
+  double            ypk;
+
+  GPtrArray        *platforms;     /* char*, sorted */
+  double          **gross;         /* per platform: SC_N_FEES × n_months */
+  guint            *platform_basis;
+
+  GPtrArray        *assumptions;
+  GHashTable       *assumption_seen;   /* made by add_line() when needed */
+  GPtrArray        *warnings;
+  gconstpointer     noted[64];     /* sources of assumptions already noted */
+  guint             n_noted;
+} Ctx;
+
+/*
+ * A result and the blocks its measures and series live in: three large
+ * allocations instead of three per measure (the allocator, not the
+ * arithmetic, was most of an evaluation's cost).
+ */
+typedef struct
+{
+  ScResult          pub;
+  MeasurePriv      *measures;   /* n_measures */
+  ScPlatformResult *platforms;  /* n_platforms */
+  double           *series;     /* (n_measures + n_platforms) × n_months × SC_N_AMOUNTS, or NULL */
+} ResultPriv;
+
+/* --- notes, reasons and warnings (sc-engine-context.c) ------------------------ */
+
+void  sc_ctx_warning_real    (Ctx             *ctx,
+                              const char      *format,
+                              ...) G_GNUC_PRINTF (2, 3);
+void  sc_ctx_assumption_real (Ctx             *ctx,
+                              const char      *format,
+                              ...) G_GNUC_PRINTF (2, 3);
+void  sc_ctx_add_reason_real (Ctx             *ctx,
+                              ScMeasureResult *mr,
+                              const char      *format,
+                              ...) G_GNUC_PRINTF (3, 4);
+
+/* Formatting the arguments costs more than the numbers: skip it when no
+ * reasons are wanted (sweeps, live editing). */
+#define add_reason(ctx, ...) G_STMT_START { if ((ctx)->reasons) sc_ctx_add_reason_real ((ctx), __VA_ARGS__); } G_STMT_END
+#define ctx_assumption(ctx, ...) G_STMT_START { if ((ctx)->reasons) sc_ctx_assumption_real ((ctx), __VA_ARGS__); } G_STMT_END
+#define ctx_warning(ctx, ...) G_STMT_START { if ((ctx)->reasons) sc_ctx_warning_real ((ctx), __VA_ARGS__); } G_STMT_END
+
+
+/* Sets up @ctx (zeroed) for one evaluation: platforms, the sales curve,
+ * the profile's assumptions; sc_ctx_clear() frees what it holds. */
+void        sc_ctx_setup          (Ctx                   *ctx,
+                                   ScCatalog             *catalog,
+                                   const ScProfile       *profile,
+                                   const ScEngineOptions *options);
+void        sc_ctx_clear          (Ctx                   *ctx);
+/* The platform as the reader knows it: its baseline's name in the
+ * result's language, or the id. (transfer none) */
+const char *sc_ctx_platform_label (Ctx                   *ctx,
+                                   const char            *platform);
+/* The baseline value of @fee for @platform (profile overrides first),
+ * noting an assumed or overridden one; FALSE when there is none. */
+gboolean    sc_ctx_baseline_value (Ctx                   *ctx,
+                                   const char            *platform,
+                                   ScFee                  fee,
+                                   double                *value,
+                                   guint                 *basis);
+/* Notes the assumed number @n of @measure, in @unit (@noun after a count). */
+void        sc_ctx_note_assumed   (Ctx                   *ctx,
+                                   const ScMeasure       *measure,
+                                   const char            *what,
+                                   const ScNumber        *n,
+                                   ScUnit                 unit,
+                                   const char            *noun);
+/* TRUE when the profile sets @field; else the measure needs information. */
+gboolean    sc_ctx_need           (Ctx                   *ctx,
+                                   ScMeasureResult       *mr,
+                                   ScField                field);
+/* Day 0 of @eff (SC_DAY_NONE when the profile leaves it unset); *@used
+ * (may be NULL) is the anchor that gave it. */
+ScDay       sc_ctx_anchor_day     (Ctx                   *ctx,
+                                   MeasurePriv           *mp,
+                                   const ScEffect        *eff,
+                                   ScAnchor              *used);
+
+/* --- the sales curve: days, months and GMV ------------------------------------ */
+
+static inline guint
+month_of (Ctx   *ctx,
+          ScDay  day)
+{
+  guint lo = 0, hi = ctx->n_months;
+
+  /* month_start is increasing: binary search */
+  while (hi - lo > 1)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (ctx->month_start[mid] <= day)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+static inline gboolean
+in_horizon (Ctx   *ctx,
+            ScDay  day)
+{
+  return day >= ctx->as_of && day < ctx->hend;
+}
+
+/* Days of [d0, d1) on or after the first sale. */
+static inline double
+selling_days (Ctx   *ctx,
+              ScDay  d0,
+              ScDay  d1)
+{
+  if (ctx->first_sale != SC_DAY_NONE && d0 < ctx->first_sale)
+    d0 = ctx->first_sale;
+  return d1 > d0 ? (double) (d1 - d0) : 0;
+}
+
+/* GMV over [d0, d1); works outside the horizon too (see the top comment). */
+static inline double
+gmv_between (Ctx   *ctx,
+             ScDay  d0,
+             ScDay  d1)
+{
+  double total = 0;
+
+  if (!ctx->have_gmv || d1 <= d0)
+    return 0;
+  if (d0 < ctx->as_of)
+    total += selling_days (ctx, d0, MIN (d1, ctx->as_of)) * ctx->rate_before;
+  if (d1 > ctx->hend)
+    total += selling_days (ctx, MAX (d0, ctx->hend), d1) * ctx->rate_after;
+  {
+    ScDay a = MAX (d0, ctx->as_of), b = MIN (d1, ctx->hend);
+
+    if (b > a)
+      total += ctx->cum[b - ctx->as_of] - ctx->cum[a - ctx->as_of];
+  }
+  return total;
+}
+
+/* Adds factor × GMV of [d0, d1) ∩ horizon to @amount, month by month; returns the sum. */
+static inline double
+book_gmv (Ctx     *ctx,
+          double  *monthly,
+          double  *fee_red,
+          ScAmount amount,
+          ScDay    d0,
+          ScDay    d1,
+          double   factor)
+{
+  double total = 0;
+
+  d0 = MAX (d0, ctx->as_of);
+  d1 = MIN (d1, ctx->hend);
+  if (d1 <= d0 || factor == 0)
+    return 0;
+  for (guint m = month_of (ctx, d0); m < ctx->n_months && ctx->month_start[m] < d1; m++)
+    {
+      ScDay a = MAX (d0, ctx->month_start[m]), b = MIN (d1, ctx->month_start[m + 1]);
+      double v;
+
+      if (b <= a)
+        continue;
+      v = factor * (ctx->cum[b - ctx->as_of] - ctx->cum[a - ctx->as_of]);
+      monthly[m * SC_N_AMOUNTS + amount] += v;
+      if (fee_red != NULL)
+        fee_red[m] += v;
+      total += v;
+    }
+  return total;
+}
+
+static inline void
+book_day (Ctx     *ctx,
+          double  *monthly,
+          ScAmount amount,
+          ScDay    day,
+          double   value)
+{
+  if (!in_horizon (ctx, day))
+    return;
+  monthly[month_of (ctx, day) * SC_N_AMOUNTS + amount] += value;
+}
+
+static inline ScWindow
+window_intersect (ScWindow a,
+                  ScWindow b)
+{
+  ScWindow w = a;
+
+  if (b.start != SC_DAY_NONE && (w.start == SC_DAY_NONE || b.start > w.start))
+    w.start = b.start;
+  if (b.end != SC_DAY_NONE && (w.end == SC_DAY_NONE || b.end < w.end))
+    w.end = b.end;
+  return w;
+}
+
+/* [lo, hi) = @w ∩ horizon; FALSE when empty. */
+static inline gboolean
+window_in_horizon (Ctx      *ctx,
+                   ScWindow  w,
+                   ScDay    *lo,
+                   ScDay    *hi)
+{
+  ScDay a = ctx->as_of, b = ctx->hend;
+
+  if (w.start != SC_DAY_NONE && w.start > a)
+    a = w.start;
+  if (w.end != SC_DAY_NONE && w.end < b)
+    b = w.end;
+  *lo = a;
+  *hi = b;
+  return b > a;
+}
+
+/* --- conditions (sc-condition.c) ---------------------------------------------- */
+
+/* sc_engine_eval_condition() with @lang set. */
+int   sc_condition_eval          (const ScCond    *cond,
+                                  const ScProfile *profile,
+                                  const char      *lang,
+                                  GPtrArray       *reasons);
+/* Notes the assumed numbers of @cond (which evaluated to @r) that decided it. */
+void  sc_condition_note_assumed  (Ctx             *ctx,
+                                  ScMeasureResult *mr,
+                                  const ScCond    *cond,
+                                  int              r);
+
+/* --- effects (sc-engine-rewards.c, sc-engine-fees.c) --------------------------- */
+
+void  sc_eval_grant              (Ctx *ctx, MeasurePriv *mp, const ScEffect *eff);
+void  sc_eval_tiered             (Ctx *ctx, MeasurePriv *mp, const ScEffect *eff);
+void  sc_eval_rank               (Ctx *ctx, MeasurePriv *mp, const ScEffect *eff);
+void  sc_eval_order_fee_waiver   (Ctx *ctx, MeasurePriv *mp, const ScEffect *eff);
+void  sc_eval_fee_rate           (Ctx *ctx, MeasurePriv *mp, const ScEffect *eff);
+void  sc_eval_commission_waiver  (Ctx *ctx, MeasurePriv *mp, const ScEffect *eff);
+void  sc_eval_deposit            (Ctx *ctx, MeasurePriv *mp, const ScEffect *eff);
+void  sc_eval_settlement         (Ctx *ctx, MeasurePriv *mp, const ScEffect *eff);
+/* The gross fees of platform @index, month by month, into ctx->gross. */
+void  sc_fees_platform_gross     (Ctx *ctx, guint index, const char *platform);
+
+/* --- stacking and caps (sc-stacking.c) ----------------------------------------- */
+
+/* Keeps one measure per exclusive / best-of group of a program;
+ * @first..@last index @measures. */
+void  sc_stacking_resolve_groups      (Ctx              *ctx,
+                                       GPtrArray        *measures,
+                                       guint             first,
+                                       guint             last);
+/* Scales down reductions of one fee in one month to its gross: those of the
+ * measures in force, or (@expected) those of the expected measures to what
+ * the measures in force leave of it. */
+void  sc_stacking_apply_caps          (Ctx              *ctx,
+                                       GPtrArray        *all,
+                                       gboolean          expected);
+/* Moves the value of the expected measure @mp out of its totals and series
+ * into its own expected totals and those of its program and platform. */
+void  sc_stacking_keep_expected_apart (Ctx              *ctx,
+                                       MeasurePriv      *mp,
+                                       ScProgramResult  *prr,
+                                       ScPlatformResult *pr);
+
+G_END_DECLS

@@ -1,0 +1,328 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shangce-core"
+
+#include "config.h"
+
+/* Reward effects: grants, tiered rewards and ranks. */
+
+#include "sc-engine-private.h"
+
+#include <math.h>
+#include <string.h>
+
+/* The unit of a grant's or reward's amount: yuan, or a count of traffic. */
+static ScUnit
+benefit_unit (const ScEffect *eff)
+{
+  return eff->benefit == SC_BENEFIT_TRAFFIC ? SC_UNIT_COUNT : SC_UNIT_YUAN;
+}
+
+static const char *
+benefit_noun (const ScEffect *eff)
+{
+  return eff->benefit == SC_BENEFIT_TRAFFIC ? sc_traffic_unit_label (eff->unit ? eff->unit : "exposure") : NULL;
+}
+
+/* The tier of @eff reached first: the lowest threshold of a tiered effect,
+ * the widest top N of a rank (the loader keeps them in that order). */
+static const ScTier *
+first_tier (const ScEffect *eff)
+{
+  return eff->tiers != NULL && eff->tiers->len > 0 ? g_ptr_array_index (eff->tiers, 0) : NULL;
+}
+
+/* The threshold of @tier decided what a checkpoint or a rank pays: its
+ * basis is the measure's, and an assumed one is listed (yuan of GMV for a
+ * tiered effect, a top N as a count for a rank). */
+static void
+note_threshold (Ctx             *ctx,
+                ScMeasureResult *mr,
+                const ScTier    *tier,
+                ScUnit           unit)
+{
+  if (tier == NULL || !tier->threshold.set)
+    return;
+  mr->basis |= tier->threshold.basis;
+  if (unit == SC_UNIT_COUNT)
+    /* Translators: what an assumed number is: the top N a rank must be within, "rank tier, top 1,000" */
+    sc_ctx_note_assumed (ctx, mr->measure, _("rank tier, top"), &tier->threshold, SC_UNIT_COUNT, NULL);
+  else
+    /* Translators: what an assumed number is: the GMV a tier of rewards starts at */
+    sc_ctx_note_assumed (ctx, mr->measure, _("tier threshold"), &tier->threshold, unit, NULL);
+}
+
+/* Books one benefit of @amount (yuan or traffic units) on @day. */
+static void
+book_benefit (Ctx             *ctx,
+              MeasurePriv     *mp,
+              const ScEffect  *eff,
+              ScDay            day,
+              double           amount)
+{
+  ScMeasureResult *mr = &mp->pub;
+  double *monthly = mr->monthly;
+
+  switch (eff->benefit)
+    {
+    case SC_BENEFIT_CASH:
+      book_day (ctx, monthly, SC_AMOUNT_CASH, day, amount);
+      break;
+    case SC_BENEFIT_AD_CREDIT:
+      book_day (ctx, monthly, SC_AMOUNT_AD_CREDIT, day, amount);
+      break;
+    case SC_BENEFIT_COUPON:
+      book_day (ctx, monthly, SC_AMOUNT_COUPON, day, amount);
+      break;
+    case SC_BENEFIT_TRAFFIC:
+      {
+        double per_unit = 1, exposures;
+        gboolean known = TRUE;
+
+        if (eff->unit != NULL && !g_str_equal (eff->unit, "exposure"))
+          {
+            if (eff->exposures_per_unit.set)
+              {
+                per_unit = eff->exposures_per_unit.value;
+                mr->basis |= eff->exposures_per_unit.basis;
+                /* Translators: what an assumed number is: exposures one traffic coupon buys */
+                sc_ctx_note_assumed (ctx, mr->measure, _("exposures per unit"), &eff->exposures_per_unit,
+                                     SC_UNIT_PLAIN, NULL);
+              }
+            else
+              {
+                known = FALSE;
+                add_reason (ctx, mr, _("Traffic in %s is not converted to exposures: the data gives no exposures per unit"),
+                            sc_traffic_unit_label (eff->unit));
+              }
+          }
+        mr->traffic_unit = eff->unit ? eff->unit : "exposure";
+        book_day (ctx, monthly, SC_AMOUNT_TRAFFIC_UNITS, day, amount);
+        if (!known)
+          break;
+        exposures = amount * per_unit;
+        book_day (ctx, monthly, SC_AMOUNT_TRAFFIC_EXPOSURES, day, exposures);
+        if (ctx->have_ypk)
+          {
+            mr->basis |= SC_BASIS_PROFILE;
+            book_day (ctx, monthly, SC_AMOUNT_TRAFFIC_VALUE, day, exposures * ctx->ypk / 1000.0);
+          }
+        else if (in_horizon (ctx, day))
+          {
+            add_reason (ctx, mr, _("Traffic is not valued in yuan: set “%s” in the profile"),
+                        sc_format_field_label (SC_FIELD_YUAN_PER_1000_EXPOSURES));
+            ctx_warning (ctx, _("Traffic is not valued in yuan: set “%s” in the profile"),
+                         sc_format_field_label (SC_FIELD_YUAN_PER_1000_EXPOSURES));
+          }
+        break;
+      }
+    default:
+      break;
+    }
+}
+
+static const char *
+benefit_label (ScBenefit benefit)
+{
+  switch (benefit)
+    {
+    /* Translators: after an amount in yuan, "up to 240 yuan in cash on 2026-01-10" */
+    case SC_BENEFIT_CASH: return _("yuan in cash");
+    case SC_BENEFIT_AD_CREDIT: return _("yuan in ad credit");
+    case SC_BENEFIT_COUPON: return _("yuan in coupons");
+    case SC_BENEFIT_TRAFFIC: return _("traffic units");
+    default: return "";
+    }
+}
+
+void
+sc_eval_grant (Ctx            *ctx,
+               MeasurePriv    *mp,
+               const ScEffect *eff)
+{
+  ScMeasureResult *mr = &mp->pub;
+  ScDay day = sc_ctx_anchor_day (ctx, mp, eff, NULL);
+  char bd[16], ba[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (day == SC_DAY_NONE || !eff->amount.set)
+    return;
+  if (eff->days.set)
+    {
+      day += (ScDay) MAX (0, eff->days.value);
+      mr->basis |= eff->days.basis;
+      /* Translators: what an assumed number is: the days from the anchor to the payment */
+      sc_ctx_note_assumed (ctx, mr->measure, _("payment delay"), &eff->days, SC_UNIT_DAYS, NULL);
+    }
+  mr->basis |= eff->amount.basis;
+  /* Translators: what an assumed number is, shown as "title — amount 240 (assumed): note" */
+  sc_ctx_note_assumed (ctx, mp->pub.measure, _("amount"), &eff->amount, benefit_unit (eff), benefit_noun (eff));
+  if (!sc_window_contains (&mp->window, day))
+    {
+      add_reason (ctx, mr, _("Paid on %s, outside the measure’s window: nothing counted"), sc_day_format (day, bd));
+      return;
+    }
+  /* The estimate is of what is still to come: a grant paid before the
+   * evaluation date has been received (or missed) already. */
+  if (day < ctx->as_of)
+    {
+      char be[16];
+
+      /* Translators: payment day, evaluation date */
+      add_reason (ctx, mr, _("Paid on %s, before the evaluation date %s: already received, so not counted (the estimate covers what is still to come)"),
+                  sc_day_format (day, bd), sc_day_format (ctx->as_of, be));
+      return;
+    }
+  if (!in_horizon (ctx, day))
+    {
+      add_reason (ctx, mr, _("Paid on %s, outside the horizon: nothing counted"), sc_day_format (day, bd));
+      return;
+    }
+  book_benefit (ctx, mp, eff, day, eff->amount.value);
+  /* Translators: "up to " or nothing, amount, kind (cash, ad credit…), payment day:
+   * "up to 240 cash on 2026-01-15". "up to " keeps its trailing space. */
+  add_reason (ctx, mr, _("%s%s %s on %s"), eff->up_to ? _("up to ") : "",
+              eff->benefit == SC_BENEFIT_TRAFFIC ? sc_format_count (ba, sizeof ba, eff->amount.value)
+                                                 : sc_format_money (ba, sizeof ba, eff->amount.value),
+              eff->benefit == SC_BENEFIT_TRAFFIC ? sc_traffic_unit_label (eff->unit)
+                                                 : benefit_label (eff->benefit),
+              sc_day_format (day, bd));
+}
+
+void
+sc_eval_tiered (Ctx            *ctx,
+                MeasurePriv    *mp,
+                const ScEffect *eff)
+{
+  ScMeasureResult *mr = &mp->pub;
+  ScDay anchor;
+  double paid = 0, cap = eff->max_total.set ? eff->max_total.value : INFINITY;
+  char bd[16], b1[G_ASCII_DTOSTR_BUF_SIZE], b2[G_ASCII_DTOSTR_BUF_SIZE], b3[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!sc_ctx_need (ctx, mr, SC_FIELD_MONTHLY_GMV))
+    return;
+  anchor = sc_ctx_anchor_day (ctx, mp, eff, NULL);
+  if (anchor == SC_DAY_NONE)
+    return;
+  mr->basis |= SC_BASIS_PROFILE;
+  if (eff->max_total.set)
+    {
+      mr->basis |= eff->max_total.basis;
+      sc_ctx_note_assumed (ctx, mr->measure, _("maximum"), &eff->max_total, benefit_unit (eff), benefit_noun (eff));
+    }
+  if (!sc_window_contains (&mp->window, anchor))
+    {
+      add_reason (ctx, mr, _("Starts on %s, outside the measure’s window: nothing counted"), sc_day_format (anchor, bd));
+      return;
+    }
+  for (guint c = 0; eff->checkpoints != NULL && c < eff->checkpoints->len; c++)
+    {
+      guint offset = g_array_index (eff->checkpoints, guint, c);
+      ScDay day = anchor + offset;
+      double gmv = gmv_between (ctx, anchor, day);
+      const ScTier *best = NULL;
+      double reward;
+
+      for (guint t = 0; eff->tiers != NULL && t < eff->tiers->len; t++)
+        {
+          const ScTier *tier = g_ptr_array_index (eff->tiers, t);
+
+          if (tier->threshold.set && gmv + EPSILON >= tier->threshold.value)
+            best = tier;
+        }
+      if (best == NULL)
+        {
+          /* The first tier's threshold is what made this checkpoint pay nothing. */
+          note_threshold (ctx, mr, first_tier (eff), SC_UNIT_YUAN);
+          add_reason (ctx, mr, _("T%u (%s): GMV since the start %s is below the first tier"),
+                      offset, sc_day_format (day, bd), sc_format_money (b1, sizeof b1, gmv));
+          continue;
+        }
+      note_threshold (ctx, mr, best, SC_UNIT_YUAN);
+      if (!best->reward.set)
+        {
+          add_reason (ctx, mr, _("T%u (%s): tier %s reached but the data gives no reward for it"),
+                      offset, sc_day_format (day, bd), sc_format_money (b1, sizeof b1, best->threshold.value));
+          continue;
+        }
+      mr->basis |= best->reward.basis;
+      sc_ctx_note_assumed (ctx, mr->measure, _("reward"), &best->reward, benefit_unit (eff), benefit_noun (eff));
+      reward = MIN (best->reward.value, MAX (0, cap - paid));
+      if (reward < best->reward.value)
+        mr->cut_by_cap = TRUE;
+      paid += reward;
+      sc_day_format (day, bd);
+      sc_format_money (b1, sizeof b1, gmv);
+      sc_format_money (b2, sizeof b2, best->threshold.value);
+      sc_format_money (b3, sizeof b3, reward);
+      /* As for grants: a checkpoint before the evaluation date has been
+       * paid already (it still counts towards the maximum). */
+      if (day < ctx->as_of)
+        {
+          char be[16];
+
+          /* Translators: checkpoint day count and day, GMV since the start, tier threshold,
+           * reward, evaluation date */
+          add_reason (ctx, mr, _("T%u (%s): GMV since the start %s ≥ %s → %s, paid before the evaluation date %s: already received, so not counted"),
+                      offset, bd, b1, b2, b3, sc_day_format (ctx->as_of, be));
+          continue;
+        }
+      if (in_horizon (ctx, day))
+        book_benefit (ctx, mp, eff, day, reward);
+      add_reason (ctx, mr, _("T%u (%s): GMV since the start %s ≥ %s → %s%s"), offset, bd, b1, b2, b3,
+                  in_horizon (ctx, day) ? "" : _(" (outside the horizon)"));
+    }
+}
+
+void
+sc_eval_rank (Ctx            *ctx,
+              MeasurePriv    *mp,
+              const ScEffect *eff)
+{
+  ScMeasureResult *mr = &mp->pub;
+  const ScTier *best = NULL;
+  double rank, reward;
+  ScDay lo, hi;
+  char b1[G_ASCII_DTOSTR_BUF_SIZE], b2[G_ASCII_DTOSTR_BUF_SIZE], b3[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!sc_ctx_need (ctx, mr, SC_FIELD_EXPECTED_RANK))
+    return;
+  mr->basis |= SC_BASIS_PROFILE;
+  rank = ctx->profile->values[SC_FIELD_EXPECTED_RANK].number;
+  for (guint t = 0; eff->tiers != NULL && t < eff->tiers->len; t++)
+    {
+      const ScTier *tier = g_ptr_array_index (eff->tiers, t);
+
+      if (tier->threshold.set && rank <= tier->threshold.value
+          && (best == NULL || tier->threshold.value < best->threshold.value))
+        best = tier;
+    }
+  if (best == NULL)
+    {
+      /* The widest top N is what left the rank without a reward. */
+      note_threshold (ctx, mr, first_tier (eff), SC_UNIT_COUNT);
+      add_reason (ctx, mr, _("Expected rank %s is outside every rewarded top N"), sc_format_number (b1, sizeof b1, rank));
+      return;
+    }
+  note_threshold (ctx, mr, best, SC_UNIT_COUNT);
+  if (!best->reward.set)
+    return;
+  mr->basis |= best->reward.basis;
+  sc_ctx_note_assumed (ctx, mr->measure, _("reward"), &best->reward, benefit_unit (eff), benefit_noun (eff));
+  reward = best->reward.value;
+  /* As for tiered rewards, a maximum bounds the value whether or not it cuts it. */
+  if (eff->max_total.set)
+    {
+      mr->basis |= eff->max_total.basis;
+      sc_ctx_note_assumed (ctx, mr->measure, _("maximum"), &eff->max_total, benefit_unit (eff), benefit_noun (eff));
+    }
+  if (eff->max_total.set && reward > eff->max_total.value)
+    {
+      reward = eff->max_total.value;
+      mr->cut_by_cap = TRUE;
+    }
+  /* Booked on the first day of the window inside the horizon. */
+  if (!window_in_horizon (ctx, mp->window, &lo, &hi))
+    return;
+  book_benefit (ctx, mp, eff, lo, reward);
+  add_reason (ctx, mr, _("Expected rank %s within top %s → %s"), sc_format_number (b1, sizeof b1, rank),
+              sc_format_count (b2, sizeof b2, best->threshold.value), sc_format_money (b3, sizeof b3, reward));
+}

@@ -1,0 +1,163 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shangce-core"
+
+#include "config.h"
+
+#include "sc-result.h"
+
+#include "sc-engine-private.h"
+
+#include <math.h>
+#include <string.h>
+
+/* --- names ---------------------------------------------------------------- */
+
+static const char *const amount_names[SC_N_AMOUNTS] = {
+  "fee-gross", "fee-reduction", "fee-net", "cash", "ad-credit", "coupon",
+  "traffic-units", "traffic-exposures", "traffic-value", "cash-flow", "total-value",
+};
+
+static const char *const amount_labels[SC_N_AMOUNTS] = {
+  N_("Fees before programs"), N_("Fee reduction"), N_("Fees after programs"), N_("Cash"),
+  N_("Ad credit"), N_("Coupons"), N_("Traffic units"), N_("Exposures"), N_("Traffic value"),
+  N_("Cash-flow value"), N_("Total value"),
+};
+
+static const char *const status_names[] = {
+  "eligible", "not-eligible", "needs-info", "not-quantified",
+};
+
+static const char *const status_labels[] = {
+  N_("Eligible"), N_("Not eligible"), N_("Needs information"), N_("Not quantified"),
+};
+
+const char *
+sc_traffic_unit_label (const char *unit)
+{
+  if (g_strcmp0 (unit, "exposure") == 0)
+    /* Translators: a count of traffic, "28,000 exposures" */
+    return _("exposures");
+  if (g_strcmp0 (unit, "traffic-coupon") == 0)
+    /* Translators: a count of traffic, "4,600 traffic coupons" (流量券) */
+    return _("traffic coupons");
+  return unit != NULL ? unit : "";
+}
+
+const char *
+sc_amount_to_string (ScAmount amount)
+{
+  g_return_val_if_fail ((guint) amount < SC_N_AMOUNTS, NULL);
+  return amount_names[amount];
+}
+
+gboolean
+sc_amount_from_string (const char *name,
+                       ScAmount   *out)
+{
+  for (guint i = 0; i < SC_N_AMOUNTS; i++)
+    if (g_strcmp0 (amount_names[i], name) == 0)
+      {
+        if (out)
+          *out = (ScAmount) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+sc_amount_label (ScAmount amount)
+{
+  g_return_val_if_fail ((guint) amount < SC_N_AMOUNTS, NULL);
+  return _(amount_labels[amount]);
+}
+
+const char *
+sc_measure_status_to_string (ScMeasureStatus status)
+{
+  g_return_val_if_fail ((guint) status < G_N_ELEMENTS (status_names), NULL);
+  return status_names[status];
+}
+
+const char *
+sc_measure_status_label (ScMeasureStatus status)
+{
+  g_return_val_if_fail ((guint) status < G_N_ELEMENTS (status_labels), NULL);
+  return _(status_labels[status]);
+}
+
+void
+sc_result_free (ScResult *result)
+{
+  ResultPriv *rp = (ResultPriv *) result;
+
+  if (result == NULL)
+    return;
+  g_free (result->lang);
+  g_strfreev (result->disabled);
+  g_ptr_array_unref (result->measures);
+  g_ptr_array_unref (result->programs);
+  g_ptr_array_unref (result->platforms);
+  g_ptr_array_unref (result->assumptions);
+  g_ptr_array_unref (result->warnings);
+  g_free (rp->measures);
+  g_free (rp->platforms);
+  g_free (rp->series);
+  g_free (rp);
+}
+
+const ScMeasureResult *
+sc_result_find_measure (const ScResult *result,
+                        const char     *program_id,
+                        const char     *measure_id)
+{
+  g_return_val_if_fail (result != NULL, NULL);
+  for (guint i = 0; i < result->measures->len; i++)
+    {
+      const ScMeasureResult *mr = g_ptr_array_index (result->measures, i);
+
+      if (g_strcmp0 (mr->program->id, program_id) == 0 && g_strcmp0 (mr->measure->id, measure_id) == 0)
+        return mr;
+    }
+  return NULL;
+}
+
+const ScProgramResult *
+sc_result_find_program (const ScResult *result,
+                        const char     *program_id)
+{
+  g_return_val_if_fail (result != NULL, NULL);
+  for (guint i = 0; i < result->programs->len; i++)
+    {
+      const ScProgramResult *pr = g_ptr_array_index (result->programs, i);
+
+      if (g_strcmp0 (pr->program->id, program_id) == 0)
+        return pr;
+    }
+  return NULL;
+}
+
+const ScPlatformResult *
+sc_result_find_platform (const ScResult *result,
+                         const char     *platform)
+{
+  g_return_val_if_fail (result != NULL, NULL);
+  for (guint i = 0; i < result->platforms->len; i++)
+    {
+      const ScPlatformResult *pr = g_ptr_array_index (result->platforms, i);
+
+      if (g_strcmp0 (pr->platform, platform) == 0)
+        return pr;
+    }
+  return NULL;
+}
+
+double
+sc_result_month_value (const double *monthly,
+                       guint         n_months,
+                       guint         month,
+                       ScAmount      amount)
+{
+  if (monthly == NULL || month >= n_months || (guint) amount >= SC_N_AMOUNTS)
+    return 0;
+  return monthly[month * SC_N_AMOUNTS + amount];
+}

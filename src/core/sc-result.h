@@ -1,0 +1,211 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "sc-program.h"
+#include "sc-types.h"
+
+G_BEGIN_DECLS
+
+/*
+ * What sc_engine_evaluate() gives: per measure, program, platform and month,
+ * and the options it was computed with.
+ */
+
+typedef enum
+{
+  SC_MEASURE_ELIGIBLE,        /* "eligible" */
+  SC_MEASURE_NOT_ELIGIBLE,    /* "not-eligible" */
+  SC_MEASURE_NEEDS_INFO,      /* "needs-info": a condition names a field the profile leaves unset */
+  SC_MEASURE_NOT_QUANTIFIED,  /* "not-quantified": rights and rule outcomes, listed not priced */
+} ScMeasureStatus;
+
+/**
+ * ScAmount:
+ * The kinds of number a result carries, per measure, program, platform and
+ * month. All money is yuan over the horizon.
+ */
+typedef enum
+{
+  SC_AMOUNT_FEE_GROSS,          /* "fee-gross": fees before any program (platform level only) */
+  SC_AMOUNT_FEE_REDUCTION,      /* "fee-reduction": fees the programs take off */
+  SC_AMOUNT_FEE_NET,            /* "fee-net": gross − reduction (platform level only) */
+  SC_AMOUNT_CASH,               /* "cash" */
+  SC_AMOUNT_AD_CREDIT,          /* "ad-credit" */
+  SC_AMOUNT_COUPON,             /* "coupon" */
+  SC_AMOUNT_TRAFFIC_UNITS,      /* "traffic-units": in the measure's own unit (see traffic_unit) */
+  SC_AMOUNT_TRAFFIC_EXPOSURES,  /* "traffic-exposures": units × exposures-per-unit */
+  SC_AMOUNT_TRAFFIC_VALUE,      /* "traffic-value": exposures × yuan-per-1000-exposures / 1000 */
+  SC_AMOUNT_CASH_FLOW,          /* "cash-flow": deposit and settlement timing at the cost of capital */
+  SC_AMOUNT_TOTAL_VALUE,        /* "total-value": reduction + cash + ad credit + coupon + traffic value + cash flow */
+  SC_N_AMOUNTS
+} ScAmount;
+
+/* "fee-gross" … (transfer none) */
+const char *sc_amount_to_string   (ScAmount amount);
+gboolean    sc_amount_from_string (const char *name, ScAmount *out);
+/* Translated label, e.g. "Fee reduction" / "费用减免". (transfer none) */
+const char *sc_amount_label       (ScAmount amount);
+/* Translated plural name of a traffic unit for counts: "exposure" →
+ * "exposures" / "曝光", "traffic-coupon" → "traffic coupons" / "流量券";
+ * any other id as it is, NULL as "". (transfer none) */
+const char *sc_traffic_unit_label (const char *unit);
+/* "eligible" "not-eligible" "needs-info" "not-quantified" (transfer none) */
+const char *sc_measure_status_to_string (ScMeasureStatus status);
+/* Translated label. (transfer none) */
+const char *sc_measure_status_label (ScMeasureStatus status);
+
+/**
+ * ScEngineOptions:
+ * @disabled: NULL-terminated program ids left out, or NULL
+ * @lang: "zh" or "en" for reasons; NULL = sc_lang_current()
+ * @no_reasons: skip building reason strings (sweeps, live charts)
+ * @no_series: skip the month-by-month series (only totals)
+ * Zero-initialised means the defaults.
+ */
+typedef struct
+{
+  const char *const *disabled;
+  const char        *lang;
+  gboolean           no_reasons;
+  gboolean           no_series;
+} ScEngineOptions;
+
+/**
+ * ScMeasureResult:
+ * One measure of one program for the profile.
+ * @totals: per ScAmount over the horizon (FEE_GROSS / FEE_NET stay 0 here)
+ * @monthly: @n_months × SC_N_AMOUNTS values, [m * SC_N_AMOUNTS + amount];
+ *   NULL with ScEngineOptions.no_series
+ * @reasons: char*, in the chosen language, e.g. "店铺体验分 4.3 < 4.4"
+ * @texts: const ScText* of rights and rule outcomes (NOT_QUANTIFIED)
+ * @basis: ScBasis bits of every number used (SC_BASIS_PROFILE included)
+ * @up_to: some amount is a maximum (至高 / 最高)
+ * @cut_by_group: eligible but not counted: another measure of its exclusive
+ *   or best-of stacking group counted instead (totals are then 0)
+ * @cut_by_cap: part of its fee reduction was cut so no fee goes below zero,
+ *   or a max-total / max-orders cap was reached
+ * @expected: the source calls the measure expected (预计), not yet in force
+ *   (its own status or its program's); @basis then includes SC_BASIS_EXPECTED
+ * @expected_from: the day it is expected to take effect: the start of its
+ *   window (SC_DAY_NONE when not @expected)
+ * @expected_totals: an expected measure's value, kept apart: its @totals and
+ *   @monthly stay 0, and programs and platforms sum it into their own
+ *   @expected_totals, never into their totals
+ */
+typedef struct
+{
+  const ScProgram  *program;
+  const ScMeasure  *measure;
+  ScMeasureStatus   status;
+  GPtrArray        *reasons;
+  GPtrArray        *texts;
+  double            totals[SC_N_AMOUNTS];
+  double           *monthly;
+  guint             n_months;
+  const char       *traffic_unit;   /* "exposure", "traffic-coupon" or NULL */
+  guint             basis;
+  gboolean          up_to;
+  gboolean          cut_by_group;
+  gboolean          cut_by_cap;
+  gboolean          expected;
+  ScDay             expected_from;
+  double            expected_totals[SC_N_AMOUNTS];
+} ScMeasureResult;
+
+/**
+ * ScProgramResult:
+ * Sums of the counted measures of one program.
+ * @active_until: when a later program replaces it, the replacing program's
+ *   start (its measures count only before); SC_DAY_NONE otherwise
+ * @expected_totals: sums of its counted expected measures, which @totals
+ *   leave out
+ * @n_expected: its expected measures that are eligible and counted
+ */
+typedef struct
+{
+  const ScProgram *program;
+  double           totals[SC_N_AMOUNTS];
+  guint            basis;
+  gboolean         up_to;
+  guint            n_eligible;
+  guint            n_needs_info;
+  ScDay            active_until;
+  double           expected_totals[SC_N_AMOUNTS];
+  guint            n_expected;
+} ScProgramResult;
+
+/**
+ * ScPlatformResult:
+ * One platform: gross fees from its baseline (profile overrides win),
+ * reductions from programs (capped at the gross per fee and month),
+ * subsidies and traffic.
+ * @fee_gross / @fee_reduction: per ScFee (DEPOSIT and SETTLEMENT_DAYS stay 0;
+ *   their value is cash flow)
+ * @monthly: n_months × SC_N_AMOUNTS like ScMeasureResult.monthly
+ * @has_baseline: FALSE when the catalog has no baseline for the platform
+ *   (gross fees are then 0 and a warning says so)
+ * @expected_totals: sums of the expected measures of its programs, which
+ *   @totals, @fee_reduction and @monthly leave out
+ */
+typedef struct
+{
+  char            *platform;
+  const ScBaseline *baseline;
+  double           totals[SC_N_AMOUNTS];
+  double           fee_gross[SC_N_FEES];
+  double           fee_reduction[SC_N_FEES];
+  double          *monthly;
+  guint            n_months;
+  guint            basis;
+  gboolean         up_to;
+  gboolean         has_baseline;
+  double           expected_totals[SC_N_AMOUNTS];
+} ScPlatformResult;
+
+/**
+ * ScResult:
+ * @measures: ScMeasureResult*, programs in catalog order, measures in
+ *   document order
+ * @programs: ScProgramResult*, catalog order
+ * @platforms: ScPlatformResult*, sorted by platform id
+ * @assumptions: char*, one line per assumption the numbers rest on
+ *   (profile assumptions, baseline values and assumed program numbers used)
+ * @warnings: char*, e.g. a missing baseline or an unset cost of capital
+ * @disabled: the program ids left out (a copy of the options'), or NULL, so
+ *   that views derived from this result (sweeps, charts) leave out the same
+ */
+typedef struct
+{
+  ScDay       as_of;
+  ScDay       horizon_end;
+  guint       horizon_months;
+  char       *lang;
+  char      **disabled;
+  GPtrArray  *measures;
+  GPtrArray  *programs;
+  GPtrArray  *platforms;
+  GPtrArray  *assumptions;
+  GPtrArray  *warnings;
+} ScResult;
+
+void              sc_result_free            (ScResult              *result);
+
+/* (transfer none) NULL when not found. */
+const ScMeasureResult  *sc_result_find_measure  (const ScResult *result,
+                                                 const char     *program_id,
+                                                 const char     *measure_id);
+const ScProgramResult  *sc_result_find_program  (const ScResult *result,
+                                                 const char     *program_id);
+const ScPlatformResult *sc_result_find_platform (const ScResult *result,
+                                                 const char     *platform);
+/* Month @month of @amount in a monthly series (0 when @monthly is NULL). */
+double            sc_result_month_value     (const double          *monthly,
+                                             guint                  n_months,
+                                             guint                  month,
+                                             ScAmount               amount);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScResult, sc_result_free)
+
+G_END_DECLS
