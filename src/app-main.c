@@ -5,13 +5,13 @@
 #include <gtk/gtk.h>
 
 #include "sc-application.h"
-#include "sc-cli.h"
+#include "sc-i18n.h"
 
 int
 main (int   argc,
       char *argv[])
 {
-  sc_cli_setup_i18n (argc, argv);
+  sc_i18n_setup (argc, argv);
   /* gtk_init() would call setlocale (LC_ALL, "") again and undo the
    * messages locale chosen above. */
   gtk_disable_setlocale ();

@@ -4,12 +4,13 @@
 #include "config.h"
 
 #include "sc-cli.h"
+#include "sc-i18n.h"
 
 int
 main (int   argc,
       char *argv[])
 {
-  sc_cli_setup_i18n (argc, argv);
+  sc_i18n_setup (argc, argv);
   if (sc_cli_wants_cli (argc, argv))
     return sc_cli_run (argc, argv);
   return sc_cli_exec_app (argc, argv);

@@ -17,6 +17,7 @@ typedef struct
   ScCatalog       *catalog;
   const ScProfile *profile;
   const ScResult  *result;
+  const ScSweep   *sweep;
   const char      *lang;
   ScChartModel    *model;
 } Build;
@@ -152,7 +153,7 @@ add_footnote (Build    *b,
       if (ids->len > 0)
         {
           g_string_append (ids, ", ");
-          g_string_append (names, g_str_has_prefix (b->lang, "zh") ? "、" : "; ");
+          g_string_append (names, sc_lang_from_code (b->lang) == SC_LANG_ZH ? "、" : "; ");
         }
       g_string_append_printf (ids, "%s r%u", pr->program->id, pr->program->revision);
       /* TRANSLATORS: a program and its revision in a chart's footnote: "Star Plan 2026 (rev. 2)" */
@@ -475,14 +476,8 @@ build_cumulative (Build *b)
 static void
 build_sensitivity (Build *b)
 {
-  g_autoptr(ScSweep) sweep = NULL;
+  const ScSweep *sweep = b->sweep;
   double gmv = b->profile != NULL ? sc_profile_get_number (b->profile, SC_FIELD_MONTHLY_GMV, NAN) : NAN;
-  double points[SC_CHART_SWEEP_POINTS];
-  ScEngineOptions options = { .lang = b->lang, .no_reasons = TRUE, .no_series = TRUE };
-
-  /* The same programs as the result the other charts show. */
-  if (b->result != NULL)
-    options.disabled = (const char *const *) b->result->disabled;
 
   set_titles (b, _("Total value against monthly GMV"));
   b->model->x_axis = g_strdup (_("Monthly GMV (yuan)"));
@@ -492,17 +487,6 @@ build_sensitivity (Build *b)
       b->model->empty_message = g_strdup (_("Enter the monthly GMV to see how the value changes with it"));
       return;
     }
-  /* From a tenth to three times the merchant's own GMV: where crossovers are
-   * worth knowing. Never past the field's bound: the engine refuses those
-   * points and they would reach the chart as NAN. */
-  {
-    double lo = gmv * 0.1;
-    double hi = MIN (gmv * 3, sc_field_info (SC_FIELD_MONTHLY_GMV)->max);
-
-    for (guint i = 0; i < SC_CHART_SWEEP_POINTS; i++)
-      points[i] = lo + (hi - lo) * i / (SC_CHART_SWEEP_POINTS - 1);
-  }
-  sweep = sc_engine_sweep (b->catalog, b->profile, SC_FIELD_MONTHLY_GMV, points, SC_CHART_SWEEP_POINTS, &options);
   if (sweep == NULL)
     return;
   for (guint i = 0; i < sweep->n_points; i++)
@@ -606,6 +590,7 @@ sc_chart_model_from_result (ScChartKind      kind,
                             ScCatalog       *catalog,
                             const ScProfile *profile,
                             const ScResult  *result,
+                            const ScSweep   *sweep,
                             const char      *lang)
 {
   Build b = { 0 };
@@ -617,6 +602,7 @@ sc_chart_model_from_result (ScChartKind      kind,
   b.catalog = catalog;
   b.profile = profile;
   b.result = result;
+  b.sweep = sweep;
   b.lang = lang != NULL ? lang : (result->lang != NULL ? result->lang : "en");
   b.model = sc_chart_model_new (kind);
   sc_chart_model_set_lang (b.model, b.lang);
@@ -644,4 +630,26 @@ sc_chart_model_from_result (ScChartKind      kind,
       add_assumptions (&b);
     }
   return b.model;
+}
+
+ScChartModel *
+sc_chart_model_from_document (ScDocument  *document,
+                              ScChartKind  kind,
+                              ScLang       lang)
+{
+  const ScResult *result;
+  ScI18nSwitch *sw;
+  ScChartModel *model;
+
+  g_return_val_if_fail (SC_IS_DOCUMENT (document), NULL);
+
+  result = sc_document_get_result (document);
+  /* Built-in words come from gettext: answer in @lang for this model. */
+  sw = sc_i18n_switch_begin (lang);
+  model = sc_chart_model_from_result (kind, sc_document_get_catalog (document),
+                                      sc_document_get_profile (document), result,
+                                      kind == SC_CHART_SENSITIVITY ? sc_document_get_sweep (document) : NULL,
+                                      sc_lang_to_code (lang));
+  sc_i18n_switch_end (sw);
+  return model;
 }

@@ -422,7 +422,7 @@ draw_chart (Report *r,
   if (w->cr != NULL)
     {
       g_autoptr(ScChartModel) model = sc_chart_model_from_result (SC_CHART_OVERVIEW, r->catalog, r->profile,
-                                                                  r->result, r->lang);
+                                                                  r->result, NULL, r->lang);
 
       /* The running footer names the data; the chart keeps its assumption note. */
       model->show_footnote = FALSE;

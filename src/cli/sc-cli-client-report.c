@@ -9,6 +9,7 @@
 #include "sc-chart-fonts.h"
 #include "sc-cli-client-report.h"
 #include "sc-cli-export-private.h"
+#include "sc-cli-private.h"
 #include "sc-client-report.h"
 
 GOptionGroup *
@@ -59,11 +60,11 @@ int
 sc_cli_client_report (ScCliOptions      *options,
                       ScCliClientReport *report)
 {
-  g_autoptr(ScCliEvaluation) ev = NULL;
+  g_autoptr(ScDocument) document = NULL;
   g_autoptr(GError) error = NULL;
   ScClientReportOptions ro = { 0 };
   ScChartFontWarmup *fonts;
-  const char *lang;
+  ScLang lang;
   int status;
 
   if (*report->path == '\0')
@@ -78,8 +79,7 @@ sc_cli_client_report (ScCliOptions      *options,
       g_printerr ("\n");
       return 2;
     }
-  lang = sc_cli_chart_lang (options->lang);
-  if (lang == NULL)
+  if (!sc_cli_chart_lang (options->lang, &lang))
     {
       g_printerr ("shangce: ");
       g_printerr (_("--lang must be zh_CN or en, not “%s”"), options->lang);
@@ -88,17 +88,20 @@ sc_cli_client_report (ScCliOptions      *options,
     }
 
   /* Fonts load on a second core while the programs load and evaluate. */
-  fonts = sc_chart_fonts_warm_up (lang, 800, 450);
-  ev = sc_cli_evaluate (options, lang, &status);
+  fonts = sc_chart_fonts_warm_up (sc_lang_to_code (lang), 800, 450);
+  document = sc_cli_open (options, lang, SC_CLI_OPEN_NEED_DAY, &status);
+  if (document != NULL)
+    sc_document_get_result (document);
   sc_chart_fonts_warm_up_finish (fonts);
-  if (ev == NULL)
+  if (document == NULL)
     return status;
 
-  ro.lang = lang;
+  ro.lang = sc_lang_to_code (lang);
   ro.consultant = report->consultant;
   ro.logo_path = report->logo;
   ro.date = report_date ();
-  if (!sc_client_report_write (&ro, ev->catalog, ev->profile, ev->result, report->path, &error))
+  if (!sc_client_report_write (&ro, sc_document_get_catalog (document), sc_document_get_profile (document),
+                               sc_document_get_result (document), report->path, &error))
     {
       g_printerr ("shangce: %s\n", error->message);
       return 1;

@@ -8,15 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sc-catalog.h"
 #include "sc-chart-export.h"
 #include "sc-chart-fonts.h"
 #include "sc-chart-from-result.h"
 #include "sc-cli-export-private.h"
 #include "sc-cli-private.h"
-#include "sc-engine.h"
-#include "sc-error.h"
-#include "sc-profile.h"
 
 #define DEFAULT_WIDTH  1600
 #define DEFAULT_HEIGHT 900
@@ -27,16 +23,16 @@ usage_error (const char *message)
   g_printerr ("shangce: %s\n", message);
 }
 
-const char *
-sc_cli_chart_lang (const char *option)
+gboolean
+sc_cli_chart_lang (const char *option,
+                   ScLang     *lang)
 {
   if (option == NULL)
-    return sc_lang_current ();
-  if (g_str_has_prefix (option, "zh"))
-    return "zh";
-  if (g_str_has_prefix (option, "en") || g_str_equal (option, "C"))
-    return "en";
-  return NULL;
+    {
+      *lang = sc_lang_detect ();
+      return TRUE;
+    }
+  return sc_lang_parse (option, lang);
 }
 
 gboolean
@@ -85,45 +81,6 @@ print_kinds (void)
     g_print ("  %-12s %s\n", sc_chart_kind_to_string (k), sc_chart_kind_describe (k));
 }
 
-ScCliEvaluation *
-sc_cli_evaluate (ScCliOptions *options,
-                 const char   *lang,
-                 int          *status)
-{
-  g_autoptr(ScCatalog) catalog = NULL;
-  g_autoptr(ScProfile) profile = NULL;
-  ScEngineOptions engine_options = { 0 };
-  ScCliEvaluation *ev;
-
-  if (!sc_cli_load (options, FALSE, &catalog, &profile, status))
-    return NULL;
-  if (profile->as_of == SC_DAY_NONE)
-    {
-      usage_error (_("the profile has no evaluation date: give one with --as-of YYYY-MM-DD"));
-      *status = 2;
-      return NULL;
-    }
-
-  engine_options.lang = lang;
-  ev = g_new0 (ScCliEvaluation, 1);
-  ev->result = sc_engine_evaluate (catalog, profile, &engine_options);
-  ev->catalog = g_steal_pointer (&catalog);
-  ev->profile = g_steal_pointer (&profile);
-  *status = 0;
-  return ev;
-}
-
-void
-sc_cli_evaluation_free (ScCliEvaluation *ev)
-{
-  if (ev == NULL)
-    return;
-  g_clear_pointer (&ev->result, sc_result_free);
-  g_clear_pointer (&ev->profile, sc_profile_free);
-  g_clear_pointer (&ev->catalog, sc_catalog_free);
-  g_free (ev);
-}
-
 /* Where an export's time goes: G_MESSAGES_DEBUG=shangce-cli. */
 static void
 lap (gint64     *since,
@@ -138,7 +95,7 @@ lap (gint64     *since,
 int
 sc_cli_export (ScCliOptions *options)
 {
-  g_autoptr(ScCliEvaluation) ev = NULL;
+  g_autoptr(ScDocument) document = NULL;
   g_autoptr(ScChartModel) model = NULL;
   g_autoptr(GError) error = NULL;
   ScChartFontWarmup *fonts;
@@ -146,7 +103,7 @@ sc_cli_export (ScCliOptions *options)
   ScChartKind kind = SC_CHART_OVERVIEW;
   ScChartFormat format;
   double width, height;
-  const char *lang;
+  ScLang lang;
   int status;
 
   if (g_strcmp0 (options->chart, "list") == 0)
@@ -190,8 +147,7 @@ sc_cli_export (ScCliOptions *options)
       usage_error (msg);
       return 2;
     }
-  lang = sc_cli_chart_lang (options->lang);
-  if (lang == NULL)
+  if (!sc_cli_chart_lang (options->lang, &lang))
     {
       g_autofree char *msg = g_strdup_printf (_("--lang must be zh_CN or en, not “%s”"), options->lang);
 
@@ -200,16 +156,18 @@ sc_cli_export (ScCliOptions *options)
     }
 
   /* Fonts load on a second core while the programs load and evaluate. */
-  fonts = sc_chart_fonts_warm_up (lang, width, height);
+  fonts = sc_chart_fonts_warm_up (sc_lang_to_code (lang), width, height);
   start = g_get_monotonic_time ();
-  ev = sc_cli_evaluate (options, lang, &status);
+  document = sc_cli_open (options, lang, SC_CLI_OPEN_NEED_DAY, &status);
+  if (document != NULL)
+    sc_document_get_result (document);
   lap (&start, "programs loaded and evaluated");
   sc_chart_fonts_warm_up_finish (fonts);
   lap (&start, "then waited for the fonts");
-  if (ev == NULL)
+  if (document == NULL)
     return status;
 
-  model = sc_chart_model_from_result (kind, ev->catalog, ev->profile, ev->result, lang);
+  model = sc_chart_model_from_document (document, kind, lang);
   model->show_footnote = !options->no_footnote;
   lap (&start, "chart model made");
   if (!sc_chart_export (model, options->export_path, format, width, height, options->scale, &error))

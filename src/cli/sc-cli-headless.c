@@ -23,21 +23,21 @@
 int
 sc_cli_headless (ScCliOptions *options)
 {
-  g_autoptr(ScCliEvaluation) ev = NULL;
+  g_autoptr(ScDocument) document = NULL;
   g_autoptr(ScChartModel) model = NULL;
   g_autoptr(GBytes) report = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *report_path = NULL;
   g_autofree char *chart_path = NULL;
-  const char *lang = sc_cli_chart_lang (options->lang);
+  ScLang lang;
   ScChartFontWarmup *fonts;
   double width, height;
   gconstpointer data;
   gsize size;
   int status;
 
-  if (lang == NULL)
+  if (!sc_cli_chart_lang (options->lang, &lang))
     {
       g_printerr ("shangce: ");
       g_printerr (_("--lang must be zh_CN or en, not “%s”"), options->lang);
@@ -61,10 +61,12 @@ sc_cli_headless (ScCliOptions *options)
     }
 
   /* As --export does: the fonts load while the programs load and evaluate. */
-  fonts = sc_chart_fonts_warm_up (lang, width, height);
-  ev = sc_cli_evaluate (options, lang, &status);
+  fonts = sc_chart_fonts_warm_up (sc_lang_to_code (lang), width, height);
+  document = sc_cli_open (options, lang, SC_CLI_OPEN_NEED_DAY, &status);
+  if (document != NULL)
+    sc_document_get_result (document);
   sc_chart_fonts_warm_up_finish (fonts);
-  if (ev == NULL)
+  if (document == NULL)
     return status;
 
   dir = options->output != NULL ? g_strdup (options->output)
@@ -80,7 +82,8 @@ sc_cli_headless (ScCliOptions *options)
   report_path = g_build_filename (dir, "report.txt", NULL);
   chart_path = g_build_filename (dir, "overview.png", NULL);
 
-  report = sc_report_build (ev->catalog, ev->profile, ev->result, SC_REPORT_TEXT, lang);
+  report = sc_report_build (sc_document_get_catalog (document), sc_document_get_profile (document),
+                            sc_document_get_result (document), SC_REPORT_TEXT, sc_lang_to_code (lang));
   data = g_bytes_get_data (report, &size);
   if (!g_file_set_contents_full (report_path, data, (gssize) size, G_FILE_SET_CONTENTS_CONSISTENT, 0644, &error))
     {
@@ -88,7 +91,7 @@ sc_cli_headless (ScCliOptions *options)
       return 1;
     }
 
-  model = sc_chart_model_from_result (SC_CHART_OVERVIEW, ev->catalog, ev->profile, ev->result, lang);
+  model = sc_chart_model_from_document (document, SC_CHART_OVERVIEW, lang);
   model->show_footnote = !options->no_footnote;
   if (!sc_chart_export (model, chart_path, SC_CHART_FORMAT_PNG, width, height, options->scale, &error))
     {
@@ -96,7 +99,7 @@ sc_cli_headless (ScCliOptions *options)
       return 1;
     }
 
-  g_print (_("Profile: %s\n"), sc_profile_get_name (ev->profile, lang));
+  g_print (_("Profile: %s\n"), sc_profile_get_name (sc_document_get_profile (document), sc_lang_to_code (lang)));
   g_print (_("Report: %s\n"), report_path);
   g_print (_("Chart:  %s\n"), chart_path);
   return 0;

@@ -5,6 +5,7 @@
 
 #include "sc-catalog.h"
 #include "sc-cli.h"
+#include "sc-document.h"
 #include "sc-profile.h"
 
 G_BEGIN_DECLS
@@ -27,20 +28,25 @@ typedef struct
   gboolean   no_bundled;     /* --no-bundled: only the files named */
 } ScCliOptions;
 
+/* How sc_cli_open() loads. */
+typedef enum
+{
+  SC_CLI_OPEN_WARN     = 1 << 0,  /* print problems of the bundled and user files as warnings */
+  SC_CLI_OPEN_NEED_DAY = 1 << 1,  /* a profile without an evaluation date is a usage error */
+} ScCliOpenFlags;
+
 /*
  * What --report, --export and --headless share: checks --horizon and --as-of,
- * loads the catalog (the bundled and user programs unless --no-bundled, then
- * each --programs file) and the profile (--profile, else the default example)
- * and applies --as-of and --horizon to it. With @print_warnings, problems of
- * the bundled and user files are printed as warnings. On failure prints why,
- * sets *status (1 invalid input, 2 usage) and returns FALSE; else sets
- * *catalog and *profile (transfer full) and *status to 0.
+ * makes a document in @lang whose catalog holds the bundled and user programs
+ * (unless --no-bundled) and each --programs file, and whose profile is
+ * --profile (else the default example) with --as-of and --horizon applied.
+ * On failure prints why, sets *status (1 invalid input, 2 usage) and returns
+ * NULL; else sets *status to 0. (transfer full)
  */
-gboolean sc_cli_load (ScCliOptions  *options,
-                      gboolean       print_warnings,
-                      ScCatalog    **catalog,
-                      ScProfile    **profile,
-                      int           *status);
+ScDocument *sc_cli_open (ScCliOptions   *options,
+                         ScLang          lang,
+                         ScCliOpenFlags  flags,
+                         int            *status);
 
 /* Each returns the process exit status: 0 success, 1 invalid input, 2 usage. */
 int sc_cli_validate      (ScCliOptions *options);

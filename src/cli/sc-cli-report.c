@@ -6,33 +6,26 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
-#include "sc-catalog.h"
 #include "sc-cli-private.h"
-#include "sc-engine.h"
-#include "sc-error.h"
-#include "sc-profile.h"
 #include "sc-report.h"
 
-/* "zh_CN", "zh" → "zh"; "en…" → "en"; NULL → the UI language. */
-static const char *
+/* "zh_CN", "zh" → Chinese; anything else English; NULL → the UI language. */
+static ScLang
 report_lang (const char *option)
 {
   if (option == NULL)
-    return sc_lang_current ();
-  return g_str_has_prefix (option, "zh") ? "zh" : "en";
+    return sc_lang_detect ();
+  return sc_lang_from_code (option);
 }
 
 int
 sc_cli_report (ScCliOptions *options)
 {
-  g_autoptr(ScCatalog) catalog = NULL;
-  g_autoptr(ScProfile) profile = NULL;
-  g_autoptr(ScResult) result = NULL;
+  g_autoptr(ScDocument) document = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
-  ScEngineOptions engine_options = { 0 };
   ScReportFormat format = SC_REPORT_TEXT;
-  const char *lang = report_lang (options->lang);
+  ScLang lang = report_lang (options->lang);
   gconstpointer data;
   gsize size;
   int status;
@@ -42,12 +35,12 @@ sc_cli_report (ScCliOptions *options)
       g_printerr ("shangce: %s\n", _("--format must be text, csv or json"));
       return 2;
     }
-  if (!sc_cli_load (options, TRUE, &catalog, &profile, &status))
+  document = sc_cli_open (options, lang, SC_CLI_OPEN_WARN, &status);
+  if (document == NULL)
     return status;
 
-  engine_options.lang = lang;
-  result = sc_engine_evaluate (catalog, profile, &engine_options);
-  bytes = sc_report_build (catalog, profile, result, format, lang);
+  bytes = sc_report_build (sc_document_get_catalog (document), sc_document_get_profile (document),
+                           sc_document_get_result (document), format, sc_lang_to_code (lang));
   data = g_bytes_get_data (bytes, &size);
 
   if (options->output != NULL && !g_str_equal (options->output, "-"))

@@ -235,7 +235,7 @@ sc_cli_list_programs (ScCliOptions *options)
 {
   g_autoptr(ScCatalog) catalog = sc_catalog_new ();
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  const char *lang = sc_lang_current ();
+  const char *lang = sc_lang_to_code (sc_lang_detect ());
   GPtrArray *programs, *errors;
   enum { COL_ID, COL_NAME, COL_PLATFORM, COL_REV, COL_STATUS, COL_WINDOW, COL_MEASURES, COL_ORIGIN, COL_NOTE, N_COLS };
   gsize widths[N_COLS] = { 0 };

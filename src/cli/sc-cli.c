@@ -4,7 +4,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 #include <errno.h>
 #include <string.h>
 #include <unistd.h>
@@ -16,72 +15,6 @@ static const char *const cli_flags[] = {
   "--validate", "--list-programs", "--report", "--export", "--chart", "--headless", "--version", "--client-report",
   "--help", "-h", "-?", NULL
 };
-
-/* gettext ignores LANGUAGE while LC_MESSAGES is the C locale, so messages
- * in a chosen language also need a messages locale that is not C: the
- * language's own if it is installed, else any UTF-8 one that is. */
-static void
-set_messages_locale (const char *lang)
-{
-  g_autofree char *own = g_strconcat (lang, ".UTF-8", NULL);
-  const char *candidates[] = { own, "C.UTF-8", "en_US.UTF-8", NULL };
-
-  for (guint i = 0; candidates[i] != NULL; i++)
-    if (setlocale (LC_MESSAGES, candidates[i]) != NULL)
-      break;
-}
-
-/* --lang: the output language whatever the environment says. */
-static void
-force_language (const char *lang)
-{
-  g_autofree char *base = g_strdup (lang);
-  char *dot = strchr (base, '.');
-
-  if (dot != NULL)
-    *dot = '\0';
-  g_setenv ("LANGUAGE", base, TRUE);
-  set_messages_locale (base);
-}
-
-/* LANGUAGE set with no LANG/LC_* (LANGUAGE=zh_CN shangce, or a session
- * whose locale is C): GLib and the program data already follow LANGUAGE,
- * so let gettext follow it too rather than mix Chinese data with English
- * messages. */
-static void
-honour_language_env (void)
-{
-  const char *language = g_getenv ("LANGUAGE");
-  const char *messages = setlocale (LC_MESSAGES, NULL);
-  g_autofree char *first = NULL;
-  char *dot;
-
-  if (language == NULL || messages == NULL)
-    return;
-  if (!g_str_equal (messages, "C") && !g_str_equal (messages, "POSIX"))
-    return;
-  first = g_strndup (language, strcspn (language, ":"));
-  dot = strchr (first, '.');
-  if (dot != NULL)
-    *dot = '\0';
-  if (*first == '\0' || g_str_equal (first, "C") || g_str_equal (first, "POSIX"))
-    return;
-  set_messages_locale (first);
-}
-
-const char *
-sc_cli_prescan_lang (int    argc,
-                     char **argv)
-{
-  for (int i = 1; i < argc; i++)
-    {
-      if (g_str_equal (argv[i], "--lang") && i + 1 < argc)
-        return argv[i + 1];
-      if (g_str_has_prefix (argv[i], "--lang="))
-        return argv[i] + strlen ("--lang=");
-    }
-  return NULL;
-}
 
 gboolean
 sc_cli_wants_cli (int    argc,
@@ -111,14 +44,13 @@ print_catalog_errors (ScCatalog *catalog)
     }
 }
 
-gboolean
-sc_cli_load (ScCliOptions  *options,
-             gboolean       print_warnings,
-             ScCatalog    **catalog_out,
-             ScProfile    **profile_out,
-             int           *status)
+ScDocument *
+sc_cli_open (ScCliOptions   *options,
+             ScLang          lang,
+             ScCliOpenFlags  flags,
+             int            *status)
 {
-  g_autoptr(ScCatalog) catalog = NULL;
+  g_autoptr(ScDocument) document = NULL;
   g_autoptr(ScProfile) profile = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -128,28 +60,29 @@ sc_cli_load (ScCliOptions  *options,
       g_printerr ("shangce: ");
       g_printerr (_("--horizon must be between 1 and %d months"), SC_PROFILE_HORIZON_MAX);
       g_printerr ("\n");
-      return FALSE;
+      return NULL;
     }
   if (options->as_of != NULL && sc_day_parse (options->as_of) == SC_DAY_NONE)
     {
       g_printerr ("shangce: ");
       g_printerr (_("--as-of must be a date written YYYY-MM-DD, not “%s”"), options->as_of);
       g_printerr ("\n");
-      return FALSE;
+      return NULL;
     }
 
   *status = 1;
-  catalog = sc_catalog_new ();
+  document = sc_document_new ();
+  sc_document_set_lang (document, lang);
   if (!options->no_bundled)
-    sc_catalog_add_defaults (catalog);
+    sc_document_load_default_programs (document);
   for (guint i = 0; options->programs != NULL && options->programs[i] != NULL; i++)
-    if (!sc_catalog_add_file (catalog, options->programs[i], SC_ORIGIN_COMMAND_LINE, &error))
+    if (!sc_document_add_program_file (document, options->programs[i], SC_ORIGIN_COMMAND_LINE, &error))
       {
         g_printerr ("%s\n", error->message);
-        return FALSE;
+        return NULL;
       }
-  if (print_warnings && !options->no_bundled)
-    print_catalog_errors (catalog);
+  if ((flags & SC_CLI_OPEN_WARN) != 0 && !options->no_bundled)
+    print_catalog_errors (sc_document_get_catalog (document));
 
   if (options->profile != NULL)
     profile = sc_profile_load (options->profile, &error);
@@ -158,17 +91,22 @@ sc_cli_load (ScCliOptions  *options,
   if (profile == NULL)
     {
       g_printerr ("%s\n", error->message);
-      return FALSE;
+      return NULL;
     }
+  sc_document_set_profile (document, g_steal_pointer (&profile), NULL);
   if (options->as_of != NULL)
-    profile->as_of = sc_day_parse (options->as_of);
+    sc_document_set_as_of (document, sc_day_parse (options->as_of), NULL);
   if (options->horizon != 0)
-    profile->horizon_months = (guint) options->horizon;
+    sc_document_set_horizon (document, (guint) options->horizon, NULL);
+  if ((flags & SC_CLI_OPEN_NEED_DAY) != 0 && sc_document_get_profile (document)->as_of == SC_DAY_NONE)
+    {
+      g_printerr ("shangce: %s\n", _("the profile has no evaluation date: give one with --as-of YYYY-MM-DD"));
+      *status = 2;
+      return NULL;
+    }
 
-  *catalog_out = g_steal_pointer (&catalog);
-  *profile_out = g_steal_pointer (&profile);
   *status = 0;
-  return TRUE;
+  return g_steal_pointer (&document);
 }
 
 static void
@@ -260,23 +198,6 @@ sc_cli_run (int    argc,
   sc_cli_options_clear (&o);
   sc_cli_client_report_clear (&client_report);
   return status;
-}
-
-void
-sc_cli_setup_i18n (int    argc,
-                   char **argv)
-{
-  const char *lang = sc_cli_prescan_lang (argc, argv);
-  const char *localedir = g_getenv ("SHANGCE_LOCALEDIR");
-
-  setlocale (LC_ALL, "");
-  if (lang != NULL)
-    force_language (lang);
-  else
-    honour_language_env ();
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
 }
 
 /* The window lives in a second executable so that the command line never

@@ -110,6 +110,7 @@ write_file (const char  *path,
 
 gboolean
 sc_recovery_save (const ScProfile  *profile,
+                  const char       *original,
                   const char       *id,
                   GError          **error)
 {
@@ -137,8 +138,8 @@ sc_recovery_save (const ScProfile  *profile,
   meta_path = entry_file (dir, id, ".ini");
   boot = boot_id ();
 
-  if (profile->path != NULL)
-    g_key_file_set_string (kf, META_GROUP, "Original", profile->path);
+  if (original != NULL)
+    g_key_file_set_string (kf, META_GROUP, "Original", original);
   g_key_file_set_int64 (kf, META_GROUP, "Pid", (gint64) getpid ());
   g_key_file_set_string (kf, META_GROUP, "Boot", boot);
   meta = g_key_file_to_data (kf, NULL, NULL);
@@ -268,17 +269,9 @@ ScProfile *
 sc_recovery_load (const ScRecoveryEntry  *entry,
                   GError                **error)
 {
-  ScProfile *profile;
-
   g_return_val_if_fail (entry != NULL, NULL);
 
-  profile = sc_profile_load (entry->path, error);
-  if (profile != NULL)
-    {
-      g_free (profile->path);
-      profile->path = g_strdup (entry->original);
-    }
-  return profile;
+  return sc_profile_load (entry->path, error);
 }
 
 static gboolean

@@ -61,10 +61,12 @@ gboolean          sc_recovery_id_is_valid (const char      *id);
 
 /*
  * Writes a recovery copy of @profile under @id, replacing the previous copy
- * atomically; creates the folder (mode 0700). @profile->path is kept as
- * the original file. Fails with SC_ERROR_IO or SC_ERROR_USAGE (bad id).
+ * atomically; creates the folder (mode 0700). @original is the document's
+ * file (NULL: never saved), kept as the entry's original. Fails with
+ * SC_ERROR_IO or SC_ERROR_USAGE (bad id).
  */
 gboolean          sc_recovery_save       (const ScProfile  *profile,
+                                          const char       *original,
                                           const char       *id,
                                           GError          **error);
 
@@ -76,7 +78,7 @@ gboolean          sc_recovery_save       (const ScProfile  *profile,
  */
 GPtrArray        *sc_recovery_list       (void);
 
-/* Loads a copy; the profile's path is the original file (or NULL), so
+/* Loads a copy. Its document's file is @entry->original (or none), so
  * "Save" writes where the user meant. (transfer full) */
 ScProfile        *sc_recovery_load       (const ScRecoveryEntry *entry,
                                           GError               **error);

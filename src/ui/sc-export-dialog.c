@@ -46,47 +46,17 @@ static const struct { int width, height; } presets[] = {
 
 static const char *const format_ext[] = { "png", "svg", "pdf" };
 
-/* glibc's gettext caches translations per language; this counter tells it
- * that the language changed. */
-extern int _nl_msg_cat_cntr;
-
 ScChartModel *
 sc_export_build_model (ScSession   *session,
                        ScChartKind  kind,
-                       const char  *lang)
+                       ScLang       lang)
 {
-  const ScResult *result;
-  g_autofree char *saved = NULL;
-  gboolean switch_lang;
-  ScChartModel *model;
-
   g_return_val_if_fail (SC_IS_SESSION (session), NULL);
 
   sc_session_recompute (session, FALSE);
-  result = sc_session_get_result (session);
-  if (result == NULL)
+  if (sc_session_get_result (session) == NULL)
     return NULL;
-  if (lang == NULL)
-    lang = sc_lang_current ();
-
-  switch_lang = !g_str_equal (lang, sc_lang_current ());
-  if (switch_lang)
-    {
-      saved = g_strdup (g_getenv ("LANGUAGE"));
-      g_setenv ("LANGUAGE", g_str_equal (lang, "zh") ? "zh_CN" : "en", TRUE);
-      ++_nl_msg_cat_cntr;
-    }
-  model = sc_chart_model_from_result (kind, sc_session_get_catalog (session),
-                                      sc_session_get_profile (session), result, lang);
-  if (switch_lang)
-    {
-      if (saved != NULL)
-        g_setenv ("LANGUAGE", saved, TRUE);
-      else
-        g_unsetenv ("LANGUAGE");
-      ++_nl_msg_cat_cntr;
-    }
-  return model;
+  return sc_chart_model_from_document (sc_session_get_document (session), kind, lang);
 }
 
 static void
@@ -114,14 +84,15 @@ sc_export_dialog_export_to (ScExportDialog  *self,
   g_autoptr(ScChartModel) model = NULL;
   g_autofree char *path = NULL;
   ScChartFormat format;
-  const char *lang;
+  ScLang lang;
 
   g_return_val_if_fail (SC_IS_EXPORT_DIALOG (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   path = g_file_get_path (file);
   format = gtk_drop_down_get_selected (self->format);
-  lang = gtk_drop_down_get_selected (self->lang) == 0 ? "zh" : "en";
+  /* The language list is in ScLang order. */
+  lang = gtk_drop_down_get_selected (self->lang) == SC_LANG_ZH ? SC_LANG_ZH : SC_LANG_EN;
   model = sc_export_build_model (self->session, self->kind, lang);
   if (model == NULL)
     {
@@ -341,7 +312,7 @@ sc_export_dialog_new (GtkWindow   *parent,
   self->scale_row = ADW_ACTION_ROW (suffix_row (group, _("Pixel s_cale"), GTK_WIDGET (self->scale)));
   adw_action_row_set_subtitle (self->scale_row, _("PNG only: 2 doubles the pixels for sharp slides"));
   self->lang = dropdown (langs);
-  gtk_drop_down_set_selected (self->lang, g_str_equal (sc_lang_current (), "zh") ? 0 : 1);
+  gtk_drop_down_set_selected (self->lang, sc_lang_detect ());
   suffix_row (group, _("_Language"), GTK_WIDGET (self->lang));
   self->footnote = GTK_SWITCH (gtk_switch_new ());
   gtk_switch_set_active (self->footnote, TRUE);
@@ -396,10 +367,10 @@ sc_export_dialog_set_scale (ScExportDialog *self,
 
 void
 sc_export_dialog_set_lang (ScExportDialog *self,
-                           const char     *lang)
+                           ScLang          lang)
 {
   g_return_if_fail (SC_IS_EXPORT_DIALOG (self));
-  gtk_drop_down_set_selected (self->lang, g_strcmp0 (lang, "zh") == 0 ? 0 : 1);
+  gtk_drop_down_set_selected (self->lang, lang);
 }
 
 void

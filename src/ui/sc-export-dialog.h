@@ -36,9 +36,9 @@ void            sc_export_dialog_set_size  (ScExportDialog *self,
                                             int             height);
 void            sc_export_dialog_set_scale (ScExportDialog *self,
                                             double          scale);
-/* @lang "zh" or "en". */
+/* The language of the exported chart. */
 void            sc_export_dialog_set_lang  (ScExportDialog *self,
-                                            const char     *lang);
+                                            ScLang          lang);
 void            sc_export_dialog_set_footnote (ScExportDialog *self,
                                                gboolean        footnote);
 /* Writes the chart with the dialog's settings (what the Export button does
@@ -53,6 +53,6 @@ gboolean        sc_export_dialog_export_to (ScExportDialog *self,
  */
 ScChartModel   *sc_export_build_model      (ScSession      *session,
                                             ScChartKind     kind,
-                                            const char     *lang);
+                                            ScLang          lang);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 
 #include "sc-a11y.h"
 #include "sc-chart.h"
+#include "sc-client-report.h"
 #include "sc-error.h"
 #include "sc-export-dialog.h"
 #include "sc-help.h"
@@ -41,6 +42,7 @@ typedef enum
   FILE_KIND_PROFILE,
   FILE_KIND_PROGRAMS,  /* one or more */
   FILE_KIND_REPORT,
+  FILE_KIND_PDF,
 } FileKind;
 
 struct _ScMainWindow
@@ -75,7 +77,9 @@ struct _ScMainWindow
   GtkWidget            *open_menu_button;
   GtkWidget            *menu_button;
   AdwBin               *editor_bin;
-  GtkStack             *editor_stack;    /* "editor" or "quick-start" */
+  GtkStack             *editor_stack;
+  AdwToast             *undo_toast;      /* the "Changed X — Undo" shown, or NULL */
+  char                 *undo_toasted;    /* the undo label it was shown for */    /* "editor" or "quick-start" */
   ScQuickStart         *quick_start;     /* made on the first New */
   GMenu                *examples_section;
   GMenu                *recent_section;
@@ -159,6 +163,101 @@ sc_main_window_toast (ScMainWindow *self,
   }
   adw_toast_set_timeout (toast, 8);
   adw_toast_overlay_add_toast (self->toasts, toast);
+}
+
+/* --- undo and redo --------------------------------------------------------- */
+
+static void
+update_undo_actions (ScMainWindow *self)
+{
+  ScDocument *document = sc_session_get_document (self->session);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", sc_document_can_undo (document));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", sc_document_can_redo (document));
+}
+
+static void
+undo_toast_dismissed_cb (AdwToast     *toast,
+                         ScMainWindow *self)
+{
+  if (self->undo_toast == toast)
+    self->undo_toast = NULL;
+}
+
+/* After an edit that starts a new undo step, "Changed X" with an Undo
+ * button: a slip (a click on the wrong switch) is one click from undone.
+ * Typing more into the same field joins its step and shows nothing new. */
+static void
+offer_undo (ScMainWindow *self)
+{
+  const char *label = sc_document_get_undo_label (sc_session_get_document (self->session));
+  g_autofree char *escaped = NULL;
+
+  if (label == NULL || g_strcmp0 (label, self->undo_toasted) == 0)
+    return;
+  g_free (self->undo_toasted);
+  self->undo_toasted = g_strdup (label);
+  escaped = g_markup_escape_text (label, -1);
+  /* One toast at a time, retitled for each new step: dismissing one and
+   * adding the next while it still animates upsets libadwaita 1.2. */
+  if (self->undo_toast != NULL)
+    {
+      adw_toast_set_title (self->undo_toast, escaped);
+      return;
+    }
+  self->undo_toast = adw_toast_new (escaped);
+  adw_toast_set_button_label (self->undo_toast, _("_Undo"));
+  adw_toast_set_action_name (self->undo_toast, "win.undo");
+  adw_toast_set_timeout (self->undo_toast, 5);
+  g_signal_connect_object (self->undo_toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb), self, 0);
+  adw_toast_overlay_add_toast (self->toasts, self->undo_toast);
+}
+
+static void
+document_changed_cb (ScDocument       *document,
+                     ScDocumentChange  what,
+                     ScMainWindow     *self)
+{
+  if (what == SC_DOCUMENT_CHANGE_EDIT)
+    offer_undo (self);
+  else if (what == SC_DOCUMENT_CHANGE_PROFILE)
+    g_clear_pointer (&self->undo_toasted, g_free);
+}
+
+static void
+action_undo (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
+{
+  ScMainWindow *self = SC_MAIN_WINDOW (widget);
+  ScDocument *document = sc_session_get_document (self->session);
+  g_autofree char *label = g_strdup (sc_document_get_undo_label (document));
+
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
+  if (sc_document_undo (document) && label != NULL)
+    {
+      /* Translators: %s says what was undone, e.g. "Changed Monthly GMV". */
+      g_autofree char *message = g_strdup_printf (_("Undone: %s"), label);
+      sc_main_window_toast (self, message);
+    }
+}
+
+static void
+action_redo (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
+{
+  ScMainWindow *self = SC_MAIN_WINDOW (widget);
+  ScDocument *document = sc_session_get_document (self->session);
+  g_autofree char *label = g_strdup (sc_document_get_redo_label (document));
+
+  if (sc_document_redo (document) && label != NULL)
+    {
+      /* Translators: %s says what was redone, e.g. "Changed Monthly GMV". */
+      g_autofree char *message = g_strdup_printf (_("Redone: %s"), label);
+      sc_main_window_toast (self, message);
+    }
 }
 
 const char *
@@ -405,6 +504,12 @@ make_filters (FileKind kind)
       gtk_file_filter_set_name (filter, _("Program files"));
       gtk_file_filter_add_suffix (filter, "xml");
     }
+  else if (kind == FILE_KIND_PDF)
+    {
+      gtk_file_filter_set_name (filter, _("PDF documents"));
+      gtk_file_filter_add_mime_type (filter, "application/pdf");
+      gtk_file_filter_add_suffix (filter, "pdf");
+    }
   else if (kind == FILE_KIND_REPORT)
     {
       gtk_file_filter_set_name (filter, _("Reports (text, CSV or JSON)"));
@@ -575,7 +680,6 @@ open_example_now (ScMainWindow *self,
       return;
     }
   /* An example has no file: saving asks where, so the bundled file stays. */
-  g_clear_pointer (&profile->path, g_free);
   sc_session_set_profile (self->session, profile, NULL);
 }
 
@@ -729,8 +833,7 @@ quick_start_done_cb (ScMainWindow *self,
 {
   if (apply)
     {
-      sc_quick_start_apply (self->quick_start, sc_session_get_profile (self->session));
-      sc_session_profile_changed (self->session);
+      sc_quick_start_apply (self->quick_start, sc_session_get_document (self->session));
       sc_profile_editor_reload (SC_PROFILE_EDITOR (self->editor));
     }
   gtk_stack_set_visible_child_name (self->editor_stack, "editor");
@@ -908,6 +1011,77 @@ action_export_report (GtkWidget  *widget,
 
   g_strdelimit (initial, "/\\:", '-');
   choose_file (self, _("Export Report"), TRUE, FILE_KIND_REPORT, initial, report_chosen);
+}
+
+gboolean
+sc_main_window_export_client_report (ScMainWindow  *self,
+                                     GFile         *file,
+                                     GError       **error)
+{
+  ScClientReportOptions options = { 0 };
+  g_autofree char *path = NULL;
+  g_autofree char *consultant = NULL, *logo = NULL, *layout = NULL;
+  const ScResult *result;
+
+  g_return_val_if_fail (SC_IS_MAIN_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  result = sc_session_get_result (self->session);
+  path = g_file_get_path (file);
+  if (result == NULL || path == NULL)
+    {
+      g_set_error_literal (error, SC_ERROR, SC_ERROR_VALUE,
+                           result == NULL ? _("There is no estimate to report yet")
+                                          : _("Only local files can be saved"));
+      return FALSE;
+    }
+  if (self->settings != NULL)
+    {
+      consultant = g_settings_get_string (self->settings, "consultant-name");
+      logo = g_settings_get_string (self->settings, "consultant-logo");
+      layout = g_settings_get_string (self->settings, "client-report-layout");
+      sc_client_report_layout_from_string (layout, &options.layout);
+    }
+  options.consultant = consultant != NULL && *consultant != '\0' ? consultant : NULL;
+  options.logo_path = logo != NULL && *logo != '\0' ? logo : NULL;
+  options.lang = sc_lang_current ();
+  options.date = SC_DAY_NONE;
+  return sc_client_report_write (&options, sc_session_get_catalog (self->session),
+                                 sc_session_get_profile (self->session), result, path, error);
+}
+
+static void
+client_report_chosen (ScMainWindow *self,
+                      GFile        *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  if (file == NULL)
+    return;
+  if (!sc_main_window_export_client_report (self, file, &error))
+    {
+      sc_main_window_toast (self, error->message);
+      return;
+    }
+  name = g_file_get_basename (file);
+  /* Translators: %s is the file name of the client report. */
+  message = g_strdup_printf (_("Client report saved as “%s”"), name);
+  sc_main_window_toast (self, message);
+}
+
+static void
+action_export_client_report (GtkWidget  *widget,
+                             const char *name,
+                             GVariant   *param)
+{
+  ScMainWindow *self = SC_MAIN_WINDOW (widget);
+  g_autofree char *title = sc_session_dup_title (self->session);
+  g_autofree char *initial = g_strconcat (title, ".pdf", NULL);
+
+  g_strdelimit (initial, "/\\:", '-');
+  choose_file (self, _("Export Client Report"), TRUE, FILE_KIND_PDF, initial, client_report_chosen);
 }
 
 static void
@@ -1384,6 +1558,7 @@ sc_main_window_dispose (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->last_toast, g_free);
+  g_clear_pointer (&self->undo_toasted, g_free);
 
   G_OBJECT_CLASS (sc_main_window_parent_class)->dispose (object);
 }
@@ -1415,8 +1590,11 @@ sc_main_window_class_init (ScMainWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", action_open_recent);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, action_save);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, action_save_as);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, action_undo);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, action_redo);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, action_export);
   gtk_widget_class_install_action (widget_class, "win.export-report", NULL, action_export_report);
+  gtk_widget_class_install_action (widget_class, "win.export-client-report", NULL, action_export_client_report);
   gtk_widget_class_install_action (widget_class, "win.copy-chart", NULL, action_copy_chart);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, action_print);
   gtk_widget_class_install_action (widget_class, "win.add-programs", NULL, action_add_programs);
@@ -1463,6 +1641,14 @@ sc_main_window_new (ScApplication *application)
   const char *start_page = g_getenv ("SHANGCE_START_PAGE");
 
   self->session = sc_session_new ();
+  {
+    ScDocument *document = sc_session_get_document (self->session);
+
+    g_signal_connect_object (document, "changed", G_CALLBACK (document_changed_cb), self, 0);
+    g_signal_connect_object (document, "notify::can-undo", G_CALLBACK (update_undo_actions), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (document, "notify::can-redo", G_CALLBACK (update_undo_actions), self, G_CONNECT_SWAPPED);
+    update_undo_actions (self);
+  }
   self->settings = sc_session_get_settings (self->session)
                    ? g_object_ref (sc_session_get_settings (self->session)) : NULL;
   if (self->settings != NULL)

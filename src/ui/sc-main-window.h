@@ -15,7 +15,7 @@ G_DECLARE_FINAL_TYPE (ScMainWindow, sc_main_window, SC, MAIN_WINDOW, AdwApplicat
  * ScMainWindow: one merchant profile beside its results. The profile editor is
  * on the left; the pages Overview, Measures, Programs and Rule check on the
  * right. Every command is a win.* action (new, open, open-example, save,
- * save-as, undo, redo, export, export-report, copy-chart, print, add-programs, help, show-page, toast).
+ * save-as, undo, redo, export, export-report, export-client-report, copy-chart, print, add-programs, help, show-page, toast).
  */
 ScMainWindow *sc_main_window_new                 (ScApplication  *application);
 
@@ -34,6 +34,12 @@ const char   *sc_main_window_get_visible_page    (ScMainWindow   *self);
 gboolean      sc_main_window_export_report       (ScMainWindow   *self,
                                                   GFile          *file,
                                                   GError        **error);
+/* Writes the client report PDF of the window's estimate to @file, with the
+ * consultant's name, logo and layout from Preferences; what
+ * win.export-client-report does once the user chose the file. */
+gboolean      sc_main_window_export_client_report (ScMainWindow  *self,
+                                                   GFile         *file,
+                                                   GError       **error);
 /* (transfer none) */
 GtkWidget    *sc_main_window_get_editor          (ScMainWindow   *self);
 

@@ -125,6 +125,8 @@ sc_overview_page_build_model (ScOverviewPage *self,
     return NULL;
   return sc_chart_model_from_result (self->kind, sc_session_get_catalog (self->session),
                                      sc_session_get_profile (self->session), result,
+                                     self->kind == SC_CHART_SENSITIVITY
+                                     ? sc_document_get_sweep (sc_session_get_document (self->session)) : NULL,
                                      lang ? lang : sc_lang_current ());
 }
 

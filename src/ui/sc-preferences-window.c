@@ -5,6 +5,7 @@
 
 #include "sc-preferences-window.h"
 
+#include "sc-a11y.h"
 #include "sc-scroll-guard.h"
 
 #include <glib/gi18n.h>
@@ -14,6 +15,12 @@ struct _ScPreferencesWindow
   AdwPreferencesWindow parent_instance;
 
   GSettings           *settings;
+  AdwEntryRow         *logo_row;
+#if GTK_CHECK_VERSION (4, 10, 0)
+  GCancellable        *logo_cancellable;
+#else
+  GtkFileChooserNative *logo_chooser;
+#endif
 };
 
 G_DEFINE_FINAL_TYPE (ScPreferencesWindow, sc_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -21,7 +28,17 @@ G_DEFINE_FINAL_TYPE (ScPreferencesWindow, sc_preferences_window, ADW_TYPE_PREFER
 static void
 sc_preferences_window_dispose (GObject *object)
 {
-  g_clear_object (&SC_PREFERENCES_WINDOW (object)->settings);
+  ScPreferencesWindow *self = SC_PREFERENCES_WINDOW (object);
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  g_cancellable_cancel (self->logo_cancellable);
+  g_clear_object (&self->logo_cancellable);
+#else
+  if (self->logo_chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->logo_chooser));
+  g_clear_object (&self->logo_chooser);
+#endif
+  g_clear_object (&self->settings);
   G_OBJECT_CLASS (sc_preferences_window_parent_class)->dispose (object);
 }
 
@@ -103,6 +120,137 @@ style_selected_cb (GtkDropDown *dropdown,
     adw_style_manager_set_color_scheme (adw_style_manager_get_default (), schemes[i]);
 }
 
+static void
+set_logo (ScPreferencesWindow *self,
+          GFile               *file)
+{
+  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+
+  if (path != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->logo_row), path);
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+static void
+logo_chosen_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  g_autoptr(GFile) file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), result, NULL);
+
+  if (file != NULL)
+    set_logo (SC_PREFERENCES_WINDOW (data), file);
+}
+#else
+static void
+logo_response_cb (GtkNativeDialog     *native,
+                  int                  response,
+                  ScPreferencesWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      set_logo (self, file);
+    }
+}
+#endif
+
+static void
+choose_logo_cb (ScPreferencesWindow *self)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("PNG images"));
+  gtk_file_filter_add_mime_type (filter, "image/png");
+  gtk_file_filter_add_suffix (filter, "png");
+#if GTK_CHECK_VERSION (4, 10, 0)
+  {
+    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+
+    gtk_file_dialog_set_title (dialog, _("Choose a Logo"));
+    gtk_file_dialog_set_default_filter (dialog, filter);
+    g_cancellable_cancel (self->logo_cancellable);
+    g_clear_object (&self->logo_cancellable);
+    self->logo_cancellable = g_cancellable_new ();
+    gtk_file_dialog_open (dialog, GTK_WINDOW (self), self->logo_cancellable, logo_chosen_cb, self);
+  }
+#else
+  if (self->logo_chooser == NULL)
+    {
+      self->logo_chooser = gtk_file_chooser_native_new (_("Choose a Logo"), GTK_WINDOW (self),
+                                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->logo_chooser), filter);
+      gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->logo_chooser), TRUE);
+      g_signal_connect (self->logo_chooser, "response", G_CALLBACK (logo_response_cb), self);
+    }
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->logo_chooser));
+#endif
+}
+
+static gboolean
+layout_get (GValue   *value,
+            GVariant *variant,
+            gpointer  data)
+{
+  g_value_set_uint (value, g_str_equal (g_variant_get_string (variant, NULL), "slides") ? 1 : 0);
+  return TRUE;
+}
+
+static GVariant *
+layout_set (const GValue       *value,
+            const GVariantType *type,
+            gpointer            data)
+{
+  return g_variant_new_string (g_value_get_uint (value) == 1 ? "slides" : "a4");
+}
+
+/* Who prepares client reports: name, logo and page layout (Export →
+ * Client Report uses them). */
+static AdwPreferencesGroup *
+client_report_group (ScPreferencesWindow *self)
+{
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  const char *layouts[] = { _("A4 portrait"), _("Slides, 16:9"), NULL };
+  GtkWidget *name = adw_entry_row_new ();
+  GtkWidget *logo = adw_entry_row_new ();
+  GtkWidget *choose = gtk_button_new_from_icon_name ("document-open-symbolic");
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *layout = gtk_drop_down_new_from_strings (layouts);
+
+  adw_preferences_group_set_title (group, _("Client Reports"));
+  adw_preferences_group_set_description (group, _("Printed on the cover of the client report (Export Client Report)"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (name), _("Consultant or firm"));
+  adw_preferences_group_add (group, name);
+
+  self->logo_row = ADW_ENTRY_ROW (logo);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (logo), _("Logo (PNG file)"));
+  gtk_widget_set_valign (choose, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (choose, "flat");
+  gtk_widget_set_tooltip_text (choose, _("Choose a logo"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (choose), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Choose a logo"), -1);
+  g_signal_connect_swapped (choose, "clicked", G_CALLBACK (choose_logo_cb), self);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (logo), choose);
+  adw_preferences_group_add (group, logo);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Page layout"));
+  gtk_widget_set_valign (layout, GTK_ALIGN_CENTER);
+  sc_scroll_guard_attach (layout);
+  sc_a11y_set_name (layout, _("Page layout"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), layout);
+  adw_preferences_group_add (group, row);
+
+  if (self->settings != NULL)
+    {
+      g_settings_bind (self->settings, "consultant-name", name, "text", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "consultant-logo", logo, "text", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind_with_mapping (self->settings, "client-report-layout", layout, "selected",
+                                    G_SETTINGS_BIND_DEFAULT, layout_get, layout_set, NULL, NULL);
+    }
+  else
+    gtk_widget_set_sensitive (GTK_WIDGET (group), FALSE);
+  return group;
+}
+
 GtkWidget *
 sc_preferences_window_new (GtkWindow *parent,
                            GSettings *settings)
@@ -163,6 +311,8 @@ sc_preferences_window_new (GtkWindow *parent,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Amounts follow the interface language: 2.8万 in Chinese, 28k in English; exports choose their own language"));
   adw_preferences_group_add (group, row);
   adw_preferences_page_add (page, group);
+
+  adw_preferences_page_add (page, client_report_group (self));
 
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), page);
   return GTK_WIDGET (self);

@@ -101,12 +101,6 @@ display_scale (const ScFieldInfo *info)
 }
 
 static void
-changed (ScProfileEditor *self)
-{
-  sc_session_profile_changed (self->session);
-}
-
-static void
 set_message (FieldRow   *fr,
              const char *message)
 {
@@ -163,7 +157,7 @@ set_subtitle (FieldRow   *fr,
 static void
 update_row_state (FieldRow *fr)
 {
-  ScProfile *profile = sc_session_get_profile (fr->self->session);
+  const ScProfile *profile = sc_session_get_profile (fr->self->session);
   const ScProfileValue *v = &profile->values[fr->field];
   const ScFieldInfo *info = sc_field_info (fr->field);
   GtkWidget *row = GTK_WIDGET (fr->row);
@@ -218,17 +212,16 @@ apply_number (FieldRow *fr,
               double    displayed)
 {
   const ScFieldInfo *info = sc_field_info (fr->field);
-  ScProfile *profile = sc_session_get_profile (fr->self->session);
+  ScDocument *document = sc_session_get_document (fr->self->session);
   g_autoptr(GError) error = NULL;
 
-  if (!sc_profile_set_number (profile, fr->field, displayed / display_scale (info), &error))
+  if (!sc_document_set_number (document, fr->field, displayed / display_scale (info), &error))
     {
       set_message (fr, error->message);
       return FALSE;
     }
   set_given_silently (fr, TRUE);
   set_message (fr, NULL);
-  changed (fr->self);
   return TRUE;
 }
 
@@ -288,11 +281,10 @@ switch_active_cb (GtkSwitch  *sw,
 {
   if (fr->self->loading)
     return;
-  sc_profile_set_bool (sc_session_get_profile (fr->self->session), fr->field,
-                       gtk_switch_get_active (sw), NULL);
+  sc_document_set_bool (sc_session_get_document (fr->self->session), fr->field,
+                        gtk_switch_get_active (sw), NULL);
   set_given_silently (fr, TRUE);
   update_row_state (fr);
-  changed (fr->self);
 }
 
 static void
@@ -305,11 +297,10 @@ dropdown_selected_cb (GtkDropDown *dd,
 
   if (fr->self->loading || i == GTK_INVALID_LIST_POSITION)
     return;
-  sc_profile_set_choice (sc_session_get_profile (fr->self->session), fr->field,
-                         info->choices[i], NULL);
+  sc_document_set_choice (sc_session_get_document (fr->self->session), fr->field,
+                          info->choices[i], NULL);
   set_given_silently (fr, TRUE);
   update_row_state (fr);
-  changed (fr->self);
   if (fr->field == SC_FIELD_CATEGORY)
     rebuild_baselines (fr->self);
 }
@@ -355,43 +346,42 @@ date_selected_cb (GtkCalendar *calendar,
   if (fr->self->loading)
     return;
   day = calendar_day (calendar);
-  sc_profile_set_date (sc_session_get_profile (fr->self->session), fr->field, day, NULL);
+  sc_document_set_date (sc_session_get_document (fr->self->session), fr->field, day, NULL);
   set_date_label (GTK_MENU_BUTTON (fr->value), day);
   set_given_silently (fr, TRUE);
   update_row_state (fr);
   gtk_menu_button_popdown (GTK_MENU_BUTTON (fr->value));
-  changed (fr->self);
 }
 
 static void
 apply_widget_value (FieldRow *fr)
 {
   const ScFieldInfo *info = sc_field_info (fr->field);
-  ScProfile *profile = sc_session_get_profile (fr->self->session);
+  ScDocument *document = sc_session_get_document (fr->self->session);
 
   switch (info->type)
     {
     case SC_FIELD_TYPE_NUMBER:
     case SC_FIELD_TYPE_MONEY:
     case SC_FIELD_TYPE_FRACTION:
-      sc_profile_set_number (profile, fr->field,
-                             gtk_spin_button_get_value (GTK_SPIN_BUTTON (fr->value)) / display_scale (info),
-                             NULL);
+      sc_document_set_number (document, fr->field,
+                              gtk_spin_button_get_value (GTK_SPIN_BUTTON (fr->value)) / display_scale (info),
+                              NULL);
       break;
     case SC_FIELD_TYPE_BOOL:
-      sc_profile_set_bool (profile, fr->field, gtk_switch_get_active (GTK_SWITCH (fr->value)), NULL);
+      sc_document_set_bool (document, fr->field, gtk_switch_get_active (GTK_SWITCH (fr->value)), NULL);
       break;
     case SC_FIELD_TYPE_CHOICE:
       {
         guint i = gtk_drop_down_get_selected (GTK_DROP_DOWN (fr->value));
         if (i != GTK_INVALID_LIST_POSITION)
-          sc_profile_set_choice (profile, fr->field, info->choices[i], NULL);
+          sc_document_set_choice (document, fr->field, info->choices[i], NULL);
       }
       break;
     case SC_FIELD_TYPE_DATE:
       {
         ScDay day = calendar_day (fr->calendar);
-        sc_profile_set_date (profile, fr->field, day, NULL);
+        sc_document_set_date (document, fr->field, day, NULL);
         set_date_label (GTK_MENU_BUTTON (fr->value), day);
       }
       break;
@@ -410,12 +400,11 @@ given_toggled_cb (GtkCheckButton *check,
     apply_widget_value (fr);
   else
     {
-      sc_profile_unset (sc_session_get_profile (fr->self->session), fr->field);
+      sc_document_unset (sc_session_get_document (fr->self->session), fr->field);
       if (sc_field_info (fr->field)->type == SC_FIELD_TYPE_DATE)
         set_date_label (GTK_MENU_BUTTON (fr->value), SC_DAY_NONE);
     }
   set_message (fr, NULL);
-  changed (fr->self);
 }
 
 /* --- building rows ----------------------------------------------------- */
@@ -566,7 +555,7 @@ build_field_row (ScProfileEditor     *self,
 static void
 load_row (FieldRow *fr)
 {
-  ScProfile *profile = sc_session_get_profile (fr->self->session);
+  const ScProfile *profile = sc_session_get_profile (fr->self->session);
   const ScProfileValue *v = &profile->values[fr->field];
   const ScFieldInfo *info = sc_field_info (fr->field);
 
@@ -616,19 +605,11 @@ static void
 name_changed_cb (GtkEditable     *editable,
                  ScProfileEditor *self)
 {
-  ScProfile *profile;
-  const char *text;
-
   if (self->loading)
     return;
-  profile = sc_session_get_profile (self->session);
-  text = gtk_editable_get_text (editable);
   /* The name is kept in the UI's language; the other language stays. */
-  if (g_str_equal (sc_lang_current (), "zh"))
-    sc_profile_set_name (profile, text, profile->name.en);
-  else
-    sc_profile_set_name (profile, profile->name.zh, text);
-  changed (self);
+  sc_document_set_name (sc_session_get_document (self->session), sc_lang_detect (),
+                        gtk_editable_get_text (editable));
 }
 
 static void
@@ -640,10 +621,9 @@ as_of_selected_cb (GtkCalendar     *calendar,
   if (self->loading)
     return;
   day = calendar_day (calendar);
-  sc_profile_set_as_of (sc_session_get_profile (self->session), day, NULL);
+  sc_document_set_as_of (sc_session_get_document (self->session), day, NULL);
   set_date_label (self->as_of_button, day);
   gtk_menu_button_popdown (self->as_of_button);
-  changed (self);
 }
 
 static void
@@ -652,9 +632,8 @@ horizon_changed_cb (GtkSpinButton   *spin,
 {
   if (self->loading)
     return;
-  sc_profile_set_horizon (sc_session_get_profile (self->session),
-                          (guint) gtk_spin_button_get_value_as_int (spin), NULL);
-  changed (self);
+  sc_document_set_horizon (sc_session_get_document (self->session),
+                           (guint) gtk_spin_button_get_value_as_int (spin), NULL);
 }
 
 static void
@@ -668,8 +647,7 @@ notes_changed_cb (GtkTextBuffer   *buffer,
     return;
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  sc_profile_set_notes (sc_session_get_profile (self->session), text);
-  changed (self);
+  sc_document_set_notes (sc_session_get_document (self->session), text);
 }
 
 /* The profile's free-text notes (who the client is, what was agreed): kept
@@ -797,16 +775,15 @@ override_row_free (OverrideRow *or)
 static void
 override_apply (OverrideRow *or)
 {
-  ScProfile *profile = sc_session_get_profile (or->self->session);
+  ScDocument *document = sc_session_get_document (or->self->session);
   double scale = fee_is_rate (or->fee) ? 100.0 : 1.0;
 
   if (gtk_check_button_get_active (or->given))
-    sc_profile_set_override (profile, or->platform, or->fee, or->category,
-                             gtk_spin_button_get_value (or->spin) / scale, NULL);
+    sc_document_set_override (document, or->platform, or->fee, or->category,
+                              gtk_spin_button_get_value (or->spin) / scale, NULL);
   else
-    sc_profile_remove_override (profile, or->platform, or->fee, or->category);
+    sc_document_remove_override (document, or->platform, or->fee, or->category);
   gtk_widget_set_opacity (GTK_WIDGET (or->spin), gtk_check_button_get_active (or->given) ? 1.0 : 0.55);
-  changed (or->self);
 }
 
 static void
@@ -865,7 +842,7 @@ populate_baseline (ScProfileEditor  *self,
                    AdwExpanderRow   *expander,
                    const ScBaseline *baseline)
 {
-  ScProfile *profile = sc_session_get_profile (self->session);
+  const ScProfile *profile = sc_session_get_profile (self->session);
   const char *category = sc_profile_get_choice (profile, SC_FIELD_CATEGORY);
   const char *lang = sc_lang_current ();
   gboolean loading = self->loading;
@@ -966,7 +943,7 @@ static void
 rebuild_baselines (ScProfileEditor *self)
 {
   ScCatalog *catalog = sc_session_get_catalog (self->session);
-  ScProfile *profile = sc_session_get_profile (self->session);
+  const ScProfile *profile = sc_session_get_profile (self->session);
   const char *category = sc_profile_get_choice (profile, SC_FIELD_CATEGORY);
   GPtrArray *baselines = sc_catalog_get_baselines (catalog);
   const char *lang = sc_lang_current ();
@@ -1015,7 +992,7 @@ rebuild_baselines (ScProfileEditor *self)
 static void
 reload (ScProfileEditor *self)
 {
-  ScProfile *profile = sc_session_get_profile (self->session);
+  const ScProfile *profile = sc_session_get_profile (self->session);
   const char *name;
 
   self->loading = TRUE;

@@ -9,6 +9,7 @@
 
 #include "sc-a11y.h"
 #include "sc-field.h"
+#include "sc-i18n.h"
 #include "sc-scroll-guard.h"
 
 struct _ScQuickStart
@@ -139,39 +140,34 @@ sc_quick_start_reset (ScQuickStart *self)
 static void
 apply_choice (AdwComboRow *row,
               ScField      field,
-              ScProfile   *profile)
+              ScDocument  *document)
 {
   guint selected = adw_combo_row_get_selected (row);
 
   if (selected != GTK_INVALID_LIST_POSITION && selected > 0)
-    sc_profile_set_choice (profile, field, sc_field_info (field)->choices[selected - 1], NULL);
+    sc_document_set_choice (document, field, sc_field_info (field)->choices[selected - 1], NULL);
 }
 
 void
 sc_quick_start_apply (ScQuickStart *self,
-                      ScProfile    *profile)
+                      ScDocument   *document)
 {
   const char *name;
 
   g_return_if_fail (SC_IS_QUICK_START (self));
-  g_return_if_fail (profile != NULL);
+  g_return_if_fail (SC_IS_DOCUMENT (document));
 
   name = gtk_editable_get_text (GTK_EDITABLE (self->name_row));
+  /* The name is kept in the interface's language, as the editor does. */
   if (name != NULL && *name != '\0')
-    {
-      /* The name is kept in the interface's language, as the editor does. */
-      if (g_str_equal (sc_lang_current (), "zh"))
-        sc_profile_set_name (profile, name, profile->name.en);
-      else
-        sc_profile_set_name (profile, profile->name.zh, name);
-    }
-  apply_choice (self->store_type_row, SC_FIELD_STORE_TYPE, profile);
-  apply_choice (self->category_row, SC_FIELD_CATEGORY, profile);
+    sc_document_set_name (document, sc_lang_detect (), name);
+  apply_choice (self->store_type_row, SC_FIELD_STORE_TYPE, document);
+  apply_choice (self->category_row, SC_FIELD_CATEGORY, document);
   if (self->first_sale != SC_DAY_NONE)
-    sc_profile_set_date (profile, SC_FIELD_FIRST_SALE_DATE, self->first_sale, NULL);
+    sc_document_set_date (document, SC_FIELD_FIRST_SALE_DATE, self->first_sale, NULL);
   /* Zero means "not answered": no store sells nothing or orders at 0 yuan. */
   if (gtk_spin_button_get_value (self->gmv_spin) > 0)
-    sc_profile_set_number (profile, SC_FIELD_MONTHLY_GMV, gtk_spin_button_get_value (self->gmv_spin), NULL);
+    sc_document_set_number (document, SC_FIELD_MONTHLY_GMV, gtk_spin_button_get_value (self->gmv_spin), NULL);
   if (gtk_spin_button_get_value (self->aov_spin) > 0)
-    sc_profile_set_number (profile, SC_FIELD_AVG_ORDER_VALUE, gtk_spin_button_get_value (self->aov_spin), NULL);
+    sc_document_set_number (document, SC_FIELD_AVG_ORDER_VALUE, gtk_spin_button_get_value (self->aov_spin), NULL);
 }

@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "sc-profile.h"
+#include "sc-document.h"
 
 G_BEGIN_DECLS
 
@@ -22,8 +22,8 @@ GtkWidget *sc_quick_start_new   (void);
 /* Forgets earlier answers: empty name, nothing chosen. */
 void       sc_quick_start_reset (ScQuickStart *self);
 
-/* Sets each answer given into @profile through its setters. */
+/* Puts each answer given into @document (each an undoable edit). */
 void       sc_quick_start_apply (ScQuickStart *self,
-                                 ScProfile    *profile);
+                                 ScDocument   *document);
 
 G_END_DECLS

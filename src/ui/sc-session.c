@@ -14,15 +14,10 @@ struct _ScSession
 {
   GObject      parent_instance;
 
-  ScCatalog   *catalog;
-  ScProfile   *profile;
-  GFile       *file;
-  gboolean     modified;
-  GPtrArray   *disabled;      /* char*, NULL-terminated */
+  ScDocument  *document;
   GSettings   *settings;
 
-  ScResult    *result;
-  ScRuleCheck *rule_check;
+  gboolean     computed;      /* the first recompute ran */
   guint        recompute_id;
   gint64       last_compute_usec;
 
@@ -51,59 +46,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
-
-static void
-set_modified (ScSession *self,
-              gboolean   modified)
-{
-  if (self->modified == modified)
-    return;
-  self->modified = modified;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
-}
-
-/* The profile now matches @file (NULL for a document never saved): not
- * modified, and no recovery copy to keep. */
-static void
-set_in_sync_with (ScSession *self,
-                  GFile     *file)
-{
-  if (g_set_object (&self->file, file))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
-  set_modified (self, FALSE);
-  sc_session_discard_recovery (self);
-}
-
-/* The path of @file, which profiles are read from and written to; NULL
- * with @error set when it is not a local file. (transfer full) */
-static char *
-local_path (GFile    *file,
-            gboolean  saving,
-            GError  **error)
-{
-  char *path = g_file_get_path (file);
-
-  if (path == NULL)
-    {
-      g_autofree char *uri = g_file_get_uri (file);
-
-      if (saving)
-        g_set_error (error, SC_ERROR, SC_ERROR_IO, _("%s: only local files can be saved"), uri);
-      else
-        g_set_error (error, SC_ERROR, SC_ERROR_IO, _("%s: only local files can be opened"), uri);
-    }
-  return path;
-}
-
-static void
-disabled_reset (ScSession          *self,
-                const char * const *ids)
-{
-  g_ptr_array_set_size (self->disabled, 0);
-  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
-    g_ptr_array_add (self->disabled, g_strdup (ids[i]));
-  g_ptr_array_add (self->disabled, NULL);
-}
 
 static gboolean
 recompute_cb (gpointer data)
@@ -172,15 +114,19 @@ gboolean
 sc_session_write_recovery (ScSession *self)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *original = NULL;
+  GFile *file;
 
   g_return_val_if_fail (SC_IS_SESSION (self), FALSE);
 
   g_clear_handle_id (&self->recovery_save_id, g_source_remove);
-  if (!self->modified)
+  if (!sc_document_get_modified (self->document))
     return FALSE;
   /* Set before trying: a failed write may still leave part of a copy. */
   self->recovery_written = TRUE;
-  if (!sc_recovery_save (self->profile, self->recovery_id, &error))
+  file = sc_document_get_file (self->document);
+  original = file != NULL ? g_file_get_path (file) : NULL;
+  if (!sc_recovery_save (sc_document_get_profile (self->document), original, self->recovery_id, &error))
     {
       recovery_warn (self, "write", error);
       return FALSE;
@@ -218,7 +164,7 @@ sc_session_recover (ScSession *self,
 
   sc_session_set_profile (self, profile, file);
   /* The recovered edits are not in the file yet: the user still saves them. */
-  set_modified (self, TRUE);
+  sc_document_mark_unsaved (self->document);
   return sc_session_write_recovery (self);
 }
 
@@ -230,8 +176,10 @@ sc_session_dispose (GObject *object)
   /* An orderly end is no crash: nothing to offer back next time. */
   sc_session_discard_recovery (self);
   g_clear_handle_id (&self->recompute_id, g_source_remove);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_clear_object (&self->document);
   g_clear_object (&self->settings);
-  g_clear_object (&self->file);
 
   G_OBJECT_CLASS (sc_session_parent_class)->dispose (object);
 }
@@ -241,11 +189,6 @@ sc_session_finalize (GObject *object)
 {
   ScSession *self = SC_SESSION (object);
 
-  g_clear_pointer (&self->result, sc_result_free);
-  g_clear_pointer (&self->rule_check, sc_rule_check_free);
-  g_clear_pointer (&self->profile, sc_profile_free);
-  g_clear_pointer (&self->catalog, sc_catalog_free);
-  g_clear_pointer (&self->disabled, g_ptr_array_unref);
   g_clear_pointer (&self->recovery_id, g_free);
 
   G_OBJECT_CLASS (sc_session_parent_class)->finalize (object);
@@ -262,10 +205,10 @@ sc_session_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_MODIFIED:
-      g_value_set_boolean (value, self->modified);
+      g_value_set_boolean (value, sc_document_get_modified (self->document));
       break;
     case PROP_FILE:
-      g_value_set_object (value, self->file);
+      g_value_set_object (value, sc_document_get_file (self->document));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -317,22 +260,68 @@ settings_new_if_installed (void)
 }
 
 static void
+document_changed_cb (ScDocument       *document,
+                     ScDocumentChange  what,
+                     ScSession        *self)
+{
+  switch (what)
+    {
+    case SC_DOCUMENT_CHANGE_EDIT:
+      recovery_schedule (self);
+      break;
+    case SC_DOCUMENT_CHANGE_PROFILE:
+      /* Another profile, or an undo or redo: editors reload every field. */
+      g_signal_emit (self, signals[PROFILE_REPLACED], 0);
+      if (sc_document_get_modified (document))
+        recovery_schedule (self);
+      break;
+    case SC_DOCUMENT_CHANGE_CATALOG:
+      g_signal_emit (self, signals[CATALOG_CHANGED], 0);
+      break;
+    case SC_DOCUMENT_CHANGE_PROGRAMS:
+    case SC_DOCUMENT_CHANGE_LANG:
+    default:
+      break;
+    }
+  schedule_recompute (self);
+}
+
+static void
+document_modified_cb (ScDocument *document,
+                      GParamSpec *pspec,
+                      ScSession  *self)
+{
+  /* Saved, or undone back to what the file holds: no copy to keep. */
+  if (!sc_document_get_modified (document))
+    sc_session_discard_recovery (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+static void
+document_file_cb (ScDocument *document,
+                  GParamSpec *pspec,
+                  ScSession  *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+}
+
+static void
 sc_session_init (ScSession *self)
 {
-  self->catalog = sc_catalog_new ();
-  self->disabled = g_ptr_array_new_with_free_func (g_free);
+  self->document = sc_document_new ();
   self->recovery_id = sc_recovery_new_id ();
   self->settings = settings_new_if_installed ();
 
   if (self->settings != NULL)
     {
       g_auto(GStrv) ids = g_settings_get_strv (self->settings, "disabled-programs");
-      disabled_reset (self, (const char * const *) ids);
+      sc_document_set_disabled (self->document, (const char * const *) ids);
     }
-  else
-    disabled_reset (self, NULL);
+  sc_document_set_profile (self->document, sc_session_new_profile (self), NULL);
 
-  self->profile = sc_session_new_profile (self);
+  g_signal_connect (self->document, "changed", G_CALLBACK (document_changed_cb), self);
+  g_signal_connect (self->document, "notify::modified", G_CALLBACK (document_modified_cb), self);
+  g_signal_connect (self->document, "notify::file", G_CALLBACK (document_file_cb), self);
 }
 
 ScSession *
@@ -341,14 +330,18 @@ sc_session_new (void)
   return g_object_new (SC_TYPE_SESSION, NULL);
 }
 
+ScDocument *
+sc_session_get_document (ScSession *self)
+{
+  g_return_val_if_fail (SC_IS_SESSION (self), NULL);
+  return self->document;
+}
+
 void
 sc_session_load_default_programs (ScSession *self)
 {
   g_return_if_fail (SC_IS_SESSION (self));
-
-  sc_catalog_add_defaults (self->catalog);
-  g_signal_emit (self, signals[CATALOG_CHANGED], 0);
-  schedule_recompute (self);
+  sc_document_load_default_programs (self->document);
 }
 
 gboolean
@@ -356,36 +349,22 @@ sc_session_add_program_file (ScSession   *self,
                              const char  *path,
                              GError     **error)
 {
-  gboolean ok;
-
   g_return_val_if_fail (SC_IS_SESSION (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  ok = sc_catalog_add_file (self->catalog, path, SC_ORIGIN_COMMAND_LINE, error);
-  g_signal_emit (self, signals[CATALOG_CHANGED], 0);
-  schedule_recompute (self);
-  return ok;
+  return sc_document_add_program_file (self->document, path, SC_ORIGIN_COMMAND_LINE, error);
 }
 
 ScCatalog *
 sc_session_get_catalog (ScSession *self)
 {
   g_return_val_if_fail (SC_IS_SESSION (self), NULL);
-  return self->catalog;
+  return sc_document_get_catalog (self->document);
 }
 
-GPtrArray *
-sc_session_get_load_errors (ScSession *self)
-{
-  g_return_val_if_fail (SC_IS_SESSION (self), NULL);
-  return sc_catalog_get_errors (self->catalog);
-}
-
-ScProfile *
+const ScProfile *
 sc_session_get_profile (ScSession *self)
 {
   g_return_val_if_fail (SC_IS_SESSION (self), NULL);
-  return self->profile;
+  return sc_document_get_profile (self->document);
 }
 
 ScProfile *
@@ -425,50 +404,30 @@ sc_session_set_profile (ScSession *self,
       sc_profile_set_as_of (profile, fresh->as_of, NULL);
     }
 
-  g_clear_pointer (&self->profile, sc_profile_free);
-  self->profile = profile;
-  set_in_sync_with (self, file);
-  g_signal_emit (self, signals[PROFILE_REPLACED], 0);
-  schedule_recompute (self);
-}
-
-void
-sc_session_profile_changed (ScSession *self)
-{
-  g_return_if_fail (SC_IS_SESSION (self));
-
-  set_modified (self, TRUE);
-  schedule_recompute (self);
-  recovery_schedule (self);
+  sc_document_set_profile (self->document, profile, file);
+  /* Even when it was not modified: a copy of the previous one may be left. */
+  sc_session_discard_recovery (self);
 }
 
 gboolean
 sc_session_get_modified (ScSession *self)
 {
   g_return_val_if_fail (SC_IS_SESSION (self), FALSE);
-  return self->modified;
+  return sc_document_get_modified (self->document);
 }
 
 GFile *
 sc_session_get_file (ScSession *self)
 {
   g_return_val_if_fail (SC_IS_SESSION (self), NULL);
-  return self->file;
+  return sc_document_get_file (self->document);
 }
 
 char *
 sc_session_dup_title (ScSession *self)
 {
-  const char *name;
-
   g_return_val_if_fail (SC_IS_SESSION (self), NULL);
-
-  name = sc_profile_get_name (self->profile, sc_lang_current ());
-  if (name != NULL && *name != '\0')
-    return g_strdup (name);
-  if (self->file != NULL)
-    return g_file_get_basename (self->file);
-  return g_strdup (_("Untitled profile"));
+  return sc_document_dup_title (self->document);
 }
 
 gboolean
@@ -482,9 +441,9 @@ sc_session_open (ScSession  *self,
   g_return_val_if_fail (SC_IS_SESSION (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  path = local_path (file, FALSE, error);
+  path = g_file_get_path (file);
   if (path == NULL)
-    return FALSE;
+    return sc_document_open (self->document, file, error);
   profile = sc_profile_load (path, error);
   if (profile == NULL)
     return FALSE;
@@ -497,17 +456,10 @@ sc_session_save (ScSession  *self,
                  GFile      *file,
                  GError    **error)
 {
-  g_autofree char *path = NULL;
-
   g_return_val_if_fail (SC_IS_SESSION (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  path = local_path (file, TRUE, error);
-  if (path == NULL)
+  if (!sc_document_save (self->document, file, error))
     return FALSE;
-  if (!sc_profile_save (self->profile, path, error))
-    return FALSE;
-  set_in_sync_with (self, file);
+  sc_session_discard_recovery (self);
   return TRUE;
 }
 
@@ -516,11 +468,7 @@ sc_session_is_program_enabled (ScSession  *self,
                                const char *program_id)
 {
   g_return_val_if_fail (SC_IS_SESSION (self), FALSE);
-
-  for (guint i = 0; i + 1 < self->disabled->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (self->disabled, i), program_id) == 0)
-      return FALSE;
-  return TRUE;
+  return sc_document_is_program_enabled (self->document, program_id);
 }
 
 void
@@ -528,72 +476,46 @@ sc_session_set_program_enabled (ScSession  *self,
                                 const char *program_id,
                                 gboolean    enabled)
 {
-  g_autoptr(GPtrArray) ids = NULL;
-
   g_return_if_fail (SC_IS_SESSION (self));
-  g_return_if_fail (program_id != NULL);
 
-  if (sc_session_is_program_enabled (self, program_id) == !!enabled)
+  if (sc_document_is_program_enabled (self->document, program_id) == !!enabled)
     return;
-
-  ids = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i + 1 < self->disabled->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (self->disabled, i), program_id) != 0)
-      g_ptr_array_add (ids, g_strdup (g_ptr_array_index (self->disabled, i)));
-  if (!enabled)
-    g_ptr_array_add (ids, g_strdup (program_id));
-  g_ptr_array_add (ids, NULL);
-  disabled_reset (self, (const char * const *) ids->pdata);
-
+  sc_document_set_program_enabled (self->document, program_id, enabled);
   if (self->settings != NULL)
-    g_settings_set_strv (self->settings, "disabled-programs",
-                         (const char * const *) self->disabled->pdata);
-  schedule_recompute (self);
-}
-
-const char * const *
-sc_session_get_disabled (ScSession *self)
-{
-  g_return_val_if_fail (SC_IS_SESSION (self), NULL);
-  return (const char * const *) self->disabled->pdata;
+    g_settings_set_strv (self->settings, "disabled-programs", sc_document_get_disabled (self->document));
 }
 
 const ScResult *
 sc_session_get_result (ScSession *self)
 {
   g_return_val_if_fail (SC_IS_SESSION (self), NULL);
-  return self->result;
+  return self->computed ? sc_document_get_result (self->document) : NULL;
 }
 
 const ScRuleCheck *
 sc_session_get_rule_check (ScSession *self)
 {
   g_return_val_if_fail (SC_IS_SESSION (self), NULL);
-  return self->rule_check;
+  return self->computed ? sc_document_get_rule_check (self->document) : NULL;
 }
 
 void
 sc_session_recompute (ScSession *self,
                       gboolean   force)
 {
-  ScEngineOptions options = { 0 };
   gint64 start;
 
   g_return_if_fail (SC_IS_SESSION (self));
 
-  if (!force && self->recompute_id == 0 && self->result != NULL)
+  if (!force && self->recompute_id == 0 && self->computed)
     return;
   g_clear_handle_id (&self->recompute_id, g_source_remove);
 
-  options.disabled = (const char * const *) self->disabled->pdata;
-  options.lang = sc_lang_current ();
-
   start = g_get_monotonic_time ();
-  g_clear_pointer (&self->result, sc_result_free);
-  g_clear_pointer (&self->rule_check, sc_rule_check_free);
-  self->result = sc_engine_evaluate (self->catalog, self->profile, &options);
-  self->rule_check = sc_rule_check (self->catalog, self->profile, options.lang);
+  sc_document_get_result (self->document);
+  sc_document_get_rule_check (self->document);
   self->last_compute_usec = g_get_monotonic_time () - start;
+  self->computed = TRUE;
 
   g_signal_emit (self, signals[RESULT_CHANGED], 0);
 }

@@ -3,19 +3,16 @@
 
 #include <gio/gio.h>
 
-#include "sc-catalog.h"
-#include "sc-engine.h"
-#include "sc-profile.h"
-#include "sc-rule-check.h"
+#include "sc-document.h"
 
 G_BEGIN_DECLS
 
 /*
- * ScSession: what one window works on — the program catalog, the merchant
- * profile document (its file and whether it has unsaved changes), the
- * programs switched off, and the latest engine result and rule check.
- * Pages read it and listen to its signals; edits go through it so the
- * result is recomputed once per frame at most.
+ * ScSession: what one window adds around its ScDocument (which holds the
+ * catalog, the profile, its file, the programs switched off and computes
+ * the result): the recompute before the next frame, the crash-recovery
+ * copy of unsaved edits and the application's settings. Edit the profile
+ * through sc_session_get_document(); pages listen to the session's signals.
  */
 
 #define SC_TYPE_SESSION (sc_session_get_type ())
@@ -27,18 +24,18 @@ ScSession         *sc_session_new                 (void);
 /* Loads the bundled and the user's program files. */
 void               sc_session_load_default_programs (ScSession   *self);
 /* Adds a program file (origin: added by the user). Errors start with
- * "FILE:LINE:COL: " and are also kept in sc_session_get_load_errors(). */
+ * "FILE:LINE:COL: " and are also kept in sc_catalog_get_errors(). */
 gboolean           sc_session_add_program_file    (ScSession   *self,
                                                    const char  *path,
                                                    GError     **error);
+/* The document this window works on. (transfer none) */
+ScDocument        *sc_session_get_document        (ScSession   *self);
 /* (transfer none) */
 ScCatalog         *sc_session_get_catalog         (ScSession   *self);
-/* GError* of every file that did not load. (transfer none) */
-GPtrArray         *sc_session_get_load_errors     (ScSession   *self);
 
-/* The profile being edited; change it with the sc_profile_* setters and
- * then call sc_session_profile_changed(). (transfer none) */
-ScProfile         *sc_session_get_profile         (ScSession   *self);
+/* The profile being edited; change it with the sc_document_set_* setters
+ * of sc_session_get_document(). (transfer none) */
+const ScProfile   *sc_session_get_profile         (ScSession   *self);
 /* Replaces the document. @file may be NULL (an unsaved or example profile).
  * Takes @profile (transfer full). Clears the modified flag. */
 void               sc_session_set_profile         (ScSession   *self,
@@ -46,8 +43,6 @@ void               sc_session_set_profile         (ScSession   *self,
                                                    GFile       *file);
 /* A new profile with the user's default assumptions and today as evaluation date. (transfer full) */
 ScProfile         *sc_session_new_profile         (ScSession   *self);
-/* Marks the document modified and schedules a recompute before the next frame. */
-void               sc_session_profile_changed     (ScSession   *self);
 gboolean           sc_session_get_modified        (ScSession   *self);
 /* (transfer none) NULL for a document never saved. */
 GFile             *sc_session_get_file            (ScSession   *self);
@@ -69,8 +64,6 @@ gboolean           sc_session_is_program_enabled  (ScSession   *self,
 void               sc_session_set_program_enabled (ScSession   *self,
                                                    const char  *program_id,
                                                    gboolean     enabled);
-/* NULL-terminated ids switched off. (transfer none) */
-const char *const *sc_session_get_disabled        (ScSession   *self);
 
 /* Results of the last recompute; NULL before the first. (transfer none) */
 const ScResult    *sc_session_get_result          (ScSession   *self);

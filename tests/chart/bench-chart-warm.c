@@ -183,7 +183,7 @@ main (int   argc,
   if (profile->as_of == SC_DAY_NONE)
     profile->as_of = sc_day_parse ("2026-11-22");
   result = sc_engine_evaluate (catalog, profile, &options);
-  model = sc_chart_model_from_result (SC_CHART_OVERVIEW, catalog, profile, result, "en");
+  model = sc_chart_model_from_result (SC_CHART_OVERVIEW, catalog, profile, result, NULL, "en");
 
   if (dump)
     {

@@ -227,8 +227,12 @@ cli_model (ScChartKind kind)
   profile = sc_profile_load_example (SC_PROFILE_DEFAULT_EXAMPLE, &error);
   g_assert_no_error (error);
   profile->as_of = sc_day_parse ("2026-11-22");
+  g_autoptr(ScSweep) sweep = NULL;
+
   result = sc_engine_evaluate (catalog, profile, &options);
-  return sc_chart_model_from_result (kind, catalog, profile, result, "en");
+  if (kind == SC_CHART_SENSITIVITY)
+    sweep = sc_sweep_over_monthly_gmv (catalog, profile, NULL, "en");
+  return sc_chart_model_from_result (kind, catalog, profile, result, sweep, "en");
 }
 
 static void
@@ -357,6 +361,8 @@ test_sensitivity_honours_disabled (void)
   g_autoptr(ScProfile) profile = NULL;
   g_autoptr(ScResult) all = NULL;
   g_autoptr(ScResult) some = NULL;
+  g_autoptr(ScSweep) sweep_all = NULL;
+  g_autoptr(ScSweep) sweep_some = NULL;
   g_autoptr(ScChartModel) with = NULL;
   g_autoptr(ScChartModel) without = NULL;
   g_autoptr(GError) error = NULL;
@@ -369,8 +375,10 @@ test_sensitivity_honours_disabled (void)
   all = sc_engine_evaluate (catalog, profile, &options);
   options.disabled = disabled;
   some = sc_engine_evaluate (catalog, profile, &options);
-  with = sc_chart_model_from_result (SC_CHART_SENSITIVITY, catalog, profile, all, "en");
-  without = sc_chart_model_from_result (SC_CHART_SENSITIVITY, catalog, profile, some, "en");
+  sweep_all = sc_sweep_over_monthly_gmv (catalog, profile, NULL, "en");
+  sweep_some = sc_sweep_over_monthly_gmv (catalog, profile, disabled, "en");
+  with = sc_chart_model_from_result (SC_CHART_SENSITIVITY, catalog, profile, all, sweep_all, "en");
+  without = sc_chart_model_from_result (SC_CHART_SENSITIVITY, catalog, profile, some, sweep_some, "en");
 
   g_assert_cmpfloat (series_sum (with, "Kuaishou"), >, 0);
   g_assert_cmpfloat (series_sum (without, "Kuaishou"), <, series_sum (with, "Kuaishou"));

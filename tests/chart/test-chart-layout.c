@@ -607,9 +607,9 @@ test_from_result_expected_note (void)
 
   number = sc_chart_format_number (expected, "en", 3);
   expected_line = g_strdup_printf ("Not counted: about ¥%s more from measures the sources call expected", number);
-  overview = sc_chart_model_from_result (SC_CHART_OVERVIEW, catalog, profile, result, "en");
-  measures = sc_chart_model_from_result (SC_CHART_MEASURES, catalog, profile, result, "en");
-  timeline = sc_chart_model_from_result (SC_CHART_TIMELINE, catalog, profile, result, "en");
+  overview = sc_chart_model_from_result (SC_CHART_OVERVIEW, catalog, profile, result, NULL, "en");
+  measures = sc_chart_model_from_result (SC_CHART_MEASURES, catalog, profile, result, NULL, "en");
+  timeline = sc_chart_model_from_result (SC_CHART_TIMELINE, catalog, profile, result, NULL, "en");
   g_test_message ("expected %.2f: %s", expected, expected_line);
   g_assert_true (has_footnote (overview, expected_line));
   g_assert_true (has_footnote (measures, expected_line));
@@ -621,7 +621,7 @@ test_from_result_expected_note (void)
   profile = sc_profile_load_example (SC_PROFILE_DEFAULT_EXAMPLE, &error);
   g_assert_no_error (error);
   bundled_result = sc_engine_evaluate (bundled, profile, &options);
-  plain = sc_chart_model_from_result (SC_CHART_OVERVIEW, bundled, profile, bundled_result, "en");
+  plain = sc_chart_model_from_result (SC_CHART_OVERVIEW, bundled, profile, bundled_result, NULL, "en");
   g_assert_false (has_footnote (plain, "Not counted"));
 }
 
@@ -645,9 +645,9 @@ test_from_result_empty_platforms (void)
       const char *none = zh ? "无在期政策" : "no current program";
       ScEngineOptions options = { .lang = langs[l] };
       g_autoptr(ScResult) result = sc_engine_evaluate (catalog, profile, &options);
-      g_autoptr(ScChartModel) overview = sc_chart_model_from_result (SC_CHART_OVERVIEW, catalog, profile, result, langs[l]);
-      g_autoptr(ScChartModel) subsidies = sc_chart_model_from_result (SC_CHART_SUBSIDIES, catalog, profile, result, langs[l]);
-      g_autoptr(ScChartModel) traffic = sc_chart_model_from_result (SC_CHART_TRAFFIC, catalog, profile, result, langs[l]);
+      g_autoptr(ScChartModel) overview = sc_chart_model_from_result (SC_CHART_OVERVIEW, catalog, profile, result, NULL, langs[l]);
+      g_autoptr(ScChartModel) subsidies = sc_chart_model_from_result (SC_CHART_SUBSIDIES, catalog, profile, result, NULL, langs[l]);
+      g_autoptr(ScChartModel) traffic = sc_chart_model_from_result (SC_CHART_TRAFFIC, catalog, profile, result, NULL, langs[l]);
       g_autoptr(ScChartLayout) layout = NULL;
       const char *jd = g_str_equal (langs[l], "zh") ? "京东" : "JD";
       const char *douyin = g_str_equal (langs[l], "zh") ? "抖音" : "Douyin";

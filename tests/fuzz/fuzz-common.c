@@ -216,10 +216,13 @@ sc_fuzz_exercise_profile (ScCatalog       *catalog,
         {
           g_autoptr(ScChartModel) model = NULL;
           g_autoptr(ScChartLayout) layout = NULL;
+          g_autoptr(ScSweep) sweep = NULL;
 
           if (k == SC_CHART_SENSITIVITY && l > 0)
             continue;
-          model = sc_chart_model_from_result ((ScChartKind) k, catalog, profile, result, langs[l]);
+          if (k == SC_CHART_SENSITIVITY)
+            sweep = sc_sweep_over_monthly_gmv (catalog, profile, NULL, langs[l]);
+          model = sc_chart_model_from_result ((ScChartKind) k, catalog, profile, result, sweep, langs[l]);
           g_assert_nonnull (model);
           sc_fuzz_check_model (model);
           layout = sc_chart_layout_new (model, 480, 270);

@@ -42,7 +42,7 @@ save_recovery (const ScProfile *profile,
                const char      *where,
                GError         **error)
 {
-  return sc_recovery_save (profile, where, error);
+  return sc_recovery_save (profile, profile->path, where, error);
 }
 
 /* Saves @a and @b alternately forever; never returns. */

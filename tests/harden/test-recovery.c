@@ -62,7 +62,7 @@ test_round_trip (void)
 
   g_assert_true (sc_recovery_id_is_valid (id));
   profile->path = g_strdup ("/home/someone/客户/张三.shangce");
-  g_assert_true (sc_recovery_save (profile, id, &error));
+  g_assert_true (sc_recovery_save (profile, profile->path, id, &error));
   g_assert_no_error (error);
 
   /* Private to the user: edits may hold a client's numbers. */
@@ -84,12 +84,12 @@ test_round_trip (void)
 
   back = sc_recovery_load (entry, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (back->path, ==, profile->path);
+  g_assert_cmpstr (entry->original, ==, profile->path);
   g_assert_true (sc_profile_equal (back, profile));
 
   /* A second save replaces the copy, it does not add one. */
   sc_profile_set_name (profile, "改过的", "Edited");
-  g_assert_true (sc_recovery_save (profile, id, &error));
+  g_assert_true (sc_recovery_save (profile, profile->path, id, &error));
   g_clear_pointer (&entries, g_ptr_array_unref);
   entries = sc_recovery_list ();
   g_assert_cmpuint (entries->len, ==, 1);
@@ -120,7 +120,7 @@ test_unsaved_document (void)
 
   sc_profile_set_name (profile, "新档案", "New profile");
   g_assert_true (sc_profile_set_as_of (profile, sc_day_from_ymd (2026, 11, 22), &error));
-  g_assert_true (sc_recovery_save (profile, "unsaved", &error));
+  g_assert_true (sc_recovery_save (profile, NULL, "unsaved", &error));
   g_assert_no_error (error);
 
   entries = sc_recovery_list ();
@@ -128,7 +128,7 @@ test_unsaved_document (void)
   g_assert_null (((ScRecoveryEntry *) entries->pdata[0])->original);
   back = sc_recovery_load (entries->pdata[0], &error);
   g_assert_no_error (error);
-  g_assert_null (back->path);
+  g_assert_null (((ScRecoveryEntry *) entries->pdata[0])->original);
   discard_all ();
 }
 
@@ -148,7 +148,7 @@ test_bad_ids (void)
       g_autoptr(GError) error = NULL;
 
       g_assert_false (sc_recovery_id_is_valid (bad[i]));
-      g_assert_false (sc_recovery_save (profile, bad[i], &error));
+      g_assert_false (sc_recovery_save (profile, profile->path, bad[i], &error));
       g_assert_error (error, SC_ERROR, SC_ERROR_USAGE);
       g_assert_nonnull (strstr (error->message, "recovery id"));
       g_clear_error (&error);
@@ -176,7 +176,7 @@ test_list_skips_and_cleans (void)
   g_autofree char *stale_ini = recovery_file ("good", ".ini.Qq11Ww");
   g_autofree char *other = recovery_file ("notes", ".txt");
 
-  g_assert_true (sc_recovery_save (profile, "good", &error));
+  g_assert_true (sc_recovery_save (profile, profile->path, "good", &error));
   g_assert_no_error (error);
   g_assert_true (g_file_set_contents (broken, "<profile", -1, NULL));
   g_assert_true (g_file_set_contents (stale, "<half", -1, NULL));
@@ -219,7 +219,7 @@ test_crashed_writer (void)
       pid = fork ();
       g_assert_cmpint (pid, >=, 0);
       if (pid == 0)
-        _exit (sc_recovery_save (i == 0 ? older : newer, i == 0 ? "older" : "newer", NULL) ? 0 : 1);
+        _exit (sc_recovery_save (i == 0 ? older : newer, NULL, i == 0 ? "older" : "newer", NULL) ? 0 : 1);
       g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
       g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
     }
@@ -244,7 +244,7 @@ test_unwritable (void)
       g_autoptr(ScProfile) profile = harden_large_profile (8);
       g_autoptr(GError) error = NULL;
 
-      g_assert_false (sc_recovery_save (profile, "x", &error));
+      g_assert_false (sc_recovery_save (profile, profile->path, "x", &error));
       g_assert_error (error, SC_ERROR, SC_ERROR_IO);
       g_assert_nonnull (strstr (error->message, "not-a-folder"));
       return;

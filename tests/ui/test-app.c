@@ -62,7 +62,7 @@ test_opens_with_example (void)
 {
   ScMainWindow *win = ui_test_open_window (app);
   ScSession *session = sc_main_window_get_session (win);
-  ScProfile *profile = sc_session_get_profile (session);
+  const ScProfile *profile = sc_session_get_profile (session);
   const ScChartModel *model;
   g_autofree char *lines = NULL;
 
@@ -113,7 +113,7 @@ test_gmv_changes_chart (void)
   g_autofree char *after_lines = NULL;
   g_autoptr(ScProfile) copy = NULL;
   g_autoptr(ScResult) expected = NULL;
-  ScEngineOptions options = { .disabled = sc_session_get_disabled (session), .lang = "en" };
+  ScEngineOptions options = { .disabled = sc_document_get_disabled (sc_session_get_document (session)), .lang = "en" };
 
   fees = g_ptr_array_index (chart_model (win)->series, 0);
   before_fees = sc_chart_series_get (fees, ks);
@@ -223,7 +223,7 @@ test_broken_program_toast (void)
   g_assert_nonnull (toast);
   g_assert_nonnull (strstr (toast, "broken-program.xml:7:"));
 
-  errors = sc_session_get_load_errors (sc_main_window_get_session (win));
+  errors = sc_catalog_get_errors (sc_session_get_catalog (sc_main_window_get_session (win)));
   g_assert_cmpuint (errors->len, ==, 1);
   ui_test_destroy_window (win);
 }
@@ -262,7 +262,7 @@ test_export_png (void)
   sc_export_dialog_set_format (dialog, SC_CHART_FORMAT_PNG);
   sc_export_dialog_set_size (dialog, SC_EXPORT_SIZE_CUSTOM, 640, 360);
   sc_export_dialog_set_scale (dialog, 2);
-  sc_export_dialog_set_lang (dialog, "zh");
+  sc_export_dialog_set_lang (dialog, SC_LANG_ZH);
   g_assert_true (sc_export_dialog_export_to (dialog, custom_file, &error));
   g_assert_no_error (error);
   png_size (custom, &w, &h);
@@ -346,9 +346,8 @@ test_save_open_roundtrip (void)
   g_assert_true (sc_profile_editor_enter (editor, SC_FIELD_INDUSTRY_BELT, "true"));
   g_assert_true (sc_profile_editor_enter (editor, SC_FIELD_FIRST_SALE_DATE, "2026-02-14"));
   sc_profile_editor_set_given (editor, SC_FIELD_EXPECTED_RANK, FALSE);
-  g_assert_true (sc_profile_set_override (sc_session_get_profile (session), "douyin",
-                                          SC_FEE_COMMISSION, NULL, 0.03, NULL));
-  sc_session_profile_changed (session);
+  g_assert_true (sc_document_set_override (sc_session_get_document (session), "douyin",
+                                           SC_FEE_COMMISSION, NULL, 0.03, NULL));
   iterate ();
   g_assert_cmpfloat (sc_profile_get_number (sc_session_get_profile (session), SC_FIELD_RETURN_RATE, 0), ==, 0.125);
 

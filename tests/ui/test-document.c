@@ -26,87 +26,6 @@
 
 static ScApplication *app;
 
-/* How long a test waits for a dialog to answer before it fails. */
-#define GIVE_UP_USEC (10 * G_USEC_PER_SEC)
-
-static gboolean
-tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* The visible toplevels of @type (transfer container). */
-static GPtrArray *
-shown_toplevels (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();  /* transfer none */
-  GPtrArray *found = g_ptr_array_new ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (GTK_WIDGET (w)))
-        g_ptr_array_add (found, w);
-    }
-  return found;
-}
-
-/* The file chooser that Save As shows, or NULL when none is shown. */
-static GtkFileChooser *
-save_as_dialog (void)
-{
-  g_autoptr(GPtrArray) shown = shown_toplevels (GTK_TYPE_FILE_CHOOSER_DIALOG);
-
-  g_assert_cmpuint (shown->len, <=, 1);
-  if (shown->len == 0)
-    return NULL;
-  g_assert_cmpint (gtk_file_chooser_get_action (g_ptr_array_index (shown, 0)), ==,
-                   GTK_FILE_CHOOSER_ACTION_SAVE);
-  return g_ptr_array_index (shown, 0);
-}
-
-/* Answers the Save As dialog and runs the main loop until it has gone: the
- * chooser checks the name it was given before it answers. */
-static void
-answer_save_as (GtkFileChooser *chooser,
-                int             response)
-{
-  guint tick = g_timeout_add (20, tick_cb, NULL);
-  gint64 give_up = g_get_monotonic_time () + GIVE_UP_USEC;
-
-  gtk_dialog_response (GTK_DIALOG (chooser), response);
-  while (save_as_dialog () != NULL && g_get_monotonic_time () < give_up)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (tick);
-  g_assert_null (save_as_dialog ());
-  iterate ();
-}
-
-/* Types @name into the Save As dialog, in folder @dir, and presses Save. */
-static void
-save_as_into (const char *dir,
-              const char *name)
-{
-  GtkFileChooser *chooser = save_as_dialog ();
-  g_autoptr(GFile) folder = g_file_new_for_path (dir);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_nonnull (chooser);
-  g_assert_true (gtk_file_chooser_set_current_folder (chooser, folder, &error));
-  g_assert_no_error (error);
-  gtk_file_chooser_set_current_name (chooser, name);
-  answer_save_as (chooser, GTK_RESPONSE_ACCEPT);
-}
-
-static void
-cancel_save_as (void)
-{
-  GtkFileChooser *chooser = save_as_dialog ();
-
-  g_assert_nonnull (chooser);
-  answer_save_as (chooser, GTK_RESPONSE_CANCEL);
-}
 
 /* Clicks @button of the "Save Changes?" question of @win ("_Save",
  * "_Discard" or "_Cancel"): the question answers and closes. */
@@ -136,7 +55,7 @@ n_questions_shown (void)
   return shown->len;
 }
 
-static ScProfile *
+static const ScProfile *
 profile (ScMainWindow *win)
 {
   return sc_session_get_profile (sc_main_window_get_session (win));

@@ -116,7 +116,7 @@ test_monkey (void)
             {
               if (!sc_profile_equal (before, sc_session_get_profile (session)))
                 {
-                  ScProfile *after = sc_session_get_profile (session);
+                  const ScProfile *after = sc_session_get_profile (session);
                   GtkWidget *under = gtk_widget_pick (GTK_WIDGET (win), x, y, GTK_PICK_DEFAULT);
                   GString *what = g_string_new (NULL);
 

@@ -32,12 +32,6 @@ static ScApplication *app;
 #define DELAY_USEC   (2 * G_USEC_PER_SEC)
 #define GIVE_UP_USEC (15 * G_USEC_PER_SEC)
 
-static gboolean
-tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
 static char *
 copy_path (const char *id)
 {
@@ -61,7 +55,7 @@ static gint64
 wait_for_copy (const char *id,
                gint64      give_up)
 {
-  guint tick = g_timeout_add (20, tick_cb, NULL);
+  guint tick = g_timeout_add (20, ui_test_tick_cb, NULL);
   gint64 seen = 0;
 
   while (g_get_monotonic_time () < give_up)
@@ -81,7 +75,7 @@ wait_for_copy (const char *id,
 static void
 run_for (gint64 usec)
 {
-  guint tick = g_timeout_add (20, tick_cb, NULL);
+  guint tick = g_timeout_add (20, ui_test_tick_cb, NULL);
   gint64 end = g_get_monotonic_time () + usec;
 
   while (g_get_monotonic_time () < end)
@@ -165,9 +159,7 @@ leave_crashed_copy (const char *id,
 
   g_assert_nonnull (profile);
   g_assert_true (sc_profile_set_number (profile, SC_FIELD_MONTHLY_GMV, value, NULL));
-  g_free (profile->path);
-  profile->path = g_strdup (original);
-  g_assert_true (sc_recovery_save (profile, id, &error));
+  g_assert_true (sc_recovery_save (profile, original, id, &error));
   g_assert_no_error (error);
 
   /* The writer is gone: its pid names no running process. */
@@ -475,7 +467,7 @@ test_running_copy_not_offered (void)
 
   /* Another window of a running instance (here: this process) owns it. */
   clear_state ();
-  g_assert_true (sc_recovery_save (profile, "running-window", &error));
+  g_assert_true (sc_recovery_save (profile, profile->path, "running-window", &error));
   g_assert_no_error (error);
   win = ui_test_open_window (app);
   g_assert_null (sc_main_window_get_recovery_dialog (win));

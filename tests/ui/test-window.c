@@ -14,6 +14,7 @@
 
 #include "sc-application.h"
 #include "ui-test.h"
+#include "sc-help.h"
 #include "sc-main-window.h"
 
 static ScApplication *app;
@@ -205,6 +206,103 @@ test_shortcuts (void)
   close_all ();
 }
 
+/*
+ * Every entry of the Keyboard Shortcuts window shows keys: an entry that
+ * names an action shows that action's accelerators, so the action must
+ * exist and have some (nine entries showed none while their keys were class
+ * key bindings the window cannot see).
+ */
+static void
+test_shortcuts_have_keys (void)
+{
+  g_autoptr(GSettings) settings = app_settings ();
+  g_autoptr(GtkBuilder) builder = NULL;
+  GSList *objects;
+  ScMainWindow *win;
+  guint n = 0;
+
+  g_application_activate (G_APPLICATION (app));
+  iterate ();
+  win = the_main_window ();
+  g_assert_nonnull (win);
+  builder = gtk_builder_new_from_resource ("/io/github/shangce/Shangce/gtk/help-overlay.ui");
+  objects = gtk_builder_get_objects (builder);
+  for (GSList *l = objects; l != NULL; l = l->next)
+    {
+      g_autofree char *title = NULL, *action = NULL, *accel = NULL;
+
+      if (!GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+        continue;
+      g_object_get (l->data, "title", &title, "action-name", &action, "accelerator", &accel, NULL);
+      g_test_message ("%s: %s %s", title, action ? action : "-", accel ? accel : "-");
+      if (action != NULL)
+        {
+          g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), action);
+          const char *dot = strchr (action, '.');
+
+          g_assert_nonnull (dot);
+          g_assert_cmpuint (g_strv_length (accels), >, 0);
+          if (g_str_has_prefix (action, "win."))
+            g_assert_true (window_has_action (win, dot + 1));
+          else
+            g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), dot + 1));
+        }
+      else
+        g_assert_true (accel != NULL && *accel != '\0');
+      n++;
+    }
+  g_slist_free (objects);
+  g_assert_cmpuint (n, >=, 18);
+  close_all ();
+}
+
+/*
+ * F1 on a machine without a help viewer: the help built as HTML opens in
+ * the web browser, in the interface's language; with no browser either, a
+ * dialog says where the help file is (it used to show only "Operation not
+ * supported").
+ */
+static void
+test_help_without_viewer (void)
+{
+  g_autoptr(GSettings) settings = app_settings ();
+  g_autofree char *uri = sc_help_get_uri ("measures", FALSE);
+  g_autofree char *index = sc_help_get_uri (NULL, FALSE);
+  g_autofree char *viewer = sc_help_get_uri ("measures", TRUE);
+  g_autofree char *path = NULL, *html = NULL;
+  g_autoptr(GAppInfo) browser = g_app_info_get_default_for_type ("text/html", FALSE);
+  ScMainWindow *win;
+  GtkWindow *dialog;
+
+  g_assert_cmpstr (viewer, ==, "help:shangce/measures");
+  g_assert_nonnull (uri);
+  g_assert_true (g_str_has_prefix (uri, "file://"));
+  g_assert_true (g_str_has_suffix (uri, "/C/measures.html"));
+  g_assert_true (g_str_has_suffix (index, "/C/index.html"));
+  path = g_filename_from_uri (uri, NULL, NULL);
+  g_assert_true (g_file_get_contents (path, &html, NULL, NULL));
+  g_assert_nonnull (strstr (html, "Measures"));
+
+  if (sc_help_have_viewer () || browser != NULL)
+    {
+      g_test_message ("a help viewer or browser is installed: not pressing F1 here");
+      return;
+    }
+  g_application_activate (G_APPLICATION (app));
+  iterate ();
+  win = the_main_window ();
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.help", NULL);
+  for (int i = 0; i < 200 && (dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) == NULL; i++)
+    {
+      iterate ();
+      g_usleep (10000);
+    }
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ".html"));
+  gtk_window_destroy (dialog);
+  close_all ();
+}
+
 static void
 test_window_size_kept (void)
 {
@@ -277,6 +375,8 @@ main (int   argc,
   g_test_add_func ("/ui/shell/actions", test_actions);
   g_test_add_func ("/ui/shell/about", test_about);
   g_test_add_func ("/ui/shell/shortcuts", test_shortcuts);
+  g_test_add_func ("/ui/shell/shortcuts-have-keys", test_shortcuts_have_keys);
+  g_test_add_func ("/ui/shell/help-without-viewer", test_help_without_viewer);
   g_test_add_func ("/ui/shell/window-size-kept", test_window_size_kept);
   g_test_add_func ("/ui/shell/quit", test_quit);
 
