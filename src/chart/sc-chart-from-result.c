@@ -100,6 +100,22 @@ amount_basis (Build      *b,
   return basis;
 }
 
+/* TRUE when a counted measure of @platform gives @amount as a maximum (至高). */
+static gboolean
+amount_up_to (Build      *b,
+              const char *platform,
+              ScAmount    amount)
+{
+  for (guint i = 0; i < b->result->measures->len; i++)
+    {
+      const ScMeasureResult *mr = g_ptr_array_index (b->result->measures, i);
+
+      if (mr->up_to && mr->totals[amount] != 0 && g_strcmp0 (mr->program->platform, platform) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Traffic is priced only through yuan per 1,000 exposures, cash flow through the cost of capital. */
 static gboolean
 amount_assumed (Build      *b,
@@ -258,15 +274,19 @@ amount_series (Build          *b,
     {
       const ScPlatformResult *p = g_ptr_array_index (b->result->platforms, i);
       double sum = 0;
-      gboolean assumed = FALSE;
+      gboolean assumed = FALSE, up_to = FALSE;
 
       for (guint a = 0; a < n_amounts; a++)
         {
           sum += p->totals[amounts[a]];
           if (p->totals[amounts[a]] != 0)
-            assumed |= amount_assumed (b, p->platform, amounts[a]);
+            {
+              assumed |= amount_assumed (b, p->platform, amounts[a]);
+              up_to |= amount_up_to (b, p->platform, amounts[a]);
+            }
         }
       sc_chart_series_set (series, i, sum, assumed, sum == 0 ? empty_remark (b, p->platform) : NULL);
+      sc_chart_series_set_up_to (series, i, up_to);
     }
 }
 
@@ -348,6 +368,7 @@ build_traffic (Build *b)
       else if (value == 0)
         label = g_strdup (empty_remark (b, p->platform));
       sc_chart_series_set (series, i, value, value != 0, label);
+      sc_chart_series_set_up_to (series, i, value != 0 && amount_up_to (b, p->platform, SC_AMOUNT_TRAFFIC_VALUE));
     }
   /* One unnamed series needs no legend; the title says what it is. */
   g_free (series->name);
@@ -407,8 +428,11 @@ build_measures (Build *b)
 
       sc_chart_model_add_category (b->model, sc_text_get (&row->mr->measure->title, b->lang));
       for (guint s = 0; s < n_platforms; s++)
-        sc_chart_series_set (g_ptr_array_index (b->model->series, s), r,
-                             s == p ? row->value : 0, s == p && assumed, NULL);
+        {
+          sc_chart_series_set (g_ptr_array_index (b->model->series, s), r,
+                               s == p ? row->value : 0, s == p && assumed, NULL);
+          sc_chart_series_set_up_to (g_ptr_array_index (b->model->series, s), r, s == p && row->mr->up_to);
+        }
     }
   if (shown < rows->len)
     {
@@ -426,6 +450,8 @@ build_measures (Build *b)
 
           sc_chart_series_set (series, shown, sc_chart_series_get (series, shown) + row->value,
                                sc_chart_series_is_assumed (series, shown) || (row->mr->basis & SC_BASIS_ASSUMED), NULL);
+          if (row->mr->up_to)
+            sc_chart_series_set_up_to (series, shown, TRUE);
         }
     }
 
@@ -469,6 +495,7 @@ build_cumulative (Build *b)
         {
           sum += sc_result_month_value (p->monthly, p->n_months, m, SC_AMOUNT_TOTAL_VALUE);
           sc_chart_series_set (series, m, sum, assumed && sum != 0, NULL);
+          sc_chart_series_set_up_to (series, m, p->up_to && sum != 0);
         }
     }
 }
@@ -624,6 +651,9 @@ sc_chart_model_from_result (ScChartKind      kind,
     }
 
   add_footnote (&b, kind == SC_CHART_TIMELINE);
+  if (sc_chart_model_any_up_to (b.model))
+    /* TRANSLATORS: chart footnote explaining the "≤" before some values */
+    sc_chart_model_add_footnote (b.model, _("≤ up to: a maximum the program promises (至高); the amount may be less"));
   if (kind != SC_CHART_TIMELINE)
     {
       add_expected_note (&b);

@@ -284,11 +284,13 @@ format_value (Ctx                 *c,
   const char *custom = sc_chart_series_get_label (series, point);
   g_autofree char *num = NULL;
   gboolean assumed = sc_chart_series_is_assumed (series, point);
+  /* A maximum (至高) keeps its "≤", as on the Measures page. */
+  const char *up_to = sc_chart_series_is_up_to (series, point) ? "≤ " : "";
 
   if (custom != NULL)
-    return g_strconcat (custom, assumed ? "*" : "", NULL);
+    return g_strconcat (up_to, custom, assumed ? "*" : "", NULL);
   num = sc_chart_format_number (sc_chart_series_get (series, point), c->model->lang, 3);
-  return g_strconcat (num, assumed ? "*" : "", NULL);
+  return g_strconcat (up_to, num, assumed ? "*" : "", NULL);
 }
 
 /*
@@ -932,7 +934,7 @@ layout_bars (Ctx   *c,
       {
         double x0 = left + band * i + (band - group_w) / 2;
         double pos = 0, neg = 0;
-        gboolean any_assumed = FALSE;
+        gboolean any_assumed = FALSE, any_up_to = FALSE;
 
         for (guint s = 0; s < ns; s++)
           {
@@ -944,6 +946,7 @@ layout_bars (Ctx   *c,
             if (!isfinite (v))
               continue;
             any_assumed |= sc_chart_series_is_assumed (series, i) && v != 0;
+            any_up_to |= sc_chart_series_is_up_to (series, i) && v != 0;
             if (m->stacked)
               {
                 if (v == 0)
@@ -992,7 +995,8 @@ layout_bars (Ctx   *c,
         if (m->stacked && (pos != 0 || neg != 0))
           {
             g_autofree char *num = sc_chart_format_number (pos + neg, m->lang, 3);
-            g_autofree char *s_text = g_strconcat (num, any_assumed ? "*" : "", NULL);
+            /* A total with a maximum in it is a maximum too. */
+            g_autofree char *s_text = g_strconcat (any_up_to ? "≤ " : "", num, any_assumed ? "*" : "", NULL);
             ScChartText *t = text_new (c, SC_CHART_TEXT_VALUE, s_text, SIZE_VALUE, TRUE, SC_CHART_INK_TEXT);
             double y_top = axis_map (&a, pos), y_bottom = axis_map (&a, neg);
 
@@ -1157,7 +1161,7 @@ layout_hbars (Ctx   *c,
         {
           /* One label per row: the row's value (one series per row in practice). */
           double total = pos + neg;
-          gboolean assumed = FALSE;
+          gboolean assumed = FALSE, up_to = FALSE;
           const char *custom = NULL;
           g_autofree char *num = NULL;
           g_autofree char *str = NULL;
@@ -1170,12 +1174,13 @@ layout_hbars (Ctx   *c,
               if (sc_chart_series_get (series, i) != 0)
                 {
                   assumed |= sc_chart_series_is_assumed (series, i);
+                  up_to |= sc_chart_series_is_up_to (series, i);
                   if (custom == NULL)
                     custom = sc_chart_series_get_label (series, i);
                 }
             }
           num = sc_chart_format_number (total, m->lang, 3);
-          str = g_strconcat (custom != NULL ? custom : num, assumed ? "*" : "", NULL);
+          str = g_strconcat (up_to ? "≤ " : "", custom != NULL ? custom : num, assumed ? "*" : "", NULL);
           t = text_new (c, SC_CHART_TEXT_VALUE, str, MIN (SIZE_VALUE, cat_size), FALSE, SC_CHART_INK_TEXT);
           t->point = i;
           t->align = total >= 0 ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT;

@@ -71,6 +71,7 @@ sc_chart_series_free (ScChartSeries *series)
   g_array_unref (series->values);
   g_array_unref (series->assumed);
   g_ptr_array_unref (series->labels);
+  g_array_unref (series->up_to);
   g_free (series);
 }
 
@@ -174,7 +175,9 @@ sc_chart_model_add_series (ScChartModel *model,
   series->values = g_array_new (FALSE, TRUE, sizeof (double));
   series->assumed = g_array_new (FALSE, TRUE, sizeof (gboolean));
   series->labels = g_ptr_array_new_with_free_func (g_free);
+  series->up_to = g_array_new (FALSE, TRUE, sizeof (gboolean));
   g_array_set_size (series->values, n);
+  g_array_set_size (series->up_to, n);
   g_array_set_size (series->assumed, n);
   g_ptr_array_set_size (series->labels, n);
   g_ptr_array_add (model->series, series);
@@ -195,6 +198,7 @@ sc_chart_series_set (ScChartSeries *series,
       g_array_set_size (series->values, index + 1);
       g_array_set_size (series->assumed, index + 1);
       g_ptr_array_set_size (series->labels, index + 1);
+      g_array_set_size (series->up_to, index + 1);
     }
   g_array_index (series->values, double, index) = value;
   g_array_index (series->assumed, gboolean, index) = assumed;
@@ -230,6 +234,27 @@ sc_chart_series_get_label (const ScChartSeries *series,
   if (index >= series->labels->len)
     return NULL;
   return g_ptr_array_index (series->labels, index);
+}
+
+void
+sc_chart_series_set_up_to (ScChartSeries *series,
+                           guint          index,
+                           gboolean       up_to)
+{
+  g_return_if_fail (series != NULL);
+  if (index >= series->up_to->len)
+    g_array_set_size (series->up_to, index + 1);
+  g_array_index (series->up_to, gboolean, index) = up_to;
+}
+
+gboolean
+sc_chart_series_is_up_to (const ScChartSeries *series,
+                          guint                index)
+{
+  g_return_val_if_fail (series != NULL, FALSE);
+  if (index >= series->up_to->len)
+    return FALSE;
+  return g_array_index (series->up_to, gboolean, index);
 }
 
 gboolean
@@ -320,6 +345,21 @@ sc_chart_model_is_empty (const ScChartModel *model)
         }
     }
   return TRUE;
+}
+
+gboolean
+sc_chart_model_any_up_to (const ScChartModel *model)
+{
+  g_return_val_if_fail (model != NULL, FALSE);
+  for (guint s = 0; s < model->series->len; s++)
+    {
+      const ScChartSeries *series = g_ptr_array_index (model->series, s);
+
+      for (guint i = 0; i < series->up_to->len; i++)
+        if (g_array_index (series->up_to, gboolean, i) && sc_chart_series_get (series, i) != 0)
+          return TRUE;
+    }
+  return FALSE;
 }
 
 gboolean

@@ -51,7 +51,8 @@ typedef enum
  * lines) or per x value (numeric lines). @assumed marks values that rest on
  * an assumption (a "*" is drawn after them and after the legend name).
  * @labels optionally replaces the value label of a point (e.g. "1.2万 元 ·
- * 300万次曝光"); NULL entries keep the formatted number.
+ * 300万次曝光"); NULL entries keep the formatted number. @up_to marks
+ * values that are maxima (至高): "≤ " is drawn before them.
  */
 typedef struct
 {
@@ -60,6 +61,7 @@ typedef struct
   GArray    *values;     /* double */
   GArray    *assumed;    /* gboolean, same length as @values */
   GPtrArray *labels;     /* char* or NULL, same length as @values */
+  GArray    *up_to;      /* gboolean, same length as @values */
 } ScChartSeries;
 
 /**
@@ -159,6 +161,12 @@ const char     *sc_chart_series_get_label     (const ScChartSeries *series,
                                                guint               index);
 /* TRUE when any value of @series rests on an assumption. */
 gboolean        sc_chart_series_any_assumed   (const ScChartSeries *series);
+/* Marks point @index of @series as a maximum ("up to"), or not. */
+void            sc_chart_series_set_up_to     (ScChartSeries       *series,
+                                               guint                index,
+                                               gboolean             up_to);
+gboolean        sc_chart_series_is_up_to      (const ScChartSeries *series,
+                                               guint                index);
 /* (transfer none) */
 ScChartSpan    *sc_chart_model_add_span       (ScChartModel       *model,
                                                guint               row,
@@ -178,6 +186,8 @@ guint           sc_chart_model_n_points       (const ScChartModel *model);
 gboolean        sc_chart_model_is_empty       (const ScChartModel *model);
 /* TRUE when any value or span shown rests on an assumption. */
 gboolean        sc_chart_model_any_assumed    (const ScChartModel *model);
+/* TRUE when some non-zero value of @model is a maximum. */
+gboolean        sc_chart_model_any_up_to      (const ScChartModel *model);
 
 /* "overview" … (transfer none) */
 const char     *sc_chart_kind_to_string       (ScChartKind         kind);

@@ -512,8 +512,9 @@ describe_parse_error (const xmlError *err)
 
   switch (err->code)
     {
+    /* libxml2's name for "no element": an empty file never gets here. */
     case XML_ERR_DOCUMENT_EMPTY:
-      return g_strdup (_("the file is empty; expected an XML document starting with <program-file>"));
+      return g_strdup (_("this is not an XML file (no element found); a program file is an XML document starting with <program-file>"));
     case XML_ERR_DOCUMENT_END:
       return g_strdup (_("there is more text after the end of the root element; a file holds exactly one <program-file>"));
     case XML_ERR_UNDECLARED_ENTITY:

@@ -38,6 +38,17 @@ sc_a11y_set_name (GtkWidget  *control,
 }
 
 void
+sc_a11y_name_inner_button (GtkWidget  *control,
+                           const char *label)
+{
+  g_return_if_fail (GTK_IS_WIDGET (control));
+
+  sc_a11y_set_name (control, label);
+  /* The control itself is named by its mnemonic label (labelled-by). */
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (control), GTK_ACCESSIBLE_PROPERTY_LABEL);
+}
+
+void
 sc_a11y_fix_mnemonic (GtkWidget *button)
 {
   g_return_if_fail (GTK_IS_WIDGET (button));

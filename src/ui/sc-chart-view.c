@@ -21,7 +21,19 @@
  * GTK hands the snapshot's Cairo context already scaled to the monitor's
  * scale factor, so the chart is drawn crisp on HiDPI screens; the layout is
  * in device-independent pixels.
+ *
+ * The layout's type is sized for a slide (800×450 and up): in a window pane
+ * its footnote came out at 7 px. Where its smallest text would be below
+ * MIN_TEXT_PX on screen, the chart is laid out on a smaller logical canvas
+ * and drawn zoomed, so every text stays legible and the layout still makes
+ * room for it (dropping labels that no longer fit rather than overlapping).
  */
+
+/* The smallest type on screen, in px. */
+#define MIN_TEXT_PX 11.0
+/* The least height of the plot on screen, in px: below it the type fits
+ * but the bars do not. The widget asks for the height that leaves it. */
+#define MIN_PLOT_PX 120.0
 
 struct _ScChartView
 {
@@ -29,6 +41,9 @@ struct _ScChartView
 
   ScChartModel          *model;
   ScChartLayout         *layout;
+  double                 zoom;      /* screen px per layout px */
+  int                    min_height_for;  /* the width min_height was measured at, or -1 */
+  int                    min_height;
   ScChartViewDetailFunc  detail_func;
   gpointer               detail_data;
   GDestroyNotify         detail_destroy;
@@ -43,12 +58,36 @@ style_is_dark (void)
   return adw_style_manager_get_dark (adw_style_manager_get_default ());
 }
 
+/* How much to zoom a layout of a @width × @height widget so that its
+ * smallest text is at least MIN_TEXT_PX on screen (1: no need). */
+static double
+zoom_for (double width,
+          double height)
+{
+  double zoom = 1;
+
+  for (guint i = 0; i < 60; i++)
+    {
+      ScChartTextStyle styles[SC_CHART_N_TEXT_STYLES];
+      guint n = sc_chart_layout_text_styles (width / zoom, height / zoom, styles);
+      double smallest = G_MAXDOUBLE;
+
+      for (guint k = 0; k < n; k++)
+        smallest = MIN (smallest, styles[k].size);
+      if (smallest * zoom >= MIN_TEXT_PX)
+        break;
+      zoom *= 1.02;
+    }
+  return zoom;
+}
+
 static const ScChartLayout *
 ensure_layout (ScChartView *self,
                double       width,
                double       height)
 {
   gboolean dark = style_is_dark ();
+  double zoom;
 
   if (self->model == NULL || width < 1 || height < 1)
     return NULL;
@@ -57,11 +96,15 @@ ensure_layout (ScChartView *self,
       self->model->dark = dark;
       g_clear_pointer (&self->layout, sc_chart_layout_free);
     }
+  zoom = zoom_for (width, height);
   if (self->layout != NULL
-      && (self->layout->width != width || self->layout->height != height))
+      && (self->layout->width != width / zoom || self->layout->height != height / zoom))
     g_clear_pointer (&self->layout, sc_chart_layout_free);
   if (self->layout == NULL)
-    self->layout = sc_chart_layout_new (self->model, width, height);
+    {
+      self->layout = sc_chart_layout_new (self->model, width / zoom, height / zoom);
+      self->zoom = zoom;
+    }
   return self->layout;
 }
 
@@ -79,6 +122,7 @@ sc_chart_view_snapshot (GtkWidget   *widget,
     return;
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  cairo_scale (cr, self->zoom, self->zoom);
   sc_chart_draw_layout (self->model, layout, cr);
   cairo_destroy (cr);
   self->draw_count++;
@@ -87,7 +131,29 @@ sc_chart_view_snapshot (GtkWidget   *widget,
 static GtkSizeRequestMode
 sc_chart_view_get_request_mode (GtkWidget *widget)
 {
-  return GTK_SIZE_REQUEST_CONSTANT_SIZE;
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+/* The height a @width wide chart needs for its text (which wraps more
+ * the narrower it is) and a plot of MIN_PLOT_PX. */
+static int
+min_height_for_width (ScChartView *self,
+                      int          width)
+{
+  const double probe = 600;
+  ScChartLayout *layout;
+  double zoom;
+
+  if (self->model == NULL || width < 1)
+    return 220;
+  if (self->min_height_for == width)
+    return self->min_height;
+  zoom = zoom_for (width, probe);
+  layout = sc_chart_layout_new (self->model, width / zoom, probe / zoom);
+  self->min_height = CLAMP ((int) ceil ((layout->height - layout->plot.height) * zoom + MIN_PLOT_PX), 220, 1200);
+  self->min_height_for = width;
+  sc_chart_layout_free (layout);
+  return self->min_height;
 }
 
 static void
@@ -99,8 +165,16 @@ sc_chart_view_measure (GtkWidget      *widget,
                        int            *minimum_baseline,
                        int            *natural_baseline)
 {
-  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 320 : 220;
-  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 800 : 450;
+  ScChartView *self = SC_CHART_VIEW (widget);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = 320;
+      *natural = 800;
+      return;
+    }
+  *minimum = for_size > 0 ? min_height_for_width (self, for_size) : 220;
+  *natural = MAX (*minimum, 450);
 }
 
 static gboolean
@@ -153,7 +227,9 @@ describe_point (ScChartView *self,
   {
     g_autofree char *name = g_markup_escape_text (series->name ? series->name : "", -1);
     g_autofree char *text = g_markup_escape_text (label ? label : number, -1);
-    g_string_append_printf (s, "%s: %s %s", name, text,
+    /* A maximum (至高) says so, as the bar's label and the Measures page do. */
+    g_string_append_printf (s, "%s: %s%s %s", name,
+                            sc_chart_series_is_up_to (series, point) ? _("up to ") : "", text,
                             model->value_axis && label == NULL ? model->value_axis : "");
   }
   if (sc_chart_series_is_assumed (series, point))
@@ -184,6 +260,8 @@ sc_chart_view_describe_at (ScChartView *self,
                           gtk_widget_get_height (GTK_WIDGET (self)));
   if (layout == NULL || layout->empty)
     return NULL;
+  x /= self->zoom;
+  y /= self->zoom;
 
   /* Topmost first: the last bar drawn is the one the pointer sees. */
   for (guint i = layout->bars->len; i > 0; i--)
@@ -209,7 +287,7 @@ sc_chart_view_describe_at (ScChartView *self,
 
   /* Lines: the nearest point within a few pixels. */
   {
-    double best = 12 * 12;
+    double best = (12 / self->zoom) * (12 / self->zoom);
     int best_series = -1, best_point = -1;
 
     for (guint i = 0; i < layout->lines->len; i++)
@@ -307,6 +385,8 @@ sc_chart_view_class_init (ScChartViewClass *klass)
 static void
 sc_chart_view_init (ScChartView *self)
 {
+  self->zoom = 1;
+  self->min_height_for = -1;
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
@@ -356,7 +436,8 @@ sc_chart_view_dup_summary (ScChartView *self)
           const ScChartSeries *series = g_ptr_array_index (model->series, i);
           g_autofree char *number = sc_chart_format_number (sc_chart_series_get (series, p),
                                                             model->lang, 3);
-          g_string_append_printf (s, "%s%s %s", i > 0 ? ", " : "", series->name, number);
+          g_string_append_printf (s, "%s%s %s%s", i > 0 ? ", " : "", series->name,
+                                  sc_chart_series_is_up_to (series, p) ? _("up to ") : "", number);
         }
     }
   for (guint i = 0; i < model->spans->len; i++)
@@ -378,6 +459,7 @@ sc_chart_view_set_model (ScChartView  *self,
   g_clear_pointer (&self->layout, sc_chart_layout_free);
   g_clear_pointer (&self->model, sc_chart_model_free);
   self->model = model;
+  self->min_height_for = -1;
 
   summary = sc_chart_view_dup_summary (self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
@@ -385,7 +467,23 @@ sc_chart_view_set_model (ScChartView  *self,
                                   model && model->title ? model->title : _("Chart"),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary,
                                   -1);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  /* Another chart may need another height for its text. */
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+const ScChartLayout *
+sc_chart_view_get_layout (ScChartView *self,
+                          double      *zoom)
+{
+  const ScChartLayout *layout;
+
+  g_return_val_if_fail (SC_IS_CHART_VIEW (self), NULL);
+
+  layout = ensure_layout (self, gtk_widget_get_width (GTK_WIDGET (self)),
+                          gtk_widget_get_height (GTK_WIDGET (self)));
+  if (zoom != NULL)
+    *zoom = self->zoom;
+  return layout;
 }
 
 const ScChartModel *

@@ -27,6 +27,12 @@ void                sc_chart_view_set_model        (ScChartView          *self,
                                                     ScChartModel         *model);
 /* (transfer none) */
 const ScChartModel *sc_chart_view_get_model        (ScChartView          *self);
+/* The layout drawn at the widget's size, or NULL without a model; @zoom
+ * (may be NULL) gets the screen pixels per layout pixel: the layout is
+ * made smaller and drawn zoomed where its type would be too small to read.
+ * (transfer none) */
+const ScChartLayout *sc_chart_view_get_layout      (ScChartView          *self,
+                                                    double               *zoom);
 void                sc_chart_view_set_detail_func  (ScChartView          *self,
                                                     ScChartViewDetailFunc func,
                                                     gpointer              user_data,

@@ -14,6 +14,7 @@ struct _ScMeasureItem
   GObject          parent_instance;
 
   char            *texts[SC_MEASURE_N_COLUMNS];
+  char            *details[SC_MEASURE_N_DETAILS];
   char            *key;
   ScMeasureStatus  status;
   double           value;
@@ -29,6 +30,8 @@ sc_measure_item_finalize (GObject *object)
 
   for (guint i = 0; i < SC_MEASURE_N_COLUMNS; i++)
     g_free (self->texts[i]);
+  for (guint i = 0; i < SC_MEASURE_N_DETAILS; i++)
+    g_free (self->details[i]);
   g_free (self->key);
 
   G_OBJECT_CLASS (sc_measure_item_parent_class)->finalize (object);
@@ -52,9 +55,11 @@ sc_measure_status_icon (ScMeasureStatus status)
     {
     case SC_MEASURE_ELIGIBLE: return "emblem-ok-symbolic";
     case SC_MEASURE_NOT_ELIGIBLE: return "window-close-symbolic";
-    case SC_MEASURE_NEEDS_INFO: return "dialog-question-symbolic";
+    /* A pencil: the profile has a field to fill in. A question mark in
+     * a diamond read as a missing glyph (issue 11). */
+    case SC_MEASURE_NEEDS_INFO: return "document-edit-symbolic";
     case SC_MEASURE_NOT_QUANTIFIED: return "view-list-bullet-symbolic";
-    default: return "dialog-question-symbolic";
+    default: return "document-edit-symbolic";
     }
 }
 
@@ -77,6 +82,87 @@ append_money (GString    *s,
   if (s->len > 0)
     g_string_append (s, " · ");
   g_string_append_printf (s, "%s ¥%s", label, number);
+}
+
+static const char *
+basis_word (ScBasis basis)
+{
+  if (basis & SC_BASIS_ASSUMED)
+    return _("assumed");
+  if (basis & SC_BASIS_PROFILE)
+    return _("from your profile");
+  if (basis & SC_BASIS_EXPECTED)
+    return _("expected (预计)");
+  return _("stated");
+}
+
+/* One line per number the measure's effects give: what it is, its value,
+ * its basis and, for an assumption, the note that explains it. */
+static char *
+numbers_text (const ScMeasure *measure,
+              const char      *lang)
+{
+  static const struct
+  {
+    const char *label;
+    gsize       offset;
+    gboolean    fraction;
+  } numbers[] = {
+    { N_("Amount"), G_STRUCT_OFFSET (ScEffect, amount), FALSE },
+    { N_("Rate"), G_STRUCT_OFFSET (ScEffect, rate), TRUE },
+    { N_("Share waived"), G_STRUCT_OFFSET (ScEffect, share), TRUE },
+    { N_("Share after the waiver"), G_STRUCT_OFFSET (ScEffect, discount_after), TRUE },
+    { N_("Days"), G_STRUCT_OFFSET (ScEffect, days), FALSE },
+    { N_("Orders at most"), G_STRUCT_OFFSET (ScEffect, max_orders), FALSE },
+    { N_("Total at most"), G_STRUCT_OFFSET (ScEffect, max_total), FALSE },
+    { N_("Deposit"), G_STRUCT_OFFSET (ScEffect, deposit), FALSE },
+    { N_("Settlement days"), G_STRUCT_OFFSET (ScEffect, settlement_days), FALSE },
+    { N_("Exposures per unit"), G_STRUCT_OFFSET (ScEffect, exposures_per_unit), FALSE },
+  };
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  for (guint e = 0; measure->effects != NULL && e < measure->effects->len; e++)
+    {
+      const ScEffect *effect = g_ptr_array_index (measure->effects, e);
+
+      for (guint n = 0; n < G_N_ELEMENTS (numbers); n++)
+        {
+          const ScNumber *number = G_STRUCT_MEMBER_P (effect, numbers[n].offset);
+          g_autofree char *value = NULL;
+          const char *note;
+
+          if (!number->set)
+            continue;
+          value = numbers[n].fraction
+            ? g_strdup_printf ("%g%%", number->value * 100)
+            : sc_chart_format_number (number->value, lang, 4);
+          if (s->len > 0)
+            g_string_append_c (s, '\n');
+          /* TRANSLATORS: a number of a measure and its basis: "Amount: 1,000 (stated)" */
+          g_string_append_printf (s, _("%s: %s%s (%s)"), _(numbers[n].label),
+                                  effect->up_to && numbers[n].offset == G_STRUCT_OFFSET (ScEffect, amount) ? "≤ " : "",
+                                  value, basis_word (number->basis));
+          note = sc_text_get (&number->note, lang);
+          if (note != NULL && *note != '\0')
+            g_string_append_printf (s, " — %s", note);
+        }
+      for (guint t = 0; effect->tiers != NULL && t < effect->tiers->len; t++)
+        {
+          const ScTier *tier = g_ptr_array_index (effect->tiers, t);
+          g_autofree char *threshold = sc_chart_format_number (tier->threshold.value, lang, 4);
+          g_autofree char *reward = sc_chart_format_number (tier->reward.value, lang, 4);
+
+          if (s->len > 0)
+            g_string_append_c (s, '\n');
+          if (effect->kind == SC_EFFECT_RANK)
+            /* TRANSLATORS: a leaderboard tier: "Top 100 → 2,000 (stated)" */
+            g_string_append_printf (s, _("Top %s → %s (%s)"), threshold, reward, basis_word (tier->reward.basis));
+          else
+            /* TRANSLATORS: a reward tier: "From 20k → 500 (assumed)" */
+            g_string_append_printf (s, _("From %s → %s (%s)"), threshold, reward, basis_word (tier->reward.basis));
+        }
+    }
+  return g_strdup (s->str);
 }
 
 ScMeasureItem *
@@ -184,9 +270,28 @@ sc_measure_item_new (ScCatalog             *catalog,
   else
     self->texts[SC_MEASURE_COLUMN_SOURCE] = g_strdup (source ? sc_text_get (&source->title, lang) : "");
 
+  self->details[SC_MEASURE_DETAIL_SUMMARY] = g_strdup (sc_text_get (&mr->measure->summary, lang));
+  self->details[SC_MEASURE_DETAIL_QUOTE] = g_strdup (mr->measure->quote);
+  if (source != NULL)
+    {
+      g_autoptr(GString) cite = g_string_new (sc_text_get (&source->title, lang));
+      char date[16];
+
+      if (source->publisher != NULL && *source->publisher != '\0')
+        g_string_append_printf (cite, " · %s", source->publisher);
+      if (source->published != SC_DAY_NONE)
+        g_string_append_printf (cite, " · %s", sc_day_format (source->published, date));
+      self->details[SC_MEASURE_DETAIL_SOURCE] = g_strdup (cite->str);
+      self->details[SC_MEASURE_DETAIL_URL] = g_strdup (source->url);
+    }
+  self->details[SC_MEASURE_DETAIL_NUMBERS] = numbers_text (mr->measure, lang);
+
   for (guint i = 0; i < SC_MEASURE_N_COLUMNS; i++)
     if (self->texts[i] == NULL)
       self->texts[i] = g_strdup ("");
+  for (guint i = 0; i < SC_MEASURE_N_DETAILS; i++)
+    if (self->details[i] == NULL)
+      self->details[i] = g_strdup ("");
   return self;
 }
 
@@ -202,6 +307,9 @@ sc_measure_item_equal (ScMeasureItem *a,
   for (guint i = 0; i < SC_MEASURE_N_COLUMNS; i++)
     if (g_strcmp0 (a->texts[i], b->texts[i]) != 0)
       return FALSE;
+  for (guint i = 0; i < SC_MEASURE_N_DETAILS; i++)
+    if (g_strcmp0 (a->details[i], b->details[i]) != 0)
+      return FALSE;
   return TRUE;
 }
 
@@ -212,6 +320,15 @@ sc_measure_item_get_text (ScMeasureItem   *self,
   g_return_val_if_fail (SC_IS_MEASURE_ITEM (self), NULL);
   g_return_val_if_fail (column < SC_MEASURE_N_COLUMNS, NULL);
   return self->texts[column];
+}
+
+const char *
+sc_measure_item_get_detail (ScMeasureItem   *self,
+                            ScMeasureDetail  detail)
+{
+  g_return_val_if_fail (SC_IS_MEASURE_ITEM (self), NULL);
+  g_return_val_if_fail (detail < SC_MEASURE_N_DETAILS, NULL);
+  return self->details[detail];
 }
 
 ScMeasureStatus

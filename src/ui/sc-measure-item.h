@@ -27,6 +27,17 @@ typedef enum
   SC_MEASURE_N_COLUMNS
 } ScMeasureColumn;
 
+/* What the details of a measure show besides the columns. */
+typedef enum
+{
+  SC_MEASURE_DETAIL_SUMMARY,
+  SC_MEASURE_DETAIL_QUOTE,      /* the source sentence(s), unquoted */
+  SC_MEASURE_DETAIL_SOURCE,     /* the source's title, publisher and date */
+  SC_MEASURE_DETAIL_URL,        /* the source's address, or "" */
+  SC_MEASURE_DETAIL_NUMBERS,    /* each number of the measure and its basis, one a line */
+  SC_MEASURE_N_DETAILS
+} ScMeasureDetail;
+
 /* (transfer full) */
 ScMeasureItem   *sc_measure_item_new        (ScCatalog             *catalog,
                                              const ScMeasureResult *result,
@@ -34,6 +45,9 @@ ScMeasureItem   *sc_measure_item_new        (ScCatalog             *catalog,
 /* The text of @column as shown. (transfer none) */
 const char      *sc_measure_item_get_text   (ScMeasureItem         *self,
                                              ScMeasureColumn        column);
+/* A detail as shown in the measure's details. (transfer none) */
+const char      *sc_measure_item_get_detail (ScMeasureItem         *self,
+                                             ScMeasureDetail        detail);
 ScMeasureStatus  sc_measure_item_get_status (ScMeasureItem         *self);
 /* The source calls the measure expected (预计), not yet in force. */
 gboolean         sc_measure_item_get_expected (ScMeasureItem       *self);

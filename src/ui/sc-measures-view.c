@@ -5,9 +5,12 @@
 
 #include "sc-measures-view.h"
 
+#include "sc-a11y.h"
+
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "sc-measure-details.h"
 #include "sc-measure-item.h"
 
 struct _ScMeasuresView
@@ -22,6 +25,7 @@ struct _ScMeasuresView
   GtkSearchEntry     *search;
   GtkDropDown        *status_dropdown;
   GtkColumnView      *columns;
+  GtkSingleSelection *selection;
   GtkLabel           *count_label;
   char               *text;
   int                 status;
@@ -30,22 +34,44 @@ struct _ScMeasuresView
 
 G_DEFINE_FINAL_TYPE (ScMeasuresView, sc_measures_view, ADW_TYPE_BIN)
 
+/*
+ * The table shows what tells measures apart at a glance, in columns wide
+ * enough to read: the platform, the measure with its program under it, the
+ * value and the status, words wrapped rather than cut. Everything else (why,
+ * value by category, basis, the source) is in the measure's details, opened
+ * by double-click or Enter; the search still looks at all of it.
+ */
 static const struct
 {
-  const char *title;
-  int         width;
-  gboolean    expand;
-} column_info[SC_MEASURE_N_COLUMNS] = {
-  [SC_MEASURE_COLUMN_PLATFORM] = { N_("Platform"), 90, FALSE },
-  [SC_MEASURE_COLUMN_PROGRAM] = { N_("Program"), 170, FALSE },
-  [SC_MEASURE_COLUMN_MEASURE] = { N_("Measure"), 220, FALSE },
-  [SC_MEASURE_COLUMN_STATUS] = { N_("Status"), 190, FALSE },
-  [SC_MEASURE_COLUMN_REASON] = { N_("Why"), 240, FALSE },
-  [SC_MEASURE_COLUMN_VALUE] = { N_("Value"), 90, FALSE },
-  [SC_MEASURE_COLUMN_CATEGORIES] = { N_("By category"), 200, FALSE },
-  [SC_MEASURE_COLUMN_BASIS] = { N_("Basis"), 120, FALSE },
-  [SC_MEASURE_COLUMN_SOURCE] = { N_("Source"), 320, TRUE },
+  ScMeasureColumn column;
+  const char     *title;
+  int             width;
+  gboolean        expand;
+} shown_columns[] = {
+  /* GTK 4.8 measures a row's height at the fixed width of each column, not
+   * at the width an expanding column gets: the wrapped Measure column keeps
+   * its width, and the last one takes what a wider window adds. The four
+   * fit the default window's page. */
+  { SC_MEASURE_COLUMN_PLATFORM, N_("Platform"), 80, FALSE },
+  { SC_MEASURE_COLUMN_MEASURE, N_("Measure"), 300, FALSE },
+  { SC_MEASURE_COLUMN_VALUE, N_("Value"), 96, FALSE },
+  { SC_MEASURE_COLUMN_STATUS, N_("Status"), 150, TRUE },
 };
+
+static GtkWidget *
+cell_label (gboolean wrap)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  if (wrap)
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_widget_set_hexpand (label, TRUE);
+    }
+  return label;
+}
 
 static void
 setup_cb (GtkSignalListItemFactory *factory,
@@ -53,12 +79,26 @@ setup_cb (GtkSignalListItemFactory *factory,
           gpointer                  data)
 {
   ScMeasureColumn column = GPOINTER_TO_UINT (data);
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *label = cell_label (column != SC_MEASURE_COLUMN_VALUE);
 
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (label), column == SC_MEASURE_COLUMN_VALUE ? 1.0 : 0.0);
   if (column == SC_MEASURE_COLUMN_VALUE)
-    gtk_widget_add_css_class (label, "numeric");
+    {
+      gtk_label_set_xalign (GTK_LABEL (label), 1.0);
+      gtk_widget_add_css_class (label, "numeric");
+    }
+  if (column == SC_MEASURE_COLUMN_MEASURE)
+    {
+      /* The measure, and its program under it, dimmed. */
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+      GtkWidget *program = cell_label (TRUE);
+
+      gtk_widget_add_css_class (program, "dim-label");
+      gtk_widget_add_css_class (program, "caption");
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_box_append (GTK_BOX (box), program);
+      gtk_list_item_set_child (item, box);
+      return;
+    }
   if (column == SC_MEASURE_COLUMN_STATUS)
     {
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -66,14 +106,21 @@ setup_cb (GtkSignalListItemFactory *factory,
       /* A measure the source calls 预计: the same badge as an expected
        * program's on the Programs page. */
       GtkWidget *badge = gtk_label_new (sc_program_status_label (SC_STATUS_EXPECTED));
+      /* The status, and the badge under it: the column stays narrow. */
+      GtkWidget *words = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
 
+      gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
+      /* The label next to it says the status: the icon is decoration. */
+      gtk_accessible_update_state (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
       gtk_widget_add_css_class (badge, "status-badge");
       gtk_widget_add_css_class (badge, sc_program_status_to_string (SC_STATUS_EXPECTED));
-      gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+      gtk_widget_set_halign (badge, GTK_ALIGN_START);
       gtk_widget_set_visible (badge, FALSE);
+      gtk_widget_set_valign (words, GTK_ALIGN_CENTER);
+      gtk_box_append (GTK_BOX (words), label);
+      gtk_box_append (GTK_BOX (words), badge);
       gtk_box_append (GTK_BOX (box), icon);
-      gtk_box_append (GTK_BOX (box), badge);
-      gtk_box_append (GTK_BOX (box), label);
+      gtk_box_append (GTK_BOX (box), words);
       gtk_list_item_set_child (item, box);
       return;
     }
@@ -91,14 +138,21 @@ bind_cb (GtkSignalListItemFactory *factory,
   const char *text = sc_measure_item_get_text (row, column);
   GtkWidget *label = child;
 
+  if (column == SC_MEASURE_COLUMN_MEASURE)
+    {
+      label = gtk_widget_get_first_child (child);
+      gtk_label_set_text (GTK_LABEL (gtk_widget_get_next_sibling (label)),
+                          sc_measure_item_get_text (row, SC_MEASURE_COLUMN_PROGRAM));
+    }
   if (column == SC_MEASURE_COLUMN_STATUS)
     {
       ScMeasureStatus status = sc_measure_item_get_status (row);
       GtkWidget *icon = gtk_widget_get_first_child (child);
-      GtkWidget *badge = gtk_widget_get_next_sibling (icon);
+      GtkWidget *badge;
       static const char *const classes[] = { "success", "dim-label", "warning", "accent" };
 
-      label = gtk_widget_get_next_sibling (badge);
+      label = gtk_widget_get_first_child (gtk_widget_get_next_sibling (icon));
+      badge = gtk_widget_get_next_sibling (label);
       gtk_widget_set_visible (badge, sc_measure_item_get_expected (row));
       gtk_image_set_from_icon_name (GTK_IMAGE (icon), sc_measure_status_icon (status));
       for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
@@ -107,8 +161,6 @@ bind_cb (GtkSignalListItemFactory *factory,
         gtk_widget_add_css_class (icon, classes[status]);
     }
   gtk_label_set_text (GTK_LABEL (label), text);
-  /* Long reasons and sources are cut in the cell: the tooltip has them whole. */
-  gtk_widget_set_tooltip_text (child, *text ? text : NULL);
 }
 
 static int
@@ -266,6 +318,40 @@ refresh (ScMeasuresView *self)
   update_count (self);
 }
 
+/* measures.show-details (u): the details of the row at a position of the
+ * rows shown; with no parameter, of the selected row. */
+static void
+show_details_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  ScMeasuresView *self = SC_MEASURES_VIEW (widget);
+  guint position = parameter != NULL ? g_variant_get_uint32 (parameter)
+                                     : gtk_single_selection_get_selected (self->selection);
+  g_autoptr(ScMeasureItem) item = NULL;
+  ScMeasureDetails *details;
+
+  if (position >= g_list_model_get_n_items (G_LIST_MODEL (self->sorted)))
+    return;
+  item = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
+  details = sc_measure_details_new (GTK_WINDOW (gtk_widget_get_root (widget)), item);
+  gtk_window_present (GTK_WINDOW (details));
+}
+
+static void
+row_activated_cb (ScMeasuresView *self,
+                  guint           position)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "measures.show-details", "u", position);
+}
+
+static void
+selection_changed_cb (ScMeasuresView *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "measures.show-selected",
+                                 gtk_single_selection_get_selected (self->selection) != GTK_INVALID_LIST_POSITION);
+}
+
 static void
 map_cb (ScMeasuresView *self)
 {
@@ -291,6 +377,9 @@ static void
 sc_measures_view_class_init (ScMeasuresViewClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = sc_measures_view_dispose;
+
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "measures.show-details", "u", show_details_action);
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "measures.show-selected", NULL, show_details_action);
 }
 
 static void
@@ -305,6 +394,7 @@ sc_measures_view_new (ScSession *session)
   ScMeasuresView *self;
   GtkWidget *box, *bar, *scrolled, *status_label;
   GtkSingleSelection *selection;
+  GtkColumnViewColumn *value_column = NULL;
   g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
 
   g_return_val_if_fail (SC_IS_SESSION (session), NULL);
@@ -326,7 +416,9 @@ sc_measures_view_new (ScSession *session)
 
   self->search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
   gtk_widget_set_hexpand (GTK_WIDGET (self->search), TRUE);
-  g_object_set (self->search, "placeholder-text", _("Search measures, reasons and sources"), NULL);
+  /* The search looks at every text of a measure, its details included. */
+  g_object_set (self->search, "placeholder-text", _("Search measures"), NULL);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->search), _("Search measures, reasons and sources"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->search),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search measures"), -1);
   g_signal_connect (self->search, "search-changed", G_CALLBACK (search_changed_cb), self);
@@ -339,8 +431,7 @@ sc_measures_view_new (ScSession *session)
     gtk_string_list_append (statuses, sc_measure_status_label (s));
   self->status_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&statuses)), NULL));
   gtk_label_set_mnemonic_widget (GTK_LABEL (status_label), GTK_WIDGET (self->status_dropdown));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->status_dropdown),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Status"), -1);
+  sc_a11y_name_inner_button (GTK_WIDGET (self->status_dropdown), _("Status"));
   g_signal_connect (self->status_dropdown, "notify::selected", G_CALLBACK (status_selected_cb), self);
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->status_dropdown));
 
@@ -349,9 +440,23 @@ sc_measures_view_new (ScSession *session)
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->count_label));
   gtk_box_append (GTK_BOX (box), bar);
 
+  {
+    GtkWidget *details = gtk_button_new_with_mnemonic (_("_Details"));
+
+    sc_a11y_fix_mnemonic (details);
+
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (details), "measures.show-selected");
+    gtk_widget_set_tooltip_text (details, _("Everything about the selected measure (double-click or Enter on a row)"));
+    gtk_box_append (GTK_BOX (bar), details);
+  }
+
   selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->sorted)));
+  self->selection = selection;
   gtk_single_selection_set_autoselect (selection, FALSE);
   gtk_single_selection_set_can_unselect (selection, TRUE);
+  gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
+  g_signal_connect_swapped (selection, "notify::selected", G_CALLBACK (selection_changed_cb), self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "measures.show-selected", FALSE);
   /* The column view takes the selection model. */
   self->columns = GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (selection)));
   gtk_column_view_set_show_column_separators (self->columns, TRUE);
@@ -359,18 +464,21 @@ sc_measures_view_new (ScSession *session)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->columns),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Measures"), -1);
 
-  for (guint c = 0; c < SC_MEASURE_N_COLUMNS; c++)
+  for (guint i = 0; i < G_N_ELEMENTS (shown_columns); i++)
     {
+      ScMeasureColumn c = shown_columns[i].column;
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
       GtkColumnViewColumn *column;
       GtkSorter *sorter;
 
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), GUINT_TO_POINTER (c));
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), GUINT_TO_POINTER (c));
-      column = gtk_column_view_column_new (_(column_info[c].title), factory);
+      column = gtk_column_view_column_new (_(shown_columns[i].title), factory);
       gtk_column_view_column_set_resizable (column, TRUE);
-      gtk_column_view_column_set_fixed_width (column, column_info[c].width);
-      gtk_column_view_column_set_expand (column, column_info[c].expand);
+      gtk_column_view_column_set_fixed_width (column, shown_columns[i].width);
+      gtk_column_view_column_set_expand (column, shown_columns[i].expand);
+      if (c == SC_MEASURE_COLUMN_VALUE)
+        value_column = column;
       if (c == SC_MEASURE_COLUMN_VALUE)
         sorter = GTK_SORTER (gtk_custom_sorter_new (compare_value, NULL, NULL));
       else if (c == SC_MEASURE_COLUMN_STATUS)
@@ -380,16 +488,12 @@ sc_measures_view_new (ScSession *session)
       gtk_column_view_column_set_sorter (column, sorter);
       g_object_unref (sorter);
       gtk_column_view_append_column (self->columns, column);
-      g_object_unref (column);
+      g_object_unref (column);   /* the column view keeps it */
     }
   gtk_sort_list_model_set_sorter (self->sorted, gtk_column_view_get_sorter (self->columns));
   /* What a merchant asks first is what is worth most: value, largest first. */
-  {
-    g_autoptr(GtkColumnViewColumn) value_column =
-      g_list_model_get_item (gtk_column_view_get_columns (self->columns), SC_MEASURE_COLUMN_VALUE);
-
-    gtk_column_view_sort_by_column (self->columns, value_column, GTK_SORT_DESCENDING);
-  }
+  gtk_column_view_sort_by_column (self->columns, value_column, GTK_SORT_DESCENDING);
+  g_signal_connect_swapped (self->columns, "activate", G_CALLBACK (row_activated_cb), self);
 
   scrolled = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->columns));

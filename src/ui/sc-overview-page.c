@@ -5,7 +5,10 @@
 
 #include "sc-overview-page.h"
 
+#include "sc-a11y.h"
+
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "sc-chart-format.h"
 #include "sc-chart-from-result.h"
@@ -58,18 +61,58 @@ kind_by_platform (ScChartKind kind)
       || kind == SC_CHART_SUBSIDIES || kind == SC_CHART_TRAFFIC;
 }
 
-static int
-compare_measure_value (gconstpointer a,
-                       gconstpointer b)
+/* The amounts one segment of a platform's bar shows: series @series of a
+ * chart of @kind, as sc_chart_model_from_result() builds them. Returns the
+ * number of amounts written to @amounts (0: the segment is no sum of
+ * measures, e.g. the fees before any program). */
+static guint
+segment_amounts (ScChartKind  kind,
+                 guint        series,
+                 ScAmount     amounts[3])
 {
-  const ScMeasureResult *ma = *(ScMeasureResult * const *) a;
-  const ScMeasureResult *mb = *(ScMeasureResult * const *) b;
-  double va = ma->totals[SC_AMOUNT_TOTAL_VALUE], vb = mb->totals[SC_AMOUNT_TOTAL_VALUE];
+  static const ScAmount overview[][3] = {
+    { SC_AMOUNT_FEE_REDUCTION },
+    { SC_AMOUNT_CASH, SC_AMOUNT_AD_CREDIT, SC_AMOUNT_COUPON },
+    { SC_AMOUNT_TRAFFIC_VALUE },
+    { SC_AMOUNT_CASH_FLOW },
+  };
+  static const guint n_overview[] = { 1, 3, 1, 1 };
+  static const ScAmount subsidies[] = { SC_AMOUNT_CASH, SC_AMOUNT_AD_CREDIT, SC_AMOUNT_COUPON };
 
-  return va < vb ? 1 : va > vb ? -1 : 0;
+  switch (kind)
+    {
+    case SC_CHART_OVERVIEW:
+      if (series >= G_N_ELEMENTS (overview))
+        return 0;
+      memcpy (amounts, overview[series], sizeof overview[series]);
+      return n_overview[series];
+    case SC_CHART_SUBSIDIES:
+      if (series >= G_N_ELEMENTS (subsidies))
+        return 0;
+      amounts[0] = subsidies[series];
+      return 1;
+    case SC_CHART_TRAFFIC:
+      amounts[0] = SC_AMOUNT_TRAFFIC_VALUE;
+      return 1;
+    case SC_CHART_FEES:
+      /* "Fees after programs": what the programs took off. */
+      if (series != 1)
+        return 0;
+      amounts[0] = SC_AMOUNT_FEE_REDUCTION;
+      return 1;
+    case SC_CHART_MEASURES:
+    case SC_CHART_CUMULATIVE:
+    case SC_CHART_SENSITIVITY:
+    case SC_CHART_TIMELINE:
+    case SC_CHART_N_KINDS:
+    default:
+      return 0;
+    }
 }
 
-/* What a platform's bar is made of: its measures worth most. */
+/* What one segment of a platform's bar is made of: the measures of that
+ * platform that give the segment's amounts, worth most first, each with
+ * its share of the segment. */
 static char *
 chart_detail (ScChartView        *view,
               const ScChartModel *model,
@@ -81,35 +124,83 @@ chart_detail (ScChartView        *view,
   const ScResult *result = sc_session_get_result (self->session);
   const ScPlatformResult *platform;
   g_autoptr(GPtrArray) parts = NULL;
+  g_autoptr(GArray) values = NULL;
+  ScAmount amounts[3];
+  guint n_amounts;
   GString *s;
 
   if (result == NULL || !kind_by_platform (model->kind) || point >= result->platforms->len)
     return NULL;
+  n_amounts = segment_amounts (model->kind, series, amounts);
+  if (n_amounts == 0)
+    return model->kind == SC_CHART_FEES ? g_strdup (_("From the platform's fee baseline and your profile"))
+                                        : NULL;
   platform = g_ptr_array_index (result->platforms, point);
   parts = g_ptr_array_new ();
+  values = g_array_new (FALSE, FALSE, sizeof (double));
   for (guint i = 0; i < result->measures->len; i++)
     {
       const ScMeasureResult *mr = g_ptr_array_index (result->measures, i);
-      if (g_strcmp0 (mr->program->platform, platform->platform) == 0
-          && mr->totals[SC_AMOUNT_TOTAL_VALUE] != 0)
-        g_ptr_array_add (parts, (gpointer) mr);
+      double value = 0;
+
+      if (g_strcmp0 (mr->program->platform, platform->platform) != 0)
+        continue;
+      for (guint a = 0; a < n_amounts; a++)
+        value += mr->totals[amounts[a]];
+      if (value == 0)
+        continue;
+      /* Sorted by insertion below: largest first. */
+      {
+        guint at = 0;
+        while (at < values->len && g_array_index (values, double, at) >= value)
+          at++;
+        g_ptr_array_insert (parts, at, (gpointer) mr);
+        g_array_insert_val (values, at, value);
+      }
     }
   if (parts->len == 0)
-    return g_strdup (_("No measure adds value for this profile"));
-  g_ptr_array_sort (parts, compare_measure_value);
+    return g_strdup (_("No measure adds to this part for this profile"));
 
   s = g_string_new (_("Made of:"));
   for (guint i = 0; i < parts->len && i < 5; i++)
     {
       const ScMeasureResult *mr = g_ptr_array_index (parts, i);
-      g_autofree char *number = sc_chart_format_number (mr->totals[SC_AMOUNT_TOTAL_VALUE],
-                                                        model->lang, 3);
-      g_string_append_printf (s, "\n· %s: ¥%s%s", sc_text_get (&mr->measure->title, sc_lang_current ()),
-                              number, (mr->basis & SC_BASIS_ASSUMED) ? " *" : "");
+      g_autofree char *number = sc_chart_format_number (g_array_index (values, double, i), model->lang, 3);
+
+      /* "≤ " marks a maximum, " *" an assumption, as on the Measures page. */
+      g_string_append_printf (s, "\n· %s: %s¥%s%s", sc_text_get (&mr->measure->title, sc_lang_current ()),
+                              mr->up_to ? "≤ " : "", number, (mr->basis & SC_BASIS_ASSUMED) ? " *" : "");
     }
   if (parts->len > 5)
     g_string_append_printf (s, "\n· %s", _("and more — see Measures"));
   return g_string_free (s, FALSE);
+}
+
+/* Makes @dropdown as wide as its longest item, so that choosing a chart
+ * does not move the button under the pointer. */
+static void
+keep_width (GtkDropDown *dropdown)
+{
+  GListModel *items = gtk_drop_down_get_model (dropdown);
+  int widest = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (items, i);
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (dropdown),
+                                                                        gtk_string_object_get_string (item));
+      g_autoptr(PangoAttrList) bold = pango_attr_list_new ();
+      int width;
+
+      /* The theme sets the button's label in bold. */
+      pango_attr_list_insert (bold, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+      pango_layout_set_attributes (layout, bold);
+      pango_layout_get_pixel_size (layout, &width, NULL);
+      widest = MAX (widest, width);
+    }
+  /* The button's padding, its arrow and a little room for a wider font. */
+  gtk_widget_set_size_request (GTK_WIDGET (dropdown), widest * 21 / 20 + 64, -1);
+  gtk_widget_set_halign (GTK_WIDGET (dropdown), GTK_ALIGN_START);
 }
 
 ScChartModel *
@@ -174,6 +265,28 @@ verdict_for (ScOverviewPage         *self,
                                            "%s: about ¥%s in %u months, mostly %s",
                                            result->horizon_months),
                               name, number, result->horizon_months, _(parts[best].what));
+    }
+  if (total > 0 && p->up_to)
+    {
+      double maxima = 0;
+
+      for (guint i = 0; i < result->measures->len; i++)
+        {
+          const ScMeasureResult *mr = g_ptr_array_index (result->measures, i);
+
+          if (mr->up_to && g_strcmp0 (mr->program->platform, p->platform) == 0)
+            maxima += mr->totals[SC_AMOUNT_TOTAL_VALUE];
+        }
+      if (maxima > 0)
+        {
+          g_autofree char *up_to = sc_chart_format_number (maxima, lang, 3);
+          /* TRANSLATORS: a platform's verdict, then how much of it the
+           * programs promise "up to" (至高): the real amount may be less */
+          g_autofree char *more = g_strdup_printf (_("%s, of which ¥%s are “up to” amounts"), line, up_to);
+
+          g_free (line);
+          line = g_steal_pointer (&more);
+        }
     }
   if (p->expected_totals[SC_AMOUNT_TOTAL_VALUE] > 0)
     {
@@ -329,9 +442,9 @@ sc_overview_page_new (ScSession *session)
   self->kind_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&kinds)), NULL));
   gtk_drop_down_set_selected (self->kind_dropdown, self->kind);
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (self->kind_dropdown));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->kind_dropdown),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Chart"), -1);
+  sc_a11y_name_inner_button (GTK_WIDGET (self->kind_dropdown), _("Chart"));
   g_signal_connect (self->kind_dropdown, "notify::selected", G_CALLBACK (kind_selected_cb), self);
+  keep_width (self->kind_dropdown);
   gtk_box_append (GTK_BOX (bar), label);
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->kind_dropdown));
   gtk_box_append (GTK_BOX (box), bar);
@@ -342,6 +455,9 @@ sc_overview_page_new (ScSession *session)
   gtk_widget_add_css_class (frame, "chart-frame");
   gtk_frame_set_child (GTK_FRAME (frame), GTK_WIDGET (self->chart));
   gtk_widget_set_vexpand (frame, TRUE);
+  /* The chart asks for the height its legible text and a plot need: in a
+   * small window the verdicts scroll below it instead (see the scrolled
+   * window below). */
   gtk_box_append (GTK_BOX (box), frame);
 
   self->verdicts = GTK_LIST_BOX (gtk_list_box_new ());
@@ -351,7 +467,13 @@ sc_overview_page_new (ScSession *session)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Verdict per platform"), -1);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->verdicts));
 
-  adw_bin_set_child (ADW_BIN (self), box);
+  {
+    GtkWidget *scrolled = gtk_scrolled_window_new ();
+
+    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), box);
+    adw_bin_set_child (ADW_BIN (self), scrolled);
+  }
 
   g_signal_connect_swapped (session, "result-changed", G_CALLBACK (refresh), self);
   if (sc_session_get_result (session) != NULL)

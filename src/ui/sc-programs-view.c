@@ -5,6 +5,8 @@
 
 #include "sc-programs-view.h"
 
+#include "sc-a11y.h"
+
 #include <glib/gi18n.h>
 
 struct _ScProgramsView
@@ -15,6 +17,7 @@ struct _ScProgramsView
   AdwPreferencesPage *page;
   GPtrArray          *groups;     /* AdwPreferencesGroup* currently on the page */
   GHashTable         *switches;   /* program id → GtkSwitch* (borrowed) */
+  GHashTable         *dismissed;  /* load errors removed from the list: error_key() */
 };
 
 G_DEFINE_FINAL_TYPE (ScProgramsView, sc_programs_view, ADW_TYPE_BIN)
@@ -92,6 +95,20 @@ window_text (const ScWindow *window)
                           sc_day_format (window->end - 1, b));
 }
 
+/* "中国新闻网 · 2026-01-08", or that no address was recorded. (transfer full) */
+static char *
+source_subtitle (const ScSource *source)
+{
+  g_autoptr(GString) s = g_string_new (source->publisher);
+  char date[16];
+
+  if (source->published != SC_DAY_NONE)
+    g_string_append_printf (s, "%s%s", s->len > 0 ? " · " : "", sc_day_format (source->published, date));
+  if (source->url == NULL || *source->url == '\0')
+    g_string_append_printf (s, "%s%s", s->len > 0 ? " · " : "", _("no web address recorded"));
+  return g_strdup (s->str);
+}
+
 /* Details are built when a program is first expanded: there are many. */
 static void
 expanded_cb (GtkWidget      *expander,
@@ -139,19 +156,29 @@ expanded_cb (GtkWidget      *expander,
   for (guint i = 0; program->source_ids != NULL && program->source_ids[i] != NULL; i++)
     {
       const ScSource *source = sc_catalog_find_source (catalog, program, program->source_ids[i]);
-      g_autofree char *sub = NULL;
-      char date[16];
+      g_autofree char *title = NULL;
+      GtkWidget *row;
 
       if (source == NULL)
         continue;
-      sub = g_strdup_printf ("%s · %s · %s%s%s", source->publisher ? source->publisher : "",
-                             source->published ? sc_day_format (source->published, date) : "",
-                             source->file ? source->file : "",
-                             source->url ? " · " : "", source->url ? source->url : "");
+      /* What a reader can look up: title, publisher, date and address;
+       * never the name of the seed file it was copied into. */
+      title = g_strdup_printf (_("Source: %s"), sc_text_get (&source->title, lang));
       {
-        g_autofree char *title = g_strdup_printf (_("Source: %s"), sc_text_get (&source->title, lang));
-        add_row (NULL, expander, title, sub);
+        g_autofree char *sub = source_subtitle (source);
+        row = add_row (NULL, expander, title, sub);
       }
+      if (source->url != NULL && *source->url != '\0')
+        {
+          /* The site's name reads at a glance; the tooltip has the whole address. */
+          g_autoptr(GUri) uri = g_uri_parse (source->url, G_URI_FLAGS_NONE, NULL);
+          const char *host = uri != NULL ? g_uri_get_host (uri) : NULL;
+          GtkWidget *link = gtk_link_button_new_with_label (source->url, host != NULL ? host : source->url);
+
+          gtk_widget_set_valign (link, GTK_ALIGN_CENTER);
+          gtk_widget_set_tooltip_text (link, source->url);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), link);
+        }
     }
   for (guint i = 0; i < program->measures->len; i++)
     {
@@ -230,6 +257,27 @@ open_folder_cb (GtkButton *button,
   gtk_widget_activate_action (GTK_WIDGET (button), "win.add-programs", NULL);
 }
 
+/* Tells a load error apart from every other of the same catalog. (transfer full) */
+static char *
+error_key (const GError *error)
+{
+  return g_strdup_printf ("%p|%s", (const void *) error, error->message);
+}
+
+static void rebuild (ScProgramsView *self);
+
+/* programs.remove-error (s): takes a file that did not load off the list. */
+static void
+remove_error_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  ScProgramsView *self = SC_PROGRAMS_VIEW (widget);
+
+  g_hash_table_add (self->dismissed, g_variant_dup_string (parameter, NULL));
+  rebuild (self);
+}
+
 static void
 rebuild (ScProgramsView *self)
 {
@@ -246,15 +294,40 @@ rebuild (ScProgramsView *self)
   g_hash_table_remove_all (self->switches);
 
   /* Files that did not load come first: they need the user's attention. */
-  if (errors->len > 0)
+  {
+    guint shown = 0;
+
+    for (guint i = 0; i < errors->len; i++)
+      {
+        g_autofree char *key = error_key (g_ptr_array_index (errors, i));
+        shown += !g_hash_table_contains (self->dismissed, key);
+      }
+    if (shown == 0)
+      errors = NULL;
+  }
+  if (errors != NULL)
     {
       group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
       adw_preferences_group_set_title (group, _("Files That Did Not Load"));
       for (guint i = 0; i < errors->len; i++)
         {
           const GError *error = g_ptr_array_index (errors, i);
-          GtkWidget *row = adw_action_row_new ();
-          GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-error-symbolic");
+          g_autofree char *key = error_key (error);
+          GtkWidget *row, *icon, *remove;
+
+          if (g_hash_table_contains (self->dismissed, key))
+            continue;
+          row = adw_action_row_new ();
+          icon = gtk_image_new_from_icon_name ("dialog-error-symbolic");
+          remove = gtk_button_new_from_icon_name ("window-close-symbolic");
+          gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+          gtk_widget_add_css_class (remove, "flat");
+          gtk_widget_set_tooltip_text (remove, _("Remove from this list"));
+          gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          _("Remove from this list"), -1);
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "programs.remove-error");
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "s", key);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
 
           gtk_widget_add_css_class (icon, "error");
           adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -308,6 +381,7 @@ rebuild (ScProgramsView *self)
   adw_preferences_group_set_title (group, _("Your Program Files"));
   adw_preferences_group_set_description (group, _("Add program files you wrote or received, or drop them on this page. The format is described in the help."));
   button = gtk_button_new_with_mnemonic (_("_Add Program File…"));
+  sc_a11y_fix_mnemonic (button);
   gtk_widget_set_halign (button, GTK_ALIGN_START);
   gtk_widget_add_css_class (button, "pill");
   g_signal_connect (button, "clicked", G_CALLBACK (open_folder_cb), self);
@@ -378,6 +452,7 @@ sc_programs_view_dispose (GObject *object)
   g_clear_object (&self->session);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
   g_clear_pointer (&self->switches, g_hash_table_unref);
+  g_clear_pointer (&self->dismissed, g_hash_table_unref);
 
   G_OBJECT_CLASS (sc_programs_view_parent_class)->dispose (object);
 }
@@ -386,6 +461,8 @@ static void
 sc_programs_view_class_init (ScProgramsViewClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = sc_programs_view_dispose;
+
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "programs.remove-error", "s", remove_error_action);
 }
 
 static void
@@ -393,6 +470,7 @@ sc_programs_view_init (ScProgramsView *self)
 {
   self->groups = g_ptr_array_new ();
   self->switches = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->dismissed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 static void

@@ -6,6 +6,7 @@
 #include "sc-rule-check-view.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 struct _ScRuleCheckView
 {
@@ -28,10 +29,29 @@ outcome_icon (ScReliefOutcome outcome)
     {
     case SC_RELIEF_AVAILABLE: return "emblem-ok-symbolic";
     case SC_RELIEF_NOT_AVAILABLE: return "dialog-warning-symbolic";
-    case SC_RELIEF_NEEDS_INFO: return "dialog-question-symbolic";
+    case SC_RELIEF_NEEDS_INFO: return "document-edit-symbolic";
     case SC_RELIEF_NO_SCENARIO:
     default: return "security-high-symbolic";
     }
+}
+
+/* Appends @text to @s as a sentence: the engine's reasons are phrases,
+ * the status page prints them as sentences, ended in the language's way. */
+static void
+append_sentence (GString    *s,
+                 const char *text)
+{
+  /* TRANSLATORS: ends a sentence of the Rule Check page; Chinese "。" */
+  const char *stop = C_("sentence end", ".");
+  gsize len = strlen (text);
+
+  if (s->len > 0)
+    g_string_append_c (s, '\n');
+  g_string_append (s, text);
+  if (len > 0 && !g_str_has_suffix (text, ".") && !g_str_has_suffix (text, "。")
+      && !g_str_has_suffix (text, "!") && !g_str_has_suffix (text, "？")
+      && !g_str_has_suffix (text, "?") && !g_str_has_suffix (text, "！"))
+    g_string_append (s, stop);
 }
 
 static void
@@ -71,12 +91,9 @@ refresh (ScRuleCheckView *self)
   g_ptr_array_set_size (self->rows, 0);
 
   for (guint i = 0; check->reasons != NULL && i < check->reasons->len; i++)
-    g_string_append_printf (summary, "%s%s", i > 0 ? "\n" : "",
-                            (const char *) g_ptr_array_index (check->reasons, i));
+    append_sentence (summary, g_ptr_array_index (check->reasons, i));
   if (check->outcome == SC_RELIEF_NO_SCENARIO)
-    g_string_append (summary, summary->len > 0 ? "\n" : "");
-  if (check->outcome == SC_RELIEF_NO_SCENARIO)
-    g_string_append (summary, _("Set “Violation notice received as” in the profile’s Violation Scenario to check a notice."));
+    append_sentence (summary, _("Set “Violation notice received as” in the profile’s Violation Scenario to check a notice."));
 
   adw_status_page_set_icon_name (self->status, outcome_icon (check->outcome));
   adw_status_page_set_title (self->status, sc_relief_outcome_label (check->outcome));
@@ -98,7 +115,7 @@ refresh (ScRuleCheckView *self)
         {
         case 1: state = _("Applies"); icon_name = "emblem-ok-symbolic"; break;
         case 0: state = _("Does not apply"); icon_name = "window-close-symbolic"; break;
-        default: state = _("Needs information"); icon_name = "dialog-question-symbolic"; break;
+        default: state = _("Needs information"); icon_name = "document-edit-symbolic"; break;
         }
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sc_text_get (&s->measure->title, lang));
@@ -199,6 +216,13 @@ sc_rule_check_view_new (ScSession *session)
   g_signal_connect_swapped (session, "result-changed", G_CALLBACK (refresh), self);
   refresh (self);
   return GTK_WIDGET (self);
+}
+
+const char *
+sc_rule_check_view_get_summary (ScRuleCheckView *self)
+{
+  g_return_val_if_fail (SC_IS_RULE_CHECK_VIEW (self), NULL);
+  return adw_status_page_get_description (self->status);
 }
 
 const char *
