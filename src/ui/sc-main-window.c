@@ -3,7 +3,7 @@
 
 #include "config.h"
 
-#include "sc-main-window.h"
+#include "sc-main-window-private.h"
 
 #include <glib/gi18n.h>
 
@@ -22,83 +22,9 @@
 #include "sc-report.h"
 #include "sc-rule-check-view.h"
 
-typedef void (*Continuation) (ScMainWindow *self,
-                              gpointer      data);
-
-/* What the unsaved-changes question holds back (closing the window,
- * opening another profile, …) until the changes are saved or discarded. */
-typedef struct
-{
-  Continuation   then;
-  gpointer       data;
-  GDestroyNotify destroy;
-} Pending;
-
-typedef struct _FileRequest FileRequest;
-
-/* What a file chooser picks: the filter it shows. */
-typedef enum
-{
-  FILE_KIND_PROFILE,
-  FILE_KIND_PROGRAMS,  /* one or more */
-  FILE_KIND_REPORT,
-  FILE_KIND_PDF,
-} FileKind;
-
-struct _ScMainWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  ScSession            *session;
-  GSettings            *settings;
-  GtkWidget            *editor;
-  GtkWidget            *pages[4];
-  AdwBin               *page_bins[4];
-  char                 *last_toast;
-  GtkWindow            *unsaved_dialog;
-  /* What the question, or the save the user chose in it, holds back; NULL
-   * when nothing waits. It belongs to this window and this one save. */
-  Pending              *pending;
-  gboolean              close_confirmed;
-  /* The file chooser shown for this window, NULL when none. It is modal to
-   * the window and goes with it. */
-  FileRequest          *file_request;
-
-  /* crash recovery: what a crashed session left, offered one at a time */
-  GPtrArray            *recovery_entries;   /* ScRecoveryEntry*, newest first */
-  GtkWindow            *recovery_dialog;
-  guint                 recovery_offer_id;
-
-  /* template */
-  AdwToastOverlay      *toasts;
-  AdwViewStack         *stack;
-  AdwWindowTitle       *window_title;
-  GtkWidget            *open_button;
-  GtkWidget            *open_menu_button;
-  GtkWidget            *menu_button;
-  AdwBin               *editor_bin;
-  GtkStack             *editor_stack;
-  AdwToast             *undo_toast;      /* the "Changed X — Undo" shown, or NULL */
-  char                 *undo_toasted;    /* the undo label it was shown for */    /* "editor" or "quick-start" */
-  ScQuickStart         *quick_start;     /* made on the first New */
-  GMenu                *examples_section;
-  GMenu                *recent_section;
-};
-
 G_DEFINE_FINAL_TYPE (ScMainWindow, sc_main_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static const struct
-{
-  const char *name;
-  const char *title;
-  const char *icon;
-  const char *help;
-} page_info[] = {
-  { "overview", N_("Overview"), "view-grid-symbolic", "overview" },
-  { "measures", N_("Measures"), "view-list-symbolic", "measures" },
-  { "programs", N_("Programs"), "folder-documents-symbolic", "programs" },
-  { "rule-check", N_("Rule Check"), "security-high-symbolic", "rule-check" },
-};
+
 
 /* What was to follow a question or a save: run @then when @go_on, and
  * in either case let go of @data. */
@@ -163,108 +89,6 @@ sc_main_window_toast (ScMainWindow *self,
   }
   adw_toast_set_timeout (toast, 8);
   adw_toast_overlay_add_toast (self->toasts, toast);
-}
-
-/* --- undo and redo --------------------------------------------------------- */
-
-static void
-update_undo_actions (ScMainWindow *self)
-{
-  ScDocument *document = sc_session_get_document (self->session);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", sc_document_can_undo (document));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", sc_document_can_redo (document));
-}
-
-static void
-undo_toast_dismissed_cb (AdwToast     *toast,
-                         ScMainWindow *self)
-{
-  if (self->undo_toast == toast)
-    self->undo_toast = NULL;
-}
-
-/* After an edit that starts a new undo step, "Changed X" with an Undo
- * button: a slip (a click on the wrong switch) is one click from undone.
- * Typing more into the same field joins its step and shows nothing new. */
-static void
-offer_undo (ScMainWindow *self)
-{
-  const char *label = sc_document_get_undo_label (sc_session_get_document (self->session));
-  g_autofree char *escaped = NULL;
-
-  if (label == NULL || g_strcmp0 (label, self->undo_toasted) == 0)
-    return;
-  g_free (self->undo_toasted);
-  self->undo_toasted = g_strdup (label);
-  escaped = g_markup_escape_text (label, -1);
-  /* One toast at a time, retitled for each new step: dismissing one and
-   * adding the next while it still animates upsets libadwaita 1.2. */
-  if (self->undo_toast != NULL)
-    {
-      adw_toast_set_title (self->undo_toast, escaped);
-      return;
-    }
-  self->undo_toast = adw_toast_new (escaped);
-  adw_toast_set_button_label (self->undo_toast, _("_Undo"));
-  adw_toast_set_action_name (self->undo_toast, "win.undo");
-  adw_toast_set_timeout (self->undo_toast, 5);
-  g_signal_connect_object (self->undo_toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb), self, 0);
-  adw_toast_overlay_add_toast (self->toasts, self->undo_toast);
-}
-
-static void
-document_changed_cb (ScDocument       *document,
-                     ScDocumentChange  what,
-                     ScMainWindow     *self)
-{
-  if (what == SC_DOCUMENT_CHANGE_EDIT)
-    offer_undo (self);
-  else if (what == SC_DOCUMENT_CHANGE_PROFILE)
-    g_clear_pointer (&self->undo_toasted, g_free);
-}
-
-static void
-action_undo (GtkWidget  *widget,
-             const char *name,
-             GVariant   *param)
-{
-  ScMainWindow *self = SC_MAIN_WINDOW (widget);
-  ScDocument *document = sc_session_get_document (self->session);
-  g_autofree char *label = g_strdup (sc_document_get_undo_label (document));
-
-  if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
-  if (sc_document_undo (document) && label != NULL)
-    {
-      /* Translators: %s says what was undone, e.g. "Changed Monthly GMV". */
-      g_autofree char *message = g_strdup_printf (_("Undone: %s"), label);
-      sc_main_window_toast (self, message);
-    }
-}
-
-static void
-action_redo (GtkWidget  *widget,
-             const char *name,
-             GVariant   *param)
-{
-  ScMainWindow *self = SC_MAIN_WINDOW (widget);
-  ScDocument *document = sc_session_get_document (self->session);
-  g_autofree char *label = g_strdup (sc_document_get_redo_label (document));
-
-  if (sc_document_redo (document) && label != NULL)
-    {
-      /* Translators: %s says what was redone, e.g. "Changed Monthly GMV". */
-      g_autofree char *message = g_strdup_printf (_("Redone: %s"), label);
-      sc_main_window_toast (self, message);
-    }
-}
-
-const char *
-sc_main_window_get_last_toast (ScMainWindow *self)
-{
-  g_return_val_if_fail (SC_IS_MAIN_WINDOW (self), NULL);
-  return self->last_toast;
 }
 
 /* --- recent profiles ----------------------------------------------------- */
@@ -351,8 +175,8 @@ unsaved_response_cb (AdwMessageDialog *dialog,
  * made while the question (or the save chosen in it) is under way takes
  * the place of the earlier one, which is dropped: one question at a time,
  * about what the user asked for last. */
-static void
-confirm_discard (ScMainWindow   *self,
+void
+sc_main_window_confirm_discard (ScMainWindow   *self,
                  Continuation    then,
                  gpointer        data,
                  GDestroyNotify  destroy)
@@ -403,233 +227,6 @@ sc_main_window_get_unsaved_dialog (ScMainWindow *self)
   return self->unsaved_dialog;
 }
 
-/* --- file dialogs (GtkFileDialog on 4.10+, GtkFileChooserNative on 4.8) -- */
-
-/* Called with each file chosen; for a save also with NULL when the user
- * cancelled, so that what waits on the save can be dropped. */
-typedef void (*FileCallback) (ScMainWindow *self,
-                              GFile        *file);
-
-struct _FileRequest
-{
-  /* The window it asks for; NULL once it has been dropped, when its answer
-   * (still to come from GtkFileDialog) goes nowhere. */
-  ScMainWindow         *self;
-  FileCallback          callback;
-  gboolean              save;
-  gboolean              multiple;
-#if GTK_CHECK_VERSION (4, 10, 0)
-  GCancellable         *cancellable;
-#else
-  GtkFileChooserNative *native;
-#endif
-};
-
-static void
-file_request_free (FileRequest *req)
-{
-#if GTK_CHECK_VERSION (4, 10, 0)
-  g_clear_object (&req->cancellable);
-#else
-  if (req->native != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (req->native, req);
-      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (req->native));
-      g_clear_object (&req->native);
-    }
-#endif
-  g_free (req);
-}
-
-/* Hands the files chosen in @req (NULL: none, the user cancelled) to its
- * callback: each of them, or for a save also the cancel. The request is
- * over: the window may ask again from inside the callback. */
-static void
-file_request_answer (FileRequest *req,
-                     GListModel  *files)
-{
-  g_autoptr(ScMainWindow) self = g_object_ref (req->self);
-  FileCallback callback = req->callback;
-  gboolean save = req->save;
-  guint n = files != NULL ? g_list_model_get_n_items (files) : 0;
-
-  g_assert (self->file_request == req);
-  self->file_request = NULL;
-  file_request_free (req);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GFile) file = g_list_model_get_item (files, i);
-
-      callback (self, file);
-    }
-  if (n == 0 && save)
-    callback (self, NULL);
-}
-
-/* Closes the file chooser shown for @self, if any, unanswered: a save that
- * waits on it is dropped, as if the user had cancelled it. So a window that
- * closes takes its chooser with it, and a place chosen later cannot save
- * or open anything for a window that is gone. */
-static void
-close_file_chooser (ScMainWindow *self)
-{
-  FileRequest *req = g_steal_pointer (&self->file_request);
-  FileCallback callback;
-  gboolean save;
-
-  if (req == NULL)
-    return;
-  callback = req->callback;
-  save = req->save;
-  req->self = NULL;
-#if GTK_CHECK_VERSION (4, 10, 0)
-  /* The dialog answers the cancel later (or now), to a request with no
-   * window, which then only frees it. */
-  g_cancellable_cancel (req->cancellable);
-#else
-  file_request_free (req);
-#endif
-  if (save)
-    callback (self, NULL);
-}
-
-static GListModel *
-make_filters (FileKind kind)
-{
-  GListStore *store = g_list_store_new (GTK_TYPE_FILE_FILTER);
-  GtkFileFilter *filter = gtk_file_filter_new ();
-
-  if (kind == FILE_KIND_PROGRAMS)
-    {
-      gtk_file_filter_set_name (filter, _("Program files"));
-      gtk_file_filter_add_suffix (filter, "xml");
-    }
-  else if (kind == FILE_KIND_PDF)
-    {
-      gtk_file_filter_set_name (filter, _("PDF documents"));
-      gtk_file_filter_add_mime_type (filter, "application/pdf");
-      gtk_file_filter_add_suffix (filter, "pdf");
-    }
-  else if (kind == FILE_KIND_REPORT)
-    {
-      gtk_file_filter_set_name (filter, _("Reports (text, CSV or JSON)"));
-      gtk_file_filter_add_suffix (filter, "txt");
-      gtk_file_filter_add_suffix (filter, "csv");
-      gtk_file_filter_add_suffix (filter, "json");
-    }
-  else
-    {
-      gtk_file_filter_set_name (filter, _("Merchant profiles"));
-      gtk_file_filter_add_mime_type (filter, SC_PROFILE_MIME_TYPE);
-      gtk_file_filter_add_suffix (filter, "shangce");
-    }
-  g_list_store_append (store, filter);
-  g_object_unref (filter);
-  return G_LIST_MODEL (store);
-}
-
-#if GTK_CHECK_VERSION (4, 10, 0)
-static void
-file_dialog_done (GObject      *source,
-                  GAsyncResult *res,
-                  gpointer      data)
-{
-  FileRequest *req = data;
-  GtkFileDialog *dialog = GTK_FILE_DIALOG (source);
-  g_autoptr(GListModel) files = NULL;
-
-  if (req->multiple)
-    files = gtk_file_dialog_open_multiple_finish (dialog, res, NULL);
-  else
-    {
-      g_autoptr(GFile) file = req->save ? gtk_file_dialog_save_finish (dialog, res, NULL)
-                                        : gtk_file_dialog_open_finish (dialog, res, NULL);
-      GListStore *store = g_list_store_new (G_TYPE_FILE);
-
-      if (file != NULL)
-        g_list_store_append (store, file);
-      files = G_LIST_MODEL (store);
-    }
-  /* Dropped: the window has gone or asked for another file since. */
-  if (req->self == NULL)
-    {
-      file_request_free (req);
-      return;
-    }
-  file_request_answer (req, files);
-}
-#else
-static void
-native_response_cb (GtkNativeDialog *native,
-                    int              response,
-                    FileRequest     *req)
-{
-  g_autoptr(GListModel) files = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (native));
-  file_request_answer (req, files);
-}
-#endif
-
-/* Shows a file chooser for @self, which then calls @callback (see
- * FileCallback). One at a time: one shown already is closed first. */
-static void
-choose_file (ScMainWindow *self,
-             const char   *title,
-             gboolean      save,
-             FileKind      kind,
-             const char   *initial_name,
-             FileCallback  callback)
-{
-  FileRequest *req;
-  g_autoptr(GListModel) filters = make_filters (kind);
-  gboolean programs = kind == FILE_KIND_PROGRAMS;
-
-  close_file_chooser (self);
-  req = g_new0 (FileRequest, 1);
-  req->self = self;
-  req->callback = callback;
-  req->save = save;
-  req->multiple = programs;
-  self->file_request = req;
-
-#if GTK_CHECK_VERSION (4, 10, 0)
-  {
-    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-
-    req->cancellable = g_cancellable_new ();
-    gtk_file_dialog_set_title (dialog, title);
-    gtk_file_dialog_set_filters (dialog, filters);
-    if (initial_name != NULL)
-      gtk_file_dialog_set_initial_name (dialog, initial_name);
-    if (save)
-      gtk_file_dialog_save (dialog, GTK_WINDOW (self), req->cancellable, file_dialog_done, req);
-    else if (programs)
-      gtk_file_dialog_open_multiple (dialog, GTK_WINDOW (self), req->cancellable, file_dialog_done, req);
-    else
-      gtk_file_dialog_open (dialog, GTK_WINDOW (self), req->cancellable, file_dialog_done, req);
-  }
-#else
-  {
-    GtkFileFilter *filter = g_list_model_get_item (filters, 0);
-
-    req->native = gtk_file_chooser_native_new (title, GTK_WINDOW (self),
-                                               save ? GTK_FILE_CHOOSER_ACTION_SAVE
-                                                    : GTK_FILE_CHOOSER_ACTION_OPEN,
-                                               save ? _("_Save") : _("_Open"), _("_Cancel"));
-    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (req->native), filter);
-    g_object_unref (filter);
-    gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (req->native), programs);
-    if (initial_name != NULL)
-      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (req->native), initial_name);
-    gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (req->native), TRUE);
-    g_signal_connect (req->native, "response", G_CALLBACK (native_response_cb), req);
-    gtk_native_dialog_show (GTK_NATIVE_DIALOG (req->native));
-  }
-#endif
-}
-
 /* --- documents ----------------------------------------------------------- */
 
 static void
@@ -663,7 +260,7 @@ sc_main_window_open_file (ScMainWindow *self,
       sc_main_window_add_program_files (self, &file, 1);
       return;
     }
-  confirm_discard (self, open_now, g_object_ref (file), g_object_unref);
+  sc_main_window_confirm_discard (self, open_now, g_object_ref (file), g_object_unref);
 }
 
 static void
@@ -690,7 +287,7 @@ sc_main_window_open_example (ScMainWindow *self,
   g_return_val_if_fail (SC_IS_MAIN_WINDOW (self), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
 
-  confirm_discard (self, open_example_now, g_strdup (id), g_free);
+  sc_main_window_confirm_discard (self, open_example_now, g_strdup (id), g_free);
   return TRUE;
 }
 
@@ -709,8 +306,8 @@ sc_main_window_save_to (ScMainWindow  *self,
 }
 
 /* Saves to @file; a failure becomes a toast. TRUE when saved. */
-static gboolean
-save_or_toast (ScMainWindow *self,
+gboolean
+sc_main_window_save_or_toast (ScMainWindow *self,
                GFile        *file)
 {
   g_autoptr(GError) error = NULL;
@@ -741,11 +338,11 @@ save_as_to (ScMainWindow *self,
     }
   else
     target = g_object_ref (file);
-  return save_or_toast (self, target);
+  return sc_main_window_save_or_toast (self, target);
 }
 
-static void
-save_as_chosen (ScMainWindow *self,
+void
+sc_main_window_save_as_chosen (ScMainWindow *self,
                 GFile        *file)
 {
   save_as_to (self, file);
@@ -760,15 +357,15 @@ save_pending_chosen (ScMainWindow *self,
   finish_pending (self, save_as_to (self, file));
 }
 
-static void
-save_as (ScMainWindow *self,
+void
+sc_main_window_save_as (ScMainWindow *self,
          FileCallback  chosen)
 {
   g_autofree char *title = sc_session_dup_title (self->session);
   g_autofree char *name = g_strconcat (title, SC_PROFILE_EXTENSION, NULL);
 
   g_strdelimit (name, "/\\:", '-');
-  choose_file (self, _("Save Profile"), TRUE, FILE_KIND_PROFILE, name, chosen);
+  sc_main_window_choose_file (self, _("Save Profile"), TRUE, FILE_KIND_PROFILE, name, chosen);
 }
 
 /* "Save" in the unsaved-changes question: to the document's file, else
@@ -779,9 +376,9 @@ save_pending (ScMainWindow *self)
   GFile *file = sc_session_get_file (self->session);
 
   if (file != NULL)
-    finish_pending (self, save_or_toast (self, file));
+    finish_pending (self, sc_main_window_save_or_toast (self, file));
   else
-    save_as (self, save_pending_chosen);
+    sc_main_window_save_as (self, save_pending_chosen);
 }
 
 /* --- programs -------------------------------------------------------------- */
@@ -797,378 +394,12 @@ sc_main_window_add_program_files (ScMainWindow  *self,
                               files, n_files);
 }
 
-static void
-program_chosen (ScMainWindow *self,
+void
+sc_main_window_program_chosen (ScMainWindow *self,
                 GFile        *file)
 {
   sc_main_window_add_program_files (self, &file, 1);
   sc_main_window_show_page (self, "programs");
-}
-
-/* --- printing ------------------------------------------------------------ */
-
-static void
-draw_page_cb (GtkPrintOperation *operation,
-              GtkPrintContext   *context,
-              int                page,
-              ScMainWindow      *self)
-{
-  ScOverviewPage *overview = SC_OVERVIEW_PAGE (sc_main_window_get_page (self, "overview"));
-  g_autoptr(ScChartModel) model = sc_overview_page_build_model (overview, NULL);
-
-  if (model == NULL)
-    return;
-  model->dark = FALSE;
-  model->show_footnote = TRUE;
-  sc_chart_draw (model, gtk_print_context_get_cairo_context (context),
-                 gtk_print_context_get_width (context),
-                 gtk_print_context_get_height (context));
-}
-
-/* --- actions ------------------------------------------------------------- */
-
-static void
-quick_start_done_cb (ScMainWindow *self,
-                     gboolean      apply)
-{
-  if (apply)
-    {
-      sc_quick_start_apply (self->quick_start, sc_session_get_document (self->session));
-      sc_profile_editor_reload (SC_PROFILE_EDITOR (self->editor));
-    }
-  gtk_stack_set_visible_child_name (self->editor_stack, "editor");
-}
-
-/* Another profile took the place of the new one: its editor shows. */
-static void
-profile_replaced_cb (ScMainWindow *self)
-{
-  gtk_stack_set_visible_child_name (self->editor_stack, "editor");
-}
-
-static void
-new_now (ScMainWindow *self,
-         gpointer      data)
-{
-  sc_session_set_profile (self->session, sc_session_new_profile (self->session), NULL);
-  /* A new profile starts with the few questions that matter most; the
-   * full editor is one click away. */
-  if (self->quick_start == NULL)
-    {
-      self->quick_start = SC_QUICK_START (sc_quick_start_new ());
-      g_signal_connect_object (self->quick_start, "done", G_CALLBACK (quick_start_done_cb),
-                               self, G_CONNECT_SWAPPED);
-      gtk_stack_add_named (self->editor_stack, GTK_WIDGET (self->quick_start), "quick-start");
-    }
-  sc_quick_start_reset (self->quick_start);
-  gtk_stack_set_visible_child_name (self->editor_stack, "quick-start");
-}
-
-static void
-action_new (GtkWidget  *widget,
-            const char *name,
-            GVariant   *param)
-{
-  confirm_discard (SC_MAIN_WINDOW (widget), new_now, NULL, NULL);
-}
-
-static void
-open_chosen (ScMainWindow *self,
-             GFile        *file)
-{
-  sc_main_window_open_file (self, file);
-}
-
-static void
-action_open (GtkWidget  *widget,
-             const char *name,
-             GVariant   *param)
-{
-  choose_file (SC_MAIN_WINDOW (widget), _("Open Profile"), FALSE, FILE_KIND_PROFILE, NULL, open_chosen);
-}
-
-static void
-action_open_example (GtkWidget  *widget,
-                     const char *name,
-                     GVariant   *param)
-{
-  sc_main_window_open_example (SC_MAIN_WINDOW (widget), g_variant_get_string (param, NULL));
-}
-
-static void
-action_open_recent (GtkWidget  *widget,
-                    const char *name,
-                    GVariant   *param)
-{
-  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (param, NULL));
-
-  sc_main_window_open_file (SC_MAIN_WINDOW (widget), file);
-}
-
-static void
-action_save (GtkWidget  *widget,
-             const char *name,
-             GVariant   *param)
-{
-  ScMainWindow *self = SC_MAIN_WINDOW (widget);
-  GFile *file = sc_session_get_file (self->session);
-
-  if (file != NULL)
-    save_or_toast (self, file);
-  else
-    save_as (self, save_as_chosen);
-}
-
-static void
-action_save_as (GtkWidget  *widget,
-                const char *name,
-                GVariant   *param)
-{
-  save_as (SC_MAIN_WINDOW (widget), save_as_chosen);
-}
-
-static void
-action_export (GtkWidget  *widget,
-               const char *name,
-               GVariant   *param)
-{
-  ScMainWindow *self = SC_MAIN_WINDOW (widget);
-  ScOverviewPage *overview = SC_OVERVIEW_PAGE (sc_main_window_get_page (self, "overview"));
-  ScExportDialog *dialog = sc_export_dialog_new (GTK_WINDOW (self), self->session,
-                                                 sc_overview_page_get_kind (overview));
-
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* The report's format from the name the user chose: .csv, .json, else text. */
-static ScReportFormat
-report_format_for (const char *basename)
-{
-  if (basename != NULL && g_str_has_suffix (basename, ".csv"))
-    return SC_REPORT_CSV;
-  if (basename != NULL && g_str_has_suffix (basename, ".json"))
-    return SC_REPORT_JSON;
-  return SC_REPORT_TEXT;
-}
-
-gboolean
-sc_main_window_export_report (ScMainWindow  *self,
-                              GFile         *file,
-                              GError       **error)
-{
-  g_autofree char *basename = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  const ScResult *result;
-
-  g_return_val_if_fail (SC_IS_MAIN_WINDOW (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  result = sc_session_get_result (self->session);
-  if (result == NULL)
-    {
-      g_set_error_literal (error, SC_ERROR, SC_ERROR_VALUE,
-                           _("There is no estimate to report yet"));
-      return FALSE;
-    }
-  basename = g_file_get_basename (file);
-  bytes = sc_report_build (sc_session_get_catalog (self->session),
-                           sc_session_get_profile (self->session),
-                           result, report_format_for (basename), sc_lang_current ());
-  /* Replaced whole or not at all, keeping an existing file's permissions. */
-  return g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                  NULL, FALSE, G_FILE_CREATE_PRIVATE, NULL, NULL, error);
-}
-
-static void
-report_chosen (ScMainWindow *self,
-               GFile        *file)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *message = NULL;
-
-  if (file == NULL)
-    return;
-  if (!sc_main_window_export_report (self, file, &error))
-    {
-      sc_main_window_toast (self, error->message);
-      return;
-    }
-  name = g_file_get_basename (file);
-  /* Translators: %s is the file name of the report. */
-  message = g_strdup_printf (_("Report saved as “%s”"), name);
-  sc_main_window_toast (self, message);
-}
-
-static void
-action_export_report (GtkWidget  *widget,
-                      const char *name,
-                      GVariant   *param)
-{
-  ScMainWindow *self = SC_MAIN_WINDOW (widget);
-  g_autofree char *title = sc_session_dup_title (self->session);
-  g_autofree char *initial = g_strconcat (title, ".txt", NULL);
-
-  g_strdelimit (initial, "/\\:", '-');
-  choose_file (self, _("Export Report"), TRUE, FILE_KIND_REPORT, initial, report_chosen);
-}
-
-gboolean
-sc_main_window_export_client_report (ScMainWindow  *self,
-                                     GFile         *file,
-                                     GError       **error)
-{
-  ScClientReportOptions options = { 0 };
-  g_autofree char *path = NULL;
-  g_autofree char *consultant = NULL, *logo = NULL, *layout = NULL;
-  const ScResult *result;
-
-  g_return_val_if_fail (SC_IS_MAIN_WINDOW (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  result = sc_session_get_result (self->session);
-  path = g_file_get_path (file);
-  if (result == NULL || path == NULL)
-    {
-      g_set_error_literal (error, SC_ERROR, SC_ERROR_VALUE,
-                           result == NULL ? _("There is no estimate to report yet")
-                                          : _("Only local files can be saved"));
-      return FALSE;
-    }
-  if (self->settings != NULL)
-    {
-      consultant = g_settings_get_string (self->settings, "consultant-name");
-      logo = g_settings_get_string (self->settings, "consultant-logo");
-      layout = g_settings_get_string (self->settings, "client-report-layout");
-      sc_client_report_layout_from_string (layout, &options.layout);
-    }
-  options.consultant = consultant != NULL && *consultant != '\0' ? consultant : NULL;
-  options.logo_path = logo != NULL && *logo != '\0' ? logo : NULL;
-  options.lang = sc_lang_current ();
-  options.date = SC_DAY_NONE;
-  return sc_client_report_write (&options, sc_session_get_catalog (self->session),
-                                 sc_session_get_profile (self->session), result, path, error);
-}
-
-static void
-client_report_chosen (ScMainWindow *self,
-                      GFile        *file)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *message = NULL;
-
-  if (file == NULL)
-    return;
-  if (!sc_main_window_export_client_report (self, file, &error))
-    {
-      sc_main_window_toast (self, error->message);
-      return;
-    }
-  name = g_file_get_basename (file);
-  /* Translators: %s is the file name of the client report. */
-  message = g_strdup_printf (_("Client report saved as “%s”"), name);
-  sc_main_window_toast (self, message);
-}
-
-static void
-action_export_client_report (GtkWidget  *widget,
-                             const char *name,
-                             GVariant   *param)
-{
-  ScMainWindow *self = SC_MAIN_WINDOW (widget);
-  g_autofree char *title = sc_session_dup_title (self->session);
-  g_autofree char *initial = g_strconcat (title, ".pdf", NULL);
-
-  g_strdelimit (initial, "/\\:", '-');
-  choose_file (self, _("Export Client Report"), TRUE, FILE_KIND_PDF, initial, client_report_chosen);
-}
-
-static void
-action_copy_chart (GtkWidget  *widget,
-                   const char *name,
-                   GVariant   *param)
-{
-  ScMainWindow *self = SC_MAIN_WINDOW (widget);
-  ScOverviewPage *overview = SC_OVERVIEW_PAGE (sc_main_window_get_page (self, "overview"));
-  g_autoptr(GdkTexture) texture = sc_chart_view_render_texture (sc_overview_page_get_chart_view (overview));
-
-  if (texture == NULL)
-    return;
-  gdk_clipboard_set_texture (gtk_widget_get_clipboard (widget), texture);
-  sc_main_window_toast (self, _("Chart copied"));
-}
-
-static void
-action_print (GtkWidget  *widget,
-              const char *name,
-              GVariant   *param)
-{
-  ScMainWindow *self = SC_MAIN_WINDOW (widget);
-  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
-  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
-  g_autoptr(GError) error = NULL;
-
-  gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
-  gtk_print_operation_set_default_page_setup (operation, setup);
-  gtk_print_operation_set_n_pages (operation, 1);
-  gtk_print_operation_set_use_full_page (operation, FALSE);
-  gtk_print_operation_set_embed_page_setup (operation, TRUE);
-  gtk_print_operation_set_job_name (operation, _("Shangce chart"));
-  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), self);
-  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    sc_main_window_toast (self, error->message);
-}
-
-static void
-action_add_programs (GtkWidget  *widget,
-                     const char *name,
-                     GVariant   *param)
-{
-  choose_file (SC_MAIN_WINDOW (widget), _("Add Program Files"), FALSE, FILE_KIND_PROGRAMS, NULL, program_chosen);
-}
-
-static void
-action_toast (GtkWidget  *widget,
-              const char *name,
-              GVariant   *param)
-{
-  sc_main_window_toast (SC_MAIN_WINDOW (widget), g_variant_get_string (param, NULL));
-}
-
-static void
-action_show_page (GtkWidget  *widget,
-                  const char *name,
-                  GVariant   *param)
-{
-  sc_main_window_show_page (SC_MAIN_WINDOW (widget), g_variant_get_string (param, NULL));
-}
-
-static void
-action_search (GtkWidget  *widget,
-               const char *name,
-               GVariant   *param)
-{
-  ScMainWindow *self = SC_MAIN_WINDOW (widget);
-
-  sc_main_window_show_page (self, "measures");
-  sc_measures_view_focus_search (SC_MEASURES_VIEW (sc_main_window_get_page (self, "measures")));
-}
-
-static void
-action_help (GtkWidget  *widget,
-             const char *name,
-             GVariant   *param)
-{
-  ScMainWindow *self = SC_MAIN_WINDOW (widget);
-  const char *page = sc_main_window_get_visible_page (self);
-  const char *help = NULL;
-
-  for (guint i = 0; i < G_N_ELEMENTS (page_info); i++)
-    if (g_strcmp0 (page, page_info[i].name) == 0)
-      help = page_info[i].help;
-  sc_help_show (GTK_WINDOW (self), help);
 }
 
 /* --- close ------------------------------------------------------------------ */
@@ -1214,213 +445,15 @@ sc_main_window_close_request (GtkWindow *window)
   /* Its file chooser goes first: a Save As not yet answered is dropped
    * (with unsaved changes, the question below asks again), and nothing is
    * saved later for a window that has gone. */
-  close_file_chooser (self);
+  sc_main_window_close_file_chooser (self);
   if (!self->close_confirmed && sc_session_get_modified (self->session))
     {
-      confirm_discard (self, close_now, NULL, NULL);
+      sc_main_window_confirm_discard (self, close_now, NULL, NULL);
       return TRUE;
     }
   save_window_state (self);
   sc_session_discard_recovery (self->session);
   return GTK_WINDOW_CLASS (sc_main_window_parent_class)->close_request (window);
-}
-
-/* --- crash recovery ---------------------------------------------------------- */
-
-static void offer_next_recovery (ScMainWindow *self);
-
-static gboolean
-offer_recovery_idle (gpointer data)
-{
-  ScMainWindow *self = data;
-
-  self->recovery_offer_id = 0;
-  offer_next_recovery (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-schedule_recovery_offer (ScMainWindow *self)
-{
-  /* From the main loop: after the window is shown and not from inside
-   * another dialog's response. */
-  if (self->recovery_offer_id == 0)
-    self->recovery_offer_id = g_idle_add (offer_recovery_idle, self);
-}
-
-/* The window that takes a recovered document: this one while its own
- * document has no unsaved changes (as at start-up), else a new one. */
-static ScMainWindow *
-recovery_target (ScMainWindow *self)
-{
-  ScMainWindow *target;
-
-  if (!sc_session_get_modified (self->session))
-    return self;
-  target = sc_main_window_new (SC_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
-  gtk_window_present (GTK_WINDOW (target));
-  return target;
-}
-
-static void
-recover_entry (ScMainWindow          *self,
-               const ScRecoveryEntry *entry)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) discard_error = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *message = NULL;
-  ScProfile *profile = sc_recovery_load (entry, &error);
-  ScMainWindow *target;
-
-  if (profile == NULL)
-    {
-      sc_main_window_toast (self, error->message);
-      return;
-    }
-  if (entry->original != NULL)
-    file = g_file_new_for_path (entry->original);
-  target = recovery_target (self);
-  /* The old copy goes only once the window holds its own: a crash right
-   * now still leaves one of them. */
-  if (sc_session_recover (target->session, profile, file)
-      && !sc_recovery_discard (entry->id, &discard_error))
-    g_warning ("%s", discard_error->message);
-
-  title = sc_session_dup_title (target->session);
-  /* Translators: %s is the profile's name. */
-  message = g_strdup_printf (_("Recovered the unsaved changes to “%s”: save the profile to keep them"),
-                             title);
-  sc_main_window_toast (target, message);
-}
-
-static void
-recovery_response_cb (AdwMessageDialog *dialog,
-                      const char       *response,
-                      ScMainWindow     *self)
-{
-  g_autoptr(ScRecoveryEntry) entry = NULL;
-
-  self->recovery_dialog = NULL;
-  if (self->recovery_entries == NULL || self->recovery_entries->len == 0)
-    return;
-  entry = g_ptr_array_steal_index (self->recovery_entries, 0);
-
-  if (g_str_equal (response, "recover"))
-    recover_entry (self, entry);
-  else if (g_str_equal (response, "discard"))
-    {
-      g_autoptr(GError) error = NULL;
-
-      if (!sc_recovery_discard (entry->id, &error))
-        sc_main_window_toast (self, error->message);
-    }
-  /* Otherwise (Escape) the copy stays and is offered at the next start. */
-  schedule_recovery_offer (self);
-}
-
-static void
-offer_next_recovery (ScMainWindow *self)
-{
-  const ScRecoveryEntry *entry;
-  AdwMessageDialog *dialog;
-  g_autofree char *name = NULL;
-  g_autofree char *when = NULL;
-  g_autoptr(GString) body = g_string_new (NULL);
-  guint more;
-
-  if (self->recovery_dialog != NULL || self->recovery_entries == NULL
-      || self->recovery_entries->len == 0)
-    return;
-  entry = g_ptr_array_index (self->recovery_entries, 0);
-  more = self->recovery_entries->len - 1;
-
-  if (entry->name != NULL && *entry->name != '\0')
-    name = g_strdup (entry->name);
-  else if (entry->original != NULL)
-    name = g_path_get_basename (entry->original);
-  else
-    name = g_strdup (_("Untitled profile"));
-  /* ISO order reads the same in every language the app speaks. */
-  when = g_date_time_format (entry->saved, "%Y-%m-%d %H:%M");
-
-  if (entry->original != NULL)
-    {
-      g_autofree char *file = g_path_get_basename (entry->original);
-      /* Translators: “%1$s” is the profile's name, %2$s its file name,
-       * %3$s the date and time the copy was written. */
-      g_string_append_printf (body, _("Shangce closed before the changes to “%1$s” (%2$s) were saved. A copy from %3$s was kept."),
-                              name, file, when);
-    }
-  else
-    /* Translators: “%1$s” is the profile's name, %2$s the date and time
-     * the copy was written. */
-    g_string_append_printf (body, _("Shangce closed before the new profile “%1$s” was saved. A copy from %2$s was kept."),
-                            name, when);
-  if (more > 0)
-    {
-      g_string_append_c (body, ' ');
-      g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE,
-                                                 "%u more copy is offered after this one.",
-                                                 "%u more copies are offered after this one.",
-                                                 more),
-                              more);
-    }
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                       _("Recover Unsaved Changes?"),
-                                                       body->str));
-  adw_message_dialog_add_responses (dialog,
-                                    "discard", _("_Discard"),
-                                    "recover", _("_Recover"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (dialog, "recover", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "recover");
-  /* Escape decides nothing: the copy is kept for next time. */
-  adw_message_dialog_set_close_response (dialog, "later");
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (recovery_response_cb), self, 0);
-  self->recovery_dialog = GTK_WINDOW (dialog);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-void
-sc_main_window_offer_recovery (ScMainWindow *self)
-{
-  GPtrArray *all;
-
-  g_return_if_fail (SC_IS_MAIN_WINDOW (self));
-
-  if (self->recovery_entries != NULL && self->recovery_entries->len > 0)
-    return;
-  g_clear_pointer (&self->recovery_entries, g_ptr_array_unref);
-  all = sc_recovery_list ();
-  /* Copies of a running instance's windows are theirs, not left over. */
-  for (guint i = all->len; i > 0; i--)
-    if (((ScRecoveryEntry *) g_ptr_array_index (all, i - 1))->in_use)
-      g_ptr_array_remove_index (all, i - 1);
-  self->recovery_entries = all;
-  schedule_recovery_offer (self);
-}
-
-GtkWindow *
-sc_main_window_get_recovery_dialog (ScMainWindow *self)
-{
-  g_return_val_if_fail (SC_IS_MAIN_WINDOW (self), NULL);
-  return self->recovery_dialog;
-}
-
-static gboolean
-is_first_window (ScMainWindow *self)
-{
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-
-  for (GList *l = app ? gtk_application_get_windows (app) : NULL; l != NULL; l = l->next)
-    if (l->data != (gpointer) self && SC_IS_MAIN_WINDOW (l->data))
-      return FALSE;
-  return TRUE;
 }
 
 /* --- pages ------------------------------------------------------------------ */
@@ -1552,7 +585,7 @@ sc_main_window_dispose (GObject *object)
   /* The question goes with the window, and what it held back is not done
    * for a window that is gone. */
   g_clear_pointer (&self->unsaved_dialog, gtk_window_destroy);
-  close_file_chooser (self);
+  sc_main_window_close_file_chooser (self);
   finish_pending (self, FALSE);
   gtk_widget_dispose_template (GTK_WIDGET (self), SC_TYPE_MAIN_WINDOW);
   g_clear_object (&self->session);
@@ -1584,24 +617,8 @@ sc_main_window_class_init (ScMainWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScMainWindow, examples_section);
   gtk_widget_class_bind_template_child (widget_class, ScMainWindow, recent_section);
 
-  gtk_widget_class_install_action (widget_class, "win.new", NULL, action_new);
-  gtk_widget_class_install_action (widget_class, "win.open", NULL, action_open);
-  gtk_widget_class_install_action (widget_class, "win.open-example", "s", action_open_example);
-  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", action_open_recent);
-  gtk_widget_class_install_action (widget_class, "win.save", NULL, action_save);
-  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, action_save_as);
-  gtk_widget_class_install_action (widget_class, "win.undo", NULL, action_undo);
-  gtk_widget_class_install_action (widget_class, "win.redo", NULL, action_redo);
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, action_export);
-  gtk_widget_class_install_action (widget_class, "win.export-report", NULL, action_export_report);
-  gtk_widget_class_install_action (widget_class, "win.export-client-report", NULL, action_export_client_report);
-  gtk_widget_class_install_action (widget_class, "win.copy-chart", NULL, action_copy_chart);
-  gtk_widget_class_install_action (widget_class, "win.print", NULL, action_print);
-  gtk_widget_class_install_action (widget_class, "win.add-programs", NULL, action_add_programs);
-  gtk_widget_class_install_action (widget_class, "win.toast", "s", action_toast);
-  gtk_widget_class_install_action (widget_class, "win.show-page", "s", action_show_page);
-  gtk_widget_class_install_action (widget_class, "win.search", NULL, action_search);
-  gtk_widget_class_install_action (widget_class, "win.help", NULL, action_help);
+  sc_main_window_class_add_actions (widget_class);
+
 
 }
 
@@ -1644,10 +661,10 @@ sc_main_window_new (ScApplication *application)
   {
     ScDocument *document = sc_session_get_document (self->session);
 
-    g_signal_connect_object (document, "changed", G_CALLBACK (document_changed_cb), self, 0);
-    g_signal_connect_object (document, "notify::can-undo", G_CALLBACK (update_undo_actions), self, G_CONNECT_SWAPPED);
-    g_signal_connect_object (document, "notify::can-redo", G_CALLBACK (update_undo_actions), self, G_CONNECT_SWAPPED);
-    update_undo_actions (self);
+    g_signal_connect_object (document, "changed", G_CALLBACK (sc_main_window_document_changed_cb), self, 0);
+    g_signal_connect_object (document, "notify::can-undo", G_CALLBACK (sc_main_window_update_undo_actions), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (document, "notify::can-redo", G_CALLBACK (sc_main_window_update_undo_actions), self, G_CONNECT_SWAPPED);
+    sc_main_window_update_undo_actions (self);
   }
   self->settings = sc_session_get_settings (self->session)
                    ? g_object_ref (sc_session_get_settings (self->session)) : NULL;
@@ -1664,7 +681,7 @@ sc_main_window_new (ScApplication *application)
   self->editor_stack = GTK_STACK (gtk_stack_new ());
   gtk_stack_add_named (self->editor_stack, self->editor, "editor");
   adw_bin_set_child (self->editor_bin, GTK_WIDGET (self->editor_stack));
-  g_signal_connect_object (self->session, "profile-replaced", G_CALLBACK (profile_replaced_cb),
+  g_signal_connect_object (self->session, "profile-replaced", G_CALLBACK (sc_main_window_profile_replaced_cb),
                            self, G_CONNECT_SWAPPED);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->editor), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Merchant profile"), -1);
@@ -1695,7 +712,7 @@ sc_main_window_new (ScApplication *application)
   if (start_page != NULL)
     sc_main_window_show_page (self, start_page);
   /* At start-up, what a crash left behind is offered back. */
-  if (is_first_window (self))
+  if (sc_main_window_is_first_window (self))
     sc_main_window_offer_recovery (self);
   return self;
 }
