@@ -6,6 +6,7 @@
 #include "sc-chart-export.h"
 
 #include "sc-chart.h"
+#include "sc-chart-private.h"
 #include "sc-error.h"
 #include "sc-png.h"
 
@@ -149,6 +150,7 @@ image_surface_new (int width,
 static gboolean
 encode_png (const ScChartModel  *model,
             cairo_surface_t     *surface,
+            double               scale,
             GByteArray          *out,
             GError             **error)
 {
@@ -163,7 +165,9 @@ encode_png (const ScChartModel  *model,
                               cairo_image_surface_get_width (surface),
                               cairo_image_surface_get_height (surface),
                               cairo_image_surface_get_stride (surface),
-                              texts, G_N_ELEMENTS (texts), 0, out, error);
+                              texts, G_N_ELEMENTS (texts),
+                              /* A point is 1/72 inch: the pixels of one point at @scale. */
+                              72.0 * scale, 0, out, error);
 }
 
 static gboolean
@@ -249,7 +253,18 @@ sc_chart_render (const ScChartModel  *model,
   cr = cairo_create (surface);
   if (format == SC_CHART_FORMAT_PNG)
     cairo_scale (cr, scale, scale);
-  sc_chart_draw (model, cr, width, height);
+  if (format != SC_CHART_FORMAT_PNG)
+    {
+      /* Fonts prepared for the vector surface first: see sc-chart-subset.c. */
+      g_autoptr(ScChartLayout) layout = sc_chart_layout_new (model, width, height);
+      g_autoptr(ScChartSubset) subset = sc_chart_subset_new (model, layout, format == SC_CHART_FORMAT_PDF
+                                                                            ? SC_CHART_SUBSET_GLYPHS
+                                                                            : SC_CHART_SUBSET_OUTLINES);
+
+      sc_chart_draw_layout_full (model, layout, cr, subset);
+    }
+  else
+    sc_chart_draw (model, cr, width, height);
   status = cairo_status (cr);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
@@ -265,7 +280,7 @@ sc_chart_render (const ScChartModel  *model,
       return NULL;
     }
 
-  if (format == SC_CHART_FORMAT_PNG && !encode_png (model, surface, out, error))
+  if (format == SC_CHART_FORMAT_PNG && !encode_png (model, surface, scale, out, error))
     {
       cairo_surface_destroy (surface);
       return NULL;

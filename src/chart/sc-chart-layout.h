@@ -39,7 +39,7 @@ typedef enum
  * One piece of text. @rect is its box (top-left and measured size). When
  * @wrap_width > 0 the renderer sets that width, @align and @max_lines
  * (wrapping, then "…"), exactly as the layout measured it.
- * @on_fill: drawn on a bar: use @colour instead of @ink.
+ * @on_fill: drawn on a bar: use @color instead of @ink.
  * @series / @point: the value it labels, or -1.
  * @visible: FALSE when the layout dropped it (it would overlap or leave the
  *   plot); the value stays in the legend and the tooltip.
@@ -67,7 +67,7 @@ typedef struct
   int               align;      /* PangoAlignment */
   ScChartInk        ink;
   gboolean          on_fill;
-  ScChartRgb        colour;
+  ScChartRgb        color;
   int               series;
   int               point;
   gboolean          visible;

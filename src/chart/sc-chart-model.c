@@ -5,64 +5,7 @@
 
 #include "sc-chart-model.h"
 
-#include <glib/gi18n.h>
 #include <math.h>
-
-static const struct
-{
-  ScChartKind   kind;
-  const char   *name;
-  ScChartStyle  style;
-  gboolean      stacked;
-  const char   *description;
-} kinds[] = {
-  { SC_CHART_OVERVIEW, "overview", SC_CHART_STYLE_BARS, TRUE,
-    N_("Fees saved, subsidies and traffic value per platform (stacked bars)") },
-  { SC_CHART_FEES, "fees", SC_CHART_STYLE_BARS, FALSE,
-    N_("Platform fees before and after the programs, per platform") },
-  { SC_CHART_SUBSIDIES, "subsidies", SC_CHART_STYLE_BARS, TRUE,
-    N_("Subsidies per platform, stacked by cash, ad credit and coupons") },
-  { SC_CHART_TRAFFIC, "traffic", SC_CHART_STYLE_BARS, FALSE,
-    N_("Free traffic per platform: its value in yuan and its own units") },
-  { SC_CHART_MEASURES, "measures", SC_CHART_STYLE_HBARS, TRUE,
-    N_("What each measure contributes, largest first (horizontal bars)") },
-  { SC_CHART_CUMULATIVE, "cumulative", SC_CHART_STYLE_LINES, FALSE,
-    N_("Cumulative value month by month per platform (lines)") },
-  { SC_CHART_SENSITIVITY, "sensitivity", SC_CHART_STYLE_LINES, FALSE,
-    N_("Total value against monthly GMV per platform, crossovers marked") },
-  { SC_CHART_TIMELINE, "timeline", SC_CHART_STYLE_GANTT, FALSE,
-    N_("Programs 2022–2026 by platform as a timeline with their status") },
-};
-
-G_STATIC_ASSERT (G_N_ELEMENTS (kinds) == SC_CHART_N_KINDS);
-
-const char *
-sc_chart_kind_to_string (ScChartKind kind)
-{
-  g_return_val_if_fail (kind < SC_CHART_N_KINDS, NULL);
-  return kinds[kind].name;
-}
-
-gboolean
-sc_chart_kind_from_string (const char  *name,
-                           ScChartKind *out)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    if (g_strcmp0 (name, kinds[i].name) == 0)
-      {
-        if (out != NULL)
-          *out = kinds[i].kind;
-        return TRUE;
-      }
-  return FALSE;
-}
-
-const char *
-sc_chart_kind_describe (ScChartKind kind)
-{
-  g_return_val_if_fail (kind < SC_CHART_N_KINDS, NULL);
-  return _(kinds[kind].description);
-}
 
 static void
 sc_chart_series_free (ScChartSeries *series)
@@ -91,8 +34,8 @@ sc_chart_model_new (ScChartKind kind)
 
   model = g_new0 (ScChartModel, 1);
   model->kind = kind;
-  model->style = kinds[kind].style;
-  model->stacked = kinds[kind].stacked;
+  model->style = sc_chart_kind_style (kind);
+  model->stacked = sc_chart_kind_stacked (kind);
   model->lang = g_strdup ("en");
   model->categories = g_ptr_array_new_with_free_func (g_free);
   model->x_values = g_array_new (FALSE, TRUE, sizeof (double));
@@ -143,11 +86,16 @@ sc_chart_model_set_title (ScChartModel *model,
                           const char   *title,
                           const char   *subtitle)
 {
+  char *old_title, *old_subtitle;
+
   g_return_if_fail (model != NULL);
-  g_free (model->title);
-  g_free (model->subtitle);
+  /* Copy first: a caller may hand back the model's own strings. */
+  old_title = model->title;
+  old_subtitle = model->subtitle;
   model->title = g_strdup (title);
   model->subtitle = g_strdup (subtitle);
+  g_free (old_title);
+  g_free (old_subtitle);
 }
 
 void

@@ -3,6 +3,8 @@
 
 #include <glib.h>
 
+#include "sc-chart-kind.h"
+
 G_BEGIN_DECLS
 
 /*
@@ -11,28 +13,6 @@ G_BEGIN_DECLS
  * layout (sc-chart-layout.h) and the renderer (sc-chart.h) only read it.
  * Strings are copied in and owned by the model.
  */
-
-typedef enum
-{
-  SC_CHART_OVERVIEW,     /* "overview": fees saved, subsidies, traffic value per platform */
-  SC_CHART_FEES,         /* "fees": gross vs net fees per platform */
-  SC_CHART_SUBSIDIES,    /* "subsidies": cash / ad credit / coupon stacked per platform */
-  SC_CHART_TRAFFIC,      /* "traffic": traffic value per platform, units in the labels */
-  SC_CHART_MEASURES,     /* "measures": contribution of each measure, horizontal, sorted */
-  SC_CHART_CUMULATIVE,   /* "cumulative": cumulative value by month per platform, lines */
-  SC_CHART_SENSITIVITY,  /* "sensitivity": total value against monthly GMV, crossovers marked */
-  SC_CHART_TIMELINE,     /* "timeline": programs by platform as Gantt bars with status */
-  SC_CHART_N_KINDS
-} ScChartKind;
-
-/* The drawing a kind uses; the model says it so hand-made models can mix. */
-typedef enum
-{
-  SC_CHART_STYLE_BARS,    /* vertical bars over categories (grouped or stacked) */
-  SC_CHART_STYLE_HBARS,   /* horizontal bars, one row per category (stacked) */
-  SC_CHART_STYLE_LINES,   /* lines over categories or over numeric x values */
-  SC_CHART_STYLE_GANTT,   /* spans on a time axis, one row per category */
-} ScChartStyle;
 
 /* Status of a timeline span; mirrors ScProgramStatus. */
 typedef enum
@@ -188,13 +168,6 @@ gboolean        sc_chart_model_is_empty       (const ScChartModel *model);
 gboolean        sc_chart_model_any_assumed    (const ScChartModel *model);
 /* TRUE when some non-zero value of @model is a maximum. */
 gboolean        sc_chart_model_any_up_to      (const ScChartModel *model);
-
-/* "overview" … (transfer none) */
-const char     *sc_chart_kind_to_string       (ScChartKind         kind);
-gboolean        sc_chart_kind_from_string     (const char         *name,
-                                               ScChartKind        *out);
-/* One translated line describing the kind, for --chart list. (transfer none) */
-const char     *sc_chart_kind_describe        (ScChartKind         kind);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScChartModel, sc_chart_model_free)
 

@@ -108,9 +108,9 @@ channel (double c)
 }
 
 double
-sc_chart_palette_luminance (ScChartRgb colour)
+sc_chart_palette_luminance (ScChartRgb color)
 {
-  return 0.2126 * channel (colour.r) + 0.7152 * channel (colour.g) + 0.0722 * channel (colour.b);
+  return 0.2126 * channel (color.r) + 0.7152 * channel (color.g) + 0.0722 * channel (color.b);
 }
 
 ScChartRgb

@@ -8,8 +8,8 @@
 G_BEGIN_DECLS
 
 /*
- * The one colour table of every chart. Series colours follow Paul Tol's
- * colour-blind-safe schemes, ordered so that neighbouring series also differ
+ * The one color table of every chart. Series colors follow Paul Tol's
+ * color-blind-safe schemes, ordered so that neighbouring series also differ
  * in lightness (they stay apart in greyscale); hatching patterns cover the
  * rest when printing in grey.
  */
@@ -39,7 +39,7 @@ typedef enum
   SC_CHART_HATCH_HORIZONTAL,
 } ScChartHatch;
 
-/* Number of distinct series colours before they repeat. */
+/* Number of distinct series colors before they repeat. */
 guint         sc_chart_palette_n_series  (void);
 ScChartRgb    sc_chart_palette_series    (guint              index,
                                           gboolean           dark);
@@ -51,6 +51,6 @@ ScChartHatch  sc_chart_palette_hatch     (guint              index);
 /* Black or white, whichever reads better on @fill. */
 ScChartRgb    sc_chart_palette_text_on   (ScChartRgb         fill);
 /* WCAG relative luminance 0–1. */
-double        sc_chart_palette_luminance (ScChartRgb         colour);
+double        sc_chart_palette_luminance (ScChartRgb         color);
 
 G_END_DECLS

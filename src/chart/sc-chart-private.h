@@ -8,7 +8,7 @@
 G_BEGIN_DECLS
 
 /* A context for the chart's text on @font_map, the same for measuring and
- * drawing (never updated from a cairo_t: see sc-chart-layout.c). @lang as
+ * drawing (never updated from a cairo_t: see sc-chart-text.c). @lang as
  * in ScChartModel. (transfer full) */
 PangoContext *sc_chart_text_context_new (PangoFontMap      *font_map,
                                          const char        *lang);
@@ -21,5 +21,37 @@ sc_chart_lang_is_zh (const char *lang)
 /* Sets @pl up for @text exactly as the layout measured it. */
 void  sc_chart_text_apply        (PangoLayout       *pl,
                                   const ScChartText *text);
+
+/*
+ * The text of a layout for a PDF, with each font cut down to the glyphs
+ * the chart shows, or for an SVG (sc-chart-subset.c). Made after the layout, before the
+ * drawing; freed any time after. (transfer full)
+ */
+typedef struct _ScChartSubset ScChartSubset;
+
+typedef enum
+{
+  SC_CHART_SUBSET_GLYPHS,     /* PDF: each font cut to the glyphs shown */
+  SC_CHART_SUBSET_OUTLINES,   /* SVG: whole fonts, a short glyph → character walk */
+} ScChartSubsetMode;
+
+ScChartSubset *sc_chart_subset_new       (const ScChartModel  *model,
+                                          const ScChartLayout *layout,
+                                          ScChartSubsetMode    mode);
+void           sc_chart_subset_free      (ScChartSubset       *subset);
+/* Draws text @index of the layout with its top-left Pango origin at @x, @y;
+ * FALSE when @subset has no such text. */
+gboolean       sc_chart_subset_show_text (ScChartSubset       *subset,
+                                          cairo_t             *cr,
+                                          guint                index,
+                                          double               x,
+                                          double               y);
+/* sc_chart_draw_layout(), the text through @subset when not NULL. */
+void           sc_chart_draw_layout_full (const ScChartModel  *model,
+                                          const ScChartLayout *layout,
+                                          cairo_t             *cr,
+                                          ScChartSubset       *subset);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScChartSubset, sc_chart_subset_free)
 
 G_END_DECLS

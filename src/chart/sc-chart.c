@@ -97,15 +97,19 @@ static void
 draw_text (cairo_t           *cr,
            PangoLayout       *pl,
            const ScChartText *t,
-           gboolean           dark)
+           gboolean           dark,
+           ScChartSubset     *subset,
+           guint              index)
 {
   if (!t->visible)
     return;
-  sc_chart_text_apply (pl, t);
   if (t->on_fill)
-    set_rgb (cr, t->colour);
+    set_rgb (cr, t->color);
   else
     set_ink (cr, t->ink, dark);
+  if (sc_chart_subset_show_text (subset, cr, index, t->rect.x - t->offset_x, t->rect.y - t->offset_y))
+    return;
+  sc_chart_text_apply (pl, t);
   cairo_move_to (cr, t->rect.x - t->offset_x, t->rect.y - t->offset_y);
   pango_cairo_show_layout (cr, pl);
 }
@@ -190,6 +194,15 @@ sc_chart_draw_layout (const ScChartModel  *model,
                       const ScChartLayout *layout,
                       cairo_t             *cr)
 {
+  sc_chart_draw_layout_full (model, layout, cr, NULL);
+}
+
+void
+sc_chart_draw_layout_full (const ScChartModel  *model,
+                           const ScChartLayout *layout,
+                           cairo_t             *cr,
+                           ScChartSubset       *subset)
+{
   gboolean dark = layout->dark;
   double u = layout->unit;
   double hair = MAX (1.0, round (u));
@@ -248,7 +261,7 @@ sc_chart_draw_layout (const ScChartModel  *model,
   for (guint i = 0; i < layout->lines->len; i++)
     {
       const ScChartLine *line = g_ptr_array_index (layout->lines, i);
-      ScChartRgb colour = sc_chart_palette_series (line->color, dark);
+      ScChartRgb color = sc_chart_palette_series (line->color, dark);
       gboolean pen_down = FALSE;
 
       cairo_new_path (cr);
@@ -270,7 +283,7 @@ sc_chart_draw_layout (const ScChartModel  *model,
       set_ink (cr, SC_CHART_INK_BACKGROUND, dark);
       cairo_set_line_width (cr, 5.5 * u);
       cairo_stroke_preserve (cr);
-      set_rgb (cr, colour);
+      set_rgb (cr, color);
       cairo_set_line_width (cr, 2.6 * u);
       cairo_stroke (cr);
 
@@ -283,7 +296,7 @@ sc_chart_draw_layout (const ScChartModel  *model,
               continue;
             cairo_new_sub_path (cr);
             cairo_arc (cr, p->x, p->y, 3.2 * u, 0, 2 * G_PI);
-            set_rgb (cr, colour);
+            set_rgb (cr, color);
             cairo_fill_preserve (cr);
             set_ink (cr, SC_CHART_INK_BACKGROUND, dark);
             cairo_set_line_width (cr, 1.2 * u);
@@ -320,11 +333,11 @@ sc_chart_draw_layout (const ScChartModel  *model,
   for (guint i = 0; i < layout->legend->len; i++)
     {
       const ScChartLegendItem *it = &g_array_index (layout->legend, ScChartLegendItem, i);
-      ScChartRgb colour = it->is_status ? sc_chart_palette_status (it->color, dark)
+      ScChartRgb color = it->is_status ? sc_chart_palette_status (it->color, dark)
                                         : sc_chart_palette_series (it->color, dark);
       const ScChartRect *r = &it->swatch;
 
-      set_rgb (cr, colour);
+      set_rgb (cr, color);
       if (it->is_line)
         {
           cairo_set_line_width (cr, 2.6 * u);
@@ -344,7 +357,7 @@ sc_chart_draw_layout (const ScChartModel  *model,
           cairo_close_path (cr);
           cairo_fill (cr);
           if (layout->hatch && !it->is_status)
-            hatch_rect (cr, r, sc_chart_palette_hatch (it->color), colour, u);
+            hatch_rect (cr, r, sc_chart_palette_hatch (it->color), color, u);
         }
     }
 
@@ -354,7 +367,7 @@ sc_chart_draw_layout (const ScChartModel  *model,
   pl = pango_layout_new (context);
   g_object_unref (context);
   for (guint i = 0; i < layout->texts->len; i++)
-    draw_text (cr, pl, g_ptr_array_index (layout->texts, i), dark);
+    draw_text (cr, pl, g_ptr_array_index (layout->texts, i), dark, subset, i);
   g_object_unref (pl);
 
   cairo_restore (cr);

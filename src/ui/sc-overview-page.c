@@ -27,24 +27,6 @@ struct _ScOverviewPage
 
 G_DEFINE_FINAL_TYPE (ScOverviewPage, sc_overview_page, ADW_TYPE_BIN)
 
-static const char *const kind_labels[SC_CHART_N_KINDS] = {
-  [SC_CHART_OVERVIEW] = N_("Value per platform"),
-  [SC_CHART_FEES] = N_("Fees before and after"),
-  [SC_CHART_SUBSIDIES] = N_("Subsidies by type"),
-  [SC_CHART_TRAFFIC] = N_("Traffic"),
-  [SC_CHART_MEASURES] = N_("Contribution by measure"),
-  [SC_CHART_CUMULATIVE] = N_("Cumulative value by month"),
-  [SC_CHART_SENSITIVITY] = N_("Sensitivity to monthly GMV"),
-  [SC_CHART_TIMELINE] = N_("Program timeline"),
-};
-
-const char *
-sc_chart_kind_label (ScChartKind kind)
-{
-  g_return_val_if_fail (kind < SC_CHART_N_KINDS, NULL);
-  return _(kind_labels[kind]);
-}
-
 static const char *
 platform_name (ScSession  *session,
                const char *platform)

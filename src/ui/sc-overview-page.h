@@ -29,7 +29,4 @@ ScChartModel *sc_overview_page_build_model    (ScOverviewPage *self,
 /* The verdict lines shown, one per platform. (transfer full) */
 char        **sc_overview_page_dup_verdicts   (ScOverviewPage *self);
 
-/* Translated short name of a chart kind, for menus. (transfer none) */
-const char   *sc_chart_kind_label             (ScChartKind     kind);
-
 G_END_DECLS

@@ -126,6 +126,21 @@ test_png_in_process (void)
       g_assert_nonnull (memmem (bytes, len, "iTXtTitle", 9));
       g_assert_nonnull (memmem (bytes, len, model->title, strlen (model->title)));
       g_assert_nonnull (memmem (bytes, len, "Data revision", 13));
+
+      /* Resolution: a point is 1/72 inch, so office software places the
+       * picture at 800 × 450 points whatever the scale (72 or 144 dpi). */
+      {
+        const guint8 *phys = memmem (bytes, len, "pHYs", 4);
+        guint32 ppm_x, ppm_y, expected = (guint32) (72.0 * scales[i] / 0.0254 + 0.5);
+
+        g_assert_nonnull (phys);
+        ppm_x = (guint32) phys[4] << 24 | phys[5] << 16 | phys[6] << 8 | phys[7];
+        ppm_y = (guint32) phys[8] << 24 | phys[9] << 16 | phys[10] << 8 | phys[11];
+        g_assert_cmpuint (ppm_x, ==, expected);
+        g_assert_cmpuint (ppm_y, ==, expected);
+        g_assert_cmpuint (phys[12], ==, 1);  /* metre */
+        g_assert_true ((const char *) phys < (const char *) memmem (bytes, len, "IDAT", 4));
+      }
     }
 }
 
@@ -205,6 +220,28 @@ run (const char *const *args,
   if (WIFEXITED (status))
     return WEXITSTATUS (status);
   return -1;
+}
+
+/* A slide's own title and subtitle, from the command line: the PNG's Title
+ * metadata is the title drawn. And handing the model its own strings back
+ * is safe. */
+static void
+test_cli_title (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "titled.png", NULL);
+  g_autofree char *out = NULL, *err = NULL, *bytes = NULL;
+  const char *args[] = { "--export", path, "--chart", "overview", "--lang", "en",
+                         "--title", "Where to sell in 2026", "--subtitle", "Zhang Apparel, Q3 review", NULL };
+  g_autoptr(ScChartModel) model = sample_model (SC_CHART_OVERVIEW, SAMPLE_NORMAL, "en");
+  g_autofree char *title = g_strdup (model->title);
+  gsize len;
+
+  g_assert_cmpint (run (args, &out, &err), ==, 0);
+  g_assert_true (g_file_get_contents (path, &bytes, &len, NULL));
+  g_assert_nonnull (memmem (bytes, len, "Where to sell in 2026", strlen ("Where to sell in 2026")));
+
+  sc_chart_model_set_title (model, model->title, model->subtitle);
+  g_assert_cmpstr (model->title, ==, title);
 }
 
 typedef struct
@@ -305,6 +342,64 @@ test_cli_export (gconstpointer data)
             g_assert_nonnull (strstr (text, "Douyin"));
           }
       }
+    }
+}
+
+/* TRUE when @needle occurs in @size bytes of @data (which may hold NULs). */
+static gboolean
+bytes_contain (const char *data,
+               gsize       size,
+               const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize i = 0; i + n <= size; i++)
+    if (memcmp (data + i, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/*
+ * A PDF's fonts are cut to the chart's glyphs before cairo embeds them
+ * (sc-chart-subset.c): Chinese text must still come out as text, every
+ * font embedded as a CFF subset, and none drawn as a Type 3 bitmap font.
+ */
+static void
+test_pdf_fonts (void)
+{
+  g_autoptr(ScChartModel) model = sample_model (SC_CHART_MEASURES, SAMPLE_NORMAL, "zh");
+  g_autofree char *path = g_build_filename (tmpdir, "fonts-zh.pdf", NULL);
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pdf = sc_chart_render (model, SC_CHART_FORMAT_PDF, 800, 450, 1, &error);
+  const char *pargs[] = { "pdftotext", path, "-", NULL };
+  const char *data;
+  gsize size;
+  int status;
+
+  g_assert_no_error (error);
+  data = g_bytes_get_data (pdf, &size);
+  g_assert_true (bytes_contain (data, size, "/FontFile3"));
+  g_assert_true (bytes_contain (data, size, "/ToUnicode"));
+  g_assert_false (bytes_contain (data, size, "/Type3"));
+  g_assert_true (g_file_set_contents (path, data, size, NULL));
+  if (pdftotext == NULL)
+    {
+      g_test_skip ("pdftotext is not installed");
+      return;
+    }
+  g_assert_true (g_spawn_sync (NULL, (char **) pargs, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &text, NULL, &status, NULL));
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (text, model->title));
+  for (guint i = 0; i < model->categories->len; i++)
+    {
+      g_autofree char *first = g_utf8_substring (g_ptr_array_index (model->categories, i), 0, 2);
+
+      /* Long names wrap or end in "…": their first characters are there. */
+      if (strstr (text, first) == NULL)
+        g_error ("“%s” is not in the PDF's text:\n%s", first, text);
     }
 }
 
@@ -466,11 +561,13 @@ main (int   argc,
   g_test_add_func ("/chart/export/png-in-process", test_png_in_process);
   g_test_add_func ("/chart/export/cli-same-as-in-process", test_cli_same_as_in_process);
   g_test_add_func ("/chart/export/dark", test_dark_and_hatch);
+  g_test_add_func ("/chart/export/pdf-fonts", test_pdf_fonts);
   g_test_add_func ("/chart/export/bad-size", test_bad_size);
   g_test_add_func ("/chart/palette/greyscale", test_greyscale_distinct);
   g_test_add_func ("/chart/sensitivity/disabled-programs", test_sensitivity_honours_disabled);
   g_test_add_func ("/chart/cli/usage-errors", test_cli_usage_errors);
   g_test_add_func ("/chart/cli/list", test_cli_list);
+  g_test_add_func ("/chart/cli/title", test_cli_title);
   g_test_add_func ("/chart/cli/unwritable", test_cli_unwritable);
   g_test_add_func ("/chart/cli/headless", test_cli_headless);
   for (ScChartKind k = 0; k < SC_CHART_N_KINDS; k++)

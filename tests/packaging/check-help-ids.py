@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
 """check-help-ids.py SOURCE_ROOT: F1 in each page of the window opens
-help:shangce/<id> (page_info[] in src/ui/sc-main-window.c); a help/C page
+help:shangce/<id> (page_info[] in src/ui/sc-main-window-private.h); a help/C page
 with that id must exist, be listed in help/meson.build and say which page
 it describes, or F1 opens an error page in Yelp."""
 import os
@@ -15,11 +15,11 @@ MAL = "{http://projectmallard.org/1.0/}"
 def main():
     root = sys.argv[1]
     errors = []
-    with open(os.path.join(root, "src", "ui", "sc-main-window.c"), encoding="utf-8") as f:
+    with open(os.path.join(root, "src", "ui", "sc-main-window-private.h"), encoding="utf-8") as f:
         src = f.read()
     table = re.search(r"page_info\[\]\s*=\s*\{(.*?)\};", src, re.S)
     if not table:
-        print("sc-main-window.c: page_info[] not found", file=sys.stderr)
+        print("sc-main-window-private.h: page_info[] not found", file=sys.stderr)
         sys.exit(1)
     # { "overview", N_("Overview"), "view-grid-symbolic", "overview" },
     rows = re.findall(r'\{\s*"([^"]+)",\s*N_\("([^"]+)"\),\s*"[^"]*",\s*"([^"]+)"\s*\}',

@@ -1,0 +1,520 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shangce-chart"
+
+/*
+ * The chart's text for a PDF, drawn with fonts cut down to the glyphs the
+ * chart shows before cairo sees them.
+ *
+ * Given Noto Sans CJK as Pango picks it, cairo's PDF surface reads the
+ * font's whole CFF table (16 MB of the 19 MB collection, per weight) into
+ * memory to subset it, and walks the 44,810-entry cmap once per glyph to
+ * find its character: most of a PDF export's time and memory (measured in
+ * tests/chart/bench-vector.py). Here HarfBuzz subsets each font first,
+ * straight from the file Pango has mapped, and the glyphs Pango shaped are
+ * renumbered into it; cairo then subsets a font of a few kilobytes. The text is laid out and shaped by Pango exactly as
+ * measured, and drawn at Pango's positions with the characters attached
+ * (cairo_show_text_glyphs), so it stays selectable and searchable.
+ */
+
+#include "config.h"
+
+#include "sc-chart-private.h"
+
+#include <cairo-ft.h>
+#include <hb-subset.h>
+#include <pango/pangofc-font.h>
+
+#include FT_FREETYPE_H
+#include FT_TRUETYPE_TABLES_H
+
+typedef struct
+{
+  hb_face_t         *face;       /* Pango's, the key */
+  hb_set_t          *glyphs;
+  hb_set_t          *unicodes;
+  cairo_font_face_t *subset;     /* NULL: draw this font as Pango does */
+  hb_subset_plan_t  *plan;       /* holds @map */
+  const hb_map_t    *map;        /* Pango's glyph → the subset's; NULL: the same */
+} Font;
+
+struct _ScChartSubset
+{
+  ScChartSubsetMode mode;
+  GPtrArray *fonts;     /* Font* */
+  GPtrArray *layouts;   /* PangoLayout* per text of the layout, NULL when not drawn */
+};
+
+/* --- a Pango renderer that either collects glyphs or draws them -------- */
+
+/* By hand: PangoRenderer has no autoptr for G_DECLARE_FINAL_TYPE. */
+typedef struct _ScSubsetRenderer ScSubsetRenderer;
+typedef struct
+{
+  PangoRendererClass parent_class;
+} ScSubsetRendererClass;
+
+GType sc_subset_renderer_get_type (void);
+#define SC_TYPE_SUBSET_RENDERER (sc_subset_renderer_get_type ())
+#define SC_SUBSET_RENDERER(o) (G_TYPE_CHECK_INSTANCE_CAST ((o), SC_TYPE_SUBSET_RENDERER, ScSubsetRenderer))
+
+struct _ScSubsetRenderer
+{
+  PangoRenderer  parent_instance;
+  ScChartSubset *subset;
+  cairo_t       *cr;       /* NULL: collect */
+  double         x, y;     /* where the layout starts, in user space */
+};
+
+G_DEFINE_FINAL_TYPE (ScSubsetRenderer, sc_subset_renderer, PANGO_TYPE_RENDERER)
+
+static void
+font_free (Font *f)
+{
+  hb_face_destroy (f->face);
+  hb_set_destroy (f->glyphs);
+  hb_set_destroy (f->unicodes);
+  if (f->subset != NULL)
+    cairo_font_face_destroy (f->subset);
+  if (f->plan != NULL)
+    hb_subset_plan_destroy (f->plan);
+  g_free (f);
+}
+
+/* Fonts cairo draws with something besides the default outlines in the
+ * file (synthetic bold or slant, a matrix, variations) keep Pango's path. */
+static gboolean
+font_is_plain (PangoFont *font,
+               hb_font_t *hb)
+{
+  FcPattern *pattern;
+  FcBool b = FcFalse;
+  FcMatrix *matrix;
+  FcChar8 *s;
+  unsigned int n_coords = 0;
+
+  if (!PANGO_IS_FC_FONT (font))
+    return FALSE;
+  hb_font_get_var_coords_normalized (hb, &n_coords);
+  if (n_coords > 0)
+    return FALSE;
+  pattern = pango_fc_font_get_pattern (PANGO_FC_FONT (font));
+  if (FcPatternGetBool (pattern, FC_EMBOLDEN, 0, &b) == FcResultMatch && b)
+    return FALSE;
+  if (FcPatternGetMatrix (pattern, FC_MATRIX, 0, &matrix) == FcResultMatch
+      && !(matrix->xx == 1 && matrix->yy == 1 && matrix->xy == 0 && matrix->yx == 0))
+    return FALSE;
+  if (FcPatternGetString (pattern, FC_FONT_VARIATIONS, 0, &s) == FcResultMatch)
+    return FALSE;
+  return TRUE;
+}
+
+static Font *
+font_for (ScChartSubset *subset,
+          PangoFont     *font,
+          gboolean       create)
+{
+  hb_font_t *hb = font != NULL ? pango_font_get_hb_font (font) : NULL;
+  hb_face_t *face = hb != NULL ? hb_font_get_face (hb) : NULL;
+  Font *f;
+
+  /* Checked on every look-up: one face may serve a plain and a slanted font. */
+  if (face == NULL || !font_is_plain (font, hb))
+    return NULL;
+  for (guint i = 0; i < subset->fonts->len; i++)
+    {
+      f = g_ptr_array_index (subset->fonts, i);
+      if (f->face == face)
+        return f;
+    }
+  if (!create)
+    return NULL;
+  f = g_new0 (Font, 1);
+  f->face = hb_face_reference (face);
+  f->glyphs = hb_set_create ();
+  f->unicodes = hb_set_create ();
+  g_ptr_array_add (subset->fonts, f);
+  return f;
+}
+
+static void
+collect (ScSubsetRenderer *self,
+         const char       *text,
+         PangoGlyphItem   *item)
+{
+  Font *f = font_for (self->subset, item->item->analysis.font, TRUE);
+  const char *p, *end;
+
+  if (f == NULL)
+    return;
+  for (int i = 0; i < item->glyphs->num_glyphs; i++)
+    {
+      PangoGlyph g = item->glyphs->glyphs[i].glyph;
+
+      if (g != PANGO_GLYPH_EMPTY && !(g & PANGO_GLYPH_UNKNOWN_FLAG))
+        hb_set_add (f->glyphs, g);
+    }
+  end = text + item->item->offset + item->item->length;
+  for (p = text + item->item->offset; p < end; p = g_utf8_next_char (p))
+    hb_set_add (f->unicodes, g_utf8_get_char (p));
+}
+
+/* As pango_cairo_show_glyph_item() does, with the subset font. */
+static gboolean
+show (ScSubsetRenderer *self,
+      Font             *f,
+      PangoFont        *font,
+      const char       *text,
+      PangoGlyphItem   *item,
+      double            x,
+      double            y)
+{
+  PangoGlyphString *glyphs = item->glyphs;
+  gboolean backwards = item->item->analysis.level & 1;
+  cairo_scaled_font_t *scaled = pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (font));
+  g_autofree cairo_glyph_t *cg = g_new (cairo_glyph_t, MAX (glyphs->num_glyphs, 1));
+  g_autofree cairo_text_cluster_t *clusters = g_new (cairo_text_cluster_t, MAX (glyphs->num_glyphs, 1));
+  cairo_font_options_t *options;
+  cairo_matrix_t matrix;
+  PangoGlyphItemIter iter;
+  int n = 0, n_clusters = 0, x_position = 0;
+
+  if (scaled == NULL)
+    return FALSE;
+  for (int i = 0; i < glyphs->num_glyphs; i++)
+    {
+      PangoGlyphInfo *gi = &glyphs->glyphs[i];
+
+      if (gi->glyph & PANGO_GLYPH_UNKNOWN_FLAG)
+        return FALSE;   /* a hex box: Pango draws those */
+      if (gi->glyph != PANGO_GLYPH_EMPTY)
+        {
+          cg[n].index = f->map != NULL ? hb_map_get (f->map, gi->glyph) : gi->glyph;
+          if (cg[n].index == HB_MAP_VALUE_INVALID)
+            return FALSE;
+          cg[n].x = x + (double) (x_position + gi->geometry.x_offset) / PANGO_SCALE;
+          cg[n].y = gi->geometry.y_offset == 0 ? y : y + (double) gi->geometry.y_offset / PANGO_SCALE;
+          n++;
+        }
+      x_position += gi->geometry.width;
+    }
+
+  if (pango_glyph_item_iter_init_start (&iter, item, text))
+    do
+      {
+        int n_glyphs = backwards ? iter.start_glyph - iter.end_glyph : iter.end_glyph - iter.start_glyph;
+
+        for (int i = MIN (iter.start_glyph, iter.end_glyph + 1); i < MAX (iter.start_glyph + 1, iter.end_glyph); i++)
+          if (glyphs->glyphs[i].glyph == PANGO_GLYPH_EMPTY)
+            n_glyphs--;
+        clusters[n_clusters].num_bytes = iter.end_index - iter.start_index;
+        clusters[n_clusters].num_glyphs = n_glyphs;
+        n_clusters++;
+      }
+    while (pango_glyph_item_iter_next_cluster (&iter));
+
+  cairo_save (self->cr);
+  cairo_set_font_face (self->cr, f->subset);
+  cairo_scaled_font_get_font_matrix (scaled, &matrix);
+  cairo_set_font_matrix (self->cr, &matrix);
+  options = cairo_font_options_create ();
+  cairo_scaled_font_get_font_options (scaled, options);
+  cairo_set_font_options (self->cr, options);
+  cairo_font_options_destroy (options);
+  cairo_show_text_glyphs (self->cr, text + item->item->offset, item->item->length, cg, n, clusters, n_clusters,
+                          backwards ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : 0);
+  cairo_restore (self->cr);
+  return TRUE;
+}
+
+static void
+sc_subset_renderer_draw_glyph_item (PangoRenderer  *renderer,
+                                    const char     *text,
+                                    PangoGlyphItem *item,
+                                    int             x,
+                                    int             y)
+{
+  ScSubsetRenderer *self = SC_SUBSET_RENDERER (renderer);
+  PangoFont *font = item->item->analysis.font;
+  double ux = self->x + (double) x / PANGO_SCALE;
+  double uy = self->y + (double) y / PANGO_SCALE;
+  Font *f;
+
+  if (self->cr == NULL)
+    {
+      collect (self, text, item);
+      return;
+    }
+  f = font_for (self->subset, font, FALSE);
+  if (f != NULL && f->subset != NULL && show (self, f, font, text, item, ux, uy))
+    return;
+  cairo_move_to (self->cr, ux, uy);
+  pango_cairo_show_glyph_item (self->cr, text, item);
+}
+
+static void
+sc_subset_renderer_draw_glyphs (PangoRenderer    *renderer,
+                                PangoFont        *font,
+                                PangoGlyphString *glyphs,
+                                int               x,
+                                int               y)
+{
+  ScSubsetRenderer *self = SC_SUBSET_RENDERER (renderer);
+
+  /* Only reached for text without a glyph item (none in a chart). */
+  if (self->cr != NULL)
+    {
+      cairo_move_to (self->cr, self->x + (double) x / PANGO_SCALE, self->y + (double) y / PANGO_SCALE);
+      pango_cairo_show_glyph_string (self->cr, font, glyphs);
+    }
+}
+
+static void
+sc_subset_renderer_class_init (ScSubsetRendererClass *klass)
+{
+  PangoRendererClass *renderer_class = PANGO_RENDERER_CLASS (klass);
+
+  renderer_class->draw_glyph_item = sc_subset_renderer_draw_glyph_item;
+  renderer_class->draw_glyphs = sc_subset_renderer_draw_glyphs;
+}
+
+static void
+sc_subset_renderer_init (ScSubsetRenderer *self)
+{
+}
+
+static void
+layout_unref (gpointer data)
+{
+  if (data != NULL)
+    g_object_unref (data);
+}
+
+/* --- subsetting --------------------------------------------------------- */
+
+static FT_Library
+ft_library (void)
+{
+  static FT_Library library;
+  static gsize done;
+
+  if (g_once_init_enter (&done))
+    {
+      if (FT_Init_FreeType (&library) != 0)
+        library = NULL;
+      g_once_init_leave (&done, 1);
+    }
+  return library;
+}
+
+/* FT_New_Face and FT_Done_Face on one library must not run at once. */
+static GMutex ft_lock;
+
+typedef struct
+{
+  FT_Face    face;
+  hb_blob_t *blob;    /* the bytes @face reads */
+} FaceData;
+
+static const cairo_user_data_key_t face_key;
+
+static void
+face_data_free (gpointer data)
+{
+  FaceData *d = data;
+
+  g_mutex_lock (&ft_lock);
+  FT_Done_Face (d->face);
+  g_mutex_unlock (&ft_lock);
+  hb_blob_destroy (d->blob);
+  g_free (d);
+}
+
+/* A cairo face for @face, which it closes with the face. (transfer full, nullable) */
+static cairo_font_face_t *
+cairo_face_new (FT_Face    face,
+                hb_blob_t *blob)
+{
+  cairo_font_face_t *cairo_face = cairo_ft_font_face_create_for_ft_face (face, FT_LOAD_NO_HINTING);
+  FaceData *d = g_new (FaceData, 1);
+
+  d->face = face;
+  d->blob = blob;
+  if (cairo_font_face_set_user_data (cairo_face, &face_key, d, face_data_free) != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_font_face_destroy (cairo_face);
+      face_data_free (d);
+      return NULL;
+    }
+  return cairo_face;
+}
+
+/*
+ * For SVG: @f's whole font, but with a small charmap chosen
+ * (a byte or trimmed table, format 0 or 6) where the font has one. Cairo
+ * looks each glyph's character up by walking the charmap from the start:
+ * the SVG never uses the answer, and the Unicode map of Noto Sans CJK has
+ * 44,810 entries (a quarter of an SVG export, measured). Glyph numbers,
+ * outlines and so the SVG stay the same. (transfer full, nullable)
+ */
+static cairo_font_face_t *
+outline_face (Font *f)
+{
+  FT_Library library = ft_library ();
+  /* The file as Pango's HarfBuzz face has it mapped: no second mapping. */
+  hb_blob_t *blob = hb_face_reference_blob (f->face);
+  unsigned int length;
+  const char *data = hb_blob_get_data (blob, &length);
+  FT_Face face = NULL;
+
+  g_mutex_lock (&ft_lock);
+  if (library == NULL || length == 0
+      || FT_New_Memory_Face (library, (const FT_Byte *) data, length, hb_face_get_index (f->face), &face) != 0)
+    face = NULL;
+  g_mutex_unlock (&ft_lock);
+  if (face == NULL)
+    {
+      hb_blob_destroy (blob);
+      return NULL;
+    }
+  for (int i = 0; i < face->num_charmaps; i++)
+    {
+      FT_Long format = FT_Get_CMap_Format (face->charmaps[i]);
+
+      if (format == 0 || format == 6)
+        {
+          FT_Set_Charmap (face, face->charmaps[i]);
+          break;
+        }
+    }
+  return cairo_face_new (face, blob);
+}
+
+/* A cairo face of @f's glyphs alone; sets @f->map. (transfer full, nullable) */
+static cairo_font_face_t *
+subset_face (Font *f)
+{
+  hb_subset_input_t *input = hb_subset_input_create_or_fail ();
+  /* Pango has shaped: layout tables would only cost time and bytes. */
+  static const hb_tag_t drop[] = {
+    HB_TAG ('G', 'S', 'U', 'B'), HB_TAG ('G', 'P', 'O', 'S'), HB_TAG ('G', 'D', 'E', 'F'),
+    HB_TAG ('B', 'A', 'S', 'E'), HB_TAG ('J', 'S', 'T', 'F'), HB_TAG ('M', 'A', 'T', 'H'),
+    HB_TAG ('D', 'S', 'I', 'G'), HB_TAG ('V', 'O', 'R', 'G'), HB_TAG ('v', 'h', 'e', 'a'),
+    HB_TAG ('v', 'm', 't', 'x'),
+  };
+  hb_face_t *sub;
+  hb_blob_t *blob;
+  const char *data;
+  unsigned int length;
+  FT_Face face = NULL;
+  FT_Library library = ft_library ();
+
+  if (input == NULL || library == NULL)
+    {
+      hb_subset_input_destroy (input);
+      return NULL;
+    }
+  hb_set_union (hb_subset_input_glyph_set (input), f->glyphs);
+  hb_set_union (hb_subset_input_unicode_set (input), f->unicodes);
+  for (guint i = 0; i < G_N_ELEMENTS (drop); i++)
+    hb_set_add (hb_subset_input_set (input, HB_SUBSET_SETS_DROP_TABLE_TAG), drop[i]);
+  /* Not HB_SUBSET_FLAGS_RETAIN_GIDS: keeping the numbers keeps 65,535
+   * empty CFF glyphs, and doubled the time. */
+  hb_subset_input_set_flags (input, HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_NOTDEF_OUTLINE);
+  f->plan = hb_subset_plan_create_or_fail (f->face, input);
+  hb_subset_input_destroy (input);
+  sub = f->plan != NULL ? hb_subset_plan_execute_or_fail (f->plan) : NULL;
+  if (sub == NULL)
+    return NULL;
+  f->map = hb_subset_plan_old_to_new_glyph_mapping (f->plan);
+  blob = hb_face_reference_blob (sub);
+  hb_face_destroy (sub);
+  data = hb_blob_get_data (blob, &length);
+
+  g_mutex_lock (&ft_lock);
+  if (length == 0 || FT_New_Memory_Face (library, (const FT_Byte *) data, length, 0, &face) != 0)
+    face = NULL;
+  g_mutex_unlock (&ft_lock);
+  if (face == NULL)
+    {
+      hb_blob_destroy (blob);
+      return NULL;
+    }
+
+  return cairo_face_new (face, blob);
+}
+
+ScChartSubset *
+sc_chart_subset_new (const ScChartModel  *model,
+                     const ScChartLayout *layout,
+                     ScChartSubsetMode    mode)
+{
+  ScChartSubset *subset = g_new0 (ScChartSubset, 1);
+  PangoContext *context = sc_chart_text_context_new (pango_cairo_font_map_get_default (), model->lang);
+  ScSubsetRenderer *collector = g_object_new (SC_TYPE_SUBSET_RENDERER, NULL);
+
+  subset->mode = mode;
+  subset->fonts = g_ptr_array_new_with_free_func ((GDestroyNotify) font_free);
+  subset->layouts = g_ptr_array_new_full (layout->texts->len, layout_unref);
+  collector->subset = subset;
+  for (guint i = 0; i < layout->texts->len; i++)
+    {
+      const ScChartText *t = g_ptr_array_index (layout->texts, i);
+      PangoLayout *pl;
+
+      if (!t->visible)
+        {
+          g_ptr_array_add (subset->layouts, NULL);
+          continue;
+        }
+      pl = pango_layout_new (context);
+      sc_chart_text_apply (pl, t);
+      pango_renderer_draw_layout (PANGO_RENDERER (collector), pl, 0, 0);
+      g_ptr_array_add (subset->layouts, pl);
+    }
+  for (guint i = 0; i < subset->fonts->len; i++)
+    {
+      Font *f = g_ptr_array_index (subset->fonts, i);
+
+      f->subset = mode == SC_CHART_SUBSET_GLYPHS ? subset_face (f) : outline_face (f);
+    }
+  g_object_unref (collector);
+  g_object_unref (context);
+  return subset;
+}
+
+void
+sc_chart_subset_free (ScChartSubset *subset)
+{
+  if (subset == NULL)
+    return;
+  g_ptr_array_unref (subset->fonts);
+  g_ptr_array_unref (subset->layouts);
+  g_free (subset);
+}
+
+gboolean
+sc_chart_subset_show_text (ScChartSubset *subset,
+                           cairo_t       *cr,
+                           guint          index,
+                           double         x,
+                           double         y)
+{
+  PangoLayout *pl;
+  ScSubsetRenderer *renderer;
+
+  if (subset == NULL || index >= subset->layouts->len)
+    return FALSE;
+  pl = g_ptr_array_index (subset->layouts, index);
+  if (pl == NULL)
+    return FALSE;
+  renderer = g_object_new (SC_TYPE_SUBSET_RENDERER, NULL);
+  renderer->subset = subset;
+  renderer->cr = cr;
+  /* Through cairo's current point, as pango_cairo_show_layout() takes it:
+   * rounded to cairo's fixed point, so the glyphs land where they did. */
+  cairo_move_to (cr, x, y);
+  cairo_get_current_point (cr, &renderer->x, &renderer->y);
+  pango_renderer_draw_layout (PANGO_RENDERER (renderer), pl, 0, 0);
+  g_object_unref (renderer);
+  return TRUE;
+}
