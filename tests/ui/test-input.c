@@ -13,8 +13,10 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
+#include "sc-baselines-group.h"
 #include "sc-profile-editor.h"
 #include "sc-quick-start.h"
 #include "sc-session.h"
@@ -390,6 +392,49 @@ test_undo (Fixture       *f,
   test_remove_tree (dir);
 }
 
+/*
+ * Platform Fees: ticking "use my own value" beside a platform's assumed fee
+ * and typing a value puts an override in the profile, which the estimate
+ * uses; undo takes it out again.
+ */
+static void
+test_fee_override (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWidget *group, *expander, *check, *spin;
+  const ScProfileOverride *ov;
+  const ScProfile *profile;
+
+  if (f->win == NULL)
+    return;
+  group = ui_input_find (f->editor, SC_TYPE_BASELINES_GROUP);
+  g_assert_nonnull (group);
+  expander = ui_input_find (group, ADW_TYPE_EXPANDER_ROW);
+  g_assert_nonnull (expander);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
+  ui_input_settle (300);
+  check = ui_input_find (expander, GTK_TYPE_CHECK_BUTTON);
+  spin = ui_input_find (expander, GTK_TYPE_SPIN_BUTTON);
+  g_assert_nonnull (check);
+  g_assert_nonnull (spin);
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+
+  gtk_widget_grab_focus (spin);
+  ui_input_settle (600);
+  ui_input_key ("ctrl+a");
+  ui_input_type ("3.5");
+  ui_input_key ("Tab");
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  profile = sc_session_get_profile (f->session);
+  g_assert_cmpuint (profile->overrides->len, ==, 1);
+  ov = g_ptr_array_index (profile->overrides, 0);
+  g_assert_cmpfloat (fabs (ov->value - (ov->fee == SC_FEE_COMMISSION || ov->fee == SC_FEE_PROMOTION ? 0.035 : 3.5)), <, 1e-9);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->win), "win.undo", NULL);
+  ui_input_settle (100);
+  g_assert_cmpuint (sc_session_get_profile (f->session)->overrides->len, ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -403,6 +448,7 @@ main (int    argc,
   g_test_add ("/input/notes", Fixture, NULL, fixture_set_up, test_notes, fixture_tear_down);
   g_test_add ("/input/wheel", Fixture, NULL, fixture_set_up, test_wheel, fixture_tear_down);
   g_test_add ("/input/undo", Fixture, NULL, fixture_set_up, test_undo, fixture_tear_down);
+  g_test_add ("/input/fee-override", Fixture, NULL, fixture_set_up, test_fee_override, fixture_tear_down);
   g_test_add ("/input/quick-start", Fixture, NULL, fixture_set_up, test_quick_start, fixture_tear_down);
   status = g_test_run ();
   if (shared_win != NULL)
