@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -197,6 +198,15 @@ sc_cli_run (int    argc,
 
   sc_cli_options_clear (&o);
   sc_cli_client_report_clear (&client_report);
+
+  /* Output lost on the way (a full disk, a closed pipe) is a failure even
+   * when every write above looked fine: stdio buffers, so the error may
+   * only show when the buffer is flushed here. */
+  if ((fflush (stdout) != 0 || ferror (stdout)) && status == 0)
+    {
+      g_printerr ("shangce: %s\n", _("cannot write to standard output"));
+      status = 1;
+    }
   return status;
 }
 

@@ -6,6 +6,7 @@
 #include "sc-recovery.h"
 
 #include "sc-error.h"
+#include "sc-file.h"
 
 #include <errno.h>
 #include <glib/gi18n-lib.h>
@@ -99,8 +100,7 @@ write_file (const char  *path,
 {
   g_autoptr(GError) local = NULL;
 
-  if (!g_file_set_contents_full (path, contents, (gssize) length,
-                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600, &local))
+  if (!sc_file_write (path, contents, length, SC_FILE_PRIVATE | SC_FILE_SYNC, &local))
     {
       g_set_error (error, SC_ERROR, SC_ERROR_IO, "%s: %s", path, local->message);
       return FALSE;
@@ -170,9 +170,12 @@ process_alive (gint64      pid,
 static gboolean
 is_stray_temp (const char *name)
 {
-  /* g_file_set_contents_full() writes NAME.XXXXXX beside NAME. */
+  /* sc_file_write() writes .sc-XXXXXX beside NAME; older versions wrote
+   * NAME.XXXXXX (g_file_set_contents_full()). */
   const char *dot = strrchr (name, '.');
 
+  if (sc_file_is_temp_name (name))
+    return TRUE;
   if (dot == NULL || strlen (dot + 1) != 6)
     return FALSE;
   return strstr (name, ".shangce.") != NULL || strstr (name, ".ini.") != NULL;
