@@ -95,8 +95,12 @@ sc_cli_open (ScCliOptions   *options,
       return NULL;
     }
   sc_document_set_profile (document, g_steal_pointer (&profile), NULL);
-  if (options->as_of != NULL)
-    sc_document_set_as_of (document, sc_day_parse (options->as_of), NULL);
+  if (options->as_of != NULL && !sc_document_set_as_of (document, sc_day_parse (options->as_of), &error))
+    {
+      g_printerr ("shangce: --as-of: %s\n", error->message);
+      *status = 2;
+      return NULL;
+    }
   if (options->horizon != 0)
     sc_document_set_horizon (document, (guint) options->horizon, NULL);
   if ((flags & SC_CLI_OPEN_NEED_DAY) != 0 && sc_document_get_profile (document)->as_of == SC_DAY_NONE)

@@ -348,6 +348,11 @@ sc_ctx_setup (Ctx                   *ctx,
   {
     guint d = 0;
     double month_gmv = gmv;
+    /* Growth compounds: 100 % a month for 120 months is 2^120 times the
+     * start, past 1e36 yuan. The projection stops at the largest monthly
+     * GMV a profile may state (a sanity bound of the field, not a policy
+     * number), so every total stays a number the reports can print. */
+    double gmv_max = sc_field_info (SC_FIELD_MONTHLY_GMV)->max;
 
     for (guint m = 0; m < ctx->n_months; m++)
       {
@@ -364,7 +369,7 @@ sc_ctx_setup (Ctx                   *ctx,
 
             ctx->cum[d + 1] = ctx->cum[d] + v;
           }
-        month_gmv *= 1 + growth;
+        month_gmv = MIN (month_gmv * (1 + growth), gmv_max);
       }
   }
 

@@ -39,8 +39,8 @@ money (char   *buf,
     return g_strlcpy (buf, "-", size), buf;
   if (fabs (value) < 0.005)
     value = 0;
-  g_ascii_formatd (buf, size, "%.2f", value);
-  return buf;
+  /* A JSON and CSV number for every finite double: 1e300 is 1e+300. */
+  return sc_format_fixed (buf, size, value, 2);
 }
 
 /* Thousands separators for the text report: 1,234,567.89 (money) or
@@ -54,7 +54,7 @@ grouped (double   value,
 
   if (count && isfinite (value))
     {
-      g_ascii_formatd (buf, sizeof buf, "%.0f", value);
+      sc_format_fixed (buf, sizeof buf, value, 0);
       if (g_str_equal (buf, "-0"))
         g_strlcpy (buf, "0", sizeof buf);
     }
