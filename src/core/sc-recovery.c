@@ -126,8 +126,8 @@ hold_lock (const char *dir,
   G_UNLOCK (held);
 }
 
-static void
-release_lock (const char *id)
+void
+sc_recovery_release (const char *id)
 {
   gpointer key, value;
 
@@ -386,6 +386,6 @@ sc_recovery_discard (const char  *id,
   /* The document first: without it the copy is no longer listed. */
   if (!remove_file (doc_path, error) || !remove_file (meta_path, error))
     return FALSE;
-  release_lock (id);
+  sc_recovery_release (id);
   return remove_file (lock_path, error);
 }

@@ -86,7 +86,10 @@ GPtrArray        *sc_recovery_list       (void);
 ScProfile        *sc_recovery_load       (const ScRecoveryEntry *entry,
                                           GError               **error);
 
-/* Removes the copy of @id and its metadata. A missing copy is not an error. */
+/* Lets go of the lock this process holds on the copy of @id, leaving the
+ * copy: from now on it is offered as a crashed session's would be. */
+void              sc_recovery_release    (const char       *id);
+/* Removes the copy of @id, its metadata and lock. A missing copy is not an error. */
 gboolean          sc_recovery_discard    (const char       *id,
                                           GError          **error);
 
