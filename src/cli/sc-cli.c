@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -114,6 +115,29 @@ sc_cli_open (ScCliOptions   *options,
   return g_steal_pointer (&document);
 }
 
+static gboolean stdout_checked;
+
+/* Output lost on the way (a full disk, a closed pipe) is a failure even
+ * when every write looked fine: stdio buffers, so the error may only show
+ * when the buffer is flushed. */
+static gboolean
+stdout_lost (void)
+{
+  stdout_checked = TRUE;
+  if (fflush (stdout) == 0 && !ferror (stdout))
+    return FALSE;
+  g_printerr ("shangce: %s\n", _("cannot write to standard output"));
+  return TRUE;
+}
+
+/* --help and --help-all print and exit() inside GLib's option parser. */
+static void
+check_stdout_at_exit (void)
+{
+  if (!stdout_checked && stdout_lost ())
+    _exit (1);
+}
+
 static void
 sc_cli_options_clear (ScCliOptions *o)
 {
@@ -169,6 +193,7 @@ sc_cli_run (int    argc,
                                           "Without an option below, Shangce opens its window."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_add_group (context, sc_cli_client_report_group (&client_report));
+  atexit (check_stdout_at_exit);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
       g_printerr ("shangce: %s\n", error->message);
@@ -203,14 +228,8 @@ sc_cli_run (int    argc,
   sc_cli_options_clear (&o);
   sc_cli_client_report_clear (&client_report);
 
-  /* Output lost on the way (a full disk, a closed pipe) is a failure even
-   * when every write above looked fine: stdio buffers, so the error may
-   * only show when the buffer is flushed here. */
-  if ((fflush (stdout) != 0 || ferror (stdout)) && status == 0)
-    {
-      g_printerr ("shangce: %s\n", _("cannot write to standard output"));
-      status = 1;
-    }
+  if (stdout_lost () && status == 0)
+    status = 1;
   return status;
 }
 

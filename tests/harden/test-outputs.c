@@ -209,7 +209,7 @@ test_cli_full_disk (void)
 {
   static const char *const commands[] = {
     "--version", "--chart list", "--list-programs", "--report --as-of 2026-01-01",
-    "--report --as-of 2026-01-01 --format json", "--validate", NULL,
+    "--report --as-of 2026-01-01 --format json", "--validate", "--help", NULL,
   };
 
   if (g_getenv ("SHANGCE_BIN") == NULL || !g_file_test ("/dev/full", G_FILE_TEST_EXISTS))
