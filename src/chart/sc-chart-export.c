@@ -8,6 +8,7 @@
 #include "sc-chart.h"
 #include "sc-chart-private.h"
 #include "sc-error.h"
+#include "sc-file.h"
 #include "sc-png.h"
 
 #include <cairo-pdf.h>
@@ -23,22 +24,6 @@
 #include <sys/mman.h>
 
 #define SOFTWARE "Shangce " PACKAGE_VERSION
-
-static mode_t
-current_umask (void)
-{
-  static mode_t mask;
-  static gsize done;
-
-  /* umask() both reads and sets: read it once, early, and put it back. */
-  if (g_once_init_enter (&done))
-    {
-      mask = umask (022);
-      umask (mask);
-      g_once_init_leave (&done, 1);
-    }
-  return mask;
-}
 
 gboolean
 sc_chart_format_from_path (const char    *path,
@@ -289,56 +274,6 @@ sc_chart_render (const ScChartModel  *model,
   return g_byte_array_free_to_bytes (g_steal_pointer (&out));
 }
 
-/*
- * Temp file in the same folder, then rename: a crash or a full disk never
- * leaves a torn chart. No fsync: a chart can be made again from the data,
- * and syncing doubled the whole export's wall time when replacing a file.
- */
-static gboolean
-write_atomically (const char  *path,
-                  const char  *data,
-                  gsize        size,
-                  GError     **error)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *tmpl = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
-  gsize done = 0;
-  int fd, saved;
-
-  fd = g_mkstemp_full (tmpl, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666 & ~current_umask ());
-  if (fd < 0)
-    {
-      saved = errno;
-      g_set_error (error, SC_ERROR, SC_ERROR_IO, _("Cannot write “%s”: %s"), path, g_strerror (saved));
-      return FALSE;
-    }
-  while (done < size)
-    {
-      gssize n = write (fd, data + done, size - done);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        {
-          saved = errno;
-          close (fd);
-          g_unlink (tmpl);
-          g_set_error (error, SC_ERROR, SC_ERROR_IO, _("Cannot write “%s”: %s"), path, g_strerror (saved));
-          return FALSE;
-        }
-      done += (gsize) n;
-    }
-  if (close (fd) != 0 || g_rename (tmpl, path) != 0)
-    {
-      saved = errno;
-      g_unlink (tmpl);
-      g_set_error (error, SC_ERROR, SC_ERROR_IO, _("Cannot write “%s”: %s"), path, g_strerror (saved));
-      return FALSE;
-    }
-  return TRUE;
-}
-
 gboolean
 sc_chart_export (const ScChartModel  *model,
                  const char          *path,
@@ -359,5 +294,9 @@ sc_chart_export (const ScChartModel  *model,
   if (bytes == NULL)
     return FALSE;
   data = g_bytes_get_data (bytes, &size);
-  return write_atomically (path, data, size, error);
+  /* sc_file_write(): temp file in the same folder, then rename, so a
+   * crash or a full disk never leaves a torn chart. No fsync: a chart can
+   * be made again from the data, and syncing doubled the whole export's
+   * wall time when replacing a file. */
+  return sc_file_write (path, data, size, SC_FILE_PUBLIC, error);
 }

@@ -11,6 +11,7 @@
 #include "sc-chart.h"
 #include "sc-client-report-private.h"
 #include "sc-error.h"
+#include "sc-file.h"
 
 #include <cairo-pdf.h>
 #include <glib/gi18n.h>
@@ -1168,7 +1169,6 @@ sc_client_report_write (const ScClientReportOptions *options,
                         GError                     **error)
 {
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local = NULL;
   const char *data;
   gsize size;
 
@@ -1178,11 +1178,7 @@ sc_client_report_write (const ScClientReportOptions *options,
   if (bytes == NULL)
     return FALSE;
   data = g_bytes_get_data (bytes, &size);
-  /* A temporary file beside @path, then rename: never a torn report. */
-  if (!g_file_set_contents_full (path, data, (gssize) size, G_FILE_SET_CONTENTS_CONSISTENT, 0666, &local))
-    {
-      g_set_error (error, SC_ERROR, SC_ERROR_IO, _("Cannot write “%s”: %s"), path, local->message);
-      return FALSE;
-    }
-  return TRUE;
+  /* A temporary file beside @path, then rename: never a torn report. It
+   * names the client and their figures: private. */
+  return sc_file_write (path, data, size, SC_FILE_PRIVATE | SC_FILE_SYNC, error);
 }

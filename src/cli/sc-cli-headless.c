@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "sc-chart-export.h"
+#include "sc-file.h"
 #include "sc-chart-fonts.h"
 #include "sc-chart-from-result.h"
 #include "sc-cli-export-private.h"
@@ -85,7 +86,7 @@ sc_cli_headless (ScCliOptions *options)
   report = sc_report_build (sc_document_get_catalog (document), sc_document_get_profile (document),
                             sc_document_get_result (document), SC_REPORT_TEXT, sc_lang_to_code (lang));
   data = g_bytes_get_data (report, &size);
-  if (!g_file_set_contents_full (report_path, data, (gssize) size, G_FILE_SET_CONTENTS_CONSISTENT, 0644, &error))
+  if (!sc_file_write (report_path, data, size, SC_FILE_PRIVATE | SC_FILE_SYNC, &error))
     {
       g_printerr ("shangce: %s\n", error->message);
       return 1;

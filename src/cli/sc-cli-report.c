@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "sc-cli-private.h"
+#include "sc-file.h"
 #include "sc-report.h"
 
 /* "zh_CN", "zh" → Chinese; anything else English; NULL → the UI language. */
@@ -45,8 +46,7 @@ sc_cli_report (ScCliOptions *options)
 
   if (options->output != NULL && !g_str_equal (options->output, "-"))
     {
-      if (!g_file_set_contents_full (options->output, data, (gssize) size,
-                                     G_FILE_SET_CONTENTS_CONSISTENT, 0644, &error))
+      if (!sc_file_write (options->output, data, size, SC_FILE_PRIVATE | SC_FILE_SYNC, &error))
         {
           g_printerr ("shangce: %s\n", error->message);
           return 1;

@@ -5,6 +5,8 @@
 
 #include <glib/gi18n.h>
 #include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -94,8 +96,12 @@ sc_cli_open (ScCliOptions   *options,
       return NULL;
     }
   sc_document_set_profile (document, g_steal_pointer (&profile), NULL);
-  if (options->as_of != NULL)
-    sc_document_set_as_of (document, sc_day_parse (options->as_of), NULL);
+  if (options->as_of != NULL && !sc_document_set_as_of (document, sc_day_parse (options->as_of), &error))
+    {
+      g_printerr ("shangce: --as-of: %s\n", error->message);
+      *status = 2;
+      return NULL;
+    }
   if (options->horizon != 0)
     sc_document_set_horizon (document, (guint) options->horizon, NULL);
   if ((flags & SC_CLI_OPEN_NEED_DAY) != 0 && sc_document_get_profile (document)->as_of == SC_DAY_NONE)
@@ -107,6 +113,29 @@ sc_cli_open (ScCliOptions   *options,
 
   *status = 0;
   return g_steal_pointer (&document);
+}
+
+static gboolean stdout_checked;
+
+/* Output lost on the way (a full disk, a closed pipe) is a failure even
+ * when every write looked fine: stdio buffers, so the error may only show
+ * when the buffer is flushed. */
+static gboolean
+stdout_lost (void)
+{
+  stdout_checked = TRUE;
+  if (fflush (stdout) == 0 && !ferror (stdout))
+    return FALSE;
+  g_printerr ("shangce: %s\n", _("cannot write to standard output"));
+  return TRUE;
+}
+
+/* --help and --help-all print and exit() inside GLib's option parser. */
+static void
+check_stdout_at_exit (void)
+{
+  if (!stdout_checked && stdout_lost ())
+    _exit (1);
 }
 
 static void
@@ -168,6 +197,7 @@ sc_cli_run (int    argc,
                                           "Without an option below, Shangce opens its window."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_add_group (context, sc_cli_client_report_group (&client_report));
+  atexit (check_stdout_at_exit);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
       g_printerr ("shangce: %s\n", error->message);
@@ -201,6 +231,9 @@ sc_cli_run (int    argc,
 
   sc_cli_options_clear (&o);
   sc_cli_client_report_clear (&client_report);
+
+  if (stdout_lost () && status == 0)
+    status = 1;
   return status;
 }
 

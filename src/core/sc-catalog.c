@@ -19,16 +19,27 @@ typedef struct
   char          *key;      /* canonical path: the same file is loaded once */
 } Entry;
 
+/*
+ * Every look-up is a hash: loading F files of P programs costs O(F·P), not
+ * O((F·P)²). What depends on all files (the order, the active revisions,
+ * the baselines' order) is worked out once, when first asked for after a
+ * file was added, not after every file.
+ */
 struct _ScCatalog
 {
   GPtrArray  *entries;        /* Entry* */
+  GHashTable *entry_keys;     /* Entry.key set (the entries own them) */
   GHashTable *program_entry;  /* ScProgram* → Entry* */
+  GHashTable *by_revision;    /* "id\nrevision" (owned) → ScProgram* */
   GPtrArray  *all_programs;   /* ScProgram*, sorted */
   GPtrArray  *programs;       /* active ScProgram*, sorted */
+  GHashTable *active;         /* id → the active ScProgram* */
   GHashTable *superseded;     /* ScProgram* set */
+  GHashTable *baseline_of;    /* platform → ScBaseline* with the highest revision */
   GPtrArray  *baselines;      /* ScBaseline*, active, sorted by platform */
   GPtrArray  *examples;       /* ScExample* */
   GPtrArray  *errors;         /* GError* */
+  gboolean    dirty;          /* a file was added since the last rebuild() */
 };
 
 static void
@@ -50,10 +61,14 @@ sc_catalog_new (void)
   ScCatalog *catalog = g_new0 (ScCatalog, 1);
 
   catalog->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
+  catalog->entry_keys = g_hash_table_new (g_str_hash, g_str_equal);
   catalog->program_entry = g_hash_table_new (NULL, NULL);
+  catalog->by_revision = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   catalog->all_programs = g_ptr_array_new ();
   catalog->programs = g_ptr_array_new ();
+  catalog->active = g_hash_table_new (g_str_hash, g_str_equal);
   catalog->superseded = g_hash_table_new (NULL, NULL);
+  catalog->baseline_of = g_hash_table_new (g_str_hash, g_str_equal);
   catalog->baselines = g_ptr_array_new ();
   catalog->examples = g_ptr_array_new ();
   catalog->errors = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
@@ -69,8 +84,12 @@ sc_catalog_free (ScCatalog *catalog)
   g_ptr_array_unref (catalog->programs);
   g_ptr_array_unref (catalog->baselines);
   g_ptr_array_unref (catalog->examples);
+  g_hash_table_unref (catalog->entry_keys);
   g_hash_table_unref (catalog->program_entry);
+  g_hash_table_unref (catalog->by_revision);
+  g_hash_table_unref (catalog->active);
   g_hash_table_unref (catalog->superseded);
+  g_hash_table_unref (catalog->baseline_of);
   g_ptr_array_unref (catalog->errors);
   g_ptr_array_unref (catalog->entries);
   g_free (catalog);
@@ -103,13 +122,20 @@ compare_baselines (gconstpointer a,
   return g_strcmp0 (ba->platform, bb->platform);
 }
 
-/* Recomputes which programs are active after a file was added. */
+/* Recomputes which programs are active, once files were added. */
 static void
 rebuild (ScCatalog *catalog)
 {
-  g_autoptr(GHashTable) best = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTable *best = catalog->active;
+  GHashTableIter iter;
+  gpointer value;
+
+  if (!catalog->dirty)
+    return;
+  catalog->dirty = FALSE;
 
   g_ptr_array_sort (catalog->all_programs, compare_programs);
+  g_hash_table_remove_all (best);
   for (guint i = 0; i < catalog->all_programs->len; i++)
     {
       ScProgram *program = g_ptr_array_index (catalog->all_programs, i);
@@ -130,6 +156,11 @@ rebuild (ScCatalog *catalog)
       else
         g_hash_table_add (catalog->superseded, program);
     }
+
+  g_ptr_array_set_size (catalog->baselines, 0);
+  g_hash_table_iter_init (&iter, catalog->baseline_of);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_ptr_array_add (catalog->baselines, value);
   g_ptr_array_sort (catalog->baselines, compare_baselines);
 }
 
@@ -160,14 +191,13 @@ merge_entry (ScCatalog *catalog,
   for (guint i = 0; i < file->programs->len; i++)
     {
       ScProgram *program = g_ptr_array_index (file->programs, i);
-      ScProgram *clash = NULL;
+      char *key = g_strdup_printf ("%s\n%u", program->id, program->revision);
+      ScProgram *clash = g_hash_table_lookup (catalog->by_revision, key);
 
-      for (guint j = 0; j < catalog->all_programs->len && clash == NULL; j++)
-        {
-          ScProgram *other = g_ptr_array_index (catalog->all_programs, j);
-          if (g_strcmp0 (other->id, program->id) == 0 && other->revision == program->revision)
-            clash = other;
-        }
+      if (clash == NULL)
+        g_hash_table_insert (catalog->by_revision, key, program);
+      else
+        g_free (key);
       if (clash != NULL)
         {
           g_autofree char *message =
@@ -183,35 +213,23 @@ merge_entry (ScCatalog *catalog,
   for (guint i = 0; i < file->baselines->len; i++)
     {
       ScBaseline *baseline = g_ptr_array_index (file->baselines, i);
-      gboolean keep = TRUE;
+      ScBaseline *other = g_hash_table_lookup (catalog->baseline_of, baseline->platform);
 
-      for (guint j = 0; j < catalog->baselines->len; j++)
+      if (other != NULL && other->revision == baseline->revision)
         {
-          ScBaseline *other = g_ptr_array_index (catalog->baselines, j);
-
-          if (g_strcmp0 (other->platform, baseline->platform) != 0)
-            continue;
-          if (other->revision == baseline->revision)
-            {
-              g_autofree char *message =
-                g_strdup_printf (_("the baseline of “%s” revision %u is also defined in %s:%u; the one loaded first is kept"),
-                                 baseline->platform, baseline->revision, other->origin, other->line);
-              add_conflict (catalog, file->path, baseline->line, message);
-              keep = FALSE;
-            }
-          else if (other->revision > baseline->revision)
-            keep = FALSE;
-          else
-            g_ptr_array_remove_index (catalog->baselines, j--);
+          g_autofree char *message =
+            g_strdup_printf (_("the baseline of “%s” revision %u is also defined in %s:%u; the one loaded first is kept"),
+                             baseline->platform, baseline->revision, other->origin, other->line);
+          add_conflict (catalog, file->path, baseline->line, message);
         }
-      if (keep)
-        g_ptr_array_add (catalog->baselines, baseline);
+      else if (other == NULL || other->revision < baseline->revision)
+        g_hash_table_insert (catalog->baseline_of, baseline->platform, baseline);
     }
 
   for (guint i = 0; i < file->examples->len; i++)
     g_ptr_array_add (catalog->examples, g_ptr_array_index (file->examples, i));
 
-  rebuild (catalog);
+  catalog->dirty = TRUE;
 }
 
 static char *
@@ -257,11 +275,19 @@ sc_catalog_add_file (ScCatalog   *catalog,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   key = canonical_key (path);
-  for (guint i = 0; i < catalog->entries->len; i++)
-    if (g_str_equal (((Entry *) g_ptr_array_index (catalog->entries, i))->key, key))
-      return TRUE;
+  if (g_hash_table_contains (catalog->entry_keys, key))
+    return TRUE;
 
-  file = sc_program_reader_load_file (path, &local_error);
+  /* A full catalog refuses further files unread. */
+  file = catalog->all_programs->len < SC_CATALOG_MAX_PROGRAMS ? sc_program_reader_load_file (path, &local_error) : NULL;
+  if (local_error == NULL
+      && (file == NULL || file->programs->len > SC_CATALOG_MAX_PROGRAMS - catalog->all_programs->len))
+    {
+      g_set_error (&local_error, SC_ERROR, SC_ERROR_TOO_LARGE,
+                   _("%s:1:1: not loaded: all program files together may hold at most %d programs"),
+                   path, SC_CATALOG_MAX_PROGRAMS);
+      g_clear_pointer (&file, sc_program_file_free);
+    }
   if (file == NULL)
     {
       add_error (catalog, local_error);
@@ -274,6 +300,7 @@ sc_catalog_add_file (ScCatalog   *catalog,
   entry->origin = origin;
   entry->key = g_steal_pointer (&key);
   g_ptr_array_add (catalog->entries, entry);
+  g_hash_table_add (catalog->entry_keys, entry->key);
   merge_entry (catalog, entry);
   return TRUE;
 }
@@ -352,6 +379,7 @@ GPtrArray *
 sc_catalog_get_programs (ScCatalog *catalog)
 {
   g_return_val_if_fail (catalog != NULL, NULL);
+  rebuild (catalog);
   return catalog->programs;
 }
 
@@ -360,6 +388,7 @@ GPtrArray *
 sc_catalog_get_all_programs (ScCatalog *catalog)
 {
   g_return_val_if_fail (catalog != NULL, NULL);
+  rebuild (catalog);
   return catalog->all_programs;
 }
 
@@ -370,13 +399,10 @@ sc_catalog_find_program (ScCatalog  *catalog,
 {
   g_return_val_if_fail (catalog != NULL, NULL);
 
-  for (guint i = 0; i < catalog->programs->len; i++)
-    {
-      const ScProgram *program = g_ptr_array_index (catalog->programs, i);
-      if (g_strcmp0 (program->id, id) == 0)
-        return program;
-    }
-  return NULL;
+  if (id == NULL)
+    return NULL;
+  rebuild (catalog);
+  return g_hash_table_lookup (catalog->active, id);
 }
 
 gboolean
@@ -384,6 +410,7 @@ sc_catalog_is_superseded (ScCatalog       *catalog,
                           const ScProgram *program)
 {
   g_return_val_if_fail (catalog != NULL, FALSE);
+  rebuild (catalog);
   return g_hash_table_contains (catalog->superseded, program);
 }
 
@@ -418,19 +445,16 @@ sc_catalog_find_baseline (ScCatalog  *catalog,
 {
   g_return_val_if_fail (catalog != NULL, NULL);
 
-  for (guint i = 0; i < catalog->baselines->len; i++)
-    {
-      const ScBaseline *baseline = g_ptr_array_index (catalog->baselines, i);
-      if (g_strcmp0 (baseline->platform, platform) == 0)
-        return baseline;
-    }
-  return NULL;
+  if (platform == NULL)
+    return NULL;
+  return g_hash_table_lookup (catalog->baseline_of, platform);
 }
 
 GPtrArray *
 sc_catalog_get_baselines (ScCatalog *catalog)
 {
   g_return_val_if_fail (catalog != NULL, NULL);
+  rebuild (catalog);
   return catalog->baselines;
 }
 

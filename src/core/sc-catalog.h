@@ -24,6 +24,13 @@ typedef enum
  */
 typedef struct _ScCatalog ScCatalog;
 
+/* All files of a catalog together hold at most this many programs (the
+ * loader allows SC_LOADER_MAX_PROGRAMS in one file): a file that would
+ * pass it is refused whole, with an error naming it. A sanity bound, not a
+ * policy number: it keeps loading, a report and a sweep well under a
+ * second (tests/bench/bench-scale.c). */
+#define SC_CATALOG_MAX_PROGRAMS 10000
+
 ScCatalog        *sc_catalog_new               (void);
 void              sc_catalog_free              (ScCatalog *catalog);
 

@@ -299,21 +299,24 @@ sc_ctx_setup (Ctx                   *ctx,
 
   /* Platforms: of every program and baseline, sorted. */
   ctx->platforms = g_ptr_array_new ();
+  ctx->platform_of = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < programs->len; i++)
     {
       const ScProgram *prog = g_ptr_array_index (programs, i);
 
-      if (!g_ptr_array_find_with_equal_func (ctx->platforms, prog->platform, g_str_equal, NULL))
+      if (g_hash_table_add (ctx->platform_of, prog->platform))
         g_ptr_array_add (ctx->platforms, prog->platform);
     }
   for (guint i = 0; baselines != NULL && i < baselines->len; i++)
     {
       const ScBaseline *b = g_ptr_array_index (baselines, i);
 
-      if (!g_ptr_array_find_with_equal_func (ctx->platforms, b->platform, g_str_equal, NULL))
+      if (g_hash_table_add (ctx->platform_of, b->platform))
         g_ptr_array_add (ctx->platforms, b->platform);
     }
   g_ptr_array_sort (ctx->platforms, compare_strings);
+  for (guint i = 0; i < ctx->platforms->len; i++)
+    g_hash_table_insert (ctx->platform_of, g_ptr_array_index (ctx->platforms, i), GUINT_TO_POINTER (i + 1));
 
   /* One block for the day table, the gross fees and the month starts: in
    * glibc a large request right after many small frees (the previous
@@ -348,6 +351,11 @@ sc_ctx_setup (Ctx                   *ctx,
   {
     guint d = 0;
     double month_gmv = gmv;
+    /* Growth compounds: 100 % a month for 120 months is 2^120 times the
+     * start, past 1e36 yuan. The projection stops at the largest monthly
+     * GMV a profile may state (a sanity bound of the field, not a policy
+     * number), so every total stays a number the reports can print. */
+    double gmv_max = sc_field_info (SC_FIELD_MONTHLY_GMV)->max;
 
     for (guint m = 0; m < ctx->n_months; m++)
       {
@@ -364,7 +372,7 @@ sc_ctx_setup (Ctx                   *ctx,
 
             ctx->cum[d + 1] = ctx->cum[d] + v;
           }
-        month_gmv *= 1 + growth;
+        month_gmv = MIN (month_gmv * (1 + growth), gmv_max);
       }
   }
 
@@ -410,6 +418,7 @@ sc_ctx_clear (Ctx *ctx)
   g_free (ctx->gross);
   g_free (ctx->platform_basis);
   g_ptr_array_unref (ctx->platforms);
+  g_hash_table_unref (ctx->platform_of);
   g_clear_pointer (&ctx->assumptions, g_ptr_array_unref);
   g_clear_pointer (&ctx->assumption_seen, g_hash_table_unref);
   g_clear_pointer (&ctx->warnings, g_ptr_array_unref);

@@ -30,6 +30,7 @@ typedef struct
   double          *fee_red;   /* SC_N_FEES × n_months, or NULL */
   ScWindow         window;    /* effective window */
   guint            platform;  /* index into Ctx.platforms */
+  guint            program;   /* index into ScResult.programs */
 } MeasurePriv;
 
 typedef struct
@@ -59,6 +60,7 @@ typedef struct
   double            ypk;
 
   GPtrArray        *platforms;     /* char*, sorted */
+  GHashTable       *platform_of;   /* platform → its index + 1 (GUINT_TO_POINTER) */
   double          **gross;         /* per platform: SC_N_FEES × n_months */
   guint            *platform_basis;
 

@@ -68,11 +68,10 @@ static guint
 platform_index (Ctx        *ctx,
                 const char *platform)
 {
-  for (guint i = 0; i < ctx->platforms->len; i++)
-    if (g_str_equal (g_ptr_array_index (ctx->platforms, i), platform))
-      return i;
-  g_assert_not_reached ();
-  return 0;
+  guint index = GPOINTER_TO_UINT (g_hash_table_lookup (ctx->platform_of, platform));
+
+  g_assert (index > 0);
+  return index - 1;
 }
 
 /* Evaluates @measure into @mp (zeroed), its series into @monthly (zeroed,
@@ -236,6 +235,7 @@ sc_engine_evaluate (ScCatalog             *catalog,
   ResultPriv *rp;
   ScResult *result;
   GPtrArray *programs;
+  g_autoptr(GHashTable) replacer = NULL;   /* replaced id → the program replacing it */
   ScFormatCache tr, *saved_tr = sc_format_cache_get ();
   guint n_measures = 0, n_series;
   gsize series_len;
@@ -279,6 +279,22 @@ sc_engine_evaluate (ScCatalog             *catalog,
   for (guint i = 0; i < ctx.platforms->len; i++)
     sc_fees_platform_gross (&ctx, i, g_ptr_array_index (ctx.platforms, i));
 
+  /* Which program replaces which: the one that starts first, once for all
+   * programs (a scan per program was quadratic in the catalog). */
+  replacer = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint j = 0; j < programs->len; j++)
+    {
+      const ScProgram *other = g_ptr_array_index (programs, j);
+      const ScProgram *known;
+
+      if (other->replaces == NULL || other->window.start == SC_DAY_NONE
+          || g_strcmp0 (other->replaces, other->id) == 0)
+        continue;
+      known = g_hash_table_lookup (replacer, other->replaces);
+      if (known == NULL || other->window.start < known->window.start)
+        g_hash_table_insert (replacer, other->replaces, (gpointer) other);
+    }
+
   for (guint i = 0; i < programs->len; i++)
     {
       const ScProgram *program = g_ptr_array_index (programs, i);
@@ -290,18 +306,9 @@ sc_engine_evaluate (ScCatalog             *catalog,
       if (is_disabled (options, program->id))
         continue;
       /* A program counts only until a program that replaces it starts. */
-      for (guint j = 0; j < programs->len; j++)
-        {
-          const ScProgram *other = g_ptr_array_index (programs, j);
-
-          if (other != program && g_strcmp0 (other->replaces, program->id) == 0
-              && other->window.start != SC_DAY_NONE
-              && (until == SC_DAY_NONE || other->window.start < until))
-            {
-              until = other->window.start;
-              replaced_by = other;
-            }
-        }
+      replaced_by = g_hash_table_lookup (replacer, program->id);
+      if (replaced_by != NULL)
+        until = replaced_by->window.start;
 
       prr = g_new0 (ScProgramResult, 1);
       prr->program = program;
@@ -316,6 +323,7 @@ sc_engine_evaluate (ScCatalog             *catalog,
           g_assert (index < n_measures);
           eval_measure (&ctx, mp, rp->series + index * series_len, program,
                         g_ptr_array_index (program->measures, k), until, replaced_by);
+          mp->program = result->programs->len - 1;
           measure_totals (&ctx, mp);
           g_ptr_array_add (result->measures, mp);
         }
@@ -355,13 +363,10 @@ sc_engine_evaluate (ScCatalog             *catalog,
       MeasurePriv *mp = g_ptr_array_index (result->measures, i);
       ScMeasureResult *mr = &mp->pub;
       ScPlatformResult *pr = g_ptr_array_index (result->platforms, mp->platform);
-      ScProgramResult *prr = NULL;
+      ScProgramResult *prr = g_ptr_array_index (result->programs, mp->program);
 
       measure_totals (&ctx, mp);
-      for (guint j = 0; j < result->programs->len; j++)
-        if (((ScProgramResult *) g_ptr_array_index (result->programs, j))->program == mr->program)
-          prr = g_ptr_array_index (result->programs, j);
-      g_assert (prr != NULL);
+      g_assert (prr->program == mr->program);
 
       if (mr->status == SC_MEASURE_ELIGIBLE)
         prr->n_eligible++;

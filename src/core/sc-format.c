@@ -333,12 +333,35 @@ write_fixed (char    *buf,
   return dot;
 }
 
+const char *
+sc_format_fixed (char   *buf,
+                 gsize   size,
+                 double  value,
+                 int     decimals)
+{
+  static const char *const formats[] = { "%.0f", "%.1f", "%.2f", "%.3f", "%.4f" };
+
+  g_return_val_if_fail (size >= SC_FORMAT_FIXED_BUF, buf);
+
+  decimals = CLAMP (decimals, 0, 4);
+  if (isnan (value))
+    g_strlcpy (buf, "nan", size);
+  else if (isinf (value))
+    g_strlcpy (buf, value > 0 ? "inf" : "-inf", size);
+  else if (fabs (value) >= SC_FORMAT_FIXED_MAX)
+    g_ascii_formatd (buf, size, "%.17g", value);
+  else
+    g_ascii_formatd (buf, size, formats[decimals], value);
+  return buf;
+}
+
 void
 sc_format_trim_zeros (char *buf)
 {
   char *p;
 
-  if (strchr (buf, '.') == NULL)
+  /* Only decimals: not the exponent of 1e+20, not inf or nan. */
+  if (strchr (buf, '.') == NULL || strpbrk (buf, "eEin") != NULL)
     return;
   p = buf + strlen (buf) - 1;
   while (*p == '0')
@@ -387,10 +410,13 @@ sc_format_number (char   *buf,
       write_fixed (buf, value, 4, n);
       return buf;
     }
-  g_ascii_formatd (buf, size, "%.4f", value);
-  sc_format_trim_zeros (buf);
-  if (g_str_equal (buf, "-0"))
-    g_strlcpy (buf, "0", size);
+  {
+    char tmp[SC_FORMAT_FIXED_BUF];
+
+    sc_format_fixed (tmp, sizeof tmp, value, 4);
+    sc_format_trim_zeros (tmp);
+    g_strlcpy (buf, g_str_equal (tmp, "-0") ? "0" : tmp, size);
+  }
   return buf;
 }
 
@@ -400,7 +426,7 @@ sc_format_amount (char   *buf,
                   double  value,
                   int     decimals)
 {
-  char tmp[G_ASCII_DTOSTR_BUF_SIZE];
+  char tmp[MAX (G_ASCII_DTOSTR_BUF_SIZE, SC_FORMAT_FIXED_BUF)];
   guint64 n;
 
   if (!isfinite (value))
@@ -409,7 +435,7 @@ sc_format_amount (char   *buf,
     write_fixed (tmp, value, decimals, n);
   else
     {
-      g_ascii_formatd (tmp, sizeof tmp, decimals == 0 ? "%.0f" : decimals == 1 ? "%.1f" : "%.2f", value);
+      sc_format_fixed (tmp, sizeof tmp, value, CLAMP (decimals, 0, 2));
       sc_format_trim_zeros (tmp);
       if (g_str_equal (tmp, "-0"))
         g_strlcpy (tmp, "0", sizeof tmp);

@@ -63,6 +63,22 @@ char *sc_format_strdup_printf (const char *format,
  * "80000.0000" → "80000", "4.3000" → "4.3". @buf is left alone without ".".
  */
 void        sc_format_trim_zeros (char *buf);
+
+/* From this magnitude on, sc_format_fixed() writes 17 significant digits (the double back exactly)
+ * and an exponent (1.6225927682921363e+36), as JavaScript does from 1e21:
+ * fixed notation of 1e300 would take 300 digits. */
+#define SC_FORMAT_FIXED_MAX 1e21
+/* Big enough for anything sc_format_fixed() writes ("-1.7976931348623157e+308"). */
+#define SC_FORMAT_FIXED_BUF 32
+/*
+ * Any double, locale-free, into @buf of at least SC_FORMAT_FIXED_BUF bytes:
+ * "%.Nf" with @decimals (0–4) below SC_FORMAT_FIXED_MAX, "%.17g" above,
+ * "nan", "inf", "-inf" for the rest. Never truncated. Returns @buf.
+ */
+const char *sc_format_fixed      (char   *buf,
+                                  gsize   size,
+                                  double  value,
+                                  int     decimals);
 /*
  * Writes @number ("-1234567.89", digits with an optional sign and decimals)
  * into @out with its integer digits grouped by thousands: "-1,234,567.89".

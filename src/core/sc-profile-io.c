@@ -12,6 +12,7 @@
 
 #include "sc-catalog.h"
 #include "sc-error.h"
+#include "sc-file.h"
 #include "sc-xml.h"
 #include "sc-xml-problems.h"
 #include "sc-xml-read.h"
@@ -450,7 +451,7 @@ sc_profile_save (ScProfile   *profile,
       return FALSE;
     }
   xml = sc_profile_to_xml (profile);
-  if (!g_file_set_contents_full (path, xml, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644, &local))
+  if (!sc_file_write (path, xml, strlen (xml), SC_FILE_PRIVATE | SC_FILE_SYNC, &local))
     {
       g_set_error (error, SC_ERROR, SC_ERROR_IO, "%s: %s", path, local->message);
       return FALSE;

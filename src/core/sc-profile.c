@@ -183,6 +183,18 @@ sc_profile_set_as_of (ScProfile  *profile,
                    _("The evaluation date must be a date (YYYY-MM-DD)"));
       return FALSE;
     }
+  /* Dates end at 9999-12-31: the longest horizon from the evaluation date
+   * must end there too, or the horizon's end has no date to print. */
+  if (as_of > sc_day_add_months (sc_day_from_ymd (9999, 12, 31), -SC_PROFILE_HORIZON_MAX))
+    {
+      char latest[16];
+
+      g_set_error (error, SC_ERROR, SC_ERROR_VALUE,
+                   _("The evaluation date must be on or before %s, so that a horizon of %d months ends by 9999-12-31"),
+                   sc_day_format (sc_day_add_months (sc_day_from_ymd (9999, 12, 31), -SC_PROFILE_HORIZON_MAX), latest),
+                   SC_PROFILE_HORIZON_MAX);
+      return FALSE;
+    }
   profile->as_of = as_of;
   return TRUE;
 }

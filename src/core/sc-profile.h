@@ -206,7 +206,8 @@ ScProfile       *sc_profile_load_from_data (const char      *data,
                                             GError         **error);
 /* The document as UTF-8 XML; deterministic (fields in table order). (transfer full) */
 char            *sc_profile_to_xml         (const ScProfile *profile);
-/* Writes atomically (temp file, fsync, rename; mode 0644) and sets profile->path. */
+/* Writes with sc_file_write() (temp file, fsync, rename; a new file is private,
+ * 0600 less the umask; an existing one keeps its mode) and sets profile->path. */
 gboolean         sc_profile_save           (ScProfile       *profile,
                                             const char      *path,
                                             GError         **error);

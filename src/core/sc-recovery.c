@@ -6,12 +6,15 @@
 #include "sc-recovery.h"
 
 #include "sc-error.h"
+#include "sc-file.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -91,6 +94,70 @@ boot_id (void)
   return g_strdup (g_strstrip (text));
 }
 
+/*
+ * The lock beside each copy (ID.lock): the process whose window owns the
+ * copy holds an flock on it from the first save until the copy is
+ * discarded or the process ends, a crash included. Whether a copy is in
+ * use is whether its lock is held: a pid says nothing inside a PID
+ * namespace (Flatpak), where every start of the app gets the same pid.
+ */
+G_LOCK_DEFINE_STATIC (held);
+static GHashTable *held;   /* id → lock file descriptor, GINT_TO_POINTER */
+
+static void
+hold_lock (const char *dir,
+           const char *id)
+{
+  g_autofree char *path = NULL;
+  int fd;
+
+  G_LOCK (held);
+  if (held == NULL)
+    held = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (!g_hash_table_contains (held, id))
+    {
+      path = entry_file (dir, id, ".lock");
+      fd = open (path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+      if (fd >= 0 && flock (fd, LOCK_EX | LOCK_NB) == 0)
+        g_hash_table_insert (held, g_strdup (id), GINT_TO_POINTER (fd));
+      else if (fd >= 0)
+        close (fd);   /* held elsewhere: the same id in two processes */
+    }
+  G_UNLOCK (held);
+}
+
+void
+sc_recovery_release (const char *id)
+{
+  gpointer key, value;
+
+  G_LOCK (held);
+  if (held != NULL && g_hash_table_steal_extended (held, id, &key, &value))
+    {
+      close (GPOINTER_TO_INT (value));
+      g_free (key);
+    }
+  G_UNLOCK (held);
+}
+
+/* TRUE when the lock is held (by any process, this one included), FALSE
+ * when it is free; -1 when there is no lock file (a copy of an older
+ * version of the app). */
+static int
+lock_held (const char *dir,
+           const char *id)
+{
+  g_autofree char *path = entry_file (dir, id, ".lock");
+  int fd = open (path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+  int busy;
+
+  if (fd < 0)
+    return -1;
+  busy = flock (fd, LOCK_SH | LOCK_NB) != 0 && errno == EWOULDBLOCK;
+  close (fd);   /* also drops our shared lock, if we took it */
+  return busy;
+}
+
 static gboolean
 write_file (const char  *path,
             const char  *contents,
@@ -99,8 +166,7 @@ write_file (const char  *path,
 {
   g_autoptr(GError) local = NULL;
 
-  if (!g_file_set_contents_full (path, contents, (gssize) length,
-                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600, &local))
+  if (!sc_file_write (path, contents, length, SC_FILE_PRIVATE | SC_FILE_SYNC, &local))
     {
       g_set_error (error, SC_ERROR, SC_ERROR_IO, "%s: %s", path, local->message);
       return FALSE;
@@ -137,6 +203,7 @@ sc_recovery_save (const ScProfile  *profile,
   doc_path = entry_file (dir, id, ".shangce");
   meta_path = entry_file (dir, id, ".ini");
   boot = boot_id ();
+  hold_lock (dir, id);
 
   if (original != NULL)
     g_key_file_set_string (kf, META_GROUP, "Original", original);
@@ -170,9 +237,12 @@ process_alive (gint64      pid,
 static gboolean
 is_stray_temp (const char *name)
 {
-  /* g_file_set_contents_full() writes NAME.XXXXXX beside NAME. */
+  /* sc_file_write() writes .sc-XXXXXX beside NAME; older versions wrote
+   * NAME.XXXXXX (g_file_set_contents_full()). */
   const char *dot = strrchr (name, '.');
 
+  if (sc_file_is_temp_name (name))
+    return TRUE;
   if (dot == NULL || strlen (dot + 1) != 6)
     return FALSE;
   return strstr (name, ".shangce.") != NULL || strstr (name, ".ini.") != NULL;
@@ -215,6 +285,17 @@ read_entry (const char *dir,
       entry->original = g_key_file_get_string (kf, META_GROUP, "Original", NULL);
       boot = g_key_file_get_string (kf, META_GROUP, "Boot", NULL);
       entry->in_use = process_alive (g_key_file_get_int64 (kf, META_GROUP, "Pid", NULL), boot);
+    }
+  switch (lock_held (dir, id))
+    {
+    case 0:
+      entry->in_use = FALSE;
+      break;
+    case 1:
+      entry->in_use = TRUE;
+      break;
+    default:
+      break;   /* no lock file: the pid recorded by an older version decides */
     }
   return g_steal_pointer (&entry);
 }
@@ -295,11 +376,16 @@ sc_recovery_discard (const char  *id,
   g_autofree char *dir = sc_recovery_dir ();
   g_autofree char *doc_path = NULL;
   g_autofree char *meta_path = NULL;
+  g_autofree char *lock_path = NULL;
 
   if (!check_id (id, error))
     return FALSE;
   doc_path = entry_file (dir, id, ".shangce");
   meta_path = entry_file (dir, id, ".ini");
+  lock_path = entry_file (dir, id, ".lock");
   /* The document first: without it the copy is no longer listed. */
-  return remove_file (doc_path, error) && remove_file (meta_path, error);
+  if (!remove_file (doc_path, error) || !remove_file (meta_path, error))
+    return FALSE;
+  sc_recovery_release (id);
+  return remove_file (lock_path, error);
 }

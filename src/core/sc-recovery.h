@@ -19,8 +19,10 @@ G_BEGIN_DECLS
  * a crashed session left behind, to offer it back.
  *
  * Files: $XDG_STATE_HOME/shangce/recovery/ID.shangce (an ordinary profile
- * document, written atomically) and ID.ini (where the document was saved,
- * which process wrote it). Both are written with a temporary file, fsync
+ * document, written atomically), ID.ini (where the document was saved,
+ * which process wrote it) and ID.lock, on which the writing process holds
+ * an flock from its first save until it discards the copy or ends: a copy
+ * whose lock is free was left by a crash, even inside a PID namespace. Both are written with a temporary file, fsync
  * and rename, so a kill at any moment leaves the previous copy whole.
  */
 
@@ -34,8 +36,9 @@ G_BEGIN_DECLS
  *   NULL for a document never saved
  * @name: the profile's name in the UI language
  * @saved: when the copy was written (local time)
- * @in_use: the process that wrote it is still running (another window of
- *   a running instance owns it: do not offer it)
+ * @in_use: a window of a running process owns it (it holds the flock on
+ *   ID.lock; for copies of older versions without one, the process that
+ *   wrote it is still running): do not offer it
  */
 typedef struct
 {
@@ -83,7 +86,10 @@ GPtrArray        *sc_recovery_list       (void);
 ScProfile        *sc_recovery_load       (const ScRecoveryEntry *entry,
                                           GError               **error);
 
-/* Removes the copy of @id and its metadata. A missing copy is not an error. */
+/* Lets go of the lock this process holds on the copy of @id, leaving the
+ * copy: from now on it is offered as a crashed session's would be. */
+void              sc_recovery_release    (const char       *id);
+/* Removes the copy of @id, its metadata and lock. A missing copy is not an error. */
 gboolean          sc_recovery_discard    (const char       *id,
                                           GError          **error);
 

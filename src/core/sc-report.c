@@ -39,8 +39,8 @@ money (char   *buf,
     return g_strlcpy (buf, "-", size), buf;
   if (fabs (value) < 0.005)
     value = 0;
-  g_ascii_formatd (buf, size, "%.2f", value);
-  return buf;
+  /* A JSON and CSV number for every finite double: 1e300 is 1e+300. */
+  return sc_format_fixed (buf, size, value, 2);
 }
 
 /* Thousands separators for the text report: 1,234,567.89 (money) or
@@ -54,7 +54,7 @@ grouped (double   value,
 
   if (count && isfinite (value))
     {
-      g_ascii_formatd (buf, sizeof buf, "%.0f", value);
+      sc_format_fixed (buf, sizeof buf, value, 0);
       if (g_str_equal (buf, "-0"))
         g_strlcpy (buf, "0", sizeof buf);
     }
@@ -376,16 +376,43 @@ text_report (GString         *out,
 
 /* --- CSV (RFC 4180, UTF-8 with BOM, CRLF) ------------------------------------------ */
 
+/* A cell a spreadsheet would run as a formula: it starts with = + - @, a
+ * tab or a carriage return, and is not simply a number (our own amounts
+ * are negative numbers and stay numbers). */
+static gboolean
+csv_looks_like_formula (const char *text)
+{
+  char *end = NULL;
+
+  if (strchr ("=+-@\t\r", text[0]) == NULL || text[0] == '\0')
+    return FALSE;
+  if (g_ascii_isdigit (text[1]) || text[1] == '.')
+    {
+      g_ascii_strtod (text, &end);
+      if (end != NULL && *end == '\0')
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 csv_field (GString    *out,
            const char *text,
            gboolean    last)
 {
+  gboolean formula;
+
   if (text == NULL)
     text = "";
+  /* Formula injection: a program file's name or title such as
+   * =HYPERLINK(…) would run when the client opens the CSV. A leading ' makes
+   * it text in Excel and LibreOffice. */
+  formula = csv_looks_like_formula (text);
   if (strpbrk (text, ",\"\r\n") != NULL)
     {
       g_string_append_c (out, '"');
+      if (formula)
+        g_string_append_c (out, '\'');
       for (const char *p = text; *p; p++)
         {
           if (*p == '"')
@@ -395,7 +422,11 @@ csv_field (GString    *out,
       g_string_append_c (out, '"');
     }
   else
-    g_string_append (out, text);
+    {
+      if (formula)
+        g_string_append_c (out, '\'');
+      g_string_append (out, text);
+    }
   g_string_append (out, last ? "\r\n" : ",");
 }
 

@@ -99,6 +99,31 @@ sc_stacking_resolve_groups (Ctx       *ctx,
     }
 }
 
+/* @from's measures grouped by platform, each group in @from's order, into
+ * @to; @start[p] … @start[p + 1] is platform p's group. */
+static void
+group_by_platform (Ctx         *ctx,
+                   GPtrArray   *from,
+                   MeasurePriv **to,
+                   guint       *start)
+{
+  guint n = ctx->platforms->len;
+  g_autofree guint *next = g_new0 (guint, n + 1);
+
+  memset (start, 0, sizeof (guint) * (n + 1));
+  for (guint i = 0; i < from->len; i++)
+    start[((MeasurePriv *) g_ptr_array_index (from, i))->platform + 1]++;
+  for (guint p = 0; p < n; p++)
+    start[p + 1] += start[p];
+  memcpy (next, start, sizeof (guint) * (n + 1));
+  for (guint i = 0; i < from->len; i++)
+    {
+      MeasurePriv *mp = g_ptr_array_index (from, i);
+
+      to[next[mp->platform]++] = mp;
+    }
+}
+
 /* Scales down reductions of one fee in one month to its gross: those of the
  * measures in force, or (@expected) those of the expected measures to what
  * the measures in force leave of it. */
@@ -110,6 +135,8 @@ sc_stacking_apply_caps (Ctx       *ctx,
   /* Only measures that reduce a fee take part: keeps this cheap for sweeps. */
   g_autoptr(GPtrArray) measures = g_ptr_array_new ();
   g_autoptr(GPtrArray) in_force = g_ptr_array_new ();
+  g_autofree MeasurePriv **by_platform = NULL, **force_by_platform = NULL;
+  g_autofree guint *start = NULL, *force_start = NULL;
 
   for (guint i = 0; i < all->len; i++)
     {
@@ -121,38 +148,36 @@ sc_stacking_apply_caps (Ctx       *ctx,
   if (measures->len == 0)
     return;
 
+  /* Grouped by platform first: each fee and month of a platform walks that
+   * platform's measures only, so the work is fees × months × measures, not
+   * that times the platforms. The order within a platform, and so every
+   * sum, is unchanged. */
+  by_platform = g_new (MeasurePriv *, measures->len);
+  start = g_new (guint, ctx->platforms->len + 1);
+  group_by_platform (ctx, measures, by_platform, start);
+  force_by_platform = g_new (MeasurePriv *, MAX (1, in_force->len));
+  force_start = g_new (guint, ctx->platforms->len + 1);
+  group_by_platform (ctx, in_force, force_by_platform, force_start);
+
   for (guint p = 0; p < ctx->platforms->len; p++)
-    for (guint f = 0; f < SC_N_FEES; f++)
+    for (guint f = 0; f < SC_N_FEES && start[p] < start[p + 1]; f++)
       for (guint m = 0; m < ctx->n_months; m++)
         {
           double sum = 0, gross = ctx->gross[p][f * ctx->n_months + m], scale;
 
-          for (guint i = 0; expected && i < in_force->len; i++)
-            {
-              MeasurePriv *mp = g_ptr_array_index (in_force, i);
-
-              if (mp->platform == p)
-                gross -= mp->fee_red[f * ctx->n_months + m];
-            }
+          for (guint i = force_start[p]; expected && i < force_start[p + 1]; i++)
+            gross -= force_by_platform[i]->fee_red[f * ctx->n_months + m];
           gross = MAX (gross, 0);
-          for (guint i = 0; i < measures->len; i++)
-            {
-              MeasurePriv *mp = g_ptr_array_index (measures, i);
-
-              if (mp->platform == p && mp->fee_red != NULL && mp->pub.status == SC_MEASURE_ELIGIBLE
-                  && !mp->pub.cut_by_group)
-                sum += mp->fee_red[f * ctx->n_months + m];
-            }
+          for (guint i = start[p]; i < start[p + 1]; i++)
+            sum += by_platform[i]->fee_red[f * ctx->n_months + m];
           if (sum <= gross + EPSILON || sum <= 0)
             continue;
           scale = gross / sum;
-          for (guint i = 0; i < measures->len; i++)
+          for (guint i = start[p]; i < start[p + 1]; i++)
             {
-              MeasurePriv *mp = g_ptr_array_index (measures, i);
+              MeasurePriv *mp = by_platform[i];
               double *fr, cut;
 
-              if (mp->platform != p || mp->fee_red == NULL || mp->pub.cut_by_group)
-                continue;
               fr = &mp->fee_red[f * ctx->n_months + m];
               if (*fr <= 0)
                 continue;

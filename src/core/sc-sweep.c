@@ -10,6 +10,26 @@
 #include <math.h>
 #include <string.h>
 
+/* How many points a sweep over @catalog and @profile may evaluate. */
+static guint
+points_within_bound (ScCatalog       *catalog,
+                     const ScProfile *profile)
+{
+  GPtrArray *programs = sc_catalog_get_programs (catalog);
+  GPtrArray *baselines = sc_catalog_get_baselines (catalog);
+  guint64 per_point = programs->len + (baselines != NULL ? baselines->len : 0);
+
+  for (guint i = 0; i < programs->len; i++)
+    {
+      const ScProgram *program = g_ptr_array_index (programs, i);
+
+      if (program->measures != NULL)
+        per_point += program->measures->len;
+    }
+  per_point = MAX (per_point, 1) * MAX (profile->horizon_months, 1);
+  return (guint) MIN (SC_ENGINE_SWEEP_MAX_WORK / per_point, G_MAXUINT);
+}
+
 ScSweep *
 sc_engine_sweep (ScCatalog             *catalog,
                  const ScProfile       *profile,
@@ -21,6 +41,8 @@ sc_engine_sweep (ScCatalog             *catalog,
   g_autoptr(ScProfile) copy = NULL;
   ScEngineOptions opts = { 0 };
   ScSweep *sweep;
+  guint allowed;
+  g_autofree gboolean *kept = NULL;
 
   g_return_val_if_fail (catalog != NULL && profile != NULL, NULL);
   g_return_val_if_fail (points != NULL || n_points == 0, NULL);
@@ -36,12 +58,22 @@ sc_engine_sweep (ScCatalog             *catalog,
   sweep->field = field;
   sweep->n_points = n_points;
   sweep->points = g_memdup2 (points, sizeof (double) * n_points);
+  /* Within the bound: the first, the last and an even spread between; one
+   * point alone says nothing about a trend. */
+  allowed = MIN (points_within_bound (catalog, profile), n_points);
+  kept = g_new0 (gboolean, MAX (1, n_points));
+  if (allowed == n_points)
+    for (guint i = 0; i < n_points; i++)
+      kept[i] = TRUE;
+  else if (allowed >= 2)
+    for (guint k = 0; k < allowed; k++)
+      kept[(guint) (((guint64) k * (n_points - 1) + (allowed - 1) / 2) / (allowed - 1))] = TRUE;
 
   for (guint i = 0; i < n_points; i++)
     {
       g_autoptr(ScResult) result = NULL;
 
-      if (!sc_profile_set_number (copy, field, points[i], NULL))
+      if (!kept[i] || !sc_profile_set_number (copy, field, points[i], NULL))
         {
           if (sweep->values != NULL)
             for (guint p = 0; p < sweep->n_platforms; p++)
@@ -49,6 +81,7 @@ sc_engine_sweep (ScCatalog             *catalog,
           continue;
         }
       result = sc_engine_evaluate (catalog, copy, &opts);
+      sweep->n_evaluated++;
       if (sweep->values == NULL)
         {
           sweep->n_platforms = result->platforms->len;

