@@ -150,6 +150,7 @@ image_surface_new (int width,
 static gboolean
 encode_png (const ScChartModel  *model,
             cairo_surface_t     *surface,
+            double               scale,
             GByteArray          *out,
             GError             **error)
 {
@@ -164,7 +165,9 @@ encode_png (const ScChartModel  *model,
                               cairo_image_surface_get_width (surface),
                               cairo_image_surface_get_height (surface),
                               cairo_image_surface_get_stride (surface),
-                              texts, G_N_ELEMENTS (texts), 0, out, error);
+                              texts, G_N_ELEMENTS (texts),
+                              /* A point is 1/72 inch: the pixels of one point at @scale. */
+                              72.0 * scale, 0, out, error);
 }
 
 static gboolean
@@ -277,7 +280,7 @@ sc_chart_render (const ScChartModel  *model,
       return NULL;
     }
 
-  if (format == SC_CHART_FORMAT_PNG && !encode_png (model, surface, out, error))
+  if (format == SC_CHART_FORMAT_PNG && !encode_png (model, surface, scale, out, error))
     {
       cairo_surface_destroy (surface);
       return NULL;

@@ -528,6 +528,13 @@ build_sensitivity (Build *b)
     }
   if (sweep == NULL)
     return;
+  {
+    g_autofree char *number = sc_chart_format_number (gmv, b->model->lang, 3);
+
+    b->model->marker_x = gmv;
+    /* Translators: marks the profile's own monthly GMV on the sensitivity chart */
+    b->model->marker_label = g_strdup_printf (_("Your GMV %s"), number);
+  }
   for (guint i = 0; i < sweep->n_points; i++)
     g_array_append_val (b->model->x_values, sweep->points[i]);
   for (guint p = 0; p < sweep->n_platforms; p++)

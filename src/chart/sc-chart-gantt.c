@@ -3,8 +3,11 @@
 
 /*
  * The timeline: programs as spans on a year axis, one row per platform,
- * overlapping spans on lanes of their own, the "today" rule, and span
- * labels inside their bar or after it when the lane is free.
+ * the "today" rule, and every span labelled in full: inside its bar when
+ * the name fits, else beside it. Lanes are packed by what each span takes
+ * with its label, so a label never has to be cut (a slide showed two
+ * Douyin programs both as "Nine merchant-sup…", and small bars with no
+ * name at all).
  */
 
 #include "config.h"
@@ -14,6 +17,21 @@
 #include "sc-chart-format.h"
 
 #include <math.h>
+
+/* Places @t inside @box, in the ink that reads on the bar's colour. */
+static void
+label_inside (ScChartLayoutCtx     *c,
+              ScChartText          *t,
+              const ScChartSpanBox *box,
+              const ScChartSpan    *sp,
+              double                pad)
+{
+  ScChartRgb fill = sc_chart_palette_status (sp->status, c->model->dark);
+
+  t->on_fill = TRUE;
+  t->color = sc_chart_palette_text_on (fill);
+  sc_chart_text_place (t, box->rect.x + pad, box->rect.y + (box->rect.height - t->rect.height) / 2);
+}
 
 void
 sc_chart_layout_gantt (ScChartLayoutCtx *c,
@@ -29,6 +47,8 @@ sc_chart_layout_gantt (ScChartLayoutCtx *c,
   g_autofree double *row_y = g_new0 (double, MAX (n_rows, 1) + 1);
   g_autoptr(GPtrArray) rows = NULL;
   g_autofree double *centres = g_new (double, MAX (n_rows, 1));
+  g_autofree double *extent_start = g_new0 (double, MAX (n_spans, 1));
+  g_autofree double *extent_end = g_new0 (double, MAX (n_spans, 1));
   guint total_lanes = 0;
   double lane_h, bar_h, span_size;
   ScChartAxis xa = { 0 };
@@ -59,7 +79,38 @@ sc_chart_layout_gantt (ScChartLayoutCtx *c,
   xa.px0 = left;
   xa.px1 = right;
 
-  /* Lanes: spans of a row that overlap (with a small gap) go on separate lanes. */
+  /* What each span takes on its lane, in axis units: its bar, and its label
+   * (measured at the largest size it may get) inside the bar when it fits,
+   * else after the bar, or before it when the chart ends first. */
+  {
+    double units_per_px = (x_max - x_min) / MAX (right - left, 1);
+    double pad = 6 * c->u;
+
+    for (guint i = 0; i < n_spans; i++)
+      {
+        const ScChartSpan *sp = g_ptr_array_index (m->spans, i);
+        g_autofree char *str = g_strconcat (sp->label, sp->assumed ? "*" : "", NULL);
+        ScChartText *t = sc_chart_text_new (c, SC_CHART_TEXT_VALUE, str, SIZE_VALUE, FALSE, SC_CHART_INK_TEXT);
+        double x0 = CLAMP (sp->start, x_min, x_max);
+        double x1 = sp->open_end ? x_max : CLAMP (sp->end, x_min, x_max);
+        double label_units = (t->rect.width + 2 * pad) * units_per_px;
+
+        x1 = MAX (x1, x0 + 2 * c->u * units_per_px);
+        extent_start[i] = x0;
+        extent_end[i] = x1;
+        if (label_units > x1 - x0)
+          {
+            if (x1 + label_units <= x_max)
+              extent_end[i] = x1 + label_units;
+            else
+              extent_start[i] = MAX (x_min, x0 - label_units);
+          }
+        sc_chart_text_free (t);
+      }
+  }
+
+  /* Lanes: spans of a row whose extents overlap (with a small gap) go on
+   * separate lanes. */
   {
     double gap_units = (x_max - x_min) * 3 * c->u / MAX (right - left, 1);
     g_autofree guint *order = g_new0 (guint, MAX (n_spans, 1));
@@ -86,17 +137,16 @@ sc_chart_layout_gantt (ScChartLayoutCtx *c,
         for (guint k = 0; k < n_spans; k++)
           {
             const ScChartSpan *sp = g_ptr_array_index (m->spans, order[k]);
-            double end = sp->open_end ? x_max : sp->end;
             guint l;
 
             if (sp->row != r)
               continue;
             for (l = 0; l < lane_end->len; l++)
-              if (g_array_index (lane_end, double, l) <= sp->start)
+              if (g_array_index (lane_end, double, l) <= extent_start[order[k]])
                 break;
             if (l == lane_end->len)
               g_array_set_size (lane_end, l + 1);
-            g_array_index (lane_end, double, l) = end + gap_units;
+            g_array_index (lane_end, double, l) = extent_end[order[k]] + gap_units;
             lane[order[k]] = l;
           }
         row_lanes[r] = MAX (lane_end->len, 1);
@@ -111,8 +161,13 @@ sc_chart_layout_gantt (ScChartLayoutCtx *c,
     lane_h = avail / MAX (total_lanes + row_pad * n_rows, 1);
     bar_h = MIN (lane_h * 0.74, 26 * c->u);
     span_size = SIZE_VALUE;
-    while (span_size > 7.0 / c->type_scale && sc_chart_line_height (c, span_size) > bar_h - 1)
+    /* Labels beside their bar may use the whole lane; one inside its bar
+     * must also fit its height (see below). */
+    while (span_size > 7.0 / c->type_scale && sc_chart_line_height (c, span_size) > lane_h - 1)
       span_size -= 0.5;
+    /* A bar is as tall as a line of its label, so that a name inside its
+     * bar has the size of one beside its bar. */
+    bar_h = MAX (bar_h, MIN (sc_chart_line_height (c, span_size) + 2 * c->u, lane_h * 0.92));
     out->plot = (ScChartRect) { left, top, right - left, avail };
     out->label_area = out->plot;
 
@@ -203,25 +258,44 @@ sc_chart_layout_gantt (ScChartLayoutCtx *c,
             free_right = MIN (free_right, o->rect.x - pad);
         }
 
-      if (t->rect.width <= box->rect.width - 2 * pad || box->rect.width - 2 * pad >= 60 * c->u)
-        {
-          ScChartRgb fill = sc_chart_palette_status (sp->status, m->dark);
+      double after = box->rect.x + box->rect.width + pad * 0.7;
+      double free_left = out->plot.x;
+      double cy = box->rect.y + box->rect.height / 2;
+      gboolean fits_inside = t->rect.width <= box->rect.width - 2 * pad;
 
-          if (t->rect.width > box->rect.width - 2 * pad)
-            sc_chart_text_fit (c, t, box->rect.width - 2 * pad, 1, PANGO_ALIGN_LEFT);
-          t->on_fill = TRUE;
-          t->color = sc_chart_palette_text_on (fill);
-          sc_chart_text_place (t, box->rect.x + pad, box->rect.y + (box->rect.height - t->rect.height) / 2);
+      for (guint j = 0; j < out->spans->len; j++)
+        {
+          const ScChartSpanBox *o = &g_array_index (out->spans, ScChartSpanBox, j);
+
+          if (j != i && fabs (o->rect.y - box->rect.y) < 0.5 && o->rect.x + o->rect.width <= box->rect.x + 0.5)
+            free_left = MAX (free_left, o->rect.x + o->rect.width + pad);
+        }
+
+      /* Inside the bar when the name fits (the lanes reserved no room
+       * beside it then); else beside it, after or before, where the lanes
+       * reserved room; only a chart far too small for its names cuts one. */
+      if (fits_inside)
+        {
+          double size = t->size;
+
+          while (size > 7.0 && t->rect.height > box->rect.height)
+            {
+              size -= 0.5;
+              sc_chart_text_resize (c, t, size);
+            }
+          label_inside (c, t, box, sp, pad);
+        }
+      else if (t->rect.width <= free_right - after)
+        sc_chart_text_place (t, after, cy - t->rect.height / 2);
+      else if (t->rect.width <= box->rect.x - pad * 0.7 - free_left)
+        {
+          t->align = PANGO_ALIGN_RIGHT;
+          sc_chart_text_place (t, box->rect.x - pad * 0.7 - t->rect.width, cy - t->rect.height / 2);
         }
       else
         {
-          double avail = free_right - (box->rect.x + box->rect.width + pad * 0.7);
-
-          if (t->rect.width > avail && avail >= 60 * c->u)
-            sc_chart_text_fit (c, t, avail, 1, PANGO_ALIGN_LEFT);
-          sc_chart_text_place (t, box->rect.x + box->rect.width + pad * 0.7, box->rect.y + (box->rect.height - t->rect.height) / 2);
-          if (t->rect.width > avail)
-            t->visible = FALSE;
+          sc_chart_text_fit (c, t, MAX (free_right - after, 20 * c->u), 1, PANGO_ALIGN_LEFT);
+          sc_chart_text_place (t, after, cy - t->rect.height / 2);
         }
       sc_chart_text_add (c, t);
     }

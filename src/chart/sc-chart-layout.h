@@ -100,6 +100,7 @@ typedef struct
   guint   color;
   GArray *points;     /* ScChartPoint */
   gboolean dots;      /* draw a dot at each point */
+  gboolean dashed;    /* lies on an earlier line: dashed, with no halo, so both show */
 } ScChartLine;
 
 typedef struct

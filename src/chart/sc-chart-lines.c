@@ -128,9 +128,31 @@ sc_chart_layout_lines (ScChartLayoutCtx *c,
 
             if (t->rect.width > out->plot.width)
               sc_chart_text_fit (c, t, out->plot.width, 1, PANGO_ALIGN_LEFT);
+            /* Under the tick labels, which sit as placed above. */
             sc_chart_text_place (t, out->plot.x + (out->plot.width - t->rect.width) / 2,
-                                 out->plot.y + out->plot.height + 6 * c->u + sc_chart_line_height (c, SIZE_TICK) + 2 * c->u);
+                                 out->plot.y + out->plot.height
+                                 + MAX (6 * c->u, sc_chart_line_height (c, SIZE_TICK) / 2 + 2 * c->u)
+                                 + sc_chart_line_height (c, SIZE_TICK) + 2 * c->u);
             sc_chart_text_add (c, t);
+          }
+
+        /* Where the profile stands (its monthly GMV): a rule, named at the
+         * top of the plot, so the reader sees which part of the curve is
+         * theirs. */
+        if (isfinite (m->marker_x) && m->marker_x >= xmin && m->marker_x <= xmax)
+          {
+            double x = sc_chart_axis_map (&xa, m->marker_x);
+
+            out->has_rule = TRUE;
+            out->rule = (ScChartGridline) { x, out->plot.y, x, out->plot.y + out->plot.height, TRUE };
+            if (m->marker_label != NULL)
+              {
+                ScChartText *t = sc_chart_text_new (c, SC_CHART_TEXT_MARKER, m->marker_label, SIZE_TICK, TRUE, SC_CHART_INK_MARKER);
+
+                sc_chart_text_place (t, CLAMP (x + 4 * c->u, out->plot.x, out->plot.x + out->plot.width - t->rect.width),
+                                     out->plot.y + 2 * c->u);
+                sc_chart_text_add (c, t);
+              }
           }
       }
     }
@@ -180,6 +202,26 @@ sc_chart_layout_lines (ScChartLayoutCtx *c,
           ScChartPoint p = { xs[i], isfinite (v) ? sc_chart_axis_map (&a, v) : NAN };
 
           g_array_append_val (line->points, p);
+        }
+      /* A line that lies on an earlier one for most of its length (two
+       * platforms both worth nothing, say) is dashed, so that the earlier
+       * one shows through its gaps and neither hides the other. */
+      for (guint e = 0; e < out->lines->len && !line->dashed; e++)
+        {
+          const ScChartLine *earlier = g_ptr_array_index (out->lines, e);
+          guint same = 0, both = 0;
+
+          for (guint i = 0; i < n; i++)
+            {
+              double y0 = g_array_index (earlier->points, ScChartPoint, i).y;
+              double y1 = g_array_index (line->points, ScChartPoint, i).y;
+
+              if (!isfinite (y0) || !isfinite (y1))
+                continue;
+              both++;
+              same += fabs (y0 - y1) < 2 * c->u;
+            }
+          line->dashed = both > 0 && same * 2 >= both;
         }
       g_ptr_array_add (out->lines, line);
     }

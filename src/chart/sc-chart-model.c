@@ -86,11 +86,16 @@ sc_chart_model_set_title (ScChartModel *model,
                           const char   *title,
                           const char   *subtitle)
 {
+  char *old_title, *old_subtitle;
+
   g_return_if_fail (model != NULL);
-  g_free (model->title);
-  g_free (model->subtitle);
+  /* Copy first: a caller may hand back the model's own strings. */
+  old_title = model->title;
+  old_subtitle = model->subtitle;
   model->title = g_strdup (title);
   model->subtitle = g_strdup (subtitle);
+  g_free (old_title);
+  g_free (old_subtitle);
 }
 
 void

@@ -71,7 +71,9 @@ typedef struct _ScChartModel ScChartModel;
  * @x_values: LINES over a numeric axis (sensitivity): double per point; empty
  *   for lines over @categories
  * @x_min / @x_max: GANTT axis range (fractional years)
- * @marker_x: GANTT: a vertical "today" line when not NAN, labelled @marker_label
+ * @marker_x: GANTT and LINES with x values: a vertical rule when not NAN
+ *   ("today" on the timeline, the profile's GMV on the sensitivity chart),
+ *   labelled @marker_label
  * @mark_crossovers: LINES: mark where two series cross
  * @footnotes: char*: one line each (profile, date, data revisions)
  * @assumptions: char*: notes of the assumptions shown values rest on

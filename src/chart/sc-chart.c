@@ -280,12 +280,22 @@ sc_chart_draw_layout_full (const ScChartModel  *model,
             cairo_move_to (cr, p->x, p->y);
           pen_down = TRUE;
         }
-      set_ink (cr, SC_CHART_INK_BACKGROUND, dark);
-      cairo_set_line_width (cr, 5.5 * u);
-      cairo_stroke_preserve (cr);
+      if (!line->dashed)
+        {
+          set_ink (cr, SC_CHART_INK_BACKGROUND, dark);
+          cairo_set_line_width (cr, 5.5 * u);
+          cairo_stroke_preserve (cr);
+        }
+      else
+        {
+          double dash[] = { 7 * u, 6 * u };
+
+          cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+        }
       set_rgb (cr, color);
       cairo_set_line_width (cr, 2.6 * u);
       cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
 
       if (line->dots)
         for (guint k = 0; k < line->points->len; k++)

@@ -231,6 +231,7 @@ sc_png_encode_rgb24 (const guint8    *data,
                      int              stride,
                      const ScPngText *texts,
                      guint            n_texts,
+                     double           pixels_per_inch,
                      guint            max_threads,
                      GByteArray      *out,
                      GError         **error)
@@ -297,6 +298,14 @@ sc_png_encode_rgb24 (const guint8    *data,
   ihdr[11] = 0;   /* adaptive filtering (every row says "none") */
   ihdr[12] = 0;   /* not interlaced */
   put_chunk (out, "IHDR", ihdr, sizeof ihdr);
+  if (pixels_per_inch > 0 && pixels_per_inch < 1e6)
+    {
+      /* pHYs: pixels per metre on each axis, unit 1 (metre). */
+      guint32 ppm = (guint32) (pixels_per_inch / 0.0254 + 0.5);
+      guint8 phys[9] = { ppm >> 24, ppm >> 16, ppm >> 8, ppm, ppm >> 24, ppm >> 16, ppm >> 8, ppm, 1 };
+
+      put_chunk (out, "pHYs", phys, sizeof phys);
+    }
   for (guint i = 0; i < n_texts; i++)
     if (texts[i].value != NULL && texts[i].value[0] != '\0')
       put_text (out, &texts[i]);

@@ -15,7 +15,9 @@ typedef struct
 /*
  * Appends to @out an 8-bit RGB PNG of @width × @height pixels taken from
  * @data, rows @stride bytes apart, each pixel a native-endian 32-bit xRGB
- * word (cairo's CAIRO_FORMAT_RGB24), with @n_texts text chunks.
+ * word (cairo's CAIRO_FORMAT_RGB24), with @n_texts text chunks and, when
+ * @pixels_per_inch > 0, its resolution (pHYs), so that office software
+ * places it at the size it was drawn for.
  *
  * Compresses on at most @max_threads threads (0: one per processor). The
  * bytes depend only on the pixels and the texts, never on how many threads
@@ -27,6 +29,7 @@ gboolean sc_png_encode_rgb24 (const guint8    *data,
                               int              stride,
                               const ScPngText *texts,
                               guint            n_texts,
+                              double           pixels_per_inch,
                               guint            max_threads,
                               GByteArray      *out,
                               GError         **error);

@@ -174,6 +174,10 @@ sc_cli_export (ScCliOptions *options)
   if (model == NULL)
     return status;
   model->show_footnote = !options->no_footnote;
+  /* A consultant's own words for a slide; the data lines stay in the footnote. */
+  if (options->title != NULL || options->subtitle != NULL)
+    sc_chart_model_set_title (model, options->title != NULL ? options->title : model->title,
+                              options->subtitle != NULL ? options->subtitle : model->subtitle);
   lap (&start, "chart model made");
   if (!sc_chart_export (model, options->export_path, format, width, height, options->scale, &error))
     {

@@ -26,6 +26,8 @@ typedef struct
   double     scale;          /* --scale N */
   char      *lang;           /* --lang zh_CN|en */
   gboolean   no_footnote;    /* --no-footnote */
+  char      *title;          /* --title: the exported chart's title, for a slide */
+  char      *subtitle;       /* --subtitle */
   gboolean   no_bundled;     /* --no-bundled: only the files named */
   char      *batch_dir;      /* --batch-dir DIR */
   char      *out_dir;        /* --out DIR (--batch) */

@@ -126,6 +126,8 @@ sc_cli_options_clear (ScCliOptions *o)
   g_clear_pointer (&o->chart, g_free);
   g_clear_pointer (&o->size, g_free);
   g_clear_pointer (&o->lang, g_free);
+  g_clear_pointer (&o->title, g_free);
+  g_clear_pointer (&o->subtitle, g_free);
 }
 
 int
@@ -159,6 +161,8 @@ sc_cli_run (int    argc,
     { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &o.scale, N_("Pixel scale for PNG (1–4)"), N_("N") },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &o.lang, N_("Language of the output: zh_CN or en"), N_("LANG") },
     { "no-footnote", 0, 0, G_OPTION_ARG_NONE, &o.no_footnote, N_("Leave the footnote off exported charts"), NULL },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &o.title, N_("Title of the exported chart instead of its own"), N_("TEXT") },
+    { "subtitle", 0, 0, G_OPTION_ARG_STRING, &o.subtitle, N_("Subtitle of the exported chart instead of its own"), N_("TEXT") },
     { "compare", 0, 0, G_OPTION_ARG_NONE, &compare, N_("Compare two profiles side by side: --compare A.shangce B.shangce"), NULL },
     { "batch", 0, 0, G_OPTION_ARG_NONE, &batch, N_("Evaluate every profile named after the options, with --out"), NULL },
     { "batch-dir", 0, 0, G_OPTION_ARG_FILENAME, &o.batch_dir, N_("Evaluate every profile (*.shangce) in DIR, with --out"), N_("DIR") },

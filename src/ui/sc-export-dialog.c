@@ -23,6 +23,8 @@ struct _ScExportDialog
   GtkSpinButton   *scale;
   GtkDropDown     *lang;
   GtkSwitch       *footnote;
+  AdwEntryRow     *title;       /* empty: the chart's own */
+  AdwEntryRow     *subtitle;
   AdwActionRow    *scale_row;
   AdwToastOverlay *toasts;
 
@@ -41,6 +43,9 @@ static const struct { int width, height; } presets[] = {
   [SC_EXPORT_SIZE_SLIDE] = { 1920, 1080 },
   [SC_EXPORT_SIZE_1600] = { 1600, 900 },
   [SC_EXPORT_SIZE_A4] = { 842, 595 },
+  [SC_EXPORT_SIZE_SLIDE_16_9] = { 960, 540 },
+  [SC_EXPORT_SIZE_SLIDE_4_3] = { 720, 540 },
+  [SC_EXPORT_SIZE_HALF_SLIDE] = { 480, 540 },
   [SC_EXPORT_SIZE_CUSTOM] = { 0, 0 },
 };
 
@@ -100,6 +105,15 @@ sc_export_dialog_export_to (ScExportDialog  *self,
       return FALSE;
     }
   model->show_footnote = gtk_switch_get_active (self->footnote);
+  {
+    /* A consultant's own words for a slide; the footnote keeps the data. */
+    const char *title = gtk_editable_get_text (GTK_EDITABLE (self->title));
+    const char *subtitle = gtk_editable_get_text (GTK_EDITABLE (self->subtitle));
+
+    if (*title != '\0' || *subtitle != '\0')
+      sc_chart_model_set_title (model, *title != '\0' ? title : model->title,
+                                *subtitle != '\0' ? subtitle : model->subtitle);
+  }
   /* Exported files are for slides and paper: always the light palette. */
   model->dark = FALSE;
   return sc_chart_export (model, path, format,
@@ -267,7 +281,9 @@ sc_export_dialog_new (GtkWindow   *parent,
   GtkWidget *toolbar, *header, *page, *cancel, *export;
   AdwPreferencesGroup *group;
   const char *formats[] = { "PNG", "SVG", "PDF", NULL };
-  const char *sizes[] = { _("Slide, 1920 × 1080"), _("1600 × 900"), _("A4 landscape"), _("Custom"), NULL };
+  const char *sizes[] = { _("Screen, 1920 × 1080"), _("1600 × 900"), _("A4 landscape"),
+                          _("16:9 slide, 960 × 540"), _("4:3 slide, 720 × 540"),
+                          _("Half a 16:9 slide, 480 × 540"), _("Custom"), NULL };
   const char *langs[] = { "中文", "English", NULL };
 
   g_return_val_if_fail (SC_IS_SESSION (session), NULL);
@@ -317,6 +333,12 @@ sc_export_dialog_new (GtkWindow   *parent,
   self->footnote = GTK_SWITCH (gtk_switch_new ());
   gtk_switch_set_active (self->footnote, TRUE);
   suffix_row (group, _("F_ootnote with profile, date and data"), GTK_WIDGET (self->footnote));
+  self->title = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->title), _("Title (empty: the chart’s own)"));
+  adw_preferences_group_add (group, GTK_WIDGET (self->title));
+  self->subtitle = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->subtitle), _("Subtitle (empty: the chart’s own)"));
+  adw_preferences_group_add (group, GTK_WIDGET (self->subtitle));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), group);
 
   self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());

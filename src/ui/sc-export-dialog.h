@@ -14,9 +14,15 @@ G_DECLARE_FINAL_TYPE (ScExportDialog, sc_export_dialog, SC, EXPORT_DIALOG, AdwWi
 
 typedef enum
 {
-  SC_EXPORT_SIZE_SLIDE,      /* 1920 × 1080 */
+  SC_EXPORT_SIZE_SLIDE,      /* 1920 × 1080 (a full-HD screen) */
   SC_EXPORT_SIZE_1600,       /* 1600 × 900 */
   SC_EXPORT_SIZE_A4,         /* A4 landscape, 842 × 595 points */
+  /* Slide sizes in points, as presentation software measures its pages
+   * (13.33 × 7.5 in for 16:9): with the pixel scale at 2 the PNG is sharp
+   * and, carrying its resolution, lands at exactly that size. */
+  SC_EXPORT_SIZE_SLIDE_16_9, /* 960 × 540 */
+  SC_EXPORT_SIZE_SLIDE_4_3,  /* 720 × 540 */
+  SC_EXPORT_SIZE_HALF_SLIDE, /* 480 × 540: one half of a 16:9 slide */
   SC_EXPORT_SIZE_CUSTOM,
 } ScExportSize;
 

@@ -52,8 +52,12 @@ offer_undo (ScMainWindow *self)
 
   if (label == NULL || g_strcmp0 (label, self->undo_toasted) == 0)
     return;
-  g_free (self->undo_toasted);
-  self->undo_toasted = g_strdup (label);
+  {
+    char *old = self->undo_toasted;
+
+    self->undo_toasted = g_strdup (label);
+    g_free (old);
+  }
   escaped = g_markup_escape_text (label, -1);
   /* One toast at a time, retitled for each new step: dismissing one and
    * adding the next while it still animates upsets libadwaita 1.2. */

@@ -80,8 +80,13 @@ sc_main_window_toast (ScMainWindow *self,
 
   g_return_if_fail (SC_IS_MAIN_WINDOW (self));
 
-  g_free (self->last_toast);
-  self->last_toast = g_strdup (message);
+  {
+    char *old = self->last_toast;
+
+    /* Copy first: safe when given the last toast itself. */
+    self->last_toast = g_strdup (message);
+    g_free (old);
+  }
   {
     /* Toast titles are markup in libadwaita 1.2; messages quote "<name>". */
     g_autofree char *escaped = g_markup_escape_text (message, -1);

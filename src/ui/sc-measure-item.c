@@ -71,6 +71,15 @@ list_separator (void)
   return _("; ");
 }
 
+/* Between the words of an enumeration: ", ", in Chinese the enumeration
+ * comma "、". */
+static const char *
+enum_separator (void)
+{
+  /* TRANSLATORS: between the items of a short list ("stated, assumed") */
+  return _(", ");
+}
+
 static void
 append_money (GString    *s,
               const char *label,
@@ -254,12 +263,12 @@ sc_measure_item_new (ScCatalog             *catalog,
   if (mr->basis & SC_BASIS_STATED)
     g_string_append (basis, _("stated"));
   if (mr->basis & SC_BASIS_ASSUMED)
-    g_string_append_printf (basis, "%s%s", basis->len ? ", " : "", _("assumed"));
+    g_string_append_printf (basis, "%s%s", basis->len ? enum_separator () : "", _("assumed"));
   if (mr->basis & SC_BASIS_PROFILE)
-    g_string_append_printf (basis, "%s%s", basis->len ? ", " : "", _("from your profile"));
+    g_string_append_printf (basis, "%s%s", basis->len ? enum_separator () : "", _("from your profile"));
   if (mr->basis & SC_BASIS_EXPECTED)
     /* TRANSLATORS: a basis of a measure's numbers: the source calls it 预计 */
-    g_string_append_printf (basis, "%s%s", basis->len ? ", " : "", _("expected (预计)"));
+    g_string_append_printf (basis, "%s%s", basis->len ? enum_separator () : "", _("expected (预计)"));
   self->texts[SC_MEASURE_COLUMN_BASIS] = g_strdup (basis->str);
 
   source = mr->measure->source;

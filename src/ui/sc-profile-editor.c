@@ -104,8 +104,11 @@ static void
 set_message (FieldRow   *fr,
              const char *message)
 {
-  g_free (fr->message);
+  char *old = fr->message;
+
+  /* Copy first: safe when given the row's own message. */
   fr->message = g_strdup (message);
+  g_free (old);
   update_row_state (fr);
 }
 

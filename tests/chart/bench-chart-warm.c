@@ -121,7 +121,7 @@ encode_own (Bench *b,
                        cairo_image_surface_get_width (b->surface),
                        cairo_image_surface_get_height (b->surface),
                        cairo_image_surface_get_stride (b->surface),
-                       NULL, 0, threads, out, NULL);
+                       NULL, 0, 0, threads, out, NULL);
   own_bytes = out->len;
 }
 

@@ -71,7 +71,7 @@ encode (cairo_surface_t *s,
                                       cairo_image_surface_get_width (s),
                                       cairo_image_surface_get_height (s),
                                       cairo_image_surface_get_stride (s),
-                                      texts, n_texts, threads, out, &error));
+                                      texts, n_texts, 0, threads, out, &error));
   g_assert_no_error (error);
   return out;
 }

@@ -158,8 +158,9 @@ def marked_files(srcroot):
                         text = f.read()
                 except (UnicodeDecodeError, OSError):
                     continue
-                if name.endswith('.c'):
+                if name.endswith('.c') or name.endswith('.h'):
                     # Strip comments so that "_(" in prose does not count.
+                    # Headers count too: a table of N_() strings can live in one.
                     code = re.sub(r'/\*.*?\*/|//[^\n]*', '', text, flags=re.S)
                     if C_MARK.search(code):
                         found.append(rel)

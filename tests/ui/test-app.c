@@ -276,6 +276,55 @@ test_export_png (void)
   g_assert_cmpuint (w, ==, 1920);
   g_assert_cmpuint (h, ==, 1080);
 
+  /* The consultant's own title goes on the slide (the PNG's Title is the
+   * title drawn). */
+  {
+    GtkWidget *row = NULL;
+    g_autofree char *bytes = NULL;
+    gsize len;
+
+    for (GtkWidget *node = GTK_WIDGET (dialog); node != NULL; )
+      {
+        /* depth-first walk for the first entry row: the title */
+        if (ADW_IS_ENTRY_ROW (node))
+          {
+            row = node;
+            break;
+          }
+        if (gtk_widget_get_first_child (node) != NULL)
+          node = gtk_widget_get_first_child (node);
+        else
+          {
+            while (node != NULL && gtk_widget_get_next_sibling (node) == NULL)
+              node = gtk_widget_get_parent (node);
+            if (node != NULL)
+              node = gtk_widget_get_next_sibling (node);
+          }
+      }
+    g_assert_nonnull (row);
+    gtk_editable_set_text (GTK_EDITABLE (row), "Where to sell in 2026");
+    g_assert_true (sc_export_dialog_export_to (dialog, slide_file, &error));
+    g_assert_true (g_file_get_contents (slide, &bytes, &len, NULL));
+    {
+      const char *needle = "Where to sell in 2026";
+      gboolean found = FALSE;
+
+      /* The PNG holds NUL bytes: search it byte by byte. */
+      for (gsize at = 0; !found && at + strlen (needle) <= len; at++)
+        found = memcmp (bytes + at, needle, strlen (needle)) == 0;
+      g_assert_true (found);
+    }
+    gtk_editable_set_text (GTK_EDITABLE (row), "");
+  }
+
+  /* A 16:9 slide is 960 × 540 points: at scale 2, a sharp 1920 × 1080 PNG. */
+  sc_export_dialog_set_size (dialog, SC_EXPORT_SIZE_SLIDE_16_9, 0, 0);
+  sc_export_dialog_set_scale (dialog, 2);
+  g_assert_true (sc_export_dialog_export_to (dialog, slide_file, &error));
+  png_size (slide, &w, &h);
+  g_assert_cmpuint (w, ==, 1920);
+  g_assert_cmpuint (h, ==, 1080);
+
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_unlink (custom);
   g_unlink (slide);
