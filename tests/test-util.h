@@ -10,4 +10,11 @@ G_BEGIN_DECLS
  * removed, never followed. Only for a test's own temporary files. */
 void  test_remove_tree  (const char  *path);
 
+/* Runs $SHANGCE_BIN with @args (NULL-terminated) and returns its exit
+ * status (-1 when killed by a signal); @out and @err, when not NULL, get
+ * what it wrote to standard output and error. */
+int   test_run_shangce  (const char *const  *args,
+                         char              **out,
+                         char              **err);
+
 G_END_DECLS

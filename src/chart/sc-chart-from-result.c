@@ -306,6 +306,18 @@ build_overview (Build *b)
   amount_series (b, _("Cash-flow value"), 3, cash_flow, 1, TRUE);
 }
 
+/* One scenario: the profile's total per platform (sc_chart_model_from_scenarios() adds the others). */
+static void
+build_scenarios (Build *b)
+{
+  static const ScAmount total[] = { SC_AMOUNT_TOTAL_VALUE };
+  const char *name = b->profile != NULL ? sc_profile_get_name (b->profile, b->lang) : "";
+
+  set_titles (b, _("Total value per platform, scenario by scenario"));
+  platform_categories (b);
+  amount_series (b, *name != '\0' ? name : _("Scenario A"), 0, total, 1, FALSE);
+}
+
 static void
 build_fees (Build *b)
 {
@@ -652,6 +664,7 @@ sc_chart_model_from_result (ScChartKind      kind,
     case SC_CHART_CUMULATIVE: build_cumulative (&b); break;
     case SC_CHART_SENSITIVITY: build_sensitivity (&b); break;
     case SC_CHART_TIMELINE: build_timeline (&b); break;
+    case SC_CHART_SCENARIOS: build_scenarios (&b); break;
     case SC_CHART_N_KINDS:
     default:
       g_assert_not_reached ();

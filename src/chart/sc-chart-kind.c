@@ -40,6 +40,9 @@ static const struct
   [SC_CHART_TIMELINE] = { "timeline", N_("Program timeline"),
     N_("Programs 2022–2026 by platform as a timeline with their status"),
     SC_CHART_STYLE_GANTT, FALSE },
+  [SC_CHART_SCENARIOS] = { "scenarios", N_("Scenarios side by side"),
+    N_("Total value per platform, one bar per scenario (two --profile files)"),
+    SC_CHART_STYLE_BARS, FALSE },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (kinds) == SC_CHART_N_KINDS);

@@ -21,6 +21,7 @@ typedef enum
   SC_CHART_CUMULATIVE,   /* "cumulative": cumulative value by month per platform, lines */
   SC_CHART_SENSITIVITY,  /* "sensitivity": total value against monthly GMV, crossovers marked */
   SC_CHART_TIMELINE,     /* "timeline": programs by platform as Gantt bars with status */
+  SC_CHART_SCENARIOS,    /* "scenarios": total value per platform, one bar per scenario (sc-chart-scenarios.h) */
   SC_CHART_N_KINDS
 } ScChartKind;
 

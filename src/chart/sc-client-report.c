@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "sc-client-report.h"
+#include "sc-compare.h"
 
 #include "sc-chart-from-result.h"
 #include "sc-chart-palette.h"
@@ -19,10 +20,6 @@
 #include <string.h>
 
 #define SOFTWARE "Shangce " PACKAGE_VERSION
-
-/* Money the merchant keeps, and value it can spend only on the platform. */
-static const ScAmount kept_amounts[] = { SC_AMOUNT_FEE_REDUCTION, SC_AMOUNT_CASH, SC_AMOUNT_CASH_FLOW };
-static const ScAmount tied_amounts[] = { SC_AMOUNT_AD_CREDIT, SC_AMOUNT_COUPON, SC_AMOUNT_TRAFFIC_VALUE };
 
 typedef struct
 {
@@ -92,30 +89,6 @@ about (const Report *r,
        double        value)
 {
   return sc_chart_format_number (value, r->lang, 3);
-}
-
-static double
-sum_of (const double   *totals,
-        const ScAmount *amounts,
-        guint           n)
-{
-  double sum = 0;
-
-  for (guint i = 0; i < n; i++)
-    sum += totals[amounts[i]];
-  return sum;
-}
-
-static double
-kept (const double *totals)
-{
-  return sum_of (totals, kept_amounts, G_N_ELEMENTS (kept_amounts));
-}
-
-static double
-tied (const double *totals)
-{
-  return sum_of (totals, tied_amounts, G_N_ELEMENTS (tied_amounts));
 }
 
 static const char *
@@ -275,7 +248,7 @@ verdict (const Report *r)
 
       g_ptr_array_add (order, (gpointer) p);
       expected += p->expected_totals[SC_AMOUNT_TOTAL_VALUE];
-      if (best_kept == NULL || kept (p->totals) > kept (best_kept->totals))
+      if (best_kept == NULL || sc_totals_kept (p->totals) > sc_totals_kept (best_kept->totals))
         best_kept = p;
     }
   for (guint i = 0; i < r->result->programs->len; i++)
@@ -293,14 +266,14 @@ verdict (const Report *r)
   else
     {
       g_autofree char *total = about (r, best->totals[SC_AMOUNT_TOTAL_VALUE]);
-      g_autofree char *k = about (r, kept (best->totals));
-      g_autofree char *t = about (r, tied (best->totals));
+      g_autofree char *k = about (r, sc_totals_kept (best->totals));
+      g_autofree char *t = about (r, sc_totals_tied (best->totals));
       const char *name = platform_name (r, best->platform);
       guint months = r->result->horizon_months;
       g_autoptr(GString) nothing = g_string_new (NULL);
       guint n_nothing = 0;
 
-      if (!(tied (best->totals) >= 0.5))
+      if (!(sc_totals_tied (best->totals) >= 0.5))
         /* Translators: the client report's verdict: months, start date, platform, total */
         g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE,
                                                 "Over the %u month from %s, %s is worth the most to this merchant: "
@@ -310,7 +283,7 @@ verdict (const Report *r)
                                                 "about ¥%s, all of it money the merchant keeps (lower fees, cash, "
                                                 "faster settlement).", months),
                                 months, day, name, total);
-      else if (!(kept (best->totals) >= 0.5))
+      else if (!(sc_totals_kept (best->totals) >= 0.5))
         /* Translators: the client report's verdict: months, start date, platform, total */
         g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE,
                                                 "Over the %u month from %s, %s is worth the most to this merchant: "
@@ -340,15 +313,15 @@ verdict (const Report *r)
           if (p->totals[SC_AMOUNT_TOTAL_VALUE] > 0)
             {
               g_autofree char *pt = about (r, p->totals[SC_AMOUNT_TOTAL_VALUE]);
-              g_autofree char *pk = about (r, kept (p->totals));
-              g_autofree char *pl = about (r, tied (p->totals));
+              g_autofree char *pk = about (r, sc_totals_kept (p->totals));
+              g_autofree char *pl = about (r, sc_totals_tied (p->totals));
 
               g_string_append (s, space);
-              if (!(tied (p->totals) >= 0.5))
+              if (!(sc_totals_tied (p->totals) >= 0.5))
                 /* Translators: the client report's verdict, for each further platform */
                 g_string_append_printf (s, _("%s follows with about ¥%s, all of it kept."),
                                         platform_name (r, p->platform), pt);
-              else if (!(kept (p->totals) >= 0.5))
+              else if (!(sc_totals_kept (p->totals) >= 0.5))
                 /* Translators: the client report's verdict, for each further platform */
                 g_string_append_printf (s, _("%s follows with about ¥%s, all of it tied to the platform."),
                                         platform_name (r, p->platform), pt);
@@ -374,9 +347,9 @@ verdict (const Report *r)
                                                   "%s bring nothing in this period.", n_nothing),
                                   nothing->str);
         }
-      if (best_kept != NULL && best_kept != best && kept (best_kept->totals) > 0)
+      if (best_kept != NULL && best_kept != best && sc_totals_kept (best_kept->totals) > 0)
         {
-          g_autofree char *bk = about (r, kept (best_kept->totals));
+          g_autofree char *bk = about (r, sc_totals_kept (best_kept->totals));
 
           g_string_append (s, space);
           g_string_append_printf (s, _("Counting only money the merchant keeps, %s comes first with about ¥%s."),
@@ -457,8 +430,8 @@ summary (Report *r)
     {
       const ScPlatformResult *p = g_ptr_array_index (r->result->platforms, i);
       g_autofree char *total = yuan (p->totals[SC_AMOUNT_TOTAL_VALUE]);
-      g_autofree char *k = yuan (kept (p->totals));
-      g_autofree char *t = yuan (tied (p->totals));
+      g_autofree char *k = yuan (sc_totals_kept (p->totals));
+      g_autofree char *t = yuan (sc_totals_tied (p->totals));
       g_autofree char *e = yuan (p->expected_totals[SC_AMOUNT_TOTAL_VALUE]);
       g_autofree char *name = g_strdup_printf ("%s%s", platform_name (r, p->platform),
                                                (p->basis & SC_BASIS_ASSUMED) ? " *" : "");
@@ -571,13 +544,13 @@ breakdown (Report *r)
   amount_row (r, table, sc_amount_label (SC_AMOUNT_FEE_GROSS), 0, NULL, SC_AMOUNT_FEE_GROSS, FALSE);
   amount_row (r, table, sc_amount_label (SC_AMOUNT_FEE_NET), 0, NULL, SC_AMOUNT_FEE_NET, FALSE);
   group_row (r, table, _("Money the merchant keeps"));
-  for (guint i = 0; i < G_N_ELEMENTS (kept_amounts); i++)
-    amount_row (r, table, sc_amount_label (kept_amounts[i]), 0, NULL, kept_amounts[i], FALSE);
-  amount_row (r, table, _("Kept in total"), SC_REPORT_ROW_BOLD, kept, 0, FALSE);
+  for (guint i = 0; i < SC_N_KEPT_AMOUNTS; i++)
+    amount_row (r, table, sc_amount_label (sc_kept_amounts[i]), 0, NULL, sc_kept_amounts[i], FALSE);
+  amount_row (r, table, _("Kept in total"), SC_REPORT_ROW_BOLD, sc_totals_kept, 0, FALSE);
   group_row (r, table, _("Value tied to the platform"));
-  for (guint i = 0; i < G_N_ELEMENTS (tied_amounts); i++)
-    amount_row (r, table, sc_amount_label (tied_amounts[i]), 0, NULL, tied_amounts[i], FALSE);
-  amount_row (r, table, _("Tied in total"), SC_REPORT_ROW_BOLD, tied, 0, FALSE);
+  for (guint i = 0; i < SC_N_TIED_AMOUNTS; i++)
+    amount_row (r, table, sc_amount_label (sc_tied_amounts[i]), 0, NULL, sc_tied_amounts[i], FALSE);
+  amount_row (r, table, _("Tied in total"), SC_REPORT_ROW_BOLD, sc_totals_tied, 0, FALSE);
   amount_row (r, table, sc_amount_label (SC_AMOUNT_TRAFFIC_EXPOSURES), 0, NULL, SC_AMOUNT_TRAFFIC_EXPOSURES, FALSE);
   amount_row (r, table, sc_amount_label (SC_AMOUNT_TOTAL_VALUE), SC_REPORT_ROW_BOLD, NULL, SC_AMOUNT_TOTAL_VALUE, FALSE);
   if (any_expected (r->result))

@@ -3,6 +3,7 @@
 
 #include <glib.h>
 
+#include "sc-chart-model.h"
 #include "sc-cli-private.h"
 
 G_BEGIN_DECLS
@@ -15,4 +16,11 @@ gboolean         sc_cli_chart_lang      (const char   *option,
 gboolean         sc_cli_parse_size      (const char   *text,
                                          double       *width,
                                          double       *height);
+/* --chart scenarios: @document is the last --profile, the first (when
+ * there are two) is opened beside it; NULL with *status set when that
+ * fails. (transfer full) */
+ScChartModel    *sc_cli_scenarios_model (ScCliOptions *options,
+                                         ScDocument   *document,
+                                         ScLang        lang,
+                                         int          *status);
 G_END_DECLS

@@ -167,7 +167,12 @@ sc_cli_export (ScCliOptions *options)
   if (document == NULL)
     return status;
 
-  model = sc_chart_model_from_document (document, kind, lang);
+  if (kind == SC_CHART_SCENARIOS)
+    model = sc_cli_scenarios_model (options, document, lang, &status);
+  else
+    model = sc_chart_model_from_document (document, kind, lang);
+  if (model == NULL)
+    return status;
   model->show_footnote = !options->no_footnote;
   /* A consultant's own words for a slide; the data lines stay in the footnote. */
   if (options->title != NULL || options->subtitle != NULL)

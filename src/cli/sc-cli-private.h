@@ -15,6 +15,7 @@ typedef struct
   char     **files;          /* remaining arguments: files for --validate */
   char     **programs;       /* --programs FILE… (repeatable): extra program files */
   char      *profile;        /* --profile FILE */
+  char     **profiles;       /* every --profile FILE; two only with --chart scenarios */
   char      *as_of;          /* --as-of YYYY-MM-DD */
   int        horizon;        /* --horizon MONTHS; 0 = the profile's */
   char      *format;         /* --format text|csv|json */
@@ -28,6 +29,11 @@ typedef struct
   char      *title;          /* --title: the exported chart's title, for a slide */
   char      *subtitle;       /* --subtitle */
   gboolean   no_bundled;     /* --no-bundled: only the files named */
+  char      *batch_dir;      /* --batch-dir DIR */
+  char      *out_dir;        /* --out DIR (--batch) */
+  char     **charts;         /* --chart KIND… for --batch (every --chart) */
+  gboolean   client_reports; /* --client-reports (--batch) */
+  int        jobs;           /* --jobs N (--batch); 0 = every core */
 } ScCliOptions;
 
 /* How sc_cli_open() loads. */
@@ -50,11 +56,26 @@ ScDocument *sc_cli_open (ScCliOptions   *options,
                          ScCliOpenFlags  flags,
                          int            *status);
 
+/* sc_cli_open() with @profile in place of --profile. (transfer full) */
+ScDocument *sc_cli_open_profile (ScCliOptions   *options,
+                                 const char     *profile,
+                                 ScLang          lang,
+                                 ScCliOpenFlags  flags,
+                                 int            *status);
+/* Writes @bytes to @path, or standard output when @path is NULL or "-";
+ * prints why on failure. */
+gboolean    sc_cli_write_output (const char     *path,
+                                 GBytes         *bytes);
+
 /* Each returns the process exit status: 0 success, 1 invalid input, 2 usage. */
 int sc_cli_validate      (ScCliOptions *options);
 int sc_cli_list_programs (ScCliOptions *options);
 int sc_cli_report        (ScCliOptions *options);
 int sc_cli_export        (ScCliOptions *options);
+/* --compare A B: the two scenarios side by side (sc-compare-report.h). */
+int sc_cli_compare       (ScCliOptions *options);
+/* --batch FILE… | --batch-dir DIR --out DIR: a summary and per-client outputs. */
+int sc_cli_batch         (ScCliOptions *options);
 /* No display: writes the report and the overview chart of a bundled example and says where. */
 int sc_cli_headless      (ScCliOptions *options);
 

@@ -15,7 +15,7 @@
 
 static const char *const cli_flags[] = {
   "--validate", "--list-programs", "--report", "--export", "--chart", "--headless", "--version", "--client-report",
-  "--help", "-h", "-?", NULL
+  "--compare", "--batch", "--batch-dir", "--help", "-h", "-?", NULL
 };
 
 gboolean
@@ -144,6 +144,10 @@ sc_cli_options_clear (ScCliOptions *o)
   g_clear_pointer (&o->files, g_strfreev);
   g_clear_pointer (&o->programs, g_strfreev);
   g_clear_pointer (&o->profile, g_free);
+  g_clear_pointer (&o->profiles, g_strfreev);
+  g_clear_pointer (&o->charts, g_strfreev);
+  g_clear_pointer (&o->batch_dir, g_free);
+  g_clear_pointer (&o->out_dir, g_free);
   g_clear_pointer (&o->as_of, g_free);
   g_clear_pointer (&o->format, g_free);
   g_clear_pointer (&o->output, g_free);
@@ -162,6 +166,7 @@ sc_cli_run (int    argc,
   ScCliOptions o = { 0 };
   ScCliClientReport client_report = { 0 };
   gboolean validate = FALSE, list = FALSE, report = FALSE, headless = FALSE, version = FALSE;
+  gboolean compare = FALSE, batch = FALSE;
   g_autoptr(GError) error = NULL;
   int status;
 
@@ -173,20 +178,26 @@ sc_cli_run (int    argc,
     { "report", 0, 0, G_OPTION_ARG_NONE, &report, N_("Print the estimate for a profile"), NULL },
     { "export", 0, 0, G_OPTION_ARG_FILENAME, &o.export_path, N_("Export a chart to a PNG, SVG or PDF file"), N_("FILE") },
     { "headless", 0, 0, G_OPTION_ARG_NONE, &headless, N_("Write the report and overview chart of an example without a display"), NULL },
-    { "profile", 0, 0, G_OPTION_ARG_FILENAME, &o.profile, N_("Merchant profile to evaluate"), N_("FILE") },
+    { "profile", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.profiles, N_("Merchant profile to evaluate (twice with --chart scenarios)"), N_("FILE") },
     { "programs", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.programs, N_("Also load this program file (repeatable)"), N_("FILE") },
     { "no-bundled", 0, 0, G_OPTION_ARG_NONE, &o.no_bundled, N_("Do not load the bundled and user program files"), NULL },
     { "as-of", 0, 0, G_OPTION_ARG_STRING, &o.as_of, N_("Evaluation date"), N_("YYYY-MM-DD") },
     { "horizon", 0, 0, G_OPTION_ARG_INT, &o.horizon, N_("Horizon in months"), N_("MONTHS") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &o.format, N_("Report format: text, csv or json"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o.output, N_("Write to FILE instead of standard output"), N_("FILE") },
-    { "chart", 0, 0, G_OPTION_ARG_STRING, &o.chart, N_("Chart kind to export, or “list”"), N_("KIND") },
+    { "chart", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.charts, N_("Chart kind to export, or “list” (repeatable with --batch)"), N_("KIND") },
     { "size", 0, 0, G_OPTION_ARG_STRING, &o.size, N_("Chart size in points"), N_("WxH") },
     { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &o.scale, N_("Pixel scale for PNG (1–4)"), N_("N") },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &o.lang, N_("Language of the output: zh_CN or en"), N_("LANG") },
     { "no-footnote", 0, 0, G_OPTION_ARG_NONE, &o.no_footnote, N_("Leave the footnote off exported charts"), NULL },
     { "title", 0, 0, G_OPTION_ARG_STRING, &o.title, N_("Title of the exported chart instead of its own"), N_("TEXT") },
     { "subtitle", 0, 0, G_OPTION_ARG_STRING, &o.subtitle, N_("Subtitle of the exported chart instead of its own"), N_("TEXT") },
+    { "compare", 0, 0, G_OPTION_ARG_NONE, &compare, N_("Compare two profiles side by side: --compare A.shangce B.shangce"), NULL },
+    { "batch", 0, 0, G_OPTION_ARG_NONE, &batch, N_("Evaluate every profile named after the options, with --out"), NULL },
+    { "batch-dir", 0, 0, G_OPTION_ARG_FILENAME, &o.batch_dir, N_("Evaluate every profile (*.shangce) in DIR, with --out"), N_("DIR") },
+    { "out", 0, 0, G_OPTION_ARG_FILENAME, &o.out_dir, N_("Folder for the batch summary and each client's files"), N_("DIR") },
+    { "client-reports", 0, 0, G_OPTION_ARG_NONE, &o.client_reports, N_("Also write each client's PDF report (--batch)"), NULL },
+    { "jobs", 0, 0, G_OPTION_ARG_INT, &o.jobs, N_("Threads for --batch (default: every core)"), N_("N") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Show the version"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.files, NULL, N_("FILE…") },
     { NULL }
@@ -206,6 +217,21 @@ sc_cli_run (int    argc,
       return 2;
     }
 
+  /* --profile and --chart are repeatable only where a run takes several. */
+  if (o.profiles != NULL && o.profiles[0] != NULL)
+    o.profile = g_strdup (o.profiles[g_strv_length (o.profiles) - 1]);
+  if (o.charts != NULL && o.charts[0] != NULL)
+    o.chart = g_strdup (o.charts[g_strv_length (o.charts) - 1]);
+  if ((o.profiles != NULL && g_strv_length (o.profiles) > 1 && g_strcmp0 (o.chart, "scenarios") != 0)
+      || (o.charts != NULL && g_strv_length (o.charts) > 1 && !batch && o.batch_dir == NULL))
+    {
+      g_printerr ("shangce: %s\n", _("--profile can be given twice only with --chart scenarios, "
+                                     "and --chart more than once only with --batch"));
+      sc_cli_options_clear (&o);
+      sc_cli_client_report_clear (&client_report);
+      return 2;
+    }
+
   if (version)
     {
       g_print ("shangce %s\n", PACKAGE_VERSION);
@@ -215,6 +241,10 @@ sc_cli_run (int    argc,
     status = sc_cli_validate (&o);
   else if (list)
     status = sc_cli_list_programs (&o);
+  else if (compare)
+    status = sc_cli_compare (&o);
+  else if (batch || o.batch_dir != NULL)
+    status = sc_cli_batch (&o);
   else if (client_report.path != NULL)
     status = sc_cli_client_report (&o, &client_report);
   else if (report)

@@ -395,10 +395,10 @@ csv_looks_like_formula (const char *text)
   return TRUE;
 }
 
-static void
-csv_field (GString    *out,
-           const char *text,
-           gboolean    last)
+void
+sc_csv_append_cell (GString    *out,
+                    const char *text,
+                    gboolean    last)
 {
   gboolean formula;
 
@@ -444,9 +444,9 @@ csv_amounts (GString      *out,
 
   for (guint a = 0; a < SC_N_AMOUNTS; a++)
     {
-      csv_field (out, empty ? "" : totals != NULL ? money (buf, sizeof buf, totals[a]) : sc_amount_to_string (a), FALSE);
+      sc_csv_append_cell (out, empty ? "" : totals != NULL ? money (buf, sizeof buf, totals[a]) : sc_amount_to_string (a), FALSE);
       if (a == SC_AMOUNT_TRAFFIC_UNITS)
-        csv_field (out, empty ? "" : totals != NULL ? unit : "traffic-unit", FALSE);
+        sc_csv_append_cell (out, empty ? "" : totals != NULL ? unit : "traffic-unit", FALSE);
     }
 }
 
@@ -490,10 +490,10 @@ csv_report (GString         *out,
 
   g_string_append (out, "\xEF\xBB\xBF");
   for (guint i = 0; i < G_N_ELEMENTS (head); i++)
-    csv_field (out, head[i], FALSE);
+    sc_csv_append_cell (out, head[i], FALSE);
   csv_amounts (out, NULL, NULL, FALSE);
   for (guint i = 0; i < G_N_ELEMENTS (tail); i++)
-    csv_field (out, tail[i], i + 1 == G_N_ELEMENTS (tail));
+    sc_csv_append_cell (out, tail[i], i + 1 == G_N_ELEMENTS (tail));
 
   for (guint p = 0; p < result->platforms->len; p++)
     {
@@ -501,44 +501,44 @@ csv_report (GString         *out,
       g_autofree char *basis = basis_text (pr->basis);
       g_autofree char *warn = join_reasons (NULL, NULL, lang);
 
-      csv_field (out, "platform", FALSE);
-      csv_field (out, pr->platform, FALSE);
-      csv_field (out, "", FALSE);
-      csv_field (out, platform_name (pr, lang), FALSE);
-      csv_field (out, "", FALSE);
-      csv_field (out, "", FALSE);
-      csv_field (out, "", FALSE);
+      sc_csv_append_cell (out, "platform", FALSE);
+      sc_csv_append_cell (out, pr->platform, FALSE);
+      sc_csv_append_cell (out, "", FALSE);
+      sc_csv_append_cell (out, platform_name (pr, lang), FALSE);
+      sc_csv_append_cell (out, "", FALSE);
+      sc_csv_append_cell (out, "", FALSE);
+      sc_csv_append_cell (out, "", FALSE);
       csv_amounts (out, pr->totals, "", FALSE);
-      csv_field (out, basis, FALSE);
-      csv_field (out, pr->up_to ? "true" : "false", FALSE);
-      csv_field (out, "", FALSE);
-      csv_field (out, "", FALSE);
-      csv_field (out, warn, FALSE);
-      csv_field (out, "", FALSE);
-      csv_field (out, money (buf, sizeof buf, pr->expected_totals[SC_AMOUNT_TOTAL_VALUE]), FALSE);
-      csv_field (out, "", TRUE);
+      sc_csv_append_cell (out, basis, FALSE);
+      sc_csv_append_cell (out, pr->up_to ? "true" : "false", FALSE);
+      sc_csv_append_cell (out, "", FALSE);
+      sc_csv_append_cell (out, "", FALSE);
+      sc_csv_append_cell (out, warn, FALSE);
+      sc_csv_append_cell (out, "", FALSE);
+      sc_csv_append_cell (out, money (buf, sizeof buf, pr->expected_totals[SC_AMOUNT_TOTAL_VALUE]), FALSE);
+      sc_csv_append_cell (out, "", TRUE);
     }
   for (guint i = 0; i < result->programs->len; i++)
     {
       const ScProgramResult *prr = g_ptr_array_index (result->programs, i);
       g_autofree char *basis = basis_text (prr->basis);
 
-      csv_field (out, "program", FALSE);
-      csv_field (out, prr->program->platform, FALSE);
-      csv_field (out, prr->program->id, FALSE);
-      csv_field (out, sc_text_get (&prr->program->name, lang), FALSE);
-      csv_field (out, "", FALSE);
-      csv_field (out, "", FALSE);
-      csv_field (out, sc_program_status_to_string (prr->program->status), FALSE);
+      sc_csv_append_cell (out, "program", FALSE);
+      sc_csv_append_cell (out, prr->program->platform, FALSE);
+      sc_csv_append_cell (out, prr->program->id, FALSE);
+      sc_csv_append_cell (out, sc_text_get (&prr->program->name, lang), FALSE);
+      sc_csv_append_cell (out, "", FALSE);
+      sc_csv_append_cell (out, "", FALSE);
+      sc_csv_append_cell (out, sc_program_status_to_string (prr->program->status), FALSE);
       csv_amounts (out, prr->totals, "", FALSE);
-      csv_field (out, basis, FALSE);
-      csv_field (out, prr->up_to ? "true" : "false", FALSE);
-      csv_field (out, "", FALSE);
-      csv_field (out, "", FALSE);
-      csv_field (out, "", FALSE);
-      csv_field (out, "", FALSE);
-      csv_field (out, money (buf, sizeof buf, prr->expected_totals[SC_AMOUNT_TOTAL_VALUE]), FALSE);
-      csv_field (out, "", TRUE);
+      sc_csv_append_cell (out, basis, FALSE);
+      sc_csv_append_cell (out, prr->up_to ? "true" : "false", FALSE);
+      sc_csv_append_cell (out, "", FALSE);
+      sc_csv_append_cell (out, "", FALSE);
+      sc_csv_append_cell (out, "", FALSE);
+      sc_csv_append_cell (out, "", FALSE);
+      sc_csv_append_cell (out, money (buf, sizeof buf, prr->expected_totals[SC_AMOUNT_TOTAL_VALUE]), FALSE);
+      sc_csv_append_cell (out, "", TRUE);
     }
   /* Headlines: platform-wide figures, no amount of any merchant (empty
    * amount columns), their quote in "reasons", their numbers in "figures". */
@@ -551,22 +551,22 @@ csv_report (GString         *out,
           const ScHeadline *headline = g_ptr_array_index (program->headlines, h);
           g_autofree char *figures = figures_text (headline);
 
-          csv_field (out, "headline", FALSE);
-          csv_field (out, program->platform, FALSE);
-          csv_field (out, program->id, FALSE);
-          csv_field (out, sc_text_get (&program->name, lang), FALSE);
-          csv_field (out, "", FALSE);
-          csv_field (out, sc_text_get (&headline->text, lang), FALSE);
-          csv_field (out, "", FALSE);
+          sc_csv_append_cell (out, "headline", FALSE);
+          sc_csv_append_cell (out, program->platform, FALSE);
+          sc_csv_append_cell (out, program->id, FALSE);
+          sc_csv_append_cell (out, sc_text_get (&program->name, lang), FALSE);
+          sc_csv_append_cell (out, "", FALSE);
+          sc_csv_append_cell (out, sc_text_get (&headline->text, lang), FALSE);
+          sc_csv_append_cell (out, "", FALSE);
           csv_amounts (out, NULL, NULL, TRUE);
-          csv_field (out, sc_basis_to_string (SC_BASIS_STATED), FALSE);
-          csv_field (out, "", FALSE);
-          csv_field (out, "", FALSE);
-          csv_field (out, "", FALSE);
-          csv_field (out, headline->quote, FALSE);
-          csv_field (out, "", FALSE);
-          csv_field (out, "", FALSE);
-          csv_field (out, figures, TRUE);
+          sc_csv_append_cell (out, sc_basis_to_string (SC_BASIS_STATED), FALSE);
+          sc_csv_append_cell (out, "", FALSE);
+          sc_csv_append_cell (out, "", FALSE);
+          sc_csv_append_cell (out, "", FALSE);
+          sc_csv_append_cell (out, headline->quote, FALSE);
+          sc_csv_append_cell (out, "", FALSE);
+          sc_csv_append_cell (out, "", FALSE);
+          sc_csv_append_cell (out, figures, TRUE);
         }
     }
   for (guint i = 0; i < result->measures->len; i++)
@@ -575,22 +575,22 @@ csv_report (GString         *out,
       g_autofree char *basis = basis_text (mr->basis);
       g_autofree char *reasons = join_reasons (mr->reasons, mr->texts, lang);
 
-      csv_field (out, "measure", FALSE);
-      csv_field (out, mr->program->platform, FALSE);
-      csv_field (out, mr->program->id, FALSE);
-      csv_field (out, sc_text_get (&mr->program->name, lang), FALSE);
-      csv_field (out, mr->measure->id, FALSE);
-      csv_field (out, sc_text_get (&mr->measure->title, lang), FALSE);
-      csv_field (out, sc_measure_status_to_string (mr->status), FALSE);
+      sc_csv_append_cell (out, "measure", FALSE);
+      sc_csv_append_cell (out, mr->program->platform, FALSE);
+      sc_csv_append_cell (out, mr->program->id, FALSE);
+      sc_csv_append_cell (out, sc_text_get (&mr->program->name, lang), FALSE);
+      sc_csv_append_cell (out, mr->measure->id, FALSE);
+      sc_csv_append_cell (out, sc_text_get (&mr->measure->title, lang), FALSE);
+      sc_csv_append_cell (out, sc_measure_status_to_string (mr->status), FALSE);
       csv_amounts (out, mr->totals, mr->traffic_unit ? mr->traffic_unit : "", FALSE);
-      csv_field (out, basis, FALSE);
-      csv_field (out, mr->up_to ? "true" : "false", FALSE);
-      csv_field (out, mr->cut_by_group ? "true" : "false", FALSE);
-      csv_field (out, mr->cut_by_cap ? "true" : "false", FALSE);
-      csv_field (out, reasons, FALSE);
-      csv_field (out, mr->expected ? "true" : "false", FALSE);
-      csv_field (out, money (buf, sizeof buf, mr->expected_totals[SC_AMOUNT_TOTAL_VALUE]), FALSE);
-      csv_field (out, "", TRUE);
+      sc_csv_append_cell (out, basis, FALSE);
+      sc_csv_append_cell (out, mr->up_to ? "true" : "false", FALSE);
+      sc_csv_append_cell (out, mr->cut_by_group ? "true" : "false", FALSE);
+      sc_csv_append_cell (out, mr->cut_by_cap ? "true" : "false", FALSE);
+      sc_csv_append_cell (out, reasons, FALSE);
+      sc_csv_append_cell (out, mr->expected ? "true" : "false", FALSE);
+      sc_csv_append_cell (out, money (buf, sizeof buf, mr->expected_totals[SC_AMOUNT_TOTAL_VALUE]), FALSE);
+      sc_csv_append_cell (out, "", TRUE);
     }
   (void) profile;
 }

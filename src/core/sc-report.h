@@ -31,4 +31,12 @@ GBytes  *sc_report_build  (ScCatalog       *catalog,
                            ScReportFormat   format,
                            const char      *lang);
 
+/* Appends @text as one CSV cell (RFC 4180 quoting) and "," or, when @last,
+ * CRLF. A cell a spreadsheet would run as a formula (starting with = + - @,
+ * tab or CR, and not simply a number) gets a leading ' so that it stays text.
+ * Every CSV Shangce writes goes through it. */
+void     sc_csv_append_cell   (GString        *out,
+                               const char     *text,
+                               gboolean        last);
+
 G_END_DECLS

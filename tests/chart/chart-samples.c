@@ -89,6 +89,7 @@ sample_model (ScChartKind   kind,
   switch (kind)
     {
     case SC_CHART_OVERVIEW:
+    case SC_CHART_SCENARIOS:
     case SC_CHART_SUBSIDIES:
     case SC_CHART_FEES:
     case SC_CHART_TRAFFIC:

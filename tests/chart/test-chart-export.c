@@ -11,6 +11,7 @@
 #include <sys/wait.h>
 
 #include "chart-samples.h"
+#include "test-util.h"
 #include "sc-catalog.h"
 #include "sc-chart-export.h"
 #include "sc-chart-from-result.h"
@@ -193,34 +194,7 @@ test_greyscale_distinct (void)
 
 /* --- the real command line ---------------------------------------------- */
 
-static const char *
-shangce_bin (void)
-{
-  const char *bin = g_getenv ("SHANGCE_BIN");
-
-  g_assert_nonnull (bin);
-  return bin;
-}
-
-static int
-run (const char *const *args,
-     char              **out,
-     char              **err)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  int status = -1;
-
-  g_ptr_array_add (argv, (char *) shangce_bin ());
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (char *) args[i]);
-  g_ptr_array_add (argv, NULL);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, err, &status, &error));
-  g_assert_no_error (error);
-  if (WIFEXITED (status))
-    return WEXITSTATUS (status);
-  return -1;
-}
+#define run test_run_shangce
 
 /* A slide's own title and subtitle, from the command line: the PNG's Title
  * metadata is the title drawn. And handing the model its own strings back

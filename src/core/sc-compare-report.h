@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "sc-compare.h"
+#include "sc-report.h"
+
+G_BEGIN_DECLS
+
+/*
+ * Formats a comparison of two scenarios as text (a table per platform:
+ * total, money kept, tied to the platform; A, B and B − A; then the
+ * measures that change status), CSV (UTF-8 with BOM, CRLF, one row per
+ * platform and per change) or JSON. Words come from gettext: the caller
+ * makes it answer in @compare's language. Deterministic. (transfer full)
+ */
+GBytes *sc_compare_report_build (const ScCompare *compare,
+                                 ScReportFormat   format);
+
+/* CSV cells: sc_csv_append_cell() in sc-report.h. */
+/* Appends @text as a JSON string ("null" for NULL). */
+void    sc_json_append_string   (GString    *out,
+                                 const char *text);
+/* "12345.60" with two decimals, never the locale's. (transfer none: @buf) */
+const char *sc_compare_money    (char       *buf,
+                                 gsize       size,
+                                 double      value);
+
+G_END_DECLS
