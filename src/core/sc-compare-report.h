@@ -19,9 +19,7 @@ GBytes *sc_compare_report_build (const ScCompare *compare,
                                  ScReportFormat   format);
 
 /* CSV cells: sc_csv_append_cell() in sc-report.h. */
-/* Appends @text as a JSON string ("null" for NULL). */
-void    sc_json_append_string   (GString    *out,
-                                 const char *text);
+/* JSON strings: sc_json_append_string() in sc-report.h. */
 /* "12345.60" with two decimals, never the locale's. (transfer none: @buf) */
 const char *sc_compare_money    (char       *buf,
                                  gsize       size,

@@ -597,9 +597,9 @@ csv_report (GString         *out,
 
 /* --- JSON (docs/report-json.md) ------------------------------------------------------ */
 
-static void
-json_string (GString    *out,
-             const char *text)
+void
+sc_json_append_string (GString    *out,
+                       const char *text)
 {
   if (text == NULL)
     {
@@ -634,9 +634,9 @@ json_member (GString    *out,
              const char *value)
 {
   g_string_append (out, lead);
-  json_string (out, key);
+  sc_json_append_string (out, key);
   g_string_append_c (out, ':');
-  json_string (out, value);
+  sc_json_append_string (out, value);
 }
 
 static void
@@ -669,7 +669,7 @@ json_day (GString *out,
   if (day == SC_DAY_NONE)
     g_string_append (out, "null");
   else
-    json_string (out, sc_day_format (day, buf));
+    sc_json_append_string (out, sc_day_format (day, buf));
 }
 
 static void
@@ -681,7 +681,7 @@ json_amounts (GString      *out,
     {
       if (a)
         g_string_append_c (out, ',');
-      json_string (out, sc_amount_to_string (a));
+      sc_json_append_string (out, sc_amount_to_string (a));
       g_string_append_c (out, ':');
       json_number (out, values[a]);
     }
@@ -720,7 +720,7 @@ json_basis (GString *out,
       {
         if (!first)
           g_string_append_c (out, ',');
-        json_string (out, sc_basis_to_string (basis_bits[i]));
+        sc_json_append_string (out, sc_basis_to_string (basis_bits[i]));
         first = FALSE;
       }
   g_string_append_c (out, ']');
@@ -735,7 +735,7 @@ json_strings (GString   *out,
     {
       if (i)
         g_string_append_c (out, ',');
-      json_string (out, g_ptr_array_index (strings, i));
+      sc_json_append_string (out, g_ptr_array_index (strings, i));
     }
   g_string_append_c (out, ']');
 }
@@ -783,9 +783,9 @@ json_report (GString         *out,
   g_autoptr(ScRuleCheck) check = sc_rule_check (catalog, profile, lang);
 
   g_string_append (out, "{\n\"format\":1,\n\"generator\":");
-  json_string (out, "shangce " PACKAGE_VERSION);
+  sc_json_append_string (out, "shangce " PACKAGE_VERSION);
   g_string_append (out, ",\n\"lang\":");
-  json_string (out, lang);
+  sc_json_append_string (out, lang);
 
   /* profile */
   g_string_append (out, ",\n\"profile\":{\"name\":");
@@ -829,7 +829,7 @@ json_report (GString         *out,
         {
           if (f)
             g_string_append_c (out, ',');
-          json_string (out, sc_fee_to_string ((ScFee) f));
+          sc_json_append_string (out, sc_fee_to_string ((ScFee) f));
           g_string_append (out, ":{\"gross\":");
           json_number (out, pr->fee_gross[f]);
           g_string_append (out, ",\"reduction\":");
@@ -853,7 +853,7 @@ json_report (GString         *out,
       g_string_append (out, i ? ",\n" : "\n");
       json_member (out, "{", "id", prr->program->id);
       g_string_append_printf (out, ",\"revision\":%u,\"platform\":", prr->program->revision);
-      json_string (out, prr->program->platform);
+      sc_json_append_string (out, prr->program->platform);
       json_member (out, ",", "name", sc_text_get (&prr->program->name, lang));
       json_member (out, ",", "status", sc_program_status_to_string (prr->program->status));
       g_string_append (out, ",\"start\":");
@@ -892,10 +892,10 @@ json_report (GString         *out,
         {
           if (t)
             g_string_append_c (out, ',');
-          json_string (out, sc_text_get (g_ptr_array_index (mr->texts, t), lang));
+          sc_json_append_string (out, sc_text_get (g_ptr_array_index (mr->texts, t), lang));
         }
       g_string_append (out, "],\"traffic_unit\":");
-      json_string (out, mr->traffic_unit);
+      sc_json_append_string (out, mr->traffic_unit);
       g_string_append_printf (out, ",\"up_to\":%s,\"cut_by_group\":%s,\"cut_by_cap\":%s,\"basis\":",
                               mr->up_to ? "true" : "false", mr->cut_by_group ? "true" : "false",
                               mr->cut_by_cap ? "true" : "false");
@@ -919,7 +919,7 @@ json_report (GString         *out,
 
   /* rule check */
   g_string_append (out, ",\n\"rule_check\":{\"outcome\":");
-  json_string (out, sc_relief_outcome_to_string (check->outcome));
+  sc_json_append_string (out, sc_relief_outcome_to_string (check->outcome));
   g_string_append (out, ",\"reasons\":");
   json_strings (out, check->reasons);
   g_string_append (out, ",\"situations\":[");

@@ -39,4 +39,8 @@ void     sc_csv_append_cell   (GString        *out,
                                const char     *text,
                                gboolean        last);
 
+/* Appends @text as a JSON string, escaped ("null" for NULL). */
+void     sc_json_append_string (GString        *out,
+                                const char     *text);
+
 G_END_DECLS
