@@ -356,7 +356,7 @@ kind_selected_cb (GtkDropDown    *dropdown,
 {
   guint kind = gtk_drop_down_get_selected (dropdown);
 
-  if (kind >= SC_CHART_N_KINDS || kind == self->kind)
+  if (kind >= SC_CHART_SCENARIOS || kind == self->kind)
     return;
   self->kind = kind;
   if (sc_session_get_settings (self->session) != NULL)
@@ -406,7 +406,7 @@ sc_overview_page_new (ScSession *session)
     {
       g_autofree char *name = g_settings_get_string (settings, "chart-kind");
       ScChartKind kind;
-      if (sc_chart_kind_from_string (name, &kind))
+      if (sc_chart_kind_from_string (name, &kind) && kind < SC_CHART_SCENARIOS)
         self->kind = kind;
     }
 
@@ -419,7 +419,12 @@ sc_overview_page_new (ScSession *session)
   bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   label = gtk_label_new_with_mnemonic (_("_Chart"));
   gtk_widget_add_css_class (label, "heading");
-  for (guint k = 0; k < SC_CHART_N_KINDS; k++)
+  /* Every kind but the comparison of two scenarios, which needs a second
+   * profile the window does not hold (the command line's --compare and
+   * --chart scenarios do). It is last in the table, so a kind's position
+   * in the list stays its number. */
+  G_STATIC_ASSERT (SC_CHART_SCENARIOS == SC_CHART_N_KINDS - 1);
+  for (guint k = 0; k < SC_CHART_SCENARIOS; k++)
     gtk_string_list_append (kinds, sc_chart_kind_label (k));
   self->kind_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&kinds)), NULL));
   gtk_drop_down_set_selected (self->kind_dropdown, self->kind);
