@@ -435,6 +435,99 @@ test_fee_override (Fixture       *f,
   g_assert_cmpuint (sc_session_get_profile (f->session)->overrides->len, ==, 0);
 }
 
+typedef struct
+{
+  GtkWindow *win;
+  gboolean   seen;
+} CloseDialog;
+
+/* Closes the first dialog over @data's window (then stops). */
+static gboolean
+close_print_dialog_cb (gpointer data)
+{
+  CloseDialog *close = data;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint k = 0; k < g_list_model_get_n_items (toplevels); k++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, k);
+
+      if (w != close->win && gtk_widget_get_visible (GTK_WIDGET (w))
+          && gtk_window_get_transient_for (w) == close->win)
+        {
+          close->seen = TRUE;
+          gtk_window_close (w);
+          return G_SOURCE_REMOVE;
+        }
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+/*
+ * The keys of the Keyboard Shortcuts window, pressed: Alt+2 and Alt+1 move
+ * between pages, Ctrl+F puts the cursor in the measures' search, Shift+
+ * Ctrl+C copies the chart; and the actions without keys (an example from
+ * the Open menu, a toast, printing) run.
+ */
+static void
+test_shortcut_keys (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkWidget *focus;
+  GdkContentFormats *formats;
+  g_autofree char *dir = NULL, *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (f->win == NULL)
+    return;
+  /* Nothing unsaved, so that opening an example asks no question. */
+  dir = g_dir_make_tmp ("shangce-input-XXXXXX", &error);
+  path = g_build_filename (dir, "keys.shangce", NULL);
+  file = g_file_new_for_path (path);
+  g_assert_true (sc_session_save (f->session, file, &error));
+
+  ui_input_key ("alt+2");
+  g_assert_cmpstr (sc_main_window_get_visible_page (f->win), ==, "measures");
+  ui_input_key ("alt+1");
+  g_assert_cmpstr (sc_main_window_get_visible_page (f->win), ==, "overview");
+
+  ui_input_key ("ctrl+f");
+  g_assert_cmpstr (sc_main_window_get_visible_page (f->win), ==, "measures");
+  focus = gtk_root_get_focus (GTK_ROOT (f->win));
+  g_assert_nonnull (focus);
+  g_assert_nonnull (gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY));
+  ui_input_key ("alt+1");
+
+  ui_input_key ("ctrl+shift+c");
+  formats = gdk_clipboard_get_formats (gtk_widget_get_clipboard (GTK_WIDGET (f->win)));
+  g_assert_true (gdk_content_formats_contain_gtype (formats, GDK_TYPE_TEXTURE));
+  g_assert_cmpstr (sc_main_window_get_last_toast (f->win), ==, "Chart copied");
+
+  gtk_widget_activate_action (GTK_WIDGET (f->win), "win.open-example", "s", "individual-apparel");
+  ui_input_settle (100);
+  g_assert_null (sc_session_get_file (f->session));
+  g_assert_cmpstr (sc_profile_get_name (sc_session_get_profile (f->session), "en"), !=, "");
+
+  gtk_widget_activate_action (GTK_WIDGET (f->win), "win.toast", "s", "Hello");
+  g_assert_cmpstr (sc_main_window_get_last_toast (f->win), ==, "Hello");
+
+  /* Printing runs the print dialog in a loop of its own: answer it from
+   * inside that loop, as a user pressing Cancel would. */
+  {
+    CloseDialog close = { GTK_WINDOW (f->win), FALSE };
+    guint id = g_timeout_add (50, close_print_dialog_cb, &close);
+
+    gtk_widget_activate_action (GTK_WIDGET (f->win), "win.print", NULL);
+    for (int i = 0; i < 200 && !close.seen; i++)
+      ui_input_settle (10);
+    if (!close.seen)
+      g_source_remove (id);
+    g_assert_true (close.seen);
+  }
+  test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -449,6 +542,7 @@ main (int    argc,
   g_test_add ("/input/wheel", Fixture, NULL, fixture_set_up, test_wheel, fixture_tear_down);
   g_test_add ("/input/undo", Fixture, NULL, fixture_set_up, test_undo, fixture_tear_down);
   g_test_add ("/input/fee-override", Fixture, NULL, fixture_set_up, test_fee_override, fixture_tear_down);
+  g_test_add ("/input/shortcut-keys", Fixture, NULL, fixture_set_up, test_shortcut_keys, fixture_tear_down);
   g_test_add ("/input/quick-start", Fixture, NULL, fixture_set_up, test_quick_start, fixture_tear_down);
   status = g_test_run ();
   if (shared_win != NULL)
