@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "sc-error.h"
+#include "sc-file.h"
 #include "sc-program-reader.h"
 
 typedef struct
@@ -351,6 +352,16 @@ sc_catalog_add_directory (ScCatalog  *catalog,
   for (guint i = 0; i < names->len; i++)
     {
       g_autofree char *path = g_build_filename (dir, (const char *) g_ptr_array_index (names, i), NULL);
+
+      if (!sc_file_is_regular (path))
+        {
+          /* A FIFO or a device here would block the first read forever. */
+          g_autoptr(GError) skipped = g_error_new (SC_ERROR, SC_ERROR_IO,
+                                                   _("%s:1:1: not loaded: not a regular file (a pipe, device or folder)"),
+                                                   path);
+          add_error (catalog, skipped);
+          continue;
+        }
       sc_catalog_add_file (catalog, path, origin, NULL);
     }
 }

@@ -46,6 +46,15 @@ current_umask (void)
 }
 
 gboolean
+sc_file_is_regular (const char *path)
+{
+  GStatBuf st;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  return g_stat (path, &st) == 0 && S_ISREG (st.st_mode);
+}
+
+gboolean
 sc_file_is_temp_name (const char *name)
 {
   return name != NULL && g_str_has_prefix (name, TEMP_PREFIX)

@@ -37,6 +37,15 @@ gboolean sc_file_write (const char   *path,
                         ScFileFlags   flags,
                         GError      **error);
 
+/*
+ * TRUE when @path (its symbolic links followed) is a regular file. Folder
+ * scans read only those: a FIFO, or a link to /dev/stdin, among the user's
+ * program files would block the first read, and with it every command and
+ * the window's start. Checked by stat(), which never opens the file. A file
+ * the user names on the command line may still be a pipe.
+ */
+gboolean sc_file_is_regular (const char *path);
+
 /* TRUE when @name is a temporary name sc_file_write() uses. */
 gboolean sc_file_is_temp_name (const char *name);
 

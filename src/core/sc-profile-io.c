@@ -486,8 +486,12 @@ sc_profile_list_examples (void)
 
   if (d != NULL)
     while ((name = g_dir_read_name (d)) != NULL)
-      if (g_str_has_suffix (name, SC_PROFILE_EXTENSION))
-        g_ptr_array_add (ids, g_strndup (name, strlen (name) - strlen (SC_PROFILE_EXTENSION)));
+      {
+        g_autofree char *path = g_build_filename (dir, name, NULL);
+
+        if (g_str_has_suffix (name, SC_PROFILE_EXTENSION) && sc_file_is_regular (path))
+          g_ptr_array_add (ids, g_strndup (name, strlen (name) - strlen (SC_PROFILE_EXTENSION)));
+      }
   g_ptr_array_sort (ids, compare_strings);
   g_ptr_array_add (ids, NULL);
   return (char **) g_ptr_array_free (g_steal_pointer (&ids), FALSE);

@@ -333,7 +333,7 @@ sc_recovery_list (void)
           remove_if_stale (path);
           continue;
         }
-      if (!g_str_has_suffix (name, ".shangce"))
+      if (!g_str_has_suffix (name, ".shangce") || !sc_file_is_regular (path))
         continue;
       id = g_strndup (name, strlen (name) - strlen (".shangce"));
       if (!sc_recovery_id_is_valid (id))
