@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "sc-error.h"
-#include "sc-loader.h"
+#include "sc-program-reader.h"
 
 typedef struct
 {
@@ -261,7 +261,7 @@ sc_catalog_add_file (ScCatalog   *catalog,
     if (g_str_equal (((Entry *) g_ptr_array_index (catalog->entries, i))->key, key))
       return TRUE;
 
-  file = sc_loader_load_file (path, &local_error);
+  file = sc_program_reader_load_file (path, &local_error);
   if (file == NULL)
     {
       add_error (catalog, local_error);

@@ -101,16 +101,8 @@ sc_format_money (char   *buf,
   return sc_format_amount (buf, size, value, 2);
 }
 
-/* What a value measures, for sc_format_value(). */
-typedef enum
-{
-  SC_UNIT_PLAIN,            /* 4.4, 10: up to 4 decimals */
-  SC_UNIT_PERCENT,          /* a fraction 0–1 as a percentage: 0.06 → 6%, 0.006 → 0.6% */
-  SC_UNIT_YUAN,             /* 2,000 yuan */
-  SC_UNIT_YUAN_PER_ORDER,   /* 1.5 yuan per order */
-  SC_UNIT_DAYS,             /* 7 days */
-  SC_UNIT_COUNT,            /* 1,300: whole, grouped; with a noun, "4,600 traffic coupons" */
-} ScUnit;
+/* ScUnit, what a value measures, is declared in sc-program.h beside the
+ * tables that give each fee and benefit its unit. */
 
 /* Big enough for any value sc_format_value() writes. */
 #define SC_FORMAT_VALUE_BUF 96

@@ -179,7 +179,19 @@ sc_program_file_new_empty (const char *path)
   file->programs = g_ptr_array_new_with_free_func ((GDestroyNotify) program_free);
   file->baselines = g_ptr_array_new_with_free_func ((GDestroyNotify) baseline_free);
   file->examples = g_ptr_array_new_with_free_func ((GDestroyNotify) example_free);
+  file->source_ids = g_hash_table_new (g_str_hash, g_str_equal);
   return file;
+}
+
+/* Appends @source (taking it) and indexes its id, unless an earlier source
+ * has that id: look-ups find the first, as the reader's messages say. */
+void
+sc_program_file_add_source (ScProgramFile *file,
+                            ScSource      *source)
+{
+  g_ptr_array_add (file->sources, source);
+  if (source->id != NULL && !g_hash_table_contains (file->source_ids, source->id))
+    g_hash_table_insert (file->source_ids, source->id, source);
 }
 
 ScProgram *
@@ -300,7 +312,7 @@ sc_stack_group_new_empty (void)
 
 /**
  * sc_program_file_free:
- * @file: (transfer full) (nullable): a file from sc_loader_load_file()
+ * @file: (transfer full) (nullable): a file from sc_program_reader_load_file()
  *
  * Frees the file and every program, baseline, example and source in it.
  */
@@ -315,77 +327,155 @@ sc_program_file_free (ScProgramFile *file)
   g_clear_pointer (&file->programs, g_ptr_array_unref);
   g_clear_pointer (&file->baselines, g_ptr_array_unref);
   g_clear_pointer (&file->examples, g_ptr_array_unref);
+  g_clear_pointer (&file->source_ids, g_hash_table_unref);
   g_clear_pointer (&file->sources, g_ptr_array_unref);
   g_free (file);
 }
 
-static const char *const status_names[] = {
-  [SC_STATUS_ANNOUNCED] = "announced",
-  [SC_STATUS_EXPECTED] = "expected",
-  [SC_STATUS_IN_FORCE] = "in-force",
-  [SC_STATUS_COMMENT_PERIOD] = "comment-period",
-  [SC_STATUS_EXPIRED] = "expired",
-};
+/* ------------------------------------------------------------------ */
+/* The vocabulary                                                      */
+/* ------------------------------------------------------------------ */
 
-/* The XML name of @status. (transfer none) */
+static const ScEnumInfo program_status_rows[] = {
+  [SC_STATUS_ANNOUNCED] = { "announced", N_("Announced"), NULL, SC_UNIT_PLAIN },
+  /* Translators: a program the platform says is expected (预计) to start */
+  [SC_STATUS_EXPECTED] = { "expected", N_("Expected"), NULL, SC_UNIT_PLAIN },
+  [SC_STATUS_IN_FORCE] = { "in-force", N_("In force"), NULL, SC_UNIT_PLAIN },
+  [SC_STATUS_COMMENT_PERIOD] = { "comment-period", N_("Comment period"), NULL, SC_UNIT_PLAIN },
+  [SC_STATUS_EXPIRED] = { "expired", N_("Expired"), NULL, SC_UNIT_PLAIN },
+};
+const ScEnumTable sc_program_status_table = { program_status_rows, G_N_ELEMENTS (program_status_rows) };
+
+static const ScEnumInfo fee_rows[] = {
+  [SC_FEE_COMMISSION] = { "commission", N_("commission"), N_("Commission rate"), SC_UNIT_PERCENT },
+  [SC_FEE_RETURN_SHIPPING] = { "return-shipping", N_("return-shipping fee"), N_("Return-shipping fee per order"),
+                               SC_UNIT_YUAN_PER_ORDER },
+  [SC_FEE_PROMOTION] = { "promotion", N_("promotion fee"), N_("Promotion fee rate"), SC_UNIT_PERCENT },
+  [SC_FEE_DEPOSIT] = { "deposit", N_("deposit"), N_("Deposit"), SC_UNIT_YUAN },
+  [SC_FEE_SETTLEMENT_DAYS] = { "settlement-days", N_("settlement days"), N_("Settlement after receipt"), SC_UNIT_DAYS },
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (fee_rows) == SC_N_FEES);
+const ScEnumTable sc_fee_table = { fee_rows, G_N_ELEMENTS (fee_rows) };
+
+static const ScEnumInfo benefit_rows[] = {
+  /* Translators: after an amount in yuan, "up to 240 yuan in cash on 2026-01-10" */
+  [SC_BENEFIT_CASH] = { "cash", N_("yuan in cash"), NULL, SC_UNIT_YUAN },
+  [SC_BENEFIT_AD_CREDIT] = { "ad-credit", N_("yuan in ad credit"), NULL, SC_UNIT_YUAN },
+  [SC_BENEFIT_COUPON] = { "coupon", N_("yuan in coupons"), NULL, SC_UNIT_YUAN },
+  [SC_BENEFIT_TRAFFIC] = { "traffic", N_("traffic units"), NULL, SC_UNIT_COUNT },
+};
+const ScEnumTable sc_benefit_table = { benefit_rows, G_N_ELEMENTS (benefit_rows) };
+
+static const ScEnumInfo anchor_rows[] = {
+  [SC_ANCHOR_FIRST_SALE] = { "first-sale", NULL, NULL, SC_UNIT_PLAIN },
+  [SC_ANCHOR_ENTRY] = { "entry", NULL, NULL, SC_UNIT_PLAIN },
+  [SC_ANCHOR_FIRST_LIVE] = { "first-live", NULL, NULL, SC_UNIT_PLAIN },
+  [SC_ANCHOR_WINDOW_START] = { "window-start", NULL, NULL, SC_UNIT_PLAIN },
+  [SC_ANCHOR_FIELD] = { "field", NULL, NULL, SC_UNIT_PLAIN },
+};
+const ScEnumTable sc_anchor_table = { anchor_rows, G_N_ELEMENTS (anchor_rows) };
+
+static const ScEnumInfo stacking_rows[] = {
+  [SC_STACK_ADDITIVE] = { "additive", NULL, NULL, SC_UNIT_PLAIN },
+  [SC_STACK_EXCLUSIVE] = { "exclusive", NULL, NULL, SC_UNIT_PLAIN },
+  [SC_STACK_BEST_OF] = { "best-of", NULL, NULL, SC_UNIT_PLAIN },
+};
+const ScEnumTable sc_stacking_table = { stacking_rows, G_N_ELEMENTS (stacking_rows) };
+
+const ScEnumInfo *
+sc_enum_info (const ScEnumTable *table,
+              guint              value)
+{
+  g_return_val_if_fail (table != NULL, NULL);
+  g_return_val_if_fail (value < table->n, &table->rows[0]);
+  return &table->rows[value];
+}
+
+gboolean
+sc_enum_from_string (const ScEnumTable *table,
+                     const char        *name,
+                     guint             *value)
+{
+  g_return_val_if_fail (table != NULL, FALSE);
+
+  for (guint i = 0; i < table->n; i++)
+    if (g_strcmp0 (table->rows[i].name, name) == 0)
+      {
+        if (value != NULL)
+          *value = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* The translated text of @text, or "" for a value without one. */
+static const char *
+translated (const char *text)
+{
+  return text != NULL ? _(text) : "";
+}
+
 const char *
 sc_program_status_to_string (ScProgramStatus status)
 {
-  g_return_val_if_fail ((guint) status < G_N_ELEMENTS (status_names), "announced");
-  return status_names[status];
+  return sc_enum_info (&sc_program_status_table, status)->name;
 }
 
-/* A translated label of @status for people. (transfer none) */
 const char *
 sc_program_status_label (ScProgramStatus status)
 {
-  switch (status)
-    {
-    case SC_STATUS_ANNOUNCED:
-      return _("Announced");
-    case SC_STATUS_EXPECTED:
-      /* Translators: a program the platform says is expected (预计) to start */
-      return _("Expected");
-    case SC_STATUS_IN_FORCE:
-      return _("In force");
-    case SC_STATUS_COMMENT_PERIOD:
-      return _("Comment period");
-    case SC_STATUS_EXPIRED:
-      return _("Expired");
-    default:
-      return "";
-    }
+  if ((guint) status >= sc_program_status_table.n)
+    return "";
+  return translated (sc_program_status_table.rows[status].label);
 }
 
-static const char *const fee_names[] = {
-  [SC_FEE_COMMISSION] = "commission",
-  [SC_FEE_RETURN_SHIPPING] = "return-shipping",
-  [SC_FEE_PROMOTION] = "promotion",
-  [SC_FEE_DEPOSIT] = "deposit",
-  [SC_FEE_SETTLEMENT_DAYS] = "settlement-days",
-};
-
-/* The XML name of @fee. (transfer none) */
 const char *
 sc_fee_to_string (ScFee fee)
 {
-  g_return_val_if_fail ((guint) fee < G_N_ELEMENTS (fee_names), "commission");
-  return fee_names[fee];
+  return sc_enum_info (&sc_fee_table, fee)->name;
 }
 
-static const char *const benefit_names[] = {
-  [SC_BENEFIT_CASH] = "cash",
-  [SC_BENEFIT_AD_CREDIT] = "ad-credit",
-  [SC_BENEFIT_COUPON] = "coupon",
-  [SC_BENEFIT_TRAFFIC] = "traffic",
-};
+const char *
+sc_fee_label (ScFee fee)
+{
+  return translated (sc_enum_info (&sc_fee_table, fee)->label);
+}
 
-/* The XML name of @benefit. (transfer none) */
+const char *
+sc_fee_title (ScFee fee)
+{
+  return translated (sc_enum_info (&sc_fee_table, fee)->title);
+}
+
+gboolean
+sc_fee_from_string (const char *name,
+                    ScFee      *fee)
+{
+  guint value;
+
+  if (!sc_enum_from_string (&sc_fee_table, name, &value))
+    return FALSE;
+  if (fee != NULL)
+    *fee = (ScFee) value;
+  return TRUE;
+}
+
 const char *
 sc_benefit_to_string (ScBenefit benefit)
 {
-  g_return_val_if_fail ((guint) benefit < G_N_ELEMENTS (benefit_names), "cash");
-  return benefit_names[benefit];
+  return sc_enum_info (&sc_benefit_table, benefit)->name;
+}
+
+const char *
+sc_benefit_label (ScBenefit benefit)
+{
+  return translated (sc_enum_info (&sc_benefit_table, benefit)->label);
+}
+
+const char *
+sc_anchor_to_string (ScAnchor anchor)
+{
+  return sc_enum_info (&sc_anchor_table, anchor)->name;
 }
 
 /* The <source> with @id in @file, or NULL. (transfer none) */
@@ -397,11 +487,5 @@ sc_program_file_find_source (const ScProgramFile *file,
 
   if (id == NULL)
     return NULL;
-  for (guint i = 0; i < file->sources->len; i++)
-    {
-      const ScSource *source = g_ptr_array_index (file->sources, i);
-      if (g_strcmp0 (source->id, id) == 0)
-        return source;
-    }
-  return NULL;
+  return g_hash_table_lookup (file->source_ids, id);
 }

@@ -10,7 +10,7 @@ G_BEGIN_DECLS
 
 /*
  * The program model: what a program file says, as plain structs.
- * The loader (sc-loader.h) builds them; everything else only reads them.
+ * The program reader (sc-program-reader.h) builds them; everything else only reads them.
  * docs/program-format.md describes the XML each struct comes from.
  */
 
@@ -279,14 +279,69 @@ typedef struct
   GPtrArray  *programs;    /* ScProgram* */
   GPtrArray  *baselines;   /* ScBaseline* */
   GPtrArray  *examples;    /* ScExample* */
+  GHashTable *source_ids;  /* id → the first ScSource* of that id, for look-ups */
 } ScProgramFile;
 
 void                sc_program_file_free     (ScProgramFile *file);
+const ScSource     *sc_program_file_find_source (const ScProgramFile *file, const char *id);
+
+/*
+ * The vocabulary of program files: one table per enum, as sc_field_info()
+ * is for profile fields. Every name, label and unit of a value is written
+ * here once; readers, writers, the engine and the window look them up.
+ */
+
+/* What a value measures: the unit of a fee or benefit in the tables below,
+ * and how sc_format_value() writes it. */
+typedef enum
+{
+  SC_UNIT_PLAIN,            /* 4.4, 10: up to 4 decimals */
+  SC_UNIT_PERCENT,          /* a fraction 0–1 as a percentage: 0.06 → 6%, 0.006 → 0.6% */
+  SC_UNIT_YUAN,             /* 2,000 yuan */
+  SC_UNIT_YUAN_PER_ORDER,   /* 1.5 yuan per order */
+  SC_UNIT_DAYS,             /* 7 days */
+  SC_UNIT_COUNT,            /* 1,300: whole, grouped; with a noun, "4,600 traffic coupons" */
+} ScUnit;
+
+typedef struct
+{
+  const char *name;    /* the XML name ("return-shipping") */
+  const char *label;   /* for people, in running text, untranslated: pass to _(); NULL if none */
+  const char *title;   /* for people, as a heading or row title, untranslated; NULL if none */
+  ScUnit      unit;    /* of the value's numbers, SC_UNIT_PLAIN if it has none */
+} ScEnumInfo;
+
+typedef struct
+{
+  const ScEnumInfo *rows;   /* indexed by the enum's value */
+  guint             n;
+} ScEnumTable;
+
+extern const ScEnumTable sc_program_status_table;  /* ScProgramStatus (also a measure's own status) */
+extern const ScEnumTable sc_fee_table;             /* ScFee */
+extern const ScEnumTable sc_benefit_table;         /* ScBenefit */
+extern const ScEnumTable sc_anchor_table;          /* ScAnchor */
+extern const ScEnumTable sc_stacking_table;        /* ScStacking */
+
+/* The row of @value in @table. (transfer none) */
+const ScEnumInfo   *sc_enum_info             (const ScEnumTable *table,
+                                              guint              value);
+/* The value named @name in @table; FALSE when it has none. */
+gboolean            sc_enum_from_string      (const ScEnumTable *table,
+                                              const char        *name,
+                                              guint             *value);
+
+/* Shorthands of sc_enum_info() for the names and labels used most. (transfer none) */
 const char         *sc_program_status_to_string (ScProgramStatus status);
 const char         *sc_program_status_label  (ScProgramStatus status);  /* translated */
 const char         *sc_fee_to_string         (ScFee fee);
+const char         *sc_fee_label             (ScFee fee);   /* translated, "return-shipping fee" */
+const char         *sc_fee_title             (ScFee fee);   /* translated, "Return-shipping fee per order" */
+gboolean            sc_fee_from_string       (const char *name,
+                                              ScFee      *fee);
 const char         *sc_benefit_to_string     (ScBenefit benefit);
-const ScSource     *sc_program_file_find_source (const ScProgramFile *file, const char *id);
+const char         *sc_benefit_label         (ScBenefit benefit);  /* translated, "yuan in cash" */
+const char         *sc_anchor_to_string      (ScAnchor anchor);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScProgramFile, sc_program_file_free)
 

@@ -19,6 +19,12 @@ G_BEGIN_DECLS
 #define SC_XML_MAX_DEPTH     64
 #define SC_XML_MAX_ELEMENTS  200000
 #define SC_XML_MAX_TEXT      65536
+/* Per start tag. libxml2 checks attributes and namespace declarations for
+ * duplicates pairwise before any callback of ours runs (80,000 attributes
+ * took 15 s), so these are counted in the raw bytes before parsing. No
+ * element of a program file or profile has more than a dozen. */
+#define SC_XML_MAX_ATTRIBUTES 256
+#define SC_XML_MAX_NAMESPACES 32
 
 /* Reads and parses @path. Errors name "path:line:col: …". (transfer full) */
 xmlDoc   *sc_xml_read_file     (const char   *path,
@@ -28,55 +34,14 @@ xmlDoc   *sc_xml_read_memory   (const char   *data,
                                 gsize         length,
                                 const char   *display_name,
                                 GError      **error);
-/* Validates against a RELAX NG schema compiled into the core GResource
- * (e.g. "program.rng"); the first error names path:line:col and what was expected. */
-gboolean  sc_xml_validate      (xmlDoc       *doc,
-                                const char   *schema_name,
-                                const char   *display_name,
-                                GError      **error);
-
 /* Line and column (in characters) of the '<' of an element read by
  * sc_xml_read_file/_memory; 0 when unknown. Lines are not capped at 65535. */
 guint     sc_xml_node_line     (xmlNode      *node);
 guint     sc_xml_node_column   (xmlNode      *node);
 
-/*
- * The problems found in one file, as "file:line:col: message" lines: every
- * problem is counted, the first SC_XML_MAX_PROBLEMS are written out (enough
- * to fix a file in one pass without flooding a terminal), and a last line
- * says when there were more. The schema check and the program loader both
- * report this way.
- */
-#define SC_XML_MAX_PROBLEMS 20
-
-typedef struct
-{
-  const char *display_name;   /* the file as messages name it; not owned */
-  GString    *messages;       /* one line per problem, joined by '\n' */
-  guint       count;          /* every problem, also those not written out */
-  ScError     code;           /* the code of the first problem */
-} ScXmlProblems;
-
-/* Starts an empty collection for the file @display_name. */
-void      sc_xml_problems_init       (ScXmlProblems  *problems,
-                                      const char     *display_name);
-/* Adds a problem at the position of @node (see sc_xml_node_line()). */
-void      sc_xml_problems_add        (ScXmlProblems  *problems,
-                                      xmlNode        *node,
-                                      ScError         code,
-                                      const char     *format,
-                                      ...) G_GNUC_PRINTF (4, 5);
-void      sc_xml_problems_add_valist (ScXmlProblems  *problems,
-                                      xmlNode        *node,
-                                      ScError         code,
-                                      const char     *format,
-                                      va_list         args) G_GNUC_PRINTF (4, 0);
-/* Ends the collection: TRUE when it is empty, else FALSE with @error set
- * to every line (code: the first problem's). Frees the messages. */
-gboolean  sc_xml_problems_finish     (ScXmlProblems  *problems,
-                                      GError        **error);
-/* Ends the collection without reporting it. */
-void      sc_xml_problems_clear      (ScXmlProblems  *problems);
+/* Sets libxml2 up once for the whole process (no external entity is ever
+ * loaded); every entry point of the sc-xml*.c files calls it first. */
+void      sc_xml_ensure_init   (void);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
 

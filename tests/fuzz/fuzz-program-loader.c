@@ -9,7 +9,7 @@
 #include "fuzz-common.h"
 #include "sc-catalog.h"
 #include "sc-error.h"
-#include "sc-loader.h"
+#include "sc-program-reader.h"
 #include "sc-profile.h"
 #include "sc-program.h"
 
@@ -52,7 +52,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   ScProgramFile *file;
 
   sc_fuzz_init ();
-  file = sc_loader_load_memory ((const char *) data, size, "fuzz.xml", &error);
+  file = sc_program_reader_load_memory ((const char *) data, size, "fuzz.xml", &error);
   if (file == NULL)
     {
       g_assert_nonnull (error);

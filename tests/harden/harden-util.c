@@ -140,3 +140,26 @@ harden_assert_words (const char        *message,
     if (strstr (message, words[i]) == NULL)
       g_error ("message “%s” does not contain “%s”", message, words[i]);
 }
+
+HardenBudget
+harden_budget_start (void)
+{
+  HardenBudget b = { g_get_monotonic_time (), harden_peak_rss_kib () };
+
+  return b;
+}
+
+void
+harden_budget_check (HardenBudget  b,
+                     const char   *what,
+                     double        seconds_max,
+                     glong         rss_max_mib)
+{
+  double seconds = (g_get_monotonic_time () - b.start) / 1e6;
+  glong grown = harden_peak_rss_kib () - b.rss;
+
+  /* On stderr: the case runs in a subprocess whose stdout is not shown. */
+  g_printerr ("# %s: %.3f s, peak RSS +%ld KiB\n", what, seconds, grown);
+  g_assert_cmpfloat (seconds, <, seconds_max);
+  g_assert_cmpint (grown, <, rss_max_mib * 1024 * SANITIZER_FACTOR);
+}

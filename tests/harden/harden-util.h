@@ -7,6 +7,36 @@
 
 G_BEGIN_DECLS
 
+/* Generous for a loaded machine; a file that is expanded or read whole
+ * takes far longer or far more. AddressSanitizer keeps freed memory in
+ * quarantine and slows everything: the bounds grow with it. */
+#if defined(__SANITIZE_ADDRESS__)
+#define SANITIZER_FACTOR 4
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define SANITIZER_FACTOR 4
+#endif
+#endif
+#ifndef SANITIZER_FACTOR
+#define SANITIZER_FACTOR 1
+#endif
+
+typedef struct
+{
+  gint64 start;
+  glong  rss;
+} HardenBudget;
+
+/* Starts measuring time and peak memory. */
+HardenBudget harden_budget_start   (void);
+/* Prints the time and memory since @b was started as "# @what: …" and
+ * asserts both stay under their bound (memory × SANITIZER_FACTOR). */
+void         harden_budget_check   (HardenBudget  b,
+                                    const char   *what,
+                                    double        seconds_max,
+                                    glong         rss_max_mib);
+
+
 /* A profile of a few hundred KB: every number field set, long notes in
  * both languages, many overrides. @variant changes every value, so two
  * variants differ everywhere. (transfer full) */

@@ -13,7 +13,7 @@
 #include "sc-catalog.h"
 #include "sc-chart-from-result.h"
 #include "sc-error.h"
-#include "sc-loader.h"
+#include "sc-program-reader.h"
 #include "sc-profile.h"
 
 /*
@@ -159,7 +159,7 @@ test_program_numbers (void)
   g_assert_cmpuint (slots->len, >=, 25);
   {
     g_autoptr(GError) error = NULL;
-    g_autoptr(ScProgramFile) file = sc_loader_load_memory (text, strlen (text), "absurd.xml", &error);
+    g_autoptr(ScProgramFile) file = sc_program_reader_load_memory (text, strlen (text), "absurd.xml", &error);
 
     g_assert_no_error (error);
   }
@@ -172,7 +172,7 @@ test_program_numbers (void)
         {
           g_autofree char *changed = substitute (text, slot, variant (v));
           g_autoptr(GError) error = NULL;
-          g_autoptr(ScProgramFile) file = sc_loader_load_memory (changed, strlen (changed), "absurd.xml", &error);
+          g_autoptr(ScProgramFile) file = sc_program_reader_load_memory (changed, strlen (changed), "absurd.xml", &error);
 
           if (file == NULL)
             {

@@ -12,7 +12,7 @@
 #include "sc-catalog.h"
 #include "sc-engine.h"
 #include "sc-error.h"
-#include "sc-loader.h"
+#include "sc-program-reader.h"
 #include "sc-profile.h"
 #include "sc-xml.h"
 
@@ -24,53 +24,11 @@
  * per-file counts, the horizon, and the cost of the largest file accepted.
  */
 
-/* Generous for a loaded machine; a file that is expanded or read whole
- * takes far longer or far more. AddressSanitizer keeps freed memory in
- * quarantine and slows everything: the bounds grow with it. */
-#if defined(__SANITIZE_ADDRESS__)
-#define SANITIZER_FACTOR 4
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define SANITIZER_FACTOR 4
-#endif
-#endif
-#ifndef SANITIZER_FACTOR
-#define SANITIZER_FACTOR 1
-#endif
 #define SECONDS_MAX  (1.0 * SANITIZER_FACTOR)
 #define RSS_MAX_MIB  200
 
 #define PROFILE_HEAD "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" \
   "<profile xmlns=\"https://shangce.github.io/ns/profile/1\" format=\"1\" as-of=\"2026-01-01\">\n"
-
-typedef struct
-{
-  gint64 start;
-  glong  rss;
-} Budget;
-
-static Budget
-budget_start (void)
-{
-  Budget b = { g_get_monotonic_time (), harden_peak_rss_kib () };
-
-  return b;
-}
-
-static void
-budget_check (Budget      b,
-              const char *what,
-              double      seconds_max,
-              glong       rss_max_mib)
-{
-  double seconds = (g_get_monotonic_time () - b.start) / 1e6;
-  glong grown = harden_peak_rss_kib () - b.rss;
-
-  /* On stderr: the case runs in a subprocess whose stdout is not shown. */
-  g_printerr ("# %s: %.3f s, peak RSS +%ld KiB\n", what, seconds, grown);
-  g_assert_cmpfloat (seconds, <, seconds_max);
-  g_assert_cmpint (grown, <, rss_max_mib * 1024 * SANITIZER_FACTOR);
-}
 
 typedef gpointer (*LoadFile) (const char *path, GError **error);
 typedef gpointer (*LoadMemory) (const char *data, gsize length, const char *name, GError **error);
@@ -78,7 +36,7 @@ typedef gpointer (*LoadMemory) (const char *data, gsize length, const char *name
 static gpointer
 load_program_file (const char *path, GError **error)
 {
-  return sc_loader_load_file (path, error);
+  return sc_program_reader_load_file (path, error);
 }
 
 static gpointer
@@ -90,7 +48,7 @@ load_profile_file (const char *path, GError **error)
 static gpointer
 load_program_memory (const char *data, gsize length, const char *name, GError **error)
 {
-  return sc_loader_load_memory (data, length, name, error);
+  return sc_program_reader_load_memory (data, length, name, error);
 }
 
 static gpointer
@@ -127,10 +85,10 @@ test_100mb_file (void)
   for (guint i = 0; i < G_N_ELEMENTS (loaders); i++)
     {
       g_autoptr(GError) error = NULL;
-      Budget b = budget_start ();
+      HardenBudget b = harden_budget_start ();
       gpointer loaded = loaders[i].load_file (path, &error);
 
-      budget_check (b, loaders[i].kind, SECONDS_MAX, RSS_MAX_MIB);
+      harden_budget_check (b, loaders[i].kind, SECONDS_MAX, RSS_MAX_MIB);
       g_assert_null (loaded);
       g_assert_error (error, SC_ERROR, SC_ERROR_TOO_LARGE);
       harden_assert_words (error->message, (const char *const[]) { path, ":1:1:", "MiB", "8", NULL });
@@ -150,10 +108,10 @@ test_100mb_memory (void)
   for (guint i = 0; i < G_N_ELEMENTS (loaders); i++)
     {
       g_autoptr(GError) error = NULL;
-      Budget b = budget_start ();
+      HardenBudget b = harden_budget_start ();
       gpointer loaded = loaders[i].load_memory (data, length, "dropped.xml", &error);
 
-      budget_check (b, loaders[i].kind, SECONDS_MAX, RSS_MAX_MIB);
+      harden_budget_check (b, loaders[i].kind, SECONDS_MAX, RSS_MAX_MIB);
       g_assert_null (loaded);
       g_assert_error (error, SC_ERROR, SC_ERROR_TOO_LARGE);
       harden_assert_words (error->message, (const char *const[]) { "dropped.xml:1:1:", "MiB", NULL });
@@ -172,10 +130,10 @@ test_endless_stream (void)
       {
         g_autoptr(GError) error = NULL;
         g_autofree char *what = g_strdup_printf ("%s from %s", loaders[i].kind, devices[d]);
-        Budget b = budget_start ();
+        HardenBudget b = harden_budget_start ();
         gpointer loaded = loaders[i].load_file (devices[d], &error);
 
-        budget_check (b, what, SECONDS_MAX, RSS_MAX_MIB);
+        harden_budget_check (b, what, SECONDS_MAX, RSS_MAX_MIB);
         g_assert_null (loaded);
         g_assert_error (error, SC_ERROR, SC_ERROR_TOO_LARGE);
         harden_assert_words (error->message, (const char *const[]) { devices[d], ":1:1:", NULL });
@@ -286,10 +244,10 @@ test_hostile_profile (gconstpointer data)
   g_autofree char *name = g_strdup_printf ("%s.shangce", h->name);
   g_autoptr(GError) error = NULL;
   g_autoptr(ScProfile) profile = NULL;
-  Budget b = budget_start ();
+  HardenBudget b = harden_budget_start ();
 
   profile = sc_profile_load_from_data (bytes, strlen (bytes), name, &error);
-  budget_check (b, name, 2 * SECONDS_MAX, h->rss_max_mib);
+  harden_budget_check (b, name, 2 * SECONDS_MAX, h->rss_max_mib);
   if (h->code == G_MAXUINT)
     {
       g_assert_no_error (error);
@@ -355,11 +313,11 @@ test_program_counts (void)
       g_autofree char *bytes = program_with (cases[i].sources, cases[i].programs, cases[i].measures, cases[i].examples);
       g_autoptr(GError) error = NULL;
       g_autoptr(ScProgramFile) file = NULL;
-      Budget b = budget_start ();
+      HardenBudget b = harden_budget_start ();
 
       g_assert_cmpuint (strlen (bytes), <=, SC_XML_MAX_BYTES);
-      file = sc_loader_load_memory (bytes, strlen (bytes), "counts.xml", &error);
-      budget_check (b, cases[i].words[0], 5 * SECONDS_MAX, 2 * RSS_MAX_MIB);
+      file = sc_program_reader_load_memory (bytes, strlen (bytes), "counts.xml", &error);
+      harden_budget_check (b, cases[i].words[0], 5 * SECONDS_MAX, 2 * RSS_MAX_MIB);
       g_assert_null (file);
       g_assert_error (error, SC_ERROR, SC_ERROR_TOO_LARGE);
       g_assert_true (g_str_has_prefix (error->message, "counts.xml:"));
@@ -379,20 +337,20 @@ test_largest_accepted (void)
   g_autoptr(ScProfile) profile = NULL;
   g_autoptr(ScResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  Budget b;
+  HardenBudget b;
 
   g_test_message ("%" G_GSIZE_FORMAT " bytes", strlen (bytes));
   g_assert_true (g_file_set_contents (path, bytes, -1, &error));
   profile = sc_profile_load_example (SC_PROFILE_DEFAULT_EXAMPLE, &error);
   g_assert_no_error (error);
 
-  b = budget_start ();
+  b = harden_budget_start ();
   g_assert_true (sc_catalog_add_file (catalog, path, SC_ORIGIN_USER, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (sc_catalog_get_programs (catalog)->len, ==, 200);
   result = sc_engine_evaluate (catalog, profile, NULL);
   g_assert_cmpuint (result->measures->len, ==, 200 * 30);
-  budget_check (b, "load and evaluate 6000 measures", 10 * SECONDS_MAX, RSS_MAX_MIB);
+  harden_budget_check (b, "load and evaluate 6000 measures", 10 * SECONDS_MAX, RSS_MAX_MIB);
   harden_remove_tree (dir);
 }
 
@@ -442,15 +400,15 @@ test_longest_horizon_sweep (void)
   g_autoptr(ScSweep) sweep = NULL;
   g_autoptr(GError) error = NULL;
   double points[61];
-  Budget b;
+  HardenBudget b;
 
   sc_catalog_add_defaults (catalog);
   g_assert_true (sc_profile_set_horizon (profile, SC_PROFILE_HORIZON_MAX, &error));
   for (guint i = 0; i < G_N_ELEMENTS (points); i++)
     points[i] = 5000.0 * i;
-  b = budget_start ();
+  b = harden_budget_start ();
   sweep = sc_engine_sweep (catalog, profile, SC_FIELD_MONTHLY_GMV, points, G_N_ELEMENTS (points), NULL);
-  budget_check (b, "61-point sweep over 120 months", 10 * SECONDS_MAX, RSS_MAX_MIB);
+  harden_budget_check (b, "61-point sweep over 120 months", 10 * SECONDS_MAX, RSS_MAX_MIB);
   g_assert_cmpuint (sweep->n_points, ==, G_N_ELEMENTS (points));
 }
 
@@ -480,11 +438,11 @@ test_sweep_size (void)
   g_test_trap_assert_stderr ("*SC_ENGINE_SWEEP_MAX_POINTS*");
 
   {
-    Budget b = budget_start ();
+    HardenBudget b = harden_budget_start ();
     g_autoptr(ScSweep) sweep = sc_engine_sweep (catalog, profile, SC_FIELD_MONTHLY_GMV, points,
                                                 SC_ENGINE_SWEEP_MAX_POINTS, NULL);
 
-    budget_check (b, "sweep of the largest size", 10 * SECONDS_MAX, RSS_MAX_MIB);
+    harden_budget_check (b, "sweep of the largest size", 10 * SECONDS_MAX, RSS_MAX_MIB);
     g_assert_cmpuint (sweep->n_points, ==, SC_ENGINE_SWEEP_MAX_POINTS);
   }
 }

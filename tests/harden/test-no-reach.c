@@ -17,7 +17,7 @@
 #include "sc-catalog.h"
 #include "sc-engine.h"
 #include "sc-error.h"
-#include "sc-loader.h"
+#include "sc-program-reader.h"
 #include "sc-profile.h"
 #include "sc-report.h"
 
@@ -328,7 +328,7 @@ test_in_process (gconstpointer data)
     }
   else
     {
-      g_autoptr(ScProgramFile) from_memory = sc_loader_load_memory (bytes, strlen (bytes), path, &error);
+      g_autoptr(ScProgramFile) from_memory = sc_program_reader_load_memory (bytes, strlen (bytes), path, &error);
 
       g_assert_true ((from_memory != NULL) == doc->loads);
       if (error != NULL)

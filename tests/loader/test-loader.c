@@ -14,7 +14,8 @@
 
 #include "sc-catalog.h"
 #include "sc-error.h"
-#include "sc-loader.h"
+#include "sc-program-reader.h"
+#include "sc-quote.h"
 #include "sc-xml.h"
 
 /* ------------------------------------------------------------------ */
@@ -101,7 +102,7 @@ test_sample (void)
 {
   g_autofree char *path = fixture_path ("sample.xml");
   g_autoptr(GError) error = NULL;
-  g_autoptr(ScProgramFile) file = sc_loader_load_file (path, &error);
+  g_autoptr(ScProgramFile) file = sc_program_reader_load_file (path, &error);
   const ScProgram *program;
   const ScMeasure *measure;
   const ScEffect *effect;
@@ -236,7 +237,7 @@ test_bundled_file (gconstpointer data)
 {
   const char *path = data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(ScProgramFile) file = sc_loader_load_file (path, &error);
+  g_autoptr(ScProgramFile) file = sc_program_reader_load_file (path, &error);
 
   if (error != NULL)
     g_test_message ("%s", error->message);
@@ -389,7 +390,7 @@ test_fact (gconstpointer data)
       g_test_skip ("the bundled file is not written yet");
       return;
     }
-  file = sc_loader_load_file (path, &error);
+  file = sc_program_reader_load_file (path, &error);
   g_assert_no_error (error);
 
   for (guint i = 0; i < file->programs->len && program == NULL; i++)
@@ -579,7 +580,7 @@ test_broken (gconstpointer data)
   g_autoptr(ScProgramFile) file = NULL;
   guint line = line_of (text, b->line_at != NULL ? b->line_at : b->replace);
 
-  file = sc_loader_load_memory (text, strlen (text), name, &error);
+  file = sc_program_reader_load_memory (text, strlen (text), name, &error);
   g_assert_null (file);
   g_assert_nonnull (error);
   g_test_message ("%s", error->message);
@@ -744,7 +745,7 @@ test_hostile (gconstpointer data)
     length = 20;   /* enough of the header; the rest is never read */
 
   start = g_get_monotonic_time ();
-  file = sc_loader_load_memory (bytes, length, name, &error);
+  file = sc_program_reader_load_memory (bytes, length, name, &error);
   seconds = (g_get_monotonic_time () - start) / 1e6;
 
   g_assert_null (file);
@@ -774,7 +775,7 @@ test_large_file_on_disk (void)
   g_file_set_contents (path, bytes, -1, &error);
   g_assert_no_error (error);
 
-  file = sc_loader_load_file (path, &error);
+  file = sc_program_reader_load_file (path, &error);
   g_assert_null (file);
   g_assert_error (error, SC_ERROR, SC_ERROR_TOO_LARGE);
   assert_message (error->message, path, 1, (const char *const[]) { "MiB", NULL });
@@ -785,7 +786,7 @@ static void
 test_missing_file (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(ScProgramFile) file = sc_loader_load_file ("/nonexistent/shangce/program.xml", &error);
+  g_autoptr(ScProgramFile) file = sc_program_reader_load_file ("/nonexistent/shangce/program.xml", &error);
 
   g_assert_null (file);
   g_assert_error (error, SC_ERROR, SC_ERROR_IO);
@@ -800,7 +801,7 @@ test_several_problems (void)
   g_autofree char *a = replace_once (sample, "<amount value=\"240\"/>", "<amount value=\"250\"/>");
   g_autofree char *b = replace_once (a, "<measure id=\"m4-rank\" source=\"s000\">", "<measure id=\"m4-rank\" source=\"s404\">");
   g_autoptr(GError) error = NULL;
-  g_autoptr(ScProgramFile) file = sc_loader_load_memory (b, strlen (b), "two.xml", &error);
+  g_autoptr(ScProgramFile) file = sc_program_reader_load_memory (b, strlen (b), "two.xml", &error);
 
   g_assert_null (file);
   assert_message (error->message, "two.xml", line_of (b, "<amount value=\"250\""), (const char *const[]) { "250", NULL });
@@ -822,7 +823,7 @@ test_positions (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(ScProgramFile) file = NULL;
 
-  file = sc_loader_load_memory (with_bogus, strlen (with_bogus), "col.xml", &error);
+  file = sc_program_reader_load_memory (with_bogus, strlen (with_bogus), "col.xml", &error);
   g_assert_null (file);
   /* "  <!--长-->" is 10 characters, so <baseline starts in column 11. */
   where = g_strdup_printf ("col.xml:%u:11: ", line_of (with_bogus, "<baseline"));
@@ -832,7 +833,7 @@ test_positions (void)
 
   g_assert_cmpuint (line_of (bad, "<program id="), >, 65535);
   where = g_strdup_printf ("big.xml:%u:3: ", line_of (bad, "<program id="));
-  file = sc_loader_load_memory (bad, strlen (bad), "big.xml", &error);
+  file = sc_program_reader_load_memory (bad, strlen (bad), "big.xml", &error);
   g_assert_null (file);
   g_assert_true (g_str_has_prefix (error->message, where));
 }
@@ -913,7 +914,7 @@ test_anchor_field (void)
   g_autoptr(ScProgramFile) bundled = NULL;
   const ScEffect *grant;
 
-  file = sc_loader_load_memory (text, strlen (text), "anchor-field.xml", &error);
+  file = sc_program_reader_load_memory (text, strlen (text), "anchor-field.xml", &error);
   g_assert_no_error (error);
   grant = first_effect (file, "m1-first-sale");
   g_assert_nonnull (grant);
@@ -924,7 +925,7 @@ test_anchor_field (void)
   g_assert_cmpint (grant->anchor_fallback, ==, SC_ANCHOR_FIELD);
 
   /* The 666-yuan Jinniu coupon counts from the day the merchant became a customer. */
-  bundled = sc_loader_load_file (star, &error);
+  bundled = sc_program_reader_load_file (star, &error);
   g_assert_no_error (error);
   grant = first_effect (bundled, "m4-jinniu-coupon");
   g_assert_nonnull (grant);
@@ -945,7 +946,7 @@ test_anchor_field (void)
   {
     g_autofree char *fb = replace_once (sample, "<grant benefit=\"cash\" anchor=\"first-sale\"",
                                         "<grant benefit=\"cash\" anchor=\"field\" field=\"jinniu-since\" fallback=\"first-live\"");
-    g_autoptr(ScProgramFile) f2 = sc_loader_load_memory (fb, strlen (fb), "fallback.xml", &error);
+    g_autoptr(ScProgramFile) f2 = sc_program_reader_load_memory (fb, strlen (fb), "fallback.xml", &error);
 
     g_assert_no_error (error);
     grant = first_effect (f2, "m1-first-sale");
@@ -967,7 +968,7 @@ test_measure_status (void)
     g_autofree char *a = replace_once (sample, "status=\"announced\"", "status=\"expected\"");
     g_autofree char *b = replace_once (a, "status=\"expected\" start=\"2026-01-01\" end=\"2026-04-01\"",
                                        "status=\"in-force\" start=\"2026-01-01\" end=\"2026-04-01\"");
-    g_autoptr(ScProgramFile) file = sc_loader_load_memory (b, strlen (b), "in-force-early.xml", &error);
+    g_autoptr(ScProgramFile) file = sc_program_reader_load_memory (b, strlen (b), "in-force-early.xml", &error);
 
     g_assert_null (file);
     g_assert_cmpint (error->code, ==, SC_ERROR_INVALID);
@@ -982,7 +983,7 @@ test_measure_status (void)
     g_autofree char *a = replace_once (sample, "status=\"announced\"", "status=\"expected\"");
     g_autofree char *b = replace_once (a, "<measure id=\"m4-rank\" source=\"s000\">",
                                        "<measure id=\"m4-rank\" source=\"s000\" status=\"expired\">");
-    g_autoptr(ScProgramFile) file = sc_loader_load_memory (b, strlen (b), "expected.xml", &error);
+    g_autoptr(ScProgramFile) file = sc_program_reader_load_memory (b, strlen (b), "expected.xml", &error);
     const ScProgram *program;
 
     g_assert_no_error (error);
@@ -999,7 +1000,7 @@ test_measure_status (void)
    * force; the industry-belt plans of 举措八 are only announced (计划启动). */
   {
     g_autofree char *star = g_build_filename (sc_data_dir (), "programs", "kuaishou-star-plan-2026.xml", NULL);
-    g_autoptr(ScProgramFile) bundled = sc_loader_load_file (star, &error);
+    g_autoptr(ScProgramFile) bundled = sc_program_reader_load_file (star, &error);
     const ScProgram *program;
 
     g_assert_no_error (error);
@@ -1049,7 +1050,7 @@ test_bundled_headlines (void)
     {
       g_autofree char *path = g_build_filename (sc_data_dir (), "programs", expected[i].file, NULL);
       g_autoptr(GError) error = NULL;
-      g_autoptr(ScProgramFile) file = sc_loader_load_file (path, &error);
+      g_autoptr(ScProgramFile) file = sc_program_reader_load_file (path, &error);
       gboolean found = FALSE;
 
       g_assert_no_error (error);
@@ -1069,7 +1070,7 @@ test_bundled_headlines (void)
                 {
                   const ScFigure *figure = &g_array_index (headline->figures, ScFigure, f);
 
-                  g_assert_true (sc_loader_quote_mentions (headline->quote, figure->value,
+                  g_assert_true (sc_quote_text_mentions (headline->quote, figure->value,
                                                            g_strcmp0 (figure->unit, "fraction") == 0));
                   found |= figure->value == expected[i].value && g_str_equal (figure->unit, expected[i].unit);
                 }
@@ -1084,7 +1085,7 @@ test_bundled_headlines (void)
     {
       g_autofree char *path = g_build_filename (sc_data_dir (), "programs", gone[i].file, NULL);
       g_autoptr(GError) error = NULL;
-      g_autoptr(ScProgramFile) file = sc_loader_load_file (path, &error);
+      g_autoptr(ScProgramFile) file = sc_program_reader_load_file (path, &error);
 
       g_assert_no_error (error);
       for (guint p = 0; p < file->programs->len; p++)
@@ -1102,7 +1103,7 @@ test_quotes (void)
 {
   for (guint i = 0; i < G_N_ELEMENTS (quotes); i++)
     {
-      gboolean got = sc_loader_quote_mentions (quotes[i].quote, quotes[i].value, quotes[i].fraction);
+      gboolean got = sc_quote_text_mentions (quotes[i].quote, quotes[i].value, quotes[i].fraction);
       if (got != quotes[i].expected)
         g_test_message ("“%s” / %g: expected %d", quotes[i].quote, quotes[i].value, quotes[i].expected);
       g_assert_cmpint (got, ==, quotes[i].expected);

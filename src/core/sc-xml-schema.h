@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+#include <libxml/tree.h>
+
+G_BEGIN_DECLS
+
+/*
+ * RELAX NG validation with plain explanations: when libxml2's message only
+ * says where, the document is walked again with a summary drawn from the
+ * schema itself and each problem is worded as what was expected.
+ */
+
+/* Validates against a RELAX NG schema compiled into the core GResource
+ * (e.g. "program.rng"); the first error names path:line:col and what was expected. */
+gboolean  sc_xml_validate      (xmlDoc       *doc,
+                                const char   *schema_name,
+                                const char   *display_name,
+                                GError      **error);
+
+G_END_DECLS
