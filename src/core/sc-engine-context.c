@@ -213,6 +213,43 @@ sc_ctx_note_assumed (Ctx             *ctx,
                   what, sc_format_value (buf, sizeof buf, n->value, unit, noun), sc_text_get (&n->note, ctx->lang));
 }
 
+void
+sc_ctx_note_window_end (Ctx         *ctx,
+                        MeasurePriv *mp)
+{
+  ScMeasureResult *mr = &mp->pub;
+  const ScNumber *end = sc_measure_window_end (mr->program, mr->measure);
+  gboolean runs = FALSE;
+  const char *title;
+  char d[16];
+
+  if (end == NULL || !(end->basis & SC_BASIS_ASSUMED))
+    return;
+  for (guint i = 0; mr->measure->effects != NULL && i < mr->measure->effects->len && !runs; i++)
+    runs = sc_effect_runs_to_window_end (g_ptr_array_index (mr->measure->effects, i)) != NULL;
+  if (!runs)
+    return;
+  mr->basis |= SC_BASIS_ASSUMED;
+  title = end == &mr->measure->window_end ? sc_text_get (&mr->measure->title, ctx->lang)
+                                          : sc_text_get (&mr->program->name, ctx->lang);
+  if (mp->window.end == SC_DAY_NONE)
+    {
+      add_reason (ctx, mr, _("Counted to the end of the horizon: the source gives no end (assumed)"));
+      if (ctx_first_note (ctx, end))
+        /* Translators: measure or program title, note */
+        ctx_assumption (ctx, _("%s: runs on to the end of the horizon, no end given (assumed) — %s"),
+                        title, sc_text_get (&end->note, ctx->lang));
+      return;
+    }
+  /* Translators: the last day of the measure's window */
+  add_reason (ctx, mr, _("Counted until %s: the source does not give this end (assumed)"),
+              sc_day_format (mp->window.end - 1, d));
+  if (ctx_first_note (ctx, end))
+    /* Translators: measure or program title, the last day counted, note */
+    ctx_assumption (ctx, _("%s: runs until %s (assumed) — %s"), title,
+                    sc_day_format (mp->window.end - 1, d), sc_text_get (&end->note, ctx->lang));
+}
+
 gboolean
 sc_ctx_need (Ctx             *ctx,
              ScMeasureResult *mr,

@@ -105,6 +105,20 @@ sc_eval_order_fee_waiver (Ctx            *ctx,
       fee = rate * ctx->aov;
     }
 
+  if (eff->discount_days.set)
+    {
+      /* The whole offer (free orders, then the discount) lasts this long. */
+      ScWindow period = { anchor, anchor + (ScDay) MAX (0, eff->discount_days.value) };
+
+      active = window_intersect (active, period);
+      mr->basis |= eff->discount_days.basis;
+      /* Translators: what an assumed number is: how long the discount after the free orders lasts */
+      sc_ctx_note_assumed (ctx, mr->measure, _("discount period"), &eff->discount_days, SC_UNIT_DAYS, NULL);
+      /* Translators: days, the first day, the last day */
+      add_reason (ctx, mr, _("Discount counted for %s days, %s – %s"),
+                  sc_format_count (b1, sizeof b1, eff->discount_days.value),
+                  sc_day_format (period.start, d1), sc_day_format (period.end - 1, d2));
+    }
   cap = eff->max_orders.set ? eff->max_orders.value : INFINITY;
   if (eff->max_orders.set)
     {
@@ -409,6 +423,7 @@ sc_eval_deposit (Ctx            *ctx,
   ScMeasureResult *mr = &mp->pub;
   double base, diff;
   ScDay lo, hi;
+  ScWindow period = mp->window;
   char b1[SC_FORMAT_VALUE_BUF], b2[SC_FORMAT_VALUE_BUF];
 
   if (!eff->deposit.set)
@@ -423,7 +438,26 @@ sc_eval_deposit (Ctx            *ctx,
   diff = MAX (0, base - eff->deposit.value);
   add_reason (ctx, mr, _("Deposit %s instead of %s"), sc_format_value (b1, sizeof b1, eff->deposit.value, SC_UNIT_YUAN, NULL),
               sc_format_value (b2, sizeof b2, base, SC_UNIT_YUAN, NULL));
-  if (!need_coc (ctx, mr) || !window_in_horizon (ctx, mp->window, &lo, &hi))
+  if (eff->days.set)
+    {
+      /* The lower deposit lasts a period from the anchor (a trial period). */
+      ScDay anchor = sc_ctx_anchor_day (ctx, mp, eff, NULL);
+      char d1[16], d2[16];
+
+      if (anchor == SC_DAY_NONE)
+        return;
+      period.start = anchor;
+      period.end = anchor + (ScDay) MAX (0, eff->days.value);
+      mr->basis |= eff->days.basis;
+      /* Translators: what an assumed number is: how long a lower deposit lasts (a trial period) */
+      sc_ctx_note_assumed (ctx, mr->measure, _("deposit period"), &eff->days, SC_UNIT_DAYS, NULL);
+      /* Translators: days, the first day, the last day */
+      add_reason (ctx, mr, _("Lower deposit counted for %s days, %s – %s"),
+                  sc_format_count (b1, sizeof b1, eff->days.value),
+                  sc_day_format (period.start, d1), sc_day_format (period.end - 1, d2));
+      period = window_intersect (period, mp->window);
+    }
+  if (!need_coc (ctx, mr) || !window_in_horizon (ctx, period, &lo, &hi))
     return;
   for (guint m = month_of (ctx, lo); m < ctx->n_months && ctx->month_start[m] < hi; m++)
     {

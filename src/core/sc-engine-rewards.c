@@ -84,7 +84,7 @@ book_benefit (Ctx             *ctx,
               {
                 per_unit = eff->exposures_per_unit.value;
                 mr->basis |= eff->exposures_per_unit.basis;
-                /* Translators: what an assumed number is: exposures one traffic coupon buys */
+                /* Translators: what an assumed number is: exposures one traffic coupon (or unit of traffic) buys */
                 sc_ctx_note_assumed (ctx, mr->measure, _("exposures per unit"), &eff->exposures_per_unit,
                                      SC_UNIT_PLAIN, NULL);
               }

@@ -43,6 +43,7 @@ static const ScFieldInfo fields[SC_N_FIELDS] = {
    * out is an assumption, not missing information. */
   { SC_FIELD_RETURN_COVER_SINCE, "return-shipping-since", SC_FIELD_TYPE_DATE, N_("Return-shipping cover on since"), NULL, 0, 0, NULL,
     N_("Not given: free orders are counted from the evaluation date, an assumption the estimate lists") },
+  { SC_FIELD_RETURN_COVER_2026, "return-shipping-enrolled-2026", SC_FIELD_TYPE_BOOL, N_("Enrolled in the 2026 return-shipping fee waiver"), NULL, 0, 0, NULL },
   { SC_FIELD_LIVE_HOURS_FIRST_7D, "live-hours-first-7d", SC_FIELD_TYPE_NUMBER, N_("Live hours in the first 7 days"), N_("hours"), 0, 168, NULL },
   { SC_FIELD_AD_SPEND, "ad-spend", SC_FIELD_TYPE_MONEY, N_("Monthly ad spend"), N_("yuan"), 0, MONEY_MAX, NULL },
   { SC_FIELD_SHARE_QIANCHUAN, "share-qianchuan-chengfang", SC_FIELD_TYPE_FRACTION, N_("Share of GMV through Qianchuan·Chengfang"), NULL, 0, 1, NULL },

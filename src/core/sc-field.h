@@ -36,6 +36,7 @@ typedef enum
   SC_FIELD_RETURN_COVER,          /* "return-shipping-cover": bool (退货包运费 opened) */
   SC_FIELD_RETURN_COVER_DAYS,     /* "return-shipping-cover-days": days the service stays on without closing */
   SC_FIELD_RETURN_COVER_SINCE,    /* "return-shipping-since": date the merchant enrolled in / turned on 退货包运费 */
+  SC_FIELD_RETURN_COVER_2026,     /* "return-shipping-enrolled-2026": bool (2026年报名 the 退货包运费 waiver) */
   SC_FIELD_LIVE_HOURS_FIRST_7D,   /* "live-hours-first-7d": hours live in the first 7 days of live selling */
   SC_FIELD_AD_SPEND,              /* "ad-spend": yuan per month */
   SC_FIELD_SHARE_QIANCHUAN,       /* "share-qianchuan-chengfang": fraction of GMV from 千川·乘方 orders */

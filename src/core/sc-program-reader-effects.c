@@ -273,9 +273,12 @@ sc_reader_read_effect (Loader    *l,
         effect->unit = g_strdup ("exposure");
       if (effect->benefit != SC_BENEFIT_TRAFFIC && effect->unit != NULL)
         problem (l, node, SC_ERROR_INVALID, _("“unit” is only for traffic grants (benefit=\"traffic\")"));
-      if (effect->exposures_per_unit.set && g_strcmp0 (effect->unit, "traffic-coupon") != 0)
+      if (effect->exposures_per_unit.set && g_strcmp0 (effect->unit, "exposure") == 0)
         problem (l, node, SC_ERROR_INVALID,
-                 _("<exposures-per-unit> only applies to grants with unit=\"traffic-coupon\""));
+                 _("<exposures-per-unit> only applies to grants with unit=\"traffic-coupon\" or unit=\"traffic-unit\""));
+      if (g_strcmp0 (effect->unit, "traffic-unit") == 0 && !effect->exposures_per_unit.set)
+        problem (l, node, SC_ERROR_INVALID,
+                 _("unit=\"traffic-unit\" says the source gives no unit; give <exposures-per-unit basis=\"assumed\"> with a note saying what one unit is taken to be"));
       break;
 
     case SC_EFFECT_TIERED:
@@ -309,6 +312,9 @@ sc_reader_read_effect (Loader    *l,
       sc_reader_read_number (l, node, "max-orders", &effect->max_orders, NUM_COUNT, TRUE);
       sc_reader_read_number (l, node, "days", &effect->days, NUM_DAYS, FALSE);
       sc_reader_read_number (l, node, "discount-after", &effect->discount_after, NUM_FRACTION, FALSE);
+      sc_reader_read_number (l, node, "discount-days", &effect->discount_days, NUM_DAYS, FALSE);
+      if (effect->discount_days.set && !effect->discount_after.set)
+        problem (l, node, SC_ERROR_INVALID, _("<discount-days> says how long <discount-after> runs; give <discount-after> too"));
       break;
 
     case SC_EFFECT_FEE_RATE:
@@ -349,6 +355,7 @@ sc_reader_read_effect (Loader    *l,
 
     case SC_EFFECT_DEPOSIT:
       sc_reader_read_number (l, node, "amount", &effect->deposit, NUM_AMOUNT, TRUE);
+      sc_reader_read_number (l, node, "days", &effect->days, NUM_DAYS, FALSE);
       break;
 
     case SC_EFFECT_SETTLEMENT:

@@ -902,6 +902,7 @@ json_report (GString         *out,
       json_member (out, ",", "measure", s->measure->id);
       g_string_append (out, ",\"holds\":");
       g_string_append (out, s->status > 0 ? "true" : s->status == 0 ? "false" : "null");
+      g_string_append (out, s->in_force ? ",\"in_force\":true" : ",\"in_force\":false");
       json_member (out, ",", "replaces", s->replaces);
       json_member (out, ",", "outcome", s->text ? sc_text_get (s->text, lang) : NULL);
       g_string_append (out, ",\"reasons\":");
