@@ -283,10 +283,12 @@ sc_eval_rank (Ctx            *ctx,
   ScDay lo, hi;
   char b1[G_ASCII_DTOSTR_BUF_SIZE], b2[G_ASCII_DTOSTR_BUF_SIZE], b3[G_ASCII_DTOSTR_BUF_SIZE];
 
-  if (!sc_ctx_need (ctx, mr, SC_FIELD_EXPECTED_RANK))
+  ScField field = (guint) eff->rank_field < SC_N_FIELDS ? eff->rank_field : SC_FIELD_EXPECTED_RANK;
+
+  if (!sc_ctx_need (ctx, mr, field))
     return;
   mr->basis |= SC_BASIS_PROFILE;
-  rank = ctx->profile->values[SC_FIELD_EXPECTED_RANK].number;
+  rank = ctx->profile->values[field].number;
   for (guint t = 0; eff->tiers != NULL && t < eff->tiers->len; t++)
     {
       const ScTier *tier = g_ptr_array_index (eff->tiers, t);

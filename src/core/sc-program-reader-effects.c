@@ -304,6 +304,17 @@ sc_reader_read_effect (Loader    *l,
       break;
 
     case SC_EFFECT_RANK:
+      {
+        g_autofree char *rank_name = prop (node, "rank-field");
+
+        if (rank_name != NULL && sc_reader_read_field (l, node, "rank-field", &effect->rank_field)
+            && sc_field_info (effect->rank_field)->type != SC_FIELD_TYPE_NUMBER)
+          {
+            problem (l, node, SC_ERROR_INVALID, _("“rank-field” must name a number field of the profile; “%s” is %s"),
+                     rank_name, sc_reader_field_type_words (sc_field_info (effect->rank_field)->type));
+            effect->rank_field = SC_FIELD_EXPECTED_RANK;
+          }
+      }
       read_tiers (l, node, effect, TRUE);
       sc_reader_read_number (l, node, "max-total", &effect->max_total, NUM_AMOUNT, FALSE);
       break;

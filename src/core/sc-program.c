@@ -255,6 +255,7 @@ sc_effect_new_empty (ScEffectKind kind)
   effect->anchor = SC_ANCHOR_FIRST_SALE;
   effect->anchor_field = SC_N_FIELDS;
   effect->anchor_fallback = SC_ANCHOR_FIELD;
+  effect->rank_field = SC_FIELD_EXPECTED_RANK;
   if (kind == SC_EFFECT_TIERED || kind == SC_EFFECT_RANK)
     effect->tiers = g_ptr_array_new_with_free_func ((GDestroyNotify) tier_free);
   if (kind == SC_EFFECT_TIERED)

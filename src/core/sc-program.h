@@ -137,6 +137,8 @@ typedef struct
   GArray       *checkpoints;       /* TIERED: guint day offsets from anchor (30, 60, 90) */
   GPtrArray    *tiers;             /* TIERED, RANK: ScTier*, thresholds increasing (RANK: top N decreasing) */
   ScNumber      max_total;         /* TIERED, RANK: cap over all tiers and checkpoints */
+  ScField       rank_field;        /* RANK: the number field holding the rank (rank-field="…",
+                                    * else expected-rank) */
   ScFee         fee;               /* ORDER_FEE_WAIVER, FEE_RATE */
   ScNumber      max_orders;        /* ORDER_FEE_WAIVER */
   ScNumber      days;              /* ORDER_FEE_WAIVER: the waiver runs for days from anchor;

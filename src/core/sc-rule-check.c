@@ -47,6 +47,7 @@ static gboolean
 is_violation_field (ScField field)
 {
   return field == SC_FIELD_VIOLATION_ROLE || field == SC_FIELD_VIOLATION_BLOCKING
+         || field == SC_FIELD_VIOLATION_UNINTENTIONAL
          || field == SC_FIELD_VIOLATION_POINTS || field == SC_FIELD_PRIOR_30D_POINTS
          || field == SC_FIELD_FIRST_SAME_RULE_30D || field == SC_FIELD_RELIEF_RELAPSE_30D
          || field == SC_FIELD_SERIOUS_VIOLATION;

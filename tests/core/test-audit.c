@@ -199,6 +199,94 @@ test_q3_douyin_start (void)
                 month_of_measure (mr, 1, SC_AMOUNT_FEE_REDUCTION) / 1.02 * 24 / 31);
 }
 
+/* Q2: the 116 festival's end comes from a line about an "11购物节": an
+ * assumption with a note saying why it is doubtful, not a silent reading. */
+static void
+test_q2_festival_end (void)
+{
+  const ScProgram *program = sc_catalog_find_program (bundled_catalog, "kuaishou.festival-116-2022");
+
+  g_assert_nonnull (program);
+  g_assert_true (program->window_end.set);
+  g_assert_cmpint (program->window_end.basis, ==, SC_BASIS_ASSUMED);
+  g_assert_nonnull (strstr (sc_text_get (&program->window_end.note, "en"), "doubtful"));
+}
+
+/* M1: the short-video leaderboard pays on top of the live one. */
+static void
+test_m1_second_leaderboard (void)
+{
+  g_autoptr(ScProfile) p = NULL;
+  g_autoptr(ScResult) r = evaluate_example ("new-enterprise-apparel", &p);
+  double before = platform (r, "kuaishou")->totals[SC_AMOUNT_TOTAL_VALUE];
+
+  g_assert_cmpint (measure (r, STAR, "m4-leaderboard-video")->status, ==, SC_MEASURE_NEEDS_INFO);
+  assert_reason (measure (r, STAR, "m4-leaderboard-video"), "Needs information: Expected rank on the short-video leaderboard");
+  set (p, "expected-rank-video", "800");
+  {
+    g_autoptr(ScResult) r2 = evaluate_bundled (p);
+
+    assert_money (measure (r2, STAR, "m4-leaderboard")->totals[SC_AMOUNT_CASH], 80);
+    assert_money (measure (r2, STAR, "m4-leaderboard-video")->totals[SC_AMOUNT_CASH], 80);
+    assert_money (platform (r2, "kuaishou")->totals[SC_AMOUNT_TOTAL_VALUE], before + 80);
+  }
+}
+
+/* M2: 快质造 admits makers for well-known brands only. M3: experience on
+ * one of ten curated platforms gives priority as a live team does. */
+static void
+test_m2_m3_kuaizhizao (void)
+{
+  static const char *const platforms[] = { "小米有品", "必要", "考拉工厂店", "严选", "京东京造", "京东惠寻",
+                                           "抖音王牌工厂", "KEEP", "喵满分", "云集" };
+  const char *kzz = "kuaishou.kuaizhizao-2023";
+  g_autoptr(ScProfile) p = NULL;
+  g_autoptr(ScResult) r = evaluate_example ("industry-belt-factory", &p);
+  const ScMeasureResult *priority = measure (r, kzz, "m3-priority");
+
+  g_assert_cmpint (measure (r, kzz, "m1-admission")->status, ==, SC_MEASURE_NOT_QUANTIFIED);
+  for (guint i = 0; i < G_N_ELEMENTS (platforms); i++)
+    {
+      g_assert_nonnull (strstr (priority->measure->quote, platforms[i]));
+      g_assert_nonnull (strstr (priority->measure->summary.zh, platforms[i]));
+    }
+  set (p, "brand-maker", "false");
+  set (p, "own-live-team", "false");
+  set (p, "curated-platform-experience", "true");
+  {
+    g_autoptr(ScResult) r2 = evaluate_bundled (p);
+
+    g_assert_cmpint (measure (r2, kzz, "m1-admission")->status, ==, SC_MEASURE_NOT_ELIGIBLE);
+    g_assert_cmpint (measure (r2, kzz, "m3-priority")->status, ==, SC_MEASURE_NOT_QUANTIFIED);
+  }
+  /* Reselling wholesale-market stock is named where the merchant answers. */
+  g_assert_nonnull (strstr (sc_field_info (SC_FIELD_EXCLUDED_PRACTICE)->label, "wholesale-market"));
+}
+
+/* M4: relief is for violations from not knowing the rule, without intent. */
+static void
+test_m4_no_intent (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScProfile) p = sc_profile_load_example ("industry-belt-factory", &error);
+  const ScProgram *rules = sc_catalog_find_program (bundled_catalog, "kuaishou.penalty-relief-2023");
+  const ScMeasure *situation = NULL;
+
+  g_assert_no_error (error);
+  if (rules == NULL)
+    g_error ("the bundled penalty-relief rules are missing");
+  for (guint i = 0; i < rules->measures->len && situation == NULL; i++)
+    if (g_str_equal (((ScMeasure *) g_ptr_array_index (rules->measures, i))->id, "m1-merchant"))
+      situation = g_ptr_array_index (rules->measures, i);
+  if (situation == NULL)
+    g_error ("no situation m1-merchant");
+  g_assert_cmpint (sc_engine_eval_condition (situation->eligibility, p, "en", NULL), ==, 1);
+  set (p, "violation-unintentional", "false");
+  g_assert_cmpint (sc_engine_eval_condition (situation->eligibility, p, "en", NULL), ==, 0);
+  set (p, "violation-unintentional", NULL);
+  g_assert_cmpint (sc_engine_eval_condition (situation->eligibility, p, "en", NULL), ==, -1);
+}
+
 /* The window ends the sources do not give are listed as assumed for the
  * effects that run to them. */
 static void
@@ -350,6 +438,10 @@ main (int   argc,
   g_test_add_func ("/engine/audit/w6-trial-period", test_w6_trial_period);
   g_test_add_func ("/engine/audit/q1-leaderboard", test_q1_leaderboard);
   g_test_add_func ("/engine/audit/q3-douyin-start", test_q3_douyin_start);
+  g_test_add_func ("/engine/audit/q2-festival-end", test_q2_festival_end);
+  g_test_add_func ("/engine/audit/m1-second-leaderboard", test_m1_second_leaderboard);
+  g_test_add_func ("/engine/audit/m2-m3-kuaizhizao", test_m2_m3_kuaizhizao);
+  g_test_add_func ("/engine/audit/m4-no-intent", test_m4_no_intent);
   g_test_add_func ("/engine/audit/window-end-listed", test_window_end_listed);
   g_test_add_func ("/engine/audit/walk-bundled-profiles", test_walk_bundled_profiles);
 
