@@ -290,6 +290,7 @@ static gboolean
 share_of (Ctx             *ctx,
           ScMeasureResult *mr,
           ScField          field,
+          ScField          whole,
           double          *share)
 {
   if (field == SC_N_FIELDS || (guint) field > SC_N_FIELDS)
@@ -301,6 +302,27 @@ share_of (Ctx             *ctx,
     return FALSE;
   mr->basis |= SC_BASIS_PROFILE;
   *share = ctx->profile->values[field].number;
+  /* A part larger than its whole (千川·乘方 orders above all content
+   * orders) would reduce the same commission twice, once here and once by
+   * a waiver on the rest: counted on the whole at most, and said. */
+  {
+    char b1[G_ASCII_DTOSTR_BUF_SIZE], b2[G_ASCII_DTOSTR_BUF_SIZE];
+
+    if ((guint) whole < SC_N_FIELDS && ctx->profile->values[whole].set
+        && *share > ctx->profile->values[whole].number)
+      {
+        double limit = ctx->profile->values[whole].number;
+
+        sc_format_number (b1, sizeof b1, *share * 100);
+        sc_format_number (b2, sizeof b2, limit * 100);
+        /* Translators: a field and its share, the field it is part of and its share */
+        ctx_warning (ctx, _("“%s” (%s%%) cannot exceed “%s” (%s%%), which it is part of: counted as %s%%; correct the profile"),
+                     sc_format_field_label (field), b1, sc_format_field_label (whole), b2, b2);
+        add_reason (ctx, mr, _("“%s” (%s%%) cannot exceed “%s” (%s%%), which it is part of: counted as %s%%; correct the profile"),
+                    sc_format_field_label (field), b1, sc_format_field_label (whole), b2, b2);
+        *share = limit;
+      }
+  }
   return TRUE;
 }
 
@@ -314,7 +336,7 @@ sc_eval_fee_rate (Ctx            *ctx,
   ScDay lo, hi;
   char b1[G_ASCII_DTOSTR_BUF_SIZE], b2[G_ASCII_DTOSTR_BUF_SIZE], b3[G_ASCII_DTOSTR_BUF_SIZE];
 
-  if (!sc_ctx_need (ctx, mr, SC_FIELD_MONTHLY_GMV) || !share_of (ctx, mr, eff->share_field, &share))
+  if (!sc_ctx_need (ctx, mr, SC_FIELD_MONTHLY_GMV) || !share_of (ctx, mr, eff->share_field, eff->share_within, &share))
     return;
   mr->basis |= SC_BASIS_PROFILE;
   if (!sc_ctx_baseline_value (ctx, mr->program->platform, eff->fee, &base, &mr->basis))

@@ -269,6 +269,21 @@ sc_eval_tiered (Ctx            *ctx,
         book_benefit (ctx, mp, eff, day, reward);
       add_reason (ctx, mr, _("T%u (%s): GMV since the start %s ≥ %s → %s%s"), offset, bd, b1, b2, b3,
                   in_horizon (ctx, day) ? "" : _(" (outside the horizon)"));
+      if (reward < best->reward.value)
+        /* Translators: checkpoint day count, the maximum over all checkpoints, the tier's reward */
+        add_reason (ctx, mr, _("T%u: the maximum of %s is reached, so %s of the tier’s %s is counted"), offset,
+                    sc_format_money (b1, sizeof b1, cap), b3, sc_format_money (b2, sizeof b2, best->reward.value));
+    }
+  /* Which days a checkpoint's GMV covers: from the start (day 1) to the
+   * day before the checkpoint's date. */
+  if (eff->checkpoints != NULL && eff->checkpoints->len > 0)
+    {
+      guint first = g_array_index (eff->checkpoints, guint, 0);
+      char d1[16], d2[16];
+
+      /* Translators: checkpoint day count, its first and last day counted, the checkpoint day count again */
+      add_reason (ctx, mr, _("T%u counts GMV from %s to %s (the start is day 1, the last day is day %u); the other checkpoints likewise"),
+                  first, sc_day_format (anchor, d1), sc_day_format (anchor + (ScDay) first - 1, d2), first);
     }
 }
 

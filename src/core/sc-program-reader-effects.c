@@ -341,6 +341,20 @@ sc_reader_read_effect (Loader    *l,
             effect->share_field = SC_N_FIELDS;
           }
       }
+      {
+        g_autofree char *within = prop (node, "within-field");
+
+        if (within != NULL && effect->share_field == SC_N_FIELDS)
+          problem (l, node, SC_ERROR_INVALID, _("“within-field” says which share “share-field” is part of; give “share-field” too"));
+        else if (within != NULL && sc_reader_read_field (l, node, "within-field", &effect->share_within)
+                 && sc_field_info (effect->share_within)->type != SC_FIELD_TYPE_FRACTION)
+          {
+            problem (l, node, SC_ERROR_INVALID,
+                     _("“within-field” must name a fraction field of the profile; “%s” is %s"),
+                     within, sc_reader_field_type_words (sc_field_info (effect->share_within)->type));
+            effect->share_within = SC_N_FIELDS;
+          }
+      }
       break;
 
     case SC_EFFECT_COMMISSION_WAIVER:

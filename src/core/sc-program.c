@@ -252,6 +252,7 @@ sc_effect_new_empty (ScEffectKind kind)
 
   effect->kind = kind;
   effect->share_field = SC_N_FIELDS;
+  effect->share_within = SC_N_FIELDS;
   effect->anchor = SC_ANCHOR_FIRST_SALE;
   effect->anchor_field = SC_N_FIELDS;
   effect->anchor_fallback = SC_ANCHOR_FIELD;

@@ -149,6 +149,8 @@ typedef struct
                                     * unset: to the end of the window */
   ScNumber      rate;              /* FEE_RATE: the new rate (0.006) */
   ScField       share_field;       /* FEE_RATE: profile fraction of GMV it applies to; SC_N_FIELDS = all */
+  ScField       share_within;      /* FEE_RATE: the fraction field @share_field is part of (within-field="…"):
+                                    * the share counts at most that much; SC_N_FIELDS = none */
   char        **categories;        /* COMMISSION_WAIVER: NULL = all categories */
   char         *scene;             /* COMMISSION_WAIVER: "shelf" | "content" | "all" */
   ScNumber      share;             /* COMMISSION_WAIVER: assumed fraction of eligible GMV waived */

@@ -287,6 +287,40 @@ test_m4_no_intent (void)
   g_assert_cmpint (sc_engine_eval_condition (situation->eligibility, p, "en", NULL), ==, -1);
 }
 
+/* Issue 13 §1: 千川·乘方 orders are content orders, so their share cannot
+ * exceed the content share (a message names both fields), and the shelf
+ * waiver and the 0.6% rate never erase more commission than was charged. */
+static void
+test_qianchuan_within_content (void)
+{
+  g_autoptr(ScProfile) p = NULL;
+  g_autoptr(ScResult) r = evaluate_example ("individual-apparel", &p);
+  double fair = measure (r, DOUYIN, "m1-qianchuan-fee")->totals[SC_AMOUNT_FEE_REDUCTION];
+
+  /* The shop sells 20% in content scenes, 20% through 千川·乘方. */
+  set (p, "share-qianchuan-chengfang", "0.9");
+  {
+    g_autoptr(ScResult) r2 = evaluate_bundled (p);
+    const ScPlatformResult *pr = platform (r2, "douyin");
+
+    assert_line (r2->warnings, "“Share of GMV through Qianchuan·Chengfang” (90%) cannot exceed “Share of GMV from content scenes” (20%)");
+    assert_money (measure (r2, DOUYIN, "m1-qianchuan-fee")->totals[SC_AMOUNT_FEE_REDUCTION], fair);
+    g_assert_cmpfloat (pr->fee_reduction[SC_FEE_COMMISSION], <=, pr->fee_gross[SC_FEE_COMMISSION] + 0.005);
+  }
+}
+
+/* Report wording (issue 13 §1): a capped checkpoint says the cap was
+ * reached, and the days a checkpoint counts are named. */
+static void
+test_checkpoint_wording (void)
+{
+  g_autoptr(ScResult) r = evaluate_example ("brand-merchant", NULL);
+  const ScMeasureResult *mr = measure (r, STAR, "m4-leap-gold");
+
+  assert_reason (mr, "T90: the maximum of 40,000 is reached, so 0 of the tier’s 20,000 is counted");
+  assert_reason (mr, "T30 counts GMV from 2026-02-01 to 2026-03-02 (the start is day 1, the last day is day 30)");
+}
+
 /* The window ends the sources do not give are listed as assumed for the
  * effects that run to them. */
 static void
@@ -442,6 +476,8 @@ main (int   argc,
   g_test_add_func ("/engine/audit/m1-second-leaderboard", test_m1_second_leaderboard);
   g_test_add_func ("/engine/audit/m2-m3-kuaizhizao", test_m2_m3_kuaizhizao);
   g_test_add_func ("/engine/audit/m4-no-intent", test_m4_no_intent);
+  g_test_add_func ("/engine/audit/qianchuan-within-content", test_qianchuan_within_content);
+  g_test_add_func ("/engine/audit/checkpoint-wording", test_checkpoint_wording);
   g_test_add_func ("/engine/audit/window-end-listed", test_window_end_listed);
   g_test_add_func ("/engine/audit/walk-bundled-profiles", test_walk_bundled_profiles);
 

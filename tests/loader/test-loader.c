@@ -576,6 +576,10 @@ static const Broken broken[] = {
     NULL, SC_ERROR_SCHEMA, { "guessed", "basis" } },
   { "discount-days-alone", "<discount-after value=\"0.30\"/>", "<discount-days value=\"90\" basis=\"assumed\"><note xml:lang=\"en\">x</note></discount-days>",
     "<order-fee-waiver", SC_ERROR_INVALID, { "<discount-days>", "<discount-after>" } },
+  { "within-field-not-a-fraction", "share-field=\"share-qianchuan-chengfang\">", "share-field=\"share-qianchuan-chengfang\" within-field=\"monthly-gmv\">",
+    NULL, SC_ERROR_INVALID, { "within-field", "monthly-gmv", "fraction field" } },
+  { "within-field-alone", "<fee-rate fee=\"commission\" share-field=\"share-qianchuan-chengfang\">", "<fee-rate fee=\"commission\" within-field=\"content-share\">",
+    NULL, SC_ERROR_INVALID, { "within-field", "share-field" } },
   { "entity-reference", "<title xml:lang=\"en\">Growth tiers</title>", "<title xml:lang=\"en\">Growth &tiers;</title>",
     NULL, SC_ERROR_FORBIDDEN, { "&tiers;", "not allowed" } },
 };
