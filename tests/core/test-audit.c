@@ -309,6 +309,24 @@ test_qianchuan_within_content (void)
   }
 }
 
+/* Issue 13 §1: the report gives each program's status on the evaluation
+ * date, not only the one its file declares. */
+static void
+test_status_on_date (void)
+{
+  g_autoptr(ScProfile) p = NULL;
+  g_autoptr(ScResult) r = evaluate_example ("industry-belt-factory", &p);
+  g_autoptr(GBytes) text = sc_report_build (bundled_catalog, p, r, SC_REPORT_TEXT, "en");
+  g_autoptr(GBytes) json = sc_report_build (bundled_catalog, p, r, SC_REPORT_JSON, "en");
+  const char *t = g_bytes_get_data (text, NULL);
+  const char *j = g_bytes_get_data (json, NULL);
+
+  g_assert_nonnull (strstr (t, "  Status on 2026-01-01: Ended on 2023-08-18 (declared status: Comment period)\n"));
+  g_assert_nonnull (strstr (t, "  Status on 2026-01-01: Not started: starts on 2026-01-08 (declared status: In force)\n"));
+  g_assert_nonnull (strstr (j, "\"id\":\"kuaishou.penalty-relief-2023\""));
+  g_assert_nonnull (strstr (j, "\"status\":\"comment-period\",\"status_on_date\":\"ended\""));
+}
+
 /* Report wording (issue 13 §1): a capped checkpoint says the cap was
  * reached, and the days a checkpoint counts are named. */
 static void
@@ -477,6 +495,7 @@ main (int   argc,
   g_test_add_func ("/engine/audit/m2-m3-kuaizhizao", test_m2_m3_kuaizhizao);
   g_test_add_func ("/engine/audit/m4-no-intent", test_m4_no_intent);
   g_test_add_func ("/engine/audit/qianchuan-within-content", test_qianchuan_within_content);
+  g_test_add_func ("/engine/audit/status-on-date", test_status_on_date);
   g_test_add_func ("/engine/audit/checkpoint-wording", test_checkpoint_wording);
   g_test_add_func ("/engine/audit/window-end-listed", test_window_end_listed);
   g_test_add_func ("/engine/audit/walk-bundled-profiles", test_walk_bundled_profiles);
