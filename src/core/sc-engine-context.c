@@ -437,6 +437,16 @@ sc_ctx_setup (Ctx                   *ctx,
       else if (!ctx->have_aov)
         ctx_warning (ctx, _("Per-order fees are not estimated: set “%s” in the profile"),
                      sc_format_field_label (SC_FIELD_AVG_ORDER_VALUE));
+      /* A program file that failed to load is missing from every number
+       * below: the report says so, not only stderr. */
+      {
+        GPtrArray *errors = sc_catalog_get_errors (catalog);
+
+        for (guint i = 0; errors != NULL && i < errors->len; i++)
+          /* Translators: the loader's message, "file:line:col: …" */
+          ctx_warning (ctx, _("A program file was not loaded, so its programs are left out: %s"),
+                       ((const GError *) g_ptr_array_index (errors, i))->message);
+      }
     }
 }
 

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "engine-fixture.h"
 #include "sc-quote.h"
 
@@ -327,6 +329,32 @@ test_status_on_date (void)
   g_assert_nonnull (strstr (j, "\"status\":\"comment-period\",\"status_on_date\":\"ended\""));
 }
 
+/* Issue 13 §1: a program file that failed to load is in the report's
+ * warnings (every format reads them), not only on stderr. */
+static void
+test_failed_file_warned (void)
+{
+  g_autoptr(ScCatalog) catalog = sc_catalog_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScProfile) p = sc_profile_load_example ("new-enterprise-apparel", &error);
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "shangce-test-broken-program.xml", NULL);
+  ScEngineOptions options = { .lang = "en" };
+  g_autoptr(ScResult) r = NULL;
+  g_autoptr(GBytes) json = NULL;
+
+  g_assert_no_error (error);
+  sc_catalog_add_defaults (catalog);
+  g_assert_true (g_file_set_contents (path, "<program-file", -1, NULL));
+  g_assert_false (sc_catalog_add_file (catalog, path, SC_ORIGIN_USER, &error));
+  g_clear_error (&error);
+  g_unlink (path);
+  r = sc_engine_evaluate (catalog, p, &options);
+  assert_line (r->warnings, "A program file was not loaded, so its programs are left out: ");
+  assert_line (r->warnings, "shangce-test-broken-program.xml");
+  json = sc_report_build (catalog, p, r, SC_REPORT_JSON, "en");
+  g_assert_nonnull (strstr (g_bytes_get_data (json, NULL), "A program file was not loaded"));
+}
+
 /* Report wording (issue 13 §1): a capped checkpoint says the cap was
  * reached, and the days a checkpoint counts are named. */
 static void
@@ -496,6 +524,7 @@ main (int   argc,
   g_test_add_func ("/engine/audit/m4-no-intent", test_m4_no_intent);
   g_test_add_func ("/engine/audit/qianchuan-within-content", test_qianchuan_within_content);
   g_test_add_func ("/engine/audit/status-on-date", test_status_on_date);
+  g_test_add_func ("/engine/audit/failed-file-warned", test_failed_file_warned);
   g_test_add_func ("/engine/audit/checkpoint-wording", test_checkpoint_wording);
   g_test_add_func ("/engine/audit/window-end-listed", test_window_end_listed);
   g_test_add_func ("/engine/audit/walk-bundled-profiles", test_walk_bundled_profiles);
