@@ -390,7 +390,7 @@ assert_note_listed (GPtrArray      *lines,
   const char *note = sc_text_get (&n->note, "en");
 
   if (!has_line (lines, note))
-    g_error ("%s: the assumed number %g (line %u) is used but not listed: %s", where, n->value, n->line, note);
+    g_error ("%s: the assumption on line %u is used but not listed: %s", where, n->line, note);
 }
 
 /* A stated number is in the measure's quote (or cites another source). */
