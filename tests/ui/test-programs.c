@@ -111,6 +111,14 @@ test_programs_headline (void)
   headline = find_row (expander, ADW_TYPE_ACTION_ROW,
                        "Over 32 billion yuan of costs saved for merchants in one year by these measures "
                        "(all merchants together)");
+  /* The expander reveals its rows on the next frames, not on an idle:
+   * give the frame clock up to two seconds instead of counting on it
+   * having ticked while the page was built. */
+  for (int i = 0; i < 200 && !gtk_widget_get_mapped (headline); i++)
+    {
+      g_usleep (10000);
+      iterate ();
+    }
   g_assert_true (gtk_widget_get_mapped (headline));
   g_assert_true (gtk_widget_has_css_class (headline, "headline"));
   subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (headline));
