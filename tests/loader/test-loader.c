@@ -565,6 +565,21 @@ static const Broken broken[] = {
     NULL, SC_ERROR_SCHEMA, { "planned", "status", "expected" } },
   { "measure-status-in-expired-program", "status=\"announced\"", "status=\"expired\"",
     "<measure id=\"m4-tiers\"", SC_ERROR_INVALID, { "m4-tiers", "expected", "test.star-plan", "expired" } },
+  /* Issue 13: an effect that runs to its window's end needs to say whether
+   * the source gives that end (shangce --validate names the measure). */
+  { "window-end-undeclared", "Ten measures.</summary><window-end basis=\"stated\"/>", "Ten measures.</summary>",
+    "<measure id=\"m2-return-shipping\"", SC_ERROR_INVALID,
+    { "m2-return-shipping", "<discount-after>", "runs to the end of its window (last day 2026-12-31)", "<window-end" } },
+  { "window-end-assumed-without-note", "<window-end basis=\"stated\"/>", "<window-end basis=\"assumed\"/>",
+    NULL, SC_ERROR_INVALID, { "<window-end>", "assumption without a note" } },
+  { "window-end-unknown-basis", "<window-end basis=\"stated\"/>", "<window-end basis=\"guessed\"/>",
+    NULL, SC_ERROR_SCHEMA, { "guessed", "basis" } },
+  { "discount-days-alone", "<discount-after value=\"0.30\"/>", "<discount-days value=\"90\" basis=\"assumed\"><note xml:lang=\"en\">x</note></discount-days>",
+    "<order-fee-waiver", SC_ERROR_INVALID, { "<discount-days>", "<discount-after>" } },
+  { "within-field-not-a-fraction", "share-field=\"share-qianchuan-chengfang\">", "share-field=\"share-qianchuan-chengfang\" within-field=\"monthly-gmv\">",
+    NULL, SC_ERROR_INVALID, { "within-field", "monthly-gmv", "fraction field" } },
+  { "within-field-alone", "<fee-rate fee=\"commission\" share-field=\"share-qianchuan-chengfang\">", "<fee-rate fee=\"commission\" within-field=\"content-share\">",
+    NULL, SC_ERROR_INVALID, { "within-field", "share-field" } },
   { "entity-reference", "<title xml:lang=\"en\">Growth tiers</title>", "<title xml:lang=\"en\">Growth &tiers;</title>",
     NULL, SC_ERROR_FORBIDDEN, { "&tiers;", "not allowed" } },
 };
@@ -587,6 +602,31 @@ test_broken (gconstpointer data)
   g_assert_true (error->domain == SC_ERROR);
   g_assert_cmpint (error->code, ==, b->code);
   assert_message (error->message, name, line, b->words);
+}
+
+/* An open-ended program whose effects run on: refused unless the file
+ * declares that the open end is what the source says or an assumption;
+ * an assumed one loads (issue 13). */
+static void
+test_window_end_open (void)
+{
+  g_autofree char *sample = read_fixture ("sample.xml");
+  g_autofree char *open = replace_once (sample, "end=\"2027-01-01\" sources", "sources");
+  g_autofree char *bare = replace_once (open, "<window-end basis=\"stated\"/>", "");
+  g_autofree char *assumed = replace_once (open, "<window-end basis=\"stated\"/>",
+                                           "<window-end basis=\"assumed\"><note xml:lang=\"en\">No end given.</note></window-end>");
+  const char *words[] = { "m2-return-shipping", "runs open-ended", "<window-end basis=\"assumed\">", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScProgramFile) refused = sc_program_reader_load_memory (bare, strlen (bare), "open.xml", &error);
+  g_autoptr(ScProgramFile) file = NULL;
+
+  g_assert_null (refused);
+  g_assert_error (error, SC_ERROR, SC_ERROR_INVALID);
+  assert_message (error->message, "open.xml", line_of (bare, "<measure id=\"m2-return-shipping\""), words);
+  g_clear_error (&error);
+  file = sc_program_reader_load_memory (assumed, strlen (assumed), "assumed.xml", &error);
+  g_assert_no_error (error);
+  g_assert_true (((ScProgram *) g_ptr_array_index (file->programs, 0))->window_end.basis == SC_BASIS_ASSUMED);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1473,6 +1513,7 @@ main (int    argc,
   g_test_add_func ("/loader/hostile/large-file-on-disk", test_large_file_on_disk);
   g_test_add_func ("/loader/missing-file", test_missing_file);
   g_test_add_func ("/loader/several-problems", test_several_problems);
+  g_test_add_func ("/loader/window-end/open", test_window_end_open);
   g_test_add_func ("/loader/positions", test_positions);
   g_test_add_func ("/loader/anchor-field", test_anchor_field);
   g_test_add_func ("/loader/quotes", test_quotes);
