@@ -137,6 +137,7 @@ main (int    argc,
   if (!ui_test_init (&argc, &argv))
     return 0;
   app = ui_test_new_app ();
+  ui_test_allow_gtk_snapshot_warning ();
   g_test_add_func ("/export/report", test_report);
   g_test_add_func ("/export/client-report", test_client_report);
   status = g_test_run ();
