@@ -3,8 +3,10 @@
 
 #include "config.h"
 
+#include <fcntl.h>
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <unistd.h>
 
 #include "sc-cli-private.h"
 #include "sc-file.h"
@@ -18,6 +20,19 @@ report_lang (const char *option)
   if (option == NULL)
     return sc_lang_detect ();
   return sc_lang_from_code (option);
+}
+
+/* TRUE when @path names a terminal (/dev/tty, /dev/stdout on a terminal):
+ * opened, never written. */
+static gboolean
+is_terminal (const char *path)
+{
+  int fd = open (path, O_WRONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
+  gboolean tty = fd >= 0 && isatty (fd);
+
+  if (fd >= 0)
+    close (fd);
+  return tty;
 }
 
 int
@@ -40,7 +55,8 @@ sc_cli_report (ScCliOptions *options)
       return 2;
     }
   /* A workbook is binary: to a file only, never to a terminal or a pipe. */
-  if (format == SC_REPORT_XLSX && (options->output == NULL || g_str_equal (options->output, "-")))
+  if (format == SC_REPORT_XLSX
+      && (options->output == NULL || g_str_equal (options->output, "-") || is_terminal (options->output)))
     {
       g_printerr ("shangce: %s\n", _("--format xlsx needs a file to write: -o FILE.xlsx"));
       return 2;

@@ -151,6 +151,17 @@ def main():
         # Binary to a terminal or a pipe is refused.
         r = run([shangce, '--report', '--format', 'xlsx', '--profile', sys.argv[2]])
         ok(r.returncode == 2 and r.stdout == b'', 'xlsx without -o is refused with status 2')
+        # Nor to a terminal named by -o.
+        master, slave = os.openpty()
+        r = run([shangce, '--report', '--format', 'xlsx', '-o', os.ttyname(slave), '--profile', sys.argv[2]])
+        os.set_blocking(master, False)
+        try:
+            written = os.read(master, 4096)
+        except BlockingIOError:
+            written = b''
+        os.close(master)
+        os.close(slave)
+        ok(r.returncode == 2 and written == b'', 'xlsx to a terminal is refused with status 2')
         for profile in sys.argv[2:]:
             for lang in ('en', 'zh_CN'):
                 check(shangce, profile, lang, tmp)
