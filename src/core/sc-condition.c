@@ -188,11 +188,20 @@ sc_condition_eval (const ScCond    *cond,
             ScUnit unit = sc_format_field_unit (cond->field);
 
             label = cond_label (cond, lang);
+            sc_format_value (bx, sizeof bx, x, unit, NULL);
+            sc_format_value (bt, sizeof bt, t, unit, NULL);
+            /* Never "11 < 11": when rounding hides the difference, the
+             * profile's value is written with the digits that show it. */
+            if (x != t && g_str_equal (bx, bt))
+              {
+                g_ascii_formatd (bx, sizeof bx - 1, "%.12g", unit == SC_UNIT_PERCENT ? x * 100 : x);
+                if (unit == SC_UNIT_PERCENT)
+                  g_strlcat (bx, "%", sizeof bx);
+              }
             /* "Shop experience score 4.3 < 4.4", "… Qianchuan·Chengfang 30% > 0%" */
             g_ptr_array_add (reasons, sc_format_strdup_printf ("%s %s %s %s",
                                                                label ? label : sc_format_field_label (cond->field),
-                                                               sc_format_value (bx, sizeof bx, x, unit, NULL), rel,
-                                                               sc_format_value (bt, sizeof bt, t, unit, NULL)));
+                                                               bx, rel, bt));
           }
         return holds;
       }

@@ -213,6 +213,43 @@ sc_ctx_note_assumed (Ctx             *ctx,
                   what, sc_format_value (buf, sizeof buf, n->value, unit, noun), sc_text_get (&n->note, ctx->lang));
 }
 
+void
+sc_ctx_note_window_end (Ctx         *ctx,
+                        MeasurePriv *mp)
+{
+  ScMeasureResult *mr = &mp->pub;
+  const ScNumber *end = sc_measure_window_end (mr->program, mr->measure);
+  gboolean runs = FALSE;
+  const char *title;
+  char d[16];
+
+  if (end == NULL || !(end->basis & SC_BASIS_ASSUMED))
+    return;
+  for (guint i = 0; mr->measure->effects != NULL && i < mr->measure->effects->len && !runs; i++)
+    runs = sc_effect_runs_to_window_end (g_ptr_array_index (mr->measure->effects, i)) != NULL;
+  if (!runs)
+    return;
+  mr->basis |= SC_BASIS_ASSUMED;
+  title = end == &mr->measure->window_end ? sc_text_get (&mr->measure->title, ctx->lang)
+                                          : sc_text_get (&mr->program->name, ctx->lang);
+  if (mp->window.end == SC_DAY_NONE)
+    {
+      add_reason (ctx, mr, _("Counted to the end of the horizon: the source gives no end (assumed)"));
+      if (ctx_first_note (ctx, end))
+        /* Translators: measure or program title, note */
+        ctx_assumption (ctx, _("%s: runs on to the end of the horizon, no end given (assumed) — %s"),
+                        title, sc_text_get (&end->note, ctx->lang));
+      return;
+    }
+  /* Translators: the last day of the measure's window */
+  add_reason (ctx, mr, _("Counted until %s: the source does not give this end (assumed)"),
+              sc_day_format (mp->window.end - 1, d));
+  if (ctx_first_note (ctx, end))
+    /* Translators: measure or program title, the last day counted, note */
+    ctx_assumption (ctx, _("%s: runs until %s (assumed) — %s"), title,
+                    sc_day_format (mp->window.end - 1, d), sc_text_get (&end->note, ctx->lang));
+}
+
 gboolean
 sc_ctx_need (Ctx             *ctx,
              ScMeasureResult *mr,
@@ -408,6 +445,16 @@ sc_ctx_setup (Ctx                   *ctx,
       else if (!ctx->have_aov)
         ctx_warning (ctx, _("Per-order fees are not estimated: set “%s” in the profile"),
                      sc_format_field_label (SC_FIELD_AVG_ORDER_VALUE));
+      /* A program file that failed to load is missing from every number
+       * below: the report says so, not only stderr. */
+      {
+        GPtrArray *errors = sc_catalog_get_errors (catalog);
+
+        for (guint i = 0; errors != NULL && i < errors->len; i++)
+          /* Translators: the loader's message, "file:line:col: …" */
+          ctx_warning (ctx, _("A program file was not loaded, so its programs are left out: %s"),
+                       ((const GError *) g_ptr_array_index (errors, i))->message);
+      }
     }
 }
 

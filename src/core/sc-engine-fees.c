@@ -105,6 +105,20 @@ sc_eval_order_fee_waiver (Ctx            *ctx,
       fee = rate * ctx->aov;
     }
 
+  if (eff->discount_days.set)
+    {
+      /* The whole offer (free orders, then the discount) lasts this long. */
+      ScWindow period = { anchor, anchor + (ScDay) MAX (0, eff->discount_days.value) };
+
+      active = window_intersect (active, period);
+      mr->basis |= eff->discount_days.basis;
+      /* Translators: what an assumed number is: how long the discount after the free orders lasts */
+      sc_ctx_note_assumed (ctx, mr->measure, _("discount period"), &eff->discount_days, SC_UNIT_DAYS, NULL);
+      /* Translators: days, the first day, the last day */
+      add_reason (ctx, mr, _("Discount counted for %s days, %s – %s"),
+                  sc_format_count (b1, sizeof b1, eff->discount_days.value),
+                  sc_day_format (period.start, d1), sc_day_format (period.end - 1, d2));
+    }
   cap = eff->max_orders.set ? eff->max_orders.value : INFINITY;
   if (eff->max_orders.set)
     {
@@ -276,6 +290,7 @@ static gboolean
 share_of (Ctx             *ctx,
           ScMeasureResult *mr,
           ScField          field,
+          ScField          whole,
           double          *share)
 {
   if (field == SC_N_FIELDS || (guint) field > SC_N_FIELDS)
@@ -287,6 +302,27 @@ share_of (Ctx             *ctx,
     return FALSE;
   mr->basis |= SC_BASIS_PROFILE;
   *share = ctx->profile->values[field].number;
+  /* A part larger than its whole (千川·乘方 orders above all content
+   * orders) would reduce the same commission twice, once here and once by
+   * a waiver on the rest: counted on the whole at most, and said. */
+  {
+    char b1[G_ASCII_DTOSTR_BUF_SIZE], b2[G_ASCII_DTOSTR_BUF_SIZE];
+
+    if ((guint) whole < SC_N_FIELDS && ctx->profile->values[whole].set
+        && *share > ctx->profile->values[whole].number)
+      {
+        double limit = ctx->profile->values[whole].number;
+
+        sc_format_number (b1, sizeof b1, *share * 100);
+        sc_format_number (b2, sizeof b2, limit * 100);
+        /* Translators: a field and its share, the field it is part of and its share */
+        ctx_warning (ctx, _("“%s” (%s%%) cannot exceed “%s” (%s%%), which it is part of: counted as %s%%; correct the profile"),
+                     sc_format_field_label (field), b1, sc_format_field_label (whole), b2, b2);
+        add_reason (ctx, mr, _("“%s” (%s%%) cannot exceed “%s” (%s%%), which it is part of: counted as %s%%; correct the profile"),
+                    sc_format_field_label (field), b1, sc_format_field_label (whole), b2, b2);
+        *share = limit;
+      }
+  }
   return TRUE;
 }
 
@@ -300,7 +336,7 @@ sc_eval_fee_rate (Ctx            *ctx,
   ScDay lo, hi;
   char b1[G_ASCII_DTOSTR_BUF_SIZE], b2[G_ASCII_DTOSTR_BUF_SIZE], b3[G_ASCII_DTOSTR_BUF_SIZE];
 
-  if (!sc_ctx_need (ctx, mr, SC_FIELD_MONTHLY_GMV) || !share_of (ctx, mr, eff->share_field, &share))
+  if (!sc_ctx_need (ctx, mr, SC_FIELD_MONTHLY_GMV) || !share_of (ctx, mr, eff->share_field, eff->share_within, &share))
     return;
   mr->basis |= SC_BASIS_PROFILE;
   if (!sc_ctx_baseline_value (ctx, mr->program->platform, eff->fee, &base, &mr->basis))
@@ -409,6 +445,7 @@ sc_eval_deposit (Ctx            *ctx,
   ScMeasureResult *mr = &mp->pub;
   double base, diff;
   ScDay lo, hi;
+  ScWindow period = mp->window;
   char b1[SC_FORMAT_VALUE_BUF], b2[SC_FORMAT_VALUE_BUF];
 
   if (!eff->deposit.set)
@@ -423,7 +460,26 @@ sc_eval_deposit (Ctx            *ctx,
   diff = MAX (0, base - eff->deposit.value);
   add_reason (ctx, mr, _("Deposit %s instead of %s"), sc_format_value (b1, sizeof b1, eff->deposit.value, SC_UNIT_YUAN, NULL),
               sc_format_value (b2, sizeof b2, base, SC_UNIT_YUAN, NULL));
-  if (!need_coc (ctx, mr) || !window_in_horizon (ctx, mp->window, &lo, &hi))
+  if (eff->days.set)
+    {
+      /* The lower deposit lasts a period from the anchor (a trial period). */
+      ScDay anchor = sc_ctx_anchor_day (ctx, mp, eff, NULL);
+      char d1[16], d2[16];
+
+      if (anchor == SC_DAY_NONE)
+        return;
+      period.start = anchor;
+      period.end = anchor + (ScDay) MAX (0, eff->days.value);
+      mr->basis |= eff->days.basis;
+      /* Translators: what an assumed number is: how long a lower deposit lasts (a trial period) */
+      sc_ctx_note_assumed (ctx, mr->measure, _("deposit period"), &eff->days, SC_UNIT_DAYS, NULL);
+      /* Translators: days, the first day, the last day */
+      add_reason (ctx, mr, _("Lower deposit counted for %s days, %s – %s"),
+                  sc_format_count (b1, sizeof b1, eff->days.value),
+                  sc_day_format (period.start, d1), sc_day_format (period.end - 1, d2));
+      period = window_intersect (period, mp->window);
+    }
+  if (!need_coc (ctx, mr) || !window_in_horizon (ctx, period, &lo, &hi))
     return;
   for (guint m = month_of (ctx, lo); m < ctx->n_months && ctx->month_start[m] < hi; m++)
     {

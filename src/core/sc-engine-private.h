@@ -129,6 +129,10 @@ void        sc_ctx_note_assumed   (Ctx                   *ctx,
                                    const ScNumber        *n,
                                    ScUnit                 unit,
                                    const char            *noun);
+/* Marks @mr assumed and notes the window end it runs to when @mr's measure
+ * has an effect that runs over time and its <window-end> is assumed. */
+void        sc_ctx_note_window_end (Ctx                  *ctx,
+                                   MeasurePriv           *mp);
 /* TRUE when the profile sets @field; else the measure needs information. */
 gboolean    sc_ctx_need           (Ctx                   *ctx,
                                    ScMeasureResult       *mr,

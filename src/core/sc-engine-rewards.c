@@ -84,7 +84,7 @@ book_benefit (Ctx             *ctx,
               {
                 per_unit = eff->exposures_per_unit.value;
                 mr->basis |= eff->exposures_per_unit.basis;
-                /* Translators: what an assumed number is: exposures one traffic coupon buys */
+                /* Translators: what an assumed number is: exposures one traffic coupon (or unit of traffic) buys */
                 sc_ctx_note_assumed (ctx, mr->measure, _("exposures per unit"), &eff->exposures_per_unit,
                                      SC_UNIT_PLAIN, NULL);
               }
@@ -269,6 +269,21 @@ sc_eval_tiered (Ctx            *ctx,
         book_benefit (ctx, mp, eff, day, reward);
       add_reason (ctx, mr, _("T%u (%s): GMV since the start %s ≥ %s → %s%s"), offset, bd, b1, b2, b3,
                   in_horizon (ctx, day) ? "" : _(" (outside the horizon)"));
+      if (reward < best->reward.value)
+        /* Translators: checkpoint day count, the maximum over all checkpoints, the tier's reward */
+        add_reason (ctx, mr, _("T%u: the maximum of %s is reached, so %s of the tier’s %s is counted"), offset,
+                    sc_format_money (b1, sizeof b1, cap), b3, sc_format_money (b2, sizeof b2, best->reward.value));
+    }
+  /* Which days a checkpoint's GMV covers: from the start (day 1) to the
+   * day before the checkpoint's date. */
+  if (eff->checkpoints != NULL && eff->checkpoints->len > 0)
+    {
+      guint first = g_array_index (eff->checkpoints, guint, 0);
+      char d1[16], d2[16];
+
+      /* Translators: checkpoint day count, its first and last day counted, the checkpoint day count again */
+      add_reason (ctx, mr, _("T%u counts GMV from %s to %s (the start is day 1, the last day is day %u); the other checkpoints likewise"),
+                  first, sc_day_format (anchor, d1), sc_day_format (anchor + (ScDay) first - 1, d2), first);
     }
 }
 
@@ -283,10 +298,12 @@ sc_eval_rank (Ctx            *ctx,
   ScDay lo, hi;
   char b1[G_ASCII_DTOSTR_BUF_SIZE], b2[G_ASCII_DTOSTR_BUF_SIZE], b3[G_ASCII_DTOSTR_BUF_SIZE];
 
-  if (!sc_ctx_need (ctx, mr, SC_FIELD_EXPECTED_RANK))
+  ScField field = (guint) eff->rank_field < SC_N_FIELDS ? eff->rank_field : SC_FIELD_EXPECTED_RANK;
+
+  if (!sc_ctx_need (ctx, mr, field))
     return;
   mr->basis |= SC_BASIS_PROFILE;
-  rank = ctx->profile->values[SC_FIELD_EXPECTED_RANK].number;
+  rank = ctx->profile->values[field].number;
   for (guint t = 0; eff->tiers != NULL && t < eff->tiers->len; t++)
     {
       const ScTier *tier = g_ptr_array_index (eff->tiers, t);

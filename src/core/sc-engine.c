@@ -179,7 +179,9 @@ eval_measure (Ctx             *ctx,
     }
   if (mr->status != SC_MEASURE_ELIGIBLE)
     memset (mr->monthly, 0, sizeof (double) * ctx->n_months * SC_N_AMOUNTS);
-  else if (!priced)
+  else
+    sc_ctx_note_window_end (ctx, mp);
+  if (mr->status == SC_MEASURE_ELIGIBLE && !priced)
     mr->status = SC_MEASURE_NOT_QUANTIFIED;
 }
 

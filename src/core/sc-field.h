@@ -31,11 +31,13 @@ typedef enum
   SC_FIELD_AVG_ORDER_VALUE,       /* "avg-order-value": yuan per order */
   SC_FIELD_RETURN_RATE,           /* "return-rate": fraction of orders */
   SC_FIELD_CONTENT_SHARE,         /* "content-share": fraction of GMV from content scenes (live, short video) vs shelf */
+  SC_FIELD_EXPECTED_RANK_VIDEO,   /* "expected-rank-video": rank on the short-video leaderboard (a second board) */
   SC_FIELD_EXPECTED_RANK,         /* "expected-rank": rank on the live / short-video leaderboard */
   /* operations */
   SC_FIELD_RETURN_COVER,          /* "return-shipping-cover": bool (退货包运费 opened) */
   SC_FIELD_RETURN_COVER_DAYS,     /* "return-shipping-cover-days": days the service stays on without closing */
   SC_FIELD_RETURN_COVER_SINCE,    /* "return-shipping-since": date the merchant enrolled in / turned on 退货包运费 */
+  SC_FIELD_RETURN_COVER_2026,     /* "return-shipping-enrolled-2026": bool (2026年报名 the 退货包运费 waiver) */
   SC_FIELD_LIVE_HOURS_FIRST_7D,   /* "live-hours-first-7d": hours live in the first 7 days of live selling */
   SC_FIELD_AD_SPEND,              /* "ad-spend": yuan per month */
   SC_FIELD_SHARE_QIANCHUAN,       /* "share-qianchuan-chengfang": fraction of GMV from 千川·乘方 orders */
@@ -45,11 +47,15 @@ typedef enum
   SC_FIELD_FACTORY_TIER,          /* "factory-tier": none | S | A | B-craft | B-material */
   SC_FIELD_FACTORY_AUDIT,         /* "factory-audit": bool (验厂验仓报告) */
   SC_FIELD_ODM_TEAM,              /* "odm-team": bool (独立ODM团队 and production process) */
+  SC_FIELD_BRAND_MAKER,           /* "brand-maker": bool (国内外知名品牌生产制造商, 快质造's target group) */
+  SC_FIELD_CURATED_PLATFORMS,     /* "curated-platform-experience": bool (精选型电商平台经验: 小米有品, 必要, 考拉工厂店,
+                                   * 严选, 京东京造, 京东惠寻, 抖音王牌工厂, KEEP, 喵满分, 云集) */
   SC_FIELD_EXCLUDED_PRACTICE,     /* "excluded-practice": bool (盗图, 重大客诉, 假货, 分销/档口货) */
   SC_FIELD_OWN_LIVE_TEAM,         /* "own-live-team": bool (独立快手电商运营团队, self-broadcast) */
   /* violation scenario (阻断减免) */
   SC_FIELD_VIOLATION_ROLE,        /* "violation-role": none | merchant | creator */
   SC_FIELD_VIOLATION_BLOCKING,    /* "violation-blocking": bool (违约单含阻断经营处置措施) */
+  SC_FIELD_VIOLATION_UNINTENTIONAL, /* "violation-unintentional": bool (对规则不熟悉或无主观故意) */
   SC_FIELD_VIOLATION_POINTS,      /* "violation-points": points deducted by this notice */
   SC_FIELD_PRIOR_30D_POINTS,      /* "prior-30d-points": points deducted in the 30 days before */
   SC_FIELD_FIRST_SAME_RULE_30D,   /* "first-same-rule-30d": bool (近30日首次同规则违规) */

@@ -273,9 +273,12 @@ sc_reader_read_effect (Loader    *l,
         effect->unit = g_strdup ("exposure");
       if (effect->benefit != SC_BENEFIT_TRAFFIC && effect->unit != NULL)
         problem (l, node, SC_ERROR_INVALID, _("“unit” is only for traffic grants (benefit=\"traffic\")"));
-      if (effect->exposures_per_unit.set && g_strcmp0 (effect->unit, "traffic-coupon") != 0)
+      if (effect->exposures_per_unit.set && g_strcmp0 (effect->unit, "exposure") == 0)
         problem (l, node, SC_ERROR_INVALID,
-                 _("<exposures-per-unit> only applies to grants with unit=\"traffic-coupon\""));
+                 _("<exposures-per-unit> only applies to grants with unit=\"traffic-coupon\" or unit=\"traffic-unit\""));
+      if (g_strcmp0 (effect->unit, "traffic-unit") == 0 && !effect->exposures_per_unit.set)
+        problem (l, node, SC_ERROR_INVALID,
+                 _("unit=\"traffic-unit\" says the source gives no unit; give <exposures-per-unit basis=\"assumed\"> with a note saying what one unit is taken to be"));
       break;
 
     case SC_EFFECT_TIERED:
@@ -301,6 +304,17 @@ sc_reader_read_effect (Loader    *l,
       break;
 
     case SC_EFFECT_RANK:
+      {
+        g_autofree char *rank_name = prop (node, "rank-field");
+
+        if (rank_name != NULL && sc_reader_read_field (l, node, "rank-field", &effect->rank_field)
+            && sc_field_info (effect->rank_field)->type != SC_FIELD_TYPE_NUMBER)
+          {
+            problem (l, node, SC_ERROR_INVALID, _("“rank-field” must name a number field of the profile; “%s” is %s"),
+                     rank_name, sc_reader_field_type_words (sc_field_info (effect->rank_field)->type));
+            effect->rank_field = SC_FIELD_EXPECTED_RANK;
+          }
+      }
       read_tiers (l, node, effect, TRUE);
       sc_reader_read_number (l, node, "max-total", &effect->max_total, NUM_AMOUNT, FALSE);
       break;
@@ -309,6 +323,9 @@ sc_reader_read_effect (Loader    *l,
       sc_reader_read_number (l, node, "max-orders", &effect->max_orders, NUM_COUNT, TRUE);
       sc_reader_read_number (l, node, "days", &effect->days, NUM_DAYS, FALSE);
       sc_reader_read_number (l, node, "discount-after", &effect->discount_after, NUM_FRACTION, FALSE);
+      sc_reader_read_number (l, node, "discount-days", &effect->discount_days, NUM_DAYS, FALSE);
+      if (effect->discount_days.set && !effect->discount_after.set)
+        problem (l, node, SC_ERROR_INVALID, _("<discount-days> says how long <discount-after> runs; give <discount-after> too"));
       break;
 
     case SC_EFFECT_FEE_RATE:
@@ -322,6 +339,20 @@ sc_reader_read_effect (Loader    *l,
                      _("“share-field” must name a fraction field of the profile; “%s” is %s"),
                      share, sc_reader_field_type_words (sc_field_info (effect->share_field)->type));
             effect->share_field = SC_N_FIELDS;
+          }
+      }
+      {
+        g_autofree char *within = prop (node, "within-field");
+
+        if (within != NULL && effect->share_field == SC_N_FIELDS)
+          problem (l, node, SC_ERROR_INVALID, _("“within-field” says which share “share-field” is part of; give “share-field” too"));
+        else if (within != NULL && sc_reader_read_field (l, node, "within-field", &effect->share_within)
+                 && sc_field_info (effect->share_within)->type != SC_FIELD_TYPE_FRACTION)
+          {
+            problem (l, node, SC_ERROR_INVALID,
+                     _("“within-field” must name a fraction field of the profile; “%s” is %s"),
+                     within, sc_reader_field_type_words (sc_field_info (effect->share_within)->type));
+            effect->share_within = SC_N_FIELDS;
           }
       }
       break;
@@ -349,6 +380,7 @@ sc_reader_read_effect (Loader    *l,
 
     case SC_EFFECT_DEPOSIT:
       sc_reader_read_number (l, node, "amount", &effect->deposit, NUM_AMOUNT, TRUE);
+      sc_reader_read_number (l, node, "days", &effect->days, NUM_DAYS, FALSE);
       break;
 
     case SC_EFFECT_SETTLEMENT:

@@ -321,6 +321,58 @@ read_measure_status (Loader          *l,
              measure->id, program->id, sc_program_status_to_string (program->status));
 }
 
+/* <window-end basis="stated|assumed"> under @parent, if present: a
+ * declaration, so .set means "declared" and .value stays 0. */
+static void
+read_window_end (Loader   *l,
+                 xmlNode  *parent,
+                 ScNumber *number)
+{
+  xmlNode *node = first_child (parent, "window-end");
+
+  if (node == NULL)
+    return;
+  number->line = sc_xml_node_line (node);
+  sc_reader_read_basis (l, node, number, "<window-end>", FALSE, FALSE);
+  number->set = TRUE;
+}
+
+/*
+ * An effect that runs over time to the end of its window is worth what that
+ * end says; a window the source does not close is an assumption like any
+ * number, so the file must say which it is.
+ */
+static void
+check_window_end (Loader          *l,
+                  xmlNode         *node,
+                  const ScProgram *program,
+                  const ScMeasure *measure)
+{
+  ScWindow w = program->window;
+  char b[16];
+
+  if (sc_measure_window_end (program, measure) != NULL)
+    return;
+  if (measure->has_window && measure->window.end != SC_DAY_NONE)
+    w.end = measure->window.end;
+  for (guint i = 0; measure->effects != NULL && i < measure->effects->len; i++)
+    {
+      const char *what = sc_effect_runs_to_window_end (g_ptr_array_index (measure->effects, i));
+
+      if (what == NULL)
+        continue;
+      if (w.end == SC_DAY_NONE)
+        problem (l, node, SC_ERROR_INVALID,
+                 _("measure “%s”: its <%s> runs open-ended (no end date) and nothing says the source leaves it open; add <window-end basis=\"assumed\"> with a note to the measure or its program, or give it an end"),
+                 measure->id, what);
+      else
+        problem (l, node, SC_ERROR_INVALID,
+                 _("measure “%s”: its <%s> runs to the end of its window (last day %s) but nothing says whether the source gives that end; add <window-end basis=\"stated\"/> if it does, or basis=\"assumed\" with a note, to the measure or its program"),
+                 measure->id, what, sc_day_format (w.end - 1, b));
+      return;
+    }
+}
+
 static void
 read_measure (Loader    *l,
               xmlNode   *node,
@@ -341,6 +393,7 @@ read_measure (Loader    *l,
     sc_reader_read_window (l, node, &measure->window);
   read_texts (l, node, "title", &measure->title);
   read_texts (l, node, "summary", &measure->summary);
+  read_window_end (l, node, &measure->window_end);
   child = first_child (node, "quote");
   measure->quote = child != NULL ? text_of (child) : g_strdup ("");
   if (child != NULL && *measure->quote == '\0')
@@ -387,6 +440,7 @@ read_measure (Loader    *l,
     for (xmlNode *c = child->children; c != NULL; c = c->next)
       if (c->type == XML_ELEMENT_NODE)
         sc_reader_read_effect (l, c, measure);
+  check_window_end (l, node, program, measure);
   l->measure = NULL;
   g_clear_pointer (&l->quote, sc_quote_free);
 }
@@ -484,6 +538,7 @@ read_program (Loader  *l,
   program->status = sc_xml_read_enum (node, "status", &sc_program_status_table, SC_STATUS_ANNOUNCED);
   program->revision = read_revision (l, node);
   sc_reader_read_window (l, node, &program->window);
+  read_window_end (l, node, &program->window_end);
   read_texts (l, node, "name", &program->name);
   read_texts (l, node, "summary", &program->summary);
 

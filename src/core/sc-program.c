@@ -51,6 +51,7 @@ effect_free (ScEffect *effect)
   sc_number_clear (&effect->max_orders);
   sc_number_clear (&effect->days);
   sc_number_clear (&effect->discount_after);
+  sc_number_clear (&effect->discount_days);
   sc_number_clear (&effect->rate);
   g_strfreev (effect->categories);
   g_free (effect->scene);
@@ -71,6 +72,7 @@ measure_free (ScMeasure *measure)
   g_free (measure->quote);
   g_free (measure->source_id);
   g_free (measure->group);
+  sc_number_clear (&measure->window_end);
   cond_free (measure->eligibility);
   g_clear_pointer (&measure->effects, g_ptr_array_unref);
   g_free (measure);
@@ -110,6 +112,7 @@ program_free (ScProgram *program)
   sc_text_clear (&program->name);
   sc_text_clear (&program->summary);
   g_free (program->replaces);
+  sc_number_clear (&program->window_end);
   g_strfreev (program->source_ids);
   g_clear_pointer (&program->headlines, g_ptr_array_unref);
   g_clear_pointer (&program->groups, g_ptr_array_unref);
@@ -249,9 +252,11 @@ sc_effect_new_empty (ScEffectKind kind)
 
   effect->kind = kind;
   effect->share_field = SC_N_FIELDS;
+  effect->share_within = SC_N_FIELDS;
   effect->anchor = SC_ANCHOR_FIRST_SALE;
   effect->anchor_field = SC_N_FIELDS;
   effect->anchor_fallback = SC_ANCHOR_FIELD;
+  effect->rank_field = SC_FIELD_EXPECTED_RANK;
   if (kind == SC_EFFECT_TIERED || kind == SC_EFFECT_RANK)
     effect->tiers = g_ptr_array_new_with_free_func ((GDestroyNotify) tier_free);
   if (kind == SC_EFFECT_TIERED)
@@ -488,4 +493,37 @@ sc_program_file_find_source (const ScProgramFile *file,
   if (id == NULL)
     return NULL;
   return g_hash_table_lookup (file->source_ids, id);
+}
+
+const char *
+sc_effect_runs_to_window_end (const ScEffect *effect)
+{
+  switch (effect->kind)
+    {
+    case SC_EFFECT_ORDER_FEE_WAIVER:
+      if (effect->discount_after.set && effect->discount_after.value > 0 && !effect->discount_days.set)
+        return "discount-after";
+      return effect->days.set ? NULL : "order-fee-waiver";
+    case SC_EFFECT_FEE_RATE:
+      return "fee-rate";
+    case SC_EFFECT_COMMISSION_WAIVER:
+      return "commission-waiver";
+    case SC_EFFECT_DEPOSIT:
+      return effect->days.set ? NULL : "deposit";
+    case SC_EFFECT_SETTLEMENT:
+      return "settlement";
+    default:
+      return NULL;
+    }
+}
+
+const ScNumber *
+sc_measure_window_end (const ScProgram *program,
+                       const ScMeasure *measure)
+{
+  if (measure->window_end.set)
+    return &measure->window_end;
+  if (measure->has_window && measure->window.end != SC_DAY_NONE)
+    return NULL;
+  return program->window_end.set ? &program->window_end : NULL;
 }

@@ -132,21 +132,29 @@ typedef struct
   ScAnchor      anchor_fallback;   /* anchor FIELD: the anchor used when the profile leaves
                                     * anchor_field unset; SC_ANCHOR_FIELD = none (needs information) */
   ScNumber      amount;            /* GRANT: yuan or units */
-  char         *unit;              /* TRAFFIC: "exposure" | "traffic-coupon" */
+  char         *unit;              /* TRAFFIC: "exposure" | "traffic-coupon" | "traffic-unit" (unit not stated) */
   ScNumber      exposures_per_unit;/* TRAFFIC with unit other than exposure: assumption */
   GArray       *checkpoints;       /* TIERED: guint day offsets from anchor (30, 60, 90) */
   GPtrArray    *tiers;             /* TIERED, RANK: ScTier*, thresholds increasing (RANK: top N decreasing) */
   ScNumber      max_total;         /* TIERED, RANK: cap over all tiers and checkpoints */
+  ScField       rank_field;        /* RANK: the number field holding the rank (rank-field="…",
+                                    * else expected-rank) */
   ScFee         fee;               /* ORDER_FEE_WAIVER, FEE_RATE */
   ScNumber      max_orders;        /* ORDER_FEE_WAIVER */
-  ScNumber      days;              /* ORDER_FEE_WAIVER: the waiver runs for days from anchor */
+  ScNumber      days;              /* ORDER_FEE_WAIVER: the waiver runs for days from anchor;
+                                    * DEPOSIT: the lower deposit lasts days from anchor (a trial period);
+                                    * GRANT: offset-days */
   ScNumber      discount_after;    /* ORDER_FEE_WAIVER: fraction of the fee subsidised afterwards (0.30) */
+  ScNumber      discount_days;     /* ORDER_FEE_WAIVER: the discount runs for days from anchor;
+                                    * unset: to the end of the window */
   ScNumber      rate;              /* FEE_RATE: the new rate (0.006) */
   ScField       share_field;       /* FEE_RATE: profile fraction of GMV it applies to; SC_N_FIELDS = all */
+  ScField       share_within;      /* FEE_RATE: the fraction field @share_field is part of (within-field="…"):
+                                    * the share counts at most that much; SC_N_FIELDS = none */
   char        **categories;        /* COMMISSION_WAIVER: NULL = all categories */
   char         *scene;             /* COMMISSION_WAIVER: "shelf" | "content" | "all" */
   ScNumber      share;             /* COMMISSION_WAIVER: assumed fraction of eligible GMV waived */
-  ScNumber      deposit;           /* DEPOSIT: new deposit in yuan */
+  ScNumber      deposit;           /* DEPOSIT: new deposit in yuan (from the anchor, if @days is set) */
   ScNumber      settlement_days;   /* SETTLEMENT */
   ScText        text;              /* RIGHT, RULE_OUTCOME: what the merchant gets / what happens */
   char         *replaces;          /* RULE_OUTCOME: the measure replaced, e.g. "全部商品下架" */
@@ -165,6 +173,8 @@ typedef struct
   gboolean    has_status;    /* the file gave status="…" on the measure */
   gboolean    has_window;
   ScWindow    window;        /* when it differs from the program's */
+  ScNumber    window_end;    /* <window-end basis>: .set when declared; .basis stated or
+                              * assumed (then .note says why); .value unused */
   char       *group;         /* stacking group id or NULL (additive) */
   ScCond     *eligibility;   /* NULL: every merchant */
   GPtrArray  *effects;       /* ScEffect* */
@@ -212,6 +222,7 @@ struct _ScProgram
   ScText           summary;
   ScProgramStatus  status;
   ScWindow         window;
+  ScNumber         window_end;    /* <window-end basis>, like ScMeasure.window_end */
   char            *replaces;      /* id of the earlier program it replaces, or NULL */
   char           **source_ids;
   GPtrArray       *headlines;     /* ScHeadline*, possibly empty */
@@ -283,6 +294,17 @@ typedef struct
 } ScProgramFile;
 
 void                sc_program_file_free     (ScProgramFile *file);
+
+/* The XML name of @effect's part whose value runs over time to the end of
+ * the measure's window (no duration of its own ends it sooner): "discount-after",
+ * "order-fee-waiver", "fee-rate", "commission-waiver", "deposit", "settlement";
+ * NULL for an effect that does not run over time. (transfer none) */
+const char         *sc_effect_runs_to_window_end (const ScEffect *effect);
+/* The <window-end> declaration that covers @measure's end: its own, else
+ * (when the measure gives no end="…" of its own) its program's; NULL when
+ * none is declared. (transfer none) */
+const ScNumber     *sc_measure_window_end    (const ScProgram *program,
+                                              const ScMeasure *measure);
 const ScSource     *sc_program_file_find_source (const ScProgramFile *file, const char *id);
 
 /*

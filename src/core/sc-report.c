@@ -146,6 +146,40 @@ static const ScAmount table_rows[] = {
   SC_AMOUNT_CASH_FLOW, SC_AMOUNT_TOTAL_VALUE,
 };
 
+/*
+ * A program's status on the evaluation date: its declared status while the
+ * day is in its window, else "not-started" or "ended". *@label (may be
+ * NULL) gets the words for people: "In force", "Ended on 2023-08-18 (was:
+ * Comment period)". (transfer none for the return)
+ */
+static const char *
+status_on_date (const ScProgram *program,
+                ScDay            as_of,
+                char           **label)
+{
+  char d[16];
+
+  if (program->window.start != SC_DAY_NONE && as_of < program->window.start)
+    {
+      if (label != NULL)
+        /* Translators: a program's status on the evaluation date: its first day, its declared status */
+        *label = g_strdup_printf (_("Not started: starts on %s (declared status: %s)"), sc_day_format (program->window.start, d),
+                                  sc_program_status_label (program->status));
+      return "not-started";
+    }
+  if (program->window.end != SC_DAY_NONE && as_of >= program->window.end)
+    {
+      if (label != NULL)
+        /* Translators: a program's status on the evaluation date: its last day, its declared status */
+        *label = g_strdup_printf (_("Ended on %s (declared status: %s)"), sc_day_format (program->window.end - 1, d),
+                                  sc_program_status_label (program->status));
+      return "ended";
+    }
+  if (label != NULL)
+    *label = g_strdup (sc_program_status_label (program->status));
+  return sc_program_status_to_string (program->status);
+}
+
 static const char *
 status_mark (ScMeasureStatus status)
 {
@@ -347,6 +381,17 @@ text_report (GString         *out,
           for (guint t = 0; t < mr->texts->len; t++)
             g_string_append_printf (out, "      · %s\n", sc_text_get (g_ptr_array_index (mr->texts, t), lang));
         }
+      /* Last in the program's block: its status on the evaluation date,
+       * which the declared one (an expired or draft program…) may not be. */
+      {
+        g_autofree char *state = NULL;
+        char d[16];
+
+        status_on_date (prr->program, result->as_of, &state);
+        /* Translators: at the end of a program's block: the evaluation date, the program's status on it */
+        g_string_append_printf (out, _("  Status on %s: %s"), sc_day_format (result->as_of, d), state);
+        g_string_append_c (out, '\n');
+      }
     }
 
   check = sc_rule_check (catalog, profile, lang);
@@ -856,6 +901,7 @@ json_report (GString         *out,
       sc_json_append_string (out, prr->program->platform);
       json_member (out, ",", "name", sc_text_get (&prr->program->name, lang));
       json_member (out, ",", "status", sc_program_status_to_string (prr->program->status));
+      json_member (out, ",", "status_on_date", status_on_date (prr->program, result->as_of, NULL));
       g_string_append (out, ",\"start\":");
       json_day (out, prr->program->window.start);
       g_string_append (out, ",\"end\":");
@@ -933,6 +979,7 @@ json_report (GString         *out,
       json_member (out, ",", "measure", s->measure->id);
       g_string_append (out, ",\"holds\":");
       g_string_append (out, s->status > 0 ? "true" : s->status == 0 ? "false" : "null");
+      g_string_append (out, s->in_force ? ",\"in_force\":true" : ",\"in_force\":false");
       json_member (out, ",", "replaces", s->replaces);
       json_member (out, ",", "outcome", s->text ? sc_text_get (s->text, lang) : NULL);
       g_string_append (out, ",\"reasons\":");

@@ -40,6 +40,9 @@ sc_traffic_unit_label (const char *unit)
   if (g_strcmp0 (unit, "traffic-coupon") == 0)
     /* Translators: a count of traffic, "4,600 traffic coupons" (流量券) */
     return _("traffic coupons");
+  if (g_strcmp0 (unit, "traffic-unit") == 0)
+    /* Translators: a count of traffic whose unit the source does not give, "28,000 units of traffic" (流量) */
+    return _("units of traffic");
   return unit != NULL ? unit : "";
 }
 

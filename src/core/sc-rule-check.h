@@ -22,6 +22,8 @@ typedef enum
   SC_RELIEF_AVAILABLE,       /* at least one situation holds */
   SC_RELIEF_NOT_AVAILABLE,   /* every situation fails */
   SC_RELIEF_NEEDS_INFO,      /* no situation holds for sure, one could with more information */
+  SC_RELIEF_NOT_IN_FORCE,    /* rules are loaded but none binds on the evaluation date (a draft
+                              * for comment, not started, ended): never "available" */
 } ScReliefOutcome;
 
 /**
@@ -31,6 +33,8 @@ typedef enum
  * @reasons: char* in the chosen language
  * @replaces: the blocking measure it replaces (e.g. "全部商品下架"), or NULL
  * @text: the first replacement listed (transfer none); a rule may list several, see the measure
+ * @in_force: its program binds on the evaluation date (in force, within its
+ *   window, not a draft); only such situations decide the outcome
  */
 typedef struct
 {
@@ -40,6 +44,7 @@ typedef struct
   GPtrArray       *reasons;
   const char      *replaces;
   const ScText    *text;
+  gboolean         in_force;
 } ScRuleSituation;
 
 typedef struct
@@ -49,13 +54,16 @@ typedef struct
   GPtrArray       *reasons;      /* char*: the summary, in the chosen language */
 } ScRuleCheck;
 
-/* @lang NULL = sc_lang_current(). Only measures whose program is in force on
- * the profile's as-of date or earlier are used. (transfer full) */
+/* @lang NULL = sc_lang_current(). Every rule is checked, but only those whose
+ * program binds on the profile's as-of date (in force, in its window, not a
+ * draft) can make relief available; the others' reasons say why they do
+ * not. (transfer full) */
 ScRuleCheck *sc_rule_check      (ScCatalog       *catalog,
                                  const ScProfile *profile,
                                  const char      *lang);
 void         sc_rule_check_free (ScRuleCheck     *check);
-/* "no-scenario" "available" "not-available" "needs-info" (transfer none) */
+
+/* "no-scenario" "available" "not-available" "needs-info" "not-in-force" (transfer none) */
 const char  *sc_relief_outcome_to_string (ScReliefOutcome outcome);
 /* Translated. (transfer none) */
 const char  *sc_relief_outcome_label     (ScReliefOutcome outcome);

@@ -117,11 +117,14 @@ refresh (ScRuleCheckView *self)
         case 0: state = _("Does not apply"); icon_name = "window-close-symbolic"; break;
         default: state = _("Needs information"); icon_name = "document-edit-symbolic"; break;
         }
+      /* Rules not in force on the evaluation date (a draft…) never "apply". */
+      if (s->status == 1 && !s->in_force)
+        state = _("Would apply, but these rules are not in force");
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sc_text_get (&s->measure->title, lang));
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), state);
       icon = gtk_image_new_from_icon_name (icon_name);
-      gtk_widget_add_css_class (icon, s->status == 1 ? "success" : s->status == 0 ? "dim-label" : "warning");
+      gtk_widget_add_css_class (icon, s->status == 1 && s->in_force ? "success" : s->status == 0 ? "dim-label" : "warning");
       adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), icon);
       adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), s->status != 0);
 

@@ -676,12 +676,12 @@ test_from_result_empty_platforms (void)
        * metadata keeps the ids. */
       {
         const char *data = g_ptr_array_index (overview->footnotes, 0);
-        const char *star = zh ? "星耀计划（2026）第4版" : "Star Plan 2026 (rev. 4)";
+        const char *star = zh ? "星耀计划（2026）第5版" : "Star Plan 2026 (rev. 5)";
 
         g_test_message ("%s", data);
-        g_assert_nonnull (strstr (data, g_str_equal (langs[l], "zh") && !zh ? "星耀计划（2026） (rev. 4)" : star));
+        g_assert_nonnull (strstr (data, g_str_equal (langs[l], "zh") && !zh ? "星耀计划（2026） (rev. 5)" : star));
         g_assert_null (strstr (data, "kuaishou.star-plan-2026"));
-        g_assert_nonnull (strstr (overview->data_revision, "kuaishou.star-plan-2026 r4"));
+        g_assert_nonnull (strstr (overview->data_revision, "kuaishou.star-plan-2026 r5"));
       }
       if (zh)
         use_english_messages ();

@@ -29,6 +29,16 @@ test_threshold_live_hours (void)
     g_assert_cmpint (mr->status, ==, SC_MEASURE_ELIGIBLE);
     assert_reason (mr, "Live hours in the first 7 days 11 ≥ 11");
   }
+  /* Rounding never shows "11 < 11" (issue 13): the value keeps the digits
+   * that tell it from the threshold. */
+  set (p, "live-hours-first-7d", "10.99999");
+  {
+    g_autoptr(ScResult) r = evaluate (p);
+    const ScMeasureResult *mr = measure (r, "alpha.test", "live");
+
+    g_assert_cmpint (mr->status, ==, SC_MEASURE_NOT_ELIGIBLE);
+    assert_reason (mr, "Live hours in the first 7 days 10.99999 < 11");
+  }
 }
 
 static void

@@ -90,6 +90,8 @@ return_shipping_profile (const char *as_of)
   set (p, "monthly-gmv", "30000");
   set (p, "avg-order-value", "50");
   set (p, "return-shipping-cover", "true");
+  /* "2026年报名": the waiver needs enrolment in 2026 (audit W4). */
+  set (p, "return-shipping-enrolled-2026", "true");
   return p;
 }
 
@@ -166,6 +168,7 @@ test_waiver_zero_explained (void)
   set (p, "avg-order-value", "80");
   set (p, "return-shipping-cover", "true");
   set (p, "return-shipping-cover-days", "365");
+  set (p, "return-shipping-enrolled-2026", "true");
   r = evaluate_bundled (p);
   /* 7 free days from 2026-01-10: over before March. */
   assert_reason (measure (r, STAR, "m2-return-shipping-jan-7d"), "The free orders ended on 2026-01-16, before the evaluation date 2026-03-01");

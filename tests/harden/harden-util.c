@@ -192,6 +192,7 @@ harden_write_program_files (const char *dir,
             g_string_append_printf (xml, " replaces=\"p%u.%u\"", f, k - 1);
           g_string_append_printf (xml, ">\n    <name xml:lang=\"en\">Program %u.%u</name>\n"
             "    <measure id=\"m\" source=\"t\"><title xml:lang=\"en\">Rate</title><quote>0.006</quote>\n"
+            "      <window-end basis=\"stated\"/>\n"
             "      <effects><fee-rate fee=\"commission\"><rate value=\"0.006\"/></fee-rate></effects></measure>\n"
             "  </program>\n", f, k);
         }

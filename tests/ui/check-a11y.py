@@ -31,7 +31,7 @@ if not os.environ.get('DISPLAY'):
 # Roles a user reaches with the keyboard or the pointer: each needs a name.
 CONTROLS = {'push button', 'toggle button', 'check box', 'radio button', 'spin button',
             'combo box', 'text', 'entry', 'switch', 'menu item', 'link', 'slider',
-            'page tab', 'toggle', 'password text', 'check menu item', 'radio menu item'}
+            'page tab', 'page tab list', 'toggle', 'password text', 'check menu item', 'radio menu item'}
 CLASS_NAME = re.compile(r'^(Gtk|Adw|Sc)[A-Z][A-Za-z]+$')
 
 env = dict(os.environ, GTK_A11Y='atspi', GTK_DEBUG='')
@@ -97,27 +97,42 @@ def problems(nodes):
     return found
 
 
-def press_tab(root, label):
-    nodes = []
+def page_tabs(root):
+    """The page switcher's tabs, in order."""
+    found = []
     stack = [root]
     while stack:
-        n = stack.pop()
+        n = stack.pop(0)
         try:
-            if n.get_role_name() == 'page tab' and n.get_name() == label:
-                action = n.get_action_iface()
-                if action is not None and action.get_n_actions() > 0:
-                    action.do_action(0)
-                    return True
-                sel = n.get_parent().get_selection_iface()
-                if sel is not None:
-                    sel.select_child(n.get_index_in_parent())
-                    return True
+            if n.get_role_name() == 'page tab':
+                found.append(n)
+                continue
             for k in range(n.get_child_count()):
                 c = n.get_child_at_index(k)
                 if c is not None:
                     stack.append(c)
         except Exception:
             pass
+    return found
+
+
+def press_tab(root, index):
+    """Activates the @index-th page tab (by position: names are translated)."""
+    tabs = page_tabs(root)
+    if index >= len(tabs):
+        return False
+    n = tabs[index]
+    try:
+        action = n.get_action_iface()
+        if action is not None and action.get_n_actions() > 0:
+            action.do_action(0)
+            return True
+        sel = n.get_parent().get_selection_iface()
+        if sel is not None:
+            sel.select_child(n.get_index_in_parent())
+            return True
+    except Exception:
+        pass
     return False
 
 
@@ -126,9 +141,9 @@ try:
     ok(root is not None, 'the window appears on the accessibility bus')
     if root is not None:
         time.sleep(1.5)
-        for page in ['Overview', 'Measures', 'Programs', 'Rule Check']:
-            if page != 'Overview':
-                ok(press_tab(root, page), 'the %s page tab can be activated' % page)
+        for index, page in enumerate(['Overview', 'Measures', 'Programs', 'Rule Check']):
+            if index > 0:
+                ok(press_tab(root, index), 'the %s page tab can be activated' % page)
                 time.sleep(1.0)
             nodes = []
             walk(root, nodes)
