@@ -64,11 +64,6 @@ static const ScChartRgb ink_dark[SC_CHART_N_INKS] = {
   [SC_CHART_INK_MARKER] = RGB (0xFF7755),
 };
 
-guint
-sc_chart_palette_n_series (void)
-{
-  return G_N_ELEMENTS (series_light);
-}
 
 ScChartRgb
 sc_chart_palette_series (guint    index,

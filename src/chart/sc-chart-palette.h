@@ -39,8 +39,6 @@ typedef enum
   SC_CHART_HATCH_HORIZONTAL,
 } ScChartHatch;
 
-/* Number of distinct series colors before they repeat. */
-guint         sc_chart_palette_n_series  (void);
 ScChartRgb    sc_chart_palette_series    (guint              index,
                                           gboolean           dark);
 ScChartRgb    sc_chart_palette_status    (ScChartSpanStatus  status,

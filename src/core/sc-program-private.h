@@ -23,7 +23,6 @@ ScSource      *sc_source_new_empty       (void);
 ScStackGroup  *sc_stack_group_new_empty  (void);
 ScBaselineItem *sc_baseline_item_new_empty (void);
 ScExampleExpect *sc_example_expect_new_empty (void);
-void           sc_cond_free              (ScCond *cond);
 /* Appends @source (transfer full) to @file and indexes its id. */
 void           sc_program_file_add_source (ScProgramFile *file,
                                            ScSource      *source);

@@ -239,11 +239,6 @@ sc_cond_new_empty (ScCondKind kind)
   return cond;
 }
 
-void
-sc_cond_free (ScCond *cond)
-{
-  cond_free (cond);
-}
 
 ScEffect *
 sc_effect_new_empty (ScEffectKind kind)
@@ -465,11 +460,6 @@ sc_fee_from_string (const char *name,
   return TRUE;
 }
 
-const char *
-sc_benefit_to_string (ScBenefit benefit)
-{
-  return sc_enum_info (&sc_benefit_table, benefit)->name;
-}
 
 const char *
 sc_benefit_label (ScBenefit benefit)

@@ -361,7 +361,6 @@ const char         *sc_fee_label             (ScFee fee);   /* translated, "retu
 const char         *sc_fee_title             (ScFee fee);   /* translated, "Return-shipping fee per order" */
 gboolean            sc_fee_from_string       (const char *name,
                                               ScFee      *fee);
-const char         *sc_benefit_to_string     (ScBenefit benefit);
 const char         *sc_benefit_label         (ScBenefit benefit);  /* translated, "yuan in cash" */
 const char         *sc_anchor_to_string      (ScAnchor anchor);
 

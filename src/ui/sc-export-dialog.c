@@ -395,10 +395,3 @@ sc_export_dialog_set_lang (ScExportDialog *self,
   gtk_drop_down_set_selected (self->lang, lang);
 }
 
-void
-sc_export_dialog_set_footnote (ScExportDialog *self,
-                               gboolean        footnote)
-{
-  g_return_if_fail (SC_IS_EXPORT_DIALOG (self));
-  gtk_switch_set_active (self->footnote, footnote);
-}

@@ -45,8 +45,6 @@ void            sc_export_dialog_set_scale (ScExportDialog *self,
 /* The language of the exported chart. */
 void            sc_export_dialog_set_lang  (ScExportDialog *self,
                                             ScLang          lang);
-void            sc_export_dialog_set_footnote (ScExportDialog *self,
-                                               gboolean        footnote);
 /* Writes the chart with the dialog's settings (what the Export button does
  * once a file is chosen). */
 gboolean        sc_export_dialog_export_to (ScExportDialog *self,
