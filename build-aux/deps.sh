@@ -9,12 +9,12 @@ shangce_packages=(
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
   libxml2-dev libxml2-utils libcairo2-dev libpango1.0-dev zlib1g-dev
   gettext itstool yelp-tools desktop-file-utils appstream
-  shared-mime-info fonts-noto-cjk librsvg2-common
+  shared-mime-info fonts-noto-cjk librsvg2-common libxlsxwriter-dev
 )
 shangce_test_packages=(
   xvfb xauth dbus dbus-x11 flatpak-builder poppler-utils python3
   clang libclang-rt-14-dev locales valgrind xdotool x11-xserver-utils
-  at-spi2-core python3-pyatspi
+  at-spi2-core python3-pyatspi python3-openpyxl
 )
 
 shangce_ensure_deps () {

@@ -14,6 +14,8 @@ typedef enum
   SC_REPORT_TEXT,   /* side-by-side table per platform, measures, assumptions */
   SC_REPORT_CSV,    /* UTF-8 with BOM, CRLF, RFC 4180 quoting (Excel / WPS) */
   SC_REPORT_JSON,   /* docs/report-json.md */
+  SC_REPORT_XLSX,   /* binary, written to a file: sc_report_write_xlsx() in
+                     * sc-report-xlsx.h; sc_report_build() does not make it */
 } ScReportFormat;
 
 gboolean sc_report_format_from_string (const char     *name,

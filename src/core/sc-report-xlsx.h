@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "sc-catalog.h"
+#include "sc-engine.h"
+#include "sc-profile.h"
+
+G_BEGIN_DECLS
+
+/*
+ * Writes @result (computed from @profile over @catalog) as an Excel
+ * workbook to @path, in @lang ("zh" or "en"; NULL = result->lang): sheets
+ * Summary (per platform: total, money kept, value tied to the platform,
+ * expected, the amounts, and a native stacked column chart of kept and
+ * tied), Measures, Assumptions and Sources. Numbers are number cells in
+ * yuan, dates are dates, header rows are frozen; text is always written as
+ * text, never as a formula. The file is private (client data) and written
+ * through sc_file_write(). Free of GTK.
+ */
+gboolean sc_report_write_xlsx (ScCatalog       *catalog,
+                               const ScProfile *profile,
+                               const ScResult  *result,
+                               const char      *lang,
+                               const char      *path,
+                               GError         **error);
+
+G_END_DECLS
