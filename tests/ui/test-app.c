@@ -477,8 +477,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
   if (!ui_test_init (&argc, &argv))
     return 0;
   app = ui_test_new_app ();
@@ -493,8 +491,5 @@ main (int   argc,
   g_test_add_func ("/ui/document/close-asks", test_close_asks);
   g_test_add_func ("/ui/rule-check/outcome", test_rule_check);
 
-  status = g_test_run ();
-  g_object_unref (app);
-  ui_test_finish ();
-  return status;
+  return ui_test_run (app);
 }

@@ -546,8 +546,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
   if (!ui_test_init (&argc, &argv))
     return 0;
   app = ui_test_new_app ();
@@ -562,8 +560,5 @@ main (int   argc,
   g_test_add_func ("/ui/document/close-during-save-as-asked", test_close_during_save_as_asked);
   g_test_add_func ("/ui/document/destroy-during-save-as", test_destroy_during_save_as);
 
-  status = g_test_run ();
-  g_object_unref (app);
-  ui_test_finish ();
-  return status;
+  return ui_test_run (app);
 }

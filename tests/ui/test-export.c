@@ -132,16 +132,11 @@ int
 main (int    argc,
       char **argv)
 {
-  int status;
-
   if (!ui_test_init (&argc, &argv))
     return 0;
   app = ui_test_new_app ();
   ui_test_allow_gtk_snapshot_warning ();
   g_test_add_func ("/export/report", test_report);
   g_test_add_func ("/export/client-report", test_client_report);
-  status = g_test_run ();
-  g_object_unref (app);
-  ui_test_finish ();
-  return status;
+  return ui_test_run (app);
 }

@@ -308,8 +308,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
   if (!ui_test_init (&argc, &argv))
     return 0;
   app = ui_test_new_app ();
@@ -319,8 +317,5 @@ main (int   argc,
   g_test_add_func ("/ui/measures/details-input", test_measures_details_input);
   g_test_add_func ("/ui/measures/icons", test_measures_icons);
 
-  status = g_test_run ();
-  g_object_unref (app);
-  ui_test_finish ();
-  return status;
+  return ui_test_run (app);
 }

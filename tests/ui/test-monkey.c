@@ -171,14 +171,9 @@ int
 main (int    argc,
       char **argv)
 {
-  int status;
-
   if (!ui_test_init (&argc, &argv))
     return 0;
   app = ui_test_new_app ();
   g_test_add_func ("/monkey/random-input", test_monkey);
-  status = g_test_run ();
-  g_object_unref (app);
-  ui_test_finish ();
-  return status;
+  return ui_test_run (app);
 }

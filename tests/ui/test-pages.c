@@ -417,8 +417,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
   if (!ui_test_init (&argc, &argv))
     return 0;
   app = ui_test_new_app ();
@@ -431,8 +429,5 @@ main (int   argc,
   g_test_add_func ("/ui/programs/not-xml", test_programs_not_xml);
   g_test_add_func ("/ui/programs/sources", test_programs_sources);
 
-  status = g_test_run ();
-  g_object_unref (app);
-  ui_test_finish ();
-  return status;
+  return ui_test_run (app);
 }

@@ -186,8 +186,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
   if (!ui_test_init (&argc, &argv))
     return 0;
   app = ui_test_new_app ();
@@ -195,8 +193,5 @@ main (int   argc,
   g_test_add_func ("/ui/programs/headline", test_programs_headline);
   g_test_add_func ("/ui/measures/expected", test_measures_expected);
 
-  status = g_test_run ();
-  g_object_unref (app);
-  ui_test_finish ();
-  return status;
+  return ui_test_run (app);
 }

@@ -517,8 +517,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
   if (!ui_test_init (&argc, &argv))
     return 0;
   app = ui_test_new_app ();
@@ -532,8 +530,5 @@ main (int   argc,
   g_test_add_func ("/ui/recovery/running-copy-not-offered", test_running_copy_not_offered);
   g_test_add_func ("/ui/recovery/write-failure-warns-once", test_write_failure_warns_once);
 
-  status = g_test_run ();
-  g_object_unref (app);
-  ui_test_finish ();
-  return status;
+  return ui_test_run (app);
 }

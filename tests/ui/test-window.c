@@ -365,8 +365,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
   if (!ui_test_init (&argc, &argv))
     return 0;
   app = ui_test_new_app ();
@@ -380,8 +378,5 @@ main (int   argc,
   g_test_add_func ("/ui/shell/window-size-kept", test_window_size_kept);
   g_test_add_func ("/ui/shell/quit", test_quit);
 
-  status = g_test_run ();
-  g_object_unref (app);
-  ui_test_finish ();
-  return status;
+  return ui_test_run (app);
 }

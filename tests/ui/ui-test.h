@@ -81,6 +81,18 @@ ui_test_finish (void)
   g_clear_pointer (&ui_test_home, g_free);
 }
 
+/* The end of a UI test's main(): runs the tests added, then lets go of
+ * @application and the folders ui_test_init() made. */
+static inline int
+ui_test_run (ScApplication *application)
+{
+  int status = g_test_run ();
+
+  g_object_unref (application);
+  ui_test_finish ();
+  return status;
+}
+
 /* Runs idle recomputes and redraws until nothing is pending. */
 static inline void
 iterate (void)
