@@ -164,3 +164,13 @@ sc_result_month_value (const double *monthly,
     return 0;
   return monthly[month * SC_N_AMOUNTS + amount];
 }
+
+double
+sc_result_platform_score (const ScResult         *result,
+                          const ScPlatformResult *platform)
+{
+  g_return_val_if_fail (result != NULL, 0);
+  g_return_val_if_fail (platform != NULL, 0);
+
+  return platform->totals[SC_AMOUNT_TOTAL_VALUE];
+}

@@ -200,6 +200,13 @@ const ScProgramResult  *sc_result_find_program  (const ScResult *result,
                                                  const char     *program_id);
 const ScPlatformResult *sc_result_find_platform (const ScResult *result,
                                                  const char     *platform);
+/* The number verdicts rank platform @platform of @result by: one value per
+ * platform, higher is better. Every ranking (verdicts, ranges, crossovers,
+ * charts that order platforms) goes through this one function, so that
+ * how value tied to the platform is weighed is decided in one place.
+ * Today: the platform's total value. */
+double            sc_result_platform_score  (const ScResult        *result,
+                                             const ScPlatformResult *platform);
 /* Month @month of @amount in a monthly series (0 when @monthly is NULL). */
 double            sc_result_month_value     (const double          *monthly,
                                              guint                  n_months,
