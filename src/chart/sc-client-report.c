@@ -13,6 +13,7 @@
 #include "sc-client-report-private.h"
 #include "sc-error.h"
 #include "sc-file.h"
+#include "sc-report.h"
 
 #include <cairo-pdf.h>
 #include <glib/gi18n.h>
@@ -948,24 +949,7 @@ run (Report *r)
 static void
 data_revision (Report *r)
 {
-  GString *ids = g_string_new (NULL);
-
-  for (guint i = 0; i < r->result->programs->len; i++)
-    {
-      const ScProgram *program = ((const ScProgramResult *) g_ptr_array_index (r->result->programs, i))->program;
-
-      g_string_append_printf (ids, "%s%s r%u", ids->len ? ", " : "", program->id, program->revision);
-    }
-  for (guint i = 0; i < r->result->platforms->len; i++)
-    {
-      const ScBaseline *baseline = ((const ScPlatformResult *) g_ptr_array_index (r->result->platforms, i))->baseline;
-
-      if (baseline != NULL)
-        g_string_append_printf (ids, "%s%s-baseline r%u", ids->len ? ", " : "", baseline->platform, baseline->revision);
-    }
-  r->data_ids = g_string_free (ids, FALSE);
-  r->data_digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, r->data_ids, -1);
-  r->data_digest[8] = '\0';
+  r->data_ids = sc_report_data_revision (r->result, &r->data_digest);
 }
 
 static gboolean

@@ -21,30 +21,14 @@
 
 #define BOM "\xEF\xBB\xBF"
 
-/* The programs and baselines the numbers come from, as the client report's
- * footer names them: "a1b2c3d4: program r2, …" (a short SHA-256 of the list). */
+/* "a1b2c3d4: program r2, …", as the client report's footer names the data. */
 static char *
 data_revision (const ScResult *result)
 {
-  g_autoptr(GString) ids = g_string_new (NULL);
   g_autofree char *digest = NULL;
+  g_autofree char *ids = sc_report_data_revision (result, &digest);
 
-  for (guint i = 0; i < result->programs->len; i++)
-    {
-      const ScProgram *program = ((const ScProgramResult *) g_ptr_array_index (result->programs, i))->program;
-
-      g_string_append_printf (ids, "%s%s r%u", ids->len ? ", " : "", program->id, program->revision);
-    }
-  for (guint i = 0; i < result->platforms->len; i++)
-    {
-      const ScBaseline *baseline = ((const ScPlatformResult *) g_ptr_array_index (result->platforms, i))->baseline;
-
-      if (baseline != NULL)
-        g_string_append_printf (ids, "%s%s-baseline r%u", ids->len ? ", " : "", baseline->platform, baseline->revision);
-    }
-  digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, ids->str, -1);
-  digest[8] = '\0';
-  return g_strdup_printf ("%s: %s", digest, ids->str);
+  return g_strdup_printf ("%s: %s", digest, ids);
 }
 
 gboolean

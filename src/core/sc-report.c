@@ -30,6 +30,32 @@ sc_report_format_from_string (const char     *name,
   return FALSE;
 }
 
+char *
+sc_report_data_revision (const ScResult  *result,
+                         char           **digest)
+{
+  GString *ids = g_string_new (NULL);
+
+  g_return_val_if_fail (result != NULL && digest != NULL, NULL);
+
+  for (guint i = 0; i < result->programs->len; i++)
+    {
+      const ScProgram *program = ((const ScProgramResult *) g_ptr_array_index (result->programs, i))->program;
+
+      g_string_append_printf (ids, "%s%s r%u", ids->len ? ", " : "", program->id, program->revision);
+    }
+  for (guint i = 0; i < result->platforms->len; i++)
+    {
+      const ScBaseline *baseline = ((const ScPlatformResult *) g_ptr_array_index (result->platforms, i))->baseline;
+
+      if (baseline != NULL)
+        g_string_append_printf (ids, "%s%s-baseline r%u", ids->len ? ", " : "", baseline->platform, baseline->revision);
+    }
+  *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, ids->str, -1);
+  (*digest)[8] = '\0';
+  return g_string_free (ids, FALSE);
+}
+
 static const char *
 money (char   *buf,
        gsize   size,

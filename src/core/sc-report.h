@@ -33,6 +33,13 @@ GBytes  *sc_report_build  (ScCatalog       *catalog,
                            ScReportFormat   format,
                            const char      *lang);
 
+/* The programs and baselines @result's numbers come from, "program r2, …,
+ * platform-baseline r1" (transfer full), and in *@digest a short name for
+ * that list: the first 8 hex digits of its SHA-256 (transfer full). The
+ * client report's footer and the CSV header block name the data alike. */
+char    *sc_report_data_revision (const ScResult *result,
+                                  char          **digest);
+
 /* Appends @text as one CSV cell (RFC 4180 quoting) and "," or, when @last,
  * CRLF. A cell a spreadsheet would run as a formula (starting with = + - @,
  * tab or CR, and not simply a number) gets a leading ' so that it stays text.

@@ -413,6 +413,7 @@ test_csv_header (void)
   g_autoptr(GHashTable) rows = NULL;
   g_autoptr(GHashTable) rows2 = NULL;
   g_autoptr(GHashTable) rows3 = NULL;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
   const char *table;
   const char *revision;
 
@@ -434,6 +435,20 @@ test_csv_header (void)
   g_assert_nonnull (strstr (revision, "-baseline r"));
   /* The table after the block is the plain report's, byte for byte. */
   g_assert_cmpstr (table, ==, plain + 3);
+  /* The client report's footer names the same data revision. */
+  if (pdftotext != NULL)
+    {
+      g_autofree char *pdf = g_build_filename (dir, "client.pdf", NULL);
+      g_autofree char *digest = g_strndup (revision, 8);
+      g_autofree char *text = NULL;
+      const char *report_args[] = { "--client-report", pdf, "--profile", profile, "--lang", "en", NULL };
+      const char *argv[] = { "pdftotext", pdf, "-", NULL };
+
+      g_assert_cmpint (run (report_args, NULL, NULL), ==, 0);
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                                   NULL, NULL, &text, NULL, NULL, NULL));
+      g_assert_nonnull (strstr (text, digest));
+    }
 
   /* A name that a spreadsheet would run stays text in the block. */
   g_assert_true (g_file_get_contents (profile, &xml, NULL, NULL));
