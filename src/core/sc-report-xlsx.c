@@ -9,6 +9,7 @@
 #include "sc-error.h"
 #include "sc-file.h"
 #include "sc-text-width.h"
+#include "sc-verdict.h"
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -187,7 +188,7 @@ summary (Book            *b,
          const ScProfile *profile,
          const ScResult  *result)
 {
-  enum { COL_TOTAL = 1, COL_KEPT, COL_TIED, COL_EXPECTED, COL_AMOUNTS };
+  enum { COL_TOTAL = 1, COL_KEPT, COL_TIED, COL_SCORE, COL_EXPECTED, COL_AMOUNTS };
   const guint head_row = 6;
   const char *heads[COL_AMOUNTS + G_N_ELEMENTS (summary_amounts)];
   guint n_platforms = result->platforms->len;
@@ -200,6 +201,12 @@ summary (Book            *b,
   /* The title and the note may overflow their cells. */
   put_text (&s, 0, 0, _("Shangce estimate report"), b->title);
   put_text (&s, 4, 0, _("Money in yuan over the horizon; exposures in counts."), NULL);
+  {
+    g_autoptr(ScVerdict) verdict = sc_verdict_new (result, b->lang, NULL);
+
+    /* What the ranking value column is: it overflows its cell. */
+    put_text (&s, 5, 0, verdict->basis, NULL);
+  }
   s.widths[0] = 0;
   put_text (&s, 1, 0, _("Profile"), b->head);
   put_text (&s, 1, 1, sc_profile_get_name (profile, b->lang), NULL);
@@ -215,6 +222,7 @@ summary (Book            *b,
   heads[COL_TOTAL] = sc_amount_label (SC_AMOUNT_TOTAL_VALUE);
   heads[COL_KEPT] = _("Money kept");
   heads[COL_TIED] = _("Tied to the platform");
+  heads[COL_SCORE] = _("Ranking value");
   heads[COL_EXPECTED] = _("Expected, not in force");
   for (guint a = 0; a < G_N_ELEMENTS (summary_amounts); a++)
     heads[COL_AMOUNTS + a] = sc_amount_label (summary_amounts[a]);
@@ -229,6 +237,7 @@ summary (Book            *b,
       put_number (&s, row, COL_TOTAL, pr->totals[SC_AMOUNT_TOTAL_VALUE], FALSE);
       put_number (&s, row, COL_KEPT, sc_totals_kept (pr->totals), FALSE);
       put_number (&s, row, COL_TIED, sc_totals_tied (pr->totals), FALSE);
+      put_number (&s, row, COL_SCORE, sc_result_platform_score (result, pr), FALSE);
       put_number (&s, row, COL_EXPECTED, pr->expected_totals[SC_AMOUNT_TOTAL_VALUE], FALSE);
       for (guint a = 0; a < G_N_ELEMENTS (summary_amounts); a++)
         put_number (&s, row, COL_AMOUNTS + a, pr->totals[summary_amounts[a]], is_count (summary_amounts[a]));
