@@ -308,6 +308,15 @@ headline_text (const ScVerdict *v,
                             result->horizon_months, sc_day_format (result->as_of, day));
   k = about (v, best->kept);
   t = about (v, best->tied);
+  if (!(best->tied >= 0.5))
+    /* Translators: the first line of the Overview's verdict: platform,
+     * money kept, then what the ranking is by */
+    return g_strdup_printf (_("%s comes first: about ¥%s, all of it money kept. %s"), best->name, k, v->basis);
+  if (!(best->kept >= 0.5))
+    /* Translators: the first line of the Overview's verdict: platform,
+     * value tied to the platform, then what the ranking is by */
+    return g_strdup_printf (_("%s comes first: about ¥%s, all of it tied to the platform. %s"), best->name, t,
+                            v->basis);
   /* Translators: the first line of the Overview's verdict: platform,
    * money kept, value tied to the platform, then what the ranking is by */
   return g_strdup_printf (_("%s comes first: ¥%s kept, ¥%s tied to the platform. %s"), best->name, k, t, v->basis);

@@ -181,7 +181,8 @@ test_maxima (void)
     g_assert_nonnull (strstr (all, " are “up to” amounts"));
     /* The verdict's first line: the leader, its two parts, and what the
      * ranking is by, at the example's assumption; then platforms first first. */
-    g_assert_true (g_str_has_prefix (verdicts[0], "Douyin comes first: ¥"));
+    g_assert_true (g_str_has_prefix (verdicts[0], "Douyin comes first: about ¥"));
+    g_assert_nonnull (strstr (verdicts[0], ", all of it money kept. "));
     g_assert_nonnull (strstr (verdicts[0], "Ranked by money kept plus value tied to the platform at ¥0.75 per yuan "
                                            "(assumed)."));
     g_assert_true (g_str_has_prefix (verdicts[1], "Douyin: about ¥"));
