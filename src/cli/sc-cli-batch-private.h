@@ -26,7 +26,7 @@ typedef struct
   char    *stem;          /* OUT/STEM.csv, STEM.pdf, STEM-KIND.png */
   char    *name;
   char    *error;         /* NULL when every output was written */
-  char    *leading;       /* the platform worth most, NULL when none is worth anything */
+  char    *leading;       /* the platform the verdict ranks first, NULL when none is worth anything */
   GArray  *platforms;     /* ClientPlatform, by platform id */
   guint    n_assumptions;
   char    *assumptions;   /* one a line */

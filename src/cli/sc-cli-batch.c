@@ -162,8 +162,9 @@ summarise (Client         *c,
       };
 
       g_array_append_val (c->platforms, cp);
-      if (p->totals[SC_AMOUNT_TOTAL_VALUE] >= 0.5
-          && (best == NULL || p->totals[SC_AMOUNT_TOTAL_VALUE] > best->totals[SC_AMOUNT_TOTAL_VALUE]))
+      /* The verdict's ranking (sc-verdict.h), not the face-value total. */
+      if (sc_result_platform_score (result, p) >= 0.5
+          && (best == NULL || sc_result_platform_score (result, p) > sc_result_platform_score (result, best)))
         best = p;
     }
   c->leading = best != NULL ? g_strdup (best->platform) : NULL;

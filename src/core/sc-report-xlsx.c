@@ -6,6 +6,7 @@
 #include "sc-report-xlsx.h"
 
 #include "sc-compare.h"
+#include "sc-verdict.h"
 #include "sc-xlsx.h"
 
 #include <glib/gi18n-lib.h>
@@ -25,7 +26,7 @@ static const ScAmount summary_amounts[] = {
 };
 
 /* The first amount column of the Summary sheet. */
-#define SUMMARY_COL_AMOUNTS 5
+#define SUMMARY_COL_AMOUNTS 6
 /* A chart's height in rows of the default height (288 px of 20). */
 #define CHART_ROWS 16
 
@@ -51,7 +52,7 @@ summary (ScXlsxBook      *b,
          const ScProfile *profile,
          const ScResult  *result)
 {
-  enum { COL_TOTAL = 1, COL_KEPT, COL_TIED, COL_EXPECTED, COL_AMOUNTS };
+  enum { COL_TOTAL = 1, COL_KEPT, COL_TIED, COL_SCORE, COL_EXPECTED, COL_AMOUNTS };
   G_STATIC_ASSERT (COL_AMOUNTS == SUMMARY_COL_AMOUNTS);
   const guint head_row = 6;
   const char *heads[COL_AMOUNTS + G_N_ELEMENTS (summary_amounts)];
@@ -64,6 +65,12 @@ summary (ScXlsxBook      *b,
   /* The title and the note may overflow their cells. */
   sc_xlsx_put_text (&s, 0, 0, _("Shangce estimate report"), b->title);
   sc_xlsx_put_text (&s, 4, 0, _("Money in yuan over the horizon; exposures in counts."), NULL);
+  {
+    g_autoptr(ScVerdict) verdict = sc_verdict_new (result, b->lang, NULL);
+
+    /* What the ranking value column is: it overflows its cell. */
+    sc_xlsx_put_text (&s, 5, 0, verdict->basis, NULL);
+  }
   s.widths[0] = 0;
   sc_xlsx_put_text (&s, 1, 0, _("Profile"), b->head);
   sc_xlsx_put_text (&s, 1, 1, sc_profile_get_name (profile, b->lang), NULL);
@@ -79,6 +86,7 @@ summary (ScXlsxBook      *b,
   heads[COL_TOTAL] = sc_amount_label (SC_AMOUNT_TOTAL_VALUE);
   heads[COL_KEPT] = _("Money kept");
   heads[COL_TIED] = _("Tied to the platform");
+  heads[COL_SCORE] = _("Ranking value");
   heads[COL_EXPECTED] = _("Expected, not in force");
   for (guint a = 0; a < G_N_ELEMENTS (summary_amounts); a++)
     heads[COL_AMOUNTS + a] = sc_amount_label (summary_amounts[a]);
@@ -93,6 +101,7 @@ summary (ScXlsxBook      *b,
       sc_xlsx_put_number (&s, row, COL_TOTAL, pr->totals[SC_AMOUNT_TOTAL_VALUE], FALSE);
       sc_xlsx_put_number (&s, row, COL_KEPT, sc_totals_kept (pr->totals), FALSE);
       sc_xlsx_put_number (&s, row, COL_TIED, sc_totals_tied (pr->totals), FALSE);
+      sc_xlsx_put_number (&s, row, COL_SCORE, sc_result_platform_score (result, pr), FALSE);
       sc_xlsx_put_number (&s, row, COL_EXPECTED, pr->expected_totals[SC_AMOUNT_TOTAL_VALUE], FALSE);
       for (guint a = 0; a < G_N_ELEMENTS (summary_amounts); a++)
         sc_xlsx_put_number (&s, row, COL_AMOUNTS + a, pr->totals[summary_amounts[a]], is_count (summary_amounts[a]));

@@ -5,9 +5,11 @@
 
 #include "sc-report.h"
 
+#include "sc-compare.h"
 #include "sc-format.h"
 #include "sc-rule-check.h"
 #include "sc-text-width.h"
+#include "sc-verdict.h"
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
@@ -219,6 +221,79 @@ status_mark (ScMeasureStatus status)
     }
 }
 
+/* The rows under the amounts that split money kept from value tied to
+ * the platform and give the number platforms are ranked by. */
+enum { VALUE_ROW_KEPT, VALUE_ROW_TIED, VALUE_ROW_SCORE, N_VALUE_ROWS };
+
+static const char *
+value_row_label (guint row)
+{
+  switch (row)
+    {
+    case VALUE_ROW_KEPT: return _("Money kept");
+    /* ad credit, coupons and traffic value at face value; the verdict says
+     * what the ranking value counts them as */
+    case VALUE_ROW_TIED: return _("Tied to the platform");
+    default: return _("Ranking value");
+    }
+}
+
+static double
+value_row_value (const ScResult         *result,
+                 const ScPlatformResult *pr,
+                 guint                   row)
+{
+  switch (row)
+    {
+    case VALUE_ROW_KEPT: return sc_totals_kept (pr->totals);
+    case VALUE_ROW_TIED: return sc_totals_tied (pr->totals);
+    default: return sc_result_platform_score (result, pr);
+    }
+}
+
+static void
+text_value_rows (GString        *out,
+                 const ScResult *result,
+                 gsize           label_w,
+                 gsize           col_w)
+{
+  for (guint r = 0; r < N_VALUE_ROWS; r++)
+    {
+      sc_text_pad (out, value_row_label (r), label_w, FALSE);
+      for (guint p = 0; p < result->platforms->len; p++)
+        {
+          g_autofree char *v = money_grouped (value_row_value (result, g_ptr_array_index (result->platforms, p), r));
+
+          sc_text_pad (out, v, col_w, TRUE);
+        }
+      g_string_append_c (out, '\n');
+    }
+}
+
+/* The verdict, the same as the client report's and the window's. */
+static void
+text_verdict (GString        *out,
+              const ScResult *result,
+              const char     *lang)
+{
+  g_autoptr(ScVerdict) verdict = sc_verdict_new (result, lang, NULL);
+
+  g_string_append_printf (out, "\n%s\n", _("Verdict"));
+  g_string_append_printf (out, "  %s\n", verdict->words);
+  for (guint i = 0; i < verdict->ranks->len; i++)
+    {
+      const ScVerdictRank *r = g_ptr_array_index (verdict->ranks, i);
+      g_autofree char *k = money_grouped (r->kept);
+      g_autofree char *t = money_grouped (r->tied);
+      g_autofree char *v = money_grouped (r->score);
+
+      /* Translators: a line of the text report's verdict: place, platform,
+       * ranking value, money kept, value tied to the platform */
+      g_string_append_printf (out, _("  %u. %s: %s (kept %s, tied to the platform %s)"), i + 1, r->name, v, k, t);
+      g_string_append_c (out, '\n');
+    }
+}
+
 static void
 text_report (GString         *out,
              ScCatalog       *catalog,
@@ -245,6 +320,8 @@ text_report (GString         *out,
   /* Side-by-side table, one column per platform. */
   for (guint r = 0; r < G_N_ELEMENTS (table_rows); r++)
     label_w = MAX (label_w, sc_text_width (sc_amount_label (table_rows[r])));
+  for (guint r = 0; r < N_VALUE_ROWS; r++)
+    label_w = MAX (label_w, sc_text_width (value_row_label (r)));
   for (guint p = 0; p < result->platforms->len; p++)
     col_w = MAX (col_w, sc_text_width (platform_name (g_ptr_array_index (result->platforms, p), lang)) + 2);
   for (guint p = 0; p < result->platforms->len; p++)
@@ -301,6 +378,7 @@ text_report (GString         *out,
         }
       g_string_append_c (out, '\n');
     }
+  text_value_rows (out, result, label_w, col_w);
   {
     gboolean any_up_to = FALSE, any_assumed = FALSE;
 
@@ -319,6 +397,8 @@ text_report (GString         *out,
     if (any_assumed)
       g_string_append_printf (out, "%s\n", _("Contains assumptions: see the list at the end."));
   }
+
+  text_verdict (out, result, lang);
 
   /* Measures, program by program. */
   g_string_append_printf (out, "\n%s\n", _("Measures"));
@@ -543,6 +623,24 @@ join_reasons (GPtrArray  *reasons,
   return g_string_free (s, FALSE);
 }
 
+/* The last cells of a row: money kept and value tied to the platform of
+ * @totals (empty when NULL), and for platform @pr the worth of a tied yuan
+ * and the ranking value. Ends the row. */
+static void
+csv_kept_tied (GString                *out,
+               const ScResult         *result,
+               const ScPlatformResult *pr,
+               const double           *totals)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  sc_csv_append_cell (out, totals != NULL ? money (buf, sizeof buf, sc_totals_kept (totals)) : "", FALSE);
+  sc_csv_append_cell (out, totals != NULL ? money (buf, sizeof buf, sc_totals_tied (totals)) : "", FALSE);
+  sc_csv_append_cell (out, pr != NULL && result->locked_worth_set ? money (buf, sizeof buf, result->locked_worth) : "",
+                      FALSE);
+  sc_csv_append_cell (out, pr != NULL ? money (buf, sizeof buf, sc_result_platform_score (result, pr)) : "", TRUE);
+}
+
 static void
 csv_report (GString         *out,
             const ScProfile *profile,
@@ -556,6 +654,7 @@ csv_report (GString         *out,
    * position keeps working. */
   static const char *const tail[] = {
     "basis", "up-to", "cut-by-group", "cut-by-cap", "reasons", "expected", "expected-total-value", "figures",
+    "kept", "tied", "locked-value-worth", "ranking-value",
   };
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
@@ -587,7 +686,8 @@ csv_report (GString         *out,
       sc_csv_append_cell (out, warn, FALSE);
       sc_csv_append_cell (out, "", FALSE);
       sc_csv_append_cell (out, money (buf, sizeof buf, pr->expected_totals[SC_AMOUNT_TOTAL_VALUE]), FALSE);
-      sc_csv_append_cell (out, "", TRUE);
+      sc_csv_append_cell (out, "", FALSE);
+      csv_kept_tied (out, result, pr, pr->totals);
     }
   for (guint i = 0; i < result->programs->len; i++)
     {
@@ -609,7 +709,8 @@ csv_report (GString         *out,
       sc_csv_append_cell (out, "", FALSE);
       sc_csv_append_cell (out, "", FALSE);
       sc_csv_append_cell (out, money (buf, sizeof buf, prr->expected_totals[SC_AMOUNT_TOTAL_VALUE]), FALSE);
-      sc_csv_append_cell (out, "", TRUE);
+      sc_csv_append_cell (out, "", FALSE);
+      csv_kept_tied (out, result, NULL, prr->totals);
     }
   /* Headlines: platform-wide figures, no amount of any merchant (empty
    * amount columns), their quote in "reasons", their numbers in "figures". */
@@ -637,7 +738,8 @@ csv_report (GString         *out,
           sc_csv_append_cell (out, headline->quote, FALSE);
           sc_csv_append_cell (out, "", FALSE);
           sc_csv_append_cell (out, "", FALSE);
-          sc_csv_append_cell (out, figures, TRUE);
+          sc_csv_append_cell (out, figures, FALSE);
+          csv_kept_tied (out, result, NULL, NULL);
         }
     }
   for (guint i = 0; i < result->measures->len; i++)
@@ -661,7 +763,8 @@ csv_report (GString         *out,
       sc_csv_append_cell (out, reasons, FALSE);
       sc_csv_append_cell (out, mr->expected ? "true" : "false", FALSE);
       sc_csv_append_cell (out, money (buf, sizeof buf, mr->expected_totals[SC_AMOUNT_TOTAL_VALUE]), FALSE);
-      sc_csv_append_cell (out, "", TRUE);
+      sc_csv_append_cell (out, "", FALSE);
+      csv_kept_tied (out, result, NULL, mr->totals);
     }
   (void) profile;
 }
@@ -844,6 +947,31 @@ json_headlines (GString         *out,
   g_string_append_c (out, ']');
 }
 
+/* "verdict": what the ranking is by, the order and the words. */
+static void
+json_verdict (GString        *out,
+              const ScResult *result,
+              const char     *lang)
+{
+  g_autoptr(ScVerdict) verdict = sc_verdict_new (result, lang, NULL);
+
+  g_string_append (out, ",\n\"verdict\":{\"locked_value_worth\":");
+  if (verdict->worth_set)
+    json_number (out, verdict->worth);
+  else
+    g_string_append (out, "null");
+  json_member (out, ",", "basis", verdict->basis);
+  json_member (out, ",", "words", verdict->words);
+  g_string_append (out, ",\"order\":[");
+  for (guint i = 0; i < verdict->ranks->len; i++)
+    {
+      if (i)
+        g_string_append_c (out, ',');
+      sc_json_append_string (out, ((const ScVerdictRank *) g_ptr_array_index (verdict->ranks, i))->platform->platform);
+    }
+  g_string_append (out, "]}");
+}
+
 static void
 json_report (GString         *out,
              ScCatalog       *catalog,
@@ -911,9 +1039,16 @@ json_report (GString         *out,
       json_monthly (out, result, pr->monthly, pr->n_months);
       g_string_append (out, ",\"expected_totals\":");
       json_amounts (out, pr->expected_totals);
+      g_string_append (out, ",\"kept\":");
+      json_number (out, sc_totals_kept (pr->totals));
+      g_string_append (out, ",\"tied\":");
+      json_number (out, sc_totals_tied (pr->totals));
+      g_string_append (out, ",\"score\":");
+      json_number (out, sc_result_platform_score (result, pr));
       g_string_append_c (out, '}');
     }
   g_string_append (out, "]");
+  json_verdict (out, result, lang);
 
   /* programs */
   g_string_append (out, ",\n\"programs\":[");

@@ -104,8 +104,8 @@ def check(shangce, profile, lang, tmp):
         t = p['totals']
         kept = t['fee-reduction'] + t['cash'] + t['cash-flow']
         tied = t['ad-credit'] + t['coupon'] + t['traffic-value']
-        for cell, want in ((r[1], t['total-value']), (r[2], kept), (r[3], tied),
-                           (r[4], p['expected_totals']['total-value'])):
+        for cell, want in ((r[1], t['total-value']), (r[2], kept), (r[3], tied), (r[4], p['score']),
+                           (r[5], p['expected_totals']['total-value'])):
             if not isinstance(cell.value, (int, float)) or abs(cell.value - want) > 0.011:
                 print('# %s %s: %r != %r' % (p['platform'], cell.coordinate, cell.value, want))
                 good = False
