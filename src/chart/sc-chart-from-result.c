@@ -551,6 +551,16 @@ build_sensitivity (Build *b)
           sc_chart_series_set (series, i, v, assumed && v != 0, NULL);
         }
     }
+  {
+    g_autoptr(GArray) crossovers = sc_sweep_crossovers (sweep);
+
+    for (guint k = 0; k < crossovers->len; k++)
+      {
+        const ScSweepCrossover *x = &g_array_index (crossovers, ScSweepCrossover, k);
+
+        sc_chart_model_add_crossover (b->model, x->at, x->score);
+      }
+  }
 }
 
 static double

@@ -208,6 +208,9 @@ sample_model (ScChartKind   kind,
           }
         if (kind == SC_CHART_SENSITIVITY)
           {
+            /* Where the lines cross (the builder takes it from sc_sweep_crossovers()). */
+            if (ns > 1 && v != SAMPLE_ZEROS)
+              sc_chart_model_add_crossover (m, 8200 / 0.13, scaled (v, 9000 + 0.05 * 8200 / 0.13));
             m->x_axis = g_strdup (pick (lang, "月 GMV（元）", "Monthly GMV (yuan)"));
             m->x_is_money = TRUE;
           }

@@ -224,15 +224,18 @@ typedef struct
   const char *ext;
 } CliCase;
 
-/* The model the command line builds, rebuilt here to know where the bars are. */
+/* The model the command line builds, rebuilt here to know where the bars
+ * are; with @sweep_out, the sweep it drew (sensitivity only). */
 static ScChartModel *
-cli_model (ScChartKind kind)
+cli_model_full (ScChartKind  kind,
+                ScSweep    **sweep_out)
 {
   g_autoptr(ScCatalog) catalog = sc_catalog_new ();
   g_autoptr(ScProfile) profile = NULL;
   g_autoptr(ScResult) result = NULL;
   g_autoptr(GError) error = NULL;
   ScEngineOptions options = { .lang = "en" };
+  ScChartModel *model;
 
   sc_catalog_add_defaults (catalog);
   profile = sc_profile_load_example (SC_PROFILE_DEFAULT_EXAMPLE, &error);
@@ -243,7 +246,16 @@ cli_model (ScChartKind kind)
   result = sc_engine_evaluate (catalog, profile, &options);
   if (kind == SC_CHART_SENSITIVITY)
     sweep = sc_sweep_over_monthly_gmv (catalog, profile, NULL, "en");
-  return sc_chart_model_from_result (kind, catalog, profile, result, sweep, "en");
+  model = sc_chart_model_from_result (kind, catalog, profile, result, sweep, "en");
+  if (sweep_out != NULL)
+    *sweep_out = g_steal_pointer (&sweep);
+  return model;
+}
+
+static ScChartModel *
+cli_model (ScChartKind kind)
+{
+  return cli_model_full (kind, NULL);
 }
 
 /*
@@ -294,6 +306,32 @@ test_timeline_names_whole (void)
           g_assert_cmpfloat (label->rect.x + label->rect.width, <=, layout->plot.x + layout->plot.width + 1);
         }
     }
+}
+
+/*
+ * The sensitivity chart marks where the leader changes exactly where the
+ * core says (sc_sweep_crossovers(), which the reports print): one
+ * computation, so chart and report cannot disagree.
+ */
+static void
+test_sensitivity_crossovers (void)
+{
+  g_autoptr(ScSweep) sweep = NULL;
+  g_autoptr(ScChartModel) model = cli_model_full (SC_CHART_SENSITIVITY, &sweep);
+  g_autoptr(GArray) crossovers = sc_sweep_crossovers (sweep);
+  g_autoptr(ScChartLayout) layout = NULL;
+
+  g_test_message ("%u crossovers", crossovers->len);
+  g_assert_cmpuint (model->crossovers->len, ==, crossovers->len);
+  for (guint k = 0; k < crossovers->len; k++)
+    {
+      g_assert_cmpfloat (g_array_index (model->crossovers, ScChartCrossover, k).x, ==,
+                         g_array_index (crossovers, ScSweepCrossover, k).at);
+      g_assert_cmpfloat (g_array_index (model->crossovers, ScChartCrossover, k).y, ==,
+                         g_array_index (crossovers, ScSweepCrossover, k).score);
+    }
+  layout = sc_chart_layout_new (model, 960, 540);
+  g_assert_cmpuint (layout->markers->len, ==, MIN (crossovers->len, 8));
 }
 
 /*
@@ -626,6 +664,7 @@ main (int   argc,
   g_test_add_func ("/chart/cli/title", test_cli_title);
   g_test_add_func ("/chart/timeline/names-whole", test_timeline_names_whole);
   g_test_add_func ("/chart/sensitivity/for-slides", test_sensitivity_for_slides);
+  g_test_add_func ("/chart/sensitivity/crossovers", test_sensitivity_crossovers);
   g_test_add_func ("/chart/cli/unwritable", test_cli_unwritable);
   g_test_add_func ("/chart/cli/headless", test_cli_headless);
   for (ScChartKind k = 0; k < SC_CHART_N_KINDS; k++)
