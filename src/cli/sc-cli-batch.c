@@ -104,7 +104,9 @@ write_outputs (Batch           *batch,
   const char *lang = sc_lang_to_code (batch->lang);
   g_autofree char *name = g_strdup_printf ("%s.%s", c->stem, format_extension (batch->format));
   g_autofree char *path = g_build_filename (batch->options->out_dir, name, NULL);
-  g_autoptr(GBytes) report = sc_report_build (batch->catalog, profile, result, batch->format, lang);
+  g_autoptr(ScSweep) report_sweep = sc_sweep_over_monthly_gmv (batch->catalog, profile, NULL, lang);
+  g_autoptr(GBytes) report = sc_report_build_with_sweep (batch->catalog, profile, result, report_sweep,
+                                                         batch->format, lang);
 
   if (!write_bytes (path, report, error))
     return FALSE;

@@ -77,8 +77,9 @@ sc_cli_report (ScCliOptions *options)
       return 0;
     }
 
-  bytes = sc_report_build (sc_document_get_catalog (document), sc_document_get_profile (document),
-                           sc_document_get_result (document), format, sc_lang_to_code (lang));
+  bytes = sc_report_build_with_sweep (sc_document_get_catalog (document), sc_document_get_profile (document),
+                                      sc_document_get_result (document), sc_document_get_sweep (document),
+                                      format, sc_lang_to_code (lang));
   data = g_bytes_get_data (bytes, &size);
 
   if (options->output != NULL && !g_str_equal (options->output, "-"))

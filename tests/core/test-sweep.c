@@ -24,27 +24,6 @@ test_sweep (void)
   g_assert_true (isnan (sc_sweep_get (s, 0, 3)));
 }
 
-/* A sweep made by hand: @values is [platform][point]. */
-static ScSweep *
-hand_sweep (guint         n_platforms,
-            guint         n_points,
-            const double *points,
-            const double *values)
-{
-  ScSweep *s = g_new0 (ScSweep, 1);
-
-  s->field = SC_FIELD_MONTHLY_GMV;
-  s->n_points = n_points;
-  s->points = g_memdup2 (points, sizeof (double) * n_points);
-  s->n_platforms = n_platforms;
-  s->platforms = g_new0 (char *, n_platforms + 1);
-  for (guint p = 0; p < n_platforms; p++)
-    s->platforms[p] = g_strdup_printf ("p%u", p);
-  s->values = g_memdup2 (values, sizeof (double) * n_platforms * n_points);
-  s->n_evaluated = n_points;
-  return s;
-}
-
 /* Kuaishou 9,000 + 0.05·x against Douyin 800 + 0.18·x: Douyin leads from
  * x = 8,200 / 0.13 ≈ 63,076.92 on, where both are worth 12,153.85. */
 static void
@@ -61,7 +40,7 @@ test_crossover_linear (void)
       values[i] = 9000 + 0.05 * points[i];
       values[12 + i] = 800 + 0.18 * points[i];
     }
-  s = hand_sweep (2, 12, points, values);
+  s = hand_sweep (NULL, 2, 12, points, values);
   x = sc_sweep_crossovers (s);
   g_assert_cmpuint (x->len, ==, 1);
   c = &g_array_index (x, ScSweepCrossover, 0);
@@ -85,7 +64,7 @@ test_crossover_three (void)
     /* p1: rises, ties p0 at 3, leads at 4 */   0, 5, 10, 20, NAN, 21,
     /* p2: ahead at 2 only, then again by 6 */  1, 12, 3, 4, NAN, 30,
   };
-  g_autoptr(ScSweep) s = hand_sweep (3, 6, points, values);
+  g_autoptr(ScSweep) s = hand_sweep (NULL, 3, 6, points, values);
   g_autoptr(GArray) x = sc_sweep_crossovers (s);
   const ScSweepCrossover *c;
 
@@ -122,10 +101,10 @@ test_crossover_none (void)
   static const double ahead[] = { 5, 6, 7, 1, 2, 3 };
   static const double tied[] = { 5, 6, 7, 5, 2, 3 };
   static const double same[] = { 5, 6, 7, 5, 6, 7 };
-  g_autoptr(ScSweep) u = hand_sweep (2, 3, points, same);
+  g_autoptr(ScSweep) u = hand_sweep (NULL, 2, 3, points, same);
   g_autoptr(GArray) xu = sc_sweep_crossovers (u);
-  g_autoptr(ScSweep) s = hand_sweep (2, 3, points, ahead);
-  g_autoptr(ScSweep) t = hand_sweep (2, 3, points, tied);
+  g_autoptr(ScSweep) s = hand_sweep (NULL, 2, 3, points, ahead);
+  g_autoptr(ScSweep) t = hand_sweep (NULL, 2, 3, points, tied);
   g_autoptr(GArray) xs = sc_sweep_crossovers (s);
   g_autoptr(GArray) xt = sc_sweep_crossovers (t);
 
