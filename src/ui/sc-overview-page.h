@@ -26,7 +26,8 @@ ScChartView  *sc_overview_page_get_chart_view (ScOverviewPage *self);
  * ("zh"/"en"; NULL: the UI's). (transfer full) */
 ScChartModel *sc_overview_page_build_model    (ScOverviewPage *self,
                                                const char     *lang);
-/* The verdict lines shown, one per platform. (transfer full) */
+/* The verdict lines shown, one per platform, then where the leading
+ * platform changes with the monthly GMV. (transfer full) */
 char        **sc_overview_page_dup_verdicts   (ScOverviewPage *self);
 
 G_END_DECLS
