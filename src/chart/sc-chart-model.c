@@ -65,6 +65,7 @@ sc_chart_model_free (ScChartModel *model)
   g_ptr_array_unref (model->series);
   g_ptr_array_unref (model->spans);
   g_free (model->marker_label);
+  g_free (model->zero_label);
   g_array_unref (model->crossovers);
   g_ptr_array_unref (model->footnotes);
   g_ptr_array_unref (model->assumptions);

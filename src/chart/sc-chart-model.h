@@ -82,9 +82,12 @@ typedef struct _ScChartModel ScChartModel;
  * @x_values: LINES over a numeric axis (sensitivity): double per point; empty
  *   for lines over @categories
  * @x_min / @x_max: GANTT axis range (fractional years)
- * @marker_x: GANTT and LINES with x values: a vertical rule when not NAN
- *   ("today" on the timeline, the profile's GMV on the sensitivity chart),
+ * @marker_x: GANTT, LINES with x values and unstacked HBARS: a vertical
+ *   rule when not NAN ("today" on the timeline, the profile's GMV on the
+ *   sensitivity chart, the central difference on the drivers chart),
  *   labelled @marker_label
+ * @bar_origin: unstacked HBARS: where every bar starts (0 unless set)
+ * @zero_label: unstacked HBARS: the name of the zero line ("tie"), or NULL
  * @crossovers: ScChartCrossover: LINES with x values: marked and labelled
  *   with their x (the builder computes them; the layout only draws them)
  * @footnotes: char*: one line each (profile, date, data revisions)
@@ -114,6 +117,8 @@ struct _ScChartModel
   double        x_max;
   double        marker_x;
   char         *marker_label;
+  double        bar_origin;
+  char         *zero_label;
   GArray       *crossovers;
   GPtrArray    *footnotes;
   GPtrArray    *assumptions;
