@@ -615,6 +615,26 @@ build_sensitivity (Build *b)
           sc_chart_series_set (series, i, v, assumed && v != 0, NULL);
         }
     }
+  {
+    g_autoptr(GArray) crossovers = sc_sweep_crossovers (sweep);
+
+    for (guint k = 0; k < crossovers->len; k++)
+      {
+        const ScSweepCrossover *x = &g_array_index (crossovers, ScSweepCrossover, k);
+
+        sc_chart_model_add_crossover (b->model, x->at, x->score);
+      }
+  }
+}
+
+/* The frame of the drivers chart; its rows come from the range analysis
+ * (sc_chart_model_from_ranges() in sc-chart-drivers.c), which a result
+ * alone does not hold. */
+static void
+build_drivers (Build *b)
+{
+  set_titles (b, _("What could change the lead"));
+  b->model->empty_message = g_strdup (_("The assumptions' ranges are not worked out for this estimate"));
 }
 
 static double
@@ -728,6 +748,7 @@ sc_chart_model_from_result (ScChartKind      kind,
     case SC_CHART_CUMULATIVE: build_cumulative (&b); break;
     case SC_CHART_SENSITIVITY: build_sensitivity (&b); break;
     case SC_CHART_TIMELINE: build_timeline (&b); break;
+    case SC_CHART_DRIVERS: build_drivers (&b); break;
     case SC_CHART_SCENARIOS: build_scenarios (&b); break;
     case SC_CHART_N_KINDS:
     default:

@@ -97,6 +97,7 @@ write_outputs (Batch           *batch,
   const char *lang = sc_lang_to_code (batch->lang);
   g_autofree char *name = g_strdup_printf ("%s.%s", c->stem, format_extension (batch->format));
   g_autofree char *path = g_build_filename (batch->options->out_dir, name, NULL);
+  g_autoptr(ScSweep) report_sweep = NULL;
   g_autoptr(GBytes) report = NULL;
 
   if (batch->format == SC_REPORT_XLSX)
@@ -106,7 +107,8 @@ write_outputs (Batch           *batch,
     }
   else
     {
-      report = sc_report_build (batch->catalog, profile, result, batch->format, lang);
+      report_sweep = sc_sweep_over_monthly_gmv (batch->catalog, profile, NULL, lang);
+      report = sc_report_build_with_sweep (batch->catalog, profile, result, report_sweep, batch->format, lang);
       if (batch->options->csv_header)
         {
           g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);

@@ -97,8 +97,9 @@ sc_cli_report (ScCliOptions *options)
       return 0;
     }
 
-  bytes = sc_report_build (sc_document_get_catalog (document), sc_document_get_profile (document),
-                           sc_document_get_result (document), format, sc_lang_to_code (lang));
+  bytes = sc_report_build_with_sweep (sc_document_get_catalog (document), sc_document_get_profile (document),
+                                      sc_document_get_result (document), sc_document_get_sweep (document),
+                                      format, sc_lang_to_code (lang));
   if (options->csv_header)
     {
       g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);

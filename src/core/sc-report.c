@@ -293,12 +293,18 @@ text_verdict (GString        *out,
       g_string_append_c (out, '\n');
     }
 }
+/* Where the leader changes as the monthly GMV varies: one section per
+ * format, defined near the end of this file. */
+static void text_crossovers (GString *out, const ScResult *result, const ScSweep *sweep, const char *lang);
+static void csv_crossovers  (GString *out, const ScResult *result, const ScSweep *sweep, const char *lang);
+static void json_crossovers (GString *out, const ScSweep *sweep);
 
 static void
 text_report (GString         *out,
              ScCatalog       *catalog,
              const ScProfile *profile,
              const ScResult  *result,
+             const ScSweep   *sweep,
              const char      *lang)
 {
   char d1[16], d2[16];
@@ -399,6 +405,7 @@ text_report (GString         *out,
   }
 
   text_verdict (out, result, lang);
+  text_crossovers (out, result, sweep, lang);
 
   /* Measures, program by program. */
   g_string_append_printf (out, "\n%s\n", _("Measures"));
@@ -645,6 +652,7 @@ static void
 csv_report (GString         *out,
             const ScProfile *profile,
             const ScResult  *result,
+            const ScSweep   *sweep,
             const char      *lang)
 {
   static const char *const head[] = {
@@ -766,6 +774,7 @@ csv_report (GString         *out,
       sc_csv_append_cell (out, "", FALSE);
       csv_kept_tied (out, result, NULL, mr->totals);
     }
+  csv_crossovers (out, result, sweep, lang);
   (void) profile;
 }
 
@@ -977,6 +986,7 @@ json_report (GString         *out,
              ScCatalog       *catalog,
              const ScProfile *profile,
              const ScResult  *result,
+             const ScSweep   *sweep,
              const char      *lang)
 {
   g_autoptr(ScRuleCheck) check = sc_rule_check (catalog, profile, lang);
@@ -1149,11 +1159,206 @@ json_report (GString         *out,
     }
   g_string_append (out, "]}");
 
+  json_crossovers (out, sweep);
+
   g_string_append (out, ",\n\"assumptions\":");
   json_strings (out, result->assumptions);
   g_string_append (out, ",\n\"warnings\":");
   json_strings (out, result->warnings);
   g_string_append (out, "\n}\n");
+}
+
+/* --- where the leader changes (sc_sweep_crossovers()) ------------------------ */
+
+/* The name of platform @index of @sweep, as the result names it. */
+static const char *
+sweep_platform_name (const ScResult *result,
+                     const ScSweep  *sweep,
+                     guint           index,
+                     const char     *lang)
+{
+  const ScPlatformResult *pr;
+
+  if (index >= sweep->n_platforms)
+    return "";
+  pr = sc_result_find_platform (result, sweep->platforms[index]);
+  return pr != NULL ? platform_name (pr, lang) : sweep->platforms[index];
+}
+
+/* The first and last GMV the sweep evaluated. FALSE when it has none. */
+static gboolean
+sweep_range (const ScSweep *sweep,
+             double        *from,
+             double        *to)
+{
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < sweep->n_points; i++)
+    if (sweep->n_platforms > 0 && isfinite (sc_sweep_get (sweep, 0, i)))
+      {
+        if (!any)
+          *from = sweep->points[i];
+        *to = sweep->points[i];
+        any = TRUE;
+      }
+  return any;
+}
+
+/* A GMV of the sweep for a reader: three significant digits, grouped
+ * ("63,100"): between two sweep points, more would be false precision. */
+static char *
+gmv_text (double gmv)
+{
+  char buf[SC_FORMAT_FIXED_BUF];
+  double unit = gmv >= 1000 ? pow (10, floor (log10 (gmv)) - 2) : 1;
+
+  return g_strdup (sc_format_amount (buf, sizeof buf, unit * round (gmv / unit), 0));
+}
+
+/* One sentence per change of leader, or one that says nobody overtakes.
+ * (transfer full, element-type utf8) */
+static GPtrArray *
+crossover_sentences (const ScResult *result,
+                     const ScSweep  *sweep,
+                     GArray         *crossovers,
+                     const char     *lang)
+{
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+  double from = 0, to = 0;
+
+  if (!sweep_range (sweep, &from, &to))
+    return lines;
+  for (guint k = 0; k < crossovers->len; k++)
+    {
+      const ScSweepCrossover *x = &g_array_index (crossovers, ScSweepCrossover, k);
+      g_autofree char *gmv = gmv_text (x->at);
+
+      /* Translators: where the leading platform changes with the monthly GMV:
+       * "Douyin leads above a monthly GMV of about 63,100 yuan (Kuaishou below)" */
+      g_ptr_array_add (lines, g_strdup_printf (_("%s leads above a monthly GMV of about %s yuan (%s below)"),
+                                               sweep_platform_name (result, sweep, x->after, lang), gmv,
+                                               sweep_platform_name (result, sweep, x->before, lang)));
+    }
+  if (crossovers->len == 0)
+    {
+      g_autofree char *lo = gmv_text (from);
+      g_autofree char *hi = gmv_text (to);
+      guint leader = sc_sweep_first_leader (sweep);
+
+      if (leader != G_MAXUINT)
+        /* Translators: no change of leader over the monthly GMVs tried:
+         * "Kuaishou leads at every monthly GMV from 3,100 to 93,000 yuan" */
+        g_ptr_array_add (lines, g_strdup_printf (_("%s leads at every monthly GMV from %s to %s yuan"),
+                                                 sweep_platform_name (result, sweep, leader, lang), lo, hi));
+      else
+        g_ptr_array_add (lines, g_strdup_printf (_("No platform leads at any monthly GMV from %s to %s yuan"),
+                                                 lo, hi));
+    }
+  return lines;
+}
+
+static void
+text_crossovers (GString        *out,
+                 const ScResult *result,
+                 const ScSweep  *sweep,
+                 const char     *lang)
+{
+  g_autoptr(GArray) crossovers = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autofree char *lo = NULL, *hi = NULL;
+  double from = 0, to = 0;
+
+  if (sweep == NULL || !sweep_range (sweep, &from, &to))
+    return;
+  crossovers = sc_sweep_crossovers (sweep);
+  lines = crossover_sentences (result, sweep, crossovers, lang);
+  lo = gmv_text (from);
+  hi = gmv_text (to);
+  g_string_append_printf (out, "\n%s\n", _("Where the leading platform changes"));
+  for (guint i = 0; i < lines->len; i++)
+    g_string_append_printf (out, "  %s\n", (const char *) g_ptr_array_index (lines, i));
+  g_string_append (out, "  ");
+  /* Translators: under "Where the leading platform changes" in the text report */
+  g_string_append_printf (out, _("(monthly GMV tried from %s to %s yuan, everything else as in the profile)"), lo, hi);
+  g_string_append_c (out, '\n');
+}
+
+/* Rows of level "crossover": the platform leading above in "platform",
+ * the one below in "measure-id", the sentence in "measure", the GMV in
+ * "figures"; with no change, one row naming the leader. */
+static void
+csv_crossovers (GString        *out,
+                const ScResult *result,
+                const ScSweep  *sweep,
+                const char     *lang)
+{
+  g_autoptr(GArray) crossovers = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (sweep == NULL)
+    return;
+  crossovers = sc_sweep_crossovers (sweep);
+  lines = crossover_sentences (result, sweep, crossovers, lang);
+  for (guint k = 0; k < lines->len; k++)
+    {
+      const ScSweepCrossover *x = k < crossovers->len ? &g_array_index (crossovers, ScSweepCrossover, k) : NULL;
+      guint leader = x != NULL ? x->after : sc_sweep_first_leader (sweep);
+      g_autofree char *figures = x != NULL ? g_strdup_printf ("%s yuan/month", money (buf, sizeof buf, x->at)) : NULL;
+
+      sc_csv_append_cell (out, "crossover", FALSE);
+      sc_csv_append_cell (out, leader < sweep->n_platforms ? sweep->platforms[leader] : "", FALSE);
+      sc_csv_append_cell (out, "", FALSE);
+      sc_csv_append_cell (out, "", FALSE);
+      sc_csv_append_cell (out, x != NULL ? sweep->platforms[x->before] : "", FALSE);
+      sc_csv_append_cell (out, g_ptr_array_index (lines, k), FALSE);
+      sc_csv_append_cell (out, "", FALSE);
+      csv_amounts (out, NULL, NULL, TRUE);
+      /* basis … expected-total-value: nothing of a merchant's amounts */
+      for (guint c = 0; c < 7; c++)
+        sc_csv_append_cell (out, "", FALSE);
+      sc_csv_append_cell (out, figures != NULL ? figures : "", FALSE);
+      csv_kept_tied (out, result, NULL, NULL);
+    }
+}
+
+/* "gmv_crossovers" (docs/report-json.md): null without a sweep. */
+static void
+json_crossovers (GString       *out,
+                 const ScSweep *sweep)
+{
+  g_autoptr(GArray) crossovers = NULL;
+  double from = 0, to = 0;
+  guint leader;
+
+  g_string_append (out, ",\n\"gmv_crossovers\":");
+  if (sweep == NULL || !sweep_range (sweep, &from, &to))
+    {
+      g_string_append (out, "null");
+      return;
+    }
+  crossovers = sc_sweep_crossovers (sweep);
+  leader = sc_sweep_first_leader (sweep);
+  g_string_append (out, "{\"from\":");
+  json_number (out, from);
+  g_string_append (out, ",\"to\":");
+  json_number (out, to);
+  json_member (out, ",", "leader_at_from", leader < sweep->n_platforms ? sweep->platforms[leader] : NULL);
+  g_string_append (out, ",\"crossovers\":[");
+  for (guint k = 0; k < crossovers->len; k++)
+    {
+      const ScSweepCrossover *x = &g_array_index (crossovers, ScSweepCrossover, k);
+
+      g_string_append (out, k ? "," : "");
+      g_string_append (out, "{\"monthly_gmv\":");
+      json_number (out, x->at);
+      json_member (out, ",", "before", sweep->platforms[x->before]);
+      json_member (out, ",", "after", sweep->platforms[x->after]);
+      g_string_append (out, ",\"score\":");
+      json_number (out, x->score);
+      g_string_append_c (out, '}');
+    }
+  g_string_append (out, "]}");
 }
 
 GBytes *
@@ -1162,6 +1367,17 @@ sc_report_build (ScCatalog       *catalog,
                  const ScResult  *result,
                  ScReportFormat   format,
                  const char      *lang)
+{
+  return sc_report_build_with_sweep (catalog, profile, result, NULL, format, lang);
+}
+
+GBytes *
+sc_report_build_with_sweep (ScCatalog       *catalog,
+                            const ScProfile *profile,
+                            const ScResult  *result,
+                            const ScSweep   *sweep,
+                            ScReportFormat   format,
+                            const char      *lang)
 {
   GString *out;
 
@@ -1174,14 +1390,14 @@ sc_report_build (ScCatalog       *catalog,
   switch (format)
     {
     case SC_REPORT_CSV:
-      csv_report (out, profile, result, lang);
+      csv_report (out, profile, result, sweep, lang);
       break;
     case SC_REPORT_JSON:
-      json_report (out, catalog, profile, result, lang);
+      json_report (out, catalog, profile, result, sweep, lang);
       break;
     case SC_REPORT_TEXT:
     default:
-      text_report (out, catalog, profile, result, lang);
+      text_report (out, catalog, profile, result, sweep, lang);
       break;
     }
   return g_string_free_to_bytes (out);

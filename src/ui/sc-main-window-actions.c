@@ -309,9 +309,10 @@ sc_main_window_export_report (ScMainWindow  *self,
       return sc_report_write_xlsx (sc_session_get_catalog (self->session), sc_session_get_profile (self->session),
                                    result, sc_lang_current (), path, error);
     }
-  bytes = sc_report_build (sc_session_get_catalog (self->session),
-                           sc_session_get_profile (self->session),
-                           result, report_format_for (basename), sc_lang_current ());
+  bytes = sc_report_build_with_sweep (sc_session_get_catalog (self->session),
+                                      sc_session_get_profile (self->session), result,
+                                      sc_document_get_sweep (sc_session_get_document (self->session)),
+                                      report_format_for (basename), sc_lang_current ());
   /* Replaced whole or not at all, keeping an existing file's permissions. */
   return g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
                                   NULL, FALSE, G_FILE_CREATE_PRIVATE, NULL, NULL, error);

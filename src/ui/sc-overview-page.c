@@ -187,6 +187,58 @@ sc_overview_page_build_model (ScOverviewPage *self,
                                      lang ? lang : sc_lang_current ());
 }
 
+static const char *
+platform_name (ScSession  *session,
+               const char *platform)
+{
+  const ScBaseline *baseline = sc_catalog_find_baseline (sc_session_get_catalog (session), platform);
+
+  return baseline != NULL ? sc_text_get (&baseline->name, sc_lang_current ()) : platform;
+}
+
+/* Where the leading platform changes as the monthly GMV varies, from the
+ * same crossovers the sensitivity chart marks and the report lists: one
+ * line, or NULL without a sweep (no monthly GMV). */
+static char *
+crossover_line (ScOverviewPage *self)
+{
+  const ScSweep *sweep = sc_document_get_sweep (sc_session_get_document (self->session));
+  const char *lang = sc_lang_current ();
+  g_autoptr(GArray) crossovers = NULL;
+  GString *line;
+
+  if (sweep == NULL || sweep->n_evaluated == 0)
+    return NULL;
+  crossovers = sc_sweep_crossovers (sweep);
+  if (crossovers->len == 0)
+    {
+      guint leader = sc_sweep_first_leader (sweep);
+      g_autofree char *lo = sc_chart_format_number (sweep->points[0], lang, 3);
+      g_autofree char *hi = sc_chart_format_number (sweep->points[sweep->n_points - 1], lang, 3);
+
+      if (leader == G_MAXUINT)
+        return NULL;
+      /* TRANSLATORS: under the chart: "Kuaishou leads at every monthly GMV from ¥8,000 to ¥240k" */
+      return g_strdup_printf (_("%s leads at every monthly GMV from ¥%s to ¥%s"),
+                              platform_name (self->session, sweep->platforms[leader]), lo, hi);
+    }
+  line = g_string_new (NULL);
+  for (guint k = 0; k < crossovers->len; k++)
+    {
+      const ScSweepCrossover *x = &g_array_index (crossovers, ScSweepCrossover, k);
+      g_autofree char *gmv = sc_chart_format_number (x->at, lang, 3);
+
+      if (k > 0)
+        /* TRANSLATORS: between two "X leads above …" sentences on one line */
+        g_string_append (line, _("; "));
+      /* TRANSLATORS: under the chart: "Douyin leads above ¥193k a month of GMV (Kuaishou below)" */
+      g_string_append_printf (line, _("%s leads above ¥%s a month of GMV (%s below)"),
+                              platform_name (self->session, sweep->platforms[x->after]), gmv,
+                              platform_name (self->session, sweep->platforms[x->before]));
+    }
+  return g_string_free (line, FALSE);
+}
+
 char **
 sc_overview_page_dup_verdicts (ScOverviewPage *self)
 {
@@ -205,6 +257,13 @@ sc_overview_page_dup_verdicts (ScOverviewPage *self)
       g_ptr_array_add (lines, g_strdup (verdict->headline));
       for (guint i = 0; i < verdict->ranks->len; i++)
         g_ptr_array_add (lines, sc_verdict_platform_line (verdict, result, i));
+    }
+  if (result != NULL)
+    {
+      char *crossover = crossover_line (self);
+
+      if (crossover != NULL)
+        g_ptr_array_add (lines, crossover);
     }
   g_ptr_array_add (lines, NULL);
   return (char **) g_ptr_array_free (lines, FALSE);

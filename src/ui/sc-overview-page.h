@@ -28,7 +28,8 @@ ScChartView  *sc_overview_page_get_chart_view (ScOverviewPage *self);
 ScChartModel *sc_overview_page_build_model    (ScOverviewPage *self,
                                                const char     *lang);
 /* The verdict lines shown: the headline, then one per platform, first
- * first. (transfer full) */
+ * first, then where the leading platform changes with the monthly GMV.
+ * (transfer full) */
 char        **sc_overview_page_dup_verdicts   (ScOverviewPage *self);
 
 G_END_DECLS

@@ -236,6 +236,10 @@ test_legible (void)
       g_assert_nonnull (layout);
       g_test_message ("%s: %d×%d, zoom %.2f", sc_chart_kind_label (kind), gtk_widget_get_width (GTK_WIDGET (view)),
                       gtk_widget_get_height (GTK_WIDGET (view)), zoom);
+      /* A kind drawn from the range analysis says, without a plot, that the
+       * ranges are not worked out while the window has none to give it. */
+      if (sc_chart_kind_needs_ranges (kind) && layout->empty)
+        continue;
       g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (view)), >=, 300);
       for (guint i = 0; i < layout->texts->len; i++)
         {
