@@ -22,6 +22,141 @@
 #include "sc-report.h"
 #include "sc-rule-check-view.h"
 
+/* --- the unsaved-changes question ----------------------------------------- */
+
+/* What was to follow the question: run @then when @go_on, and in either
+ * case let go of @data. */
+static void
+continue_or_drop (ScMainWindow   *self,
+                  gboolean        go_on,
+                  Continuation    then,
+                  gpointer        data,
+                  GDestroyNotify  destroy)
+{
+  if (go_on && then != NULL)
+    then (self, data);
+  if (destroy != NULL && data != NULL)
+    destroy (data);
+}
+
+/* Ends the wait of what the question held back: runs it when @go_on (the
+ * changes were saved or discarded), else drops it (the user cancelled, or
+ * the save failed: the window and its changes stay as they are). */
+static void
+finish_pending (ScMainWindow *self,
+                gboolean      go_on)
+{
+  Pending *pending = g_steal_pointer (&self->pending);
+
+  if (pending == NULL)
+    return;
+  continue_or_drop (self, go_on, pending->then, pending->data, pending->destroy);
+  g_free (pending);
+}
+
+void
+sc_main_window_drop_question (ScMainWindow *self)
+{
+  g_autoptr(GCancellable) question = g_steal_pointer (&self->question);
+
+  /* Its answer, still to come, then finds a question no longer asked. */
+  if (question != NULL)
+    g_cancellable_cancel (question);
+  finish_pending (self, FALSE);
+}
+
+/* The Save As that "Save" in the question opened, answered. */
+static void
+question_save_chosen (ScMainWindow *self,
+                      GFile        *file)
+{
+  ScSaveChangesDocument *document = g_steal_pointer (&self->question_save);
+  gboolean saved = sc_main_window_save_as_to (self, file);
+
+  if (document != NULL)
+    sc_save_changes_document_saved (document, saved);
+  /* Dropped now, not when the question's answer comes: a window closed
+   * while its Save As was shown asks again at once. */
+  if (!saved)
+    sc_main_window_drop_question (self);
+}
+
+/* "Save" in the question: to the document's file, else through Save As. */
+static void
+question_save (ScSaveChangesDocument *document,
+               gpointer               data)
+{
+  ScMainWindow *self = data;
+  GFile *file = sc_session_get_file (self->session);
+
+  if (file != NULL)
+    {
+      sc_save_changes_document_saved (document, sc_main_window_save_or_toast (self, file));
+      return;
+    }
+  self->question_save = document;
+  sc_main_window_save_as (self, question_save_chosen);
+}
+
+static void
+question_discard (gpointer data)
+{
+  ScMainWindow *self = data;
+
+  sc_session_discard_recovery (self->session);
+}
+
+static void
+question_done (GObject      *source,
+               GAsyncResult *result,
+               gpointer      data)
+{
+  ScMainWindow *self = SC_MAIN_WINDOW (source);
+  g_autoptr(GCancellable) question = data;
+  g_autoptr(GError) error = NULL;
+  gboolean go_on = sc_save_changes_dialog_run_finish (result, &error);
+
+  /* Dropped (the window closed, or the save failed) before this answer. */
+  if (question != self->question)
+    return;
+  g_clear_object (&self->question);
+  finish_pending (self, go_on);
+}
+
+void
+sc_main_window_confirm_discard (ScMainWindow   *self,
+                                Continuation    then,
+                                gpointer        data,
+                                GDestroyNotify  destroy)
+{
+  gboolean asking = self->question != NULL;
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autofree char *title = NULL;
+
+  if (!sc_session_get_modified (self->session))
+    {
+      continue_or_drop (self, TRUE, then, data, destroy);
+      return;
+    }
+
+  /* One question at a time, about what the user asked for last. */
+  finish_pending (self, FALSE);
+  self->pending = g_new0 (Pending, 1);
+  self->pending->then = then;
+  self->pending->data = data;
+  self->pending->destroy = destroy;
+  if (asking)
+    return;
+
+  title = sc_session_dup_title (self->session);
+  documents = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_save_changes_document_free);
+  g_ptr_array_add (documents, sc_save_changes_document_new (title, question_save, question_discard,
+                                                            self, NULL));
+  self->question = g_cancellable_new ();
+  sc_save_changes_dialog_run_async (GTK_WINDOW (self), documents, self->question, question_done,
+                                    g_object_ref (self->question));
+}
+
 /* --- file dialogs (GtkFileDialog on 4.10+, GtkFileChooserNative on 4.8) -- */
 
 

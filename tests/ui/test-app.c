@@ -434,19 +434,19 @@ test_close_asks (void)
   gtk_window_close (GTK_WINDOW (win));
   iterate ();
   g_assert_nonnull (win);
-  dialog = sc_main_window_get_unsaved_dialog (win);
+  dialog = ui_test_unsaved_question (win);
   g_assert_nonnull (dialog);
   g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
 
   /* Cancel keeps the window and the changes. */
   ui_test_answer (dialog, "_Cancel");
   g_assert_nonnull (win);
-  g_assert_null (sc_main_window_get_unsaved_dialog (win));
+  g_assert_null (ui_test_unsaved_question (win));
   g_assert_true (sc_session_get_modified (sc_main_window_get_session (win)));
 
   gtk_window_close (GTK_WINDOW (win));
   iterate ();
-  dialog = sc_main_window_get_unsaved_dialog (win);
+  dialog = ui_test_unsaved_question (win);
   g_assert_nonnull (dialog);
   ui_test_answer (dialog, "_Discard");
   g_assert_null (win);

@@ -285,10 +285,10 @@ test_discard_and_replace_remove_copy (void)
   g_assert_cmpint (wait_for_copy (id, g_get_monotonic_time () + GIVE_UP_USEC), >, 0);
   sc_main_window_open_example (win, "individual-apparel");
   iterate ();
-  dialog = sc_main_window_get_unsaved_dialog (win);
+  dialog = ui_test_unsaved_question (win);
   g_assert_nonnull (dialog);
   ui_test_answer (dialog, "_Discard");
-  g_assert_null (sc_main_window_get_unsaved_dialog (win));
+  g_assert_null (ui_test_unsaved_question (win));
   g_assert_false (sc_session_get_modified (session));
   g_assert_false (copy_exists (id));
 
@@ -297,16 +297,16 @@ test_discard_and_replace_remove_copy (void)
   g_assert_cmpint (wait_for_copy (id, g_get_monotonic_time () + GIVE_UP_USEC), >, 0);
   gtk_window_close (GTK_WINDOW (win));
   iterate ();
-  dialog = sc_main_window_get_unsaved_dialog (win);
+  dialog = ui_test_unsaved_question (win);
   g_assert_nonnull (dialog);
   /* "Cancel" keeps the window, the changes and their copy. */
   ui_test_answer (dialog, "_Cancel");
   g_assert_nonnull (win);
-  g_assert_null (sc_main_window_get_unsaved_dialog (win));
+  g_assert_null (ui_test_unsaved_question (win));
   g_assert_true (copy_exists (sc_session_get_recovery_id (sc_main_window_get_session (win))));
   gtk_window_close (GTK_WINDOW (win));
   iterate ();
-  ui_test_answer (sc_main_window_get_unsaved_dialog (win), "_Discard");
+  ui_test_answer (ui_test_unsaved_question (win), "_Discard");
   g_assert_null (win);
   g_assert_cmpuint (n_copies (), ==, 0);
 }
@@ -499,7 +499,7 @@ test_write_failure_warns_once (void)
   /* Typing on: no second warning (it would abort the test), no dialog. */
   g_assert_true (sc_profile_editor_enter (editor (win), SC_FIELD_MONTHLY_GMV, "130000"));
   run_for (DELAY_USEC + G_USEC_PER_SEC / 2);
-  g_assert_null (sc_main_window_get_unsaved_dialog (win));
+  g_assert_null (ui_test_unsaved_question (win));
   g_assert_null (sc_main_window_get_recovery_dialog (win));
   g_assert_cmpfloat (gmv (win), ==, 130000);
   g_assert_false (copy_exists (id));

@@ -192,6 +192,38 @@ ui_test_answer (GtkWindow  *dialog,
     }
 }
 
+/* The question @win shows that offers the response @response ("save" for
+ * "Save Changes?", "recover" for the crash-recovery offer), found among
+ * the toplevels as a user sees it; NULL when none is shown. */
+static inline GtkWindow *
+ui_test_question (ScMainWindow *win,
+                  const char   *response)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* transfer none */
+  GtkWindow *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w))
+          && gtk_window_get_transient_for (w) == GTK_WINDOW (win)
+          && adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (w), response))
+        {
+          g_assert_null (found);
+          found = w;
+        }
+    }
+  return found;
+}
+
+/* The "Save Changes?" question of @win, or NULL. */
+static inline GtkWindow *
+ui_test_unsaved_question (ScMainWindow *win)
+{
+  return ui_test_question (win, "save");
+}
+
 /* --- GTK's own file chooser, answered as a user would (tests that save) --- */
 
 /* How long a test waits for a dialog to answer before it fails. */
