@@ -2,8 +2,8 @@
 /* What the files of ScMainWindow share: its struct and the helpers that
  * sc-main-window.c (title, documents, closing, pages),
  * sc-main-window-actions.c (undo, printing, every win.* action),
- * sc-main-window-files.c (the unsaved-changes question; the file chooser
- * on GTK 4.8 and 4.10) and
+ * sc-main-window-files.c (the unsaved-changes question; one file chooser
+ * at a time, an ScFileChooser) and
  * sc-main-window-recovery.c (the crash-recovery offer) call across. */
 #pragma once
 

@@ -244,7 +244,9 @@ sc_save_changes_dialog_run_async (GtkWindow           *parent,
   g_return_if_fail (documents != NULL && documents->len > 0);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  task = g_task_new (parent, cancellable, callback, user_data);
+  /* No source object: a reference to @parent would keep it from being
+   * disposed (and the question from closing with it) while it asks. */
+  task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, sc_save_changes_dialog_run_async);
   run = g_new0 (Run, 1);
   run->task = task;

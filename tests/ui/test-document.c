@@ -543,6 +543,26 @@ test_destroy_during_save_as (void)
     }
 }
 
+/*
+ * The window is destroyed (as when the application ends) while it asks
+ * about its unsaved changes: the question goes with it, the window is
+ * freed, and nothing is saved.
+ */
+static void
+test_destroy_while_asking (void)
+{
+  ScMainWindow *win = ui_test_open_window (app);
+
+  g_object_add_weak_pointer (G_OBJECT (win), (gpointer *) &win);
+  edit_gmv (win, "888,888");
+  gtk_window_close (GTK_WINDOW (win));
+  iterate ();
+  g_assert_nonnull (ui_test_unsaved_question (win));
+  ui_test_destroy_window (win);
+  g_assert_null (win);
+  g_assert_cmpuint (n_questions_shown (), ==, 0);
+}
+
 /* --- the question on its own, for more than one document ---------------- */
 
 typedef struct
@@ -671,6 +691,7 @@ main (int   argc,
   g_test_add_func ("/ui/document/failed-save-keeps-window", test_failed_save_keeps_window);
   g_test_add_func ("/ui/document/remote-files-refused", test_remote_files_refused);
   g_test_add_func ("/ui/document/close-during-save-as", test_close_during_save_as);
+  g_test_add_func ("/ui/document/destroy-while-asking", test_destroy_while_asking);
   g_test_add_func ("/ui/document/question-two-documents", test_question_two_documents);
   g_test_add_func ("/ui/document/close-during-save-as-asked", test_close_during_save_as_asked);
   g_test_add_func ("/ui/document/destroy-during-save-as", test_destroy_during_save_as);
