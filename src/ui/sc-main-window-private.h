@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* What the files of ScMainWindow share: its struct and the helpers that
  * sc-main-window.c (title, documents, closing, pages),
- * sc-main-window-actions.c (undo, printing, every win.* action),
+ * sc-main-window-actions.c (undo, printing, every win.* action) and
  * sc-main-window-files.c (the unsaved-changes question; one file chooser
- * at a time, an ScFileChooser) and
- * sc-main-window-recovery.c (the crash-recovery offer) call across. */
+ * at a time, an ScFileChooser) call across. (The crash-recovery offer is
+ * the application's: sc-recovery-offer.c.) */
 #pragma once
 
 #include <glib/gi18n.h>
@@ -61,11 +61,6 @@ struct _ScMainWindow
   /* The file chooser shown for this window, NULL when none. It is modal to
    * the window and goes with it. */
   FileRequest          *file_request;
-
-  /* crash recovery: what a crashed session left, offered one at a time */
-  GPtrArray            *recovery_entries;   /* ScRecoveryEntry*, newest first */
-  GtkWindow            *recovery_dialog;
-  guint                 recovery_offer_id;
 
   /* template */
   AdwToastOverlay      *toasts;
@@ -139,9 +134,6 @@ void     sc_main_window_save_as_chosen       (ScMainWindow     *self,
                                               GFile            *file);
 void     sc_main_window_program_chosen       (ScMainWindow     *self,
                                               GFile            *file);
-
-/* sc-main-window-recovery.c */
-gboolean sc_main_window_is_first_window      (ScMainWindow     *self);
 
 /* sc-main-window-actions.c: undo and redo, and the short start. */
 void     sc_main_window_update_undo_actions  (ScMainWindow     *self);

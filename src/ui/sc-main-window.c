@@ -455,8 +455,6 @@ sc_main_window_dispose (GObject *object)
 
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
-  g_clear_handle_id (&self->recovery_offer_id, g_source_remove);
-  g_clear_pointer (&self->recovery_entries, g_ptr_array_unref);
   /* The question goes with the window, and what it held back is not done
    * for a window that is gone. */
   sc_main_window_close_file_chooser (self);
@@ -585,8 +583,5 @@ sc_main_window_new (ScApplication *application)
 
   if (start_page != NULL)
     sc_main_window_show_page (self, start_page);
-  /* At start-up, what a crash left behind is offered back. */
-  if (sc_main_window_is_first_window (self))
-    sc_main_window_offer_recovery (self);
   return self;
 }
