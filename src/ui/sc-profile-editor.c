@@ -13,6 +13,7 @@
 #include "sc-a11y.h"
 #include "sc-baselines-group.h"
 #include "sc-error.h"
+#include "sc-i18n.h"
 #include "sc-scroll-guard.h"
 
 typedef struct _ScProfileEditor ScProfileEditor;
@@ -712,7 +713,7 @@ reload (ScProfileEditor *self)
   const char *name;
 
   self->loading = TRUE;
-  name = g_str_equal (sc_lang_current (), "zh") ? profile->name.zh : profile->name.en;
+  name = sc_lang_from_code (sc_lang_current ()) == SC_LANG_ZH ? profile->name.zh : profile->name.en;
   if (name == NULL)
     name = sc_profile_get_name (profile, sc_lang_current ());
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), name ? name : "");
