@@ -238,13 +238,12 @@ update_count (ScMeasuresView *self)
   gtk_label_set_text (self->count_label, text);
 }
 
-void
-sc_measures_view_set_filter (ScMeasuresView *self,
-                             const char     *text,
-                             int             status)
+/* Filters by text (any column) and status (-1 for every status). */
+static void
+set_filter (ScMeasuresView *self,
+            const char     *text,
+            int             status)
 {
-  g_return_if_fail (SC_IS_MEASURES_VIEW (self));
-
   g_free (self->text);
   self->text = text != NULL ? g_utf8_casefold (text, -1) : NULL;
   self->status = status;
@@ -256,7 +255,7 @@ static void
 search_changed_cb (GtkSearchEntry *entry,
                    ScMeasuresView *self)
 {
-  sc_measures_view_set_filter (self, gtk_editable_get_text (GTK_EDITABLE (entry)), self->status);
+  set_filter (self, gtk_editable_get_text (GTK_EDITABLE (entry)), self->status);
 }
 
 static void
@@ -505,13 +504,6 @@ sc_measures_view_new (ScSession *session)
   g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
   refresh (self);
   return GTK_WIDGET (self);
-}
-
-GListModel *
-sc_measures_view_get_model (ScMeasuresView *self)
-{
-  g_return_val_if_fail (SC_IS_MEASURES_VIEW (self), NULL);
-  return G_LIST_MODEL (self->sorted);
 }
 
 void

@@ -16,12 +16,6 @@ G_DECLARE_FINAL_TYPE (ScMeasuresView, sc_measures_view, SC, MEASURES_VIEW, AdwBi
  * value by category, basis and the source sentence.
  */
 GtkWidget  *sc_measures_view_new           (ScSession      *session);
-/* Filters by text (any column) and status (-1 for every status). */
-void        sc_measures_view_set_filter    (ScMeasuresView *self,
-                                            const char     *text,
-                                            int             status);
-/* The rows shown after filtering and sorting. (transfer none) */
-GListModel *sc_measures_view_get_model     (ScMeasuresView *self);
 /* Focuses the search entry. */
 void        sc_measures_view_focus_search  (ScMeasuresView *self);
 

@@ -16,7 +16,6 @@ struct _ScProgramsView
   ScSession          *session;
   AdwPreferencesPage *page;
   GPtrArray          *groups;     /* AdwPreferencesGroup* currently on the page */
-  GHashTable         *switches;   /* program id → GtkSwitch* (borrowed) */
   GHashTable         *dismissed;  /* load errors removed from the list: error_key() */
 };
 
@@ -223,7 +222,8 @@ program_row (ScProgramsView  *self,
     gtk_widget_set_tooltip_text (sw, _("Include in the estimates"));
   }
   g_signal_connect (sw, "notify::active", G_CALLBACK (switch_cb), self);
-  g_hash_table_replace (self->switches, g_strdup (program->id), sw);
+  /* Named by the program's id: what finds it among the rows. */
+  gtk_widget_set_name (sw, program->id);
 
 #if ADW_CHECK_VERSION (1, 4, 0)
   adw_expander_row_add_suffix (ADW_EXPANDER_ROW (expander), badge);
@@ -291,7 +291,6 @@ rebuild (ScProgramsView *self)
   for (guint i = 0; i < self->groups->len; i++)
     adw_preferences_page_remove (self->page, g_ptr_array_index (self->groups, i));
   g_ptr_array_set_size (self->groups, 0);
-  g_hash_table_remove_all (self->switches);
 
   /* Files that did not load come first: they need the user's attention. */
   {
@@ -451,7 +450,6 @@ sc_programs_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_clear_object (&self->session);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
-  g_clear_pointer (&self->switches, g_hash_table_unref);
   g_clear_pointer (&self->dismissed, g_hash_table_unref);
 
   G_OBJECT_CLASS (sc_programs_view_parent_class)->dispose (object);
@@ -469,7 +467,6 @@ static void
 sc_programs_view_init (ScProgramsView *self)
 {
   self->groups = g_ptr_array_new ();
-  self->switches = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->dismissed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
@@ -503,10 +500,3 @@ sc_programs_view_new (ScSession *session)
   return GTK_WIDGET (self);
 }
 
-GtkSwitch *
-sc_programs_view_get_switch (ScProgramsView *self,
-                             const char     *program_id)
-{
-  g_return_val_if_fail (SC_IS_PROGRAMS_VIEW (self), NULL);
-  return g_hash_table_lookup (self->switches, program_id);
-}

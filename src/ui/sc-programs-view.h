@@ -22,8 +22,5 @@ GtkWidget *sc_programs_view_new       (ScSession      *session);
 guint      sc_programs_view_add_files (ScProgramsView *self,
                                        GFile         **files,
                                        guint           n_files);
-/* The switch of @program_id, or NULL. (transfer none) */
-GtkSwitch *sc_programs_view_get_switch (ScProgramsView *self,
-                                        const char     *program_id);
 
 G_END_DECLS

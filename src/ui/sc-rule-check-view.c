@@ -221,16 +221,3 @@ sc_rule_check_view_new (ScSession *session)
   return GTK_WIDGET (self);
 }
 
-const char *
-sc_rule_check_view_get_summary (ScRuleCheckView *self)
-{
-  g_return_val_if_fail (SC_IS_RULE_CHECK_VIEW (self), NULL);
-  return adw_status_page_get_description (self->status);
-}
-
-const char *
-sc_rule_check_view_get_outcome (ScRuleCheckView *self)
-{
-  g_return_val_if_fail (SC_IS_RULE_CHECK_VIEW (self), NULL);
-  return adw_status_page_get_title (self->status);
-}

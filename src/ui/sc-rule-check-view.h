@@ -16,9 +16,5 @@ G_DECLARE_FINAL_TYPE (ScRuleCheckView, sc_rule_check_view, SC, RULE_CHECK_VIEW, 
  * not, and what replaces the blocking measure.
  */
 GtkWidget  *sc_rule_check_view_new         (ScSession       *session);
-/* The outcome line shown. (transfer none) */
-const char *sc_rule_check_view_get_outcome (ScRuleCheckView *self);
-/* The sentences under the outcome. (transfer none) */
-const char *sc_rule_check_view_get_summary (ScRuleCheckView *self);
 
 G_END_DECLS
