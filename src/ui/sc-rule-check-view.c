@@ -10,9 +10,9 @@
 
 struct _ScRuleCheckView
 {
-  AdwBin               parent_instance;
+  ScPage               parent_instance;
 
-  ScSession           *session;
+  ScSession           *session;   /* the page's (ScPage), borrowed */
   AdwPreferencesPage  *page;
   AdwStatusPage       *status;
   AdwPreferencesGroup *situations;
@@ -20,7 +20,7 @@ struct _ScRuleCheckView
   char                *shown;      /* what the rows show, to skip equal rebuilds */
 };
 
-G_DEFINE_FINAL_TYPE (ScRuleCheckView, sc_rule_check_view, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (ScRuleCheckView, sc_rule_check_view, SC_TYPE_PAGE)
 
 static const char *
 outcome_icon (ScReliefOutcome outcome)
@@ -165,60 +165,16 @@ refresh (ScRuleCheckView *self)
     }
 }
 
-enum
-{
-  PROP_0,
-  PROP_SESSION,
-  N_PROPS,
-};
-
-static GParamSpec *properties[N_PROPS];
-
 static void
 sc_rule_check_view_constructed (GObject *object)
 {
   ScRuleCheckView *self = SC_RULE_CHECK_VIEW (object);
 
   G_OBJECT_CLASS (sc_rule_check_view_parent_class)->constructed (object);
+  self->session = sc_page_get_session (SC_PAGE (self));
 
   g_signal_connect_object (self->session, "result-changed", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
   refresh (self);
-}
-
-static void
-sc_rule_check_view_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  ScRuleCheckView *self = SC_RULE_CHECK_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-sc_rule_check_view_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
-{
-  ScRuleCheckView *self = SC_RULE_CHECK_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      self->session = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -227,7 +183,6 @@ sc_rule_check_view_dispose (GObject *object)
   ScRuleCheckView *self = SC_RULE_CHECK_VIEW (object);
 
   /* The template's tree is AdwBin's child, which AdwBin disposes. */
-  g_clear_object (&self->session);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->shown, g_free);
 
@@ -241,16 +196,8 @@ sc_rule_check_view_class_init (ScRuleCheckViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = sc_rule_check_view_constructed;
-  object_class->get_property = sc_rule_check_view_get_property;
-  object_class->set_property = sc_rule_check_view_set_property;
   object_class->dispose = sc_rule_check_view_dispose;
 
-  /* The window's session: the view shows its rule check after each
-   * recompute (its "result-changed"). */
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, SC_TYPE_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/sc-rule-check-view.ui");
   gtk_widget_class_bind_template_child (widget_class, ScRuleCheckView, page);
