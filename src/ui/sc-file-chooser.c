@@ -141,8 +141,10 @@ file_dialog_done (GObject      *source,
         g_list_store_append (store, file);
       files = G_LIST_MODEL (store);
     }
-  /* GTK says "dismissed" where GIO says cancelled. */
-  if (error != NULL && g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED))
+  /* GTK says "dismissed" (by the user) or "cancelled" (by the
+   * cancellable) where GIO says cancelled. */
+  if (error != NULL && (g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED)
+                        || g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_CANCELLED)))
     g_clear_error (&error);
   answer (self, files, error);
 }
