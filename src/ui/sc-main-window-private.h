@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* What the files of ScMainWindow share: its struct and the helpers that
  * sc-main-window.c (title, documents, closing, pages),
- * sc-main-window-actions.c (undo, printing, every win.* action),
- * sc-main-window-files.c (the file chooser on GTK 4.8 and 4.10) and
- * sc-main-window-recovery.c (the crash-recovery offer) call across. */
+ * sc-main-window-actions.c (undo, printing, every win.* action) and
+ * sc-main-window-files.c (the unsaved-changes question; one file chooser
+ * at a time, an ScFileChooser) call across. (The crash-recovery offer is
+ * the application's: sc-recovery-offer.c.) */
 #pragma once
 
 #include <glib/gi18n.h>
@@ -11,6 +12,7 @@
 #include "sc-main-window.h"
 #include "sc-quick-start.h"
 #include "sc-recovery.h"
+#include "sc-save-changes-dialog.h"
 
 G_BEGIN_DECLS
 
@@ -47,19 +49,18 @@ struct _ScMainWindow
   GtkWidget            *pages[4];
   AdwBin               *page_bins[4];
   char                 *last_toast;
-  GtkWindow            *unsaved_dialog;
   /* What the question, or the save the user chose in it, holds back; NULL
    * when nothing waits. It belongs to this window and this one save. */
   Pending              *pending;
+  /* The unsaved-changes question under way (sc-save-changes-dialog.c),
+   * NULL when none: cancelling it closes the question. */
+  GCancellable         *question;
+  /* The document whose Save As the question opened, while it is shown. */
+  ScSaveChangesDocument *question_save;
   gboolean              close_confirmed;
   /* The file chooser shown for this window, NULL when none. It is modal to
    * the window and goes with it. */
   FileRequest          *file_request;
-
-  /* crash recovery: what a crashed session left, offered one at a time */
-  GPtrArray            *recovery_entries;   /* ScRecoveryEntry*, newest first */
-  GtkWindow            *recovery_dialog;
-  guint                 recovery_offer_id;
 
   /* template */
   AdwToastOverlay      *toasts;
@@ -108,22 +109,31 @@ void     sc_main_window_choose_file          (ScMainWindow     *self,
                                               FileCallback      callback);
 void     sc_main_window_close_file_chooser   (ScMainWindow     *self);
 
-/* sc-main-window.c: documents and the unsaved-changes question. */
+/* sc-main-window-files.c: the unsaved-changes question. Runs @then now,
+ * or after the user chose to save or discard the changes; when they cancel
+ * or the save fails, @data is only let go of. A request made while the
+ * question (or the save chosen in it) is under way takes the place of the
+ * earlier one, which is dropped. */
 void     sc_main_window_confirm_discard      (ScMainWindow     *self,
                                               Continuation      then,
                                               gpointer          data,
                                               GDestroyNotify    destroy);
+/* Closes the question, if any, unanswered; what it held back is dropped. */
+void     sc_main_window_drop_question        (ScMainWindow     *self);
+
+/* sc-main-window.c: documents. */
 void     sc_main_window_save_as              (ScMainWindow     *self,
                                               FileCallback      chosen);
 gboolean sc_main_window_save_or_toast        (ScMainWindow     *self,
+                                              GFile            *file);
+/* Saves to @file chosen in Save As (NULL: cancelled), with the extension
+ * added; a failure becomes a toast. TRUE when saved. */
+gboolean sc_main_window_save_as_to           (ScMainWindow     *self,
                                               GFile            *file);
 void     sc_main_window_save_as_chosen       (ScMainWindow     *self,
                                               GFile            *file);
 void     sc_main_window_program_chosen       (ScMainWindow     *self,
                                               GFile            *file);
-
-/* sc-main-window-recovery.c */
-gboolean sc_main_window_is_first_window      (ScMainWindow     *self);
 
 /* sc-main-window-actions.c: undo and redo, and the short start. */
 void     sc_main_window_update_undo_actions  (ScMainWindow     *self);
