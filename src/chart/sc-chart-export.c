@@ -242,9 +242,7 @@ sc_chart_render (const ScChartModel  *model,
     {
       /* Fonts prepared for the vector surface first: see sc-chart-subset.c. */
       g_autoptr(ScChartLayout) layout = sc_chart_layout_new (model, width, height);
-      g_autoptr(ScChartSubset) subset = sc_chart_subset_new (model, layout, format == SC_CHART_FORMAT_PDF
-                                                                            ? SC_CHART_SUBSET_GLYPHS
-                                                                            : SC_CHART_SUBSET_OUTLINES);
+      g_autoptr(ScChartSubset) subset = sc_chart_subset_new (model, layout);
 
       sc_chart_draw_layout_full (model, layout, cr, subset);
     }

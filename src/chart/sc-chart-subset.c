@@ -2,18 +2,21 @@
 #define G_LOG_DOMAIN "shangce-chart"
 
 /*
- * The chart's text for a PDF, drawn with fonts cut down to the glyphs the
- * chart shows before cairo sees them.
+ * The chart's text for a PDF or an SVG, drawn with fonts cut down to the
+ * glyphs the chart shows before cairo sees them.
  *
  * Given Noto Sans CJK as Pango picks it, cairo's PDF surface reads the
  * font's whole CFF table (16 MB of the 19 MB collection, per weight) into
- * memory to subset it, and walks the 44,810-entry cmap once per glyph to
- * find its character: most of a PDF export's time and memory (measured in
- * tests/chart/bench-vector.py). Here HarfBuzz subsets each font first,
- * straight from the file Pango has mapped, and the glyphs Pango shaped are
- * renumbered into it; cairo then subsets a font of a few kilobytes. The text is laid out and shaped by Pango exactly as
+ * memory to subset it, and cairo's PDF and SVG surfaces walk the
+ * 44,810-entry cmap once per glyph to find its character: most of a vector
+ * export's time and memory (measured in tests/chart/bench-vector.py). Here
+ * HarfBuzz subsets each font first, straight from the file FreeType has
+ * mapped, and the glyphs Pango shaped are renumbered into it; cairo then
+ * reads a font of a few kilobytes, whose outlines are the same (the SVG is
+ * the same bytes). The text is laid out and shaped by Pango exactly as
  * measured, and drawn at Pango's positions with the characters attached
- * (cairo_show_text_glyphs), so it stays selectable and searchable.
+ * (cairo_show_text_glyphs), so a PDF's text stays selectable and
+ * searchable.
  */
 
 #include "config.h"
@@ -39,7 +42,6 @@ typedef struct
 
 struct _ScChartSubset
 {
-  ScChartSubsetMode mode;
   GPtrArray *fonts;     /* Font* */
   GPtrArray *layouts;   /* PangoLayout* per text of the layout, NULL when not drawn */
 };
@@ -350,47 +352,6 @@ cairo_face_new (FT_Face    face,
 }
 
 /*
- * For SVG: @f's whole font, but with a small charmap chosen
- * (a byte or trimmed table, format 0 or 6) where the font has one. Cairo
- * looks each glyph's character up by walking the charmap from the start:
- * the SVG never uses the answer, and the Unicode map of Noto Sans CJK has
- * 44,810 entries (a quarter of an SVG export, measured). Glyph numbers,
- * outlines and so the SVG stay the same. (transfer full, nullable)
- */
-static cairo_font_face_t *
-outline_face (Font *f)
-{
-  FT_Library library = ft_library ();
-  /* The file as Pango's HarfBuzz face has it mapped: no second mapping. */
-  hb_blob_t *blob = hb_face_reference_blob (f->face);
-  unsigned int length;
-  const char *data = hb_blob_get_data (blob, &length);
-  FT_Face face = NULL;
-
-  g_mutex_lock (&ft_lock);
-  if (library == NULL || length == 0
-      || FT_New_Memory_Face (library, (const FT_Byte *) data, length, hb_face_get_index (f->face), &face) != 0)
-    face = NULL;
-  g_mutex_unlock (&ft_lock);
-  if (face == NULL)
-    {
-      hb_blob_destroy (blob);
-      return NULL;
-    }
-  for (int i = 0; i < face->num_charmaps; i++)
-    {
-      FT_Long format = FT_Get_CMap_Format (face->charmaps[i]);
-
-      if (format == 0 || format == 6)
-        {
-          FT_Set_Charmap (face, face->charmaps[i]);
-          break;
-        }
-    }
-  return cairo_face_new (face, blob);
-}
-
-/*
  * The face to subset @f from: the file as FreeType has it mapped for
  * cairo's font of @f, which is locked meanwhile (unlock with
  * cairo_ft_scaled_font_unlock_face() when @scaled is set). Measuring the
@@ -604,14 +565,12 @@ subset_fonts (GPtrArray *fonts)
 
 ScChartSubset *
 sc_chart_subset_new (const ScChartModel  *model,
-                     const ScChartLayout *layout,
-                     ScChartSubsetMode    mode)
+                     const ScChartLayout *layout)
 {
   ScChartSubset *subset = g_new0 (ScChartSubset, 1);
   PangoContext *context = sc_chart_text_context_new (pango_cairo_font_map_get_default (), model->lang);
   ScSubsetRenderer *collector = g_object_new (SC_TYPE_SUBSET_RENDERER, NULL);
 
-  subset->mode = mode;
   subset->fonts = g_ptr_array_new_with_free_func ((GDestroyNotify) font_free);
   subset->layouts = g_ptr_array_new_full (layout->texts->len, layout_unref);
   collector->subset = subset;
@@ -630,15 +589,7 @@ sc_chart_subset_new (const ScChartModel  *model,
       pango_renderer_draw_layout (PANGO_RENDERER (collector), pl, 0, 0);
       g_ptr_array_add (subset->layouts, pl);
     }
-  if (mode == SC_CHART_SUBSET_GLYPHS)
-    subset_fonts (subset->fonts);
-  else
-    for (guint i = 0; i < subset->fonts->len; i++)
-      {
-        Font *f = g_ptr_array_index (subset->fonts, i);
-
-        f->subset = outline_face (f);
-      }
+  subset_fonts (subset->fonts);
   g_object_unref (collector);
   g_object_unref (context);
   return subset;
