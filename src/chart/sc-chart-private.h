@@ -39,6 +39,10 @@ gboolean       sc_chart_subset_show_text (ScChartSubset       *subset,
                                           guint                index,
                                           double               x,
                                           double               y);
+/* The visible text of @layout as an SVG group of <text> elements, one a
+ * line, the font named (sc-chart-svg-text.c). (transfer full) */
+char          *sc_chart_svg_text         (const ScChartModel  *model,
+                                          const ScChartLayout *layout);
 /* sc_chart_draw_layout(), the text through @subset when not NULL. */
 void           sc_chart_draw_layout_full (const ScChartModel  *model,
                                           const ScChartLayout *layout,
