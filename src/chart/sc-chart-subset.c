@@ -34,6 +34,7 @@ typedef struct
 {
   hb_face_t         *face;       /* Pango's, the key */
   PangoFont         *font;       /* one of Pango's fonts of @face */
+  cairo_scaled_font_t *scaled;   /* @font's, looked up on the drawing thread */
   hb_set_t          *glyphs;
   hb_set_t          *unicodes;
   cairo_font_face_t *subset;     /* NULL: draw this font as Pango does */
@@ -364,7 +365,7 @@ static hb_face_t *
 mapped_face (Font                 *f,
              cairo_scaled_font_t **scaled)
 {
-  cairo_scaled_font_t *sf = pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (f->font));
+  cairo_scaled_font_t *sf = f->scaled;
   FT_Face face = sf != NULL && cairo_scaled_font_get_type (sf) == CAIRO_FONT_TYPE_FT
                  ? cairo_ft_scaled_font_lock_face (sf) : NULL;
   hb_blob_t *blob;
@@ -553,6 +554,13 @@ subset_fonts (GPtrArray *fonts)
 {
   GThread *threads[8] = { NULL };
 
+  /* Pango's objects are the drawing thread's: ask them here, not there. */
+  for (guint i = 0; i < fonts->len; i++)
+    {
+      Font *f = g_ptr_array_index (fonts, i);
+
+      f->scaled = pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (f->font));
+    }
   for (guint i = 1; i < fonts->len && i < G_N_ELEMENTS (threads); i++)
     threads[i] = g_thread_try_new ("shangce-subset", subset_font, g_ptr_array_index (fonts, i), NULL);
   for (guint i = 0; i < fonts->len; i++)
