@@ -458,7 +458,9 @@ test_cli_svg_text (void)
                                "--lang", "en", "--as-of", "2026-11-22", NULL };
   g_autoptr(ScChartModel) model = cli_model (SC_CHART_OVERVIEW);
   g_autoptr(ScChartLayout) layout = sc_chart_layout_new (model, 1600, 900);
-  g_autoptr(GString) texts = g_string_new (NULL), symbols = g_string_new (NULL), paths = g_string_new (NULL);
+  g_autoptr(GString) texts = g_string_new (NULL);
+  g_autoptr(GString) symbols = g_string_new (NULL);
+  g_autoptr(GString) paths = g_string_new (NULL);
   const ScChartText *title = NULL;
   g_autofree char *title_at = NULL;
   guint n_texts = 0, n_symbols = 0, n_paths = 0;
@@ -494,6 +496,8 @@ test_cli_svg_text (void)
   g_assert_nonnull (strstr (at, "font-weight=\"bold\""));
 
   g_clear_pointer (&svg, g_free);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
   g_assert_cmpint (run (plain_args, &out, &err), ==, 0);
   g_assert_true (g_file_get_contents (plain, &svg, &len, NULL));
   g_assert_null (strstr (svg, "<text"));
