@@ -27,7 +27,7 @@
 void
 sc_main_window_update_undo_actions (ScMainWindow *self)
 {
-  ScDocument *document = sc_session_get_document (self->session);
+  ScDocument *document = sc_main_window_get_edited_document (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", sc_document_can_undo (document));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", sc_document_can_redo (document));
@@ -47,7 +47,7 @@ undo_toast_dismissed_cb (AdwToast     *toast,
 static void
 offer_undo (ScMainWindow *self)
 {
-  const char *label = sc_document_get_undo_label (sc_session_get_document (self->session));
+  const char *label = sc_document_get_undo_label (sc_main_window_get_edited_document (self));
   g_autofree char *escaped = NULL;
 
   if (label == NULL || g_strcmp0 (label, self->undo_toasted) == 0)
@@ -91,7 +91,7 @@ action_undo (GtkWidget  *widget,
              GVariant   *param)
 {
   ScMainWindow *self = SC_MAIN_WINDOW (widget);
-  ScDocument *document = sc_session_get_document (self->session);
+  ScDocument *document = sc_main_window_get_edited_document (self);
   g_autofree char *label = g_strdup (sc_document_get_undo_label (document));
 
   if (self->undo_toast != NULL)
@@ -110,7 +110,7 @@ action_redo (GtkWidget  *widget,
              GVariant   *param)
 {
   ScMainWindow *self = SC_MAIN_WINDOW (widget);
-  ScDocument *document = sc_session_get_document (self->session);
+  ScDocument *document = sc_main_window_get_edited_document (self);
   g_autofree char *label = g_strdup (sc_document_get_redo_label (document));
 
   if (sc_document_redo (document) && label != NULL)

@@ -44,8 +44,8 @@ struct _ScMainWindow
   ScSession            *session;
   GSettings            *settings;
   GtkWidget            *editor;
-  GtkWidget            *pages[4];
-  AdwBin               *page_bins[4];
+  GtkWidget            *pages[5];
+  AdwBin               *page_bins[5];
   char                 *last_toast;
   GtkWindow            *unsaved_dialog;
   /* What the question, or the save the user chose in it, holds back; NULL
@@ -75,6 +75,13 @@ struct _ScMainWindow
   char                 *undo_toasted;    /* the undo label it was shown for */
   GMenu                *examples_section;
   GMenu                *recent_section;
+
+  /* scenario B (sc-main-window-scenario.c) */
+  GtkWidget            *scenario_editor;    /* in editor_stack while there is one */
+  GtkRevealer          *scenario_bar;       /* the A/B switch above the editor */
+  GtkWidget            *scenario_a_button;
+  GtkWidget            *scenario_b_button;
+  gboolean              scenario_discarded; /* "Discard" answered while closing */
 };
 
 static const struct
@@ -88,6 +95,7 @@ static const struct
   { "measures", N_("Measures"), "view-list-symbolic", "measures" },
   { "programs", N_("Programs"), "folder-documents-symbolic", "programs" },
   { "rule-check", N_("Rule Check"), "security-high-symbolic", "rule-check" },
+  { "scenarios", N_("Scenarios"), "view-dual-symbolic", "scenarios" },
 };
 
 /* sc-main-window-actions.c: installs every win.* action on the class. */
@@ -131,5 +139,15 @@ void     sc_main_window_document_changed_cb  (ScDocument       *document,
                                               ScDocumentChange  what,
                                               ScMainWindow     *self);
 void     sc_main_window_profile_replaced_cb  (ScMainWindow     *self);
+
+/* sc-main-window-scenario.c: scenario B beside the profile. */
+void        sc_main_window_class_add_scenario_actions (GtkWidgetClass *widget_class);
+void        sc_main_window_scenario_init             (ScMainWindow   *self);
+/* The document and the editor of the scenario the editor pane shows. (transfer none) */
+ScDocument *sc_main_window_get_edited_document       (ScMainWindow   *self);
+GtkWidget  *sc_main_window_get_edited_editor         (ScMainWindow   *self);
+/* Before the window closes: asks about an unsaved scenario B; TRUE when the
+ * question is shown (it closes the window again once answered). */
+gboolean    sc_main_window_ask_about_scenario        (ScMainWindow   *self);
 
 G_END_DECLS
