@@ -94,14 +94,31 @@ action_undo (GtkWidget  *widget,
   ScDocument *document = sc_main_window_get_edited_document (self);
   g_autofree char *label = g_strdup (sc_document_get_undo_label (document));
 
-  if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
   if (sc_document_undo (document) && label != NULL)
     {
       /* Translators: %s says what was undone, e.g. "Changed Monthly GMV". */
       g_autofree char *message = g_strdup_printf (_("Undone: %s"), label);
-      sc_main_window_toast (self, message);
+      AdwToast *shown = g_steal_pointer (&self->undo_toast);
+
+      if (shown == NULL)
+        {
+          sc_main_window_toast (self, message);
+          return;
+        }
+      /* The "Changed X — Undo" toast becomes "Undone: X": dismissing it
+       * and adding another in the same frame crashes libadwaita 1.2 (its
+       * hide animation is freed twice). */
+      g_free (self->last_toast);
+      self->last_toast = g_strdup (message);
+      {
+        g_autofree char *escaped = g_markup_escape_text (message, -1);
+        adw_toast_set_title (shown, escaped);
+      }
+      adw_toast_set_button_label (shown, NULL);
+      adw_toast_set_action_name (shown, NULL);
     }
+  else if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
 }
 
 static void

@@ -252,6 +252,7 @@ test_duplicate_edit_compare_save (void)
   gtk_widget_activate_action (GTK_WIDGET (win), "win.undo", NULL);
   iterate ();
   g_assert_cmpfloat (gmv_of (scenario), ==, 80000);
+  g_assert_true (g_str_has_prefix (sc_main_window_get_last_toast (win), "Undone: "));
   gtk_widget_activate_action (GTK_WIDGET (win), "win.redo", NULL);
   iterate ();
   g_assert_cmpfloat (gmv_of (scenario), ==, B_GMV);
