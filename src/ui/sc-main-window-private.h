@@ -2,8 +2,9 @@
 /* What the files of ScMainWindow share: its struct and the helpers that
  * sc-main-window.c (title, documents, closing, pages),
  * sc-main-window-actions.c (undo, printing, every win.* action),
- * sc-main-window-files.c (the file chooser on GTK 4.8 and 4.10) and
- * sc-main-window-recovery.c (the crash-recovery offer) call across. */
+ * sc-main-window-files.c (the file chooser on GTK 4.8 and 4.10),
+ * sc-main-window-recovery.c (the crash-recovery offer) and
+ * sc-main-window-scenario.c (scenario B beside the profile) call across. */
 #pragma once
 
 #include <glib/gi18n.h>

@@ -126,6 +126,9 @@ scenario_changed_cb (ScMainWindow *self)
   self->scenario_discarded = FALSE;
   if (self->scenario_editor != NULL)
     {
+      /* The profile's editor comes back, not whichever page is next. */
+      if (gtk_stack_get_visible_child (self->editor_stack) == self->scenario_editor)
+        gtk_stack_set_visible_child_name (self->editor_stack, "editor");
       gtk_stack_remove (self->editor_stack, self->scenario_editor);
       self->scenario_editor = NULL;
     }

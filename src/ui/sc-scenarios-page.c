@@ -208,7 +208,7 @@ fill_changes (ScScenariosPage *self,
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_label_set_wrap (GTK_LABEL (suffix), TRUE);
+      /* The statuses keep to one line; the measure's title wraps. */
       gtk_label_set_xalign (GTK_LABEL (suffix), 1);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), suffix);
       gtk_list_box_append (self->changes, row);
