@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * Scenario B in the window: Duplicate as Scenario, the A/B switch above the
+ * Scenario B in the window: Duplicate as Scenario or Open as Scenario (a
+ * saved profile, compared with this one), the A/B switch above the
  * profile editor (each scenario has its own editor and undo history; the
  * switch picks which one the editor pane, Undo and Redo work on), Save
  * Scenario (As…), Remove Scenario and the question about an unsaved
@@ -102,6 +103,7 @@ update_scenario_actions (ScMainWindow *self)
   gboolean has = scenario_session (self) != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate-scenario", !has);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-scenario", !has);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-scenario", has);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-scenario", has);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-scenario-as", has);
@@ -259,6 +261,31 @@ action_duplicate_scenario (GtkWidget  *widget,
   sc_session_duplicate_scenario (self->session);
   /* Both side by side, and B in the editor, ready to change. */
   sc_main_window_show_page (self, "scenarios");
+}
+
+static void
+open_scenario_chosen (ScMainWindow *self,
+                      GFile        *file)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!sc_session_open_scenario (self->session, file, &error))
+    {
+      sc_main_window_toast (self, error->message);
+      return;
+    }
+  sc_main_window_show_page (self, "scenarios");
+}
+
+static void
+action_open_scenario (GtkWidget  *widget,
+                      const char *name,
+                      GVariant   *param)
+{
+  ScMainWindow *self = SC_MAIN_WINDOW (widget);
+
+  if (scenario_session (self) == NULL)
+    sc_main_window_choose_file (self, _("Open Scenario"), FALSE, FILE_KIND_PROFILE, NULL, open_scenario_chosen);
 }
 
 static void
@@ -474,6 +501,7 @@ void
 sc_main_window_class_add_scenario_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.duplicate-scenario", NULL, action_duplicate_scenario);
+  gtk_widget_class_install_action (widget_class, "win.open-scenario", NULL, action_open_scenario);
   gtk_widget_class_install_action (widget_class, "win.save-scenario", NULL, action_save_scenario);
   gtk_widget_class_install_action (widget_class, "win.save-scenario-as", NULL, action_save_scenario_as);
   gtk_widget_class_install_action (widget_class, "win.remove-scenario", NULL, action_remove_scenario);

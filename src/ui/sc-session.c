@@ -562,10 +562,13 @@ sc_session_get_scenario (ScSession *self)
   return self->scenario;
 }
 
-/* Adds to the scenario's catalog the program files the user added to this
- * one that it lacks yet: both scenarios are measured by the same programs. */
+/* Adds to @scenario's catalog the program files the user added to this
+ * one that it lacks yet (@added: the paths added so far): both scenarios
+ * are measured by the same programs. */
 static void
-scenario_add_program_files (ScSession *self)
+scenario_add_program_files (ScSession  *self,
+                            ScSession  *scenario,
+                            GHashTable *added)
 {
   ScCatalog *catalog = sc_document_get_catalog (self->document);
   GPtrArray *programs = sc_catalog_get_all_programs (catalog);
@@ -576,12 +579,11 @@ scenario_add_program_files (ScSession *self)
 
       if (program->origin == NULL
           || sc_catalog_get_origin (catalog, program) != SC_ORIGIN_COMMAND_LINE
-          || g_hash_table_contains (self->scenario_files, program->origin))
+          || g_hash_table_contains (added, program->origin))
         continue;
-      g_hash_table_add (self->scenario_files, g_strdup (program->origin));
+      g_hash_table_add (added, g_strdup (program->origin));
       /* A file that loaded here loads there; its errors are shown here. */
-      sc_document_add_program_file (self->scenario->document, program->origin,
-                                    SC_ORIGIN_COMMAND_LINE, NULL);
+      sc_document_add_program_file (scenario->document, program->origin, SC_ORIGIN_COMMAND_LINE, NULL);
     }
 }
 
@@ -593,7 +595,7 @@ scenario_follow (ScSession        *self,
   if (self->scenario == NULL)
     return;
   if (what == SC_DOCUMENT_CHANGE_CATALOG)
-    scenario_add_program_files (self);
+    scenario_add_program_files (self, self->scenario, self->scenario_files);
   else if (what == SC_DOCUMENT_CHANGE_PROGRAMS)
     sc_document_set_disabled (self->scenario->document, sc_document_get_disabled (self->document));
   else if (what == SC_DOCUMENT_CHANGE_LANG)
@@ -614,17 +616,51 @@ scenario_name (const char *name,
   return text;
 }
 
+/* A session for scenario B, measured by the programs of this one; @added
+ * gets the program files added to it. (transfer full) */
+static ScSession *
+scenario_new (ScSession  *self,
+              GHashTable *added)
+{
+  ScSession *scenario = sc_session_new ();
+
+  sc_document_set_lang (scenario->document, sc_document_get_lang (self->document));
+  sc_session_load_default_programs (scenario);
+  scenario_add_program_files (self, scenario, added);
+  sc_document_set_disabled (scenario->document, sc_document_get_disabled (self->document));
+  return scenario;
+}
+
+/* Makes @scenario (transfer full, with its @added files) scenario B. */
+static void
+scenario_set (ScSession  *self,
+              ScSession  *scenario,
+              GHashTable *added)
+{
+  sc_session_remove_scenario (self);
+  self->scenario = scenario;
+  self->scenario_files = added;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCENARIO]);
+}
+
+static GHashTable *
+path_set_new (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
 ScSession *
 sc_session_duplicate_scenario (ScSession *self)
 {
   const ScProfile *profile;
   ScProfile *copy;
+  ScSession *scenario;
+  GHashTable *added;
   g_autofree char *zh = NULL;
   g_autofree char *en = NULL;
 
   g_return_val_if_fail (SC_IS_SESSION (self), NULL);
 
-  sc_session_remove_scenario (self);
   profile = sc_document_get_profile (self->document);
   copy = sc_profile_copy (profile);
   g_clear_pointer (&copy->path, g_free);
@@ -645,17 +681,32 @@ sc_session_duplicate_scenario (ScSession *self)
     }
   sc_profile_set_name (copy, zh, en);
 
-  self->scenario = sc_session_new ();
-  self->scenario_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  sc_document_set_lang (self->scenario->document, sc_document_get_lang (self->document));
-  sc_session_load_default_programs (self->scenario);
-  scenario_add_program_files (self);
-  sc_document_set_disabled (self->scenario->document, sc_document_get_disabled (self->document));
-  sc_session_set_profile (self->scenario, copy, NULL);
+  added = path_set_new ();
+  scenario = scenario_new (self, added);
+  sc_session_set_profile (scenario, copy, NULL);
   /* Never saved: closing the window asks about it. */
-  sc_document_mark_unsaved (self->scenario->document);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCENARIO]);
-  return self->scenario;
+  sc_document_mark_unsaved (scenario->document);
+  scenario_set (self, scenario, added);
+  return scenario;
+}
+
+gboolean
+sc_session_open_scenario (ScSession  *self,
+                          GFile      *file,
+                          GError    **error)
+{
+  g_autoptr(GHashTable) added = NULL;
+  g_autoptr(ScSession) scenario = NULL;
+
+  g_return_val_if_fail (SC_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  added = path_set_new ();
+  scenario = scenario_new (self, added);
+  if (!sc_session_open (scenario, file, error))
+    return FALSE;
+  scenario_set (self, g_steal_pointer (&scenario), g_steal_pointer (&added));
+  return TRUE;
 }
 
 void

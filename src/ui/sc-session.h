@@ -110,6 +110,11 @@ ScSession         *sc_session_get_scenario        (ScSession   *self);
  * (in each language the name has), never saved and so modified; replaces
  * the scenario there was. (transfer none) */
 ScSession         *sc_session_duplicate_scenario  (ScSession   *self);
+/* Makes the profile document @file scenario B, as saved there; replaces
+ * the scenario there was. Only local files. */
+gboolean           sc_session_open_scenario       (ScSession   *self,
+                                                   GFile       *file,
+                                                   GError     **error);
 /* Back to one profile: the scenario and its recovery copy go. */
 void               sc_session_remove_scenario     (ScSession   *self);
 

@@ -4,7 +4,8 @@
  * unsaved copy named "… — scenario B"; the editor edits it with its own
  * undo; the Scenarios page shows the numbers sc_compare_documents() gives
  * for the same two profiles computed apart from the window, and the
- * `scenarios` chart; Save Scenario As writes B alone (A stays as it is);
+ * `scenarios` chart; Save Scenario As writes B alone (A stays as it is)
+ * and Open as Scenario reads it back;
  * closing asks about an unsaved B; removing it returns to one profile.
  */
 #include "config.h"
@@ -141,7 +142,59 @@ find_platform (const ScResult *result,
       if (g_str_equal (p->platform, platform))
         return p;
     }
-  return NULL;
+  g_assert_not_reached ();
+}
+
+/* Chooses @path in the Open dialog shown (GTK's own, in this process) and
+ * presses Open, then runs the main loop until the dialog has gone. */
+static void
+open_in_chooser (const char *path)
+{
+  g_autoptr(GPtrArray) shown = shown_toplevels (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GtkFileChooser *chooser;
+  gint64 give_up = g_get_monotonic_time () + UI_TEST_DIALOG_USEC;
+  guint tick;
+
+  g_assert_cmpuint (shown->len, ==, 1);
+  chooser = g_ptr_array_index (shown, 0);
+  g_assert_cmpint (gtk_file_chooser_get_action (chooser), ==, GTK_FILE_CHOOSER_ACTION_OPEN);
+  g_assert_true (gtk_file_chooser_set_file (chooser, file, &error));
+  g_assert_no_error (error);
+  tick = g_timeout_add (20, ui_test_tick_cb, NULL);
+  /* The chooser selects the file once it has read the folder. */
+  for (;;)
+    {
+      g_autoptr(GFile) chosen = gtk_file_chooser_get_file (chooser);
+
+      if ((chosen != NULL && g_file_equal (chosen, file)) || g_get_monotonic_time () > give_up)
+        break;
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_object_add_weak_pointer (G_OBJECT (chooser), (gpointer *) &chooser);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  while (chooser != NULL && gtk_widget_get_visible (GTK_WIDGET (chooser)) && g_get_monotonic_time () < give_up)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (tick);
+  if (chooser != NULL)
+    {
+      g_assert_false (gtk_widget_get_visible (GTK_WIDGET (chooser)));
+      g_object_remove_weak_pointer (G_OBJECT (chooser), (gpointer *) &chooser);
+    }
+  iterate ();
+}
+
+/* The "B" cell of @name's total value on the Scenarios page. */
+static const char *
+total_b_text (ScMainWindow *win,
+              const char   *name)
+{
+  GtkGrid *table = GTK_GRID (find_widget (sc_main_window_get_page (win, "scenarios"), GTK_TYPE_GRID));
+  int r = find_row (table, name);
+
+  g_assert_cmpint (r, >, 0);
+  return grid_text (table, 2, r + 1);
 }
 
 static double
@@ -284,6 +337,24 @@ test_duplicate_edit_compare_save (void)
   g_assert_null (sc_session_get_scenario (session));
   g_assert_cmpstr (page_state (win), ==, "empty");
   g_assert_true (sc_main_window_get_editor (win) == editor_a);
+
+  /* The saved file opens again as scenario B, as saved, with the same
+   * numbers: the largest difference of the first comparison is back. */
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.open-scenario", NULL);
+  iterate ();
+  open_in_chooser (path);
+  scenario = sc_session_get_scenario (session);
+  g_assert_nonnull (scenario);
+  g_assert_false (sc_session_get_modified (scenario));
+  g_assert_cmpfloat (gmv_of (scenario), ==, B_GMV);
+  g_assert_cmpstr (page_state (win), ==, "compare");
+  for (guint i = 0; i < expected->platforms->len; i++)
+    {
+      const ScComparePlatform *p = g_ptr_array_index (expected->platforms, i);
+      const ScPlatformResult *pb = find_platform (sc_document_get_result (b), p->platform);
+
+      assert_money_cell (total_b_text (win, p->name), p->total[1], pb->up_to);
+    }
 
   ui_test_destroy_window (win);
 }
