@@ -166,6 +166,8 @@ sc_application_startup (GApplication *app)
     { "win.show-page::measures", { "<Alt>2", NULL } },
     { "win.show-page::programs", { "<Alt>3", NULL } },
     { "win.show-page::rule-check", { "<Alt>4", NULL } },
+    { "win.show-page::scenarios", { "<Alt>5", NULL } },
+    { "win.duplicate-scenario", { "<Control>d", NULL } },
   };
 
   G_APPLICATION_CLASS (sc_application_parent_class)->startup (app);

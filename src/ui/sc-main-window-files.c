@@ -134,18 +134,36 @@ question_done (GObject      *source,
   finish_pending (self, go_on);
 }
 
-void
-sc_main_window_confirm_discard (ScMainWindow   *self,
-                                Continuation    then,
-                                gpointer        data,
-                                GDestroyNotify  destroy)
+static void
+scenario_discard (gpointer data)
+{
+  ScSession *scenario = sc_main_window_get_unsaved_scenario (data);
+
+  if (scenario != NULL)
+    sc_session_discard_recovery (scenario);
+}
+
+gboolean
+sc_main_window_has_unsaved (ScMainWindow *self)
+{
+  return sc_session_get_modified (self->session) || sc_main_window_get_unsaved_scenario (self) != NULL;
+}
+
+/* The question about the profile's changes and, with @with_scenario,
+ * scenario B's: one question naming every unsaved document. */
+static void
+confirm (ScMainWindow   *self,
+         gboolean        with_scenario,
+         Continuation    then,
+         gpointer        data,
+         GDestroyNotify  destroy)
 {
   gboolean asking = self->question != NULL;
+  ScSession *scenario = with_scenario ? sc_main_window_get_unsaved_scenario (self) : NULL;
   g_autoptr(GPtrArray) documents = NULL;
-  g_autofree char *title = NULL;
   Asked *asked;
 
-  if (!sc_session_get_modified (self->session))
+  if (!sc_session_get_modified (self->session) && scenario == NULL)
     {
       continue_or_drop (self, TRUE, then, data, destroy);
       return;
@@ -160,15 +178,42 @@ sc_main_window_confirm_discard (ScMainWindow   *self,
   if (asking)
     return;
 
-  title = sc_session_dup_title (self->session);
   documents = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_save_changes_document_free);
-  g_ptr_array_add (documents, sc_save_changes_document_new (title, question_save, question_discard,
-                                                            self, NULL));
+  if (sc_session_get_modified (self->session))
+    {
+      g_autofree char *title = sc_session_dup_title (self->session);
+
+      g_ptr_array_add (documents, sc_save_changes_document_new (title, question_save, question_discard,
+                                                                self, NULL));
+    }
+  if (scenario != NULL)
+    {
+      g_autofree char *title = sc_session_dup_title (scenario);
+
+      g_ptr_array_add (documents, sc_save_changes_document_new (title, sc_main_window_question_save_scenario,
+                                                                scenario_discard, self, NULL));
+    }
   self->question = g_cancellable_new ();
   asked = g_new0 (Asked, 1);
   g_weak_ref_init (&asked->window, self);
   asked->question = g_object_ref (self->question);
   sc_save_changes_dialog_run_async (GTK_WINDOW (self), documents, self->question, question_done, asked);
+}
+
+void
+sc_main_window_confirm_discard (ScMainWindow   *self,
+                                Continuation    then,
+                                gpointer        data,
+                                GDestroyNotify  destroy)
+{
+  confirm (self, FALSE, then, data, destroy);
+}
+
+void
+sc_main_window_confirm_close (ScMainWindow *self,
+                              Continuation  then)
+{
+  confirm (self, TRUE, then, NULL, NULL);
 }
 
 /* --- file dialogs ---------------------------------------------------------- */

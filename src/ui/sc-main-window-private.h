@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* What the files of ScMainWindow share: its struct and the helpers that
  * sc-main-window.c (title, documents, closing, pages),
- * sc-main-window-actions.c (undo, printing, every win.* action) and
+ * sc-main-window-actions.c (undo, printing, every win.* action),
  * sc-main-window-files.c (the unsaved-changes question; one file chooser
- * at a time, an ScFileChooser) call across. (The crash-recovery offer is
- * the application's: sc-recovery-offer.c.) */
+ * at a time, an ScFileChooser) and sc-main-window-scenario.c (scenario B
+ * beside the profile) call across. (The crash-recovery offer is the
+ * application's: sc-recovery-offer.c.) */
 #pragma once
 
 #include <glib/gi18n.h>
@@ -46,8 +47,8 @@ struct _ScMainWindow
   ScSession            *session;
   GSettings            *settings;
   GtkWidget            *editor;
-  GtkWidget            *pages[4];
-  AdwBin               *page_bins[4];
+  GtkWidget            *pages[5];
+  AdwBin               *page_bins[5];
   char                 *last_toast;
   /* What the question, or the save the user chose in it, holds back; NULL
    * when nothing waits. It belongs to this window and this one save. */
@@ -76,6 +77,13 @@ struct _ScMainWindow
   char                 *undo_toasted;    /* the undo label it was shown for */
   GMenu                *examples_section;
   GMenu                *recent_section;
+
+  /* scenario B (sc-main-window-scenario.c) */
+  GtkWidget            *scenario_editor;    /* in editor_stack while there is one */
+  GtkRevealer          *scenario_bar;       /* the A/B switch above the editor */
+  GtkWidget            *scenario_a_button;
+  GtkWidget            *scenario_b_button;
+  GtkWindow            *scenario_dialog;    /* "Remove Scenario B?" while shown */
 };
 
 static const struct
@@ -89,6 +97,7 @@ static const struct
   { "measures", N_("Measures"), "view-list-symbolic", "measures" },
   { "programs", N_("Programs"), "folder-documents-symbolic", "programs" },
   { "rule-check", N_("Rule Check"), "security-high-symbolic", "rule-check" },
+  { "scenarios", N_("Scenarios"), "view-dual-symbolic", "scenarios" },
 };
 
 /* sc-main-window-actions.c: installs every win.* action on the class. */
@@ -118,6 +127,13 @@ void     sc_main_window_confirm_discard      (ScMainWindow     *self,
                                               Continuation      then,
                                               gpointer          data,
                                               GDestroyNotify    destroy);
+/* The same before the window closes: one question names the profile and
+ * an unsaved scenario B together. */
+void     sc_main_window_confirm_close        (ScMainWindow     *self,
+                                              Continuation      then);
+/* Whether closing the window would lose changes (the profile's or
+ * scenario B's). */
+gboolean sc_main_window_has_unsaved          (ScMainWindow     *self);
 /* Closes the question, if any, unanswered; what it held back is dropped. */
 void     sc_main_window_drop_question        (ScMainWindow     *self);
 
@@ -141,5 +157,18 @@ void     sc_main_window_document_changed_cb  (ScDocument       *document,
                                               ScDocumentChange  what,
                                               ScMainWindow     *self);
 void     sc_main_window_profile_replaced_cb  (ScMainWindow     *self);
+
+/* sc-main-window-scenario.c: scenario B beside the profile. */
+void        sc_main_window_class_add_scenario_actions (GtkWidgetClass *widget_class);
+void        sc_main_window_scenario_init             (ScMainWindow   *self);
+/* The document and the editor of the scenario the editor pane shows. (transfer none) */
+ScDocument *sc_main_window_get_edited_document       (ScMainWindow   *self);
+GtkWidget  *sc_main_window_get_edited_editor         (ScMainWindow   *self);
+/* Scenario B, when there is one with unsaved changes. (transfer none) */
+ScSession  *sc_main_window_get_unsaved_scenario      (ScMainWindow   *self);
+/* "Save" for scenario B in the unsaved-changes question: to its file, else
+ * through Save Scenario As; answers @document once. */
+void        sc_main_window_question_save_scenario    (ScSaveChangesDocument *document,
+                                                      gpointer               data);
 
 G_END_DECLS

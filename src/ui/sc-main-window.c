@@ -21,6 +21,7 @@
 #include "sc-recovery.h"
 #include "sc-report.h"
 #include "sc-rule-check-view.h"
+#include "sc-scenarios-page.h"
 
 G_DEFINE_FINAL_TYPE (ScMainWindow, sc_main_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -321,9 +322,9 @@ sc_main_window_close_request (GtkWindow *window)
    * (with unsaved changes, the question below asks again), and nothing is
    * saved later for a window that has gone. */
   sc_main_window_close_file_chooser (self);
-  if (!self->close_confirmed && sc_session_get_modified (self->session))
+  if (!self->close_confirmed && sc_main_window_has_unsaved (self))
     {
-      sc_main_window_confirm_discard (self, close_now, NULL, NULL);
+      sc_main_window_confirm_close (self, close_now);
       return TRUE;
     }
   save_window_state (self);
@@ -347,6 +348,7 @@ ensure_page (ScMainWindow *self,
         case 1: self->pages[i] = sc_measures_view_new (self->session); break;
         case 2: self->pages[i] = sc_programs_view_new (self->session); break;
         case 3: self->pages[i] = sc_rule_check_view_new (self->session); break;
+        case 4: self->pages[i] = sc_scenarios_page_new (self->session); break;
         default: g_assert_not_reached ();
         }
       adw_bin_set_child (self->page_bins[i], self->pages[i]);
@@ -393,7 +395,7 @@ GtkWidget *
 sc_main_window_get_editor (ScMainWindow *self)
 {
   g_return_val_if_fail (SC_IS_MAIN_WINDOW (self), NULL);
-  return self->editor;
+  return sc_main_window_get_edited_editor (self);
 }
 
 ScSession *
@@ -490,6 +492,7 @@ sc_main_window_class_init (ScMainWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScMainWindow, recent_section);
 
   sc_main_window_class_add_actions (widget_class);
+  sc_main_window_class_add_scenario_actions (widget_class);
 
 
 }
@@ -557,6 +560,7 @@ sc_main_window_new (ScApplication *application)
                            self, G_CONNECT_SWAPPED);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->editor), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Merchant profile"), -1);
+  sc_main_window_scenario_init (self);
 
   for (guint i = 0; i < G_N_ELEMENTS (page_info); i++)
     {

@@ -40,7 +40,8 @@ gboolean      sc_main_window_export_report       (ScMainWindow   *self,
 gboolean      sc_main_window_export_client_report (ScMainWindow  *self,
                                                    GFile         *file,
                                                    GError       **error);
-/* (transfer none) */
+/* The profile editor the editor pane shows: scenario B's while the A/B
+ * switch above it (win.scenario) chooses B. (transfer none) */
 GtkWidget    *sc_main_window_get_editor          (ScMainWindow   *self);
 
 /* Opens a profile document, or adds a program file (.xml); errors become a
