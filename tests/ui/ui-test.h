@@ -250,33 +250,42 @@ ui_test_table_rows (GtkWidget *page)
   return G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (table)));
 }
 
+typedef struct
+{
+  const char *want;
+  gboolean    changed;
+} UiTestSearch;
+
 static inline void
 ui_test_search_changed_cb (GtkSearchEntry *entry,
-                           gboolean       *changed)
+                           UiTestSearch   *search)
 {
-  *changed = TRUE;
+  /* Replacing the text first empties the entry, and an empty entry says
+   * "search changed" at once: only the search for @want counts. */
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), search->want) == 0)
+    search->changed = TRUE;
 }
 
 /* Types @text into the search entry under @page and waits, as a user
- * would, until the entry says the search changed. */
+ * would, until the entry says the search for @text changed. */
 static inline void
 ui_test_search (GtkWidget  *page,
                 const char *text)
 {
   GtkWidget *entry = ui_test_find (page, GTK_TYPE_SEARCH_ENTRY, NULL);
   gint64 give_up = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  gboolean changed = FALSE;
+  UiTestSearch search = { text, FALSE };
   gulong id;
 
   g_assert_nonnull (entry);
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), text) == 0)
     return;
-  id = g_signal_connect (entry, "search-changed", G_CALLBACK (ui_test_search_changed_cb), &changed);
+  id = g_signal_connect (entry, "search-changed", G_CALLBACK (ui_test_search_changed_cb), &search);
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
-  while (!changed && g_get_monotonic_time () < give_up)
+  while (!search.changed && g_get_monotonic_time () < give_up)
     g_main_context_iteration (NULL, TRUE);
   g_signal_handler_disconnect (entry, id);
-  g_assert_true (changed);
+  g_assert_true (search.changed);
 }
 
 /*
