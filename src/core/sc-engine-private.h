@@ -69,6 +69,11 @@ typedef struct
   GPtrArray        *warnings;
   gconstpointer     noted[64];     /* sources of assumptions already noted */
   guint             n_noted;
+
+  const ScEngineOverride *overrides;   /* the options' */
+  guint             n_overrides;
+  const char       *only_platform;
+  GPtrArray        *used;          /* const ScNumber*: the assumed numbers used (with reasons) */
 } Ctx;
 
 /*
@@ -79,6 +84,7 @@ typedef struct
 typedef struct
 {
   ScResult          pub;
+  GPtrArray        *used;       /* Ctx.used */
   MeasurePriv      *measures;   /* n_measures */
   ScPlatformResult *platforms;  /* n_platforms */
   double           *series;     /* (n_measures + n_platforms) × n_months × SC_N_AMOUNTS, or NULL */
@@ -143,6 +149,23 @@ ScDay       sc_ctx_anchor_day     (Ctx                   *ctx,
                                    MeasurePriv           *mp,
                                    const ScEffect        *eff,
                                    ScAnchor              *used);
+
+/* The value of @n in this evaluation: an override's (the range analysis
+ * moves one assumption at a time), else the file's. */
+static inline double
+sc_ctx_number (Ctx            *ctx,
+               const ScNumber *n)
+{
+  for (guint i = 0; i < ctx->n_overrides; i++)
+    if (ctx->overrides[i].number == (gconstpointer) n)
+      return ctx->overrides[i].value;
+  return n->value;
+}
+
+/* Records that the assumed number @n was used (the range analysis varies
+ * exactly those). */
+void        sc_ctx_use            (Ctx                   *ctx,
+                                   const ScNumber        *n);
 
 /* --- the sales curve: days, months and GMV ------------------------------------ */
 

@@ -102,6 +102,15 @@ eval_measure (Ctx             *ctx,
 
   if (measure->has_window)
     w = window_intersect (w, measure->window);
+  /* An assumed end moved by the range analysis. */
+  if (ctx->n_overrides > 0)
+    {
+      const ScNumber *end = sc_measure_window_end (program, measure);
+
+      for (guint i = 0; end != NULL && i < ctx->n_overrides; i++)
+        if (ctx->overrides[i].number == (gconstpointer) end)
+          w.end = (ScDay) ctx->overrides[i].value;
+    }
   if (active_until != SC_DAY_NONE)
     w = window_intersect (w, cut);
   mp->window = w;
@@ -211,13 +220,16 @@ measure_totals (Ctx         *ctx,
     }
 }
 
+/* Left out: disabled, or of another platform than the only one asked for. */
 static gboolean
 is_disabled (const ScEngineOptions *options,
-             const char            *id)
+             const ScProgram       *program)
 {
-  if (options == NULL || options->disabled == NULL)
+  if (options == NULL)
     return FALSE;
-  return g_strv_contains (options->disabled, id);
+  if (options->only_platform != NULL && g_strcmp0 (options->only_platform, program->platform) != 0)
+    return TRUE;
+  return options->disabled != NULL && g_strv_contains (options->disabled, program->id);
 }
 
 static void
@@ -226,6 +238,13 @@ platform_result_clear (gpointer data)
   ScPlatformResult *pr = data;
 
   g_free (pr->platform);
+}
+
+GPtrArray *
+sc_engine_result_used (const ScResult *result)
+{
+  g_return_val_if_fail (result != NULL, NULL);
+  return ((const ResultPriv *) result)->used;
 }
 
 ScResult *
@@ -259,7 +278,7 @@ sc_engine_evaluate (ScCatalog             *catalog,
     {
       const ScProgram *program = g_ptr_array_index (programs, i);
 
-      if (!is_disabled (options, program->id) && program->measures != NULL)
+      if (!is_disabled (options, program) && program->measures != NULL)
         n_measures += program->measures->len;
     }
   series_len = (gsize) ctx.n_months * SC_N_AMOUNTS;
@@ -279,7 +298,8 @@ sc_engine_evaluate (ScCatalog             *catalog,
   result->platforms = g_ptr_array_new_full (ctx.platforms->len, platform_result_clear);
 
   for (guint i = 0; i < ctx.platforms->len; i++)
-    sc_fees_platform_gross (&ctx, i, g_ptr_array_index (ctx.platforms, i));
+    if (ctx.only_platform == NULL || g_str_equal (ctx.only_platform, g_ptr_array_index (ctx.platforms, i)))
+      sc_fees_platform_gross (&ctx, i, g_ptr_array_index (ctx.platforms, i));
 
   /* Which program replaces which: the one that starts first, once for all
    * programs (a scan per program was quadratic in the catalog). */
@@ -305,7 +325,7 @@ sc_engine_evaluate (ScCatalog             *catalog,
       ScDay until = SC_DAY_NONE;
       guint first = result->measures->len;
 
-      if (is_disabled (options, program->id))
+      if (is_disabled (options, program))
         continue;
       /* A program counts only until a program that replaces it starts. */
       replaced_by = g_hash_table_lookup (replacer, program->id);
@@ -421,6 +441,7 @@ sc_engine_evaluate (ScCatalog             *catalog,
       g_clear_pointer (&rp->series, g_free);
     }
 
+  rp->used = ctx.used != NULL ? g_steal_pointer (&ctx.used) : g_ptr_array_new ();
   result->assumptions = g_steal_pointer (&ctx.assumptions);
   result->warnings = g_steal_pointer (&ctx.warnings);
   sc_ctx_clear (&ctx);

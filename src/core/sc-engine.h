@@ -33,4 +33,10 @@ G_BEGIN_DECLS
 ScResult         *sc_engine_evaluate        (ScCatalog             *catalog,
                                              const ScProfile       *profile,
                                              const ScEngineOptions *options);
+/*
+ * The assumed numbers of the catalog @result used (const ScNumber*: a
+ * program's number, a <window-end>, a baseline fee's value), in the order
+ * first used; empty when it was evaluated without reasons. (transfer none)
+ */
+GPtrArray        *sc_engine_result_used     (const ScResult        *result);
 G_END_DECLS

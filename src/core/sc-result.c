@@ -102,6 +102,7 @@ sc_result_free (ScResult *result)
   g_ptr_array_unref (result->platforms);
   g_ptr_array_unref (result->assumptions);
   g_ptr_array_unref (result->warnings);
+  g_clear_pointer (&rp->used, g_ptr_array_unref);
   g_free (rp->measures);
   g_free (rp->platforms);
   g_free (rp->series);

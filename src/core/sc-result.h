@@ -57,19 +57,38 @@ const char *sc_measure_status_to_string (ScMeasureStatus status);
 const char *sc_measure_status_label (ScMeasureStatus status);
 
 /**
+ * ScEngineOverride:
+ * One assumed number of the catalog evaluated at another value: @number is
+ * the `const ScNumber *` of a program's number, a <window-end> (@value a
+ * day, exclusive) or a baseline fee's value.
+ */
+typedef struct
+{
+  gconstpointer number;
+  double        value;
+} ScEngineOverride;
+
+/**
  * ScEngineOptions:
  * @disabled: NULL-terminated program ids left out, or NULL
  * @lang: "zh" or "en" for reasons; NULL = sc_lang_current()
  * @no_reasons: skip building reason strings (sweeps, live charts)
  * @no_series: skip the month-by-month series (only totals)
+ * @overrides, @n_overrides: assumed numbers evaluated at other values (the
+ *   range analysis, sc-range.h), or NULL
+ * @only_platform: evaluate this platform's programs and fees only (the
+ *   others' totals stay 0), or NULL for all
  * Zero-initialised means the defaults.
  */
 typedef struct
 {
-  const char *const *disabled;
-  const char        *lang;
-  gboolean           no_reasons;
-  gboolean           no_series;
+  const char *const      *disabled;
+  const char             *lang;
+  gboolean                no_reasons;
+  gboolean                no_series;
+  const ScEngineOverride *overrides;
+  guint                   n_overrides;
+  const char             *only_platform;
 } ScEngineOptions;
 
 /**
