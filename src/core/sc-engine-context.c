@@ -352,6 +352,8 @@ sc_ctx_setup (Ctx                   *ctx,
     }
   if (ctx->reasons)
     ctx->used = g_ptr_array_new ();
+  else
+    ctx->empty = g_ptr_array_new_with_free_func (g_free);
   ctx->as_of = profile->as_of;
   ctx->n_months = profile->horizon_months;
   ctx->hend = sc_day_add_months (ctx->as_of, (int) ctx->n_months);
@@ -493,4 +495,5 @@ sc_ctx_clear (Ctx *ctx)
   g_clear_pointer (&ctx->assumption_seen, g_hash_table_unref);
   g_clear_pointer (&ctx->warnings, g_ptr_array_unref);
   g_clear_pointer (&ctx->used, g_ptr_array_unref);
+  g_clear_pointer (&ctx->empty, g_ptr_array_unref);
 }

@@ -74,6 +74,8 @@ typedef struct
   guint             n_overrides;
   const char       *only_platform;
   GPtrArray        *used;          /* const ScNumber*: the assumed numbers used (with reasons) */
+  GPtrArray        *empty;         /* without reasons: the one empty array every measure's
+                                    * reasons (and texts, until it has one) share */
 } Ctx;
 
 /*
@@ -85,6 +87,10 @@ typedef struct
 {
   ScResult          pub;
   GPtrArray        *used;       /* Ctx.used */
+  MeasurePriv      *raw;        /* ScEngineOptions.keep_raw: n_raw measures as evaluated,
+                                 * before stacking; reasons and texts NULL */
+  double           *raw_series; /* n_raw × n_months × SC_N_AMOUNTS */
+  guint             n_raw;
   MeasurePriv      *measures;   /* n_measures */
   ScPlatformResult *platforms;  /* n_platforms */
   double           *series;     /* (n_measures + n_platforms) × n_months × SC_N_AMOUNTS, or NULL */

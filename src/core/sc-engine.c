@@ -74,6 +74,23 @@ platform_index (Ctx        *ctx,
   return index - 1;
 }
 
+/* A measure's reasons and texts: without reasons (sweeps, ranges) one
+ * shared empty array, since allocating two per measure cost more than
+ * evaluating it. */
+static void
+new_arrays (Ctx             *ctx,
+            ScMeasureResult *mr)
+{
+  if (ctx->empty != NULL)
+    {
+      mr->reasons = g_ptr_array_ref (ctx->empty);
+      mr->texts = g_ptr_array_ref (ctx->empty);
+      return;
+    }
+  mr->reasons = g_ptr_array_new_with_free_func (g_free);
+  mr->texts = g_ptr_array_new ();
+}
+
 /* Evaluates @measure into @mp (zeroed), its series into @monthly (zeroed,
  * n_months × SC_N_AMOUNTS). */
 static void
@@ -94,8 +111,7 @@ eval_measure (Ctx             *ctx,
   mr->program = program;
   mr->measure = measure;
   mr->status = SC_MEASURE_ELIGIBLE;
-  mr->reasons = g_ptr_array_new_with_free_func (g_free);
-  mr->texts = g_ptr_array_new ();
+  new_arrays (ctx, mr);
   mr->n_months = ctx->n_months;
   mr->monthly = monthly;
   mp->platform = platform_index (ctx, program->platform);
@@ -180,6 +196,11 @@ eval_measure (Ctx             *ctx,
         case SC_EFFECT_SETTLEMENT: priced = TRUE; sc_eval_settlement (ctx, mp, eff); break;
         case SC_EFFECT_RIGHT:
         case SC_EFFECT_RULE_OUTCOME:
+          if (mr->texts == ctx->empty)
+            {
+              g_ptr_array_unref (mr->texts);
+              mr->texts = g_ptr_array_new ();
+            }
           g_ptr_array_add (mr->texts, (gpointer) &eff->text);
           break;
         default:
@@ -192,6 +213,39 @@ eval_measure (Ctx             *ctx,
     sc_ctx_note_window_end (ctx, mp);
   if (mr->status == SC_MEASURE_ELIGIBLE && !priced)
     mr->status = SC_MEASURE_NOT_QUANTIFIED;
+}
+
+/* Keeps @mp as evaluated, before stacking, as raw measure @index. */
+static void
+keep_raw (Ctx         *ctx,
+          ResultPriv  *rp,
+          guint        index,
+          MeasurePriv *mp)
+{
+  gsize len = (gsize) ctx->n_months * SC_N_AMOUNTS;
+  MeasurePriv *raw = &rp->raw[index];
+
+  *raw = *mp;
+  raw->pub.reasons = NULL;
+  raw->pub.texts = NULL;
+  raw->pub.monthly = NULL;
+  raw->fee_red = mp->fee_red != NULL ? g_memdup2 (mp->fee_red, sizeof (double) * SC_N_FEES * ctx->n_months) : NULL;
+  memcpy (rp->raw_series + index * len, mp->pub.monthly, sizeof (double) * len);
+}
+
+/* @mp (zeroed) as @raw was evaluated, its series into @monthly. */
+static void
+take_raw (Ctx               *ctx,
+          MeasurePriv       *mp,
+          double            *monthly,
+          const MeasurePriv *raw,
+          const double      *raw_monthly)
+{
+  *mp = *raw;
+  new_arrays (ctx, &mp->pub);
+  mp->pub.monthly = monthly;
+  memcpy (monthly, raw_monthly, sizeof (double) * ctx->n_months * SC_N_AMOUNTS);
+  mp->fee_red = raw->fee_red != NULL ? g_memdup2 (raw->fee_red, sizeof (double) * SC_N_FEES * ctx->n_months) : NULL;
 }
 
 static double
@@ -258,6 +312,8 @@ sc_engine_evaluate (ScCatalog             *catalog,
   GPtrArray *programs;
   g_autoptr(GHashTable) replacer = NULL;   /* replaced id → the program replacing it */
   ScFormatCache tr, *saved_tr = sc_format_cache_get ();
+  const ResultPriv *reuse = NULL;
+  guint reused = 0;
   guint n_measures = 0, n_series;
   gsize series_len;
 
@@ -285,6 +341,15 @@ sc_engine_evaluate (ScCatalog             *catalog,
   n_series = n_measures + ctx.platforms->len;
   rp = g_new0 (ResultPriv, 1);
   rp->measures = g_new0 (MeasurePriv, MAX (1, n_measures));
+  if (options != NULL && options->keep_raw)
+    {
+      rp->n_raw = n_measures;
+      rp->raw = g_new0 (MeasurePriv, MAX (1, n_measures));
+      rp->raw_series = g_new (double, MAX (1, series_len * n_measures));
+    }
+  if (options != NULL && options->reuse != NULL && ((const ResultPriv *) options->reuse)->raw != NULL
+      && options->reuse->horizon_months == ctx.n_months)
+    reuse = (const ResultPriv *) options->reuse;
   rp->platforms = g_new0 (ScPlatformResult, MAX (1, ctx.platforms->len));
   rp->series = g_new0 (double, MAX (1, series_len * n_series));
   result = &rp->pub;
@@ -341,10 +406,26 @@ sc_engine_evaluate (ScCatalog             *catalog,
         {
           guint index = result->measures->len;
           MeasurePriv *mp = &rp->measures[index];
+          const ScMeasure *measure = g_ptr_array_index (program->measures, k);
+          const MeasurePriv *raw = NULL;
 
           g_assert (index < n_measures);
-          eval_measure (&ctx, mp, rp->series + index * series_len, program,
-                        g_ptr_array_index (program->measures, k), until, replaced_by);
+          if (reuse != NULL && options->dirty != (gconstpointer) measure && options->dirty != (gconstpointer) program)
+            {
+              /* Both went through the catalog in the same order, the
+               * earlier one perhaps through more platforms. */
+              while (reused < reuse->n_raw && reuse->raw[reused].pub.measure != measure)
+                reused++;
+              if (reused < reuse->n_raw)
+                raw = &reuse->raw[reused];
+            }
+          if (raw != NULL)
+            take_raw (&ctx, mp, rp->series + index * series_len, raw,
+                      reuse->raw_series + reused * series_len);
+          else
+            eval_measure (&ctx, mp, rp->series + index * series_len, program, measure, until, replaced_by);
+          if (rp->raw != NULL)
+            keep_raw (&ctx, rp, index, mp);
           mp->program = result->programs->len - 1;
           measure_totals (&ctx, mp);
           g_ptr_array_add (result->measures, mp);

@@ -267,6 +267,7 @@ typedef struct
   guint                  n;
   double                *central;
   guint                  n_evaluations;
+  ScResult              *base;   /* the central values with each measure kept (keep_raw) */
 } Eval;
 
 /* One assumption being moved: a catalog number (@ref) or a profile field. */
@@ -302,6 +303,7 @@ evaluate (Eval                   *ev,
           const double           *fvalues,
           guint                   n_fields,
           const char             *platform,
+          gconstpointer           dirty,
           double                 *scores)
 {
   g_autoptr(ScProfile) copy = NULL;
@@ -318,6 +320,12 @@ evaluate (Eval                   *ev,
   o.overrides = overrides;
   o.n_overrides = n_overrides;
   o.only_platform = platform;
+  /* Only the measures the one number is in are evaluated again. */
+  if (dirty != NULL && n_fields == 0)
+    {
+      o.reuse = ev->base;
+      o.dirty = dirty;
+    }
   r = sc_engine_evaluate (ev->catalog, copy != NULL ? copy : ev->profile, &o);
   ev->n_evaluations++;
   for (guint i = 0; i < r->platforms->len; i++)
@@ -340,11 +348,12 @@ evaluate_at (Eval       *ev,
   if (c->ref != NULL)
     {
       ScEngineOverride o = { c->ref->number, value };
+      gconstpointer dirty = c->ref->measure != NULL ? (gconstpointer) c->ref->measure : (gconstpointer) c->ref->program;
 
-      evaluate (ev, &o, 1, NULL, NULL, 0, c->platform, scores);
+      evaluate (ev, &o, 1, NULL, NULL, 0, c->platform, dirty, scores);
     }
   else
-    evaluate (ev, NULL, 0, &c->field, &value, 1, NULL, scores);
+    evaluate (ev, NULL, 0, &c->field, &value, 1, NULL, NULL, scores);
 }
 
 static guint
@@ -607,7 +616,7 @@ combine (Eval           *ev,
           }
         if (n_ov + n_f == 0)
           continue;
-        evaluate (ev, ov, n_ov, fields, fvalues, n_f, n_f > 0 ? NULL : an->platforms[p], s);
+        evaluate (ev, ov, n_ov, fields, fvalues, n_f, n_f > 0 ? NULL : an->platforms[p], NULL, s);
         if (dir < 0)
           an->low[p] = MIN (an->low[p], s[p]);
         else
@@ -668,6 +677,12 @@ sc_range_analyse (ScCatalog             *catalog,
   ev.n = n;
   ev.central = an->central;
 
+  {
+    ScEngineOptions o = ev.options;
+
+    o.keep_raw = TRUE;
+    ev.base = sc_engine_evaluate (catalog, profile, &o);
+  }
   refs = collect_refs (catalog, result->lang);
   cands = candidates (catalog, profile, result, refs);
   lows = g_new0 (double *, MAX (1, cands->len));
@@ -746,6 +761,7 @@ sc_range_analyse (ScCatalog             *catalog,
     }
   g_free (lows);
   g_free (highs);
+  sc_result_free (ev.base);
   g_debug ("range analysis: %u assumptions, %u evaluations", cands->len, ev.n_evaluations);
   return an;
 }

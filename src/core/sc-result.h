@@ -78,6 +78,12 @@ typedef struct
  *   range analysis, sc-range.h), or NULL
  * @only_platform: evaluate this platform's programs and fees only (the
  *   others' totals stay 0), or NULL for all
+ * @keep_raw: keep each measure's own evaluation (before stacking and caps)
+ *   in the result, for @reuse
+ * @reuse, @dirty: a result of the same catalog and profile made with
+ *   @keep_raw (and @overrides that touch only @dirty): every measure that is
+ *   not @dirty (a ScMeasure, or a ScProgram for all its measures) is taken
+ *   from it instead of evaluated again (the range analysis)
  * Zero-initialised means the defaults.
  */
 typedef struct
@@ -89,6 +95,9 @@ typedef struct
   const ScEngineOverride *overrides;
   guint                   n_overrides;
   const char             *only_platform;
+  gboolean                keep_raw;
+  const struct _ScResult *reuse;
+  gconstpointer           dirty;
 } ScEngineOptions;
 
 /**
@@ -195,7 +204,7 @@ typedef struct
  * @disabled: the program ids left out (a copy of the options'), or NULL, so
  *   that views derived from this result (sweeps, charts) leave out the same
  */
-typedef struct
+typedef struct _ScResult
 {
   ScDay       as_of;
   ScDay       horizon_end;
