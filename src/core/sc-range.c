@@ -641,7 +641,8 @@ sc_range_analyse (ScCatalog             *catalog,
 
   n = result->platforms->len;
   an = g_new0 (ScRangeAnalysis, 1);
-  an->lang = g_strdup (result->lang);
+  an->lang = g_strdup (options != NULL && options->lang != NULL ? (g_str_has_prefix (options->lang, "zh") ? "zh" : "en")
+                                                                : result->lang);
   an->n_platforms = n;
   an->platforms = g_new0 (char *, n + 1);
   an->central = g_new0 (double, MAX (1, n));
@@ -683,7 +684,7 @@ sc_range_analyse (ScCatalog             *catalog,
     o.keep_raw = TRUE;
     ev.base = sc_engine_evaluate (catalog, profile, &o);
   }
-  refs = collect_refs (catalog, result->lang);
+  refs = collect_refs (catalog, an->lang);
   cands = candidates (catalog, profile, result, refs);
   lows = g_new0 (double *, MAX (1, cands->len));
   highs = g_new0 (double *, MAX (1, cands->len));

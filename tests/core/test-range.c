@@ -295,6 +295,35 @@ test_new_enterprise_names_discount (void)
   g_assert_true (driver (an, "program:douyin.nine-measures-2026/m2-commission-waiver/effect-1/share")->flips);
 }
 
+/* The reports carry it: text, CSV and JSON (docs/report-json.md). */
+static void
+test_reports (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScProfile) p = sc_profile_load_example ("new-enterprise-apparel", &error);
+  ScEngineOptions options = { .lang = "en" };
+  g_autoptr(ScResult) r = NULL;
+  g_autoptr(GBytes) text = NULL, csv = NULL, json = NULL;
+  const char *t, *c, *j;
+
+  g_assert_no_error (error);
+  r = sc_engine_evaluate (bundled_catalog, p, &options);
+  text = sc_report_build (bundled_catalog, p, r, SC_REPORT_TEXT, "en");
+  csv = sc_report_build (bundled_catalog, p, r, SC_REPORT_CSV, "en");
+  json = sc_report_build (bundled_catalog, p, r, SC_REPORT_JSON, "en");
+  t = g_bytes_get_data (text, NULL);
+  c = g_bytes_get_data (csv, NULL);
+  j = g_bytes_get_data (json, NULL);
+  g_assert_nonnull (strstr (t, "\nHow sure\n  Douyin is ahead at the central values, but the winner changes within the range of:\n"));
+  g_assert_nonnull (strstr (t, "length of the discount: 90 days assumed; the winner changes at 201 days (range 30 days to 355 days)"));
+  g_assert_nonnull (strstr (t, "  Douyin: 9,823.05 at the central values, "));
+  g_assert_nonnull (strstr (c, "\r\ndriver,,program:kuaishou.star-plan-2026/m2-return-shipping-jan-90d/discount-days,"));
+  g_assert_nonnull (strstr (c, "\r\nrange,douyin,,Douyin,,,leads-not-robust,"));
+  g_assert_nonnull (strstr (j, ",\n\"ranges\":{\"robust\":false,\"leader\":\"douyin\",\"runner_up\":\"kuaishou\""));
+  g_assert_nonnull (strstr (j, "\"key\":\"program:douyin.nine-measures-2026/window-end\""));
+  g_assert_nonnull (strstr (j, "\"is_date\":true,\"central\":\"2027-01-01\",\"low\":\"2026-07-01\",\"high\":\"2027-01-01\""));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -307,5 +336,6 @@ main (int   argc,
   g_test_add_func ("/range/bundled/all-ranged", test_bundled_all_ranged);
   g_test_add_func ("/range/bundled/profiles", test_bundled_profiles);
   g_test_add_func ("/range/bundled/new-enterprise", test_new_enterprise_names_discount);
+  g_test_add_func ("/range/reports", test_reports);
   return engine_fixture_run ();
 }
