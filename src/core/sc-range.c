@@ -769,11 +769,23 @@ sc_range_analyse (ScCatalog             *catalog,
 
 /* --- in words ------------------------------------------------------------------------ */
 
+/* The leader as @catalog's baseline names it, else its id. (transfer none) */
+static const char *
+leader_name (const ScRangeAnalysis *analysis,
+             ScCatalog             *catalog)
+{
+  const char *id = analysis->platforms[analysis->leader];
+  const ScBaseline *baseline = catalog != NULL ? sc_catalog_find_baseline (catalog, id) : NULL;
+
+  if (baseline != NULL && *sc_text_get (&baseline->name, analysis->lang) != '\0')
+    return sc_text_get (&baseline->name, analysis->lang);
+  return id;
+}
+
 char *
 sc_range_describe (const ScRangeAnalysis *analysis,
                    ScCatalog             *catalog)
 {
-  const ScBaseline *baseline;
   GString *out;
   const char *leader;
   guint n_flips = 0;
@@ -782,10 +794,7 @@ sc_range_describe (const ScRangeAnalysis *analysis,
 
   if (analysis->n_platforms < 2 || analysis->runner_up == G_MAXUINT)
     return g_strdup (_("There is only one platform to compare."));
-  leader = analysis->platforms[analysis->leader];
-  baseline = catalog != NULL ? sc_catalog_find_baseline (catalog, leader) : NULL;
-  if (baseline != NULL && *sc_text_get (&baseline->name, analysis->lang) != '\0')
-    leader = sc_text_get (&baseline->name, analysis->lang);
+  leader = leader_name (analysis, catalog);
   out = g_string_new (NULL);
   for (guint i = 0; i < analysis->drivers->len; i++)
     if (((const ScRangeDriver *) g_ptr_array_index (analysis->drivers, i))->flips)
@@ -810,4 +819,38 @@ sc_range_describe (const ScRangeAnalysis *analysis,
                               d->label, d->central_text, d->flip_text ? d->flip_text : "?", d->low_text, d->high_text);
     }
   return g_string_free (out, FALSE);
+}
+
+char *
+sc_range_describe_short (const ScRangeAnalysis *analysis,
+                         ScCatalog             *catalog)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+  const char *leader;
+
+  g_return_val_if_fail (analysis != NULL, NULL);
+
+  if (analysis->robust || analysis->runner_up == G_MAXUINT)
+    return sc_range_describe (analysis, catalog);
+  leader = leader_name (analysis, catalog);
+  for (guint i = 0, n = 0; i < analysis->drivers->len; i++)
+    {
+      const ScRangeDriver *d = g_ptr_array_index (analysis->drivers, i);
+
+      if (!d->flips)
+        continue;
+      if (names->len > 0)
+        /* Translators: between assumptions in a list */
+        g_string_append (names, _("; "));
+      /* A sentence names the three that swing the most; the reports list all. */
+      if (++n > 3)
+        {
+          g_string_append (names, "…");
+          break;
+        }
+      /* Translators: an assumption and the value at which the winner changes */
+      g_string_append_printf (names, _("%s (at %s)"), d->label, d->flip_text ? d->flip_text : "?");
+    }
+  /* Translators: a platform, then the assumptions that can change the winner */
+  return g_strdup_printf (_("%s is ahead at the central values, but the winner can change with: %s."), leader, names->str);
 }

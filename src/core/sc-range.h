@@ -108,6 +108,12 @@ void             sc_range_analysis_free (ScRangeAnalysis      *analysis);
 char            *sc_range_describe      (const ScRangeAnalysis *analysis,
                                         ScCatalog             *catalog);
 
+/* The same in one sentence: the (at most three) assumptions that swing the
+ * lead most and can change the winner, each with the value at which it
+ * does. (transfer full) */
+char            *sc_range_describe_short (const ScRangeAnalysis *analysis,
+                                          ScCatalog             *catalog);
+
 /*
  * Every assumed number of @catalog's programs and baselines that has no
  * plausible range, one line each: "FILE:LINE: warning: program:ID/MEASURE/

@@ -128,6 +128,10 @@ test_fixture_by_hand (void)
   g_assert_true (g_ptr_array_index (an->drivers, 0) == cash);
   g_assert_true (g_ptr_array_index (an->drivers, 2) == bonus);
 
+  text = sc_range_describe_short (an, catalog);
+  g_assert_cmpstr (text, ==, "p is ahead at the central values, but the winner can change with: "
+                             "P cash: amount (at 900 yuan); Yuan per 1,000 exposures (at 20 yuan).");
+  g_free (text);
   text = sc_range_describe (an, catalog);
   g_assert_true (g_str_has_prefix (text, "p is ahead at the central values, but the winner changes within the range of:\n"));
   g_assert_cmpuint (count_dashes (text), ==, 2);
