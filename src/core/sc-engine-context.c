@@ -195,6 +195,16 @@ sc_ctx_baseline_value (Ctx        *ctx,
 
 /* --- what a measure needs ----------------------------------------------------------- */
 
+GPtrArray *
+sc_ctx_empty_array (void)
+{
+  static gsize empty;
+
+  if (g_once_init_enter (&empty))
+    g_once_init_leave (&empty, (gsize) g_ptr_array_new ());
+  return (GPtrArray *) empty;
+}
+
 void
 sc_ctx_use (Ctx            *ctx,
             const ScNumber *n)
@@ -353,7 +363,7 @@ sc_ctx_setup (Ctx                   *ctx,
   if (ctx->reasons)
     ctx->used = g_ptr_array_new ();
   else
-    ctx->empty = g_ptr_array_new_with_free_func (g_free);
+    ctx->empty = sc_ctx_empty_array ();
   ctx->as_of = profile->as_of;
   ctx->n_months = profile->horizon_months;
   ctx->hend = sc_day_add_months (ctx->as_of, (int) ctx->n_months);
@@ -495,5 +505,4 @@ sc_ctx_clear (Ctx *ctx)
   g_clear_pointer (&ctx->assumption_seen, g_hash_table_unref);
   g_clear_pointer (&ctx->warnings, g_ptr_array_unref);
   g_clear_pointer (&ctx->used, g_ptr_array_unref);
-  g_clear_pointer (&ctx->empty, g_ptr_array_unref);
 }

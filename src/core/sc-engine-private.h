@@ -74,8 +74,8 @@ typedef struct
   guint             n_overrides;
   const char       *only_platform;
   GPtrArray        *used;          /* const ScNumber*: the assumed numbers used (with reasons) */
-  GPtrArray        *empty;         /* without reasons: the one empty array every measure's
-                                    * reasons (and texts, until it has one) share */
+  GPtrArray        *empty;         /* without reasons: sc_ctx_empty_array(), which every
+                                    * measure's reasons (and texts, until it has one) share */
 } Ctx;
 
 /*
@@ -167,6 +167,11 @@ sc_ctx_number (Ctx            *ctx,
       return ctx->overrides[i].value;
   return n->value;
 }
+
+/* One empty array for the whole process, never freed: the reasons and
+ * texts of measures evaluated without reasons point to it, and nothing
+ * adds to it or unrefs it. (transfer none) */
+GPtrArray  *sc_ctx_empty_array    (void);
 
 /* Records that the assumed number @n was used (the range analysis varies
  * exactly those). */

@@ -59,8 +59,11 @@ measure_priv_clear (gpointer data)
 
   if (mp == NULL)
     return;
-  g_clear_pointer (&mp->pub.reasons, g_ptr_array_unref);
-  g_clear_pointer (&mp->pub.texts, g_ptr_array_unref);
+  /* The shared empty array of results without reasons is never freed. */
+  if (mp->pub.reasons != sc_ctx_empty_array ())
+    g_clear_pointer (&mp->pub.reasons, g_ptr_array_unref);
+  if (mp->pub.texts != sc_ctx_empty_array ())
+    g_clear_pointer (&mp->pub.texts, g_ptr_array_unref);
   g_free (mp->fee_red);
 }
 
@@ -83,8 +86,8 @@ new_arrays (Ctx             *ctx,
 {
   if (ctx->empty != NULL)
     {
-      mr->reasons = g_ptr_array_ref (ctx->empty);
-      mr->texts = g_ptr_array_ref (ctx->empty);
+      mr->reasons = ctx->empty;
+      mr->texts = ctx->empty;
       return;
     }
   mr->reasons = g_ptr_array_new_with_free_func (g_free);
@@ -197,10 +200,7 @@ eval_measure (Ctx             *ctx,
         case SC_EFFECT_RIGHT:
         case SC_EFFECT_RULE_OUTCOME:
           if (mr->texts == ctx->empty)
-            {
-              g_ptr_array_unref (mr->texts);
-              mr->texts = g_ptr_array_new ();
-            }
+            mr->texts = g_ptr_array_new ();
           g_ptr_array_add (mr->texts, (gpointer) &eff->text);
           break;
         default:
@@ -423,11 +423,13 @@ sc_engine_evaluate (ScCatalog             *catalog,
             take_raw (&ctx, mp, rp->series + index * series_len, raw,
                       reuse->raw_series + reused * series_len);
           else
-            eval_measure (&ctx, mp, rp->series + index * series_len, program, measure, until, replaced_by);
+            {
+              eval_measure (&ctx, mp, rp->series + index * series_len, program, measure, until, replaced_by);
+              measure_totals (&ctx, mp);
+            }
+          mp->program = result->programs->len - 1;
           if (rp->raw != NULL)
             keep_raw (&ctx, rp, index, mp);
-          mp->program = result->programs->len - 1;
-          measure_totals (&ctx, mp);
           g_ptr_array_add (result->measures, mp);
         }
       sc_stacking_resolve_groups (&ctx, result->measures, first, result->measures->len);

@@ -35,7 +35,11 @@ typedef struct
   const ScMeasure *measure;    /* NULL for a program's own or a baseline's */
   const char      *platform;
   char            *key;
-  char            *what;       /* translated: "reward", "end of the window" */
+  const char      *what;       /* untranslated (N_()): "length of the discount"; with @tier a
+                                * format taking it ("tier %u reward"); NULL for a baseline fee */
+  guint            tier;       /* 1, 2 … for a tier's number, else 0 */
+  const ScBaseline *baseline;  /* a baseline fee's: its baseline and item */
+  const ScBaselineItem *item;
   ScUnit           unit;
   const char      *noun;
   gboolean         is_date;
@@ -48,7 +52,6 @@ ref_free (gpointer data)
   Ref *ref = data;
 
   g_free (ref->key);
-  g_free (ref->what);
   g_free (ref);
 }
 
@@ -58,7 +61,6 @@ typedef struct
   const ScProgram *program;
   const ScMeasure *measure;
   char            *prefix;   /* "program:ID/MEASURE/" */
-  const char      *lang;
 } Walk;
 
 static void
@@ -80,7 +82,7 @@ add_ref (Walk           *w,
   ref->measure = w->measure;
   ref->platform = w->program->platform;
   ref->key = g_strconcat (w->prefix, element, NULL);
-  ref->what = g_strdup (what);
+  ref->what = what;
   ref->unit = unit;
   ref->noun = noun;
   ref->varied = TRUE;
@@ -117,28 +119,30 @@ walk_effect (Walk           *w,
   g_autofree char *e = NULL;
 
 #define ELEMENT(name) (g_free (e), e = g_strconcat (at, name, NULL))
-  add_ref (w, &eff->amount, ELEMENT ("amount"), _("amount"), eff->kind == SC_EFFECT_DEPOSIT ? SC_UNIT_YUAN : money, noun);
-  add_ref (w, &eff->exposures_per_unit, ELEMENT ("exposures-per-unit"), _("exposures per unit"), SC_UNIT_COUNT, NULL);
-  add_ref (w, &eff->max_total, ELEMENT ("max-total"), _("maximum in total"), money, noun);
-  add_ref (w, &eff->max_orders, ELEMENT ("max-orders"), _("orders waived"), SC_UNIT_COUNT, NULL);
+  add_ref (w, &eff->amount, ELEMENT ("amount"), N_("amount"), eff->kind == SC_EFFECT_DEPOSIT ? SC_UNIT_YUAN : money, noun);
+  add_ref (w, &eff->exposures_per_unit, ELEMENT ("exposures-per-unit"), N_("exposures per unit"), SC_UNIT_COUNT, NULL);
+  add_ref (w, &eff->max_total, ELEMENT ("max-total"), N_("maximum in total"), money, noun);
+  add_ref (w, &eff->max_orders, ELEMENT ("max-orders"), N_("orders waived"), SC_UNIT_COUNT, NULL);
   add_ref (w, &eff->days, ELEMENT (eff->kind == SC_EFFECT_GRANT ? "offset-days" : "days"),
-           eff->kind == SC_EFFECT_DEPOSIT ? _("trial period") : _("days"), SC_UNIT_DAYS, NULL);
-  add_ref (w, &eff->discount_after, ELEMENT ("discount-after"), _("discount afterwards"), SC_UNIT_PERCENT, NULL);
-  add_ref (w, &eff->discount_days, ELEMENT ("discount-days"), _("length of the discount"), SC_UNIT_DAYS, NULL);
-  add_ref (w, &eff->rate, ELEMENT ("rate"), _("rate"), SC_UNIT_PERCENT, NULL);
-  add_ref (w, &eff->share, ELEMENT ("share"), _("share of orders"), SC_UNIT_PERCENT, NULL);
-  add_ref (w, &eff->deposit, ELEMENT ("amount"), _("deposit"), SC_UNIT_YUAN, NULL);
-  add_ref (w, &eff->settlement_days, ELEMENT ("days"), _("settlement days"), SC_UNIT_DAYS, NULL);
+           eff->kind == SC_EFFECT_DEPOSIT ? N_("trial period") : N_("days"), SC_UNIT_DAYS, NULL);
+  add_ref (w, &eff->discount_after, ELEMENT ("discount-after"), N_("discount afterwards"), SC_UNIT_PERCENT, NULL);
+  add_ref (w, &eff->discount_days, ELEMENT ("discount-days"), N_("length of the discount"), SC_UNIT_DAYS, NULL);
+  add_ref (w, &eff->rate, ELEMENT ("rate"), N_("rate"), SC_UNIT_PERCENT, NULL);
+  add_ref (w, &eff->share, ELEMENT ("share"), N_("share of orders"), SC_UNIT_PERCENT, NULL);
+  add_ref (w, &eff->deposit, ELEMENT ("amount"), N_("deposit"), SC_UNIT_YUAN, NULL);
+  add_ref (w, &eff->settlement_days, ELEMENT ("days"), N_("settlement days"), SC_UNIT_DAYS, NULL);
   for (guint t = 0; eff->tiers != NULL && t < eff->tiers->len; t++)
     {
       const ScTier *tier = g_ptr_array_index (eff->tiers, t);
       g_autofree char *tt = g_strdup_printf ("tier-%u/threshold", t + 1);
       g_autofree char *tr = g_strdup_printf ("tier-%u/reward", t + 1);
-      g_autofree char *wt = g_strdup_printf (_("tier %u threshold"), t + 1);
-      g_autofree char *wr = g_strdup_printf (_("tier %u reward"), t + 1);
-
-      add_ref (w, &tier->threshold, ELEMENT (tt), wt, eff->kind == SC_EFFECT_RANK ? SC_UNIT_COUNT : SC_UNIT_YUAN, NULL);
-      add_ref (w, &tier->reward, ELEMENT (tr), wr, money, noun);
+      add_ref (w, &tier->threshold, ELEMENT (tt), N_("tier %u threshold"),
+               eff->kind == SC_EFFECT_RANK ? SC_UNIT_COUNT : SC_UNIT_YUAN, NULL);
+      if (tier->threshold.set && (tier->threshold.basis & SC_BASIS_ASSUMED))
+        ((Ref *) g_ptr_array_index (w->refs, w->refs->len - 1))->tier = t + 1;
+      add_ref (w, &tier->reward, ELEMENT (tr), N_("tier %u reward"), money, noun);
+      if (tier->reward.set && (tier->reward.basis & SC_BASIS_ASSUMED))
+        ((Ref *) g_ptr_array_index (w->refs, w->refs->len - 1))->tier = t + 1;
     }
 #undef ELEMENT
 }
@@ -152,19 +156,18 @@ walk_window_end (Walk           *w,
 
   if (!end->set || !(end->basis & SC_BASIS_ASSUMED))
     return;
-  add_ref (w, end, key, _("end of the window"), SC_UNIT_PLAIN, NULL);
+  add_ref (w, end, key, N_("end of the window"), SC_UNIT_PLAIN, NULL);
   ref = g_ptr_array_index (w->refs, w->refs->len - 1);
   ref->is_date = TRUE;
 }
 
 /* Every assumed number of @catalog, programs then baselines. (transfer full) */
 static GPtrArray *
-collect_refs (ScCatalog  *catalog,
-              const char *lang)
+collect_refs (ScCatalog *catalog)
 {
   GPtrArray *programs = sc_catalog_get_programs (catalog);
   GPtrArray *baselines = sc_catalog_get_baselines (catalog);
-  Walk w = { g_ptr_array_new_with_free_func (ref_free), NULL, NULL, NULL, lang };
+  Walk w = { g_ptr_array_new_with_free_func (ref_free), NULL, NULL, NULL };
 
   for (guint i = 0; programs != NULL && i < programs->len; i++)
     {
@@ -207,11 +210,8 @@ collect_refs (ScCatalog  *catalog,
           ref->platform = b->platform;
           ref->key = g_strdup_printf ("baseline:%s/%s%s%s", b->platform, sc_fee_to_string (item->fee),
                                       item->category ? "/" : "", item->category ? item->category : "");
-          if (item->category != NULL)
-            ref->what = g_strdup_printf ("%s %s / %s", sc_text_get (&b->name, lang), sc_format_fee_label (item->fee),
-                                         sc_format_choice_label (SC_FIELD_CATEGORY, item->category));
-          else
-            ref->what = g_strdup_printf ("%s %s", sc_text_get (&b->name, lang), sc_format_fee_label (item->fee));
+          ref->baseline = b;
+          ref->item = item;
           ref->unit = sc_format_fee_unit (item->fee);
           ref->varied = TRUE;
           g_ptr_array_add (w.refs, ref);
@@ -238,7 +238,7 @@ sc_range_list_unranged (ScCatalog *catalog)
 
   g_return_val_if_fail (catalog != NULL, lines);
 
-  refs = collect_refs (catalog, "en");
+  refs = collect_refs (catalog);
   for (guint i = 0; i < refs->len; i++)
     {
       const Ref *ref = g_ptr_array_index (refs, i);
@@ -345,6 +345,13 @@ evaluate_at (Eval       *ev,
              double      value,
              double     *scores)
 {
+  /* An end of the range at the centre (a share "up to" 100 %, an end the
+   * source bounds) changes nothing. */
+  if (value == c->central)
+    {
+      memcpy (scores, ev->central, sizeof (double) * ev->n);
+      return;
+    }
   if (c->ref != NULL)
     {
       ScEngineOverride o = { c->ref->number, value };
@@ -490,14 +497,29 @@ candidate_label (const Cand *c,
 {
   const char *title;
 
+  g_autofree char *what = NULL;
+
   if (c->ref == NULL)
     return g_strdup (sc_format_field_label (c->field));
-  if (c->ref->program == NULL)
-    return g_strdup (c->ref->what);
+  if (c->ref->item != NULL)
+    {
+      const ScBaselineItem *item = c->ref->item;
+
+      if (item->category != NULL)
+        return g_strdup_printf ("%s %s / %s", sc_text_get (&c->ref->baseline->name, lang), sc_format_fee_label (item->fee),
+                                sc_format_choice_label (SC_FIELD_CATEGORY, item->category));
+      return g_strdup_printf ("%s %s", sc_text_get (&c->ref->baseline->name, lang), sc_format_fee_label (item->fee));
+    }
+  if (c->ref->tier > 0 && g_str_equal (c->ref->what, "tier %u reward"))
+    what = g_strdup_printf (_("tier %u reward"), c->ref->tier);
+  else if (c->ref->tier > 0)
+    what = g_strdup_printf (_("tier %u threshold"), c->ref->tier);
+  else
+    what = g_strdup (_(c->ref->what));
   title = c->ref->measure != NULL ? sc_text_get (&c->ref->measure->title, lang)
                                   : sc_text_get (&c->ref->program->name, lang);
   /* Translators: measure or program title, what is assumed ("length of the discount") */
-  return g_strdup_printf (_("%s: %s"), title, c->ref->what);
+  return g_strdup_printf (_("%s: %s"), title, what);
 }
 
 static gboolean
@@ -684,7 +706,7 @@ sc_range_analyse (ScCatalog             *catalog,
     o.keep_raw = TRUE;
     ev.base = sc_engine_evaluate (catalog, profile, &o);
   }
-  refs = collect_refs (catalog, an->lang);
+  refs = collect_refs (catalog);
   cands = candidates (catalog, profile, result, refs);
   lows = g_new0 (double *, MAX (1, cands->len));
   highs = g_new0 (double *, MAX (1, cands->len));
