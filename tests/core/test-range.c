@@ -299,6 +299,40 @@ test_new_enterprise_names_discount (void)
   g_assert_true (driver (an, "program:douyin.nine-measures-2026/m2-commission-waiver/effect-1/share")->flips);
 }
 
+/* A profile assumption's range is read, kept and written; one that does
+ * not hold its value is refused where it stands. */
+static void
+test_profile_range (void)
+{
+  static const char good[] =
+    "<profile xmlns=\"https://shangce.github.io/ns/profile/1\" format=\"1\" as-of=\"2026-01-01\" horizon=\"12\">\n"
+    "  <set field=\"cost-of-capital\" value=\"0.06\" low=\"0.03\" high=\"0.15\"/>\n"
+    "</profile>\n";
+  static const char bad[] =
+    "<profile xmlns=\"https://shangce.github.io/ns/profile/1\" format=\"1\" as-of=\"2026-01-01\" horizon=\"12\">\n"
+    "  <set field=\"cost-of-capital\" value=\"0.2\" low=\"0.03\" high=\"0.15\"/>\n"
+    "</profile>\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScProfile) p = sc_profile_load_from_data (good, sizeof good - 1, "good.shangce", &error);
+  g_autoptr(ScProfile) again = NULL;
+  g_autoptr(ScProfile) wrong = NULL;
+  g_autofree char *xml = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (p->values[SC_FIELD_COST_OF_CAPITAL].has_range);
+  g_assert_cmpfloat (p->values[SC_FIELD_COST_OF_CAPITAL].low, ==, 0.03);
+  g_assert_cmpfloat (p->values[SC_FIELD_COST_OF_CAPITAL].high, ==, 0.15);
+  xml = sc_profile_to_xml (p);
+  g_assert_nonnull (strstr (xml, "<set field=\"cost-of-capital\" value=\"0.06\" low=\"0.03\" high=\"0.15\"/>"));
+  again = sc_profile_load_from_data (xml, strlen (xml), "again.shangce", &error);
+  g_assert_no_error (error);
+  g_assert_true (sc_profile_equal (p, again));
+  wrong = sc_profile_load_from_data (bad, sizeof bad - 1, "bad.shangce", &error);
+  g_assert_null (wrong);
+  g_assert_nonnull (strstr (error->message, "bad.shangce:2:"));
+  g_assert_nonnull (strstr (error->message, "must run from low to high and hold its value 0.2"));
+}
+
 /* The reports carry it: text, CSV and JSON (docs/report-json.md). */
 static void
 test_reports (void)
@@ -341,5 +375,6 @@ main (int   argc,
   g_test_add_func ("/range/bundled/profiles", test_bundled_profiles);
   g_test_add_func ("/range/bundled/new-enterprise", test_new_enterprise_names_discount);
   g_test_add_func ("/range/reports", test_reports);
+  g_test_add_func ("/range/profile", test_profile_range);
   return engine_fixture_run ();
 }
