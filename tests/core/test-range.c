@@ -165,12 +165,12 @@ test_fixture_robust (void)
 /* range-basic.xml with @from replaced by @to, written to @name in the
  * temporary folder. (transfer full) */
 static char *
-write_variant (const char *name,
-               const char *from,
-               const char *to)
+write_variant_of (const char *src,
+                  const char *name,
+                  const char *from,
+                  const char *to)
 {
   char *path = g_build_filename (g_get_tmp_dir (), name, NULL);
-  g_autofree char *src = g_test_build_filename (G_TEST_DIST, "data", "range", "range-basic.xml", NULL);
   g_autofree char *text = NULL;
   g_autoptr(GString) bad = NULL;
 
@@ -179,6 +179,33 @@ write_variant (const char *name,
   g_assert_cmpuint (g_string_replace (bad, from, to, 1), ==, 1);
   g_assert_true (g_file_set_contents (path, bad->str, -1, NULL));
   return path;
+}
+
+static char *
+write_variant (const char *name,
+               const char *from,
+               const char *to)
+{
+  g_autofree char *src = g_test_build_filename (G_TEST_DIST, "data", "range", "range-basic.xml", NULL);
+
+  return write_variant_of (src, name, from, to);
+}
+
+/* An assumed end's range must hold the end itself. */
+static void
+test_window_end_outside (void)
+{
+  g_autoptr(ScCatalog) catalog = sc_catalog_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *src = g_build_filename (sc_data_dir (), "programs", "kuaishou-star-plan-2026.xml", NULL);
+  g_autofree char *path = write_variant_of (src, "shangce-test-range-end.xml",
+                                            "<window-end basis=\"assumed\" low=\"2026-07-01\" high=\"2027-01-01\">",
+                                            "<window-end basis=\"assumed\" low=\"2026-07-01\" high=\"2026-12-01\">");
+
+  g_assert_false (sc_catalog_add_file (catalog, path, SC_ORIGIN_USER, &error));
+  g_unlink (path);
+  g_assert_nonnull (strstr (error->message, "shangce-test-range-end.xml:43:"));
+  g_assert_nonnull (strstr (error->message, "the window ends 2027-01-01 but its range 2026-07-01 to 2026-12-01 does not contain it"));
 }
 
 /* A range must hold its value; the loader says where. */
@@ -371,6 +398,7 @@ main (int   argc,
   g_test_add_func ("/range/fixture/one-flip", test_fixture_robust);
   g_test_add_func ("/range/reader/outside", test_range_outside);
   g_test_add_func ("/range/reader/unranged", test_unranged_listed);
+  g_test_add_func ("/range/reader/window-end-outside", test_window_end_outside);
   g_test_add_func ("/range/bundled/all-ranged", test_bundled_all_ranged);
   g_test_add_func ("/range/bundled/profiles", test_bundled_profiles);
   g_test_add_func ("/range/bundled/new-enterprise", test_new_enterprise_names_discount);
