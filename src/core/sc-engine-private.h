@@ -33,7 +33,7 @@ typedef struct
   guint            program;   /* index into ScResult.programs */
 } MeasurePriv;
 
-typedef struct
+typedef struct _Ctx
 {
   ScCatalog        *catalog;
   const ScProfile  *profile;
@@ -91,6 +91,7 @@ typedef struct
                                  * before stacking; reasons and texts NULL */
   double           *raw_series; /* n_raw × n_months × SC_N_AMOUNTS */
   guint             n_raw;
+  struct _Ctx      *kept;       /* keep_raw: the evaluation context, for sc_engine_evaluate_delta() */
   MeasurePriv      *measures;   /* n_measures */
   ScPlatformResult *platforms;  /* n_platforms */
   double           *series;     /* (n_measures + n_platforms) × n_months × SC_N_AMOUNTS, or NULL */

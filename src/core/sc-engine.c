@@ -527,7 +527,110 @@ sc_engine_evaluate (ScCatalog             *catalog,
   rp->used = ctx.used != NULL ? g_steal_pointer (&ctx.used) : g_ptr_array_new ();
   result->assumptions = g_steal_pointer (&ctx.assumptions);
   result->warnings = g_steal_pointer (&ctx.warnings);
-  sc_ctx_clear (&ctx);
+  if (rp->raw != NULL)
+    {
+      /* For sc_engine_evaluate_delta(): the sales curve and gross fees. */
+      ctx.overrides = NULL;
+      ctx.n_overrides = 0;
+      rp->kept = g_memdup2 (&ctx, sizeof ctx);
+    }
+  else
+    sc_ctx_clear (&ctx);
   sc_format_cache_set (saved_tr);
   return result;
+}
+
+/*
+ * The shortcut of the range analysis: one number of one measure moved, and
+ * the measure neither stacks with others, nor is expected, nor (before or
+ * after) makes its platform's fee reductions reach the gross fee. Then the
+ * platform's totals change by exactly what that measure's do, and only the
+ * measure is evaluated again.
+ */
+gboolean
+sc_engine_evaluate_delta (const ScResult         *base,
+                          const ScEngineOverride *overrides,
+                          guint                   n_overrides,
+                          const ScMeasure        *measure,
+                          ScPlatformResult       *out)
+{
+  const ResultPriv *rp = (const ResultPriv *) base;
+  const MeasurePriv *old = NULL;
+  const ScProgramResult *prr;
+  g_autofree double *red = NULL;
+  g_autofree double *monthly = NULL;
+  MeasurePriv mp = { 0 };
+  gboolean old_counted, new_counted, fits = TRUE;
+  guint p, n_months, j;
+  Ctx c;
+
+  g_return_val_if_fail (base != NULL && measure != NULL && out != NULL, FALSE);
+
+  if (rp->kept == NULL || rp->raw == NULL || measure->group != NULL || measure->status == SC_STATUS_EXPECTED)
+    return FALSE;
+  for (j = 0; j < rp->n_raw; j++)
+    if (rp->raw[j].pub.measure == measure)
+      break;
+  if (j == rp->n_raw)
+    return FALSE;
+  old = &rp->raw[j];
+  if (old->pub.expected)
+    return FALSE;
+  p = old->platform;
+  n_months = rp->kept->n_months;
+
+  /* The platform's counted reductions, fee by fee and month by month. */
+  red = g_new0 (double, SC_N_FEES * n_months);
+  for (guint i = 0; i < rp->n_raw; i++)
+    {
+      const MeasurePriv *fin = g_ptr_array_index (base->measures, i);
+
+      if (rp->raw[i].platform != p || fin->pub.status != SC_MEASURE_ELIGIBLE || fin->pub.cut_by_group)
+        continue;
+      if (fin->pub.expected)
+        return FALSE;
+      for (guint k = 0; rp->raw[i].fee_red != NULL && k < SC_N_FEES * n_months; k++)
+        red[k] += rp->raw[i].fee_red[k];
+    }
+  old_counted = old->pub.status == SC_MEASURE_ELIGIBLE;
+
+  c = *rp->kept;
+  c.overrides = overrides;
+  c.n_overrides = n_overrides;
+  c.reasons = FALSE;
+  c.used = NULL;
+  c.empty = sc_ctx_empty_array ();
+  prr = g_ptr_array_index (base->programs, old->program);
+  monthly = g_new0 (double, (gsize) n_months * SC_N_AMOUNTS);
+  eval_measure (&c, &mp, monthly, old->pub.program, measure, prr->active_until, NULL);
+  measure_totals (&c, &mp);
+  new_counted = mp.pub.status == SC_MEASURE_ELIGIBLE && !mp.pub.expected;
+
+  for (guint k = 0; k < SC_N_FEES * n_months && fits; k++)
+    {
+      double r = red[k] - (old_counted && old->fee_red != NULL ? old->fee_red[k] : 0)
+                 + (new_counted && mp.fee_red != NULL ? mp.fee_red[k] : 0);
+
+      /* The same test as the caps: a reduction that reaches the gross is cut. */
+      double g = rp->kept->gross[p][k];
+
+      fits = (r <= g + EPSILON || r <= 0) && (red[k] <= g + EPSILON || red[k] <= 0);
+    }
+  if (fits)
+    {
+      *out = *(const ScPlatformResult *) g_ptr_array_index (base->platforms, p);
+      out->monthly = NULL;
+      for (guint a = 0; a < SC_N_AMOUNTS; a++)
+        if (a != SC_AMOUNT_FEE_GROSS && a != SC_AMOUNT_FEE_NET)
+          out->totals[a] += (new_counted ? mp.pub.totals[a] : 0) - (old_counted ? old->pub.totals[a] : 0);
+      out->totals[SC_AMOUNT_FEE_NET] = out->totals[SC_AMOUNT_FEE_GROSS] - out->totals[SC_AMOUNT_FEE_REDUCTION];
+      for (guint f = 0; f < SC_N_FEES; f++)
+        for (guint m = 0; m < n_months; m++)
+          out->fee_reduction[f] += (new_counted && mp.fee_red != NULL ? mp.fee_red[f * n_months + m] : 0)
+                                   - (old_counted && old->fee_red != NULL ? old->fee_red[f * n_months + m] : 0);
+    }
+  g_free (mp.fee_red);
+  if (mp.pub.texts != c.empty)
+    g_ptr_array_unref (mp.pub.texts);
+  return fits;
 }

@@ -39,4 +39,17 @@ ScResult         *sc_engine_evaluate        (ScCatalog             *catalog,
  * first used; empty when it was evaluated without reasons. (transfer none)
  */
 GPtrArray        *sc_engine_result_used     (const ScResult        *result);
+/*
+ * @base (made with keep_raw, of a profile still alive) with the numbers of
+ * @overrides, all of @measure, moved: when only @measure's own value
+ * changes its platform's (it stacks with nothing, is not expected, and its
+ * platform's fee reductions stay below the gross fees), its platform's
+ * result into @out (monthly NULL; strings point into @base) and TRUE;
+ * else FALSE, and a full evaluation is needed.
+ */
+gboolean          sc_engine_evaluate_delta  (const ScResult         *base,
+                                             const ScEngineOverride *overrides,
+                                             guint                   n_overrides,
+                                             const ScMeasure        *measure,
+                                             ScPlatformResult       *out);
 G_END_DECLS

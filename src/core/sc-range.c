@@ -267,6 +267,7 @@ typedef struct
   guint                  n;
   double                *central;
   guint                  n_evaluations;
+  guint                  n_shortcuts;
   ScResult              *base;   /* the central values with each measure kept (keep_raw) */
 } Eval;
 
@@ -304,6 +305,7 @@ evaluate (Eval                   *ev,
           guint                   n_fields,
           const char             *platform,
           gconstpointer           dirty,
+          const ScMeasure        *measure,
           double                 *scores)
 {
   g_autoptr(ScProfile) copy = NULL;
@@ -311,6 +313,22 @@ evaluate (Eval                   *ev,
   ScEngineOptions o = ev->options;
 
   memcpy (scores, ev->central, sizeof (double) * ev->n);
+  /* One number of one measure that stacks with nothing: only that measure
+   * is evaluated again (sc_engine_evaluate_delta()). */
+  if (measure != NULL && n_fields == 0 && ev->base != NULL)
+    {
+      ScPlatformResult pr;
+
+      if (sc_engine_evaluate_delta (ev->base, overrides, n_overrides, measure, &pr))
+        {
+          guint k = platform_index (ev->result, pr.platform);
+
+          ev->n_shortcuts++;
+          if (k != G_MAXUINT)
+            scores[k] = sc_result_platform_score (ev->base, &pr);
+          return;
+        }
+    }
   if (n_fields > 0)
     {
       copy = sc_profile_copy (ev->profile);
@@ -357,10 +375,10 @@ evaluate_at (Eval       *ev,
       ScEngineOverride o = { c->ref->number, value };
       gconstpointer dirty = c->ref->measure != NULL ? (gconstpointer) c->ref->measure : (gconstpointer) c->ref->program;
 
-      evaluate (ev, &o, 1, NULL, NULL, 0, c->platform, dirty, scores);
+      evaluate (ev, &o, 1, NULL, NULL, 0, c->platform, dirty, c->ref->measure, scores);
     }
   else
-    evaluate (ev, NULL, 0, &c->field, &value, 1, NULL, NULL, scores);
+    evaluate (ev, NULL, 0, &c->field, &value, 1, NULL, NULL, NULL, scores);
 }
 
 static guint
@@ -638,7 +656,7 @@ combine (Eval           *ev,
           }
         if (n_ov + n_f == 0)
           continue;
-        evaluate (ev, ov, n_ov, fields, fvalues, n_f, n_f > 0 ? NULL : an->platforms[p], NULL, s);
+        evaluate (ev, ov, n_ov, fields, fvalues, n_f, n_f > 0 ? NULL : an->platforms[p], NULL, NULL, s);
         if (dir < 0)
           an->low[p] = MIN (an->low[p], s[p]);
         else
@@ -785,7 +803,8 @@ sc_range_analyse (ScCatalog             *catalog,
   g_free (lows);
   g_free (highs);
   sc_result_free (ev.base);
-  g_debug ("range analysis: %u assumptions, %u evaluations", cands->len, ev.n_evaluations);
+  g_debug ("range analysis: %u assumptions, %u evaluations, %u by the shortcut", cands->len, ev.n_evaluations,
+           ev.n_shortcuts);
   return an;
 }
 

@@ -107,6 +107,11 @@ sc_result_free (ScResult *result)
     g_free (rp->raw[i].fee_red);
   g_free (rp->raw);
   g_free (rp->raw_series);
+  if (rp->kept != NULL)
+    {
+      sc_ctx_clear (rp->kept);
+      g_free (rp->kept);
+    }
   g_free (rp->measures);
   g_free (rp->platforms);
   g_free (rp->series);

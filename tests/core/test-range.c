@@ -360,6 +360,87 @@ test_profile_range (void)
   g_assert_nonnull (strstr (error->message, "must run from low to high and hold its value 0.2"));
 }
 
+/* The shortcut (sc_engine_evaluate_delta()) gives exactly what a full
+ * evaluation gives, for every number of every measure of the bundled data
+ * moved down and up, in every bundled profile. */
+static void
+check_delta (const ScResult  *base,
+             const ScProfile *p,
+             const ScProgram *program,
+             const ScMeasure *measure,
+             const ScNumber  *n,
+             guint           *n_checked)
+{
+  for (int k = 0; k < 2; k++)
+    {
+      ScEngineOverride o = { n, k == 0 ? floor (n->value / 2) : n->value * 2 + 1 };
+      ScEngineOptions options = { .lang = "en", .no_reasons = TRUE, .no_series = TRUE,
+                                  .overrides = &o, .n_overrides = 1, .only_platform = program->platform };
+      ScPlatformResult pr;
+      g_autoptr(ScResult) full = NULL;
+      const ScPlatformResult *fp = NULL;
+
+      if (!n->set || !sc_engine_evaluate_delta (base, &o, 1, measure, &pr))
+        continue;
+      full = sc_engine_evaluate (bundled_catalog, p, &options);
+      for (guint i = 0; i < full->platforms->len; i++)
+        if (g_str_equal (((ScPlatformResult *) g_ptr_array_index (full->platforms, i))->platform, program->platform))
+          fp = g_ptr_array_index (full->platforms, i);
+      g_assert_nonnull (fp);
+      for (guint a = 0; a < SC_N_AMOUNTS; a++)
+        if (fabs (pr.totals[a] - fp->totals[a]) > 1e-6 * MAX (1, fabs (fp->totals[a])))
+          g_error ("%s/%s line %u at %g: %s %.6f by the shortcut, %.6f evaluated", program->id, measure->id, n->line,
+                   o.value, sc_amount_to_string (a), pr.totals[a], fp->totals[a]);
+      (*n_checked)++;
+    }
+}
+
+static void
+test_delta_exact (void)
+{
+  g_auto(GStrv) ids = sc_profile_list_examples ();
+  GPtrArray *programs = sc_catalog_get_programs (bundled_catalog);
+  guint n_checked = 0;
+
+  for (guint e = 0; ids[e] != NULL; e++)
+    {
+      g_autoptr(ScProfile) p = sc_profile_load_example (ids[e], NULL);
+      ScEngineOptions options = { .lang = "en", .no_reasons = TRUE, .no_series = TRUE, .keep_raw = TRUE };
+      g_autoptr(ScResult) base = sc_engine_evaluate (bundled_catalog, p, &options);
+
+      for (guint i = 0; i < programs->len; i++)
+        {
+          const ScProgram *program = g_ptr_array_index (programs, i);
+
+          for (guint m = 0; m < program->measures->len; m++)
+            {
+              const ScMeasure *measure = g_ptr_array_index (program->measures, m);
+
+              for (guint f = 0; measure->effects != NULL && f < measure->effects->len; f++)
+                {
+                  const ScEffect *eff = g_ptr_array_index (measure->effects, f);
+                  const ScNumber *numbers[] = { &eff->amount, &eff->days, &eff->discount_days, &eff->share,
+                                                &eff->rate, &eff->exposures_per_unit, &eff->max_orders,
+                                                &eff->max_total, &eff->deposit, &eff->settlement_days,
+                                                &eff->discount_after };
+
+                  for (guint k = 0; k < G_N_ELEMENTS (numbers); k++)
+                    check_delta (base, p, program, measure, numbers[k], &n_checked);
+                  for (guint t = 0; eff->tiers != NULL && t < eff->tiers->len; t++)
+                    {
+                      const ScTier *tier = g_ptr_array_index (eff->tiers, t);
+
+                      check_delta (base, p, program, measure, &tier->reward, &n_checked);
+                      check_delta (base, p, program, measure, &tier->threshold, &n_checked);
+                    }
+                }
+            }
+        }
+    }
+  g_test_message ("%u numbers moved by the shortcut, each equal to a full evaluation", n_checked);
+  g_assert_cmpuint (n_checked, >, 100);
+}
+
 /* The reports carry it: text, CSV and JSON (docs/report-json.md). */
 static void
 test_reports (void)
@@ -404,5 +485,6 @@ main (int   argc,
   g_test_add_func ("/range/bundled/new-enterprise", test_new_enterprise_names_discount);
   g_test_add_func ("/range/reports", test_reports);
   g_test_add_func ("/range/profile", test_profile_range);
+  g_test_add_func ("/range/delta-exact", test_delta_exact);
   return engine_fixture_run ();
 }
