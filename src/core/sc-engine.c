@@ -541,43 +541,55 @@ sc_engine_evaluate (ScCatalog             *catalog,
 }
 
 /*
- * The shortcut of the range analysis: one number of one measure moved, and
- * the measure neither stacks with others, nor is expected, nor (before or
- * after) makes its platform's fee reductions reach the gross fee. Then the
- * platform's totals change by exactly what that measure's do, and only the
- * measure is evaluated again.
+ * The shortcut of the range analysis: numbers of one measure (or of one
+ * program, for its window's end) moved, with nothing outside that measure's
+ * stacking group (or that program) that could change: no expected measure
+ * on the platform, and its fee reductions below the gross fees before and
+ * after. Then the platform's totals change by exactly what those measures'
+ * do, and only they are evaluated again (and their groups resolved).
  */
 gboolean
 sc_engine_evaluate_delta (const ScResult         *base,
                           const ScEngineOverride *overrides,
                           guint                   n_overrides,
+                          const ScProgram        *program,
                           const ScMeasure        *measure,
                           ScPlatformResult       *out)
 {
   const ResultPriv *rp = (const ResultPriv *) base;
-  const MeasurePriv *old = NULL;
-  const ScProgramResult *prr;
   g_autofree double *red = NULL;
-  g_autofree double *monthly = NULL;
-  MeasurePriv mp = { 0 };
-  gboolean old_counted, new_counted, fits = TRUE;
-  guint p, n_months, j;
+  g_autofree double *series = NULL;
+  g_autofree MeasurePriv *news = NULL;
+  g_autofree guint *index = NULL;
+  g_autoptr(GPtrArray) resolved = NULL;
+  gboolean fits = TRUE;
+  guint p = G_MAXUINT, n_months, n = 0;
+  gsize len;
   Ctx c;
 
-  g_return_val_if_fail (base != NULL && measure != NULL && out != NULL, FALSE);
+  g_return_val_if_fail (base != NULL && program != NULL && out != NULL, FALSE);
 
-  if (rp->kept == NULL || rp->raw == NULL || measure->group != NULL || measure->status == SC_STATUS_EXPECTED)
+  if (rp->kept == NULL || rp->raw == NULL)
     return FALSE;
-  for (j = 0; j < rp->n_raw; j++)
-    if (rp->raw[j].pub.measure == measure)
-      break;
-  if (j == rp->n_raw)
-    return FALSE;
-  old = &rp->raw[j];
-  if (old->pub.expected)
-    return FALSE;
-  p = old->platform;
   n_months = rp->kept->n_months;
+  len = (gsize) n_months * SC_N_AMOUNTS;
+
+  /* The measures evaluated again: @measure and the rest of its group, or
+   * all of @program. */
+  index = g_new (guint, MAX (1, rp->n_raw));
+  for (guint i = 0; i < rp->n_raw; i++)
+    {
+      const ScMeasure *m = rp->raw[i].pub.measure;
+
+      if (rp->raw[i].pub.program != program)
+        continue;
+      if (measure != NULL && m != measure && (measure->group == NULL || g_strcmp0 (m->group, measure->group) != 0))
+        continue;
+      index[n++] = i;
+      p = rp->raw[i].platform;
+    }
+  if (n == 0)
+    return FALSE;
 
   /* The platform's counted reductions, fee by fee and month by month. */
   red = g_new0 (double, SC_N_FEES * n_months);
@@ -589,10 +601,9 @@ sc_engine_evaluate_delta (const ScResult         *base,
         continue;
       if (fin->pub.expected)
         return FALSE;
-      for (guint k = 0; rp->raw[i].fee_red != NULL && k < SC_N_FEES * n_months; k++)
-        red[k] += rp->raw[i].fee_red[k];
+      for (guint k = 0; fin->fee_red != NULL && k < SC_N_FEES * n_months; k++)
+        red[k] += fin->fee_red[k];
     }
-  old_counted = old->pub.status == SC_MEASURE_ELIGIBLE;
 
   c = *rp->kept;
   c.overrides = overrides;
@@ -600,37 +611,82 @@ sc_engine_evaluate_delta (const ScResult         *base,
   c.reasons = FALSE;
   c.used = NULL;
   c.empty = sc_ctx_empty_array ();
-  prr = g_ptr_array_index (base->programs, old->program);
-  monthly = g_new0 (double, (gsize) n_months * SC_N_AMOUNTS);
-  eval_measure (&c, &mp, monthly, old->pub.program, measure, prr->active_until, NULL);
-  measure_totals (&c, &mp);
-  new_counted = mp.pub.status == SC_MEASURE_ELIGIBLE && !mp.pub.expected;
+  news = g_new0 (MeasurePriv, n);
+  series = g_new0 (double, len * n);
+  resolved = g_ptr_array_sized_new (n);
+  for (guint s = 0; s < n; s++)
+    {
+      const MeasurePriv *old = &rp->raw[index[s]];
+      const ScProgramResult *prr = g_ptr_array_index (base->programs, old->program);
 
+      eval_measure (&c, &news[s], series + s * len, program, old->pub.measure, prr->active_until, NULL);
+      news[s].program = old->program;
+      measure_totals (&c, &news[s]);
+      if (news[s].pub.expected && news[s].pub.status == SC_MEASURE_ELIGIBLE)
+        fits = FALSE;
+      g_ptr_array_add (resolved, &news[s]);
+    }
+  if (fits)
+    sc_stacking_resolve_groups (&c, resolved, 0, n);
+
+  /* Out with the measures as they counted, in with them as they count now. */
+  for (guint s = 0; s < n && fits; s++)
+    {
+      const MeasurePriv *fin = g_ptr_array_index (base->measures, index[s]);
+
+      for (guint k = 0; fin->pub.status == SC_MEASURE_ELIGIBLE && !fin->pub.cut_by_group && fin->fee_red != NULL
+                        && k < SC_N_FEES * n_months; k++)
+        red[k] -= fin->fee_red[k];
+      for (guint k = 0; news[s].pub.status == SC_MEASURE_ELIGIBLE && !news[s].pub.cut_by_group
+                        && news[s].fee_red != NULL && k < SC_N_FEES * n_months; k++)
+        red[k] += news[s].fee_red[k];
+    }
   for (guint k = 0; k < SC_N_FEES * n_months && fits; k++)
     {
-      double r = red[k] - (old_counted && old->fee_red != NULL ? old->fee_red[k] : 0)
-                 + (new_counted && mp.fee_red != NULL ? mp.fee_red[k] : 0);
-
-      /* The same test as the caps: a reduction that reaches the gross is cut. */
       double g = rp->kept->gross[p][k];
 
-      fits = (r <= g + EPSILON || r <= 0) && (red[k] <= g + EPSILON || red[k] <= 0);
+      /* The test of the caps: a reduction that reaches the gross is cut. */
+      fits = red[k] <= g + EPSILON || red[k] <= 0;
+    }
+  /* … and none reached it before either. */
+  for (guint k = 0; k < SC_N_FEES * n_months && fits; k++)
+    {
+      double before = red[k], g = rp->kept->gross[p][k];
+
+      for (guint s = 0; s < n; s++)
+        {
+          const MeasurePriv *fin = g_ptr_array_index (base->measures, index[s]);
+
+          if (news[s].pub.status == SC_MEASURE_ELIGIBLE && !news[s].pub.cut_by_group && news[s].fee_red != NULL)
+            before -= news[s].fee_red[k];
+          if (fin->pub.status == SC_MEASURE_ELIGIBLE && !fin->pub.cut_by_group && fin->fee_red != NULL)
+            before += fin->fee_red[k];
+        }
+      fits = before <= g + EPSILON || before <= 0;
     }
   if (fits)
     {
       *out = *(const ScPlatformResult *) g_ptr_array_index (base->platforms, p);
       out->monthly = NULL;
-      for (guint a = 0; a < SC_N_AMOUNTS; a++)
-        if (a != SC_AMOUNT_FEE_GROSS && a != SC_AMOUNT_FEE_NET)
-          out->totals[a] += (new_counted ? mp.pub.totals[a] : 0) - (old_counted ? old->pub.totals[a] : 0);
+      for (guint s = 0; s < n; s++)
+        {
+          const MeasurePriv *fin = g_ptr_array_index (base->measures, index[s]);
+
+          for (guint a = 0; a < SC_N_AMOUNTS; a++)
+            if (a != SC_AMOUNT_FEE_GROSS && a != SC_AMOUNT_FEE_NET)
+              out->totals[a] += news[s].pub.totals[a] - fin->pub.totals[a];
+          for (guint f = 0; f < SC_N_FEES; f++)
+            for (guint m = 0; m < n_months; m++)
+              out->fee_reduction[f] += (news[s].fee_red != NULL ? news[s].fee_red[f * n_months + m] : 0)
+                                       - (fin->fee_red != NULL ? fin->fee_red[f * n_months + m] : 0);
+        }
       out->totals[SC_AMOUNT_FEE_NET] = out->totals[SC_AMOUNT_FEE_GROSS] - out->totals[SC_AMOUNT_FEE_REDUCTION];
-      for (guint f = 0; f < SC_N_FEES; f++)
-        for (guint m = 0; m < n_months; m++)
-          out->fee_reduction[f] += (new_counted && mp.fee_red != NULL ? mp.fee_red[f * n_months + m] : 0)
-                                   - (old_counted && old->fee_red != NULL ? old->fee_red[f * n_months + m] : 0);
     }
-  g_free (mp.fee_red);
-  if (mp.pub.texts != c.empty)
-    g_ptr_array_unref (mp.pub.texts);
+  for (guint s = 0; s < n; s++)
+    {
+      g_free (news[s].fee_red);
+      if (news[s].pub.texts != c.empty)
+        g_ptr_array_unref (news[s].pub.texts);
+    }
   return fits;
 }

@@ -305,6 +305,7 @@ evaluate (Eval                   *ev,
           guint                   n_fields,
           const char             *platform,
           gconstpointer           dirty,
+          const ScProgram        *program,
           const ScMeasure        *measure,
           double                 *scores)
 {
@@ -313,13 +314,14 @@ evaluate (Eval                   *ev,
   ScEngineOptions o = ev->options;
 
   memcpy (scores, ev->central, sizeof (double) * ev->n);
-  /* One number of one measure that stacks with nothing: only that measure
-   * is evaluated again (sc_engine_evaluate_delta()). */
-  if (measure != NULL && n_fields == 0 && ev->base != NULL)
+  /* One number of one measure (or a program's end): only that measure and
+   * its group (or that program) are evaluated again, when nothing else can
+   * change (sc_engine_evaluate_delta()). */
+  if (program != NULL && n_fields == 0 && ev->base != NULL)
     {
       ScPlatformResult pr;
 
-      if (sc_engine_evaluate_delta (ev->base, overrides, n_overrides, measure, &pr))
+      if (sc_engine_evaluate_delta (ev->base, overrides, n_overrides, program, measure, &pr))
         {
           guint k = platform_index (ev->result, pr.platform);
 
@@ -375,10 +377,10 @@ evaluate_at (Eval       *ev,
       ScEngineOverride o = { c->ref->number, value };
       gconstpointer dirty = c->ref->measure != NULL ? (gconstpointer) c->ref->measure : (gconstpointer) c->ref->program;
 
-      evaluate (ev, &o, 1, NULL, NULL, 0, c->platform, dirty, c->ref->measure, scores);
+      evaluate (ev, &o, 1, NULL, NULL, 0, c->platform, dirty, c->ref->program, c->ref->measure, scores);
     }
   else
-    evaluate (ev, NULL, 0, &c->field, &value, 1, NULL, NULL, NULL, scores);
+    evaluate (ev, NULL, 0, &c->field, &value, 1, NULL, NULL, NULL, NULL, scores);
 }
 
 static guint
@@ -656,7 +658,7 @@ combine (Eval           *ev,
           }
         if (n_ov + n_f == 0)
           continue;
-        evaluate (ev, ov, n_ov, fields, fvalues, n_f, n_f > 0 ? NULL : an->platforms[p], NULL, NULL, s);
+        evaluate (ev, ov, n_ov, fields, fvalues, n_f, n_f > 0 ? NULL : an->platforms[p], NULL, NULL, NULL, s);
         if (dir < 0)
           an->low[p] = MIN (an->low[p], s[p]);
         else

@@ -364,23 +364,24 @@ test_profile_range (void)
  * evaluation gives, for every number of every measure of the bundled data
  * moved down and up, in every bundled profile. */
 static void
-check_delta (const ScResult  *base,
-             const ScProfile *p,
-             const ScProgram *program,
-             const ScMeasure *measure,
-             const ScNumber  *n,
-             guint           *n_checked)
+check_delta_at (const ScResult  *base,
+                const ScProfile *p,
+                const ScProgram *program,
+                const ScMeasure *measure,
+                const ScNumber  *n,
+                const double     values[2],
+                guint           *n_checked)
 {
   for (int k = 0; k < 2; k++)
     {
-      ScEngineOverride o = { n, k == 0 ? floor (n->value / 2) : n->value * 2 + 1 };
+      ScEngineOverride o = { n, values[k] };
       ScEngineOptions options = { .lang = "en", .no_reasons = TRUE, .no_series = TRUE,
                                   .overrides = &o, .n_overrides = 1, .only_platform = program->platform };
       ScPlatformResult pr;
       g_autoptr(ScResult) full = NULL;
       const ScPlatformResult *fp = NULL;
 
-      if (!n->set || !sc_engine_evaluate_delta (base, &o, 1, measure, &pr))
+      if (!n->set || !sc_engine_evaluate_delta (base, &o, 1, program, measure, &pr))
         continue;
       full = sc_engine_evaluate (bundled_catalog, p, &options);
       for (guint i = 0; i < full->platforms->len; i++)
@@ -393,6 +394,36 @@ check_delta (const ScResult  *base,
                    o.value, sc_amount_to_string (a), pr.totals[a], fp->totals[a]);
       (*n_checked)++;
     }
+}
+
+static void
+check_delta (const ScResult  *base,
+             const ScProfile *p,
+             const ScProgram *program,
+             const ScMeasure *measure,
+             const ScNumber  *n,
+             guint           *n_checked)
+{
+  const double values[2] = { floor (n->value / 2), n->value * 2 + 1 };
+
+  check_delta_at (base, p, program, measure, n, values, n_checked);
+}
+
+/* A window's end moved two months earlier and a month later. */
+static void
+check_delta_end (const ScResult  *base,
+                 const ScProfile *p,
+                 const ScProgram *program,
+                 const ScMeasure *measure,
+                 guint           *n_checked)
+{
+  const ScNumber *end = measure != NULL ? &measure->window_end : &program->window_end;
+  ScDay day = measure != NULL && measure->has_window && measure->window.end != SC_DAY_NONE ? measure->window.end
+                                                                                        : program->window.end;
+  const double values[2] = { day - 61, day + 30 };
+
+  if (end->set && day != SC_DAY_NONE)
+    check_delta_at (base, p, program, measure, end, values, n_checked);
 }
 
 static void
@@ -412,10 +443,12 @@ test_delta_exact (void)
         {
           const ScProgram *program = g_ptr_array_index (programs, i);
 
+          check_delta_end (base, p, program, NULL, &n_checked);
           for (guint m = 0; m < program->measures->len; m++)
             {
               const ScMeasure *measure = g_ptr_array_index (program->measures, m);
 
+              check_delta_end (base, p, program, measure, &n_checked);
               for (guint f = 0; measure->effects != NULL && f < measure->effects->len; f++)
                 {
                   const ScEffect *eff = g_ptr_array_index (measure->effects, f);
