@@ -525,10 +525,13 @@ candidate_label (const Cand *c,
     {
       const ScBaselineItem *item = c->ref->item;
 
-      if (item->category != NULL)
-        return g_strdup_printf ("%s %s / %s", sc_text_get (&c->ref->baseline->name, lang), sc_format_fee_label (item->fee),
-                                sc_format_choice_label (SC_FIELD_CATEGORY, item->category));
-      return g_strdup_printf ("%s %s", sc_text_get (&c->ref->baseline->name, lang), sc_format_fee_label (item->fee));
+      g_autofree char *fee = item->category != NULL
+                             ? g_strdup_printf ("%s / %s", sc_format_fee_label (item->fee),
+                                                sc_format_choice_label (SC_FIELD_CATEGORY, item->category))
+                             : g_strdup (sc_format_fee_label (item->fee));
+
+      /* "Douyin: commission / Apparel" */
+      return g_strdup_printf (_("%s: %s"), sc_text_get (&c->ref->baseline->name, lang), fee);
     }
   if (c->ref->tier > 0 && g_str_equal (c->ref->what, "tier %u reward"))
     what = g_strdup_printf (_("tier %u reward"), c->ref->tier);
