@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 
 #include "engine-fixture.h"
+#include "sc-document.h"
 #include "sc-range.h"
 
 /*
@@ -474,6 +475,31 @@ test_delta_exact (void)
   g_assert_cmpuint (n_checked, >, 100);
 }
 
+/* The document keeps one analysis until an edit, like the rule check. */
+static void
+test_document_cached (void)
+{
+  g_autoptr(ScDocument) doc = sc_document_new ();
+  g_autoptr(GError) error = NULL;
+  const ScRangeAnalysis *first, *again, *after;
+
+  sc_document_load_default_programs (doc);
+  sc_document_set_lang (doc, SC_LANG_EN);
+  sc_document_set_profile (doc, sc_profile_load_example ("new-enterprise-apparel", NULL), NULL);
+  first = sc_document_get_ranges (doc);
+  g_assert_nonnull (first);
+  g_assert_false (first->robust);
+  again = sc_document_get_ranges (doc);
+  g_assert_true (first == again);
+  g_assert_nonnull (find_driver (first, "program:douyin.nine-measures-2026/m2-commission-waiver/effect-1/share"));
+  /* Every shelf order waived on Douyin's side is no longer in doubt when
+   * the merchant sells nothing on the shelf: 100 % content. */
+  g_assert_true (sc_document_set_number (doc, SC_FIELD_CONTENT_SHARE, 1.0, &error));
+  g_assert_no_error (error);
+  after = sc_document_get_ranges (doc);
+  g_assert_null (find_driver (after, "program:douyin.nine-measures-2026/m2-commission-waiver/effect-1/share"));
+}
+
 /* The reports carry it: text, CSV and JSON (docs/report-json.md). */
 static void
 test_reports (void)
@@ -519,5 +545,6 @@ main (int   argc,
   g_test_add_func ("/range/reports", test_reports);
   g_test_add_func ("/range/profile", test_profile_range);
   g_test_add_func ("/range/delta-exact", test_delta_exact);
+  g_test_add_func ("/range/document", test_document_cached);
   return engine_fixture_run ();
 }
