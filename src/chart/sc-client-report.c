@@ -14,6 +14,7 @@
 #include "sc-client-report-private.h"
 #include "sc-error.h"
 #include "sc-file.h"
+#include "sc-range.h"
 #include "sc-report.h"
 
 #include <cairo-pdf.h>
@@ -258,6 +259,14 @@ summary (Report *r)
   sc_report_writer_new_page (w, TRUE);
   sc_report_writer_heading (w, _("Summary"), 0);
   sc_report_writer_paragraph (w, words, SC_REPORT_STYLE_BODY, SC_CHART_INK_TEXT);
+  {
+    /* How sure the verdict is (issue 13 §3), in one sentence. */
+    ScEngineOptions o = { .lang = r->lang };
+    g_autoptr(ScRangeAnalysis) an = sc_range_analyse (r->catalog, r->profile, r->result, &o);
+    g_autofree char *sure = sc_range_describe_short (an, r->catalog);
+
+    sc_report_writer_paragraph (w, sure, SC_REPORT_STYLE_BODY, SC_CHART_INK_TEXT);
+  }
 
   sc_report_table_add_column (table, _("Platform"), 1.6, FALSE);
   sc_report_table_add_column (table, sc_amount_label (SC_AMOUNT_TOTAL_VALUE), 1, TRUE);

@@ -10,6 +10,7 @@
 #include "sc-cli-private.h"
 #include "sc-error.h"
 #include "sc-example-check.h"
+#include "sc-range.h"
 #include "sc-text-width.h"
 
 /*
@@ -187,6 +188,16 @@ sc_cli_validate (ScCliOptions *options)
    * wrong expectation before users see a wrong estimate. */
   if (errors->len == 0)
     n_bad += check_examples (catalog, files, &n_problems);
+
+  /* Every assumption should say how far off it may be (issue 13): a
+   * warning, since the numbers themselves are fine. */
+  if (errors->len == 0)
+    {
+      g_autoptr(GPtrArray) unranged = sc_range_list_unranged (catalog);
+
+      for (guint i = 0; i < unranged->len; i++)
+        g_printerr ("%s\n", (const char *) g_ptr_array_index (unranged, i));
+    }
 
   if (n_problems == 0)
     {

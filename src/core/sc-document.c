@@ -54,6 +54,7 @@ struct _ScDocument
 
   ScResult    *result;
   ScRuleCheck *rule_check;
+  ScRangeAnalysis *ranges;
   ScSweep     *sweep;
   gboolean     sweep_done;
 };
@@ -93,6 +94,7 @@ invalidate (ScDocument *self)
 {
   g_clear_pointer (&self->result, sc_result_free);
   g_clear_pointer (&self->rule_check, sc_rule_check_free);
+  g_clear_pointer (&self->ranges, sc_range_analysis_free);
   g_clear_pointer (&self->sweep, sc_sweep_free);
   self->sweep_done = FALSE;
 }
@@ -924,6 +926,23 @@ sc_document_get_rule_check (ScDocument *self)
   if (self->rule_check == NULL)
     self->rule_check = sc_rule_check (self->catalog, self->profile, sc_lang_to_code (self->lang));
   return self->rule_check;
+}
+
+const ScRangeAnalysis *
+sc_document_get_ranges (ScDocument *self)
+{
+  g_return_val_if_fail (SC_IS_DOCUMENT (self), NULL);
+
+  if (self->ranges == NULL)
+    {
+      ScEngineOptions options = { 0 };
+
+      ensure_result (self);
+      options.disabled = (const char * const *) self->disabled->pdata;
+      options.lang = sc_lang_to_code (self->lang);
+      self->ranges = sc_range_analyse (self->catalog, self->profile, self->result, &options);
+    }
+  return self->ranges;
 }
 
 gboolean

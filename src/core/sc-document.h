@@ -7,6 +7,7 @@
 #include "sc-engine.h"
 #include "sc-i18n.h"
 #include "sc-profile.h"
+#include "sc-range.h"
 #include "sc-rule-check.h"
 
 G_BEGIN_DECLS
@@ -176,6 +177,8 @@ void               sc_document_close_undo_step    (ScDocument  *self);
 /* Computed on first use after a change. (transfer none) */
 const ScResult    *sc_document_get_result         (ScDocument  *self);
 const ScRuleCheck *sc_document_get_rule_check     (ScDocument  *self);
+/* How sure the result's verdict is (sc_range_analyse() of the result). */
+const ScRangeAnalysis *sc_document_get_ranges     (ScDocument  *self);
 /* Total value per platform against monthly GMV; NULL when the profile has no
  * usable monthly GMV. (transfer none) */
 const ScSweep     *sc_document_get_sweep          (ScDocument  *self);

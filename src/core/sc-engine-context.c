@@ -179,20 +179,43 @@ sc_ctx_baseline_value (Ctx        *ctx,
   item = exact ? exact : any;
   if (item == NULL)
     return FALSE;
-  *value = item->value.value;
+  *value = sc_ctx_number (ctx, &item->value);
   *basis |= item->value.basis;
+  sc_ctx_use (ctx, &item->value);
   if ((item->value.basis & SC_BASIS_ASSUMED) && ctx_first_note (ctx, item))
     /* Translators: platform, fee, " / " and category (or nothing), value, note */
     ctx_assumption (ctx, _("%s %s%s%s: %s (assumed) — %s"),
                     sc_text_get (&baseline->name, ctx->lang), sc_format_fee_label (fee),
                     item->category ? " / " : "",
                     item->category ? sc_format_choice_label (SC_FIELD_CATEGORY, item->category) : "",
-                    sc_format_value (buf, sizeof buf, item->value.value, sc_format_fee_unit (fee), NULL),
+                    sc_format_value (buf, sizeof buf, *value, sc_format_fee_unit (fee), NULL),
                     sc_text_get (&item->value.note, ctx->lang));
   return TRUE;
 }
 
 /* --- what a measure needs ----------------------------------------------------------- */
+
+GPtrArray *
+sc_ctx_empty_array (void)
+{
+  static gsize empty;
+
+  if (g_once_init_enter (&empty))
+    g_once_init_leave (&empty, (gsize) g_ptr_array_new ());
+  return (GPtrArray *) empty;
+}
+
+void
+sc_ctx_use (Ctx            *ctx,
+            const ScNumber *n)
+{
+  if (ctx->used == NULL || !n->set || !(n->basis & SC_BASIS_ASSUMED))
+    return;
+  for (guint i = 0; i < ctx->used->len; i++)
+    if (g_ptr_array_index (ctx->used, i) == n)
+      return;
+  g_ptr_array_add (ctx->used, (gpointer) n);
+}
 
 /* Notes the assumed number @n of @measure, in @unit (@noun after a count). */
 void
@@ -205,12 +228,13 @@ sc_ctx_note_assumed (Ctx             *ctx,
 {
   char buf[SC_FORMAT_VALUE_BUF];
 
+  sc_ctx_use (ctx, n);
   if (!ctx->reasons || !n->set || !(n->basis & SC_BASIS_ASSUMED) || !ctx_first_note (ctx, n))
     return;
   /* Translators: measure title, what (e.g. "reward"), value, note:
    * "Leap gold plan: reward 500 yuan (assumed) — The article gives no reward…" */
   ctx_assumption (ctx, _("%s: %s %s (assumed) — %s"), sc_text_get (&measure->title, ctx->lang),
-                  what, sc_format_value (buf, sizeof buf, n->value, unit, noun), sc_text_get (&n->note, ctx->lang));
+                  what, sc_format_value (buf, sizeof buf, sc_ctx_number (ctx, n), unit, noun), sc_text_get (&n->note, ctx->lang));
 }
 
 void
@@ -230,6 +254,7 @@ sc_ctx_note_window_end (Ctx         *ctx,
   if (!runs)
     return;
   mr->basis |= SC_BASIS_ASSUMED;
+  sc_ctx_use (ctx, end);
   title = end == &mr->measure->window_end ? sc_text_get (&mr->measure->title, ctx->lang)
                                           : sc_text_get (&mr->program->name, ctx->lang);
   if (mp->window.end == SC_DAY_NONE)
@@ -329,6 +354,16 @@ sc_ctx_setup (Ctx                   *ctx,
   ctx->lang = g_str_has_prefix (ctx->lang, "zh") ? "zh" : "en";
   ctx->reasons = !(options && options->no_reasons);
   ctx->series = !(options && options->no_series);
+  if (options != NULL)
+    {
+      ctx->overrides = options->overrides;
+      ctx->n_overrides = options->overrides != NULL ? options->n_overrides : 0;
+      ctx->only_platform = options->only_platform;
+    }
+  if (ctx->reasons)
+    ctx->used = g_ptr_array_new ();
+  else
+    ctx->empty = sc_ctx_empty_array ();
   ctx->as_of = profile->as_of;
   ctx->n_months = profile->horizon_months;
   ctx->hend = sc_day_add_months (ctx->as_of, (int) ctx->n_months);
@@ -470,4 +505,5 @@ sc_ctx_clear (Ctx *ctx)
   g_clear_pointer (&ctx->assumptions, g_ptr_array_unref);
   g_clear_pointer (&ctx->assumption_seen, g_hash_table_unref);
   g_clear_pointer (&ctx->warnings, g_ptr_array_unref);
+  g_clear_pointer (&ctx->used, g_ptr_array_unref);
 }

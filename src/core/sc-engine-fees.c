@@ -108,7 +108,7 @@ sc_eval_order_fee_waiver (Ctx            *ctx,
   if (eff->discount_days.set)
     {
       /* The whole offer (free orders, then the discount) lasts this long. */
-      ScWindow period = { anchor, anchor + (ScDay) MAX (0, eff->discount_days.value) };
+      ScWindow period = { anchor, anchor + (ScDay) MAX (0, sc_ctx_number (ctx, &eff->discount_days)) };
 
       active = window_intersect (active, period);
       mr->basis |= eff->discount_days.basis;
@@ -116,10 +116,10 @@ sc_eval_order_fee_waiver (Ctx            *ctx,
       sc_ctx_note_assumed (ctx, mr->measure, _("discount period"), &eff->discount_days, SC_UNIT_DAYS, NULL);
       /* Translators: days, the first day, the last day */
       add_reason (ctx, mr, _("Discount counted for %s days, %s – %s"),
-                  sc_format_count (b1, sizeof b1, eff->discount_days.value),
+                  sc_format_count (b1, sizeof b1, sc_ctx_number (ctx, &eff->discount_days)),
                   sc_day_format (period.start, d1), sc_day_format (period.end - 1, d2));
     }
-  cap = eff->max_orders.set ? eff->max_orders.value : INFINITY;
+  cap = eff->max_orders.set ? sc_ctx_number (ctx, &eff->max_orders) : INFINITY;
   if (eff->max_orders.set)
     {
       mr->basis |= eff->max_orders.basis;
@@ -128,7 +128,7 @@ sc_eval_order_fee_waiver (Ctx            *ctx,
     }
   if (eff->discount_after.set)
     {
-      discount = eff->discount_after.value;
+      discount = sc_ctx_number (ctx, &eff->discount_after);
       mr->basis |= eff->discount_after.basis;
       /* Translators: the share of a per-order fee still subsidised after the free orders */
       sc_ctx_note_assumed (ctx, mr->measure, _("discount after"), &eff->discount_after, SC_UNIT_PERCENT, NULL);
@@ -137,7 +137,7 @@ sc_eval_order_fee_waiver (Ctx            *ctx,
   waiver.end = SC_DAY_NONE;
   if (eff->days.set)
     {
-      waiver.end = anchor + (ScDay) MAX (0, eff->days.value);
+      waiver.end = anchor + (ScDay) MAX (0, sc_ctx_number (ctx, &eff->days));
       mr->basis |= eff->days.basis;
       /* Translators: what an assumed number is: how long the fee is waived for, from the anchor */
       sc_ctx_note_assumed (ctx, mr->measure, _("waiver period"), &eff->days, SC_UNIT_DAYS, NULL);
@@ -349,13 +349,13 @@ sc_eval_fee_rate (Ctx            *ctx,
     return;
   mr->basis |= eff->rate.basis;
   sc_ctx_note_assumed (ctx, mr->measure, _("rate"), &eff->rate, SC_UNIT_PERCENT, NULL);
-  diff = MAX (0, base - eff->rate.value);
+  diff = MAX (0, base - sc_ctx_number (ctx, &eff->rate));
   if (!window_in_horizon (ctx, mp->window, &lo, &hi))
     return;
   total = book_gmv (ctx, mr->monthly, fee_red_of (ctx, mp, eff->fee), SC_AMOUNT_FEE_REDUCTION,
                     lo, hi, diff * share);
   (void) total;
-  add_reason (ctx, mr, _("Rate %s%% instead of %s%% on %s%% of GMV"), sc_format_number (b1, sizeof b1, eff->rate.value * 100),
+  add_reason (ctx, mr, _("Rate %s%% instead of %s%% on %s%% of GMV"), sc_format_number (b1, sizeof b1, sc_ctx_number (ctx, &eff->rate) * 100),
               sc_format_number (b2, sizeof b2, base * 100), sc_format_number (b3, sizeof b3, share * 100));
 }
 
@@ -403,7 +403,7 @@ sc_eval_commission_waiver (Ctx            *ctx,
   mr->basis |= SC_BASIS_PROFILE;
   if (eff->share.set)
     {
-      share = eff->share.value;
+      share = sc_ctx_number (ctx, &eff->share);
       mr->basis |= eff->share.basis;
       sc_ctx_note_assumed (ctx, mr->measure, _("share waived"), &eff->share, SC_UNIT_PERCENT, NULL);
     }
@@ -457,8 +457,8 @@ sc_eval_deposit (Ctx            *ctx,
     }
   mr->basis |= eff->deposit.basis;
   sc_ctx_note_assumed (ctx, mr->measure, _("deposit"), &eff->deposit, SC_UNIT_YUAN, NULL);
-  diff = MAX (0, base - eff->deposit.value);
-  add_reason (ctx, mr, _("Deposit %s instead of %s"), sc_format_value (b1, sizeof b1, eff->deposit.value, SC_UNIT_YUAN, NULL),
+  diff = MAX (0, base - sc_ctx_number (ctx, &eff->deposit));
+  add_reason (ctx, mr, _("Deposit %s instead of %s"), sc_format_value (b1, sizeof b1, sc_ctx_number (ctx, &eff->deposit), SC_UNIT_YUAN, NULL),
               sc_format_value (b2, sizeof b2, base, SC_UNIT_YUAN, NULL));
   if (eff->days.set)
     {
@@ -469,13 +469,13 @@ sc_eval_deposit (Ctx            *ctx,
       if (anchor == SC_DAY_NONE)
         return;
       period.start = anchor;
-      period.end = anchor + (ScDay) MAX (0, eff->days.value);
+      period.end = anchor + (ScDay) MAX (0, sc_ctx_number (ctx, &eff->days));
       mr->basis |= eff->days.basis;
       /* Translators: what an assumed number is: how long a lower deposit lasts (a trial period) */
       sc_ctx_note_assumed (ctx, mr->measure, _("deposit period"), &eff->days, SC_UNIT_DAYS, NULL);
       /* Translators: days, the first day, the last day */
       add_reason (ctx, mr, _("Lower deposit counted for %s days, %s – %s"),
-                  sc_format_count (b1, sizeof b1, eff->days.value),
+                  sc_format_count (b1, sizeof b1, sc_ctx_number (ctx, &eff->days)),
                   sc_day_format (period.start, d1), sc_day_format (period.end - 1, d2));
       period = window_intersect (period, mp->window);
     }
@@ -510,8 +510,8 @@ sc_eval_settlement (Ctx            *ctx,
     }
   mr->basis |= eff->settlement_days.basis | SC_BASIS_PROFILE;
   sc_ctx_note_assumed (ctx, mr->measure, _("settlement days"), &eff->settlement_days, SC_UNIT_DAYS, NULL);
-  diff = MAX (0, base - eff->settlement_days.value);
-  add_reason (ctx, mr, _("Settled after %s days instead of %s"), sc_format_number (b1, sizeof b1, eff->settlement_days.value),
+  diff = MAX (0, base - sc_ctx_number (ctx, &eff->settlement_days));
+  add_reason (ctx, mr, _("Settled after %s days instead of %s"), sc_format_number (b1, sizeof b1, sc_ctx_number (ctx, &eff->settlement_days)),
               sc_format_number (b2, sizeof b2, base));
   if (!need_coc (ctx, mr) || !window_in_horizon (ctx, mp->window, &lo, &hi))
     return;

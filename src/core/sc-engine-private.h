@@ -33,7 +33,7 @@ typedef struct
   guint            program;   /* index into ScResult.programs */
 } MeasurePriv;
 
-typedef struct
+typedef struct _Ctx
 {
   ScCatalog        *catalog;
   const ScProfile  *profile;
@@ -69,6 +69,13 @@ typedef struct
   GPtrArray        *warnings;
   gconstpointer     noted[64];     /* sources of assumptions already noted */
   guint             n_noted;
+
+  const ScEngineOverride *overrides;   /* the options' */
+  guint             n_overrides;
+  const char       *only_platform;
+  GPtrArray        *used;          /* const ScNumber*: the assumed numbers used (with reasons) */
+  GPtrArray        *empty;         /* without reasons: sc_ctx_empty_array(), which every
+                                    * measure's reasons (and texts, until it has one) share */
 } Ctx;
 
 /*
@@ -79,6 +86,12 @@ typedef struct
 typedef struct
 {
   ScResult          pub;
+  GPtrArray        *used;       /* Ctx.used */
+  MeasurePriv      *raw;        /* ScEngineOptions.keep_raw: n_raw measures as evaluated,
+                                 * before stacking; reasons and texts NULL */
+  double           *raw_series; /* n_raw × n_months × SC_N_AMOUNTS */
+  guint             n_raw;
+  struct _Ctx      *kept;       /* keep_raw: the evaluation context, for sc_engine_evaluate_delta() */
   MeasurePriv      *measures;   /* n_measures */
   ScPlatformResult *platforms;  /* n_platforms */
   double           *series;     /* (n_measures + n_platforms) × n_months × SC_N_AMOUNTS, or NULL */
@@ -143,6 +156,28 @@ ScDay       sc_ctx_anchor_day     (Ctx                   *ctx,
                                    MeasurePriv           *mp,
                                    const ScEffect        *eff,
                                    ScAnchor              *used);
+
+/* The value of @n in this evaluation: an override's (the range analysis
+ * moves one assumption at a time), else the file's. */
+static inline double
+sc_ctx_number (Ctx            *ctx,
+               const ScNumber *n)
+{
+  for (guint i = 0; i < ctx->n_overrides; i++)
+    if (ctx->overrides[i].number == (gconstpointer) n)
+      return ctx->overrides[i].value;
+  return n->value;
+}
+
+/* One empty array for the whole process, never freed: the reasons and
+ * texts of measures evaluated without reasons point to it, and nothing
+ * adds to it or unrefs it. (transfer none) */
+GPtrArray  *sc_ctx_empty_array    (void);
+
+/* Records that the assumed number @n was used (the range analysis varies
+ * exactly those). */
+void        sc_ctx_use            (Ctx                   *ctx,
+                                   const ScNumber        *n);
 
 /* --- the sales curve: days, months and GMV ------------------------------------ */
 

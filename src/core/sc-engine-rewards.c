@@ -82,7 +82,7 @@ book_benefit (Ctx             *ctx,
           {
             if (eff->exposures_per_unit.set)
               {
-                per_unit = eff->exposures_per_unit.value;
+                per_unit = sc_ctx_number (ctx, &eff->exposures_per_unit);
                 mr->basis |= eff->exposures_per_unit.basis;
                 /* Translators: what an assumed number is: exposures one traffic coupon (or unit of traffic) buys */
                 sc_ctx_note_assumed (ctx, mr->measure, _("exposures per unit"), &eff->exposures_per_unit,
@@ -147,7 +147,7 @@ sc_eval_grant (Ctx            *ctx,
     return;
   if (eff->days.set)
     {
-      day += (ScDay) MAX (0, eff->days.value);
+      day += (ScDay) MAX (0, sc_ctx_number (ctx, &eff->days));
       mr->basis |= eff->days.basis;
       /* Translators: what an assumed number is: the days from the anchor to the payment */
       sc_ctx_note_assumed (ctx, mr->measure, _("payment delay"), &eff->days, SC_UNIT_DAYS, NULL);
@@ -176,12 +176,12 @@ sc_eval_grant (Ctx            *ctx,
       add_reason (ctx, mr, _("Paid on %s, outside the horizon: nothing counted"), sc_day_format (day, bd));
       return;
     }
-  book_benefit (ctx, mp, eff, day, eff->amount.value);
+  book_benefit (ctx, mp, eff, day, sc_ctx_number (ctx, &eff->amount));
   /* Translators: "up to " or nothing, amount, kind (cash, ad credit…), payment day:
    * "up to 240 cash on 2026-01-15". "up to " keeps its trailing space. */
   add_reason (ctx, mr, _("%s%s %s on %s"), eff->up_to ? _("up to ") : "",
-              eff->benefit == SC_BENEFIT_TRAFFIC ? sc_format_count (ba, sizeof ba, eff->amount.value)
-                                                 : sc_format_money (ba, sizeof ba, eff->amount.value),
+              eff->benefit == SC_BENEFIT_TRAFFIC ? sc_format_count (ba, sizeof ba, sc_ctx_number (ctx, &eff->amount))
+                                                 : sc_format_money (ba, sizeof ba, sc_ctx_number (ctx, &eff->amount)),
               eff->benefit == SC_BENEFIT_TRAFFIC ? sc_traffic_unit_label (eff->unit)
                                                  : benefit_label (eff->benefit),
               sc_day_format (day, bd));
@@ -194,7 +194,7 @@ sc_eval_tiered (Ctx            *ctx,
 {
   ScMeasureResult *mr = &mp->pub;
   ScDay anchor;
-  double paid = 0, cap = eff->max_total.set ? eff->max_total.value : INFINITY;
+  double paid = 0, cap = eff->max_total.set ? sc_ctx_number (ctx, &eff->max_total) : INFINITY;
   char bd[16], b1[G_ASCII_DTOSTR_BUF_SIZE], b2[G_ASCII_DTOSTR_BUF_SIZE], b3[G_ASCII_DTOSTR_BUF_SIZE];
 
   if (!sc_ctx_need (ctx, mr, SC_FIELD_MONTHLY_GMV))
@@ -225,7 +225,7 @@ sc_eval_tiered (Ctx            *ctx,
         {
           const ScTier *tier = g_ptr_array_index (eff->tiers, t);
 
-          if (tier->threshold.set && gmv + EPSILON >= tier->threshold.value)
+          if (tier->threshold.set && gmv + EPSILON >= sc_ctx_number (ctx, &tier->threshold))
             best = tier;
         }
       if (best == NULL)
@@ -240,18 +240,18 @@ sc_eval_tiered (Ctx            *ctx,
       if (!best->reward.set)
         {
           add_reason (ctx, mr, _("T%u (%s): tier %s reached but the data gives no reward for it"),
-                      offset, sc_day_format (day, bd), sc_format_money (b1, sizeof b1, best->threshold.value));
+                      offset, sc_day_format (day, bd), sc_format_money (b1, sizeof b1, sc_ctx_number (ctx, &best->threshold)));
           continue;
         }
       mr->basis |= best->reward.basis;
       sc_ctx_note_assumed (ctx, mr->measure, _("reward"), &best->reward, benefit_unit (eff), benefit_noun (eff));
-      reward = MIN (best->reward.value, MAX (0, cap - paid));
-      if (reward < best->reward.value)
+      reward = MIN (sc_ctx_number (ctx, &best->reward), MAX (0, cap - paid));
+      if (reward < sc_ctx_number (ctx, &best->reward))
         mr->cut_by_cap = TRUE;
       paid += reward;
       sc_day_format (day, bd);
       sc_format_money (b1, sizeof b1, gmv);
-      sc_format_money (b2, sizeof b2, best->threshold.value);
+      sc_format_money (b2, sizeof b2, sc_ctx_number (ctx, &best->threshold));
       sc_format_money (b3, sizeof b3, reward);
       /* As for grants: a checkpoint before the evaluation date has been
        * paid already (it still counts towards the maximum). */
@@ -269,10 +269,10 @@ sc_eval_tiered (Ctx            *ctx,
         book_benefit (ctx, mp, eff, day, reward);
       add_reason (ctx, mr, _("T%u (%s): GMV since the start %s ≥ %s → %s%s"), offset, bd, b1, b2, b3,
                   in_horizon (ctx, day) ? "" : _(" (outside the horizon)"));
-      if (reward < best->reward.value)
+      if (reward < sc_ctx_number (ctx, &best->reward))
         /* Translators: checkpoint day count, the maximum over all checkpoints, the tier's reward */
         add_reason (ctx, mr, _("T%u: the maximum of %s is reached, so %s of the tier’s %s is counted"), offset,
-                    sc_format_money (b1, sizeof b1, cap), b3, sc_format_money (b2, sizeof b2, best->reward.value));
+                    sc_format_money (b1, sizeof b1, cap), b3, sc_format_money (b2, sizeof b2, sc_ctx_number (ctx, &best->reward)));
     }
   /* Which days a checkpoint's GMV covers: from the start (day 1) to the
    * day before the checkpoint's date. */
@@ -308,8 +308,8 @@ sc_eval_rank (Ctx            *ctx,
     {
       const ScTier *tier = g_ptr_array_index (eff->tiers, t);
 
-      if (tier->threshold.set && rank <= tier->threshold.value
-          && (best == NULL || tier->threshold.value < best->threshold.value))
+      if (tier->threshold.set && rank <= sc_ctx_number (ctx, &tier->threshold)
+          && (best == NULL || sc_ctx_number (ctx, &tier->threshold) < sc_ctx_number (ctx, &best->threshold)))
         best = tier;
     }
   if (best == NULL)
@@ -324,16 +324,16 @@ sc_eval_rank (Ctx            *ctx,
     return;
   mr->basis |= best->reward.basis;
   sc_ctx_note_assumed (ctx, mr->measure, _("reward"), &best->reward, benefit_unit (eff), benefit_noun (eff));
-  reward = best->reward.value;
+  reward = sc_ctx_number (ctx, &best->reward);
   /* As for tiered rewards, a maximum bounds the value whether or not it cuts it. */
   if (eff->max_total.set)
     {
       mr->basis |= eff->max_total.basis;
       sc_ctx_note_assumed (ctx, mr->measure, _("maximum"), &eff->max_total, benefit_unit (eff), benefit_noun (eff));
     }
-  if (eff->max_total.set && reward > eff->max_total.value)
+  if (eff->max_total.set && reward > sc_ctx_number (ctx, &eff->max_total))
     {
-      reward = eff->max_total.value;
+      reward = sc_ctx_number (ctx, &eff->max_total);
       mr->cut_by_cap = TRUE;
     }
   /* Booked on the first day of the window inside the horizon. */
@@ -341,5 +341,5 @@ sc_eval_rank (Ctx            *ctx,
     return;
   book_benefit (ctx, mp, eff, lo, reward);
   add_reason (ctx, mr, _("Expected rank %s within top %s → %s"), sc_format_number (b1, sizeof b1, rank),
-              sc_format_count (b2, sizeof b2, best->threshold.value), sc_format_money (b3, sizeof b3, reward));
+              sc_format_count (b2, sizeof b2, sc_ctx_number (ctx, &best->threshold)), sc_format_money (b3, sizeof b3, reward));
 }

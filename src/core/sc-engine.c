@@ -59,8 +59,11 @@ measure_priv_clear (gpointer data)
 
   if (mp == NULL)
     return;
-  g_clear_pointer (&mp->pub.reasons, g_ptr_array_unref);
-  g_clear_pointer (&mp->pub.texts, g_ptr_array_unref);
+  /* The shared empty array of results without reasons is never freed. */
+  if (mp->pub.reasons != sc_ctx_empty_array ())
+    g_clear_pointer (&mp->pub.reasons, g_ptr_array_unref);
+  if (mp->pub.texts != sc_ctx_empty_array ())
+    g_clear_pointer (&mp->pub.texts, g_ptr_array_unref);
   g_free (mp->fee_red);
 }
 
@@ -72,6 +75,23 @@ platform_index (Ctx        *ctx,
 
   g_assert (index > 0);
   return index - 1;
+}
+
+/* A measure's reasons and texts: without reasons (sweeps, ranges) one
+ * shared empty array, since allocating two per measure cost more than
+ * evaluating it. */
+static void
+new_arrays (Ctx             *ctx,
+            ScMeasureResult *mr)
+{
+  if (ctx->empty != NULL)
+    {
+      mr->reasons = ctx->empty;
+      mr->texts = ctx->empty;
+      return;
+    }
+  mr->reasons = g_ptr_array_new_with_free_func (g_free);
+  mr->texts = g_ptr_array_new ();
 }
 
 /* Evaluates @measure into @mp (zeroed), its series into @monthly (zeroed,
@@ -94,14 +114,22 @@ eval_measure (Ctx             *ctx,
   mr->program = program;
   mr->measure = measure;
   mr->status = SC_MEASURE_ELIGIBLE;
-  mr->reasons = g_ptr_array_new_with_free_func (g_free);
-  mr->texts = g_ptr_array_new ();
+  new_arrays (ctx, mr);
   mr->n_months = ctx->n_months;
   mr->monthly = monthly;
   mp->platform = platform_index (ctx, program->platform);
 
   if (measure->has_window)
     w = window_intersect (w, measure->window);
+  /* An assumed end moved by the range analysis. */
+  if (ctx->n_overrides > 0)
+    {
+      const ScNumber *end = sc_measure_window_end (program, measure);
+
+      for (guint i = 0; end != NULL && i < ctx->n_overrides; i++)
+        if (ctx->overrides[i].number == (gconstpointer) end)
+          w.end = (ScDay) ctx->overrides[i].value;
+    }
   if (active_until != SC_DAY_NONE)
     w = window_intersect (w, cut);
   mp->window = w;
@@ -171,6 +199,8 @@ eval_measure (Ctx             *ctx,
         case SC_EFFECT_SETTLEMENT: priced = TRUE; sc_eval_settlement (ctx, mp, eff); break;
         case SC_EFFECT_RIGHT:
         case SC_EFFECT_RULE_OUTCOME:
+          if (mr->texts == ctx->empty)
+            mr->texts = g_ptr_array_new ();
           g_ptr_array_add (mr->texts, (gpointer) &eff->text);
           break;
         default:
@@ -183,6 +213,39 @@ eval_measure (Ctx             *ctx,
     sc_ctx_note_window_end (ctx, mp);
   if (mr->status == SC_MEASURE_ELIGIBLE && !priced)
     mr->status = SC_MEASURE_NOT_QUANTIFIED;
+}
+
+/* Keeps @mp as evaluated, before stacking, as raw measure @index. */
+static void
+keep_raw (Ctx         *ctx,
+          ResultPriv  *rp,
+          guint        index,
+          MeasurePriv *mp)
+{
+  gsize len = (gsize) ctx->n_months * SC_N_AMOUNTS;
+  MeasurePriv *raw = &rp->raw[index];
+
+  *raw = *mp;
+  raw->pub.reasons = NULL;
+  raw->pub.texts = NULL;
+  raw->pub.monthly = NULL;
+  raw->fee_red = mp->fee_red != NULL ? g_memdup2 (mp->fee_red, sizeof (double) * SC_N_FEES * ctx->n_months) : NULL;
+  memcpy (rp->raw_series + index * len, mp->pub.monthly, sizeof (double) * len);
+}
+
+/* @mp (zeroed) as @raw was evaluated, its series into @monthly. */
+static void
+take_raw (Ctx               *ctx,
+          MeasurePriv       *mp,
+          double            *monthly,
+          const MeasurePriv *raw,
+          const double      *raw_monthly)
+{
+  *mp = *raw;
+  new_arrays (ctx, &mp->pub);
+  mp->pub.monthly = monthly;
+  memcpy (monthly, raw_monthly, sizeof (double) * ctx->n_months * SC_N_AMOUNTS);
+  mp->fee_red = raw->fee_red != NULL ? g_memdup2 (raw->fee_red, sizeof (double) * SC_N_FEES * ctx->n_months) : NULL;
 }
 
 static double
@@ -211,13 +274,16 @@ measure_totals (Ctx         *ctx,
     }
 }
 
+/* Left out: disabled, or of another platform than the only one asked for. */
 static gboolean
 is_disabled (const ScEngineOptions *options,
-             const char            *id)
+             const ScProgram       *program)
 {
-  if (options == NULL || options->disabled == NULL)
+  if (options == NULL)
     return FALSE;
-  return g_strv_contains (options->disabled, id);
+  if (options->only_platform != NULL && g_strcmp0 (options->only_platform, program->platform) != 0)
+    return TRUE;
+  return options->disabled != NULL && g_strv_contains (options->disabled, program->id);
 }
 
 static void
@@ -226,6 +292,13 @@ platform_result_clear (gpointer data)
   ScPlatformResult *pr = data;
 
   g_free (pr->platform);
+}
+
+GPtrArray *
+sc_engine_result_used (const ScResult *result)
+{
+  g_return_val_if_fail (result != NULL, NULL);
+  return ((const ResultPriv *) result)->used;
 }
 
 ScResult *
@@ -239,6 +312,8 @@ sc_engine_evaluate (ScCatalog             *catalog,
   GPtrArray *programs;
   g_autoptr(GHashTable) replacer = NULL;   /* replaced id → the program replacing it */
   ScFormatCache tr, *saved_tr = sc_format_cache_get ();
+  const ResultPriv *reuse = NULL;
+  guint reused = 0;
   guint n_measures = 0, n_series;
   gsize series_len;
 
@@ -259,13 +334,22 @@ sc_engine_evaluate (ScCatalog             *catalog,
     {
       const ScProgram *program = g_ptr_array_index (programs, i);
 
-      if (!is_disabled (options, program->id) && program->measures != NULL)
+      if (!is_disabled (options, program) && program->measures != NULL)
         n_measures += program->measures->len;
     }
   series_len = (gsize) ctx.n_months * SC_N_AMOUNTS;
   n_series = n_measures + ctx.platforms->len;
   rp = g_new0 (ResultPriv, 1);
   rp->measures = g_new0 (MeasurePriv, MAX (1, n_measures));
+  if (options != NULL && options->keep_raw)
+    {
+      rp->n_raw = n_measures;
+      rp->raw = g_new0 (MeasurePriv, MAX (1, n_measures));
+      rp->raw_series = g_new (double, MAX (1, series_len * n_measures));
+    }
+  if (options != NULL && options->reuse != NULL && ((const ResultPriv *) options->reuse)->raw != NULL
+      && options->reuse->horizon_months == ctx.n_months)
+    reuse = (const ResultPriv *) options->reuse;
   rp->platforms = g_new0 (ScPlatformResult, MAX (1, ctx.platforms->len));
   rp->series = g_new0 (double, MAX (1, series_len * n_series));
   result = &rp->pub;
@@ -283,7 +367,8 @@ sc_engine_evaluate (ScCatalog             *catalog,
   result->platforms = g_ptr_array_new_full (ctx.platforms->len, platform_result_clear);
 
   for (guint i = 0; i < ctx.platforms->len; i++)
-    sc_fees_platform_gross (&ctx, i, g_ptr_array_index (ctx.platforms, i));
+    if (ctx.only_platform == NULL || g_str_equal (ctx.only_platform, g_ptr_array_index (ctx.platforms, i)))
+      sc_fees_platform_gross (&ctx, i, g_ptr_array_index (ctx.platforms, i));
 
   /* Which program replaces which: the one that starts first, once for all
    * programs (a scan per program was quadratic in the catalog). */
@@ -309,7 +394,7 @@ sc_engine_evaluate (ScCatalog             *catalog,
       ScDay until = SC_DAY_NONE;
       guint first = result->measures->len;
 
-      if (is_disabled (options, program->id))
+      if (is_disabled (options, program))
         continue;
       /* A program counts only until a program that replaces it starts. */
       replaced_by = g_hash_table_lookup (replacer, program->id);
@@ -325,12 +410,30 @@ sc_engine_evaluate (ScCatalog             *catalog,
         {
           guint index = result->measures->len;
           MeasurePriv *mp = &rp->measures[index];
+          const ScMeasure *measure = g_ptr_array_index (program->measures, k);
+          const MeasurePriv *raw = NULL;
 
           g_assert (index < n_measures);
-          eval_measure (&ctx, mp, rp->series + index * series_len, program,
-                        g_ptr_array_index (program->measures, k), until, replaced_by);
+          if (reuse != NULL && options->dirty != (gconstpointer) measure && options->dirty != (gconstpointer) program)
+            {
+              /* Both went through the catalog in the same order, the
+               * earlier one perhaps through more platforms. */
+              while (reused < reuse->n_raw && reuse->raw[reused].pub.measure != measure)
+                reused++;
+              if (reused < reuse->n_raw)
+                raw = &reuse->raw[reused];
+            }
+          if (raw != NULL)
+            take_raw (&ctx, mp, rp->series + index * series_len, raw,
+                      reuse->raw_series + reused * series_len);
+          else
+            {
+              eval_measure (&ctx, mp, rp->series + index * series_len, program, measure, until, replaced_by);
+              measure_totals (&ctx, mp);
+            }
           mp->program = result->programs->len - 1;
-          measure_totals (&ctx, mp);
+          if (rp->raw != NULL)
+            keep_raw (&ctx, rp, index, mp);
           g_ptr_array_add (result->measures, mp);
         }
       sc_stacking_resolve_groups (&ctx, result->measures, first, result->measures->len);
@@ -425,9 +528,169 @@ sc_engine_evaluate (ScCatalog             *catalog,
       g_clear_pointer (&rp->series, g_free);
     }
 
+  rp->used = ctx.used != NULL ? g_steal_pointer (&ctx.used) : g_ptr_array_new ();
   result->assumptions = g_steal_pointer (&ctx.assumptions);
   result->warnings = g_steal_pointer (&ctx.warnings);
-  sc_ctx_clear (&ctx);
+  if (rp->raw != NULL)
+    {
+      /* For sc_engine_evaluate_delta(): the sales curve and gross fees. */
+      ctx.overrides = NULL;
+      ctx.n_overrides = 0;
+      rp->kept = g_memdup2 (&ctx, sizeof ctx);
+    }
+  else
+    sc_ctx_clear (&ctx);
   sc_format_cache_set (saved_tr);
   return result;
+}
+
+/*
+ * The shortcut of the range analysis: numbers of one measure (or of one
+ * program, for its window's end) moved, with nothing outside that measure's
+ * stacking group (or that program) that could change: no expected measure
+ * on the platform, and its fee reductions below the gross fees before and
+ * after. Then the platform's totals change by exactly what those measures'
+ * do, and only they are evaluated again (and their groups resolved).
+ */
+gboolean
+sc_engine_evaluate_delta (const ScResult         *base,
+                          const ScEngineOverride *overrides,
+                          guint                   n_overrides,
+                          const ScProgram        *program,
+                          const ScMeasure        *measure,
+                          ScPlatformResult       *out)
+{
+  const ResultPriv *rp = (const ResultPriv *) base;
+  g_autofree double *red = NULL;
+  g_autofree double *series = NULL;
+  g_autofree MeasurePriv *news = NULL;
+  g_autofree guint *index = NULL;
+  g_autoptr(GPtrArray) resolved = NULL;
+  gboolean fits = TRUE;
+  guint p = G_MAXUINT, n_months, n = 0;
+  gsize len;
+  Ctx c;
+
+  g_return_val_if_fail (base != NULL && program != NULL && out != NULL, FALSE);
+
+  if (rp->kept == NULL || rp->raw == NULL)
+    return FALSE;
+  n_months = rp->kept->n_months;
+  len = (gsize) n_months * SC_N_AMOUNTS;
+
+  /* The measures evaluated again: @measure and the rest of its group, or
+   * all of @program. */
+  index = g_new (guint, MAX (1, rp->n_raw));
+  for (guint i = 0; i < rp->n_raw; i++)
+    {
+      const ScMeasure *m = rp->raw[i].pub.measure;
+
+      if (rp->raw[i].pub.program != program)
+        continue;
+      if (measure != NULL && m != measure && (measure->group == NULL || g_strcmp0 (m->group, measure->group) != 0))
+        continue;
+      index[n++] = i;
+      p = rp->raw[i].platform;
+    }
+  if (n == 0)
+    return FALSE;
+
+  /* The platform's counted reductions, fee by fee and month by month. */
+  red = g_new0 (double, SC_N_FEES * n_months);
+  for (guint i = 0; i < rp->n_raw; i++)
+    {
+      const MeasurePriv *fin = g_ptr_array_index (base->measures, i);
+
+      if (rp->raw[i].platform != p || fin->pub.status != SC_MEASURE_ELIGIBLE || fin->pub.cut_by_group)
+        continue;
+      if (fin->pub.expected)
+        return FALSE;
+      for (guint k = 0; fin->fee_red != NULL && k < SC_N_FEES * n_months; k++)
+        red[k] += fin->fee_red[k];
+    }
+
+  c = *rp->kept;
+  c.overrides = overrides;
+  c.n_overrides = n_overrides;
+  c.reasons = FALSE;
+  c.used = NULL;
+  c.empty = sc_ctx_empty_array ();
+  news = g_new0 (MeasurePriv, n);
+  series = g_new0 (double, len * n);
+  resolved = g_ptr_array_sized_new (n);
+  for (guint s = 0; s < n; s++)
+    {
+      const MeasurePriv *old = &rp->raw[index[s]];
+      const ScProgramResult *prr = g_ptr_array_index (base->programs, old->program);
+
+      eval_measure (&c, &news[s], series + s * len, program, old->pub.measure, prr->active_until, NULL);
+      news[s].program = old->program;
+      measure_totals (&c, &news[s]);
+      if (news[s].pub.expected && news[s].pub.status == SC_MEASURE_ELIGIBLE)
+        fits = FALSE;
+      g_ptr_array_add (resolved, &news[s]);
+    }
+  if (fits)
+    sc_stacking_resolve_groups (&c, resolved, 0, n);
+
+  /* Out with the measures as they counted, in with them as they count now. */
+  for (guint s = 0; s < n && fits; s++)
+    {
+      const MeasurePriv *fin = g_ptr_array_index (base->measures, index[s]);
+
+      for (guint k = 0; fin->pub.status == SC_MEASURE_ELIGIBLE && !fin->pub.cut_by_group && fin->fee_red != NULL
+                        && k < SC_N_FEES * n_months; k++)
+        red[k] -= fin->fee_red[k];
+      for (guint k = 0; news[s].pub.status == SC_MEASURE_ELIGIBLE && !news[s].pub.cut_by_group
+                        && news[s].fee_red != NULL && k < SC_N_FEES * n_months; k++)
+        red[k] += news[s].fee_red[k];
+    }
+  for (guint k = 0; k < SC_N_FEES * n_months && fits; k++)
+    {
+      double g = rp->kept->gross[p][k];
+
+      /* The test of the caps: a reduction that reaches the gross is cut. */
+      fits = red[k] <= g + EPSILON || red[k] <= 0;
+    }
+  /* … and none reached it before either. */
+  for (guint k = 0; k < SC_N_FEES * n_months && fits; k++)
+    {
+      double before = red[k], g = rp->kept->gross[p][k];
+
+      for (guint s = 0; s < n; s++)
+        {
+          const MeasurePriv *fin = g_ptr_array_index (base->measures, index[s]);
+
+          if (news[s].pub.status == SC_MEASURE_ELIGIBLE && !news[s].pub.cut_by_group && news[s].fee_red != NULL)
+            before -= news[s].fee_red[k];
+          if (fin->pub.status == SC_MEASURE_ELIGIBLE && !fin->pub.cut_by_group && fin->fee_red != NULL)
+            before += fin->fee_red[k];
+        }
+      fits = before <= g + EPSILON || before <= 0;
+    }
+  if (fits)
+    {
+      *out = *(const ScPlatformResult *) g_ptr_array_index (base->platforms, p);
+      out->monthly = NULL;
+      for (guint s = 0; s < n; s++)
+        {
+          const MeasurePriv *fin = g_ptr_array_index (base->measures, index[s]);
+
+          for (guint a = 0; a < SC_N_AMOUNTS; a++)
+            if (a != SC_AMOUNT_FEE_GROSS && a != SC_AMOUNT_FEE_NET)
+              out->totals[a] += news[s].pub.totals[a] - fin->pub.totals[a];
+          for (guint f = 0; f < SC_N_FEES; f++)
+            for (guint m = 0; m < n_months; m++)
+              out->fee_reduction[f] += (news[s].fee_red != NULL ? news[s].fee_red[f * n_months + m] : 0)
+                                       - (fin->fee_red != NULL ? fin->fee_red[f * n_months + m] : 0);
+        }
+      out->totals[SC_AMOUNT_FEE_NET] = out->totals[SC_AMOUNT_FEE_GROSS] - out->totals[SC_AMOUNT_FEE_REDUCTION];
+    }
+  for (guint s = 0; s < n; s++)
+    {
+      g_free (news[s].fee_red);
+      if (news[s].pub.texts != c.empty)
+        g_ptr_array_unref (news[s].pub.texts);
+    }
+  return fits;
 }

@@ -33,4 +33,25 @@ G_BEGIN_DECLS
 ScResult         *sc_engine_evaluate        (ScCatalog             *catalog,
                                              const ScProfile       *profile,
                                              const ScEngineOptions *options);
+/*
+ * The assumed numbers of the catalog @result used (const ScNumber*: a
+ * program's number, a <window-end>, a baseline fee's value), in the order
+ * first used; empty when it was evaluated without reasons. (transfer none)
+ */
+GPtrArray        *sc_engine_result_used     (const ScResult        *result);
+/*
+ * @base (made with keep_raw, of a profile still alive) with the numbers of
+ * @overrides moved, all of @measure of @program (or, @measure NULL, of
+ * @program itself): when only those measures and their stacking group can
+ * change their platform's value (no expected measure counts on it, and its
+ * fee reductions stay below the gross fees before and after), the
+ * platform's result into @out (monthly NULL; strings point into @base) and
+ * TRUE; else FALSE, and a full evaluation is needed.
+ */
+gboolean          sc_engine_evaluate_delta  (const ScResult         *base,
+                                             const ScEngineOverride *overrides,
+                                             guint                   n_overrides,
+                                             const ScProgram        *program,
+                                             const ScMeasure        *measure,
+                                             ScPlatformResult       *out);
 G_END_DECLS

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <libxml/tree.h>
+#include <math.h>
 #include <string.h>
 
 #include "sc-catalog.h"
@@ -65,6 +66,34 @@ add_cause (ScXmlProblems *problems,
   g_error_free (cause);
 }
 
+/* low="…" high="…" on <set>: an assumption's plausible range. */
+static void
+read_set_range (ScXmlProblems *problems,
+                xmlNode       *node,
+                ScProfile     *profile,
+                ScField        field)
+{
+  g_autofree char *low = sc_xml_attribute (node, "low", SC_XML_TRIM);
+  g_autofree char *high = sc_xml_attribute (node, "high", SC_XML_TRIM);
+  GError *local = NULL;
+  double lo, hi;
+
+  if (low == NULL && high == NULL)
+    return;
+  if (low == NULL || high == NULL)
+    {
+      sc_xml_problems_add (problems, node, SC_ERROR_INVALID,
+                           _("a range needs both low=\"…\" and high=\"…\""));
+      return;
+    }
+  lo = sc_xml_read_number (problems, node, low);
+  hi = sc_xml_read_number (problems, node, high);
+  if (isnan (lo) || isnan (hi))
+    return;
+  if (!sc_profile_set_range (profile, field, lo, hi, &local))
+    add_cause (problems, node, local);
+}
+
 static void
 read_set (ScXmlProblems *problems,
           xmlNode       *node,
@@ -93,6 +122,7 @@ read_set (ScXmlProblems *problems,
       return;
     }
   read_notes (node, &profile->values[field].note);
+  read_set_range (problems, node, profile, field);
 }
 
 /* FALSE when reading should stop: the profile holds more overrides than
@@ -394,6 +424,13 @@ sc_profile_to_xml (const ScProfile *profile)
         continue;
       g_string_append_printf (out, "  <set field=\"%s\" value=\"", sc_field_info ((ScField) i)->name);
       append_escaped (out, value);
+      if (v->has_range)
+        {
+          g_autofree char *low = sc_profile_format_double (v->low);
+          g_autofree char *high = sc_profile_format_double (v->high);
+
+          g_string_append_printf (out, "\" low=\"%s\" high=\"%s", low, high);
+        }
       if (v->note.zh == NULL && v->note.en == NULL)
         g_string_append (out, "\"/>\n");
       else

@@ -112,6 +112,8 @@ sc_profile_equal (const ScProfile *a,
       if (va->set && (va->number != vb->number || va->date != vb->date
                       || g_strcmp0 (va->choice, vb->choice) != 0))
         return FALSE;
+      if (va->has_range != vb->has_range || (va->has_range && (va->low != vb->low || va->high != vb->high)))
+        return FALSE;
     }
   for (guint i = 0; i < a->overrides->len; i++)
     {
@@ -544,6 +546,46 @@ sc_profile_unset (ScProfile *profile,
   profile->values[field].number = 0;
   profile->values[field].date = SC_DAY_NONE;
   profile->values[field].choice = NULL;
+  profile->values[field].has_range = FALSE;
+}
+
+gboolean
+sc_profile_set_range (ScProfile  *profile,
+                      ScField     field,
+                      double      low,
+                      double      high,
+                      GError    **error)
+{
+  const ScProfileValue *v;
+
+  g_return_val_if_fail (profile != NULL && (guint) field < SC_N_FIELDS, FALSE);
+
+  if (!sc_profile_validate_number (field, low, error) || !sc_profile_validate_number (field, high, error))
+    return FALSE;
+  v = &profile->values[field];
+  if (low > high || (v->set && (v->number < low || v->number > high)))
+    {
+      char a[G_ASCII_DTOSTR_BUF_SIZE], b[G_ASCII_DTOSTR_BUF_SIZE], c[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_set_error (error, SC_ERROR, SC_ERROR_VALUE,
+                   /* Translators: field, low, high, value */
+                   _("The range of %s, %s to %s, must run from low to high and hold its value %s"),
+                   field_label (field), g_ascii_formatd (a, sizeof a, "%.10g", low),
+                   g_ascii_formatd (b, sizeof b, "%.10g", high), g_ascii_formatd (c, sizeof c, "%.10g", v->number));
+      return FALSE;
+    }
+  profile->values[field].has_range = TRUE;
+  profile->values[field].low = low;
+  profile->values[field].high = high;
+  return TRUE;
+}
+
+void
+sc_profile_unset_range (ScProfile *profile,
+                        ScField    field)
+{
+  g_return_if_fail (profile != NULL && (guint) field < SC_N_FIELDS);
+  profile->values[field].has_range = FALSE;
 }
 
 void

@@ -39,6 +39,9 @@ G_BEGIN_DECLS
  * @choice: CHOICE fields: points into the static choice table of
  *   sc_field_info() (never freed, compare with g_strcmp0)
  * @note: optional note (why this value; required in spirit for assumptions)
+ * @has_range, @low, @high: an assumption's plausible range (NUMBER, MONEY
+ *   and FRACTION fields), low="…" high="…" in the file; the range analysis
+ *   (sc-range.h) moves the value there
  */
 typedef struct
 {
@@ -47,6 +50,9 @@ typedef struct
   ScDay        date;
   const char  *choice;
   ScText       note;
+  gboolean     has_range;
+  double       low;
+  double       high;
 } ScProfileValue;
 
 /**
@@ -148,6 +154,16 @@ gboolean         sc_profile_set_from_string (ScProfile      *profile,
                                              const char     *text,
                                              GError        **error);
 void             sc_profile_unset          (ScProfile       *profile,
+                                            ScField          field);
+/* The plausible range of an assumption @field (a NUMBER, MONEY or FRACTION
+ * field): both ends within the field's bounds, @low ≤ @high, and holding
+ * the value when it is set (SC_ERROR_VALUE otherwise, profile unchanged). */
+gboolean         sc_profile_set_range      (ScProfile       *profile,
+                                            ScField          field,
+                                            double           low,
+                                            double           high,
+                                            GError         **error);
+void             sc_profile_unset_range    (ScProfile       *profile,
                                             ScField          field);
 /* @lang "zh" or "en"; NULL @text clears. */
 void             sc_profile_set_note       (ScProfile       *profile,

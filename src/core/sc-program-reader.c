@@ -143,6 +143,55 @@ sc_reader_check_range (Loader     *l,
   return TRUE;
 }
 
+/*
+ * low="…" high="…" on @node: how far an assumed number may plausibly be
+ * off (the range analysis moves it there). Only an assumption has one, and
+ * it holds the number itself: a range beside its value says nothing.
+ */
+static void
+read_range (Loader     *l,
+            xmlNode    *node,
+            ScNumber   *number,
+            const char *what,
+            gboolean    fraction)
+{
+  g_autofree char *low = prop (node, "low");
+  g_autofree char *high = prop (node, "high");
+  g_autofree char *v = NULL, *lo = NULL, *hi = NULL;
+
+  if (low == NULL && high == NULL)
+    return;
+  if (low == NULL || high == NULL)
+    {
+      problem (l, node, SC_ERROR_INVALID, _("%s gives only one end of its range; give both low=\"…\" and high=\"…\""), what);
+      return;
+    }
+  if (number->basis != SC_BASIS_ASSUMED)
+    {
+      problem (l, node, SC_ERROR_INVALID,
+               _("%s has a range but is not an assumption; only basis=\"assumed\" numbers carry low and high"), what);
+      return;
+    }
+  number->low = parse_value (l, node, low);
+  number->high = parse_value (l, node, high);
+  if (!isfinite (number->low) || !isfinite (number->high))
+    return;
+  v = sc_reader_format_number (number->value);
+  lo = sc_reader_format_number (number->low);
+  hi = sc_reader_format_number (number->high);
+  if (number->low > number->value || number->high < number->value)
+    {
+      problem (l, node, SC_ERROR_VALUE, _("%s is %s but its range %s to %s does not contain it"), what, v, lo, hi);
+      return;
+    }
+  if (number->low < 0 || (fraction && number->high > 1))
+    {
+      problem (l, node, SC_ERROR_VALUE, _("%s has the range %s to %s, outside what it can be"), what, lo, hi);
+      return;
+    }
+  number->has_range = TRUE;
+}
+
 /* Reads the basis, source and notes of a number on @node. */
 void
 sc_reader_read_basis (Loader     *l,
@@ -169,6 +218,8 @@ sc_reader_read_basis (Loader     *l,
     problem (l, node, SC_ERROR_INVALID,
              _("%s is an assumption without a note; add <note xml:lang=\"zh\">…</note> or <note xml:lang=\"en\">…</note> saying why"),
              what);
+  if (number->set)
+    read_range (l, node, number, what, fraction);
 
   /* A number already refused for its range is not looked for in the quote. */
   if (number->basis == SC_BASIS_STATED && number->set && in_range && number->source_id == NULL)
@@ -321,6 +372,62 @@ read_measure_status (Loader          *l,
              measure->id, program->id, sc_program_status_to_string (program->status));
 }
 
+/* low="YYYY-MM-DD" high="…" on an assumed <window-end>: the earliest and
+ * latest plausible end, exclusive like end="…"; whether they hold the
+ * window's own end is checked once the window is known
+ * (check_window_end_range()). */
+static void
+read_window_end_range (Loader   *l,
+                       xmlNode  *node,
+                       ScNumber *number)
+{
+  g_autofree char *low = prop (node, "low");
+  g_autofree char *high = prop (node, "high");
+  ScDay lo, hi;
+
+  if (low == NULL && high == NULL)
+    return;
+  if (low == NULL || high == NULL || number->basis != SC_BASIS_ASSUMED)
+    {
+      problem (l, node, SC_ERROR_INVALID,
+               _("<window-end> needs both low=\"…\" and high=\"…\", and only an assumed end has a range"));
+      return;
+    }
+  lo = read_date (l, node, "low");
+  hi = read_date (l, node, "high");
+  if (lo == SC_DAY_NONE || hi == SC_DAY_NONE)
+    return;
+  if (hi < lo)
+    {
+      problem (l, node, SC_ERROR_VALUE, _("<window-end> has its high end %s before its low end %s"), high, low);
+      return;
+    }
+  number->low = lo;
+  number->high = hi;
+  number->has_range = TRUE;
+}
+
+/* The range of an assumed end must hold the end itself (@end, exclusive;
+ * SC_DAY_NONE for an open end, which has no range). */
+static void
+check_window_end_range (Loader         *l,
+                        xmlNode        *node,
+                        const ScNumber *number,
+                        ScDay           end)
+{
+  char a[16], b[16], c[16];
+
+  if (!number->set || !number->has_range)
+    return;
+  if (end == SC_DAY_NONE)
+    problem (l, node, SC_ERROR_INVALID,
+             _("<window-end> has a range but its window has no end; give the window an end=\"…\" to vary"));
+  else if (number->low > end || number->high < end)
+    problem (l, node, SC_ERROR_VALUE,
+             _("<window-end>: the window ends %s but its range %s to %s does not contain it (all exclusive, like end=\"…\")"),
+             sc_day_format (end, a), sc_day_format ((ScDay) number->low, b), sc_day_format ((ScDay) number->high, c));
+}
+
 /* <window-end basis="stated|assumed"> under @parent, if present: a
  * declaration, so .set means "declared" and .value stays 0. */
 static void
@@ -335,6 +442,7 @@ read_window_end (Loader   *l,
   number->line = sc_xml_node_line (node);
   sc_reader_read_basis (l, node, number, "<window-end>", FALSE, FALSE);
   number->set = TRUE;
+  read_window_end_range (l, node, number);
 }
 
 /*
@@ -394,6 +502,9 @@ read_measure (Loader    *l,
   read_texts (l, node, "title", &measure->title);
   read_texts (l, node, "summary", &measure->summary);
   read_window_end (l, node, &measure->window_end);
+  check_window_end_range (l, first_child (node, "window-end"), &measure->window_end,
+                          measure->has_window && measure->window.end != SC_DAY_NONE ? measure->window.end
+                                                                                    : program->window.end);
   child = first_child (node, "quote");
   measure->quote = child != NULL ? text_of (child) : g_strdup ("");
   if (child != NULL && *measure->quote == '\0')
@@ -539,6 +650,7 @@ read_program (Loader  *l,
   program->revision = read_revision (l, node);
   sc_reader_read_window (l, node, &program->window);
   read_window_end (l, node, &program->window_end);
+  check_window_end_range (l, first_child (node, "window-end"), &program->window_end, program->window.end);
   read_texts (l, node, "name", &program->name);
   read_texts (l, node, "summary", &program->summary);
 

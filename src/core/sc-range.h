@@ -98,6 +98,30 @@ ScRangeAnalysis *sc_range_analyse      (ScCatalog             *catalog,
                                         const ScEngineOptions *options);
 void             sc_range_analysis_free (ScRangeAnalysis      *analysis);
 
+/*
+ * The verdict's robustness in one or two sentences, in the analysis'
+ * language: "Kuaishou is ahead under every assumption in range." or the
+ * assumptions that can change the winner and the value at which each does.
+ * Platforms are named as @catalog's baselines name them (may be NULL: ids).
+ * (transfer full)
+ */
+char            *sc_range_describe      (const ScRangeAnalysis *analysis,
+                                        ScCatalog             *catalog);
+
+/* The same in one sentence: the (at most three) assumptions that swing the
+ * lead most and can change the winner, each with the value at which it
+ * does. (transfer full) */
+char            *sc_range_describe_short (const ScRangeAnalysis *analysis,
+                                          ScCatalog             *catalog);
+
+/*
+ * Every assumed number of @catalog's programs and baselines that has no
+ * plausible range, one line each: "FILE:LINE: warning: program:ID/MEASURE/
+ * reward is assumed but has no plausible range; …" (`shangce --validate` prints them). Open
+ * <window-end>s (no end to vary) are left out. (transfer full)
+ */
+GPtrArray       *sc_range_list_unranged (ScCatalog             *catalog);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScRangeAnalysis, sc_range_analysis_free)
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 
 #include "sc-compare.h"
 #include "sc-format.h"
+#include "sc-range.h"
 #include "sc-rule-check.h"
 #include "sc-text-width.h"
 #include "sc-verdict.h"
@@ -270,6 +271,52 @@ text_value_rows (GString        *out,
     }
 }
 
+/* --- how sure the verdict is (issue 13 §3) ------------------------------------------ */
+
+/* The range analysis of @result, labels in @lang. (transfer full) */
+static ScRangeAnalysis *
+report_ranges (ScCatalog       *catalog,
+               const ScProfile *profile,
+               const ScResult  *result,
+               const char      *lang)
+{
+  ScEngineOptions options = { .lang = lang };
+
+  return sc_range_analyse (catalog, profile, result, &options);
+}
+
+static void
+text_ranges (GString         *out,
+             ScCatalog       *catalog,
+             const ScProfile *profile,
+             const ScResult  *result,
+             const char      *lang)
+{
+  g_autoptr(ScRangeAnalysis) an = report_ranges (catalog, profile, result, lang);
+  g_autofree char *summary = sc_range_describe (an, catalog);
+  g_auto(GStrv) lines = g_strsplit (summary, "\n", -1);
+
+  if (an->n_platforms < 2)
+    return;
+  g_string_append_printf (out, "\n%s\n", _("How sure"));
+  for (guint i = 0; lines[i] != NULL; i++)
+    g_string_append_printf (out, "  %s\n", lines[i]);
+  for (guint p = 0; p < an->n_platforms; p++)
+    {
+      const ScPlatformResult *pr = g_ptr_array_index (result->platforms, p);
+      g_autofree char *c = money_grouped (an->central[p]);
+      g_autofree char *lo = money_grouped (an->low[p]);
+      g_autofree char *hi = money_grouped (an->high[p]);
+
+      if (an->low[p] == 0 && an->high[p] == 0)
+        continue;
+      /* Translators: platform, its score, lowest and highest over the assumptions' ranges */
+      g_string_append_printf (out, _("  %s: %s at the central values, %s to %s over the assumptions' ranges"),
+                              platform_name (pr, lang), c, lo, hi);
+      g_string_append_c (out, '\n');
+    }
+}
+
 /* The verdict, the same as the client report's and the window's. */
 static void
 text_verdict (GString        *out,
@@ -518,6 +565,8 @@ text_report (GString         *out,
         g_string_append_printf (out, "  · %s\n", (const char *) g_ptr_array_index (check->reasons, i));
     }
 
+  text_ranges (out, catalog, profile, result, lang);
+
   if (result->assumptions->len > 0)
     {
       g_string_append_printf (out, "\n%s\n", _("Assumptions used"));
@@ -646,6 +695,69 @@ csv_kept_tied (GString                *out,
   sc_csv_append_cell (out, pr != NULL && result->locked_worth_set ? money (buf, sizeof buf, result->locked_worth) : "",
                       FALSE);
   sc_csv_append_cell (out, pr != NULL ? money (buf, sizeof buf, sc_result_platform_score (result, pr)) : "", TRUE);
+}
+
+static void
+csv_ranges (GString         *out,
+            ScCatalog       *catalog,
+            const ScProfile *profile,
+            const ScResult  *result,
+            const char      *lang)
+{
+  g_autoptr(ScRangeAnalysis) an = report_ranges (catalog, profile, result, lang);
+  char b1[G_ASCII_DTOSTR_BUF_SIZE], b2[G_ASCII_DTOSTR_BUF_SIZE], b3[G_ASCII_DTOSTR_BUF_SIZE];
+
+  /* level "range": a platform's score at the central values and its lowest
+   * and highest over the ranges; level "driver": one assumption, in the
+   * columns of a measure (id, label, status flips | holds; the values in
+   * "reasons"). Amount columns stay empty. */
+  for (guint p = 0; p < an->n_platforms; p++)
+    {
+      const ScPlatformResult *pr = g_ptr_array_index (result->platforms, p);
+      g_autofree char *text = g_strdup_printf ("central %s; low %s; high %s", money (b1, sizeof b1, an->central[p]),
+                                               money (b2, sizeof b2, an->low[p]), money (b3, sizeof b3, an->high[p]));
+
+      sc_csv_append_cell (out, "range", FALSE);
+      sc_csv_append_cell (out, pr->platform, FALSE);
+      sc_csv_append_cell (out, "", FALSE);
+      sc_csv_append_cell (out, platform_name (pr, lang), FALSE);
+      sc_csv_append_cell (out, "", FALSE);
+      sc_csv_append_cell (out, "", FALSE);
+      sc_csv_append_cell (out, p == an->leader ? (an->robust ? "leads" : "leads-not-robust") : "", FALSE);
+      csv_amounts (out, NULL, NULL, TRUE);
+      for (guint k = 0; k < 4; k++)
+        sc_csv_append_cell (out, "", FALSE);
+      sc_csv_append_cell (out, text, FALSE);
+      sc_csv_append_cell (out, "", FALSE);
+      sc_csv_append_cell (out, "", FALSE);
+      sc_csv_append_cell (out, "", FALSE);
+      csv_kept_tied (out, result, NULL, NULL);
+    }
+  for (guint i = 0; i < an->drivers->len; i++)
+    {
+      const ScRangeDriver *d = g_ptr_array_index (an->drivers, i);
+      g_autofree char *text = g_strdup_printf ("central %s; low %s; high %s; difference %s to %s%s%s", d->central_text,
+                                               d->low_text, d->high_text, money (b1, sizeof b1, d->diff_low),
+                                               money (b2, sizeof b2, d->diff_high), d->flips ? "; winner changes at " : "",
+                                               d->flips ? d->flip_text : "");
+
+      sc_csv_append_cell (out, "driver", FALSE);
+      sc_csv_append_cell (out, "", FALSE);
+      sc_csv_append_cell (out, d->key, FALSE);
+      sc_csv_append_cell (out, d->label, FALSE);
+      sc_csv_append_cell (out, "", FALSE);
+      sc_csv_append_cell (out, d->note ? d->note : "", FALSE);
+      sc_csv_append_cell (out, d->flips ? "flips" : "holds", FALSE);
+      csv_amounts (out, NULL, NULL, TRUE);
+      sc_csv_append_cell (out, sc_basis_to_string (SC_BASIS_ASSUMED), FALSE);
+      for (guint k = 0; k < 3; k++)
+        sc_csv_append_cell (out, "", FALSE);
+      sc_csv_append_cell (out, text, FALSE);
+      sc_csv_append_cell (out, "", FALSE);
+      sc_csv_append_cell (out, "", FALSE);
+      sc_csv_append_cell (out, "", FALSE);
+      csv_kept_tied (out, result, NULL, NULL);
+    }
 }
 
 static void
@@ -981,6 +1093,82 @@ json_verdict (GString        *out,
   g_string_append (out, "]}");
 }
 
+/* A driver's value: a number as precise as it is (a rate of 0.039 is not
+ * 0.04), or for an end the day it ends (exclusive). */
+static void
+json_driver_value (GString             *out,
+                   const ScRangeDriver *d,
+                   double               value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (d->is_date)
+    json_day (out, isnan (value) ? SC_DAY_NONE : (ScDay) value);
+  else if (!isfinite (value))
+    g_string_append (out, "null");
+  else
+    g_string_append (out, g_ascii_formatd (buf, sizeof buf, "%.10g", value));
+}
+
+static void
+json_ranges (GString         *out,
+             ScCatalog       *catalog,
+             const ScProfile *profile,
+             const ScResult  *result,
+             const char      *lang)
+{
+  g_autoptr(ScRangeAnalysis) an = report_ranges (catalog, profile, result, lang);
+  g_autofree char *summary = sc_range_describe (an, catalog);
+
+  g_string_append (out, ",\n\"ranges\":{");
+  g_string_append_printf (out, "\"robust\":%s", an->robust ? "true" : "false");
+  json_member (out, ",", "leader", an->n_platforms > 0 ? an->platforms[an->leader] : NULL);
+  json_member (out, ",", "runner_up", an->runner_up != G_MAXUINT ? an->platforms[an->runner_up] : NULL);
+  json_member (out, ",", "summary", summary);
+  g_string_append (out, ",\"platforms\":[");
+  for (guint p = 0; p < an->n_platforms; p++)
+    {
+      json_member (out, p ? ",{" : "{", "platform", an->platforms[p]);
+      g_string_append (out, ",\"central\":");
+      json_number (out, an->central[p]);
+      g_string_append (out, ",\"low\":");
+      json_number (out, an->low[p]);
+      g_string_append (out, ",\"high\":");
+      json_number (out, an->high[p]);
+      g_string_append_c (out, '}');
+    }
+  g_string_append (out, "],\"drivers\":[");
+  for (guint i = 0; i < an->drivers->len; i++)
+    {
+      const ScRangeDriver *d = g_ptr_array_index (an->drivers, i);
+
+      json_member (out, i ? ",\n{" : "\n{", "key", d->key);
+      json_member (out, ",", "label", d->label);
+      json_member (out, ",", "note", d->note);
+      g_string_append_printf (out, ",\"is_date\":%s,\"central\":", d->is_date ? "true" : "false");
+      json_driver_value (out, d, d->central);
+      g_string_append (out, ",\"low\":");
+      json_driver_value (out, d, d->low);
+      g_string_append (out, ",\"high\":");
+      json_driver_value (out, d, d->high);
+      json_member (out, ",", "central_text", d->central_text);
+      json_member (out, ",", "low_text", d->low_text);
+      json_member (out, ",", "high_text", d->high_text);
+      g_string_append (out, ",\"diff_low\":");
+      json_number (out, d->diff_low);
+      g_string_append (out, ",\"diff_high\":");
+      json_number (out, d->diff_high);
+      g_string_append_printf (out, ",\"flips\":%s,\"flip_value\":", d->flips ? "true" : "false");
+      if (d->flips)
+        json_driver_value (out, d, d->flip_value);
+      else
+        g_string_append (out, "null");
+      json_member (out, ",", "flip_text", d->flip_text);
+      g_string_append_c (out, '}');
+    }
+  g_string_append (out, "]}");
+}
+
 static void
 json_report (GString         *out,
              ScCatalog       *catalog,
@@ -1161,6 +1349,7 @@ json_report (GString         *out,
 
   json_crossovers (out, sweep);
 
+  json_ranges (out, catalog, profile, result, lang);
   g_string_append (out, ",\n\"assumptions\":");
   json_strings (out, result->assumptions);
   g_string_append (out, ",\n\"warnings\":");
@@ -1391,6 +1580,7 @@ sc_report_build_with_sweep (ScCatalog       *catalog,
     {
     case SC_REPORT_CSV:
       csv_report (out, profile, result, sweep, lang);
+      csv_ranges (out, catalog, profile, result, lang);
       break;
     case SC_REPORT_JSON:
       json_report (out, catalog, profile, result, sweep, lang);

@@ -103,6 +103,16 @@ sc_result_free (ScResult *result)
   g_ptr_array_unref (result->platforms);
   g_ptr_array_unref (result->assumptions);
   g_ptr_array_unref (result->warnings);
+  g_clear_pointer (&rp->used, g_ptr_array_unref);
+  for (guint i = 0; rp->raw != NULL && i < rp->n_raw; i++)
+    g_free (rp->raw[i].fee_red);
+  g_free (rp->raw);
+  g_free (rp->raw_series);
+  if (rp->kept != NULL)
+    {
+      sc_ctx_clear (rp->kept);
+      g_free (rp->kept);
+    }
   g_free (rp->measures);
   g_free (rp->platforms);
   g_free (rp->series);

@@ -57,19 +57,47 @@ const char *sc_measure_status_to_string (ScMeasureStatus status);
 const char *sc_measure_status_label (ScMeasureStatus status);
 
 /**
+ * ScEngineOverride:
+ * One assumed number of the catalog evaluated at another value: @number is
+ * the `const ScNumber *` of a program's number, a <window-end> (@value a
+ * day, exclusive) or a baseline fee's value.
+ */
+typedef struct
+{
+  gconstpointer number;
+  double        value;
+} ScEngineOverride;
+
+/**
  * ScEngineOptions:
  * @disabled: NULL-terminated program ids left out, or NULL
  * @lang: "zh" or "en" for reasons; NULL = sc_lang_current()
  * @no_reasons: skip building reason strings (sweeps, live charts)
  * @no_series: skip the month-by-month series (only totals)
+ * @overrides, @n_overrides: assumed numbers evaluated at other values (the
+ *   range analysis, sc-range.h), or NULL
+ * @only_platform: evaluate this platform's programs and fees only (the
+ *   others' totals stay 0), or NULL for all
+ * @keep_raw: keep each measure's own evaluation (before stacking and caps)
+ *   in the result, for @reuse
+ * @reuse, @dirty: a result of the same catalog and profile made with
+ *   @keep_raw (and @overrides that touch only @dirty): every measure that is
+ *   not @dirty (a ScMeasure, or a ScProgram for all its measures) is taken
+ *   from it instead of evaluated again (the range analysis)
  * Zero-initialised means the defaults.
  */
 typedef struct
 {
-  const char *const *disabled;
-  const char        *lang;
-  gboolean           no_reasons;
-  gboolean           no_series;
+  const char *const      *disabled;
+  const char             *lang;
+  gboolean                no_reasons;
+  gboolean                no_series;
+  const ScEngineOverride *overrides;
+  guint                   n_overrides;
+  const char             *only_platform;
+  gboolean                keep_raw;
+  const struct _ScResult *reuse;
+  gconstpointer           dirty;
 } ScEngineOptions;
 
 /**
@@ -179,7 +207,7 @@ typedef struct
  *   coupons, traffic value) is worth to the merchant in cash, 0–1: the
  *   profile's "locked-value-worth", 0 when @locked_worth_set is FALSE
  */
-typedef struct
+typedef struct _ScResult
 {
   ScDay       as_of;
   ScDay       horizon_end;

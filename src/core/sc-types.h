@@ -72,7 +72,10 @@ gboolean    sc_basis_from_string (const char *s, ScBasis *out);
  * One number of a program file with its basis. @set is FALSE when the
  * file did not give the number. @note explains an assumption; @source_id
  * names the `<source>` a stated number is cited from (the measure's own
- * citation when NULL).
+ * citation when NULL). An assumed number may carry a plausible range,
+ * @low ≤ @value ≤ @high (@has_range; the note says why): the range
+ * analysis (sc-range.h) moves it there. A <window-end> keeps its range as
+ * days (exclusive ends, like end="…").
  */
 typedef struct
 {
@@ -82,6 +85,9 @@ typedef struct
   ScText    note;
   char     *source_id;
   guint     line;
+  gboolean  has_range;
+  double    low;
+  double    high;
 } ScNumber;
 
 void sc_number_clear (ScNumber *number);

@@ -23,6 +23,7 @@ struct _ScOverviewPage
   ScChartView  *chart;
   GtkListBox   *verdicts;
   guint         n_verdicts;   /* rows in @verdicts, one AdwActionRow each */
+  GtkListBox   *how_sure;     /* the verdict's robustness: one row, then one per assumption that flips it */
   ScChartKind   kind;
 };
 
@@ -275,6 +276,56 @@ refresh_chart (ScOverviewPage *self)
   sc_chart_view_set_model (self->chart, sc_overview_page_build_model (self, NULL));
 }
 
+/* --- how sure (issue 13 §3) -------------------------------------------------- */
+
+static void
+refresh_how_sure (ScOverviewPage *self)
+{
+  ScDocument *document = sc_session_get_document (self->session);
+  const ScRangeAnalysis *an;
+  g_autofree char *summary = NULL;
+  g_auto(GStrv) lines = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->how_sure))) != NULL)
+    gtk_list_box_remove (self->how_sure, child);
+  if (document == NULL || sc_session_get_result (self->session) == NULL)
+    return;
+  an = sc_document_get_ranges (document);
+  summary = sc_range_describe (an, sc_session_get_catalog (self->session));
+  lines = g_strsplit (summary, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      const char *line = g_str_has_prefix (lines[i], "– ") ? lines[i] + strlen ("– ") : lines[i];
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), line);
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
+      if (i > 0)
+        gtk_widget_add_css_class (row, "property");
+      gtk_list_box_append (self->how_sure, row);
+    }
+}
+
+/* A heading and the list refresh_how_sure() fills, appended to @box. */
+static void
+how_sure_new (ScOverviewPage *self,
+              GtkWidget      *box)
+{
+  GtkWidget *label = gtk_label_new (_("How sure"));
+
+  gtk_widget_add_css_class (label, "heading");
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_box_append (GTK_BOX (box), label);
+  self->how_sure = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->how_sure, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->how_sure), "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->how_sure),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("How sure"), -1);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->how_sure));
+}
+
 static void
 refresh (ScOverviewPage *self)
 {
@@ -283,6 +334,7 @@ refresh (ScOverviewPage *self)
   guint n;
 
   refresh_chart (self);
+  refresh_how_sure (self);
 
   verdicts = sc_overview_page_dup_verdicts (self);
   n = g_strv_length (verdicts);
@@ -415,6 +467,7 @@ sc_overview_page_new (ScSession *session)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->verdicts),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Verdict per platform"), -1);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->verdicts));
+  how_sure_new (self, box);
 
   {
     GtkWidget *scrolled = gtk_scrolled_window_new ();

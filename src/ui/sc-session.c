@@ -386,6 +386,31 @@ sc_session_get_profile (ScSession *self)
   return sc_document_get_profile (self->document);
 }
 
+/*
+ * The plausible range of each assumption a new profile takes from the
+ * settings: a key "FIELD-range" (a pair low, high) beside the key of its
+ * value (issue 13 §3). A range that does not hold the user's own default is
+ * left out.
+ */
+static void
+apply_default_ranges (ScSession *self,
+                      ScProfile *profile)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  g_object_get (self->settings, "settings-schema", &schema, NULL);
+  for (guint f = 0; f < SC_N_FIELDS; f++)
+    {
+      g_autofree char *key = g_strconcat (sc_field_info ((ScField) f)->name, "-range", NULL);
+      double low, high;
+
+      if (!sc_profile_is_set (profile, (ScField) f) || !g_settings_schema_has_key (schema, key))
+        continue;
+      g_settings_get (self->settings, key, "(dd)", &low, &high);
+      sc_profile_set_range (profile, (ScField) f, low, high, NULL);
+    }
+}
+
 ScProfile *
 sc_session_new_profile (ScSession *self)
 {
@@ -408,6 +433,8 @@ sc_session_new_profile (ScSession *self)
       sc_profile_set_number (profile, SC_FIELD_LOCKED_VALUE_WORTH,
                              g_settings_get_double (self->settings, "locked-value-worth"), NULL);
     }
+  if (self->settings != NULL)
+    apply_default_ranges (self, profile);
   return profile;
 }
 

@@ -10,6 +10,7 @@
 #include "sc-catalog.h"
 #include "sc-engine.h"
 #include "sc-profile.h"
+#include "sc-range.h"
 
 #include "../bench-timing.h"
 
@@ -56,6 +57,16 @@ bench_sweep (gpointer data)
 
   sc_sweep_free (sc_engine_sweep (b->catalog, b->profile, SC_FIELD_MONTHLY_GMV,
                                   b->points, G_N_ELEMENTS (b->points), NULL));
+}
+
+/* The full evaluation and how sure its verdict is (issue 13 §3). */
+static void
+bench_ranges (gpointer data)
+{
+  Bench *b = data;
+  g_autoptr(ScResult) r = sc_engine_evaluate (b->catalog, b->profile, b->options);
+
+  sc_range_analysis_free (sc_range_analyse (b->catalog, b->profile, r, b->options));
 }
 
 static void
@@ -106,7 +117,7 @@ main (int   argc,
   guint batches = argc > 1 ? (guint) MAX (1, atoi (argv[1])) : 15;
   guint n_strings = 0;
   Bench b = { 0 };
-  Timing t_full, t_live, t_ref, t_sweep;
+  Timing t_full, t_live, t_ref, t_sweep, t_ranges;
 
   setlocale (LC_ALL, "");
   sc_catalog_add_defaults (catalog);
@@ -137,6 +148,8 @@ main (int   argc,
   t_live = run_batches (bench_evaluate, &b, batches, 200);
   t_ref = run_batches (bench_reference, &b, batches, 200);
   t_sweep = run_batches (bench_sweep, &b, MAX (3, batches / 3), 2);
+  b.options = &full;
+  t_ranges = run_batches (bench_ranges, &b, batches, 20);
 
   g_print ("programs: %u, measures: %u, strings in a result: %u, horizon %u months\n",
            sc_catalog_get_programs (catalog)->len, result->measures->len, n_strings, result->horizon_months);
@@ -144,6 +157,10 @@ main (int   argc,
   print_timing ("evaluate, numbers only:", t_live, "µs", 1, 0);
   print_timing ("reference, printf of its strings:", t_ref, "µs", 1, 0);
   print_timing ("200-point GMV sweep:", t_sweep, "ms", 1e-3, 20);
+  print_timing ("evaluation + ranges:", t_ranges, "µs", 1, 0);
   g_print ("full evaluation / printf reference: %.2f× (best batches)\n", t_full.wall_best / t_ref.wall_best);
+  /* The aim (issue 13): the verdict's ranges within 2× of one evaluation. */
+  g_print ("evaluation + ranges / single evaluation: %.2f× wall, %.2f× CPU (best batches; aim ≤ 2×)\n",
+           t_ranges.wall_best / t_full.wall_best, t_ranges.cpu_best / t_full.cpu_best);
   return 0;
 }

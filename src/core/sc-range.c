@@ -1,0 +1,902 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shangce-core"
+
+#include "config.h"
+
+#include "sc-range.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "sc-format.h"
+
+/*
+ * How sure a verdict is. The result knows which assumed numbers it used
+ * (sc_engine_result_used()); each is evaluated at its low and its high with
+ * everything else at the centre. A number of a program or a baseline moves
+ * only its own platform (measures, stacking and caps never cross
+ * platforms), so those evaluations run that platform alone; a profile
+ * assumption (cost of capital, …) moves every platform and runs them all.
+ */
+
+/* Where the winner is said to change: a tie within a yuan. */
+#define TIE_YUAN 0.5
+/* Evaluations spent narrowing one flip value. */
+#define FLIP_STEPS 6
+
+/* --- the assumed numbers of a catalog ------------------------------------------- */
+
+typedef struct
+{
+  const ScNumber  *number;
+  const char      *origin;     /* file, for messages */
+  const ScProgram *program;    /* NULL for a baseline */
+  const ScMeasure *measure;    /* NULL for a program's own or a baseline's */
+  const char      *platform;
+  char            *key;
+  const char      *what;       /* untranslated (N_()): "length of the discount"; with @tier a
+                                * format taking it ("tier %u reward"); NULL for a baseline fee */
+  guint            tier;       /* 1, 2 … for a tier's number, else 0 */
+  const ScBaseline *baseline;  /* a baseline fee's: its baseline and item */
+  const ScBaselineItem *item;
+  ScUnit           unit;
+  const char      *noun;
+  gboolean         is_date;
+  gboolean         varied;     /* the engine reads it through its overrides */
+} Ref;
+
+static void
+ref_free (gpointer data)
+{
+  Ref *ref = data;
+
+  g_free (ref->key);
+  g_free (ref);
+}
+
+typedef struct
+{
+  GPtrArray       *refs;
+  const ScProgram *program;
+  const ScMeasure *measure;
+  char            *prefix;   /* "program:ID/MEASURE/" */
+} Walk;
+
+static void
+add_ref (Walk           *w,
+         const ScNumber *n,
+         const char     *element,
+         const char     *what,
+         ScUnit          unit,
+         const char     *noun)
+{
+  Ref *ref;
+
+  if (!n->set || !(n->basis & SC_BASIS_ASSUMED))
+    return;
+  ref = g_new0 (Ref, 1);
+  ref->number = n;
+  ref->origin = w->program->origin;
+  ref->program = w->program;
+  ref->measure = w->measure;
+  ref->platform = w->program->platform;
+  ref->key = g_strconcat (w->prefix, element, NULL);
+  ref->what = what;
+  ref->unit = unit;
+  ref->noun = noun;
+  ref->varied = TRUE;
+  g_ptr_array_add (w->refs, ref);
+}
+
+static void
+walk_condition (Walk         *w,
+                const ScCond *cond,
+                guint        *index)
+{
+  if (cond == NULL)
+    return;
+  if (cond->kind == SC_COND_COMPARE && cond->number.set && (cond->number.basis & SC_BASIS_ASSUMED))
+    {
+      g_autofree char *element = g_strdup_printf ("compare-%u", ++*index);
+
+      add_ref (w, &cond->number, element, sc_format_field_label (cond->field),
+               sc_format_field_unit (cond->field), NULL);
+      /* An eligibility is yes or no: the analysis does not move it. */
+      ((Ref *) g_ptr_array_index (w->refs, w->refs->len - 1))->varied = FALSE;
+    }
+  for (guint i = 0; cond->children != NULL && i < cond->children->len; i++)
+    walk_condition (w, g_ptr_array_index (cond->children, i), index);
+}
+
+static void
+walk_effect (Walk           *w,
+             const ScEffect *eff,
+             const char     *at)
+{
+  ScUnit money = eff->benefit == SC_BENEFIT_TRAFFIC ? SC_UNIT_COUNT : SC_UNIT_YUAN;
+  const char *noun = eff->benefit == SC_BENEFIT_TRAFFIC ? sc_traffic_unit_label (eff->unit) : NULL;
+  g_autofree char *e = NULL;
+
+#define ELEMENT(name) (g_free (e), e = g_strconcat (at, name, NULL))
+  add_ref (w, &eff->amount, ELEMENT ("amount"), N_("amount"), eff->kind == SC_EFFECT_DEPOSIT ? SC_UNIT_YUAN : money, noun);
+  add_ref (w, &eff->exposures_per_unit, ELEMENT ("exposures-per-unit"), N_("exposures per unit"), SC_UNIT_COUNT, NULL);
+  add_ref (w, &eff->max_total, ELEMENT ("max-total"), N_("maximum in total"), money, noun);
+  add_ref (w, &eff->max_orders, ELEMENT ("max-orders"), N_("orders waived"), SC_UNIT_COUNT, NULL);
+  add_ref (w, &eff->days, ELEMENT (eff->kind == SC_EFFECT_GRANT ? "offset-days" : "days"),
+           eff->kind == SC_EFFECT_DEPOSIT ? N_("trial period") : N_("days"), SC_UNIT_DAYS, NULL);
+  add_ref (w, &eff->discount_after, ELEMENT ("discount-after"), N_("discount afterwards"), SC_UNIT_PERCENT, NULL);
+  add_ref (w, &eff->discount_days, ELEMENT ("discount-days"), N_("length of the discount"), SC_UNIT_DAYS, NULL);
+  add_ref (w, &eff->rate, ELEMENT ("rate"), N_("rate"), SC_UNIT_PERCENT, NULL);
+  add_ref (w, &eff->share, ELEMENT ("share"), N_("share of orders"), SC_UNIT_PERCENT, NULL);
+  add_ref (w, &eff->deposit, ELEMENT ("amount"), N_("deposit"), SC_UNIT_YUAN, NULL);
+  add_ref (w, &eff->settlement_days, ELEMENT ("days"), N_("settlement days"), SC_UNIT_DAYS, NULL);
+  for (guint t = 0; eff->tiers != NULL && t < eff->tiers->len; t++)
+    {
+      const ScTier *tier = g_ptr_array_index (eff->tiers, t);
+      g_autofree char *tt = g_strdup_printf ("tier-%u/threshold", t + 1);
+      g_autofree char *tr = g_strdup_printf ("tier-%u/reward", t + 1);
+      add_ref (w, &tier->threshold, ELEMENT (tt), N_("tier %u threshold"),
+               eff->kind == SC_EFFECT_RANK ? SC_UNIT_COUNT : SC_UNIT_YUAN, NULL);
+      if (tier->threshold.set && (tier->threshold.basis & SC_BASIS_ASSUMED))
+        ((Ref *) g_ptr_array_index (w->refs, w->refs->len - 1))->tier = t + 1;
+      add_ref (w, &tier->reward, ELEMENT (tr), N_("tier %u reward"), money, noun);
+      if (tier->reward.set && (tier->reward.basis & SC_BASIS_ASSUMED))
+        ((Ref *) g_ptr_array_index (w->refs, w->refs->len - 1))->tier = t + 1;
+    }
+#undef ELEMENT
+}
+
+static void
+walk_window_end (Walk           *w,
+                 const ScNumber *end,
+                 const char     *key)
+{
+  Ref *ref;
+
+  if (!end->set || !(end->basis & SC_BASIS_ASSUMED))
+    return;
+  add_ref (w, end, key, N_("end of the window"), SC_UNIT_PLAIN, NULL);
+  ref = g_ptr_array_index (w->refs, w->refs->len - 1);
+  ref->is_date = TRUE;
+}
+
+/* Every assumed number of @catalog, programs then baselines. (transfer full) */
+static GPtrArray *
+collect_refs (ScCatalog *catalog)
+{
+  GPtrArray *programs = sc_catalog_get_programs (catalog);
+  GPtrArray *baselines = sc_catalog_get_baselines (catalog);
+  Walk w = { g_ptr_array_new_with_free_func (ref_free), NULL, NULL, NULL };
+
+  for (guint i = 0; programs != NULL && i < programs->len; i++)
+    {
+      w.program = g_ptr_array_index (programs, i);
+      w.measure = NULL;
+      w.prefix = g_strdup_printf ("program:%s/", w.program->id);
+      walk_window_end (&w, &w.program->window_end, "window-end");
+      g_free (w.prefix);
+      for (guint k = 0; w.program->measures != NULL && k < w.program->measures->len; k++)
+        {
+          guint index = 0;
+
+          w.measure = g_ptr_array_index (w.program->measures, k);
+          w.prefix = g_strdup_printf ("program:%s/%s/", w.program->id, w.measure->id);
+          walk_window_end (&w, &w.measure->window_end, "window-end");
+          walk_condition (&w, w.measure->eligibility, &index);
+          for (guint e = 0; w.measure->effects != NULL && e < w.measure->effects->len; e++)
+            {
+              g_autofree char *at = w.measure->effects->len > 1 ? g_strdup_printf ("effect-%u/", e + 1) : g_strdup ("");
+
+              walk_effect (&w, g_ptr_array_index (w.measure->effects, e), at);
+            }
+          g_free (w.prefix);
+        }
+    }
+  for (guint i = 0; baselines != NULL && i < baselines->len; i++)
+    {
+      const ScBaseline *b = g_ptr_array_index (baselines, i);
+
+      for (guint k = 0; b->items != NULL && k < b->items->len; k++)
+        {
+          const ScBaselineItem *item = g_ptr_array_index (b->items, k);
+          Ref *ref;
+
+          if (!item->value.set || !(item->value.basis & SC_BASIS_ASSUMED))
+            continue;
+          ref = g_new0 (Ref, 1);
+          ref->number = &item->value;
+          ref->origin = b->origin;
+          ref->platform = b->platform;
+          ref->key = g_strdup_printf ("baseline:%s/%s%s%s", b->platform, sc_fee_to_string (item->fee),
+                                      item->category ? "/" : "", item->category ? item->category : "");
+          ref->baseline = b;
+          ref->item = item;
+          ref->unit = sc_format_fee_unit (item->fee);
+          ref->varied = TRUE;
+          g_ptr_array_add (w.refs, ref);
+        }
+    }
+  return w.refs;
+}
+
+/* The end (exclusive) an assumed <window-end> declares: its measure's own
+ * end, else its program's; SC_DAY_NONE when open. */
+static ScDay
+ref_end (const Ref *ref)
+{
+  if (ref->measure != NULL && ref->measure->has_window && ref->measure->window.end != SC_DAY_NONE)
+    return ref->measure->window.end;
+  return ref->program->window.end;
+}
+
+GPtrArray *
+sc_range_list_unranged (ScCatalog *catalog)
+{
+  g_autoptr(GPtrArray) refs = NULL;
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (catalog != NULL, lines);
+
+  refs = collect_refs (catalog);
+  for (guint i = 0; i < refs->len; i++)
+    {
+      const Ref *ref = g_ptr_array_index (refs, i);
+
+      if (ref->number->has_range)
+        continue;
+      /* An open end has nothing to vary. */
+      if (ref->is_date && ref_end (ref) == SC_DAY_NONE)
+        continue;
+      g_ptr_array_add (lines, g_strdup_printf (
+        /* Translators: file, line, the number's id ("program:…/m2…/discount-days") */
+        _("%s:%u: warning: %s is assumed but has no plausible range; add low=\"…\" high=\"…\" and say why in its note"),
+        ref->origin ? ref->origin : "?", ref->number->line, ref->key));
+    }
+  return lines;
+}
+
+/* --- evaluating at other values -------------------------------------------------- */
+
+typedef struct
+{
+  ScCatalog             *catalog;
+  const ScProfile       *profile;
+  const ScResult        *result;
+  ScEngineOptions        options;
+  guint                  n;
+  double                *central;
+  guint                  n_evaluations;
+  guint                  n_shortcuts;
+  ScResult              *base;   /* the central values with each measure kept (keep_raw) */
+} Eval;
+
+/* One assumption being moved: a catalog number (@ref) or a profile field. */
+typedef struct
+{
+  const Ref *ref;        /* NULL for a profile field */
+  ScField    field;
+  const char *platform;  /* the one platform it moves, NULL for all */
+  double     central, low, high;
+  gboolean   integral;
+} Cand;
+
+static guint
+platform_index (const ScResult *result,
+                const char     *platform)
+{
+  for (guint i = 0; i < result->platforms->len; i++)
+    if (g_strcmp0 (((const ScPlatformResult *) g_ptr_array_index (result->platforms, i))->platform, platform) == 0)
+      return i;
+  return G_MAXUINT;
+}
+
+/*
+ * Scores (n, ScResult.platforms order) with the catalog numbers of
+ * @overrides and the profile fields of @fields (@n_fields values @fvalues)
+ * moved; only @platform re-evaluated when not NULL, the others central.
+ */
+static void
+evaluate (Eval                   *ev,
+          const ScEngineOverride *overrides,
+          guint                   n_overrides,
+          const ScField          *fields,
+          const double           *fvalues,
+          guint                   n_fields,
+          const char             *platform,
+          gconstpointer           dirty,
+          const ScProgram        *program,
+          const ScMeasure        *measure,
+          double                 *scores)
+{
+  g_autoptr(ScProfile) copy = NULL;
+  g_autoptr(ScResult) r = NULL;
+  ScEngineOptions o = ev->options;
+
+  memcpy (scores, ev->central, sizeof (double) * ev->n);
+  /* One number of one measure (or a program's end): only that measure and
+   * its group (or that program) are evaluated again, when nothing else can
+   * change (sc_engine_evaluate_delta()). */
+  if (program != NULL && n_fields == 0 && ev->base != NULL)
+    {
+      ScPlatformResult pr;
+
+      if (sc_engine_evaluate_delta (ev->base, overrides, n_overrides, program, measure, &pr))
+        {
+          guint k = platform_index (ev->result, pr.platform);
+
+          ev->n_shortcuts++;
+          if (k != G_MAXUINT)
+            scores[k] = sc_result_platform_score (ev->base, &pr);
+          return;
+        }
+    }
+  if (n_fields > 0)
+    {
+      copy = sc_profile_copy (ev->profile);
+      for (guint i = 0; i < n_fields; i++)
+        copy->values[fields[i]].number = fvalues[i];
+    }
+  o.overrides = overrides;
+  o.n_overrides = n_overrides;
+  o.only_platform = platform;
+  /* Only the measures the one number is in are evaluated again. */
+  if (dirty != NULL && n_fields == 0)
+    {
+      o.reuse = ev->base;
+      o.dirty = dirty;
+    }
+  r = sc_engine_evaluate (ev->catalog, copy != NULL ? copy : ev->profile, &o);
+  ev->n_evaluations++;
+  for (guint i = 0; i < r->platforms->len; i++)
+    {
+      const ScPlatformResult *pr = g_ptr_array_index (r->platforms, i);
+      guint k = platform_index (ev->result, pr->platform);
+
+      if (k == G_MAXUINT || (platform != NULL && g_strcmp0 (platform, pr->platform) != 0))
+        continue;
+      scores[k] = sc_result_platform_score (r, pr);
+    }
+}
+
+static void
+evaluate_at (Eval       *ev,
+             const Cand *c,
+             double      value,
+             double     *scores)
+{
+  /* An end of the range at the centre (a share "up to" 100 %, an end the
+   * source bounds) changes nothing. */
+  if (value == c->central)
+    {
+      memcpy (scores, ev->central, sizeof (double) * ev->n);
+      return;
+    }
+  if (c->ref != NULL)
+    {
+      ScEngineOverride o = { c->ref->number, value };
+      gconstpointer dirty = c->ref->measure != NULL ? (gconstpointer) c->ref->measure : (gconstpointer) c->ref->program;
+
+      evaluate (ev, &o, 1, NULL, NULL, 0, c->platform, dirty, c->ref->program, c->ref->measure, scores);
+    }
+  else
+    evaluate (ev, NULL, 0, &c->field, &value, 1, NULL, NULL, NULL, NULL, scores);
+}
+
+static guint
+argmax (const double *scores,
+        guint         n)
+{
+  guint best = 0;
+
+  for (guint i = 1; i < n; i++)
+    if (scores[i] > scores[best] + TIE_YUAN)
+      best = i;
+  return best;
+}
+
+/*
+ * Where the leader (@a) and the platform that overtakes it (@b) tie,
+ * between @x0 (leader ahead by @f0 > 0) and @x1 (behind, @f1 < 0): regula
+ * falsi with the Illinois step, which also finds the step of a threshold.
+ */
+static double
+find_flip (Eval       *ev,
+           const Cand *c,
+           guint       a,
+           guint       b,
+           double      x0,
+           double      f0,
+           double      x1,
+           double      f1)
+{
+  g_autofree double *s = g_new (double, ev->n);
+  int side = 0;
+
+  for (guint step = 0; step < FLIP_STEPS; step++)
+    {
+      double x = x0 + (x1 - x0) * f0 / (f0 - f1), f;
+
+      if (c->integral)
+        {
+          x = round (x);
+          /* The tie lies between two neighbouring whole values: the
+           * winner changes at the next one towards @x1. */
+          if (x == round (x1))
+            return x;
+          if (x == round (x0))
+            return x + (x1 > x0 ? 1 : -1);
+        }
+      evaluate_at (ev, c, x, s);
+      f = s[a] - s[b];
+      if (fabs (f) < TIE_YUAN)
+        return x;
+      if (f > 0)
+        {
+          x0 = x, f0 = f;
+          if (side == +1)
+            f1 /= 2;
+          side = +1;
+        }
+      else
+        {
+          x1 = x, f1 = f;
+          if (side == -1)
+            f0 /= 2;
+          side = -1;
+        }
+    }
+  /* As far as narrowed: the tie between the last two values tried. */
+  return c->integral ? round (x1) : x0 + (x1 - x0) * f0 / (f0 - f1);
+}
+
+/* @value as precise as a reader needs: a tenth of a percent, a fen. */
+static double
+round_for (const Cand *c,
+           double      value)
+{
+  ScUnit unit = c->ref != NULL ? c->ref->unit : sc_format_field_unit (c->field);
+
+  if (c->integral)
+    return round (value);
+  if (unit == SC_UNIT_PERCENT)
+    return round (value * 1000) / 1000;
+  return round (value * 100) / 100;
+}
+
+/* --- the analysis ----------------------------------------------------------------- */
+
+static void
+driver_free (gpointer data)
+{
+  ScRangeDriver *d = data;
+
+  g_free (d->key);
+  g_free (d->label);
+  g_free (d->note);
+  g_free (d->central_text);
+  g_free (d->low_text);
+  g_free (d->high_text);
+  g_free (d->score_low);
+  g_free (d->score_high);
+  g_free (d->flip_text);
+  g_free (d);
+}
+
+void
+sc_range_analysis_free (ScRangeAnalysis *analysis)
+{
+  if (analysis == NULL)
+    return;
+  g_free (analysis->lang);
+  g_strfreev (analysis->platforms);
+  g_free (analysis->central);
+  g_free (analysis->low);
+  g_free (analysis->high);
+  g_clear_pointer (&analysis->drivers, g_ptr_array_unref);
+  g_free (analysis);
+}
+
+static char *
+format_value (const Cand *c,
+              double      value)
+{
+  char buf[SC_FORMAT_VALUE_BUF];
+
+  if (c->ref != NULL && c->ref->is_date)
+    /* An end is exclusive: the reader is told the last day counted. */
+    return g_strdup (sc_day_format ((ScDay) value - 1, buf));
+  if (c->ref != NULL)
+    return g_strdup (sc_format_value (buf, sizeof buf, value, c->ref->unit, c->ref->noun));
+  return g_strdup (sc_format_value (buf, sizeof buf, value, sc_format_field_unit (c->field), NULL));
+}
+
+static char *
+candidate_label (const Cand *c,
+                 const char *lang)
+{
+  const char *title;
+
+  g_autofree char *what = NULL;
+
+  if (c->ref == NULL)
+    return g_strdup (sc_format_field_label (c->field));
+  if (c->ref->item != NULL)
+    {
+      const ScBaselineItem *item = c->ref->item;
+
+      g_autofree char *fee = item->category != NULL
+                             ? g_strdup_printf ("%s / %s", sc_format_fee_label (item->fee),
+                                                sc_format_choice_label (SC_FIELD_CATEGORY, item->category))
+                             : g_strdup (sc_format_fee_label (item->fee));
+
+      /* "Douyin: commission / Apparel" */
+      return g_strdup_printf (_("%s: %s"), sc_text_get (&c->ref->baseline->name, lang), fee);
+    }
+  if (c->ref->tier > 0 && g_str_equal (c->ref->what, "tier %u reward"))
+    what = g_strdup_printf (_("tier %u reward"), c->ref->tier);
+  else if (c->ref->tier > 0)
+    what = g_strdup_printf (_("tier %u threshold"), c->ref->tier);
+  else
+    what = g_strdup (_(c->ref->what));
+  title = c->ref->measure != NULL ? sc_text_get (&c->ref->measure->title, lang)
+                                  : sc_text_get (&c->ref->program->name, lang);
+  /* Translators: measure or program title, what is assumed ("length of the discount") */
+  return g_strdup_printf (_("%s: %s"), title, what);
+}
+
+static gboolean
+scores_differ (const double *a,
+               const double *b,
+               guint         n)
+{
+  for (guint i = 0; i < n; i++)
+    if (fabs (a[i] - b[i]) >= 0.005)
+      return TRUE;
+  return FALSE;
+}
+
+/* The candidates: the used catalog numbers with a range, then the
+ * profile's assumptions with one. */
+static GArray *
+candidates (ScCatalog       *catalog,
+            const ScProfile *profile,
+            const ScResult  *result,
+            GPtrArray       *refs)
+{
+  GArray *cands = g_array_new (FALSE, TRUE, sizeof (Cand));
+  g_autoptr(GHashTable) by_number = g_hash_table_new (NULL, NULL);
+  GPtrArray *used = sc_engine_result_used (result);
+
+  (void) catalog;
+  for (guint i = 0; i < refs->len; i++)
+    {
+      const Ref *ref = g_ptr_array_index (refs, i);
+
+      g_hash_table_insert (by_number, (gpointer) ref->number, (gpointer) ref);
+    }
+  for (guint i = 0; used != NULL && i < used->len; i++)
+    {
+      const Ref *ref = g_hash_table_lookup (by_number, g_ptr_array_index (used, i));
+      Cand c = { 0 };
+
+      if (ref == NULL || !ref->varied || !ref->number->has_range || ref->number->low == ref->number->high)
+        continue;
+      c.ref = ref;
+      c.platform = ref->platform;
+      c.low = ref->number->low;
+      c.high = ref->number->high;
+      c.integral = ref->is_date || ref->unit == SC_UNIT_DAYS || ref->unit == SC_UNIT_COUNT;
+      if (ref->is_date)
+        {
+          /* The end the result counted to: the window's own. */
+          c.central = ref_end (ref);
+          if (c.central == SC_DAY_NONE)
+            continue;
+        }
+      else
+        c.central = ref->number->value;
+      g_array_append_val (cands, c);
+    }
+  for (guint f = 0; f < SC_N_FIELDS; f++)
+    {
+      const ScProfileValue *v = &profile->values[f];
+      Cand c = { 0 };
+
+      if (!v->set || !v->has_range || v->low == v->high)
+        continue;
+      c.field = (ScField) f;
+      c.central = v->number;
+      c.low = MIN (v->low, v->number);
+      c.high = MAX (v->high, v->number);
+      g_array_append_val (cands, c);
+    }
+  return cands;
+}
+
+static int
+compare_swing (gconstpointer a,
+               gconstpointer b)
+{
+  const ScRangeDriver *da = *(ScRangeDriver *const *) a, *db = *(ScRangeDriver *const *) b;
+  double sa = fabs (da->diff_high - da->diff_low), sb = fabs (db->diff_high - db->diff_low);
+
+  return sa < sb ? 1 : sa > sb ? -1 : strcmp (da->key, db->key);
+}
+
+/* Each platform's lowest and highest score: every assumption that moves it
+ * at the end that lowers (raises) it, in one evaluation per platform and
+ * direction. */
+static void
+combine (Eval           *ev,
+         GArray         *cands,
+         double        **lows,
+         double        **highs,
+         ScRangeAnalysis *an)
+{
+  g_autofree ScEngineOverride *ov = g_new (ScEngineOverride, MAX (1, cands->len));
+  g_autofree ScField *fields = g_new (ScField, MAX (1, cands->len));
+  g_autofree double *fvalues = g_new (double, MAX (1, cands->len));
+  g_autofree double *s = g_new (double, ev->n);
+
+  for (guint p = 0; p < ev->n; p++)
+    for (int dir = -1; dir <= 1; dir += 2)
+      {
+        guint n_ov = 0, n_f = 0;
+
+        for (guint i = 0; i < cands->len; i++)
+          {
+            const Cand *c = &g_array_index (cands, Cand, i);
+            double dl = lows[i][p] - ev->central[p], dh = highs[i][p] - ev->central[p];
+            double x;
+
+            if (fabs (dl) < 0.005 && fabs (dh) < 0.005)
+              continue;
+            /* dir −1: the end with the lower score; +1: the higher. */
+            x = (dir < 0) == (dl < dh) ? c->low : c->high;
+            if (c->ref != NULL)
+              ov[n_ov++] = (ScEngineOverride) { c->ref->number, x };
+            else
+              fields[n_f] = c->field, fvalues[n_f++] = x;
+          }
+        if (n_ov + n_f == 0)
+          continue;
+        evaluate (ev, ov, n_ov, fields, fvalues, n_f, n_f > 0 ? NULL : an->platforms[p], NULL, NULL, NULL, s);
+        if (dir < 0)
+          an->low[p] = MIN (an->low[p], s[p]);
+        else
+          an->high[p] = MAX (an->high[p], s[p]);
+      }
+}
+
+ScRangeAnalysis *
+sc_range_analyse (ScCatalog             *catalog,
+                  const ScProfile       *profile,
+                  const ScResult        *result,
+                  const ScEngineOptions *options)
+{
+  g_autoptr(GPtrArray) refs = NULL;
+  g_autoptr(GArray) cands = NULL;
+  ScRangeAnalysis *an;
+  Eval ev = { 0 };
+  double **lows, **highs;
+  guint n;
+
+  g_return_val_if_fail (catalog != NULL && profile != NULL && result != NULL, NULL);
+
+  n = result->platforms->len;
+  an = g_new0 (ScRangeAnalysis, 1);
+  an->lang = g_strdup (options != NULL && options->lang != NULL ? (g_str_has_prefix (options->lang, "zh") ? "zh" : "en")
+                                                                : result->lang);
+  an->n_platforms = n;
+  an->platforms = g_new0 (char *, n + 1);
+  an->central = g_new0 (double, MAX (1, n));
+  an->low = g_new0 (double, MAX (1, n));
+  an->high = g_new0 (double, MAX (1, n));
+  an->drivers = g_ptr_array_new_with_free_func (driver_free);
+  an->leader = 0;
+  an->runner_up = G_MAXUINT;
+  an->robust = TRUE;
+  for (guint i = 0; i < n; i++)
+    {
+      const ScPlatformResult *pr = g_ptr_array_index (result->platforms, i);
+
+      an->platforms[i] = g_strdup (pr->platform);
+      an->central[i] = an->low[i] = an->high[i] = sc_result_platform_score (result, pr);
+    }
+  if (n == 0)
+    return an;
+  an->leader = argmax (an->central, n);
+  for (guint i = 0; i < n; i++)
+    if (i != an->leader && (an->runner_up == G_MAXUINT || an->central[i] > an->central[an->runner_up]))
+      an->runner_up = i;
+
+  ev.catalog = catalog;
+  ev.profile = profile;
+  ev.result = result;
+  if (options != NULL)
+    ev.options = *options;
+  ev.options.disabled = (const char *const *) result->disabled;
+  ev.options.lang = result->lang;
+  ev.options.no_reasons = TRUE;
+  ev.options.no_series = TRUE;
+  ev.n = n;
+  ev.central = an->central;
+
+  {
+    ScEngineOptions o = ev.options;
+
+    o.keep_raw = TRUE;
+    ev.base = sc_engine_evaluate (catalog, profile, &o);
+  }
+  refs = collect_refs (catalog);
+  cands = candidates (catalog, profile, result, refs);
+  lows = g_new0 (double *, MAX (1, cands->len));
+  highs = g_new0 (double *, MAX (1, cands->len));
+
+  for (guint i = 0; i < cands->len; i++)
+    {
+      const Cand *c = &g_array_index (cands, Cand, i);
+      guint a = an->leader, b = an->runner_up;
+      guint w_low, w_high;
+      ScRangeDriver *d;
+
+      lows[i] = g_new (double, n);
+      highs[i] = g_new (double, n);
+      /* A number of a platform other than the leading two can only change
+       * the verdict by lifting its own platform past the leader. */
+      evaluate_at (&ev, c, c->low, lows[i]);
+      evaluate_at (&ev, c, c->high, highs[i]);
+      for (guint p = 0; p < n; p++)
+        {
+          an->low[p] = MIN (an->low[p], MIN (lows[i][p], highs[i][p]));
+          an->high[p] = MAX (an->high[p], MAX (lows[i][p], highs[i][p]));
+        }
+      w_low = argmax (lows[i], n);
+      w_high = argmax (highs[i], n);
+      if (b == G_MAXUINT)
+        continue;
+      if (!scores_differ (lows[i], an->central, n) && !scores_differ (highs[i], an->central, n))
+        continue;
+      if (fabs (lows[i][a] - an->central[a]) < 0.005 && fabs (highs[i][a] - an->central[a]) < 0.005
+          && fabs (lows[i][b] - an->central[b]) < 0.005 && fabs (highs[i][b] - an->central[b]) < 0.005
+          && w_low == a && w_high == a)
+        continue;
+
+      d = g_new0 (ScRangeDriver, 1);
+      d->key = c->ref != NULL ? g_strdup (c->ref->key) : g_strconcat ("profile:", sc_field_info (c->field)->name, NULL);
+      d->label = candidate_label (c, an->lang);
+      d->note = c->ref != NULL ? g_strdup (sc_text_get (&c->ref->number->note, an->lang))
+                               : g_strdup (sc_text_get (&profile->values[c->field].note, an->lang));
+      if (d->note != NULL && *d->note == '\0')
+        g_clear_pointer (&d->note, g_free);
+      d->is_date = c->ref != NULL && c->ref->is_date;
+      d->central = c->central;
+      d->low = c->low;
+      d->high = c->high;
+      d->central_text = format_value (c, c->central);
+      d->low_text = format_value (c, c->low);
+      d->high_text = format_value (c, c->high);
+      d->score_low = g_memdup2 (lows[i], sizeof (double) * n);
+      d->score_high = g_memdup2 (highs[i], sizeof (double) * n);
+      d->diff_low = lows[i][a] - lows[i][b];
+      d->diff_high = highs[i][a] - highs[i][b];
+      d->flip_value = NAN;
+      if (w_low != a || w_high != a)
+        {
+          gboolean at_low = w_low != a;
+          guint other = at_low ? w_low : w_high;
+          const double *s = at_low ? lows[i] : highs[i];
+
+          d->flips = TRUE;
+          an->robust = FALSE;
+          d->flip_value = find_flip (&ev, c, a, other, c->central, an->central[a] - an->central[other],
+                                     at_low ? c->low : c->high, s[a] - s[other]);
+          d->flip_value = round_for (c, d->flip_value);
+          d->flip_text = format_value (c, d->flip_value);
+        }
+      g_ptr_array_add (an->drivers, d);
+    }
+  combine (&ev, cands, lows, highs, an);
+  g_ptr_array_sort (an->drivers, compare_swing);
+
+  for (guint i = 0; i < cands->len; i++)
+    {
+      g_free (lows[i]);
+      g_free (highs[i]);
+    }
+  g_free (lows);
+  g_free (highs);
+  sc_result_free (ev.base);
+  g_debug ("range analysis: %u assumptions, %u evaluations, %u by the shortcut", cands->len, ev.n_evaluations,
+           ev.n_shortcuts);
+  return an;
+}
+
+/* --- in words ------------------------------------------------------------------------ */
+
+/* The leader as @catalog's baseline names it, else its id. (transfer none) */
+static const char *
+leader_name (const ScRangeAnalysis *analysis,
+             ScCatalog             *catalog)
+{
+  const char *id = analysis->platforms[analysis->leader];
+  const ScBaseline *baseline = catalog != NULL ? sc_catalog_find_baseline (catalog, id) : NULL;
+
+  if (baseline != NULL && *sc_text_get (&baseline->name, analysis->lang) != '\0')
+    return sc_text_get (&baseline->name, analysis->lang);
+  return id;
+}
+
+char *
+sc_range_describe (const ScRangeAnalysis *analysis,
+                   ScCatalog             *catalog)
+{
+  GString *out;
+  const char *leader;
+  guint n_flips = 0;
+
+  g_return_val_if_fail (analysis != NULL, NULL);
+
+  if (analysis->n_platforms < 2 || analysis->runner_up == G_MAXUINT)
+    return g_strdup (_("There is only one platform to compare."));
+  leader = leader_name (analysis, catalog);
+  out = g_string_new (NULL);
+  for (guint i = 0; i < analysis->drivers->len; i++)
+    if (((const ScRangeDriver *) g_ptr_array_index (analysis->drivers, i))->flips)
+      n_flips++;
+  if (n_flips == 0)
+    {
+      /* Translators: a platform id or name */
+      g_string_append_printf (out, _("%s is ahead under every assumption in range."), leader);
+      return g_string_free (out, FALSE);
+    }
+  /* Translators: a platform; one assumption per line follows */
+  g_string_append_printf (out, _("%s is ahead at the central values, but the winner changes within the range of:"), leader);
+  for (guint i = 0; i < analysis->drivers->len; i++)
+    {
+      const ScRangeDriver *d = g_ptr_array_index (analysis->drivers, i);
+
+      if (!d->flips)
+        continue;
+      g_string_append_c (out, '\n');
+      /* Translators: assumption, its central value, the value where the winner changes, low, high */
+      g_string_append_printf (out, _("– %s: %s assumed; the winner changes at %s (range %s to %s)"),
+                              d->label, d->central_text, d->flip_text ? d->flip_text : "?", d->low_text, d->high_text);
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
+sc_range_describe_short (const ScRangeAnalysis *analysis,
+                         ScCatalog             *catalog)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+  const char *leader;
+
+  g_return_val_if_fail (analysis != NULL, NULL);
+
+  if (analysis->robust || analysis->runner_up == G_MAXUINT)
+    return sc_range_describe (analysis, catalog);
+  leader = leader_name (analysis, catalog);
+  for (guint i = 0, n = 0; i < analysis->drivers->len; i++)
+    {
+      const ScRangeDriver *d = g_ptr_array_index (analysis->drivers, i);
+
+      if (!d->flips)
+        continue;
+      if (names->len > 0)
+        /* Translators: between assumptions in a list */
+        g_string_append (names, _("; "));
+      /* A sentence names the three that swing the most; the reports list all. */
+      if (++n > 3)
+        {
+          g_string_append (names, "…");
+          break;
+        }
+      /* Translators: an assumption and the value at which the winner changes */
+      g_string_append_printf (names, _("%s (at %s)"), d->label, d->flip_text ? d->flip_text : "?");
+    }
+  /* Translators: a platform, then the assumptions that can change the winner */
+  return g_strdup_printf (_("%s is ahead at the central values, but the winner can change with: %s."), leader, names->str);
+}
