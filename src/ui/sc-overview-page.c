@@ -23,6 +23,11 @@ struct _ScOverviewPage
   GtkListBox   *verdicts;
   guint         n_verdicts;   /* rows in @verdicts, one AdwActionRow each */
   ScChartKind   kind;
+
+  /* The sensitivity sweep, computed on a worker thread. */
+  GCancellable *sweep_cancellable;
+  gboolean      sweep_asked;    /* a request is under way */
+  guint         computing_id;   /* shows "Computing…" if the wait is long */
 };
 
 G_DEFINE_FINAL_TYPE (ScOverviewPage, sc_overview_page, ADW_TYPE_BIN)
@@ -307,10 +312,74 @@ sc_overview_page_dup_verdicts (ScOverviewPage *self)
   return (char **) g_ptr_array_free (lines, FALSE);
 }
 
+/* A wait shorter than this keeps the chart that was shown: no flicker of
+ * "Computing…" while the user types. */
+#define COMPUTING_DELAY_MS 300
+
+static void refresh_chart (ScOverviewPage *self);
+
+static gboolean
+show_computing_cb (gpointer data)
+{
+  ScOverviewPage *self = data;
+  const ScResult *result = sc_session_get_result (self->session);
+  ScChartModel *model;
+
+  self->computing_id = 0;
+  if (result == NULL)
+    return G_SOURCE_REMOVE;
+  /* The sensitivity chart's titles and axis, without lines yet. */
+  model = sc_chart_model_from_result (SC_CHART_SENSITIVITY, sc_session_get_catalog (self->session),
+                                      sc_session_get_profile (self->session), result, NULL,
+                                      sc_lang_current ());
+  if (model->empty_message == NULL)
+    model->empty_message = g_strdup (_("Computing…"));
+  sc_chart_view_set_model (self->chart, model);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+sweep_ready_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  g_autoptr(ScOverviewPage) self = data;
+  g_autoptr(GError) error = NULL;
+  gboolean ready = sc_document_compute_sweep_finish (SC_DOCUMENT (source), result, &error);
+
+  /* The page was closed while the sweep ran. */
+  if (self->session == NULL)
+    return;
+  self->sweep_asked = FALSE;
+  /* Ready, or the document changed again before the hand-over: ask anew. */
+  if (self->kind == SC_CHART_SENSITIVITY && (ready || !g_cancellable_is_cancelled (self->sweep_cancellable)))
+    refresh_chart (self);
+}
+
 static void
 refresh_chart (ScOverviewPage *self)
 {
-  sc_chart_view_set_model (self->chart, sc_overview_page_build_model (self, NULL));
+  ScDocument *document = sc_session_get_document (self->session);
+  const ScChartModel *shown;
+
+  g_clear_handle_id (&self->computing_id, g_source_remove);
+  if (self->kind != SC_CHART_SENSITIVITY || sc_document_has_sweep (document)
+      || sc_session_get_result (self->session) == NULL)
+    {
+      sc_chart_view_set_model (self->chart, sc_overview_page_build_model (self, NULL));
+      return;
+    }
+  /* The sweep is computed off the main thread. Meanwhile the chart keeps
+   * the previous sweep; another chart gives way to a quiet "Computing…"
+   * only when the wait is long enough to notice. */
+  if (!self->sweep_asked)
+    {
+      self->sweep_asked = TRUE;
+      sc_document_compute_sweep_async (document, self->sweep_cancellable, sweep_ready_cb, g_object_ref (self));
+    }
+  shown = sc_chart_view_get_model (self->chart);
+  if (shown == NULL || shown->kind != SC_CHART_SENSITIVITY)
+    self->computing_id = g_timeout_add (COMPUTING_DELAY_MS, show_computing_cb, self);
 }
 
 static void
@@ -373,6 +442,10 @@ sc_overview_page_dispose (GObject *object)
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_clear_object (&self->session);
+  g_clear_handle_id (&self->computing_id, g_source_remove);
+  if (self->sweep_cancellable != NULL)
+    g_cancellable_cancel (self->sweep_cancellable);
+  g_clear_object (&self->sweep_cancellable);
 
   G_OBJECT_CLASS (sc_overview_page_parent_class)->dispose (object);
 }
@@ -386,6 +459,7 @@ sc_overview_page_class_init (ScOverviewPageClass *klass)
 static void
 sc_overview_page_init (ScOverviewPage *self)
 {
+  self->sweep_cancellable = g_cancellable_new ();
 }
 
 GtkWidget *

@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <math.h>
 #include <string.h>
 
 #include "sc-application.h"
@@ -241,6 +242,67 @@ test_legible (void)
   ui_test_destroy_window (win);
 }
 
+/* The sensitivity chart's model once it shows lines for a monthly GMV of
+ * @gmv (the rule at the profile's own GMV), waiting for the worker thread
+ * that computes its sweep. */
+static const ScChartModel *
+wait_for_sensitivity (ScChartView *view,
+                      double       gmv)
+{
+  for (int i = 0; i < 500; i++)
+    {
+      const ScChartModel *model = sc_chart_view_get_model (view);
+
+      if (model != NULL && model->kind == SC_CHART_SENSITIVITY && model->x_values->len > 0
+          && model->marker_x == gmv)
+        return model;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+  g_test_message ("no sensitivity chart for %g", gmv);
+  g_assert_not_reached ();
+}
+
+/* The window computes the sensitivity sweep on a worker thread, never on
+ * its main thread; an edit while it is computed gives the newer sweep;
+ * a window closed while a sweep runs goes cleanly (ASan in CI). */
+static void
+test_sensitivity_off_main (void)
+{
+  ScMainWindow *win = ui_test_open_window (app);
+  ScDocument *doc = sc_session_get_document (sc_main_window_get_session (win));
+  double gmv = sc_profile_get_number (sc_document_get_profile (doc), SC_FIELD_MONTHLY_GMV, NAN);
+  ScChartView *view;
+  const ScChartModel *model;
+
+  g_assert_true (isfinite (gmv));
+  view = show_chart (win, SC_CHART_SENSITIVITY);
+  model = wait_for_sensitivity (view, gmv);
+  g_assert_cmpuint (model->series->len, >, 1);
+  g_assert_nonnull (sc_document_get_sweep_thread (doc));
+  g_assert_true (sc_document_get_sweep_thread (doc) != (gconstpointer) g_thread_self ());
+
+  /* Two edits in a row, the second while the first one's sweep runs: the
+   * chart ends with the second. */
+  g_assert_true (sc_document_set_number (doc, SC_FIELD_MONTHLY_GMV, gmv * 2, NULL));
+  g_main_context_iteration (NULL, FALSE);
+  g_assert_true (sc_document_set_number (doc, SC_FIELD_MONTHLY_GMV, gmv * 3, NULL));
+  model = wait_for_sensitivity (view, gmv * 3);
+  g_assert_cmpfloat (g_array_index (model->x_values, double, 0), ==, gmv * 3 * 0.1);
+  g_assert_true (sc_document_get_sweep_thread (doc) != (gconstpointer) g_thread_self ());
+
+  /* Closed while a sweep is computed. */
+  g_assert_true (sc_document_set_number (doc, SC_FIELD_MONTHLY_GMV, gmv, NULL));
+  sc_session_recompute (sc_main_window_get_session (win), FALSE);
+  g_assert_false (sc_document_has_sweep (doc));
+  ui_test_destroy_window (win);
+  for (int i = 0; i < 20; i++)
+    {
+      iterate ();
+      g_usleep (10000);
+    }
+}
+
 /* Choosing another chart does not move the drop-down's arrow. */
 static void
 test_dropdown_width (void)
@@ -425,6 +487,7 @@ main (int   argc,
   g_test_add_func ("/ui/chart/maxima", test_maxima);
   g_test_add_func ("/ui/chart/legible", test_legible);
   g_test_add_func ("/ui/overview/dropdown-width", test_dropdown_width);
+  g_test_add_func ("/ui/chart/sensitivity-off-main", test_sensitivity_off_main);
   g_test_add_func ("/ui/rule-check/sentences", test_rule_check_sentences);
   g_test_add_func ("/ui/programs/not-xml", test_programs_not_xml);
   g_test_add_func ("/ui/programs/sources", test_programs_sources);
