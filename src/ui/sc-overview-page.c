@@ -21,7 +21,7 @@ struct _ScOverviewPage
   GtkDropDown  *kind_dropdown;
   ScChartView  *chart;
   GtkListBox   *verdicts;
-  guint         n_verdicts;   /* rows in @verdicts, one AdwActionRow each */
+  guint         n_verdicts;   /* rows in @verdicts, one label each */
   ScChartKind   kind;
 
   /* The sensitivity sweep, computed on a worker thread. */
@@ -382,6 +382,23 @@ refresh_chart (ScOverviewPage *self)
     self->computing_id = g_timeout_add (COMPUTING_DELAY_MS, show_computing_cb, self);
 }
 
+/*
+ * A verdict row is a plain wrapping label: an edit retitles every row, and
+ * an AdwActionRow's title (inside its boxes of prefixes and suffixes) cost
+ * about 1 ms a row to measure again, most of an edit's redraw work.
+ */
+static void
+set_verdict (GtkListBoxRow *row,
+             const char    *text)
+{
+  GtkLabel *label = GTK_LABEL (gtk_list_box_row_get_child (row));
+
+  if (g_strcmp0 (gtk_label_get_text (label), text) == 0)
+    return;
+  gtk_label_set_text (label, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+}
+
 static void
 refresh (ScOverviewPage *self)
 {
@@ -394,15 +411,14 @@ refresh (ScOverviewPage *self)
   verdicts = sc_overview_page_dup_verdicts (self);
   n = g_strv_length (verdicts);
   /* An edit changes the numbers, rarely the platforms: retitle the rows in
-   * place, so the list is not made and measured again on every keystroke. */
+   * place, so the list is not made again on every keystroke. */
   if (n > 0 && n == self->n_verdicts)
     {
       guint i = 0;
 
       for (child = gtk_widget_get_first_child (GTK_WIDGET (self->verdicts)); child != NULL && i < n;
            child = gtk_widget_get_next_sibling (child), i++)
-        if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), verdicts[i]) != 0)
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (child), verdicts[i]);
+        set_verdict (GTK_LIST_BOX_ROW (child), verdicts[i]);
       return;
     }
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->verdicts))) != NULL)
@@ -410,10 +426,19 @@ refresh (ScOverviewPage *self)
   self->n_verdicts = n;
   for (guint i = 0; verdicts[i] != NULL; i++)
     {
-      GtkWidget *row = adw_action_row_new ();
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), verdicts[i]);
-      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
+      GtkWidget *row = gtk_list_box_row_new ();
+      GtkWidget *label = gtk_label_new (NULL);
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_set_margin_start (label, 12);
+      gtk_widget_set_margin_end (label, 12);
+      gtk_widget_set_margin_top (label, 15);
+      gtk_widget_set_margin_bottom (label, 15);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      set_verdict (GTK_LIST_BOX_ROW (row), verdicts[i]);
       gtk_list_box_append (self->verdicts, row);
     }
 }
