@@ -1060,7 +1060,7 @@ sweep_job_done_cb (GObject      *source,
                    GAsyncResult *result,
                    gpointer      data)
 {
-  ScDocument *self = SC_DOCUMENT (source);
+  g_autoptr(ScDocument) self = data;
   SweepJob *job = g_task_get_task_data (G_TASK (result));
 
   /* Already collected when sc_document_get_sweep() waited for it. */
@@ -1083,8 +1083,9 @@ sweep_start (ScDocument *self)
   g_mutex_init (&job->lock);
   g_cond_init (&job->cond);
 
-  /* The task holds the document, and with it the catalog, until it ends. */
-  task = g_task_new (self, NULL, sweep_job_done_cb, NULL);
+  /* The document, and with it the catalog, is held until the job's end is
+   * handled on this thread (never let go of on the worker's). */
+  task = g_task_new (NULL, NULL, sweep_job_done_cb, g_object_ref (self));
   g_task_set_source_tag (task, sweep_start);
   g_task_set_task_data (task, job, sweep_job_free);
   self->sweep_job = job;
