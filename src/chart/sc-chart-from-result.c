@@ -6,6 +6,7 @@
 #include "sc-chart-from-result.h"
 
 #include "sc-chart-format.h"
+#include "sc-compare.h"
 
 #include <glib/gi18n.h>
 #include <math.h>
@@ -290,20 +291,83 @@ amount_series (Build          *b,
     }
 }
 
+/* The overview's segments: money the merchant keeps in strong colours at
+ * the bottom of each bar, value tied to the platform in light ones on top,
+ * told apart by colour (the palette index) wherever a segment is read. */
+static const struct
+{
+  const char *name;
+  guint       color;
+  ScAmount    amounts[3];
+  guint       n_amounts;
+  gboolean    tied;
+} overview_series[] = {
+  { N_("Fees saved"), 0, { SC_AMOUNT_FEE_REDUCTION }, 1, FALSE },
+  /* TRANSLATORS: a chart's legend: cash the programs pay the merchant */
+  { N_("Cash"), 4, { SC_AMOUNT_CASH }, 1, FALSE },
+  { N_("Cash-flow value"), 3, { SC_AMOUNT_CASH_FLOW }, 1, FALSE },
+  /* TRANSLATORS: a chart's legend; lighter segments that can only be spent on the platform */
+  { N_("Ad credit and coupons (tied to the platform)"), 5, { SC_AMOUNT_AD_CREDIT, SC_AMOUNT_COUPON }, 2, TRUE },
+  /* TRANSLATORS: a chart's legend; lighter segments that can only be spent on the platform */
+  { N_("Traffic value (tied to the platform)"), 1, { SC_AMOUNT_TRAFFIC_VALUE }, 1, TRUE },
+};
+
+guint
+sc_chart_overview_series_amounts (const ScChartModel *model,
+                                  guint               series,
+                                  ScAmount            amounts[3])
+{
+  const ScChartSeries *s;
+
+  g_return_val_if_fail (model != NULL, 0);
+
+  if (model->kind != SC_CHART_OVERVIEW || series >= model->series->len)
+    return 0;
+  s = g_ptr_array_index (model->series, series);
+  for (guint i = 0; i < G_N_ELEMENTS (overview_series); i++)
+    if (overview_series[i].color == s->color)
+      {
+        memcpy (amounts, overview_series[i].amounts, sizeof overview_series[i].amounts);
+        return overview_series[i].n_amounts;
+      }
+  return 0;
+}
+
+/* Says which segments are tied to the platform and what the verdict
+ * counts one yuan of them as. */
+static void
+add_tied_note (Build *b)
+{
+  const ScResult *r = b->result;
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autofree char *line = NULL;
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < r->platforms->len; i++)
+    any |= sc_totals_tied (((const ScPlatformResult *) g_ptr_array_index (r->platforms, i))->totals) > 0;
+  if (!any)
+    return;
+  if (!r->locked_worth_set || r->locked_worth <= 0)
+    /* TRANSLATORS: chart footnote on the overview's light segments */
+    line = g_strdup (_("Light segments are tied to the platform (ad credit, coupons, traffic): the ranking counts "
+                       "them for nothing"));
+  else
+    /* TRANSLATORS: chart footnote on the overview's light segments; %s is "0.50" */
+    line = g_strdup_printf (_("Light segments are tied to the platform (ad credit, coupons, traffic): the ranking "
+                              "counts them at ¥%s per yuan (assumed)"),
+                            g_ascii_formatd (number, sizeof number, "%.2f", r->locked_worth));
+  sc_chart_model_add_footnote (b->model, line);
+}
+
 static void
 build_overview (Build *b)
 {
-  static const ScAmount fees[] = { SC_AMOUNT_FEE_REDUCTION };
-  static const ScAmount subsidies[] = { SC_AMOUNT_CASH, SC_AMOUNT_AD_CREDIT, SC_AMOUNT_COUPON };
-  static const ScAmount traffic[] = { SC_AMOUNT_TRAFFIC_VALUE };
-  static const ScAmount cash_flow[] = { SC_AMOUNT_CASH_FLOW };
-
   set_titles (b, _("What the programs are worth, by platform"));
   platform_categories (b);
-  amount_series (b, _("Fees saved"), 0, fees, 1, FALSE);
-  amount_series (b, _("Subsidies"), 1, subsidies, 3, FALSE);
-  amount_series (b, _("Traffic value"), 2, traffic, 1, FALSE);
-  amount_series (b, _("Cash-flow value"), 3, cash_flow, 1, TRUE);
+  /* "Fees saved" always, so that an empty result still draws its bars. */
+  for (guint i = 0; i < G_N_ELEMENTS (overview_series); i++)
+    amount_series (b, _(overview_series[i].name), overview_series[i].color, overview_series[i].amounts,
+                   overview_series[i].n_amounts, i > 0);
 }
 
 /* One scenario: the profile's total per platform (sc_chart_model_from_scenarios() adds the others). */
@@ -551,6 +615,26 @@ build_sensitivity (Build *b)
           sc_chart_series_set (series, i, v, assumed && v != 0, NULL);
         }
     }
+  {
+    g_autoptr(GArray) crossovers = sc_sweep_crossovers (sweep);
+
+    for (guint k = 0; k < crossovers->len; k++)
+      {
+        const ScSweepCrossover *x = &g_array_index (crossovers, ScSweepCrossover, k);
+
+        sc_chart_model_add_crossover (b->model, x->at, x->score);
+      }
+  }
+}
+
+/* The frame of the drivers chart; its rows come from the range analysis
+ * (sc_chart_model_from_ranges() in sc-chart-drivers.c), which a result
+ * alone does not hold. */
+static void
+build_drivers (Build *b)
+{
+  set_titles (b, _("What could change the lead"));
+  b->model->empty_message = g_strdup (_("The assumptions' ranges are not worked out for this estimate"));
 }
 
 static double
@@ -664,6 +748,7 @@ sc_chart_model_from_result (ScChartKind      kind,
     case SC_CHART_CUMULATIVE: build_cumulative (&b); break;
     case SC_CHART_SENSITIVITY: build_sensitivity (&b); break;
     case SC_CHART_TIMELINE: build_timeline (&b); break;
+    case SC_CHART_DRIVERS: build_drivers (&b); break;
     case SC_CHART_SCENARIOS: build_scenarios (&b); break;
     case SC_CHART_N_KINDS:
     default:
@@ -671,6 +756,8 @@ sc_chart_model_from_result (ScChartKind      kind,
     }
 
   add_footnote (&b, kind == SC_CHART_TIMELINE);
+  if (kind == SC_CHART_OVERVIEW)
+    add_tied_note (&b);
   if (sc_chart_model_any_up_to (b.model))
     /* TRANSLATORS: chart footnote explaining the "≤" before some values */
     sc_chart_model_add_footnote (b.model, _("≤ up to: a maximum the program promises (至高); the amount may be less"));

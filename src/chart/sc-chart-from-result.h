@@ -34,6 +34,13 @@ ScChartModel *sc_chart_model_from_document (ScDocument  *document,
                                             ScChartKind  kind,
                                             ScLang       lang);
 
+/* The result amounts (at most 3) that segment @series of overview model
+ * @model adds up, written to @amounts; returns their number, 0 when
+ * @model is no overview or has no such series. */
+guint         sc_chart_overview_series_amounts (const ScChartModel *model,
+                                                guint               series,
+                                                ScAmount            amounts[3]);
+
 /* Rows of the measures chart before the rest is summed into one "other" row. */
 #define SC_CHART_MEASURES_MAX_ROWS 12
 /* Points of the sensitivity sweep. */

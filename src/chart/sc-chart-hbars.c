@@ -2,8 +2,11 @@
 #define G_LOG_DOMAIN "shangce-chart"
 
 /*
- * Horizontal bars, one stacked row per category (measures, largest
- * first), with the category column on the left and one value per row.
+ * Horizontal bars, one row per category, with the category column on the
+ * left. Stacked (measures, largest first): the series add up from 0 and
+ * the row has one value. Unstacked (the drivers tornado): every series'
+ * bar starts at the model's @bar_origin and carries its own label at its
+ * end, with the model's rule (@marker_x) and a named zero line.
  */
 
 #include "config.h"
@@ -13,6 +16,101 @@
 #include "sc-chart-format.h"
 
 #include <math.h>
+
+/* The rule at the model's @marker_x and its name, and the name of the zero
+ * line, in the line above the plot: each on the side away from the other
+ * line, so that they do not meet. */
+static void
+lines_and_names (ScChartLayoutCtx  *c,
+                 const ScChartAxis *a)
+{
+  const ScChartModel *m = c->model;
+  ScChartLayout *out = c->out;
+  double zero = sc_chart_axis_map (a, 0);
+  double rule = isfinite (m->marker_x) ? sc_chart_axis_map (a, m->marker_x) : zero;
+  double y = out->plot.y - sc_chart_line_height (c, SIZE_VALUE) - 3 * c->u;
+  const struct { const char *text; double x; gboolean right; } names[] = {
+    { m->marker_label, rule, rule >= zero },
+    { m->zero_label, zero, rule < zero },
+  };
+
+  if (isfinite (m->marker_x))
+    {
+      out->has_rule = TRUE;
+      out->rule = (ScChartGridline) { rule, out->plot.y - 2 * c->u, rule, out->plot.y + out->plot.height, TRUE };
+    }
+  for (guint k = 0; k < G_N_ELEMENTS (names); k++)
+    {
+      ScChartText *t;
+      double x;
+
+      if (names[k].text == NULL)
+        continue;
+      t = sc_chart_text_new (c, SC_CHART_TEXT_MARKER, names[k].text, SIZE_VALUE, k == 0,
+                             k == 0 ? SC_CHART_INK_MARKER : SC_CHART_INK_TEXT_SECONDARY);
+      x = names[k].right ? names[k].x + 4 * c->u : names[k].x - 4 * c->u - t->rect.width;
+      sc_chart_text_place (t, CLAMP (x, c->margin, out->width - c->margin - t->rect.width), y);
+      sc_chart_text_add (c, t);
+    }
+}
+
+/* Row @i of an unstacked chart, centred on @cy: each series' bar from the
+ * origin to its value, the longest first so that a shorter one on the
+ * same side stays in sight, each labelled at its end. */
+static void
+unstacked_row (ScChartLayoutCtx  *c,
+               const ScChartAxis *a,
+               guint              i,
+               double             cy,
+               double             thick,
+               double             label_size)
+{
+  const ScChartModel *m = c->model;
+  guint ns = m->series->len;
+  double origin = sc_chart_axis_map (a, m->bar_origin);
+  g_autofree guint *order = g_new (guint, MAX (ns, 1));
+
+  for (guint s = 0; s < ns; s++)
+    order[s] = s;
+  for (guint s = 1; s < ns; s++)
+    for (guint k = s; k > 0; k--)
+      {
+        double p = fabs (sc_chart_series_get (g_ptr_array_index (m->series, order[k - 1]), i) - m->bar_origin);
+        double q = fabs (sc_chart_series_get (g_ptr_array_index (m->series, order[k]), i) - m->bar_origin);
+        guint tmp;
+
+        if (!(q > p))
+          break;
+        tmp = order[k - 1];
+        order[k - 1] = order[k];
+        order[k] = tmp;
+      }
+
+  for (guint k = 0; k < ns; k++)
+    {
+      const ScChartSeries *series = g_ptr_array_index (m->series, order[k]);
+      double v = sc_chart_series_get (series, i);
+      double end;
+      ScChartBar bar = { 0 };
+      g_autofree char *str = NULL;
+      ScChartText *t;
+
+      if (!isfinite (v))
+        continue;
+      end = sc_chart_axis_map (a, v);
+      bar.rect = (ScChartRect) { MIN (origin, end), cy - thick / 2, fabs (end - origin), thick };
+      sc_chart_add_bar (c, &bar, series, order[k], i);
+
+      str = sc_chart_value_text (c, series, i);
+      t = sc_chart_text_new (c, SC_CHART_TEXT_VALUE, str, label_size, FALSE, SC_CHART_INK_TEXT);
+      t->series = order[k];
+      t->point = i;
+      t->align = v >= m->bar_origin ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT;
+      sc_chart_text_place (t, v >= m->bar_origin ? end + 5 * c->u : end - 5 * c->u - t->rect.width,
+                           cy - t->rect.height / 2);
+      sc_chart_text_add (c, t);
+    }
+}
 
 void
 sc_chart_layout_hbars (ScChartLayoutCtx *c,
@@ -29,8 +127,24 @@ sc_chart_layout_hbars (ScChartLayoutCtx *c,
   int max_lines;
 
   sc_chart_value_range (c, &lo, &hi);
+  if (!m->stacked)
+    {
+      lo = MIN (lo, m->bar_origin);
+      hi = MAX (hi, m->bar_origin);
+      if (isfinite (m->marker_x))
+        {
+          lo = MIN (lo, m->marker_x);
+          hi = MAX (hi, m->marker_x);
+        }
+    }
   tick_h = sc_chart_line_height (c, SIZE_TICK);
   top += 4 * c->u;
+  /* A line above the plot for the rule's and the zero line's names. */
+  if (m->marker_label != NULL || m->zero_label != NULL)
+    top += sc_chart_line_height (c, SIZE_VALUE) + 4 * c->u;
+  /* A line below the ticks for the axis title. */
+  if (m->x_axis != NULL && *m->x_axis != '\0')
+    bottom -= sc_chart_line_height (c, SIZE_AXIS) + 4 * c->u;
   row_h = (bottom - tick_h - 8 * c->u - top) / MAX (n, 1);
 
   /* Category type shrinks with many rows; two lines only when they fit. */
@@ -85,6 +199,16 @@ sc_chart_layout_hbars (ScChartLayoutCtx *c,
       sc_chart_text_add (c, t);
       sc_chart_add_grid (c, x, out->plot.y, x, out->plot.y + out->plot.height, fabs (v) < a.step * 1e-6);
     }
+  if (m->x_axis != NULL && *m->x_axis != '\0')
+    {
+      ScChartText *t = sc_chart_text_new (c, SC_CHART_TEXT_AXIS_TITLE, m->x_axis, SIZE_AXIS, FALSE, SC_CHART_INK_TEXT_SECONDARY);
+
+      if (t->rect.width > out->plot.width)
+        sc_chart_text_fit (c, t, out->plot.width, 1, PANGO_ALIGN_CENTER);
+      sc_chart_text_place (t, out->plot.x + (out->plot.width - t->rect.width) / 2,
+                           out->plot.y + out->plot.height + 6 * c->u + tick_h + 4 * c->u);
+      sc_chart_text_add (c, t);
+    }
   {
     ScChartText *t = sc_chart_axis_title (c, m->value_axis, 0, out->plot.y + out->plot.height + 6 * c->u);
 
@@ -96,6 +220,15 @@ sc_chart_layout_hbars (ScChartLayoutCtx *c,
   for (guint i = 0; i < n; i++)
     centres[i] = out->plot.y + row_h * (i + 0.5);
   sc_chart_category_column (c, cats, left - 10 * c->u, centres);
+
+  if (!m->stacked)
+    {
+      lines_and_names (c, &a);
+      for (guint i = 0; i < n; i++)
+        unstacked_row (c, &a, i, out->plot.y + row_h * (i + 0.5), MIN (row_h * 0.68, 30 * c->u),
+                       MIN (SIZE_VALUE, cat_size));
+      return;
+    }
 
   {
     double thick = MIN (row_h * 0.68, 30 * c->u);

@@ -15,6 +15,7 @@ static const struct
   const char   *description;
   ScChartStyle  style;
   gboolean      stacked;
+  gboolean      needs_ranges;
 } kinds[] = {
   [SC_CHART_OVERVIEW] = { "overview", N_("Value per platform"),
     N_("Fees saved, subsidies and traffic value per platform (stacked bars)"),
@@ -40,6 +41,9 @@ static const struct
   [SC_CHART_TIMELINE] = { "timeline", N_("Program timeline"),
     N_("Programs 2022–2026 by platform as a timeline with their status"),
     SC_CHART_STYLE_GANTT, FALSE },
+  [SC_CHART_DRIVERS] = { "drivers", N_("What could change the lead"),
+    N_("For the leading two platforms, how far each assumption's range moves their difference, largest first"),
+    SC_CHART_STYLE_HBARS, FALSE, TRUE },
   [SC_CHART_SCENARIOS] = { "scenarios", N_("Scenarios side by side"),
     N_("Total value per platform, one bar per scenario (two --profile files)"),
     SC_CHART_STYLE_BARS, FALSE },
@@ -94,4 +98,11 @@ sc_chart_kind_stacked (ScChartKind kind)
 {
   g_return_val_if_fail (kind < SC_CHART_N_KINDS, FALSE);
   return kinds[kind].stacked;
+}
+
+gboolean
+sc_chart_kind_needs_ranges (ScChartKind kind)
+{
+  g_return_val_if_fail (kind < SC_CHART_N_KINDS, FALSE);
+  return kinds[kind].needs_ranges;
 }

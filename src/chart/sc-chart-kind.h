@@ -8,7 +8,8 @@ G_BEGIN_DECLS
 /*
  * The kinds of chart and the one table that describes them: the name the
  * command line takes, the short label of menus, the line of
- * `shangce --chart list`, and the style a kind is drawn in.
+ * `shangce --chart list`, the style a kind is drawn in and what it is made
+ * from. SC_CHART_SCENARIOS stays last: the window lists the kinds before it.
  */
 
 typedef enum
@@ -21,6 +22,7 @@ typedef enum
   SC_CHART_CUMULATIVE,   /* "cumulative": cumulative value by month per platform, lines */
   SC_CHART_SENSITIVITY,  /* "sensitivity": total value against monthly GMV, crossovers marked */
   SC_CHART_TIMELINE,     /* "timeline": programs by platform as Gantt bars with status */
+  SC_CHART_DRIVERS,      /* "drivers": what each assumption's range does to the lead (sc-chart-drivers.h) */
   SC_CHART_SCENARIOS,    /* "scenarios": total value per platform, one bar per scenario (sc-chart-scenarios.h) */
   SC_CHART_N_KINDS
 } ScChartKind;
@@ -46,5 +48,8 @@ const char     *sc_chart_kind_describe        (ScChartKind         kind);
 ScChartStyle    sc_chart_kind_style           (ScChartKind         kind);
 /* TRUE when the kind stacks its series (BARS, HBARS). */
 gboolean        sc_chart_kind_stacked         (ScChartKind         kind);
+/* TRUE when the kind is drawn from the range analysis (sc-range.h), not
+ * from a result alone: a caller without one skips it. */
+gboolean        sc_chart_kind_needs_ranges    (ScChartKind         kind);
 
 G_END_DECLS

@@ -3,7 +3,7 @@
 
 /*
  * Lines over categories (months) or over a numeric x axis (monthly GMV),
- * with end labels pushed apart and the crossovers between series marked.
+ * with end labels pushed apart and the crossovers the model names marked.
  */
 
 #include "config.h"
@@ -275,47 +275,32 @@ sc_chart_layout_lines (ScChartLayoutCtx *c,
       }
   }
 
-  /* Crossovers between every pair of series. */
-  if (m->mark_crossovers && ns > 1)
+  /* Where the leader changes: the builder found them (sc_sweep_crossovers()),
+   * the layout only marks them. */
+  for (guint k = 0; numeric && k < m->crossovers->len && k < MAX_CROSSOVERS; k++)
     {
-      guint found = 0;
+      const ScChartCrossover *x = &g_array_index (m->crossovers, ScChartCrossover, k);
+      ScChartMarker mk;
+      g_autofree char *num = NULL;
+      g_autofree char *str = NULL;
+      ScChartText *t;
 
-      for (guint s1 = 0; s1 < ns && found < MAX_CROSSOVERS; s1++)
-        for (guint s2 = s1 + 1; s2 < ns && found < MAX_CROSSOVERS; s2++)
-          for (guint i = 0; i + 1 < n && found < MAX_CROSSOVERS; i++)
-            {
-              const ScChartSeries *p = g_ptr_array_index (m->series, s1), *q = g_ptr_array_index (m->series, s2);
-              double d0 = sc_chart_series_get (p, i) - sc_chart_series_get (q, i);
-              double d1 = sc_chart_series_get (p, i + 1) - sc_chart_series_get (q, i + 1);
-              double f, xv, yv;
-              ScChartMarker mk;
-              g_autofree char *num = NULL;
-              g_autofree char *str = NULL;
-              ScChartText *t;
+      if (!isfinite (x->x) || !isfinite (x->y) || x->x < xa.lo || x->x > xa.hi)
+        continue;
+      mk.x = sc_chart_axis_map (&xa, x->x);
+      mk.y = sc_chart_axis_map (&a, x->y);
+      mk.radius = 4.5 * c->u;
+      g_array_append_val (out->markers, mk);
 
-              if (!isfinite (d0) || !isfinite (d1) || !((d0 < 0 && d1 > 0) || (d0 > 0 && d1 < 0)))
-                continue;
-              f = d0 / (d0 - d1);
-              xv = numeric ? g_array_index (m->x_values, double, i)
-                               + f * (g_array_index (m->x_values, double, i + 1) - g_array_index (m->x_values, double, i))
-                           : i + f;
-              yv = sc_chart_series_get (p, i) + f * (sc_chart_series_get (p, i + 1) - sc_chart_series_get (p, i));
-              mk.x = xs[i] + f * (xs[i + 1] - xs[i]);
-              mk.y = sc_chart_axis_map (&a, yv);
-              mk.radius = 4.5 * c->u;
-              g_array_append_val (out->markers, mk);
-              found++;
-
-              num = numeric ? sc_chart_format_number (xv, m->lang, 2) : g_strdup (g_ptr_array_index (m->categories, i + 1));
-              str = g_strdup_printf ("≈ %s", num);
-              t = sc_chart_text_new (c, SC_CHART_TEXT_MARKER, str, SIZE_VALUE, FALSE, SC_CHART_INK_MARKER);
-              t->align = PANGO_ALIGN_CENTER;
-              sc_chart_text_place (t, mk.x - t->rect.width / 2, mk.y - mk.radius - 4 * c->u - t->rect.height);
-              if (t->rect.y < out->plot.y)
-                sc_chart_text_place (t, mk.x - t->rect.width / 2, mk.y + mk.radius + 4 * c->u);
-              t->rect.x = CLAMP (t->rect.x, out->plot.x, out->plot.x + out->plot.width - t->rect.width);
-              g_ptr_array_add (ends, t);
-            }
+      num = sc_chart_format_number (x->x, m->lang, 2);
+      str = g_strdup_printf ("≈ %s", num);
+      t = sc_chart_text_new (c, SC_CHART_TEXT_MARKER, str, SIZE_VALUE, FALSE, SC_CHART_INK_MARKER);
+      t->align = PANGO_ALIGN_CENTER;
+      sc_chart_text_place (t, mk.x - t->rect.width / 2, mk.y - mk.radius - 4 * c->u - t->rect.height);
+      if (t->rect.y < out->plot.y)
+        sc_chart_text_place (t, mk.x - t->rect.width / 2, mk.y + mk.radius + 4 * c->u);
+      t->rect.x = CLAMP (t->rect.x, out->plot.x, out->plot.x + out->plot.width - t->rect.width);
+      g_ptr_array_add (ends, t);
     }
 
   for (guint i = 0; i < ends->len; i++)

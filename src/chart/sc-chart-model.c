@@ -44,7 +44,7 @@ sc_chart_model_new (ScChartKind kind)
   model->footnotes = g_ptr_array_new_with_free_func (g_free);
   model->assumptions = g_ptr_array_new_with_free_func (g_free);
   model->marker_x = NAN;
-  model->mark_crossovers = (kind == SC_CHART_SENSITIVITY);
+  model->crossovers = g_array_new (FALSE, FALSE, sizeof (ScChartCrossover));
   model->show_footnote = TRUE;
   return model;
 }
@@ -65,6 +65,8 @@ sc_chart_model_free (ScChartModel *model)
   g_ptr_array_unref (model->series);
   g_ptr_array_unref (model->spans);
   g_free (model->marker_label);
+  g_free (model->zero_label);
+  g_array_unref (model->crossovers);
   g_ptr_array_unref (model->footnotes);
   g_ptr_array_unref (model->assumptions);
   g_free (model->profile_name);
@@ -235,6 +237,17 @@ sc_chart_model_add_span (ScChartModel      *model,
   span->status = status;
   g_ptr_array_add (model->spans, span);
   return span;
+}
+
+void
+sc_chart_model_add_crossover (ScChartModel *model,
+                              double        x,
+                              double        y)
+{
+  ScChartCrossover crossover = { x, y };
+
+  g_return_if_fail (model != NULL);
+  g_array_append_val (model->crossovers, crossover);
 }
 
 void

@@ -61,6 +61,17 @@ typedef struct
   gboolean           assumed;
 } ScChartSpan;
 
+/**
+ * ScChartCrossover:
+ * Where the leading series of a numeric line chart changes
+ * (sc_sweep_crossovers()): @x on the x axis, @y the value there.
+ */
+typedef struct
+{
+  double x;
+  double y;
+} ScChartCrossover;
+
 typedef struct _ScChartModel ScChartModel;
 
 /**
@@ -71,10 +82,14 @@ typedef struct _ScChartModel ScChartModel;
  * @x_values: LINES over a numeric axis (sensitivity): double per point; empty
  *   for lines over @categories
  * @x_min / @x_max: GANTT axis range (fractional years)
- * @marker_x: GANTT and LINES with x values: a vertical rule when not NAN
- *   ("today" on the timeline, the profile's GMV on the sensitivity chart),
+ * @marker_x: GANTT, LINES with x values and unstacked HBARS: a vertical
+ *   rule when not NAN ("today" on the timeline, the profile's GMV on the
+ *   sensitivity chart, the central difference on the drivers chart),
  *   labelled @marker_label
- * @mark_crossovers: LINES: mark where two series cross
+ * @bar_origin: unstacked HBARS: where every bar starts (0 unless set)
+ * @zero_label: unstacked HBARS: the name of the zero line ("tie"), or NULL
+ * @crossovers: ScChartCrossover: LINES with x values: marked and labelled
+ *   with their x (the builder computes them; the layout only draws them)
  * @footnotes: char*: one line each (profile, date, data revisions)
  * @assumptions: char*: notes of the assumptions shown values rest on
  * @dark: draw with the dark palette
@@ -102,7 +117,9 @@ struct _ScChartModel
   double        x_max;
   double        marker_x;
   char         *marker_label;
-  gboolean      mark_crossovers;
+  double        bar_origin;
+  char         *zero_label;
+  GArray       *crossovers;
   GPtrArray    *footnotes;
   GPtrArray    *assumptions;
   gboolean      show_footnote;
@@ -156,6 +173,9 @@ ScChartSpan    *sc_chart_model_add_span       (ScChartModel       *model,
                                                double              start,
                                                double              end,
                                                ScChartSpanStatus   status);
+void            sc_chart_model_add_crossover  (ScChartModel       *model,
+                                               double              x,
+                                               double              y);
 void            sc_chart_model_add_footnote   (ScChartModel       *model,
                                                const char         *line);
 /* Adds @note unless an equal note is there already. */

@@ -5,6 +5,7 @@
 
 #include "sc-client-report.h"
 #include "sc-compare.h"
+#include "sc-verdict.h"
 
 #include "sc-chart-from-result.h"
 #include "sc-chart-palette.h"
@@ -13,6 +14,7 @@
 #include "sc-client-report-private.h"
 #include "sc-error.h"
 #include "sc-file.h"
+#include "sc-report.h"
 
 #include <cairo-pdf.h>
 #include <glib/gi18n.h>
@@ -83,14 +85,6 @@ yuan (double value)
   return g_strdup_printf ("¥%s", number);
 }
 
-/* A rounded amount for sentences: "2,620" / "1.35万" / "28k". */
-static char *
-about (const Report *r,
-       double        value)
-{
-  return sc_chart_format_number (value, r->lang, 3);
-}
-
 static const char *
 platform_name (const Report *r,
                const char   *platform)
@@ -111,12 +105,6 @@ add_item (GString    *cell,
    * tables; the CJK middle dot is full-width, so English uses a dash */
   g_string_append (cell, _("– "));
   g_string_append (cell, item);
-}
-
-static gboolean
-is_zh (const Report *r)
-{
-  return g_str_has_prefix (r->lang, "zh");
 }
 
 /* --- cover -------------------------------------------------------------- */
@@ -217,162 +205,13 @@ cover (Report *r)
 
 /* --- summary ------------------------------------------------------------ */
 
-static int
-by_total_desc (gconstpointer a,
-               gconstpointer b)
-{
-  const ScPlatformResult *x = *(const ScPlatformResult *const *) a;
-  const ScPlatformResult *y = *(const ScPlatformResult *const *) b;
-  double dx = x->totals[SC_AMOUNT_TOTAL_VALUE], dy = y->totals[SC_AMOUNT_TOTAL_VALUE];
-
-  if (dx != dy)
-    return dx > dy ? -1 : 1;
-  return g_strcmp0 (x->platform, y->platform);
-}
-
-/* The verdict in words, from the platforms' totals. (transfer full) */
+/* The verdict in words: the same as the text report's and the window's. (transfer full) */
 static char *
 verdict (const Report *r)
 {
-  g_autoptr(GPtrArray) order = g_ptr_array_new ();
-  GString *s = g_string_new (NULL);
-  const char *space = is_zh (r) ? "" : " ";
-  const ScPlatformResult *best, *best_kept = NULL;
-  char day[16];
-  guint needs = 0;
-  double expected = 0;
+  g_autoptr(ScVerdict) v = sc_verdict_new (r->result, r->lang, sc_chart_format_number);
 
-  for (guint i = 0; i < r->result->platforms->len; i++)
-    {
-      const ScPlatformResult *p = g_ptr_array_index (r->result->platforms, i);
-
-      g_ptr_array_add (order, (gpointer) p);
-      expected += p->expected_totals[SC_AMOUNT_TOTAL_VALUE];
-      if (best_kept == NULL || sc_totals_kept (p->totals) > sc_totals_kept (best_kept->totals))
-        best_kept = p;
-    }
-  for (guint i = 0; i < r->result->programs->len; i++)
-    needs += ((const ScProgramResult *) g_ptr_array_index (r->result->programs, i))->n_needs_info;
-  g_ptr_array_sort (order, by_total_desc);
-  sc_day_format (r->result->as_of, day);
-
-  best = order->len > 0 ? g_ptr_array_index (order, 0) : NULL;
-  if (best == NULL || !(best->totals[SC_AMOUNT_TOTAL_VALUE] > 0))
-    g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE,
-                                            "For this merchant, no program brings any value in the %u month from %s.",
-                                            "For this merchant, no program brings any value in the %u months from %s.",
-                                            r->result->horizon_months),
-                            r->result->horizon_months, day);
-  else
-    {
-      g_autofree char *total = about (r, best->totals[SC_AMOUNT_TOTAL_VALUE]);
-      g_autofree char *k = about (r, sc_totals_kept (best->totals));
-      g_autofree char *t = about (r, sc_totals_tied (best->totals));
-      const char *name = platform_name (r, best->platform);
-      guint months = r->result->horizon_months;
-      g_autoptr(GString) nothing = g_string_new (NULL);
-      guint n_nothing = 0;
-
-      if (!(sc_totals_tied (best->totals) >= 0.5))
-        /* Translators: the client report's verdict: months, start date, platform, total */
-        g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE,
-                                                "Over the %u month from %s, %s is worth the most to this merchant: "
-                                                "about ¥%s, all of it money the merchant keeps (lower fees, cash, "
-                                                "faster settlement).",
-                                                "Over the %u months from %s, %s is worth the most to this merchant: "
-                                                "about ¥%s, all of it money the merchant keeps (lower fees, cash, "
-                                                "faster settlement).", months),
-                                months, day, name, total);
-      else if (!(sc_totals_kept (best->totals) >= 0.5))
-        /* Translators: the client report's verdict: months, start date, platform, total */
-        g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE,
-                                                "Over the %u month from %s, %s is worth the most to this merchant: "
-                                                "about ¥%s, all of it value tied to the platform (ad credit, coupons, "
-                                                "traffic).",
-                                                "Over the %u months from %s, %s is worth the most to this merchant: "
-                                                "about ¥%s, all of it value tied to the platform (ad credit, coupons, "
-                                                "traffic).", months),
-                                months, day, name, total);
-      else
-        /* Translators: the client report's verdict: months, start date, platform,
-         * total, the part the merchant keeps, the part tied to the platform */
-        g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE,
-                                                "Over the %u month from %s, %s is worth the most to this merchant: "
-                                                "about ¥%s, of which ¥%s is money the merchant keeps (lower fees, cash, "
-                                                "faster settlement) and ¥%s is value tied to the platform (ad credit, "
-                                                "coupons, traffic).",
-                                                "Over the %u months from %s, %s is worth the most to this merchant: "
-                                                "about ¥%s, of which ¥%s is money the merchant keeps (lower fees, cash, "
-                                                "faster settlement) and ¥%s is value tied to the platform (ad credit, "
-                                                "coupons, traffic).", months),
-                                months, day, name, total, k, t);
-      for (guint i = 1; i < order->len; i++)
-        {
-          const ScPlatformResult *p = g_ptr_array_index (order, i);
-
-          if (p->totals[SC_AMOUNT_TOTAL_VALUE] > 0)
-            {
-              g_autofree char *pt = about (r, p->totals[SC_AMOUNT_TOTAL_VALUE]);
-              g_autofree char *pk = about (r, sc_totals_kept (p->totals));
-              g_autofree char *pl = about (r, sc_totals_tied (p->totals));
-
-              g_string_append (s, space);
-              if (!(sc_totals_tied (p->totals) >= 0.5))
-                /* Translators: the client report's verdict, for each further platform */
-                g_string_append_printf (s, _("%s follows with about ¥%s, all of it kept."),
-                                        platform_name (r, p->platform), pt);
-              else if (!(sc_totals_kept (p->totals) >= 0.5))
-                /* Translators: the client report's verdict, for each further platform */
-                g_string_append_printf (s, _("%s follows with about ¥%s, all of it tied to the platform."),
-                                        platform_name (r, p->platform), pt);
-              else
-                /* Translators: the client report's verdict, for each further platform */
-                g_string_append_printf (s, _("%s follows with about ¥%s (¥%s kept, ¥%s tied to the platform)."),
-                                        platform_name (r, p->platform), pt, pk, pl);
-            }
-          else
-            {
-              if (n_nothing > 0)
-                /* Translators: between platform names in a list */
-                g_string_append (nothing, _(", "));
-              g_string_append (nothing, platform_name (r, p->platform));
-              n_nothing++;
-            }
-        }
-      if (n_nothing > 0)
-        {
-          g_string_append (s, space);
-          /* Translators: the client report's verdict: a list of platforms */
-          g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "%s brings nothing in this period.",
-                                                  "%s bring nothing in this period.", n_nothing),
-                                  nothing->str);
-        }
-      if (best_kept != NULL && best_kept != best && sc_totals_kept (best_kept->totals) > 0)
-        {
-          g_autofree char *bk = about (r, sc_totals_kept (best_kept->totals));
-
-          g_string_append (s, space);
-          g_string_append_printf (s, _("Counting only money the merchant keeps, %s comes first with about ¥%s."),
-                                  platform_name (r, best_kept->platform), bk);
-        }
-    }
-  if (expected > 0)
-    {
-      g_autofree char *e = about (r, expected);
-
-      g_string_append (s, space);
-      g_string_append_printf (s, _("About ¥%s more is expected (预计) but not yet in force, and is in no total."), e);
-    }
-  if (needs > 0)
-    {
-      g_string_append (s, space);
-      g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE,
-                                              "%u measure needs information the profile does not give; it is left out until it does.",
-                                              "%u measures need information the profile does not give; they are left out until it does.",
-                                              needs),
-                              needs);
-    }
-  return g_string_free (s, FALSE);
+  return g_strdup (v->words);
 }
 
 static gboolean
@@ -424,6 +263,9 @@ summary (Report *r)
   sc_report_table_add_column (table, sc_amount_label (SC_AMOUNT_TOTAL_VALUE), 1, TRUE);
   sc_report_table_add_column (table, _("Money kept"), 1, TRUE);
   sc_report_table_add_column (table, _("Tied to the platform"), 1, TRUE);
+  /* Translators: a column: money kept plus value tied to the platform at
+   * what one yuan of it is worth in cash, the number platforms are ranked by */
+  sc_report_table_add_column (table, _("Ranking value"), 1, TRUE);
   if (expected)
     sc_report_table_add_column (table, _("Expected, not in force"), 1, TRUE);
   for (guint i = 0; i < r->result->platforms->len; i++)
@@ -432,10 +274,11 @@ summary (Report *r)
       g_autofree char *total = yuan (p->totals[SC_AMOUNT_TOTAL_VALUE]);
       g_autofree char *k = yuan (sc_totals_kept (p->totals));
       g_autofree char *t = yuan (sc_totals_tied (p->totals));
+      g_autofree char *score = yuan (sc_result_platform_score (r->result, p));
       g_autofree char *e = yuan (p->expected_totals[SC_AMOUNT_TOTAL_VALUE]);
       g_autofree char *name = g_strdup_printf ("%s%s", platform_name (r, p->platform),
                                                (p->basis & SC_BASIS_ASSUMED) ? " *" : "");
-      const char *cells[] = { name, total, k, t, e, NULL };
+      const char *cells[] = { name, total, k, t, score, e, NULL };
 
       up_to |= p->up_to;
       assumed |= (p->basis & SC_BASIS_ASSUMED) != 0;
@@ -948,24 +791,7 @@ run (Report *r)
 static void
 data_revision (Report *r)
 {
-  GString *ids = g_string_new (NULL);
-
-  for (guint i = 0; i < r->result->programs->len; i++)
-    {
-      const ScProgram *program = ((const ScProgramResult *) g_ptr_array_index (r->result->programs, i))->program;
-
-      g_string_append_printf (ids, "%s%s r%u", ids->len ? ", " : "", program->id, program->revision);
-    }
-  for (guint i = 0; i < r->result->platforms->len; i++)
-    {
-      const ScBaseline *baseline = ((const ScPlatformResult *) g_ptr_array_index (r->result->platforms, i))->baseline;
-
-      if (baseline != NULL)
-        g_string_append_printf (ids, "%s%s-baseline r%u", ids->len ? ", " : "", baseline->platform, baseline->revision);
-    }
-  r->data_ids = g_string_free (ids, FALSE);
-  r->data_digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, r->data_ids, -1);
-  r->data_digest[8] = '\0';
+  r->data_ids = sc_report_data_revision (r->result, &r->data_digest);
 }
 
 static gboolean

@@ -15,7 +15,9 @@
 #include "sc-cli-export-private.h"
 #include "sc-cli-private.h"
 #include "sc-client-report.h"
+#include "sc-cli-batch-private.h"
 #include "sc-compare-report.h"
+#include "sc-report-xlsx.h"
 
 /*
  * --batch: every profile is loaded, evaluated and written by a worker of a
@@ -27,26 +29,6 @@
  * Results land in an array by the profile's place on the command line (or
  * in the sorted folder), so the summary's order never depends on threads.
  */
-
-typedef struct
-{
-  char   *platform;
-  double  total;
-  double  kept;
-  double  tied;
-} ClientPlatform;
-
-typedef struct
-{
-  guint    index;
-  char    *path;
-  char    *stem;          /* OUT/STEM.csv, STEM.pdf, STEM-KIND.png */
-  char    *name;
-  char    *error;         /* NULL when every output was written */
-  char    *leading;       /* the platform worth most, NULL when none is worth anything */
-  GArray  *platforms;     /* ClientPlatform, by platform id */
-  guint    n_assumptions;
-} Client;
 
 typedef struct
 {
@@ -68,10 +50,14 @@ client_free (Client *c)
   g_free (c->name);
   g_free (c->error);
   g_free (c->leading);
+  g_free (c->assumptions);
   if (c->platforms != NULL)
     {
       for (guint i = 0; i < c->platforms->len; i++)
-        g_free (g_array_index (c->platforms, ClientPlatform, i).platform);
+        {
+          g_free (g_array_index (c->platforms, ClientPlatform, i).platform);
+          g_free (g_array_index (c->platforms, ClientPlatform, i).name);
+        }
       g_array_unref (c->platforms);
     }
   g_free (c);
@@ -80,7 +66,14 @@ client_free (Client *c)
 static const char *
 format_extension (ScReportFormat format)
 {
-  return format == SC_REPORT_JSON ? "json" : format == SC_REPORT_TEXT ? "txt" : "csv";
+  switch (format)
+    {
+    case SC_REPORT_JSON: return "json";
+    case SC_REPORT_TEXT: return "txt";
+    case SC_REPORT_XLSX: return "xlsx";
+    case SC_REPORT_CSV:
+    default: return "csv";
+    }
 }
 
 static gboolean
@@ -104,10 +97,30 @@ write_outputs (Batch           *batch,
   const char *lang = sc_lang_to_code (batch->lang);
   g_autofree char *name = g_strdup_printf ("%s.%s", c->stem, format_extension (batch->format));
   g_autofree char *path = g_build_filename (batch->options->out_dir, name, NULL);
-  g_autoptr(GBytes) report = sc_report_build (batch->catalog, profile, result, batch->format, lang);
+  g_autoptr(ScSweep) report_sweep = NULL;
+  g_autoptr(GBytes) report = NULL;
 
-  if (!write_bytes (path, report, error))
-    return FALSE;
+  if (batch->format == SC_REPORT_XLSX)
+    {
+      if (!sc_report_write_xlsx (batch->catalog, profile, result, lang, path, error))
+        return FALSE;
+    }
+  else
+    {
+      report_sweep = sc_sweep_over_monthly_gmv (batch->catalog, profile, NULL, lang);
+      report = sc_report_build_with_sweep (batch->catalog, profile, result, report_sweep, batch->format, lang);
+      if (batch->options->csv_header)
+        {
+          g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+          GBytes *table = report;
+
+          sc_cli_csv_header_add_result (rows, "", profile, result);
+          report = sc_cli_csv_with_header (table, _("Shangce estimate report"), rows, lang);
+          g_bytes_unref (table);
+        }
+      if (!write_bytes (path, report, error))
+        return FALSE;
+    }
   if (batch->options->client_reports)
     {
       ScClientReportOptions ro = { .lang = lang };
@@ -135,7 +148,8 @@ write_outputs (Batch           *batch,
 
 static void
 summarise (Client         *c,
-           const ScResult *result)
+           const ScResult *result,
+           const char     *lang)
 {
   const ScPlatformResult *best = NULL;
 
@@ -144,17 +158,28 @@ summarise (Client         *c,
     {
       const ScPlatformResult *p = g_ptr_array_index (result->platforms, i);
       ClientPlatform cp = {
-        g_strdup (p->platform), p->totals[SC_AMOUNT_TOTAL_VALUE],
-        sc_totals_kept (p->totals), sc_totals_tied (p->totals),
+        g_strdup (p->platform),
+        g_strdup (p->baseline != NULL ? sc_text_get (&p->baseline->name, lang) : p->platform),
+        p->totals[SC_AMOUNT_TOTAL_VALUE], sc_totals_kept (p->totals), sc_totals_tied (p->totals),
       };
 
       g_array_append_val (c->platforms, cp);
-      if (p->totals[SC_AMOUNT_TOTAL_VALUE] >= 0.5
-          && (best == NULL || p->totals[SC_AMOUNT_TOTAL_VALUE] > best->totals[SC_AMOUNT_TOTAL_VALUE]))
+      /* The verdict's ranking (sc-verdict.h), not the face-value total. */
+      if (sc_result_platform_score (result, p) >= 0.5
+          && (best == NULL || sc_result_platform_score (result, p) > sc_result_platform_score (result, best)))
         best = p;
     }
   c->leading = best != NULL ? g_strdup (best->platform) : NULL;
   c->n_assumptions = result->assumptions->len;
+  {
+    GString *lines = g_string_new (NULL);
+
+    for (guint i = 0; i < result->assumptions->len; i++)
+      g_string_append_printf (lines, "%s%s", i > 0 ? "\n" : "", (char *) g_ptr_array_index (result->assumptions, i));
+    c->assumptions = g_string_free (lines, FALSE);
+  }
+  c->as_of = result->as_of;
+  c->horizon_months = result->horizon_months;
 }
 
 static void
@@ -184,7 +209,7 @@ evaluate_one (Batch  *batch,
       return;
     }
   result = sc_engine_evaluate (batch->catalog, profile, &engine);
-  summarise (c, result);
+  summarise (c, result, engine.lang);
   if (!write_outputs (batch, c, profile, result, &error))
     c->error = g_strdup_printf ("%s: %s", c->path, error->message);
 }
@@ -263,129 +288,6 @@ unique_stem (GHashTable *taken,
   return g_strdup (stem);
 }
 
-/* Every platform any client has, sorted. */
-static GPtrArray *
-all_platforms (GPtrArray *clients)
-{
-  GPtrArray *ids = g_ptr_array_new ();
-
-  for (guint i = 0; i < clients->len; i++)
-    {
-      const Client *c = g_ptr_array_index (clients, i);
-
-      for (guint p = 0; c->platforms != NULL && p < c->platforms->len; p++)
-        {
-          const char *id = g_array_index (c->platforms, ClientPlatform, p).platform;
-          guint at;
-
-          if (!g_ptr_array_find_with_equal_func (ids, id, g_str_equal, &at))
-            g_ptr_array_add (ids, (gpointer) id);
-        }
-    }
-  g_ptr_array_sort (ids, by_string);
-  return ids;
-}
-
-static const ClientPlatform *
-client_platform (const Client *c,
-                 const char   *id)
-{
-  for (guint p = 0; c->platforms != NULL && p < c->platforms->len; p++)
-    if (g_str_equal (g_array_index (c->platforms, ClientPlatform, p).platform, id))
-      return &g_array_index (c->platforms, ClientPlatform, p);
-  return NULL;
-}
-
-static const char *const value_kinds[] = { "total", "kept", "tied" };
-
-static double
-platform_value (const ClientPlatform *cp,
-                guint                 kind)
-{
-  return cp == NULL ? 0 : kind == 0 ? cp->total : kind == 1 ? cp->kept : cp->tied;
-}
-
-static void
-summary_csv (GString   *out,
-             GPtrArray *clients,
-             GPtrArray *ids)
-{
-  static const char *const head[] = { "client", "file", "status", "leading-platform" };
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  g_string_append (out, "\xEF\xBB\xBF");
-  for (guint i = 0; i < G_N_ELEMENTS (head); i++)
-    sc_csv_append_cell (out, head[i], FALSE);
-  for (guint p = 0; p < ids->len; p++)
-    for (guint k = 0; k < G_N_ELEMENTS (value_kinds); k++)
-      {
-        g_autofree char *col = g_strdup_printf ("%s-%s", (char *) g_ptr_array_index (ids, p), value_kinds[k]);
-
-        sc_csv_append_cell (out, col, FALSE);
-      }
-  sc_csv_append_cell (out, "assumptions", FALSE);
-  sc_csv_append_cell (out, "error", TRUE);
-  for (guint i = 0; i < clients->len; i++)
-    {
-      const Client *c = g_ptr_array_index (clients, i);
-
-      sc_csv_append_cell (out, c->name, FALSE);
-      sc_csv_append_cell (out, c->path, FALSE);
-      sc_csv_append_cell (out, c->error != NULL ? "error" : "ok", FALSE);
-      sc_csv_append_cell (out, c->leading, FALSE);
-      for (guint p = 0; p < ids->len; p++)
-        for (guint k = 0; k < G_N_ELEMENTS (value_kinds); k++)
-          sc_csv_append_cell (out, c->platforms == NULL ? ""
-                              : sc_compare_money (buf, sizeof buf,
-                                                  platform_value (client_platform (c, g_ptr_array_index (ids, p)), k)),
-                              FALSE);
-      g_snprintf (buf, sizeof buf, "%u", c->n_assumptions);
-      sc_csv_append_cell (out, c->platforms == NULL ? "" : buf, FALSE);
-      sc_csv_append_cell (out, c->error, TRUE);
-    }
-}
-
-static void
-summary_json (GString   *out,
-              GPtrArray *clients,
-              GPtrArray *ids)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  g_string_append (out, "{\"clients\":[");
-  for (guint i = 0; i < clients->len; i++)
-    {
-      const Client *c = g_ptr_array_index (clients, i);
-
-      g_string_append (out, i == 0 ? "{\"client\":" : ",{\"client\":");
-      sc_json_append_string (out, c->name);
-      g_string_append (out, ",\"file\":");
-      sc_json_append_string (out, c->path);
-      g_string_append (out, ",\"leading-platform\":");
-      sc_json_append_string (out, c->leading);
-      g_string_append (out, ",\"error\":");
-      sc_json_append_string (out, c->error);
-      if (c->platforms != NULL)
-        {
-          g_string_append_printf (out, ",\"assumptions\":%u,\"platforms\":[", c->n_assumptions);
-          for (guint p = 0; p < ids->len; p++)
-            {
-              const ClientPlatform *cp = client_platform (c, g_ptr_array_index (ids, p));
-
-              g_string_append (out, p == 0 ? "{\"id\":" : ",{\"id\":");
-              sc_json_append_string (out, g_ptr_array_index (ids, p));
-              for (guint k = 0; k < G_N_ELEMENTS (value_kinds); k++)
-                g_string_append_printf (out, ",\"%s\":%s", value_kinds[k],
-                                        sc_compare_money (buf, sizeof buf, platform_value (cp, k)));
-              g_string_append_c (out, '}');
-            }
-          g_string_append_c (out, ']');
-        }
-      g_string_append_c (out, '}');
-    }
-  g_string_append (out, "]}\n");
-}
-
 static int
 check_options (ScCliOptions   *o,
                Batch          *batch,
@@ -397,11 +299,13 @@ check_options (ScCliOptions   *o,
       return 2;
     }
   batch->format = SC_REPORT_CSV;
-  if (o->format != NULL && (!sc_report_format_from_string (o->format, &batch->format) || batch->format == SC_REPORT_TEXT))
+  if (!sc_cli_parse_format (o->format, &batch->format) || batch->format == SC_REPORT_TEXT)
     {
-      g_printerr ("shangce: %s\n", _("--format of --batch must be csv or json"));
+      g_printerr ("shangce: %s\n", _("--format of --batch must be csv, json or xlsx"));
       return 2;
     }
+  if (!sc_cli_csv_header_ok (o, batch->format))
+    return 2;
   if (!sc_cli_chart_lang (o->lang, &batch->lang))
     {
       g_printerr ("shangce: ");
@@ -456,6 +360,7 @@ sc_cli_batch (ScCliOptions *o)
   GThreadPool *pool;
   ScI18nSwitch *sw;
   gboolean progress = isatty (STDERR_FILENO);
+  gboolean written = FALSE;
   guint n_failed = 0;
   int status;
 
@@ -522,16 +427,24 @@ sc_cli_batch (ScCliOptions *o)
   if (progress)
     g_printerr ("\n");
 
-  ids = all_platforms (clients);
-  if (batch.format == SC_REPORT_JSON)
-    summary_json (summary, clients, ids);
+  summary_name = g_strdup_printf ("summary.%s", format_extension (batch.format));
+  summary_path = g_build_filename (o->out_dir, summary_name, NULL);
+  ids = sc_cli_batch_platforms (clients);
+  if (batch.format == SC_REPORT_XLSX)
+    written = sc_cli_batch_summary_xlsx (clients, ids, sc_lang_to_code (batch.lang), summary_path, &error);
+  else if (batch.format == SC_REPORT_JSON)
+    sc_cli_batch_summary_json (summary, clients, ids);
   else
-    summary_csv (summary, clients, ids);
+    sc_cli_batch_summary_csv (summary, clients, ids);
   sc_i18n_switch_end (sw);
   g_async_queue_unref (batch.done);
 
-  summary_name = g_strdup_printf ("summary.%s", format_extension (batch.format));
-  summary_path = g_build_filename (o->out_dir, summary_name, NULL);
+  if (batch.format == SC_REPORT_XLSX)
+    {
+      if (!written)
+        g_printerr ("shangce: %s\n", error->message);
+      return !written || n_failed > 0 ? 1 : 0;
+    }
   bytes = g_string_free_to_bytes (g_steal_pointer (&summary));
   if (!sc_cli_write_output (summary_path, bytes))
     return 1;

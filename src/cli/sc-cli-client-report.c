@@ -17,7 +17,7 @@ sc_cli_client_report_group (ScCliClientReport *options)
 {
   const GOptionEntry entries[] = {
     { "client-report", 0, 0, G_OPTION_ARG_FILENAME, &options->path,
-      N_("Write a client report (PDF) for the profile"), N_("FILE") },
+      N_("Write a client report (PDF) for the profile; with --batch, one per client and no FILE"), N_("FILE") },
     { "logo", 0, 0, G_OPTION_ARG_FILENAME, &options->logo, N_("Logo on the client report’s cover (PNG)"), N_("FILE") },
     { "consultant", 0, 0, G_OPTION_ARG_STRING, &options->consultant,
       N_("Consultant or firm named on the client report"), N_("NAME") },

@@ -57,6 +57,8 @@ sc_cli_compare (ScCliOptions *options)
   g_autoptr(ScDocument) b = NULL;
   g_autoptr(ScCompare) compare = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean written = FALSE;
   ScReportFormat format = SC_REPORT_TEXT;
   ScI18nSwitch *sw;
   ScLang lang;
@@ -67,11 +69,14 @@ sc_cli_compare (ScCliOptions *options)
       g_printerr ("shangce: %s\n", _("--compare needs two profile files: shangce --compare A.shangce B.shangce"));
       return 2;
     }
-  if (options->format != NULL && !sc_report_format_from_string (options->format, &format))
+  if (!sc_cli_parse_format (options->format, &format))
     {
-      g_printerr ("shangce: %s\n", _("--format must be text, csv or json"));
+      g_printerr ("shangce: %s\n", _("--format must be text, csv, json or xlsx"));
       return 2;
     }
+  if ((format == SC_REPORT_XLSX && !sc_cli_xlsx_output_ok (options->output))
+      || !sc_cli_csv_header_ok (options, format))
+    return 2;
   if (!sc_cli_chart_lang (options->lang, &lang))
     {
       g_printerr ("shangce: ");
@@ -88,8 +93,27 @@ sc_cli_compare (ScCliOptions *options)
 
   compare = sc_compare_documents (a, b);
   sw = sc_i18n_switch_begin (lang);
-  bytes = sc_compare_report_build (compare, format);
+  if (format == SC_REPORT_XLSX)
+    written = sc_compare_report_write_xlsx (compare, options->output, &error);
+  else
+    bytes = sc_compare_report_build (compare, format);
+  if (options->csv_header)
+    {
+      g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+      GBytes *table = bytes;
+
+      sc_cli_csv_header_add_result (rows, "-a", sc_document_get_profile (a), sc_document_get_result (a));
+      sc_cli_csv_header_add_result (rows, "-b", sc_document_get_profile (b), sc_document_get_result (b));
+      bytes = sc_cli_csv_with_header (table, _("Shangce: two scenarios side by side"), rows, sc_lang_to_code (lang));
+      g_bytes_unref (table);
+    }
   sc_i18n_switch_end (sw);
+  if (format == SC_REPORT_XLSX)
+    {
+      if (!written)
+        g_printerr ("shangce: %s\n", error->message);
+      return written ? 0 : 1;
+    }
   return sc_cli_write_output (options->output, bytes) ? 0 : 1;
 }
 

@@ -7,6 +7,7 @@
 #include "sc-cli.h"
 #include "sc-document.h"
 #include "sc-profile.h"
+#include "sc-report.h"
 
 G_BEGIN_DECLS
 
@@ -18,7 +19,7 @@ typedef struct
   char     **profiles;       /* every --profile FILE; two only with --chart scenarios */
   char      *as_of;          /* --as-of YYYY-MM-DD */
   int        horizon;        /* --horizon MONTHS; 0 = the profile's */
-  char      *format;         /* --format text|csv|json */
+  char      *format;         /* --format text|csv|json|xlsx */
   char      *output;         /* -o FILE; NULL = stdout */
   char      *export_path;    /* --export OUT.png|svg|pdf */
   char      *chart;          /* --chart KIND | list */
@@ -34,6 +35,7 @@ typedef struct
   char     **charts;         /* --chart KIND… for --batch (every --chart) */
   gboolean   client_reports; /* --client-reports (--batch) */
   int        jobs;           /* --jobs N (--batch); 0 = every core */
+  gboolean   csv_header;     /* --csv-header: rows saying what a CSV is before its table */
 } ScCliOptions;
 
 /* How sc_cli_open() loads. */
@@ -66,6 +68,31 @@ ScDocument *sc_cli_open_profile (ScCliOptions   *options,
  * prints why on failure. */
 gboolean    sc_cli_write_output (const char     *path,
                                  GBytes         *bytes);
+
+/* --format @name: text, csv, json or xlsx; TRUE (and @format unchanged)
+ * for NULL. */
+gboolean    sc_cli_parse_format (const char     *name,
+                                 ScReportFormat *format);
+/* FALSE, saying why, when -o @output is no file a workbook can go to
+ * (missing, "-", a terminal). */
+gboolean    sc_cli_xlsx_output_ok (const char   *output);
+
+/* FALSE, saying why, when --csv-header is given with a @format other than CSV. */
+gboolean    sc_cli_csv_header_ok         (ScCliOptions    *options,
+                                          ScReportFormat   format);
+/* --csv-header: @csv (a CSV Shangce wrote) with "# @title", then "# key"
+ * and value rows from @rows (char*: key, value, key, value…), the version
+ * and @lang ("zh" or "en") first, and an empty line. (transfer full) */
+GBytes     *sc_cli_csv_with_header       (GBytes          *csv,
+                                          const char      *title,
+                                          GPtrArray       *rows,
+                                          const char      *lang);
+/* Adds the rows that say whose numbers @result holds: "# profile@suffix",
+ * evaluation date, horizon and data revision (@suffix "" or "-a", "-b"). */
+void        sc_cli_csv_header_add_result (GPtrArray       *rows,
+                                          const char      *suffix,
+                                          const ScProfile *profile,
+                                          const ScResult  *result);
 
 /* Each returns the process exit status: 0 success, 1 invalid input, 2 usage. */
 int sc_cli_validate      (ScCliOptions *options);

@@ -35,6 +35,32 @@ is_terminal (const char *path)
   return tty;
 }
 
+gboolean
+sc_cli_parse_format (const char     *name,
+                     ScReportFormat *format)
+{
+  if (name == NULL)
+    return TRUE;
+  if (g_str_equal (name, "xlsx"))
+    {
+      *format = SC_REPORT_XLSX;
+      return TRUE;
+    }
+  return sc_report_format_from_string (name, format);
+}
+
+gboolean
+sc_cli_xlsx_output_ok (const char *output)
+{
+  /* A workbook is binary: to a file only, never to a terminal or a pipe. */
+  if (output == NULL || g_str_equal (output, "-") || is_terminal (output))
+    {
+      g_printerr ("shangce: %s\n", _("--format xlsx needs a file to write: -o FILE.xlsx"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 int
 sc_cli_report (ScCliOptions *options)
 {
@@ -47,20 +73,14 @@ sc_cli_report (ScCliOptions *options)
   gsize size;
   int status;
 
-  if (g_strcmp0 (options->format, "xlsx") == 0)
-    format = SC_REPORT_XLSX;
-  else if (options->format != NULL && !sc_report_format_from_string (options->format, &format))
+  if (!sc_cli_parse_format (options->format, &format))
     {
       g_printerr ("shangce: %s\n", _("--format must be text, csv, json or xlsx"));
       return 2;
     }
-  /* A workbook is binary: to a file only, never to a terminal or a pipe. */
-  if (format == SC_REPORT_XLSX
-      && (options->output == NULL || g_str_equal (options->output, "-") || is_terminal (options->output)))
-    {
-      g_printerr ("shangce: %s\n", _("--format xlsx needs a file to write: -o FILE.xlsx"));
-      return 2;
-    }
+  if ((format == SC_REPORT_XLSX && !sc_cli_xlsx_output_ok (options->output))
+      || !sc_cli_csv_header_ok (options, format))
+    return 2;
   document = sc_cli_open (options, lang, SC_CLI_OPEN_WARN, &status);
   if (document == NULL)
     return status;
@@ -77,8 +97,20 @@ sc_cli_report (ScCliOptions *options)
       return 0;
     }
 
-  bytes = sc_report_build (sc_document_get_catalog (document), sc_document_get_profile (document),
-                           sc_document_get_result (document), format, sc_lang_to_code (lang));
+  bytes = sc_report_build_with_sweep (sc_document_get_catalog (document), sc_document_get_profile (document),
+                                      sc_document_get_result (document), sc_document_get_sweep (document),
+                                      format, sc_lang_to_code (lang));
+  if (options->csv_header)
+    {
+      g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+      ScI18nSwitch *sw = sc_i18n_switch_begin (lang);
+      GBytes *table = bytes;
+
+      sc_cli_csv_header_add_result (rows, "", sc_document_get_profile (document), sc_document_get_result (document));
+      bytes = sc_cli_csv_with_header (table, _("Shangce estimate report"), rows, sc_lang_to_code (lang));
+      g_bytes_unref (table);
+      sc_i18n_switch_end (sw);
+    }
   data = g_bytes_get_data (bytes, &size);
 
   if (options->output != NULL && !g_str_equal (options->output, "-"))

@@ -159,6 +159,32 @@ sc_cli_options_clear (ScCliOptions *o)
   g_clear_pointer (&o->subtitle, g_free);
 }
 
+/* The issue's spelling of the batch flag: with --batch or --batch-dir, a
+ * bare --client-report (which otherwise names one PDF) means
+ * --client-reports, a PDF for each client in --out. FALSE, saying why,
+ * when it is given a file there. */
+static gboolean
+batch_client_report_flag (int    argc,
+                          char **argv)
+{
+  gboolean batch = FALSE;
+
+  for (int i = 1; i < argc && !g_str_equal (argv[i], "--"); i++)
+    if (g_str_equal (argv[i], "--batch") || g_str_equal (argv[i], "--batch-dir")
+        || g_str_has_prefix (argv[i], "--batch-dir="))
+      batch = TRUE;
+  for (int i = 1; batch && i < argc && !g_str_equal (argv[i], "--"); i++)
+    if (g_str_equal (argv[i], "--client-report"))
+      argv[i] = (char *) "--client-reports";
+    else if (g_str_has_prefix (argv[i], "--client-report="))
+      {
+        g_printerr ("shangce: %s\n", _("with --batch, --client-report takes no file: "
+                                       "each client’s PDF goes to the --out folder"));
+        return FALSE;
+      }
+  return TRUE;
+}
+
 int
 sc_cli_run (int    argc,
             char **argv)
@@ -196,7 +222,9 @@ sc_cli_run (int    argc,
     { "batch", 0, 0, G_OPTION_ARG_NONE, &batch, N_("Evaluate every profile named after the options, with --out"), NULL },
     { "batch-dir", 0, 0, G_OPTION_ARG_FILENAME, &o.batch_dir, N_("Evaluate every profile (*.shangce) in DIR, with --out"), N_("DIR") },
     { "out", 0, 0, G_OPTION_ARG_FILENAME, &o.out_dir, N_("Folder for the batch summary and each client's files"), N_("DIR") },
-    { "client-reports", 0, 0, G_OPTION_ARG_NONE, &o.client_reports, N_("Also write each client's PDF report (--batch)"), NULL },
+    { "client-reports", 0, 0, G_OPTION_ARG_NONE, &o.client_reports, N_("Also write each client’s PDF report (--batch; --client-report there too)"), NULL },
+    { "csv-header", 0, 0, G_OPTION_ARG_NONE, &o.csv_header,
+      N_("Begin a CSV with rows saying what it is: profile, dates, data revision, version"), NULL },
     { "jobs", 0, 0, G_OPTION_ARG_INT, &o.jobs, N_("Threads for --batch (default: every core)"), N_("N") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Show the version"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.files, NULL, N_("FILE…") },
@@ -209,6 +237,12 @@ sc_cli_run (int    argc,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_add_group (context, sc_cli_client_report_group (&client_report));
   atexit (check_stdout_at_exit);
+  if (!batch_client_report_flag (argc, argv))
+    {
+      sc_cli_options_clear (&o);
+      sc_cli_client_report_clear (&client_report);
+      return 2;
+    }
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
       g_printerr ("shangce: %s\n", error->message);

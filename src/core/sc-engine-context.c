@@ -420,6 +420,7 @@ sc_ctx_setup (Ctx                   *ctx,
     {
       static const ScField assumption_fields[] = {
         SC_FIELD_COST_OF_CAPITAL, SC_FIELD_YUAN_PER_1000_EXPOSURES, SC_FIELD_GMV_GROWTH,
+        SC_FIELD_LOCKED_VALUE_WORTH,
       };
 
       for (guint i = 0; i < G_N_ELEMENTS (assumption_fields); i++)
@@ -435,7 +436,7 @@ sc_ctx_setup (Ctx                   *ctx,
             ctx_assumption (ctx, _("%s: %s (profile) — %s"), sc_format_field_label (f), v, note);
           else if (p->values[f].set)
             ctx_assumption (ctx, _("%s: %s (profile)"), sc_format_field_label (f), v);
-          else if (f == SC_FIELD_GMV_GROWTH)
+          else if (f == SC_FIELD_GMV_GROWTH || f == SC_FIELD_LOCKED_VALUE_WORTH)
             /* Translators: profile field, the value used instead ("0%") */
             ctx_assumption (ctx, _("%s: not given, %s used"), sc_format_field_label (f),
                             sc_format_value (v, sizeof v, 0, sc_format_field_unit (f), NULL));

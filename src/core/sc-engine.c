@@ -274,6 +274,10 @@ sc_engine_evaluate (ScCatalog             *catalog,
   result->horizon_months = ctx.n_months;
   result->lang = g_strdup (ctx.lang);
   result->disabled = options != NULL ? g_strdupv ((char **) options->disabled) : NULL;
+  /* Unset, value tied to the platform counts for nothing in the ranking;
+   * the assumption list says so. */
+  result->locked_worth_set = sc_profile_is_set (profile, SC_FIELD_LOCKED_VALUE_WORTH);
+  result->locked_worth = sc_profile_get_number (profile, SC_FIELD_LOCKED_VALUE_WORTH, 0);
   result->measures = g_ptr_array_new_full (n_measures, measure_priv_clear);
   result->programs = g_ptr_array_new_with_free_func (g_free);
   result->platforms = g_ptr_array_new_full (ctx.platforms->len, platform_result_clear);

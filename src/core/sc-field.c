@@ -67,6 +67,9 @@ static const ScFieldInfo fields[SC_N_FIELDS] = {
   { SC_FIELD_SERIOUS_VIOLATION, "serious-violation", SC_FIELD_TYPE_BOOL, N_("Serious or dishonest violation"), NULL, 0, 0, NULL },
   { SC_FIELD_COST_OF_CAPITAL, "cost-of-capital", SC_FIELD_TYPE_FRACTION, N_("Cost of capital per year"), NULL, 0, 1, NULL },
   { SC_FIELD_YUAN_PER_1000_EXPOSURES, "yuan-per-1000-exposures", SC_FIELD_TYPE_MONEY, N_("Yuan per 1,000 exposures"), N_("yuan"), 0, 1e6, NULL },
+  /* Leaving it out ranks by money kept alone, an assumption the estimate lists. */
+  { SC_FIELD_LOCKED_VALUE_WORTH, "locked-value-worth", SC_FIELD_TYPE_FRACTION, N_("Cash value of ¥1 tied to the platform"), NULL, 0, 1, NULL,
+    N_("Not given: value tied to the platform counts for nothing in the ranking, an assumption the estimate lists") },
 };
 
 static const struct

@@ -64,6 +64,8 @@ typedef enum
   /* assumptions (every one has a default the user can see and override) */
   SC_FIELD_COST_OF_CAPITAL,       /* "cost-of-capital": fraction per year */
   SC_FIELD_YUAN_PER_1000_EXPOSURES, /* "yuan-per-1000-exposures": yuan */
+  SC_FIELD_LOCKED_VALUE_WORTH,    /* "locked-value-worth": fraction, the cash value of ¥1 of ad credit,
+                                   * coupons or traffic value (value tied to the platform) */
   SC_N_FIELDS
 } ScField;
 

@@ -6,163 +6,12 @@
 #include "sc-report-xlsx.h"
 
 #include "sc-compare.h"
-#include "sc-error.h"
-#include "sc-file.h"
-#include "sc-text-width.h"
+#include "sc-verdict.h"
+#include "sc-xlsx.h"
 
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
-#include <xlsxwriter.h>
-
-/* Excel's limit on the text of one cell. */
-#define CELL_MAX 32767
-/* Columns wider than this wrap their text. */
-#define WIDTH_MAX 60.0
-#define N_WIDTHS 32
-
-/* Yuan (zh-CN locale 804) with two decimals; counts whole. */
-#define FORMAT_YUAN "[$\xC2\xA5-804]#,##0.00;-[$\xC2\xA5-804]#,##0.00"
-#define FORMAT_COUNT "#,##0"
-#define FORMAT_DATE "yyyy-mm-dd"
-
-typedef struct
-{
-  lxw_workbook *book;
-  const char   *lang;
-  lxw_format   *head;
-  lxw_format   *title;
-  lxw_format   *yuan;
-  lxw_format   *count;
-  lxw_format   *date;
-  lxw_format   *wrap;
-  lxw_error     status;   /* the first error, LXW_NO_ERROR if none */
-} Book;
-
-typedef struct
-{
-  Book          *book;
-  lxw_worksheet *ws;
-  double         widths[N_WIDTHS];
-} Sheet;
-
-static void
-check (Book      *b,
-       lxw_error  status)
-{
-  if (b->status == LXW_NO_ERROR)
-    b->status = status;
-}
-
-static void
-fit (Sheet  *s,
-     guint   col,
-     double  width)
-{
-  if (col < N_WIDTHS)
-    s->widths[col] = MAX (s->widths[col], width);
-}
-
-/* Text as text: worksheet_write_string never makes a formula of it. */
-static void
-put_text (Sheet      *s,
-          guint       row,
-          guint       col,
-          const char *text,
-          lxw_format *format)
-{
-  g_autofree char *cut = NULL;
-
-  if (text == NULL || *text == '\0')
-    return;
-  if (strlen (text) > CELL_MAX)
-    {
-      const char *end = text + CELL_MAX;
-
-      while (end > text && (*end & 0xC0) == 0x80)
-        end--;
-      text = cut = g_strndup (text, end - text);
-    }
-  check (s->book, worksheet_write_string (s->ws, row, col, text, format));
-  /* The longest line decides the width. */
-  {
-    g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
-
-    for (guint i = 0; lines[i] != NULL; i++)
-      fit (s, col, sc_text_width (lines[i]) + 2);
-  }
-}
-
-static void
-put_number (Sheet      *s,
-            guint       row,
-            guint       col,
-            double      value,
-            gboolean    count)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (!isfinite (value))
-    return;
-  if (fabs (value) < 0.005)
-    value = 0;
-  check (s->book, worksheet_write_number (s->ws, row, col, value, count ? s->book->count : s->book->yuan));
-  g_ascii_formatd (buf, sizeof buf, "%.2f", fabs (value));
-  /* Digits, group separators, the sign and the yuan sign. */
-  fit (s, col, strlen (buf) * 4 / 3.0 + 4);
-}
-
-static void
-put_date (Sheet  *s,
-          guint   row,
-          guint   col,
-          ScDay   day)
-{
-  lxw_datetime dt = { 0 };
-  int y, m, d;
-
-  if (day == SC_DAY_NONE)
-    return;
-  sc_day_to_ymd (day, &y, &m, &d);
-  dt.year = y;
-  dt.month = m;
-  dt.day = d;
-  check (s->book, worksheet_write_datetime (s->ws, row, col, &dt, s->book->date));
-  fit (s, col, 12);
-}
-
-static void
-put_header (Sheet              *s,
-            guint               row,
-            const char *const  *heads,
-            guint               n)
-{
-  for (guint c = 0; c < n; c++)
-    put_text (s, row, c, heads[c], s->book->head);
-  worksheet_freeze_panes (s->ws, row + 1, 0);
-}
-
-static void
-sheet_open (Sheet      *s,
-            Book       *b,
-            const char *name)
-{
-  memset (s, 0, sizeof *s);
-  s->book = b;
-  s->ws = workbook_add_worksheet (b->book, name);
-  if (s->ws == NULL)
-    check (b, LXW_ERROR_MEMORY_MALLOC_FAILED);
-}
-
-static void
-sheet_close (Sheet *s)
-{
-  for (guint c = 0; c < N_WIDTHS; c++)
-    if (s->widths[c] > 0)
-      check (s->book, worksheet_set_column (s->ws, c, c, MIN (s->widths[c], WIDTH_MAX),
-                                            s->widths[c] > WIDTH_MAX ? s->book->wrap : NULL));
-}
 
 /* The platform's name as every report gives it: its baseline's, else its id. */
 #define PLATFORM_NAME(pr, lang) ((pr)->baseline != NULL ? sc_text_get (&(pr)->baseline->name, (lang)) : (pr)->platform)
@@ -176,92 +25,114 @@ static const ScAmount summary_amounts[] = {
   SC_AMOUNT_CASH_FLOW,
 };
 
+/* The first amount column of the Summary sheet. */
+#define SUMMARY_COL_AMOUNTS 6
+/* A chart's height in rows of the default height (288 px of 20). */
+#define CHART_ROWS 16
+
 static gboolean
 is_count (ScAmount amount)
 {
   return amount == SC_AMOUNT_TRAFFIC_UNITS || amount == SC_AMOUNT_TRAFFIC_EXPOSURES;
 }
 
+/* The Summary sheet's column of @amount. */
+static guint
+amount_column (ScAmount amount)
+{
+  for (guint a = 0; a < G_N_ELEMENTS (summary_amounts); a++)
+    if (summary_amounts[a] == amount)
+      return SUMMARY_COL_AMOUNTS + a;
+  g_assert_not_reached ();
+  return 0;
+}
+
 static void
-summary (Book            *b,
+summary (ScXlsxBook      *b,
          const ScProfile *profile,
          const ScResult  *result)
 {
-  enum { COL_TOTAL = 1, COL_KEPT, COL_TIED, COL_EXPECTED, COL_AMOUNTS };
+  enum { COL_TOTAL = 1, COL_KEPT, COL_TIED, COL_SCORE, COL_EXPECTED, COL_AMOUNTS };
+  G_STATIC_ASSERT (COL_AMOUNTS == SUMMARY_COL_AMOUNTS);
   const guint head_row = 6;
   const char *heads[COL_AMOUNTS + G_N_ELEMENTS (summary_amounts)];
   guint n_platforms = result->platforms->len;
-  Sheet s;
-  g_autofree char *sheet_name = g_strdup (_("Summary"));
+  ScXlsxSheet s;
 
-  sheet_open (&s, b, sheet_name);
+  sc_xlsx_sheet_open (&s, b, _("Summary"));
   if (s.ws == NULL)
     return;
   /* The title and the note may overflow their cells. */
-  put_text (&s, 0, 0, _("Shangce estimate report"), b->title);
-  put_text (&s, 4, 0, _("Money in yuan over the horizon; exposures in counts."), NULL);
+  sc_xlsx_put_text (&s, 0, 0, _("Shangce estimate report"), b->title);
+  sc_xlsx_put_text (&s, 4, 0, _("Money in yuan over the horizon; exposures in counts."), NULL);
+  {
+    g_autoptr(ScVerdict) verdict = sc_verdict_new (result, b->lang, NULL);
+
+    /* What the ranking value column is: it overflows its cell. */
+    sc_xlsx_put_text (&s, 5, 0, verdict->basis, NULL);
+  }
   s.widths[0] = 0;
-  put_text (&s, 1, 0, _("Profile"), b->head);
-  put_text (&s, 1, 1, sc_profile_get_name (profile, b->lang), NULL);
+  sc_xlsx_put_text (&s, 1, 0, _("Profile"), b->head);
+  sc_xlsx_put_text (&s, 1, 1, sc_profile_get_name (profile, b->lang), NULL);
   s.widths[1] = 0;
-  put_text (&s, 2, 0, _("Evaluation date"), b->head);
-  put_date (&s, 2, 1, result->as_of);
-  put_text (&s, 3, 0, _("Horizon (months)"), b->head);
-  check (b, worksheet_write_number (s.ws, 3, 1, result->horizon_months, NULL));
-  put_text (&s, 3, 2, _("Horizon ends"), b->head);
-  put_date (&s, 3, 3, result->horizon_end - 1);
+  sc_xlsx_put_text (&s, 2, 0, _("Evaluation date"), b->head);
+  sc_xlsx_put_date (&s, 2, 1, result->as_of);
+  sc_xlsx_put_text (&s, 3, 0, _("Horizon (months)"), b->head);
+  sc_xlsx_put_plain (&s, 3, 1, result->horizon_months);
+  sc_xlsx_put_text (&s, 3, 2, _("Horizon ends"), b->head);
+  sc_xlsx_put_date (&s, 3, 3, result->horizon_end - 1);
 
   heads[0] = _("Platform");
   heads[COL_TOTAL] = sc_amount_label (SC_AMOUNT_TOTAL_VALUE);
   heads[COL_KEPT] = _("Money kept");
   heads[COL_TIED] = _("Tied to the platform");
+  heads[COL_SCORE] = _("Ranking value");
   heads[COL_EXPECTED] = _("Expected, not in force");
   for (guint a = 0; a < G_N_ELEMENTS (summary_amounts); a++)
     heads[COL_AMOUNTS + a] = sc_amount_label (summary_amounts[a]);
-  put_header (&s, head_row, heads, G_N_ELEMENTS (heads));
+  sc_xlsx_put_header (&s, head_row, heads, G_N_ELEMENTS (heads));
 
   for (guint p = 0; p < n_platforms; p++)
     {
       const ScPlatformResult *pr = g_ptr_array_index (result->platforms, p);
       guint row = head_row + 1 + p;
 
-      put_text (&s, row, 0, PLATFORM_NAME (pr, b->lang), NULL);
-      put_number (&s, row, COL_TOTAL, pr->totals[SC_AMOUNT_TOTAL_VALUE], FALSE);
-      put_number (&s, row, COL_KEPT, sc_totals_kept (pr->totals), FALSE);
-      put_number (&s, row, COL_TIED, sc_totals_tied (pr->totals), FALSE);
-      put_number (&s, row, COL_EXPECTED, pr->expected_totals[SC_AMOUNT_TOTAL_VALUE], FALSE);
+      sc_xlsx_put_text (&s, row, 0, PLATFORM_NAME (pr, b->lang), NULL);
+      sc_xlsx_put_number (&s, row, COL_TOTAL, pr->totals[SC_AMOUNT_TOTAL_VALUE], FALSE);
+      sc_xlsx_put_number (&s, row, COL_KEPT, sc_totals_kept (pr->totals), FALSE);
+      sc_xlsx_put_number (&s, row, COL_TIED, sc_totals_tied (pr->totals), FALSE);
+      sc_xlsx_put_number (&s, row, COL_SCORE, sc_result_platform_score (result, pr), FALSE);
+      sc_xlsx_put_number (&s, row, COL_EXPECTED, pr->expected_totals[SC_AMOUNT_TOTAL_VALUE], FALSE);
       for (guint a = 0; a < G_N_ELEMENTS (summary_amounts); a++)
-        put_number (&s, row, COL_AMOUNTS + a, pr->totals[summary_amounts[a]], is_count (summary_amounts[a]));
+        sc_xlsx_put_number (&s, row, COL_AMOUNTS + a, pr->totals[summary_amounts[a]], is_count (summary_amounts[a]));
     }
 
-  /* A native chart: the consultant restyles it in Excel, WPS or LibreOffice. */
   if (n_platforms > 0)
     {
-      lxw_chart *chart = workbook_add_chart (b->book, LXW_CHART_COLUMN_STACKED);
-      const guint cols[] = { COL_KEPT, COL_TIED };
+      const guint totals[] = { COL_KEPT, COL_TIED };
+      guint amounts[SC_N_KEPT_AMOUNTS + SC_N_TIED_AMOUNTS];
+      ScXlsxChart chart = {
+        .type = LXW_CHART_COLUMN_STACKED, .head_row = head_row, .first_row = head_row + 1,
+        .last_row = head_row + n_platforms, .category_col = 0, .cols = totals, .n_cols = G_N_ELEMENTS (totals),
+        /* Translators: the title of the chart in the spreadsheet report */
+        .title = _("Money kept and value tied to the platform"),
+        /* Translators: the value axis of the spreadsheet report's chart */
+        .axis = _("Yuan over the horizon"),
+        .at_row = head_row + n_platforms + 2, .at_col = 0,
+      };
 
-      for (guint i = 0; chart != NULL && i < G_N_ELEMENTS (cols); i++)
-        {
-          lxw_chart_series *series = chart_add_series (chart, NULL, NULL);
-
-          chart_series_set_categories (series, sheet_name, head_row + 1, 0, head_row + n_platforms, 0);
-          chart_series_set_values (series, sheet_name, head_row + 1, cols[i], head_row + n_platforms, cols[i]);
-          chart_series_set_name_range (series, sheet_name, head_row, cols[i]);
-        }
-      if (chart != NULL)
-        {
-          /* Translators: the title of the chart in the spreadsheet report */
-          chart_title_set_name (chart, _("Money kept and value tied to the platform"));
-          chart_axis_set_num_format (chart->y_axis, "#,##0");
-          /* Translators: the value axis of the spreadsheet report's chart */
-          chart_axis_set_name (chart->y_axis, _("Yuan over the horizon"));
-          chart_legend_set_position (chart, LXW_CHART_LEGEND_BOTTOM);
-          check (b, worksheet_insert_chart (s.ws, head_row + n_platforms + 2, 0, chart));
-        }
-      else
-        check (b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+      sc_xlsx_add_chart (&s, &chart);
+      /* The same split amount by amount: the money kept, then the value tied. */
+      for (guint i = 0; i < G_N_ELEMENTS (amounts); i++)
+        amounts[i] = amount_column (i < SC_N_KEPT_AMOUNTS ? sc_kept_amounts[i] : sc_tied_amounts[i - SC_N_KEPT_AMOUNTS]);
+      chart.cols = amounts;
+      chart.n_cols = G_N_ELEMENTS (amounts);
+      /* Translators: the title of the second chart in the spreadsheet report */
+      chart.title = _("Each platform’s value, amount by amount");
+      chart.at_row += CHART_ROWS;
+      sc_xlsx_add_chart (&s, &chart);
     }
-  sheet_close (&s);
+  sc_xlsx_sheet_close (&s);
 }
 
 /* --- Measures ----------------------------------------------------------- */
@@ -313,15 +184,15 @@ measure_notes (const ScMeasureResult *mr,
 }
 
 static void
-measures (Book           *b,
+measures (ScXlsxBook     *b,
           const ScResult *result)
 {
   enum { COL_PLATFORM, COL_PROGRAM, COL_MEASURE, COL_STATUS, COL_AMOUNTS };
   const guint col_unit = COL_AMOUNTS + G_N_ELEMENTS (measure_amounts);
   const char *heads[G_N_ELEMENTS (measure_amounts) + COL_AMOUNTS + 3];
-  Sheet s;
+  ScXlsxSheet s;
 
-  sheet_open (&s, b, _("Measures"));
+  sc_xlsx_sheet_open (&s, b, _("Measures"));
   if (s.ws == NULL)
     return;
   heads[COL_PLATFORM] = _("Platform");
@@ -335,7 +206,7 @@ measures (Book           *b,
   heads[col_unit] = _("Traffic counted in");
   heads[col_unit + 1] = _("Basis");
   heads[col_unit + 2] = _("Notes");
-  put_header (&s, 0, heads, G_N_ELEMENTS (heads));
+  sc_xlsx_put_header (&s, 0, heads, G_N_ELEMENTS (heads));
 
   for (guint i = 0; i < result->measures->len; i++)
     {
@@ -347,18 +218,18 @@ measures (Book           *b,
       g_autofree char *notes = measure_notes (mr, b->lang);
       guint row = i + 1;
 
-      put_text (&s, row, COL_PLATFORM, pr != NULL ? PLATFORM_NAME (pr, b->lang) : mr->program->platform, NULL);
-      put_text (&s, row, COL_PROGRAM, sc_text_get (&mr->program->name, b->lang), NULL);
-      put_text (&s, row, COL_MEASURE, sc_text_get (&mr->measure->title, b->lang), NULL);
-      put_text (&s, row, COL_STATUS, sc_measure_status_label (mr->status), NULL);
+      sc_xlsx_put_text (&s, row, COL_PLATFORM, pr != NULL ? PLATFORM_NAME (pr, b->lang) : mr->program->platform, NULL);
+      sc_xlsx_put_text (&s, row, COL_PROGRAM, sc_text_get (&mr->program->name, b->lang), NULL);
+      sc_xlsx_put_text (&s, row, COL_MEASURE, sc_text_get (&mr->measure->title, b->lang), NULL);
+      sc_xlsx_put_text (&s, row, COL_STATUS, sc_measure_status_label (mr->status), NULL);
       for (guint a = 0; a < G_N_ELEMENTS (measure_amounts); a++)
-        put_number (&s, row, COL_AMOUNTS + a, values[measure_amounts[a]], is_count (measure_amounts[a]));
+        sc_xlsx_put_number (&s, row, COL_AMOUNTS + a, values[measure_amounts[a]], is_count (measure_amounts[a]));
       if (fabs (values[SC_AMOUNT_TRAFFIC_UNITS]) >= 0.005)
-        put_text (&s, row, col_unit, sc_traffic_unit_label (mr->traffic_unit), NULL);
-      put_text (&s, row, col_unit + 1, basis, NULL);
-      put_text (&s, row, col_unit + 2, notes, b->wrap);
+        sc_xlsx_put_text (&s, row, col_unit, sc_traffic_unit_label (mr->traffic_unit), NULL);
+      sc_xlsx_put_text (&s, row, col_unit + 1, basis, NULL);
+      sc_xlsx_put_text (&s, row, col_unit + 2, notes, b->wrap);
     }
-  sheet_close (&s);
+  sc_xlsx_sheet_close (&s);
 }
 
 /* --- Assumptions -------------------------------------------------------- */
@@ -393,27 +264,27 @@ split_assumption (const char  *line,
 }
 
 static void
-assumptions (Book           *b,
+assumptions (ScXlsxBook     *b,
              const ScResult *result)
 {
   /* Translators: columns of the spreadsheet report's assumptions */
   const char *heads[] = { _("Assumption"), C_("assumption", "Value"), _("Note") };
-  Sheet s;
+  ScXlsxSheet s;
 
-  sheet_open (&s, b, _("Assumptions"));
+  sc_xlsx_sheet_open (&s, b, _("Assumptions"));
   if (s.ws == NULL)
     return;
-  put_header (&s, 0, heads, G_N_ELEMENTS (heads));
+  sc_xlsx_put_header (&s, 0, heads, G_N_ELEMENTS (heads));
   for (guint i = 0; i < result->assumptions->len; i++)
     {
       g_autofree char *what = NULL, *value = NULL, *note = NULL;
 
       split_assumption (g_ptr_array_index (result->assumptions, i), &what, &value, &note);
-      put_text (&s, i + 1, 0, what, NULL);
-      put_text (&s, i + 1, 1, value, NULL);
-      put_text (&s, i + 1, 2, note, b->wrap);
+      sc_xlsx_put_text (&s, i + 1, 0, what, NULL);
+      sc_xlsx_put_text (&s, i + 1, 1, value, NULL);
+      sc_xlsx_put_text (&s, i + 1, 2, note, b->wrap);
     }
-  sheet_close (&s);
+  sc_xlsx_sheet_close (&s);
 }
 
 /* --- Sources ------------------------------------------------------------ */
@@ -436,14 +307,14 @@ source_use_free (gpointer data)
 }
 
 static void
-sources (Book           *b,
+sources (ScXlsxBook     *b,
          ScCatalog      *catalog,
          const ScResult *result)
 {
   /* Translators: columns of the spreadsheet report's sources */
   const char *heads[] = { _("Title"), _("Publisher"), _("Date"), _("URL"), _("Quoted sentences") };
   g_autoptr(GPtrArray) uses = g_ptr_array_new_with_free_func (source_use_free);
-  Sheet s;
+  ScXlsxSheet s;
 
   for (guint i = 0; i < result->measures->len; i++)
     {
@@ -473,49 +344,25 @@ sources (Book           *b,
       g_string_append_printf (use->quotes, _("“%s” — %s"), quote, sc_text_get (&mr->measure->title, b->lang));
     }
 
-  sheet_open (&s, b, _("Sources"));
+  sc_xlsx_sheet_open (&s, b, _("Sources"));
   if (s.ws == NULL)
     return;
-  put_header (&s, 0, heads, G_N_ELEMENTS (heads));
+  sc_xlsx_put_header (&s, 0, heads, G_N_ELEMENTS (heads));
   for (guint i = 0; i < uses->len; i++)
     {
       const SourceUse *use = g_ptr_array_index (uses, i);
 
-      put_text (&s, i + 1, 0, sc_text_get (&use->source->title, b->lang), NULL);
-      put_text (&s, i + 1, 1, use->source->publisher, NULL);
-      put_date (&s, i + 1, 2, use->source->published);
+      sc_xlsx_put_text (&s, i + 1, 0, sc_text_get (&use->source->title, b->lang), NULL);
+      sc_xlsx_put_text (&s, i + 1, 1, use->source->publisher, NULL);
+      sc_xlsx_put_date (&s, i + 1, 2, use->source->published);
       /* Text, not a link: a file's URL is data, and a cell never runs it. */
-      put_text (&s, i + 1, 3, use->source->url, NULL);
-      put_text (&s, i + 1, 4, use->quotes->str, b->wrap);
+      sc_xlsx_put_text (&s, i + 1, 3, use->source->url, NULL);
+      sc_xlsx_put_text (&s, i + 1, 4, use->quotes->str, b->wrap);
     }
-  sheet_close (&s);
+  sc_xlsx_sheet_close (&s);
 }
 
 /* --- the workbook ------------------------------------------------------- */
-
-static void
-formats (Book *b)
-{
-  b->head = workbook_add_format (b->book);
-  format_set_bold (b->head);
-  format_set_bottom (b->head, LXW_BORDER_THIN);
-  format_set_bg_color (b->head, 0xEEEEEE);
-  format_set_text_wrap (b->head);
-  format_set_align (b->head, LXW_ALIGN_VERTICAL_TOP);
-  b->title = workbook_add_format (b->book);
-  format_set_bold (b->title);
-  format_set_font_size (b->title, 14);
-  b->yuan = workbook_add_format (b->book);
-  format_set_num_format (b->yuan, FORMAT_YUAN);
-  b->count = workbook_add_format (b->book);
-  format_set_num_format (b->count, FORMAT_COUNT);
-  b->date = workbook_add_format (b->book);
-  format_set_num_format (b->date, FORMAT_DATE);
-  format_set_align (b->date, LXW_ALIGN_LEFT);
-  b->wrap = workbook_add_format (b->book);
-  format_set_text_wrap (b->wrap);
-  format_set_align (b->wrap, LXW_ALIGN_VERTICAL_TOP);
-}
 
 gboolean
 sc_report_write_xlsx (ScCatalog       *catalog,
@@ -525,65 +372,20 @@ sc_report_write_xlsx (ScCatalog       *catalog,
                       const char      *path,
                       GError         **error)
 {
-  static char generator[] = "shangce " PACKAGE_VERSION;
-  g_autoptr(GError) local = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *file = NULL;
-  g_autofree char *data = NULL;
   g_autofree char *title = NULL;
-  lxw_workbook_options options = { 0 };
-  lxw_doc_properties properties = { 0 };
-  Book b = { 0 };
-  gsize size = 0;
-  gboolean ok = FALSE;
-  lxw_error status;
+  ScXlsxBook b;
 
   g_return_val_if_fail (catalog != NULL && profile != NULL && result != NULL && path != NULL, FALSE);
 
   if (lang == NULL)
     lang = result->lang;
-  b.lang = g_str_has_prefix (lang, "zh") ? "zh" : "en";
-
-  /* libxlsxwriter writes a file by name; it goes to a private folder
-   * first, then through the one writer of every output (a temporary file
-   * beside @path, renamed; 0600 for client data). */
-  dir = g_dir_make_tmp ("shangce-xlsx-XXXXXX", &local);
-  if (dir == NULL)
-    {
-      g_set_error (error, SC_ERROR, SC_ERROR_IO, "%s", local->message);
-      return FALSE;
-    }
-  file = g_build_filename (dir, "report.xlsx", NULL);
-  options.tmpdir = dir;
-  b.book = workbook_new_opt (file, &options);
-  if (b.book == NULL)
-    {
-      g_set_error (error, SC_ERROR, SC_ERROR_IO, _("Cannot write the spreadsheet: %s"),
-                   lxw_strerror (LXW_ERROR_CREATING_XLSX_FILE));
-      g_rmdir (dir);
-      return FALSE;
-    }
-
-  title = g_strdup_printf ("%s — %s", _("Shangce estimate report"), sc_profile_get_name (profile, b.lang));
-  properties.title = title;
-  properties.comments = generator;
-  check (&b, workbook_set_properties (b.book, &properties));
-  formats (&b);
+  lang = g_str_has_prefix (lang, "zh") ? "zh" : "en";
+  title = g_strdup_printf ("%s — %s", _("Shangce estimate report"), sc_profile_get_name (profile, lang));
+  if (!sc_xlsx_book_open (&b, lang, title, error))
+    return FALSE;
   summary (&b, profile, result);
   measures (&b, result);
   assumptions (&b, result);
   sources (&b, catalog, result);
-
-  status = workbook_close (b.book);
-  if (b.status == LXW_NO_ERROR)
-    b.status = status;
-  if (b.status != LXW_NO_ERROR)
-    g_set_error (error, SC_ERROR, SC_ERROR_IO, _("Cannot write the spreadsheet: %s"), lxw_strerror (b.status));
-  else if (!g_file_get_contents (file, &data, &size, &local))
-    g_set_error (error, SC_ERROR, SC_ERROR_IO, "%s", local->message);
-  else
-    ok = sc_file_write (path, data, size, SC_FILE_PRIVATE | SC_FILE_SYNC, error);
-  g_unlink (file);
-  g_rmdir (dir);
-  return ok;
+  return sc_xlsx_book_close (&b, path, error);
 }

@@ -5,9 +5,11 @@
 
 #include "sc-report.h"
 
+#include "sc-compare.h"
 #include "sc-format.h"
 #include "sc-rule-check.h"
 #include "sc-text-width.h"
+#include "sc-verdict.h"
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
@@ -28,6 +30,32 @@ sc_report_format_from_string (const char     *name,
         return TRUE;
       }
   return FALSE;
+}
+
+char *
+sc_report_data_revision (const ScResult  *result,
+                         char           **digest)
+{
+  GString *ids = g_string_new (NULL);
+
+  g_return_val_if_fail (result != NULL && digest != NULL, NULL);
+
+  for (guint i = 0; i < result->programs->len; i++)
+    {
+      const ScProgram *program = ((const ScProgramResult *) g_ptr_array_index (result->programs, i))->program;
+
+      g_string_append_printf (ids, "%s%s r%u", ids->len ? ", " : "", program->id, program->revision);
+    }
+  for (guint i = 0; i < result->platforms->len; i++)
+    {
+      const ScBaseline *baseline = ((const ScPlatformResult *) g_ptr_array_index (result->platforms, i))->baseline;
+
+      if (baseline != NULL)
+        g_string_append_printf (ids, "%s%s-baseline r%u", ids->len ? ", " : "", baseline->platform, baseline->revision);
+    }
+  *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, ids->str, -1);
+  (*digest)[8] = '\0';
+  return g_string_free (ids, FALSE);
 }
 
 static const char *
@@ -193,11 +221,90 @@ status_mark (ScMeasureStatus status)
     }
 }
 
+/* The rows under the amounts that split money kept from value tied to
+ * the platform and give the number platforms are ranked by. */
+enum { VALUE_ROW_KEPT, VALUE_ROW_TIED, VALUE_ROW_SCORE, N_VALUE_ROWS };
+
+static const char *
+value_row_label (guint row)
+{
+  switch (row)
+    {
+    case VALUE_ROW_KEPT: return _("Money kept");
+    /* ad credit, coupons and traffic value at face value; the verdict says
+     * what the ranking value counts them as */
+    case VALUE_ROW_TIED: return _("Tied to the platform");
+    default: return _("Ranking value");
+    }
+}
+
+static double
+value_row_value (const ScResult         *result,
+                 const ScPlatformResult *pr,
+                 guint                   row)
+{
+  switch (row)
+    {
+    case VALUE_ROW_KEPT: return sc_totals_kept (pr->totals);
+    case VALUE_ROW_TIED: return sc_totals_tied (pr->totals);
+    default: return sc_result_platform_score (result, pr);
+    }
+}
+
+static void
+text_value_rows (GString        *out,
+                 const ScResult *result,
+                 gsize           label_w,
+                 gsize           col_w)
+{
+  for (guint r = 0; r < N_VALUE_ROWS; r++)
+    {
+      sc_text_pad (out, value_row_label (r), label_w, FALSE);
+      for (guint p = 0; p < result->platforms->len; p++)
+        {
+          g_autofree char *v = money_grouped (value_row_value (result, g_ptr_array_index (result->platforms, p), r));
+
+          sc_text_pad (out, v, col_w, TRUE);
+        }
+      g_string_append_c (out, '\n');
+    }
+}
+
+/* The verdict, the same as the client report's and the window's. */
+static void
+text_verdict (GString        *out,
+              const ScResult *result,
+              const char     *lang)
+{
+  g_autoptr(ScVerdict) verdict = sc_verdict_new (result, lang, NULL);
+
+  g_string_append_printf (out, "\n%s\n", _("Verdict"));
+  g_string_append_printf (out, "  %s\n", verdict->words);
+  for (guint i = 0; i < verdict->ranks->len; i++)
+    {
+      const ScVerdictRank *r = g_ptr_array_index (verdict->ranks, i);
+      g_autofree char *k = money_grouped (r->kept);
+      g_autofree char *t = money_grouped (r->tied);
+      g_autofree char *v = money_grouped (r->score);
+
+      /* Translators: a line of the text report's verdict: place, platform,
+       * ranking value, money kept, value tied to the platform */
+      g_string_append_printf (out, _("  %u. %s: %s (kept %s, tied to the platform %s)"), i + 1, r->name, v, k, t);
+      g_string_append_c (out, '\n');
+    }
+}
+/* Where the leader changes as the monthly GMV varies: one section per
+ * format, defined near the end of this file. */
+static void text_crossovers (GString *out, const ScResult *result, const ScSweep *sweep, const char *lang);
+static void csv_crossovers  (GString *out, const ScResult *result, const ScSweep *sweep, const char *lang);
+static void json_crossovers (GString *out, const ScSweep *sweep);
+
 static void
 text_report (GString         *out,
              ScCatalog       *catalog,
              const ScProfile *profile,
              const ScResult  *result,
+             const ScSweep   *sweep,
              const char      *lang)
 {
   char d1[16], d2[16];
@@ -219,6 +326,8 @@ text_report (GString         *out,
   /* Side-by-side table, one column per platform. */
   for (guint r = 0; r < G_N_ELEMENTS (table_rows); r++)
     label_w = MAX (label_w, sc_text_width (sc_amount_label (table_rows[r])));
+  for (guint r = 0; r < N_VALUE_ROWS; r++)
+    label_w = MAX (label_w, sc_text_width (value_row_label (r)));
   for (guint p = 0; p < result->platforms->len; p++)
     col_w = MAX (col_w, sc_text_width (platform_name (g_ptr_array_index (result->platforms, p), lang)) + 2);
   for (guint p = 0; p < result->platforms->len; p++)
@@ -275,6 +384,7 @@ text_report (GString         *out,
         }
       g_string_append_c (out, '\n');
     }
+  text_value_rows (out, result, label_w, col_w);
   {
     gboolean any_up_to = FALSE, any_assumed = FALSE;
 
@@ -293,6 +403,9 @@ text_report (GString         *out,
     if (any_assumed)
       g_string_append_printf (out, "%s\n", _("Contains assumptions: see the list at the end."));
   }
+
+  text_verdict (out, result, lang);
+  text_crossovers (out, result, sweep, lang);
 
   /* Measures, program by program. */
   g_string_append_printf (out, "\n%s\n", _("Measures"));
@@ -517,10 +630,29 @@ join_reasons (GPtrArray  *reasons,
   return g_string_free (s, FALSE);
 }
 
+/* The last cells of a row: money kept and value tied to the platform of
+ * @totals (empty when NULL), and for platform @pr the worth of a tied yuan
+ * and the ranking value. Ends the row. */
+static void
+csv_kept_tied (GString                *out,
+               const ScResult         *result,
+               const ScPlatformResult *pr,
+               const double           *totals)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  sc_csv_append_cell (out, totals != NULL ? money (buf, sizeof buf, sc_totals_kept (totals)) : "", FALSE);
+  sc_csv_append_cell (out, totals != NULL ? money (buf, sizeof buf, sc_totals_tied (totals)) : "", FALSE);
+  sc_csv_append_cell (out, pr != NULL && result->locked_worth_set ? money (buf, sizeof buf, result->locked_worth) : "",
+                      FALSE);
+  sc_csv_append_cell (out, pr != NULL ? money (buf, sizeof buf, sc_result_platform_score (result, pr)) : "", TRUE);
+}
+
 static void
 csv_report (GString         *out,
             const ScProfile *profile,
             const ScResult  *result,
+            const ScSweep   *sweep,
             const char      *lang)
 {
   static const char *const head[] = {
@@ -530,6 +662,7 @@ csv_report (GString         *out,
    * position keeps working. */
   static const char *const tail[] = {
     "basis", "up-to", "cut-by-group", "cut-by-cap", "reasons", "expected", "expected-total-value", "figures",
+    "kept", "tied", "locked-value-worth", "ranking-value",
   };
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
@@ -561,7 +694,8 @@ csv_report (GString         *out,
       sc_csv_append_cell (out, warn, FALSE);
       sc_csv_append_cell (out, "", FALSE);
       sc_csv_append_cell (out, money (buf, sizeof buf, pr->expected_totals[SC_AMOUNT_TOTAL_VALUE]), FALSE);
-      sc_csv_append_cell (out, "", TRUE);
+      sc_csv_append_cell (out, "", FALSE);
+      csv_kept_tied (out, result, pr, pr->totals);
     }
   for (guint i = 0; i < result->programs->len; i++)
     {
@@ -583,7 +717,8 @@ csv_report (GString         *out,
       sc_csv_append_cell (out, "", FALSE);
       sc_csv_append_cell (out, "", FALSE);
       sc_csv_append_cell (out, money (buf, sizeof buf, prr->expected_totals[SC_AMOUNT_TOTAL_VALUE]), FALSE);
-      sc_csv_append_cell (out, "", TRUE);
+      sc_csv_append_cell (out, "", FALSE);
+      csv_kept_tied (out, result, NULL, prr->totals);
     }
   /* Headlines: platform-wide figures, no amount of any merchant (empty
    * amount columns), their quote in "reasons", their numbers in "figures". */
@@ -611,7 +746,8 @@ csv_report (GString         *out,
           sc_csv_append_cell (out, headline->quote, FALSE);
           sc_csv_append_cell (out, "", FALSE);
           sc_csv_append_cell (out, "", FALSE);
-          sc_csv_append_cell (out, figures, TRUE);
+          sc_csv_append_cell (out, figures, FALSE);
+          csv_kept_tied (out, result, NULL, NULL);
         }
     }
   for (guint i = 0; i < result->measures->len; i++)
@@ -635,8 +771,10 @@ csv_report (GString         *out,
       sc_csv_append_cell (out, reasons, FALSE);
       sc_csv_append_cell (out, mr->expected ? "true" : "false", FALSE);
       sc_csv_append_cell (out, money (buf, sizeof buf, mr->expected_totals[SC_AMOUNT_TOTAL_VALUE]), FALSE);
-      sc_csv_append_cell (out, "", TRUE);
+      sc_csv_append_cell (out, "", FALSE);
+      csv_kept_tied (out, result, NULL, mr->totals);
     }
+  csv_crossovers (out, result, sweep, lang);
   (void) profile;
 }
 
@@ -818,11 +956,37 @@ json_headlines (GString         *out,
   g_string_append_c (out, ']');
 }
 
+/* "verdict": what the ranking is by, the order and the words. */
+static void
+json_verdict (GString        *out,
+              const ScResult *result,
+              const char     *lang)
+{
+  g_autoptr(ScVerdict) verdict = sc_verdict_new (result, lang, NULL);
+
+  g_string_append (out, ",\n\"verdict\":{\"locked_value_worth\":");
+  if (verdict->worth_set)
+    json_number (out, verdict->worth);
+  else
+    g_string_append (out, "null");
+  json_member (out, ",", "basis", verdict->basis);
+  json_member (out, ",", "words", verdict->words);
+  g_string_append (out, ",\"order\":[");
+  for (guint i = 0; i < verdict->ranks->len; i++)
+    {
+      if (i)
+        g_string_append_c (out, ',');
+      sc_json_append_string (out, ((const ScVerdictRank *) g_ptr_array_index (verdict->ranks, i))->platform->platform);
+    }
+  g_string_append (out, "]}");
+}
+
 static void
 json_report (GString         *out,
              ScCatalog       *catalog,
              const ScProfile *profile,
              const ScResult  *result,
+             const ScSweep   *sweep,
              const char      *lang)
 {
   g_autoptr(ScRuleCheck) check = sc_rule_check (catalog, profile, lang);
@@ -885,9 +1049,16 @@ json_report (GString         *out,
       json_monthly (out, result, pr->monthly, pr->n_months);
       g_string_append (out, ",\"expected_totals\":");
       json_amounts (out, pr->expected_totals);
+      g_string_append (out, ",\"kept\":");
+      json_number (out, sc_totals_kept (pr->totals));
+      g_string_append (out, ",\"tied\":");
+      json_number (out, sc_totals_tied (pr->totals));
+      g_string_append (out, ",\"score\":");
+      json_number (out, sc_result_platform_score (result, pr));
       g_string_append_c (out, '}');
     }
   g_string_append (out, "]");
+  json_verdict (out, result, lang);
 
   /* programs */
   g_string_append (out, ",\n\"programs\":[");
@@ -988,11 +1159,206 @@ json_report (GString         *out,
     }
   g_string_append (out, "]}");
 
+  json_crossovers (out, sweep);
+
   g_string_append (out, ",\n\"assumptions\":");
   json_strings (out, result->assumptions);
   g_string_append (out, ",\n\"warnings\":");
   json_strings (out, result->warnings);
   g_string_append (out, "\n}\n");
+}
+
+/* --- where the leader changes (sc_sweep_crossovers()) ------------------------ */
+
+/* The name of platform @index of @sweep, as the result names it. */
+static const char *
+sweep_platform_name (const ScResult *result,
+                     const ScSweep  *sweep,
+                     guint           index,
+                     const char     *lang)
+{
+  const ScPlatformResult *pr;
+
+  if (index >= sweep->n_platforms)
+    return "";
+  pr = sc_result_find_platform (result, sweep->platforms[index]);
+  return pr != NULL ? platform_name (pr, lang) : sweep->platforms[index];
+}
+
+/* The first and last GMV the sweep evaluated. FALSE when it has none. */
+static gboolean
+sweep_range (const ScSweep *sweep,
+             double        *from,
+             double        *to)
+{
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < sweep->n_points; i++)
+    if (sweep->n_platforms > 0 && isfinite (sc_sweep_get (sweep, 0, i)))
+      {
+        if (!any)
+          *from = sweep->points[i];
+        *to = sweep->points[i];
+        any = TRUE;
+      }
+  return any;
+}
+
+/* A GMV of the sweep for a reader: three significant digits, grouped
+ * ("63,100"): between two sweep points, more would be false precision. */
+static char *
+gmv_text (double gmv)
+{
+  char buf[SC_FORMAT_FIXED_BUF];
+  double unit = gmv >= 1000 ? pow (10, floor (log10 (gmv)) - 2) : 1;
+
+  return g_strdup (sc_format_amount (buf, sizeof buf, unit * round (gmv / unit), 0));
+}
+
+/* One sentence per change of leader, or one that says nobody overtakes.
+ * (transfer full, element-type utf8) */
+static GPtrArray *
+crossover_sentences (const ScResult *result,
+                     const ScSweep  *sweep,
+                     GArray         *crossovers,
+                     const char     *lang)
+{
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+  double from = 0, to = 0;
+
+  if (!sweep_range (sweep, &from, &to))
+    return lines;
+  for (guint k = 0; k < crossovers->len; k++)
+    {
+      const ScSweepCrossover *x = &g_array_index (crossovers, ScSweepCrossover, k);
+      g_autofree char *gmv = gmv_text (x->at);
+
+      /* Translators: where the leading platform changes with the monthly GMV:
+       * "Douyin leads above a monthly GMV of about 63,100 yuan (Kuaishou below)" */
+      g_ptr_array_add (lines, g_strdup_printf (_("%s leads above a monthly GMV of about %s yuan (%s below)"),
+                                               sweep_platform_name (result, sweep, x->after, lang), gmv,
+                                               sweep_platform_name (result, sweep, x->before, lang)));
+    }
+  if (crossovers->len == 0)
+    {
+      g_autofree char *lo = gmv_text (from);
+      g_autofree char *hi = gmv_text (to);
+      guint leader = sc_sweep_first_leader (sweep);
+
+      if (leader != G_MAXUINT)
+        /* Translators: no change of leader over the monthly GMVs tried:
+         * "Kuaishou leads at every monthly GMV from 3,100 to 93,000 yuan" */
+        g_ptr_array_add (lines, g_strdup_printf (_("%s leads at every monthly GMV from %s to %s yuan"),
+                                                 sweep_platform_name (result, sweep, leader, lang), lo, hi));
+      else
+        g_ptr_array_add (lines, g_strdup_printf (_("No platform leads at any monthly GMV from %s to %s yuan"),
+                                                 lo, hi));
+    }
+  return lines;
+}
+
+static void
+text_crossovers (GString        *out,
+                 const ScResult *result,
+                 const ScSweep  *sweep,
+                 const char     *lang)
+{
+  g_autoptr(GArray) crossovers = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autofree char *lo = NULL, *hi = NULL;
+  double from = 0, to = 0;
+
+  if (sweep == NULL || !sweep_range (sweep, &from, &to))
+    return;
+  crossovers = sc_sweep_crossovers (sweep);
+  lines = crossover_sentences (result, sweep, crossovers, lang);
+  lo = gmv_text (from);
+  hi = gmv_text (to);
+  g_string_append_printf (out, "\n%s\n", _("Where the leading platform changes"));
+  for (guint i = 0; i < lines->len; i++)
+    g_string_append_printf (out, "  %s\n", (const char *) g_ptr_array_index (lines, i));
+  g_string_append (out, "  ");
+  /* Translators: under "Where the leading platform changes" in the text report */
+  g_string_append_printf (out, _("(monthly GMV tried from %s to %s yuan, everything else as in the profile)"), lo, hi);
+  g_string_append_c (out, '\n');
+}
+
+/* Rows of level "crossover": the platform leading above in "platform",
+ * the one below in "measure-id", the sentence in "measure", the GMV in
+ * "figures"; with no change, one row naming the leader. */
+static void
+csv_crossovers (GString        *out,
+                const ScResult *result,
+                const ScSweep  *sweep,
+                const char     *lang)
+{
+  g_autoptr(GArray) crossovers = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (sweep == NULL)
+    return;
+  crossovers = sc_sweep_crossovers (sweep);
+  lines = crossover_sentences (result, sweep, crossovers, lang);
+  for (guint k = 0; k < lines->len; k++)
+    {
+      const ScSweepCrossover *x = k < crossovers->len ? &g_array_index (crossovers, ScSweepCrossover, k) : NULL;
+      guint leader = x != NULL ? x->after : sc_sweep_first_leader (sweep);
+      g_autofree char *figures = x != NULL ? g_strdup_printf ("%s yuan/month", money (buf, sizeof buf, x->at)) : NULL;
+
+      sc_csv_append_cell (out, "crossover", FALSE);
+      sc_csv_append_cell (out, leader < sweep->n_platforms ? sweep->platforms[leader] : "", FALSE);
+      sc_csv_append_cell (out, "", FALSE);
+      sc_csv_append_cell (out, "", FALSE);
+      sc_csv_append_cell (out, x != NULL ? sweep->platforms[x->before] : "", FALSE);
+      sc_csv_append_cell (out, g_ptr_array_index (lines, k), FALSE);
+      sc_csv_append_cell (out, "", FALSE);
+      csv_amounts (out, NULL, NULL, TRUE);
+      /* basis … expected-total-value: nothing of a merchant's amounts */
+      for (guint c = 0; c < 7; c++)
+        sc_csv_append_cell (out, "", FALSE);
+      sc_csv_append_cell (out, figures != NULL ? figures : "", FALSE);
+      csv_kept_tied (out, result, NULL, NULL);
+    }
+}
+
+/* "gmv_crossovers" (docs/report-json.md): null without a sweep. */
+static void
+json_crossovers (GString       *out,
+                 const ScSweep *sweep)
+{
+  g_autoptr(GArray) crossovers = NULL;
+  double from = 0, to = 0;
+  guint leader;
+
+  g_string_append (out, ",\n\"gmv_crossovers\":");
+  if (sweep == NULL || !sweep_range (sweep, &from, &to))
+    {
+      g_string_append (out, "null");
+      return;
+    }
+  crossovers = sc_sweep_crossovers (sweep);
+  leader = sc_sweep_first_leader (sweep);
+  g_string_append (out, "{\"from\":");
+  json_number (out, from);
+  g_string_append (out, ",\"to\":");
+  json_number (out, to);
+  json_member (out, ",", "leader_at_from", leader < sweep->n_platforms ? sweep->platforms[leader] : NULL);
+  g_string_append (out, ",\"crossovers\":[");
+  for (guint k = 0; k < crossovers->len; k++)
+    {
+      const ScSweepCrossover *x = &g_array_index (crossovers, ScSweepCrossover, k);
+
+      g_string_append (out, k ? "," : "");
+      g_string_append (out, "{\"monthly_gmv\":");
+      json_number (out, x->at);
+      json_member (out, ",", "before", sweep->platforms[x->before]);
+      json_member (out, ",", "after", sweep->platforms[x->after]);
+      g_string_append (out, ",\"score\":");
+      json_number (out, x->score);
+      g_string_append_c (out, '}');
+    }
+  g_string_append (out, "]}");
 }
 
 GBytes *
@@ -1001,6 +1367,17 @@ sc_report_build (ScCatalog       *catalog,
                  const ScResult  *result,
                  ScReportFormat   format,
                  const char      *lang)
+{
+  return sc_report_build_with_sweep (catalog, profile, result, NULL, format, lang);
+}
+
+GBytes *
+sc_report_build_with_sweep (ScCatalog       *catalog,
+                            const ScProfile *profile,
+                            const ScResult  *result,
+                            const ScSweep   *sweep,
+                            ScReportFormat   format,
+                            const char      *lang)
 {
   GString *out;
 
@@ -1013,14 +1390,14 @@ sc_report_build (ScCatalog       *catalog,
   switch (format)
     {
     case SC_REPORT_CSV:
-      csv_report (out, profile, result, lang);
+      csv_report (out, profile, result, sweep, lang);
       break;
     case SC_REPORT_JSON:
-      json_report (out, catalog, profile, result, lang);
+      json_report (out, catalog, profile, result, sweep, lang);
       break;
     case SC_REPORT_TEXT:
     default:
-      text_report (out, catalog, profile, result, lang);
+      text_report (out, catalog, profile, result, sweep, lang);
       break;
     }
   return g_string_free_to_bytes (out);

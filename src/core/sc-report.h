@@ -6,6 +6,7 @@
 #include "sc-catalog.h"
 #include "sc-engine.h"
 #include "sc-profile.h"
+#include "sc-sweep.h"
 
 G_BEGIN_DECLS
 
@@ -32,6 +33,25 @@ GBytes  *sc_report_build  (ScCatalog       *catalog,
                            const ScResult  *result,
                            ScReportFormat   format,
                            const char      *lang);
+/*
+ * sc_report_build() with the monthly GMV at which the leading platform
+ * changes (sc_sweep_crossovers() of @sweep), in every format. @sweep is
+ * the profile's sweep over monthly GMV (sc_document_get_sweep() or
+ * sc_sweep_over_monthly_gmv()); NULL leaves that part out. (transfer full)
+ */
+GBytes  *sc_report_build_with_sweep (ScCatalog       *catalog,
+                                     const ScProfile *profile,
+                                     const ScResult  *result,
+                                     const ScSweep   *sweep,
+                                     ScReportFormat   format,
+                                     const char      *lang);
+
+/* The programs and baselines @result's numbers come from, "program r2, …,
+ * platform-baseline r1" (transfer full), and in *@digest a short name for
+ * that list: the first 8 hex digits of its SHA-256 (transfer full). The
+ * client report's footer and the CSV header block name the data alike. */
+char    *sc_report_data_revision (const ScResult *result,
+                                  char          **digest);
 
 /* Appends @text as one CSV cell (RFC 4180 quoting) and "," or, when @last,
  * CRLF. A cell a spreadsheet would run as a formula (starting with = + - @,

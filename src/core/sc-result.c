@@ -5,6 +5,7 @@
 
 #include "sc-result.h"
 
+#include "sc-compare.h"
 #include "sc-engine-private.h"
 
 #include <math.h>
@@ -172,5 +173,5 @@ sc_result_platform_score (const ScResult         *result,
   g_return_val_if_fail (result != NULL, 0);
   g_return_val_if_fail (platform != NULL, 0);
 
-  return platform->totals[SC_AMOUNT_TOTAL_VALUE];
+  return sc_totals_kept (platform->totals) + result->locked_worth * sc_totals_tied (platform->totals);
 }

@@ -175,6 +175,9 @@ typedef struct
  * @warnings: char*, e.g. a missing baseline or an unset cost of capital
  * @disabled: the program ids left out (a copy of the options'), or NULL, so
  *   that views derived from this result (sweeps, charts) leave out the same
+ * @locked_worth: what one yuan of value tied to the platform (ad credit,
+ *   coupons, traffic value) is worth to the merchant in cash, 0–1: the
+ *   profile's "locked-value-worth", 0 when @locked_worth_set is FALSE
  */
 typedef struct
 {
@@ -188,6 +191,8 @@ typedef struct
   GPtrArray  *platforms;
   GPtrArray  *assumptions;
   GPtrArray  *warnings;
+  double      locked_worth;
+  gboolean    locked_worth_set;
 } ScResult;
 
 void              sc_result_free            (ScResult              *result);
@@ -203,8 +208,9 @@ const ScPlatformResult *sc_result_find_platform (const ScResult *result,
 /* The number verdicts rank platform @platform of @result by: one value per
  * platform, higher is better. Every ranking (verdicts, ranges, crossovers,
  * charts that order platforms) goes through this one function, so that
- * how value tied to the platform is weighed is decided in one place.
- * Today: the platform's total value. */
+ * how value tied to the platform is weighed is decided in one place:
+ * money kept (sc_totals_kept()) + @result's locked_worth × value tied to
+ * the platform at face value (sc_totals_tied()). */
 double            sc_result_platform_score  (const ScResult        *result,
                                              const ScPlatformResult *platform);
 /* Month @month of @amount in a monthly series (0 when @monthly is NULL). */

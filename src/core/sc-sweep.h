@@ -11,7 +11,8 @@ G_BEGIN_DECLS
 
 /**
  * ScSweep:
- * Total value (SC_AMOUNT_TOTAL_VALUE) per platform at each point of a sweep.
+ * Each platform's score (sc_result_platform_score(), the number verdicts
+ * rank by) at each point of a sweep.
  * @values: [platform * n_points + point]
  */
 typedef struct
@@ -54,6 +55,37 @@ void              sc_sweep_free             (ScSweep               *sweep);
 double            sc_sweep_get              (const ScSweep         *sweep,
                                              guint                  platform,
                                              guint                  point);
+
+/**
+ * ScSweepCrossover:
+ * Where the leading platform of a sweep changes.
+ * @at: the swept field's value where the two tie, interpolated linearly
+ *   between the two sweep points around it
+ * @before, @after: the platforms (indexes into ScSweep.platforms) leading
+ *   just below and just above @at
+ * @score: their score at @at (interpolated)
+ */
+typedef struct
+{
+  double at;
+  guint  before;
+  guint  after;
+  double score;
+} ScSweepCrossover;
+
+/*
+ * The points of @sweep where the leading platform changes, in increasing
+ * order (ScSweepCrossover). The leader at a point is the platform with the
+ * highest value there; a point where the top two tie leads to no one and
+ * the change is placed where their difference reaches zero. Points that
+ * are NAN are skipped. The values are sc_result_platform_score(), so the
+ * crossovers rank platforms exactly as the verdicts do. Never NULL.
+ * (transfer full)
+ */
+GArray           *sc_sweep_crossovers       (const ScSweep         *sweep);
+/* The platform leading at the first evaluated point, or G_MAXUINT (none,
+ * or a tie there). */
+guint             sc_sweep_first_leader     (const ScSweep         *sweep);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScSweep, sc_sweep_free)
 

@@ -20,6 +20,7 @@
 #include "sc-quick-start.h"
 #include "sc-recovery.h"
 #include "sc-report.h"
+#include "sc-report-xlsx.h"
 #include "sc-rule-check-view.h"
 
 /* --- undo and redo --------------------------------------------------------- */
@@ -263,7 +264,7 @@ action_export (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* The report's format from the name the user chose: .csv, .json, else text. */
+/* The report's format from the name the user chose: .csv, .json, .xlsx, else text. */
 static ScReportFormat
 report_format_for (const char *basename)
 {
@@ -271,6 +272,8 @@ report_format_for (const char *basename)
     return SC_REPORT_CSV;
   if (basename != NULL && g_str_has_suffix (basename, ".json"))
     return SC_REPORT_JSON;
+  if (basename != NULL && g_str_has_suffix (basename, ".xlsx"))
+    return SC_REPORT_XLSX;
   return SC_REPORT_TEXT;
 }
 
@@ -294,9 +297,22 @@ sc_main_window_export_report (ScMainWindow  *self,
       return FALSE;
     }
   basename = g_file_get_basename (file);
-  bytes = sc_report_build (sc_session_get_catalog (self->session),
-                           sc_session_get_profile (self->session),
-                           result, report_format_for (basename), sc_lang_current ());
+  if (report_format_for (basename) == SC_REPORT_XLSX)
+    {
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path == NULL)
+        {
+          g_set_error_literal (error, SC_ERROR, SC_ERROR_IO, _("A spreadsheet can only be saved to a local folder"));
+          return FALSE;
+        }
+      return sc_report_write_xlsx (sc_session_get_catalog (self->session), sc_session_get_profile (self->session),
+                                   result, sc_lang_current (), path, error);
+    }
+  bytes = sc_report_build_with_sweep (sc_session_get_catalog (self->session),
+                                      sc_session_get_profile (self->session), result,
+                                      sc_document_get_sweep (sc_session_get_document (self->session)),
+                                      report_format_for (basename), sc_lang_current ());
   /* Replaced whole or not at all, keeping an existing file's permissions. */
   return g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
                                   NULL, FALSE, G_FILE_CREATE_PRIVATE, NULL, NULL, error);

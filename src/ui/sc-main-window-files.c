@@ -127,10 +127,11 @@ make_filters (FileKind kind)
     }
   else if (kind == FILE_KIND_REPORT)
     {
-      gtk_file_filter_set_name (filter, _("Reports (text, CSV or JSON)"));
+      gtk_file_filter_set_name (filter, _("Reports (text, CSV, JSON or spreadsheet)"));
       gtk_file_filter_add_suffix (filter, "txt");
       gtk_file_filter_add_suffix (filter, "csv");
       gtk_file_filter_add_suffix (filter, "json");
+      gtk_file_filter_add_suffix (filter, "xlsx");
     }
   else
     {

@@ -12,6 +12,7 @@
 
 #include "sc-chart-format.h"
 #include "sc-chart-from-result.h"
+#include "sc-verdict.h"
 
 struct _ScOverviewPage
 {
@@ -32,15 +33,6 @@ struct _ScOverviewPage
 
 G_DEFINE_FINAL_TYPE (ScOverviewPage, sc_overview_page, ADW_TYPE_BIN)
 
-static const char *
-platform_name (ScSession  *session,
-               const char *platform)
-{
-  const ScBaseline *baseline = sc_catalog_find_baseline (sc_session_get_catalog (session), platform);
-
-  return baseline != NULL ? sc_text_get (&baseline->name, sc_lang_current ()) : platform;
-}
-
 static gboolean
 kind_by_platform (ScChartKind kind)
 {
@@ -49,30 +41,22 @@ kind_by_platform (ScChartKind kind)
 }
 
 /* The amounts one segment of a platform's bar shows: series @series of a
- * chart of @kind, as sc_chart_model_from_result() builds them. Returns the
+ * chart @model, as sc_chart_model_from_result() builds them. Returns the
  * number of amounts written to @amounts (0: the segment is no sum of
  * measures, e.g. the fees before any program). */
 static guint
-segment_amounts (ScChartKind  kind,
-                 guint        series,
-                 ScAmount     amounts[3])
+segment_amounts (const ScChartModel *model,
+                 guint               series,
+                 ScAmount            amounts[3])
 {
-  static const ScAmount overview[][3] = {
-    { SC_AMOUNT_FEE_REDUCTION },
-    { SC_AMOUNT_CASH, SC_AMOUNT_AD_CREDIT, SC_AMOUNT_COUPON },
-    { SC_AMOUNT_TRAFFIC_VALUE },
-    { SC_AMOUNT_CASH_FLOW },
-  };
-  static const guint n_overview[] = { 1, 3, 1, 1 };
+  ScChartKind kind = model->kind;
+
   static const ScAmount subsidies[] = { SC_AMOUNT_CASH, SC_AMOUNT_AD_CREDIT, SC_AMOUNT_COUPON };
 
   switch (kind)
     {
     case SC_CHART_OVERVIEW:
-      if (series >= G_N_ELEMENTS (overview))
-        return 0;
-      memcpy (amounts, overview[series], sizeof overview[series]);
-      return n_overview[series];
+      return sc_chart_overview_series_amounts (model, series, amounts);
     case SC_CHART_SUBSIDIES:
       if (series >= G_N_ELEMENTS (subsidies))
         return 0;
@@ -118,7 +102,7 @@ chart_detail (ScChartView        *view,
 
   if (result == NULL || !kind_by_platform (model->kind) || point >= result->platforms->len)
     return NULL;
-  n_amounts = segment_amounts (model->kind, series, amounts);
+  n_amounts = segment_amounts (model, series, amounts);
   if (n_amounts == 0)
     return model->kind == SC_CHART_FEES ? g_strdup (_("From the platform's fee baseline and your profile"))
                                         : NULL;
@@ -208,93 +192,56 @@ sc_overview_page_build_model (ScOverviewPage *self,
                                      lang ? lang : sc_lang_current ());
 }
 
-static char *
-verdict_for (ScOverviewPage         *self,
-             const ScResult         *result,
-             const ScPlatformResult *p)
+static const char *
+platform_name (ScSession  *session,
+               const char *platform)
 {
-  static const struct { ScAmount amount; const char *what; } parts[] = {
-    { SC_AMOUNT_FEE_REDUCTION, N_("fee savings") },
-    { SC_AMOUNT_CASH, N_("cash") },
-    { SC_AMOUNT_AD_CREDIT, N_("ad credit") },
-    { SC_AMOUNT_COUPON, N_("coupons") },
-    { SC_AMOUNT_TRAFFIC_VALUE, N_("free traffic") },
-    { SC_AMOUNT_CASH_FLOW, N_("faster settlement and a lower deposit") },
-  };
+  const ScBaseline *baseline = sc_catalog_find_baseline (sc_session_get_catalog (session), platform);
+
+  return baseline != NULL ? sc_text_get (&baseline->name, sc_lang_current ()) : platform;
+}
+
+/* Where the leading platform changes as the monthly GMV varies, from the
+ * same crossovers the sensitivity chart marks and the report lists: one
+ * line, or NULL without a sweep (no monthly GMV). */
+static char *
+crossover_line (ScOverviewPage *self)
+{
+  const ScSweep *sweep = sc_document_get_sweep (sc_session_get_document (self->session));
   const char *lang = sc_lang_current ();
-  const char *name = platform_name (self->session, p->platform);
-  double total = p->totals[SC_AMOUNT_TOTAL_VALUE];
-  guint needs = 0, best = 0;
-  g_autofree char *number = NULL;
-  g_autofree char *line = NULL;
+  g_autoptr(GArray) crossovers = NULL;
+  GString *line;
 
-  for (guint i = 0; i < result->programs->len; i++)
+  if (sweep == NULL || sweep->n_evaluated == 0)
+    return NULL;
+  crossovers = sc_sweep_crossovers (sweep);
+  if (crossovers->len == 0)
     {
-      const ScProgramResult *pr = g_ptr_array_index (result->programs, i);
-      if (g_strcmp0 (pr->program->platform, p->platform) == 0)
-        needs += pr->n_needs_info;
-    }
-  for (guint i = 1; i < G_N_ELEMENTS (parts); i++)
-    if (p->totals[parts[i].amount] > p->totals[parts[best].amount])
-      best = i;
+      guint leader = sc_sweep_first_leader (sweep);
+      g_autofree char *lo = sc_chart_format_number (sweep->points[0], lang, 3);
+      g_autofree char *hi = sc_chart_format_number (sweep->points[sweep->n_points - 1], lang, 3);
 
-  if (total <= 0)
-    /* TRANSLATORS: %s is a platform, %u months */
-    line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: nothing in %u month for this profile",
-                                         "%s: nothing in %u months for this profile",
-                                         result->horizon_months),
-                            name, result->horizon_months);
-  else
-    {
-      number = sc_chart_format_number (total, lang, 3);
-      /* TRANSLATORS: "Kuaishou: about ¥2,620 in 12 months, mostly ad credit" */
-      line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: about ¥%s in %u month, mostly %s",
-                                           "%s: about ¥%s in %u months, mostly %s",
-                                           result->horizon_months),
-                              name, number, result->horizon_months, _(parts[best].what));
+      if (leader == G_MAXUINT)
+        return NULL;
+      /* TRANSLATORS: under the chart: "Kuaishou leads at every monthly GMV from ¥8,000 to ¥240k" */
+      return g_strdup_printf (_("%s leads at every monthly GMV from ¥%s to ¥%s"),
+                              platform_name (self->session, sweep->platforms[leader]), lo, hi);
     }
-  if (total > 0 && p->up_to)
+  line = g_string_new (NULL);
+  for (guint k = 0; k < crossovers->len; k++)
     {
-      double maxima = 0;
+      const ScSweepCrossover *x = &g_array_index (crossovers, ScSweepCrossover, k);
+      g_autofree char *gmv = sc_chart_format_number (x->at, lang, 3);
 
-      for (guint i = 0; i < result->measures->len; i++)
-        {
-          const ScMeasureResult *mr = g_ptr_array_index (result->measures, i);
-
-          if (mr->up_to && g_strcmp0 (mr->program->platform, p->platform) == 0)
-            maxima += mr->totals[SC_AMOUNT_TOTAL_VALUE];
-        }
-      if (maxima > 0)
-        {
-          g_autofree char *up_to = sc_chart_format_number (maxima, lang, 3);
-          /* TRANSLATORS: a platform's verdict, then how much of it the
-           * programs promise "up to" (至高): the real amount may be less */
-          g_autofree char *more = g_strdup_printf (_("%s, of which ¥%s are “up to” amounts"), line, up_to);
-
-          g_free (line);
-          line = g_steal_pointer (&more);
-        }
+      if (k > 0)
+        /* TRANSLATORS: between two "X leads above …" sentences on one line */
+        g_string_append (line, _("; "));
+      /* TRANSLATORS: under the chart: "Douyin leads above ¥193k a month of GMV (Kuaishou below)" */
+      g_string_append_printf (line, _("%s leads above ¥%s a month of GMV (%s below)"),
+                              platform_name (self->session, sweep->platforms[x->after]), gmv,
+                              platform_name (self->session, sweep->platforms[x->before]));
     }
-  if (p->expected_totals[SC_AMOUNT_TOTAL_VALUE] > 0)
-    {
-      g_autofree char *expected = sc_chart_format_number (p->expected_totals[SC_AMOUNT_TOTAL_VALUE], lang, 3);
-      /* TRANSLATORS: a platform's verdict, then the value of measures the
-       * sources call expected (预计), which the first amount leaves out */
-      g_autofree char *more = g_strdup_printf (_("%s; about ¥%s more if expected measures come into force"),
-                                               line, expected);
-      g_free (line);
-      line = g_steal_pointer (&more);
-    }
-  if (needs > 0)
-    {
-      g_autofree char *more =
-        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (%u measure needs information)",
-                                      "%s (%u measures need information)", needs),
-                         line, needs);
-      g_free (line);
-      line = g_steal_pointer (&more);
-    }
-  return g_steal_pointer (&line);
+  return g_string_free (line, FALSE);
 }
 
 char **
@@ -306,8 +253,23 @@ sc_overview_page_dup_verdicts (ScOverviewPage *self)
   g_return_val_if_fail (SC_IS_OVERVIEW_PAGE (self), NULL);
 
   result = sc_session_get_result (self->session);
-  for (guint i = 0; result != NULL && i < result->platforms->len; i++)
-    g_ptr_array_add (lines, verdict_for (self, result, g_ptr_array_index (result->platforms, i)));
+  if (result != NULL)
+    {
+      /* The same verdict as the reports': first what comes first and what
+       * the ranking is by, then each platform in that order. */
+      g_autoptr(ScVerdict) verdict = sc_verdict_new (result, sc_lang_current (), sc_chart_format_number);
+
+      g_ptr_array_add (lines, g_strdup (verdict->headline));
+      for (guint i = 0; i < verdict->ranks->len; i++)
+        g_ptr_array_add (lines, sc_verdict_platform_line (verdict, result, i));
+    }
+  if (result != NULL)
+    {
+      char *crossover = crossover_line (self);
+
+      if (crossover != NULL)
+        g_ptr_array_add (lines, crossover);
+    }
   g_ptr_array_add (lines, NULL);
   return (char **) g_ptr_array_free (lines, FALSE);
 }

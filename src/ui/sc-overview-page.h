@@ -13,8 +13,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ScOverviewPage, sc_overview_page, SC, OVERVIEW_PAGE, AdwBin)
 
 /*
- * ScOverviewPage: the comparison chart with a chart-kind switcher and a
- * one-line verdict per platform.
+ * ScOverviewPage: the comparison chart with a chart-kind switcher and the
+ * verdict: which platform comes first and what the ranking is by, then one
+ * line per platform in that order.
  */
 GtkWidget    *sc_overview_page_new            (ScSession      *session);
 ScChartKind   sc_overview_page_get_kind       (ScOverviewPage *self);
@@ -26,7 +27,9 @@ ScChartView  *sc_overview_page_get_chart_view (ScOverviewPage *self);
  * ("zh"/"en"; NULL: the UI's). (transfer full) */
 ScChartModel *sc_overview_page_build_model    (ScOverviewPage *self,
                                                const char     *lang);
-/* The verdict lines shown, one per platform. (transfer full) */
+/* The verdict lines shown: the headline, then one per platform, first
+ * first, then where the leading platform changes with the monthly GMV.
+ * (transfer full) */
 char        **sc_overview_page_dup_verdicts   (ScOverviewPage *self);
 
 G_END_DECLS

@@ -64,7 +64,7 @@ static const struct
   { N_("Operations"), NULL, SC_FIELD_RETURN_COVER, SC_FIELD_SHOP_SCORE },
   { N_("Factory"), N_("For Kuaishou’s Kuaizhizao factory program"), SC_FIELD_FACTORY_TIER, SC_FIELD_OWN_LIVE_TEAM },
   { N_("Violation Scenario"), N_("A violation notice to check against the penalty-relief rules"), SC_FIELD_VIOLATION_ROLE, SC_FIELD_SERIOUS_VIOLATION },
-  { N_("Assumptions"), N_("Numbers no program states: yours to change"), SC_FIELD_COST_OF_CAPITAL, SC_FIELD_YUAN_PER_1000_EXPOSURES },
+  { N_("Assumptions"), N_("Numbers no program states: yours to change"), SC_FIELD_COST_OF_CAPITAL, SC_FIELD_LOCKED_VALUE_WORTH },
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (groups) == G_N_ELEMENTS (((ScProfileEditor *) NULL)->group_widgets));
 
@@ -78,7 +78,8 @@ static void ensure_rows (ScProfileEditor *self);
 static gboolean
 is_assumption (ScField field)
 {
-  return field == SC_FIELD_COST_OF_CAPITAL || field == SC_FIELD_YUAN_PER_1000_EXPOSURES;
+  return field == SC_FIELD_COST_OF_CAPITAL || field == SC_FIELD_YUAN_PER_1000_EXPOSURES
+         || field == SC_FIELD_LOCKED_VALUE_WORTH;
 }
 
 static double

@@ -389,6 +389,8 @@ sc_session_new_profile (ScSession *self)
                              g_settings_get_double (self->settings, "cost-of-capital"), NULL);
       sc_profile_set_number (profile, SC_FIELD_YUAN_PER_1000_EXPOSURES,
                              g_settings_get_double (self->settings, "yuan-per-1000-exposures"), NULL);
+      sc_profile_set_number (profile, SC_FIELD_LOCKED_VALUE_WORTH,
+                             g_settings_get_double (self->settings, "locked-value-worth"), NULL);
     }
   return profile;
 }

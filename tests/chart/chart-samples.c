@@ -3,6 +3,8 @@
 
 #include "chart-samples.h"
 
+#include "sc-chart-drivers.h"
+
 #include <math.h>
 
 /* Made-up numbers for drawing tests only; no policy number comes from here. */
@@ -74,6 +76,114 @@ finish (ScChartModel *m,
   sc_chart_model_add_assumption (m, pick (lang, "每千次曝光 20 元（假设）", "20 yuan per 1,000 exposures (assumed)"));
   m->profile_name = g_strdup (pick (lang, "示例商家", "Example merchant"));
   m->data_revision = g_strdup ("kuaishou.star-plan-2026 r1");
+}
+
+void
+sample_analysis_free (ScRangeAnalysis *analysis)
+{
+  for (guint i = 0; i < analysis->drivers->len; i++)
+    {
+      ScRangeDriver *d = g_ptr_array_index (analysis->drivers, i);
+
+      g_free (d->key);
+      g_free (d->label);
+      g_free (d->note);
+      g_free (d->central_text);
+      g_free (d->low_text);
+      g_free (d->high_text);
+      g_free (d->score_low);
+      g_free (d->score_high);
+      g_free (d->flip_text);
+      g_free (d);
+    }
+  g_ptr_array_unref (analysis->drivers);
+  g_free (analysis->lang);
+  g_strfreev (analysis->platforms);
+  g_free (analysis->central);
+  g_free (analysis->low);
+  g_free (analysis->high);
+  g_free (analysis);
+}
+
+ScRangeDriver *
+sample_driver_add (ScRangeAnalysis *analysis,
+                   const char      *label,
+                   double           diff_low,
+                   double           diff_high,
+                   const char      *low_text,
+                   const char      *high_text)
+{
+  ScRangeDriver *d = g_new0 (ScRangeDriver, 1);
+
+  d->key = g_strdup_printf ("sample:%u", analysis->drivers->len);
+  d->label = g_strdup (label);
+  d->low_text = g_strdup (low_text);
+  d->high_text = g_strdup (high_text);
+  d->diff_low = diff_low;
+  d->diff_high = diff_high;
+  d->flips = (diff_low < 0) != (diff_high < 0);
+  d->flip_value = NAN;
+  g_ptr_array_add (analysis->drivers, d);
+  return d;
+}
+
+ScRangeAnalysis *
+sample_analysis (const char *lang,
+                 double      leader,
+                 double      runner_up)
+{
+  ScRangeAnalysis *a = g_new0 (ScRangeAnalysis, 1);
+  const char *const platforms[] = { "douyin", "kuaishou", NULL };
+
+  a->lang = g_strdup (lang);
+  a->n_platforms = 2;
+  a->platforms = g_strdupv ((char **) platforms);
+  a->central = g_new0 (double, 2);
+  a->low = g_new0 (double, 2);
+  a->high = g_new0 (double, 2);
+  /* Kuaishou leads. */
+  a->central[1] = leader;
+  a->central[0] = runner_up;
+  a->leader = 1;
+  a->runner_up = 0;
+  a->robust = TRUE;
+  a->drivers = g_ptr_array_new ();
+  return a;
+}
+
+/* The drivers chart of a made-up analysis: Kuaishou 13,468 against Douyin
+ * 9,823 at the centre, a difference of 3,645. */
+static ScChartModel *
+sample_drivers (SampleVariant v,
+                const char   *lang)
+{
+  ScRangeAnalysis *a = sample_analysis (lang, scaled (v, 13468), scaled (v, 9823));
+  double c = a->central[1] - a->central[0];
+  guint n = v == SAMPLE_ONE ? 1 : v == SAMPLE_MANY ? 30 : 5;
+  ScChartModel *m;
+
+  for (guint i = 0; i < n; i++)
+    {
+      /* Swings of 6,582, 3,000, 1,500 … halving; one (the first) crosses the tie. */
+      double half = (i == 0 ? 6582 : 3000.0 / (1 << MIN (i - 1, 20))) * (v == SAMPLE_HUGE ? 1e12 / 30000 : 1);
+      g_autofree char *label = NULL;
+
+      if (v == SAMPLE_ZEROS)
+        half = 0;
+      if (v == SAMPLE_LONG_NAMES)
+        label = g_strdup (pick (lang, "快手电商商家扶持星耀计划二零二六年度三折活动期的结束日期（假设）很长很长",
+                                "End of the Kuaishou Star Plan 2026 thirty-percent discount activity period (assumed)"));
+      else if (i == 0)
+        label = g_strdup (pick (lang, "三折活动期结束（假设）", "End of the 30% discount activity (assumed)"));
+      else
+        label = g_str_equal (lang, "zh") ? g_strdup_printf ("假设 %u", i + 1) : g_strdup_printf ("Assumption %u", i + 1);
+      sample_driver_add (a, label, i == 0 ? c - half : c + half * 0.6, i == 0 ? c + half * 0.2 : c - half * 0.4,
+                         i == 0 ? "2026-03-31" : "3%", i == 0 ? "2026-12-31" : "9%");
+    }
+  a->robust = v == SAMPLE_ZEROS;
+  m = sc_chart_model_new_drivers (a, NULL, lang);
+  sample_analysis_free (a);
+  return m;
 }
 
 ScChartModel *
@@ -208,6 +318,9 @@ sample_model (ScChartKind   kind,
           }
         if (kind == SC_CHART_SENSITIVITY)
           {
+            /* Where the lines cross (the builder takes it from sc_sweep_crossovers()). */
+            if (ns > 1 && v != SAMPLE_ZEROS)
+              sc_chart_model_add_crossover (m, 8200 / 0.13, scaled (v, 9000 + 0.05 * 8200 / 0.13));
             m->x_axis = g_strdup (pick (lang, "月 GMV（元）", "Monthly GMV (yuan)"));
             m->x_is_money = TRUE;
           }
@@ -247,6 +360,10 @@ sample_model (ScChartKind   kind,
         finish (m, lang, pick (lang, "各平台扶持计划时间线", "Support programs by platform"));
         break;
       }
+
+    case SC_CHART_DRIVERS:
+      sc_chart_model_free (m);
+      return sample_drivers (v, lang);
 
     case SC_CHART_N_KINDS:
     default:

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "sc-chart-model.h"
+#include "sc-range.h"
 
 G_BEGIN_DECLS
 
@@ -23,5 +24,21 @@ const char   *sample_variant_name (SampleVariant variant);
 ScChartModel *sample_model        (ScChartKind   kind,
                                    SampleVariant variant,
                                    const char   *lang);
+
+/* A range analysis made by hand for the drivers chart: two platforms,
+ * "douyin" (0) and "kuaishou" (1), Kuaishou leading with @leader against
+ * @runner_up, no driver yet. Freed with sample_analysis_free() (the
+ * library's own free lives with sc_range_analyse()). (transfer full) */
+ScRangeAnalysis *sample_analysis      (const char      *lang,
+                                       double           leader,
+                                       double           runner_up);
+void             sample_analysis_free (ScRangeAnalysis *analysis);
+/* Appends a driver that moves the difference to @diff_low / @diff_high. (transfer none) */
+ScRangeDriver   *sample_driver_add    (ScRangeAnalysis *analysis,
+                                       const char      *label,
+                                       double           diff_low,
+                                       double           diff_high,
+                                       const char      *low_text,
+                                       const char      *high_text);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include "chart-samples.h"
 #include "test-util.h"
 #include "sc-catalog.h"
+#include "sc-chart-drivers.h"
 #include "sc-chart-export.h"
 #include "sc-chart-from-result.h"
 #include "sc-chart-layout.h"
@@ -224,15 +225,18 @@ typedef struct
   const char *ext;
 } CliCase;
 
-/* The model the command line builds, rebuilt here to know where the bars are. */
+/* The model the command line builds, rebuilt here to know where the bars
+ * are; with @sweep_out, the sweep it drew (sensitivity only). */
 static ScChartModel *
-cli_model (ScChartKind kind)
+cli_model_full (ScChartKind  kind,
+                ScSweep    **sweep_out)
 {
   g_autoptr(ScCatalog) catalog = sc_catalog_new ();
   g_autoptr(ScProfile) profile = NULL;
   g_autoptr(ScResult) result = NULL;
   g_autoptr(GError) error = NULL;
   ScEngineOptions options = { .lang = "en" };
+  ScChartModel *model;
 
   sc_catalog_add_defaults (catalog);
   profile = sc_profile_load_example (SC_PROFILE_DEFAULT_EXAMPLE, &error);
@@ -243,7 +247,16 @@ cli_model (ScChartKind kind)
   result = sc_engine_evaluate (catalog, profile, &options);
   if (kind == SC_CHART_SENSITIVITY)
     sweep = sc_sweep_over_monthly_gmv (catalog, profile, NULL, "en");
-  return sc_chart_model_from_result (kind, catalog, profile, result, sweep, "en");
+  model = sc_chart_model_from_result (kind, catalog, profile, result, sweep, "en");
+  if (sweep_out != NULL)
+    *sweep_out = g_steal_pointer (&sweep);
+  return model;
+}
+
+static ScChartModel *
+cli_model (ScChartKind kind)
+{
+  return cli_model_full (kind, NULL);
 }
 
 /*
@@ -294,6 +307,195 @@ test_timeline_names_whole (void)
           g_assert_cmpfloat (label->rect.x + label->rect.width, <=, layout->plot.x + layout->plot.width + 1);
         }
     }
+}
+
+/* The drivers chart of a hand-made analysis: Kuaishou 13,000 against Douyin
+ * 10,000 (a lead of 3,000); three assumptions given smallest swing first. */
+static ScRangeAnalysis *
+drivers_analysis (void)
+{
+  ScRangeAnalysis *a = sample_analysis ("en", 13000, 10000);
+
+  sample_driver_add (a, "Small", 2500, 3500, "low s", "high s");             /* swing 1,000 */
+  sample_driver_add (a, "Flips", -2000, 4000, "2026-03-31", "2026-12-31");   /* swing 6,000 */
+  sample_driver_add (a, "Middle", 4500, 1500, "3%", "9%");                   /* swing 3,000 */
+  a->robust = FALSE;
+  return a;
+}
+
+/*
+ * The tornado: a PNG of the size asked, not blank; one row per assumption,
+ * largest swing first, each bar from the central difference to its ends;
+ * the central verdict a rule, the tie line where 0 maps, both named.
+ */
+static void
+test_drivers_chart (void)
+{
+  ScRangeAnalysis *analysis = drivers_analysis ();
+  g_autoptr(ScChartModel) model = sc_chart_model_new_drivers (analysis, NULL, "en");
+  g_autoptr(ScChartLayout) layout = sc_chart_layout_new (model, 800, 450);
+  g_autofree char *path = g_build_filename (tmpdir, "drivers.png", NULL);
+  g_autoptr(GError) error = NULL;
+  static const char *const order[] = { "Flips (tie at 2026-06-30)", "Middle", "Small" };
+  double x_central, x_zero, px_per_yuan;
+  gboolean tie_line = FALSE, tie_named = FALSE, central_named = FALSE, axis_named = FALSE;
+  cairo_surface_t *s;
+
+  /* The analysis' own text for where the leading two tie. */
+  ((ScRangeDriver *) g_ptr_array_index (analysis->drivers, 1))->flip_text = g_strdup ("2026-06-30");
+  sc_chart_model_free (g_steal_pointer (&model));
+  sc_chart_layout_free (g_steal_pointer (&layout));
+  model = sc_chart_model_new_drivers (analysis, NULL, "en");
+  layout = sc_chart_layout_new (model, 800, 450);
+
+  g_assert_cmpint (model->kind, ==, SC_CHART_DRIVERS);
+  g_assert_cmpuint (model->categories->len, ==, 3);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpstr (g_ptr_array_index (model->categories, i), ==, order[i]);
+  g_assert_cmpfloat (model->bar_origin, ==, 3000);
+  g_assert_cmpfloat (model->marker_x, ==, 3000);
+
+  /* Two bars a row (low, high), each with one end on the central rule. */
+  g_assert_true (layout->has_rule);
+  x_central = layout->rule.x1;
+  g_assert_cmpuint (layout->bars->len, ==, 6);
+  {
+    double width[3] = { 0 };
+
+    for (guint b = 0; b < layout->bars->len; b++)
+      {
+        const ScChartBar *bar = &g_array_index (layout->bars, ScChartBar, b);
+
+        g_assert_true (fabs (bar->rect.x - x_central) < 0.5 || fabs (bar->rect.x + bar->rect.width - x_central) < 0.5);
+        width[bar->point] += bar->rect.width;
+        if (b > 0)
+          g_assert_cmpfloat (bar->rect.y, >=, g_array_index (layout->bars, ScChartBar, b - 1).rect.y - 0.5);
+      }
+    /* Largest first: each row spans less than the one above it. */
+    g_assert_cmpfloat (width[0], >, width[1]);
+    g_assert_cmpfloat (width[1], >, width[2]);
+    /* 6,000 yuan across the top row, 3,000 across the next: one scale. */
+    g_assert_cmpfloat (fabs (width[0] / width[1] - 2), <, 0.01);
+    px_per_yuan = width[0] / 6000;
+  }
+  /* The tie line: a strong grid line where 0 maps, 3,000 yuan left of the rule. */
+  x_zero = x_central - 3000 * px_per_yuan;
+  for (guint i = 0; i < layout->grid->len; i++)
+    {
+      const ScChartGridline *g = &g_array_index (layout->grid, ScChartGridline, i);
+
+      tie_line |= g->strong && fabs (g->x1 - x_zero) < 0.5 && fabs (g->x2 - x_zero) < 0.5;
+    }
+  g_assert_true (tie_line);
+  for (guint i = 0; i < layout->texts->len; i++)
+    {
+      const ScChartText *t = g_ptr_array_index (layout->texts, i);
+
+      if (!t->visible)
+        continue;
+      if (t->role == SC_CHART_TEXT_MARKER && g_str_equal (t->text, "tie"))
+        tie_named = t->rect.x + t->rect.width <= x_zero + 0.5 && t->rect.x + t->rect.width > x_zero - 10;
+      central_named |= t->role == SC_CHART_TEXT_MARKER && g_str_equal (t->text, "kuaishou ahead by ¥3k (central)");
+      axis_named |= t->role == SC_CHART_TEXT_AXIS_TITLE
+                    && g_str_equal (t->text, "← douyin ahead · difference in yuan · kuaishou ahead →");
+      /* The values at the bar ends are the assumption's own. */
+      if (t->role == SC_CHART_TEXT_VALUE && t->point == 0)
+        g_assert_true (g_str_equal (t->text, t->series == 0 ? "2026-03-31" : "2026-12-31"));
+    }
+  g_assert_true (tie_named);
+  g_assert_true (central_named);
+  g_assert_true (axis_named);
+
+  g_assert_true (sc_chart_export (model, path, SC_CHART_FORMAT_PNG, 800, 450, 1.0, &error));
+  g_assert_no_error (error);
+  s = load_png (path);
+  g_assert_cmpint (cairo_image_surface_get_width (s), ==, 800);
+  g_assert_cmpint (cairo_image_surface_get_height (s), ==, 450);
+  g_assert_cmpuint (count_colours (s), >, 8);
+  assert_bars_coloured (model, layout, s, 1);
+  cairo_surface_destroy (s);
+  g_unlink (path);
+  sample_analysis_free (analysis);
+}
+
+/* What the drivers chart says when it has nothing to draw, and its frame
+ * (titles, footnote) from a real result. */
+static void
+test_drivers_empty (void)
+{
+  ScRangeAnalysis *none = sample_analysis ("en", 13000, 10000);
+  ScRangeAnalysis *alone = sample_analysis ("en", 13000, 10000);
+  ScRangeAnalysis *analysis = drivers_analysis ();
+  g_autoptr(ScChartModel) no_drivers = sc_chart_model_new_drivers (none, NULL, "en");
+  g_autoptr(ScChartModel) one_platform = NULL;
+  g_autoptr(ScChartModel) not_worked_out = sc_chart_model_new_drivers (NULL, NULL, "en");
+  g_autoptr(ScChartModel) framed = NULL;
+  g_autoptr(ScChartModel) unframed = cli_model (SC_CHART_DRIVERS);
+
+  alone->runner_up = G_MAXUINT;
+  one_platform = sc_chart_model_new_drivers (alone, NULL, "en");
+  g_assert_true (sc_chart_model_is_empty (no_drivers));
+  g_assert_cmpstr (no_drivers->empty_message, ==, "No assumption with a range moves the difference between kuaishou and douyin");
+  g_assert_true (sc_chart_model_is_empty (one_platform));
+  g_assert_cmpstr (one_platform->empty_message, ==, "Fewer than two platforms: there is no lead to change");
+  g_assert_true (sc_chart_model_is_empty (not_worked_out));
+  g_assert_cmpstr (not_worked_out->empty_message, ==, "The assumptions' ranges are not worked out for this estimate");
+  /* From a result without an analysis (the command line until it has one). */
+  g_assert_true (sc_chart_model_is_empty (unframed));
+  g_assert_cmpstr (unframed->empty_message, ==, not_worked_out->empty_message);
+  g_assert_cmpuint (unframed->footnotes->len, >, 0);
+
+  /* With a result: the profile in the subtitle, the data footnote, the rows. */
+  {
+    g_autoptr(ScCatalog) catalog = sc_catalog_new ();
+    g_autoptr(GError) error = NULL;
+    g_autoptr(ScProfile) profile = NULL;
+    g_autoptr(ScResult) result = NULL;
+    ScEngineOptions options = { .lang = "en" };
+
+    sc_catalog_add_defaults (catalog);
+    profile = sc_profile_load_example (SC_PROFILE_DEFAULT_EXAMPLE, &error);
+    g_assert_no_error (error);
+    result = sc_engine_evaluate (catalog, profile, &options);
+    framed = sc_chart_model_from_ranges (catalog, profile, result, analysis, "en");
+  }
+  g_assert_false (sc_chart_model_is_empty (framed));
+  g_assert_cmpuint (framed->categories->len, ==, 3);
+  g_assert_true (g_str_has_prefix (framed->subtitle, "New enterprise apparel store"));
+  g_assert_cmpstr (framed->x_axis, ==, "← Douyin ahead · difference in yuan · Kuaishou ahead →");
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (framed->footnotes, 0), "Data: "));
+  g_assert_cmpstr (g_ptr_array_index (framed->footnotes, framed->footnotes->len - 1), ==,
+                   "A bar that crosses the tie line can change which platform leads");
+
+  sample_analysis_free (none);
+  sample_analysis_free (alone);
+  sample_analysis_free (analysis);
+}
+
+/*
+ * The sensitivity chart marks where the leader changes exactly where the
+ * core says (sc_sweep_crossovers(), which the reports print): one
+ * computation, so chart and report cannot disagree.
+ */
+static void
+test_sensitivity_crossovers (void)
+{
+  g_autoptr(ScSweep) sweep = NULL;
+  g_autoptr(ScChartModel) model = cli_model_full (SC_CHART_SENSITIVITY, &sweep);
+  g_autoptr(GArray) crossovers = sc_sweep_crossovers (sweep);
+  g_autoptr(ScChartLayout) layout = NULL;
+
+  g_test_message ("%u crossovers", crossovers->len);
+  g_assert_cmpuint (model->crossovers->len, ==, crossovers->len);
+  for (guint k = 0; k < crossovers->len; k++)
+    {
+      g_assert_cmpfloat (g_array_index (model->crossovers, ScChartCrossover, k).x, ==,
+                         g_array_index (crossovers, ScSweepCrossover, k).at);
+      g_assert_cmpfloat (g_array_index (model->crossovers, ScChartCrossover, k).y, ==,
+                         g_array_index (crossovers, ScSweepCrossover, k).score);
+    }
+  layout = sc_chart_layout_new (model, 960, 540);
+  g_assert_cmpuint (layout->markers->len, ==, MIN (crossovers->len, 8));
 }
 
 /*
@@ -626,6 +828,9 @@ main (int   argc,
   g_test_add_func ("/chart/cli/title", test_cli_title);
   g_test_add_func ("/chart/timeline/names-whole", test_timeline_names_whole);
   g_test_add_func ("/chart/sensitivity/for-slides", test_sensitivity_for_slides);
+  g_test_add_func ("/chart/sensitivity/crossovers", test_sensitivity_crossovers);
+  g_test_add_func ("/chart/drivers/tornado", test_drivers_chart);
+  g_test_add_func ("/chart/drivers/empty", test_drivers_empty);
   g_test_add_func ("/chart/cli/unwritable", test_cli_unwritable);
   g_test_add_func ("/chart/cli/headless", test_cli_headless);
   for (ScChartKind k = 0; k < SC_CHART_N_KINDS; k++)

@@ -37,6 +37,15 @@ test_kind_table (void)
     }
   g_assert_cmpint (sc_chart_kind_style (SC_CHART_MEASURES), ==, SC_CHART_STYLE_HBARS);
   g_assert_cmpint (sc_chart_kind_style (SC_CHART_TIMELINE), ==, SC_CHART_STYLE_GANTT);
+  /* The tornado of the range analysis: horizontal bars that start at the
+   * central difference (unstacked), made from the ranges, not a result. */
+  g_assert_cmpint (sc_chart_kind_style (SC_CHART_DRIVERS), ==, SC_CHART_STYLE_HBARS);
+  g_assert_false (sc_chart_kind_stacked (SC_CHART_DRIVERS));
+  g_assert_true (sc_chart_kind_from_string ("drivers", NULL));
+  for (ScChartKind k = 0; k < SC_CHART_N_KINDS; k++)
+    g_assert_cmpint (sc_chart_kind_needs_ranges (k), ==, k == SC_CHART_DRIVERS);
+  /* The window lists the kinds before the two-scenario comparison. */
+  g_assert_cmpint (SC_CHART_SCENARIOS, ==, SC_CHART_N_KINDS - 1);
   g_assert_false (sc_chart_kind_from_string ("pie", NULL));
   g_assert_false (sc_chart_kind_from_string (NULL, NULL));
 }

@@ -328,6 +328,157 @@ test_batch (void)
   test_remove_tree (in);
 }
 
+/* --client-report is the batch flag's name in the issue; --client-reports
+ * stays; a file name after it makes no sense in a batch. */
+static void
+test_batch_client_report_flag (void)
+{
+  g_autofree char *profile = profile_path ("individual-apparel");
+  const char *spellings[] = { "--client-report", "--client-reports" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (spellings); i++)
+    {
+      g_autofree char *out = g_dir_make_tmp ("shangce-batch-pdf-XXXXXX", NULL);
+      g_autofree char *pdf = g_build_filename (out, "individual-apparel.pdf", NULL);
+      g_autofree char *csv = g_build_filename (out, "individual-apparel.csv", NULL);
+      const char *args[] = { "--batch", profile, "--out", out, spellings[i], "--lang", "en", NULL };
+      g_autofree char *data = NULL;
+      gsize len = 0;
+
+      g_assert_cmpint (run (args, NULL, NULL), ==, 0);
+      g_assert_true (g_file_get_contents (pdf, &data, &len, NULL));
+      g_assert_cmpuint (len, >, 1000);
+      g_assert_cmpmem (data, 5, "%PDF-", 5);
+      g_assert_true (g_file_test (csv, G_FILE_TEST_IS_REGULAR));
+      test_remove_tree (out);
+    }
+  {
+    g_autofree char *out = g_dir_make_tmp ("shangce-batch-pdf-XXXXXX", NULL);
+    const char *with_file[] = { "--batch", profile, "--out", out, "--client-report=x.pdf", NULL };
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (run (with_file, NULL, &err), ==, 2);
+    g_assert_nonnull (strstr (err, "--client-report"));
+    test_remove_tree (out);
+  }
+}
+
+/* The "# key,value" rows of a --csv-header block, up to its empty line;
+ * *table is set to what follows. */
+static GHashTable *
+csv_header_rows (const char  *text,
+                 char       **title,
+                 const char **table)
+{
+  GHashTable *rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  const char *end;
+
+  g_assert_true (g_str_has_prefix (text, "\xEF\xBB\xBF# "));
+  end = strstr (text, "\r\n\r\n");
+  g_assert_nonnull (end);
+  *table = end + 4;
+  {
+    g_autofree char *block = g_strndup (text + 3, end - text - 3);
+    g_auto(GStrv) lines = g_strsplit (block, "\r\n", -1);
+
+    *title = g_strdup (lines[0] + 2);
+    for (guint i = 1; lines[i] != NULL; i++)
+      {
+        g_auto(GStrv) cells = csv_cells (lines[i]);
+
+        g_assert_cmpuint (g_strv_length (cells), ==, 2);
+        g_assert_true (g_str_has_prefix (cells[0], "# "));
+        g_hash_table_insert (rows, g_strdup (cells[0] + 2), g_strdup (cells[1]));
+      }
+  }
+  return rows;
+}
+
+static void
+test_csv_header (void)
+{
+  g_autofree char *profile = profile_path ("individual-apparel");
+  g_autofree char *dir = g_dir_make_tmp ("shangce-csv-header-XXXXXX", NULL);
+  g_autofree char *hostile = g_build_filename (dir, "hostile.shangce", NULL);
+  g_autofree char *xml = NULL;
+  g_autofree char *plain = NULL, *headed = NULL, *title = NULL, *compared = NULL, *title2 = NULL;
+  g_autofree char *named = NULL, *title3 = NULL;
+  const char *plain_args[] = { "--report", "--format", "csv", "--profile", profile, "--lang", "en", NULL };
+  const char *headed_args[] = { "--report", "--format", "csv", "--csv-header", "--profile", profile, "--lang", "en", NULL };
+  const char *compare_args[] = { "--compare", profile, hostile, "--format", "csv", "--csv-header", "--lang", "zh_CN", NULL };
+  const char *hostile_args[] = { "--report", "--format", "csv", "--csv-header", "--profile", hostile, "--lang", "en", NULL };
+  const char *json_args[] = { "--report", "--format", "json", "--csv-header", "--profile", profile, NULL };
+  const char *text_args[] = { "--compare", profile, profile, "--csv-header", NULL };
+  const char *xlsx_args[] = { "--compare", profile, profile, "--format", "xlsx", NULL };
+  g_autoptr(GHashTable) rows = NULL;
+  g_autoptr(GHashTable) rows2 = NULL;
+  g_autoptr(GHashTable) rows3 = NULL;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  const char *table;
+  const char *revision;
+
+  /* Off by default: the table comes first, as before. */
+  g_assert_cmpint (run (plain_args, &plain, NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (plain, "\xEF\xBB\xBF" "level,platform,"));
+  g_assert_cmpint (run (headed_args, &headed, NULL), ==, 0);
+  rows = csv_header_rows (headed, &title, &table);
+  g_assert_cmpstr (title, ==, "Shangce estimate report");
+  g_assert_cmpstr (g_hash_table_lookup (rows, "profile"), ==, "Individual apparel shop (mostly shelf sales)");
+  g_assert_cmpstr (g_hash_table_lookup (rows, "as-of"), ==, "2026-01-01");
+  g_assert_cmpstr (g_hash_table_lookup (rows, "horizon-months"), ==, "12");
+  g_assert_cmpstr (g_hash_table_lookup (rows, "shangce-version"), ==, PACKAGE_VERSION);
+  g_assert_cmpstr (g_hash_table_lookup (rows, "language"), ==, "en");
+  /* A short checksum, then the programs the numbers come from. */
+  revision = g_hash_table_lookup (rows, "data-revision");
+  g_assert_nonnull (revision);
+  g_assert_cmpuint (strspn (revision, "0123456789abcdef"), ==, 8);
+  g_assert_nonnull (strstr (revision, "-baseline r"));
+  /* The table after the block is the plain report's, byte for byte. */
+  g_assert_cmpstr (table, ==, plain + 3);
+  /* The client report's footer names the same data revision. */
+  if (pdftotext != NULL)
+    {
+      g_autofree char *pdf = g_build_filename (dir, "client.pdf", NULL);
+      g_autofree char *digest = g_strndup (revision, 8);
+      g_autofree char *text = NULL;
+      const char *report_args[] = { "--client-report", pdf, "--profile", profile, "--lang", "en", NULL };
+      const char *argv[] = { "pdftotext", pdf, "-", NULL };
+
+      g_assert_cmpint (run (report_args, NULL, NULL), ==, 0);
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                                   NULL, NULL, &text, NULL, NULL, NULL));
+      g_assert_nonnull (strstr (text, digest));
+    }
+
+  /* A name that a spreadsheet would run stays text in the block. */
+  g_assert_true (g_file_get_contents (profile, &xml, NULL, NULL));
+  {
+    g_autoptr(GString) edited = g_string_new (xml);
+
+    g_string_replace (edited, "Individual apparel shop (mostly shelf sales)", "=HYPERLINK(\"http://x.example\")", 1);
+    g_string_replace (edited, "个人店（女装，货架为主）", "@SUM(A1:A9)", 1);
+    g_assert_true (g_file_set_contents (hostile, edited->str, -1, NULL));
+  }
+  g_assert_cmpint (run (hostile_args, &named, NULL), ==, 0);
+  rows3 = csv_header_rows (named, &title3, &table);
+  g_assert_cmpstr (g_hash_table_lookup (rows3, "profile"), ==, "'=HYPERLINK(\"http://x.example\")");
+
+  /* --compare: both scenarios, in the chosen language. */
+  g_assert_cmpint (run (compare_args, &compared, NULL), ==, 0);
+  rows2 = csv_header_rows (compared, &title2, &table);
+  g_assert_cmpstr (g_hash_table_lookup (rows2, "profile-a"), ==, "个人店（女装，货架为主）");
+  g_assert_cmpstr (g_hash_table_lookup (rows2, "profile-b"), ==, "'@SUM(A1:A9)");
+  g_assert_cmpstr (g_hash_table_lookup (rows2, "as-of-b"), ==, "2026-01-01");
+  g_assert_cmpstr (g_hash_table_lookup (rows2, "language"), ==, "zh");
+  g_assert_true (g_str_has_prefix (table, "row,platform,"));
+
+  /* Only with CSV; a workbook only to a file. */
+  g_assert_cmpint (run (json_args, NULL, NULL), ==, 2);
+  g_assert_cmpint (run (text_args, NULL, NULL), ==, 2);
+  g_assert_cmpint (run (xlsx_args, NULL, NULL), ==, 2);
+  test_remove_tree (dir);
+}
+
 static void
 test_csv_cells (void)
 {
@@ -356,6 +507,8 @@ main (int    argc,
   g_test_add_func ("/cli/compare/usage", test_compare_usage);
   g_test_add_func ("/cli/compare/scenarios-chart", test_scenarios_chart);
   g_test_add_func ("/cli/batch/broken-and-order", test_batch);
+  g_test_add_func ("/cli/batch/client-report-flag", test_batch_client_report_flag);
   g_test_add_func ("/cli/csv/formula-cells", test_csv_cells);
+  g_test_add_func ("/cli/csv/header", test_csv_header);
   return g_test_run ();
 }

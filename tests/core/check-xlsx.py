@@ -1,19 +1,27 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Reads `shangce --report --format xlsx` with a real reader (openpyxl).
+"""Reads Shangce's workbooks with a real reader (openpyxl).
 
   check-xlsx.py SHANGCE PROFILE...
 
-For every profile in English and Chinese: the workbook opens, has its four
-sheets, the Summary totals are the JSON report's, amounts are number cells
-in yuan, dates are dates, header rows are frozen, Chinese reports have
-Chinese headers, text that looks like a formula stays text, and the
-Summary sheet has a native chart. TAP output; skips without openpyxl.
+`--report --format xlsx`, for every profile in English and Chinese: the
+workbook opens, has its four sheets, the Summary totals are the JSON
+report's, amounts are number cells in yuan, dates are dates, header rows
+are frozen, Chinese reports have Chinese headers, text that looks like a
+formula stays text, and the Summary sheet has two native charts: kept vs
+tied, and amount by amount (whose series add up to each platform's total).
+
+`--compare A B --format xlsx` (the first two profiles) and `--batch
+--format xlsx` (every profile and a broken one) are checked against
+`--format json` of the same run, cell by cell. TAP output; skips without
+openpyxl.
 """
 
 import datetime
 import json
 import os
+import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -62,6 +70,8 @@ def check(shangce, profile, lang, tmp):
         ok('xl/charts/chart1.xml' in names, name + ': the workbook holds a native chart')
         chart = z.read('xl/charts/chart1.xml').decode() if 'xl/charts/chart1.xml' in names else ''
         ok('<c:barChart>' in chart and 'stacked' in chart, name + ': a stacked column chart')
+        breakdown = z.read('xl/charts/chart2.xml').decode() if 'xl/charts/chart2.xml' in names else ''
+        ok('<c:barChart>' in breakdown and 'stacked' in breakdown, name + ': a second stacked chart, amount by amount')
     wb = openpyxl.load_workbook(out)
     ok(wb.sheetnames == SHEETS[lang], name + ': sheets %s' % wb.sheetnames)
     summary = wb[wb.sheetnames[0]]
@@ -94,8 +104,8 @@ def check(shangce, profile, lang, tmp):
         t = p['totals']
         kept = t['fee-reduction'] + t['cash'] + t['cash-flow']
         tied = t['ad-credit'] + t['coupon'] + t['traffic-value']
-        for cell, want in ((r[1], t['total-value']), (r[2], kept), (r[3], tied),
-                           (r[4], p['expected_totals']['total-value'])):
+        for cell, want in ((r[1], t['total-value']), (r[2], kept), (r[3], tied), (r[4], p['score']),
+                           (r[5], p['expected_totals']['total-value'])):
             if not isinstance(cell.value, (int, float)) or abs(cell.value - want) > 0.011:
                 print('# %s %s: %r != %r' % (p['platform'], cell.coordinate, cell.value, want))
                 good = False
@@ -103,6 +113,21 @@ def check(shangce, profile, lang, tmp):
                 print('# %s: number format %r' % (cell.coordinate, cell.number_format))
                 good = False
     ok(good, name + ': Summary totals equal the JSON report, as yuan numbers')
+    ok(len(summary._charts) == 2, name + ': the Summary sheet has two charts (%d)' % len(summary._charts))
+    # The breakdown chart: one series per amount kept or tied, each a
+    # column of the platform rows, adding up to each platform's total.
+    series = series_columns(breakdown)
+    labels = [summary.cell(row=head, column=openpyxl.utils.column_index_from_string(col)).value
+              for col, _, _ in series]
+    ok(len(series) == 6 and all(first == head + 1 and last == head + len(platforms) for _, first, last in series),
+       name + ': six series over the platform rows %s' % labels)
+    good = True
+    for r, p in zip(rows, platforms):
+        got = sum(summary['%s%d' % (col, r[0].row)].value or 0 for col, _, _ in series)
+        if abs(got - p['totals']['total-value']) > 0.05:
+            print('# %s: the breakdown adds to %r, not %r' % (p['platform'], got, p['totals']['total-value']))
+            good = False
+    ok(good, name + ': the breakdown series add up to each platform total')
     for title in wb.sheetnames[1:]:
         ws = wb[title]
         ok(ws.freeze_panes == 'A2', name + ': %s header frozen' % title)
@@ -119,6 +144,138 @@ def check(shangce, profile, lang, tmp):
     ok(not formulas, name + ': no formula in any cell %s' % formulas[:3])
     widths = [d.width for d in summary.column_dimensions.values() if d.width]
     ok(widths, name + ': column widths set')
+
+
+def series_columns(chart_xml):
+    """(column, first row, last row) of each series' values in a chart."""
+    return [(m.group(1), int(m.group(2)), int(m.group(3)))
+            for m in re.finditer(r'<c:val><c:numRef><c:f>[^!]*!\$([A-Z]+)\$(\d+):\$[A-Z]+\$(\d+)</c:f>', chart_xml)]
+
+
+def common(path, wb, name):
+    """What every workbook owes: private, no formula anywhere."""
+    ok(os.stat(path).st_mode & 0o077 == 0, name + ': private (0600)')
+    formulas = [c.coordinate for ws in wb for row in ws.iter_rows() for c in row if c.data_type == 'f']
+    ok(not formulas, name + ': no formula in any cell %s' % formulas[:3])
+
+
+def is_yuan(cell, want):
+    return (isinstance(cell.value, (int, float)) and abs(cell.value - want) <= 0.011
+            and '¥' in cell.number_format and '0.00' in cell.number_format)
+
+
+def compare(shangce, a, b, lang, tmp):
+    name = 'compare [%s]' % lang
+    out = os.path.join(tmp, 'compare-%s.xlsx' % lang)
+    r = run([shangce, '--compare', a, b, '--format', 'xlsx', '-o', out, '--lang', lang])
+    ok(r.returncode == 0 and os.path.exists(out), name + ': written (%s)' % r.stderr.decode()[:200])
+    if r.returncode != 0:
+        return
+    report = json.loads(run([shangce, '--compare', a, b, '--format', 'json', '--lang', lang]).stdout)
+    wb = openpyxl.load_workbook(out)
+    common(out, wb, name)
+    want = {'en': ['Scenarios', 'Changed measures'], 'zh_CN': ['情景', '状态变化的举措']}[lang]
+    ok(wb.sheetnames == want, name + ': sheets %s' % wb.sheetnames)
+    ws = wb[wb.sheetnames[0]]
+    head = next((row[0].row for row in ws.iter_rows(min_row=1, max_row=20) if row[0].value in ('Platform', '平台')), None)
+    ok(head is not None and ws.freeze_panes == 'A%d' % (head + 1), name + ': a platform table, header frozen')
+    if head is None:
+        return
+    heads = [c.value for c in ws[head] if c.value]
+    ok(len(heads) == 13 and all(has_han(h) for h in heads) == (lang == 'zh_CN'), name + ': headers %s' % heads[:3])
+    # The two scenarios: names and evaluation dates as dates.
+    scen = [(ws.cell(row=r, column=2).value, ws.cell(row=r, column=3).value) for r in (3, 4)]
+    ok([n for n, _ in scen] == [s['name'] for s in report['scenarios']]
+       and all(isinstance(d, datetime.datetime) for _, d in scen)
+       and [d.date().isoformat() for _, d in scen] == [s['as-of'] for s in report['scenarios']],
+       name + ': both scenarios named, with their dates')
+    platforms = report['platforms']
+    rows = list(ws.iter_rows(min_row=head + 1, max_row=head + len(platforms)))
+    ok([r[0].value for r in rows] == [p['name'] for p in platforms], name + ': one row per platform')
+    good = True
+    for r, p in zip(rows, platforms):
+        col = 1
+        for key in ('total-value', 'kept', 'tied', 'expected'):
+            for part in ('a', 'b', 'difference'):
+                if not is_yuan(r[col], p[key][part]):
+                    print('# %s %s %s: %r (%r) != %r' % (p['id'], key, part, r[col].value, r[col].number_format,
+                                                         p[key][part]))
+                    good = False
+                col += 1
+    ok(good, name + ': A, B and B − A of every amount equal the JSON, as yuan numbers')
+    changes = wb[wb.sheetnames[1]]
+    ok(changes.freeze_panes == 'A2' and changes.max_row - 1 == len(report['changes']),
+       name + ': one row per changed measure (%d)' % len(report['changes']))
+    ok([c.value for c in changes[2]][2:3] == [report['changes'][0]['measure-name']] if report['changes'] else True,
+       name + ': changed measures named as in the JSON')
+    with zipfile.ZipFile(out) as z:
+        chart = z.read('xl/charts/chart1.xml').decode() if 'xl/charts/chart1.xml' in z.namelist() else ''
+    ok(len(ws._charts) == 1 and 'clustered' in chart and len(series_columns(chart)) == 2,
+       name + ': a native chart of the two scenarios')
+
+
+def batch(shangce, profiles, tmp):
+    src = os.path.join(tmp, 'batch-in')
+    os.makedirs(src)
+    for p in profiles:
+        shutil.copy(p, src)
+    with open(os.path.join(src, 'broken.shangce'), 'w', encoding='utf-8') as f:
+        f.write('<?xml version="1.0" encoding="UTF-8"?>\n'
+                '<profile xmlns="https://shangce.github.io/ns/profile/1" format="1" as-of="2026-01-01">\n'
+                '  <set field="monthly-gmv" value="lots"/>\n</profile>\n')
+    for lang in ('en', 'zh_CN'):
+        name = 'batch [%s]' % lang
+        out = os.path.join(tmp, 'batch-xlsx-' + lang)
+        out_json = os.path.join(tmp, 'batch-json-' + lang)
+        r = run([shangce, '--batch-dir', src, '--out', out, '--format', 'xlsx', '--lang', lang, '--jobs', '2'])
+        ok(r.returncode == 1 and b'broken.shangce:3:' in r.stderr, name + ': the broken profile fails the run (status %d)'
+           % r.returncode)
+        run([shangce, '--batch-dir', src, '--out', out_json, '--format', 'json', '--lang', lang])
+        path = os.path.join(out, 'summary.xlsx')
+        if not os.path.exists(path):
+            ok(False, name + ': summary.xlsx written')
+            continue
+        report = json.load(open(os.path.join(out_json, 'summary.json'), encoding='utf-8'))
+        ok(all(os.path.exists(os.path.join(out, os.path.basename(p)[:-len('.shangce')] + '.xlsx')) for p in profiles),
+           name + ': a workbook per client')
+        wb = openpyxl.load_workbook(path)
+        common(path, wb, name)
+        ws = wb[wb.sheetnames[0]]
+        head = next((row[0].row for row in ws.iter_rows(min_row=1, max_row=10) if row[0].value in ('Client', '客户')), None)
+        ok(head is not None and ws.freeze_panes == 'A%d' % (head + 1), name + ': a client table, header frozen')
+        if head is None:
+            continue
+        heads = [c.value for c in ws[head]]
+        ok(all(has_han(h) for h in heads if h) == (lang == 'zh_CN'), name + ': headers %s' % heads[:4])
+        clients = report['clients']
+        rows = list(ws.iter_rows(min_row=head + 1, max_row=head + len(clients)))
+        ok(ws.max_row == head + len(clients) and [r[0].value for r in rows] == [c['client'] for c in clients],
+           name + ': one row per client, in the JSON order')
+        good = True
+        for r, c in zip(rows, clients):
+            if (r[2].value in ('Failed', '失败')) != (c['error'] is not None):
+                print('# %s: status %r, error %r' % (c['file'], r[2].value, c['error']))
+                good = False
+            if c['error'] is not None:
+                continue
+            col = 4
+            for p in c['platforms']:
+                for key in ('total', 'kept', 'tied'):
+                    if not is_yuan(r[col], p[key]):
+                        print('# %s %s %s: %r != %r' % (c['file'], p['id'], key, r[col].value, p[key]))
+                        good = False
+                    col += 1
+            # The verdict names the platform worth most.
+            lead = max(c['platforms'], key=lambda p: p['total'])
+            if c['leading-platform'] != lead['id'] or not r[3].value:
+                good = False
+            # Then the evaluation date, horizon and the assumptions.
+            if not isinstance(r[col].value, datetime.datetime) or r[col + 2].value != c['assumptions']:
+                print('# %s: date %r, assumptions %r' % (c['file'], r[col].value, r[col + 2].value))
+                good = False
+            if len((r[col + 3].value or '').split('\n')) != c['assumptions']:
+                good = False
+        ok(good, name + ': status, totals, kept and tied per platform, verdict and assumptions equal the JSON')
 
 
 def hostile(shangce, profile, tmp):
@@ -166,6 +323,9 @@ def main():
             for lang in ('en', 'zh_CN'):
                 check(shangce, profile, lang, tmp)
         hostile(shangce, sys.argv[2], tmp)
+        for lang in ('en', 'zh_CN'):
+            compare(shangce, sys.argv[2], sys.argv[-1], lang, tmp)
+        batch(shangce, sys.argv[2:], tmp)
     print('1..%d' % n)
     sys.exit(1 if failed else 0)
 

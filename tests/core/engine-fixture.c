@@ -238,6 +238,27 @@ report_zh_every_locale (const char *const *args,
   return first;
 }
 
+ScSweep *
+hand_sweep (const char *const *platforms,
+            guint              n_platforms,
+            guint              n_points,
+            const double      *points,
+            const double      *values)
+{
+  ScSweep *s = g_new0 (ScSweep, 1);
+
+  s->field = SC_FIELD_MONTHLY_GMV;
+  s->n_points = n_points;
+  s->points = g_memdup2 (points, sizeof (double) * n_points);
+  s->n_platforms = n_platforms;
+  s->platforms = g_new0 (char *, n_platforms + 1);
+  for (guint p = 0; p < n_platforms; p++)
+    s->platforms[p] = platforms != NULL ? g_strdup (platforms[p]) : g_strdup_printf ("p%u", p);
+  s->values = g_memdup2 (values, sizeof (double) * n_platforms * n_points);
+  s->n_evaluated = n_points;
+  return s;
+}
+
 ScCatalog *
 load_assumed_fixture (void)
 {

@@ -83,5 +83,12 @@ guint       count_lines          (GPtrArray  *lines,
 char       *report_zh_every_locale (const char *const *args,
                                     const char *const *expected,
                                     gsize              n_expected);
+/* A sweep over monthly GMV made by hand: @values is [platform][point],
+ * @platforms their ids (NULL: "p0", "p1" …). (transfer full) */
+ScSweep    *hand_sweep           (const char *const *platforms,
+                                  guint              n_platforms,
+                                  guint              n_points,
+                                  const double      *points,
+                                  const double      *values);
 /* tests/data/engine/assumed.xml (transfer full) */
 ScCatalog  *load_assumed_fixture (void);

@@ -205,6 +205,10 @@ test_bundled_profiles (void)
       g_assert_true (sc_profile_is_set (p, SC_FIELD_YUAN_PER_1000_EXPOSURES));
       g_assert_nonnull (p->values[SC_FIELD_COST_OF_CAPITAL].note.zh);
       g_assert_nonnull (p->values[SC_FIELD_YUAN_PER_1000_EXPOSURES].note.en);
+      /* What a yuan tied to the platform is worth: stated, with its reason. */
+      g_assert_true (sc_profile_is_set (p, SC_FIELD_LOCKED_VALUE_WORTH));
+      g_assert_nonnull (p->values[SC_FIELD_LOCKED_VALUE_WORTH].note.zh);
+      g_assert_nonnull (p->values[SC_FIELD_LOCKED_VALUE_WORTH].note.en);
       r = sc_engine_evaluate (catalog, p, NULL);
       g_assert_cmpuint (r->platforms->len, >, 0);
     }

@@ -141,7 +141,8 @@ test_report_expected_and_headlines (void)
   g_assert_nonnull (strstr (text, "[Beta] Beta old — Total value 155.00\n  ✓ Old waiver"));
 
   /* CSV: new columns at the end, every row as wide as the header. */
-  g_assert_true (g_str_has_suffix (rows[0], ",basis,up-to,cut-by-group,cut-by-cap,reasons,expected,expected-total-value,figures\r"));
+  g_assert_true (g_str_has_suffix (rows[0], ",basis,up-to,cut-by-group,cut-by-cap,reasons,expected,expected-total-value,figures,"
+                                            "kept,tied,locked-value-worth,ranking-value\r"));
   n_header = csv_fields (rows[0]);
   for (guint i = 1; rows[i] != NULL && *rows[i] != '\0'; i++)
     {
@@ -154,17 +155,17 @@ test_report_expected_and_headlines (void)
           g_auto(GStrv) f = g_strsplit (rows[i], ",", -1);
 
           g_assert_cmpstr (f[10], ==, "0.00");
-          g_assert_true (g_str_has_suffix (rows[i], ",true,500.00,\r"));
+          g_assert_true (g_str_has_suffix (rows[i], ",true,500.00,,0.00,0.00,,\r"));
         }
       if (g_str_has_prefix (rows[i], "measure,alpha,"))
-        g_assert_true (g_str_has_suffix (rows[i], ",false,0.00,\r"));
+        g_assert_nonnull (strstr (rows[i], ",false,0.00,,"));
     }
   g_assert_cmpuint (n_headline_rows, ==, 2);
   g_assert_nonnull (strstr (csv, "\r\nheadline,beta,beta.expected,Beta with expected measures,,"
                                  "Platform total: over 32 billion yuan saved for merchants in a year,,,,,,,,,,,,,,stated,,,,"));
-  g_assert_nonnull (strstr (csv, ",,,1000000 item/day; 2000000 item/day\r\n"));
+  g_assert_nonnull (strstr (csv, ",,,1000000 item/day; 2000000 item/day,,,,\r\n"));
   g_assert_nonnull (strstr (csv, "\r\nprogram,beta,beta.expected,Beta with expected measures,,,in-force,"));
-  g_assert_nonnull (strstr (csv, ",,,,,4375.00,\r\n"));
+  g_assert_nonnull (strstr (csv, ",,,,,4375.00,,"));
 
   /* JSON: the old keys as they were, the new ones beside them. */
   g_assert_nonnull (strstr (json, "\"headlines\":[{\"text\":\"Platform total: over 32 billion yuan saved for merchants in a year\","
@@ -417,6 +418,73 @@ test_bundled_headlines_report (void)
   g_assert_nonnull (strstr (text, "    ≡ A coupon subsidy plan of ten billion yuan"));
 }
 
+/* Where the leading platform changes with the monthly GMV (issue 13): the
+ * number itself, rounded for a reader in text, exact in JSON and CSV; and
+ * a report made without a sweep says nothing of it. Alpha 9,000 + 0.05·x
+ * against Beta 800 + 0.18·x: Beta leads from 63,076.92 on. */
+static void
+test_report_crossovers (void)
+{
+  static const char *const platforms[] = { "alpha", "beta" };
+  g_autoptr(ScProfile) p = base_profile ();
+  g_autoptr(ScResult) r = evaluate (p);
+  double points[12], values[24], flat[24];
+  g_autoptr(ScSweep) sweep = NULL;
+  g_autoptr(ScSweep) none = NULL;
+  g_autoptr(GBytes) text = NULL, json = NULL, csv = NULL, plain = NULL, plain_json = NULL, steady = NULL;
+  const char *csv_text;
+  g_auto(GStrv) rows = NULL;
+
+  for (guint i = 0; i < 12; i++)
+    {
+      points[i] = 10000.0 * (i + 1);
+      values[i] = 9000 + 0.05 * points[i];
+      values[12 + i] = 800 + 0.18 * points[i];
+      flat[i] = 9000;
+      flat[12 + i] = 800 + 0.05 * points[i];
+    }
+  sweep = hand_sweep (platforms, 2, 12, points, values);
+  none = hand_sweep (platforms, 2, 12, points, flat);
+  text = sc_report_build_with_sweep (fixture_catalog, p, r, sweep, SC_REPORT_TEXT, "en");
+  g_assert_nonnull (strstr (g_bytes_get_data (text, NULL),
+                            "\nWhere the leading platform changes\n"
+                            "  Beta leads above a monthly GMV of about 63,100 yuan (Alpha below)\n"
+                            "  (monthly GMV tried from 10,000 to 120,000 yuan, everything else as in the profile)\n"
+                            "\nMeasures\n"));
+  steady = sc_report_build_with_sweep (fixture_catalog, p, r, none, SC_REPORT_TEXT, "en");
+  g_assert_nonnull (strstr (g_bytes_get_data (steady, NULL),
+                            "  Alpha leads at every monthly GMV from 10,000 to 120,000 yuan\n"));
+
+  json = sc_report_build_with_sweep (fixture_catalog, p, r, sweep, SC_REPORT_JSON, "en");
+  g_assert_nonnull (strstr (g_bytes_get_data (json, NULL),
+                            "\"gmv_crossovers\":{\"from\":10000.00,\"to\":120000.00,\"leader_at_from\":\"alpha\","
+                            "\"crossovers\":[{\"monthly_gmv\":63076.92,\"before\":\"alpha\",\"after\":\"beta\","
+                            "\"score\":12153.85}]}"));
+
+  csv = sc_report_build_with_sweep (fixture_catalog, p, r, sweep, SC_REPORT_CSV, "en");
+  csv_text = g_bytes_get_data (csv, NULL);
+  g_assert_nonnull (strstr (csv_text, "\r\ncrossover,beta,,,alpha,\"Beta leads above a monthly GMV of about 63,100 yuan (Alpha below)\","));
+  g_assert_nonnull (strstr (csv_text, ",63076.92 yuan/month,"));
+  /* As many cells as the header (no comma inside the quoted cells but the sentence's). */
+  rows = g_strsplit (csv_text, "\r\n", -1);
+  {
+    guint header = 0, last = 0;
+    const char *row = rows[g_strv_length (rows) - 2];
+
+    for (const char *c = rows[0]; *c; c++)
+      header += *c == ',';
+    for (const char *c = row; *c; c++)
+      last += *c == ',';
+    g_assert_cmpuint (last, ==, header + 1);
+    g_assert_true (g_str_has_prefix (row, "crossover,"));
+  }
+
+  plain = sc_report_build (fixture_catalog, p, r, SC_REPORT_TEXT, "en");
+  g_assert_null (strstr (g_bytes_get_data (plain, NULL), "Where the leading platform changes"));
+  plain_json = sc_report_build (fixture_catalog, p, r, SC_REPORT_JSON, "en");
+  g_assert_nonnull (strstr (g_bytes_get_data (plain_json, NULL), "\"gmv_crossovers\":null"));
+}
+
 /* Formula injection (issue 15, item 12): a program name or measure title
  * that a spreadsheet would run is written as text, with a leading '. */
 static void
@@ -479,6 +547,7 @@ main (int   argc,
   g_test_add_func ("/engine/report/cli-zh", test_cli_report_zh);
   g_test_add_func ("/engine/override-names-platform", test_override_names_platform);
   g_test_add_func ("/engine/report/headlines-bundled", test_bundled_headlines_report);
+  g_test_add_func ("/engine/report/crossovers", test_report_crossovers);
 
   return engine_fixture_run ();
 }

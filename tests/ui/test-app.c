@@ -16,6 +16,7 @@
 
 #include "sc-application.h"
 #include "ui-test.h"
+#include "sc-chart-format.h"
 #include "sc-chart-view.h"
 #include "sc-export-dialog.h"
 #include "sc-main-window.h"
@@ -82,6 +83,19 @@ test_opens_with_example (void)
   lines = verdicts (win);
   g_assert_nonnull (strstr (lines, "Kuaishou: about ¥"));
   g_assert_nonnull (strstr (lines, "Douyin: about ¥"));
+  /* And, as a number, the monthly GMV at which the winner changes (issue 13),
+   * where the sensitivity chart marks it: the example has Douyin overtake
+   * Kuaishou. */
+  {
+    g_autoptr(GArray) crossovers = sc_sweep_crossovers (sc_document_get_sweep (sc_session_get_document (session)));
+    g_autofree char *gmv = NULL;
+    g_autofree char *expected = NULL;
+
+    g_assert_cmpuint (crossovers->len, ==, 1);
+    gmv = sc_chart_format_number (g_array_index (crossovers, ScSweepCrossover, 0).at, "en", 3);
+    expected = g_strdup_printf ("\nDouyin leads above ¥%s a month of GMV (Kuaishou below)", gmv);
+    g_assert_nonnull (strstr (lines, expected));
+  }
 
   /* The measures table lists every measure of the programs switched on. */
   g_assert_cmpuint (g_list_model_get_n_items (sc_measures_view_get_model (SC_MEASURES_VIEW (sc_main_window_get_page (win, "measures")))),

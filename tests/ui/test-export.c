@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * What the window hands a consultant: the text, CSV and JSON report its
+ * What the window hands a consultant: the text, CSV, JSON and xlsx report its
  * charts refer to ("…and N more in the report"), and the client report PDF
  * with the consultant's name from Preferences. Each is made through its
  * action and GTK's own file chooser, answered as a user would, and the file
  * written is read back.
  */
+#define _GNU_SOURCE
 #define G_LOG_DOMAIN "test-export"
 
 #include "config.h"
@@ -50,6 +51,7 @@ test_report (void)
   g_autoptr(GBytes) text = export_as (win, "win.export-report", "client.txt");
   g_autoptr(GBytes) csv = export_as (win, "win.export-report", "client.csv");
   g_autoptr(GBytes) json = export_as (win, "win.export-report", "client.json");
+  g_autoptr(GBytes) xlsx = export_as (win, "win.export-report", "client.xlsx");
   const char *t = g_bytes_get_data (text, NULL);
   const char *c = g_bytes_get_data (csv, NULL);
   const char *j = g_bytes_get_data (json, NULL);
@@ -65,6 +67,11 @@ test_report (void)
   while (*j == ' ' || *j == '\n')
     j++;
   g_assert_cmpint (*j, ==, '{');
+  /* .xlsx: a workbook (a zip whose entries are named in the clear) with
+   * both charts of the Summary sheet. */
+  g_assert_cmpmem (g_bytes_get_data (xlsx, NULL), 4, "PK\x03\x04", 4);
+  g_assert_nonnull (memmem (g_bytes_get_data (xlsx, NULL), g_bytes_get_size (xlsx), "xl/worksheets/sheet1.xml", 24));
+  g_assert_nonnull (memmem (g_bytes_get_data (xlsx, NULL), g_bytes_get_size (xlsx), "xl/charts/chart2.xml", 20));
   ui_test_destroy_window (win);
 }
 
