@@ -29,6 +29,8 @@ struct _ScOverviewPage
   GCancellable *sweep_cancellable;
   gboolean      sweep_asked;    /* a request is under way */
   guint         computing_id;   /* shows "Computing…" if the wait is long */
+  char         *crossover;      /* the crossover line shown, kept until a newer sweep */
+  gboolean      crossover_due;  /* the rows wait for the sweep of the latest state */
 };
 
 G_DEFINE_FINAL_TYPE (ScOverviewPage, sc_overview_page, ADW_TYPE_BIN)
@@ -244,13 +246,18 @@ crossover_line (ScOverviewPage *self)
   return g_string_free (line, FALSE);
 }
 
-char **
-sc_overview_page_dup_verdicts (ScOverviewPage *self)
+static void request_sweep (ScOverviewPage *self);
+
+/* The verdict lines. The crossover line needs the sweep: with @wait it is
+ * waited for (computed on the worker thread all the same); without, a
+ * sweep not ready yet is asked for and the line shown before stays until
+ * it arrives, so the rows neither block an edit's frame nor jump. */
+static char **
+verdict_lines (ScOverviewPage *self,
+               gboolean        wait)
 {
   const ScResult *result;
   GPtrArray *lines = g_ptr_array_new ();
-
-  g_return_val_if_fail (SC_IS_OVERVIEW_PAGE (self), NULL);
 
   result = sc_session_get_result (self->session);
   if (result != NULL)
@@ -265,8 +272,22 @@ sc_overview_page_dup_verdicts (ScOverviewPage *self)
     }
   if (result != NULL)
     {
-      char *crossover = crossover_line (self);
+      char *crossover;
 
+      if (!wait && !sc_document_has_sweep (sc_session_get_document (self->session)))
+        {
+          self->crossover_due = TRUE;
+          request_sweep (self);
+          crossover = g_strdup (self->crossover);
+        }
+      else
+        {
+          if (!wait)
+            self->crossover_due = FALSE;
+          crossover = crossover_line (self);
+          g_free (self->crossover);
+          self->crossover = g_strdup (crossover);
+        }
       if (crossover != NULL)
         g_ptr_array_add (lines, crossover);
     }
@@ -274,11 +295,19 @@ sc_overview_page_dup_verdicts (ScOverviewPage *self)
   return (char **) g_ptr_array_free (lines, FALSE);
 }
 
+char **
+sc_overview_page_dup_verdicts (ScOverviewPage *self)
+{
+  g_return_val_if_fail (SC_IS_OVERVIEW_PAGE (self), NULL);
+  return verdict_lines (self, TRUE);
+}
+
 /* A wait shorter than this keeps the chart that was shown: no flicker of
  * "Computing…" while the user types. */
 #define COMPUTING_DELAY_MS 300
 
-static void refresh_chart (ScOverviewPage *self);
+static void refresh_chart    (ScOverviewPage *self);
+static void refresh_verdicts (ScOverviewPage *self);
 
 static gboolean
 show_computing_cb (gpointer data)
@@ -314,8 +343,23 @@ sweep_ready_cb (GObject      *source,
     return;
   self->sweep_asked = FALSE;
   /* Ready, or the document changed again before the hand-over: ask anew. */
-  if (self->kind == SC_CHART_SENSITIVITY && (ready || !g_cancellable_is_cancelled (self->sweep_cancellable)))
+  if (!ready && g_cancellable_is_cancelled (self->sweep_cancellable))
+    return;
+  if (self->kind == SC_CHART_SENSITIVITY)
     refresh_chart (self);
+  if (self->crossover_due)
+    refresh_verdicts (self);
+}
+
+/* Asks the worker thread for the sweep of the latest state, once. */
+static void
+request_sweep (ScOverviewPage *self)
+{
+  if (self->sweep_asked)
+    return;
+  self->sweep_asked = TRUE;
+  sc_document_compute_sweep_async (sc_session_get_document (self->session), self->sweep_cancellable,
+                                   sweep_ready_cb, g_object_ref (self));
 }
 
 static void
@@ -334,11 +378,7 @@ refresh_chart (ScOverviewPage *self)
   /* The sweep is computed off the main thread. Meanwhile the chart keeps
    * the previous sweep; another chart gives way to a quiet "Computing…"
    * only when the wait is long enough to notice. */
-  if (!self->sweep_asked)
-    {
-      self->sweep_asked = TRUE;
-      sc_document_compute_sweep_async (document, self->sweep_cancellable, sweep_ready_cb, g_object_ref (self));
-    }
+  request_sweep (self);
   shown = sc_chart_view_get_model (self->chart);
   if (shown == NULL || shown->kind != SC_CHART_SENSITIVITY)
     self->computing_id = g_timeout_add (COMPUTING_DELAY_MS, show_computing_cb, self);
@@ -362,15 +402,13 @@ set_verdict (GtkListBoxRow *row,
 }
 
 static void
-refresh (ScOverviewPage *self)
+refresh_verdicts (ScOverviewPage *self)
 {
   g_auto(GStrv) verdicts = NULL;
   GtkWidget *child;
   guint n;
 
-  refresh_chart (self);
-
-  verdicts = sc_overview_page_dup_verdicts (self);
+  verdicts = verdict_lines (self, FALSE);
   n = g_strv_length (verdicts);
   /* An edit changes the numbers, rarely the platforms: retitle the rows in
    * place, so the list is not made again on every keystroke. */
@@ -406,6 +444,13 @@ refresh (ScOverviewPage *self)
 }
 
 static void
+refresh (ScOverviewPage *self)
+{
+  refresh_chart (self);
+  refresh_verdicts (self);
+}
+
+static void
 kind_selected_cb (GtkDropDown    *dropdown,
                   GParamSpec     *pspec,
                   ScOverviewPage *self)
@@ -433,6 +478,7 @@ sc_overview_page_dispose (GObject *object)
   if (self->sweep_cancellable != NULL)
     g_cancellable_cancel (self->sweep_cancellable);
   g_clear_object (&self->sweep_cancellable);
+  g_clear_pointer (&self->crossover, g_free);
 
   G_OBJECT_CLASS (sc_overview_page_parent_class)->dispose (object);
 }
