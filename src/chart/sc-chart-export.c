@@ -188,6 +188,7 @@ sc_chart_render (const ScChartModel  *model,
                  GError             **error)
 {
   g_autoptr(GByteArray) out = NULL;
+  g_autofree char *svg_text = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
@@ -207,6 +208,7 @@ sc_chart_render (const ScChartModel  *model,
       surface = image_surface_new ((int) ceil (width * scale), (int) ceil (height * scale));
       break;
     case SC_CHART_FORMAT_SVG:
+    case SC_CHART_FORMAT_SVG_TEXT:
       surface = cairo_svg_surface_create_for_stream (append_bytes, out, width, height);
       if (cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS)
         cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
@@ -238,13 +240,30 @@ sc_chart_render (const ScChartModel  *model,
   cr = cairo_create (surface);
   if (format == SC_CHART_FORMAT_PNG)
     cairo_scale (cr, scale, scale);
-  if (format != SC_CHART_FORMAT_PNG)
+  if (format == SC_CHART_FORMAT_SVG_TEXT)
+    {
+      /* cairo draws the shapes, the text is written as text: see sc-chart-svg-text.c. */
+      g_autoptr(ScChartLayout) layout = sc_chart_layout_new (model, width, height);
+      g_autoptr(GArray) hidden = g_array_new (FALSE, FALSE, sizeof (guint));
+
+      for (guint i = 0; i < layout->texts->len; i++)
+        {
+          ScChartText *t = g_ptr_array_index (layout->texts, i);
+
+          if (t->visible)
+            g_array_append_val (hidden, i);
+          t->visible = FALSE;
+        }
+      sc_chart_draw_layout (model, layout, cr);
+      for (guint i = 0; i < hidden->len; i++)
+        ((ScChartText *) g_ptr_array_index (layout->texts, g_array_index (hidden, guint, i)))->visible = TRUE;
+      svg_text = sc_chart_svg_text (model, layout);
+    }
+  else if (format != SC_CHART_FORMAT_PNG)
     {
       /* Fonts prepared for the vector surface first: see sc-chart-subset.c. */
       g_autoptr(ScChartLayout) layout = sc_chart_layout_new (model, width, height);
-      g_autoptr(ScChartSubset) subset = sc_chart_subset_new (model, layout, format == SC_CHART_FORMAT_PDF
-                                                                            ? SC_CHART_SUBSET_GLYPHS
-                                                                            : SC_CHART_SUBSET_OUTLINES);
+      g_autoptr(ScChartSubset) subset = sc_chart_subset_new (model, layout);
 
       sc_chart_draw_layout_full (model, layout, cr, subset);
     }
@@ -265,6 +284,22 @@ sc_chart_render (const ScChartModel  *model,
       return NULL;
     }
 
+  if (svg_text != NULL)
+    {
+      /* Over the shapes, as the chart draws its text last. */
+      const char *end = g_strrstr_len ((const char *) out->data, out->len, "</svg>");
+
+      if (end == NULL)
+        {
+          g_set_error (error, SC_ERROR, SC_ERROR_IO, _("Cannot draw the chart: %s"),
+                       cairo_status_to_string (CAIRO_STATUS_WRITE_ERROR));
+          cairo_surface_destroy (surface);
+          return NULL;
+        }
+      g_byte_array_set_size (out, (guint) (end - (const char *) out->data));
+      g_byte_array_append (out, (const guint8 *) svg_text, (guint) strlen (svg_text));
+      g_byte_array_append (out, (const guint8 *) "</svg>\n", 7);
+    }
   if (format == SC_CHART_FORMAT_PNG && !encode_png (model, surface, scale, out, error))
     {
       cairo_surface_destroy (surface);

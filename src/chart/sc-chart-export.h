@@ -12,6 +12,7 @@ typedef enum
   SC_CHART_FORMAT_PNG,
   SC_CHART_FORMAT_SVG,
   SC_CHART_FORMAT_PDF,
+  SC_CHART_FORMAT_SVG_TEXT,   /* SVG with its text as <text>: editable, the font named, not embedded */
 } ScChartFormat;
 
 #define SC_CHART_SIZE_MIN   100

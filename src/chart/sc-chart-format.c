@@ -6,6 +6,7 @@
 #include "sc-chart-format.h"
 
 #include "sc-format.h"
+#include "sc-i18n.h"
 
 #include <math.h>
 #include <string.h>
@@ -56,7 +57,7 @@ sc_chart_format_number (double      value,
   }, en_units[] = {
     { 1e12, "T" }, { 1e9, "B" }, { 1e6, "M" }, { 1e3, "k" },
   };
-  gboolean zh = lang != NULL && g_str_has_prefix (lang, "zh");
+  gboolean zh = sc_lang_from_code (lang) == SC_LANG_ZH;
   GString *out;
   double a;
 
@@ -117,7 +118,7 @@ sc_chart_format_tick (double      value,
   static const char *const zh_suffix[] = { "万亿", "亿", "万" };
   static const double en_units[] = { 1e12, 1e9, 1e6, 1e3 };
   static const char *const en_suffix[] = { "T", "B", "M", "k" };
-  gboolean zh = lang != NULL && g_str_has_prefix (lang, "zh");
+  gboolean zh = sc_lang_from_code (lang) == SC_LANG_ZH;
   const double *units = zh ? zh_units : en_units;
   const char *const *suffix = zh ? zh_suffix : en_suffix;
   guint n = zh ? G_N_ELEMENTS (zh_units) : G_N_ELEMENTS (en_units);

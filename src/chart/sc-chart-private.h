@@ -23,21 +23,14 @@ void  sc_chart_text_apply        (PangoLayout       *pl,
                                   const ScChartText *text);
 
 /*
- * The text of a layout for a PDF, with each font cut down to the glyphs
- * the chart shows, or for an SVG (sc-chart-subset.c). Made after the layout, before the
- * drawing; freed any time after. (transfer full)
+ * The text of a layout for a PDF or an SVG, with each font cut down to the
+ * glyphs the chart shows (sc-chart-subset.c). Made after the layout, before
+ * the drawing; freed any time after. (transfer full)
  */
 typedef struct _ScChartSubset ScChartSubset;
 
-typedef enum
-{
-  SC_CHART_SUBSET_GLYPHS,     /* PDF: each font cut to the glyphs shown */
-  SC_CHART_SUBSET_OUTLINES,   /* SVG: whole fonts, a short glyph → character walk */
-} ScChartSubsetMode;
-
 ScChartSubset *sc_chart_subset_new       (const ScChartModel  *model,
-                                          const ScChartLayout *layout,
-                                          ScChartSubsetMode    mode);
+                                          const ScChartLayout *layout);
 void           sc_chart_subset_free      (ScChartSubset       *subset);
 /* Draws text @index of the layout with its top-left Pango origin at @x, @y;
  * FALSE when @subset has no such text. */
@@ -46,6 +39,10 @@ gboolean       sc_chart_subset_show_text (ScChartSubset       *subset,
                                           guint                index,
                                           double               x,
                                           double               y);
+/* The visible text of @layout as an SVG group of <text> elements, one a
+ * line, the font named (sc-chart-svg-text.c). (transfer full) */
+char          *sc_chart_svg_text         (const ScChartModel  *model,
+                                          const ScChartLayout *layout);
 /* sc_chart_draw_layout(), the text through @subset when not NULL. */
 void           sc_chart_draw_layout_full (const ScChartModel  *model,
                                           const ScChartLayout *layout,

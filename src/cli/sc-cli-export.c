@@ -131,6 +131,15 @@ sc_cli_export (ScCliOptions *options)
       usage_error (msg);
       return 2;
     }
+  if (options->svg_text)
+    {
+      if (format != SC_CHART_FORMAT_SVG)
+        {
+          usage_error (_("--svg-text needs a file name ending in .svg"));
+          return 2;
+        }
+      format = SC_CHART_FORMAT_SVG_TEXT;
+    }
   if (!sc_cli_parse_size (options->size, &width, &height))
     {
       g_autofree char *msg = g_strdup_printf (_("--size must be WIDTHxHEIGHT with each side from %d to %d, not “%s”"),

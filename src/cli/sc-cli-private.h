@@ -27,6 +27,7 @@ typedef struct
   double     scale;          /* --scale N */
   char      *lang;           /* --lang zh_CN|en */
   gboolean   no_footnote;    /* --no-footnote */
+  gboolean   svg_text;       /* --svg-text: an SVG's text as <text>, the font named */
   char      *title;          /* --title: the exported chart's title, for a slide */
   char      *subtitle;       /* --subtitle */
   gboolean   no_bundled;     /* --no-bundled: only the files named */

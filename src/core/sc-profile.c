@@ -7,6 +7,7 @@
 #include "sc-profile-private.h"
 
 #include "sc-error.h"
+#include "sc-i18n.h"
 
 #include <errno.h>
 #include <glib/gi18n-lib.h>
@@ -556,7 +557,7 @@ sc_profile_set_note (ScProfile  *profile,
 
   g_return_if_fail (profile != NULL && (guint) field < SC_N_FIELDS);
 
-  slot = (lang != NULL && g_str_has_prefix (lang, "zh"))
+  slot = sc_lang_from_code (lang) == SC_LANG_ZH
            ? &profile->values[field].note.zh : &profile->values[field].note.en;
   old = *slot;
   *slot = (text != NULL && *text != '\0') ? g_strdup (text) : NULL;

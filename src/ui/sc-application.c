@@ -9,10 +9,14 @@
 
 #include "sc-preferences-window.h"
 #include "sc-main-window.h"
+#include "sc-recovery-offer.h"
 
 struct _ScApplication
 {
-  AdwApplication parent_instance;
+  AdwApplication   parent_instance;
+
+  /* What a crashed session left, offered when the first window opens. */
+  ScRecoveryOffer *recovery;
 };
 
 G_DEFINE_FINAL_TYPE (ScApplication, sc_application, ADW_TYPE_APPLICATION)
@@ -162,9 +166,12 @@ sc_application_startup (GApplication *app)
     { "win.show-page::measures", { "<Alt>2", NULL } },
     { "win.show-page::programs", { "<Alt>3", NULL } },
     { "win.show-page::rule-check", { "<Alt>4", NULL } },
+    { "win.show-page::scenarios", { "<Alt>5", NULL } },
+    { "win.duplicate-scenario", { "<Control>d", NULL } },
   };
 
   G_APPLICATION_CLASS (sc_application_parent_class)->startup (app);
+  SC_APPLICATION (app)->recovery = sc_recovery_offer_new (GTK_APPLICATION (app));
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), entries, G_N_ELEMENTS (entries), app);
   for (gsize i = 0; i < G_N_ELEMENTS (accels); i++)
@@ -172,9 +179,26 @@ sc_application_startup (GApplication *app)
 }
 
 static void
+sc_application_shutdown (GApplication *app)
+{
+  g_clear_pointer (&SC_APPLICATION (app)->recovery, sc_recovery_offer_free);
+  G_APPLICATION_CLASS (sc_application_parent_class)->shutdown (app);
+}
+
+static void
+sc_application_finalize (GObject *object)
+{
+  g_clear_pointer (&SC_APPLICATION (object)->recovery, sc_recovery_offer_free);
+  G_OBJECT_CLASS (sc_application_parent_class)->finalize (object);
+}
+
+static void
 sc_application_class_init (ScApplicationClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->finalize = sc_application_finalize;
+  app_class->shutdown = sc_application_shutdown;
 
   app_class->startup = sc_application_startup;
   app_class->activate = sc_application_activate;

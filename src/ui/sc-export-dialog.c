@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "sc-chart-from-result.h"
+#include "sc-file-chooser.h"
 
 struct _ScExportDialog
 {
@@ -30,11 +31,7 @@ struct _ScExportDialog
 
   /* The file chooser asking where to export, while it is shown: modal to
    * this dialog, it goes with it (and so with the main window). */
-#if GTK_CHECK_VERSION (4, 10, 0)
   GCancellable    *choosing;
-#else
-  GtkFileChooserNative *native;
-#endif
 };
 
 G_DEFINE_FINAL_TYPE (ScExportDialog, sc_export_dialog, ADW_TYPE_WINDOW)
@@ -151,48 +148,23 @@ save_response (ScExportDialog *self,
 static void
 close_chooser (ScExportDialog *self)
 {
-#if GTK_CHECK_VERSION (4, 10, 0)
   if (self->choosing != NULL)
     g_cancellable_cancel (self->choosing);
   g_clear_object (&self->choosing);
-#else
-  g_autoptr(GtkFileChooserNative) native = g_steal_pointer (&self->native);
-
-  if (native == NULL)
-    return;
-  g_signal_handlers_disconnect_by_data (native, self);
-  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (native));
-#endif
 }
 
-#if GTK_CHECK_VERSION (4, 10, 0)
 static void
-file_dialog_done (GObject      *source,
-                  GAsyncResult *res,
-                  gpointer      data)
+file_chosen_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      data)
 {
-  g_autoptr(ScExportDialog) self = data;
-  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), res, NULL);
+  g_autoptr(GtkWindow) self = sc_file_chooser_dup_parent (SC_FILE_CHOOSER (source));
+  g_autoptr(GFile) file = sc_file_chooser_run_finish_file (SC_FILE_CHOOSER (source), result, NULL);
 
   /* Closed with this dialog (cancelled): no file, nothing is exported. */
-  save_response (self, file);
+  if (self != NULL)
+    save_response (SC_EXPORT_DIALOG (self), file);
 }
-#else
-static void
-native_response (GtkNativeDialog *native,
-                 int              response,
-                 ScExportDialog  *self)
-{
-  g_autoptr(ScExportDialog) keep = g_object_ref (self);
-  g_autoptr(GtkFileChooserNative) owned = g_steal_pointer (&self->native);
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      save_response (self, file);
-    }
-}
-#endif
 
 static void
 export_clicked_cb (ScExportDialog *self)
@@ -200,27 +172,13 @@ export_clicked_cb (ScExportDialog *self)
   guint format = gtk_drop_down_get_selected (self->format);
   g_autofree char *name = g_strdup_printf ("%s.%s", sc_chart_kind_to_string (self->kind),
                                            format_ext[MIN (format, 2)]);
-#if GTK_CHECK_VERSION (4, 10, 0)
-  GtkFileDialog *dialog = gtk_file_dialog_new ();
+  g_autoptr(ScFileChooser) chooser = sc_file_chooser_new (SC_FILE_CHOOSER_SAVE, _("Export Chart"));
 
-  gtk_file_dialog_set_title (dialog, _("Export Chart"));
-  gtk_file_dialog_set_initial_name (dialog, name);
+  sc_file_chooser_set_accept_label (chooser, _("_Export"));
+  sc_file_chooser_set_initial_name (chooser, name);
   close_chooser (self);
   self->choosing = g_cancellable_new ();
-  gtk_file_dialog_save (dialog, GTK_WINDOW (self), self->choosing, file_dialog_done, g_object_ref (self));
-  g_object_unref (dialog);
-#else
-  GtkFileChooserNative *native;
-
-  close_chooser (self);
-  native = gtk_file_chooser_native_new (_("Export Chart"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  self->native = native;
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  g_signal_connect (native, "response", G_CALLBACK (native_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
-#endif
+  sc_file_chooser_run_async (chooser, GTK_WINDOW (self), self->choosing, file_chosen_cb, NULL);
 }
 
 static void

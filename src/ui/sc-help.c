@@ -8,6 +8,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "sc-i18n.h"
 #include "sc-types.h"
 
 /* Where build-aux/help-html.sh put the HTML help: installed beside the
@@ -32,7 +33,7 @@ char *
 sc_help_get_uri (const char *page,
                  gboolean    have_viewer)
 {
-  const char *langs[] = { g_str_equal (sc_lang_current (), "zh") ? "zh_CN" : "C", "C" };
+  const char *langs[] = { sc_lang_from_code (sc_lang_current ()) == SC_LANG_ZH ? "zh_CN" : "C", "C" };
   g_autofree char *file = g_strconcat (page != NULL ? page : "index", ".html", NULL);
 
   if (have_viewer)

@@ -28,7 +28,7 @@
 void
 sc_main_window_update_undo_actions (ScMainWindow *self)
 {
-  ScDocument *document = sc_session_get_document (self->session);
+  ScDocument *document = sc_main_window_get_edited_document (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", sc_document_can_undo (document));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", sc_document_can_redo (document));
@@ -48,7 +48,7 @@ undo_toast_dismissed_cb (AdwToast     *toast,
 static void
 offer_undo (ScMainWindow *self)
 {
-  const char *label = sc_document_get_undo_label (sc_session_get_document (self->session));
+  const char *label = sc_document_get_undo_label (sc_main_window_get_edited_document (self));
   g_autofree char *escaped = NULL;
 
   if (label == NULL || g_strcmp0 (label, self->undo_toasted) == 0)
@@ -92,17 +92,34 @@ action_undo (GtkWidget  *widget,
              GVariant   *param)
 {
   ScMainWindow *self = SC_MAIN_WINDOW (widget);
-  ScDocument *document = sc_session_get_document (self->session);
+  ScDocument *document = sc_main_window_get_edited_document (self);
   g_autofree char *label = g_strdup (sc_document_get_undo_label (document));
 
-  if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
   if (sc_document_undo (document) && label != NULL)
     {
       /* Translators: %s says what was undone, e.g. "Changed Monthly GMV". */
       g_autofree char *message = g_strdup_printf (_("Undone: %s"), label);
-      sc_main_window_toast (self, message);
+      AdwToast *shown = g_steal_pointer (&self->undo_toast);
+
+      if (shown == NULL)
+        {
+          sc_main_window_toast (self, message);
+          return;
+        }
+      /* The "Changed X — Undo" toast becomes "Undone: X": dismissing it
+       * and adding another in the same frame crashes libadwaita 1.2 (its
+       * hide animation is freed twice). */
+      g_free (self->last_toast);
+      self->last_toast = g_strdup (message);
+      {
+        g_autofree char *escaped = g_markup_escape_text (message, -1);
+        adw_toast_set_title (shown, escaped);
+      }
+      adw_toast_set_button_label (shown, NULL);
+      adw_toast_set_action_name (shown, NULL);
     }
+  else if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
 }
 
 static void
@@ -111,7 +128,7 @@ action_redo (GtkWidget  *widget,
              GVariant   *param)
 {
   ScMainWindow *self = SC_MAIN_WINDOW (widget);
-  ScDocument *document = sc_session_get_document (self->session);
+  ScDocument *document = sc_main_window_get_edited_document (self);
   g_autofree char *label = g_strdup (sc_document_get_redo_label (document));
 
   if (sc_document_redo (document) && label != NULL)

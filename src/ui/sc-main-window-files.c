@@ -12,6 +12,7 @@
 #include "sc-client-report.h"
 #include "sc-error.h"
 #include "sc-export-dialog.h"
+#include "sc-file-chooser.h"
 #include "sc-help.h"
 #include "sc-measures-view.h"
 #include "sc-overview-page.h"
@@ -22,37 +23,215 @@
 #include "sc-report.h"
 #include "sc-rule-check-view.h"
 
-/* --- file dialogs (GtkFileDialog on 4.10+, GtkFileChooserNative on 4.8) -- */
+/* --- the unsaved-changes question ----------------------------------------- */
 
+/* What was to follow the question: run @then when @go_on, and in either
+ * case let go of @data. */
+static void
+continue_or_drop (ScMainWindow   *self,
+                  gboolean        go_on,
+                  Continuation    then,
+                  gpointer        data,
+                  GDestroyNotify  destroy)
+{
+  if (go_on && then != NULL)
+    then (self, data);
+  if (destroy != NULL && data != NULL)
+    destroy (data);
+}
+
+/* Ends the wait of what the question held back: runs it when @go_on (the
+ * changes were saved or discarded), else drops it (the user cancelled, or
+ * the save failed: the window and its changes stay as they are). */
+static void
+finish_pending (ScMainWindow *self,
+                gboolean      go_on)
+{
+  Pending *pending = g_steal_pointer (&self->pending);
+
+  if (pending == NULL)
+    return;
+  continue_or_drop (self, go_on, pending->then, pending->data, pending->destroy);
+  g_free (pending);
+}
+
+void
+sc_main_window_drop_question (ScMainWindow *self)
+{
+  g_autoptr(GCancellable) question = g_steal_pointer (&self->question);
+
+  /* Its answer, still to come, then finds a question no longer asked. */
+  if (question != NULL)
+    g_cancellable_cancel (question);
+  finish_pending (self, FALSE);
+}
+
+/* The Save As that "Save" in the question opened, answered. */
+static void
+question_save_chosen (ScMainWindow *self,
+                      GFile        *file)
+{
+  ScSaveChangesDocument *document = g_steal_pointer (&self->question_save);
+  gboolean saved = sc_main_window_save_as_to (self, file);
+
+  if (document != NULL)
+    sc_save_changes_document_saved (document, saved);
+  /* Dropped now, not when the question's answer comes: a window closed
+   * while its Save As was shown asks again at once. */
+  if (!saved)
+    sc_main_window_drop_question (self);
+}
+
+/* "Save" in the question: to the document's file, else through Save As. */
+static void
+question_save (ScSaveChangesDocument *document,
+               gpointer               data)
+{
+  ScMainWindow *self = data;
+  GFile *file = sc_session_get_file (self->session);
+
+  if (file != NULL)
+    {
+      sc_save_changes_document_saved (document, sc_main_window_save_or_toast (self, file));
+      return;
+    }
+  self->question_save = document;
+  sc_main_window_save_as (self, question_save_chosen);
+}
+
+static void
+question_discard (gpointer data)
+{
+  ScMainWindow *self = data;
+
+  sc_session_discard_recovery (self->session);
+}
+
+/* What the answer of a question comes back to: not a reference to the
+ * window, which a reference would keep from closing while it asks. */
+typedef struct
+{
+  GWeakRef      window;
+  GCancellable *question;
+} Asked;
+
+static void
+question_done (GObject      *source,
+               GAsyncResult *result,
+               gpointer      data)
+{
+  Asked *asked = data;
+  g_autoptr(ScMainWindow) self = g_weak_ref_get (&asked->window);
+  g_autoptr(GCancellable) question = asked->question;
+  gboolean go_on = sc_save_changes_dialog_run_finish (result, NULL);
+
+  g_weak_ref_clear (&asked->window);
+  g_free (asked);
+  /* Dropped (the window closed, or the save failed) before this answer. */
+  if (self == NULL || question != self->question)
+    return;
+  g_clear_object (&self->question);
+  finish_pending (self, go_on);
+}
+
+static void
+scenario_discard (gpointer data)
+{
+  ScSession *scenario = sc_main_window_get_unsaved_scenario (data);
+
+  if (scenario != NULL)
+    sc_session_discard_recovery (scenario);
+}
+
+gboolean
+sc_main_window_has_unsaved (ScMainWindow *self)
+{
+  return sc_session_get_modified (self->session) || sc_main_window_get_unsaved_scenario (self) != NULL;
+}
+
+/* The question about the profile's changes and, with @with_scenario,
+ * scenario B's: one question naming every unsaved document. */
+static void
+confirm (ScMainWindow   *self,
+         gboolean        with_scenario,
+         Continuation    then,
+         gpointer        data,
+         GDestroyNotify  destroy)
+{
+  gboolean asking = self->question != NULL;
+  ScSession *scenario = with_scenario ? sc_main_window_get_unsaved_scenario (self) : NULL;
+  g_autoptr(GPtrArray) documents = NULL;
+  Asked *asked;
+
+  if (!sc_session_get_modified (self->session) && scenario == NULL)
+    {
+      continue_or_drop (self, TRUE, then, data, destroy);
+      return;
+    }
+
+  /* One question at a time, about what the user asked for last. */
+  finish_pending (self, FALSE);
+  self->pending = g_new0 (Pending, 1);
+  self->pending->then = then;
+  self->pending->data = data;
+  self->pending->destroy = destroy;
+  if (asking)
+    return;
+
+  documents = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_save_changes_document_free);
+  if (sc_session_get_modified (self->session))
+    {
+      g_autofree char *title = sc_session_dup_title (self->session);
+
+      g_ptr_array_add (documents, sc_save_changes_document_new (title, question_save, question_discard,
+                                                                self, NULL));
+    }
+  if (scenario != NULL)
+    {
+      g_autofree char *title = sc_session_dup_title (scenario);
+
+      g_ptr_array_add (documents, sc_save_changes_document_new (title, sc_main_window_question_save_scenario,
+                                                                scenario_discard, self, NULL));
+    }
+  self->question = g_cancellable_new ();
+  asked = g_new0 (Asked, 1);
+  g_weak_ref_init (&asked->window, self);
+  asked->question = g_object_ref (self->question);
+  sc_save_changes_dialog_run_async (GTK_WINDOW (self), documents, self->question, question_done, asked);
+}
+
+void
+sc_main_window_confirm_discard (ScMainWindow   *self,
+                                Continuation    then,
+                                gpointer        data,
+                                GDestroyNotify  destroy)
+{
+  confirm (self, FALSE, then, data, destroy);
+}
+
+void
+sc_main_window_confirm_close (ScMainWindow *self,
+                              Continuation  then)
+{
+  confirm (self, TRUE, then, NULL, NULL);
+}
+
+/* --- file dialogs ---------------------------------------------------------- */
 
 struct _FileRequest
 {
   /* The window it asks for; NULL once it has been dropped, when its answer
-   * (still to come from GtkFileDialog) goes nowhere. */
-  ScMainWindow         *self;
-  FileCallback          callback;
-  gboolean              save;
-  gboolean              multiple;
-#if GTK_CHECK_VERSION (4, 10, 0)
-  GCancellable         *cancellable;
-#else
-  GtkFileChooserNative *native;
-#endif
+   * (still to come) goes nowhere. */
+  ScMainWindow  *self;
+  FileCallback   callback;
+  gboolean       save;
+  GCancellable  *cancellable;
 };
 
 static void
 file_request_free (FileRequest *req)
 {
-#if GTK_CHECK_VERSION (4, 10, 0)
   g_clear_object (&req->cancellable);
-#else
-  if (req->native != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (req->native, req);
-      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (req->native));
-      g_clear_object (&req->native);
-    }
-#endif
   g_free (req);
 }
 
@@ -89,29 +268,20 @@ void
 sc_main_window_close_file_chooser (ScMainWindow *self)
 {
   FileRequest *req = g_steal_pointer (&self->file_request);
-  FileCallback callback;
-  gboolean save;
 
   if (req == NULL)
     return;
-  callback = req->callback;
-  save = req->save;
-  req->self = NULL;
-#if GTK_CHECK_VERSION (4, 10, 0)
-  /* The dialog answers the cancel later (or now), to a request with no
+  /* The chooser answers the cancel later (or now), to a request with no
    * window, which then only frees it. */
+  req->self = NULL;
   g_cancellable_cancel (req->cancellable);
-#else
-  file_request_free (req);
-#endif
-  if (save)
-    callback (self, NULL);
+  if (req->save)
+    req->callback (self, NULL);
 }
 
-static GListModel *
-make_filters (FileKind kind)
+static GtkFileFilter *
+make_filter (FileKind kind)
 {
-  GListStore *store = g_list_store_new (GTK_TYPE_FILE_FILTER);
   GtkFileFilter *filter = gtk_file_filter_new ();
 
   if (kind == FILE_KIND_PROGRAMS)
@@ -139,33 +309,17 @@ make_filters (FileKind kind)
       gtk_file_filter_add_mime_type (filter, SC_PROFILE_MIME_TYPE);
       gtk_file_filter_add_suffix (filter, "shangce");
     }
-  g_list_store_append (store, filter);
-  g_object_unref (filter);
-  return G_LIST_MODEL (store);
+  return filter;
 }
 
-#if GTK_CHECK_VERSION (4, 10, 0)
 static void
-file_dialog_done (GObject      *source,
-                  GAsyncResult *res,
-                  gpointer      data)
+file_chosen_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      data)
 {
   FileRequest *req = data;
-  GtkFileDialog *dialog = GTK_FILE_DIALOG (source);
-  g_autoptr(GListModel) files = NULL;
+  g_autoptr(GListModel) files = sc_file_chooser_run_finish (SC_FILE_CHOOSER (source), result, NULL);
 
-  if (req->multiple)
-    files = gtk_file_dialog_open_multiple_finish (dialog, res, NULL);
-  else
-    {
-      g_autoptr(GFile) file = req->save ? gtk_file_dialog_save_finish (dialog, res, NULL)
-                                        : gtk_file_dialog_open_finish (dialog, res, NULL);
-      GListStore *store = g_list_store_new (G_TYPE_FILE);
-
-      if (file != NULL)
-        g_list_store_append (store, file);
-      files = G_LIST_MODEL (store);
-    }
   /* Dropped: the window has gone or asked for another file since. */
   if (req->self == NULL)
     {
@@ -174,75 +328,35 @@ file_dialog_done (GObject      *source,
     }
   file_request_answer (req, files);
 }
-#else
-static void
-native_response_cb (GtkNativeDialog *native,
-                    int              response,
-                    FileRequest     *req)
-{
-  g_autoptr(GListModel) files = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (native));
-  file_request_answer (req, files);
-}
-#endif
 
 /* Shows a file chooser for @self, which then calls @callback (see
  * FileCallback). One at a time: one shown already is closed first. */
 void
 sc_main_window_choose_file (ScMainWindow *self,
-             const char   *title,
-             gboolean      save,
-             FileKind      kind,
-             const char   *initial_name,
-             FileCallback  callback)
+                            const char   *title,
+                            gboolean      save,
+                            FileKind      kind,
+                            const char   *initial_name,
+                            FileCallback  callback)
 {
+  g_autoptr(ScFileChooser) chooser = NULL;
+  g_autoptr(GtkFileFilter) filter = make_filter (kind);
   FileRequest *req;
-  g_autoptr(GListModel) filters = make_filters (kind);
-  gboolean programs = kind == FILE_KIND_PROGRAMS;
 
   sc_main_window_close_file_chooser (self);
   req = g_new0 (FileRequest, 1);
   req->self = self;
   req->callback = callback;
   req->save = save;
-  req->multiple = programs;
+  req->cancellable = g_cancellable_new ();
   self->file_request = req;
 
-#if GTK_CHECK_VERSION (4, 10, 0)
-  {
-    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-
-    req->cancellable = g_cancellable_new ();
-    gtk_file_dialog_set_title (dialog, title);
-    gtk_file_dialog_set_filters (dialog, filters);
-    if (initial_name != NULL)
-      gtk_file_dialog_set_initial_name (dialog, initial_name);
-    if (save)
-      gtk_file_dialog_save (dialog, GTK_WINDOW (self), req->cancellable, file_dialog_done, req);
-    else if (programs)
-      gtk_file_dialog_open_multiple (dialog, GTK_WINDOW (self), req->cancellable, file_dialog_done, req);
-    else
-      gtk_file_dialog_open (dialog, GTK_WINDOW (self), req->cancellable, file_dialog_done, req);
-  }
-#else
-  {
-    GtkFileFilter *filter = g_list_model_get_item (filters, 0);
-
-    req->native = gtk_file_chooser_native_new (title, GTK_WINDOW (self),
-                                               save ? GTK_FILE_CHOOSER_ACTION_SAVE
-                                                    : GTK_FILE_CHOOSER_ACTION_OPEN,
-                                               save ? _("_Save") : _("_Open"), _("_Cancel"));
-    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (req->native), filter);
-    g_object_unref (filter);
-    gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (req->native), programs);
-    if (initial_name != NULL)
-      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (req->native), initial_name);
-    gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (req->native), TRUE);
-    g_signal_connect (req->native, "response", G_CALLBACK (native_response_cb), req);
-    gtk_native_dialog_show (GTK_NATIVE_DIALOG (req->native));
-  }
-#endif
+  chooser = sc_file_chooser_new (save ? SC_FILE_CHOOSER_SAVE
+                                      : kind == FILE_KIND_PROGRAMS ? SC_FILE_CHOOSER_OPEN_MULTIPLE
+                                                                   : SC_FILE_CHOOSER_OPEN,
+                                 title);
+  sc_file_chooser_add_filter (chooser, filter);
+  if (initial_name != NULL)
+    sc_file_chooser_set_initial_name (chooser, initial_name);
+  sc_file_chooser_run_async (chooser, GTK_WINDOW (self), req->cancellable, file_chosen_cb, req);
 }
-

@@ -2,8 +2,10 @@
 /* What the files of ScMainWindow share: its struct and the helpers that
  * sc-main-window.c (title, documents, closing, pages),
  * sc-main-window-actions.c (undo, printing, every win.* action),
- * sc-main-window-files.c (the file chooser on GTK 4.8 and 4.10) and
- * sc-main-window-recovery.c (the crash-recovery offer) call across. */
+ * sc-main-window-files.c (the unsaved-changes question; one file chooser
+ * at a time, an ScFileChooser) and sc-main-window-scenario.c (scenario B
+ * beside the profile) call across. (The crash-recovery offer is the
+ * application's: sc-recovery-offer.c.) */
 #pragma once
 
 #include <glib/gi18n.h>
@@ -11,6 +13,7 @@
 #include "sc-main-window.h"
 #include "sc-quick-start.h"
 #include "sc-recovery.h"
+#include "sc-save-changes-dialog.h"
 
 G_BEGIN_DECLS
 
@@ -44,22 +47,21 @@ struct _ScMainWindow
   ScSession            *session;
   GSettings            *settings;
   GtkWidget            *editor;
-  GtkWidget            *pages[4];
-  AdwBin               *page_bins[4];
+  GtkWidget            *pages[5];
+  AdwBin               *page_bins[5];
   char                 *last_toast;
-  GtkWindow            *unsaved_dialog;
   /* What the question, or the save the user chose in it, holds back; NULL
    * when nothing waits. It belongs to this window and this one save. */
   Pending              *pending;
+  /* The unsaved-changes question under way (sc-save-changes-dialog.c),
+   * NULL when none: cancelling it closes the question. */
+  GCancellable         *question;
+  /* The document whose Save As the question opened, while it is shown. */
+  ScSaveChangesDocument *question_save;
   gboolean              close_confirmed;
   /* The file chooser shown for this window, NULL when none. It is modal to
    * the window and goes with it. */
   FileRequest          *file_request;
-
-  /* crash recovery: what a crashed session left, offered one at a time */
-  GPtrArray            *recovery_entries;   /* ScRecoveryEntry*, newest first */
-  GtkWindow            *recovery_dialog;
-  guint                 recovery_offer_id;
 
   /* template */
   AdwToastOverlay      *toasts;
@@ -76,6 +78,13 @@ struct _ScMainWindow
   char                 *undo_toasted;    /* the undo label it was shown for */
   GMenu                *examples_section;
   GMenu                *recent_section;
+
+  /* scenario B (sc-main-window-scenario.c) */
+  GtkWidget            *scenario_editor;    /* in editor_stack while there is one */
+  GtkRevealer          *scenario_bar;       /* the A/B switch above the editor */
+  GtkWidget            *scenario_a_button;
+  GtkWidget            *scenario_b_button;
+  GtkWindow            *scenario_dialog;    /* "Remove Scenario B?" while shown */
 };
 
 static const struct
@@ -89,6 +98,7 @@ static const struct
   { "measures", N_("Measures"), "view-list-symbolic", "measures" },
   { "programs", N_("Programs"), "folder-documents-symbolic", "programs" },
   { "rule-check", N_("Rule Check"), "security-high-symbolic", "rule-check" },
+  { "scenarios", N_("Scenarios"), "view-dual-symbolic", "scenarios" },
 };
 
 /* sc-main-window-actions.c: installs every win.* action on the class. */
@@ -109,22 +119,38 @@ void     sc_main_window_choose_file          (ScMainWindow     *self,
                                               FileCallback      callback);
 void     sc_main_window_close_file_chooser   (ScMainWindow     *self);
 
-/* sc-main-window.c: documents and the unsaved-changes question. */
+/* sc-main-window-files.c: the unsaved-changes question. Runs @then now,
+ * or after the user chose to save or discard the changes; when they cancel
+ * or the save fails, @data is only let go of. A request made while the
+ * question (or the save chosen in it) is under way takes the place of the
+ * earlier one, which is dropped. */
 void     sc_main_window_confirm_discard      (ScMainWindow     *self,
                                               Continuation      then,
                                               gpointer          data,
                                               GDestroyNotify    destroy);
+/* The same before the window closes: one question names the profile and
+ * an unsaved scenario B together. */
+void     sc_main_window_confirm_close        (ScMainWindow     *self,
+                                              Continuation      then);
+/* Whether closing the window would lose changes (the profile's or
+ * scenario B's). */
+gboolean sc_main_window_has_unsaved          (ScMainWindow     *self);
+/* Closes the question, if any, unanswered; what it held back is dropped. */
+void     sc_main_window_drop_question        (ScMainWindow     *self);
+
+/* sc-main-window.c: documents. */
 void     sc_main_window_save_as              (ScMainWindow     *self,
                                               FileCallback      chosen);
 gboolean sc_main_window_save_or_toast        (ScMainWindow     *self,
+                                              GFile            *file);
+/* Saves to @file chosen in Save As (NULL: cancelled), with the extension
+ * added; a failure becomes a toast. TRUE when saved. */
+gboolean sc_main_window_save_as_to           (ScMainWindow     *self,
                                               GFile            *file);
 void     sc_main_window_save_as_chosen       (ScMainWindow     *self,
                                               GFile            *file);
 void     sc_main_window_program_chosen       (ScMainWindow     *self,
                                               GFile            *file);
-
-/* sc-main-window-recovery.c */
-gboolean sc_main_window_is_first_window      (ScMainWindow     *self);
 
 /* sc-main-window-actions.c: undo and redo, and the short start. */
 void     sc_main_window_update_undo_actions  (ScMainWindow     *self);
@@ -132,5 +158,18 @@ void     sc_main_window_document_changed_cb  (ScDocument       *document,
                                               ScDocumentChange  what,
                                               ScMainWindow     *self);
 void     sc_main_window_profile_replaced_cb  (ScMainWindow     *self);
+
+/* sc-main-window-scenario.c: scenario B beside the profile. */
+void        sc_main_window_class_add_scenario_actions (GtkWidgetClass *widget_class);
+void        sc_main_window_scenario_init             (ScMainWindow   *self);
+/* The document and the editor of the scenario the editor pane shows. (transfer none) */
+ScDocument *sc_main_window_get_edited_document       (ScMainWindow   *self);
+GtkWidget  *sc_main_window_get_edited_editor         (ScMainWindow   *self);
+/* Scenario B, when there is one with unsaved changes. (transfer none) */
+ScSession  *sc_main_window_get_unsaved_scenario      (ScMainWindow   *self);
+/* "Save" for scenario B in the unsaved-changes question: to its file, else
+ * through Save Scenario As; answers @document once. */
+void        sc_main_window_question_save_scenario    (ScSaveChangesDocument *document,
+                                                      gpointer               data);
 
 G_END_DECLS

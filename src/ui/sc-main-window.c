@@ -21,25 +21,11 @@
 #include "sc-recovery.h"
 #include "sc-report.h"
 #include "sc-rule-check-view.h"
+#include "sc-scenarios-page.h"
 
 G_DEFINE_FINAL_TYPE (ScMainWindow, sc_main_window, ADW_TYPE_APPLICATION_WINDOW)
 
 
-
-/* What was to follow a question or a save: run @then when @go_on, and
- * in either case let go of @data. */
-static void
-continue_or_drop (ScMainWindow   *self,
-                  gboolean        go_on,
-                  Continuation    then,
-                  gpointer        data,
-                  GDestroyNotify  destroy)
-{
-  if (go_on && then != NULL)
-    then (self, data);
-  if (destroy != NULL && data != NULL)
-    destroy (data);
-}
 
 /* --- title, toasts ----------------------------------------------------- */
 
@@ -139,99 +125,6 @@ remember (ScMainWindow *self,
     g_settings_set_string (self->settings, "last-profile", uri);
 }
 
-/* --- unsaved changes --------------------------------------------------- */
-
-/* Ends the wait of what the question held back: runs it when @go_on (the
- * changes were saved or discarded), else drops it (the user cancelled, or
- * the save failed: the window and its changes stay as they are). */
-static void
-finish_pending (ScMainWindow *self,
-                gboolean      go_on)
-{
-  Pending *pending = g_steal_pointer (&self->pending);
-
-  if (pending == NULL)
-    return;
-  continue_or_drop (self, go_on, pending->then, pending->data, pending->destroy);
-  g_free (pending);
-}
-
-static void save_pending (ScMainWindow *self);
-
-static void
-unsaved_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     ScMainWindow     *self)
-{
-  self->unsaved_dialog = NULL;
-  if (g_str_equal (response, "save"))
-    save_pending (self);
-  else if (g_str_equal (response, "discard"))
-    {
-      sc_session_discard_recovery (self->session);
-      finish_pending (self, TRUE);
-    }
-  else
-    finish_pending (self, FALSE);
-}
-
-/* Runs @then now, or after the user chose to save or discard the changes;
- * when they cancel or the save fails, @data is only let go of. A request
- * made while the question (or the save chosen in it) is under way takes
- * the place of the earlier one, which is dropped: one question at a time,
- * about what the user asked for last. */
-void
-sc_main_window_confirm_discard (ScMainWindow   *self,
-                 Continuation    then,
-                 gpointer        data,
-                 GDestroyNotify  destroy)
-{
-  gboolean asking = self->pending != NULL;
-  GtkWidget *dialog;
-  g_autofree char *title = NULL;
-
-  if (!sc_session_get_modified (self->session))
-    {
-      continue_or_drop (self, TRUE, then, data, destroy);
-      return;
-    }
-
-  finish_pending (self, FALSE);
-  self->pending = g_new0 (Pending, 1);
-  self->pending->then = then;
-  self->pending->data = data;
-  self->pending->destroy = destroy;
-  if (asking)
-    return;
-
-  title = sc_session_dup_title (self->session);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), NULL);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("“%s” has unsaved changes. Changes you don’t save are lost."),
-                                  title);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "discard", _("_Discard"),
-                                    "save", _("_Save"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (unsaved_response_cb), self, 0);
-  self->unsaved_dialog = GTK_WINDOW (dialog);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-GtkWindow *
-sc_main_window_get_unsaved_dialog (ScMainWindow *self)
-{
-  g_return_val_if_fail (SC_IS_MAIN_WINDOW (self), NULL);
-  return self->unsaved_dialog;
-}
-
 /* --- documents ----------------------------------------------------------- */
 
 static void
@@ -325,9 +218,9 @@ sc_main_window_save_or_toast (ScMainWindow *self,
 
 /* Saves to @file, chosen in the Save As dialog, or NULL when the user
  * cancelled it. TRUE when saved. */
-static gboolean
-save_as_to (ScMainWindow *self,
-            GFile        *file)
+gboolean
+sc_main_window_save_as_to (ScMainWindow *self,
+                           GFile        *file)
 {
   g_autofree char *path = NULL;
   g_autoptr(GFile) target = NULL;
@@ -350,16 +243,7 @@ void
 sc_main_window_save_as_chosen (ScMainWindow *self,
                 GFile        *file)
 {
-  save_as_to (self, file);
-}
-
-/* The Save As that "Save" in the unsaved-changes question opened: what the
- * question held back follows only when this save succeeds. */
-static void
-save_pending_chosen (ScMainWindow *self,
-                     GFile        *file)
-{
-  finish_pending (self, save_as_to (self, file));
+  sc_main_window_save_as_to (self, file);
 }
 
 void
@@ -371,19 +255,6 @@ sc_main_window_save_as (ScMainWindow *self,
 
   g_strdelimit (name, "/\\:", '-');
   sc_main_window_choose_file (self, _("Save Profile"), TRUE, FILE_KIND_PROFILE, name, chosen);
-}
-
-/* "Save" in the unsaved-changes question: to the document's file, else
- * through Save As. */
-static void
-save_pending (ScMainWindow *self)
-{
-  GFile *file = sc_session_get_file (self->session);
-
-  if (file != NULL)
-    finish_pending (self, sc_main_window_save_or_toast (self, file));
-  else
-    sc_main_window_save_as (self, save_pending_chosen);
 }
 
 /* --- programs -------------------------------------------------------------- */
@@ -451,9 +322,9 @@ sc_main_window_close_request (GtkWindow *window)
    * (with unsaved changes, the question below asks again), and nothing is
    * saved later for a window that has gone. */
   sc_main_window_close_file_chooser (self);
-  if (!self->close_confirmed && sc_session_get_modified (self->session))
+  if (!self->close_confirmed && sc_main_window_has_unsaved (self))
     {
-      sc_main_window_confirm_discard (self, close_now, NULL, NULL);
+      sc_main_window_confirm_close (self, close_now);
       return TRUE;
     }
   save_window_state (self);
@@ -477,6 +348,7 @@ ensure_page (ScMainWindow *self,
         case 1: self->pages[i] = sc_measures_view_new (self->session); break;
         case 2: self->pages[i] = sc_programs_view_new (self->session); break;
         case 3: self->pages[i] = sc_rule_check_view_new (self->session); break;
+        case 4: self->pages[i] = sc_scenarios_page_new (self->session); break;
         default: g_assert_not_reached ();
         }
       adw_bin_set_child (self->page_bins[i], self->pages[i]);
@@ -577,7 +449,7 @@ sc_main_window_get_editor (ScMainWindow *self)
 {
   g_return_val_if_fail (SC_IS_MAIN_WINDOW (self), NULL);
   ensure_content (self);
-  return self->editor;
+  return sc_main_window_get_edited_editor (self);
 }
 
 ScSession *
@@ -639,14 +511,11 @@ sc_main_window_dispose (GObject *object)
 
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
-  g_clear_handle_id (&self->recovery_offer_id, g_source_remove);
   g_clear_handle_id (&self->content_id, g_source_remove);
-  g_clear_pointer (&self->recovery_entries, g_ptr_array_unref);
   /* The question goes with the window, and what it held back is not done
    * for a window that is gone. */
-  g_clear_pointer (&self->unsaved_dialog, gtk_window_destroy);
   sc_main_window_close_file_chooser (self);
-  finish_pending (self, FALSE);
+  sc_main_window_drop_question (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SC_TYPE_MAIN_WINDOW);
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
@@ -678,6 +547,7 @@ sc_main_window_class_init (ScMainWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScMainWindow, recent_section);
 
   sc_main_window_class_add_actions (widget_class);
+  sc_main_window_class_add_scenario_actions (widget_class);
 
 
 }
@@ -741,6 +611,7 @@ sc_main_window_new (ScApplication *application)
   self->editor_stack = GTK_STACK (gtk_stack_new ());
   adw_bin_set_child (self->editor_bin, GTK_WIDGET (self->editor_stack));
   g_signal_connect (self, "realize", G_CALLBACK (realize_cb), NULL);
+  sc_main_window_scenario_init (self);
 
   for (guint i = 0; i < G_N_ELEMENTS (page_info); i++)
     {
@@ -758,14 +629,11 @@ sc_main_window_new (ScApplication *application)
 
   sc_session_load_default_programs (self->session);
   open_initial_profile (self);
-  /* The first frame shows numbers, not an empty chart. */
+  /* The first page made shows numbers, not an empty chart. */
   sc_session_recompute (self->session, FALSE);
   update_title (self);
 
   if (start_page != NULL)
     sc_main_window_show_page (self, start_page);
-  /* At start-up, what a crash left behind is offered back. */
-  if (sc_main_window_is_first_window (self))
-    sc_main_window_offer_recovery (self);
   return self;
 }

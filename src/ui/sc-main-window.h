@@ -40,7 +40,8 @@ gboolean      sc_main_window_export_report       (ScMainWindow   *self,
 gboolean      sc_main_window_export_client_report (ScMainWindow  *self,
                                                    GFile         *file,
                                                    GError       **error);
-/* (transfer none) */
+/* The profile editor the editor pane shows: scenario B's while the A/B
+ * switch above it (win.scenario) chooses B. (transfer none) */
 GtkWidget    *sc_main_window_get_editor          (ScMainWindow   *self);
 
 /* Opens a profile document, or adds a program file (.xml); errors become a
@@ -64,14 +65,5 @@ void          sc_main_window_toast               (ScMainWindow   *self,
                                                   const char     *message);
 /* The text of the last toast shown, or NULL. (transfer none) */
 const char   *sc_main_window_get_last_toast      (ScMainWindow   *self);
-/* The "save changes?" dialog while it is shown, or NULL. (transfer none) */
-GtkWindow    *sc_main_window_get_unsaved_dialog  (ScMainWindow   *self);
-/* Offers back, one dialog at a time, the recovery copies of unsaved changes
- * that a crashed session left (the first window does this at start-up).
- * "Recover" loads a copy into this window, or into a new one when this one
- * has unsaved changes; "Discard" deletes it; Escape keeps it for later. */
-void          sc_main_window_offer_recovery      (ScMainWindow   *self);
-/* The "recover unsaved changes?" dialog while it is shown, or NULL. (transfer none) */
-GtkWindow    *sc_main_window_get_recovery_dialog (ScMainWindow   *self);
 
 G_END_DECLS

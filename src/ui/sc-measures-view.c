@@ -15,9 +15,9 @@
 
 struct _ScMeasuresView
 {
-  AdwBin              parent_instance;
+  ScPage              parent_instance;
 
-  ScSession          *session;
+  ScSession          *session;    /* the page's (ScPage), borrowed */
   GListStore         *store;
   GtkFilterListModel *filtered;
   GtkSortListModel   *sorted;
@@ -25,6 +25,7 @@ struct _ScMeasuresView
   GtkSearchEntry     *search;
   GtkDropDown        *status_dropdown;
   GtkColumnView      *columns;
+  GtkButton          *details_button;
   GtkSingleSelection *selection;
   GtkLabel           *count_label;
   char               *text;
@@ -32,7 +33,7 @@ struct _ScMeasuresView
   gboolean            dirty;
 };
 
-G_DEFINE_FINAL_TYPE (ScMeasuresView, sc_measures_view, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (ScMeasuresView, sc_measures_view, SC_TYPE_PAGE)
 
 /*
  * The table shows what tells measures apart at a glance, in columns wide
@@ -238,13 +239,12 @@ update_count (ScMeasuresView *self)
   gtk_label_set_text (self->count_label, text);
 }
 
-void
-sc_measures_view_set_filter (ScMeasuresView *self,
-                             const char     *text,
-                             int             status)
+/* Filters by text (any column) and status (-1 for every status). */
+static void
+set_filter (ScMeasuresView *self,
+            const char     *text,
+            int             status)
 {
-  g_return_if_fail (SC_IS_MEASURES_VIEW (self));
-
   g_free (self->text);
   self->text = text != NULL ? g_utf8_casefold (text, -1) : NULL;
   self->status = status;
@@ -256,7 +256,7 @@ static void
 search_changed_cb (GtkSearchEntry *entry,
                    ScMeasuresView *self)
 {
-  sc_measures_view_set_filter (self, gtk_editable_get_text (GTK_EDITABLE (entry)), self->status);
+  set_filter (self, gtk_editable_get_text (GTK_EDITABLE (entry)), self->status);
 }
 
 static void
@@ -360,13 +360,23 @@ map_cb (ScMeasuresView *self)
 }
 
 static void
+sc_measures_view_constructed (GObject *object)
+{
+  ScMeasuresView *self = SC_MEASURES_VIEW (object);
+
+  G_OBJECT_CLASS (sc_measures_view_parent_class)->constructed (object);
+  self->session = sc_page_get_session (SC_PAGE (self));
+
+  g_signal_connect_object (self->session, "result-changed", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
+  refresh (self);
+}
+
+static void
 sc_measures_view_dispose (GObject *object)
 {
   ScMeasuresView *self = SC_MEASURES_VIEW (object);
 
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_clear_object (&self->session);
   g_clear_object (&self->sorted);
   g_clear_pointer (&self->text, g_free);
 
@@ -376,93 +386,32 @@ sc_measures_view_dispose (GObject *object)
 static void
 sc_measures_view_class_init (ScMeasuresViewClass *klass)
 {
-  G_OBJECT_CLASS (klass)->dispose = sc_measures_view_dispose;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "measures.show-details", "u", show_details_action);
-  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "measures.show-selected", NULL, show_details_action);
+  object_class->constructed = sc_measures_view_constructed;
+  object_class->dispose = sc_measures_view_dispose;
+
+
+  gtk_widget_class_install_action (widget_class, "measures.show-details", "u", show_details_action);
+  gtk_widget_class_install_action (widget_class, "measures.show-selected", NULL, show_details_action);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/sc-measures-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, ScMeasuresView, search);
+  gtk_widget_class_bind_template_child (widget_class, ScMeasuresView, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ScMeasuresView, count_label);
+  gtk_widget_class_bind_template_child (widget_class, ScMeasuresView, details_button);
+  gtk_widget_class_bind_template_child (widget_class, ScMeasuresView, columns);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
 }
 
+/* The columns, each with its cells and its sorter: what the template
+ * cannot say. */
 static void
-sc_measures_view_init (ScMeasuresView *self)
+add_columns (ScMeasuresView *self)
 {
-  self->status = -1;
-}
-
-GtkWidget *
-sc_measures_view_new (ScSession *session)
-{
-  ScMeasuresView *self;
-  GtkWidget *box, *bar, *scrolled, *status_label;
-  GtkSingleSelection *selection;
   GtkColumnViewColumn *value_column = NULL;
-  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
-
-  g_return_val_if_fail (SC_IS_SESSION (session), NULL);
-
-  self = g_object_new (SC_TYPE_MEASURES_VIEW, NULL);
-  self->session = g_object_ref (session);
-
-  self->store = g_list_store_new (SC_TYPE_MEASURE_ITEM);
-  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
-  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (self->store), GTK_FILTER (self->filter));
-  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->filtered), NULL);
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  gtk_widget_set_margin_top (bar, 12);
-  gtk_widget_set_margin_bottom (bar, 12);
-  gtk_widget_set_margin_start (bar, 12);
-  gtk_widget_set_margin_end (bar, 12);
-
-  self->search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
-  gtk_widget_set_hexpand (GTK_WIDGET (self->search), TRUE);
-  /* The search looks at every text of a measure, its details included. */
-  g_object_set (self->search, "placeholder-text", _("Search measures"), NULL);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->search), _("Search measures, reasons and sources"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search measures"), -1);
-  g_signal_connect (self->search, "search-changed", G_CALLBACK (search_changed_cb), self);
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->search));
-
-  status_label = gtk_label_new_with_mnemonic (_("_Status"));
-  gtk_box_append (GTK_BOX (bar), status_label);
-  gtk_string_list_append (statuses, _("All"));
-  for (ScMeasureStatus s = SC_MEASURE_ELIGIBLE; s <= SC_MEASURE_NOT_QUANTIFIED; s++)
-    gtk_string_list_append (statuses, sc_measure_status_label (s));
-  self->status_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&statuses)), NULL));
-  gtk_label_set_mnemonic_widget (GTK_LABEL (status_label), GTK_WIDGET (self->status_dropdown));
-  sc_a11y_name_inner_button (GTK_WIDGET (self->status_dropdown), _("Status"));
-  g_signal_connect (self->status_dropdown, "notify::selected", G_CALLBACK (status_selected_cb), self);
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->status_dropdown));
-
-  self->count_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "dim-label");
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->count_label));
-  gtk_box_append (GTK_BOX (box), bar);
-
-  {
-    GtkWidget *details = gtk_button_new_with_mnemonic (_("_Details"));
-
-    sc_a11y_fix_mnemonic (details);
-
-    gtk_actionable_set_action_name (GTK_ACTIONABLE (details), "measures.show-selected");
-    gtk_widget_set_tooltip_text (details, _("Everything about the selected measure (double-click or Enter on a row)"));
-    gtk_box_append (GTK_BOX (bar), details);
-  }
-
-  selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->sorted)));
-  self->selection = selection;
-  gtk_single_selection_set_autoselect (selection, FALSE);
-  gtk_single_selection_set_can_unselect (selection, TRUE);
-  gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
-  g_signal_connect_swapped (selection, "notify::selected", G_CALLBACK (selection_changed_cb), self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "measures.show-selected", FALSE);
-  /* The column view takes the selection model. */
-  self->columns = GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (selection)));
-  gtk_column_view_set_show_column_separators (self->columns, TRUE);
-  gtk_column_view_set_reorderable (self->columns, TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->columns),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Measures"), -1);
 
   for (guint i = 0; i < G_N_ELEMENTS (shown_columns); i++)
     {
@@ -493,25 +442,50 @@ sc_measures_view_new (ScSession *session)
   gtk_sort_list_model_set_sorter (self->sorted, gtk_column_view_get_sorter (self->columns));
   /* What a merchant asks first is what is worth most: value, largest first. */
   gtk_column_view_sort_by_column (self->columns, value_column, GTK_SORT_DESCENDING);
-  g_signal_connect_swapped (self->columns, "activate", G_CALLBACK (row_activated_cb), self);
-
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->columns));
-  gtk_widget_set_vexpand (scrolled, TRUE);
-  gtk_box_append (GTK_BOX (box), scrolled);
-  adw_bin_set_child (ADW_BIN (self), box);
-
-  g_signal_connect_swapped (session, "result-changed", G_CALLBACK (refresh), self);
-  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
-  refresh (self);
-  return GTK_WIDGET (self);
 }
 
-GListModel *
-sc_measures_view_get_model (ScMeasuresView *self)
+static void
+sc_measures_view_init (ScMeasuresView *self)
 {
-  g_return_val_if_fail (SC_IS_MEASURES_VIEW (self), NULL);
-  return G_LIST_MODEL (self->sorted);
+  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+  GtkSingleSelection *selection;
+
+  self->status = -1;
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->store = g_list_store_new (SC_TYPE_MEASURE_ITEM);
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (self->store), GTK_FILTER (self->filter));
+  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->filtered), NULL);
+
+  gtk_string_list_append (statuses, _("All"));
+  for (ScMeasureStatus s = SC_MEASURE_ELIGIBLE; s <= SC_MEASURE_NOT_QUANTIFIED; s++)
+    gtk_string_list_append (statuses, sc_measure_status_label (s));
+  gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (statuses));
+  sc_a11y_name_inner_button (GTK_WIDGET (self->status_dropdown), _("Status"));
+  /* Connected once it has its choices: setting them selects the first. */
+  g_signal_connect (self->status_dropdown, "notify::selected", G_CALLBACK (status_selected_cb), self);
+  sc_a11y_fix_mnemonic (GTK_WIDGET (self->details_button));
+
+  selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->sorted)));
+  self->selection = selection;
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_single_selection_set_can_unselect (selection, TRUE);
+  gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
+  g_signal_connect_swapped (selection, "notify::selected", G_CALLBACK (selection_changed_cb), self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "measures.show-selected", FALSE);
+  /* The column view takes the selection model. */
+  gtk_column_view_set_model (self->columns, GTK_SELECTION_MODEL (selection));
+  g_object_unref (selection);
+  add_columns (self);
+}
+
+GtkWidget *
+sc_measures_view_new (ScSession *session)
+{
+  g_return_val_if_fail (SC_IS_SESSION (session), NULL);
+
+  return g_object_new (SC_TYPE_MEASURES_VIEW, "session", session, NULL);
 }
 
 void

@@ -3,25 +3,21 @@
 
 #include <adwaita.h>
 
-#include "sc-session.h"
+#include "sc-page.h"
 
 G_BEGIN_DECLS
 
 #define SC_TYPE_MEASURES_VIEW (sc_measures_view_get_type ())
-G_DECLARE_FINAL_TYPE (ScMeasuresView, sc_measures_view, SC, MEASURES_VIEW, AdwBin)
+G_DECLARE_FINAL_TYPE (ScMeasuresView, sc_measures_view, SC, MEASURES_VIEW, ScPage)
 
 /*
  * ScMeasuresView: every measure of the programs switched on, in a sortable
  * and filterable table: platform, program, measure, status, why, value,
- * value by category, basis and the source sentence.
+ * value by category, basis and the source sentence. Its tree is a template
+ * (sc-measures-view.ui; the columns are added in code); its "session"
+ * (construct-only, ScPage) is the window's, whose "result-changed" it follows.
  */
 GtkWidget  *sc_measures_view_new           (ScSession      *session);
-/* Filters by text (any column) and status (-1 for every status). */
-void        sc_measures_view_set_filter    (ScMeasuresView *self,
-                                            const char     *text,
-                                            int             status);
-/* The rows shown after filtering and sorting. (transfer none) */
-GListModel *sc_measures_view_get_model     (ScMeasuresView *self);
 /* Focuses the search entry. */
 void        sc_measures_view_focus_search  (ScMeasuresView *self);
 

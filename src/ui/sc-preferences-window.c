@@ -6,6 +6,7 @@
 #include "sc-preferences-window.h"
 
 #include "sc-a11y.h"
+#include "sc-file-chooser.h"
 #include "sc-scroll-guard.h"
 
 #include <glib/gi18n.h>
@@ -16,11 +17,7 @@ struct _ScPreferencesWindow
 
   GSettings           *settings;
   AdwEntryRow         *logo_row;
-#if GTK_CHECK_VERSION (4, 10, 0)
   GCancellable        *logo_cancellable;
-#else
-  GtkFileChooserNative *logo_chooser;
-#endif
 };
 
 G_DEFINE_FINAL_TYPE (ScPreferencesWindow, sc_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -30,14 +27,8 @@ sc_preferences_window_dispose (GObject *object)
 {
   ScPreferencesWindow *self = SC_PREFERENCES_WINDOW (object);
 
-#if GTK_CHECK_VERSION (4, 10, 0)
   g_cancellable_cancel (self->logo_cancellable);
   g_clear_object (&self->logo_cancellable);
-#else
-  if (self->logo_chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->logo_chooser));
-  g_clear_object (&self->logo_chooser);
-#endif
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (sc_preferences_window_parent_class)->dispose (object);
 }
@@ -130,61 +121,32 @@ set_logo (ScPreferencesWindow *self,
     gtk_editable_set_text (GTK_EDITABLE (self->logo_row), path);
 }
 
-#if GTK_CHECK_VERSION (4, 10, 0)
 static void
 logo_chosen_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      data)
 {
-  g_autoptr(GFile) file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), result, NULL);
+  g_autoptr(GtkWindow) self = sc_file_chooser_dup_parent (SC_FILE_CHOOSER (source));
+  g_autoptr(GFile) file = sc_file_chooser_run_finish_file (SC_FILE_CHOOSER (source), result, NULL);
 
-  if (file != NULL)
-    set_logo (SC_PREFERENCES_WINDOW (data), file);
+  if (self != NULL && file != NULL)
+    set_logo (SC_PREFERENCES_WINDOW (self), file);
 }
-#else
-static void
-logo_response_cb (GtkNativeDialog     *native,
-                  int                  response,
-                  ScPreferencesWindow *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      set_logo (self, file);
-    }
-}
-#endif
 
 static void
 choose_logo_cb (ScPreferencesWindow *self)
 {
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(ScFileChooser) chooser = sc_file_chooser_new (SC_FILE_CHOOSER_OPEN, _("Choose a Logo"));
 
   gtk_file_filter_set_name (filter, _("PNG images"));
   gtk_file_filter_add_mime_type (filter, "image/png");
   gtk_file_filter_add_suffix (filter, "png");
-#if GTK_CHECK_VERSION (4, 10, 0)
-  {
-    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-
-    gtk_file_dialog_set_title (dialog, _("Choose a Logo"));
-    gtk_file_dialog_set_default_filter (dialog, filter);
-    g_cancellable_cancel (self->logo_cancellable);
-    g_clear_object (&self->logo_cancellable);
-    self->logo_cancellable = g_cancellable_new ();
-    gtk_file_dialog_open (dialog, GTK_WINDOW (self), self->logo_cancellable, logo_chosen_cb, self);
-  }
-#else
-  if (self->logo_chooser == NULL)
-    {
-      self->logo_chooser = gtk_file_chooser_native_new (_("Choose a Logo"), GTK_WINDOW (self),
-                                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->logo_chooser), filter);
-      gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->logo_chooser), TRUE);
-      g_signal_connect (self->logo_chooser, "response", G_CALLBACK (logo_response_cb), self);
-    }
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->logo_chooser));
-#endif
+  sc_file_chooser_add_filter (chooser, filter);
+  g_cancellable_cancel (self->logo_cancellable);
+  g_clear_object (&self->logo_cancellable);
+  self->logo_cancellable = g_cancellable_new ();
+  sc_file_chooser_run_async (chooser, GTK_WINDOW (self), self->logo_cancellable, logo_chosen_cb, NULL);
 }
 
 static gboolean

@@ -13,6 +13,7 @@
 #include "sc-a11y.h"
 #include "sc-baselines-group.h"
 #include "sc-error.h"
+#include "sc-i18n.h"
 #include "sc-scroll-guard.h"
 
 typedef struct _ScProfileEditor ScProfileEditor;
@@ -426,6 +427,8 @@ build_field_row (ScProfileEditor     *self,
   fr->self = self;
   fr->field = field;
   fr->row = ADW_ACTION_ROW (row);
+  /* Named by the field's XML name: what finds it in the editor. */
+  gtk_widget_set_name (row, info->name);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(info->label));
 
@@ -713,7 +716,7 @@ reload (ScProfileEditor *self)
   const char *name;
 
   self->loading = TRUE;
-  name = g_str_equal (sc_lang_current (), "zh") ? profile->name.zh : profile->name.en;
+  name = sc_lang_from_code (sc_lang_current ()) == SC_LANG_ZH ? profile->name.zh : profile->name.en;
   if (name == NULL)
     name = sc_profile_get_name (profile, sc_lang_current ());
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), name ? name : "");
@@ -925,34 +928,3 @@ sc_profile_editor_reload (ScProfileEditor *self)
   reload (self);
 }
 
-void
-sc_profile_editor_set_given (ScProfileEditor *self,
-                             ScField          field,
-                             gboolean         given)
-{
-  g_return_if_fail (SC_IS_PROFILE_EDITOR (self));
-  g_return_if_fail ((guint) field < SC_N_FIELDS);
-
-  ensure_rows (self);
-  gtk_check_button_set_active (self->rows[field].given, given);
-}
-
-const char *
-sc_profile_editor_get_message (ScProfileEditor *self,
-                               ScField          field)
-{
-  g_return_val_if_fail (SC_IS_PROFILE_EDITOR (self), NULL);
-  g_return_val_if_fail ((guint) field < SC_N_FIELDS, NULL);
-  ensure_rows (self);
-  return self->rows[field].message;
-}
-
-GtkWidget *
-sc_profile_editor_get_row (ScProfileEditor *self,
-                           ScField          field)
-{
-  g_return_val_if_fail (SC_IS_PROFILE_EDITOR (self), NULL);
-  g_return_val_if_fail ((guint) field < SC_N_FIELDS, NULL);
-  ensure_rows (self);
-  return GTK_WIDGET (self->rows[field].row);
-}

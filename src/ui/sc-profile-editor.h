@@ -27,16 +27,6 @@ GtkWidget  *sc_profile_editor_new             (ScSession       *session);
 gboolean    sc_profile_editor_enter           (ScProfileEditor *self,
                                                ScField          field,
                                                const char      *text);
-/* Marks the field "not given" (or given again) through its check box. */
-void        sc_profile_editor_set_given       (ScProfileEditor *self,
-                                               ScField          field,
-                                               gboolean         given);
-/* The inline validation message shown for @field, or NULL. (transfer none) */
-const char *sc_profile_editor_get_message     (ScProfileEditor *self,
-                                               ScField          field);
-/* The row of @field, for focus and tests. (transfer none) */
-GtkWidget  *sc_profile_editor_get_row         (ScProfileEditor *self,
-                                               ScField          field);
 
 /* Shows the profile's values again after a change made around the editor. */
 void       sc_profile_editor_reload (ScProfileEditor *self);

@@ -11,16 +11,15 @@
 
 struct _ScProgramsView
 {
-  AdwBin              parent_instance;
+  ScPage              parent_instance;
 
-  ScSession          *session;
+  ScSession          *session;    /* the page's (ScPage), borrowed */
   AdwPreferencesPage *page;
   GPtrArray          *groups;     /* AdwPreferencesGroup* currently on the page */
-  GHashTable         *switches;   /* program id → GtkSwitch* (borrowed) */
   GHashTable         *dismissed;  /* load errors removed from the list: error_key() */
 };
 
-G_DEFINE_FINAL_TYPE (ScProgramsView, sc_programs_view, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (ScProgramsView, sc_programs_view, SC_TYPE_PAGE)
 
 static void
 toast (ScProgramsView *self,
@@ -223,7 +222,8 @@ program_row (ScProgramsView  *self,
     gtk_widget_set_tooltip_text (sw, _("Include in the estimates"));
   }
   g_signal_connect (sw, "notify::active", G_CALLBACK (switch_cb), self);
-  g_hash_table_replace (self->switches, g_strdup (program->id), sw);
+  /* Named by the program's id: what finds it among the rows. */
+  gtk_widget_set_name (sw, program->id);
 
 #if ADW_CHECK_VERSION (1, 4, 0)
   adw_expander_row_add_suffix (ADW_EXPANDER_ROW (expander), badge);
@@ -291,7 +291,6 @@ rebuild (ScProgramsView *self)
   for (guint i = 0; i < self->groups->len; i++)
     adw_preferences_page_remove (self->page, g_ptr_array_index (self->groups, i));
   g_ptr_array_set_size (self->groups, 0);
-  g_hash_table_remove_all (self->switches);
 
   /* Files that did not load come first: they need the user's attention. */
   {
@@ -443,15 +442,30 @@ drop_cb (GtkDropTarget  *target,
 }
 
 static void
+catalog_changed_cb (ScProgramsView *self)
+{
+  rebuild (self);
+}
+
+static void
+sc_programs_view_constructed (GObject *object)
+{
+  ScProgramsView *self = SC_PROGRAMS_VIEW (object);
+
+  G_OBJECT_CLASS (sc_programs_view_parent_class)->constructed (object);
+  self->session = sc_page_get_session (SC_PAGE (self));
+
+  g_signal_connect_object (self->session, "catalog-changed", G_CALLBACK (catalog_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  rebuild (self);
+}
+
+static void
 sc_programs_view_dispose (GObject *object)
 {
   ScProgramsView *self = SC_PROGRAMS_VIEW (object);
 
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_clear_object (&self->session);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
-  g_clear_pointer (&self->switches, g_hash_table_unref);
   g_clear_pointer (&self->dismissed, g_hash_table_unref);
 
   G_OBJECT_CLASS (sc_programs_view_parent_class)->dispose (object);
@@ -460,53 +474,40 @@ sc_programs_view_dispose (GObject *object)
 static void
 sc_programs_view_class_init (ScProgramsViewClass *klass)
 {
-  G_OBJECT_CLASS (klass)->dispose = sc_programs_view_dispose;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "programs.remove-error", "s", remove_error_action);
+  object_class->constructed = sc_programs_view_constructed;
+  object_class->dispose = sc_programs_view_dispose;
+
+  gtk_widget_class_install_action (widget_class, "programs.remove-error", "s", remove_error_action);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/sc-programs-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, ScProgramsView, page);
 }
 
 static void
 sc_programs_view_init (ScProgramsView *self)
 {
-  self->groups = g_ptr_array_new ();
-  self->switches = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->dismissed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-}
+  GtkDropTarget *target;
+  GType types[] = { GDK_TYPE_FILE_LIST, G_TYPE_FILE };
 
-static void
-catalog_changed_cb (ScProgramsView *self)
-{
-  rebuild (self);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->groups = g_ptr_array_new ();
+  self->dismissed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  /* Program files dropped on the page are added. */
+  target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
+  gtk_drop_target_set_gtypes (target, types, G_N_ELEMENTS (types));
+  g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
 }
 
 GtkWidget *
 sc_programs_view_new (ScSession *session)
 {
-  ScProgramsView *self;
-  GtkDropTarget *target;
-  GType types[] = { GDK_TYPE_FILE_LIST, G_TYPE_FILE };
-
   g_return_val_if_fail (SC_IS_SESSION (session), NULL);
 
-  self = g_object_new (SC_TYPE_PROGRAMS_VIEW, NULL);
-  self->session = g_object_ref (session);
-  self->page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
-  adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->page));
-
-  target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
-  gtk_drop_target_set_gtypes (target, types, G_N_ELEMENTS (types));
-  g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
-
-  g_signal_connect_swapped (session, "catalog-changed", G_CALLBACK (catalog_changed_cb), self);
-  rebuild (self);
-  return GTK_WIDGET (self);
+  return g_object_new (SC_TYPE_PROGRAMS_VIEW, "session", session, NULL);
 }
 
-GtkSwitch *
-sc_programs_view_get_switch (ScProgramsView *self,
-                             const char     *program_id)
-{
-  g_return_val_if_fail (SC_IS_PROGRAMS_VIEW (self), NULL);
-  return g_hash_table_lookup (self->switches, program_id);
-}

@@ -3,27 +3,26 @@
 
 #include <adwaita.h>
 
-#include "sc-session.h"
+#include "sc-page.h"
 
 G_BEGIN_DECLS
 
 #define SC_TYPE_PROGRAMS_VIEW (sc_programs_view_get_type ())
-G_DECLARE_FINAL_TYPE (ScProgramsView, sc_programs_view, SC, PROGRAMS_VIEW, AdwBin)
+G_DECLARE_FINAL_TYPE (ScProgramsView, sc_programs_view, SC, PROGRAMS_VIEW, ScPage)
 
 /*
  * ScProgramsView: the loaded programs by platform and year, each with a
  * status badge, a switch to include it, and its window, sources and
  * measures; files that did not load, with file and line. Program files
  * dropped on the page are added; results are reported through the
- * "win.toast" action when the window has one.
+ * "win.toast" action when the window has one. Its page is a template
+ * (sc-programs-view.ui); its "session" (construct-only, ScPage) is the
+ * window's, whose "catalog-changed" it follows.
  */
 GtkWidget *sc_programs_view_new       (ScSession      *session);
 /* Adds program files as if dropped; returns the number that loaded. */
 guint      sc_programs_view_add_files (ScProgramsView *self,
                                        GFile         **files,
                                        guint           n_files);
-/* The switch of @program_id, or NULL. (transfer none) */
-GtkSwitch *sc_programs_view_get_switch (ScProgramsView *self,
-                                        const char     *program_id);
 
 G_END_DECLS

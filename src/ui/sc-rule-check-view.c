@@ -10,9 +10,9 @@
 
 struct _ScRuleCheckView
 {
-  AdwBin               parent_instance;
+  ScPage               parent_instance;
 
-  ScSession           *session;
+  ScSession           *session;   /* the page's (ScPage), borrowed */
   AdwPreferencesPage  *page;
   AdwStatusPage       *status;
   AdwPreferencesGroup *situations;
@@ -20,7 +20,7 @@ struct _ScRuleCheckView
   char                *shown;      /* what the rows show, to skip equal rebuilds */
 };
 
-G_DEFINE_FINAL_TYPE (ScRuleCheckView, sc_rule_check_view, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (ScRuleCheckView, sc_rule_check_view, SC_TYPE_PAGE)
 
 static const char *
 outcome_icon (ScReliefOutcome outcome)
@@ -166,13 +166,23 @@ refresh (ScRuleCheckView *self)
 }
 
 static void
+sc_rule_check_view_constructed (GObject *object)
+{
+  ScRuleCheckView *self = SC_RULE_CHECK_VIEW (object);
+
+  G_OBJECT_CLASS (sc_rule_check_view_parent_class)->constructed (object);
+  self->session = sc_page_get_session (SC_PAGE (self));
+
+  g_signal_connect_object (self->session, "result-changed", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
+  refresh (self);
+}
+
+static void
 sc_rule_check_view_dispose (GObject *object)
 {
   ScRuleCheckView *self = SC_RULE_CHECK_VIEW (object);
 
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_clear_object (&self->session);
+  /* The template's tree is AdwBin's child, which AdwBin disposes. */
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->shown, g_free);
 
@@ -182,55 +192,30 @@ sc_rule_check_view_dispose (GObject *object)
 static void
 sc_rule_check_view_class_init (ScRuleCheckViewClass *klass)
 {
-  G_OBJECT_CLASS (klass)->dispose = sc_rule_check_view_dispose;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = sc_rule_check_view_constructed;
+  object_class->dispose = sc_rule_check_view_dispose;
+
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/sc-rule-check-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, ScRuleCheckView, page);
+  gtk_widget_class_bind_template_child (widget_class, ScRuleCheckView, status);
+  gtk_widget_class_bind_template_child (widget_class, ScRuleCheckView, situations);
 }
 
 static void
 sc_rule_check_view_init (ScRuleCheckView *self)
 {
+  gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = g_ptr_array_new ();
 }
 
 GtkWidget *
 sc_rule_check_view_new (ScSession *session)
 {
-  ScRuleCheckView *self;
-  AdwPreferencesGroup *top;
-
   g_return_val_if_fail (SC_IS_SESSION (session), NULL);
 
-  self = g_object_new (SC_TYPE_RULE_CHECK_VIEW, NULL);
-  self->session = g_object_ref (session);
-  self->page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
-
-  top = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  self->status = ADW_STATUS_PAGE (adw_status_page_new ());
-  gtk_widget_add_css_class (GTK_WIDGET (self->status), "compact");
-  adw_preferences_group_add (top, GTK_WIDGET (self->status));
-  adw_preferences_page_add (self->page, top);
-
-  self->situations = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (self->situations, _("Situations of the Rules"));
-  adw_preferences_group_set_description (self->situations,
-                                         _("Penalty relief (阻断减免): when a blocking measure is replaced by a lighter one"));
-  adw_preferences_page_add (self->page, self->situations);
-
-  adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->page));
-  g_signal_connect_swapped (session, "result-changed", G_CALLBACK (refresh), self);
-  refresh (self);
-  return GTK_WIDGET (self);
-}
-
-const char *
-sc_rule_check_view_get_summary (ScRuleCheckView *self)
-{
-  g_return_val_if_fail (SC_IS_RULE_CHECK_VIEW (self), NULL);
-  return adw_status_page_get_description (self->status);
-}
-
-const char *
-sc_rule_check_view_get_outcome (ScRuleCheckView *self)
-{
-  g_return_val_if_fail (SC_IS_RULE_CHECK_VIEW (self), NULL);
-  return adw_status_page_get_title (self->status);
+  return g_object_new (SC_TYPE_RULE_CHECK_VIEW, "session", session, NULL);
 }

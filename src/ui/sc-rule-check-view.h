@@ -3,22 +3,20 @@
 
 #include <adwaita.h>
 
-#include "sc-session.h"
+#include "sc-page.h"
 
 G_BEGIN_DECLS
 
 #define SC_TYPE_RULE_CHECK_VIEW (sc_rule_check_view_get_type ())
-G_DECLARE_FINAL_TYPE (ScRuleCheckView, sc_rule_check_view, SC, RULE_CHECK_VIEW, AdwBin)
+G_DECLARE_FINAL_TYPE (ScRuleCheckView, sc_rule_check_view, SC, RULE_CHECK_VIEW, ScPage)
 
 /*
  * ScRuleCheckView: the penalty-relief rules (阻断减免) for the profile's
  * violation scenario — the outcome, each situation with why it holds or
- * not, and what replaces the blocking measure.
+ * not, and what replaces the blocking measure. Its tree is a template
+ * (sc-rule-check-view.ui); its "session" (construct-only, ScPage) is the window's,
+ * whose "result-changed" it follows.
  */
 GtkWidget  *sc_rule_check_view_new         (ScSession       *session);
-/* The outcome line shown. (transfer none) */
-const char *sc_rule_check_view_get_outcome (ScRuleCheckView *self);
-/* The sentences under the outcome. (transfer none) */
-const char *sc_rule_check_view_get_summary (ScRuleCheckView *self);
 
 G_END_DECLS

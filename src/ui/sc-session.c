@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "sc-error.h"
+#include "sc-i18n.h"
 #include "sc-recovery.h"
 
 struct _ScSession
@@ -26,6 +27,10 @@ struct _ScSession
   guint        recovery_save_id;
   gboolean     recovery_written;
   gboolean     recovery_warned;
+
+  /* scenario B (see "scenario B" below) */
+  ScSession   *scenario;
+  GHashTable  *scenario_files;  /* program files added to its catalog */
 };
 
 G_DEFINE_FINAL_TYPE (ScSession, sc_session, G_TYPE_OBJECT)
@@ -34,6 +39,7 @@ enum {
   PROP_0,
   PROP_MODIFIED,
   PROP_FILE,
+  PROP_SCENARIO,
   N_PROPS
 };
 
@@ -175,6 +181,8 @@ sc_session_dispose (GObject *object)
 
   /* An orderly end is no crash: nothing to offer back next time. */
   sc_session_discard_recovery (self);
+  g_clear_object (&self->scenario);
+  g_clear_pointer (&self->scenario_files, g_hash_table_unref);
   g_clear_handle_id (&self->recompute_id, g_source_remove);
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
@@ -210,6 +218,9 @@ sc_session_get_property (GObject    *object,
     case PROP_FILE:
       g_value_set_object (value, sc_document_get_file (self->document));
       break;
+    case PROP_SCENARIO:
+      g_value_set_object (value, self->scenario);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -229,6 +240,10 @@ sc_session_class_init (ScSessionClass *klass)
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_FILE] =
     g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Scenario B's session, or NULL. */
+  properties[PROP_SCENARIO] =
+    g_param_spec_object ("scenario", NULL, NULL, SC_TYPE_SESSION,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -259,11 +274,15 @@ settings_new_if_installed (void)
   return g_settings_new (APP_ID);
 }
 
+static void scenario_follow (ScSession        *self,
+                             ScDocumentChange  what);
+
 static void
 document_changed_cb (ScDocument       *document,
                      ScDocumentChange  what,
                      ScSession        *self)
 {
+  scenario_follow (self, what);
   switch (what)
     {
     case SC_DOCUMENT_CHANGE_EDIT:
@@ -537,4 +556,173 @@ sc_session_get_settings (ScSession *self)
 {
   g_return_val_if_fail (SC_IS_SESSION (self), NULL);
   return self->settings;
+}
+
+/* --- scenario B ------------------------------------------------------------ */
+
+ScSession *
+sc_session_get_scenario (ScSession *self)
+{
+  g_return_val_if_fail (SC_IS_SESSION (self), NULL);
+  return self->scenario;
+}
+
+/* Adds to @scenario's catalog the program files the user added to this
+ * one that it lacks yet (@added: the paths added so far): both scenarios
+ * are measured by the same programs. */
+static void
+scenario_add_program_files (ScSession  *self,
+                            ScSession  *scenario,
+                            GHashTable *added)
+{
+  ScCatalog *catalog = sc_document_get_catalog (self->document);
+  GPtrArray *programs = sc_catalog_get_all_programs (catalog);
+
+  for (guint i = 0; i < programs->len; i++)
+    {
+      const ScProgram *program = g_ptr_array_index (programs, i);
+
+      if (program->origin == NULL
+          || sc_catalog_get_origin (catalog, program) != SC_ORIGIN_COMMAND_LINE
+          || g_hash_table_contains (added, program->origin))
+        continue;
+      g_hash_table_add (added, g_strdup (program->origin));
+      /* A file that loaded here loads there; its errors are shown here. */
+      sc_document_add_program_file (scenario->document, program->origin, SC_ORIGIN_COMMAND_LINE, NULL);
+    }
+}
+
+/* What changed in this document that the scenario shares. */
+static void
+scenario_follow (ScSession        *self,
+                 ScDocumentChange  what)
+{
+  if (self->scenario == NULL)
+    return;
+  if (what == SC_DOCUMENT_CHANGE_CATALOG)
+    scenario_add_program_files (self, self->scenario, self->scenario_files);
+  else if (what == SC_DOCUMENT_CHANGE_PROGRAMS)
+    sc_document_set_disabled (self->scenario->document, sc_document_get_disabled (self->document));
+  else if (what == SC_DOCUMENT_CHANGE_LANG)
+    sc_document_set_lang (self->scenario->document, sc_document_get_lang (self->document));
+}
+
+/* "NAME — scenario B" in @lang, whatever the window's language. */
+static char *
+scenario_name (const char *name,
+               ScLang      lang)
+{
+  ScI18nSwitch *sw = sc_i18n_switch_begin (lang);
+  /* Translators: the name of a copy of the profile, compared with it as
+   * its scenario B; %s is the profile's name. */
+  char *text = g_strdup_printf (_("%s — scenario B"), name);
+
+  sc_i18n_switch_end (sw);
+  return text;
+}
+
+/* A session for scenario B, measured by the programs of this one; @added
+ * gets the program files added to it. (transfer full) */
+static ScSession *
+scenario_new (ScSession  *self,
+              GHashTable *added)
+{
+  ScSession *scenario = sc_session_new ();
+
+  sc_document_set_lang (scenario->document, sc_document_get_lang (self->document));
+  sc_session_load_default_programs (scenario);
+  scenario_add_program_files (self, scenario, added);
+  sc_document_set_disabled (scenario->document, sc_document_get_disabled (self->document));
+  return scenario;
+}
+
+/* Makes @scenario (transfer full, with its @added files) scenario B. */
+static void
+scenario_set (ScSession  *self,
+              ScSession  *scenario,
+              GHashTable *added)
+{
+  sc_session_remove_scenario (self);
+  self->scenario = scenario;
+  self->scenario_files = added;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCENARIO]);
+}
+
+static GHashTable *
+path_set_new (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+ScSession *
+sc_session_duplicate_scenario (ScSession *self)
+{
+  const ScProfile *profile;
+  ScProfile *copy;
+  ScSession *scenario;
+  GHashTable *added;
+  g_autofree char *zh = NULL;
+  g_autofree char *en = NULL;
+
+  g_return_val_if_fail (SC_IS_SESSION (self), NULL);
+
+  profile = sc_document_get_profile (self->document);
+  copy = sc_profile_copy (profile);
+  g_clear_pointer (&copy->path, g_free);
+  if (profile->name.zh != NULL && *profile->name.zh != '\0')
+    zh = scenario_name (profile->name.zh, SC_LANG_ZH);
+  if (profile->name.en != NULL && *profile->name.en != '\0')
+    en = scenario_name (profile->name.en, SC_LANG_EN);
+  if (zh == NULL && en == NULL)
+    {
+      g_autofree char *title = sc_document_dup_title (self->document);
+      ScLang lang = sc_document_get_lang (self->document);
+      char *name = scenario_name (title, lang);
+
+      if (lang == SC_LANG_ZH)
+        zh = name;
+      else
+        en = name;
+    }
+  sc_profile_set_name (copy, zh, en);
+
+  added = path_set_new ();
+  scenario = scenario_new (self, added);
+  sc_session_set_profile (scenario, copy, NULL);
+  /* Never saved: closing the window asks about it. */
+  sc_document_mark_unsaved (scenario->document);
+  scenario_set (self, scenario, added);
+  return scenario;
+}
+
+gboolean
+sc_session_open_scenario (ScSession  *self,
+                          GFile      *file,
+                          GError    **error)
+{
+  g_autoptr(GHashTable) added = NULL;
+  g_autoptr(ScSession) scenario = NULL;
+
+  g_return_val_if_fail (SC_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  added = path_set_new ();
+  scenario = scenario_new (self, added);
+  if (!sc_session_open (scenario, file, error))
+    return FALSE;
+  scenario_set (self, g_steal_pointer (&scenario), g_steal_pointer (&added));
+  return TRUE;
+}
+
+void
+sc_session_remove_scenario (ScSession *self)
+{
+  g_return_if_fail (SC_IS_SESSION (self));
+
+  if (self->scenario == NULL)
+    return;
+  /* Its dispose removes its recovery copy: removing it is no crash. */
+  g_clear_object (&self->scenario);
+  g_clear_pointer (&self->scenario_files, g_hash_table_unref);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCENARIO]);
 }

@@ -96,4 +96,26 @@ gboolean           sc_session_recover             (ScSession   *self,
 /* The application's settings, or NULL when the schema is not installed. (transfer none) */
 GSettings         *sc_session_get_settings        (ScSession   *self);
 
+/*
+ * Scenario B: a second scenario of the merchant beside this profile (A),
+ * compared with it on the Scenarios page. It is a session of its own (its
+ * document, file, undo history, recompute and recovery copy), so the
+ * profile editor edits it as it edits A; its catalog follows A's: the same
+ * program files and the same programs switched off. The "scenario"
+ * property notifies when it appears or goes.
+ */
+/* The scenario session, or NULL when there is none. (transfer none) */
+ScSession         *sc_session_get_scenario        (ScSession   *self);
+/* Makes scenario B a copy of the current profile named "NAME — scenario B"
+ * (in each language the name has), never saved and so modified; replaces
+ * the scenario there was. (transfer none) */
+ScSession         *sc_session_duplicate_scenario  (ScSession   *self);
+/* Makes the profile document @file scenario B, as saved there; replaces
+ * the scenario there was. Only local files. */
+gboolean           sc_session_open_scenario       (ScSession   *self,
+                                                   GFile       *file,
+                                                   GError     **error);
+/* Back to one profile: the scenario and its recovery copy go. */
+void               sc_session_remove_scenario     (ScSession   *self);
+
 G_END_DECLS

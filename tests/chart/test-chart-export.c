@@ -622,6 +622,90 @@ bytes_contain (const char *data,
  * (sc-chart-subset.c): Chinese text must still come out as text, every
  * font embedded as a CFF subset, and none drawn as a Type 3 bitmap font.
  */
+/* Appends the text of every @name element under @node to @out, one a line. */
+static void
+collect_elements (xmlNodePtr  node,
+                  const char *name,
+                  GString    *out,
+                  guint      *count)
+{
+  for (xmlNodePtr n = node; n != NULL; n = n->next)
+    {
+      if (n->type == XML_ELEMENT_NODE && g_str_equal ((const char *) n->name, name))
+        {
+          xmlChar *content = xmlNodeGetContent (n);
+
+          g_string_append_printf (out, "%s\n", (const char *) content);
+          xmlFree (content);
+          (*count)++;
+        }
+      collect_elements (n->children, name, out, count);
+    }
+}
+
+/*
+ * --svg-text: the chart's words are <text> a slide program can edit, in the
+ * font named, where the chart draws them, and no glyph is drawn as a shape;
+ * the shapes are still there. A plain SVG draws its words as outlines.
+ */
+static void
+test_cli_svg_text (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "text.svg", NULL);
+  g_autofree char *plain = g_build_filename (tmpdir, "outlines.svg", NULL);
+  g_autofree char *out = NULL, *err = NULL, *svg = NULL;
+  const char *args[] = { "--export", path, "--svg-text", "--chart", "overview", "--size", "1600x900",
+                         "--lang", "en", "--as-of", "2026-11-22", NULL };
+  const char *plain_args[] = { "--export", plain, "--chart", "overview", "--size", "1600x900",
+                               "--lang", "en", "--as-of", "2026-11-22", NULL };
+  g_autoptr(ScChartModel) model = cli_model (SC_CHART_OVERVIEW);
+  g_autoptr(ScChartLayout) layout = sc_chart_layout_new (model, 1600, 900);
+  g_autoptr(GString) texts = g_string_new (NULL);
+  g_autoptr(GString) symbols = g_string_new (NULL);
+  g_autoptr(GString) paths = g_string_new (NULL);
+  const ScChartText *title = NULL;
+  g_autofree char *title_at = NULL;
+  guint n_texts = 0, n_symbols = 0, n_paths = 0;
+  const char *at;
+  xmlDocPtr doc;
+  gsize len;
+
+  g_assert_cmpint (run (args, &out, &err), ==, 0);
+  g_assert_true (g_file_get_contents (path, &svg, &len, NULL));
+  doc = xmlReadMemory (svg, (int) len, path, NULL, XML_PARSE_NONET);
+  if (doc == NULL)
+    g_error ("%s is not well-formed XML", path);
+  collect_elements (xmlDocGetRootElement (doc), "text", texts, &n_texts);
+  collect_elements (xmlDocGetRootElement (doc), "symbol", symbols, &n_symbols);
+  collect_elements (xmlDocGetRootElement (doc), "path", paths, &n_paths);
+  xmlFreeDoc (doc);
+
+  g_assert_cmpuint (n_symbols, ==, 0);
+  g_assert_cmpuint (n_paths, >, 0);   /* the bars and lines */
+  g_assert_nonnull (strstr (svg, "font-family=\"'Noto Sans CJK SC', sans-serif\""));
+  g_assert_nonnull (strstr (texts->str, model->title));
+  for (guint i = 0; i < model->categories->len; i++)
+    g_assert_nonnull (strstr (texts->str, g_ptr_array_index (model->categories, i)));
+  for (guint i = 0; i < layout->texts->len && title == NULL; i++)
+    if (((const ScChartText *) g_ptr_array_index (layout->texts, i))->role == SC_CHART_TEXT_TITLE)
+      title = g_ptr_array_index (layout->texts, i);
+  if (title == NULL)
+    g_error ("the overview has no title");
+  /* The title's left edge where the chart draws it, in its size and weight. */
+  title_at = g_strdup_printf ("<text x=\"%.7g\"", round ((title->rect.x - title->offset_x) * 100) / 100);
+  at = strstr (svg, title_at);
+  g_assert_nonnull (at);
+  g_assert_nonnull (strstr (at, "font-weight=\"bold\""));
+
+  g_clear_pointer (&svg, g_free);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (plain_args, &out, &err), ==, 0);
+  g_assert_true (g_file_get_contents (plain, &svg, &len, NULL));
+  g_assert_null (strstr (svg, "<text"));
+  g_assert_nonnull (strstr (svg, "<symbol"));
+}
+
 static void
 test_pdf_fonts (void)
 {
@@ -749,6 +833,7 @@ test_cli_usage_errors (void)
     { { "--export", "x.png", "--chart", "pie", NULL }, "pie" },
     { { "--export", "x.jpg", NULL }, "x.jpg" },
     { { "--export", "x.png", "--lang", "fr", NULL }, "--lang" },
+    { { "--export", "x.png", "--svg-text", NULL }, "--svg-text" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -826,6 +911,7 @@ main (int   argc,
   g_test_add_func ("/chart/cli/usage-errors", test_cli_usage_errors);
   g_test_add_func ("/chart/cli/list", test_cli_list);
   g_test_add_func ("/chart/cli/title", test_cli_title);
+  g_test_add_func ("/chart/cli/svg-text", test_cli_svg_text);
   g_test_add_func ("/chart/timeline/names-whole", test_timeline_names_whole);
   g_test_add_func ("/chart/sensitivity/for-slides", test_sensitivity_for_slides);
   g_test_add_func ("/chart/sensitivity/crossovers", test_sensitivity_crossovers);

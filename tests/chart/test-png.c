@@ -57,6 +57,25 @@ make_image (int     width,
   return s;
 }
 
+/* make_image() with rows that repeat the row above: runs of eleven, one
+ * here and there, runs across the 1600×900 image's stripe boundaries
+ * (every 109 rows), and the last rows, so the image ends in a repeat. */
+static cairo_surface_t *
+make_image_with_repeats (int     width,
+                         int     height,
+                         guint32 seed)
+{
+  cairo_surface_t *s = make_image (width, height, seed);
+  guint8 *data = cairo_image_surface_get_data (s);
+  int stride = cairo_image_surface_get_stride (s);
+
+  for (int row = 1; row < height; row++)
+    if ((row / 11) % 3 == 1 || row % 97 == 0 || row % 109 >= 106 || row % 109 <= 1 || row >= height - 5)
+      memcpy (data + (gsize) row * stride, data + (gsize) (row - 1) * stride, (gsize) width * 4);
+  cairo_surface_mark_dirty (s);
+  return s;
+}
+
 static GByteArray *
 encode (cairo_surface_t *s,
         guint            threads,
@@ -119,6 +138,29 @@ test_round_trip (void)
       g_autoptr(GByteArray) png = encode (s, 0, NULL, 0);
 
       assert_reads_back (s, png);
+      cairo_surface_destroy (s);
+    }
+}
+
+/* Rows that repeat the row above are written apart from zlib, as the
+ * filter "up" and copies of the byte before: every width's last copy, and
+ * runs at the start and end of a stripe and of the image. */
+static void
+test_repeated_rows (void)
+{
+  static const int sizes[][2] = {
+    { 1600, 900 }, { 1, 50 }, { 2, 30 }, { 86, 40 }, { 87, 40 }, { 173, 40 }, { 3, 9000 }, { 1200, 2000 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      cairo_surface_t *s = make_image_with_repeats (sizes[i][0], sizes[i][1], i + 11);
+      g_autoptr(GByteArray) png = encode (s, 0, NULL, 0);
+      g_autoptr(GByteArray) one = encode (s, 1, NULL, 0);
+      g_autoptr(GByteArray) many = encode (s, 16, NULL, 0);
+
+      assert_reads_back (s, png);
+      g_assert_cmpmem (one->data, one->len, many->data, many->len);
       cairo_surface_destroy (s);
     }
 }
@@ -228,6 +270,7 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/chart/png/round-trip", test_round_trip);
+  g_test_add_func ("/chart/png/repeated-rows", test_repeated_rows);
   g_test_add_func ("/chart/png/same-bytes-any-threads", test_same_bytes_any_threads);
   g_test_add_func ("/chart/png/flat-image-is-small", test_flat_image_is_small);
   g_test_add_func ("/chart/png/text-chunks", test_text_chunks);

@@ -3,15 +3,64 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <locale.h>
 #include <math.h>
 #include <string.h>
 
 #include "sc-format.h"
+#include "sc-i18n.h"
 #include "sc-types.h"
 
 #include "engine-fixture.h"
 
 /* sc-format: numbers and dates as readers see them, never the locale. */
+
+/* sc_format_gettext() as one evaluation sees it: through a fresh cache. */
+static const char *
+evaluation_gettext (const char *msgid)
+{
+  ScFormatCache cache;
+  const char *str;
+
+  memset (&cache, 0, sizeof cache);
+  sc_format_cache_set (&cache);
+  str = sc_format_gettext (msgid);
+  sc_format_cache_set (NULL);
+  return str;
+}
+
+/*
+ * A thread keeps its translations from one evaluation to the next; a
+ * language switched in between (sc_i18n_switch_begin(), as the window and
+ * the command line do) must still show in the next evaluation's words.
+ */
+static void
+test_translations_follow_the_language (void)
+{
+  g_autofree char *localedir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+  g_autofree char *mo = g_build_filename (localedir, "zh_CN", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+  static const char msgid[] = "no current program";
+  ScI18nSwitch *sw;
+
+  if (!g_file_test (mo, G_FILE_TEST_IS_REGULAR) || setlocale (LC_MESSAGES, "C.UTF-8") == NULL)
+    {
+      g_test_skip ("no zh_CN catalogue built, or no C.UTF-8 locale");
+      return;
+    }
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  g_unsetenv ("LANGUAGE");
+
+  g_assert_cmpstr (evaluation_gettext (msgid), ==, "no current program");
+  sw = sc_i18n_switch_begin (SC_LANG_ZH);
+  g_assert_cmpstr (evaluation_gettext (msgid), ==, "无在期政策");
+  sc_i18n_switch_end (sw);
+  g_assert_cmpstr (evaluation_gettext (msgid), ==, "no current program");
+  sw = sc_i18n_switch_begin (SC_LANG_ZH);
+  g_assert_cmpstr (evaluation_gettext (msgid), ==, "无在期政策");
+  sc_i18n_switch_end (sw);
+}
 
 static void
 test_group (void)
@@ -116,6 +165,7 @@ main (int   argc,
 {
   engine_fixture_init (&argc, &argv);
 
+  g_test_add_func ("/engine/format/translations-follow-the-language", test_translations_follow_the_language);
   g_test_add_func ("/engine/format/group", test_group);
   g_test_add_func ("/engine/format/trim-zeros", test_trim_zeros);
   g_test_add_func ("/engine/format/number", test_number);

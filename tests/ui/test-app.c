@@ -98,7 +98,7 @@ test_opens_with_example (void)
   }
 
   /* The measures table lists every measure of the programs switched on. */
-  g_assert_cmpuint (g_list_model_get_n_items (sc_measures_view_get_model (SC_MEASURES_VIEW (sc_main_window_get_page (win, "measures")))),
+  g_assert_cmpuint (g_list_model_get_n_items (ui_test_table_rows (sc_main_window_get_page (win, "measures"))),
                     ==, sc_session_get_result (session)->measures->len);
   ui_test_destroy_window (win);
 }
@@ -154,13 +154,13 @@ test_gmv_changes_chart (void)
 
   /* A value out of range is refused inline and the profile keeps its value. */
   g_assert_false (sc_profile_editor_enter (editor, SC_FIELD_SHOP_SCORE, "7"));
-  g_assert_nonnull (strstr (sc_profile_editor_get_message (editor, SC_FIELD_SHOP_SCORE), "between 0 and 5"));
+  g_assert_nonnull (strstr (ui_test_field_message (win, SC_FIELD_SHOP_SCORE), "between 0 and 5"));
   g_assert_cmpfloat (sc_profile_get_number (sc_session_get_profile (session), SC_FIELD_SHOP_SCORE, 0), ==, 4.5);
   g_assert_true (sc_profile_editor_enter (editor, SC_FIELD_SHOP_SCORE, "4.3"));
-  g_assert_null (sc_profile_editor_get_message (editor, SC_FIELD_SHOP_SCORE));
+  g_assert_null (ui_test_field_message (win, SC_FIELD_SHOP_SCORE));
 
   /* "Not given" leaves the field out: measures naming it need information. */
-  sc_profile_editor_set_given (editor, SC_FIELD_SHOP_SCORE, FALSE);
+  ui_test_set_given (win, SC_FIELD_SHOP_SCORE, FALSE);
   g_assert_false (sc_profile_is_set (sc_session_get_profile (session), SC_FIELD_SHOP_SCORE));
 
   ui_test_destroy_window (win);
@@ -200,7 +200,7 @@ test_program_switch (void)
   plat = g_strdup (best->program->platform);
   program_total = best->totals[SC_AMOUNT_TOTAL_VALUE];
   before = platform (win, plat)->totals[SC_AMOUNT_TOTAL_VALUE];
-  sw = sc_programs_view_get_switch (programs, id);
+  sw = GTK_SWITCH (ui_test_find (GTK_WIDGET (programs), GTK_TYPE_SWITCH, id));
 
   g_assert_cmpfloat (program_total, >, 0);
   g_assert_nonnull (sw);
@@ -216,7 +216,7 @@ test_program_switch (void)
   g_assert_true (g_strv_contains ((const char * const *) disabled, id));
 
   /* Switching it back restores the total. */
-  gtk_switch_set_active (sc_programs_view_get_switch (programs, id), TRUE);
+  gtk_switch_set_active (GTK_SWITCH (ui_test_find (GTK_WIDGET (programs), GTK_TYPE_SWITCH, id)), TRUE);
   iterate ();
   g_assert_cmpfloat_with_epsilon (platform (win, plat)->totals[SC_AMOUNT_TOTAL_VALUE], before, 1e-6);
   ui_test_destroy_window (win);
@@ -408,7 +408,7 @@ test_save_open_roundtrip (void)
   g_assert_true (sc_profile_editor_enter (editor, SC_FIELD_CATEGORY, "shoes"));
   g_assert_true (sc_profile_editor_enter (editor, SC_FIELD_INDUSTRY_BELT, "true"));
   g_assert_true (sc_profile_editor_enter (editor, SC_FIELD_FIRST_SALE_DATE, "2026-02-14"));
-  sc_profile_editor_set_given (editor, SC_FIELD_EXPECTED_RANK, FALSE);
+  ui_test_set_given (win, SC_FIELD_EXPECTED_RANK, FALSE);
   g_assert_true (sc_document_set_override (sc_session_get_document (session), "douyin",
                                            SC_FEE_COMMISSION, NULL, 0.03, NULL));
   iterate ();
@@ -448,19 +448,19 @@ test_close_asks (void)
   gtk_window_close (GTK_WINDOW (win));
   iterate ();
   g_assert_nonnull (win);
-  dialog = sc_main_window_get_unsaved_dialog (win);
+  dialog = ui_test_unsaved_question (win);
   g_assert_nonnull (dialog);
   g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
 
   /* Cancel keeps the window and the changes. */
   ui_test_answer (dialog, "_Cancel");
   g_assert_nonnull (win);
-  g_assert_null (sc_main_window_get_unsaved_dialog (win));
+  g_assert_null (ui_test_unsaved_question (win));
   g_assert_true (sc_session_get_modified (sc_main_window_get_session (win)));
 
   gtk_window_close (GTK_WINDOW (win));
   iterate ();
-  dialog = sc_main_window_get_unsaved_dialog (win);
+  dialog = ui_test_unsaved_question (win);
   g_assert_nonnull (dialog);
   ui_test_answer (dialog, "_Discard");
   g_assert_null (win);
@@ -472,15 +472,15 @@ test_rule_check (void)
   ScMainWindow *win = ui_test_open_window (app);
   ScRuleCheckView *view = SC_RULE_CHECK_VIEW (sc_main_window_get_page (win, "rule-check"));
   ScProfileEditor *editor = SC_PROFILE_EDITOR (sc_main_window_get_editor (win));
-  g_autofree char *before = g_strdup (sc_rule_check_view_get_outcome (view));
+  g_autofree char *before = g_strdup (adw_status_page_get_title (ui_test_status_page (GTK_WIDGET (view))));
 
   g_assert_cmpstr (before, ==, sc_relief_outcome_label (SC_RELIEF_NO_SCENARIO));
   g_assert_true (sc_profile_editor_enter (editor, SC_FIELD_VIOLATION_ROLE, "merchant"));
   g_assert_true (sc_profile_editor_enter (editor, SC_FIELD_VIOLATION_BLOCKING, "true"));
   iterate ();
-  g_assert_cmpstr (sc_rule_check_view_get_outcome (view), ==,
+  g_assert_cmpstr (adw_status_page_get_title (ui_test_status_page (GTK_WIDGET (view))), ==,
                    sc_relief_outcome_label (sc_session_get_rule_check (sc_main_window_get_session (win))->outcome));
-  g_assert_cmpstr (sc_rule_check_view_get_outcome (view), !=, before);
+  g_assert_cmpstr (adw_status_page_get_title (ui_test_status_page (GTK_WIDGET (view))), !=, before);
 
   sc_main_window_show_page (win, "rule-check");
   g_assert_cmpstr (sc_main_window_get_visible_page (win), ==, "rule-check");

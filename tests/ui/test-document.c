@@ -21,6 +21,7 @@
 #include "sc-error.h"
 #include "sc-main-window.h"
 #include "sc-profile-editor.h"
+#include "sc-save-changes-dialog.h"
 #include "test-util.h"
 #include "ui-test.h"
 
@@ -33,7 +34,7 @@ static void
 answer_unsaved (ScMainWindow *win,
                 const char   *button)
 {
-  GtkWindow *dialog = sc_main_window_get_unsaved_dialog (win);
+  GtkWindow *dialog = ui_test_unsaved_question (win);
 
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Save Changes?");
@@ -42,7 +43,7 @@ answer_unsaved (ScMainWindow *win,
   /* The answer may have closed the window. */
   if (win != NULL)
     {
-      g_assert_null (sc_main_window_get_unsaved_dialog (win));
+      g_assert_null (ui_test_unsaved_question (win));
       g_object_remove_weak_pointer (G_OBJECT (win), (gpointer *) &win);
     }
 }
@@ -151,7 +152,7 @@ test_save_then_open (void)
   sc_main_window_open_example (win, "individual-apparel");
   iterate ();
   /* Nothing happens before the user answers. */
-  g_assert_nonnull (sc_main_window_get_unsaved_dialog (win));
+  g_assert_nonnull (ui_test_unsaved_question (win));
   g_assert_cmpfloat (sc_profile_get_number (profile (win), SC_FIELD_MONTHLY_GMV, 0), ==, 234567);
 
   answer_unsaved (win, "_Save");
@@ -244,7 +245,7 @@ test_save_as_cancelled (void)
   g_assert_true (modified (win));
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (win)), "•"));
   g_assert_null (sc_session_get_file (sc_main_window_get_session (win)));
-  g_assert_null (sc_main_window_get_unsaved_dialog (win));
+  g_assert_null (ui_test_unsaved_question (win));
 
   /* A later Save As in the other window saves there and nothing else. */
   edit_gmv (other, "111,111");
@@ -405,7 +406,7 @@ test_failed_save_keeps_window (void)
 
   gtk_window_close (GTK_WINDOW (win));
   iterate ();
-  g_assert_nonnull (sc_main_window_get_unsaved_dialog (win));
+  g_assert_nonnull (ui_test_unsaved_question (win));
   answer_unsaved (win, "_Discard");
   g_assert_null (win);
 }
@@ -491,7 +492,7 @@ test_close_during_save_as_asked (void)
   iterate ();
   g_assert_null (save_as_dialog ());
   g_assert_cmpuint (n_questions_shown (), ==, 1);
-  g_assert_nonnull (sc_main_window_get_unsaved_dialog (win));
+  g_assert_nonnull (ui_test_unsaved_question (win));
   g_assert_true (is_open (win));
   listing = dir_listing (dir);
   g_assert_cmpstr (listing, ==, "");
@@ -542,6 +543,139 @@ test_destroy_during_save_as (void)
     }
 }
 
+/*
+ * The window is destroyed (as when the application ends) while it asks
+ * about its unsaved changes: the question goes with it, the window is
+ * freed, and nothing is saved.
+ */
+static void
+test_destroy_while_asking (void)
+{
+  ScMainWindow *win = ui_test_open_window (app);
+
+  g_object_add_weak_pointer (G_OBJECT (win), (gpointer *) &win);
+  edit_gmv (win, "888,888");
+  gtk_window_close (GTK_WINDOW (win));
+  iterate ();
+  g_assert_nonnull (ui_test_unsaved_question (win));
+  ui_test_destroy_window (win);
+  g_assert_null (win);
+  g_assert_cmpuint (n_questions_shown (), ==, 0);
+}
+
+/* --- the question on its own, for more than one document ---------------- */
+
+typedef struct
+{
+  GString  *log;        /* "save A", "discard B", … in order */
+  gboolean  fail;       /* its save fails */
+  char      name;
+} Doc;
+
+static void
+doc_save (ScSaveChangesDocument *document,
+          gpointer               data)
+{
+  Doc *doc = data;
+
+  g_string_append_printf (doc->log, "save %c;", doc->name);
+  sc_save_changes_document_saved (document, !doc->fail);
+}
+
+static void
+doc_discard (gpointer data)
+{
+  Doc *doc = data;
+
+  g_string_append_printf (doc->log, "discard %c;", doc->name);
+}
+
+static void
+run_done (GObject      *source,
+          GAsyncResult *result,
+          gpointer      data)
+{
+  GError **error = data;
+
+  if (sc_save_changes_dialog_run_finish (result, error))
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_EXISTS, "went on");
+}
+
+/* Runs the question about documents A and B on @win, answered with
+ * @button (NULL: @cancel is cancelled instead); what the documents saw is
+ * in @log; the answer's error, or G_IO_ERROR_EXISTS when it said go on. */
+static GError *
+ask_two (ScMainWindow *win,
+         GString      *log,
+         gboolean      a_fails,
+         const char   *button)
+{
+  Doc a = { log, a_fails, 'A' }, b = { log, FALSE, 'B' };
+  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_save_changes_document_free);
+  g_autoptr(GCancellable) cancel = g_cancellable_new ();
+  GError *answer = NULL;
+  GtkWindow *dialog;
+
+  g_ptr_array_add (documents, sc_save_changes_document_new ("A", doc_save, doc_discard, &a, NULL));
+  g_ptr_array_add (documents, sc_save_changes_document_new ("B", doc_save, doc_discard, &b, NULL));
+  sc_save_changes_dialog_run_async (GTK_WINDOW (win), documents, cancel, run_done, &answer);
+  iterate ();
+  dialog = ui_test_unsaved_question (win);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "“A”\n“B”"));
+  if (button != NULL)
+    ui_test_answer (dialog, button);
+  else
+    {
+      g_cancellable_cancel (cancel);
+      iterate ();
+    }
+  g_assert_null (ui_test_unsaved_question (win));
+  g_assert_nonnull (answer);
+  return answer;
+}
+
+/*
+ * The question about two documents: "Save All" saves both in order and
+ * says go on; a failed save stops there (the next is not saved) and says
+ * not to; "Discard All" discards both; Cancel and a cancelled question say
+ * cancelled and touch neither.
+ */
+static void
+test_question_two_documents (void)
+{
+  ScMainWindow *win = ui_test_open_window (app);
+  g_autoptr(GString) log = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  error = ask_two (win, log, FALSE, "_Save All");
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_assert_cmpstr (log->str, ==, "save A;save B;");
+  g_clear_error (&error);
+  g_string_truncate (log, 0);
+
+  error = ask_two (win, log, TRUE, "_Save All");
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  g_assert_cmpstr (log->str, ==, "save A;");
+  g_clear_error (&error);
+  g_string_truncate (log, 0);
+
+  error = ask_two (win, log, FALSE, "_Discard All");
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_assert_cmpstr (log->str, ==, "discard A;discard B;");
+  g_clear_error (&error);
+  g_string_truncate (log, 0);
+
+  error = ask_two (win, log, FALSE, "_Cancel");
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  error = ask_two (win, log, FALSE, NULL);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpstr (log->str, ==, "");
+
+  ui_test_destroy_window (win);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -557,6 +691,8 @@ main (int   argc,
   g_test_add_func ("/ui/document/failed-save-keeps-window", test_failed_save_keeps_window);
   g_test_add_func ("/ui/document/remote-files-refused", test_remote_files_refused);
   g_test_add_func ("/ui/document/close-during-save-as", test_close_during_save_as);
+  g_test_add_func ("/ui/document/destroy-while-asking", test_destroy_while_asking);
+  g_test_add_func ("/ui/document/question-two-documents", test_question_two_documents);
   g_test_add_func ("/ui/document/close-during-save-as-asked", test_close_during_save_as_asked);
   g_test_add_func ("/ui/document/destroy-during-save-as", test_destroy_during_save_as);
 

@@ -205,7 +205,7 @@ test_wheel (Fixture       *f,
 
   if (f->win == NULL)
     return;
-  row = sc_profile_editor_get_row (SC_PROFILE_EDITOR (f->editor), SC_FIELD_LIVE_HOURS_FIRST_7D);
+  row = ui_test_field_row (f->win, SC_FIELD_LIVE_HOURS_FIRST_7D);
   spin = ui_input_find (row, GTK_TYPE_SPIN_BUTTON);
   g_assert_nonnull (spin);
   g_assert_true (sc_profile_is_set (sc_session_get_profile (f->session), SC_FIELD_LIVE_HOURS_FIRST_7D));
@@ -368,7 +368,7 @@ test_undo (Fixture       *f,
   g_assert_false (sc_session_get_modified (f->session));
   before = sc_profile_get_number (sc_session_get_profile (f->session), SC_FIELD_EXPECTED_RANK, -1);
 
-  row = sc_profile_editor_get_row (SC_PROFILE_EDITOR (f->editor), SC_FIELD_EXPECTED_RANK);
+  row = ui_test_field_row (f->win, SC_FIELD_EXPECTED_RANK);
   spin = ui_input_find (row, GTK_TYPE_SPIN_BUTTON);
   gtk_widget_grab_focus (spin);
   ui_input_settle (600);
@@ -382,7 +382,7 @@ test_undo (Fixture       *f,
   g_assert_cmpfloat (sc_profile_get_number (sc_session_get_profile (f->session), SC_FIELD_EXPECTED_RANK, -1), ==, before);
   g_assert_false (sc_session_get_modified (f->session));
   /* The editor shows the value undone. */
-  spin = ui_input_find (sc_profile_editor_get_row (SC_PROFILE_EDITOR (f->editor), SC_FIELD_EXPECTED_RANK),
+  spin = ui_input_find (ui_test_field_row (f->win, SC_FIELD_EXPECTED_RANK),
                         GTK_TYPE_SPIN_BUTTON);
   g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, before);
 

@@ -285,10 +285,10 @@ test_discard_and_replace_remove_copy (void)
   g_assert_cmpint (wait_for_copy (id, g_get_monotonic_time () + GIVE_UP_USEC), >, 0);
   sc_main_window_open_example (win, "individual-apparel");
   iterate ();
-  dialog = sc_main_window_get_unsaved_dialog (win);
+  dialog = ui_test_unsaved_question (win);
   g_assert_nonnull (dialog);
   ui_test_answer (dialog, "_Discard");
-  g_assert_null (sc_main_window_get_unsaved_dialog (win));
+  g_assert_null (ui_test_unsaved_question (win));
   g_assert_false (sc_session_get_modified (session));
   g_assert_false (copy_exists (id));
 
@@ -297,16 +297,16 @@ test_discard_and_replace_remove_copy (void)
   g_assert_cmpint (wait_for_copy (id, g_get_monotonic_time () + GIVE_UP_USEC), >, 0);
   gtk_window_close (GTK_WINDOW (win));
   iterate ();
-  dialog = sc_main_window_get_unsaved_dialog (win);
+  dialog = ui_test_unsaved_question (win);
   g_assert_nonnull (dialog);
   /* "Cancel" keeps the window, the changes and their copy. */
   ui_test_answer (dialog, "_Cancel");
   g_assert_nonnull (win);
-  g_assert_null (sc_main_window_get_unsaved_dialog (win));
+  g_assert_null (ui_test_unsaved_question (win));
   g_assert_true (copy_exists (sc_session_get_recovery_id (sc_main_window_get_session (win))));
   gtk_window_close (GTK_WINDOW (win));
   iterate ();
-  ui_test_answer (sc_main_window_get_unsaved_dialog (win), "_Discard");
+  ui_test_answer (ui_test_unsaved_question (win), "_Discard");
   g_assert_null (win);
   g_assert_cmpuint (n_copies (), ==, 0);
 }
@@ -338,7 +338,7 @@ test_crashed_copy_recovered (void)
   win = ui_test_open_window (app);
   session = sc_main_window_get_session (win);
   g_assert_cmpfloat (gmv (win), !=, 345678);
-  dialog = sc_main_window_get_recovery_dialog (win);
+  dialog = ui_test_question (win, "recover");
   g_assert_nonnull (dialog);
   g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Recover Unsaved Changes?");
@@ -349,7 +349,7 @@ test_crashed_copy_recovered (void)
   g_assert_null (strstr (body, "more"));
 
   ui_test_answer (dialog, "_Recover");
-  g_assert_null (sc_main_window_get_recovery_dialog (win));
+  g_assert_null (ui_test_question (win, "recover"));
 
   /* The edits are back, unsaved, and "Save" writes to the original file. */
   g_assert_cmpfloat (gmv (win), ==, 345678);
@@ -390,12 +390,12 @@ test_crashed_copy_discarded (void)
 
   win = ui_test_open_window (app);
   example_gmv = gmv (win);
-  dialog = sc_main_window_get_recovery_dialog (win);
+  dialog = ui_test_question (win, "recover");
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "new profile"));
   ui_test_answer (dialog, "_Discard");
 
-  g_assert_null (sc_main_window_get_recovery_dialog (win));
+  g_assert_null (ui_test_question (win, "recover"));
   g_assert_false (copy_exists ("crashed-new"));
   g_assert_cmpfloat (gmv (win), ==, example_gmv);
   g_assert_false (sc_session_get_modified (sc_main_window_get_session (win)));
@@ -403,7 +403,7 @@ test_crashed_copy_discarded (void)
 
   /* Nothing is offered the next time. */
   win = ui_test_open_window (app);
-  g_assert_null (sc_main_window_get_recovery_dialog (win));
+  g_assert_null (ui_test_question (win, "recover"));
   ui_test_destroy_window (win);
 }
 
@@ -420,7 +420,7 @@ test_several_copies (void)
 
   /* Newest first, saying how many follow. */
   win = ui_test_open_window (app);
-  dialog = sc_main_window_get_recovery_dialog (win);
+  dialog = ui_test_question (win, "recover");
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
                             "2 more copies are offered after this one."));
@@ -428,7 +428,7 @@ test_several_copies (void)
   g_assert_cmpfloat (gmv (win), ==, 200002);
 
   /* The next one goes to a new window: this one holds unsaved edits. */
-  dialog = sc_main_window_get_recovery_dialog (win);
+  dialog = ui_test_question (win, "recover");
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
                             "1 more copy is offered after this one."));
@@ -445,17 +445,50 @@ test_several_copies (void)
   g_assert_true (sc_session_get_modified (sc_main_window_get_session (second)));
 
   /* Escape decides nothing: the oldest stays for the next start. */
-  dialog = sc_main_window_get_recovery_dialog (win);
+  dialog = ui_test_question (win, "recover");
   g_assert_nonnull (dialog);
   g_assert_null (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "more"));
   ui_test_answer (dialog, NULL);
-  g_assert_null (sc_main_window_get_recovery_dialog (win));
+  g_assert_null (ui_test_question (win, "recover"));
   g_assert_true (copy_exists ("oldest"));
   g_assert_false (copy_exists ("older"));
   g_assert_false (copy_exists ("newer"));
 
   close_all ();
   g_assert_cmpuint (n_copies (), ==, 1);
+  clear_state ();
+}
+
+/*
+ * The application offers the copies in its first window. That window is
+ * closed while it asks: the question goes with it, the copy stays, and the
+ * next first window asks again; a second window beside it never asks.
+ */
+static void
+test_offer_goes_with_window (void)
+{
+  ScMainWindow *win, *other;
+  g_autoptr(GPtrArray) shown = NULL;
+
+  clear_state ();
+  leave_crashed_copy ("left-behind", 123456, NULL, 120);
+
+  win = ui_test_open_window (app);
+  g_assert_nonnull (ui_test_question (win, "recover"));
+  ui_test_destroy_window (win);
+  shown = shown_toplevels (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_cmpuint (shown->len, ==, 0);
+  g_assert_true (copy_exists ("left-behind"));
+
+  win = ui_test_open_window (app);
+  other = ui_test_open_window (app);
+  g_assert_nonnull (ui_test_question (win, "recover"));
+  g_assert_null (ui_test_question (other, "recover"));
+  ui_test_answer (ui_test_question (win, "recover"), NULL);
+  g_assert_null (ui_test_question (win, "recover"));
+  g_assert_true (copy_exists ("left-behind"));
+
+  close_all ();
   clear_state ();
 }
 
@@ -471,7 +504,7 @@ test_running_copy_not_offered (void)
   g_assert_true (sc_recovery_save (profile, profile->path, "running-window", &error));
   g_assert_no_error (error);
   win = ui_test_open_window (app);
-  g_assert_null (sc_main_window_get_recovery_dialog (win));
+  g_assert_null (ui_test_question (win, "recover"));
   ui_test_destroy_window (win);
   g_assert_true (copy_exists ("running-window"));
   clear_state ();
@@ -499,8 +532,8 @@ test_write_failure_warns_once (void)
   /* Typing on: no second warning (it would abort the test), no dialog. */
   g_assert_true (sc_profile_editor_enter (editor (win), SC_FIELD_MONTHLY_GMV, "130000"));
   run_for (DELAY_USEC + G_USEC_PER_SEC / 2);
-  g_assert_null (sc_main_window_get_unsaved_dialog (win));
-  g_assert_null (sc_main_window_get_recovery_dialog (win));
+  g_assert_null (ui_test_unsaved_question (win));
+  g_assert_null (ui_test_question (win, "recover"));
   g_assert_cmpfloat (gmv (win), ==, 130000);
   g_assert_false (copy_exists (id));
 
@@ -527,6 +560,7 @@ main (int   argc,
   g_test_add_func ("/ui/recovery/crashed-copy-recovered", test_crashed_copy_recovered);
   g_test_add_func ("/ui/recovery/crashed-copy-discarded", test_crashed_copy_discarded);
   g_test_add_func ("/ui/recovery/several-copies", test_several_copies);
+  g_test_add_func ("/ui/recovery/offer-goes-with-window", test_offer_goes_with_window);
   g_test_add_func ("/ui/recovery/running-copy-not-offered", test_running_copy_not_offered);
   g_test_add_func ("/ui/recovery/write-failure-warns-once", test_write_failure_warns_once);
 

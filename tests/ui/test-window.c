@@ -81,7 +81,7 @@ test_activate (void)
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (win)));
   /* Nothing to recover: no earlier test or run shares this process's
    * folders, whatever it left behind. */
-  g_assert_null (sc_main_window_get_recovery_dialog (win));
+  g_assert_null (ui_test_question (win, "recover"));
 
   /* "<profile> — Shangce": the example profile opened on first start. */
   title = gtk_window_get_title (GTK_WINDOW (win));

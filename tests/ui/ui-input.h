@@ -223,16 +223,5 @@ static inline GtkWidget *
 ui_input_find (GtkWidget *widget,
                GType      type)
 {
-  if (widget == NULL)
-    return NULL;
-  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = ui_input_find (c, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return ui_test_find (widget, type, NULL);
 }

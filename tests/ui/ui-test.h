@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "sc-application.h"
+#include "sc-field.h"
 #include "sc-main-window.h"
 #include "test-util.h"
 
@@ -162,6 +163,122 @@ ui_test_find_button (GtkWidget  *widget,
   return NULL;
 }
 
+/* The first widget under @root (itself included) of @type and, unless
+ * @name is NULL, named @name (gtk_widget_set_name()), depth first; or NULL. */
+static inline GtkWidget *
+ui_test_find (GtkWidget  *root,
+              GType       type,
+              const char *name)
+{
+  if (root == NULL)
+    return NULL;
+  if (g_type_is_a (G_OBJECT_TYPE (root), type)
+      && (name == NULL || g_strcmp0 (gtk_widget_get_name (root), name) == 0))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = ui_test_find (child, type, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The row of @field in @win's profile editor, which names each row by its
+ * field's XML name. The editor builds most rows after the first frame:
+ * this waits for them. */
+static inline GtkWidget *
+ui_test_field_row (ScMainWindow *win,
+                   ScField       field)
+{
+  GtkWidget *editor = sc_main_window_get_editor (win);
+  const char *name = sc_field_info (field)->name;
+  gint64 give_up = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  GtkWidget *row;
+
+  while ((row = ui_test_find (editor, ADW_TYPE_ACTION_ROW, name)) == NULL
+         && g_get_monotonic_time () < give_up)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_nonnull (row);
+  return row;
+}
+
+/* The message the row of @field shows for a value refused, or NULL: the
+ * row is marked as an error and says why under its title. */
+static inline const char *
+ui_test_field_message (ScMainWindow *win,
+                       ScField       field)
+{
+  GtkWidget *row = ui_test_field_row (win, field);
+
+  return gtk_widget_has_css_class (row, "error") ? adw_action_row_get_subtitle (ADW_ACTION_ROW (row)) : NULL;
+}
+
+/* Ticks or clears the "given" box of @field's row, as a click would. */
+static inline void
+ui_test_set_given (ScMainWindow *win,
+                   ScField       field,
+                   gboolean      given)
+{
+  GtkWidget *check = ui_test_find (ui_test_field_row (win, field), GTK_TYPE_CHECK_BUTTON, NULL);
+
+  g_assert_nonnull (check);
+  if (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)) != given)
+    gtk_widget_activate (check);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)) == given);
+}
+
+/* The status page under @page: its title and description are what it says. */
+static inline AdwStatusPage *
+ui_test_status_page (GtkWidget *page)
+{
+  GtkWidget *status = ui_test_find (page, ADW_TYPE_STATUS_PAGE, NULL);
+
+  g_assert_nonnull (status);
+  return ADW_STATUS_PAGE (status);
+}
+
+/* The rows a table under @page shows, after its filter and sort. */
+static inline GListModel *
+ui_test_table_rows (GtkWidget *page)
+{
+  GtkWidget *table = ui_test_find (page, GTK_TYPE_COLUMN_VIEW, NULL);
+
+  g_assert_nonnull (table);
+  return G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (table)));
+}
+
+static inline void
+ui_test_search_changed_cb (GtkSearchEntry *entry,
+                           gboolean       *changed)
+{
+  *changed = TRUE;
+}
+
+/* Types @text into the search entry under @page and waits, as a user
+ * would, until the entry says the search changed. */
+static inline void
+ui_test_search (GtkWidget  *page,
+                const char *text)
+{
+  GtkWidget *entry = ui_test_find (page, GTK_TYPE_SEARCH_ENTRY, NULL);
+  gint64 give_up = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  gboolean changed = FALSE;
+  gulong id;
+
+  g_assert_nonnull (entry);
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), text) == 0)
+    return;
+  id = g_signal_connect (entry, "search-changed", G_CALLBACK (ui_test_search_changed_cb), &changed);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  while (!changed && g_get_monotonic_time () < give_up)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (entry, id);
+  g_assert_true (changed);
+}
+
 /*
  * Answers the question @dialog as a user would: clicks its button labelled
  * @label ("_Save", "_Recover", …), or with @label NULL closes it as Escape
@@ -190,6 +307,38 @@ ui_test_answer (GtkWindow  *dialog,
       g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
       g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
     }
+}
+
+/* The question @win shows that offers the response @response ("save" for
+ * "Save Changes?", "recover" for the crash-recovery offer), found among
+ * the toplevels as a user sees it; NULL when none is shown. */
+static inline GtkWindow *
+ui_test_question (ScMainWindow *win,
+                  const char   *response)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* transfer none */
+  GtkWindow *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w))
+          && gtk_window_get_transient_for (w) == GTK_WINDOW (win)
+          && adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (w), response))
+        {
+          g_assert_null (found);
+          found = w;
+        }
+    }
+  return found;
+}
+
+/* The "Save Changes?" question of @win, or NULL. */
+static inline GtkWindow *
+ui_test_unsaved_question (ScMainWindow *win)
+{
+  return ui_test_question (win, "save");
 }
 
 /* --- GTK's own file chooser, answered as a user would (tests that save) --- */

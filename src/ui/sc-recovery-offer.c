@@ -3,64 +3,63 @@
 
 #include "config.h"
 
-#include "sc-main-window-private.h"
+#include "sc-recovery-offer.h"
 
 #include <glib/gi18n.h>
 
-#include "sc-a11y.h"
-#include "sc-chart.h"
-#include "sc-client-report.h"
-#include "sc-error.h"
-#include "sc-export-dialog.h"
-#include "sc-help.h"
-#include "sc-measures-view.h"
-#include "sc-overview-page.h"
-#include "sc-profile-editor.h"
-#include "sc-programs-view.h"
-#include "sc-quick-start.h"
+#include "sc-main-window.h"
 #include "sc-recovery.h"
-#include "sc-report.h"
-#include "sc-rule-check-view.h"
 
-/* --- crash recovery ---------------------------------------------------------- */
+struct _ScRecoveryOffer
+{
+  GtkApplication *application;
+  gulong          added_id;
+  gulong          removed_id;
+  /* The window the copies are offered in, NULL when none; dropped when it
+   * leaves the application. */
+  ScMainWindow   *window;
+  GPtrArray      *entries;    /* ScRecoveryEntry*, newest first */
+  GtkWindow      *dialog;     /* the question shown, or NULL */
+  guint           offer_id;   /* the next question, waiting for the main loop */
+};
 
-static void offer_next_recovery (ScMainWindow *self);
+static void offer_next (ScRecoveryOffer *self);
 
 static gboolean
-offer_recovery_idle (gpointer data)
+offer_idle (gpointer data)
 {
-  ScMainWindow *self = data;
+  ScRecoveryOffer *self = data;
 
-  self->recovery_offer_id = 0;
-  offer_next_recovery (self);
+  self->offer_id = 0;
+  offer_next (self);
   return G_SOURCE_REMOVE;
 }
 
 static void
-schedule_recovery_offer (ScMainWindow *self)
+schedule_offer (ScRecoveryOffer *self)
 {
   /* From the main loop: after the window is shown and not from inside
    * another dialog's response. */
-  if (self->recovery_offer_id == 0)
-    self->recovery_offer_id = g_idle_add (offer_recovery_idle, self);
+  if (self->offer_id == 0)
+    self->offer_id = g_idle_add (offer_idle, self);
 }
 
-/* The window that takes a recovered document: this one while its own
- * document has no unsaved changes (as at start-up), else a new one. */
+/* The window that takes a recovered document: the one offered in while its
+ * own document has no unsaved changes (as at start-up), else a new one. */
 static ScMainWindow *
-recovery_target (ScMainWindow *self)
+recovery_target (ScRecoveryOffer *self)
 {
   ScMainWindow *target;
 
-  if (!sc_session_get_modified (self->session))
-    return self;
-  target = sc_main_window_new (SC_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+  if (!sc_session_get_modified (sc_main_window_get_session (self->window)))
+    return self->window;
+  target = sc_main_window_new (SC_APPLICATION (self->application));
   gtk_window_present (GTK_WINDOW (target));
   return target;
 }
 
 static void
-recover_entry (ScMainWindow          *self,
+recover_entry (ScRecoveryOffer       *self,
                const ScRecoveryEntry *entry)
 {
   g_autoptr(GError) error = NULL;
@@ -70,22 +69,24 @@ recover_entry (ScMainWindow          *self,
   g_autofree char *message = NULL;
   ScProfile *profile = sc_recovery_load (entry, &error);
   ScMainWindow *target;
+  ScSession *session;
 
   if (profile == NULL)
     {
-      sc_main_window_toast (self, error->message);
+      sc_main_window_toast (self->window, error->message);
       return;
     }
   if (entry->original != NULL)
     file = g_file_new_for_path (entry->original);
   target = recovery_target (self);
+  session = sc_main_window_get_session (target);
   /* The old copy goes only once the window holds its own: a crash right
    * now still leaves one of them. */
-  if (sc_session_recover (target->session, profile, file)
+  if (sc_session_recover (session, profile, file)
       && !sc_recovery_discard (entry->id, &discard_error))
     g_warning ("%s", discard_error->message);
 
-  title = sc_session_dup_title (target->session);
+  title = sc_session_dup_title (session);
   /* Translators: %s is the profile's name. */
   message = g_strdup_printf (_("Recovered the unsaved changes to “%s”: save the profile to keep them"),
                              title);
@@ -93,16 +94,16 @@ recover_entry (ScMainWindow          *self,
 }
 
 static void
-recovery_response_cb (AdwMessageDialog *dialog,
-                      const char       *response,
-                      ScMainWindow     *self)
+response_cb (AdwMessageDialog *dialog,
+             const char       *response,
+             ScRecoveryOffer  *self)
 {
   g_autoptr(ScRecoveryEntry) entry = NULL;
 
-  self->recovery_dialog = NULL;
-  if (self->recovery_entries == NULL || self->recovery_entries->len == 0)
+  self->dialog = NULL;
+  if (self->entries == NULL || self->entries->len == 0)
     return;
-  entry = g_ptr_array_steal_index (self->recovery_entries, 0);
+  entry = g_ptr_array_steal_index (self->entries, 0);
 
   if (g_str_equal (response, "recover"))
     recover_entry (self, entry);
@@ -111,14 +112,14 @@ recovery_response_cb (AdwMessageDialog *dialog,
       g_autoptr(GError) error = NULL;
 
       if (!sc_recovery_discard (entry->id, &error))
-        sc_main_window_toast (self, error->message);
+        sc_main_window_toast (self->window, error->message);
     }
   /* Otherwise (Escape) the copy stays and is offered at the next start. */
-  schedule_recovery_offer (self);
+  schedule_offer (self);
 }
 
 static void
-offer_next_recovery (ScMainWindow *self)
+offer_next (ScRecoveryOffer *self)
 {
   const ScRecoveryEntry *entry;
   AdwMessageDialog *dialog;
@@ -127,11 +128,11 @@ offer_next_recovery (ScMainWindow *self)
   g_autoptr(GString) body = g_string_new (NULL);
   guint more;
 
-  if (self->recovery_dialog != NULL || self->recovery_entries == NULL
-      || self->recovery_entries->len == 0)
+  if (self->dialog != NULL || self->entries == NULL
+      || self->entries->len == 0)
     return;
-  entry = g_ptr_array_index (self->recovery_entries, 0);
-  more = self->recovery_entries->len - 1;
+  entry = g_ptr_array_index (self->entries, 0);
+  more = self->entries->len - 1;
 
   if (entry->name != NULL && *entry->name != '\0')
     name = g_strdup (entry->name);
@@ -165,7 +166,7 @@ offer_next_recovery (ScMainWindow *self)
                               more);
     }
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self->window),
                                                        _("Recover Unsaved Changes?"),
                                                        body->str));
   adw_message_dialog_add_responses (dialog,
@@ -178,45 +179,93 @@ offer_next_recovery (ScMainWindow *self)
   /* Escape decides nothing: the copy is kept for next time. */
   adw_message_dialog_set_close_response (dialog, "later");
   gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (recovery_response_cb), self, 0);
-  self->recovery_dialog = GTK_WINDOW (dialog);
+  g_signal_connect (dialog, "response", G_CALLBACK (response_cb), self);
+  self->dialog = GTK_WINDOW (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-void
-sc_main_window_offer_recovery (ScMainWindow *self)
+/* The offer in @window ends: its question goes with it, and what is left
+ * is offered again in the next first window. */
+static void
+end_offer (ScRecoveryOffer *self)
+{
+  g_clear_handle_id (&self->offer_id, g_source_remove);
+  g_clear_pointer (&self->entries, g_ptr_array_unref);
+  if (self->dialog != NULL)
+    {
+      GtkWindow *dialog = g_steal_pointer (&self->dialog);
+
+      g_signal_handlers_disconnect_by_data (dialog, self);
+      gtk_window_destroy (dialog);
+    }
+  self->window = NULL;
+}
+
+static gboolean
+is_first_window (GtkApplication *application,
+                 GtkWindow      *window)
+{
+  for (GList *l = gtk_application_get_windows (application); l != NULL; l = l->next)
+    if (l->data != (gpointer) window && SC_IS_MAIN_WINDOW (l->data))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+window_added_cb (GtkApplication  *application,
+                 GtkWindow       *window,
+                 ScRecoveryOffer *self)
 {
   GPtrArray *all;
 
-  g_return_if_fail (SC_IS_MAIN_WINDOW (self));
-
-  if (self->recovery_entries != NULL && self->recovery_entries->len > 0)
+  if (self->window != NULL || !SC_IS_MAIN_WINDOW (window)
+      || !is_first_window (application, window))
     return;
-  g_clear_pointer (&self->recovery_entries, g_ptr_array_unref);
   all = sc_recovery_list ();
   /* Copies of a running instance's windows are theirs, not left over. */
   for (guint i = all->len; i > 0; i--)
     if (((ScRecoveryEntry *) g_ptr_array_index (all, i - 1))->in_use)
       g_ptr_array_remove_index (all, i - 1);
-  self->recovery_entries = all;
-  schedule_recovery_offer (self);
+  if (all->len == 0)
+    {
+      g_ptr_array_unref (all);
+      return;
+    }
+  self->window = SC_MAIN_WINDOW (window);
+  self->entries = all;
+  schedule_offer (self);
 }
 
-GtkWindow *
-sc_main_window_get_recovery_dialog (ScMainWindow *self)
+static void
+window_removed_cb (GtkApplication  *application,
+                   GtkWindow       *window,
+                   ScRecoveryOffer *self)
 {
-  g_return_val_if_fail (SC_IS_MAIN_WINDOW (self), NULL);
-  return self->recovery_dialog;
+  if (window == GTK_WINDOW (self->window))
+    end_offer (self);
 }
 
-gboolean
-sc_main_window_is_first_window (ScMainWindow *self)
+ScRecoveryOffer *
+sc_recovery_offer_new (GtkApplication *application)
 {
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  ScRecoveryOffer *self;
 
-  for (GList *l = app ? gtk_application_get_windows (app) : NULL; l != NULL; l = l->next)
-    if (l->data != (gpointer) self && SC_IS_MAIN_WINDOW (l->data))
-      return FALSE;
-  return TRUE;
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+
+  self = g_new0 (ScRecoveryOffer, 1);
+  self->application = application;
+  self->added_id = g_signal_connect (application, "window-added", G_CALLBACK (window_added_cb), self);
+  self->removed_id = g_signal_connect (application, "window-removed", G_CALLBACK (window_removed_cb), self);
+  return self;
 }
 
+void
+sc_recovery_offer_free (ScRecoveryOffer *self)
+{
+  if (self == NULL)
+    return;
+  end_offer (self);
+  g_clear_signal_handler (&self->added_id, self->application);
+  g_clear_signal_handler (&self->removed_id, self->application);
+  g_free (self);
+}
