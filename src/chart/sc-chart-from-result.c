@@ -775,17 +775,20 @@ sc_chart_model_from_document (ScDocument  *document,
                               ScLang       lang)
 {
   const ScResult *result;
+  const ScSweep *sweep;
   ScI18nSwitch *sw;
   ScChartModel *model;
 
   g_return_val_if_fail (SC_IS_DOCUMENT (document), NULL);
 
   result = sc_document_get_result (document);
+  /* Before the switch: a window's sweep runs on a worker thread, which
+   * must not be translating while the language changes. */
+  sweep = kind == SC_CHART_SENSITIVITY ? sc_document_get_sweep (document) : NULL;
   /* Built-in words come from gettext: answer in @lang for this model. */
   sw = sc_i18n_switch_begin (lang);
   model = sc_chart_model_from_result (kind, sc_document_get_catalog (document),
-                                      sc_document_get_profile (document), result,
-                                      kind == SC_CHART_SENSITIVITY ? sc_document_get_sweep (document) : NULL,
+                                      sc_document_get_profile (document), result, sweep,
                                       sc_lang_to_code (lang));
   sc_i18n_switch_end (sw);
   return model;

@@ -185,6 +185,45 @@ const ScSweep     *sc_document_get_sweep          (ScDocument  *self);
 /* TRUE when the result is up to date (nothing changed since computed). */
 gboolean           sc_document_has_result         (ScDocument  *self);
 
+/* --- the sweep on a worker thread ---------------------------------------------
+ *
+ * A window must not compute the sweep on its main thread (at the catalog's
+ * limits it takes half a second). sc_document_compute_sweep_async() computes
+ * it on a worker thread from a private copy of the profile, the programs
+ * switched off and the language; the worker reads the document's catalog,
+ * which is safe because the catalog is never changed while a job runs
+ * (adding program files waits for it first; lookups change nothing). At
+ * most one job runs: requests made meanwhile wait for it, and an edit
+ * during a job makes its result stale, so when it ends one more job runs
+ * for the latest state and every waiting request gets that newer sweep.
+ * The sweep is then cached as sc_document_get_sweep()'s.
+ */
+
+/* TRUE when sc_document_get_sweep() would answer without computing. */
+gboolean           sc_document_has_sweep          (ScDocument          *self);
+/* Calls @callback on this thread's main context once the sweep of the
+ * document's latest state is cached. */
+void               sc_document_compute_sweep_async (ScDocument         *self,
+                                                    GCancellable       *cancellable,
+                                                    GAsyncReadyCallback callback,
+                                                    gpointer            user_data);
+/* TRUE when sc_document_get_sweep() now answers from the cache (with NULL
+ * when the profile has no usable monthly GMV). FALSE with
+ * G_IO_ERROR_CANCELLED when @cancellable was cancelled, or when the
+ * document changed again before the callback ran (the change's own
+ * request gets the newer sweep). */
+gboolean           sc_document_compute_sweep_finish (ScDocument        *self,
+                                                     GAsyncResult      *result,
+                                                     GError           **error);
+/* With @background, sc_document_get_sweep() never computes on the calling
+ * thread either: it runs (or joins) the worker's job and waits for it. A
+ * window sets this; the command line keeps computing in place. */
+void               sc_document_set_sweep_in_background (ScDocument     *self,
+                                                        gboolean        background);
+/* The thread the last sweep was computed on, for tests and debugging: only
+ * compared, never used. NULL before the first. */
+gconstpointer      sc_document_get_sweep_thread   (ScDocument          *self);
+
 /* The sweep of sc_document_get_sweep() for any catalog and profile, with the
  * programs @disabled (NULL: none) switched off. (transfer full) */
 ScSweep           *sc_sweep_over_monthly_gmv      (ScCatalog          *catalog,

@@ -44,6 +44,7 @@ struct _ScChartView
   double                 zoom;      /* screen px per layout px */
   int                    min_height_for;  /* the width min_height was measured at, or -1 */
   int                    min_height;
+  char                  *text_key;  /* the model's words that decide min_height (see text_key_of) */
   ScChartViewDetailFunc  detail_func;
   gpointer               detail_data;
   GDestroyNotify         detail_destroy;
@@ -358,6 +359,7 @@ sc_chart_view_dispose (GObject *object)
 
   g_clear_pointer (&self->layout, sc_chart_layout_free);
   g_clear_pointer (&self->model, sc_chart_model_free);
+  g_clear_pointer (&self->text_key, g_free);
   if (self->detail_destroy != NULL)
     self->detail_destroy (self->detail_data);
   self->detail_destroy = NULL;
@@ -448,18 +450,63 @@ sc_chart_view_dup_summary (ScChartView *self)
   return g_string_free (s, FALSE);
 }
 
+static void
+append_strings (GString   *key,
+                GPtrArray *strings)
+{
+  for (guint i = 0; strings != NULL && i < strings->len; i++)
+    g_string_append_printf (key, "%s\x1f", (const char *) g_ptr_array_index (strings, i));
+  g_string_append_c (key, '\x1e');
+}
+
+/* Everything of @model but its values that the height of its text depends
+ * on: titles, axes, legend, categories, footnotes and the assumptions
+ * note. An edit that changes only numbers keeps it, and with it the
+ * height the widget asked for. (transfer full) */
+static char *
+text_key_of (const ScChartModel *model)
+{
+  GString *key;
+
+  if (model == NULL)
+    return NULL;
+  key = g_string_new (NULL);
+  g_string_append_printf (key, "%d %d %s %d %d %d %d %d\x1e", model->kind, model->style, model->lang,
+                          model->stacked, model->show_footnote, sc_chart_model_is_empty (model),
+                          sc_chart_model_any_assumed (model), model->spans->len);
+  g_string_append_printf (key, "%s\x1f%s\x1f%s\x1f%s\x1f%s\x1e", model->title ? model->title : "",
+                          model->subtitle ? model->subtitle : "", model->value_axis ? model->value_axis : "",
+                          model->x_axis ? model->x_axis : "", model->empty_message ? model->empty_message : "");
+  for (guint i = 0; i < model->series->len; i++)
+    {
+      const ScChartSeries *series = g_ptr_array_index (model->series, i);
+
+      g_string_append_printf (key, "%s%s\x1f", series->name ? series->name : "",
+                              sc_chart_series_any_assumed (series) ? "*" : "");
+    }
+  append_strings (key, model->categories);
+  append_strings (key, model->footnotes);
+  append_strings (key, model->assumptions);
+  return g_string_free (key, FALSE);
+}
+
 void
 sc_chart_view_set_model (ScChartView  *self,
                          ScChartModel *model)
 {
   g_autofree char *summary = NULL;
+  g_autofree char *key = NULL;
+  gboolean same_text;
 
   g_return_if_fail (SC_IS_CHART_VIEW (self));
 
+  key = text_key_of (model);
+  same_text = key != NULL && g_strcmp0 (key, self->text_key) == 0;
   g_clear_pointer (&self->layout, sc_chart_layout_free);
   g_clear_pointer (&self->model, sc_chart_model_free);
   self->model = model;
-  self->min_height_for = -1;
+  g_free (self->text_key);
+  self->text_key = g_steal_pointer (&key);
 
   summary = sc_chart_view_dup_summary (self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
@@ -467,7 +514,15 @@ sc_chart_view_set_model (ScChartView  *self,
                                   model && model->title ? model->title : _("Chart"),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary,
                                   -1);
-  /* Another chart may need another height for its text. */
+  /* New numbers in the same words: the same height, only a repaint (the
+   * window is not measured again). Another chart may need another height
+   * for its text. */
+  if (same_text)
+    {
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      return;
+    }
+  self->min_height_for = -1;
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 

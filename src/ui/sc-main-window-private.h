@@ -72,6 +72,7 @@ struct _ScMainWindow
   GtkWidget            *menu_button;
   AdwBin               *editor_bin;
   GtkStack             *editor_stack;    /* "editor" or "quick-start" */
+  guint                 content_id;      /* builds the editor and first page after the first frame */
   ScQuickStart         *quick_start;     /* made on the first New */
   AdwToast             *undo_toast;      /* the "Changed X — Undo" shown, or NULL */
   char                 *undo_toasted;    /* the undo label it was shown for */

@@ -368,6 +368,8 @@ sc_main_window_get_page (ScMainWindow *self,
   return NULL;
 }
 
+static void build_examples_menu (ScMainWindow *self);
+
 static void
 visible_page_cb (ScMainWindow *self)
 {
@@ -391,10 +393,62 @@ sc_main_window_get_visible_page (ScMainWindow *self)
   return adw_view_stack_get_visible_child_name (self->stack);
 }
 
+/*
+ * Start-up: the first frame shows the window's frame (header bar, page
+ * switcher) from a document already loaded; the profile editor, the
+ * visible page with its first chart and the menus of examples and recent
+ * files are made just after it, before any input is handled. Asking for
+ * them earlier (sc_main_window_get_editor(), a page) makes them at once.
+ */
+static void
+ensure_content (ScMainWindow *self)
+{
+  g_clear_handle_id (&self->content_id, g_source_remove);
+  if (self->editor != NULL)
+    return;
+  self->editor = sc_profile_editor_new (self->session);
+  gtk_stack_add_named (self->editor_stack, self->editor, "editor");
+  g_signal_connect_object (self->session, "profile-replaced", G_CALLBACK (sc_main_window_profile_replaced_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->editor), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Merchant profile"), -1);
+  visible_page_cb (self);
+  build_examples_menu (self);
+  rebuild_recent (self);
+}
+
+static gboolean
+content_idle_cb (gpointer data)
+{
+  ScMainWindow *self = data;
+
+  self->content_id = 0;
+  ensure_content (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+first_paint_cb (GdkFrameClock *clock,
+                ScMainWindow  *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_paint_cb, self);
+  /* Before input events (G_PRIORITY_DEFAULT): no action finds it missing. */
+  if (self->editor == NULL && self->content_id == 0)
+    self->content_id = g_idle_add_full (G_PRIORITY_HIGH, content_idle_cb, self, NULL);
+}
+
+static void
+realize_cb (ScMainWindow *self)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                           G_CALLBACK (first_paint_cb), self, 0);
+}
+
 GtkWidget *
 sc_main_window_get_editor (ScMainWindow *self)
 {
   g_return_val_if_fail (SC_IS_MAIN_WINDOW (self), NULL);
+  ensure_content (self);
   return sc_main_window_get_edited_editor (self);
 }
 
@@ -457,6 +511,7 @@ sc_main_window_dispose (GObject *object)
 
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_handle_id (&self->content_id, g_source_remove);
   /* The question goes with the window, and what it held back is not done
    * for a window that is gone. */
   sc_main_window_close_file_chooser (self);
@@ -552,14 +607,10 @@ sc_main_window_new (ScApplication *application)
         gtk_window_maximize (GTK_WINDOW (self));
     }
 
-  self->editor = sc_profile_editor_new (self->session);
+  /* The editor goes in after the first frame (see ensure_content). */
   self->editor_stack = GTK_STACK (gtk_stack_new ());
-  gtk_stack_add_named (self->editor_stack, self->editor, "editor");
   adw_bin_set_child (self->editor_bin, GTK_WIDGET (self->editor_stack));
-  g_signal_connect_object (self->session, "profile-replaced", G_CALLBACK (sc_main_window_profile_replaced_cb),
-                           self, G_CONNECT_SWAPPED);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->editor), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Merchant profile"), -1);
+  g_signal_connect (self, "realize", G_CALLBACK (realize_cb), NULL);
   sc_main_window_scenario_init (self);
 
   for (guint i = 0; i < G_N_ELEMENTS (page_info); i++)
@@ -568,7 +619,6 @@ sc_main_window_new (ScApplication *application)
       adw_view_stack_add_titled_with_icon (self->stack, GTK_WIDGET (self->page_bins[i]), page_info[i].name,
                                            _(page_info[i].title), page_info[i].icon);
     }
-  ensure_page (self, 0);
   g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (visible_page_cb),
                            self, G_CONNECT_SWAPPED);
 
@@ -578,10 +628,8 @@ sc_main_window_new (ScApplication *application)
   g_signal_connect_object (self->session, "result-changed", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
 
   sc_session_load_default_programs (self->session);
-  build_examples_menu (self);
-  rebuild_recent (self);
   open_initial_profile (self);
-  /* The first frame shows numbers, not an empty chart. */
+  /* The first page made shows numbers, not an empty chart. */
   sc_session_recompute (self->session, FALSE);
   update_title (self);
 

@@ -22,9 +22,18 @@ struct _ScOverviewPage
   GtkDropDown  *kind_dropdown;
   ScChartView  *chart;
   GtkListBox   *verdicts;
-  guint         n_verdicts;   /* rows in @verdicts, one AdwActionRow each */
+  guint         n_verdicts;   /* rows in @verdicts, one label each */
   GtkListBox   *how_sure;     /* the verdict's robustness: one row, then one per assumption that flips it */
+  char         *how_sure_text; /* what @how_sure shows */
+  guint         how_sure_id;  /* the idle that brings @how_sure up to date */
   ScChartKind   kind;
+
+  /* The sensitivity sweep, computed on a worker thread. */
+  GCancellable *sweep_cancellable;
+  gboolean      sweep_asked;    /* a request is under way */
+  guint         computing_id;   /* shows "Computing…" if the wait is long */
+  char         *crossover;      /* the crossover line shown, kept until a newer sweep */
+  gboolean      crossover_due;  /* the rows wait for the sweep of the latest state */
 };
 
 G_DEFINE_FINAL_TYPE (ScOverviewPage, sc_overview_page, ADW_TYPE_BIN)
@@ -240,13 +249,18 @@ crossover_line (ScOverviewPage *self)
   return g_string_free (line, FALSE);
 }
 
-char **
-sc_overview_page_dup_verdicts (ScOverviewPage *self)
+static void request_sweep (ScOverviewPage *self);
+
+/* The verdict lines. The crossover line needs the sweep: with @wait it is
+ * waited for (computed on the worker thread all the same); without, a
+ * sweep not ready yet is asked for and the line shown before stays until
+ * it arrives, so the rows neither block an edit's frame nor jump. */
+static char **
+verdict_lines (ScOverviewPage *self,
+               gboolean        wait)
 {
   const ScResult *result;
   GPtrArray *lines = g_ptr_array_new ();
-
-  g_return_val_if_fail (SC_IS_OVERVIEW_PAGE (self), NULL);
 
   result = sc_session_get_result (self->session);
   if (result != NULL)
@@ -261,8 +275,22 @@ sc_overview_page_dup_verdicts (ScOverviewPage *self)
     }
   if (result != NULL)
     {
-      char *crossover = crossover_line (self);
+      char *crossover;
 
+      if (!wait && !sc_document_has_sweep (sc_session_get_document (self->session)))
+        {
+          self->crossover_due = TRUE;
+          request_sweep (self);
+          crossover = g_strdup (self->crossover);
+        }
+      else
+        {
+          if (!wait)
+            self->crossover_due = FALSE;
+          crossover = crossover_line (self);
+          g_free (self->crossover);
+          self->crossover = g_strdup (crossover);
+        }
       if (crossover != NULL)
         g_ptr_array_add (lines, crossover);
     }
@@ -270,42 +298,89 @@ sc_overview_page_dup_verdicts (ScOverviewPage *self)
   return (char **) g_ptr_array_free (lines, FALSE);
 }
 
-static void
-refresh_chart (ScOverviewPage *self)
+char **
+sc_overview_page_dup_verdicts (ScOverviewPage *self)
 {
-  sc_chart_view_set_model (self->chart, sc_overview_page_build_model (self, NULL));
+  g_return_val_if_fail (SC_IS_OVERVIEW_PAGE (self), NULL);
+  return verdict_lines (self, TRUE);
+}
+
+/* A wait shorter than this keeps the chart that was shown: no flicker of
+ * "Computing…" while the user types. */
+#define COMPUTING_DELAY_MS 300
+
+static void refresh_chart    (ScOverviewPage *self);
+static void refresh_verdicts (ScOverviewPage *self);
+
+static gboolean
+show_computing_cb (gpointer data)
+{
+  ScOverviewPage *self = data;
+  const ScResult *result = sc_session_get_result (self->session);
+  ScChartModel *model;
+
+  self->computing_id = 0;
+  if (result == NULL)
+    return G_SOURCE_REMOVE;
+  /* The sensitivity chart's titles and axis, without lines yet. */
+  model = sc_chart_model_from_result (SC_CHART_SENSITIVITY, sc_session_get_catalog (self->session),
+                                      sc_session_get_profile (self->session), result, NULL,
+                                      sc_lang_current ());
+  if (model->empty_message == NULL)
+    model->empty_message = g_strdup (_("Computing…"));
+  sc_chart_view_set_model (self->chart, model);
+  return G_SOURCE_REMOVE;
 }
 
 /* --- how sure (issue 13 §3) -------------------------------------------------- */
 
-static void
-refresh_how_sure (ScOverviewPage *self)
+static GtkWidget *label_row_new (const char *text);
+
+/*
+ * The range analysis re-evaluates the estimate for each assumption's low
+ * and high (about a millisecond): it runs in an idle after the edit's
+ * chart and verdicts are drawn, and the rows are made again only when the
+ * words change.
+ */
+static gboolean
+refresh_how_sure_idle (gpointer data)
 {
+  ScOverviewPage *self = data;
   ScDocument *document = sc_session_get_document (self->session);
-  const ScRangeAnalysis *an;
   g_autofree char *summary = NULL;
   g_auto(GStrv) lines = NULL;
   GtkWidget *child;
 
+  self->how_sure_id = 0;
+  if (document != NULL && sc_session_get_result (self->session) != NULL)
+    summary = sc_range_describe (sc_document_get_ranges (document), sc_session_get_catalog (self->session));
+  if (g_strcmp0 (summary, self->how_sure_text) == 0)
+    return G_SOURCE_REMOVE;
+  g_free (self->how_sure_text);
+  self->how_sure_text = g_strdup (summary);
+
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->how_sure))) != NULL)
     gtk_list_box_remove (self->how_sure, child);
-  if (document == NULL || sc_session_get_result (self->session) == NULL)
-    return;
-  an = sc_document_get_ranges (document);
-  summary = sc_range_describe (an, sc_session_get_catalog (self->session));
+  if (summary == NULL)
+    return G_SOURCE_REMOVE;
   lines = g_strsplit (summary, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
     {
-      GtkWidget *row = adw_action_row_new ();
       const char *line = g_str_has_prefix (lines[i], "– ") ? lines[i] + strlen ("– ") : lines[i];
+      GtkWidget *row = label_row_new (line);
 
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), line);
-      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
       if (i > 0)
-        gtk_widget_add_css_class (row, "property");
+        gtk_widget_add_css_class (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)), "dim-label");
       gtk_list_box_append (self->how_sure, row);
     }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+refresh_how_sure (ScOverviewPage *self)
+{
+  if (self->how_sure_id == 0)
+    self->how_sure_id = g_idle_add_full (G_PRIORITY_LOW, refresh_how_sure_idle, self, NULL);
 }
 
 /* A heading and the list refresh_how_sure() fills, appended to @box. */
@@ -327,27 +402,115 @@ how_sure_new (ScOverviewPage *self,
 }
 
 static void
-refresh (ScOverviewPage *self)
+sweep_ready_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  g_autoptr(ScOverviewPage) self = data;
+  g_autoptr(GError) error = NULL;
+  gboolean ready = sc_document_compute_sweep_finish (SC_DOCUMENT (source), result, &error);
+
+  /* The page was closed while the sweep ran. */
+  if (self->session == NULL)
+    return;
+  self->sweep_asked = FALSE;
+  /* Ready, or the document changed again before the hand-over: ask anew. */
+  if (!ready && g_cancellable_is_cancelled (self->sweep_cancellable))
+    return;
+  if (self->kind == SC_CHART_SENSITIVITY)
+    refresh_chart (self);
+  if (self->crossover_due)
+    refresh_verdicts (self);
+}
+
+/* Asks the worker thread for the sweep of the latest state, once. */
+static void
+request_sweep (ScOverviewPage *self)
+{
+  if (self->sweep_asked)
+    return;
+  self->sweep_asked = TRUE;
+  sc_document_compute_sweep_async (sc_session_get_document (self->session), self->sweep_cancellable,
+                                   sweep_ready_cb, g_object_ref (self));
+}
+
+static void
+refresh_chart (ScOverviewPage *self)
+{
+  ScDocument *document = sc_session_get_document (self->session);
+  const ScChartModel *shown;
+
+  g_clear_handle_id (&self->computing_id, g_source_remove);
+  if (self->kind != SC_CHART_SENSITIVITY || sc_document_has_sweep (document)
+      || sc_session_get_result (self->session) == NULL)
+    {
+      sc_chart_view_set_model (self->chart, sc_overview_page_build_model (self, NULL));
+      return;
+    }
+  /* The sweep is computed off the main thread. Meanwhile the chart keeps
+   * the previous sweep; another chart gives way to a quiet "Computing…"
+   * only when the wait is long enough to notice. */
+  request_sweep (self);
+  shown = sc_chart_view_get_model (self->chart);
+  if (shown == NULL || shown->kind != SC_CHART_SENSITIVITY)
+    self->computing_id = g_timeout_add (COMPUTING_DELAY_MS, show_computing_cb, self);
+}
+
+/*
+ * A verdict row is a plain wrapping label: an edit retitles every row, and
+ * an AdwActionRow's title (inside its boxes of prefixes and suffixes) cost
+ * about 1 ms a row to measure again, most of an edit's redraw work.
+ */
+static void
+set_verdict (GtkListBoxRow *row,
+             const char    *text)
+{
+  GtkLabel *label = GTK_LABEL (gtk_list_box_row_get_child (row));
+
+  if (g_strcmp0 (gtk_label_get_text (label), text) == 0)
+    return;
+  gtk_label_set_text (label, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+}
+
+/* A row of a boxed list that is a plain wrapping label showing @text. */
+static GtkWidget *
+label_row_new (const char *text)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_widget_set_margin_top (label, 15);
+  gtk_widget_set_margin_bottom (label, 15);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  set_verdict (GTK_LIST_BOX_ROW (row), text);
+  return row;
+}
+
+static void
+refresh_verdicts (ScOverviewPage *self)
 {
   g_auto(GStrv) verdicts = NULL;
   GtkWidget *child;
   guint n;
 
-  refresh_chart (self);
-  refresh_how_sure (self);
-
-  verdicts = sc_overview_page_dup_verdicts (self);
+  verdicts = verdict_lines (self, FALSE);
   n = g_strv_length (verdicts);
   /* An edit changes the numbers, rarely the platforms: retitle the rows in
-   * place, so the list is not made and measured again on every keystroke. */
+   * place, so the list is not made again on every keystroke. */
   if (n > 0 && n == self->n_verdicts)
     {
       guint i = 0;
 
       for (child = gtk_widget_get_first_child (GTK_WIDGET (self->verdicts)); child != NULL && i < n;
            child = gtk_widget_get_next_sibling (child), i++)
-        if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), verdicts[i]) != 0)
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (child), verdicts[i]);
+        set_verdict (GTK_LIST_BOX_ROW (child), verdicts[i]);
       return;
     }
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->verdicts))) != NULL)
@@ -355,12 +518,16 @@ refresh (ScOverviewPage *self)
   self->n_verdicts = n;
   for (guint i = 0; verdicts[i] != NULL; i++)
     {
-      GtkWidget *row = adw_action_row_new ();
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), verdicts[i]);
-      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
-      gtk_list_box_append (self->verdicts, row);
+      gtk_list_box_append (self->verdicts, label_row_new (verdicts[i]));
     }
+}
+
+static void
+refresh (ScOverviewPage *self)
+{
+  refresh_chart (self);
+  refresh_verdicts (self);
+  refresh_how_sure (self);
 }
 
 static void
@@ -387,6 +554,13 @@ sc_overview_page_dispose (GObject *object)
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_clear_object (&self->session);
+  g_clear_handle_id (&self->computing_id, g_source_remove);
+  g_clear_handle_id (&self->how_sure_id, g_source_remove);
+  g_clear_pointer (&self->how_sure_text, g_free);
+  if (self->sweep_cancellable != NULL)
+    g_cancellable_cancel (self->sweep_cancellable);
+  g_clear_object (&self->sweep_cancellable);
+  g_clear_pointer (&self->crossover, g_free);
 
   G_OBJECT_CLASS (sc_overview_page_parent_class)->dispose (object);
 }
@@ -400,6 +574,7 @@ sc_overview_page_class_init (ScOverviewPageClass *klass)
 static void
 sc_overview_page_init (ScOverviewPage *self)
 {
+  self->sweep_cancellable = g_cancellable_new ();
 }
 
 GtkWidget *

@@ -328,6 +328,9 @@ static void
 sc_session_init (ScSession *self)
 {
   self->document = sc_document_new ();
+  /* The window never computes the sensitivity sweep on its main thread:
+   * pages ask for it with sc_document_compute_sweep_async(). */
+  sc_document_set_sweep_in_background (self->document, TRUE);
   self->recovery_id = sc_recovery_new_id ();
   self->settings = settings_new_if_installed ();
 

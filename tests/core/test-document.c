@@ -4,6 +4,7 @@
 
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <string.h>
 
 #include "sc-document.h"
 #include "sc-error.h"
@@ -255,6 +256,198 @@ test_results_cached (Fixture       *f,
   g_assert_null (sc_document_get_sweep (f->doc));
 }
 
+/* --- the sweep on a worker thread --- */
+
+typedef struct
+{
+  guint    calls;
+  gboolean ready;
+  GError  *error;
+} SweepWait;
+
+static void
+sweep_ready_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  SweepWait *w = data;
+
+  w->calls++;
+  w->ready = sc_document_compute_sweep_finish (SC_DOCUMENT (source), result, &w->error);
+}
+
+/* Runs the main loop until every request in @waits was answered, then
+ * until the document's jobs have let go of it. */
+static void
+wait_for_sweeps (SweepWait *waits,
+                 guint      n)
+{
+  for (guint i = 0; i < n; i++)
+    while (waits[i].calls == 0)
+      g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* Runs the main loop until the worker's jobs have let go of @doc: a job's
+ * end is handled on this thread just after the worker hands it over. */
+static void
+wait_for_jobs (ScDocument *doc)
+{
+  for (int i = 0; i < 10000 && G_OBJECT (doc)->ref_count > 1; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_cmpuint (G_OBJECT (doc)->ref_count, ==, 1);
+}
+
+/* The sweep of @doc's profile with monthly GMV @value, computed here. */
+static ScSweep *
+sweep_at (ScDocument *doc,
+          double      value)
+{
+  g_autoptr(ScProfile) copy = sc_profile_copy (sc_document_get_profile (doc));
+
+  g_assert_true (sc_profile_set_number (copy, SC_FIELD_MONTHLY_GMV, value, NULL));
+  return sc_sweep_over_monthly_gmv (sc_document_get_catalog (doc), copy, sc_document_get_disabled (doc), "en");
+}
+
+static void
+assert_same_sweep (const ScSweep *a,
+                   const ScSweep *b)
+{
+  g_assert_nonnull (a);
+  g_assert_nonnull (b);
+  g_assert_cmpuint (a->n_points, ==, b->n_points);
+  g_assert_cmpuint (a->n_platforms, ==, b->n_platforms);
+  g_assert_cmpuint (a->n_platforms, >, 1);
+  for (guint i = 0; i < a->n_points; i++)
+    g_assert_cmpfloat (a->points[i], ==, b->points[i]);
+  for (guint p = 0; p < a->n_platforms; p++)
+    {
+      g_assert_cmpstr (a->platforms[p], ==, b->platforms[p]);
+      for (guint i = 0; i < a->n_points; i++)
+        g_assert_cmpfloat (sc_sweep_get (a, p, i), ==, sc_sweep_get (b, p, i));
+    }
+}
+
+static void
+test_sweep_async (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(ScSweep) expected = sweep_at (f->doc, gmv (f));
+  SweepWait waits[2] = { 0 };
+
+  g_assert_false (sc_document_has_sweep (f->doc));
+  g_assert_null (sc_document_get_sweep_thread (f->doc));
+  /* Two requests share one job; neither answers before the main loop runs. */
+  sc_document_compute_sweep_async (f->doc, NULL, sweep_ready_cb, &waits[0]);
+  sc_document_compute_sweep_async (f->doc, NULL, sweep_ready_cb, &waits[1]);
+  g_assert_cmpuint (waits[0].calls + waits[1].calls, ==, 0);
+  wait_for_sweeps (waits, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_assert_no_error (waits[i].error);
+      g_assert_true (waits[i].ready);
+      g_assert_cmpuint (waits[i].calls, ==, 1);
+    }
+  /* Computed on another thread, the same numbers as here, then cached. */
+  g_assert_true (sc_document_has_sweep (f->doc));
+  g_assert_nonnull (sc_document_get_sweep_thread (f->doc));
+  g_assert_true (sc_document_get_sweep_thread (f->doc) != (gconstpointer) g_thread_self ());
+  assert_same_sweep (sc_document_get_sweep (f->doc), expected);
+
+  /* Cached: a request is answered from the cache. */
+  memset (waits, 0, sizeof waits);
+  sc_document_compute_sweep_async (f->doc, NULL, sweep_ready_cb, &waits[0]);
+  wait_for_sweeps (waits, 1);
+  g_assert_true (waits[0].ready);
+}
+
+/* An edit while the sweep is computed: the request gets the sweep of the
+ * edited profile, never the one the job started with. */
+static void
+test_sweep_edit_midway (Fixture       *f,
+                        gconstpointer  data)
+{
+  double before = gmv (f);
+  g_autoptr(ScSweep) expected = sweep_at (f->doc, before * 2);
+  g_autoptr(ScSweep) old = sweep_at (f->doc, before);
+  SweepWait wait = { 0 };
+
+  sc_document_compute_sweep_async (f->doc, NULL, sweep_ready_cb, &wait);
+  /* The job started with @before; the profile changes under it. */
+  g_assert_true (sc_document_set_number (f->doc, SC_FIELD_MONTHLY_GMV, before * 2, NULL));
+  g_assert_false (sc_document_has_sweep (f->doc));
+  wait_for_sweeps (&wait, 1);
+  g_assert_no_error (wait.error);
+  g_assert_cmpuint (wait.calls, ==, 1);
+  g_assert_true (wait.ready);
+  assert_same_sweep (sc_document_get_sweep (f->doc), expected);
+  g_assert_cmpfloat (sc_document_get_sweep (f->doc)->points[0], !=, old->points[0]);
+
+  /* Switching a program off midway: the newer sweep leaves it out. */
+  memset (&wait, 0, sizeof wait);
+  sc_document_compute_sweep_async (f->doc, NULL, sweep_ready_cb, &wait);
+  sc_document_set_program_enabled (f->doc, "kuaishou.star-plan-2026", FALSE);
+  g_clear_pointer (&expected, sc_sweep_free);
+  expected = sweep_at (f->doc, before * 2);
+  wait_for_sweeps (&wait, 1);
+  g_assert_true (wait.ready);
+  assert_same_sweep (sc_document_get_sweep (f->doc), expected);
+}
+
+/* A cancelled request says so, and the document still caches the sweep. */
+static void
+test_sweep_cancelled (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  SweepWait wait = { 0 };
+
+  sc_document_compute_sweep_async (f->doc, cancellable, sweep_ready_cb, &wait);
+  g_cancellable_cancel (cancellable);
+  wait_for_sweeps (&wait, 1);
+  g_assert_false (wait.ready);
+  g_assert_error (wait.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&wait.error);
+  g_assert_true (sc_document_has_sweep (f->doc));
+}
+
+/* Adding program files waits for a running job (it reads the catalog);
+ * in the background mode a window uses, even the plain getter computes on
+ * a worker thread. */
+static void
+test_sweep_background (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *missing = g_build_filename (f->dir, "missing.xml", NULL);
+  SweepWait wait = { 0 };
+  g_autoptr(ScSweep) expected = NULL;
+  const ScSweep *sweep;
+
+  sc_document_set_sweep_in_background (f->doc, TRUE);
+  sc_document_compute_sweep_async (f->doc, NULL, sweep_ready_cb, &wait);
+  g_assert_false (sc_document_add_program_file (f->doc, missing, SC_ORIGIN_COMMAND_LINE, NULL));
+  wait_for_sweeps (&wait, 1);
+  g_assert_true (wait.ready);
+
+  g_assert_true (sc_document_set_number (f->doc, SC_FIELD_MONTHLY_GMV, gmv (f) + 1000, NULL));
+  expected = sweep_at (f->doc, gmv (f));
+  sweep = sc_document_get_sweep (f->doc);
+  assert_same_sweep (sweep, expected);
+  g_assert_true (sc_document_get_sweep_thread (f->doc) != (gconstpointer) g_thread_self ());
+  g_assert_true (sc_document_get_sweep (f->doc) == sweep);
+  wait_for_jobs (f->doc);
+
+  /* The command line's way: computed in place. */
+  sc_document_set_sweep_in_background (f->doc, FALSE);
+  g_assert_true (sc_document_set_number (f->doc, SC_FIELD_MONTHLY_GMV, gmv (f) + 1000, NULL));
+  g_assert_nonnull (sc_document_get_sweep (f->doc));
+  g_assert_true (sc_document_get_sweep_thread (f->doc) == (gconstpointer) g_thread_self ());
+}
+
 static void
 test_options (Fixture       *f,
               gconstpointer  data)
@@ -342,6 +535,10 @@ main (int   argc,
   g_test_add ("/document/name-aliasing", Fixture, NULL, fixture_set_up, test_name_aliasing, fixture_tear_down);
   g_test_add ("/document/results-cached", Fixture, NULL, fixture_set_up, test_results_cached, fixture_tear_down);
   g_test_add ("/document/options", Fixture, NULL, fixture_set_up, test_options, fixture_tear_down);
+  g_test_add ("/document/sweep-async", Fixture, NULL, fixture_set_up, test_sweep_async, fixture_tear_down);
+  g_test_add ("/document/sweep-edit-midway", Fixture, NULL, fixture_set_up, test_sweep_edit_midway, fixture_tear_down);
+  g_test_add ("/document/sweep-cancelled", Fixture, NULL, fixture_set_up, test_sweep_cancelled, fixture_tear_down);
+  g_test_add ("/document/sweep-background", Fixture, NULL, fixture_set_up, test_sweep_background, fixture_tear_down);
   g_test_add_func ("/document/lang", test_lang);
   return g_test_run ();
 }

@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <math.h>
 #include <string.h>
 
 #include "sc-application.h"
@@ -219,6 +220,63 @@ test_maxima (void)
   ui_test_destroy_window (win);
 }
 
+/* The text of every row of the Overview's "How sure" list, joined by
+ * newlines, once the idle that fills it has run. (transfer full) */
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static char *
+how_sure_text (ScMainWindow *win)
+{
+  GtkWidget *page = sc_main_window_get_page (win, "overview");
+  GtkWidget *heading = find_label (page, "How sure");
+  GtkWidget *list;
+  GString *text = g_string_new (NULL);
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  guint tick = g_timeout_add (10, ui_test_tick_cb, NULL);
+
+  /* The list follows its heading. */
+  g_assert_nonnull (heading);
+  list = gtk_widget_get_next_sibling (heading);
+  g_assert_true (GTK_IS_LIST_BOX (list));
+  while (gtk_widget_get_first_child (list) == NULL && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (tick);
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    g_string_append_printf (text, "%s\n", gtk_label_get_text (GTK_LABEL (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)))));
+  return g_string_free (text, FALSE);
+}
+
+/* The Overview says how sure its verdict is: the example's lead is not
+ * robust, and the list names the 30% discount's undated activity period
+ * with the length at which the winner changes. */
+static void
+test_how_sure (void)
+{
+  ScMainWindow *win = ui_test_open_window (app);
+  g_autofree char *text = how_sure_text (win);
+
+  g_test_message ("%s", text);
+  g_assert_true (g_str_has_prefix (text, "Douyin is ahead at the central values, but the winner changes within "
+                                         "the range of:\n"));
+  g_assert_nonnull (strstr (text, "length of the discount: 90 days assumed; the winner changes at 259 days "
+                                  "(range 30 days to 355 days)"));
+  ui_test_destroy_window (win);
+}
+
 /* At the default window size no chart text is below LEGIBLE_PX on screen
  * (the footnote was 7 px), and the chart keeps a plot. */
 static void
@@ -276,6 +334,67 @@ test_legible (void)
     }
 
   ui_test_destroy_window (win);
+}
+
+/* The sensitivity chart's model once it shows lines for a monthly GMV of
+ * @gmv (the rule at the profile's own GMV), waiting for the worker thread
+ * that computes its sweep. */
+static const ScChartModel *
+wait_for_sensitivity (ScChartView *view,
+                      double       gmv)
+{
+  for (int i = 0; i < 500; i++)
+    {
+      const ScChartModel *model = sc_chart_view_get_model (view);
+
+      if (model != NULL && model->kind == SC_CHART_SENSITIVITY && model->x_values->len > 0
+          && model->marker_x == gmv)
+        return model;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+  g_test_message ("no sensitivity chart for %g", gmv);
+  g_assert_not_reached ();
+}
+
+/* The window computes the sensitivity sweep on a worker thread, never on
+ * its main thread; an edit while it is computed gives the newer sweep;
+ * a window closed while a sweep runs goes cleanly (ASan in CI). */
+static void
+test_sensitivity_off_main (void)
+{
+  ScMainWindow *win = ui_test_open_window (app);
+  ScDocument *doc = sc_session_get_document (sc_main_window_get_session (win));
+  double gmv = sc_profile_get_number (sc_document_get_profile (doc), SC_FIELD_MONTHLY_GMV, NAN);
+  ScChartView *view;
+  const ScChartModel *model;
+
+  g_assert_true (isfinite (gmv));
+  view = show_chart (win, SC_CHART_SENSITIVITY);
+  model = wait_for_sensitivity (view, gmv);
+  g_assert_cmpuint (model->series->len, >, 1);
+  g_assert_nonnull (sc_document_get_sweep_thread (doc));
+  g_assert_true (sc_document_get_sweep_thread (doc) != (gconstpointer) g_thread_self ());
+
+  /* Two edits in a row, the second while the first one's sweep runs: the
+   * chart ends with the second. */
+  g_assert_true (sc_document_set_number (doc, SC_FIELD_MONTHLY_GMV, gmv * 2, NULL));
+  g_main_context_iteration (NULL, FALSE);
+  g_assert_true (sc_document_set_number (doc, SC_FIELD_MONTHLY_GMV, gmv * 3, NULL));
+  model = wait_for_sensitivity (view, gmv * 3);
+  g_assert_cmpfloat (g_array_index (model->x_values, double, 0), ==, gmv * 3 * 0.1);
+  g_assert_true (sc_document_get_sweep_thread (doc) != (gconstpointer) g_thread_self ());
+
+  /* Closed while a sweep is computed. */
+  g_assert_true (sc_document_set_number (doc, SC_FIELD_MONTHLY_GMV, gmv, NULL));
+  sc_session_recompute (sc_main_window_get_session (win), FALSE);
+  g_assert_false (sc_document_has_sweep (doc));
+  ui_test_destroy_window (win);
+  for (int i = 0; i < 20; i++)
+    {
+      iterate ();
+      g_usleep (10000);
+    }
 }
 
 /* Choosing another chart does not move the drop-down's arrow. */
@@ -461,7 +580,9 @@ main (int   argc,
   g_test_add_func ("/ui/chart/segment-tooltip", test_segment_tooltip);
   g_test_add_func ("/ui/chart/maxima", test_maxima);
   g_test_add_func ("/ui/chart/legible", test_legible);
+  g_test_add_func ("/ui/overview/how-sure", test_how_sure);
   g_test_add_func ("/ui/overview/dropdown-width", test_dropdown_width);
+  g_test_add_func ("/ui/chart/sensitivity-off-main", test_sensitivity_off_main);
   g_test_add_func ("/ui/rule-check/sentences", test_rule_check_sentences);
   g_test_add_func ("/ui/programs/not-xml", test_programs_not_xml);
   g_test_add_func ("/ui/programs/sources", test_programs_sources);
