@@ -80,6 +80,9 @@ fill (ScChartModel          *model,
   /* Largest swing first (the analysis sorts them so; a stable sort keeps
    * its order of equal swings). */
   rows = g_ptr_array_copy (analysis->drivers, NULL, NULL);
+  /* The copy takes the analysis' free function too: these rows are only
+   * borrowed. */
+  g_ptr_array_set_free_func (rows, NULL);
   g_ptr_array_sort (rows, by_swing);
   shown = MIN (rows->len, SC_CHART_DRIVERS_MAX_ROWS);
 
@@ -180,4 +183,27 @@ sc_chart_model_from_ranges (ScCatalog             *catalog,
   model = sc_chart_model_from_result (SC_CHART_DRIVERS, catalog, profile, result, NULL, lang);
   fill (model, analysis, catalog);
   return model;
+}
+
+ScChartModel *
+sc_chart_model_drivers (ScCatalog             *catalog,
+                        const ScProfile       *profile,
+                        const ScResult        *result,
+                        const ScRangeAnalysis *cached,
+                        const char            *lang)
+{
+  g_autoptr(ScRangeAnalysis) own = NULL;
+
+  g_return_val_if_fail (result != NULL, NULL);
+
+  if (lang == NULL)
+    lang = result->lang;
+  if (profile != NULL && (cached == NULL || g_strcmp0 (cached->lang, lang) != 0))
+    {
+      ScEngineOptions options = { .lang = lang, .disabled = (const char *const *) result->disabled };
+
+      own = sc_range_analyse (catalog, profile, result, &options);
+      cached = own;
+    }
+  return sc_chart_model_from_ranges (catalog, profile, result, cached, lang);
 }

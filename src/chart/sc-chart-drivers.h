@@ -41,4 +41,15 @@ ScChartModel *sc_chart_model_from_ranges (ScCatalog             *catalog,
                                           const ScRangeAnalysis *analysis,
                                           const char            *lang);
 
+/*
+ * The drivers chart of @result: @cached (a document's analysis, or NULL)
+ * when it is in @lang, else an analysis worked out here with the result's
+ * programs left out as it left them. (transfer full)
+ */
+ScChartModel *sc_chart_model_drivers     (ScCatalog             *catalog,
+                                          const ScProfile       *profile,
+                                          const ScResult        *result,
+                                          const ScRangeAnalysis *cached,
+                                          const char            *lang);
+
 G_END_DECLS

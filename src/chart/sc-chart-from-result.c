@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "sc-chart-from-result.h"
+#include "sc-chart-drivers.h"
 
 #include "sc-chart-format.h"
 #include "sc-compare.h"
@@ -776,6 +777,7 @@ sc_chart_model_from_document (ScDocument  *document,
 {
   const ScResult *result;
   const ScSweep *sweep;
+  const ScRangeAnalysis *ranges;
   ScI18nSwitch *sw;
   ScChartModel *model;
 
@@ -785,11 +787,16 @@ sc_chart_model_from_document (ScDocument  *document,
   /* Before the switch: a window's sweep runs on a worker thread, which
    * must not be translating while the language changes. */
   sweep = kind == SC_CHART_SENSITIVITY ? sc_document_get_sweep (document) : NULL;
+  ranges = kind == SC_CHART_DRIVERS ? sc_document_get_ranges (document) : NULL;
   /* Built-in words come from gettext: answer in @lang for this model. */
   sw = sc_i18n_switch_begin (lang);
-  model = sc_chart_model_from_result (kind, sc_document_get_catalog (document),
-                                      sc_document_get_profile (document), result, sweep,
-                                      sc_lang_to_code (lang));
+  if (kind == SC_CHART_DRIVERS)
+    model = sc_chart_model_drivers (sc_document_get_catalog (document), sc_document_get_profile (document),
+                                    result, ranges, sc_lang_to_code (lang));
+  else
+    model = sc_chart_model_from_result (kind, sc_document_get_catalog (document),
+                                        sc_document_get_profile (document), result, sweep,
+                                        sc_lang_to_code (lang));
   sc_i18n_switch_end (sw);
   return model;
 }

@@ -16,6 +16,7 @@
 #include "sc-cli-private.h"
 #include "sc-client-report.h"
 #include "sc-cli-batch-private.h"
+#include "sc-chart-drivers.h"
 #include "sc-compare-report.h"
 #include "sc-report-xlsx.h"
 
@@ -139,7 +140,10 @@ write_outputs (Batch           *batch,
 
       if (batch->kinds[k] == SC_CHART_SENSITIVITY)
         sweep = sc_sweep_over_monthly_gmv (batch->catalog, profile, NULL, lang);
-      model = sc_chart_model_from_result (batch->kinds[k], batch->catalog, profile, result, sweep, lang);
+      if (batch->kinds[k] == SC_CHART_DRIVERS)
+        model = sc_chart_model_drivers (batch->catalog, profile, result, NULL, lang);
+      else
+        model = sc_chart_model_from_result (batch->kinds[k], batch->catalog, profile, result, sweep, lang);
       if (!sc_chart_export (model, png, SC_CHART_FORMAT_PNG, batch->width, batch->height, 1.0, error))
         return FALSE;
     }

@@ -74,9 +74,14 @@ set_messages_locale (const char *lang)
 static void
 force_language (const char *lang)
 {
-  g_autofree char *base = g_strdup (lang);
-  char *dot = strchr (base, '.');
+  g_autofree char *base = NULL;
+  ScLang known;
+  char *dot;
 
+  /* "zh" names the language; its catalogue is zh_CN's, which gettext
+   * would not find under "zh". */
+  base = sc_lang_parse (lang, &known) ? g_strdup (sc_lang_to_locale (known)) : g_strdup (lang);
+  dot = strchr (base, '.');
   if (dot != NULL)
     *dot = '\0';
   g_setenv ("LANGUAGE", base, TRUE);

@@ -5,6 +5,8 @@
 
 #include "sc-overview-page.h"
 
+#include "sc-chart-drivers.h"
+
 #include "sc-a11y.h"
 
 #include <glib/gi18n.h>
@@ -190,6 +192,10 @@ sc_overview_page_build_model (ScOverviewPage *self,
   result = sc_session_get_result (self->session);
   if (result == NULL)
     return NULL;
+  if (self->kind == SC_CHART_DRIVERS)
+    return sc_chart_model_drivers (sc_session_get_catalog (self->session), sc_session_get_profile (self->session),
+                                   result, sc_document_get_ranges (sc_session_get_document (self->session)),
+                                   lang ? lang : sc_lang_current ());
   return sc_chart_model_from_result (self->kind, sc_session_get_catalog (self->session),
                                      sc_session_get_profile (self->session), result,
                                      self->kind == SC_CHART_SENSITIVITY

@@ -213,6 +213,7 @@ def check_report(shangce, localedir, datadir):
     cases = [
         ('--lang zh_CN under LC_ALL=C.UTF-8', dict(base, LC_ALL='C.UTF-8'), 'zh_CN'),
         ('--lang zh_CN under LANG=C', dict(base, LANG='C'), 'zh_CN'),
+        ('--lang zh (the language without its country) under LC_ALL=C.UTF-8', dict(base, LC_ALL='C.UTF-8'), 'zh'),
         ('LANGUAGE=zh_CN alone under LANG=C', dict(base, LANG='C', LANGUAGE='zh_CN'), None),
         ('LANGUAGE=zh_CN under LANG=C.UTF-8', dict(base, LANG='C.UTF-8', LANGUAGE='zh_CN'), None),
     ]
