@@ -725,7 +725,8 @@ sc_document_set_notes (ScDocument *self,
   g_return_if_fail (SC_IS_DOCUMENT (self));
 
   before = sc_profile_copy (self->profile);
-  sc_profile_set_notes (self->profile, copy);
+  /* The notes shown are the document language's (sc_profile_get_notes_in()). */
+  sc_profile_set_notes_in (self->profile, sc_lang_to_code (self->lang), copy);
   commit_edit (self, before, KEY_NOTES, g_strdup (_("Changed the profile’s notes")));
 }
 

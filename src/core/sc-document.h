@@ -131,7 +131,8 @@ void               sc_document_unset              (ScDocument  *self,
 void               sc_document_set_name           (ScDocument  *self,
                                                    ScLang       lang,
                                                    const char  *text);
-/* The profile's free-text notes; NULL clears. */
+/* The profile's free-text notes (those of the document's language when the
+ * profile has notes per language); NULL clears. */
 void               sc_document_set_notes          (ScDocument  *self,
                                                    const char  *text);
 /* The note of @field in @lang; NULL clears. */

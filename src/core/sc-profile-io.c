@@ -226,6 +226,8 @@ profile_from_doc (xmlDoc      *doc,
         continue;
       if (is_element (node, "name"))
         read_text (node, &profile->name);
+      else if (is_element (node, "notes") && xmlHasNsProp (node, (const xmlChar *) "lang", XML_XML_NAMESPACE))
+        read_text (node, &profile->notes_lang);
       else if (is_element (node, "notes"))
         {
           g_free (profile->notes);
@@ -378,7 +380,9 @@ check_texts (const ScProfile  *profile,
 {
   if (!check_text (profile->name.zh, _("The profile name"), error)
       || !check_text (profile->name.en, _("The profile name"), error)
-      || !check_text (profile->notes, _("The notes"), error))
+      || !check_text (profile->notes, _("The notes"), error)
+      || !check_text (profile->notes_lang.zh, _("The notes"), error)
+      || !check_text (profile->notes_lang.en, _("The notes"), error))
     return FALSE;
   for (guint i = 0; i < SC_N_FIELDS; i++)
     {
@@ -468,6 +472,7 @@ sc_profile_to_xml (const ScProfile *profile)
       append_escaped (out, profile->notes);
       g_string_append (out, "</notes>\n");
     }
+  append_texts (out, "  ", "notes", &profile->notes_lang);
   g_string_append (out, "</profile>\n");
   return g_string_free (out, FALSE);
 }

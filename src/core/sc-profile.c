@@ -49,6 +49,7 @@ sc_profile_free (ScProfile *profile)
     override_free (g_ptr_array_index (profile->overrides, i));
   g_ptr_array_unref (profile->overrides);
   g_free (profile->notes);
+  sc_text_clear (&profile->notes_lang);
   g_free (profile->path);
   g_free (profile);
 }
@@ -82,6 +83,7 @@ sc_profile_copy (const ScProfile *profile)
       g_ptr_array_add (copy->overrides, c);
     }
   copy->notes = g_strdup (profile->notes);
+  sc_text_copy (&copy->notes_lang, &profile->notes_lang);
   copy->path = g_strdup (profile->path);
   return copy;
 }
@@ -101,6 +103,7 @@ sc_profile_equal (const ScProfile *a,
 
   if (!text_equal (&a->name, &b->name) || a->as_of != b->as_of
       || a->horizon_months != b->horizon_months || g_strcmp0 (a->notes, b->notes) != 0
+      || !text_equal (&a->notes_lang, &b->notes_lang)
       || a->overrides->len != b->overrides->len)
     return FALSE;
   for (guint i = 0; i < SC_N_FIELDS; i++)
@@ -170,6 +173,44 @@ sc_profile_set_notes (ScProfile  *profile,
 
   old = profile->notes;
   profile->notes = (notes != NULL && *notes != '\0') ? g_strdup (notes) : NULL;
+  g_free (old);
+}
+
+const char *
+sc_profile_get_notes_in (const ScProfile *profile,
+                         const char      *lang)
+{
+  gboolean zh = lang != NULL && g_str_has_prefix (lang, "zh");
+  const char *own, *other;
+
+  g_return_val_if_fail (profile != NULL, NULL);
+
+  own = zh ? profile->notes_lang.zh : profile->notes_lang.en;
+  other = zh ? profile->notes_lang.en : profile->notes_lang.zh;
+  if (own != NULL)
+    return own;
+  return profile->notes != NULL ? profile->notes : other;
+}
+
+void
+sc_profile_set_notes_in (ScProfile  *profile,
+                         const char *lang,
+                         const char *notes)
+{
+  gboolean zh = lang != NULL && g_str_has_prefix (lang, "zh");
+  char **slot;
+  char *old;
+
+  g_return_if_fail (profile != NULL);
+
+  if (profile->notes_lang.zh == NULL && profile->notes_lang.en == NULL)
+    {
+      sc_profile_set_notes (profile, notes);
+      return;
+    }
+  slot = zh ? &profile->notes_lang.zh : &profile->notes_lang.en;
+  old = *slot;
+  *slot = (notes != NULL && *notes != '\0') ? g_strdup (notes) : NULL;
   g_free (old);
 }
 

@@ -82,6 +82,9 @@ typedef struct
   ScProfileValue  values[SC_N_FIELDS];
   GPtrArray      *overrides;        /* ScProfileOverride*, in the order added */
   char           *notes;            /* free text, may be NULL */
+  ScText          notes_lang;       /* notes written in one language each
+                                     * (<notes xml:lang="…">), as the
+                                     * bundled examples carry them */
   char           *path;             /* file it was loaded from / saved to, or NULL */
 } ScProfile;
 
@@ -105,6 +108,17 @@ void             sc_profile_set_name       (ScProfile       *profile,
 const char      *sc_profile_get_notes      (const ScProfile *profile);
 /* NULL or "" removes them; safe when given the profile's own notes. */
 void             sc_profile_set_notes      (ScProfile       *profile,
+                                            const char      *notes);
+/* The notes to show in @lang ("zh" or "en"): those written in @lang, else
+ * the notes without a language, else those in the other language; NULL
+ * when there are none. (transfer none) */
+const char      *sc_profile_get_notes_in   (const ScProfile *profile,
+                                            const char      *lang);
+/* Sets the notes shown in @lang: those written in @lang when the profile
+ * has notes per language, else the notes without a language. NULL or ""
+ * removes them; safe when given the profile's own notes. */
+void             sc_profile_set_notes_in   (ScProfile       *profile,
+                                            const char      *lang,
                                             const char      *notes);
 /* Fails (SC_ERROR_VALUE) for SC_DAY_NONE. */
 gboolean         sc_profile_set_as_of      (ScProfile       *profile,

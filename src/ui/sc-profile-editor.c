@@ -724,7 +724,8 @@ reload (ScProfileEditor *self)
   set_date_label (self->as_of_button, profile->as_of);
   gtk_spin_button_set_value (self->horizon_spin, profile->horizon_months);
   {
-    const char *notes = sc_profile_get_notes (profile);
+    /* In the document's language when the profile has notes per language. */
+    const char *notes = sc_profile_get_notes_in (profile, sc_lang_to_code (sc_document_get_lang (sc_session_get_document (self->session))));
 
     gtk_text_buffer_set_text (self->notes, notes != NULL ? notes : "", -1);
   }

@@ -476,10 +476,22 @@ test_options (Fixture       *f,
 
   sc_document_set_notes (f->doc, "Client since 2024");
   sc_document_set_notes (f->doc, "Client since 2024; wants Douyin first");
-  g_assert_cmpstr (sc_document_get_profile (f->doc)->notes, ==, "Client since 2024; wants Douyin first");
-  g_assert_cmpstr (sc_document_get_undo_label (f->doc), ==, "Changed the profile’s notes");
-  g_assert_true (sc_document_undo (f->doc));
-  g_assert_cmpstr (sc_document_get_profile (f->doc)->notes, !=, "Client since 2024");
+  /* The notes of the document's language (the example has notes per
+   * language): the other language's stay. */
+  {
+    const char *lang = sc_lang_to_code (sc_document_get_lang (f->doc));
+    const char *other = g_str_equal (lang, "zh") ? "en" : "zh";
+    g_autofree char *other_notes = NULL;
+
+    g_assert_cmpstr (sc_profile_get_notes_in (sc_document_get_profile (f->doc), lang), ==,
+                     "Client since 2024; wants Douyin first");
+    other_notes = g_strdup (sc_profile_get_notes_in (sc_document_get_profile (f->doc), other));
+    g_assert_cmpstr (other_notes, !=, "Client since 2024; wants Douyin first");
+    g_assert_cmpstr (sc_document_get_undo_label (f->doc), ==, "Changed the profile’s notes");
+    g_assert_true (sc_document_undo (f->doc));
+    g_assert_cmpstr (sc_profile_get_notes_in (sc_document_get_profile (f->doc), lang), !=, "Client since 2024");
+    g_assert_cmpstr (sc_profile_get_notes_in (sc_document_get_profile (f->doc), other), ==, other_notes);
+  }
 
   sc_document_set_note (f->doc, SC_FIELD_MONTHLY_GMV, SC_LANG_ZH, "估计");
   g_assert_cmpstr (sc_document_get_profile (f->doc)->values[SC_FIELD_MONTHLY_GMV].note.zh, ==, "估计");

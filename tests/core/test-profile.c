@@ -209,9 +209,44 @@ test_bundled_profiles (void)
       g_assert_true (sc_profile_is_set (p, SC_FIELD_LOCKED_VALUE_WORTH));
       g_assert_nonnull (p->values[SC_FIELD_LOCKED_VALUE_WORTH].note.zh);
       g_assert_nonnull (p->values[SC_FIELD_LOCKED_VALUE_WORTH].note.en);
+      /* Its notes in each language, neither language's text in the other's. */
+      g_assert_true (g_str_has_prefix (sc_profile_get_notes_in (p, "en"), "Example: "));
+      g_assert_true (g_str_has_prefix (sc_profile_get_notes_in (p, "zh"), "示例档案"));
+      g_assert_null (strstr (sc_profile_get_notes_in (p, "zh"), "Example"));
       r = sc_engine_evaluate (catalog, p, NULL);
       g_assert_cmpuint (r->platforms->len, >, 0);
     }
+}
+
+/* Notes per language: editing one language's keeps the other's; a profile
+ * with notes in no language keeps one text for both; both survive a save. */
+static void
+test_profile_notes_per_language (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScProfile) p = sc_profile_load_example (SC_PROFILE_DEFAULT_EXAMPLE, &error);
+  g_autoptr(ScProfile) plain = sc_profile_new ();
+  g_autoptr(ScProfile) back = NULL;
+  g_autofree char *zh = NULL;
+  g_autofree char *xml = NULL;
+
+  g_assert_no_error (error);
+  zh = g_strdup (sc_profile_get_notes_in (p, "zh"));
+  sc_profile_set_notes_in (p, "en", "Met the owner on 3 May.");
+  g_assert_cmpstr (sc_profile_get_notes_in (p, "en"), ==, "Met the owner on 3 May.");
+  g_assert_cmpstr (sc_profile_get_notes_in (p, "zh"), ==, zh);
+  g_assert_null (sc_profile_get_notes (p));
+  xml = sc_profile_to_xml (p);
+  back = sc_profile_load_from_data (xml, strlen (xml), "notes.shangce", &error);
+  g_assert_no_error (error);
+  g_assert_true (sc_profile_equal (p, back));
+
+  sc_profile_set_notes_in (plain, "zh", "只写一次");
+  g_assert_cmpstr (sc_profile_get_notes (plain), ==, "只写一次");
+  g_assert_cmpstr (sc_profile_get_notes_in (plain, "en"), ==, "只写一次");
+  /* Safe when given its own text. */
+  sc_profile_set_notes_in (p, "en", sc_profile_get_notes_in (p, "en"));
+  g_assert_cmpstr (sc_profile_get_notes_in (p, "en"), ==, "Met the owner on 3 May.");
 }
 
 int
@@ -224,6 +259,7 @@ main (int   argc,
   g_test_add_func ("/engine/profile/validation", test_profile_validation);
   g_test_add_func ("/engine/profile/hostile", test_profile_hostile);
   g_test_add_func ("/engine/profile/bundled", test_bundled_profiles);
+  g_test_add_func ("/engine/profile/notes-per-language", test_profile_notes_per_language);
 
   return engine_fixture_run ();
 }

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "sc-baselines-group.h"
+#include "sc-i18n.h"
 #include "sc-profile-editor.h"
 #include "sc-quick-start.h"
 #include "sc-session.h"
@@ -147,6 +148,8 @@ test_notes (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(ScProfile) reopened = NULL;
   const ScProfile *profile;
+  const char *lang;
+  const char *other;
 
   if (f->win == NULL)
     return;
@@ -156,14 +159,23 @@ test_notes (Fixture       *f,
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  g_assert_cmpstr (shown, ==, sc_profile_get_notes (profile) ? sc_profile_get_notes (profile) : "");
+  /* The example's notes in the window's language: the English window does
+   * not show the Chinese ones. */
+  lang = sc_lang_to_code (sc_document_get_lang (sc_session_get_document (f->session)));
+  g_assert_cmpstr (shown, ==, sc_profile_get_notes_in (profile, lang) ? sc_profile_get_notes_in (profile, lang) : "");
+  other = sc_profile_get_notes_in (profile, g_str_equal (lang, "zh") ? "en" : "zh");
+  if (other != NULL)
+    g_assert_cmpstr (shown, !=, other);
 
   ui_input_move_to_center (view);
   ui_input_click (1);
   ui_input_key ("ctrl+End");
   ui_input_type (" Met 3 May.");
   expected = g_strconcat (shown, " Met 3 May.", NULL);
-  g_assert_cmpstr (sc_profile_get_notes (sc_session_get_profile (f->session)), ==, expected);
+  g_assert_cmpstr (sc_profile_get_notes_in (sc_session_get_profile (f->session), lang), ==, expected);
+  /* The other language's notes are left as they were. */
+  g_assert_cmpstr (sc_profile_get_notes_in (sc_session_get_profile (f->session), g_str_equal (lang, "zh") ? "en" : "zh"),
+                   ==, other);
   g_assert_true (sc_session_get_modified (f->session));
 
   dir = g_dir_make_tmp ("shangce-input-XXXXXX", &error);
@@ -174,7 +186,7 @@ test_notes (Fixture       *f,
   g_assert_no_error (error);
   reopened = sc_profile_load (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (sc_profile_get_notes (reopened), ==, expected);
+  g_assert_cmpstr (sc_profile_get_notes_in (reopened, lang), ==, expected);
   test_remove_tree (dir);
 }
 
