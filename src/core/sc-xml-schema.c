@@ -73,7 +73,9 @@ typedef struct
 {
   char        *name;
   xmlRelaxNG  *schema;
-  SchemaInfo  *info;
+  GBytes      *bytes;         /* the schema's text, for @info */
+  gsize        info_done;
+  SchemaInfo  *info;          /* read when a document first fails */
   GError      *error;
 } CompiledSchema;
 
@@ -364,7 +366,6 @@ compile_schema (const char *schema_name)
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
   xmlRelaxNGParserCtxt *pctxt;
-  xmlDoc *doc;
   gsize size;
   const char *data;
 
@@ -389,13 +390,31 @@ compile_schema (const char *schema_name)
                                schema_name);
       return cs;
     }
-
-  doc = xmlReadMemory (data, (int) size, schema_name, NULL, XML_PARSE_NONET | XML_PARSE_NOBLANKS);
-  if (doc != NULL && xmlDocGetRootElement (doc) != NULL)
-    cs->info = schema_info_new (doc);
-  else if (doc != NULL)
-    xmlFreeDoc (doc);
+  cs->bytes = g_steal_pointer (&bytes);
   return cs;
+}
+
+/*
+ * The summary of the schema the explanations use, read when a document
+ * first fails: a valid document never needs it, and reading it cost every
+ * process 0.35 ms (of the 1 ms compiling the program schema takes).
+ */
+static SchemaInfo *
+schema_info (CompiledSchema *cs)
+{
+  if (g_once_init_enter (&cs->info_done))
+    {
+      gsize size;
+      const char *data = g_bytes_get_data (cs->bytes, &size);
+      xmlDoc *doc = xmlReadMemory (data, (int) size, cs->name, NULL, XML_PARSE_NONET | XML_PARSE_NOBLANKS);
+
+      if (doc != NULL && xmlDocGetRootElement (doc) != NULL)
+        cs->info = schema_info_new (doc);
+      else if (doc != NULL)
+        xmlFreeDoc (doc);
+      g_once_init_leave (&cs->info_done, 1);
+    }
+  return cs->info;
 }
 
 G_LOCK_DEFINE_STATIC (schemas);
@@ -752,6 +771,7 @@ sc_xml_validate (xmlDoc      *doc,
                  GError     **error)
 {
   CompiledSchema *cs;
+  SchemaInfo *info;
   xmlRelaxNGValidCtxt *vctxt;
   ScXmlProblems problems;
   RngState state;
@@ -776,21 +796,6 @@ sc_xml_validate (xmlDoc      *doc,
   root = xmlDocGetRootElement (doc);
   sc_xml_problems_init (&problems, display_name);
 
-  /* The root is checked first: a wrong namespace makes every other message noise. */
-  if (root != NULL && cs->info != NULL &&
-      (g_strcmp0 ((const char *) root->name, cs->info->root_name) != 0 ||
-       root->ns == NULL || g_strcmp0 ((const char *) root->ns->href, cs->info->ns) != 0))
-    {
-      if (g_strcmp0 ((const char *) root->name, cs->info->root_name) != 0)
-        add_problem (&problems, root, _("the root element is <%s>; expected <%s xmlns=\"%s\">"),
-                     (const char *) root->name, cs->info->root_name, cs->info->ns);
-      else
-        add_problem (&problems, root, _("<%s> is in the wrong namespace (%s); expected xmlns=\"%s\""),
-                     (const char *) root->name,
-                     root->ns != NULL ? (const char *) root->ns->href : _("none"), cs->info->ns);
-      return sc_xml_problems_finish (&problems, error);
-    }
-
   vctxt = xmlRelaxNGNewValidCtxt (cs->schema);
   state.problems = &problems;
   xmlRelaxNGSetValidStructuredErrors (vctxt, on_rng_error, &state);
@@ -802,14 +807,33 @@ sc_xml_validate (xmlDoc      *doc,
       sc_xml_problems_clear (&problems);
       return TRUE;
     }
+  info = schema_info (cs);
+
+  /* The root is checked first: a wrong namespace makes every other message
+   * noise. (A document whose root is not the schema's never validates.) */
+  if (root != NULL && info != NULL &&
+      (g_strcmp0 ((const char *) root->name, info->root_name) != 0 ||
+       root->ns == NULL || g_strcmp0 ((const char *) root->ns->href, info->ns) != 0))
+    {
+      sc_xml_problems_clear (&problems);
+      sc_xml_problems_init (&problems, display_name);
+      if (g_strcmp0 ((const char *) root->name, info->root_name) != 0)
+        add_problem (&problems, root, _("the root element is <%s>; expected <%s xmlns=\"%s\">"),
+                     (const char *) root->name, info->root_name, info->ns);
+      else
+        add_problem (&problems, root, _("<%s> is in the wrong namespace (%s); expected xmlns=\"%s\""),
+                     (const char *) root->name,
+                     root->ns != NULL ? (const char *) root->ns->href : _("none"), info->ns);
+      return sc_xml_problems_finish (&problems, error);
+    }
 
   /* Prefer our own reading of the problems when it finds any. */
-  if (cs->info != NULL && root != NULL)
+  if (info != NULL && root != NULL)
     {
       ScXmlProblems explained;
 
       sc_xml_problems_init (&explained, display_name);
-      explain_element (cs->info, root, &explained, 0);
+      explain_element (info, root, &explained, 0);
       if (explained.count > 0)
         {
           sc_xml_problems_clear (&problems);
