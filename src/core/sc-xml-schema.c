@@ -15,6 +15,7 @@
 #include "sc-error.h"
 #include "sc-xml.h"
 #include "sc-xml-problems.h"
+#include "sc-vouched-digests.h"
 
 #define SCHEMA_RESOURCE_PREFIX "/io/github/shangce/Shangce/schema/"
 /* ------------------------------------------------------------------ */
@@ -417,6 +418,33 @@ schema_info (CompiledSchema *cs)
   return cs->info;
 }
 
+/*
+ * The bundled program files are validated when building (by xmllint, with
+ * the same libxml2 and this very schema; gen-vouched-digests.py) and listed
+ * by length and SHA-256. A file read with exactly those bytes is valid: its
+ * RELAX NG validation, 3.3 ms for the seven bundled files at every start,
+ * becomes a digest of 0.7 ms. Any other bytes are validated as ever.
+ */
+static const char vouched_schema[] = "program.rng";
+
+const char *
+sc_xml_schema_vouched (const char *data,
+                       gsize       length)
+{
+  g_autofree char *digest = NULL;
+
+  for (guint i = 0; sc_vouched_programs[i].sha256 != NULL; i++)
+    {
+      if (sc_vouched_programs[i].length != length)
+        continue;
+      if (digest == NULL)
+        digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, length);
+      if (g_str_equal (digest, sc_vouched_programs[i].sha256))
+        return vouched_schema;
+    }
+  return NULL;
+}
+
 G_LOCK_DEFINE_STATIC (schemas);
 
 static CompiledSchema *
@@ -785,6 +813,8 @@ sc_xml_validate (xmlDoc      *doc,
   sc_xml_ensure_init ();
   if (display_name == NULL)
     display_name = doc->URL != NULL ? (const char *) doc->URL : "(document)";
+  if (doc->_private == vouched_schema && g_str_equal (schema_name, vouched_schema))
+    return TRUE;
 
   cs = get_schema (schema_name);
   if (cs->error != NULL)
