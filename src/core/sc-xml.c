@@ -725,6 +725,7 @@ sc_xml_read_memory (const char  *data,
       g_propagate_error (error, state.error);
       return NULL;
     }
+  /* Bytes the build validated need no RELAX NG again (sc_xml_validate()). */
   doc->_private = (gpointer) sc_xml_schema_vouched (data, length);
   return doc;
 }
