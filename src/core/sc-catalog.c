@@ -40,7 +40,8 @@ struct _ScCatalog
   GPtrArray  *baselines;      /* ScBaseline*, active, sorted by platform */
   GPtrArray  *examples;       /* ScExample* */
   GPtrArray  *errors;         /* GError* */
-  gboolean    dirty;          /* a file was added since the last rebuild() */
+  gint        dirty;          /* a file was added since the last rebuild() (atomic) */
+  GMutex      rebuilding;
 };
 
 static void
@@ -73,6 +74,7 @@ sc_catalog_new (void)
   catalog->baselines = g_ptr_array_new ();
   catalog->examples = g_ptr_array_new ();
   catalog->errors = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+  g_mutex_init (&catalog->rebuilding);
   return catalog;
 }
 
@@ -93,6 +95,7 @@ sc_catalog_free (ScCatalog *catalog)
   g_hash_table_unref (catalog->baseline_of);
   g_ptr_array_unref (catalog->errors);
   g_ptr_array_unref (catalog->entries);
+  g_mutex_clear (&catalog->rebuilding);
   g_free (catalog);
 }
 
@@ -131,9 +134,17 @@ rebuild (ScCatalog *catalog)
   GHashTableIter iter;
   gpointer value;
 
-  if (!catalog->dirty)
+  /* Threads that only read (the batch's workers evaluating at once) may
+   * ask first after the last file was added: one rebuilds while the others
+   * wait, and none sees the lists half rebuilt. */
+  if (!g_atomic_int_get (&catalog->dirty))
     return;
-  catalog->dirty = FALSE;
+  g_mutex_lock (&catalog->rebuilding);
+  if (!g_atomic_int_get (&catalog->dirty))
+    {
+      g_mutex_unlock (&catalog->rebuilding);
+      return;
+    }
 
   g_ptr_array_sort (catalog->all_programs, compare_programs);
   g_hash_table_remove_all (best);
@@ -163,6 +174,8 @@ rebuild (ScCatalog *catalog)
   while (g_hash_table_iter_next (&iter, NULL, &value))
     g_ptr_array_add (catalog->baselines, value);
   g_ptr_array_sort (catalog->baselines, compare_baselines);
+  g_atomic_int_set (&catalog->dirty, FALSE);
+  g_mutex_unlock (&catalog->rebuilding);
 }
 
 static void
@@ -230,7 +243,7 @@ merge_entry (ScCatalog *catalog,
   for (guint i = 0; i < file->examples->len; i++)
     g_ptr_array_add (catalog->examples, g_ptr_array_index (file->examples, i));
 
-  catalog->dirty = TRUE;
+  g_atomic_int_set (&catalog->dirty, TRUE);
 }
 
 static char *

@@ -15,6 +15,7 @@
 #include "sc-error.h"
 #include "sc-xml.h"
 #include "sc-xml-problems.h"
+#include "sc-vouched-digests.h"
 
 #define SCHEMA_RESOURCE_PREFIX "/io/github/shangce/Shangce/schema/"
 /* ------------------------------------------------------------------ */
@@ -73,7 +74,9 @@ typedef struct
 {
   char        *name;
   xmlRelaxNG  *schema;
-  SchemaInfo  *info;
+  GBytes      *bytes;         /* the schema's text, for @info */
+  gsize        info_done;
+  SchemaInfo  *info;          /* read when a document first fails */
   GError      *error;
 } CompiledSchema;
 
@@ -364,7 +367,6 @@ compile_schema (const char *schema_name)
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
   xmlRelaxNGParserCtxt *pctxt;
-  xmlDoc *doc;
   gsize size;
   const char *data;
 
@@ -389,13 +391,58 @@ compile_schema (const char *schema_name)
                                schema_name);
       return cs;
     }
-
-  doc = xmlReadMemory (data, (int) size, schema_name, NULL, XML_PARSE_NONET | XML_PARSE_NOBLANKS);
-  if (doc != NULL && xmlDocGetRootElement (doc) != NULL)
-    cs->info = schema_info_new (doc);
-  else if (doc != NULL)
-    xmlFreeDoc (doc);
+  cs->bytes = g_steal_pointer (&bytes);
   return cs;
+}
+
+/*
+ * The summary of the schema the explanations use, read when a document
+ * first fails: a valid document never needs it, and reading it cost every
+ * process 0.35 ms (of the 1 ms compiling the program schema takes).
+ */
+static SchemaInfo *
+schema_info (CompiledSchema *cs)
+{
+  if (g_once_init_enter (&cs->info_done))
+    {
+      gsize size;
+      const char *data = g_bytes_get_data (cs->bytes, &size);
+      xmlDoc *doc = xmlReadMemory (data, (int) size, cs->name, NULL, XML_PARSE_NONET | XML_PARSE_NOBLANKS);
+
+      if (doc != NULL && xmlDocGetRootElement (doc) != NULL)
+        cs->info = schema_info_new (doc);
+      else if (doc != NULL)
+        xmlFreeDoc (doc);
+      g_once_init_leave (&cs->info_done, 1);
+    }
+  return cs->info;
+}
+
+/*
+ * The bundled program files are validated when building (by xmllint, with
+ * the same libxml2 and this very schema; gen-vouched-digests.py) and listed
+ * by length and SHA-256. A file read with exactly those bytes is valid: its
+ * RELAX NG validation, 3.3 ms for the seven bundled files at every start,
+ * becomes a digest of 0.7 ms. Any other bytes are validated as ever.
+ */
+static const char vouched_schema[] = "program.rng";
+
+const char *
+sc_xml_schema_vouched (const char *data,
+                       gsize       length)
+{
+  g_autofree char *digest = NULL;
+
+  for (guint i = 0; sc_vouched_programs[i].sha256 != NULL; i++)
+    {
+      if (sc_vouched_programs[i].length != length)
+        continue;
+      if (digest == NULL)
+        digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, length);
+      if (g_str_equal (digest, sc_vouched_programs[i].sha256))
+        return vouched_schema;
+    }
+  return NULL;
 }
 
 G_LOCK_DEFINE_STATIC (schemas);
@@ -752,6 +799,7 @@ sc_xml_validate (xmlDoc      *doc,
                  GError     **error)
 {
   CompiledSchema *cs;
+  SchemaInfo *info;
   xmlRelaxNGValidCtxt *vctxt;
   ScXmlProblems problems;
   RngState state;
@@ -765,6 +813,8 @@ sc_xml_validate (xmlDoc      *doc,
   sc_xml_ensure_init ();
   if (display_name == NULL)
     display_name = doc->URL != NULL ? (const char *) doc->URL : "(document)";
+  if (doc->_private == vouched_schema && g_str_equal (schema_name, vouched_schema))
+    return TRUE;
 
   cs = get_schema (schema_name);
   if (cs->error != NULL)
@@ -775,21 +825,6 @@ sc_xml_validate (xmlDoc      *doc,
 
   root = xmlDocGetRootElement (doc);
   sc_xml_problems_init (&problems, display_name);
-
-  /* The root is checked first: a wrong namespace makes every other message noise. */
-  if (root != NULL && cs->info != NULL &&
-      (g_strcmp0 ((const char *) root->name, cs->info->root_name) != 0 ||
-       root->ns == NULL || g_strcmp0 ((const char *) root->ns->href, cs->info->ns) != 0))
-    {
-      if (g_strcmp0 ((const char *) root->name, cs->info->root_name) != 0)
-        add_problem (&problems, root, _("the root element is <%s>; expected <%s xmlns=\"%s\">"),
-                     (const char *) root->name, cs->info->root_name, cs->info->ns);
-      else
-        add_problem (&problems, root, _("<%s> is in the wrong namespace (%s); expected xmlns=\"%s\""),
-                     (const char *) root->name,
-                     root->ns != NULL ? (const char *) root->ns->href : _("none"), cs->info->ns);
-      return sc_xml_problems_finish (&problems, error);
-    }
 
   vctxt = xmlRelaxNGNewValidCtxt (cs->schema);
   state.problems = &problems;
@@ -802,14 +837,33 @@ sc_xml_validate (xmlDoc      *doc,
       sc_xml_problems_clear (&problems);
       return TRUE;
     }
+  info = schema_info (cs);
+
+  /* The root is checked first: a wrong namespace makes every other message
+   * noise. (A document whose root is not the schema's never validates.) */
+  if (root != NULL && info != NULL &&
+      (g_strcmp0 ((const char *) root->name, info->root_name) != 0 ||
+       root->ns == NULL || g_strcmp0 ((const char *) root->ns->href, info->ns) != 0))
+    {
+      sc_xml_problems_clear (&problems);
+      sc_xml_problems_init (&problems, display_name);
+      if (g_strcmp0 ((const char *) root->name, info->root_name) != 0)
+        add_problem (&problems, root, _("the root element is <%s>; expected <%s xmlns=\"%s\">"),
+                     (const char *) root->name, info->root_name, info->ns);
+      else
+        add_problem (&problems, root, _("<%s> is in the wrong namespace (%s); expected xmlns=\"%s\""),
+                     (const char *) root->name,
+                     root->ns != NULL ? (const char *) root->ns->href : _("none"), info->ns);
+      return sc_xml_problems_finish (&problems, error);
+    }
 
   /* Prefer our own reading of the problems when it finds any. */
-  if (cs->info != NULL && root != NULL)
+  if (info != NULL && root != NULL)
     {
       ScXmlProblems explained;
 
       sc_xml_problems_init (&explained, display_name);
-      explain_element (cs->info, root, &explained, 0);
+      explain_element (info, root, &explained, 0);
       if (explained.count > 0)
         {
           sc_xml_problems_clear (&problems);

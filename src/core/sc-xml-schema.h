@@ -19,4 +19,11 @@ gboolean  sc_xml_validate      (xmlDoc       *doc,
                                 const char   *display_name,
                                 GError      **error);
 
+/* When @data is byte for byte a bundled program file this build validated
+ * against program.rng, the schema's name, else NULL: sc_xml_read_memory()
+ * keeps it in the document's _private, and sc_xml_validate() against that
+ * schema then has nothing left to check. */
+const char *sc_xml_schema_vouched (const char   *data,
+                                   gsize         length);
+
 G_END_DECLS
