@@ -14,113 +14,6 @@
 #include <math.h>
 #include <string.h>
 
-#ifdef SC_XLSXWRITER_SONAME
-#include <dlfcn.h>
-
-/*
- * libxlsxwriter is opened when the first workbook is made, not linked: with
- * libcrypto and minizip it cost every start of shangce 1.2 ms of CPU (a
- * third of starting the process), though only a spreadsheet needs it. These
- * are all of its functions Shangce calls; the names below stand for them.
- */
-#define XLSX_FUNCTIONS(X) \
-  X (chart_add_series) \
-  X (chart_axis_set_name) \
-  X (chart_axis_set_num_format) \
-  X (chart_legend_set_position) \
-  X (chart_series_set_categories) \
-  X (chart_series_set_name_range) \
-  X (chart_series_set_values) \
-  X (chart_title_set_name) \
-  X (format_set_align) \
-  X (format_set_bg_color) \
-  X (format_set_bold) \
-  X (format_set_bottom) \
-  X (format_set_font_size) \
-  X (format_set_num_format) \
-  X (format_set_text_wrap) \
-  X (lxw_strerror) \
-  X (workbook_add_chart) \
-  X (workbook_add_format) \
-  X (workbook_add_worksheet) \
-  X (workbook_close) \
-  X (workbook_new_opt) \
-  X (workbook_set_properties) \
-  X (worksheet_freeze_panes) \
-  X (worksheet_insert_chart) \
-  X (worksheet_set_column) \
-  X (worksheet_write_datetime) \
-  X (worksheet_write_number) \
-  X (worksheet_write_string)
-
-#define DECLARE(name) __typeof__ (name) *name;
-static struct { XLSX_FUNCTIONS (DECLARE) } xlsx_api;
-#undef DECLARE
-
-/* NULL once the library is open, else why it is not. */
-static const char *
-xlsx_library_open (void)
-{
-  static gsize done;
-  static char *failure;
-
-  if (g_once_init_enter (&done))
-    {
-      void *lib = dlopen (SC_XLSXWRITER_SONAME, RTLD_NOW | RTLD_LOCAL);
-
-      if (lib == NULL)
-        failure = g_strdup (dlerror ());
-#define LOAD(name) \
-      if (failure == NULL) \
-        { \
-          void *symbol = dlsym (lib, #name); \
-          if (symbol == NULL) \
-            failure = g_strdup_printf ("%s: %s", SC_XLSXWRITER_SONAME, #name); \
-          memcpy (&xlsx_api.name, &symbol, sizeof symbol); \
-        }
-      XLSX_FUNCTIONS (LOAD)
-#undef LOAD
-      g_once_init_leave (&done, 1);
-    }
-  return failure;
-}
-
-#define chart_add_series (*xlsx_api.chart_add_series)
-#define chart_axis_set_name (*xlsx_api.chart_axis_set_name)
-#define chart_axis_set_num_format (*xlsx_api.chart_axis_set_num_format)
-#define chart_legend_set_position (*xlsx_api.chart_legend_set_position)
-#define chart_series_set_categories (*xlsx_api.chart_series_set_categories)
-#define chart_series_set_name_range (*xlsx_api.chart_series_set_name_range)
-#define chart_series_set_values (*xlsx_api.chart_series_set_values)
-#define chart_title_set_name (*xlsx_api.chart_title_set_name)
-#define format_set_align (*xlsx_api.format_set_align)
-#define format_set_bg_color (*xlsx_api.format_set_bg_color)
-#define format_set_bold (*xlsx_api.format_set_bold)
-#define format_set_bottom (*xlsx_api.format_set_bottom)
-#define format_set_font_size (*xlsx_api.format_set_font_size)
-#define format_set_num_format (*xlsx_api.format_set_num_format)
-#define format_set_text_wrap (*xlsx_api.format_set_text_wrap)
-#define lxw_strerror (*xlsx_api.lxw_strerror)
-#define workbook_add_chart (*xlsx_api.workbook_add_chart)
-#define workbook_add_format (*xlsx_api.workbook_add_format)
-#define workbook_add_worksheet (*xlsx_api.workbook_add_worksheet)
-#define workbook_close (*xlsx_api.workbook_close)
-#define workbook_new_opt (*xlsx_api.workbook_new_opt)
-#define workbook_set_properties (*xlsx_api.workbook_set_properties)
-#define worksheet_freeze_panes (*xlsx_api.worksheet_freeze_panes)
-#define worksheet_insert_chart (*xlsx_api.worksheet_insert_chart)
-#define worksheet_set_column (*xlsx_api.worksheet_set_column)
-#define worksheet_write_datetime (*xlsx_api.worksheet_write_datetime)
-#define worksheet_write_number (*xlsx_api.worksheet_write_number)
-#define worksheet_write_string (*xlsx_api.worksheet_write_string)
-#else
-static const char *
-xlsx_library_open (void)
-{
-  return NULL;
-}
-#endif
-
 /* Excel's limit on the text of one cell. */
 #define CELL_MAX 32767
 /* Columns wider than this wrap their text. */
@@ -329,11 +222,6 @@ sc_xlsx_book_open (ScXlsxBook  *b,
   lxw_doc_properties properties = { 0 };
 
   memset (b, 0, sizeof *b);
-  if (xlsx_library_open () != NULL)
-    {
-      g_set_error (error, SC_ERROR, SC_ERROR_IO, _("Cannot write the spreadsheet: %s"), xlsx_library_open ());
-      return FALSE;
-    }
   b->lang = lang != NULL && g_str_has_prefix (lang, "zh") ? "zh" : "en";
   /* libxlsxwriter writes a file by name; it goes to a private folder
    * first, then through the one writer of every output (a temporary file
