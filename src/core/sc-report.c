@@ -1446,6 +1446,18 @@ crossover_sentences (const ScResult *result,
   return lines;
 }
 
+GPtrArray *
+sc_report_crossover_sentences (const ScResult *result,
+                               const ScSweep  *sweep,
+                               const char     *lang)
+{
+  g_autoptr(GArray) crossovers = NULL;
+
+  g_return_val_if_fail (result != NULL && sweep != NULL, NULL);
+  crossovers = sc_sweep_crossovers (sweep);
+  return crossover_sentences (result, sweep, crossovers, lang != NULL ? lang : result->lang);
+}
+
 static void
 text_crossovers (GString        *out,
                  const ScResult *result,

@@ -46,6 +46,15 @@ GBytes  *sc_report_build_with_sweep (ScCatalog       *catalog,
                                      ScReportFormat   format,
                                      const char      *lang);
 
+/* One sentence per monthly GMV of @sweep at which the leading platform
+ * changes ("Douyin leads above a monthly GMV of about 44,100 yuan (Kuaishou
+ * below)"), or one saying who leads throughout; empty when @sweep has no
+ * point. The text report's section, for the other deliverables.
+ * (transfer full, element-type utf8) */
+GPtrArray *sc_report_crossover_sentences (const ScResult *result,
+                                          const ScSweep  *sweep,
+                                          const char     *lang);
+
 /* The programs and baselines @result's numbers come from, "program r2, …,
  * platform-baseline r1" (transfer full), and in *@digest a short name for
  * that list: the first 8 hex digits of its SHA-256 (transfer full). The
