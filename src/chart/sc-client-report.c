@@ -619,27 +619,14 @@ split_note (const char  *line,
 }
 
 /* The plausible range of the assumption the engine wrote as @what with
- * @note, "2%–8%", from the range analysis; NULL when it has none (or the
- * assumption moves neither of the leading two). The note names the
- * assumption; where several share it, the value written in @what decides. */
+ * @note, "2%–8%", from the range analysis; NULL when it has none. */
 static char *
 assumption_range (const Report *r,
                   const char   *what,
                   const char   *note)
 {
-  const ScRangeDriver *found = NULL;
+  const ScRangeDriver *found = sc_report_assumption_driver (r->ranges, what, note);
 
-  if (r->ranges == NULL || note == NULL)
-    return NULL;
-  for (guint i = 0; i < r->ranges->drivers->len; i++)
-    {
-      const ScRangeDriver *d = g_ptr_array_index (r->ranges->drivers, i);
-
-      if (g_strcmp0 (d->note, note) != 0)
-        continue;
-      if (found == NULL || (d->central_text != NULL && strstr (what, d->central_text) != NULL))
-        found = d;
-    }
   if (found == NULL)
     return NULL;
   /* Translators: an assumption's plausible range, low to high: "2%–8%" */
@@ -997,8 +984,8 @@ sc_client_report_render (const ScClientReportOptions *options,
     }
   data_revision (&r);
   {
-    ScEngineOptions o = { .lang = r.lang };
-    g_autoptr(ScSweep) sweep = sc_sweep_over_monthly_gmv (catalog, profile, NULL, r.lang);
+    ScEngineOptions o = { .lang = r.lang, .disabled = (const char *const *) result->disabled };
+    g_autoptr(ScSweep) sweep = sc_sweep_over_monthly_gmv (catalog, profile, o.disabled, r.lang);
 
     r.ranges = sc_range_analyse (catalog, profile, result, &o);
     if (sweep != NULL)
