@@ -344,7 +344,16 @@ def batch(shangce, profiles, tmp):
                 good = False
             if len((r[col + 3].value or '').split('\n')) != c['assumptions']:
                 good = False
-        ok(good, name + ': status, totals, kept and tied per platform, verdict and assumptions equal the JSON')
+            # How sure: robust or not, and one line per assumption that flips it.
+            yes_no = {True: ('Yes', '是'), False: ('No', '否')}[c['robust']][lang != 'en']
+            flips = [line for line in (r[col + 5].value or '').split('\n') if line]
+            if r[col + 4].value != yes_no or len(flips) != len(c['flipped-by']):
+                print('# %s: robust %r, %d flips, want %r, %r' % (c['file'], r[col + 4].value, len(flips),
+                                                                   yes_no, c['flipped-by']))
+                good = False
+        ok(good, name + ': status, totals, kept and tied per platform, verdict, assumptions and robustness equal the JSON')
+        ok(any(not c['robust'] and c['flipped-by'] for c in clients if c['error'] is None),
+           name + ': a client whose verdict is not robust, with the assumptions that flip it')
 
 
 def hostile(shangce, profile, tmp):
