@@ -341,13 +341,19 @@ drivers (Report *r)
 
   if (r->ranges == NULL || r->ranges->robust)
     return;
-  sure = sc_range_describe (r->ranges, r->catalog);
   sc_report_writer_new_page (w, TRUE);
   sc_report_writer_heading (w, _("What could change the verdict"), 0);
+  /* A slide has room for the chart alone: its rows name where each
+   * assumption ties the leading two. */
+  if (w->slides)
+    {
+      draw_chart (r, SC_CHART_DRIVERS, w->bottom - w->y);
+      return;
+    }
+  sure = sc_range_describe (r->ranges, r->catalog);
   sc_report_writer_paragraph (w, sure, SC_REPORT_STYLE_SMALL, SC_CHART_INK_TEXT_SECONDARY);
   sc_report_writer_space (w, 4);
-  draw_chart (r, SC_CHART_DRIVERS, w->slides ? w->bottom - w->y
-                                             : MIN (w->bottom - w->y, sc_report_writer_body_width (w) * 3 / 4));
+  draw_chart (r, SC_CHART_DRIVERS, MIN (w->bottom - w->y, sc_report_writer_body_width (w) * 3 / 4));
 }
 
 /* --- sections ----------------------------------------------------------- */
