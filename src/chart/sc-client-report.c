@@ -9,13 +9,16 @@
 
 #include "sc-chart-from-result.h"
 #include "sc-chart-palette.h"
+#include "sc-chart-drivers.h"
 #include "sc-chart-format.h"
 #include "sc-chart.h"
 #include "sc-client-report-private.h"
+#include "sc-document.h"
 #include "sc-error.h"
 #include "sc-file.h"
 #include "sc-range.h"
 #include "sc-report.h"
+#include "sc-sweep.h"
 
 #include <cairo-pdf.h>
 #include <glib/gi18n.h>
@@ -35,6 +38,8 @@ typedef struct
   char                        *data_ids;     /* "program r2, …": what the numbers come from */
   char                        *data_digest;  /* a short name for @data_ids */
   cairo_surface_t             *logo;
+  ScRangeAnalysis             *ranges;       /* how sure the verdict is (issue 13 §3) */
+  GPtrArray                   *crossovers;   /* sentences: where the leader changes with the GMV */
   ScReportWriter               w;
 } Report;
 
@@ -225,8 +230,9 @@ any_expected (const ScResult *result)
 }
 
 static void
-draw_chart (Report *r,
-            double  height)
+draw_chart (Report    *r,
+            ScChartKind kind,
+            double     height)
 {
   ScReportWriter *w = &r->w;
   double width = sc_report_writer_body_width (w);
@@ -235,8 +241,9 @@ draw_chart (Report *r,
   height = MIN (height, w->bottom - w->y);
   if (w->cr != NULL)
     {
-      g_autoptr(ScChartModel) model = sc_chart_model_from_result (SC_CHART_OVERVIEW, r->catalog, r->profile,
-                                                                  r->result, NULL, r->lang);
+      g_autoptr(ScChartModel) model = kind == SC_CHART_DRIVERS
+        ? sc_chart_model_drivers (r->catalog, r->profile, r->result, r->ranges, r->lang)
+        : sc_chart_model_from_result (kind, r->catalog, r->profile, r->result, NULL, r->lang);
 
       /* The running footer names the data; the chart keeps its assumption note. */
       model->show_footnote = FALSE;
@@ -261,12 +268,18 @@ summary (Report *r)
   sc_report_writer_paragraph (w, words, SC_REPORT_STYLE_BODY, SC_CHART_INK_TEXT);
   {
     /* How sure the verdict is (issue 13 §3), in one sentence. */
-    ScEngineOptions o = { .lang = r->lang };
-    g_autoptr(ScRangeAnalysis) an = sc_range_analyse (r->catalog, r->profile, r->result, &o);
-    g_autofree char *sure = sc_range_describe_short (an, r->catalog);
+    g_autofree char *sure = sc_range_describe_short (r->ranges, r->catalog);
 
     sc_report_writer_paragraph (w, sure, SC_REPORT_STYLE_BODY, SC_CHART_INK_TEXT);
   }
+  /* Where the winner changes with the monthly GMV (issue 13 §4). */
+  for (guint i = 0; r->crossovers != NULL && i < r->crossovers->len; i++)
+    {
+      /* Translators: a sentence of the client report's summary ending in a full stop */
+      g_autofree char *line = g_strdup_printf (_("%s."), (const char *) g_ptr_array_index (r->crossovers, i));
+
+      sc_report_writer_paragraph (w, line, SC_REPORT_STYLE_BODY, SC_CHART_INK_TEXT);
+    }
 
   sc_report_table_add_column (table, _("Platform"), 1.6, FALSE);
   sc_report_table_add_column (table, sc_amount_label (SC_AMOUNT_TOTAL_VALUE), 1, TRUE);
@@ -309,13 +322,38 @@ summary (Report *r)
   if (w->slides)
     {
       sc_report_writer_new_page (w, TRUE);
-      draw_chart (r, w->bottom - w->y);
+      draw_chart (r, SC_CHART_OVERVIEW, w->bottom - w->y);
     }
   else
     {
       sc_report_writer_space (w, 6);
-      draw_chart (r, sc_report_writer_body_width (w) * 9 / 16);
+      draw_chart (r, SC_CHART_OVERVIEW, sc_report_writer_body_width (w) * 9 / 16);
     }
+}
+
+/* When an assumption within its range can change the winner, the drivers
+ * chart on a page of its own: which assumptions, and how far. */
+static void
+drivers (Report *r)
+{
+  ScReportWriter *w = &r->w;
+  g_autofree char *sure = NULL;
+
+  if (r->ranges == NULL || r->ranges->robust)
+    return;
+  sc_report_writer_new_page (w, TRUE);
+  sc_report_writer_heading (w, _("What could change the verdict"), 0);
+  /* A slide has room for the chart alone: its rows name where each
+   * assumption ties the leading two. */
+  if (w->slides)
+    {
+      draw_chart (r, SC_CHART_DRIVERS, w->bottom - w->y);
+      return;
+    }
+  sure = sc_range_describe (r->ranges, r->catalog);
+  sc_report_writer_paragraph (w, sure, SC_REPORT_STYLE_SMALL, SC_CHART_INK_TEXT_SECONDARY);
+  sc_report_writer_space (w, 4);
+  draw_chart (r, SC_CHART_DRIVERS, MIN (w->bottom - w->y, sc_report_writer_body_width (w) * 3 / 4));
 }
 
 /* --- sections ----------------------------------------------------------- */
@@ -586,6 +624,21 @@ split_note (const char  *line,
   return g_strstrip (g_strndup (line, dash - line));
 }
 
+/* The plausible range of the assumption the engine wrote as @what with
+ * @note, "2%–8%", from the range analysis; NULL when it has none. */
+static char *
+assumption_range (const Report *r,
+                  const char   *what,
+                  const char   *note)
+{
+  const ScRangeDriver *found = sc_report_assumption_driver (r->ranges, what, note);
+
+  if (found == NULL)
+    return NULL;
+  /* Translators: an assumption's plausible range, low to high: "2%–8%" */
+  return g_strdup_printf (_("%s–%s"), found->low_text, found->high_text);
+}
+
 static void
 assumptions (Report *r)
 {
@@ -596,12 +649,15 @@ assumptions (Report *r)
            _("The numbers rest on these values. Where the merchant knows better, change them "
              "in the profile and the estimate follows."));
   sc_report_table_add_column (table, _("Assumption and value"), 1.3, FALSE);
-  sc_report_table_add_column (table, _("Note"), 1.7, FALSE);
+  /* Translators: a column of the client report's assumptions: low–high */
+  sc_report_table_add_column (table, _("Range"), 0.6, FALSE);
+  sc_report_table_add_column (table, _("Note"), 1.5, FALSE);
   for (guint i = 0; i < r->result->assumptions->len; i++)
     {
       g_autofree char *note = NULL;
       g_autofree char *what = split_note (g_ptr_array_index (r->result->assumptions, i), &note);
-      const char *cells[] = { what, note };
+      g_autofree char *range = assumption_range (r, what, note);
+      const char *cells[] = { what, range != NULL ? range : "", note };
 
       sc_report_table_add_row (table, SC_REPORT_ROW_PLAIN, cells);
     }
@@ -790,6 +846,7 @@ run (Report *r)
 {
   cover (r);
   summary (r);
+  drivers (r);
   breakdown (r);
   measures (r);
   assumptions (r);
@@ -892,6 +949,8 @@ report_clear (Report *r)
   g_clear_pointer (&r->data_ids, g_free);
   g_clear_pointer (&r->data_digest, g_free);
   g_clear_pointer (&r->logo, cairo_surface_destroy);
+  g_clear_pointer (&r->ranges, sc_range_analysis_free);
+  g_clear_pointer (&r->crossovers, g_ptr_array_unref);
 }
 
 GBytes *
@@ -930,6 +989,14 @@ sc_client_report_render (const ScClientReportOptions *options,
       return NULL;
     }
   data_revision (&r);
+  {
+    ScEngineOptions o = { .lang = r.lang, .disabled = (const char *const *) result->disabled };
+    g_autoptr(ScSweep) sweep = sc_sweep_over_monthly_gmv (catalog, profile, o.disabled, r.lang);
+
+    r.ranges = sc_range_analyse (catalog, profile, result, &o);
+    if (sweep != NULL)
+      r.crossovers = sc_report_crossover_sentences (result, sweep, r.lang);
+  }
   sc_report_writer_init (&r.w, r.options->layout, r.lang);
   r.w.header_left = g_strdup (r.client);
   r.w.header_right = g_strdup (_("Platform support comparison"));

@@ -32,6 +32,9 @@ typedef struct
   char    *assumptions;   /* one a line */
   ScDay    as_of;
   guint    horizon_months;
+  gboolean robust;        /* the leader stays ahead under every assumption in range */
+  GStrv    flip_keys;     /* the assumptions (ScRangeDriver keys) that can change the winner */
+  GStrv    flip_labels;   /* the same in --lang, "label (at value)" */
 } Client;
 
 /* Every platform id any client has, sorted. (transfer container: the ids are the clients') */

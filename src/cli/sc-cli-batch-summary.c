@@ -80,6 +80,8 @@ sc_cli_batch_summary_csv (GString   *out,
         sc_csv_append_cell (out, col, FALSE);
       }
   sc_csv_append_cell (out, "assumptions", FALSE);
+  sc_csv_append_cell (out, "robust", FALSE);
+  sc_csv_append_cell (out, "flipped-by", FALSE);
   sc_csv_append_cell (out, "error", TRUE);
   for (guint i = 0; i < clients->len; i++)
     {
@@ -97,6 +99,13 @@ sc_cli_batch_summary_csv (GString   *out,
                               FALSE);
       g_snprintf (buf, sizeof buf, "%u", c->n_assumptions);
       sc_csv_append_cell (out, c->platforms == NULL ? "" : buf, FALSE);
+      {
+        /* The assumptions that can change the winner, by key, space-separated. */
+        g_autofree char *keys = c->flip_keys != NULL ? g_strjoinv (" ", c->flip_keys) : NULL;
+
+        sc_csv_append_cell (out, c->flip_keys == NULL ? "" : c->robust ? "yes" : "no", FALSE);
+        sc_csv_append_cell (out, keys, FALSE);
+      }
       sc_csv_append_cell (out, c->error, TRUE);
     }
 }
@@ -123,7 +132,14 @@ sc_cli_batch_summary_json (GString   *out,
       sc_json_append_string (out, c->error);
       if (c->platforms != NULL)
         {
-          g_string_append_printf (out, ",\"assumptions\":%u,\"platforms\":[", c->n_assumptions);
+          g_string_append_printf (out, ",\"assumptions\":%u,\"robust\":%s,\"flipped-by\":[", c->n_assumptions,
+                                  c->robust ? "true" : "false");
+          for (guint k = 0; c->flip_keys != NULL && c->flip_keys[k] != NULL; k++)
+            {
+              g_string_append (out, k > 0 ? "," : "");
+              sc_json_append_string (out, c->flip_keys[k]);
+            }
+          g_string_append (out, "],\"platforms\":[");
           for (guint p = 0; p < ids->len; p++)
             {
               const ClientPlatform *cp = client_platform (c, g_ptr_array_index (ids, p));
@@ -201,6 +217,10 @@ sc_cli_batch_summary_xlsx (GPtrArray   *clients,
   /* Translators: a column of the batch summary: how many assumptions the numbers rest on */
   g_ptr_array_add (heads, g_strdup (_("Assumptions used")));
   g_ptr_array_add (heads, g_strdup (_("Assumptions")));
+  /* Translators: a column of the batch summary: the leader stays ahead under every assumption in range */
+  g_ptr_array_add (heads, g_strdup (_("Robust")));
+  /* Translators: a column of the batch summary: the assumptions that can change the winner */
+  g_ptr_array_add (heads, g_strdup (_("Can change the winner")));
   g_ptr_array_add (heads, g_strdup (_("Error")));
   sc_xlsx_put_header (&s, head_row, (const char *const *) heads->pdata, heads->len);
 
@@ -224,8 +244,15 @@ sc_cli_batch_summary_xlsx (GPtrArray   *clients,
           sc_xlsx_put_plain (&s, row, col_tail + 1, c->horizon_months);
           sc_xlsx_put_plain (&s, row, col_tail + 2, c->n_assumptions);
           sc_xlsx_put_text (&s, row, col_tail + 3, c->assumptions, b.wrap);
+          if (c->flip_labels != NULL)
+            {
+              g_autofree char *labels = g_strjoinv ("\n", c->flip_labels);
+
+              sc_xlsx_put_text (&s, row, col_tail + 4, c->robust ? _("Yes") : _("No"), NULL);
+              sc_xlsx_put_text (&s, row, col_tail + 5, labels, b.wrap);
+            }
         }
-      sc_xlsx_put_text (&s, row, col_tail + 4, c->error, b.wrap);
+      sc_xlsx_put_text (&s, row, col_tail + 6, c->error, b.wrap);
     }
   sc_xlsx_sheet_close (&s);
   return sc_xlsx_book_close (&b, path, error);

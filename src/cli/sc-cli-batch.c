@@ -19,6 +19,7 @@
 #include "sc-chart-drivers.h"
 #include "sc-compare-report.h"
 #include "sc-report-xlsx.h"
+#include "sc-range.h"
 
 /*
  * --batch: every profile is loaded, evaluated and written by a worker of a
@@ -52,6 +53,8 @@ client_free (Client *c)
   g_free (c->error);
   g_free (c->leading);
   g_free (c->assumptions);
+  g_strfreev (c->flip_keys);
+  g_strfreev (c->flip_labels);
   if (c->platforms != NULL)
     {
       for (guint i = 0; i < c->platforms->len; i++)
@@ -150,6 +153,40 @@ write_outputs (Batch           *batch,
   return TRUE;
 }
 
+/* How sure the client's verdict is (issue 13 §3): robust, or which
+ * assumptions within their range change the winner. */
+static void
+summarise_ranges (Client          *c,
+                  ScCatalog       *catalog,
+                  const ScProfile *profile,
+                  const ScResult  *result,
+                  const char      *lang)
+{
+  ScEngineOptions options = { .lang = lang, .disabled = (const char *const *) result->disabled };
+  g_autoptr(ScRangeAnalysis) ranges = sc_range_analyse (catalog, profile, result, &options);
+  g_autoptr(GStrvBuilder) keys = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) labels = g_strv_builder_new ();
+
+  c->robust = ranges->robust;
+  for (guint i = 0; i < ranges->drivers->len; i++)
+    {
+      const ScRangeDriver *d = g_ptr_array_index (ranges->drivers, i);
+
+      if (!d->flips)
+        continue;
+      g_strv_builder_add (keys, d->key);
+      /* Translators: an assumption that can change the winner and the value
+       * at which it does, in the batch summary: "Douyin: commission (at 3.3%)" */
+      {
+        g_autofree char *label = g_strdup_printf (_("%s (at %s)"), d->label, d->flip_text ? d->flip_text : "?");
+
+        g_strv_builder_add (labels, label);
+      }
+    }
+  c->flip_keys = g_strv_builder_end (keys);
+  c->flip_labels = g_strv_builder_end (labels);
+}
+
 static void
 summarise (Client         *c,
            const ScResult *result,
@@ -214,6 +251,7 @@ evaluate_one (Batch  *batch,
     }
   result = sc_engine_evaluate (batch->catalog, profile, &engine);
   summarise (c, result, engine.lang);
+  summarise_ranges (c, batch->catalog, profile, result, engine.lang);
   if (!write_outputs (batch, c, profile, result, &error))
     c->error = g_strdup_printf ("%s: %s", c->path, error->message);
 }
@@ -440,6 +478,30 @@ sc_cli_batch (ScCliOptions *o)
     sc_cli_batch_summary_json (summary, clients, ids);
   else
     sc_cli_batch_summary_csv (summary, clients, ids);
+  if (batch.format == SC_REPORT_CSV && o->csv_header)
+    {
+      /* What the file is when opened alone: the run, not one client. */
+      g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GBytes) table = g_string_free_to_bytes (g_steal_pointer (&summary));
+      g_autoptr(GBytes) headed = NULL;
+
+      g_ptr_array_add (rows, g_strdup ("# clients"));
+      g_ptr_array_add (rows, g_strdup_printf ("%u", clients->len));
+      g_ptr_array_add (rows, g_strdup ("# failed"));
+      g_ptr_array_add (rows, g_strdup_printf ("%u", n_failed));
+      if (o->as_of != NULL)
+        {
+          g_ptr_array_add (rows, g_strdup ("# as-of"));
+          g_ptr_array_add (rows, g_strdup (o->as_of));
+        }
+      if (o->horizon != 0)
+        {
+          g_ptr_array_add (rows, g_strdup ("# horizon-months"));
+          g_ptr_array_add (rows, g_strdup_printf ("%d", (int) o->horizon));
+        }
+      headed = sc_cli_csv_with_header (table, _("Shangce batch summary"), rows, sc_lang_to_code (batch.lang));
+      summary = g_string_new_len (g_bytes_get_data (headed, NULL), (gssize) g_bytes_get_size (headed));
+    }
   sc_i18n_switch_end (sw);
   g_async_queue_unref (batch.done);
 

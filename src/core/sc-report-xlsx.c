@@ -6,6 +6,9 @@
 #include "sc-report-xlsx.h"
 
 #include "sc-compare.h"
+#include "sc-document.h"
+#include "sc-range.h"
+#include "sc-report.h"
 #include "sc-verdict.h"
 #include "sc-xlsx.h"
 
@@ -47,14 +50,122 @@ amount_column (ScAmount amount)
   return 0;
 }
 
+/* A value of a range driver: a date cell for a date (the last day counted,
+ * as its text says), else a plain number in the assumption's own unit. */
 static void
-summary (ScXlsxBook      *b,
-         const ScProfile *profile,
-         const ScResult  *result)
+put_driver_value (ScXlsxSheet         *s,
+                  guint                row,
+                  guint                col,
+                  const ScRangeDriver *d,
+                  double               value)
+{
+  if (!isfinite (value))
+    return;
+  if (d->is_date)
+    sc_xlsx_put_date (s, row, col, (ScDay) value - 1);
+  else
+    sc_xlsx_put_plain (s, row, col, value);
+}
+
+/* The verdict in words, how sure it is (issue 13 §3: robust, or the
+ * assumptions that change the winner and where) and the monthly GMV at
+ * which the leader changes (§4), from @row on. Returns the next free row. */
+static guint
+how_sure (ScXlsxSheet           *s,
+          ScCatalog             *catalog,
+          const ScResult        *result,
+          const ScRangeAnalysis *ranges,
+          const ScSweep         *sweep,
+          guint                  row)
+{
+  ScXlsxBook *b = s->book;
+  g_autoptr(ScVerdict) verdict = sc_verdict_new (result, b->lang, NULL);
+  g_autofree char *sure = sc_range_describe_short (ranges, catalog);
+  /* Translators: columns of the spreadsheet report's assumptions that can change the winner */
+  const char *flip_heads[] = { _("Assumption that can change the winner"), C_("assumption", "Value"),
+                               _("The winner changes at"), _("Low"), _("High") };
+  /* Translators: columns of the spreadsheet report's monthly GMV where the leader changes */
+  const char *gmv_heads[] = { _("Monthly GMV where the leader changes"), _("Leads above"), _("Leads below") };
+  g_autoptr(GArray) crossovers = NULL;
+  double widths[2] = { s->widths[0], s->widths[1] };
+
+  /* Translators: a row head of the spreadsheet report's Summary */
+  sc_xlsx_put_text (s, row, 0, _("Verdict"), b->head);
+  sc_xlsx_put_text (s, row++, 1, verdict->words, NULL);
+  /* Translators: a row head of the spreadsheet report's Summary: how sure the verdict is */
+  sc_xlsx_put_text (s, row, 0, _("How sure"), b->head);
+  sc_xlsx_put_text (s, row++, 1, sure, NULL);
+  /* Translators: a row head of the spreadsheet report's Summary: the leader stays ahead
+   * under every assumption in range, "Yes" or "No" */
+  sc_xlsx_put_text (s, row, 0, _("Robust"), b->head);
+  sc_xlsx_put_text (s, row++, 1, ranges->robust ? _("Yes") : _("No"), NULL);
+  /* The sentences overflow their cells; the table below sets the widths. */
+  s->widths[0] = widths[0];
+  s->widths[1] = widths[1];
+
+  if (!ranges->robust)
+    {
+      row++;
+      for (guint c = 0; c < G_N_ELEMENTS (flip_heads); c++)
+        sc_xlsx_put_text (s, row, c, flip_heads[c], b->head);
+      row++;
+      for (guint i = 0; i < ranges->drivers->len; i++)
+        {
+          const ScRangeDriver *d = g_ptr_array_index (ranges->drivers, i);
+
+          if (!d->flips)
+            continue;
+          sc_xlsx_put_text (s, row, 0, d->label, NULL);
+          put_driver_value (s, row, 1, d, d->central);
+          put_driver_value (s, row, 2, d, d->flip_value);
+          put_driver_value (s, row, 3, d, d->low);
+          put_driver_value (s, row, 4, d, d->high);
+          row++;
+        }
+    }
+
+  if (sweep == NULL)
+    return row + 1;
+  crossovers = sc_sweep_crossovers (sweep);
+  row++;
+  if (crossovers->len == 0)
+    {
+      g_autoptr(GPtrArray) lines = sc_report_crossover_sentences (result, sweep, b->lang);
+
+      sc_xlsx_put_text (s, row, 0, gmv_heads[0], b->head);
+      if (lines->len > 0)
+        sc_xlsx_put_text (s, row, 1, g_ptr_array_index (lines, 0), NULL);
+      s->widths[1] = widths[1];
+      return row + 2;
+    }
+  for (guint c = 0; c < G_N_ELEMENTS (gmv_heads); c++)
+    sc_xlsx_put_text (s, row, c, gmv_heads[c], b->head);
+  row++;
+  for (guint k = 0; k < crossovers->len; k++, row++)
+    {
+      const ScSweepCrossover *x = &g_array_index (crossovers, ScSweepCrossover, k);
+      const ScPlatformResult *after = sc_result_find_platform (result, sweep->platforms[x->after]);
+      const ScPlatformResult *before = sc_result_find_platform (result, sweep->platforms[x->before]);
+
+      sc_xlsx_put_number (s, row, 0, x->at, FALSE);
+      sc_xlsx_put_text (s, row, 1, after != NULL ? PLATFORM_NAME (after, b->lang) : sweep->platforms[x->after], NULL);
+      sc_xlsx_put_text (s, row, 2, before != NULL ? PLATFORM_NAME (before, b->lang) : sweep->platforms[x->before], NULL);
+    }
+  return row + 1;
+}
+
+static void
+summary (ScXlsxBook            *b,
+         ScCatalog             *catalog,
+         const ScProfile       *profile,
+         const ScResult        *result,
+         const ScRangeAnalysis *ranges)
 {
   enum { COL_TOTAL = 1, COL_KEPT, COL_TIED, COL_SCORE, COL_EXPECTED, COL_AMOUNTS };
   G_STATIC_ASSERT (COL_AMOUNTS == SUMMARY_COL_AMOUNTS);
-  const guint head_row = 6;
+  g_autoptr(ScSweep) sweep = sc_sweep_over_monthly_gmv (catalog, profile, (const char *const *) result->disabled,
+                                                        b->lang);
+  guint head_row;
   const char *heads[COL_AMOUNTS + G_N_ELEMENTS (summary_amounts)];
   guint n_platforms = result->platforms->len;
   ScXlsxSheet s;
@@ -81,6 +192,7 @@ summary (ScXlsxBook      *b,
   sc_xlsx_put_plain (&s, 3, 1, result->horizon_months);
   sc_xlsx_put_text (&s, 3, 2, _("Horizon ends"), b->head);
   sc_xlsx_put_date (&s, 3, 3, result->horizon_end - 1);
+  head_row = how_sure (&s, catalog, result, ranges, sweep, 7);
 
   heads[0] = _("Platform");
   heads[COL_TOTAL] = sc_amount_label (SC_AMOUNT_TOTAL_VALUE);
@@ -264,11 +376,12 @@ split_assumption (const char  *line,
 }
 
 static void
-assumptions (ScXlsxBook     *b,
-             const ScResult *result)
+assumptions (ScXlsxBook            *b,
+             const ScResult        *result,
+             const ScRangeAnalysis *ranges)
 {
   /* Translators: columns of the spreadsheet report's assumptions */
-  const char *heads[] = { _("Assumption"), C_("assumption", "Value"), _("Note") };
+  const char *heads[] = { _("Assumption"), C_("assumption", "Value"), _("Low"), _("High"), _("Note") };
   ScXlsxSheet s;
 
   sc_xlsx_sheet_open (&s, b, _("Assumptions"));
@@ -282,7 +395,18 @@ assumptions (ScXlsxBook     *b,
       split_assumption (g_ptr_array_index (result->assumptions, i), &what, &value, &note);
       sc_xlsx_put_text (&s, i + 1, 0, what, NULL);
       sc_xlsx_put_text (&s, i + 1, 1, value, NULL);
-      sc_xlsx_put_text (&s, i + 1, 2, note, b->wrap);
+      {
+        /* The plausible range, where the range analysis knows one. */
+        g_autofree char *head = g_strdup_printf ("%s: %s", what, value != NULL ? value : "");
+        const ScRangeDriver *d = sc_report_assumption_driver (ranges, head, note);
+
+        if (d != NULL)
+          {
+            put_driver_value (&s, i + 1, 2, d, d->low);
+            put_driver_value (&s, i + 1, 3, d, d->high);
+          }
+      }
+      sc_xlsx_put_text (&s, i + 1, 4, note, b->wrap);
     }
   sc_xlsx_sheet_close (&s);
 }
@@ -373,6 +497,7 @@ sc_report_write_xlsx (ScCatalog       *catalog,
                       GError         **error)
 {
   g_autofree char *title = NULL;
+  g_autoptr(ScRangeAnalysis) ranges = NULL;
   ScXlsxBook b;
 
   g_return_val_if_fail (catalog != NULL && profile != NULL && result != NULL && path != NULL, FALSE);
@@ -383,9 +508,14 @@ sc_report_write_xlsx (ScCatalog       *catalog,
   title = g_strdup_printf ("%s — %s", _("Shangce estimate report"), sc_profile_get_name (profile, lang));
   if (!sc_xlsx_book_open (&b, lang, title, error))
     return FALSE;
-  summary (&b, profile, result);
+  {
+    ScEngineOptions options = { .lang = lang, .disabled = (const char *const *) result->disabled };
+
+    ranges = sc_range_analyse (catalog, profile, result, &options);
+  }
+  summary (&b, catalog, profile, result, ranges);
   measures (&b, result);
-  assumptions (&b, result);
+  assumptions (&b, result, ranges);
   sources (&b, catalog, result);
   return sc_xlsx_book_close (&b, path, error);
 }

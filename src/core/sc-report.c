@@ -1446,6 +1446,39 @@ crossover_sentences (const ScResult *result,
   return lines;
 }
 
+const ScRangeDriver *
+sc_report_assumption_driver (const ScRangeAnalysis *analysis,
+                             const char            *what,
+                             const char            *note)
+{
+  const ScRangeDriver *found = NULL;
+
+  if (analysis == NULL || note == NULL)
+    return NULL;
+  for (guint i = 0; i < analysis->drivers->len; i++)
+    {
+      const ScRangeDriver *d = g_ptr_array_index (analysis->drivers, i);
+
+      if (g_strcmp0 (d->note, note) != 0)
+        continue;
+      if (found == NULL || (what != NULL && d->central_text != NULL && strstr (what, d->central_text) != NULL))
+        found = d;
+    }
+  return found;
+}
+
+GPtrArray *
+sc_report_crossover_sentences (const ScResult *result,
+                               const ScSweep  *sweep,
+                               const char     *lang)
+{
+  g_autoptr(GArray) crossovers = NULL;
+
+  g_return_val_if_fail (result != NULL && sweep != NULL, NULL);
+  crossovers = sc_sweep_crossovers (sweep);
+  return crossover_sentences (result, sweep, crossovers, lang != NULL ? lang : result->lang);
+}
+
 static void
 text_crossovers (GString        *out,
                  const ScResult *result,

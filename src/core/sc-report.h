@@ -6,6 +6,7 @@
 #include "sc-catalog.h"
 #include "sc-engine.h"
 #include "sc-profile.h"
+#include "sc-range.h"
 #include "sc-sweep.h"
 
 G_BEGIN_DECLS
@@ -45,6 +46,24 @@ GBytes  *sc_report_build_with_sweep (ScCatalog       *catalog,
                                      const ScSweep   *sweep,
                                      ScReportFormat   format,
                                      const char      *lang);
+
+/* One sentence per monthly GMV of @sweep at which the leading platform
+ * changes ("Douyin leads above a monthly GMV of about 44,100 yuan (Kuaishou
+ * below)"), or one saying who leads throughout; empty when @sweep has no
+ * point. The text report's section, for the other deliverables.
+ * (transfer full, element-type utf8) */
+GPtrArray *sc_report_crossover_sentences (const ScResult *result,
+                                          const ScSweep  *sweep,
+                                          const char     *lang);
+
+/* The driver of @analysis (sc-range.h) for the assumption the engine wrote
+ * as "@what — @note" in ScResult.assumptions, or NULL when it has none
+ * (the assumption has no range, or moves neither of the leading two). The
+ * note names the assumption; where several share it, the one whose value
+ * text @what shows. */
+const ScRangeDriver *sc_report_assumption_driver (const ScRangeAnalysis *analysis,
+                                                  const char            *what,
+                                                  const char            *note);
 
 /* The programs and baselines @result's numbers come from, "program r2, …,
  * platform-baseline r1" (transfer full), and in *@digest a short name for

@@ -220,7 +220,7 @@ sc_preferences_window_new (GtkWindow *parent,
   ScPreferencesWindow *self;
   AdwPreferencesPage *page;
   AdwPreferencesGroup *group;
-  GtkSpinButton *exposures, *capital;
+  GtkSpinButton *exposures, *capital, *worth;
   GtkWidget *row, *style;
   const char *styles[] = { _("Follow system"), _("Light"), _("Dark"), NULL };
   AdwColorScheme scheme;
@@ -243,10 +243,17 @@ sc_preferences_window_new (GtkWindow *parent,
             _("yuan"), 0, 1000000, 1, 2, &exposures);
   spin_row (group, _("Cost of capital"), _("Yearly rate for money held as deposit or settled later"),
             "%", 0, 100, 0.5, 1, &capital);
+  /* The share of value tied to the platform that verdicts count as cash
+   * (issue 13): 0 to 100 % of each yuan. */
+  spin_row (group, _("Cash value of ¥1 tied to the platform"),
+            _("What one yuan of ad credit, coupons or free traffic, which can only be spent on the platform, is worth to you in cash; platforms are ranked by it"),
+            "%", 0, 100, 5, 0, &worth);
   if (self->settings != NULL)
     {
       g_settings_bind (self->settings, "yuan-per-1000-exposures", exposures, "value", G_SETTINGS_BIND_DEFAULT);
       g_settings_bind_with_mapping (self->settings, "cost-of-capital", capital, "value",
+                                    G_SETTINGS_BIND_DEFAULT, percent_get, percent_set, NULL, NULL);
+      g_settings_bind_with_mapping (self->settings, "locked-value-worth", worth, "value",
                                     G_SETTINGS_BIND_DEFAULT, percent_get, percent_set, NULL, NULL);
     }
   else

@@ -16,6 +16,7 @@
 
 #include "sc-catalog.h"
 #include "sc-client-report.h"
+#include "sc-document.h"
 #include "sc-engine.h"
 #include "sc-error.h"
 #include "sc-profile.h"
@@ -304,6 +305,90 @@ test_render (Fixture       *f,
   g_assert_nonnull (second);
 }
 
+/* pdftotext of @bytes, without white space. (transfer full) */
+static char *
+pdf_flat_text (GBytes *bytes)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "how-sure.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error));
+  g_assert_no_error (error);
+  text = run_ok ((const char *const[]) { "pdftotext", "-enc", "UTF-8", path, "-", NULL }, NULL);
+  return squeeze (text);
+}
+
+/* Issue 13 in the client report: the new enterprise store's verdict is not
+ * robust, so the summary names where the winner changes with the GMV, a
+ * page shows the drivers, and the assumptions table gives the ranges. */
+static void
+test_how_sure (void)
+{
+  g_autoptr(ScCatalog) catalog = sc_catalog_new ();
+  g_autoptr(ScProfile) profile = load_profile ("new-enterprise-apparel");
+  g_autoptr(ScProfile) robust_profile = load_profile ("brand-merchant");
+  ScEngineOptions o = { .lang = "en" };
+  ScClientReportOptions options = { .lang = "en", .date = sc_day_from_ymd (2026, 3, 1) };
+  g_autoptr(ScResult) result = NULL, robust_result = NULL;
+  g_autoptr(ScRangeAnalysis) ranges = NULL;
+  g_autoptr(ScSweep) sweep = NULL;
+  g_autoptr(GArray) crossovers = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *flat = NULL, *grouped = NULL, *sentence = NULL, *range = NULL, *flip = NULL;
+  const ScRangeDriver *flipping = NULL;
+  double at, unit;
+
+  if (!have_poppler ())
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+  sc_catalog_add_defaults (catalog);
+  result = sc_engine_evaluate (catalog, profile, &o);
+  pdf = sc_client_report_render (&options, catalog, profile, result, &error);
+  g_assert_no_error (error);
+  flat = pdf_flat_text (pdf);
+
+  /* The crossover, to three significant digits as the text report gives it. */
+  sweep = sc_sweep_over_monthly_gmv (catalog, profile, NULL, "en");
+  crossovers = sc_sweep_crossovers (sweep);
+  g_assert_cmpuint (crossovers->len, ==, 1);
+  at = g_array_index (crossovers, ScSweepCrossover, 0).at;
+  unit = pow (10, floor (log10 (at)) - 2);
+  grouped = table_yuan (unit * round (at / unit));
+  sentence = g_strdup_printf ("leadsaboveamonthlyGMVofabout%syuan", grouped + strlen ("¥"));
+  g_assert_nonnull (strstr (flat, sentence));
+
+  /* Not robust: the drivers page, with the value at which one flips it. */
+  ranges = sc_range_analyse (catalog, profile, result, &o);
+  g_assert_false (ranges->robust);
+  for (guint i = 0; i < ranges->drivers->len && flipping == NULL; i++)
+    if (((const ScRangeDriver *) g_ptr_array_index (ranges->drivers, i))->flips)
+      flipping = g_ptr_array_index (ranges->drivers, i);
+  g_assert_nonnull (flipping);
+  g_assert_nonnull (strstr (flat, "Whatcouldchangetheverdict"));
+  flip = squeeze (flipping->flip_text);
+  g_assert_nonnull (strstr (flat, flip));
+  /* The assumptions table's Range column: "3%–8%". */
+  range = g_strdup_printf ("%s–%s", flipping->low_text, flipping->high_text);
+  g_clear_pointer (&flip, g_free);
+  flip = squeeze (range);
+  g_assert_nonnull (strstr (flat, flip));
+
+  /* A robust verdict gets no drivers page; the GMV sentence says who leads throughout. */
+  robust_result = sc_engine_evaluate (catalog, robust_profile, &o);
+  g_clear_pointer (&pdf, g_bytes_unref);
+  g_clear_pointer (&flat, g_free);
+  pdf = sc_client_report_render (&options, catalog, robust_profile, robust_result, &error);
+  g_assert_no_error (error);
+  flat = pdf_flat_text (pdf);
+  g_assert_null (strstr (flat, "Whatcouldchangetheverdict"));
+  g_assert_nonnull (strstr (flat, "isaheadundereveryassumptioninrange"));
+  g_assert_nonnull (strstr (flat, "leadsateverymonthlyGMVfrom"));
+}
+
 static void
 test_bad_logo (Fixture       *f,
                gconstpointer  data)
@@ -440,6 +525,7 @@ main (int    argc,
         }
   g_test_add_func ("/client-report/cli/usage", test_cli_usage);
   g_test_add_func ("/client-report/layout-names", test_layout_names);
+  g_test_add_func ("/client-report/how-sure", test_how_sure);
   g_test_add ("/client-report/render", Fixture, NULL, fixture_set_up, test_render, fixture_tear_down);
   g_test_add ("/client-report/bad-logo", Fixture, NULL, fixture_set_up, test_bad_logo, fixture_tear_down);
   g_test_add ("/client-report/write-atomic", Fixture, NULL, fixture_set_up, test_write_atomic, fixture_tear_down);

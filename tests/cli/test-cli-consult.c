@@ -9,7 +9,11 @@
 #include <math.h>
 #include <string.h>
 
+#include "sc-catalog.h"
 #include "sc-compare-report.h"
+#include "sc-engine.h"
+#include "sc-profile.h"
+#include "sc-range.h"
 #include "test-util.h"
 
 #define run test_run_shangce
@@ -479,6 +483,111 @@ test_csv_header (void)
   test_remove_tree (dir);
 }
 
+/* The keys of the assumptions that can change @id's winner evaluated on
+ * 2026-03-01, space-separated, as the range analysis gives them. (transfer full) */
+static char *
+flipping_keys (const char *id,
+               gboolean   *robust)
+{
+  g_autofree char *path = profile_path (id);
+  g_autoptr(ScCatalog) catalog = sc_catalog_new ();
+  g_autoptr(ScProfile) profile = sc_profile_load (path, NULL);
+  ScEngineOptions o = { .lang = "en" };
+  g_autoptr(ScResult) result = NULL;
+  g_autoptr(ScRangeAnalysis) ranges = NULL;
+  g_autoptr(GString) keys = g_string_new (NULL);
+
+  g_assert_nonnull (profile);
+  g_assert_true (sc_profile_set_as_of (profile, sc_day_parse ("2026-03-01"), NULL));
+  sc_catalog_add_defaults (catalog);
+  result = sc_engine_evaluate (catalog, profile, &o);
+  ranges = sc_range_analyse (catalog, profile, result, &o);
+  for (guint i = 0; i < ranges->drivers->len; i++)
+    {
+      const ScRangeDriver *d = g_ptr_array_index (ranges->drivers, i);
+
+      if (d->flips)
+        g_string_append_printf (keys, "%s%s", keys->len > 0 ? " " : "", d->key);
+    }
+  *robust = ranges->robust;
+  return g_strdup (keys->str);
+}
+
+/* --batch --csv-header: summary.csv says what run it is, and each client's
+ * row says whether its verdict is robust and which assumptions flip it. */
+static void
+test_batch_csv_header (void)
+{
+  g_autofree char *in = batch_input ();
+  g_autofree char *out = g_dir_make_tmp ("shangce-batch-header-XXXXXX", NULL);
+  g_autofree char *plain_out = g_dir_make_tmp ("shangce-batch-plain-XXXXXX", NULL);
+  g_autofree char *summary_path = g_build_filename (out, "summary.csv", NULL);
+  g_autofree char *plain_path = g_build_filename (plain_out, "summary.csv", NULL);
+  g_autofree char *summary = NULL, *plain = NULL, *title = NULL;
+  const char *args[] = { "--batch-dir", in, "--out", out, "--csv-header", "--as-of", "2026-03-01", "--lang", "en", NULL };
+  const char *plain_args[] = { "--batch-dir", in, "--out", plain_out, "--as-of", "2026-03-01", "--lang", "en", NULL };
+  g_autoptr(GHashTable) rows = NULL;
+  g_auto(GStrv) lines = NULL, head = NULL;
+  const char *table;
+  guint col_robust = G_MAXUINT, col_flips = G_MAXUINT, checked = 0;
+
+  g_assert_cmpint (run (args, NULL, NULL), ==, 1);
+  g_assert_true (g_file_get_contents (summary_path, &summary, NULL, NULL));
+  rows = csv_header_rows (summary, &title, &table);
+  g_assert_cmpstr (title, ==, "Shangce batch summary");
+  g_assert_cmpstr (g_hash_table_lookup (rows, "clients"), ==, "5");
+  g_assert_cmpstr (g_hash_table_lookup (rows, "failed"), ==, "1");
+  g_assert_cmpstr (g_hash_table_lookup (rows, "as-of"), ==, "2026-03-01");
+  g_assert_cmpstr (g_hash_table_lookup (rows, "shangce-version"), ==, PACKAGE_VERSION);
+  g_assert_cmpstr (g_hash_table_lookup (rows, "language"), ==, "en");
+  /* The table after the block is the summary without it, byte for byte. */
+  g_assert_cmpint (run (plain_args, NULL, NULL), ==, 1);
+  g_assert_true (g_file_get_contents (plain_path, &plain, NULL, NULL));
+  g_assert_cmpstr (table, ==, plain + 3);
+
+  lines = csv_lines (plain);
+  head = csv_cells (lines[0]);
+  for (guint c = 0; head[c] != NULL; c++)
+    {
+      if (g_str_equal (head[c], "robust"))
+        col_robust = c;
+      if (g_str_equal (head[c], "flipped-by"))
+        col_flips = c;
+    }
+  g_assert_cmpuint (col_robust, <, g_strv_length (head));
+  g_assert_cmpuint (col_flips, ==, col_robust + 1);
+  for (guint i = 1; lines[i] != NULL && *lines[i]; i++)
+    {
+      g_auto(GStrv) cells = csv_cells (lines[i]);
+      g_autofree char *stem = g_path_get_basename (cells[1]);
+
+      *strrchr (stem, '.') = '\0';
+      if (g_str_equal (stem, "broken"))
+        {
+          g_assert_cmpstr (cells[col_robust], ==, "");
+          continue;
+        }
+      {
+        g_autofree char *keys = NULL;
+        gboolean robust;
+
+        keys = flipping_keys (stem, &robust);
+        g_assert_cmpstr (cells[col_robust], ==, robust ? "yes" : "no");
+        g_assert_cmpstr (cells[col_flips], ==, keys);
+        if (g_str_equal (stem, "new-enterprise-apparel"))
+          {
+            g_assert_false (robust);
+            g_assert_nonnull (strstr (keys, "program:douyin.nine-measures-2026/window-end"));
+          }
+        checked++;
+      }
+    }
+  g_assert_cmpuint (checked, ==, 4);
+  test_remove_tree (out);
+  test_remove_tree (plain_out);
+  test_remove_tree (in);
+}
+
 static void
 test_csv_cells (void)
 {
@@ -510,5 +619,6 @@ main (int    argc,
   g_test_add_func ("/cli/batch/client-report-flag", test_batch_client_report_flag);
   g_test_add_func ("/cli/csv/formula-cells", test_csv_cells);
   g_test_add_func ("/cli/csv/header", test_csv_header);
+  g_test_add_func ("/cli/batch/csv-header-and-ranges", test_batch_csv_header);
   return g_test_run ();
 }

@@ -10,6 +10,11 @@ report's, amounts are number cells in yuan, dates are dates, header rows
 are frozen, Chinese reports have Chinese headers, text that looks like a
 formula stays text, and the Summary sheet has two native charts: kept vs
 tied, and amount by amount (whose series add up to each platform's total).
+The Summary states the verdict in words, whether it is robust, the
+assumptions that change the winner with where (numbers, dates as dates)
+and the monthly GMV where the leader changes, and the Assumptions sheet
+gives low and high as numbers: all checked against the JSON report's
+"verdict", "ranges" and "gmv_crossovers".
 
 `--compare A B --format xlsx` (the first two profiles) and `--batch
 --format xlsx` (every profile and a broken one) are checked against
@@ -79,7 +84,7 @@ def check(shangce, profile, lang, tmp):
     # The header row of the platform table: the row whose first cell names
     # the platform column.
     head = None
-    for row in summary.iter_rows(min_row=1, max_row=20):
+    for row in summary.iter_rows(min_row=1, max_row=40):
         if row[0].value in ('Platform', '平台'):
             head = row[0].row
             break
@@ -144,6 +149,70 @@ def check(shangce, profile, lang, tmp):
     ok(not formulas, name + ': no formula in any cell %s' % formulas[:3])
     widths = [d.width for d in summary.column_dimensions.values() if d.width]
     ok(widths, name + ': column widths set')
+    how_sure(summary, assumptions, report, head, lang, name)
+
+
+def driver_value(d, key):
+    """A driver's value as the workbook gives it: dates as the last day counted."""
+    v = d[key]
+    if d['is_date'] and v is not None:
+        return datetime.datetime.fromisoformat(v) - datetime.timedelta(days=1)
+    return v
+
+
+def same_value(cell, want):
+    if isinstance(want, datetime.datetime):
+        return isinstance(cell.value, datetime.datetime) and cell.value == want
+    return isinstance(cell.value, (int, float)) and abs(cell.value - want) <= 1e-9 * max(1, abs(want))
+
+
+def how_sure(summary, assumptions, report, head, lang, name):
+    """Issue 13 in the workbook: the verdict in words, robust or not, the
+    assumptions that change the winner with where (numbers), the monthly
+    GMV where the leader changes (a number), and the assumptions' ranges."""
+    ranges = report['ranges']
+    top = {row[0].value: row for row in summary.iter_rows(min_row=1, max_row=head - 1)}
+    words = top.get('Verdict' if lang == 'en' else '结论')
+    ok(words is not None and words[1].value == report['verdict']['words'], name + ': the verdict in words')
+    robust = top.get('Robust' if lang == 'en' else '稳健')
+    want = {True: {'en': 'Yes', 'zh_CN': '是'}, False: {'en': 'No', 'zh_CN': '否'}}[ranges['robust']][lang]
+    ok(robust is not None and robust[1].value == want, name + ': robust %r, as the JSON says' % ranges['robust'])
+    flips = [d for d in ranges['drivers'] if d['flips']]
+    flip_head = ('Assumption that can change the winner', '可能改变胜出者的假设')
+    start = next((row[0].row for row in summary.iter_rows(min_row=1, max_row=head - 1)
+                  if row[0].value in flip_head), None)
+    if not flips:
+        ok(start is None, name + ': no assumption changes the winner, none listed')
+    else:
+        rows = list(summary.iter_rows(min_row=start + 1, max_row=start + len(flips))) if start else []
+        good = len(rows) == len(flips)
+        for r, d in zip(rows, flips):
+            for cell, key in ((r[1], 'central'), (r[2], 'flip_value'), (r[3], 'low'), (r[4], 'high')):
+                if r[0].value != d['label'] or not same_value(cell, driver_value(d, key)):
+                    print('# %s %s: %r != %r' % (d['key'], key, cell.value, driver_value(d, key)))
+                    good = False
+        ok(good, name + ': %d assumptions that change the winner, with where, as numbers' % len(flips))
+    crossovers = (report['gmv_crossovers'] or {}).get('crossovers', [])
+    gmv_head = ('Monthly GMV where the leader changes', '领先平台改变时的月 GMV')
+    start = next((row[0].row for row in summary.iter_rows(min_row=1, max_row=head - 1)
+                  if row[0].value in gmv_head), None)
+    ok(start is not None, name + ': the monthly GMV where the leader changes is stated')
+    if start is not None and crossovers:
+        cells = [summary.cell(row=start + 1 + k, column=1) for k in range(len(crossovers))]
+        ok(all(is_yuan(c, x['monthly_gmv']) for c, x in zip(cells, crossovers)),
+           name + ': crossover GMV %s as yuan numbers' % [x['monthly_gmv'] for x in crossovers])
+    # Assumptions: Low and High as numbers where the range analysis has them.
+    notes = [row[4].value for row in assumptions.iter_rows(min_row=2)]
+    good, found = True, 0
+    for d in ranges['drivers']:
+        if notes.count(d['note']) != 1:
+            continue
+        row = assumptions[notes.index(d['note']) + 2]
+        found += 1
+        if not same_value(row[2], driver_value(d, 'low')) or not same_value(row[3], driver_value(d, 'high')):
+            print('# %s: low %r high %r' % (d['key'], row[2].value, row[3].value))
+            good = False
+    ok(good and found > 0, name + ': %d assumptions with their low and high, as numbers' % found)
 
 
 def series_columns(chart_xml):
@@ -275,7 +344,16 @@ def batch(shangce, profiles, tmp):
                 good = False
             if len((r[col + 3].value or '').split('\n')) != c['assumptions']:
                 good = False
-        ok(good, name + ': status, totals, kept and tied per platform, verdict and assumptions equal the JSON')
+            # How sure: robust or not, and one line per assumption that flips it.
+            yes_no = {True: ('Yes', '是'), False: ('No', '否')}[c['robust']][lang != 'en']
+            flips = [line for line in (r[col + 5].value or '').split('\n') if line]
+            if r[col + 4].value != yes_no or len(flips) != len(c['flipped-by']):
+                print('# %s: robust %r, %d flips, want %r, %r' % (c['file'], r[col + 4].value, len(flips),
+                                                                   yes_no, c['flipped-by']))
+                good = False
+        ok(good, name + ': status, totals, kept and tied per platform, verdict, assumptions and robustness equal the JSON')
+        ok(any(not c['robust'] and c['flipped-by'] for c in clients if c['error'] is None),
+           name + ': a client whose verdict is not robust, with the assumptions that flip it')
 
 
 def hostile(shangce, profile, tmp):
