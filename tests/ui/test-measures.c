@@ -100,6 +100,7 @@ test_measures_fit (void)
   scrolled = gtk_widget_get_ancestor (columns, GTK_TYPE_SCROLLED_WINDOW);
   g_assert_nonnull (scrolled);
   g_assert_nonnull (columns);
+  ui_test_wait_laid_out (scrolled);
   /* No horizontal scrolling needed: the columns are as wide as the page. */
   g_assert_cmpint (gtk_widget_get_width (columns), <=, gtk_widget_get_width (scrolled));
   g_assert_true (shows_label (columns, "Status"));

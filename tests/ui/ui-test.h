@@ -361,6 +361,22 @@ ui_test_tick_cb (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+/* Runs the main loop until @widget has been laid out (a width above 0)
+ * and stays so for a frame, or five seconds have passed: a page shown
+ * under load may take more than one frame to get its size. */
+static inline void
+ui_test_wait_laid_out (GtkWidget *widget)
+{
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  guint tick = g_timeout_add (10, ui_test_tick_cb, NULL);
+
+  while ((gtk_widget_get_width (widget) <= 0 || !gtk_widget_get_mapped (widget)) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (tick);
+  iterate ();
+  g_assert_cmpint (gtk_widget_get_width (widget), >, 0);
+}
+
 /* The visible toplevels of @type (transfer container). */
 static inline GPtrArray *
 shown_toplevels (GType type)
