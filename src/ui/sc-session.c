@@ -247,7 +247,8 @@ sc_session_class_init (ScSessionClass *klass)
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  /* The result and rule check were recomputed. */
+  /* The result and rule check were recomputed (the document's
+   * "result-ready", which views follow directly). */
   signals[RESULT_CHANGED] =
     g_signal_new ("result-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -325,6 +326,14 @@ document_file_cb (ScDocument *document,
 }
 
 static void
+document_result_ready_cb (ScDocument *document,
+                          ScSession  *self)
+{
+  self->computed = TRUE;
+  g_signal_emit (self, signals[RESULT_CHANGED], 0);
+}
+
+static void
 sc_session_init (ScSession *self)
 {
   self->document = sc_document_new ();
@@ -344,6 +353,7 @@ sc_session_init (ScSession *self)
   g_signal_connect (self->document, "changed", G_CALLBACK (document_changed_cb), self);
   g_signal_connect (self->document, "notify::modified", G_CALLBACK (document_modified_cb), self);
   g_signal_connect (self->document, "notify::file", G_CALLBACK (document_file_cb), self);
+  g_signal_connect (self->document, "result-ready", G_CALLBACK (document_result_ready_cb), self);
 }
 
 ScSession *
@@ -566,9 +576,8 @@ sc_session_recompute (ScSession *self,
   sc_document_get_result (self->document);
   sc_document_get_rule_check (self->document);
   self->last_compute_usec = g_get_monotonic_time () - start;
-  self->computed = TRUE;
-
-  g_signal_emit (self, signals[RESULT_CHANGED], 0);
+  /* Finds both cached; views redraw on its "result-ready". */
+  sc_document_compute_result (self->document);
 }
 
 gint64

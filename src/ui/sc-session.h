@@ -12,7 +12,10 @@ G_BEGIN_DECLS
  * catalog, the profile, its file, the programs switched off and computes
  * the result): the recompute before the next frame, the crash-recovery
  * copy of unsaved edits and the application's settings. Edit the profile
- * through sc_session_get_document(); pages listen to the session's signals.
+ * through sc_session_get_document(). The recompute asks the document for
+ * its result once for all the edits of a frame
+ * (sc_document_compute_result()); views follow the document's
+ * "result-ready" and the session re-emits it as "result-changed".
  */
 
 #define SC_TYPE_SESSION (sc_session_get_type ())
