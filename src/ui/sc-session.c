@@ -278,6 +278,22 @@ settings_new_if_installed (void)
 static void scenario_follow (ScSession        *self,
                              ScDocumentChange  what);
 
+/* Programs switched on or off anywhere (the Programs page switches them on
+ * the document) are the user's choice for every window to come. */
+static void
+save_disabled (ScSession *self)
+{
+  const char * const *ids = sc_document_get_disabled (self->document);
+  g_auto(GStrv) saved = NULL;
+
+  if (self->settings == NULL)
+    return;
+  saved = g_settings_get_strv (self->settings, "disabled-programs");
+  /* Scenario B follows A's list: no second write of the same value. */
+  if (!g_strv_equal ((const char * const *) saved, ids))
+    g_settings_set_strv (self->settings, "disabled-programs", ids);
+}
+
 static void
 document_changed_cb (ScDocument       *document,
                      ScDocumentChange  what,
@@ -299,6 +315,8 @@ document_changed_cb (ScDocument       *document,
       g_signal_emit (self, signals[CATALOG_CHANGED], 0);
       break;
     case SC_DOCUMENT_CHANGE_PROGRAMS:
+      save_disabled (self);
+      break;
     case SC_DOCUMENT_CHANGE_LANG:
     default:
       break;
@@ -542,8 +560,6 @@ sc_session_set_program_enabled (ScSession  *self,
   if (sc_document_is_program_enabled (self->document, program_id) == !!enabled)
     return;
   sc_document_set_program_enabled (self->document, program_id, enabled);
-  if (self->settings != NULL)
-    g_settings_set_strv (self->settings, "disabled-programs", sc_document_get_disabled (self->document));
 }
 
 const ScResult *
