@@ -394,15 +394,6 @@ sc_session_load_default_programs (ScSession *self)
   sc_document_load_default_programs (self->document);
 }
 
-gboolean
-sc_session_add_program_file (ScSession   *self,
-                             const char  *path,
-                             GError     **error)
-{
-  g_return_val_if_fail (SC_IS_SESSION (self), FALSE);
-  return sc_document_add_program_file (self->document, path, SC_ORIGIN_COMMAND_LINE, error);
-}
-
 ScCatalog *
 sc_session_get_catalog (ScSession *self)
 {
@@ -540,26 +531,6 @@ sc_session_save (ScSession  *self,
     return FALSE;
   sc_session_discard_recovery (self);
   return TRUE;
-}
-
-gboolean
-sc_session_is_program_enabled (ScSession  *self,
-                               const char *program_id)
-{
-  g_return_val_if_fail (SC_IS_SESSION (self), FALSE);
-  return sc_document_is_program_enabled (self->document, program_id);
-}
-
-void
-sc_session_set_program_enabled (ScSession  *self,
-                                const char *program_id,
-                                gboolean    enabled)
-{
-  g_return_if_fail (SC_IS_SESSION (self));
-
-  if (sc_document_is_program_enabled (self->document, program_id) == !!enabled)
-    return;
-  sc_document_set_program_enabled (self->document, program_id, enabled);
 }
 
 const ScResult *
