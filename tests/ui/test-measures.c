@@ -39,6 +39,21 @@ shows_label (GtkWidget  *widget,
   return FALSE;
 }
 
+/* iterate() does not wait for the X server: on a busy machine the page may
+ * not be laid out yet. Waits (at most 10 s) until @widget has a width. */
+static void
+wait_for_layout (GtkWidget *widget)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (gtk_widget_get_width (widget) == 0 && g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  iterate ();
+}
+
 /* Labels below @widget that are on screen: none may be cut with "…", and
  * none may reach past @edge's right side. */
 static void
@@ -101,6 +116,8 @@ test_measures_fit (void)
   scrolled = gtk_widget_get_ancestor (columns, GTK_TYPE_SCROLLED_WINDOW);
   g_assert_nonnull (scrolled);
   g_assert_nonnull (columns);
+  wait_for_layout (scrolled);
+  g_assert_cmpint (gtk_widget_get_width (scrolled), >, 0);
   /* No horizontal scrolling needed: the columns are as wide as the page. */
   g_assert_cmpint (gtk_widget_get_width (columns), <=, gtk_widget_get_width (scrolled));
   g_assert_true (shows_label (columns, "Status"));
