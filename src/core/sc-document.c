@@ -83,6 +83,7 @@ enum {
 
 enum {
   CHANGED,
+  RESULT_READY,
   N_SIGNALS
 };
 
@@ -328,6 +329,12 @@ sc_document_class_init (ScDocumentClass *klass)
   signals[CHANGED] =
     g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
+  /* The result and rule check of the latest state are cached
+   * (sc_document_compute_result()); the ranges and the sweep are computed
+   * from that result on first use. */
+  signals[RESULT_READY] =
+    g_signal_new ("result-ready", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -972,6 +979,16 @@ sc_document_has_result (ScDocument *self)
 {
   g_return_val_if_fail (SC_IS_DOCUMENT (self), FALSE);
   return self->result != NULL;
+}
+
+void
+sc_document_compute_result (ScDocument *self)
+{
+  g_return_if_fail (SC_IS_DOCUMENT (self));
+
+  sc_document_get_result (self);
+  sc_document_get_rule_check (self);
+  g_signal_emit (self, signals[RESULT_READY], 0);
 }
 
 ScSweep *

@@ -25,8 +25,12 @@ G_BEGIN_DECLS
  * changes. Every profile edit goes through a setter here, records an undo
  * step and emits "changed"; nothing else writes ScProfile fields.
  *
- * Signals: "changed" (ScDocumentChange what) after every change; property
- * notifications for "modified", "file", "can-undo", "can-redo" and "lang".
+ * Signals: "changed" (ScDocumentChange what) after every change, when the
+ * computed result is already stale; "result-ready" when
+ * sc_document_compute_result() made the result and rule check of the
+ * latest state available again (views bind to it and read the getters
+ * below); property notifications for "modified", "file", "can-undo",
+ * "can-redo" and "lang".
  */
 
 #define SC_TYPE_DOCUMENT (sc_document_get_type ())
@@ -185,6 +189,11 @@ const ScRangeAnalysis *sc_document_get_ranges     (ScDocument  *self);
 const ScSweep     *sc_document_get_sweep          (ScDocument  *self);
 /* TRUE when the result is up to date (nothing changed since computed). */
 gboolean           sc_document_has_result         (ScDocument  *self);
+/* Computes the result and rule check where stale, then emits
+ * "result-ready". Whoever owns the document decides
+ * when: a window after the edits of a frame, so views redraw once per frame
+ * however many edits it held. */
+void               sc_document_compute_result     (ScDocument  *self);
 
 /* --- the sweep on a worker thread ---------------------------------------------
  *

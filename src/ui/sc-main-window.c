@@ -345,9 +345,9 @@ ensure_page (ScMainWindow *self,
       switch (i)
         {
         case 0: self->pages[i] = sc_overview_page_new (self->session); break;
-        case 1: self->pages[i] = sc_measures_view_new (self->session); break;
-        case 2: self->pages[i] = sc_programs_view_new (self->session); break;
-        case 3: self->pages[i] = sc_rule_check_view_new (self->session); break;
+        case 1: self->pages[i] = sc_measures_view_new (sc_session_get_document (self->session)); break;
+        case 2: self->pages[i] = sc_programs_view_new (sc_session_get_document (self->session)); break;
+        case 3: self->pages[i] = sc_rule_check_view_new (sc_session_get_document (self->session)); break;
         case 4: self->pages[i] = sc_scenarios_page_new (self->session); break;
         default: g_assert_not_reached ();
         }

@@ -17,7 +17,7 @@ struct _ScMeasuresView
 {
   ScPage              parent_instance;
 
-  ScSession          *session;    /* the page's (ScPage), borrowed */
+  ScDocument         *document;   /* the page's (ScPage), borrowed */
   GListStore         *store;
   GtkFilterListModel *filtered;
   GtkSortListModel   *sorted;
@@ -276,7 +276,7 @@ status_selected_cb (GtkDropDown    *dropdown,
 static void
 refresh (ScMeasuresView *self)
 {
-  const ScResult *result = sc_session_get_result (self->session);
+  const ScResult *result = sc_document_get_result (self->document);
   GListModel *store = G_LIST_MODEL (self->store);
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   gboolean same_rows;
@@ -291,7 +291,7 @@ refresh (ScMeasuresView *self)
   self->dirty = FALSE;
 
   for (guint i = 0; result != NULL && i < result->measures->len; i++)
-    g_ptr_array_add (items, sc_measure_item_new (sc_session_get_catalog (self->session),
+    g_ptr_array_add (items, sc_measure_item_new (sc_document_get_catalog (self->document),
                                                  g_ptr_array_index (result->measures, i),
                                                  sc_lang_current ()));
 
@@ -365,9 +365,9 @@ sc_measures_view_constructed (GObject *object)
   ScMeasuresView *self = SC_MEASURES_VIEW (object);
 
   G_OBJECT_CLASS (sc_measures_view_parent_class)->constructed (object);
-  self->session = sc_page_get_session (SC_PAGE (self));
+  self->document = sc_page_get_document (SC_PAGE (self));
 
-  g_signal_connect_object (self->session, "result-changed", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "result-ready", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
   refresh (self);
 }
@@ -481,11 +481,11 @@ sc_measures_view_init (ScMeasuresView *self)
 }
 
 GtkWidget *
-sc_measures_view_new (ScSession *session)
+sc_measures_view_new (ScDocument *document)
 {
-  g_return_val_if_fail (SC_IS_SESSION (session), NULL);
+  g_return_val_if_fail (SC_IS_DOCUMENT (document), NULL);
 
-  return g_object_new (SC_TYPE_MEASURES_VIEW, "session", session, NULL);
+  return g_object_new (SC_TYPE_MEASURES_VIEW, "document", document, NULL);
 }
 
 void

@@ -14,10 +14,10 @@ G_DECLARE_FINAL_TYPE (ScMeasuresView, sc_measures_view, SC, MEASURES_VIEW, ScPag
  * ScMeasuresView: every measure of the programs switched on, in a sortable
  * and filterable table: platform, program, measure, status, why, value,
  * value by category, basis and the source sentence. Its tree is a template
- * (sc-measures-view.ui; the columns are added in code); its "session"
- * (construct-only, ScPage) is the window's, whose "result-changed" it follows.
+ * (sc-measures-view.ui; the columns are added in code); it shows its
+ * "document" (construct-only, ScPage) and follows its "result-ready".
  */
-GtkWidget  *sc_measures_view_new           (ScSession      *session);
+GtkWidget  *sc_measures_view_new           (ScDocument     *document);
 /* Focuses the search entry. */
 void        sc_measures_view_focus_search  (ScMeasuresView *self);
 

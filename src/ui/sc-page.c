@@ -7,7 +7,7 @@
 
 typedef struct
 {
-  ScSession *session;
+  ScDocument *document;
 } ScPagePrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (ScPage, sc_page, ADW_TYPE_BIN)
@@ -15,7 +15,7 @@ G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (ScPage, sc_page, ADW_TYPE_BIN)
 enum
 {
   PROP_0,
-  PROP_SESSION,
+  PROP_DOCUMENT,
   N_PROPS,
 };
 
@@ -31,8 +31,8 @@ sc_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_SESSION:
-      g_value_set_object (value, priv->session);
+    case PROP_DOCUMENT:
+      g_value_set_object (value, priv->document);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -49,8 +49,8 @@ sc_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_SESSION:
-      priv->session = g_value_dup_object (value);
+    case PROP_DOCUMENT:
+      priv->document = g_value_dup_object (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -62,7 +62,7 @@ sc_page_dispose (GObject *object)
 {
   ScPagePrivate *priv = sc_page_get_instance_private (SC_PAGE (object));
 
-  g_clear_object (&priv->session);
+  g_clear_object (&priv->document);
   G_OBJECT_CLASS (sc_page_parent_class)->dispose (object);
 }
 
@@ -75,8 +75,8 @@ sc_page_class_init (ScPageClass *klass)
   object_class->set_property = sc_page_set_property;
   object_class->dispose = sc_page_dispose;
 
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, SC_TYPE_SESSION,
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, SC_TYPE_DOCUMENT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -86,13 +86,13 @@ sc_page_init (ScPage *self)
 {
 }
 
-ScSession *
-sc_page_get_session (ScPage *self)
+ScDocument *
+sc_page_get_document (ScPage *self)
 {
   ScPagePrivate *priv;
 
   g_return_val_if_fail (SC_IS_PAGE (self), NULL);
 
   priv = sc_page_get_instance_private (self);
-  return priv->session;
+  return priv->document;
 }

@@ -3,15 +3,16 @@
 
 #include <adwaita.h>
 
-#include "sc-session.h"
+#include "sc-document.h"
 
 G_BEGIN_DECLS
 
 /*
  * ScPage: what the result pages (measures, programs, rule check) share:
- * the window's session as a construct-only "session" property, set once
- * when the page is made. A page follows the session's signals from its
- * constructed().
+ * the document they show, a construct-only "document" property set once
+ * when the page is made. A page binds to it from its constructed(): it
+ * redraws on the document's "result-ready" (after the edits of a frame)
+ * or "changed", reading the document's getters; it is never pushed to.
  */
 #define SC_TYPE_PAGE (sc_page_get_type ())
 G_DECLARE_DERIVABLE_TYPE (ScPage, sc_page, SC, PAGE, AdwBin)
@@ -22,6 +23,6 @@ struct _ScPageClass
 };
 
 /* (transfer none) */
-ScSession *sc_page_get_session (ScPage *self);
+ScDocument *sc_page_get_document (ScPage *self);
 
 G_END_DECLS

@@ -13,7 +13,7 @@ struct _ScProgramsView
 {
   ScPage              parent_instance;
 
-  ScSession          *session;    /* the page's (ScPage), borrowed */
+  ScDocument         *document;   /* the page's (ScPage), borrowed */
   AdwPreferencesPage *page;
   GPtrArray          *groups;     /* AdwPreferencesGroup* currently on the page */
   GHashTable         *dismissed;  /* load errors removed from the list: error_key() */
@@ -75,7 +75,7 @@ switch_cb (GtkSwitch      *sw,
 {
   const char *id = g_object_get_data (G_OBJECT (sw), "program-id");
 
-  sc_session_set_program_enabled (self->session, id, gtk_switch_get_active (sw));
+  sc_document_set_program_enabled (self->document, id, gtk_switch_get_active (sw));
 }
 
 static char *
@@ -115,7 +115,7 @@ expanded_cb (GtkWidget      *expander,
              ScProgramsView *self)
 {
   const ScProgram *program = g_object_get_data (G_OBJECT (expander), "program");
-  ScCatalog *catalog = sc_session_get_catalog (self->session);
+  ScCatalog *catalog = sc_document_get_catalog (self->document);
   const char *lang = sc_lang_current ();
 
   if (program == NULL || g_object_get_data (G_OBJECT (expander), "filled") != NULL)
@@ -214,7 +214,7 @@ program_row (ScProgramsView  *self,
 
   sw = gtk_switch_new ();
   gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
-  gtk_switch_set_active (GTK_SWITCH (sw), sc_session_is_program_enabled (self->session, program->id));
+  gtk_switch_set_active (GTK_SWITCH (sw), sc_document_is_program_enabled (self->document, program->id));
   g_object_set_data_full (G_OBJECT (sw), "program-id", g_strdup (program->id), g_free);
   {
     g_autofree char *label = g_strdup_printf (_("Include %s"), sc_text_get (&program->name, lang));
@@ -281,7 +281,7 @@ remove_error_action (GtkWidget  *widget,
 static void
 rebuild (ScProgramsView *self)
 {
-  ScCatalog *catalog = sc_session_get_catalog (self->session);
+  ScCatalog *catalog = sc_document_get_catalog (self->document);
   GPtrArray *programs = sc_catalog_get_programs (catalog);
   GPtrArray *errors = sc_catalog_get_errors (catalog);
   g_autoptr(GPtrArray) platforms = g_ptr_array_new ();
@@ -405,7 +405,7 @@ sc_programs_view_add_files (ScProgramsView  *self,
 
       if (path == NULL)
         continue;
-      if (sc_session_add_program_file (self->session, path, &error))
+      if (sc_document_add_program_file (self->document, path, SC_ORIGIN_COMMAND_LINE, &error))
         {
           g_autofree char *base = g_file_get_basename (files[i]);
           g_autofree char *msg = g_strdup_printf (_("Added %s"), base);
@@ -442,9 +442,12 @@ drop_cb (GtkDropTarget  *target,
 }
 
 static void
-catalog_changed_cb (ScProgramsView *self)
+document_changed_cb (ScProgramsView   *self,
+                     ScDocumentChange  what)
 {
-  rebuild (self);
+  /* Program files were added (switching programs only recomputes). */
+  if (what == SC_DOCUMENT_CHANGE_CATALOG)
+    rebuild (self);
 }
 
 static void
@@ -453,9 +456,9 @@ sc_programs_view_constructed (GObject *object)
   ScProgramsView *self = SC_PROGRAMS_VIEW (object);
 
   G_OBJECT_CLASS (sc_programs_view_parent_class)->constructed (object);
-  self->session = sc_page_get_session (SC_PAGE (self));
+  self->document = sc_page_get_document (SC_PAGE (self));
 
-  g_signal_connect_object (self->session, "catalog-changed", G_CALLBACK (catalog_changed_cb), self,
+  g_signal_connect_object (self->document, "changed", G_CALLBACK (document_changed_cb), self,
                            G_CONNECT_SWAPPED);
   rebuild (self);
 }
@@ -504,10 +507,10 @@ sc_programs_view_init (ScProgramsView *self)
 }
 
 GtkWidget *
-sc_programs_view_new (ScSession *session)
+sc_programs_view_new (ScDocument *document)
 {
-  g_return_val_if_fail (SC_IS_SESSION (session), NULL);
+  g_return_val_if_fail (SC_IS_DOCUMENT (document), NULL);
 
-  return g_object_new (SC_TYPE_PROGRAMS_VIEW, "session", session, NULL);
+  return g_object_new (SC_TYPE_PROGRAMS_VIEW, "document", document, NULL);
 }
 

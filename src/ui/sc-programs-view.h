@@ -16,10 +16,11 @@ G_DECLARE_FINAL_TYPE (ScProgramsView, sc_programs_view, SC, PROGRAMS_VIEW, ScPag
  * measures; files that did not load, with file and line. Program files
  * dropped on the page are added; results are reported through the
  * "win.toast" action when the window has one. Its page is a template
- * (sc-programs-view.ui); its "session" (construct-only, ScPage) is the
- * window's, whose "catalog-changed" it follows.
+ * (sc-programs-view.ui); it shows its "document" (construct-only, ScPage)
+ * and rebuilds when the document's catalog changes. The window's session
+ * keeps the programs switched off in the settings.
  */
-GtkWidget *sc_programs_view_new       (ScSession      *session);
+GtkWidget *sc_programs_view_new       (ScDocument     *document);
 /* Adds program files as if dropped; returns the number that loaded. */
 guint      sc_programs_view_add_files (ScProgramsView *self,
                                        GFile         **files,

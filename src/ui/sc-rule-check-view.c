@@ -12,7 +12,7 @@ struct _ScRuleCheckView
 {
   ScPage               parent_instance;
 
-  ScSession           *session;   /* the page's (ScPage), borrowed */
+  ScDocument          *document;  /* the page's (ScPage), borrowed */
   AdwPreferencesPage  *page;
   AdwStatusPage       *status;
   AdwPreferencesGroup *situations;
@@ -57,7 +57,7 @@ append_sentence (GString    *s,
 static void
 refresh (ScRuleCheckView *self)
 {
-  const ScRuleCheck *check = sc_session_get_rule_check (self->session);
+  const ScRuleCheck *check = sc_document_get_rule_check (self->document);
   const char *lang = sc_lang_current ();
   g_autoptr(GString) summary = g_string_new (NULL);
 
@@ -171,9 +171,9 @@ sc_rule_check_view_constructed (GObject *object)
   ScRuleCheckView *self = SC_RULE_CHECK_VIEW (object);
 
   G_OBJECT_CLASS (sc_rule_check_view_parent_class)->constructed (object);
-  self->session = sc_page_get_session (SC_PAGE (self));
+  self->document = sc_page_get_document (SC_PAGE (self));
 
-  g_signal_connect_object (self->session, "result-changed", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "result-ready", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
   refresh (self);
 }
 
@@ -213,9 +213,9 @@ sc_rule_check_view_init (ScRuleCheckView *self)
 }
 
 GtkWidget *
-sc_rule_check_view_new (ScSession *session)
+sc_rule_check_view_new (ScDocument *document)
 {
-  g_return_val_if_fail (SC_IS_SESSION (session), NULL);
+  g_return_val_if_fail (SC_IS_DOCUMENT (document), NULL);
 
-  return g_object_new (SC_TYPE_RULE_CHECK_VIEW, "session", session, NULL);
+  return g_object_new (SC_TYPE_RULE_CHECK_VIEW, "document", document, NULL);
 }

@@ -14,9 +14,9 @@ G_DECLARE_FINAL_TYPE (ScRuleCheckView, sc_rule_check_view, SC, RULE_CHECK_VIEW, 
  * ScRuleCheckView: the penalty-relief rules (阻断减免) for the profile's
  * violation scenario — the outcome, each situation with why it holds or
  * not, and what replaces the blocking measure. Its tree is a template
- * (sc-rule-check-view.ui); its "session" (construct-only, ScPage) is the window's,
- * whose "result-changed" it follows.
+ * (sc-rule-check-view.ui); it shows its "document" (construct-only, ScPage)
+ * and follows its "result-ready".
  */
-GtkWidget  *sc_rule_check_view_new         (ScSession       *session);
+GtkWidget  *sc_rule_check_view_new         (ScDocument      *document);
 
 G_END_DECLS

@@ -247,7 +247,8 @@ sc_session_class_init (ScSessionClass *klass)
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  /* The result and rule check were recomputed. */
+  /* The result and rule check were recomputed (the document's
+   * "result-ready", which views follow directly). */
   signals[RESULT_CHANGED] =
     g_signal_new ("result-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -277,6 +278,22 @@ settings_new_if_installed (void)
 static void scenario_follow (ScSession        *self,
                              ScDocumentChange  what);
 
+/* Programs switched on or off anywhere (the Programs page switches them on
+ * the document) are the user's choice for every window to come. */
+static void
+save_disabled (ScSession *self)
+{
+  const char * const *ids = sc_document_get_disabled (self->document);
+  g_auto(GStrv) saved = NULL;
+
+  if (self->settings == NULL)
+    return;
+  saved = g_settings_get_strv (self->settings, "disabled-programs");
+  /* Scenario B follows A's list: no second write of the same value. */
+  if (!g_strv_equal ((const char * const *) saved, ids))
+    g_settings_set_strv (self->settings, "disabled-programs", ids);
+}
+
 static void
 document_changed_cb (ScDocument       *document,
                      ScDocumentChange  what,
@@ -298,6 +315,8 @@ document_changed_cb (ScDocument       *document,
       g_signal_emit (self, signals[CATALOG_CHANGED], 0);
       break;
     case SC_DOCUMENT_CHANGE_PROGRAMS:
+      save_disabled (self);
+      break;
     case SC_DOCUMENT_CHANGE_LANG:
     default:
       break;
@@ -325,6 +344,14 @@ document_file_cb (ScDocument *document,
 }
 
 static void
+document_result_ready_cb (ScDocument *document,
+                          ScSession  *self)
+{
+  self->computed = TRUE;
+  g_signal_emit (self, signals[RESULT_CHANGED], 0);
+}
+
+static void
 sc_session_init (ScSession *self)
 {
   self->document = sc_document_new ();
@@ -344,6 +371,7 @@ sc_session_init (ScSession *self)
   g_signal_connect (self->document, "changed", G_CALLBACK (document_changed_cb), self);
   g_signal_connect (self->document, "notify::modified", G_CALLBACK (document_modified_cb), self);
   g_signal_connect (self->document, "notify::file", G_CALLBACK (document_file_cb), self);
+  g_signal_connect (self->document, "result-ready", G_CALLBACK (document_result_ready_cb), self);
 }
 
 ScSession *
@@ -364,15 +392,6 @@ sc_session_load_default_programs (ScSession *self)
 {
   g_return_if_fail (SC_IS_SESSION (self));
   sc_document_load_default_programs (self->document);
-}
-
-gboolean
-sc_session_add_program_file (ScSession   *self,
-                             const char  *path,
-                             GError     **error)
-{
-  g_return_val_if_fail (SC_IS_SESSION (self), FALSE);
-  return sc_document_add_program_file (self->document, path, SC_ORIGIN_COMMAND_LINE, error);
 }
 
 ScCatalog *
@@ -514,28 +533,6 @@ sc_session_save (ScSession  *self,
   return TRUE;
 }
 
-gboolean
-sc_session_is_program_enabled (ScSession  *self,
-                               const char *program_id)
-{
-  g_return_val_if_fail (SC_IS_SESSION (self), FALSE);
-  return sc_document_is_program_enabled (self->document, program_id);
-}
-
-void
-sc_session_set_program_enabled (ScSession  *self,
-                                const char *program_id,
-                                gboolean    enabled)
-{
-  g_return_if_fail (SC_IS_SESSION (self));
-
-  if (sc_document_is_program_enabled (self->document, program_id) == !!enabled)
-    return;
-  sc_document_set_program_enabled (self->document, program_id, enabled);
-  if (self->settings != NULL)
-    g_settings_set_strv (self->settings, "disabled-programs", sc_document_get_disabled (self->document));
-}
-
 const ScResult *
 sc_session_get_result (ScSession *self)
 {
@@ -566,9 +563,8 @@ sc_session_recompute (ScSession *self,
   sc_document_get_result (self->document);
   sc_document_get_rule_check (self->document);
   self->last_compute_usec = g_get_monotonic_time () - start;
-  self->computed = TRUE;
-
-  g_signal_emit (self, signals[RESULT_CHANGED], 0);
+  /* Finds both cached; views redraw on its "result-ready". */
+  sc_document_compute_result (self->document);
 }
 
 gint64

@@ -11,8 +11,12 @@ G_BEGIN_DECLS
  * ScSession: what one window adds around its ScDocument (which holds the
  * catalog, the profile, its file, the programs switched off and computes
  * the result): the recompute before the next frame, the crash-recovery
- * copy of unsaved edits and the application's settings. Edit the profile
- * through sc_session_get_document(); pages listen to the session's signals.
+ * copy of unsaved edits and the application's settings (where the
+ * programs switched off on the document are kept). Edit the profile
+ * through sc_session_get_document(). The recompute asks the document for
+ * its result once for all the edits of a frame
+ * (sc_document_compute_result()); views follow the document's
+ * "result-ready" and the session re-emits it as "result-changed".
  */
 
 #define SC_TYPE_SESSION (sc_session_get_type ())
@@ -23,11 +27,6 @@ ScSession         *sc_session_new                 (void);
 
 /* Loads the bundled and the user's program files. */
 void               sc_session_load_default_programs (ScSession   *self);
-/* Adds a program file (origin: added by the user). Errors start with
- * "FILE:LINE:COL: " and are also kept in sc_catalog_get_errors(). */
-gboolean           sc_session_add_program_file    (ScSession   *self,
-                                                   const char  *path,
-                                                   GError     **error);
 /* The document this window works on. (transfer none) */
 ScDocument        *sc_session_get_document        (ScSession   *self);
 /* (transfer none) */
@@ -57,13 +56,6 @@ gboolean           sc_session_open                (ScSession   *self,
 gboolean           sc_session_save                (ScSession   *self,
                                                    GFile       *file,
                                                    GError     **error);
-
-gboolean           sc_session_is_program_enabled  (ScSession   *self,
-                                                   const char  *program_id);
-/* Persists in GSettings "disabled-programs" when the schema is installed. */
-void               sc_session_set_program_enabled (ScSession   *self,
-                                                   const char  *program_id,
-                                                   gboolean     enabled);
 
 /* Results of the last recompute; NULL before the first. (transfer none) */
 const ScResult    *sc_session_get_result          (ScSession   *self);

@@ -17,6 +17,7 @@ typedef struct
   guint       replaced;
   guint       modified_notes;
   guint       can_undo_notes;
+  guint       results_ready;
   char       *dir;
 } Fixture;
 
@@ -47,6 +48,15 @@ can_undo_cb (ScDocument *doc,
 }
 
 static void
+result_ready_cb (ScDocument *doc,
+                 Fixture    *f)
+{
+  /* Views read the getters here: the result is already cached. */
+  g_assert_true (sc_document_has_result (doc));
+  f->results_ready++;
+}
+
+static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
@@ -64,6 +74,7 @@ fixture_set_up (Fixture       *f,
   g_signal_connect (f->doc, "changed", G_CALLBACK (changed_cb), f);
   g_signal_connect (f->doc, "notify::modified", G_CALLBACK (modified_cb), f);
   g_signal_connect (f->doc, "notify::can-undo", G_CALLBACK (can_undo_cb), f);
+  g_signal_connect (f->doc, "result-ready", G_CALLBACK (result_ready_cb), f);
 }
 
 static void
@@ -254,6 +265,36 @@ test_results_cached (Fixture       *f,
   /* No monthly GMV, no sweep. */
   sc_document_unset (f->doc, SC_FIELD_MONTHLY_GMV);
   g_assert_null (sc_document_get_sweep (f->doc));
+}
+
+/* "result-ready" comes when the owner asks for the result, never from an
+ * edit or a getter: a window computes once for all the edits of a frame. */
+static void
+test_result_ready (Fixture       *f,
+                   gconstpointer  data)
+{
+  const ScResult *result;
+  const ScRuleCheck *check;
+
+  sc_document_get_result (f->doc);
+  sc_document_get_rule_check (f->doc);
+  g_assert_cmpuint (f->results_ready, ==, 0);
+
+  g_assert_true (sc_document_set_horizon (f->doc, 7, NULL));
+  g_assert_true (sc_document_set_horizon (f->doc, 5, NULL));
+  g_assert_cmpuint (f->results_ready, ==, 0);
+  g_assert_false (sc_document_has_result (f->doc));
+
+  sc_document_compute_result (f->doc);
+  g_assert_cmpuint (f->results_ready, ==, 1);
+  result = sc_document_get_result (f->doc);
+  check = sc_document_get_rule_check (f->doc);
+  /* The latest state's, kept: reading it again computes nothing. */
+  g_assert_cmpuint (result->horizon_months, ==, 5);
+  sc_document_compute_result (f->doc);
+  g_assert_cmpuint (f->results_ready, ==, 2);
+  g_assert_true (sc_document_get_result (f->doc) == result);
+  g_assert_true (sc_document_get_rule_check (f->doc) == check);
 }
 
 /* --- the sweep on a worker thread --- */
@@ -546,6 +587,7 @@ main (int   argc,
   g_test_add ("/document/save-keeps-history", Fixture, NULL, fixture_set_up, test_save_keeps_history, fixture_tear_down);
   g_test_add ("/document/name-aliasing", Fixture, NULL, fixture_set_up, test_name_aliasing, fixture_tear_down);
   g_test_add ("/document/results-cached", Fixture, NULL, fixture_set_up, test_results_cached, fixture_tear_down);
+  g_test_add ("/document/result-ready", Fixture, NULL, fixture_set_up, test_result_ready, fixture_tear_down);
   g_test_add ("/document/options", Fixture, NULL, fixture_set_up, test_options, fixture_tear_down);
   g_test_add ("/document/sweep-async", Fixture, NULL, fixture_set_up, test_sweep_async, fixture_tear_down);
   g_test_add ("/document/sweep-edit-midway", Fixture, NULL, fixture_set_up, test_sweep_edit_midway, fixture_tear_down);

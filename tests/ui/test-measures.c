@@ -4,7 +4,8 @@
  * profile: the table fits the default window with nothing cut, a row opens
  * the measure's details (source sentence, reasons, link) and Copy puts the
  * whole text on the clipboard, also with real clicks and keys; every status
- * icon exists in the icon theme.
+ * icon exists in the icon theme; the page binds to a bare document (no
+ * window, no session) and redraws when its result is ready, not before.
  */
 #define G_LOG_DOMAIN "test-measures"
 
@@ -305,6 +306,52 @@ test_measures_icons (void)
   g_assert_cmpstr (sc_measure_status_icon (SC_MEASURE_NEEDS_INFO), !=, "dialog-question-symbolic");
 }
 
+/* The page shows its "document" and follows it alone: edits wait for the
+ * result of the frame ("result-ready"), then the rows are the new result's. */
+static void
+test_measures_bind_document (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScDocument) doc = sc_document_new ();
+  const ScResult *result;
+  GtkWidget *window, *view;
+  GListModel *rows;
+  const char *program_id;
+  guint before;
+
+  sc_document_load_default_programs (doc);
+  sc_document_set_profile (doc, sc_profile_load_example (SC_PROFILE_DEFAULT_EXAMPLE, &error), NULL);
+  g_assert_no_error (error);
+  sc_document_compute_result (doc);
+
+  window = gtk_window_new ();
+  view = sc_measures_view_new (doc);
+  g_assert_true (sc_page_get_document (SC_PAGE (view)) == doc);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+
+  result = sc_document_get_result (doc);
+  rows = ui_test_table_rows (view);
+  before = result->measures->len;
+  g_assert_cmpuint (before, >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, before);
+
+  program_id = ((const ScMeasureResult *) g_ptr_array_index (result->measures, 0))->program->id;
+  sc_document_set_program_enabled (doc, program_id, FALSE);
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, before);
+
+  sc_document_compute_result (doc);
+  iterate ();
+  result = sc_document_get_result (doc);
+  g_assert_cmpuint (result->measures->len, <, before);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, result->measures->len);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -317,6 +364,7 @@ main (int   argc,
   g_test_add_func ("/ui/measures/details", test_measures_details);
   g_test_add_func ("/ui/measures/details-input", test_measures_details_input);
   g_test_add_func ("/ui/measures/icons", test_measures_icons);
+  g_test_add_func ("/ui/measures/bind-document", test_measures_bind_document);
 
   return ui_test_run (app);
 }
