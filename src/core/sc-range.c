@@ -9,6 +9,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "sc-compare.h"
 #include "sc-format.h"
 
 /*
@@ -268,6 +269,7 @@ typedef struct
   double                *central;
   guint                  n_evaluations;
   guint                  n_shortcuts;
+  guint                  n_linear;
   ScResult              *base;   /* the central values with each measure kept (keep_raw) */
 } Eval;
 
@@ -279,6 +281,8 @@ typedef struct
   const char *platform;  /* the one platform it moves, NULL for all */
   double     central, low, high;
   gboolean   integral;
+  double    *slope;      /* a profile field each platform's score is linear in: d score / d value,
+                          * n entries; NULL when it needs evaluating (linear_slopes()) */
 } Cand;
 
 static guint
@@ -372,6 +376,13 @@ evaluate_at (Eval       *ev,
       memcpy (scores, ev->central, sizeof (double) * ev->n);
       return;
     }
+  if (c->slope != NULL)
+    {
+      for (guint p = 0; p < ev->n; p++)
+        scores[p] = ev->central[p] + c->slope[p] * (value - c->central);
+      ev->n_linear++;
+      return;
+    }
   if (c->ref != NULL)
     {
       ScEngineOverride o = { c->ref->number, value };
@@ -462,6 +473,115 @@ round_for (const Cand *c,
   if (unit == SC_UNIT_PERCENT)
     return round (value * 1000) / 1000;
   return round (value * 100) / 100;
+}
+
+/* --- assumptions the scores are linear in ---------------------------------------------- */
+
+static gboolean
+cond_reads (const ScCond *cond,
+            ScField       field)
+{
+  if (cond == NULL)
+    return FALSE;
+  if (cond->kind != SC_COND_ALL && cond->kind != SC_COND_ANY && cond->kind != SC_COND_NOT && cond->field == field)
+    return TRUE;
+  for (guint i = 0; cond->children != NULL && i < cond->children->len; i++)
+    if (cond_reads (g_ptr_array_index (cond->children, i), field))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether a measure of @program's @group has value priced by @field
+ * (traffic by yuan-per-1000-exposures, a deposit or settlement by
+ * cost-of-capital). */
+static gboolean
+group_priced_by (const ScProgram *program,
+                 const char      *group,
+                 ScField          field)
+{
+  for (guint k = 0; program->measures != NULL && k < program->measures->len; k++)
+    {
+      const ScMeasure *m = g_ptr_array_index (program->measures, k);
+
+      if (g_strcmp0 (m->group, group) != 0)
+        continue;
+      for (guint e = 0; m->effects != NULL && e < m->effects->len; e++)
+        {
+          const ScEffect *eff = g_ptr_array_index (m->effects, e);
+
+          if (field == SC_FIELD_YUAN_PER_1000_EXPOSURES ? eff->benefit == SC_BENEFIT_TRAFFIC
+                                                        : eff->kind == SC_EFFECT_DEPOSIT || eff->kind == SC_EFFECT_SETTLEMENT)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/*
+ * Three profile assumptions enter a score linearly, so moving them needs
+ * no evaluation:
+ * - locked-value-worth only weighs the value tied to the platform in the
+ *   score (kept + worth × tied, sc_result_platform_score()): slope = tied;
+ * - yuan-per-1000-exposures only prices exposures (exposures × rate / 1000,
+ *   the traffic value, tied): slope = worth × traffic value / rate;
+ * - cost-of-capital only prices the money a deposit or faster settlement
+ *   frees (difference × rate × time, the cash-flow value, kept):
+ *   slope = cash-flow value / rate.
+ * Caps scale fee reductions only and a traffic cap counts units, not
+ * yuan, so neither depends on them. What can: a condition reading the
+ * field (none in the bundled data; then no shortcut), and a best-of group
+ * choosing its measure by total value: where a group with a measure
+ * priced by the field cut one, the scores are evaluated in full (NULL).
+ * With the
+ * rate at 0 the slope is not known from the centre: NULL.
+ * (transfer full)
+ */
+static double *
+linear_slopes (Eval       *ev,
+               const Cand *c)
+{
+  GPtrArray *programs = sc_catalog_get_programs (ev->catalog);
+  const ScResult *base = ev->base;
+  g_autofree double *slope = NULL;
+
+  if (c->ref != NULL || base == NULL
+      || (c->field != SC_FIELD_LOCKED_VALUE_WORTH && c->field != SC_FIELD_YUAN_PER_1000_EXPOSURES
+          && c->field != SC_FIELD_COST_OF_CAPITAL))
+    return NULL;
+  if (c->field != SC_FIELD_LOCKED_VALUE_WORTH && c->central == 0)
+    return NULL;
+  for (guint i = 0; programs != NULL && i < programs->len; i++)
+    {
+      const ScProgram *program = g_ptr_array_index (programs, i);
+
+      for (guint k = 0; program->measures != NULL && k < program->measures->len; k++)
+        if (cond_reads (((const ScMeasure *) g_ptr_array_index (program->measures, k))->eligibility, c->field))
+          return NULL;
+    }
+  if (c->field != SC_FIELD_LOCKED_VALUE_WORTH)
+    for (guint i = 0; i < base->measures->len; i++)
+      {
+        const ScMeasureResult *mr = g_ptr_array_index (base->measures, i);
+
+        if (mr->cut_by_group && group_priced_by (mr->program, mr->measure->group, c->field))
+          return NULL;
+      }
+  slope = g_new0 (double, ev->n);
+  for (guint i = 0; i < base->platforms->len; i++)
+    {
+      const ScPlatformResult *pr = g_ptr_array_index (base->platforms, i);
+      guint p = platform_index (ev->result, pr->platform);
+
+      if (p == G_MAXUINT)
+        continue;
+      if (c->field == SC_FIELD_LOCKED_VALUE_WORTH)
+        slope[p] = sc_totals_tied (pr->totals);
+      else if (c->field == SC_FIELD_YUAN_PER_1000_EXPOSURES)
+        slope[p] = base->locked_worth * pr->totals[SC_AMOUNT_TRAFFIC_VALUE] / c->central;
+      else
+        slope[p] = pr->totals[SC_AMOUNT_CASH_FLOW] / c->central;
+    }
+  return g_steal_pointer (&slope);
 }
 
 /* --- the analysis ----------------------------------------------------------------- */
@@ -733,6 +853,8 @@ sc_range_analyse (ScCatalog             *catalog,
   cands = candidates (catalog, profile, result, refs);
   lows = g_new0 (double *, MAX (1, cands->len));
   highs = g_new0 (double *, MAX (1, cands->len));
+  for (guint i = 0; i < cands->len; i++)
+    g_array_index (cands, Cand, i).slope = linear_slopes (&ev, &g_array_index (cands, Cand, i));
 
   for (guint i = 0; i < cands->len; i++)
     {
@@ -804,12 +926,13 @@ sc_range_analyse (ScCatalog             *catalog,
     {
       g_free (lows[i]);
       g_free (highs[i]);
+      g_free (g_array_index (cands, Cand, i).slope);
     }
   g_free (lows);
   g_free (highs);
   sc_result_free (ev.base);
-  g_debug ("range analysis: %u assumptions, %u evaluations, %u by the shortcut", cands->len, ev.n_evaluations,
-           ev.n_shortcuts);
+  g_debug ("range analysis: %u assumptions, %u evaluations, %u by the shortcut, %u linear", cands->len,
+           ev.n_evaluations, ev.n_shortcuts, ev.n_linear);
   return an;
 }
 

@@ -488,6 +488,98 @@ test_delta_exact (void)
   g_assert_cmpuint (n_checked, >, 100);
 }
 
+/* Every platform's score with @field at @value, by a full evaluation. */
+static void
+scores_at (const ScProfile *p,
+           const ScResult  *central,
+           ScField          field,
+           double           value,
+           double          *scores)
+{
+  g_autoptr(ScProfile) copy = sc_profile_copy (p);
+  ScEngineOptions options = { .lang = "en", .no_reasons = TRUE, .no_series = TRUE,
+                              .disabled = (const char *const *) central->disabled };
+  g_autoptr(ScResult) r = NULL;
+
+  copy->values[field].number = value;
+  r = sc_engine_evaluate (bundled_catalog, copy, &options);
+  g_assert_cmpuint (r->platforms->len, ==, central->platforms->len);
+  for (guint i = 0; i < r->platforms->len; i++)
+    scores[i] = sc_result_platform_score (r, g_ptr_array_index (r->platforms, i));
+}
+
+/* How far @leader is ahead of the best of the others. */
+static double
+lead_of (const double *s,
+         guint         n,
+         guint         leader)
+{
+  double best = -G_MAXDOUBLE;
+
+  for (guint i = 0; i < n; i++)
+    if (i != leader)
+      best = MAX (best, s[i]);
+  return s[leader] - best;
+}
+
+/* The profile assumptions the scores are linear in (locked-value-worth,
+ * yuan-per-1000-exposures, cost-of-capital) are not evaluated again: the
+ * scores at their low and high and the value where the winner changes
+ * are the ones a full evaluation gives, in every bundled profile. */
+static void
+test_linear_exact (void)
+{
+  static const ScField fields[] = { SC_FIELD_LOCKED_VALUE_WORTH, SC_FIELD_YUAN_PER_1000_EXPOSURES,
+                                    SC_FIELD_COST_OF_CAPITAL };
+  g_auto(GStrv) ids = sc_profile_list_examples ();
+  guint n_checked = 0, n_flips = 0;
+
+  for (guint e = 0; ids[e] != NULL; e++)
+    {
+      g_autoptr(ScProfile) p = sc_profile_load_example (ids[e], NULL);
+      ScEngineOptions options = { .lang = "en" };
+      g_autoptr(ScResult) r = sc_engine_evaluate (bundled_catalog, p, &options);
+      g_autoptr(ScRangeAnalysis) an = sc_range_analyse (bundled_catalog, p, r, &options);
+      g_autofree double *s = g_new (double, an->n_platforms);
+
+      for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
+        {
+          g_autofree char *key = g_strconcat ("profile:", sc_field_info (fields[f])->name, NULL);
+          const ScRangeDriver *d = find_driver (an, key);
+
+          if (d == NULL)
+            continue;
+          for (int end = 0; end < 2; end++)
+            {
+              const double *by_analysis = end == 0 ? d->score_low : d->score_high;
+
+              scores_at (p, r, fields[f], end == 0 ? d->low : d->high, s);
+              for (guint i = 0; i < an->n_platforms; i++)
+                if (fabs (by_analysis[i] - s[i]) > 0.005)
+                  g_error ("%s: %s at %g: %s %.4f by the analysis, %.4f evaluated", ids[e], key,
+                           end == 0 ? d->low : d->high, an->platforms[i], by_analysis[i], s[i]);
+              n_checked++;
+            }
+          if (d->flips)
+            {
+              /* A tenth of a percent (a fen) either side of the value
+               * given, the leading two are on different sides. */
+              double step = fields[f] == SC_FIELD_COST_OF_CAPITAL ? 0.001 : 0.01;
+              double before, after;
+
+              scores_at (p, r, fields[f], d->flip_value - step, s);
+              before = lead_of (s, an->n_platforms, an->leader);
+              scores_at (p, r, fields[f], d->flip_value + step, s);
+              after = lead_of (s, an->n_platforms, an->leader);
+              g_assert_true ((before > -0.5) != (after > -0.5) || fabs (before) < 0.5 || fabs (after) < 0.5);
+              n_flips++;
+            }
+        }
+    }
+  g_test_message ("%u linear moves and %u flips, each equal to a full evaluation", n_checked, n_flips);
+  g_assert_cmpuint (n_checked, >=, 6);
+}
+
 /* The document keeps one analysis until an edit, like the rule check. */
 static void
 test_document_cached (void)
@@ -558,6 +650,7 @@ main (int   argc,
   g_test_add_func ("/range/reports", test_reports);
   g_test_add_func ("/range/profile", test_profile_range);
   g_test_add_func ("/range/delta-exact", test_delta_exact);
+  g_test_add_func ("/range/linear-exact", test_linear_exact);
   g_test_add_func ("/range/document", test_document_cached);
   return engine_fixture_run ();
 }
