@@ -136,6 +136,7 @@ sc_ctx_baseline_value (Ctx        *ctx,
   const ScBaselineItem *any = NULL, *exact = NULL, *item;
   char buf[SC_FORMAT_VALUE_BUF];
 
+  ctx->fees_read |= 1u << fee;
   if (category != NULL)
     o = sc_profile_find_override (ctx->profile, platform, fee, category);
   if (o == NULL)

@@ -274,6 +274,24 @@ measure_totals (Ctx         *ctx,
     }
 }
 
+/* 1 << the fee of @dirty when it is a baseline item of @catalog, else 0. */
+static guint
+baseline_item_fee (ScCatalog     *catalog,
+                   gconstpointer  dirty)
+{
+  GPtrArray *baselines = sc_catalog_get_baselines (catalog);
+
+  for (guint i = 0; dirty != NULL && baselines != NULL && i < baselines->len; i++)
+    {
+      const ScBaseline *b = g_ptr_array_index (baselines, i);
+
+      for (guint k = 0; b->items != NULL && k < b->items->len; k++)
+        if (g_ptr_array_index (b->items, k) == dirty)
+          return 1u << ((const ScBaselineItem *) dirty)->fee;
+    }
+  return 0;
+}
+
 /* Left out: disabled, or of another platform than the only one asked for. */
 static gboolean
 is_disabled (const ScEngineOptions *options,
@@ -313,7 +331,7 @@ sc_engine_evaluate (ScCatalog             *catalog,
   g_autoptr(GHashTable) replacer = NULL;   /* replaced id → the program replacing it */
   ScFormatCache tr, *saved_tr = sc_format_cache_get ();
   const ResultPriv *reuse = NULL;
-  guint reused = 0;
+  guint reused = 0, dirty_fees = 0;
   guint n_measures = 0, n_series;
   gsize series_len;
 
@@ -349,7 +367,10 @@ sc_engine_evaluate (ScCatalog             *catalog,
     }
   if (options != NULL && options->reuse != NULL && ((const ResultPriv *) options->reuse)->raw != NULL
       && options->reuse->horizon_months == ctx.n_months)
-    reuse = (const ResultPriv *) options->reuse;
+    {
+      reuse = (const ResultPriv *) options->reuse;
+      dirty_fees = baseline_item_fee (catalog, options->dirty);
+    }
   rp->platforms = g_new0 (ScPlatformResult, MAX (1, ctx.platforms->len));
   rp->series = g_new0 (double, MAX (1, series_len * n_series));
   result = &rp->pub;
@@ -423,12 +444,17 @@ sc_engine_evaluate (ScCatalog             *catalog,
               if (reused < reuse->n_raw)
                 raw = &reuse->raw[reused];
             }
+          /* A baseline fee moved: what read it is evaluated again. */
+          if (raw != NULL && (raw->fees_read & dirty_fees) != 0)
+            raw = NULL;
           if (raw != NULL)
             take_raw (&ctx, mp, rp->series + index * series_len, raw,
                       reuse->raw_series + reused * series_len);
           else
             {
+              ctx.fees_read = 0;
               eval_measure (&ctx, mp, rp->series + index * series_len, program, measure, until, replaced_by);
+              mp->fees_read = ctx.fees_read;
               measure_totals (&ctx, mp);
             }
           mp->program = result->programs->len - 1;

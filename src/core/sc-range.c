@@ -386,7 +386,8 @@ evaluate_at (Eval       *ev,
   if (c->ref != NULL)
     {
       ScEngineOverride o = { c->ref->number, value };
-      gconstpointer dirty = c->ref->measure != NULL ? (gconstpointer) c->ref->measure : (gconstpointer) c->ref->program;
+      gconstpointer dirty = c->ref->measure != NULL ? (gconstpointer) c->ref->measure
+                          : c->ref->item != NULL ? (gconstpointer) c->ref->item : (gconstpointer) c->ref->program;
 
       evaluate (ev, &o, 1, NULL, NULL, 0, c->platform, dirty, c->ref->program, c->ref->measure, scores);
     }

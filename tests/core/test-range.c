@@ -488,6 +488,71 @@ test_delta_exact (void)
   g_assert_cmpuint (n_checked, >, 100);
 }
 
+/* A baseline fee moved: only the measures that read that fee are evaluated
+ * again (@reuse with the item @dirty), and every platform total is what a
+ * full evaluation gives, for every baseline value of the bundled data at
+ * its low and high (or half and one and a half times it), in every
+ * bundled profile. */
+static void
+test_baseline_reuse_exact (void)
+{
+  g_auto(GStrv) ids = sc_profile_list_examples ();
+  GPtrArray *baselines = sc_catalog_get_baselines (bundled_catalog);
+  guint n_checked = 0;
+
+  for (guint e = 0; ids[e] != NULL; e++)
+    {
+      g_autoptr(ScProfile) p = sc_profile_load_example (ids[e], NULL);
+      ScEngineOptions options = { .lang = "en", .no_reasons = TRUE, .no_series = TRUE, .keep_raw = TRUE };
+      g_autoptr(ScResult) base = sc_engine_evaluate (bundled_catalog, p, &options);
+
+      for (guint i = 0; i < baselines->len; i++)
+        {
+          const ScBaseline *b = g_ptr_array_index (baselines, i);
+
+          for (guint k = 0; b->items != NULL && k < b->items->len; k++)
+            {
+              const ScBaselineItem *item = g_ptr_array_index (b->items, k);
+              double values[2] = { item->value.value * 0.5, item->value.value * 1.5 };
+
+              if (!item->value.set)
+                continue;
+              if (item->value.has_range)
+                values[0] = item->value.low, values[1] = item->value.high;
+              for (int v = 0; v < 2; v++)
+                {
+                  ScEngineOverride o = { &item->value, values[v] };
+                  ScEngineOptions full_options = { .lang = "en", .no_reasons = TRUE, .no_series = TRUE,
+                                                   .overrides = &o, .n_overrides = 1, .only_platform = b->platform };
+                  ScEngineOptions reuse_options = full_options;
+                  g_autoptr(ScResult) full = NULL;
+                  g_autoptr(ScResult) reused = NULL;
+
+                  reuse_options.reuse = base;
+                  reuse_options.dirty = item;
+                  full = sc_engine_evaluate (bundled_catalog, p, &full_options);
+                  reused = sc_engine_evaluate (bundled_catalog, p, &reuse_options);
+                  g_assert_cmpuint (full->platforms->len, ==, reused->platforms->len);
+                  for (guint q = 0; q < full->platforms->len; q++)
+                    {
+                      const ScPlatformResult *fp = g_ptr_array_index (full->platforms, q);
+                      const ScPlatformResult *rp = g_ptr_array_index (reused->platforms, q);
+
+                      for (guint a = 0; a < SC_N_AMOUNTS; a++)
+                        if (fabs (rp->totals[a] - fp->totals[a]) > 1e-6 * MAX (1, fabs (fp->totals[a])))
+                          g_error ("%s: %s %s at %g: %s %.6f reused, %.6f evaluated", ids[e], b->platform,
+                                   sc_fee_to_string (item->fee), values[v], sc_amount_to_string (a),
+                                   rp->totals[a], fp->totals[a]);
+                    }
+                  n_checked++;
+                }
+            }
+        }
+    }
+  g_test_message ("%u baseline values moved reusing the rest, each equal to a full evaluation", n_checked);
+  g_assert_cmpuint (n_checked, >, 50);
+}
+
 /* Every platform's score with @field at @value, by a full evaluation. */
 static void
 scores_at (const ScProfile *p,
@@ -651,6 +716,7 @@ main (int   argc,
   g_test_add_func ("/range/profile", test_profile_range);
   g_test_add_func ("/range/delta-exact", test_delta_exact);
   g_test_add_func ("/range/linear-exact", test_linear_exact);
+  g_test_add_func ("/range/baseline-reuse-exact", test_baseline_reuse_exact);
   g_test_add_func ("/range/document", test_document_cached);
   return engine_fixture_run ();
 }
