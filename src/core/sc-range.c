@@ -61,12 +61,15 @@ typedef struct
   GPtrArray       *refs;
   const ScProgram *program;
   const ScMeasure *measure;
-  char            *prefix;   /* "program:ID/MEASURE/" */
 } Walk;
 
+/* The key is "program:ID/MEASURE/" (or "program:ID/" for the program's
+ * own), @at ("effect-2/" or "") and @element; made only for an assumed
+ * number (the catalog has thousands that are not). */
 static void
 add_ref (Walk           *w,
          const ScNumber *n,
+         const char     *at,
          const char     *element,
          const char     *what,
          ScUnit          unit,
@@ -82,7 +85,8 @@ add_ref (Walk           *w,
   ref->program = w->program;
   ref->measure = w->measure;
   ref->platform = w->program->platform;
-  ref->key = g_strconcat (w->prefix, element, NULL);
+  ref->key = g_strdup_printf ("program:%s/%s%s%s%s", w->program->id, w->measure != NULL ? w->measure->id : "",
+                              w->measure != NULL ? "/" : "", at, element);
   ref->what = what;
   ref->unit = unit;
   ref->noun = noun;
@@ -101,7 +105,7 @@ walk_condition (Walk         *w,
     {
       g_autofree char *element = g_strdup_printf ("compare-%u", ++*index);
 
-      add_ref (w, &cond->number, element, sc_format_field_label (cond->field),
+      add_ref (w, &cond->number, "", element, sc_format_field_label (cond->field),
                sc_format_field_unit (cond->field), NULL);
       /* An eligibility is yes or no: the analysis does not move it. */
       ((Ref *) g_ptr_array_index (w->refs, w->refs->len - 1))->varied = FALSE;
@@ -117,9 +121,8 @@ walk_effect (Walk           *w,
 {
   ScUnit money = eff->benefit == SC_BENEFIT_TRAFFIC ? SC_UNIT_COUNT : SC_UNIT_YUAN;
   const char *noun = eff->benefit == SC_BENEFIT_TRAFFIC ? sc_traffic_unit_label (eff->unit) : NULL;
-  g_autofree char *e = NULL;
 
-#define ELEMENT(name) (g_free (e), e = g_strconcat (at, name, NULL))
+#define ELEMENT(name) at, name
   add_ref (w, &eff->amount, ELEMENT ("amount"), N_("amount"), eff->kind == SC_EFFECT_DEPOSIT ? SC_UNIT_YUAN : money, noun);
   add_ref (w, &eff->exposures_per_unit, ELEMENT ("exposures-per-unit"), N_("exposures per unit"), SC_UNIT_COUNT, NULL);
   add_ref (w, &eff->max_total, ELEMENT ("max-total"), N_("maximum in total"), money, noun);
@@ -135,8 +138,14 @@ walk_effect (Walk           *w,
   for (guint t = 0; eff->tiers != NULL && t < eff->tiers->len; t++)
     {
       const ScTier *tier = g_ptr_array_index (eff->tiers, t);
-      g_autofree char *tt = g_strdup_printf ("tier-%u/threshold", t + 1);
-      g_autofree char *tr = g_strdup_printf ("tier-%u/reward", t + 1);
+      g_autofree char *tt = NULL;
+      g_autofree char *tr = NULL;
+
+      if (!(tier->threshold.set && (tier->threshold.basis & SC_BASIS_ASSUMED))
+          && !(tier->reward.set && (tier->reward.basis & SC_BASIS_ASSUMED)))
+        continue;
+      tt = g_strdup_printf ("tier-%u/threshold", t + 1);
+      tr = g_strdup_printf ("tier-%u/reward", t + 1);
       add_ref (w, &tier->threshold, ELEMENT (tt), N_("tier %u threshold"),
                eff->kind == SC_EFFECT_RANK ? SC_UNIT_COUNT : SC_UNIT_YUAN, NULL);
       if (tier->threshold.set && (tier->threshold.basis & SC_BASIS_ASSUMED))
@@ -157,7 +166,7 @@ walk_window_end (Walk           *w,
 
   if (!end->set || !(end->basis & SC_BASIS_ASSUMED))
     return;
-  add_ref (w, end, key, N_("end of the window"), SC_UNIT_PLAIN, NULL);
+  add_ref (w, end, "", key, N_("end of the window"), SC_UNIT_PLAIN, NULL);
   ref = g_ptr_array_index (w->refs, w->refs->len - 1);
   ref->is_date = TRUE;
 }
@@ -168,30 +177,29 @@ collect_refs (ScCatalog *catalog)
 {
   GPtrArray *programs = sc_catalog_get_programs (catalog);
   GPtrArray *baselines = sc_catalog_get_baselines (catalog);
-  Walk w = { g_ptr_array_new_with_free_func (ref_free), NULL, NULL, NULL };
+  Walk w = { g_ptr_array_new_with_free_func (ref_free), NULL, NULL };
 
   for (guint i = 0; programs != NULL && i < programs->len; i++)
     {
       w.program = g_ptr_array_index (programs, i);
       w.measure = NULL;
-      w.prefix = g_strdup_printf ("program:%s/", w.program->id);
       walk_window_end (&w, &w.program->window_end, "window-end");
-      g_free (w.prefix);
       for (guint k = 0; w.program->measures != NULL && k < w.program->measures->len; k++)
         {
           guint index = 0;
 
           w.measure = g_ptr_array_index (w.program->measures, k);
-          w.prefix = g_strdup_printf ("program:%s/%s/", w.program->id, w.measure->id);
           walk_window_end (&w, &w.measure->window_end, "window-end");
           walk_condition (&w, w.measure->eligibility, &index);
           for (guint e = 0; w.measure->effects != NULL && e < w.measure->effects->len; e++)
             {
-              g_autofree char *at = w.measure->effects->len > 1 ? g_strdup_printf ("effect-%u/", e + 1) : g_strdup ("");
+              char at[32] = "";
+
+              if (w.measure->effects->len > 1)
+                g_snprintf (at, sizeof at, "effect-%u/", e + 1);
 
               walk_effect (&w, g_ptr_array_index (w.measure->effects, e), at);
             }
-          g_free (w.prefix);
         }
     }
   for (guint i = 0; baselines != NULL && i < baselines->len; i++)
