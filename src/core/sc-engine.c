@@ -578,48 +578,48 @@ sc_engine_evaluate (ScCatalog             *catalog,
  * after. Then the platform's totals change by exactly what those measures'
  * do, and only they are evaluated again (and their groups resolved).
  */
-gboolean
-sc_engine_evaluate_delta (const ScResult         *base,
-                          const ScEngineOverride *overrides,
-                          guint                   n_overrides,
-                          const ScProgram        *program,
-                          const ScMeasure        *measure,
-                          ScPlatformResult       *out)
+/* The kept context of @rp with @overrides, without reasons. */
+static Ctx
+delta_ctx (const ResultPriv       *rp,
+           const ScEngineOverride *overrides,
+           guint                   n_overrides)
+{
+  Ctx c = *rp->kept;
+
+  c.overrides = overrides;
+  c.n_overrides = n_overrides;
+  c.reasons = FALSE;
+  c.used = NULL;
+  c.empty = sc_ctx_empty_array ();
+  return c;
+}
+
+/*
+ * The platform @p of @base with the raw measures @index (@n of them, in
+ * raw order) evaluated again under @overrides, the fees' gross @gross
+ * (SC_N_FEES × n_months; the base's, or a moved baseline's): into @out
+ * when neither before nor after does a reduction reach the gross and no
+ * expected measure counts on the platform; else FALSE.
+ */
+static gboolean
+delta_platform (const ScResult         *base,
+                const ScEngineOverride *overrides,
+                guint                   n_overrides,
+                const guint            *index,
+                guint                   n,
+                guint                   p,
+                const double           *gross,
+                ScPlatformResult       *out)
 {
   const ResultPriv *rp = (const ResultPriv *) base;
   g_autofree double *red = NULL;
   g_autofree double *series = NULL;
   g_autofree MeasurePriv *news = NULL;
-  g_autofree guint *index = NULL;
   g_autoptr(GPtrArray) resolved = NULL;
   gboolean fits = TRUE;
-  guint p = G_MAXUINT, n_months, n = 0;
-  gsize len;
+  guint n_months = rp->kept->n_months;
+  gsize len = (gsize) n_months * SC_N_AMOUNTS;
   Ctx c;
-
-  g_return_val_if_fail (base != NULL && program != NULL && out != NULL, FALSE);
-
-  if (rp->kept == NULL || rp->raw == NULL)
-    return FALSE;
-  n_months = rp->kept->n_months;
-  len = (gsize) n_months * SC_N_AMOUNTS;
-
-  /* The measures evaluated again: @measure and the rest of its group, or
-   * all of @program. */
-  index = g_new (guint, MAX (1, rp->n_raw));
-  for (guint i = 0; i < rp->n_raw; i++)
-    {
-      const ScMeasure *m = rp->raw[i].pub.measure;
-
-      if (rp->raw[i].pub.program != program)
-        continue;
-      if (measure != NULL && m != measure && (measure->group == NULL || g_strcmp0 (m->group, measure->group) != 0))
-        continue;
-      index[n++] = i;
-      p = rp->raw[i].platform;
-    }
-  if (n == 0)
-    return FALSE;
 
   /* The platform's counted reductions, fee by fee and month by month. */
   red = g_new0 (double, SC_N_FEES * n_months);
@@ -635,29 +635,29 @@ sc_engine_evaluate_delta (const ScResult         *base,
         red[k] += fin->fee_red[k];
     }
 
-  c = *rp->kept;
-  c.overrides = overrides;
-  c.n_overrides = n_overrides;
-  c.reasons = FALSE;
-  c.used = NULL;
-  c.empty = sc_ctx_empty_array ();
-  news = g_new0 (MeasurePriv, n);
-  series = g_new0 (double, len * n);
-  resolved = g_ptr_array_sized_new (n);
+  c = delta_ctx (rp, overrides, n_overrides);
+  news = g_new0 (MeasurePriv, MAX (1, n));
+  series = g_new0 (double, len * MAX (1, n));
+  resolved = g_ptr_array_sized_new (MAX (1, n));
   for (guint s = 0; s < n; s++)
     {
       const MeasurePriv *old = &rp->raw[index[s]];
       const ScProgramResult *prr = g_ptr_array_index (base->programs, old->program);
 
-      eval_measure (&c, &news[s], series + s * len, program, old->pub.measure, prr->active_until, NULL);
+      eval_measure (&c, &news[s], series + s * len, old->pub.program, old->pub.measure, prr->active_until, NULL);
       news[s].program = old->program;
       measure_totals (&c, &news[s]);
       if (news[s].pub.expected && news[s].pub.status == SC_MEASURE_ELIGIBLE)
         fits = FALSE;
       g_ptr_array_add (resolved, &news[s]);
     }
-  if (fits)
-    sc_stacking_resolve_groups (&c, resolved, 0, n);
+  /* Groups are a program's: each program's run on its own. */
+  for (guint s = 0, first = 0; fits && s < n; s++)
+    if (s + 1 == n || news[s + 1].pub.program != news[first].pub.program)
+      {
+        sc_stacking_resolve_groups (&c, resolved, first, s + 1);
+        first = s + 1;
+      }
 
   /* Out with the measures as they counted, in with them as they count now. */
   for (guint s = 0; s < n && fits; s++)
@@ -673,7 +673,7 @@ sc_engine_evaluate_delta (const ScResult         *base,
     }
   for (guint k = 0; k < SC_N_FEES * n_months && fits; k++)
     {
-      double g = rp->kept->gross[p][k];
+      double g = gross[k];
 
       /* The test of the caps: a reduction that reaches the gross is cut. */
       fits = red[k] <= g + EPSILON || red[k] <= 0;
@@ -710,6 +710,17 @@ sc_engine_evaluate_delta (const ScResult         *base,
               out->fee_reduction[f] += (news[s].fee_red != NULL ? news[s].fee_red[f * n_months + m] : 0)
                                        - (fin->fee_red != NULL ? fin->fee_red[f * n_months + m] : 0);
         }
+      if (gross != rp->kept->gross[p])
+        {
+          out->totals[SC_AMOUNT_FEE_GROSS] = 0;
+          for (guint f = 0; f < SC_N_FEES; f++)
+            {
+              out->fee_gross[f] = 0;
+              for (guint m = 0; m < n_months; m++)
+                out->fee_gross[f] += gross[f * n_months + m];
+              out->totals[SC_AMOUNT_FEE_GROSS] += out->fee_gross[f];
+            }
+        }
       out->totals[SC_AMOUNT_FEE_NET] = out->totals[SC_AMOUNT_FEE_GROSS] - out->totals[SC_AMOUNT_FEE_REDUCTION];
     }
   for (guint s = 0; s < n; s++)
@@ -719,4 +730,93 @@ sc_engine_evaluate_delta (const ScResult         *base,
         g_ptr_array_unref (news[s].pub.texts);
     }
   return fits;
+}
+
+gboolean
+sc_engine_evaluate_delta (const ScResult         *base,
+                          const ScEngineOverride *overrides,
+                          guint                   n_overrides,
+                          const ScProgram        *program,
+                          const ScMeasure        *measure,
+                          ScPlatformResult       *out)
+{
+  const ResultPriv *rp = (const ResultPriv *) base;
+  g_autofree guint *index = NULL;
+  guint p = G_MAXUINT, n = 0;
+
+  g_return_val_if_fail (base != NULL && program != NULL && out != NULL, FALSE);
+
+  if (rp->kept == NULL || rp->raw == NULL)
+    return FALSE;
+
+  /* The measures evaluated again: @measure and the rest of its group, or
+   * all of @program. */
+  index = g_new (guint, MAX (1, rp->n_raw));
+  for (guint i = 0; i < rp->n_raw; i++)
+    {
+      const ScMeasure *m = rp->raw[i].pub.measure;
+
+      if (rp->raw[i].pub.program != program)
+        continue;
+      if (measure != NULL && m != measure && (measure->group == NULL || g_strcmp0 (m->group, measure->group) != 0))
+        continue;
+      index[n++] = i;
+      p = rp->raw[i].platform;
+    }
+  if (n == 0)
+    return FALSE;
+  return delta_platform (base, overrides, n_overrides, index, n, p, rp->kept->gross[p], out);
+}
+
+gboolean
+sc_engine_evaluate_delta_fee (const ScResult         *base,
+                              const ScEngineOverride *overrides,
+                              guint                   n_overrides,
+                              const char             *platform,
+                              const ScBaselineItem   *item,
+                              ScPlatformResult       *out)
+{
+  const ResultPriv *rp = (const ResultPriv *) base;
+  g_autofree guint *index = NULL;
+  g_autofree double *gross = NULL;
+  g_autofree guint *basis = NULL;
+  guint p, n = 0, bit;
+  Ctx c;
+
+  g_return_val_if_fail (base != NULL && platform != NULL && item != NULL && out != NULL, FALSE);
+
+  if (rp->kept == NULL || rp->raw == NULL)
+    return FALSE;
+  p = GPOINTER_TO_UINT (g_hash_table_lookup (rp->kept->platform_of, platform));
+  if (p-- == 0 || p >= base->platforms->len)
+    return FALSE;
+  bit = 1u << item->fee;
+
+  /* What read the fee, and the rest of its group. */
+  index = g_new (guint, MAX (1, rp->n_raw));
+  for (guint i = 0; i < rp->n_raw; i++)
+    {
+      const MeasurePriv *mp = &rp->raw[i];
+      gboolean take = FALSE;
+
+      if (mp->platform != p)
+        continue;
+      for (guint j = 0; j < rp->n_raw && !take; j++)
+        take = rp->raw[j].platform == p && (rp->raw[j].fees_read & bit) != 0
+               && (j == i || (mp->pub.measure->group != NULL && rp->raw[j].pub.program == mp->pub.program
+                              && g_strcmp0 (rp->raw[j].pub.measure->group, mp->pub.measure->group) == 0));
+      if (take)
+        index[n++] = i;
+    }
+
+  /* The gross fees with the baseline moved, apart from the base's. */
+  c = delta_ctx (rp, overrides, n_overrides);
+  gross = g_new0 (double, SC_N_FEES * c.n_months);
+  basis = g_new0 (guint, c.platforms->len);
+  c.gross = g_newa (double *, c.platforms->len);
+  memcpy (c.gross, rp->kept->gross, sizeof (double *) * c.platforms->len);
+  c.gross[p] = gross;
+  c.platform_basis = basis;
+  sc_fees_platform_gross (&c, p, platform);
+  return delta_platform (base, overrides, n_overrides, index, n, p, gross, out);
 }

@@ -54,4 +54,17 @@ gboolean          sc_engine_evaluate_delta  (const ScResult         *base,
                                              const ScProgram        *program,
                                              const ScMeasure        *measure,
                                              ScPlatformResult       *out);
+/*
+ * The same for a baseline value of @platform (@item's, moved by
+ * @overrides): the measures of @platform that read @item's fee (and the
+ * rest of their groups) are evaluated again and the gross fees computed
+ * anew; TRUE and the platform's result in @out when no reduction reaches
+ * its gross before or after, else FALSE.
+ */
+gboolean          sc_engine_evaluate_delta_fee (const ScResult         *base,
+                                                const ScEngineOverride *overrides,
+                                                guint                   n_overrides,
+                                                const char             *platform,
+                                                const ScBaselineItem   *item,
+                                                ScPlatformResult       *out);
 G_END_DECLS

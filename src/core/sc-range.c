@@ -303,6 +303,19 @@ platform_index (const ScResult *result,
   return G_MAXUINT;
 }
 
+/* @pr, a platform's result by a shortcut, into @scores. */
+static void
+take_shortcut (Eval                   *ev,
+               const ScPlatformResult *pr,
+               double                 *scores)
+{
+  guint k = platform_index (ev->result, pr->platform);
+
+  ev->n_shortcuts++;
+  if (k != G_MAXUINT)
+    scores[k] = sc_result_platform_score (ev->base, pr);
+}
+
 /*
  * Scores (n, ScResult.platforms order) with the catalog numbers of
  * @overrides and the profile fields of @fields (@n_fields values @fvalues)
@@ -335,11 +348,7 @@ evaluate (Eval                   *ev,
 
       if (sc_engine_evaluate_delta (ev->base, overrides, n_overrides, program, measure, &pr))
         {
-          guint k = platform_index (ev->result, pr.platform);
-
-          ev->n_shortcuts++;
-          if (k != G_MAXUINT)
-            scores[k] = sc_result_platform_score (ev->base, &pr);
+          take_shortcut (ev, &pr, scores);
           return;
         }
     }
@@ -396,6 +405,16 @@ evaluate_at (Eval       *ev,
       ScEngineOverride o = { c->ref->number, value };
       gconstpointer dirty = c->ref->measure != NULL ? (gconstpointer) c->ref->measure
                           : c->ref->item != NULL ? (gconstpointer) c->ref->item : (gconstpointer) c->ref->program;
+      ScPlatformResult pr;
+
+      /* A baseline value: what read its fee, and the gross fees. */
+      if (c->ref->item != NULL && ev->base != NULL
+          && sc_engine_evaluate_delta_fee (ev->base, &o, 1, c->platform, c->ref->item, &pr))
+        {
+          memcpy (scores, ev->central, sizeof (double) * ev->n);
+          take_shortcut (ev, &pr, scores);
+          return;
+        }
 
       evaluate (ev, &o, 1, NULL, NULL, 0, c->platform, dirty, c->ref->program, c->ref->measure, scores);
     }
