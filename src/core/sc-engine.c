@@ -768,46 +768,83 @@ sc_engine_evaluate_delta (const ScResult         *base,
   return delta_platform (base, overrides, n_overrides, index, n, p, rp->kept->gross[p], out);
 }
 
+/* 1 << the fee of each of @dirty that is an item of @platform's baseline. */
+static guint
+dirty_fee_bits (ScCatalog            *catalog,
+                const char           *platform,
+                const gconstpointer  *dirty,
+                guint                 n_dirty)
+{
+  const ScBaseline *b = sc_catalog_find_baseline (catalog, platform);
+  guint bits = 0;
+
+  for (guint k = 0; b != NULL && b->items != NULL && k < b->items->len; k++)
+    for (guint d = 0; d < n_dirty; d++)
+      if (dirty[d] == g_ptr_array_index (b->items, k))
+        bits |= 1u << ((const ScBaselineItem *) dirty[d])->fee;
+  return bits;
+}
+
+static gboolean
+raw_is_dirty (const MeasurePriv   *mp,
+              guint                fee_bits,
+              const gconstpointer *dirty,
+              guint                n_dirty)
+{
+  if ((mp->fees_read & fee_bits) != 0)
+    return TRUE;
+  for (guint d = 0; d < n_dirty; d++)
+    if (dirty[d] == (gconstpointer) mp->pub.measure || dirty[d] == (gconstpointer) mp->pub.program)
+      return TRUE;
+  return FALSE;
+}
+
 gboolean
-sc_engine_evaluate_delta_fee (const ScResult         *base,
+sc_engine_evaluate_delta_set (const ScResult         *base,
                               const ScEngineOverride *overrides,
                               guint                   n_overrides,
                               const char             *platform,
-                              const ScBaselineItem   *item,
+                              const gconstpointer    *dirty,
+                              guint                   n_dirty,
                               ScPlatformResult       *out)
 {
   const ResultPriv *rp = (const ResultPriv *) base;
   g_autofree guint *index = NULL;
+  g_autofree gboolean *is_dirty = NULL;
   g_autofree double *gross = NULL;
   g_autofree guint *basis = NULL;
-  guint p, n = 0, bit;
+  guint p, n = 0, bits;
   Ctx c;
 
-  g_return_val_if_fail (base != NULL && platform != NULL && item != NULL && out != NULL, FALSE);
+  g_return_val_if_fail (base != NULL && platform != NULL && out != NULL, FALSE);
 
   if (rp->kept == NULL || rp->raw == NULL)
     return FALSE;
   p = GPOINTER_TO_UINT (g_hash_table_lookup (rp->kept->platform_of, platform));
   if (p-- == 0 || p >= base->platforms->len)
     return FALSE;
-  bit = 1u << item->fee;
+  bits = dirty_fee_bits (rp->kept->catalog, platform, dirty, n_dirty);
 
-  /* What read the fee, and the rest of its group. */
+  /* What is dirty or read a moved fee, and the rest of its group. */
+  is_dirty = g_new0 (gboolean, MAX (1, rp->n_raw));
+  for (guint i = 0; i < rp->n_raw; i++)
+    is_dirty[i] = rp->raw[i].platform == p && raw_is_dirty (&rp->raw[i], bits, dirty, n_dirty);
   index = g_new (guint, MAX (1, rp->n_raw));
   for (guint i = 0; i < rp->n_raw; i++)
     {
       const MeasurePriv *mp = &rp->raw[i];
-      gboolean take = FALSE;
+      gboolean take = is_dirty[i];
 
       if (mp->platform != p)
         continue;
-      for (guint j = 0; j < rp->n_raw && !take; j++)
-        take = rp->raw[j].platform == p && (rp->raw[j].fees_read & bit) != 0
-               && (j == i || (mp->pub.measure->group != NULL && rp->raw[j].pub.program == mp->pub.program
-                              && g_strcmp0 (rp->raw[j].pub.measure->group, mp->pub.measure->group) == 0));
+      for (guint j = 0; j < rp->n_raw && !take && mp->pub.measure->group != NULL; j++)
+        take = is_dirty[j] && rp->raw[j].pub.program == mp->pub.program
+               && g_strcmp0 (rp->raw[j].pub.measure->group, mp->pub.measure->group) == 0;
       if (take)
         index[n++] = i;
     }
+  if (bits == 0)
+    return n > 0 && delta_platform (base, overrides, n_overrides, index, n, p, rp->kept->gross[p], out);
 
   /* The gross fees with the baseline moved, apart from the base's. */
   c = delta_ctx (rp, overrides, n_overrides);

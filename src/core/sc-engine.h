@@ -55,16 +55,19 @@ gboolean          sc_engine_evaluate_delta  (const ScResult         *base,
                                              const ScMeasure        *measure,
                                              ScPlatformResult       *out);
 /*
- * The same for a baseline value of @platform (@item's, moved by
- * @overrides): the measures of @platform that read @item's fee (and the
- * rest of their groups) are evaluated again and the gross fees computed
- * anew; TRUE and the platform's result in @out when no reduction reaches
- * its gross before or after, else FALSE.
+ * The same for several numbers of @platform moved at once (@overrides):
+ * @dirty lists what they belong to, each a ScMeasure, a ScProgram (all its
+ * measures) or a ScBaselineItem of @platform's baseline (the measures that
+ * read its fee; the gross fees are computed anew). Those measures and the
+ * rest of their groups are evaluated again; TRUE and the platform's
+ * result in @out when no reduction reaches its gross before or after and
+ * no expected measure counts, else FALSE.
  */
-gboolean          sc_engine_evaluate_delta_fee (const ScResult         *base,
+gboolean          sc_engine_evaluate_delta_set (const ScResult         *base,
                                                 const ScEngineOverride *overrides,
                                                 guint                   n_overrides,
                                                 const char             *platform,
-                                                const ScBaselineItem   *item,
+                                                const gconstpointer    *dirty,
+                                                guint                   n_dirty,
                                                 ScPlatformResult       *out);
 G_END_DECLS

@@ -21,6 +21,15 @@
  * assumption (cost of capital, …) moves every platform and runs them all.
  */
 
+/* Off (tests only): every assumption moved by a full evaluation. */
+static gboolean shortcuts = TRUE;
+
+void
+sc_range_set_shortcuts (gboolean enabled)
+{
+  shortcuts = enabled;
+}
+
 /* Where the winner is said to change: a tie within a yuan. */
 #define TIE_YUAN 0.5
 /* Evaluations spent narrowing one flip value. */
@@ -342,7 +351,7 @@ evaluate (Eval                   *ev,
   /* One number of one measure (or a program's end): only that measure and
    * its group (or that program) are evaluated again, when nothing else can
    * change (sc_engine_evaluate_delta()). */
-  if (program != NULL && n_fields == 0 && ev->base != NULL)
+  if (program != NULL && n_fields == 0 && ev->base != NULL && shortcuts)
     {
       ScPlatformResult pr;
 
@@ -408,8 +417,8 @@ evaluate_at (Eval       *ev,
       ScPlatformResult pr;
 
       /* A baseline value: what read its fee, and the gross fees. */
-      if (c->ref->item != NULL && ev->base != NULL
-          && sc_engine_evaluate_delta_fee (ev->base, &o, 1, c->platform, c->ref->item, &pr))
+      if (c->ref->item != NULL && ev->base != NULL && shortcuts
+          && sc_engine_evaluate_delta_set (ev->base, &o, 1, c->platform, &dirty, 1, &pr))
         {
           memcpy (scores, ev->central, sizeof (double) * ev->n);
           take_shortcut (ev, &pr, scores);
@@ -576,7 +585,7 @@ linear_slopes (Eval       *ev,
       || (c->field != SC_FIELD_LOCKED_VALUE_WORTH && c->field != SC_FIELD_YUAN_PER_1000_EXPOSURES
           && c->field != SC_FIELD_COST_OF_CAPITAL))
     return NULL;
-  if (c->field != SC_FIELD_LOCKED_VALUE_WORTH && c->central == 0)
+  if (!shortcuts || (c->field != SC_FIELD_LOCKED_VALUE_WORTH && c->central == 0))
     return NULL;
   for (guint i = 0; programs != NULL && i < programs->len; i++)
     {
@@ -772,6 +781,104 @@ compare_swing (gconstpointer a,
   return sa < sb ? 1 : sa > sb ? -1 : strcmp (da->key, db->key);
 }
 
+/* Whether a group of @platform's programs has a measure priced by @field
+ * (a group can then choose otherwise when @field moves). */
+static gboolean
+platform_group_priced (ScCatalog  *catalog,
+                       const char *platform,
+                       ScField     field)
+{
+  GPtrArray *programs = sc_catalog_get_programs (catalog);
+
+  for (guint i = 0; programs != NULL && i < programs->len; i++)
+    {
+      const ScProgram *program = g_ptr_array_index (programs, i);
+
+      if (g_strcmp0 (program->platform, platform) != 0)
+        continue;
+      for (guint k = 0; program->measures != NULL && k < program->measures->len; k++)
+        {
+          const ScMeasure *m = g_ptr_array_index (program->measures, k);
+
+          if (m->group != NULL && group_priced_by (program, m->group, field))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/*
+ * Platform @p's score with the catalog numbers @ov (of @dirty) and the
+ * profile fields @fields moved, without a full evaluation: the numbers by
+ * sc_engine_evaluate_delta_set(), then the fields by their linearity
+ * (linear_slopes()): score = kept − cash flow + cash flow × coc / coc₀
+ * + worth × (tied − traffic value + traffic value × rate / rate₀). FALSE
+ * when a field is not linear or a group could choose otherwise.
+ */
+static gboolean
+combined_shortcut (Eval                   *ev,
+                   GArray                 *cands,
+                   guint                   p,
+                   const ScEngineOverride *ov,
+                   const gconstpointer    *dirty,
+                   guint                   n_ov,
+                   const ScField          *fields,
+                   const double           *fvalues,
+                   guint                   n_f,
+                   double                 *scores)
+{
+  const char *platform = ev->result != NULL
+                         ? ((const ScPlatformResult *) g_ptr_array_index (ev->result->platforms, p))->platform : NULL;
+  double worth = ev->base != NULL ? ev->base->locked_worth : 0, coc = 1, rate = 1;
+  double kept, tied, cf, tv;
+  ScPlatformResult pr;
+
+  if (!shortcuts || ev->base == NULL)
+    return FALSE;
+  for (guint f = 0; f < n_f; f++)
+    {
+      const Cand *c = NULL;
+
+      for (guint i = 0; i < cands->len && c == NULL; i++)
+        if (g_array_index (cands, Cand, i).ref == NULL && g_array_index (cands, Cand, i).field == fields[f])
+          c = &g_array_index (cands, Cand, i);
+      if (c == NULL || c->slope == NULL)
+        return FALSE;
+      if (fields[f] == SC_FIELD_LOCKED_VALUE_WORTH)
+        worth = fvalues[f];
+      else if (platform_group_priced (ev->catalog, platform, fields[f]))
+        return FALSE;
+      else if (fields[f] == SC_FIELD_COST_OF_CAPITAL)
+        coc = fvalues[f] / c->central;
+      else
+        rate = fvalues[f] / c->central;
+    }
+  if (n_ov > 0)
+    {
+      if (!sc_engine_evaluate_delta_set (ev->base, ov, n_ov, platform, dirty, n_ov, &pr))
+        return FALSE;
+    }
+  else
+    {
+      guint k;
+
+      for (k = 0; k < ev->base->platforms->len; k++)
+        if (g_strcmp0 (((const ScPlatformResult *) g_ptr_array_index (ev->base->platforms, k))->platform, platform) == 0)
+          break;
+      if (k == ev->base->platforms->len)
+        return FALSE;
+      pr = *(const ScPlatformResult *) g_ptr_array_index (ev->base->platforms, k);
+    }
+  kept = sc_totals_kept (pr.totals);
+  tied = sc_totals_tied (pr.totals);
+  cf = pr.totals[SC_AMOUNT_CASH_FLOW];
+  tv = pr.totals[SC_AMOUNT_TRAFFIC_VALUE];
+  memcpy (scores, ev->central, sizeof (double) * ev->n);
+  scores[p] = kept - cf + cf * coc + worth * (tied - tv + tv * rate);
+  ev->n_shortcuts++;
+  return TRUE;
+}
+
 /* Each platform's lowest and highest score: every assumption that moves it
  * at the end that lowers (raises) it, in one evaluation per platform and
  * direction. */
@@ -785,6 +892,7 @@ combine (Eval           *ev,
   g_autofree ScEngineOverride *ov = g_new (ScEngineOverride, MAX (1, cands->len));
   g_autofree ScField *fields = g_new (ScField, MAX (1, cands->len));
   g_autofree double *fvalues = g_new (double, MAX (1, cands->len));
+  g_autofree gconstpointer *dirty = g_new (gconstpointer, MAX (1, cands->len));
   g_autofree double *s = g_new (double, ev->n);
 
   for (guint p = 0; p < ev->n; p++)
@@ -803,13 +911,18 @@ combine (Eval           *ev,
             /* dir −1: the end with the lower score; +1: the higher. */
             x = (dir < 0) == (dl < dh) ? c->low : c->high;
             if (c->ref != NULL)
-              ov[n_ov++] = (ScEngineOverride) { c->ref->number, x };
+              {
+                dirty[n_ov] = c->ref->measure != NULL ? (gconstpointer) c->ref->measure
+                              : c->ref->item != NULL ? (gconstpointer) c->ref->item : (gconstpointer) c->ref->program;
+                ov[n_ov++] = (ScEngineOverride) { c->ref->number, x };
+              }
             else
               fields[n_f] = c->field, fvalues[n_f++] = x;
           }
         if (n_ov + n_f == 0)
           continue;
-        evaluate (ev, ov, n_ov, fields, fvalues, n_f, n_f > 0 ? NULL : an->platforms[p], NULL, NULL, NULL, s);
+        if (!combined_shortcut (ev, cands, p, ov, dirty, n_ov, fields, fvalues, n_f, s))
+          evaluate (ev, ov, n_ov, fields, fvalues, n_f, n_f > 0 ? NULL : an->platforms[p], NULL, NULL, NULL, s);
         if (dir < 0)
           an->low[p] = MIN (an->low[p], s[p]);
         else

@@ -535,7 +535,7 @@ test_baseline_reuse_exact (void)
                   reused = sc_engine_evaluate (bundled_catalog, p, &reuse_options);
                   g_assert_cmpuint (full->platforms->len, ==, reused->platforms->len);
                   /* The shortcut, when it answers, for the baseline's platform. */
-                  if (sc_engine_evaluate_delta_fee (base, &o, 1, b->platform, item, &pr))
+                  if (sc_engine_evaluate_delta_set (base, &o, 1, b->platform, (const gconstpointer *) &item, 1, &pr))
                     {
                       for (guint q = 0; q < full->platforms->len; q++)
                         {
@@ -665,6 +665,54 @@ test_linear_exact (void)
   g_assert_cmpuint (n_checked, >=, 6);
 }
 
+/* Every shortcut of the analysis (a measure's or a baseline's delta,
+ * linear profile assumptions, combined lows and highs) gives the analysis
+ * that full evaluations give, for every bundled profile. */
+static void
+test_shortcuts_exact (void)
+{
+  g_auto(GStrv) ids = sc_profile_list_examples ();
+  guint n_drivers = 0;
+
+  for (guint e = 0; ids[e] != NULL; e++)
+    {
+      g_autoptr(ScProfile) p = sc_profile_load_example (ids[e], NULL);
+      ScEngineOptions options = { .lang = "en" };
+      g_autoptr(ScResult) r = sc_engine_evaluate (bundled_catalog, p, &options);
+      g_autoptr(ScRangeAnalysis) fast = sc_range_analyse (bundled_catalog, p, r, &options);
+      g_autoptr(ScRangeAnalysis) slow = NULL;
+
+      sc_range_set_shortcuts (FALSE);
+      slow = sc_range_analyse (bundled_catalog, p, r, &options);
+      sc_range_set_shortcuts (TRUE);
+      g_assert_cmpuint (fast->n_platforms, ==, slow->n_platforms);
+      for (guint i = 0; i < fast->n_platforms; i++)
+        {
+          if (fabs (fast->low[i] - slow->low[i]) > 0.005 || fabs (fast->high[i] - slow->high[i]) > 0.005)
+            g_error ("%s: %s from %.4f to %.4f by the shortcuts, %.4f to %.4f evaluated", ids[e], fast->platforms[i],
+                     fast->low[i], fast->high[i], slow->low[i], slow->high[i]);
+        }
+      g_assert_cmpint (fast->robust, ==, slow->robust);
+      g_assert_cmpuint (fast->drivers->len, ==, slow->drivers->len);
+      for (guint k = 0; k < fast->drivers->len; k++)
+        {
+          const ScRangeDriver *a = g_ptr_array_index (fast->drivers, k);
+          const ScRangeDriver *b = g_ptr_array_index (slow->drivers, k);
+
+          g_assert_cmpstr (a->key, ==, b->key);
+          for (guint i = 0; i < fast->n_platforms; i++)
+            {
+              g_assert_cmpfloat_with_epsilon (a->score_low[i], b->score_low[i], 0.005);
+              g_assert_cmpfloat_with_epsilon (a->score_high[i], b->score_high[i], 0.005);
+            }
+          g_assert_cmpint (a->flips, ==, b->flips);
+          g_assert_cmpstr (a->flip_text, ==, b->flip_text);
+          n_drivers++;
+        }
+    }
+  g_assert_cmpuint (n_drivers, >, 20);
+}
+
 /* The document keeps one analysis until an edit, like the rule check. */
 static void
 test_document_cached (void)
@@ -736,6 +784,7 @@ main (int   argc,
   g_test_add_func ("/range/profile", test_profile_range);
   g_test_add_func ("/range/delta-exact", test_delta_exact);
   g_test_add_func ("/range/linear-exact", test_linear_exact);
+  g_test_add_func ("/range/shortcuts-exact", test_shortcuts_exact);
   g_test_add_func ("/range/baseline-reuse-exact", test_baseline_reuse_exact);
   g_test_add_func ("/range/document", test_document_cached);
   return engine_fixture_run ();
