@@ -74,7 +74,8 @@ typedef struct
 
 /* The key is "program:ID/MEASURE/" (or "program:ID/" for the program's
  * own), @at ("effect-2/" or "") and @element; made only for an assumed
- * number (the catalog has thousands that are not). */
+ * number (the catalog has thousands that are not). @noun: a traffic
+ * unit ("traffic-coupon"), named here, or NULL. */
 static void
 add_ref (Walk           *w,
          const ScNumber *n,
@@ -98,7 +99,7 @@ add_ref (Walk           *w,
                               w->measure != NULL ? "/" : "", at, element);
   ref->what = what;
   ref->unit = unit;
-  ref->noun = noun;
+  ref->noun = noun != NULL ? sc_traffic_unit_label (noun) : NULL;
   ref->varied = TRUE;
   g_ptr_array_add (w->refs, ref);
 }
@@ -129,7 +130,8 @@ walk_effect (Walk           *w,
              const char     *at)
 {
   ScUnit money = eff->benefit == SC_BENEFIT_TRAFFIC ? SC_UNIT_COUNT : SC_UNIT_YUAN;
-  const char *noun = eff->benefit == SC_BENEFIT_TRAFFIC ? sc_traffic_unit_label (eff->unit) : NULL;
+  /* The traffic unit, named (translated) only for an assumed number. */
+  const char *noun = eff->benefit == SC_BENEFIT_TRAFFIC ? (eff->unit != NULL ? eff->unit : "") : NULL;
 
 #define ELEMENT(name) at, name
   add_ref (w, &eff->amount, ELEMENT ("amount"), N_("amount"), eff->kind == SC_EFFECT_DEPOSIT ? SC_UNIT_YUAN : money, noun);
