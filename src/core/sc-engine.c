@@ -613,6 +613,7 @@ delta_platform (const ScResult         *base,
 {
   const ResultPriv *rp = (const ResultPriv *) base;
   g_autofree double *red = NULL;
+  g_autofree double *before = NULL;   /* the counted reductions as they were */
   g_autofree double *series = NULL;
   g_autofree MeasurePriv *news = NULL;
   g_autoptr(GPtrArray) resolved = NULL;
@@ -635,6 +636,7 @@ delta_platform (const ScResult         *base,
         red[k] += fin->fee_red[k];
     }
 
+  before = g_memdup2 (red, sizeof (double) * SC_N_FEES * n_months);
   c = delta_ctx (rp, overrides, n_overrides);
   news = g_new0 (MeasurePriv, MAX (1, n));
   series = g_new0 (double, len * MAX (1, n));
@@ -680,20 +682,7 @@ delta_platform (const ScResult         *base,
     }
   /* … and none reached it before either. */
   for (guint k = 0; k < SC_N_FEES * n_months && fits; k++)
-    {
-      double before = red[k], g = rp->kept->gross[p][k];
-
-      for (guint s = 0; s < n; s++)
-        {
-          const MeasurePriv *fin = g_ptr_array_index (base->measures, index[s]);
-
-          if (news[s].pub.status == SC_MEASURE_ELIGIBLE && !news[s].pub.cut_by_group && news[s].fee_red != NULL)
-            before -= news[s].fee_red[k];
-          if (fin->pub.status == SC_MEASURE_ELIGIBLE && !fin->pub.cut_by_group && fin->fee_red != NULL)
-            before += fin->fee_red[k];
-        }
-      fits = before <= g + EPSILON || before <= 0;
-    }
+    fits = before[k] <= rp->kept->gross[p][k] + EPSILON || before[k] <= 0;
   if (fits)
     {
       *out = *(const ScPlatformResult *) g_ptr_array_index (base->platforms, p);

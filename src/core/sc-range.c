@@ -944,6 +944,8 @@ sc_range_analyse (ScCatalog             *catalog,
   Eval ev = { 0 };
   double **lows, **highs;
   guint n;
+  g_autofree ScFormatCache *tr = NULL;
+  ScFormatCache *saved_tr;
 
   g_return_val_if_fail (catalog != NULL && profile != NULL && result != NULL, NULL);
 
@@ -985,6 +987,12 @@ sc_range_analyse (ScCatalog             *catalog,
   ev.options.no_series = TRUE;
   ev.n = n;
   ev.central = an->central;
+  /* The engine's strings are looked up once for the whole analysis, not
+   * once per shortcut (an evaluation without reasons uses the caller's
+   * cache). */
+  tr = g_new0 (ScFormatCache, 1);
+  saved_tr = sc_format_cache_get ();
+  sc_format_cache_set (tr);
 
   {
     ScEngineOptions o = ev.options;
@@ -1074,6 +1082,7 @@ sc_range_analyse (ScCatalog             *catalog,
   g_free (lows);
   g_free (highs);
   sc_result_free (ev.base);
+  sc_format_cache_set (saved_tr);
   g_debug ("range analysis: %u assumptions, %u evaluations, %u by the shortcut, %u linear", cands->len,
            ev.n_evaluations, ev.n_shortcuts, ev.n_linear);
   return an;
