@@ -44,7 +44,7 @@ typedef struct
   const ScProgram *program;    /* NULL for a baseline */
   const ScMeasure *measure;    /* NULL for a program's own or a baseline's */
   const char      *platform;
-  char            *key;
+  char             element[48]; /* a program's number: what follows "program:ID/MEASURE/" (ref_key()) */
   const char      *what;       /* untranslated (N_()): "length of the discount"; with @tier a
                                 * format taking it ("tier %u reward"); NULL for a baseline fee */
   guint            tier;       /* 1, 2 … for a tier's number, else 0 */
@@ -56,13 +56,17 @@ typedef struct
   gboolean         varied;     /* the engine reads it through its overrides */
 } Ref;
 
-static void
-ref_free (gpointer data)
-{
-  Ref *ref = data;
 
-  g_free (ref->key);
-  g_free (ref);
+/* The number's stable id: "program:ID/MEASURE/ELEMENT", "program:ID/window-end"
+ * or "baseline:PLATFORM/FEE[/CATEGORY]". (transfer full) */
+static char *
+ref_key (const Ref *ref)
+{
+  if (ref->item != NULL)
+    return g_strdup_printf ("baseline:%s/%s%s%s", ref->platform, sc_fee_to_string (ref->item->fee),
+                            ref->item->category ? "/" : "", ref->item->category ? ref->item->category : "");
+  return g_strdup_printf ("program:%s/%s%s%s", ref->program->id, ref->measure != NULL ? ref->measure->id : "",
+                          ref->measure != NULL ? "/" : "", ref->element);
 }
 
 typedef struct
@@ -95,8 +99,7 @@ add_ref (Walk           *w,
   ref->program = w->program;
   ref->measure = w->measure;
   ref->platform = w->program->platform;
-  ref->key = g_strdup_printf ("program:%s/%s%s%s%s", w->program->id, w->measure != NULL ? w->measure->id : "",
-                              w->measure != NULL ? "/" : "", at, element);
+  g_snprintf (ref->element, sizeof ref->element, "%s%s", at, element);
   ref->what = what;
   ref->unit = unit;
   ref->noun = noun != NULL ? sc_traffic_unit_label (noun) : NULL;
@@ -188,7 +191,7 @@ collect_refs (ScCatalog *catalog)
 {
   GPtrArray *programs = sc_catalog_get_programs (catalog);
   GPtrArray *baselines = sc_catalog_get_baselines (catalog);
-  Walk w = { g_ptr_array_new_with_free_func (ref_free), NULL, NULL };
+  Walk w = { g_ptr_array_new_with_free_func (g_free), NULL, NULL };
 
   for (guint i = 0; programs != NULL && i < programs->len; i++)
     {
@@ -228,8 +231,7 @@ collect_refs (ScCatalog *catalog)
           ref->number = &item->value;
           ref->origin = b->origin;
           ref->platform = b->platform;
-          ref->key = g_strdup_printf ("baseline:%s/%s%s%s", b->platform, sc_fee_to_string (item->fee),
-                                      item->category ? "/" : "", item->category ? item->category : "");
+
           ref->baseline = b;
           ref->item = item;
           ref->unit = sc_format_fee_unit (item->fee);
@@ -262,16 +264,18 @@ sc_range_list_unranged (ScCatalog *catalog)
   for (guint i = 0; i < refs->len; i++)
     {
       const Ref *ref = g_ptr_array_index (refs, i);
+      g_autofree char *key = NULL;
 
       if (ref->number->has_range)
         continue;
       /* An open end has nothing to vary. */
       if (ref->is_date && ref_end (ref) == SC_DAY_NONE)
         continue;
+      key = ref_key (ref);
       g_ptr_array_add (lines, g_strdup_printf (
         /* Translators: file, line, the number's id ("program:…/m2…/discount-days") */
         _("%s:%u: warning: %s is assumed but has no plausible range; add low=\"…\" high=\"…\" and say why in its note"),
-        ref->origin ? ref->origin : "?", ref->number->line, ref->key));
+        ref->origin ? ref->origin : "?", ref->number->line, key));
     }
   return lines;
 }
@@ -1037,7 +1041,7 @@ sc_range_analyse (ScCatalog             *catalog,
         continue;
 
       d = g_new0 (ScRangeDriver, 1);
-      d->key = c->ref != NULL ? g_strdup (c->ref->key) : g_strconcat ("profile:", sc_field_info (c->field)->name, NULL);
+      d->key = c->ref != NULL ? ref_key (c->ref) : g_strconcat ("profile:", sc_field_info (c->field)->name, NULL);
       d->label = candidate_label (c, an->lang);
       d->note = c->ref != NULL ? g_strdup (sc_text_get (&c->ref->number->note, an->lang))
                                : g_strdup (sc_text_get (&profile->values[c->field].note, an->lang));
