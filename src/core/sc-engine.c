@@ -292,6 +292,30 @@ baseline_item_fee (ScCatalog     *catalog,
   return 0;
 }
 
+/* Each platform's counted reductions, fee by fee and month by month, and
+ * whether an expected measure counts on it: once, for the deltas. */
+static void
+keep_counted (Ctx      *ctx,
+              ScResult *result)
+{
+  gsize len = (gsize) SC_N_FEES * ctx->n_months;
+
+  ctx->counted_red = g_new0 (double, MAX (1, len * ctx->platforms->len));
+  ctx->counts_expected = g_new0 (gboolean, MAX (1, ctx->platforms->len));
+  for (guint i = 0; i < result->measures->len; i++)
+    {
+      const MeasurePriv *fin = g_ptr_array_index (result->measures, i);
+      double *red = ctx->counted_red + fin->platform * len;
+
+      if (fin->pub.status != SC_MEASURE_ELIGIBLE || fin->pub.cut_by_group)
+        continue;
+      if (fin->pub.expected)
+        ctx->counts_expected[fin->platform] = TRUE;
+      for (gsize k = 0; fin->fee_red != NULL && k < len; k++)
+        red[k] += fin->fee_red[k];
+    }
+}
+
 /* Left out: disabled, or of another platform than the only one asked for. */
 static gboolean
 is_disabled (const ScEngineOptions *options,
@@ -562,6 +586,7 @@ sc_engine_evaluate (ScCatalog             *catalog,
       /* For sc_engine_evaluate_delta(): the sales curve and gross fees. */
       ctx.overrides = NULL;
       ctx.n_overrides = 0;
+      keep_counted (&ctx, result);
       rp->kept = g_memdup2 (&ctx, sizeof ctx);
     }
   else
@@ -623,18 +648,9 @@ delta_platform (const ScResult         *base,
   Ctx c;
 
   /* The platform's counted reductions, fee by fee and month by month. */
-  red = g_new0 (double, SC_N_FEES * n_months);
-  for (guint i = 0; i < rp->n_raw; i++)
-    {
-      const MeasurePriv *fin = g_ptr_array_index (base->measures, i);
-
-      if (rp->raw[i].platform != p || fin->pub.status != SC_MEASURE_ELIGIBLE || fin->pub.cut_by_group)
-        continue;
-      if (fin->pub.expected)
-        return FALSE;
-      for (guint k = 0; fin->fee_red != NULL && k < SC_N_FEES * n_months; k++)
-        red[k] += fin->fee_red[k];
-    }
+  if (rp->kept->counts_expected[p])
+    return FALSE;
+  red = g_memdup2 (rp->kept->counted_red + (gsize) p * SC_N_FEES * n_months, sizeof (double) * SC_N_FEES * n_months);
 
   before = g_memdup2 (red, sizeof (double) * SC_N_FEES * n_months);
   c = delta_ctx (rp, overrides, n_overrides);

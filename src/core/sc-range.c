@@ -99,7 +99,8 @@ add_ref (Walk           *w,
   ref->program = w->program;
   ref->measure = w->measure;
   ref->platform = w->program->platform;
-  g_snprintf (ref->element, sizeof ref->element, "%s%s", at, element);
+  g_strlcpy (ref->element, at, sizeof ref->element);
+  g_strlcat (ref->element, element, sizeof ref->element);
   ref->what = what;
   ref->unit = unit;
   ref->noun = noun != NULL ? sc_traffic_unit_label (noun) : NULL;
