@@ -136,6 +136,7 @@ sc_ctx_baseline_value (Ctx        *ctx,
   const ScBaselineItem *any = NULL, *exact = NULL, *item;
   char buf[SC_FORMAT_VALUE_BUF];
 
+  ctx->fees_read |= 1u << fee;
   if (category != NULL)
     o = sc_profile_find_override (ctx->profile, platform, fee, category);
   if (o == NULL)
@@ -500,6 +501,8 @@ sc_ctx_clear (Ctx *ctx)
   g_free (ctx->scratch);
   g_free (ctx->gross);
   g_free (ctx->platform_basis);
+  g_free (ctx->counted_red);
+  g_free (ctx->counts_expected);
   g_ptr_array_unref (ctx->platforms);
   g_hash_table_unref (ctx->platform_of);
   g_clear_pointer (&ctx->assumptions, g_ptr_array_unref);

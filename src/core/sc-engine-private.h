@@ -31,6 +31,7 @@ typedef struct
   ScWindow         window;    /* effective window */
   guint            platform;  /* index into Ctx.platforms */
   guint            program;   /* index into ScResult.programs */
+  guint            fees_read; /* 1 << ScFee of each baseline fee its evaluation read */
 } MeasurePriv;
 
 typedef struct _Ctx
@@ -73,6 +74,9 @@ typedef struct _Ctx
   const ScEngineOverride *overrides;   /* the options' */
   guint             n_overrides;
   const char       *only_platform;
+  guint             fees_read;     /* 1 << ScFee of each baseline fee read since last reset */
+  double           *counted_red;   /* kept: per platform, SC_N_FEES × n_months reductions counted */
+  gboolean         *counts_expected; /* kept: per platform, an expected measure counts on it */
   GPtrArray        *used;          /* const ScNumber*: the assumed numbers used (with reasons) */
   GPtrArray        *empty;         /* without reasons: sc_ctx_empty_array(), which every
                                     * measure's reasons (and texts, until it has one) share */

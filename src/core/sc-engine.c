@@ -274,6 +274,48 @@ measure_totals (Ctx         *ctx,
     }
 }
 
+/* 1 << the fee of @dirty when it is a baseline item of @catalog, else 0. */
+static guint
+baseline_item_fee (ScCatalog     *catalog,
+                   gconstpointer  dirty)
+{
+  GPtrArray *baselines = sc_catalog_get_baselines (catalog);
+
+  for (guint i = 0; dirty != NULL && baselines != NULL && i < baselines->len; i++)
+    {
+      const ScBaseline *b = g_ptr_array_index (baselines, i);
+
+      for (guint k = 0; b->items != NULL && k < b->items->len; k++)
+        if (g_ptr_array_index (b->items, k) == dirty)
+          return 1u << ((const ScBaselineItem *) dirty)->fee;
+    }
+  return 0;
+}
+
+/* Each platform's counted reductions, fee by fee and month by month, and
+ * whether an expected measure counts on it: once, for the deltas. */
+static void
+keep_counted (Ctx      *ctx,
+              ScResult *result)
+{
+  gsize len = (gsize) SC_N_FEES * ctx->n_months;
+
+  ctx->counted_red = g_new0 (double, MAX (1, len * ctx->platforms->len));
+  ctx->counts_expected = g_new0 (gboolean, MAX (1, ctx->platforms->len));
+  for (guint i = 0; i < result->measures->len; i++)
+    {
+      const MeasurePriv *fin = g_ptr_array_index (result->measures, i);
+      double *red = ctx->counted_red + fin->platform * len;
+
+      if (fin->pub.status != SC_MEASURE_ELIGIBLE || fin->pub.cut_by_group)
+        continue;
+      if (fin->pub.expected)
+        ctx->counts_expected[fin->platform] = TRUE;
+      for (gsize k = 0; fin->fee_red != NULL && k < len; k++)
+        red[k] += fin->fee_red[k];
+    }
+}
+
 /* Left out: disabled, or of another platform than the only one asked for. */
 static gboolean
 is_disabled (const ScEngineOptions *options,
@@ -313,7 +355,7 @@ sc_engine_evaluate (ScCatalog             *catalog,
   g_autoptr(GHashTable) replacer = NULL;   /* replaced id → the program replacing it */
   ScFormatCache tr, *saved_tr = sc_format_cache_get ();
   const ResultPriv *reuse = NULL;
-  guint reused = 0;
+  guint reused = 0, dirty_fees = 0;
   guint n_measures = 0, n_series;
   gsize series_len;
 
@@ -349,7 +391,10 @@ sc_engine_evaluate (ScCatalog             *catalog,
     }
   if (options != NULL && options->reuse != NULL && ((const ResultPriv *) options->reuse)->raw != NULL
       && options->reuse->horizon_months == ctx.n_months)
-    reuse = (const ResultPriv *) options->reuse;
+    {
+      reuse = (const ResultPriv *) options->reuse;
+      dirty_fees = baseline_item_fee (catalog, options->dirty);
+    }
   rp->platforms = g_new0 (ScPlatformResult, MAX (1, ctx.platforms->len));
   rp->series = g_new0 (double, MAX (1, series_len * n_series));
   result = &rp->pub;
@@ -423,12 +468,17 @@ sc_engine_evaluate (ScCatalog             *catalog,
               if (reused < reuse->n_raw)
                 raw = &reuse->raw[reused];
             }
+          /* A baseline fee moved: what read it is evaluated again. */
+          if (raw != NULL && (raw->fees_read & dirty_fees) != 0)
+            raw = NULL;
           if (raw != NULL)
             take_raw (&ctx, mp, rp->series + index * series_len, raw,
                       reuse->raw_series + reused * series_len);
           else
             {
+              ctx.fees_read = 0;
               eval_measure (&ctx, mp, rp->series + index * series_len, program, measure, until, replaced_by);
+              mp->fees_read = ctx.fees_read;
               measure_totals (&ctx, mp);
             }
           mp->program = result->programs->len - 1;
@@ -536,6 +586,7 @@ sc_engine_evaluate (ScCatalog             *catalog,
       /* For sc_engine_evaluate_delta(): the sales curve and gross fees. */
       ctx.overrides = NULL;
       ctx.n_overrides = 0;
+      keep_counted (&ctx, result);
       rp->kept = g_memdup2 (&ctx, sizeof ctx);
     }
   else
@@ -552,6 +603,140 @@ sc_engine_evaluate (ScCatalog             *catalog,
  * after. Then the platform's totals change by exactly what those measures'
  * do, and only they are evaluated again (and their groups resolved).
  */
+/* The kept context of @rp with @overrides, without reasons. */
+static Ctx
+delta_ctx (const ResultPriv       *rp,
+           const ScEngineOverride *overrides,
+           guint                   n_overrides)
+{
+  Ctx c = *rp->kept;
+
+  c.overrides = overrides;
+  c.n_overrides = n_overrides;
+  c.reasons = FALSE;
+  c.used = NULL;
+  c.empty = sc_ctx_empty_array ();
+  return c;
+}
+
+/*
+ * The platform @p of @base with the raw measures @index (@n of them, in
+ * raw order) evaluated again under @overrides, the fees' gross @gross
+ * (SC_N_FEES × n_months; the base's, or a moved baseline's): into @out
+ * when neither before nor after does a reduction reach the gross and no
+ * expected measure counts on the platform; else FALSE.
+ */
+static gboolean
+delta_platform (const ScResult         *base,
+                const ScEngineOverride *overrides,
+                guint                   n_overrides,
+                const guint            *index,
+                guint                   n,
+                guint                   p,
+                const double           *gross,
+                ScPlatformResult       *out)
+{
+  const ResultPriv *rp = (const ResultPriv *) base;
+  g_autofree double *red = NULL;
+  g_autofree double *before = NULL;   /* the counted reductions as they were */
+  g_autofree double *series = NULL;
+  g_autofree MeasurePriv *news = NULL;
+  g_autoptr(GPtrArray) resolved = NULL;
+  gboolean fits = TRUE;
+  guint n_months = rp->kept->n_months;
+  gsize len = (gsize) n_months * SC_N_AMOUNTS;
+  Ctx c;
+
+  /* The platform's counted reductions, fee by fee and month by month. */
+  if (rp->kept->counts_expected[p])
+    return FALSE;
+  red = g_memdup2 (rp->kept->counted_red + (gsize) p * SC_N_FEES * n_months, sizeof (double) * SC_N_FEES * n_months);
+
+  before = g_memdup2 (red, sizeof (double) * SC_N_FEES * n_months);
+  c = delta_ctx (rp, overrides, n_overrides);
+  news = g_new0 (MeasurePriv, MAX (1, n));
+  series = g_new0 (double, len * MAX (1, n));
+  resolved = g_ptr_array_sized_new (MAX (1, n));
+  for (guint s = 0; s < n; s++)
+    {
+      const MeasurePriv *old = &rp->raw[index[s]];
+      const ScProgramResult *prr = g_ptr_array_index (base->programs, old->program);
+
+      eval_measure (&c, &news[s], series + s * len, old->pub.program, old->pub.measure, prr->active_until, NULL);
+      news[s].program = old->program;
+      measure_totals (&c, &news[s]);
+      if (news[s].pub.expected && news[s].pub.status == SC_MEASURE_ELIGIBLE)
+        fits = FALSE;
+      g_ptr_array_add (resolved, &news[s]);
+    }
+  /* Groups are a program's: each program's run on its own. */
+  for (guint s = 0, first = 0; fits && s < n; s++)
+    if (s + 1 == n || news[s + 1].pub.program != news[first].pub.program)
+      {
+        sc_stacking_resolve_groups (&c, resolved, first, s + 1);
+        first = s + 1;
+      }
+
+  /* Out with the measures as they counted, in with them as they count now. */
+  for (guint s = 0; s < n && fits; s++)
+    {
+      const MeasurePriv *fin = g_ptr_array_index (base->measures, index[s]);
+
+      for (guint k = 0; fin->pub.status == SC_MEASURE_ELIGIBLE && !fin->pub.cut_by_group && fin->fee_red != NULL
+                        && k < SC_N_FEES * n_months; k++)
+        red[k] -= fin->fee_red[k];
+      for (guint k = 0; news[s].pub.status == SC_MEASURE_ELIGIBLE && !news[s].pub.cut_by_group
+                        && news[s].fee_red != NULL && k < SC_N_FEES * n_months; k++)
+        red[k] += news[s].fee_red[k];
+    }
+  for (guint k = 0; k < SC_N_FEES * n_months && fits; k++)
+    {
+      double g = gross[k];
+
+      /* The test of the caps: a reduction that reaches the gross is cut. */
+      fits = red[k] <= g + EPSILON || red[k] <= 0;
+    }
+  /* … and none reached it before either. */
+  for (guint k = 0; k < SC_N_FEES * n_months && fits; k++)
+    fits = before[k] <= rp->kept->gross[p][k] + EPSILON || before[k] <= 0;
+  if (fits)
+    {
+      *out = *(const ScPlatformResult *) g_ptr_array_index (base->platforms, p);
+      out->monthly = NULL;
+      for (guint s = 0; s < n; s++)
+        {
+          const MeasurePriv *fin = g_ptr_array_index (base->measures, index[s]);
+
+          for (guint a = 0; a < SC_N_AMOUNTS; a++)
+            if (a != SC_AMOUNT_FEE_GROSS && a != SC_AMOUNT_FEE_NET)
+              out->totals[a] += news[s].pub.totals[a] - fin->pub.totals[a];
+          for (guint f = 0; f < SC_N_FEES; f++)
+            for (guint m = 0; m < n_months; m++)
+              out->fee_reduction[f] += (news[s].fee_red != NULL ? news[s].fee_red[f * n_months + m] : 0)
+                                       - (fin->fee_red != NULL ? fin->fee_red[f * n_months + m] : 0);
+        }
+      if (gross != rp->kept->gross[p])
+        {
+          out->totals[SC_AMOUNT_FEE_GROSS] = 0;
+          for (guint f = 0; f < SC_N_FEES; f++)
+            {
+              out->fee_gross[f] = 0;
+              for (guint m = 0; m < n_months; m++)
+                out->fee_gross[f] += gross[f * n_months + m];
+              out->totals[SC_AMOUNT_FEE_GROSS] += out->fee_gross[f];
+            }
+        }
+      out->totals[SC_AMOUNT_FEE_NET] = out->totals[SC_AMOUNT_FEE_GROSS] - out->totals[SC_AMOUNT_FEE_REDUCTION];
+    }
+  for (guint s = 0; s < n; s++)
+    {
+      g_free (news[s].fee_red);
+      if (news[s].pub.texts != c.empty)
+        g_ptr_array_unref (news[s].pub.texts);
+    }
+  return fits;
+}
+
 gboolean
 sc_engine_evaluate_delta (const ScResult         *base,
                           const ScEngineOverride *overrides,
@@ -561,22 +746,13 @@ sc_engine_evaluate_delta (const ScResult         *base,
                           ScPlatformResult       *out)
 {
   const ResultPriv *rp = (const ResultPriv *) base;
-  g_autofree double *red = NULL;
-  g_autofree double *series = NULL;
-  g_autofree MeasurePriv *news = NULL;
   g_autofree guint *index = NULL;
-  g_autoptr(GPtrArray) resolved = NULL;
-  gboolean fits = TRUE;
-  guint p = G_MAXUINT, n_months, n = 0;
-  gsize len;
-  Ctx c;
+  guint p = G_MAXUINT, n = 0;
 
   g_return_val_if_fail (base != NULL && program != NULL && out != NULL, FALSE);
 
   if (rp->kept == NULL || rp->raw == NULL)
     return FALSE;
-  n_months = rp->kept->n_months;
-  len = (gsize) n_months * SC_N_AMOUNTS;
 
   /* The measures evaluated again: @measure and the rest of its group, or
    * all of @program. */
@@ -594,103 +770,95 @@ sc_engine_evaluate_delta (const ScResult         *base,
     }
   if (n == 0)
     return FALSE;
+  return delta_platform (base, overrides, n_overrides, index, n, p, rp->kept->gross[p], out);
+}
 
-  /* The platform's counted reductions, fee by fee and month by month. */
-  red = g_new0 (double, SC_N_FEES * n_months);
+/* 1 << the fee of each of @dirty that is an item of @platform's baseline. */
+static guint
+dirty_fee_bits (ScCatalog            *catalog,
+                const char           *platform,
+                const gconstpointer  *dirty,
+                guint                 n_dirty)
+{
+  const ScBaseline *b = sc_catalog_find_baseline (catalog, platform);
+  guint bits = 0;
+
+  for (guint k = 0; b != NULL && b->items != NULL && k < b->items->len; k++)
+    for (guint d = 0; d < n_dirty; d++)
+      if (dirty[d] == g_ptr_array_index (b->items, k))
+        bits |= 1u << ((const ScBaselineItem *) dirty[d])->fee;
+  return bits;
+}
+
+static gboolean
+raw_is_dirty (const MeasurePriv   *mp,
+              guint                fee_bits,
+              const gconstpointer *dirty,
+              guint                n_dirty)
+{
+  if ((mp->fees_read & fee_bits) != 0)
+    return TRUE;
+  for (guint d = 0; d < n_dirty; d++)
+    if (dirty[d] == (gconstpointer) mp->pub.measure || dirty[d] == (gconstpointer) mp->pub.program)
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+sc_engine_evaluate_delta_set (const ScResult         *base,
+                              const ScEngineOverride *overrides,
+                              guint                   n_overrides,
+                              const char             *platform,
+                              const gconstpointer    *dirty,
+                              guint                   n_dirty,
+                              ScPlatformResult       *out)
+{
+  const ResultPriv *rp = (const ResultPriv *) base;
+  g_autofree guint *index = NULL;
+  g_autofree gboolean *is_dirty = NULL;
+  g_autofree double *gross = NULL;
+  g_autofree guint *basis = NULL;
+  guint p, n = 0, bits;
+  Ctx c;
+
+  g_return_val_if_fail (base != NULL && platform != NULL && out != NULL, FALSE);
+
+  if (rp->kept == NULL || rp->raw == NULL)
+    return FALSE;
+  p = GPOINTER_TO_UINT (g_hash_table_lookup (rp->kept->platform_of, platform));
+  if (p-- == 0 || p >= base->platforms->len)
+    return FALSE;
+  bits = dirty_fee_bits (rp->kept->catalog, platform, dirty, n_dirty);
+
+  /* What is dirty or read a moved fee, and the rest of its group. */
+  is_dirty = g_new0 (gboolean, MAX (1, rp->n_raw));
+  for (guint i = 0; i < rp->n_raw; i++)
+    is_dirty[i] = rp->raw[i].platform == p && raw_is_dirty (&rp->raw[i], bits, dirty, n_dirty);
+  index = g_new (guint, MAX (1, rp->n_raw));
   for (guint i = 0; i < rp->n_raw; i++)
     {
-      const MeasurePriv *fin = g_ptr_array_index (base->measures, i);
+      const MeasurePriv *mp = &rp->raw[i];
+      gboolean take = is_dirty[i];
 
-      if (rp->raw[i].platform != p || fin->pub.status != SC_MEASURE_ELIGIBLE || fin->pub.cut_by_group)
+      if (mp->platform != p)
         continue;
-      if (fin->pub.expected)
-        return FALSE;
-      for (guint k = 0; fin->fee_red != NULL && k < SC_N_FEES * n_months; k++)
-        red[k] += fin->fee_red[k];
+      for (guint j = 0; j < rp->n_raw && !take && mp->pub.measure->group != NULL; j++)
+        take = is_dirty[j] && rp->raw[j].pub.program == mp->pub.program
+               && g_strcmp0 (rp->raw[j].pub.measure->group, mp->pub.measure->group) == 0;
+      if (take)
+        index[n++] = i;
     }
+  if (bits == 0)
+    return n > 0 && delta_platform (base, overrides, n_overrides, index, n, p, rp->kept->gross[p], out);
 
-  c = *rp->kept;
-  c.overrides = overrides;
-  c.n_overrides = n_overrides;
-  c.reasons = FALSE;
-  c.used = NULL;
-  c.empty = sc_ctx_empty_array ();
-  news = g_new0 (MeasurePriv, n);
-  series = g_new0 (double, len * n);
-  resolved = g_ptr_array_sized_new (n);
-  for (guint s = 0; s < n; s++)
-    {
-      const MeasurePriv *old = &rp->raw[index[s]];
-      const ScProgramResult *prr = g_ptr_array_index (base->programs, old->program);
-
-      eval_measure (&c, &news[s], series + s * len, program, old->pub.measure, prr->active_until, NULL);
-      news[s].program = old->program;
-      measure_totals (&c, &news[s]);
-      if (news[s].pub.expected && news[s].pub.status == SC_MEASURE_ELIGIBLE)
-        fits = FALSE;
-      g_ptr_array_add (resolved, &news[s]);
-    }
-  if (fits)
-    sc_stacking_resolve_groups (&c, resolved, 0, n);
-
-  /* Out with the measures as they counted, in with them as they count now. */
-  for (guint s = 0; s < n && fits; s++)
-    {
-      const MeasurePriv *fin = g_ptr_array_index (base->measures, index[s]);
-
-      for (guint k = 0; fin->pub.status == SC_MEASURE_ELIGIBLE && !fin->pub.cut_by_group && fin->fee_red != NULL
-                        && k < SC_N_FEES * n_months; k++)
-        red[k] -= fin->fee_red[k];
-      for (guint k = 0; news[s].pub.status == SC_MEASURE_ELIGIBLE && !news[s].pub.cut_by_group
-                        && news[s].fee_red != NULL && k < SC_N_FEES * n_months; k++)
-        red[k] += news[s].fee_red[k];
-    }
-  for (guint k = 0; k < SC_N_FEES * n_months && fits; k++)
-    {
-      double g = rp->kept->gross[p][k];
-
-      /* The test of the caps: a reduction that reaches the gross is cut. */
-      fits = red[k] <= g + EPSILON || red[k] <= 0;
-    }
-  /* … and none reached it before either. */
-  for (guint k = 0; k < SC_N_FEES * n_months && fits; k++)
-    {
-      double before = red[k], g = rp->kept->gross[p][k];
-
-      for (guint s = 0; s < n; s++)
-        {
-          const MeasurePriv *fin = g_ptr_array_index (base->measures, index[s]);
-
-          if (news[s].pub.status == SC_MEASURE_ELIGIBLE && !news[s].pub.cut_by_group && news[s].fee_red != NULL)
-            before -= news[s].fee_red[k];
-          if (fin->pub.status == SC_MEASURE_ELIGIBLE && !fin->pub.cut_by_group && fin->fee_red != NULL)
-            before += fin->fee_red[k];
-        }
-      fits = before <= g + EPSILON || before <= 0;
-    }
-  if (fits)
-    {
-      *out = *(const ScPlatformResult *) g_ptr_array_index (base->platforms, p);
-      out->monthly = NULL;
-      for (guint s = 0; s < n; s++)
-        {
-          const MeasurePriv *fin = g_ptr_array_index (base->measures, index[s]);
-
-          for (guint a = 0; a < SC_N_AMOUNTS; a++)
-            if (a != SC_AMOUNT_FEE_GROSS && a != SC_AMOUNT_FEE_NET)
-              out->totals[a] += news[s].pub.totals[a] - fin->pub.totals[a];
-          for (guint f = 0; f < SC_N_FEES; f++)
-            for (guint m = 0; m < n_months; m++)
-              out->fee_reduction[f] += (news[s].fee_red != NULL ? news[s].fee_red[f * n_months + m] : 0)
-                                       - (fin->fee_red != NULL ? fin->fee_red[f * n_months + m] : 0);
-        }
-      out->totals[SC_AMOUNT_FEE_NET] = out->totals[SC_AMOUNT_FEE_GROSS] - out->totals[SC_AMOUNT_FEE_REDUCTION];
-    }
-  for (guint s = 0; s < n; s++)
-    {
-      g_free (news[s].fee_red);
-      if (news[s].pub.texts != c.empty)
-        g_ptr_array_unref (news[s].pub.texts);
-    }
-  return fits;
+  /* The gross fees with the baseline moved, apart from the base's. */
+  c = delta_ctx (rp, overrides, n_overrides);
+  gross = g_new0 (double, SC_N_FEES * c.n_months);
+  basis = g_new0 (guint, c.platforms->len);
+  c.gross = g_newa (double *, c.platforms->len);
+  memcpy (c.gross, rp->kept->gross, sizeof (double *) * c.platforms->len);
+  c.gross[p] = gross;
+  c.platform_basis = basis;
+  sc_fees_platform_gross (&c, p, platform);
+  return delta_platform (base, overrides, n_overrides, index, n, p, gross, out);
 }

@@ -54,4 +54,20 @@ gboolean          sc_engine_evaluate_delta  (const ScResult         *base,
                                              const ScProgram        *program,
                                              const ScMeasure        *measure,
                                              ScPlatformResult       *out);
+/*
+ * The same for several numbers of @platform moved at once (@overrides):
+ * @dirty lists what they belong to, each a ScMeasure, a ScProgram (all its
+ * measures) or a ScBaselineItem of @platform's baseline (the measures that
+ * read its fee; the gross fees are computed anew). Those measures and the
+ * rest of their groups are evaluated again; TRUE and the platform's
+ * result in @out when no reduction reaches its gross before or after and
+ * no expected measure counts, else FALSE.
+ */
+gboolean          sc_engine_evaluate_delta_set (const ScResult         *base,
+                                                const ScEngineOverride *overrides,
+                                                guint                   n_overrides,
+                                                const char             *platform,
+                                                const gconstpointer    *dirty,
+                                                guint                   n_dirty,
+                                                ScPlatformResult       *out);
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "sc-compare.h"
 #include "sc-format.h"
 
 /*
@@ -19,6 +20,15 @@
  * platforms), so those evaluations run that platform alone; a profile
  * assumption (cost of capital, …) moves every platform and runs them all.
  */
+
+/* Off (tests only): every assumption moved by a full evaluation. */
+static gboolean shortcuts = TRUE;
+
+void
+sc_range_set_shortcuts (gboolean enabled)
+{
+  shortcuts = enabled;
+}
 
 /* Where the winner is said to change: a tie within a yuan. */
 #define TIE_YUAN 0.5
@@ -34,7 +44,7 @@ typedef struct
   const ScProgram *program;    /* NULL for a baseline */
   const ScMeasure *measure;    /* NULL for a program's own or a baseline's */
   const char      *platform;
-  char            *key;
+  char             element[48]; /* a program's number: what follows "program:ID/MEASURE/" (ref_key()) */
   const char      *what;       /* untranslated (N_()): "length of the discount"; with @tier a
                                 * format taking it ("tier %u reward"); NULL for a baseline fee */
   guint            tier;       /* 1, 2 … for a tier's number, else 0 */
@@ -46,13 +56,17 @@ typedef struct
   gboolean         varied;     /* the engine reads it through its overrides */
 } Ref;
 
-static void
-ref_free (gpointer data)
-{
-  Ref *ref = data;
 
-  g_free (ref->key);
-  g_free (ref);
+/* The number's stable id: "program:ID/MEASURE/ELEMENT", "program:ID/window-end"
+ * or "baseline:PLATFORM/FEE[/CATEGORY]". (transfer full) */
+static char *
+ref_key (const Ref *ref)
+{
+  if (ref->item != NULL)
+    return g_strdup_printf ("baseline:%s/%s%s%s", ref->platform, sc_fee_to_string (ref->item->fee),
+                            ref->item->category ? "/" : "", ref->item->category ? ref->item->category : "");
+  return g_strdup_printf ("program:%s/%s%s%s", ref->program->id, ref->measure != NULL ? ref->measure->id : "",
+                          ref->measure != NULL ? "/" : "", ref->element);
 }
 
 typedef struct
@@ -60,12 +74,16 @@ typedef struct
   GPtrArray       *refs;
   const ScProgram *program;
   const ScMeasure *measure;
-  char            *prefix;   /* "program:ID/MEASURE/" */
 } Walk;
 
+/* The key is "program:ID/MEASURE/" (or "program:ID/" for the program's
+ * own), @at ("effect-2/" or "") and @element; made only for an assumed
+ * number (the catalog has thousands that are not). @noun: a traffic
+ * unit ("traffic-coupon"), named here, or NULL. */
 static void
 add_ref (Walk           *w,
          const ScNumber *n,
+         const char     *at,
          const char     *element,
          const char     *what,
          ScUnit          unit,
@@ -81,10 +99,11 @@ add_ref (Walk           *w,
   ref->program = w->program;
   ref->measure = w->measure;
   ref->platform = w->program->platform;
-  ref->key = g_strconcat (w->prefix, element, NULL);
+  g_strlcpy (ref->element, at, sizeof ref->element);
+  g_strlcat (ref->element, element, sizeof ref->element);
   ref->what = what;
   ref->unit = unit;
-  ref->noun = noun;
+  ref->noun = noun != NULL ? sc_traffic_unit_label (noun) : NULL;
   ref->varied = TRUE;
   g_ptr_array_add (w->refs, ref);
 }
@@ -100,7 +119,7 @@ walk_condition (Walk         *w,
     {
       g_autofree char *element = g_strdup_printf ("compare-%u", ++*index);
 
-      add_ref (w, &cond->number, element, sc_format_field_label (cond->field),
+      add_ref (w, &cond->number, "", element, sc_format_field_label (cond->field),
                sc_format_field_unit (cond->field), NULL);
       /* An eligibility is yes or no: the analysis does not move it. */
       ((Ref *) g_ptr_array_index (w->refs, w->refs->len - 1))->varied = FALSE;
@@ -115,10 +134,10 @@ walk_effect (Walk           *w,
              const char     *at)
 {
   ScUnit money = eff->benefit == SC_BENEFIT_TRAFFIC ? SC_UNIT_COUNT : SC_UNIT_YUAN;
-  const char *noun = eff->benefit == SC_BENEFIT_TRAFFIC ? sc_traffic_unit_label (eff->unit) : NULL;
-  g_autofree char *e = NULL;
+  /* The traffic unit, named (translated) only for an assumed number. */
+  const char *noun = eff->benefit == SC_BENEFIT_TRAFFIC ? (eff->unit != NULL ? eff->unit : "") : NULL;
 
-#define ELEMENT(name) (g_free (e), e = g_strconcat (at, name, NULL))
+#define ELEMENT(name) at, name
   add_ref (w, &eff->amount, ELEMENT ("amount"), N_("amount"), eff->kind == SC_EFFECT_DEPOSIT ? SC_UNIT_YUAN : money, noun);
   add_ref (w, &eff->exposures_per_unit, ELEMENT ("exposures-per-unit"), N_("exposures per unit"), SC_UNIT_COUNT, NULL);
   add_ref (w, &eff->max_total, ELEMENT ("max-total"), N_("maximum in total"), money, noun);
@@ -134,8 +153,14 @@ walk_effect (Walk           *w,
   for (guint t = 0; eff->tiers != NULL && t < eff->tiers->len; t++)
     {
       const ScTier *tier = g_ptr_array_index (eff->tiers, t);
-      g_autofree char *tt = g_strdup_printf ("tier-%u/threshold", t + 1);
-      g_autofree char *tr = g_strdup_printf ("tier-%u/reward", t + 1);
+      g_autofree char *tt = NULL;
+      g_autofree char *tr = NULL;
+
+      if (!(tier->threshold.set && (tier->threshold.basis & SC_BASIS_ASSUMED))
+          && !(tier->reward.set && (tier->reward.basis & SC_BASIS_ASSUMED)))
+        continue;
+      tt = g_strdup_printf ("tier-%u/threshold", t + 1);
+      tr = g_strdup_printf ("tier-%u/reward", t + 1);
       add_ref (w, &tier->threshold, ELEMENT (tt), N_("tier %u threshold"),
                eff->kind == SC_EFFECT_RANK ? SC_UNIT_COUNT : SC_UNIT_YUAN, NULL);
       if (tier->threshold.set && (tier->threshold.basis & SC_BASIS_ASSUMED))
@@ -156,7 +181,7 @@ walk_window_end (Walk           *w,
 
   if (!end->set || !(end->basis & SC_BASIS_ASSUMED))
     return;
-  add_ref (w, end, key, N_("end of the window"), SC_UNIT_PLAIN, NULL);
+  add_ref (w, end, "", key, N_("end of the window"), SC_UNIT_PLAIN, NULL);
   ref = g_ptr_array_index (w->refs, w->refs->len - 1);
   ref->is_date = TRUE;
 }
@@ -167,30 +192,29 @@ collect_refs (ScCatalog *catalog)
 {
   GPtrArray *programs = sc_catalog_get_programs (catalog);
   GPtrArray *baselines = sc_catalog_get_baselines (catalog);
-  Walk w = { g_ptr_array_new_with_free_func (ref_free), NULL, NULL, NULL };
+  Walk w = { g_ptr_array_new_with_free_func (g_free), NULL, NULL };
 
   for (guint i = 0; programs != NULL && i < programs->len; i++)
     {
       w.program = g_ptr_array_index (programs, i);
       w.measure = NULL;
-      w.prefix = g_strdup_printf ("program:%s/", w.program->id);
       walk_window_end (&w, &w.program->window_end, "window-end");
-      g_free (w.prefix);
       for (guint k = 0; w.program->measures != NULL && k < w.program->measures->len; k++)
         {
           guint index = 0;
 
           w.measure = g_ptr_array_index (w.program->measures, k);
-          w.prefix = g_strdup_printf ("program:%s/%s/", w.program->id, w.measure->id);
           walk_window_end (&w, &w.measure->window_end, "window-end");
           walk_condition (&w, w.measure->eligibility, &index);
           for (guint e = 0; w.measure->effects != NULL && e < w.measure->effects->len; e++)
             {
-              g_autofree char *at = w.measure->effects->len > 1 ? g_strdup_printf ("effect-%u/", e + 1) : g_strdup ("");
+              char at[32] = "";
+
+              if (w.measure->effects->len > 1)
+                g_snprintf (at, sizeof at, "effect-%u/", e + 1);
 
               walk_effect (&w, g_ptr_array_index (w.measure->effects, e), at);
             }
-          g_free (w.prefix);
         }
     }
   for (guint i = 0; baselines != NULL && i < baselines->len; i++)
@@ -208,8 +232,7 @@ collect_refs (ScCatalog *catalog)
           ref->number = &item->value;
           ref->origin = b->origin;
           ref->platform = b->platform;
-          ref->key = g_strdup_printf ("baseline:%s/%s%s%s", b->platform, sc_fee_to_string (item->fee),
-                                      item->category ? "/" : "", item->category ? item->category : "");
+
           ref->baseline = b;
           ref->item = item;
           ref->unit = sc_format_fee_unit (item->fee);
@@ -242,16 +265,18 @@ sc_range_list_unranged (ScCatalog *catalog)
   for (guint i = 0; i < refs->len; i++)
     {
       const Ref *ref = g_ptr_array_index (refs, i);
+      g_autofree char *key = NULL;
 
       if (ref->number->has_range)
         continue;
       /* An open end has nothing to vary. */
       if (ref->is_date && ref_end (ref) == SC_DAY_NONE)
         continue;
+      key = ref_key (ref);
       g_ptr_array_add (lines, g_strdup_printf (
         /* Translators: file, line, the number's id ("program:…/m2…/discount-days") */
         _("%s:%u: warning: %s is assumed but has no plausible range; add low=\"…\" high=\"…\" and say why in its note"),
-        ref->origin ? ref->origin : "?", ref->number->line, ref->key));
+        ref->origin ? ref->origin : "?", ref->number->line, key));
     }
   return lines;
 }
@@ -268,6 +293,7 @@ typedef struct
   double                *central;
   guint                  n_evaluations;
   guint                  n_shortcuts;
+  guint                  n_linear;
   ScResult              *base;   /* the central values with each measure kept (keep_raw) */
 } Eval;
 
@@ -279,6 +305,8 @@ typedef struct
   const char *platform;  /* the one platform it moves, NULL for all */
   double     central, low, high;
   gboolean   integral;
+  double    *slope;      /* a profile field each platform's score is linear in: d score / d value,
+                          * n entries; NULL when it needs evaluating (linear_slopes()) */
 } Cand;
 
 static guint
@@ -289,6 +317,19 @@ platform_index (const ScResult *result,
     if (g_strcmp0 (((const ScPlatformResult *) g_ptr_array_index (result->platforms, i))->platform, platform) == 0)
       return i;
   return G_MAXUINT;
+}
+
+/* @pr, a platform's result by a shortcut, into @scores. */
+static void
+take_shortcut (Eval                   *ev,
+               const ScPlatformResult *pr,
+               double                 *scores)
+{
+  guint k = platform_index (ev->result, pr->platform);
+
+  ev->n_shortcuts++;
+  if (k != G_MAXUINT)
+    scores[k] = sc_result_platform_score (ev->base, pr);
 }
 
 /*
@@ -317,17 +358,13 @@ evaluate (Eval                   *ev,
   /* One number of one measure (or a program's end): only that measure and
    * its group (or that program) are evaluated again, when nothing else can
    * change (sc_engine_evaluate_delta()). */
-  if (program != NULL && n_fields == 0 && ev->base != NULL)
+  if (program != NULL && n_fields == 0 && ev->base != NULL && shortcuts)
     {
       ScPlatformResult pr;
 
       if (sc_engine_evaluate_delta (ev->base, overrides, n_overrides, program, measure, &pr))
         {
-          guint k = platform_index (ev->result, pr.platform);
-
-          ev->n_shortcuts++;
-          if (k != G_MAXUINT)
-            scores[k] = sc_result_platform_score (ev->base, &pr);
+          take_shortcut (ev, &pr, scores);
           return;
         }
     }
@@ -372,10 +409,28 @@ evaluate_at (Eval       *ev,
       memcpy (scores, ev->central, sizeof (double) * ev->n);
       return;
     }
+  if (c->slope != NULL)
+    {
+      for (guint p = 0; p < ev->n; p++)
+        scores[p] = ev->central[p] + c->slope[p] * (value - c->central);
+      ev->n_linear++;
+      return;
+    }
   if (c->ref != NULL)
     {
       ScEngineOverride o = { c->ref->number, value };
-      gconstpointer dirty = c->ref->measure != NULL ? (gconstpointer) c->ref->measure : (gconstpointer) c->ref->program;
+      gconstpointer dirty = c->ref->measure != NULL ? (gconstpointer) c->ref->measure
+                          : c->ref->item != NULL ? (gconstpointer) c->ref->item : (gconstpointer) c->ref->program;
+      ScPlatformResult pr;
+
+      /* A baseline value: what read its fee, and the gross fees. */
+      if (c->ref->item != NULL && ev->base != NULL && shortcuts
+          && sc_engine_evaluate_delta_set (ev->base, &o, 1, c->platform, &dirty, 1, &pr))
+        {
+          memcpy (scores, ev->central, sizeof (double) * ev->n);
+          take_shortcut (ev, &pr, scores);
+          return;
+        }
 
       evaluate (ev, &o, 1, NULL, NULL, 0, c->platform, dirty, c->ref->program, c->ref->measure, scores);
     }
@@ -462,6 +517,115 @@ round_for (const Cand *c,
   if (unit == SC_UNIT_PERCENT)
     return round (value * 1000) / 1000;
   return round (value * 100) / 100;
+}
+
+/* --- assumptions the scores are linear in ---------------------------------------------- */
+
+static gboolean
+cond_reads (const ScCond *cond,
+            ScField       field)
+{
+  if (cond == NULL)
+    return FALSE;
+  if (cond->kind != SC_COND_ALL && cond->kind != SC_COND_ANY && cond->kind != SC_COND_NOT && cond->field == field)
+    return TRUE;
+  for (guint i = 0; cond->children != NULL && i < cond->children->len; i++)
+    if (cond_reads (g_ptr_array_index (cond->children, i), field))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether a measure of @program's @group has value priced by @field
+ * (traffic by yuan-per-1000-exposures, a deposit or settlement by
+ * cost-of-capital). */
+static gboolean
+group_priced_by (const ScProgram *program,
+                 const char      *group,
+                 ScField          field)
+{
+  for (guint k = 0; program->measures != NULL && k < program->measures->len; k++)
+    {
+      const ScMeasure *m = g_ptr_array_index (program->measures, k);
+
+      if (g_strcmp0 (m->group, group) != 0)
+        continue;
+      for (guint e = 0; m->effects != NULL && e < m->effects->len; e++)
+        {
+          const ScEffect *eff = g_ptr_array_index (m->effects, e);
+
+          if (field == SC_FIELD_YUAN_PER_1000_EXPOSURES ? eff->benefit == SC_BENEFIT_TRAFFIC
+                                                        : eff->kind == SC_EFFECT_DEPOSIT || eff->kind == SC_EFFECT_SETTLEMENT)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/*
+ * Three profile assumptions enter a score linearly, so moving them needs
+ * no evaluation:
+ * - locked-value-worth only weighs the value tied to the platform in the
+ *   score (kept + worth × tied, sc_result_platform_score()): slope = tied;
+ * - yuan-per-1000-exposures only prices exposures (exposures × rate / 1000,
+ *   the traffic value, tied): slope = worth × traffic value / rate;
+ * - cost-of-capital only prices the money a deposit or faster settlement
+ *   frees (difference × rate × time, the cash-flow value, kept):
+ *   slope = cash-flow value / rate.
+ * Caps scale fee reductions only and a traffic cap counts units, not
+ * yuan, so neither depends on them. What can: a condition reading the
+ * field (none in the bundled data; then no shortcut), and a best-of group
+ * choosing its measure by total value: where a group with a measure
+ * priced by the field cut one, the scores are evaluated in full (NULL).
+ * With the
+ * rate at 0 the slope is not known from the centre: NULL.
+ * (transfer full)
+ */
+static double *
+linear_slopes (Eval       *ev,
+               const Cand *c)
+{
+  GPtrArray *programs = sc_catalog_get_programs (ev->catalog);
+  const ScResult *base = ev->base;
+  g_autofree double *slope = NULL;
+
+  if (c->ref != NULL || base == NULL
+      || (c->field != SC_FIELD_LOCKED_VALUE_WORTH && c->field != SC_FIELD_YUAN_PER_1000_EXPOSURES
+          && c->field != SC_FIELD_COST_OF_CAPITAL))
+    return NULL;
+  if (!shortcuts || (c->field != SC_FIELD_LOCKED_VALUE_WORTH && c->central == 0))
+    return NULL;
+  for (guint i = 0; programs != NULL && i < programs->len; i++)
+    {
+      const ScProgram *program = g_ptr_array_index (programs, i);
+
+      for (guint k = 0; program->measures != NULL && k < program->measures->len; k++)
+        if (cond_reads (((const ScMeasure *) g_ptr_array_index (program->measures, k))->eligibility, c->field))
+          return NULL;
+    }
+  if (c->field != SC_FIELD_LOCKED_VALUE_WORTH)
+    for (guint i = 0; i < base->measures->len; i++)
+      {
+        const ScMeasureResult *mr = g_ptr_array_index (base->measures, i);
+
+        if (mr->cut_by_group && group_priced_by (mr->program, mr->measure->group, c->field))
+          return NULL;
+      }
+  slope = g_new0 (double, ev->n);
+  for (guint i = 0; i < base->platforms->len; i++)
+    {
+      const ScPlatformResult *pr = g_ptr_array_index (base->platforms, i);
+      guint p = platform_index (ev->result, pr->platform);
+
+      if (p == G_MAXUINT)
+        continue;
+      if (c->field == SC_FIELD_LOCKED_VALUE_WORTH)
+        slope[p] = sc_totals_tied (pr->totals);
+      else if (c->field == SC_FIELD_YUAN_PER_1000_EXPOSURES)
+        slope[p] = base->locked_worth * pr->totals[SC_AMOUNT_TRAFFIC_VALUE] / c->central;
+      else
+        slope[p] = pr->totals[SC_AMOUNT_CASH_FLOW] / c->central;
+    }
+  return g_steal_pointer (&slope);
 }
 
 /* --- the analysis ----------------------------------------------------------------- */
@@ -624,6 +788,104 @@ compare_swing (gconstpointer a,
   return sa < sb ? 1 : sa > sb ? -1 : strcmp (da->key, db->key);
 }
 
+/* Whether a group of @platform's programs has a measure priced by @field
+ * (a group can then choose otherwise when @field moves). */
+static gboolean
+platform_group_priced (ScCatalog  *catalog,
+                       const char *platform,
+                       ScField     field)
+{
+  GPtrArray *programs = sc_catalog_get_programs (catalog);
+
+  for (guint i = 0; programs != NULL && i < programs->len; i++)
+    {
+      const ScProgram *program = g_ptr_array_index (programs, i);
+
+      if (g_strcmp0 (program->platform, platform) != 0)
+        continue;
+      for (guint k = 0; program->measures != NULL && k < program->measures->len; k++)
+        {
+          const ScMeasure *m = g_ptr_array_index (program->measures, k);
+
+          if (m->group != NULL && group_priced_by (program, m->group, field))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/*
+ * Platform @p's score with the catalog numbers @ov (of @dirty) and the
+ * profile fields @fields moved, without a full evaluation: the numbers by
+ * sc_engine_evaluate_delta_set(), then the fields by their linearity
+ * (linear_slopes()): score = kept − cash flow + cash flow × coc / coc₀
+ * + worth × (tied − traffic value + traffic value × rate / rate₀). FALSE
+ * when a field is not linear or a group could choose otherwise.
+ */
+static gboolean
+combined_shortcut (Eval                   *ev,
+                   GArray                 *cands,
+                   guint                   p,
+                   const ScEngineOverride *ov,
+                   const gconstpointer    *dirty,
+                   guint                   n_ov,
+                   const ScField          *fields,
+                   const double           *fvalues,
+                   guint                   n_f,
+                   double                 *scores)
+{
+  const char *platform = ev->result != NULL
+                         ? ((const ScPlatformResult *) g_ptr_array_index (ev->result->platforms, p))->platform : NULL;
+  double worth = ev->base != NULL ? ev->base->locked_worth : 0, coc = 1, rate = 1;
+  double kept, tied, cf, tv;
+  ScPlatformResult pr;
+
+  if (!shortcuts || ev->base == NULL)
+    return FALSE;
+  for (guint f = 0; f < n_f; f++)
+    {
+      const Cand *c = NULL;
+
+      for (guint i = 0; i < cands->len && c == NULL; i++)
+        if (g_array_index (cands, Cand, i).ref == NULL && g_array_index (cands, Cand, i).field == fields[f])
+          c = &g_array_index (cands, Cand, i);
+      if (c == NULL || c->slope == NULL)
+        return FALSE;
+      if (fields[f] == SC_FIELD_LOCKED_VALUE_WORTH)
+        worth = fvalues[f];
+      else if (platform_group_priced (ev->catalog, platform, fields[f]))
+        return FALSE;
+      else if (fields[f] == SC_FIELD_COST_OF_CAPITAL)
+        coc = fvalues[f] / c->central;
+      else
+        rate = fvalues[f] / c->central;
+    }
+  if (n_ov > 0)
+    {
+      if (!sc_engine_evaluate_delta_set (ev->base, ov, n_ov, platform, dirty, n_ov, &pr))
+        return FALSE;
+    }
+  else
+    {
+      guint k;
+
+      for (k = 0; k < ev->base->platforms->len; k++)
+        if (g_strcmp0 (((const ScPlatformResult *) g_ptr_array_index (ev->base->platforms, k))->platform, platform) == 0)
+          break;
+      if (k == ev->base->platforms->len)
+        return FALSE;
+      pr = *(const ScPlatformResult *) g_ptr_array_index (ev->base->platforms, k);
+    }
+  kept = sc_totals_kept (pr.totals);
+  tied = sc_totals_tied (pr.totals);
+  cf = pr.totals[SC_AMOUNT_CASH_FLOW];
+  tv = pr.totals[SC_AMOUNT_TRAFFIC_VALUE];
+  memcpy (scores, ev->central, sizeof (double) * ev->n);
+  scores[p] = kept - cf + cf * coc + worth * (tied - tv + tv * rate);
+  ev->n_shortcuts++;
+  return TRUE;
+}
+
 /* Each platform's lowest and highest score: every assumption that moves it
  * at the end that lowers (raises) it, in one evaluation per platform and
  * direction. */
@@ -637,6 +899,7 @@ combine (Eval           *ev,
   g_autofree ScEngineOverride *ov = g_new (ScEngineOverride, MAX (1, cands->len));
   g_autofree ScField *fields = g_new (ScField, MAX (1, cands->len));
   g_autofree double *fvalues = g_new (double, MAX (1, cands->len));
+  g_autofree gconstpointer *dirty = g_new (gconstpointer, MAX (1, cands->len));
   g_autofree double *s = g_new (double, ev->n);
 
   for (guint p = 0; p < ev->n; p++)
@@ -655,13 +918,18 @@ combine (Eval           *ev,
             /* dir −1: the end with the lower score; +1: the higher. */
             x = (dir < 0) == (dl < dh) ? c->low : c->high;
             if (c->ref != NULL)
-              ov[n_ov++] = (ScEngineOverride) { c->ref->number, x };
+              {
+                dirty[n_ov] = c->ref->measure != NULL ? (gconstpointer) c->ref->measure
+                              : c->ref->item != NULL ? (gconstpointer) c->ref->item : (gconstpointer) c->ref->program;
+                ov[n_ov++] = (ScEngineOverride) { c->ref->number, x };
+              }
             else
               fields[n_f] = c->field, fvalues[n_f++] = x;
           }
         if (n_ov + n_f == 0)
           continue;
-        evaluate (ev, ov, n_ov, fields, fvalues, n_f, n_f > 0 ? NULL : an->platforms[p], NULL, NULL, NULL, s);
+        if (!combined_shortcut (ev, cands, p, ov, dirty, n_ov, fields, fvalues, n_f, s))
+          evaluate (ev, ov, n_ov, fields, fvalues, n_f, n_f > 0 ? NULL : an->platforms[p], NULL, NULL, NULL, s);
         if (dir < 0)
           an->low[p] = MIN (an->low[p], s[p]);
         else
@@ -681,6 +949,8 @@ sc_range_analyse (ScCatalog             *catalog,
   Eval ev = { 0 };
   double **lows, **highs;
   guint n;
+  g_autofree ScFormatCache *tr = NULL;
+  ScFormatCache *saved_tr;
 
   g_return_val_if_fail (catalog != NULL && profile != NULL && result != NULL, NULL);
 
@@ -722,6 +992,12 @@ sc_range_analyse (ScCatalog             *catalog,
   ev.options.no_series = TRUE;
   ev.n = n;
   ev.central = an->central;
+  /* The engine's strings are looked up once for the whole analysis, not
+   * once per shortcut (an evaluation without reasons uses the caller's
+   * cache). */
+  tr = g_new0 (ScFormatCache, 1);
+  saved_tr = sc_format_cache_get ();
+  sc_format_cache_set (tr);
 
   {
     ScEngineOptions o = ev.options;
@@ -733,6 +1009,8 @@ sc_range_analyse (ScCatalog             *catalog,
   cands = candidates (catalog, profile, result, refs);
   lows = g_new0 (double *, MAX (1, cands->len));
   highs = g_new0 (double *, MAX (1, cands->len));
+  for (guint i = 0; i < cands->len; i++)
+    g_array_index (cands, Cand, i).slope = linear_slopes (&ev, &g_array_index (cands, Cand, i));
 
   for (guint i = 0; i < cands->len; i++)
     {
@@ -764,7 +1042,7 @@ sc_range_analyse (ScCatalog             *catalog,
         continue;
 
       d = g_new0 (ScRangeDriver, 1);
-      d->key = c->ref != NULL ? g_strdup (c->ref->key) : g_strconcat ("profile:", sc_field_info (c->field)->name, NULL);
+      d->key = c->ref != NULL ? ref_key (c->ref) : g_strconcat ("profile:", sc_field_info (c->field)->name, NULL);
       d->label = candidate_label (c, an->lang);
       d->note = c->ref != NULL ? g_strdup (sc_text_get (&c->ref->number->note, an->lang))
                                : g_strdup (sc_text_get (&profile->values[c->field].note, an->lang));
@@ -804,12 +1082,14 @@ sc_range_analyse (ScCatalog             *catalog,
     {
       g_free (lows[i]);
       g_free (highs[i]);
+      g_free (g_array_index (cands, Cand, i).slope);
     }
   g_free (lows);
   g_free (highs);
   sc_result_free (ev.base);
-  g_debug ("range analysis: %u assumptions, %u evaluations, %u by the shortcut", cands->len, ev.n_evaluations,
-           ev.n_shortcuts);
+  sc_format_cache_set (saved_tr);
+  g_debug ("range analysis: %u assumptions, %u evaluations, %u by the shortcut, %u linear", cands->len,
+           ev.n_evaluations, ev.n_shortcuts, ev.n_linear);
   return an;
 }
 

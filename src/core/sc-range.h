@@ -122,6 +122,10 @@ char            *sc_range_describe_short (const ScRangeAnalysis *analysis,
  */
 GPtrArray       *sc_range_list_unranged (ScCatalog             *catalog);
 
+/* For tests: FALSE moves every assumption by a full evaluation, without
+ * the shortcuts (each must give the same analysis); TRUE by default. */
+void             sc_range_set_shortcuts  (gboolean               enabled);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScRangeAnalysis, sc_range_analysis_free)
 
 G_END_DECLS

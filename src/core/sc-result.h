@@ -82,8 +82,9 @@ typedef struct
  *   in the result, for @reuse
  * @reuse, @dirty: a result of the same catalog and profile made with
  *   @keep_raw (and @overrides that touch only @dirty): every measure that is
- *   not @dirty (a ScMeasure, or a ScProgram for all its measures) is taken
- *   from it instead of evaluated again (the range analysis)
+ *   not @dirty (a ScMeasure, or a ScProgram for all its measures; a
+ *   ScBaselineItem for the measures that read its fee) is taken from it
+ *   instead of evaluated again (the range analysis)
  * Zero-initialised means the defaults.
  */
 typedef struct

@@ -488,6 +488,231 @@ test_delta_exact (void)
   g_assert_cmpuint (n_checked, >, 100);
 }
 
+/* A baseline fee moved: only the measures that read that fee are evaluated
+ * again (@reuse with the item @dirty), and every platform total is what a
+ * full evaluation gives, for every baseline value of the bundled data at
+ * its low and high (or half and one and a half times it), in every
+ * bundled profile. */
+static void
+test_baseline_reuse_exact (void)
+{
+  g_auto(GStrv) ids = sc_profile_list_examples ();
+  GPtrArray *baselines = sc_catalog_get_baselines (bundled_catalog);
+  guint n_checked = 0, n_delta = 0;
+
+  for (guint e = 0; ids[e] != NULL; e++)
+    {
+      g_autoptr(ScProfile) p = sc_profile_load_example (ids[e], NULL);
+      ScEngineOptions options = { .lang = "en", .no_reasons = TRUE, .no_series = TRUE, .keep_raw = TRUE };
+      g_autoptr(ScResult) base = sc_engine_evaluate (bundled_catalog, p, &options);
+
+      for (guint i = 0; i < baselines->len; i++)
+        {
+          const ScBaseline *b = g_ptr_array_index (baselines, i);
+
+          for (guint k = 0; b->items != NULL && k < b->items->len; k++)
+            {
+              const ScBaselineItem *item = g_ptr_array_index (b->items, k);
+              double values[2] = { item->value.value * 0.5, item->value.value * 1.5 };
+
+              if (!item->value.set)
+                continue;
+              if (item->value.has_range)
+                values[0] = item->value.low, values[1] = item->value.high;
+              for (int v = 0; v < 2; v++)
+                {
+                  ScEngineOverride o = { &item->value, values[v] };
+                  ScEngineOptions full_options = { .lang = "en", .no_reasons = TRUE, .no_series = TRUE,
+                                                   .overrides = &o, .n_overrides = 1, .only_platform = b->platform };
+                  ScEngineOptions reuse_options = full_options;
+                  g_autoptr(ScResult) full = NULL;
+                  g_autoptr(ScResult) reused = NULL;
+                  ScPlatformResult pr;
+
+                  reuse_options.reuse = base;
+                  reuse_options.dirty = item;
+                  full = sc_engine_evaluate (bundled_catalog, p, &full_options);
+                  reused = sc_engine_evaluate (bundled_catalog, p, &reuse_options);
+                  g_assert_cmpuint (full->platforms->len, ==, reused->platforms->len);
+                  /* The shortcut, when it answers, for the baseline's platform. */
+                  if (sc_engine_evaluate_delta_set (base, &o, 1, b->platform, (const gconstpointer *) &item, 1, &pr))
+                    {
+                      for (guint q = 0; q < full->platforms->len; q++)
+                        {
+                          const ScPlatformResult *fp = g_ptr_array_index (full->platforms, q);
+
+                          if (!g_str_equal (fp->platform, b->platform))
+                            continue;
+                          for (guint a = 0; a < SC_N_AMOUNTS; a++)
+                            if (fabs (pr.totals[a] - fp->totals[a]) > 1e-6 * MAX (1, fabs (fp->totals[a])))
+                              g_error ("%s: %s %s at %g: %s %.6f by the shortcut, %.6f evaluated", ids[e], b->platform,
+                                       sc_fee_to_string (item->fee), values[v], sc_amount_to_string (a),
+                                       pr.totals[a], fp->totals[a]);
+                        }
+                      n_delta++;
+                    }
+                  for (guint q = 0; q < full->platforms->len; q++)
+                    {
+                      const ScPlatformResult *fp = g_ptr_array_index (full->platforms, q);
+                      const ScPlatformResult *rp = g_ptr_array_index (reused->platforms, q);
+
+                      for (guint a = 0; a < SC_N_AMOUNTS; a++)
+                        if (fabs (rp->totals[a] - fp->totals[a]) > 1e-6 * MAX (1, fabs (fp->totals[a])))
+                          g_error ("%s: %s %s at %g: %s %.6f reused, %.6f evaluated", ids[e], b->platform,
+                                   sc_fee_to_string (item->fee), values[v], sc_amount_to_string (a),
+                                   rp->totals[a], fp->totals[a]);
+                    }
+                  n_checked++;
+                }
+            }
+        }
+    }
+  g_test_message ("%u baseline values moved reusing the rest, %u by the shortcut, each equal to a full evaluation",
+                  n_checked, n_delta);
+  g_assert_cmpuint (n_checked, >, 50);
+  g_assert_cmpuint (n_delta, >, 50);
+}
+
+/* Every platform's score with @field at @value, by a full evaluation. */
+static void
+scores_at (const ScProfile *p,
+           const ScResult  *central,
+           ScField          field,
+           double           value,
+           double          *scores)
+{
+  g_autoptr(ScProfile) copy = sc_profile_copy (p);
+  ScEngineOptions options = { .lang = "en", .no_reasons = TRUE, .no_series = TRUE,
+                              .disabled = (const char *const *) central->disabled };
+  g_autoptr(ScResult) r = NULL;
+
+  copy->values[field].number = value;
+  r = sc_engine_evaluate (bundled_catalog, copy, &options);
+  g_assert_cmpuint (r->platforms->len, ==, central->platforms->len);
+  for (guint i = 0; i < r->platforms->len; i++)
+    scores[i] = sc_result_platform_score (r, g_ptr_array_index (r->platforms, i));
+}
+
+/* How far @leader is ahead of the best of the others. */
+static double
+lead_of (const double *s,
+         guint         n,
+         guint         leader)
+{
+  double best = -G_MAXDOUBLE;
+
+  for (guint i = 0; i < n; i++)
+    if (i != leader)
+      best = MAX (best, s[i]);
+  return s[leader] - best;
+}
+
+/* The profile assumptions the scores are linear in (locked-value-worth,
+ * yuan-per-1000-exposures, cost-of-capital) are not evaluated again: the
+ * scores at their low and high and the value where the winner changes
+ * are the ones a full evaluation gives, in every bundled profile. */
+static void
+test_linear_exact (void)
+{
+  static const ScField fields[] = { SC_FIELD_LOCKED_VALUE_WORTH, SC_FIELD_YUAN_PER_1000_EXPOSURES,
+                                    SC_FIELD_COST_OF_CAPITAL };
+  g_auto(GStrv) ids = sc_profile_list_examples ();
+  guint n_checked = 0, n_flips = 0;
+
+  for (guint e = 0; ids[e] != NULL; e++)
+    {
+      g_autoptr(ScProfile) p = sc_profile_load_example (ids[e], NULL);
+      ScEngineOptions options = { .lang = "en" };
+      g_autoptr(ScResult) r = sc_engine_evaluate (bundled_catalog, p, &options);
+      g_autoptr(ScRangeAnalysis) an = sc_range_analyse (bundled_catalog, p, r, &options);
+      g_autofree double *s = g_new (double, an->n_platforms);
+
+      for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
+        {
+          g_autofree char *key = g_strconcat ("profile:", sc_field_info (fields[f])->name, NULL);
+          const ScRangeDriver *d = find_driver (an, key);
+
+          if (d == NULL)
+            continue;
+          for (int end = 0; end < 2; end++)
+            {
+              const double *by_analysis = end == 0 ? d->score_low : d->score_high;
+
+              scores_at (p, r, fields[f], end == 0 ? d->low : d->high, s);
+              for (guint i = 0; i < an->n_platforms; i++)
+                if (fabs (by_analysis[i] - s[i]) > 0.005)
+                  g_error ("%s: %s at %g: %s %.4f by the analysis, %.4f evaluated", ids[e], key,
+                           end == 0 ? d->low : d->high, an->platforms[i], by_analysis[i], s[i]);
+              n_checked++;
+            }
+          if (d->flips)
+            {
+              /* A tenth of a percent (a fen) either side of the value
+               * given, the leading two are on different sides. */
+              double step = fields[f] == SC_FIELD_COST_OF_CAPITAL ? 0.001 : 0.01;
+              double before, after;
+
+              scores_at (p, r, fields[f], d->flip_value - step, s);
+              before = lead_of (s, an->n_platforms, an->leader);
+              scores_at (p, r, fields[f], d->flip_value + step, s);
+              after = lead_of (s, an->n_platforms, an->leader);
+              g_assert_true ((before > -0.5) != (after > -0.5) || fabs (before) < 0.5 || fabs (after) < 0.5);
+              n_flips++;
+            }
+        }
+    }
+  g_test_message ("%u linear moves and %u flips, each equal to a full evaluation", n_checked, n_flips);
+  g_assert_cmpuint (n_checked, >=, 6);
+}
+
+/* Every shortcut of the analysis (a measure's or a baseline's delta,
+ * linear profile assumptions, combined lows and highs) gives the analysis
+ * that full evaluations give, for every bundled profile. */
+static void
+test_shortcuts_exact (void)
+{
+  g_auto(GStrv) ids = sc_profile_list_examples ();
+  guint n_drivers = 0;
+
+  for (guint e = 0; ids[e] != NULL; e++)
+    {
+      g_autoptr(ScProfile) p = sc_profile_load_example (ids[e], NULL);
+      ScEngineOptions options = { .lang = "en" };
+      g_autoptr(ScResult) r = sc_engine_evaluate (bundled_catalog, p, &options);
+      g_autoptr(ScRangeAnalysis) fast = sc_range_analyse (bundled_catalog, p, r, &options);
+      g_autoptr(ScRangeAnalysis) slow = NULL;
+
+      sc_range_set_shortcuts (FALSE);
+      slow = sc_range_analyse (bundled_catalog, p, r, &options);
+      sc_range_set_shortcuts (TRUE);
+      g_assert_cmpuint (fast->n_platforms, ==, slow->n_platforms);
+      for (guint i = 0; i < fast->n_platforms; i++)
+        {
+          if (fabs (fast->low[i] - slow->low[i]) > 0.005 || fabs (fast->high[i] - slow->high[i]) > 0.005)
+            g_error ("%s: %s from %.4f to %.4f by the shortcuts, %.4f to %.4f evaluated", ids[e], fast->platforms[i],
+                     fast->low[i], fast->high[i], slow->low[i], slow->high[i]);
+        }
+      g_assert_cmpint (fast->robust, ==, slow->robust);
+      g_assert_cmpuint (fast->drivers->len, ==, slow->drivers->len);
+      for (guint k = 0; k < fast->drivers->len; k++)
+        {
+          const ScRangeDriver *a = g_ptr_array_index (fast->drivers, k);
+          const ScRangeDriver *b = g_ptr_array_index (slow->drivers, k);
+
+          g_assert_cmpstr (a->key, ==, b->key);
+          for (guint i = 0; i < fast->n_platforms; i++)
+            {
+              g_assert_cmpfloat_with_epsilon (a->score_low[i], b->score_low[i], 0.005);
+              g_assert_cmpfloat_with_epsilon (a->score_high[i], b->score_high[i], 0.005);
+            }
+          g_assert_cmpint (a->flips, ==, b->flips);
+          g_assert_cmpstr (a->flip_text, ==, b->flip_text);
+          n_drivers++;
+        }
+    }
+  g_assert_cmpuint (n_drivers, >, 20);
+}
+
 /* The document keeps one analysis until an edit, like the rule check. */
 static void
 test_document_cached (void)
@@ -558,6 +783,9 @@ main (int   argc,
   g_test_add_func ("/range/reports", test_reports);
   g_test_add_func ("/range/profile", test_profile_range);
   g_test_add_func ("/range/delta-exact", test_delta_exact);
+  g_test_add_func ("/range/linear-exact", test_linear_exact);
+  g_test_add_func ("/range/shortcuts-exact", test_shortcuts_exact);
+  g_test_add_func ("/range/baseline-reuse-exact", test_baseline_reuse_exact);
   g_test_add_func ("/range/document", test_document_cached);
   return engine_fixture_run ();
 }
