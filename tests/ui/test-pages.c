@@ -274,6 +274,27 @@ test_how_sure (void)
                                          "the range of:\n"));
   g_assert_nonnull (strstr (text, "length of the discount: 90 days assumed; the winner changes at 259 days "
                                   "(range 30 days to 355 days)"));
+
+  /* After an edit the list follows once typing pauses: at four times the
+   * monthly GMV the discount no longer decides, and the words change. */
+  {
+    ScSession *session = sc_main_window_get_session (win);
+    gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+    guint tick = g_timeout_add (10, ui_test_tick_cb, NULL);
+    g_autofree char *after = NULL;
+
+    g_assert_true (sc_document_set_number (sc_session_get_document (session), SC_FIELD_MONTHLY_GMV, 320000, NULL));
+    do
+      {
+        g_main_context_iteration (NULL, TRUE);
+        g_free (after);
+        after = how_sure_text (win);
+      }
+    while (g_str_equal (after, text) && g_get_monotonic_time () < end);
+    g_source_remove (tick);
+    g_test_message ("%s", after);
+    g_assert_cmpstr (after, !=, text);
+  }
   ui_test_destroy_window (win);
 }
 
