@@ -57,6 +57,13 @@ sc_cli_csv_header_add_result (GPtrArray       *rows,
   g_ptr_array_add (rows, g_strdup_printf ("%u", result->horizon_months));
   g_ptr_array_add (rows, g_strconcat ("# data-revision", suffix, NULL));
   g_ptr_array_add (rows, data_revision (result));
+  /* What the numbers rest on, one row each, as "Assumptions used" lists
+   * them: a CSV read alone still says which values were assumed. */
+  for (guint i = 0; i < result->assumptions->len; i++)
+    {
+      g_ptr_array_add (rows, g_strconcat ("# assumption", suffix, NULL));
+      g_ptr_array_add (rows, g_strdup (g_ptr_array_index (result->assumptions, i)));
+    }
 }
 
 GBytes *

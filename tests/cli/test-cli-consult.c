@@ -437,6 +437,9 @@ test_csv_header (void)
   g_assert_nonnull (revision);
   g_assert_cmpuint (strspn (revision, "0123456789abcdef"), ==, 8);
   g_assert_nonnull (strstr (revision, "-baseline r"));
+  /* What the numbers rest on: one row per assumption, as the report lists them. */
+  g_assert_nonnull (strstr (headed, "\r\n# assumption,\"Cost of capital per year: 6% (profile)"));
+  g_assert_nonnull (strstr (headed, "\r\n# assumption,\"Douyin commission / Apparel: 5% (assumed)"));
   /* The table after the block is the plain report's, byte for byte. */
   g_assert_cmpstr (table, ==, plain + 3);
   /* The client report's footer names the same data revision. */
