@@ -282,8 +282,8 @@ action_export (GtkWidget  *widget,
 }
 
 /* The report's format from the name the user chose: .csv, .json, .xlsx, else text. */
-static ScReportFormat
-report_format_for (const char *basename)
+ScReportFormat
+sc_main_window_report_format_for (const char *basename)
 {
   if (basename != NULL && g_str_has_suffix (basename, ".csv"))
     return SC_REPORT_CSV;
@@ -314,7 +314,7 @@ sc_main_window_export_report (ScMainWindow  *self,
       return FALSE;
     }
   basename = g_file_get_basename (file);
-  if (report_format_for (basename) == SC_REPORT_XLSX)
+  if (sc_main_window_report_format_for (basename) == SC_REPORT_XLSX)
     {
       g_autofree char *path = g_file_get_path (file);
 
@@ -329,7 +329,7 @@ sc_main_window_export_report (ScMainWindow  *self,
   bytes = sc_report_build_with_sweep (sc_session_get_catalog (self->session),
                                       sc_session_get_profile (self->session), result,
                                       sc_document_get_sweep (sc_session_get_document (self->session)),
-                                      report_format_for (basename), sc_lang_current ());
+                                      sc_main_window_report_format_for (basename), sc_lang_current ());
   /* Replaced whole or not at all, keeping an existing file's permissions. */
   return g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
                                   NULL, FALSE, G_FILE_CREATE_PRIVATE, NULL, NULL, error);
@@ -337,8 +337,8 @@ sc_main_window_export_report (ScMainWindow  *self,
 
 /* Writes @file with @write and says so in a toast (@saved names the file),
  * or shows why it could not. */
-static void
-finish_export (ScMainWindow  *self,
+void
+sc_main_window_finish_export (ScMainWindow  *self,
                GFile         *file,
                gboolean     (*write) (ScMainWindow *, GFile *, GError **),
                const char    *saved)
@@ -363,8 +363,8 @@ finish_export (ScMainWindow  *self,
 }
 
 /* Asks where to export, offering the profile's title with @suffix. */
-static void
-ask_export (ScMainWindow *self,
+void
+sc_main_window_ask_export (ScMainWindow *self,
             const char   *title,
             FileKind      kind,
             const char   *suffix,
@@ -382,7 +382,7 @@ report_chosen (ScMainWindow *self,
                GFile        *file)
 {
   /* Translators: %s is the file name of the report. */
-  finish_export (self, file, sc_main_window_export_report, _("Report saved as “%s”"));
+  sc_main_window_finish_export (self, file, sc_main_window_export_report, _("Report saved as “%s”"));
 }
 
 static void
@@ -390,7 +390,7 @@ action_export_report (GtkWidget  *widget,
                       const char *name,
                       GVariant   *param)
 {
-  ask_export (SC_MAIN_WINDOW (widget), _("Export Report"), FILE_KIND_REPORT, ".txt", report_chosen);
+  sc_main_window_ask_export (SC_MAIN_WINDOW (widget), _("Export Report"), FILE_KIND_REPORT, ".txt", report_chosen);
 }
 
 gboolean
@@ -435,7 +435,7 @@ client_report_chosen (ScMainWindow *self,
                       GFile        *file)
 {
   /* Translators: %s is the file name of the client report. */
-  finish_export (self, file, sc_main_window_export_client_report, _("Client report saved as “%s”"));
+  sc_main_window_finish_export (self, file, sc_main_window_export_client_report, _("Client report saved as “%s”"));
 }
 
 static void
@@ -443,7 +443,7 @@ action_export_client_report (GtkWidget  *widget,
                              const char *name,
                              GVariant   *param)
 {
-  ask_export (SC_MAIN_WINDOW (widget), _("Export Client Report"), FILE_KIND_PDF, ".pdf", client_report_chosen);
+  sc_main_window_ask_export (SC_MAIN_WINDOW (widget), _("Export Client Report"), FILE_KIND_PDF, ".pdf", client_report_chosen);
 }
 
 static void

@@ -13,6 +13,7 @@
 #include "sc-main-window.h"
 #include "sc-quick-start.h"
 #include "sc-recovery.h"
+#include "sc-report.h"
 #include "sc-save-changes-dialog.h"
 
 G_BEGIN_DECLS
@@ -158,6 +159,22 @@ void     sc_main_window_document_changed_cb  (ScDocument       *document,
                                               ScDocumentChange  what,
                                               ScMainWindow     *self);
 void     sc_main_window_profile_replaced_cb  (ScMainWindow     *self);
+
+/* sc-main-window-actions.c: exports. The report format a file name asks
+ * for (.csv, .json, .xlsx; anything else text). */
+ScReportFormat sc_main_window_report_format_for (const char *basename);
+/* Asks where to export, offering the profile's title with @suffix. */
+void     sc_main_window_ask_export           (ScMainWindow     *self,
+                                              const char       *title,
+                                              FileKind          kind,
+                                              const char       *suffix,
+                                              FileCallback      chosen);
+/* Writes @file with @write and says so in a toast (@saved: a translated
+ * message with one "%s" for the file name), or shows why it could not. */
+void     sc_main_window_finish_export        (ScMainWindow     *self,
+                                              GFile            *file,
+                                              gboolean        (*write) (ScMainWindow *, GFile *, GError **),
+                                              const char       *saved);
 
 /* sc-main-window-scenario.c: scenario B beside the profile. */
 void        sc_main_window_class_add_scenario_actions (GtkWidgetClass *widget_class);

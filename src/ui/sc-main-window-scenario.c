@@ -21,6 +21,8 @@
 
 #include <glib/gi18n.h>
 
+#include "sc-compare-report.h"
+#include "sc-error.h"
 #include "sc-profile-editor.h"
 
 #define SCENARIO_EDITOR "scenario-editor"
@@ -107,6 +109,7 @@ update_scenario_actions (ScMainWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-scenario", has);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-scenario", has);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-scenario-as", has);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-comparison", has);
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "scenario")), has);
 }
 
@@ -243,6 +246,70 @@ action_save_scenario (GtkWidget  *widget,
     save_scenario_to (self, sc_session_get_file (scenario));
   else
     ask_scenario_file (self, scenario_chosen);
+}
+
+/* --- export the comparison ------------------------------------------------------ */
+
+gboolean
+sc_main_window_export_comparison (ScMainWindow  *self,
+                                  GFile         *file,
+                                  GError       **error)
+{
+  ScSession *scenario;
+  g_autoptr(ScCompare) compare = NULL;
+  g_autofree char *basename = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  ScReportFormat format;
+
+  g_return_val_if_fail (SC_IS_MAIN_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  scenario = scenario_session (self);
+  if (scenario == NULL)
+    {
+      g_set_error_literal (error, SC_ERROR, SC_ERROR_VALUE, _("There is no scenario B to compare with"));
+      return FALSE;
+    }
+  /* The same comparison as the Scenarios page, in the window's language. */
+  compare = sc_compare_documents (sc_session_get_document (self->session), sc_session_get_document (scenario));
+  basename = g_file_get_basename (file);
+  format = sc_main_window_report_format_for (basename);
+  if (format == SC_REPORT_XLSX)
+    {
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path == NULL)
+        {
+          g_set_error_literal (error, SC_ERROR, SC_ERROR_IO, _("A spreadsheet can only be saved to a local folder"));
+          return FALSE;
+        }
+      return sc_compare_report_write_xlsx (compare, path, error);
+    }
+  bytes = sc_compare_report_build (compare, format);
+  /* Replaced whole or not at all, private as client data is. */
+  return g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                  NULL, FALSE, G_FILE_CREATE_PRIVATE, NULL, NULL, error);
+}
+
+static void
+comparison_chosen (ScMainWindow *self,
+                   GFile        *file)
+{
+  /* Translators: %s is the file name of the comparison of two scenarios. */
+  sc_main_window_finish_export (self, file, sc_main_window_export_comparison, _("Comparison saved as “%s”"));
+}
+
+static void
+action_export_comparison (GtkWidget  *widget,
+                          const char *name,
+                          GVariant   *param)
+{
+  ScMainWindow *self = SC_MAIN_WINDOW (widget);
+
+  if (scenario_session (self) != NULL)
+    /* Translators: the end of the file name offered for a comparison of two scenarios */
+    sc_main_window_ask_export (self, _("Export Comparison"), FILE_KIND_REPORT, _(" — scenarios.txt"),
+                               comparison_chosen);
 }
 
 /* --- duplicate and remove ------------------------------------------------------ */
@@ -473,5 +540,6 @@ sc_main_window_class_add_scenario_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open-scenario", NULL, action_open_scenario);
   gtk_widget_class_install_action (widget_class, "win.save-scenario", NULL, action_save_scenario);
   gtk_widget_class_install_action (widget_class, "win.save-scenario-as", NULL, action_save_scenario_as);
+  gtk_widget_class_install_action (widget_class, "win.export-comparison", NULL, action_export_comparison);
   gtk_widget_class_install_action (widget_class, "win.remove-scenario", NULL, action_remove_scenario);
 }

@@ -40,6 +40,13 @@ gboolean      sc_main_window_export_report       (ScMainWindow   *self,
 gboolean      sc_main_window_export_client_report (ScMainWindow  *self,
                                                    GFile         *file,
                                                    GError       **error);
+/* Writes the comparison of the profile (A) with scenario B — what the
+ * Scenarios page shows — to @file as text, CSV (.csv), JSON (.json) or a
+ * workbook (.xlsx); what win.export-comparison does once the user chose
+ * the file. Fails when there is no scenario B. */
+gboolean      sc_main_window_export_comparison   (ScMainWindow   *self,
+                                                  GFile          *file,
+                                                  GError        **error);
 /* The profile editor the editor pane shows: scenario B's while the A/B
  * switch above it (win.scenario) chooses B. (transfer none) */
 GtkWidget    *sc_main_window_get_editor          (ScMainWindow   *self);

@@ -16,6 +16,7 @@
 
 #include "sc-chart-view.h"
 #include "sc-compare.h"
+#include "sc-compare-report.h"
 #include "sc-format.h"
 #include "sc-main-window.h"
 #include "sc-profile-editor.h"
@@ -316,6 +317,29 @@ test_duplicate_edit_compare_save (void)
   iterate ();
   g_assert_cmpfloat (gmv_of (scenario), ==, B_GMV);
   g_assert_false (sc_session_get_modified (session));
+
+  /* Export Comparison writes what the page shows: the CSV's Douyin row
+   * has B's total, computed independently. */
+  {
+    g_autofree char *csv_path = g_build_filename (dir, "compare.csv", NULL);
+    g_autofree char *csv = NULL;
+    g_autoptr(ScCompare) check = sc_compare_documents (sc_session_get_document (session),
+                                                       sc_session_get_document (scenario));
+    char money[G_ASCII_DTOSTR_BUF_SIZE];
+    const ScComparePlatform *douyin = NULL;
+
+    for (guint i = 0; i < check->platforms->len; i++)
+      if (g_str_equal (((ScComparePlatform *) g_ptr_array_index (check->platforms, i))->platform, "douyin"))
+        douyin = g_ptr_array_index (check->platforms, i);
+    g_assert_nonnull (douyin);
+    gtk_widget_activate_action (GTK_WIDGET (win), "win.export-comparison", NULL);
+    iterate ();
+    save_as_into (dir, "compare.csv");
+    iterate ();
+    g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
+    g_assert_nonnull (strstr (csv, sc_compare_money (money, sizeof money, douyin->total[1])));
+    g_assert_true (g_str_has_prefix (sc_main_window_get_last_toast (win), "Comparison saved as "));
+  }
 
   /* Save Scenario As writes B alone; A stays as it is. */
   gtk_widget_activate_action (GTK_WIDGET (win), "win.save-scenario-as", NULL);
