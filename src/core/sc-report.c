@@ -3,7 +3,7 @@
 
 #include "config.h"
 
-#include "sc-report.h"
+#include "sc-report-private.h"
 
 #include "sc-compare.h"
 #include "sc-format.h"
@@ -59,8 +59,8 @@ sc_report_data_revision (const ScResult  *result,
   return g_string_free (ids, FALSE);
 }
 
-static const char *
-money (char   *buf,
+const char *
+sc_report_money (char   *buf,
        gsize   size,
        double  value)
 {
@@ -88,12 +88,12 @@ grouped (double   value,
         g_strlcpy (buf, "0", sizeof buf);
     }
   else
-    money (buf, sizeof buf, value);
+    sc_report_money (buf, sizeof buf, value);
   return g_strdup (sc_format_group (out, sizeof out, buf));
 }
 
-static char *
-money_grouped (double value)
+char *
+sc_report_money_grouped (double value)
 {
   return grouped (value, FALSE);
 }
@@ -124,8 +124,8 @@ basis_text (guint basis)
   return g_string_free (s, FALSE);
 }
 
-static const char *
-platform_name (const ScPlatformResult *pr,
+const char *
+sc_report_platform_name (const ScPlatformResult *pr,
                const char             *lang)
 {
   if (pr->baseline != NULL)
@@ -263,56 +263,10 @@ text_value_rows (GString        *out,
       sc_text_pad (out, value_row_label (r), label_w, FALSE);
       for (guint p = 0; p < result->platforms->len; p++)
         {
-          g_autofree char *v = money_grouped (value_row_value (result, g_ptr_array_index (result->platforms, p), r));
+          g_autofree char *v = sc_report_money_grouped (value_row_value (result, g_ptr_array_index (result->platforms, p), r));
 
           sc_text_pad (out, v, col_w, TRUE);
         }
-      g_string_append_c (out, '\n');
-    }
-}
-
-/* --- how sure the verdict is (issue 13 §3) ------------------------------------------ */
-
-/* The range analysis of @result, labels in @lang. (transfer full) */
-static ScRangeAnalysis *
-report_ranges (ScCatalog       *catalog,
-               const ScProfile *profile,
-               const ScResult  *result,
-               const char      *lang)
-{
-  ScEngineOptions options = { .lang = lang };
-
-  return sc_range_analyse (catalog, profile, result, &options);
-}
-
-static void
-text_ranges (GString         *out,
-             ScCatalog       *catalog,
-             const ScProfile *profile,
-             const ScResult  *result,
-             const char      *lang)
-{
-  g_autoptr(ScRangeAnalysis) an = report_ranges (catalog, profile, result, lang);
-  g_autofree char *summary = sc_range_describe (an, catalog);
-  g_auto(GStrv) lines = g_strsplit (summary, "\n", -1);
-
-  if (an->n_platforms < 2)
-    return;
-  g_string_append_printf (out, "\n%s\n", _("How sure"));
-  for (guint i = 0; lines[i] != NULL; i++)
-    g_string_append_printf (out, "  %s\n", lines[i]);
-  for (guint p = 0; p < an->n_platforms; p++)
-    {
-      const ScPlatformResult *pr = g_ptr_array_index (result->platforms, p);
-      g_autofree char *c = money_grouped (an->central[p]);
-      g_autofree char *lo = money_grouped (an->low[p]);
-      g_autofree char *hi = money_grouped (an->high[p]);
-
-      if (an->low[p] == 0 && an->high[p] == 0)
-        continue;
-      /* Translators: platform, its score, lowest and highest over the assumptions' ranges */
-      g_string_append_printf (out, _("  %s: %s at the central values, %s to %s over the assumptions' ranges"),
-                              platform_name (pr, lang), c, lo, hi);
       g_string_append_c (out, '\n');
     }
 }
@@ -330,9 +284,9 @@ text_verdict (GString        *out,
   for (guint i = 0; i < verdict->ranks->len; i++)
     {
       const ScVerdictRank *r = g_ptr_array_index (verdict->ranks, i);
-      g_autofree char *k = money_grouped (r->kept);
-      g_autofree char *t = money_grouped (r->tied);
-      g_autofree char *v = money_grouped (r->score);
+      g_autofree char *k = sc_report_money_grouped (r->kept);
+      g_autofree char *t = sc_report_money_grouped (r->tied);
+      g_autofree char *v = sc_report_money_grouped (r->score);
 
       /* Translators: a line of the text report's verdict: place, platform,
        * ranking value, money kept, value tied to the platform */
@@ -340,11 +294,6 @@ text_verdict (GString        *out,
       g_string_append_c (out, '\n');
     }
 }
-/* Where the leader changes as the monthly GMV varies: one section per
- * format, defined near the end of this file. */
-static void text_crossovers (GString *out, const ScResult *result, const ScSweep *sweep, const char *lang);
-static void csv_crossovers  (GString *out, const ScResult *result, const ScSweep *sweep, const char *lang);
-static void json_crossovers (GString *out, const ScSweep *sweep);
 
 static void
 text_report (GString         *out,
@@ -376,7 +325,7 @@ text_report (GString         *out,
   for (guint r = 0; r < N_VALUE_ROWS; r++)
     label_w = MAX (label_w, sc_text_width (value_row_label (r)));
   for (guint p = 0; p < result->platforms->len; p++)
-    col_w = MAX (col_w, sc_text_width (platform_name (g_ptr_array_index (result->platforms, p), lang)) + 2);
+    col_w = MAX (col_w, sc_text_width (sc_report_platform_name (g_ptr_array_index (result->platforms, p), lang)) + 2);
   for (guint p = 0; p < result->platforms->len; p++)
     for (guint r = 0; r < G_N_ELEMENTS (table_rows); r++)
       {
@@ -405,7 +354,7 @@ text_report (GString         *out,
 
   sc_text_pad (out, "", label_w, FALSE);
   for (guint p = 0; p < result->platforms->len; p++)
-    sc_text_pad (out, platform_name (g_ptr_array_index (result->platforms, p), lang), col_w, TRUE);
+    sc_text_pad (out, sc_report_platform_name (g_ptr_array_index (result->platforms, p), lang), col_w, TRUE);
   g_string_append_c (out, '\n');
   for (guint r = 0; r < G_N_ELEMENTS (table_rows); r++)
     {
@@ -452,7 +401,7 @@ text_report (GString         *out,
   }
 
   text_verdict (out, result, lang);
-  text_crossovers (out, result, sweep, lang);
+  sc_report_text_crossovers (out, result, sweep, lang);
 
   /* Measures, program by program. */
   g_string_append_printf (out, "\n%s\n", _("Measures"));
@@ -460,18 +409,18 @@ text_report (GString         *out,
     {
       const ScProgramResult *prr = g_ptr_array_index (result->programs, i);
       const ScPlatformResult *pr = platform_of (result, prr->program);
-      g_autofree char *total = money_grouped (prr->totals[SC_AMOUNT_TOTAL_VALUE]);
+      g_autofree char *total = sc_report_money_grouped (prr->totals[SC_AMOUNT_TOTAL_VALUE]);
 
       g_string_append_c (out, '\n');
       /* Translators: a program's heading in the text report: platform, program,
        * "Total value", amount: "[Kuaishou] Star Plan 2026 — Total value 13,468.06" */
-      g_string_append_printf (out, _("[%s] %s — %s %s"), pr ? platform_name (pr, lang) : prr->program->platform,
+      g_string_append_printf (out, _("[%s] %s — %s %s"), pr ? sc_report_platform_name (pr, lang) : prr->program->platform,
                               sc_text_get (&prr->program->name, lang),
                               sc_amount_label (SC_AMOUNT_TOTAL_VALUE), total);
       g_string_append_c (out, '\n');
       if (has_expected (prr->expected_totals))
         {
-          g_autofree char *expected = money_grouped (prr->expected_totals[SC_AMOUNT_TOTAL_VALUE]);
+          g_autofree char *expected = sc_report_money_grouped (prr->expected_totals[SC_AMOUNT_TOTAL_VALUE]);
 
           g_string_append (out, "  ");
           /* Translators: under a program's heading in the text report: the value of its
@@ -565,7 +514,7 @@ text_report (GString         *out,
         g_string_append_printf (out, "  · %s\n", (const char *) g_ptr_array_index (check->reasons, i));
     }
 
-  text_ranges (out, catalog, profile, result, lang);
+  sc_report_text_ranges (out, catalog, profile, result, lang);
 
   if (result->assumptions->len > 0)
     {
@@ -641,8 +590,8 @@ sc_csv_append_cell (GString    *out,
  * traffic units: their names when @totals is NULL (the header), else
  * @totals and @unit; all empty with @empty (a row of no amounts). Header
  * and rows thus cannot fall out of step. */
-static void
-csv_amounts (GString      *out,
+void
+sc_report_csv_amounts (GString      *out,
              const double *totals,
              const char   *unit,
              gboolean      empty)
@@ -651,7 +600,7 @@ csv_amounts (GString      *out,
 
   for (guint a = 0; a < SC_N_AMOUNTS; a++)
     {
-      sc_csv_append_cell (out, empty ? "" : totals != NULL ? money (buf, sizeof buf, totals[a]) : sc_amount_to_string (a), FALSE);
+      sc_csv_append_cell (out, empty ? "" : totals != NULL ? sc_report_money (buf, sizeof buf, totals[a]) : sc_amount_to_string (a), FALSE);
       if (a == SC_AMOUNT_TRAFFIC_UNITS)
         sc_csv_append_cell (out, empty ? "" : totals != NULL ? unit : "traffic-unit", FALSE);
     }
@@ -682,82 +631,19 @@ join_reasons (GPtrArray  *reasons,
 /* The last cells of a row: money kept and value tied to the platform of
  * @totals (empty when NULL), and for platform @pr the worth of a tied yuan
  * and the ranking value. Ends the row. */
-static void
-csv_kept_tied (GString                *out,
+void
+sc_report_csv_kept_tied (GString                *out,
                const ScResult         *result,
                const ScPlatformResult *pr,
                const double           *totals)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
-  sc_csv_append_cell (out, totals != NULL ? money (buf, sizeof buf, sc_totals_kept (totals)) : "", FALSE);
-  sc_csv_append_cell (out, totals != NULL ? money (buf, sizeof buf, sc_totals_tied (totals)) : "", FALSE);
-  sc_csv_append_cell (out, pr != NULL && result->locked_worth_set ? money (buf, sizeof buf, result->locked_worth) : "",
+  sc_csv_append_cell (out, totals != NULL ? sc_report_money (buf, sizeof buf, sc_totals_kept (totals)) : "", FALSE);
+  sc_csv_append_cell (out, totals != NULL ? sc_report_money (buf, sizeof buf, sc_totals_tied (totals)) : "", FALSE);
+  sc_csv_append_cell (out, pr != NULL && result->locked_worth_set ? sc_report_money (buf, sizeof buf, result->locked_worth) : "",
                       FALSE);
-  sc_csv_append_cell (out, pr != NULL ? money (buf, sizeof buf, sc_result_platform_score (result, pr)) : "", TRUE);
-}
-
-static void
-csv_ranges (GString         *out,
-            ScCatalog       *catalog,
-            const ScProfile *profile,
-            const ScResult  *result,
-            const char      *lang)
-{
-  g_autoptr(ScRangeAnalysis) an = report_ranges (catalog, profile, result, lang);
-  char b1[G_ASCII_DTOSTR_BUF_SIZE], b2[G_ASCII_DTOSTR_BUF_SIZE], b3[G_ASCII_DTOSTR_BUF_SIZE];
-
-  /* level "range": a platform's score at the central values and its lowest
-   * and highest over the ranges; level "driver": one assumption, in the
-   * columns of a measure (id, label, status flips | holds; the values in
-   * "reasons"). Amount columns stay empty. */
-  for (guint p = 0; p < an->n_platforms; p++)
-    {
-      const ScPlatformResult *pr = g_ptr_array_index (result->platforms, p);
-      g_autofree char *text = g_strdup_printf ("central %s; low %s; high %s", money (b1, sizeof b1, an->central[p]),
-                                               money (b2, sizeof b2, an->low[p]), money (b3, sizeof b3, an->high[p]));
-
-      sc_csv_append_cell (out, "range", FALSE);
-      sc_csv_append_cell (out, pr->platform, FALSE);
-      sc_csv_append_cell (out, "", FALSE);
-      sc_csv_append_cell (out, platform_name (pr, lang), FALSE);
-      sc_csv_append_cell (out, "", FALSE);
-      sc_csv_append_cell (out, "", FALSE);
-      sc_csv_append_cell (out, p == an->leader ? (an->robust ? "leads" : "leads-not-robust") : "", FALSE);
-      csv_amounts (out, NULL, NULL, TRUE);
-      for (guint k = 0; k < 4; k++)
-        sc_csv_append_cell (out, "", FALSE);
-      sc_csv_append_cell (out, text, FALSE);
-      sc_csv_append_cell (out, "", FALSE);
-      sc_csv_append_cell (out, "", FALSE);
-      sc_csv_append_cell (out, "", FALSE);
-      csv_kept_tied (out, result, NULL, NULL);
-    }
-  for (guint i = 0; i < an->drivers->len; i++)
-    {
-      const ScRangeDriver *d = g_ptr_array_index (an->drivers, i);
-      g_autofree char *text = g_strdup_printf ("central %s; low %s; high %s; difference %s to %s%s%s", d->central_text,
-                                               d->low_text, d->high_text, money (b1, sizeof b1, d->diff_low),
-                                               money (b2, sizeof b2, d->diff_high), d->flips ? "; winner changes at " : "",
-                                               d->flips ? d->flip_text : "");
-
-      sc_csv_append_cell (out, "driver", FALSE);
-      sc_csv_append_cell (out, "", FALSE);
-      sc_csv_append_cell (out, d->key, FALSE);
-      sc_csv_append_cell (out, d->label, FALSE);
-      sc_csv_append_cell (out, "", FALSE);
-      sc_csv_append_cell (out, d->note ? d->note : "", FALSE);
-      sc_csv_append_cell (out, d->flips ? "flips" : "holds", FALSE);
-      csv_amounts (out, NULL, NULL, TRUE);
-      sc_csv_append_cell (out, sc_basis_to_string (SC_BASIS_ASSUMED), FALSE);
-      for (guint k = 0; k < 3; k++)
-        sc_csv_append_cell (out, "", FALSE);
-      sc_csv_append_cell (out, text, FALSE);
-      sc_csv_append_cell (out, "", FALSE);
-      sc_csv_append_cell (out, "", FALSE);
-      sc_csv_append_cell (out, "", FALSE);
-      csv_kept_tied (out, result, NULL, NULL);
-    }
+  sc_csv_append_cell (out, pr != NULL ? sc_report_money (buf, sizeof buf, sc_result_platform_score (result, pr)) : "", TRUE);
 }
 
 static void
@@ -781,7 +667,7 @@ csv_report (GString         *out,
   g_string_append (out, "\xEF\xBB\xBF");
   for (guint i = 0; i < G_N_ELEMENTS (head); i++)
     sc_csv_append_cell (out, head[i], FALSE);
-  csv_amounts (out, NULL, NULL, FALSE);
+  sc_report_csv_amounts (out, NULL, NULL, FALSE);
   for (guint i = 0; i < G_N_ELEMENTS (tail); i++)
     sc_csv_append_cell (out, tail[i], i + 1 == G_N_ELEMENTS (tail));
 
@@ -794,20 +680,20 @@ csv_report (GString         *out,
       sc_csv_append_cell (out, "platform", FALSE);
       sc_csv_append_cell (out, pr->platform, FALSE);
       sc_csv_append_cell (out, "", FALSE);
-      sc_csv_append_cell (out, platform_name (pr, lang), FALSE);
+      sc_csv_append_cell (out, sc_report_platform_name (pr, lang), FALSE);
       sc_csv_append_cell (out, "", FALSE);
       sc_csv_append_cell (out, "", FALSE);
       sc_csv_append_cell (out, "", FALSE);
-      csv_amounts (out, pr->totals, "", FALSE);
+      sc_report_csv_amounts (out, pr->totals, "", FALSE);
       sc_csv_append_cell (out, basis, FALSE);
       sc_csv_append_cell (out, pr->up_to ? "true" : "false", FALSE);
       sc_csv_append_cell (out, "", FALSE);
       sc_csv_append_cell (out, "", FALSE);
       sc_csv_append_cell (out, warn, FALSE);
       sc_csv_append_cell (out, "", FALSE);
-      sc_csv_append_cell (out, money (buf, sizeof buf, pr->expected_totals[SC_AMOUNT_TOTAL_VALUE]), FALSE);
+      sc_csv_append_cell (out, sc_report_money (buf, sizeof buf, pr->expected_totals[SC_AMOUNT_TOTAL_VALUE]), FALSE);
       sc_csv_append_cell (out, "", FALSE);
-      csv_kept_tied (out, result, pr, pr->totals);
+      sc_report_csv_kept_tied (out, result, pr, pr->totals);
     }
   for (guint i = 0; i < result->programs->len; i++)
     {
@@ -821,16 +707,16 @@ csv_report (GString         *out,
       sc_csv_append_cell (out, "", FALSE);
       sc_csv_append_cell (out, "", FALSE);
       sc_csv_append_cell (out, sc_program_status_to_string (prr->program->status), FALSE);
-      csv_amounts (out, prr->totals, "", FALSE);
+      sc_report_csv_amounts (out, prr->totals, "", FALSE);
       sc_csv_append_cell (out, basis, FALSE);
       sc_csv_append_cell (out, prr->up_to ? "true" : "false", FALSE);
       sc_csv_append_cell (out, "", FALSE);
       sc_csv_append_cell (out, "", FALSE);
       sc_csv_append_cell (out, "", FALSE);
       sc_csv_append_cell (out, "", FALSE);
-      sc_csv_append_cell (out, money (buf, sizeof buf, prr->expected_totals[SC_AMOUNT_TOTAL_VALUE]), FALSE);
+      sc_csv_append_cell (out, sc_report_money (buf, sizeof buf, prr->expected_totals[SC_AMOUNT_TOTAL_VALUE]), FALSE);
       sc_csv_append_cell (out, "", FALSE);
-      csv_kept_tied (out, result, NULL, prr->totals);
+      sc_report_csv_kept_tied (out, result, NULL, prr->totals);
     }
   /* Headlines: platform-wide figures, no amount of any merchant (empty
    * amount columns), their quote in "reasons", their numbers in "figures". */
@@ -850,7 +736,7 @@ csv_report (GString         *out,
           sc_csv_append_cell (out, "", FALSE);
           sc_csv_append_cell (out, sc_text_get (&headline->text, lang), FALSE);
           sc_csv_append_cell (out, "", FALSE);
-          csv_amounts (out, NULL, NULL, TRUE);
+          sc_report_csv_amounts (out, NULL, NULL, TRUE);
           sc_csv_append_cell (out, sc_basis_to_string (SC_BASIS_STATED), FALSE);
           sc_csv_append_cell (out, "", FALSE);
           sc_csv_append_cell (out, "", FALSE);
@@ -859,7 +745,7 @@ csv_report (GString         *out,
           sc_csv_append_cell (out, "", FALSE);
           sc_csv_append_cell (out, "", FALSE);
           sc_csv_append_cell (out, figures, FALSE);
-          csv_kept_tied (out, result, NULL, NULL);
+          sc_report_csv_kept_tied (out, result, NULL, NULL);
         }
     }
   for (guint i = 0; i < result->measures->len; i++)
@@ -875,18 +761,18 @@ csv_report (GString         *out,
       sc_csv_append_cell (out, mr->measure->id, FALSE);
       sc_csv_append_cell (out, sc_text_get (&mr->measure->title, lang), FALSE);
       sc_csv_append_cell (out, sc_measure_status_to_string (mr->status), FALSE);
-      csv_amounts (out, mr->totals, mr->traffic_unit ? mr->traffic_unit : "", FALSE);
+      sc_report_csv_amounts (out, mr->totals, mr->traffic_unit ? mr->traffic_unit : "", FALSE);
       sc_csv_append_cell (out, basis, FALSE);
       sc_csv_append_cell (out, mr->up_to ? "true" : "false", FALSE);
       sc_csv_append_cell (out, mr->cut_by_group ? "true" : "false", FALSE);
       sc_csv_append_cell (out, mr->cut_by_cap ? "true" : "false", FALSE);
       sc_csv_append_cell (out, reasons, FALSE);
       sc_csv_append_cell (out, mr->expected ? "true" : "false", FALSE);
-      sc_csv_append_cell (out, money (buf, sizeof buf, mr->expected_totals[SC_AMOUNT_TOTAL_VALUE]), FALSE);
+      sc_csv_append_cell (out, sc_report_money (buf, sizeof buf, mr->expected_totals[SC_AMOUNT_TOTAL_VALUE]), FALSE);
       sc_csv_append_cell (out, "", FALSE);
-      csv_kept_tied (out, result, NULL, mr->totals);
+      sc_report_csv_kept_tied (out, result, NULL, mr->totals);
     }
-  csv_crossovers (out, result, sweep, lang);
+  sc_report_csv_crossovers (out, result, sweep, lang);
   (void) profile;
 }
 
@@ -922,8 +808,8 @@ sc_json_append_string (GString    *out,
 }
 
 /* Appends @lead ("{", "," or ""), then "@key":@value with @value a JSON string. */
-static void
-json_member (GString    *out,
+void
+sc_report_json_member (GString    *out,
              const char *lead,
              const char *key,
              const char *value)
@@ -934,8 +820,8 @@ json_member (GString    *out,
   sc_json_append_string (out, value);
 }
 
-static void
-json_number (GString *out,
+void
+sc_report_json_number (GString *out,
              double   value)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
@@ -943,20 +829,20 @@ json_number (GString *out,
   if (!isfinite (value))
     g_string_append (out, "null");
   else
-    g_string_append (out, money (buf, sizeof buf, value));
+    g_string_append (out, sc_report_money (buf, sizeof buf, value));
 }
 
 static void
 json_text (GString      *out,
            const ScText *text)
 {
-  json_member (out, "{", "zh", text->zh);
-  json_member (out, ",", "en", text->en);
+  sc_report_json_member (out, "{", "zh", text->zh);
+  sc_report_json_member (out, ",", "en", text->en);
   g_string_append_c (out, '}');
 }
 
-static void
-json_day (GString *out,
+void
+sc_report_json_day (GString *out,
           ScDay    day)
 {
   char buf[16];
@@ -978,7 +864,7 @@ json_amounts (GString      *out,
         g_string_append_c (out, ',');
       sc_json_append_string (out, sc_amount_to_string (a));
       g_string_append_c (out, ':');
-      json_number (out, values[a]);
+      sc_report_json_number (out, values[a]);
     }
   g_string_append_c (out, '}');
 }
@@ -995,7 +881,7 @@ json_monthly (GString        *out,
       if (m)
         g_string_append_c (out, ',');
       g_string_append (out, "{\"start\":");
-      json_day (out, sc_day_add_months (result->as_of, (int) m));
+      sc_report_json_day (out, sc_day_add_months (result->as_of, (int) m));
       g_string_append (out, ",\"values\":");
       json_amounts (out, monthly + m * SC_N_AMOUNTS);
       g_string_append_c (out, '}');
@@ -1047,9 +933,9 @@ json_headlines (GString         *out,
 
       if (h)
         g_string_append_c (out, ',');
-      json_member (out, "{", "text", sc_text_get (&headline->text, lang));
-      json_member (out, ",", "quote", headline->quote);
-      json_member (out, ",", "source", headline->source_id);
+      sc_report_json_member (out, "{", "text", sc_text_get (&headline->text, lang));
+      sc_report_json_member (out, ",", "quote", headline->quote);
+      sc_report_json_member (out, ",", "source", headline->source_id);
       g_string_append (out, ",\"figures\":[");
       for (guint f = 0; f < headline->figures->len; f++)
         {
@@ -1058,9 +944,9 @@ json_headlines (GString         *out,
           if (f)
             g_string_append_c (out, ',');
           g_string_append (out, "{\"value\":");
-          json_number (out, figure->value);
-          json_member (out, ",", "unit", figure->unit);
-          json_member (out, ",", "per", figure->per);
+          sc_report_json_number (out, figure->value);
+          sc_report_json_member (out, ",", "unit", figure->unit);
+          sc_report_json_member (out, ",", "per", figure->per);
           g_string_append_c (out, '}');
         }
       g_string_append (out, "]}");
@@ -1078,93 +964,17 @@ json_verdict (GString        *out,
 
   g_string_append (out, ",\n\"verdict\":{\"locked_value_worth\":");
   if (verdict->worth_set)
-    json_number (out, verdict->worth);
+    sc_report_json_number (out, verdict->worth);
   else
     g_string_append (out, "null");
-  json_member (out, ",", "basis", verdict->basis);
-  json_member (out, ",", "words", verdict->words);
+  sc_report_json_member (out, ",", "basis", verdict->basis);
+  sc_report_json_member (out, ",", "words", verdict->words);
   g_string_append (out, ",\"order\":[");
   for (guint i = 0; i < verdict->ranks->len; i++)
     {
       if (i)
         g_string_append_c (out, ',');
       sc_json_append_string (out, ((const ScVerdictRank *) g_ptr_array_index (verdict->ranks, i))->platform->platform);
-    }
-  g_string_append (out, "]}");
-}
-
-/* A driver's value: a number as precise as it is (a rate of 0.039 is not
- * 0.04), or for an end the day it ends (exclusive). */
-static void
-json_driver_value (GString             *out,
-                   const ScRangeDriver *d,
-                   double               value)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (d->is_date)
-    json_day (out, isnan (value) ? SC_DAY_NONE : (ScDay) value);
-  else if (!isfinite (value))
-    g_string_append (out, "null");
-  else
-    g_string_append (out, g_ascii_formatd (buf, sizeof buf, "%.10g", value));
-}
-
-static void
-json_ranges (GString         *out,
-             ScCatalog       *catalog,
-             const ScProfile *profile,
-             const ScResult  *result,
-             const char      *lang)
-{
-  g_autoptr(ScRangeAnalysis) an = report_ranges (catalog, profile, result, lang);
-  g_autofree char *summary = sc_range_describe (an, catalog);
-
-  g_string_append (out, ",\n\"ranges\":{");
-  g_string_append_printf (out, "\"robust\":%s", an->robust ? "true" : "false");
-  json_member (out, ",", "leader", an->n_platforms > 0 ? an->platforms[an->leader] : NULL);
-  json_member (out, ",", "runner_up", an->runner_up != G_MAXUINT ? an->platforms[an->runner_up] : NULL);
-  json_member (out, ",", "summary", summary);
-  g_string_append (out, ",\"platforms\":[");
-  for (guint p = 0; p < an->n_platforms; p++)
-    {
-      json_member (out, p ? ",{" : "{", "platform", an->platforms[p]);
-      g_string_append (out, ",\"central\":");
-      json_number (out, an->central[p]);
-      g_string_append (out, ",\"low\":");
-      json_number (out, an->low[p]);
-      g_string_append (out, ",\"high\":");
-      json_number (out, an->high[p]);
-      g_string_append_c (out, '}');
-    }
-  g_string_append (out, "],\"drivers\":[");
-  for (guint i = 0; i < an->drivers->len; i++)
-    {
-      const ScRangeDriver *d = g_ptr_array_index (an->drivers, i);
-
-      json_member (out, i ? ",\n{" : "\n{", "key", d->key);
-      json_member (out, ",", "label", d->label);
-      json_member (out, ",", "note", d->note);
-      g_string_append_printf (out, ",\"is_date\":%s,\"central\":", d->is_date ? "true" : "false");
-      json_driver_value (out, d, d->central);
-      g_string_append (out, ",\"low\":");
-      json_driver_value (out, d, d->low);
-      g_string_append (out, ",\"high\":");
-      json_driver_value (out, d, d->high);
-      json_member (out, ",", "central_text", d->central_text);
-      json_member (out, ",", "low_text", d->low_text);
-      json_member (out, ",", "high_text", d->high_text);
-      g_string_append (out, ",\"diff_low\":");
-      json_number (out, d->diff_low);
-      g_string_append (out, ",\"diff_high\":");
-      json_number (out, d->diff_high);
-      g_string_append_printf (out, ",\"flips\":%s,\"flip_value\":", d->flips ? "true" : "false");
-      if (d->flips)
-        json_driver_value (out, d, d->flip_value);
-      else
-        g_string_append (out, "null");
-      json_member (out, ",", "flip_text", d->flip_text);
-      g_string_append_c (out, '}');
     }
   g_string_append (out, "]}");
 }
@@ -1188,9 +998,9 @@ json_report (GString         *out,
   g_string_append (out, ",\n\"profile\":{\"name\":");
   json_text (out, &profile->name);
   g_string_append (out, ",\"as_of\":");
-  json_day (out, result->as_of);
+  sc_report_json_day (out, result->as_of);
   g_string_append_printf (out, ",\"horizon_months\":%u,\"horizon_end\":", result->horizon_months);
-  json_day (out, result->horizon_end);
+  sc_report_json_day (out, result->horizon_end);
   g_string_append (out, ",\"fields\":{");
   {
     gboolean first = TRUE;
@@ -1201,7 +1011,7 @@ json_report (GString         *out,
 
         if (v == NULL)
           continue;
-        json_member (out, first ? "" : ",", sc_field_info ((ScField) f)->name, v);
+        sc_report_json_member (out, first ? "" : ",", sc_field_info ((ScField) f)->name, v);
         first = FALSE;
       }
   }
@@ -1214,8 +1024,8 @@ json_report (GString         *out,
       const ScPlatformResult *pr = g_ptr_array_index (result->platforms, p);
 
       g_string_append (out, p ? ",\n" : "\n");
-      json_member (out, "{", "platform", pr->platform);
-      json_member (out, ",", "name", platform_name (pr, lang));
+      sc_report_json_member (out, "{", "platform", pr->platform);
+      sc_report_json_member (out, ",", "name", sc_report_platform_name (pr, lang));
       g_string_append_printf (out, ",\"has_baseline\":%s,\"up_to\":%s,\"basis\":",
                               pr->has_baseline ? "true" : "false", pr->up_to ? "true" : "false");
       json_basis (out, pr->basis);
@@ -1228,9 +1038,9 @@ json_report (GString         *out,
             g_string_append_c (out, ',');
           sc_json_append_string (out, sc_fee_to_string ((ScFee) f));
           g_string_append (out, ":{\"gross\":");
-          json_number (out, pr->fee_gross[f]);
+          sc_report_json_number (out, pr->fee_gross[f]);
           g_string_append (out, ",\"reduction\":");
-          json_number (out, pr->fee_reduction[f]);
+          sc_report_json_number (out, pr->fee_reduction[f]);
           g_string_append_c (out, '}');
         }
       g_string_append (out, "},\"monthly\":");
@@ -1238,11 +1048,11 @@ json_report (GString         *out,
       g_string_append (out, ",\"expected_totals\":");
       json_amounts (out, pr->expected_totals);
       g_string_append (out, ",\"kept\":");
-      json_number (out, sc_totals_kept (pr->totals));
+      sc_report_json_number (out, sc_totals_kept (pr->totals));
       g_string_append (out, ",\"tied\":");
-      json_number (out, sc_totals_tied (pr->totals));
+      sc_report_json_number (out, sc_totals_tied (pr->totals));
       g_string_append (out, ",\"score\":");
-      json_number (out, sc_result_platform_score (result, pr));
+      sc_report_json_number (out, sc_result_platform_score (result, pr));
       g_string_append_c (out, '}');
     }
   g_string_append (out, "]");
@@ -1255,18 +1065,18 @@ json_report (GString         *out,
       const ScProgramResult *prr = g_ptr_array_index (result->programs, i);
 
       g_string_append (out, i ? ",\n" : "\n");
-      json_member (out, "{", "id", prr->program->id);
+      sc_report_json_member (out, "{", "id", prr->program->id);
       g_string_append_printf (out, ",\"revision\":%u,\"platform\":", prr->program->revision);
       sc_json_append_string (out, prr->program->platform);
-      json_member (out, ",", "name", sc_text_get (&prr->program->name, lang));
-      json_member (out, ",", "status", sc_program_status_to_string (prr->program->status));
-      json_member (out, ",", "status_on_date", status_on_date (prr->program, result->as_of, NULL));
+      sc_report_json_member (out, ",", "name", sc_text_get (&prr->program->name, lang));
+      sc_report_json_member (out, ",", "status", sc_program_status_to_string (prr->program->status));
+      sc_report_json_member (out, ",", "status_on_date", status_on_date (prr->program, result->as_of, NULL));
       g_string_append (out, ",\"start\":");
-      json_day (out, prr->program->window.start);
+      sc_report_json_day (out, prr->program->window.start);
       g_string_append (out, ",\"end\":");
-      json_day (out, prr->program->window.end);
+      sc_report_json_day (out, prr->program->window.end);
       g_string_append (out, ",\"active_until\":");
-      json_day (out, prr->active_until);
+      sc_report_json_day (out, prr->active_until);
       g_string_append_printf (out, ",\"up_to\":%s,\"basis\":", prr->up_to ? "true" : "false");
       json_basis (out, prr->basis);
       g_string_append (out, ",\"totals\":");
@@ -1286,10 +1096,10 @@ json_report (GString         *out,
       const ScMeasureResult *mr = g_ptr_array_index (result->measures, i);
 
       g_string_append (out, i ? ",\n" : "\n");
-      json_member (out, "{", "program", mr->program->id);
-      json_member (out, ",", "id", mr->measure->id);
-      json_member (out, ",", "title", sc_text_get (&mr->measure->title, lang));
-      json_member (out, ",", "status", sc_measure_status_to_string (mr->status));
+      sc_report_json_member (out, "{", "program", mr->program->id);
+      sc_report_json_member (out, ",", "id", mr->measure->id);
+      sc_report_json_member (out, ",", "title", sc_text_get (&mr->measure->title, lang));
+      sc_report_json_member (out, ",", "status", sc_measure_status_to_string (mr->status));
       g_string_append (out, ",\"reasons\":");
       json_strings (out, mr->reasons);
       g_string_append (out, ",\"texts\":[");
@@ -1305,7 +1115,7 @@ json_report (GString         *out,
                               mr->up_to ? "true" : "false", mr->cut_by_group ? "true" : "false",
                               mr->cut_by_cap ? "true" : "false");
       json_basis (out, mr->basis);
-      json_member (out, ",", "source", mr->measure->source_id);
+      sc_report_json_member (out, ",", "source", mr->measure->source_id);
       g_string_append (out, ",\"totals\":");
       json_amounts (out, mr->totals);
       g_string_append (out, ",\"monthly\":");
@@ -1313,9 +1123,9 @@ json_report (GString         *out,
         json_monthly (out, result, mr->monthly, mr->n_months);
       else
         g_string_append (out, "[]");
-      json_member (out, ",", "policy_status", sc_program_status_to_string (mr->measure->status));
+      sc_report_json_member (out, ",", "policy_status", sc_program_status_to_string (mr->measure->status));
       g_string_append_printf (out, ",\"expected\":%s,\"expected_from\":", mr->expected ? "true" : "false");
-      json_day (out, mr->expected_from);
+      sc_report_json_day (out, mr->expected_from);
       g_string_append (out, ",\"expected_totals\":");
       json_amounts (out, mr->expected_totals);
       g_string_append_c (out, '}');
@@ -1334,253 +1144,27 @@ json_report (GString         *out,
 
       if (i)
         g_string_append_c (out, ',');
-      json_member (out, "{", "program", s->program->id);
-      json_member (out, ",", "measure", s->measure->id);
+      sc_report_json_member (out, "{", "program", s->program->id);
+      sc_report_json_member (out, ",", "measure", s->measure->id);
       g_string_append (out, ",\"holds\":");
       g_string_append (out, s->status > 0 ? "true" : s->status == 0 ? "false" : "null");
       g_string_append (out, s->in_force ? ",\"in_force\":true" : ",\"in_force\":false");
-      json_member (out, ",", "replaces", s->replaces);
-      json_member (out, ",", "outcome", s->text ? sc_text_get (s->text, lang) : NULL);
+      sc_report_json_member (out, ",", "replaces", s->replaces);
+      sc_report_json_member (out, ",", "outcome", s->text ? sc_text_get (s->text, lang) : NULL);
       g_string_append (out, ",\"reasons\":");
       json_strings (out, s->reasons);
       g_string_append_c (out, '}');
     }
   g_string_append (out, "]}");
 
-  json_crossovers (out, sweep);
+  sc_report_json_crossovers (out, sweep);
 
-  json_ranges (out, catalog, profile, result, lang);
+  sc_report_json_ranges (out, catalog, profile, result, lang);
   g_string_append (out, ",\n\"assumptions\":");
   json_strings (out, result->assumptions);
   g_string_append (out, ",\n\"warnings\":");
   json_strings (out, result->warnings);
   g_string_append (out, "\n}\n");
-}
-
-/* --- where the leader changes (sc_sweep_crossovers()) ------------------------ */
-
-/* The name of platform @index of @sweep, as the result names it. */
-static const char *
-sweep_platform_name (const ScResult *result,
-                     const ScSweep  *sweep,
-                     guint           index,
-                     const char     *lang)
-{
-  const ScPlatformResult *pr;
-
-  if (index >= sweep->n_platforms)
-    return "";
-  pr = sc_result_find_platform (result, sweep->platforms[index]);
-  return pr != NULL ? platform_name (pr, lang) : sweep->platforms[index];
-}
-
-/* The first and last GMV the sweep evaluated. FALSE when it has none. */
-static gboolean
-sweep_range (const ScSweep *sweep,
-             double        *from,
-             double        *to)
-{
-  gboolean any = FALSE;
-
-  for (guint i = 0; i < sweep->n_points; i++)
-    if (sweep->n_platforms > 0 && isfinite (sc_sweep_get (sweep, 0, i)))
-      {
-        if (!any)
-          *from = sweep->points[i];
-        *to = sweep->points[i];
-        any = TRUE;
-      }
-  return any;
-}
-
-/* A GMV of the sweep for a reader: three significant digits, grouped
- * ("63,100"): between two sweep points, more would be false precision. */
-static char *
-gmv_text (double gmv)
-{
-  char buf[SC_FORMAT_FIXED_BUF];
-  double unit = gmv >= 1000 ? pow (10, floor (log10 (gmv)) - 2) : 1;
-
-  return g_strdup (sc_format_amount (buf, sizeof buf, unit * round (gmv / unit), 0));
-}
-
-/* One sentence per change of leader, or one that says nobody overtakes.
- * (transfer full, element-type utf8) */
-static GPtrArray *
-crossover_sentences (const ScResult *result,
-                     const ScSweep  *sweep,
-                     GArray         *crossovers,
-                     const char     *lang)
-{
-  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
-  double from = 0, to = 0;
-
-  if (!sweep_range (sweep, &from, &to))
-    return lines;
-  for (guint k = 0; k < crossovers->len; k++)
-    {
-      const ScSweepCrossover *x = &g_array_index (crossovers, ScSweepCrossover, k);
-      g_autofree char *gmv = gmv_text (x->at);
-
-      /* Translators: where the leading platform changes with the monthly GMV:
-       * "Douyin leads above a monthly GMV of about 63,100 yuan (Kuaishou below)" */
-      g_ptr_array_add (lines, g_strdup_printf (_("%s leads above a monthly GMV of about %s yuan (%s below)"),
-                                               sweep_platform_name (result, sweep, x->after, lang), gmv,
-                                               sweep_platform_name (result, sweep, x->before, lang)));
-    }
-  if (crossovers->len == 0)
-    {
-      g_autofree char *lo = gmv_text (from);
-      g_autofree char *hi = gmv_text (to);
-      guint leader = sc_sweep_first_leader (sweep);
-
-      if (leader != G_MAXUINT)
-        /* Translators: no change of leader over the monthly GMVs tried:
-         * "Kuaishou leads at every monthly GMV from 3,100 to 93,000 yuan" */
-        g_ptr_array_add (lines, g_strdup_printf (_("%s leads at every monthly GMV from %s to %s yuan"),
-                                                 sweep_platform_name (result, sweep, leader, lang), lo, hi));
-      else
-        g_ptr_array_add (lines, g_strdup_printf (_("No platform leads at any monthly GMV from %s to %s yuan"),
-                                                 lo, hi));
-    }
-  return lines;
-}
-
-const ScRangeDriver *
-sc_report_assumption_driver (const ScRangeAnalysis *analysis,
-                             const char            *what,
-                             const char            *note)
-{
-  const ScRangeDriver *found = NULL;
-
-  if (analysis == NULL || note == NULL)
-    return NULL;
-  for (guint i = 0; i < analysis->drivers->len; i++)
-    {
-      const ScRangeDriver *d = g_ptr_array_index (analysis->drivers, i);
-
-      if (g_strcmp0 (d->note, note) != 0)
-        continue;
-      if (found == NULL || (what != NULL && d->central_text != NULL && strstr (what, d->central_text) != NULL))
-        found = d;
-    }
-  return found;
-}
-
-GPtrArray *
-sc_report_crossover_sentences (const ScResult *result,
-                               const ScSweep  *sweep,
-                               const char     *lang)
-{
-  g_autoptr(GArray) crossovers = NULL;
-
-  g_return_val_if_fail (result != NULL && sweep != NULL, NULL);
-  crossovers = sc_sweep_crossovers (sweep);
-  return crossover_sentences (result, sweep, crossovers, lang != NULL ? lang : result->lang);
-}
-
-static void
-text_crossovers (GString        *out,
-                 const ScResult *result,
-                 const ScSweep  *sweep,
-                 const char     *lang)
-{
-  g_autoptr(GArray) crossovers = NULL;
-  g_autoptr(GPtrArray) lines = NULL;
-  g_autofree char *lo = NULL, *hi = NULL;
-  double from = 0, to = 0;
-
-  if (sweep == NULL || !sweep_range (sweep, &from, &to))
-    return;
-  crossovers = sc_sweep_crossovers (sweep);
-  lines = crossover_sentences (result, sweep, crossovers, lang);
-  lo = gmv_text (from);
-  hi = gmv_text (to);
-  g_string_append_printf (out, "\n%s\n", _("Where the leading platform changes"));
-  for (guint i = 0; i < lines->len; i++)
-    g_string_append_printf (out, "  %s\n", (const char *) g_ptr_array_index (lines, i));
-  g_string_append (out, "  ");
-  /* Translators: under "Where the leading platform changes" in the text report */
-  g_string_append_printf (out, _("(monthly GMV tried from %s to %s yuan, everything else as in the profile)"), lo, hi);
-  g_string_append_c (out, '\n');
-}
-
-/* Rows of level "crossover": the platform leading above in "platform",
- * the one below in "measure-id", the sentence in "measure", the GMV in
- * "figures"; with no change, one row naming the leader. */
-static void
-csv_crossovers (GString        *out,
-                const ScResult *result,
-                const ScSweep  *sweep,
-                const char     *lang)
-{
-  g_autoptr(GArray) crossovers = NULL;
-  g_autoptr(GPtrArray) lines = NULL;
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (sweep == NULL)
-    return;
-  crossovers = sc_sweep_crossovers (sweep);
-  lines = crossover_sentences (result, sweep, crossovers, lang);
-  for (guint k = 0; k < lines->len; k++)
-    {
-      const ScSweepCrossover *x = k < crossovers->len ? &g_array_index (crossovers, ScSweepCrossover, k) : NULL;
-      guint leader = x != NULL ? x->after : sc_sweep_first_leader (sweep);
-      g_autofree char *figures = x != NULL ? g_strdup_printf ("%s yuan/month", money (buf, sizeof buf, x->at)) : NULL;
-
-      sc_csv_append_cell (out, "crossover", FALSE);
-      sc_csv_append_cell (out, leader < sweep->n_platforms ? sweep->platforms[leader] : "", FALSE);
-      sc_csv_append_cell (out, "", FALSE);
-      sc_csv_append_cell (out, "", FALSE);
-      sc_csv_append_cell (out, x != NULL ? sweep->platforms[x->before] : "", FALSE);
-      sc_csv_append_cell (out, g_ptr_array_index (lines, k), FALSE);
-      sc_csv_append_cell (out, "", FALSE);
-      csv_amounts (out, NULL, NULL, TRUE);
-      /* basis … expected-total-value: nothing of a merchant's amounts */
-      for (guint c = 0; c < 7; c++)
-        sc_csv_append_cell (out, "", FALSE);
-      sc_csv_append_cell (out, figures != NULL ? figures : "", FALSE);
-      csv_kept_tied (out, result, NULL, NULL);
-    }
-}
-
-/* "gmv_crossovers" (docs/report-json.md): null without a sweep. */
-static void
-json_crossovers (GString       *out,
-                 const ScSweep *sweep)
-{
-  g_autoptr(GArray) crossovers = NULL;
-  double from = 0, to = 0;
-  guint leader;
-
-  g_string_append (out, ",\n\"gmv_crossovers\":");
-  if (sweep == NULL || !sweep_range (sweep, &from, &to))
-    {
-      g_string_append (out, "null");
-      return;
-    }
-  crossovers = sc_sweep_crossovers (sweep);
-  leader = sc_sweep_first_leader (sweep);
-  g_string_append (out, "{\"from\":");
-  json_number (out, from);
-  g_string_append (out, ",\"to\":");
-  json_number (out, to);
-  json_member (out, ",", "leader_at_from", leader < sweep->n_platforms ? sweep->platforms[leader] : NULL);
-  g_string_append (out, ",\"crossovers\":[");
-  for (guint k = 0; k < crossovers->len; k++)
-    {
-      const ScSweepCrossover *x = &g_array_index (crossovers, ScSweepCrossover, k);
-
-      g_string_append (out, k ? "," : "");
-      g_string_append (out, "{\"monthly_gmv\":");
-      json_number (out, x->at);
-      json_member (out, ",", "before", sweep->platforms[x->before]);
-      json_member (out, ",", "after", sweep->platforms[x->after]);
-      g_string_append (out, ",\"score\":");
-      json_number (out, x->score);
-      g_string_append_c (out, '}');
-    }
-  g_string_append (out, "]}");
 }
 
 GBytes *
@@ -1613,7 +1197,7 @@ sc_report_build_with_sweep (ScCatalog       *catalog,
     {
     case SC_REPORT_CSV:
       csv_report (out, profile, result, sweep, lang);
-      csv_ranges (out, catalog, profile, result, lang);
+      sc_report_csv_ranges (out, catalog, profile, result, lang);
       break;
     case SC_REPORT_JSON:
       json_report (out, catalog, profile, result, sweep, lang);
