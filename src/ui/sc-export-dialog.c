@@ -5,6 +5,8 @@
 
 #include "sc-export-dialog.h"
 
+#include "sc-chart-scenarios.h"
+
 #include <glib/gi18n.h>
 
 #include "sc-chart-from-result.h"
@@ -58,6 +60,17 @@ sc_export_build_model (ScSession   *session,
   sc_session_recompute (session, FALSE);
   if (sc_session_get_result (session) == NULL)
     return NULL;
+  if (kind == SC_CHART_SCENARIOS)
+    {
+      /* The Scenarios page's chart: the profile and scenario B. */
+      ScSession *scenario = sc_session_get_scenario (session);
+      ScDocument *documents[2] = { sc_session_get_document (session), NULL };
+
+      if (scenario == NULL)
+        return NULL;
+      documents[1] = sc_session_get_document (scenario);
+      return sc_chart_model_from_documents (documents, 2, lang);
+    }
   return sc_chart_model_from_document (sc_session_get_document (session), kind, lang);
 }
 

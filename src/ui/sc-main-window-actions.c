@@ -275,8 +275,14 @@ action_export (GtkWidget  *widget,
 {
   ScMainWindow *self = SC_MAIN_WINDOW (widget);
   ScOverviewPage *overview = SC_OVERVIEW_PAGE (sc_main_window_get_page (self, "overview"));
-  ScExportDialog *dialog = sc_export_dialog_new (GTK_WINDOW (self), self->session,
-                                                 sc_overview_page_get_kind (overview));
+  ScChartKind kind = sc_overview_page_get_kind (overview);
+  ScExportDialog *dialog;
+
+  /* From the Scenarios page, its chart of both scenarios. */
+  if (g_strcmp0 (sc_main_window_get_visible_page (self), "scenarios") == 0
+      && sc_session_get_scenario (self->session) != NULL)
+    kind = SC_CHART_SCENARIOS;
+  dialog = sc_export_dialog_new (GTK_WINDOW (self), self->session, kind);
 
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -17,6 +17,7 @@
 #include "sc-chart-view.h"
 #include "sc-compare.h"
 #include "sc-compare-report.h"
+#include "sc-export-dialog.h"
 #include "sc-format.h"
 #include "sc-main-window.h"
 #include "sc-profile-editor.h"
@@ -339,6 +340,36 @@ test_duplicate_edit_compare_save (void)
     g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
     g_assert_nonnull (strstr (csv, sc_compare_money (money, sizeof money, douyin->total[1])));
     g_assert_true (g_str_has_prefix (sc_main_window_get_last_toast (win), "Comparison saved as "));
+  }
+
+  /* Export Chart from the Scenarios page exports that page's chart: both
+   * scenarios, as a PNG that is not blank. */
+  {
+    g_autofree char *png_path = g_build_filename (dir, "scenarios.png", NULL);
+    g_autoptr(GPtrArray) dialogs = NULL;
+    g_autoptr(GError) export_error = NULL;
+    g_autoptr(GFile) png = g_file_new_for_path (png_path);
+    g_autoptr(ScChartModel) exported = sc_export_build_model (session, SC_CHART_SCENARIOS, SC_LANG_EN);
+    ScExportDialog *dialog;
+    cairo_surface_t *surface;
+
+    g_assert_nonnull (exported);
+    g_assert_cmpuint (exported->series->len, ==, 2);
+    sc_main_window_show_page (win, "scenarios");
+    iterate ();
+    gtk_widget_activate_action (GTK_WIDGET (win), "win.export", NULL);
+    iterate ();
+    dialogs = shown_toplevels (SC_TYPE_EXPORT_DIALOG);
+    g_assert_cmpuint (dialogs->len, ==, 1);
+    dialog = g_ptr_array_index (dialogs, 0);
+    sc_export_dialog_set_format (dialog, SC_CHART_FORMAT_PNG);
+    g_assert_true (sc_export_dialog_export_to (dialog, png, &export_error));
+    g_assert_no_error (export_error);
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    surface = cairo_image_surface_create_from_png (png_path);
+    g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+    g_assert_cmpint (cairo_image_surface_get_width (surface), >, 100);
+    cairo_surface_destroy (surface);
   }
 
   /* Save Scenario As writes B alone; A stays as it is. */
