@@ -34,10 +34,10 @@ report_ranges (ScCatalog       *catalog,
 
 void
 sc_report_text_ranges (GString         *out,
-             ScCatalog       *catalog,
-             const ScProfile *profile,
-             const ScResult  *result,
-             const char      *lang)
+                       ScCatalog       *catalog,
+                       const ScProfile *profile,
+                       const ScResult  *result,
+                       const char      *lang)
 {
   g_autoptr(ScRangeAnalysis) an = report_ranges (catalog, profile, result, lang);
   g_autofree char *summary = sc_range_describe (an, catalog);
@@ -66,10 +66,10 @@ sc_report_text_ranges (GString         *out,
 
 void
 sc_report_csv_ranges (GString         *out,
-            ScCatalog       *catalog,
-            const ScProfile *profile,
-            const ScResult  *result,
-            const char      *lang)
+                      ScCatalog       *catalog,
+                      const ScProfile *profile,
+                      const ScResult  *result,
+                      const char      *lang)
 {
   g_autoptr(ScRangeAnalysis) an = report_ranges (catalog, profile, result, lang);
   char b1[G_ASCII_DTOSTR_BUF_SIZE], b2[G_ASCII_DTOSTR_BUF_SIZE], b3[G_ASCII_DTOSTR_BUF_SIZE];
@@ -146,10 +146,10 @@ json_driver_value (GString             *out,
 
 void
 sc_report_json_ranges (GString         *out,
-             ScCatalog       *catalog,
-             const ScProfile *profile,
-             const ScResult  *result,
-             const char      *lang)
+                       ScCatalog       *catalog,
+                       const ScProfile *profile,
+                       const ScResult  *result,
+                       const char      *lang)
 {
   g_autoptr(ScRangeAnalysis) an = report_ranges (catalog, profile, result, lang);
   g_autofree char *summary = sc_range_describe (an, catalog);
@@ -327,9 +327,9 @@ sc_report_crossover_sentences (const ScResult *result,
 
 void
 sc_report_text_crossovers (GString        *out,
-                 const ScResult *result,
-                 const ScSweep  *sweep,
-                 const char     *lang)
+                           const ScResult *result,
+                           const ScSweep  *sweep,
+                           const char     *lang)
 {
   g_autoptr(GArray) crossovers = NULL;
   g_autoptr(GPtrArray) lines = NULL;
@@ -356,9 +356,9 @@ sc_report_text_crossovers (GString        *out,
  * "figures"; with no change, one row naming the leader. */
 void
 sc_report_csv_crossovers (GString        *out,
-                const ScResult *result,
-                const ScSweep  *sweep,
-                const char     *lang)
+                          const ScResult *result,
+                          const ScSweep  *sweep,
+                          const char     *lang)
 {
   g_autoptr(GArray) crossovers = NULL;
   g_autoptr(GPtrArray) lines = NULL;
@@ -393,7 +393,7 @@ sc_report_csv_crossovers (GString        *out,
 /* "gmv_crossovers" (docs/report-json.md): null without a sweep. */
 void
 sc_report_json_crossovers (GString       *out,
-                 const ScSweep *sweep)
+                           const ScSweep *sweep)
 {
   g_autoptr(GArray) crossovers = NULL;
   double from = 0, to = 0;

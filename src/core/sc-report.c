@@ -61,8 +61,8 @@ sc_report_data_revision (const ScResult  *result,
 
 const char *
 sc_report_money (char   *buf,
-       gsize   size,
-       double  value)
+                 gsize   size,
+                 double  value)
 {
   if (!isfinite (value))
     return g_strlcpy (buf, "-", size), buf;
@@ -126,7 +126,7 @@ basis_text (guint basis)
 
 const char *
 sc_report_platform_name (const ScPlatformResult *pr,
-               const char             *lang)
+                         const char             *lang)
 {
   if (pr->baseline != NULL)
     return sc_text_get (&pr->baseline->name, lang);
@@ -592,9 +592,9 @@ sc_csv_append_cell (GString    *out,
  * and rows thus cannot fall out of step. */
 void
 sc_report_csv_amounts (GString      *out,
-             const double *totals,
-             const char   *unit,
-             gboolean      empty)
+                       const double *totals,
+                       const char   *unit,
+                       gboolean      empty)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
@@ -633,9 +633,9 @@ join_reasons (GPtrArray  *reasons,
  * and the ranking value. Ends the row. */
 void
 sc_report_csv_kept_tied (GString                *out,
-               const ScResult         *result,
-               const ScPlatformResult *pr,
-               const double           *totals)
+                         const ScResult         *result,
+                         const ScPlatformResult *pr,
+                         const double           *totals)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
@@ -810,9 +810,9 @@ sc_json_append_string (GString    *out,
 /* Appends @lead ("{", "," or ""), then "@key":@value with @value a JSON string. */
 void
 sc_report_json_member (GString    *out,
-             const char *lead,
-             const char *key,
-             const char *value)
+                       const char *lead,
+                       const char *key,
+                       const char *value)
 {
   g_string_append (out, lead);
   sc_json_append_string (out, key);
@@ -822,7 +822,7 @@ sc_report_json_member (GString    *out,
 
 void
 sc_report_json_number (GString *out,
-             double   value)
+                       double   value)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
@@ -843,7 +843,7 @@ json_text (GString      *out,
 
 void
 sc_report_json_day (GString *out,
-          ScDay    day)
+                    ScDay    day)
 {
   char buf[16];
 
