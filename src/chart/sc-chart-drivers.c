@@ -7,6 +7,7 @@
 
 #include "sc-chart-format.h"
 #include "sc-chart-from-result.h"
+#include "sc-report.h"
 
 #include <glib/gi18n.h>
 #include <math.h>
@@ -198,12 +199,8 @@ sc_chart_model_drivers (ScCatalog             *catalog,
 
   if (lang == NULL)
     lang = result->lang;
-  if (profile != NULL && (cached == NULL || g_strcmp0 (cached->lang, lang) != 0))
-    {
-      ScEngineOptions options = { .lang = lang, .disabled = (const char *const *) result->disabled };
-
-      own = sc_range_analyse (catalog, profile, result, &options);
-      cached = own;
-    }
+  /* @cached in another language, or of an older result, is worked out again. */
+  if (profile != NULL)
+    cached = sc_report_resolve_ranges (catalog, profile, result, cached, lang, &own);
   return sc_chart_model_from_ranges (catalog, profile, result, cached, lang);
 }

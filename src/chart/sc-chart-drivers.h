@@ -43,8 +43,9 @@ ScChartModel *sc_chart_model_from_ranges (ScCatalog             *catalog,
 
 /*
  * The drivers chart of @result: @cached (a document's analysis, or NULL)
- * when it is in @lang, else an analysis worked out here with the result's
- * programs left out as it left them. (transfer full)
+ * when it is in @lang and of @result (sc_report_resolve_ranges()), else an
+ * analysis worked out here with the result's programs left out as it left
+ * them. (transfer full)
  */
 ScChartModel *sc_chart_model_drivers     (ScCatalog             *catalog,
                                           const ScProfile       *profile,

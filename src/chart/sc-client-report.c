@@ -38,7 +38,8 @@ typedef struct
   char                        *data_ids;     /* "program r2, …": what the numbers come from */
   char                        *data_digest;  /* a short name for @data_ids */
   cairo_surface_t             *logo;
-  ScRangeAnalysis             *ranges;       /* how sure the verdict is (issue 13 §3) */
+  const ScRangeAnalysis       *ranges;       /* how sure the verdict is (issue 13 §3) */
+  ScRangeAnalysis             *own_ranges;   /* @ranges when worked out here */
   GPtrArray                   *crossovers;   /* sentences: where the leader changes with the GMV */
   ScReportWriter               w;
 } Report;
@@ -949,7 +950,7 @@ report_clear (Report *r)
   g_clear_pointer (&r->data_ids, g_free);
   g_clear_pointer (&r->data_digest, g_free);
   g_clear_pointer (&r->logo, cairo_surface_destroy);
-  g_clear_pointer (&r->ranges, sc_range_analysis_free);
+  g_clear_pointer (&r->own_ranges, sc_range_analysis_free);
   g_clear_pointer (&r->crossovers, g_ptr_array_unref);
 }
 
@@ -990,10 +991,10 @@ sc_client_report_render (const ScClientReportOptions *options,
     }
   data_revision (&r);
   {
-    ScEngineOptions o = { .lang = r.lang, .disabled = (const char *const *) result->disabled };
-    g_autoptr(ScSweep) sweep = sc_sweep_over_monthly_gmv (catalog, profile, o.disabled, r.lang);
+    g_autoptr(ScSweep) sweep = sc_sweep_over_monthly_gmv (catalog, profile, (const char *const *) result->disabled,
+                                                          r.lang);
 
-    r.ranges = sc_range_analyse (catalog, profile, result, &o);
+    r.ranges = sc_report_resolve_ranges (catalog, profile, result, r.options->ranges, r.lang, &r.own_ranges);
     if (sweep != NULL)
       r.crossovers = sc_report_crossover_sentences (result, sweep, r.lang);
   }

@@ -6,6 +6,7 @@
 #include "sc-catalog.h"
 #include "sc-engine.h"
 #include "sc-profile.h"
+#include "sc-range.h"
 #include "sc-types.h"
 
 G_BEGIN_DECLS
@@ -34,6 +35,9 @@ typedef enum
  * @logo_path: a PNG file shown on the cover, or NULL (SVG is refused:
  *   Shangce does not link librsvg)
  * @date: the report's date; SC_DAY_NONE = today
+ * @ranges: the range analysis of the result (a document's
+ *   sc_document_get_ranges()), used where sc_report_resolve_ranges()
+ *   accepts it; NULL: the report works it out
  * Zero-initialised means A4, no consultant, no logo, today.
  */
 typedef struct
@@ -43,6 +47,7 @@ typedef struct
   const char           *consultant;
   const char           *logo_path;
   ScDay                 date;
+  const ScRangeAnalysis *ranges;
 } ScClientReportOptions;
 
 /* "a4" or "slides". */

@@ -92,11 +92,12 @@ write_bytes (const char  *path,
 }
 
 static gboolean
-write_outputs (Batch           *batch,
-               Client          *c,
-               const ScProfile *profile,
-               const ScResult  *result,
-               GError         **error)
+write_outputs (Batch                 *batch,
+               Client                *c,
+               const ScProfile       *profile,
+               const ScResult        *result,
+               const ScRangeAnalysis *ranges,
+               GError               **error)
 {
   const char *lang = sc_lang_to_code (batch->lang);
   g_autofree char *name = g_strdup_printf ("%s.%s", c->stem, format_extension (batch->format));
@@ -106,13 +107,14 @@ write_outputs (Batch           *batch,
 
   if (batch->format == SC_REPORT_XLSX)
     {
-      if (!sc_report_write_xlsx (batch->catalog, profile, result, lang, path, error))
+      if (!sc_report_write_xlsx (batch->catalog, profile, result, ranges, lang, path, error))
         return FALSE;
     }
   else
     {
       report_sweep = sc_sweep_over_monthly_gmv (batch->catalog, profile, NULL, lang);
-      report = sc_report_build_with_sweep (batch->catalog, profile, result, report_sweep, batch->format, lang);
+      report = sc_report_build_with_sweep (batch->catalog, profile, result, report_sweep, ranges,
+                                           batch->format, lang);
       if (batch->options->csv_header)
         {
           g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
@@ -127,7 +129,7 @@ write_outputs (Batch           *batch,
     }
   if (batch->options->client_reports)
     {
-      ScClientReportOptions ro = { .lang = lang };
+      ScClientReportOptions ro = { .lang = lang, .ranges = ranges };
       g_autofree char *pdf_name = g_strdup_printf ("%s.pdf", c->stem);
       g_autofree char *pdf = g_build_filename (batch->options->out_dir, pdf_name, NULL);
 
@@ -144,7 +146,7 @@ write_outputs (Batch           *batch,
       if (batch->kinds[k] == SC_CHART_SENSITIVITY)
         sweep = sc_sweep_over_monthly_gmv (batch->catalog, profile, NULL, lang);
       if (batch->kinds[k] == SC_CHART_DRIVERS)
-        model = sc_chart_model_drivers (batch->catalog, profile, result, NULL, lang);
+        model = sc_chart_model_drivers (batch->catalog, profile, result, ranges, lang);
       else
         model = sc_chart_model_from_result (batch->kinds[k], batch->catalog, profile, result, sweep, lang);
       if (!sc_chart_export (model, png, SC_CHART_FORMAT_PNG, batch->width, batch->height, 1.0, error))
@@ -156,14 +158,9 @@ write_outputs (Batch           *batch,
 /* How sure the client's verdict is (issue 13 §3): robust, or which
  * assumptions within their range change the winner. */
 static void
-summarise_ranges (Client          *c,
-                  ScCatalog       *catalog,
-                  const ScProfile *profile,
-                  const ScResult  *result,
-                  const char      *lang)
+summarise_ranges (Client                *c,
+                  const ScRangeAnalysis *ranges)
 {
-  ScEngineOptions options = { .lang = lang, .disabled = (const char *const *) result->disabled };
-  g_autoptr(ScRangeAnalysis) ranges = sc_range_analyse (catalog, profile, result, &options);
   g_autoptr(GStrvBuilder) keys = g_strv_builder_new ();
   g_autoptr(GStrvBuilder) labels = g_strv_builder_new ();
 
@@ -231,6 +228,7 @@ evaluate_one (Batch  *batch,
   g_autoptr(ScProfile) profile = NULL;
   g_autoptr(ScResult) result = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(ScRangeAnalysis) ranges = NULL;
   ScEngineOptions engine = { .lang = sc_lang_to_code (batch->lang) };
 
   profile = sc_profile_load (c->path, &error);
@@ -251,8 +249,14 @@ evaluate_one (Batch  *batch,
     }
   result = sc_engine_evaluate (batch->catalog, profile, &engine);
   summarise (c, result, engine.lang);
-  summarise_ranges (c, batch->catalog, profile, result, engine.lang);
-  if (!write_outputs (batch, c, profile, result, &error))
+  /* One analysis for the summary and every output of this client. */
+  {
+    ScEngineOptions options = { .lang = engine.lang, .disabled = (const char *const *) result->disabled };
+
+    ranges = sc_range_analyse (batch->catalog, profile, result, &options);
+  }
+  summarise_ranges (c, ranges);
+  if (!write_outputs (batch, c, profile, result, ranges, &error))
     c->error = g_strdup_printf ("%s: %s", c->path, error->message);
 }
 

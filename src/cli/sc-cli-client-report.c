@@ -91,7 +91,7 @@ sc_cli_client_report (ScCliOptions      *options,
   fonts = sc_chart_fonts_warm_up (sc_lang_to_code (lang), 800, 450);
   document = sc_cli_open (options, lang, SC_CLI_OPEN_NEED_DAY, &status);
   if (document != NULL)
-    sc_document_get_result (document);
+    sc_document_get_ranges (document);
   sc_chart_fonts_warm_up_finish (fonts);
   if (document == NULL)
     return status;
@@ -100,6 +100,7 @@ sc_cli_client_report (ScCliOptions      *options,
   ro.consultant = report->consultant;
   ro.logo_path = report->logo;
   ro.date = report_date ();
+  ro.ranges = sc_document_get_ranges (document);
   if (!sc_client_report_write (&ro, sc_document_get_catalog (document), sc_document_get_profile (document),
                                sc_document_get_result (document), report->path, &error))
     {

@@ -85,7 +85,7 @@ sc_cli_headless (ScCliOptions *options)
 
   report = sc_report_build_with_sweep (sc_document_get_catalog (document), sc_document_get_profile (document),
                                        sc_document_get_result (document), sc_document_get_sweep (document),
-                                       SC_REPORT_TEXT, sc_lang_to_code (lang));
+                                       sc_document_get_ranges (document), SC_REPORT_TEXT, sc_lang_to_code (lang));
   data = g_bytes_get_data (report, &size);
   if (!sc_file_write (report_path, data, size, SC_FILE_PRIVATE | SC_FILE_SYNC, &error))
     {

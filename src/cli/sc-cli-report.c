@@ -88,7 +88,8 @@ sc_cli_report (ScCliOptions *options)
   if (format == SC_REPORT_XLSX)
     {
       if (!sc_report_write_xlsx (sc_document_get_catalog (document), sc_document_get_profile (document),
-                                 sc_document_get_result (document), sc_lang_to_code (lang),
+                                 sc_document_get_result (document), sc_document_get_ranges (document),
+                                 sc_lang_to_code (lang),
                                  options->output, &error))
         {
           g_printerr ("shangce: %s\n", error->message);
@@ -99,7 +100,7 @@ sc_cli_report (ScCliOptions *options)
 
   bytes = sc_report_build_with_sweep (sc_document_get_catalog (document), sc_document_get_profile (document),
                                       sc_document_get_result (document), sc_document_get_sweep (document),
-                                      format, sc_lang_to_code (lang));
+                                      sc_document_get_ranges (document), format, sc_lang_to_code (lang));
   if (options->csv_header)
     {
       g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);

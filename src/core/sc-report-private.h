@@ -40,21 +40,21 @@ void        sc_report_csv_kept_tied  (GString                *out,
                                       const ScPlatformResult *pr,
                                       const double           *totals);
 
-/* sc-report-sure.c: "How sure" (issue 13 §3) in each format. */
+/* sc-report-sure.c: "How sure" (issue 13 §3) in each format, from @an
+ * (sc_report_resolve_ranges() of the report's result and language). */
 void        sc_report_text_ranges    (GString                *out,
                                       ScCatalog              *catalog,
-                                      const ScProfile        *profile,
                                       const ScResult         *result,
+                                      const ScRangeAnalysis  *an,
                                       const char             *lang);
 void        sc_report_csv_ranges     (GString                *out,
-                                      ScCatalog              *catalog,
-                                      const ScProfile        *profile,
                                       const ScResult         *result,
+                                      const ScRangeAnalysis  *an,
                                       const char             *lang);
 void        sc_report_json_ranges    (GString                *out,
                                       ScCatalog              *catalog,
-                                      const ScProfile        *profile,
                                       const ScResult         *result,
+                                      const ScRangeAnalysis  *an,
                                       const char             *lang);
 /* Where the leading platform changes with the monthly GMV; nothing (JSON:
  * null) without @sweep. */

@@ -20,26 +20,57 @@
 
 /* --- how sure the verdict is (issue 13 §3) ------------------------------------------ */
 
-/* The range analysis of @result, labels in @lang. (transfer full) */
-static ScRangeAnalysis *
-report_ranges (ScCatalog       *catalog,
-               const ScProfile *profile,
-               const ScResult  *result,
-               const char      *lang)
+/* @cached was made from @result: the same platforms with the same scores
+ * at the central values. One made before an edit has other scores. */
+static gboolean
+ranges_match_result (const ScRangeAnalysis *cached,
+                     const ScResult        *result)
 {
-  ScEngineOptions options = { .lang = lang };
+  if (cached->n_platforms != result->platforms->len)
+    return FALSE;
+  for (guint i = 0; i < cached->n_platforms; i++)
+    {
+      const ScPlatformResult *pr = g_ptr_array_index (result->platforms, i);
+      double score = sc_result_platform_score (result, pr);
 
-  return sc_range_analyse (catalog, profile, result, &options);
+      if (g_strcmp0 (cached->platforms[i], pr->platform) != 0
+          || !(cached->central[i] == score || (isnan (cached->central[i]) && isnan (score))))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+const ScRangeAnalysis *
+sc_report_resolve_ranges (ScCatalog              *catalog,
+                          const ScProfile        *profile,
+                          const ScResult         *result,
+                          const ScRangeAnalysis  *cached,
+                          const char             *lang,
+                          ScRangeAnalysis       **own)
+{
+  ScEngineOptions options = { 0 };
+
+  g_return_val_if_fail (catalog != NULL && profile != NULL && result != NULL, NULL);
+  g_return_val_if_fail (own != NULL && *own == NULL, NULL);
+
+  if (lang == NULL)
+    lang = result->lang;
+  lang = g_str_has_prefix (lang, "zh") ? "zh" : "en";
+  if (cached != NULL && g_strcmp0 (cached->lang, lang) == 0 && ranges_match_result (cached, result))
+    return cached;
+  options.lang = lang;
+  options.disabled = (const char *const *) result->disabled;
+  *own = sc_range_analyse (catalog, profile, result, &options);
+  return *own;
 }
 
 void
-sc_report_text_ranges (GString         *out,
-                       ScCatalog       *catalog,
-                       const ScProfile *profile,
-                       const ScResult  *result,
-                       const char      *lang)
+sc_report_text_ranges (GString               *out,
+                       ScCatalog             *catalog,
+                       const ScResult        *result,
+                       const ScRangeAnalysis *an,
+                       const char            *lang)
 {
-  g_autoptr(ScRangeAnalysis) an = report_ranges (catalog, profile, result, lang);
   g_autofree char *summary = sc_range_describe (an, catalog);
   g_auto(GStrv) lines = g_strsplit (summary, "\n", -1);
 
@@ -65,13 +96,11 @@ sc_report_text_ranges (GString         *out,
 }
 
 void
-sc_report_csv_ranges (GString         *out,
-                      ScCatalog       *catalog,
-                      const ScProfile *profile,
-                      const ScResult  *result,
-                      const char      *lang)
+sc_report_csv_ranges (GString               *out,
+                      const ScResult        *result,
+                      const ScRangeAnalysis *an,
+                      const char            *lang)
 {
-  g_autoptr(ScRangeAnalysis) an = report_ranges (catalog, profile, result, lang);
   char b1[G_ASCII_DTOSTR_BUF_SIZE], b2[G_ASCII_DTOSTR_BUF_SIZE], b3[G_ASCII_DTOSTR_BUF_SIZE];
 
   /* level "range": a platform's score at the central values and its lowest
@@ -145,13 +174,12 @@ json_driver_value (GString             *out,
 }
 
 void
-sc_report_json_ranges (GString         *out,
-                       ScCatalog       *catalog,
-                       const ScProfile *profile,
-                       const ScResult  *result,
-                       const char      *lang)
+sc_report_json_ranges (GString               *out,
+                       ScCatalog             *catalog,
+                       const ScResult        *result,
+                       const ScRangeAnalysis *an,
+                       const char            *lang)
 {
-  g_autoptr(ScRangeAnalysis) an = report_ranges (catalog, profile, result, lang);
   g_autofree char *summary = sc_range_describe (an, catalog);
 
   g_string_append (out, ",\n\"ranges\":{");

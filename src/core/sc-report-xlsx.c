@@ -489,15 +489,16 @@ sources (ScXlsxBook     *b,
 /* --- the workbook ------------------------------------------------------- */
 
 gboolean
-sc_report_write_xlsx (ScCatalog       *catalog,
-                      const ScProfile *profile,
-                      const ScResult  *result,
-                      const char      *lang,
-                      const char      *path,
-                      GError         **error)
+sc_report_write_xlsx (ScCatalog             *catalog,
+                      const ScProfile       *profile,
+                      const ScResult        *result,
+                      const ScRangeAnalysis *ranges,
+                      const char            *lang,
+                      const char            *path,
+                      GError               **error)
 {
   g_autofree char *title = NULL;
-  g_autoptr(ScRangeAnalysis) ranges = NULL;
+  g_autoptr(ScRangeAnalysis) own = NULL;
   ScXlsxBook b;
 
   g_return_val_if_fail (catalog != NULL && profile != NULL && result != NULL && path != NULL, FALSE);
@@ -508,11 +509,7 @@ sc_report_write_xlsx (ScCatalog       *catalog,
   title = g_strdup_printf ("%s — %s", _("Shangce estimate report"), sc_profile_get_name (profile, lang));
   if (!sc_xlsx_book_open (&b, lang, title, error))
     return FALSE;
-  {
-    ScEngineOptions options = { .lang = lang, .disabled = (const char *const *) result->disabled };
-
-    ranges = sc_range_analyse (catalog, profile, result, &options);
-  }
+  ranges = sc_report_resolve_ranges (catalog, profile, result, ranges, lang, &own);
   summary (&b, catalog, profile, result, ranges);
   measures (&b, result);
   assumptions (&b, result, ranges);

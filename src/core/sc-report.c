@@ -296,12 +296,13 @@ text_verdict (GString        *out,
 }
 
 static void
-text_report (GString         *out,
-             ScCatalog       *catalog,
-             const ScProfile *profile,
-             const ScResult  *result,
-             const ScSweep   *sweep,
-             const char      *lang)
+text_report (GString               *out,
+             ScCatalog             *catalog,
+             const ScProfile       *profile,
+             const ScResult        *result,
+             const ScSweep         *sweep,
+             const ScRangeAnalysis *ranges,
+             const char            *lang)
 {
   char d1[16], d2[16];
   gsize label_w = 0, col_w = 12;
@@ -514,7 +515,7 @@ text_report (GString         *out,
         g_string_append_printf (out, "  · %s\n", (const char *) g_ptr_array_index (check->reasons, i));
     }
 
-  sc_report_text_ranges (out, catalog, profile, result, lang);
+  sc_report_text_ranges (out, catalog, result, ranges, lang);
 
   if (result->assumptions->len > 0)
     {
@@ -980,12 +981,13 @@ json_verdict (GString        *out,
 }
 
 static void
-json_report (GString         *out,
-             ScCatalog       *catalog,
-             const ScProfile *profile,
-             const ScResult  *result,
-             const ScSweep   *sweep,
-             const char      *lang)
+json_report (GString               *out,
+             ScCatalog             *catalog,
+             const ScProfile       *profile,
+             const ScResult        *result,
+             const ScSweep         *sweep,
+             const ScRangeAnalysis *ranges,
+             const char            *lang)
 {
   g_autoptr(ScRuleCheck) check = sc_rule_check (catalog, profile, lang);
 
@@ -1159,7 +1161,7 @@ json_report (GString         *out,
 
   sc_report_json_crossovers (out, sweep);
 
-  sc_report_json_ranges (out, catalog, profile, result, lang);
+  sc_report_json_ranges (out, catalog, result, ranges, lang);
   g_string_append (out, ",\n\"assumptions\":");
   json_strings (out, result->assumptions);
   g_string_append (out, ",\n\"warnings\":");
@@ -1174,17 +1176,19 @@ sc_report_build (ScCatalog       *catalog,
                  ScReportFormat   format,
                  const char      *lang)
 {
-  return sc_report_build_with_sweep (catalog, profile, result, NULL, format, lang);
+  return sc_report_build_with_sweep (catalog, profile, result, NULL, NULL, format, lang);
 }
 
 GBytes *
-sc_report_build_with_sweep (ScCatalog       *catalog,
-                            const ScProfile *profile,
-                            const ScResult  *result,
-                            const ScSweep   *sweep,
-                            ScReportFormat   format,
-                            const char      *lang)
+sc_report_build_with_sweep (ScCatalog             *catalog,
+                            const ScProfile       *profile,
+                            const ScResult        *result,
+                            const ScSweep         *sweep,
+                            const ScRangeAnalysis *ranges,
+                            ScReportFormat         format,
+                            const char            *lang)
 {
+  g_autoptr(ScRangeAnalysis) own = NULL;
   GString *out;
 
   g_return_val_if_fail (catalog != NULL && profile != NULL && result != NULL, NULL);
@@ -1192,19 +1196,21 @@ sc_report_build_with_sweep (ScCatalog       *catalog,
   if (lang == NULL)
     lang = result->lang;
   lang = g_str_has_prefix (lang, "zh") ? "zh" : "en";
+  /* Every format has "How sure": one analysis, the caller's where it fits. */
+  ranges = sc_report_resolve_ranges (catalog, profile, result, ranges, lang, &own);
   out = g_string_new (NULL);
   switch (format)
     {
     case SC_REPORT_CSV:
       csv_report (out, profile, result, sweep, lang);
-      sc_report_csv_ranges (out, catalog, profile, result, lang);
+      sc_report_csv_ranges (out, result, ranges, lang);
       break;
     case SC_REPORT_JSON:
-      json_report (out, catalog, profile, result, sweep, lang);
+      json_report (out, catalog, profile, result, sweep, ranges, lang);
       break;
     case SC_REPORT_TEXT:
     default:
-      text_report (out, catalog, profile, result, sweep, lang);
+      text_report (out, catalog, profile, result, sweep, ranges, lang);
       break;
     }
   return g_string_free_to_bytes (out);

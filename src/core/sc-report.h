@@ -38,14 +38,35 @@ GBytes  *sc_report_build  (ScCatalog       *catalog,
  * sc_report_build() with the monthly GMV at which the leading platform
  * changes (sc_sweep_crossovers() of @sweep), in every format. @sweep is
  * the profile's sweep over monthly GMV (sc_document_get_sweep() or
- * sc_sweep_over_monthly_gmv()); NULL leaves that part out. (transfer full)
+ * sc_sweep_over_monthly_gmv()); NULL leaves that part out. @ranges is the
+ * range analysis of @result ("How sure"), e.g. sc_document_get_ranges():
+ * used when sc_report_resolve_ranges() accepts it, else (and for NULL)
+ * the report works it out itself; the report is the same either way.
+ * (transfer full)
  */
-GBytes  *sc_report_build_with_sweep (ScCatalog       *catalog,
-                                     const ScProfile *profile,
-                                     const ScResult  *result,
-                                     const ScSweep   *sweep,
-                                     ScReportFormat   format,
-                                     const char      *lang);
+GBytes  *sc_report_build_with_sweep (ScCatalog             *catalog,
+                                     const ScProfile       *profile,
+                                     const ScResult        *result,
+                                     const ScSweep         *sweep,
+                                     const ScRangeAnalysis *ranges,
+                                     ScReportFormat         format,
+                                     const char            *lang);
+
+/*
+ * The range analysis a report of @result in @lang ("zh" or "en"; NULL =
+ * result->lang) rests on: @cached (a document's sc_document_get_ranges(),
+ * or NULL) when its labels are in @lang and it was made from @result (the
+ * same platforms with the same central scores), else one worked out here
+ * with @result's programs left out as it left them, handed over in *@own
+ * (which must be NULL; the caller frees it). A cached analysis in another
+ * language or of an older result is never used. (transfer none)
+ */
+const ScRangeAnalysis *sc_report_resolve_ranges (ScCatalog              *catalog,
+                                                 const ScProfile        *profile,
+                                                 const ScResult         *result,
+                                                 const ScRangeAnalysis  *cached,
+                                                 const char             *lang,
+                                                 ScRangeAnalysis       **own);
 
 /* One sentence per monthly GMV of @sweep at which the leading platform
  * changes ("Douyin leads above a monthly GMV of about 44,100 yuan (Kuaishou

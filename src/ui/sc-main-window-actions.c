@@ -330,11 +330,13 @@ sc_main_window_export_report (ScMainWindow  *self,
           return FALSE;
         }
       return sc_report_write_xlsx (sc_session_get_catalog (self->session), sc_session_get_profile (self->session),
-                                   result, sc_lang_current (), path, error);
+                                   result, sc_document_get_ranges (sc_session_get_document (self->session)),
+                                   sc_lang_current (), path, error);
     }
   bytes = sc_report_build_with_sweep (sc_session_get_catalog (self->session),
                                       sc_session_get_profile (self->session), result,
                                       sc_document_get_sweep (sc_session_get_document (self->session)),
+                                      sc_document_get_ranges (sc_session_get_document (self->session)),
                                       sc_main_window_report_format_for (basename), sc_lang_current ());
   /* Replaced whole or not at all, keeping an existing file's permissions. */
   return g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
@@ -432,6 +434,7 @@ sc_main_window_export_client_report (ScMainWindow  *self,
   options.logo_path = logo != NULL && *logo != '\0' ? logo : NULL;
   options.lang = sc_lang_current ();
   options.date = SC_DAY_NONE;
+  options.ranges = sc_document_get_ranges (sc_session_get_document (self->session));
   return sc_client_report_write (&options, sc_session_get_catalog (self->session),
                                  sc_session_get_profile (self->session), result, path, error);
 }

@@ -7,6 +7,7 @@
 #include <locale.h>
 
 #include "engine-fixture.h"
+#include "sc-document.h"
 
 /* Text, CSV and JSON reports. */
 
@@ -445,23 +446,23 @@ test_report_crossovers (void)
     }
   sweep = hand_sweep (platforms, 2, 12, points, values);
   none = hand_sweep (platforms, 2, 12, points, flat);
-  text = sc_report_build_with_sweep (fixture_catalog, p, r, sweep, SC_REPORT_TEXT, "en");
+  text = sc_report_build_with_sweep (fixture_catalog, p, r, sweep, NULL, SC_REPORT_TEXT, "en");
   g_assert_nonnull (strstr (g_bytes_get_data (text, NULL),
                             "\nWhere the leading platform changes\n"
                             "  Beta leads above a monthly GMV of about 63,100 yuan (Alpha below)\n"
                             "  (monthly GMV tried from 10,000 to 120,000 yuan, everything else as in the profile)\n"
                             "\nMeasures\n"));
-  steady = sc_report_build_with_sweep (fixture_catalog, p, r, none, SC_REPORT_TEXT, "en");
+  steady = sc_report_build_with_sweep (fixture_catalog, p, r, none, NULL, SC_REPORT_TEXT, "en");
   g_assert_nonnull (strstr (g_bytes_get_data (steady, NULL),
                             "  Alpha leads at every monthly GMV from 10,000 to 120,000 yuan\n"));
 
-  json = sc_report_build_with_sweep (fixture_catalog, p, r, sweep, SC_REPORT_JSON, "en");
+  json = sc_report_build_with_sweep (fixture_catalog, p, r, sweep, NULL, SC_REPORT_JSON, "en");
   g_assert_nonnull (strstr (g_bytes_get_data (json, NULL),
                             "\"gmv_crossovers\":{\"from\":10000.00,\"to\":120000.00,\"leader_at_from\":\"alpha\","
                             "\"crossovers\":[{\"monthly_gmv\":63076.92,\"before\":\"alpha\",\"after\":\"beta\","
                             "\"score\":12153.85}]}"));
 
-  csv = sc_report_build_with_sweep (fixture_catalog, p, r, sweep, SC_REPORT_CSV, "en");
+  csv = sc_report_build_with_sweep (fixture_catalog, p, r, sweep, NULL, SC_REPORT_CSV, "en");
   csv_text = g_bytes_get_data (csv, NULL);
   g_assert_nonnull (strstr (csv_text, "\r\ncrossover,beta,,,alpha,\"Beta leads above a monthly GMV of about 63,100 yuan (Alpha below)\","));
   g_assert_nonnull (strstr (csv_text, ",63076.92 yuan/month,"));
@@ -535,6 +536,75 @@ test_csv_formula_injection (void)
   g_rmdir (dir);
 }
 
+/* An export from a document (the window's, the command line's) hands the
+ * report the document's range analysis: the report uses it instead of
+ * working out a second one, and reads the same either way. One in another
+ * language, or of another result, is not used. */
+static void
+test_report_reuses_document_ranges (void)
+{
+  const ScReportFormat formats[] = { SC_REPORT_TEXT, SC_REPORT_CSV, SC_REPORT_JSON };
+  g_autoptr(ScDocument) doc = sc_document_new ();
+  g_autoptr(ScRangeAnalysis) mine = NULL, zh = NULL, stale = NULL, other_ranges = NULL;
+  g_autoptr(ScProfile) other = NULL;
+  g_autoptr(ScResult) other_result = NULL;
+  g_autoptr(GBytes) marked = NULL;
+  g_autofree char *label = NULL;
+  const ScProfile *p;
+  const ScResult *r;
+  ScRangeAnalysis *cached;
+  ScRangeDriver *flip;
+  ScCatalog *catalog;
+  ScEngineOptions options = { .lang = "en" };
+
+  sc_document_load_default_programs (doc);
+  sc_document_set_lang (doc, SC_LANG_EN);
+  sc_document_set_profile (doc, sc_profile_load_example ("new-enterprise-apparel", NULL), NULL);
+  catalog = sc_document_get_catalog (doc);
+  p = sc_document_get_profile (doc);
+  r = sc_document_get_result (doc);
+  cached = (ScRangeAnalysis *) sc_document_get_ranges (doc);
+
+  /* Taken as it is: no analysis of its own. */
+  g_assert_true (sc_report_resolve_ranges (catalog, p, r, cached, "en", &mine) == cached);
+  g_assert_null (mine);
+  for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+    {
+      g_autoptr(GBytes) own = sc_report_build_with_sweep (catalog, p, r, NULL, NULL, formats[f], "en");
+      g_autoptr(GBytes) reused = sc_report_build_with_sweep (catalog, p, r, NULL, cached, formats[f], "en");
+
+      g_assert_true (g_bytes_equal (own, reused));
+    }
+
+  /* The report reads the analysis it is given: a driver renamed in the
+   * cached one shows in the text. */
+  g_assert_cmpuint (cached->drivers->len, >, 0);
+  flip = g_ptr_array_index (cached->drivers, 0);
+  for (guint i = 1; i < cached->drivers->len && !flip->flips; i++)
+    flip = g_ptr_array_index (cached->drivers, i);
+  g_assert_true (flip->flips);
+  label = flip->label;
+  flip->label = g_strdup ("Renamed in the document's analysis");
+  marked = sc_report_build_with_sweep (catalog, p, r, NULL, cached, SC_REPORT_TEXT, "en");
+  g_free (flip->label);
+  flip->label = g_steal_pointer (&label);
+  g_assert_nonnull (strstr (g_bytes_get_data (marked, NULL), "– Renamed in the document's analysis: "));
+
+  /* Labels in English are no use to a Chinese report. */
+  g_assert_true (sc_report_resolve_ranges (catalog, p, r, cached, "zh", &zh) == zh);
+  g_assert_nonnull (zh);
+  g_assert_cmpstr (zh->lang, ==, "zh");
+
+  /* An analysis of another estimate (the profile before an edit) is stale. */
+  other = sc_profile_copy (p);
+  g_assert_true (sc_profile_set_number (other, SC_FIELD_MONTHLY_GMV, 2 * sc_profile_get_number (p, SC_FIELD_MONTHLY_GMV, 0), NULL));
+  other_result = sc_engine_evaluate (catalog, other, &options);
+  other_ranges = sc_range_analyse (catalog, other, other_result, &options);
+  g_assert_true (sc_report_resolve_ranges (catalog, p, r, other_ranges, "en", &stale) == stale);
+  g_assert_nonnull (stale);
+  g_assert_cmpfloat (stale->central[stale->leader], ==, cached->central[cached->leader]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -552,6 +622,7 @@ main (int   argc,
   g_test_add_func ("/engine/override-names-platform", test_override_names_platform);
   g_test_add_func ("/engine/report/headlines-bundled", test_bundled_headlines_report);
   g_test_add_func ("/engine/report/crossovers", test_report_crossovers);
+  g_test_add_func ("/engine/report/document-ranges", test_report_reuses_document_ranges);
 
   return engine_fixture_run ();
 }
