@@ -7,10 +7,30 @@
 G_BEGIN_DECLS
 
 /*
- * Shared by the report's files: sc-report.c (the estimate in text, CSV
- * and JSON) and sc-report-sure.c (how sure the verdict is: the assumptions'
- * ranges and where the leading platform changes with the monthly GMV).
+ * Shared by the report's files: sc-report.c (the estimate in text and
+ * CSV), sc-report-json.c (in JSON) and sc-report-sure.c (how sure the
+ * verdict is: the assumptions' ranges and where the leading platform
+ * changes with the monthly GMV).
  */
+
+/* sc-report.c: the basis bits a report names, in this order. */
+#define SC_REPORT_N_BASIS_BITS 4
+extern const ScBasis sc_report_basis_bits[SC_REPORT_N_BASIS_BITS];
+
+/* sc-report.c: a program's status on @as_of, "in-force", "not-started",
+ * "ended"…; *@label (may be NULL) the words for people. (transfer none
+ * for the return) */
+const char *sc_report_status_on_date (const ScProgram        *program,
+                                      ScDay                   as_of,
+                                      char                  **label);
+/* sc-report-json.c: the JSON report (docs/report-json.md). */
+void        sc_report_json           (GString                *out,
+                                      ScCatalog              *catalog,
+                                      const ScProfile        *profile,
+                                      const ScResult         *result,
+                                      const ScSweep          *sweep,
+                                      const ScRangeAnalysis  *ranges,
+                                      const char             *lang);
 
 /* "12345.60": two decimals, never the locale's. (transfer none: @buf) */
 const char *sc_report_money          (char                   *buf,
