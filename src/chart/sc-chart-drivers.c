@@ -8,9 +8,11 @@
 #include "sc-chart-format.h"
 #include "sc-chart-from-result.h"
 #include "sc-report.h"
+#include "sc-text-width.h"
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 /* Palette entries of the two ends: light for the low, dark for the high,
  * apart in greyscale too. */
@@ -27,6 +29,123 @@ platform_name (ScCatalog  *catalog,
   if (baseline != NULL && (baseline->name.zh != NULL || baseline->name.en != NULL))
     return sc_text_get (&baseline->name, lang);
   return platform;
+}
+
+/* Columns (sc_text_width(): a Chinese character takes two) a row label may
+ * take: about what two lines of the category column hold on a 16:9 chart.
+ * Longer labels are cut short in their program's title, never in the
+ * assumption or where the leading two tie. */
+#define LABEL_COLUMNS 120
+/* What is left of a title cut short, at least. */
+#define TITLE_MIN_COLUMNS 30
+
+/* The first characters of @text that take at most @columns, cut after a
+ * word where one ends near there, then "…". (transfer full) */
+static char *
+cut_short (const char *text,
+           gsize       columns)
+{
+  const char *end = text, *word_end = NULL;
+  gsize used = 0;
+  GString *out;
+
+  while (*end != '\0')
+    {
+      char one[8] = { 0 };
+      gsize w;
+
+      g_unichar_to_utf8 (g_utf8_get_char (end), one);
+      w = sc_text_width (one);
+      if (used + w > columns)
+        break;
+      used += w;
+      end = g_utf8_next_char (end);
+      if (*end == ' ')
+        word_end = end;
+    }
+  /* A Latin word cut in two reads worse than a shorter title. */
+  if (word_end != NULL && end > text && g_ascii_isalnum (end[0]) && g_ascii_isalnum (end[-1]) && end - word_end <= 12)
+    end = word_end;
+  out = g_string_new_len (text, end - text);
+  /* No punctuation or space before the "…". */
+  while (out->len > 0)
+    {
+      const char *last = g_utf8_find_prev_char (out->str, out->str + out->len);
+
+      if (last == NULL || g_utf8_strchr (" ,;:、，；：（(", -1, g_utf8_get_char (last)) == NULL)
+        break;
+      g_string_truncate (out, last - out->str);
+    }
+  g_string_append (out, "…");
+  return g_string_free (out, FALSE);
+}
+
+/* "@label (tie at @value)", the tie kept on one line when the label wraps
+ * (its spaces no-break). (transfer full) */
+static char *
+with_tie (const char *label,
+          const char *value)
+{
+  /* TRANSLATORS: a row of the drivers chart: the assumption, then the
+   * value at which the leading two tie ("… (tie at 2026-08-15)") */
+  g_autofree char *whole = g_strdup_printf (_("%s (tie at %s)"), label, value);
+  g_autofree char *bare = g_strdup_printf (_("%s (tie at %s)"), "", value);
+  GString *out;
+  const char *tie = bare;
+
+  /* A translation that puts the label last is left as it is. */
+  if (!g_str_has_suffix (whole, bare))
+    return g_steal_pointer (&whole);
+  out = g_string_new_len (whole, strlen (whole) - strlen (bare));
+  /* Not the space between the label and the tie: there it may wrap. */
+  for (; *tie == ' '; tie++)
+    g_string_append_c (out, ' ');
+  for (; *tie != '\0'; tie++)
+    {
+      if (*tie == ' ')
+        g_string_append (out, "\u00a0");
+      else
+        g_string_append_c (out, *tie);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The row of @d: "Program: what (tie at …)", the program's title cut short
+ * when the whole is longer than LABEL_COLUMNS; *@cut says so. (transfer full) */
+static char *
+row_label (const ScRangeDriver *d,
+           gboolean            *cut)
+{
+  g_autofree char *separator = g_strdup_printf (_("%s: %s"), "", "");
+  g_autofree char *label = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *shorter = NULL;
+  const char *what = NULL;
+  gsize room;
+
+  for (const char *at = strstr (d->label, separator); *separator != '\0' && at != NULL; at = strstr (at + 1, separator))
+    what = at;
+  label = d->flips && d->flip_text != NULL ? with_tie (d->label, d->flip_text) : g_strdup (d->label);
+  if (sc_text_width (label) <= LABEL_COLUMNS || what == NULL || what == d->label)
+    return g_steal_pointer (&label);
+
+  /* Cut the program's title (before the last separator), keep the rest. */
+  title = g_strndup (d->label, what - d->label);
+  room = sc_text_width (label) - sc_text_width (title) + sc_text_width ("…");
+  room = room + TITLE_MIN_COLUMNS <= LABEL_COLUMNS ? LABEL_COLUMNS - room : TITLE_MIN_COLUMNS;
+  if (room >= sc_text_width (title))
+    return g_steal_pointer (&label);
+  shorter = cut_short (title, room);
+  g_free (label);
+  label = g_strconcat (shorter, what, NULL);
+  *cut = TRUE;
+  if (d->flips && d->flip_text != NULL)
+    {
+      g_autofree char *whole = g_steal_pointer (&label);
+
+      label = with_tie (whole, d->flip_text);
+    }
+  return g_steal_pointer (&label);
 }
 
 static double
@@ -57,6 +176,7 @@ fill (ScChartModel          *model,
   ScChartSeries *low, *high;
   double central;
   guint shown;
+  gboolean cut = FALSE;
 
   if (analysis == NULL)
     return;
@@ -91,18 +211,9 @@ fill (ScChartModel          *model,
   model->empty_message = NULL;
   for (guint i = 0; i < shown; i++)
     {
-      const ScRangeDriver *d = g_ptr_array_index (rows, i);
+      g_autofree char *label = row_label (g_ptr_array_index (rows, i), &cut);
 
-      if (d->flips && d->flip_text != NULL)
-        {
-          /* TRANSLATORS: a row of the drivers chart: the assumption, then the
-           * value at which the leading two tie ("… (tie at 2026-08-15)") */
-          g_autofree char *label = g_strdup_printf (_("%s (tie at %s)"), d->label, d->flip_text);
-
-          sc_chart_model_add_category (model, label);
-        }
-      else
-        sc_chart_model_add_category (model, d->label);
+      sc_chart_model_add_category (model, label);
     }
   /* TRANSLATORS: legend of the drivers chart: the bar with the assumption at the low end of its range */
   low = sc_chart_model_add_series (model, _("Assumption at its low"), COLOR_LOW);
@@ -154,6 +265,9 @@ fill (ScChartModel          *model,
 
       sc_chart_model_add_footnote (model, line);
     }
+  if (cut)
+    /* TRANSLATORS: drivers chart footnote: row labels whose program title was cut short */
+    sc_chart_model_add_footnote (model, _("Program titles cut short with “…” are given in full in the report"));
 }
 
 ScChartModel *

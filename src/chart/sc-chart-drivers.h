@@ -9,8 +9,9 @@
 
 G_BEGIN_DECLS
 
-/* Rows of the drivers chart; smaller swings are counted in a footnote. */
-#define SC_CHART_DRIVERS_MAX_ROWS 12
+/* Rows of the drivers chart, few enough for each label to take two lines;
+ * smaller swings are counted in a footnote. */
+#define SC_CHART_DRIVERS_MAX_ROWS 8
 
 /*
  * The `drivers` chart, a tornado: for the leading two platforms of

@@ -54,9 +54,32 @@ lines_and_names (ScChartLayoutCtx  *c,
     }
 }
 
+/* The left edge of a label @width wide that starts at @x (going right,
+ * @rightwards) or ends at @x (going left), moved on past each of the
+ * vertical @lines it would touch: a value label never sits on the rule or
+ * the zero line. */
+static double
+clear_of_lines (double        x,
+                double        width,
+                gboolean      rightwards,
+                const double *lines,
+                guint         n_lines,
+                double        gap)
+{
+  double left = rightwards ? x : x - width;
+
+  /* Twice: moving past one line may reach the other. */
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint k = 0; k < n_lines; k++)
+      if (isfinite (lines[k]) && lines[k] > left - gap && lines[k] < left + width + gap)
+        left = rightwards ? lines[k] + gap : lines[k] - gap - width;
+  return left;
+}
+
 /* Row @i of an unstacked chart, centred on @cy: each series' bar from the
  * origin to its value, the longest first so that a shorter one on the
- * same side stays in sight, each labelled at its end. */
+ * same side stays in sight, each labelled at its end, clear of the rule
+ * and the zero line. */
 static void
 unstacked_row (ScChartLayoutCtx  *c,
                const ScChartAxis *a,
@@ -68,6 +91,8 @@ unstacked_row (ScChartLayoutCtx  *c,
   const ScChartModel *m = c->model;
   guint ns = m->series->len;
   double origin = sc_chart_axis_map (a, m->bar_origin);
+  const double lines[] = { isfinite (m->marker_x) ? sc_chart_axis_map (a, m->marker_x) : NAN,
+                           a->lo <= 0 && a->hi >= 0 ? sc_chart_axis_map (a, 0) : NAN };
   g_autofree guint *order = g_new (guint, MAX (ns, 1));
 
   for (guint s = 0; s < ns; s++)
@@ -106,10 +131,35 @@ unstacked_row (ScChartLayoutCtx  *c,
       t->series = order[k];
       t->point = i;
       t->align = v >= m->bar_origin ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT;
-      sc_chart_text_place (t, v >= m->bar_origin ? end + 5 * c->u : end - 5 * c->u - t->rect.width,
+      sc_chart_text_place (t, clear_of_lines (v >= m->bar_origin ? end + 5 * c->u : end - 5 * c->u, t->rect.width,
+                                              v >= m->bar_origin, lines, G_N_ELEMENTS (lines), 4 * c->u),
                            cy - t->rect.height / 2);
       sc_chart_text_add (c, t);
     }
+}
+
+/* The lines the longest category label takes at @size, wrapped to @width. */
+static int
+lines_needed (ScChartLayoutCtx *c,
+              double            size,
+              double            width)
+{
+  double line = sc_chart_line_height (c, size);
+  int most = 1;
+
+  for (guint i = 0; i < c->model->categories->len; i++)
+    {
+      ScChartText *t = sc_chart_text_new (c, SC_CHART_TEXT_CATEGORY, g_ptr_array_index (c->model->categories, i),
+                                          size, FALSE, SC_CHART_INK_TEXT);
+
+      if (t->rect.width > width)
+        {
+          sc_chart_text_fit (c, t, width, 10, PANGO_ALIGN_RIGHT);
+          most = MAX (most, (int) floor (t->rect.height / line + 0.5));
+        }
+      sc_chart_text_free (t);
+    }
+  return most;
 }
 
 void
@@ -153,6 +203,23 @@ sc_chart_layout_hbars (ScChartLayoutCtx *c,
     cat_size -= 0.5;
   max_lines = sc_chart_line_height (c, cat_size) * 2 <= row_h * 0.95 ? 2 : 1;
   max_label = MAX (80 * c->u, out->width * 0.36);
+  /* Unstacked (the drivers tornado): labels wrap to as many lines as
+   * they need (three at most), in the largest type at which those lines
+   * fit the row, rather than lose their end; where none does, in the
+   * smallest type, on as many lines as the row holds. */
+  if (!m->stacked)
+    for (double size = cat_size; size > 8.5 / c->type_scale - 0.01; size -= 0.5)
+      {
+        int room = MIN (3, (int) (row_h * 0.95 / sc_chart_line_height (c, size)));
+        int need = lines_needed (c, size, max_label);
+
+        if (room >= 1 && (need <= room || size - 0.5 <= 8.5 / c->type_scale - 0.01))
+          {
+            cat_size = size;
+            max_lines = MIN (need, room);
+            break;
+          }
+      }
 
   cats = sc_chart_category_labels (c, cat_size, FALSE, SC_CHART_INK_TEXT, max_label, max_lines,
                                    PANGO_ALIGN_RIGHT, FALSE, &label_col, &label_h);

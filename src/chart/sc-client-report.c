@@ -354,7 +354,9 @@ drivers (Report *r)
   sure = sc_range_describe (r->ranges, r->catalog);
   sc_report_writer_paragraph (w, sure, SC_REPORT_STYLE_SMALL, SC_CHART_INK_TEXT_SECONDARY);
   sc_report_writer_space (w, 4);
-  draw_chart (r, SC_CHART_DRIVERS, MIN (w->bottom - w->y, sc_report_writer_body_width (w) * 3 / 4));
+  /* The rest of the page, up to a square: rows tall enough for a long
+   * assumption's name on up to three lines. */
+  draw_chart (r, SC_CHART_DRIVERS, MIN (w->bottom - w->y, sc_report_writer_body_width (w)));
 }
 
 /* --- sections ----------------------------------------------------------- */

@@ -339,7 +339,8 @@ test_drivers_chart (void)
   g_autoptr(ScChartLayout) layout = sc_chart_layout_new (model, 800, 450);
   g_autofree char *path = g_build_filename (tmpdir, "drivers.png", NULL);
   g_autoptr(GError) error = NULL;
-  static const char *const order[] = { "Flips (tie at 2026-06-30)", "Middle", "Small" };
+  /* The tie is kept on one line: no-break spaces. */
+  static const char *const order[] = { "Flips (tie\u00a0at\u00a02026-06-30)", "Middle", "Small" };
   double x_central, x_zero, px_per_yuan;
   gboolean tie_line = FALSE, tie_named = FALSE, central_named = FALSE, axis_named = FALSE;
   cairo_surface_t *s;
