@@ -242,11 +242,16 @@ sc_chart_layout_hbars (ScChartLayoutCtx *c,
   out->label_area = out->plot;
 
   {
-    double tick_room = 0;
+    double tick_room;
     guint max_ticks;
+    g_autofree char *widest = sc_chart_format_tick (-MAX (fabs (lo), fabs (hi)), MAX (fabs (lo), fabs (hi)), m->lang);
+    ScChartText *probe = sc_chart_text_new (c, SC_CHART_TEXT_TICK, widest, SIZE_TICK, FALSE, SC_CHART_INK_TEXT_SECONDARY);
 
-    /* Tick labels are about as wide as value labels. */
-    tick_room = value_w * 1.6;
+    /* Room for a tick label and a gap as wide again: value labels (dates,
+     * "3 yuan per order") say nothing about how wide the ticks are, and
+     * spacing ticks by them left the axis twice as long as the bars. */
+    tick_room = probe->rect.width * 2;
+    sc_chart_text_free (probe);
     max_ticks = CLAMP ((guint) (out->plot.width / MAX (tick_room, 1)), 2, 8);
     sc_chart_axis_fit (&a, lo, hi, out->plot.width, value_w + 8 * c->u, value_w + 8 * c->u, max_ticks);
   }
