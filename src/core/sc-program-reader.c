@@ -12,6 +12,7 @@
 
 #include "sc-error.h"
 #include "sc-field.h"
+#include "sc-program-cache.h"
 #include "sc-program-private.h"
 #include "sc-quote.h"
 #include "sc-xml.h"
@@ -1052,10 +1053,16 @@ sc_program_reader_load_memory (const char  *data,
                                GError     **error)
 {
   g_autoptr(xmlDoc) doc = NULL;
+  ScProgramFile *file;
 
   g_return_val_if_fail (display_name != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  /* The very bytes of a bundled file: what the reader made of them when
+   * building (sc-program-cache.h). Any other bytes are read in full. */
+  file = sc_program_cache_lookup (data, length, display_name);
+  if (file != NULL)
+    return file;
   doc = sc_xml_read_memory (data, length, display_name, error);
   if (doc == NULL)
     return NULL;
@@ -1073,13 +1080,14 @@ ScProgramFile *
 sc_program_reader_load_file (const char  *path,
                              GError     **error)
 {
-  g_autoptr(xmlDoc) doc = NULL;
+  g_autofree char *data = NULL;
+  gsize length = 0;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  doc = sc_xml_read_file (path, error);
-  if (doc == NULL)
+  data = sc_xml_read_bytes (path, &length, error);
+  if (data == NULL)
     return NULL;
-  return load_doc (doc, path, error);
+  return sc_program_reader_load_memory (data, length, path, error);
 }

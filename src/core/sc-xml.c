@@ -730,11 +730,20 @@ sc_xml_read_memory (const char  *data,
   return doc;
 }
 
-/* Reads at most SC_XML_MAX_BYTES + 1 bytes of @path. (transfer full) */
-static char *
-read_capped (const char  *path,
-             gsize       *length,
-             GError     **error)
+/**
+ * sc_xml_read_bytes:
+ * @path: a file
+ * @length: (out): the length of what was read
+ * @error: "path:1:1: …" when it cannot be read or is larger than SC_XML_MAX_BYTES
+ *
+ * Reads at most SC_XML_MAX_BYTES + 1 bytes of @path, NUL-terminated.
+ *
+ * Returns: (transfer full) (nullable): the bytes
+ */
+char *
+sc_xml_read_bytes (const char  *path,
+                   gsize       *length,
+                   GError     **error)
 {
   g_autofree char *buffer = NULL;
   gsize used = 0, allocated;
@@ -817,7 +826,7 @@ sc_xml_read_file (const char  *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  data = read_capped (path, &length, error);
+  data = sc_xml_read_bytes (path, &length, error);
   if (data == NULL)
     return NULL;
   return sc_xml_read_memory (data, length, path, error);

@@ -26,6 +26,11 @@ G_BEGIN_DECLS
 #define SC_XML_MAX_ATTRIBUTES 256
 #define SC_XML_MAX_NAMESPACES 32
 
+/* Reads the bytes of @path, refusing a folder or more than SC_XML_MAX_BYTES;
+ * NUL-terminated. Errors name "path:1:1: …". (transfer full) */
+char     *sc_xml_read_bytes    (const char   *path,
+                                gsize        *length,
+                                GError      **error);
 /* Reads and parses @path. Errors name "path:line:col: …". (transfer full) */
 xmlDoc   *sc_xml_read_file     (const char   *path,
                                 GError      **error);
