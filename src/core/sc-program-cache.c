@@ -152,8 +152,13 @@ io_strv (Io     *io,
   io_count (io, &n);
   if (!io->writing)
     *value = n > 0 ? g_new0 (char *, n) : NULL;
-  for (guint32 i = 0; i + 1 < n; i++)
-    io_str (io, &(*value)[i]);
+  for (guint32 i = 0; i + 1 < n && !io->failed; i++)
+    {
+      io_str (io, &(*value)[i]);
+      /* A NULL inside would end the vector early and leak what follows. */
+      if (!io->writing && (*value)[i] == NULL)
+        io->failed = TRUE;
+    }
 }
 
 static void
