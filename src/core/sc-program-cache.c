@@ -41,6 +41,15 @@ G_STATIC_ASSERT (sizeof (ScProgramFile) == 56);
 
 #define MAX_COND_DEPTH 64
 
+/* A struct being walked, with the bytes of it the walk has passed. */
+typedef struct
+{
+  const guint8 *base;
+  gsize         size;
+  const char   *name;
+  guint8       *walked;
+} Shadow;
+
 typedef struct
 {
   gboolean       writing;
@@ -50,13 +59,72 @@ typedef struct
   gboolean       failed;    /* reading: the form is short or inconsistent */
   const ScProgramFile *file;
   const char    *path;      /* reading: the path of the file rebuilt */
+  GArray        *shadows;   /* dump, checking the walk: Shadow, innermost last */
+  GString       *unwalked;  /* dump, checking the walk: what it passed by */
 } Io;
+
+/* Marks the bytes [@at, @at + @n) as walked in every struct around them. */
+static void
+io_mark (Io            *io,
+         gconstpointer  at,
+         gsize          n)
+{
+  const guint8 *p = at;
+
+  if (io->shadows == NULL)
+    return;
+  for (guint i = 0; i < io->shadows->len; i++)
+    {
+      Shadow *s = &g_array_index (io->shadows, Shadow, i);
+
+      if (p >= s->base && p + n <= s->base + s->size)
+        memset (s->walked + (p - s->base), 1, n);
+    }
+}
+
+static void
+io_enter (Io            *io,
+          gconstpointer  base,
+          gsize          size,
+          const char    *name)
+{
+  Shadow s = { base, size, name, NULL };
+
+  if (io->shadows == NULL)
+    return;
+  s.walked = g_malloc0 (size);
+  g_array_append_val (io->shadows, s);
+}
+
+/* Leaves the innermost struct: a byte the walk passed by that is not zero
+ * is a field the walk does not know (a zero one may be padding). */
+static void
+io_leave (Io *io)
+{
+  Shadow *s;
+
+  if (io->shadows == NULL)
+    return;
+  s = &g_array_index (io->shadows, Shadow, io->shadows->len - 1);
+  for (gsize i = 0; i < s->size; i++)
+    if (!s->walked[i] && s->base[i] != 0)
+      {
+        g_autofree char *where = g_strdup_printf ("%s+%" G_GSIZE_FORMAT "\n", s->name, i);
+
+        if (strstr (io->unwalked->str, where) == NULL)
+          g_string_append (io->unwalked, where);
+        break;
+      }
+  g_free (s->walked);
+  g_array_set_size (io->shadows, io->shadows->len - 1);
+}
 
 static void
 io_bytes (Io    *io,
           void  *value,
           gsize  n)
 {
+  io_mark (io, value, n);
   if (io->writing)
     g_byte_array_append (io->out, value, (guint) n);
   else if (io->failed || (gsize) (io->end - io->at) < n)
@@ -101,7 +169,8 @@ io_double (Io     *io,
 
 /* Any enum, as 32 bits. */
 #define io_enum(io, field) \
-  G_STMT_START { guint32 v_ = (guint32) *(field); io_u32 ((io), &v_); *(field) = v_; } G_STMT_END
+  G_STMT_START { guint32 v_ = (guint32) *(field); io_mark ((io), (field), sizeof *(field)); \
+                 io_u32 ((io), &v_); *(field) = v_; } G_STMT_END
 
 /* A count of items about to be read: each takes at least one byte, so more
  * than the bytes left is a broken form. */
@@ -124,6 +193,7 @@ io_str (Io    *io,
 {
   guint32 n = io->writing && *value != NULL ? (guint32) strlen (*value) + 1 : 0;
 
+  io_mark (io, value, sizeof *value);
   io_u32 (io, &n);
   if (io->writing)
     {
@@ -149,6 +219,7 @@ io_strv (Io     *io,
 {
   guint32 n = io->writing && *value != NULL ? g_strv_length (*value) + 1 : 0;
 
+  io_mark (io, value, sizeof *value);
   io_count (io, &n);
   if (!io->writing)
     *value = n > 0 ? g_new0 (char *, n) : NULL;
@@ -198,6 +269,7 @@ static void
 io_origin (Io    *io,
            char **origin)
 {
+  io_mark (io, origin, sizeof *origin);
   if (!io->writing)
     *origin = g_strdup (io->path);
   else if (io->dump)
@@ -211,6 +283,7 @@ io_source_ref (Io              *io,
                const ScSource **source,
                const char      *id)
 {
+  io_mark (io, source, sizeof *source);
   if (!io->writing)
     *source = sc_program_file_find_source (io->file, id);
   else if (io->dump)
@@ -239,12 +312,14 @@ io_present (Io       *io,
 /* The items of @array, each made by @make when reading. */
 static void
 io_items (Io         *io,
-          GPtrArray  *array,
+          GPtrArray **slot,
           gpointer  (*make) (void),
           void      (*item) (Io *, gpointer))
 {
+  GPtrArray *array = *slot;
   guint32 n = array != NULL ? array->len : 0;
 
+  io_mark (io, slot, sizeof *slot);
   if (!io_present (io, array))
     return;
   io_count (io, &n);
@@ -263,11 +338,13 @@ io_items (Io         *io,
 /* The elements of a GArray of @size bytes each, by @element. */
 static void
 io_elements (Io      *io,
-             GArray  *array,
+             GArray **slot,
              void   (*element) (Io *, gpointer))
 {
+  GArray *array = *slot;
   guint32 n = array != NULL ? array->len : 0;
 
+  io_mark (io, slot, sizeof *slot);
   if (!io_present (io, array))
     return;
   io_count (io, &n);
@@ -285,6 +362,7 @@ io_source (Io       *io,
 {
   ScSource *source = data;
 
+  io_enter (io, source, sizeof *source, "ScSource");
   io_str (io, &source->id);
   io_str (io, &source->file);
   io_text (io, &source->title);
@@ -292,6 +370,7 @@ io_source (Io       *io,
   io_u32 (io, &source->published);
   io_str (io, &source->url);
   io_uint (io, &source->line);
+  io_leave (io);
 }
 
 static void
@@ -302,6 +381,7 @@ io_cond (Io      *io,
   guint32 kind = *cond != NULL ? (*cond)->kind + 1 : 0;   /* 0: none */
   ScCond *c;
 
+  io_mark (io, cond, sizeof *cond);
   io_u32 (io, &kind);
   if (kind == 0 || io->failed)
     return;
@@ -315,6 +395,9 @@ io_cond (Io      *io,
       *cond = sc_cond_new_empty ((ScCondKind) (kind - 1));
     }
   c = *cond;
+  io_enter (io, c, sizeof *c, "ScCond");
+  io_mark (io, &c->kind, sizeof c->kind);
+  io_mark (io, &c->children, sizeof c->children);
   io_enum (io, &c->field);
   io_enum (io, &c->op);
   io_number (io, &c->number);
@@ -338,6 +421,7 @@ io_cond (Io      *io,
         }
     }
   io_uint (io, &c->line);
+  io_leave (io);
 }
 
 static void
@@ -353,9 +437,11 @@ io_tier (Io       *io,
 {
   ScTier *tier = data;
 
+  io_enter (io, tier, sizeof *tier, "ScTier");
   io_number (io, &tier->threshold);
   io_number (io, &tier->reward);
   io_uint (io, &tier->line);
+  io_leave (io);
 }
 
 static gpointer
@@ -369,6 +455,8 @@ static void
 io_effect (Io       *io,
            ScEffect *effect)
 {
+  io_enter (io, effect, sizeof *effect, "ScEffect");
+  io_mark (io, &effect->kind, sizeof effect->kind);   /* io_measure() wrote it */
   io_enum (io, &effect->benefit);
   io_bool (io, &effect->up_to);
   io_enum (io, &effect->anchor);
@@ -377,8 +465,8 @@ io_effect (Io       *io,
   io_number (io, &effect->amount);
   io_str (io, &effect->unit);
   io_number (io, &effect->exposures_per_unit);
-  io_elements (io, effect->checkpoints, io_guint);
-  io_items (io, effect->tiers, new_tier, io_tier);
+  io_elements (io, &effect->checkpoints, io_guint);
+  io_items (io, &effect->tiers, new_tier, io_tier);
   io_number (io, &effect->max_total);
   io_enum (io, &effect->rank_field);
   io_enum (io, &effect->fee);
@@ -397,6 +485,7 @@ io_effect (Io       *io,
   io_text (io, &effect->text);
   io_str (io, &effect->replaces);
   io_uint (io, &effect->line);
+  io_leave (io);
 }
 
 static void
@@ -406,6 +495,8 @@ io_measure (Io       *io,
   ScMeasure *measure = data;
   guint32 n = measure->effects->len;
 
+  io_enter (io, measure, sizeof *measure, "ScMeasure");
+  io_mark (io, &measure->effects, sizeof measure->effects);
   io_str (io, &measure->id);
   io_text (io, &measure->title);
   io_text (io, &measure->summary);
@@ -440,6 +531,7 @@ io_measure (Io       *io,
       io_effect (io, effect);
     }
   io_uint (io, &measure->line);
+  io_leave (io);
 }
 
 static gpointer
@@ -454,9 +546,11 @@ io_group (Io       *io,
 {
   ScStackGroup *group = data;
 
+  io_enter (io, group, sizeof *group, "ScStackGroup");
   io_str (io, &group->id);
   io_enum (io, &group->mode);
   io_uint (io, &group->line);
+  io_leave (io);
 }
 
 static gpointer
@@ -471,10 +565,14 @@ io_figure (Io       *io,
 {
   ScFigure *figure = data;
 
+  io_enter (io, figure, sizeof *figure, "ScFigure");
+  /* The padding after the line: copied from the stack into the array. */
+  io_mark (io, &figure->line + 1, sizeof *figure - G_STRUCT_OFFSET (ScFigure, line) - sizeof figure->line);
   io_double (io, &figure->value);
   io_str (io, &figure->unit);
   io_str (io, &figure->per);
   io_uint (io, &figure->line);
+  io_leave (io);
 }
 
 static void
@@ -483,12 +581,14 @@ io_headline (Io       *io,
 {
   ScHeadline *headline = data;
 
+  io_enter (io, headline, sizeof *headline, "ScHeadline");
   io_text (io, &headline->text);
   io_str (io, &headline->quote);
   io_str (io, &headline->source_id);
   io_source_ref (io, &headline->source, headline->source_id);
-  io_elements (io, headline->figures, io_figure);
+  io_elements (io, &headline->figures, io_figure);
   io_uint (io, &headline->line);
+  io_leave (io);
 }
 
 static gpointer
@@ -503,6 +603,7 @@ io_program (Io       *io,
 {
   ScProgram *program = data;
 
+  io_enter (io, program, sizeof *program, "ScProgram");
   io_str (io, &program->id);
   io_uint (io, &program->revision);
   io_str (io, &program->platform);
@@ -513,11 +614,12 @@ io_program (Io       *io,
   io_number (io, &program->window_end);
   io_str (io, &program->replaces);
   io_strv (io, &program->source_ids);
-  io_items (io, program->headlines, new_headline, io_headline);
-  io_items (io, program->groups, new_group, io_group);
-  io_items (io, program->measures, new_measure, io_measure);
+  io_items (io, &program->headlines, new_headline, io_headline);
+  io_items (io, &program->groups, new_group, io_group);
+  io_items (io, &program->measures, new_measure, io_measure);
   io_origin (io, &program->origin);
   io_uint (io, &program->line);
+  io_leave (io);
 }
 
 static gpointer
@@ -532,10 +634,12 @@ io_baseline_item (Io       *io,
 {
   ScBaselineItem *item = data;
 
+  io_enter (io, item, sizeof *item, "ScBaselineItem");
   io_enum (io, &item->fee);
   io_str (io, &item->category);
   io_number (io, &item->value);
   io_uint (io, &item->line);
+  io_leave (io);
 }
 
 static gpointer
@@ -550,12 +654,14 @@ io_baseline (Io       *io,
 {
   ScBaseline *baseline = data;
 
+  io_enter (io, baseline, sizeof *baseline, "ScBaseline");
   io_str (io, &baseline->platform);
   io_text (io, &baseline->name);
   io_uint (io, &baseline->revision);
-  io_items (io, baseline->items, new_baseline_item, io_baseline_item);
+  io_items (io, &baseline->items, new_baseline_item, io_baseline_item);
   io_origin (io, &baseline->origin);
   io_uint (io, &baseline->line);
+  io_leave (io);
 }
 
 static gpointer
@@ -570,8 +676,12 @@ io_setting (Io       *io,
 {
   ScExampleSetting *setting = data;
 
+  io_enter (io, setting, sizeof *setting, "ScExampleSetting");
+  /* The padding between the field and the value, copied from the stack. */
+  io_mark (io, &setting->field + 1, G_STRUCT_OFFSET (ScExampleSetting, value) - sizeof setting->field);
   io_enum (io, &setting->field);
   io_str (io, &setting->value);
+  io_leave (io);
 }
 
 static void
@@ -580,6 +690,7 @@ io_expect (Io       *io,
 {
   ScExampleExpect *expect = data;
 
+  io_enter (io, expect, sizeof *expect, "ScExampleExpect");
   io_str (io, &expect->program_id);
   io_str (io, &expect->measure_id);
   io_str (io, &expect->what);
@@ -587,6 +698,7 @@ io_expect (Io       *io,
   io_double (io, &expect->value);
   io_double (io, &expect->tolerance);
   io_uint (io, &expect->line);
+  io_leave (io);
 }
 
 static gpointer
@@ -601,14 +713,16 @@ io_example (Io       *io,
 {
   ScExample *example = data;
 
+  io_enter (io, example, sizeof *example, "ScExample");
   io_str (io, &example->id);
   io_text (io, &example->title);
   io_u32 (io, &example->as_of);
   io_uint (io, &example->horizon_months);
-  io_elements (io, example->settings, io_setting);
-  io_items (io, example->expects, new_expect, io_expect);
+  io_elements (io, &example->settings, io_setting);
+  io_items (io, &example->expects, new_expect, io_expect);
   io_origin (io, &example->origin);
   io_uint (io, &example->line);
+  io_leave (io);
 }
 
 static gpointer
@@ -624,6 +738,9 @@ io_file (Io            *io,
 {
   guint32 n = file->sources->len;
 
+  io_enter (io, file, sizeof *file, "ScProgramFile");
+  io_mark (io, &file->sources, sizeof file->sources);
+  io_mark (io, &file->source_ids, sizeof file->source_ids);   /* made again from the sources */
   if (io->dump)
     io_str (io, &file->path);
   io_str (io, &file->license);
@@ -636,9 +753,10 @@ io_file (Io            *io,
       if (!io->writing)
         sc_program_file_add_source (file, source);
     }
-  io_items (io, file->programs, new_program, io_program);
-  io_items (io, file->baselines, new_baseline, io_baseline);
-  io_items (io, file->examples, new_example, io_example);
+  io_items (io, &file->programs, new_program, io_program);
+  io_items (io, &file->baselines, new_baseline, io_baseline);
+  io_items (io, &file->examples, new_example, io_example);
+  io_leave (io);
 }
 
 static GBytes *
@@ -663,6 +781,25 @@ sc_program_cache_dump (const ScProgramFile *file)
 {
   g_return_val_if_fail (file != NULL, NULL);
   return write_file (file, TRUE);
+}
+
+char *
+sc_program_cache_unwalked (const ScProgramFile *file)
+{
+  Io io = { .writing = TRUE, .dump = TRUE, .out = g_byte_array_new (), .file = file,
+            .shadows = g_array_new (FALSE, FALSE, sizeof (Shadow)), .unwalked = g_string_new (NULL) };
+
+  g_return_val_if_fail (file != NULL, NULL);
+
+  io_file (&io, (ScProgramFile *) file);
+  g_byte_array_unref (io.out);
+  g_array_unref (io.shadows);
+  if (io.unwalked->len == 0)
+    {
+      g_string_free (io.unwalked, TRUE);
+      return NULL;
+    }
+  return g_string_free (io.unwalked, FALSE);
 }
 
 ScProgramFile *

@@ -44,6 +44,11 @@ ScProgramFile *sc_program_cache_deserialize (const guint8        *data,
 /* A deep dump of every field of @file, its path, origins and the source
  * each citation resolved to included: equal dumps, equal files. For tests. (transfer full) */
 GBytes        *sc_program_cache_dump        (const ScProgramFile *file);
+/* What the walk behind the flat form and the dump passes by in @file: each
+ * struct (at its byte offset) with a byte not zero outside every field the
+ * walk knows, one per line; NULL when it walks every byte that holds
+ * something. For tests: a field forgotten in the walk shows. (transfer full) */
+char          *sc_program_cache_unwalked    (const ScProgramFile *file);
 
 /* The build's blob: "SCPCACHE", version, count, then per file the length of
  * its bytes, the length of its flat form, the bytes, the flat form. Defined

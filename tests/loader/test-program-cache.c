@@ -83,7 +83,7 @@ assert_same_file (const ScProgramFile *a,
 }
 
 /* Every bundled file is in the cache and loads from it as the reader reads
- * it, by memory and by path, path and origins its own. */
+ * it, every field, by memory and by path, path and origins its own. */
 static void
 test_same_as_reader (void)
 {
@@ -96,8 +96,12 @@ test_same_as_reader (void)
       g_autoptr(ScProgramFile) cached = sc_program_cache_lookup (b->data, b->length, b->path);
       g_autoptr(ScProgramFile) by_path = NULL;
       g_autoptr(GError) error = NULL;
+      g_autofree char *unwalked = NULL;
 
       g_test_message ("%s", b->path);
+      /* The walk knows every field that holds something: the dump below
+       * compares them all. */
+      g_assert_cmpstr (unwalked = sc_program_cache_unwalked (real), ==, NULL);
       g_assert_nonnull (cached);
       assert_same_file (real, cached);
       g_assert_cmpstr (cached->path, ==, b->path);
