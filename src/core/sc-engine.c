@@ -343,6 +343,15 @@ sc_engine_result_used (const ScResult *result)
   return ((const ResultPriv *) result)->used;
 }
 
+gboolean
+sc_engine_result_is_base (const ScResult *result)
+{
+  const ResultPriv *rp = (const ResultPriv *) result;
+
+  g_return_val_if_fail (result != NULL, FALSE);
+  return rp->kept != NULL && rp->raw != NULL && rp->plain;
+}
+
 ScResult *
 sc_engine_evaluate (ScCatalog             *catalog,
                     const ScProfile       *profile,
@@ -588,6 +597,7 @@ sc_engine_evaluate (ScCatalog             *catalog,
       ctx.n_overrides = 0;
       keep_counted (&ctx, result);
       rp->kept = g_memdup2 (&ctx, sizeof ctx);
+      rp->plain = options->n_overrides == 0 && options->only_platform == NULL;
     }
   else
     sc_ctx_clear (&ctx);
@@ -637,26 +647,37 @@ delta_platform (const ScResult         *base,
                 ScPlatformResult       *out)
 {
   const ResultPriv *rp = (const ResultPriv *) base;
-  g_autofree double *red = NULL;
-  g_autofree double *before = NULL;   /* the counted reductions as they were */
-  g_autofree double *series = NULL;
-  g_autofree MeasurePriv *news = NULL;
-  g_autoptr(GPtrArray) resolved = NULL;
+  g_autofree gpointer block = NULL;
+  double *red, *before, *series;     /* before: the counted reductions as they were */
+  MeasurePriv *news;
+  GPtrArray resolved_storage, *resolved = &resolved_storage;
+  gpointer *pdata;
   gboolean fits = TRUE;
   guint n_months = rp->kept->n_months;
-  gsize len = (gsize) n_months * SC_N_AMOUNTS;
+  gsize len = (gsize) n_months * SC_N_AMOUNTS, n_red = (gsize) SC_N_FEES * n_months;
   Ctx c;
 
   /* The platform's counted reductions, fee by fee and month by month. */
   if (rp->kept->counts_expected[p])
     return FALSE;
-  red = g_memdup2 (rp->kept->counted_red + (gsize) p * SC_N_FEES * n_months, sizeof (double) * SC_N_FEES * n_months);
-
-  before = g_memdup2 (red, sizeof (double) * SC_N_FEES * n_months);
+  /* One block for all of it: a delta is a few measures, and the allocator
+   * cost as much as evaluating them. */
+  block = g_malloc (sizeof (MeasurePriv) * MAX (1, n) + sizeof (gpointer) * MAX (1, n)
+                    + sizeof (double) * (2 * n_red + len * MAX (1, n)));
+  news = block;
+  pdata = (gpointer *) (news + MAX (1, n));
+  red = (double *) (pdata + MAX (1, n));
+  before = red + n_red;
+  series = before + n_red;
+  memset (news, 0, sizeof (MeasurePriv) * n);
+  memset (series, 0, sizeof (double) * len * n);
+  memcpy (red, rp->kept->counted_red + (gsize) p * n_red, sizeof (double) * n_red);
+  memcpy (before, red, sizeof (double) * n_red);
+  /* A GPtrArray on the stack for sc_stacking_resolve_groups(), which
+   * only reads it. */
+  memset (&resolved_storage, 0, sizeof resolved_storage);
+  resolved->pdata = pdata;
   c = delta_ctx (rp, overrides, n_overrides);
-  news = g_new0 (MeasurePriv, MAX (1, n));
-  series = g_new0 (double, len * MAX (1, n));
-  resolved = g_ptr_array_sized_new (MAX (1, n));
   for (guint s = 0; s < n; s++)
     {
       const MeasurePriv *old = &rp->raw[index[s]];
@@ -667,7 +688,7 @@ delta_platform (const ScResult         *base,
       measure_totals (&c, &news[s]);
       if (news[s].pub.expected && news[s].pub.status == SC_MEASURE_ELIGIBLE)
         fits = FALSE;
-      g_ptr_array_add (resolved, &news[s]);
+      pdata[resolved->len++] = &news[s];
     }
   /* Groups are a program's: each program's run on its own. */
   for (guint s = 0, first = 0; fits && s < n; s++)
@@ -682,14 +703,14 @@ delta_platform (const ScResult         *base,
     {
       const MeasurePriv *fin = g_ptr_array_index (base->measures, index[s]);
 
-      for (guint k = 0; fin->pub.status == SC_MEASURE_ELIGIBLE && !fin->pub.cut_by_group && fin->fee_red != NULL
-                        && k < SC_N_FEES * n_months; k++)
-        red[k] -= fin->fee_red[k];
-      for (guint k = 0; news[s].pub.status == SC_MEASURE_ELIGIBLE && !news[s].pub.cut_by_group
-                        && news[s].fee_red != NULL && k < SC_N_FEES * n_months; k++)
-        red[k] += news[s].fee_red[k];
+      if (fin->pub.status == SC_MEASURE_ELIGIBLE && !fin->pub.cut_by_group && fin->fee_red != NULL)
+        for (gsize k = 0; k < n_red; k++)
+          red[k] -= fin->fee_red[k];
+      if (news[s].pub.status == SC_MEASURE_ELIGIBLE && !news[s].pub.cut_by_group && news[s].fee_red != NULL)
+        for (gsize k = 0; k < n_red; k++)
+          red[k] += news[s].fee_red[k];
     }
-  for (guint k = 0; k < SC_N_FEES * n_months && fits; k++)
+  for (gsize k = 0; k < n_red && fits; k++)
     {
       double g = gross[k];
 
@@ -697,24 +718,33 @@ delta_platform (const ScResult         *base,
       fits = red[k] <= g + EPSILON || red[k] <= 0;
     }
   /* … and none reached it before either. */
-  for (guint k = 0; k < SC_N_FEES * n_months && fits; k++)
+  for (gsize k = 0; k < n_red && fits; k++)
     fits = before[k] <= rp->kept->gross[p][k] + EPSILON || before[k] <= 0;
   if (fits)
     {
+      static const double zeros[SC_N_FEES * SC_PROFILE_HORIZON_MAX];
+      double acc[SC_N_FEES];
+
       *out = *(const ScPlatformResult *) g_ptr_array_index (base->platforms, p);
       out->monthly = NULL;
+      memcpy (acc, out->fee_reduction, sizeof acc);
       for (guint s = 0; s < n; s++)
         {
           const MeasurePriv *fin = g_ptr_array_index (base->measures, index[s]);
+          const double *now = news[s].fee_red != NULL ? news[s].fee_red : zeros;
+          const double *was = fin->fee_red != NULL ? fin->fee_red : zeros;
 
           for (guint a = 0; a < SC_N_AMOUNTS; a++)
             if (a != SC_AMOUNT_FEE_GROSS && a != SC_AMOUNT_FEE_NET)
               out->totals[a] += news[s].pub.totals[a] - fin->pub.totals[a];
-          for (guint f = 0; f < SC_N_FEES; f++)
-            for (guint m = 0; m < n_months; m++)
-              out->fee_reduction[f] += (news[s].fee_red != NULL ? news[s].fee_red[f * n_months + m] : 0)
-                                       - (fin->fee_red != NULL ? fin->fee_red[f * n_months + m] : 0);
+          if (now == zeros && was == zeros)
+            continue;
+          /* Month by month for each fee, as before; the fees side by side. */
+          for (guint m = 0; m < n_months; m++)
+            for (guint f = 0; f < SC_N_FEES; f++)
+              acc[f] += now[f * n_months + m] - was[f * n_months + m];
         }
+      memcpy (out->fee_reduction, acc, sizeof acc);
       if (gross != rp->kept->gross[p])
         {
           out->totals[SC_AMOUNT_FEE_GROSS] = 0;

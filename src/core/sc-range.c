@@ -74,38 +74,47 @@ typedef struct
   GPtrArray       *refs;
   const ScProgram *program;
   const ScMeasure *measure;
+  guint            effect;     /* 1, 2 … when the measure has several effects, else 0 */
+  guint            tier;       /* 1, 2 … while walking a tier's numbers, else 0 */
+  GHashTable      *only;       /* when not NULL: the numbers wanted (the rest are skipped) */
 } Walk;
 
 /* The key is "program:ID/MEASURE/" (or "program:ID/" for the program's
- * own), @at ("effect-2/" or "") and @element; made only for an assumed
- * number (the catalog has thousands that are not). @noun: a traffic
- * unit ("traffic-coupon"), named here, or NULL. */
-static void
+ * own), "effect-N/" when the measure has several, "tier-N/" in a tier, and
+ * @element; made only for an assumed number (the catalog has thousands
+ * that are not). @noun: a traffic unit ("traffic-coupon"), named here, or
+ * NULL. */
+static Ref *
 add_ref (Walk           *w,
          const ScNumber *n,
-         const char     *at,
          const char     *element,
          const char     *what,
          ScUnit          unit,
          const char     *noun)
 {
   Ref *ref;
+  char at[24] = "", tier[16] = "";
 
-  if (!n->set || !(n->basis & SC_BASIS_ASSUMED))
-    return;
+  if (!n->set || !(n->basis & SC_BASIS_ASSUMED) || (w->only != NULL && !g_hash_table_contains (w->only, n)))
+    return NULL;
+  if (w->effect > 0)
+    g_snprintf (at, sizeof at, "effect-%u/", w->effect);
+  if (w->tier > 0)
+    g_snprintf (tier, sizeof tier, "tier-%u/", w->tier);
   ref = g_new0 (Ref, 1);
   ref->number = n;
   ref->origin = w->program->origin;
   ref->program = w->program;
   ref->measure = w->measure;
   ref->platform = w->program->platform;
-  g_strlcpy (ref->element, at, sizeof ref->element);
-  g_strlcat (ref->element, element, sizeof ref->element);
+  g_snprintf (ref->element, sizeof ref->element, "%s%s%s", at, tier, element);
   ref->what = what;
+  ref->tier = w->tier;
   ref->unit = unit;
   ref->noun = noun != NULL ? sc_traffic_unit_label (noun) : NULL;
   ref->varied = TRUE;
   g_ptr_array_add (w->refs, ref);
+  return ref;
 }
 
 static void
@@ -117,12 +126,15 @@ walk_condition (Walk         *w,
     return;
   if (cond->kind == SC_COND_COMPARE && cond->number.set && (cond->number.basis & SC_BASIS_ASSUMED))
     {
-      g_autofree char *element = g_strdup_printf ("compare-%u", ++*index);
+      char element[24];
+      Ref *ref;
 
-      add_ref (w, &cond->number, "", element, sc_format_field_label (cond->field),
-               sc_format_field_unit (cond->field), NULL);
+      g_snprintf (element, sizeof element, "compare-%u", ++*index);
+      ref = add_ref (w, &cond->number, element, sc_format_field_label (cond->field),
+                     sc_format_field_unit (cond->field), NULL);
       /* An eligibility is yes or no: the analysis does not move it. */
-      ((Ref *) g_ptr_array_index (w->refs, w->refs->len - 1))->varied = FALSE;
+      if (ref != NULL)
+        ref->varied = FALSE;
     }
   for (guint i = 0; cond->children != NULL && i < cond->children->len; i++)
     walk_condition (w, g_ptr_array_index (cond->children, i), index);
@@ -130,46 +142,34 @@ walk_condition (Walk         *w,
 
 static void
 walk_effect (Walk           *w,
-             const ScEffect *eff,
-             const char     *at)
+             const ScEffect *eff)
 {
   ScUnit money = eff->benefit == SC_BENEFIT_TRAFFIC ? SC_UNIT_COUNT : SC_UNIT_YUAN;
   /* The traffic unit, named (translated) only for an assumed number. */
   const char *noun = eff->benefit == SC_BENEFIT_TRAFFIC ? (eff->unit != NULL ? eff->unit : "") : NULL;
 
-#define ELEMENT(name) at, name
-  add_ref (w, &eff->amount, ELEMENT ("amount"), N_("amount"), eff->kind == SC_EFFECT_DEPOSIT ? SC_UNIT_YUAN : money, noun);
-  add_ref (w, &eff->exposures_per_unit, ELEMENT ("exposures-per-unit"), N_("exposures per unit"), SC_UNIT_COUNT, NULL);
-  add_ref (w, &eff->max_total, ELEMENT ("max-total"), N_("maximum in total"), money, noun);
-  add_ref (w, &eff->max_orders, ELEMENT ("max-orders"), N_("orders waived"), SC_UNIT_COUNT, NULL);
-  add_ref (w, &eff->days, ELEMENT (eff->kind == SC_EFFECT_GRANT ? "offset-days" : "days"),
+  add_ref (w, &eff->amount, "amount", N_("amount"), eff->kind == SC_EFFECT_DEPOSIT ? SC_UNIT_YUAN : money, noun);
+  add_ref (w, &eff->exposures_per_unit, "exposures-per-unit", N_("exposures per unit"), SC_UNIT_COUNT, NULL);
+  add_ref (w, &eff->max_total, "max-total", N_("maximum in total"), money, noun);
+  add_ref (w, &eff->max_orders, "max-orders", N_("orders waived"), SC_UNIT_COUNT, NULL);
+  add_ref (w, &eff->days, eff->kind == SC_EFFECT_GRANT ? "offset-days" : "days",
            eff->kind == SC_EFFECT_DEPOSIT ? N_("trial period") : N_("days"), SC_UNIT_DAYS, NULL);
-  add_ref (w, &eff->discount_after, ELEMENT ("discount-after"), N_("discount afterwards"), SC_UNIT_PERCENT, NULL);
-  add_ref (w, &eff->discount_days, ELEMENT ("discount-days"), N_("length of the discount"), SC_UNIT_DAYS, NULL);
-  add_ref (w, &eff->rate, ELEMENT ("rate"), N_("rate"), SC_UNIT_PERCENT, NULL);
-  add_ref (w, &eff->share, ELEMENT ("share"), N_("share of orders"), SC_UNIT_PERCENT, NULL);
-  add_ref (w, &eff->deposit, ELEMENT ("amount"), N_("deposit"), SC_UNIT_YUAN, NULL);
-  add_ref (w, &eff->settlement_days, ELEMENT ("days"), N_("settlement days"), SC_UNIT_DAYS, NULL);
+  add_ref (w, &eff->discount_after, "discount-after", N_("discount afterwards"), SC_UNIT_PERCENT, NULL);
+  add_ref (w, &eff->discount_days, "discount-days", N_("length of the discount"), SC_UNIT_DAYS, NULL);
+  add_ref (w, &eff->rate, "rate", N_("rate"), SC_UNIT_PERCENT, NULL);
+  add_ref (w, &eff->share, "share", N_("share of orders"), SC_UNIT_PERCENT, NULL);
+  add_ref (w, &eff->deposit, "amount", N_("deposit"), SC_UNIT_YUAN, NULL);
+  add_ref (w, &eff->settlement_days, "days", N_("settlement days"), SC_UNIT_DAYS, NULL);
   for (guint t = 0; eff->tiers != NULL && t < eff->tiers->len; t++)
     {
       const ScTier *tier = g_ptr_array_index (eff->tiers, t);
-      g_autofree char *tt = NULL;
-      g_autofree char *tr = NULL;
 
-      if (!(tier->threshold.set && (tier->threshold.basis & SC_BASIS_ASSUMED))
-          && !(tier->reward.set && (tier->reward.basis & SC_BASIS_ASSUMED)))
-        continue;
-      tt = g_strdup_printf ("tier-%u/threshold", t + 1);
-      tr = g_strdup_printf ("tier-%u/reward", t + 1);
-      add_ref (w, &tier->threshold, ELEMENT (tt), N_("tier %u threshold"),
+      w->tier = t + 1;
+      add_ref (w, &tier->threshold, "threshold", N_("tier %u threshold"),
                eff->kind == SC_EFFECT_RANK ? SC_UNIT_COUNT : SC_UNIT_YUAN, NULL);
-      if (tier->threshold.set && (tier->threshold.basis & SC_BASIS_ASSUMED))
-        ((Ref *) g_ptr_array_index (w->refs, w->refs->len - 1))->tier = t + 1;
-      add_ref (w, &tier->reward, ELEMENT (tr), N_("tier %u reward"), money, noun);
-      if (tier->reward.set && (tier->reward.basis & SC_BASIS_ASSUMED))
-        ((Ref *) g_ptr_array_index (w->refs, w->refs->len - 1))->tier = t + 1;
+      add_ref (w, &tier->reward, "reward", N_("tier %u reward"), money, noun);
     }
-#undef ELEMENT
+  w->tier = 0;
 }
 
 static void
@@ -177,22 +177,21 @@ walk_window_end (Walk           *w,
                  const ScNumber *end,
                  const char     *key)
 {
-  Ref *ref;
+  Ref *ref = add_ref (w, end, key, N_("end of the window"), SC_UNIT_PLAIN, NULL);
 
-  if (!end->set || !(end->basis & SC_BASIS_ASSUMED))
-    return;
-  add_ref (w, end, "", key, N_("end of the window"), SC_UNIT_PLAIN, NULL);
-  ref = g_ptr_array_index (w->refs, w->refs->len - 1);
-  ref->is_date = TRUE;
+  if (ref != NULL)
+    ref->is_date = TRUE;
 }
 
-/* Every assumed number of @catalog, programs then baselines. (transfer full) */
+/* Every assumed number of @catalog, programs then baselines; only those
+ * in @only when it is not NULL. (transfer full) */
 static GPtrArray *
-collect_refs (ScCatalog *catalog)
+collect_refs (ScCatalog  *catalog,
+              GHashTable *only)
 {
   GPtrArray *programs = sc_catalog_get_programs (catalog);
   GPtrArray *baselines = sc_catalog_get_baselines (catalog);
-  Walk w = { g_ptr_array_new_with_free_func (g_free), NULL, NULL };
+  Walk w = { g_ptr_array_new_with_free_func (g_free), NULL, NULL, 0, 0, only };
 
   for (guint i = 0; programs != NULL && i < programs->len; i++)
     {
@@ -208,13 +207,10 @@ collect_refs (ScCatalog *catalog)
           walk_condition (&w, w.measure->eligibility, &index);
           for (guint e = 0; w.measure->effects != NULL && e < w.measure->effects->len; e++)
             {
-              char at[32] = "";
-
-              if (w.measure->effects->len > 1)
-                g_snprintf (at, sizeof at, "effect-%u/", e + 1);
-
-              walk_effect (&w, g_ptr_array_index (w.measure->effects, e), at);
+              w.effect = w.measure->effects->len > 1 ? e + 1 : 0;
+              walk_effect (&w, g_ptr_array_index (w.measure->effects, e));
             }
+          w.effect = 0;
         }
     }
   for (guint i = 0; baselines != NULL && i < baselines->len; i++)
@@ -226,7 +222,8 @@ collect_refs (ScCatalog *catalog)
           const ScBaselineItem *item = g_ptr_array_index (b->items, k);
           Ref *ref;
 
-          if (!item->value.set || !(item->value.basis & SC_BASIS_ASSUMED))
+          if (!item->value.set || !(item->value.basis & SC_BASIS_ASSUMED)
+              || (only != NULL && !g_hash_table_contains (only, &item->value)))
             continue;
           ref = g_new0 (Ref, 1);
           ref->number = &item->value;
@@ -261,7 +258,7 @@ sc_range_list_unranged (ScCatalog *catalog)
 
   g_return_val_if_fail (catalog != NULL, lines);
 
-  refs = collect_refs (catalog);
+  refs = collect_refs (catalog, NULL);
   for (guint i = 0; i < refs->len; i++)
     {
       const Ref *ref = g_ptr_array_index (refs, i);
@@ -294,7 +291,7 @@ typedef struct
   guint                  n_evaluations;
   guint                  n_shortcuts;
   guint                  n_linear;
-  ScResult              *base;   /* the central values with each measure kept (keep_raw) */
+  const ScResult        *base;   /* the central values with each measure kept (keep_raw) */
 } Eval;
 
 /* One assumption being moved: a catalog number (@ref) or a profile field. */
@@ -946,6 +943,7 @@ sc_range_analyse (ScCatalog             *catalog,
   g_autoptr(GPtrArray) refs = NULL;
   g_autoptr(GArray) cands = NULL;
   ScRangeAnalysis *an;
+  ScResult *own_base = NULL;
   Eval ev = { 0 };
   double **lows, **highs;
   guint n;
@@ -990,6 +988,9 @@ sc_range_analyse (ScCatalog             *catalog,
   ev.options.lang = result->lang;
   ev.options.no_reasons = TRUE;
   ev.options.no_series = TRUE;
+  ev.options.keep_raw = FALSE;
+  ev.options.reuse = NULL;
+  ev.options.dirty = NULL;
   ev.n = n;
   ev.central = an->central;
   /* The engine's strings are looked up once for the whole analysis, not
@@ -999,13 +1000,27 @@ sc_range_analyse (ScCatalog             *catalog,
   saved_tr = sc_format_cache_get ();
   sc_format_cache_set (tr);
 
-  {
-    ScEngineOptions o = ev.options;
+  /* The central values with each measure kept: the caller's result when
+   * it was made so (the window's, a report's), else evaluated here. */
+  if (sc_engine_result_is_base (result) && ev.options.n_overrides == 0 && ev.options.only_platform == NULL)
+    ev.base = result;
+  else
+    {
+      ScEngineOptions o = ev.options;
 
-    o.keep_raw = TRUE;
-    ev.base = sc_engine_evaluate (catalog, profile, &o);
+      o.keep_raw = TRUE;
+      own_base = sc_engine_evaluate (catalog, profile, &o);
+      ev.base = own_base;
+    }
+  /* Only the numbers the result used can be candidates. */
+  {
+    GPtrArray *used = sc_engine_result_used (result);
+    g_autoptr(GHashTable) only = g_hash_table_new (NULL, NULL);
+
+    for (guint i = 0; used != NULL && i < used->len; i++)
+      g_hash_table_add (only, g_ptr_array_index (used, i));
+    refs = collect_refs (catalog, only);
   }
-  refs = collect_refs (catalog);
   cands = candidates (catalog, profile, result, refs);
   lows = g_new0 (double *, MAX (1, cands->len));
   highs = g_new0 (double *, MAX (1, cands->len));
@@ -1086,7 +1101,7 @@ sc_range_analyse (ScCatalog             *catalog,
     }
   g_free (lows);
   g_free (highs);
-  sc_result_free (ev.base);
+  sc_result_free (own_base);
   sc_format_cache_set (saved_tr);
   g_debug ("range analysis: %u assumptions, %u evaluations, %u by the shortcut, %u linear", cands->len,
            ev.n_evaluations, ev.n_shortcuts, ev.n_linear);
