@@ -261,17 +261,18 @@ measure_totals (Ctx         *ctx,
 {
   ScMeasureResult *mr = &mp->pub;
 
-  memset (mr->totals, 0, sizeof mr->totals);
-  if (mr->status != SC_MEASURE_ELIGIBLE || mr->cut_by_group)
-    return;
-  for (guint m = 0; m < ctx->n_months; m++)
-    {
-      double *row = mr->monthly + m * SC_N_AMOUNTS;
+  double totals[SC_N_AMOUNTS] = { 0 };   /* in registers: the series cannot alias it */
 
-      row[SC_AMOUNT_TOTAL_VALUE] = month_value (row);
-      for (guint a = 0; a < SC_N_AMOUNTS; a++)
-        mr->totals[a] += row[a];
-    }
+  if (mr->status == SC_MEASURE_ELIGIBLE && !mr->cut_by_group)
+    for (guint m = 0; m < ctx->n_months; m++)
+      {
+        double *row = mr->monthly + m * SC_N_AMOUNTS;
+
+        row[SC_AMOUNT_TOTAL_VALUE] = month_value (row);
+        for (guint a = 0; a < SC_N_AMOUNTS; a++)
+          totals[a] += row[a];
+      }
+  memcpy (mr->totals, totals, sizeof totals);
 }
 
 /* 1 << the fee of @dirty when it is a baseline item of @catalog, else 0. */
@@ -631,16 +632,18 @@ delta_ctx (const ResultPriv       *rp,
 
 /*
  * The platform @p of @base with the raw measures @index (@n of them, in
- * raw order) evaluated again under @overrides, the fees' gross @gross
- * (SC_N_FEES × n_months; the base's, or a moved baseline's): into @out
- * when neither before nor after does a reduction reach the gross and no
- * expected measure counts on the platform; else FALSE.
+ * raw order) evaluated again under @overrides where @moved says so (the
+ * others, the rest of a group, taken as they were), the fees' gross
+ * @gross (SC_N_FEES × n_months; the base's, or a moved baseline's): into
+ * @out when neither before nor after does a reduction reach the gross and
+ * no expected measure counts on the platform; else FALSE.
  */
 static gboolean
 delta_platform (const ScResult         *base,
                 const ScEngineOverride *overrides,
                 guint                   n_overrides,
                 const guint            *index,
+                const gboolean         *moved,
                 guint                   n,
                 guint                   p,
                 const double           *gross,
@@ -683,9 +686,15 @@ delta_platform (const ScResult         *base,
       const MeasurePriv *old = &rp->raw[index[s]];
       const ScProgramResult *prr = g_ptr_array_index (base->programs, old->program);
 
-      eval_measure (&c, &news[s], series + s * len, old->pub.program, old->pub.measure, prr->active_until, NULL);
-      news[s].program = old->program;
-      measure_totals (&c, &news[s]);
+      if (moved[s])
+        {
+          eval_measure (&c, &news[s], series + s * len, old->pub.program, old->pub.measure, prr->active_until, NULL);
+          news[s].program = old->program;
+          measure_totals (&c, &news[s]);
+        }
+      else
+        /* The rest of a group: as it was evaluated, for the group's choice. */
+        take_raw (&c, &news[s], series + s * len, old, rp->raw_series + index[s] * len);
       if (news[s].pub.expected && news[s].pub.status == SC_MEASURE_ELIGIBLE)
         fits = FALSE;
       pdata[resolved->len++] = &news[s];
@@ -767,6 +776,39 @@ delta_platform (const ScResult         *base,
   return fits;
 }
 
+/* Whether @measure has an effect with a value. One without (rights, rule
+ * outcomes) is never eligible with a value (NOT_QUANTIFIED at best): it
+ * never counts, nor wins or loses a group, so a delta leaves it out. */
+static gboolean
+measure_priced (const ScMeasure *measure)
+{
+  for (guint i = 0; measure->effects != NULL && i < measure->effects->len; i++)
+    switch (((const ScEffect *) g_ptr_array_index (measure->effects, i))->kind)
+      {
+      case SC_EFFECT_GRANT:
+      case SC_EFFECT_TIERED:
+      case SC_EFFECT_RANK:
+      case SC_EFFECT_ORDER_FEE_WAIVER:
+      case SC_EFFECT_FEE_RATE:
+      case SC_EFFECT_COMMISSION_WAIVER:
+      case SC_EFFECT_DEPOSIT:
+      case SC_EFFECT_SETTLEMENT:
+        return TRUE;
+      default:
+        break;
+      }
+  return FALSE;
+}
+
+/* Whether moving @program's own number (its <window-end>) can move
+ * @measure: the measure runs to it. */
+static gboolean
+runs_to_program_end (const ScProgram *program,
+                     const ScMeasure *measure)
+{
+  return sc_measure_window_end (program, measure) == &program->window_end;
+}
+
 gboolean
 sc_engine_evaluate_delta (const ScResult         *base,
                           const ScEngineOverride *overrides,
@@ -777,6 +819,7 @@ sc_engine_evaluate_delta (const ScResult         *base,
 {
   const ResultPriv *rp = (const ResultPriv *) base;
   g_autofree guint *index = NULL;
+  g_autofree gboolean *moved = NULL;
   guint p = G_MAXUINT, n = 0;
 
   g_return_val_if_fail (base != NULL && program != NULL && out != NULL, FALSE);
@@ -785,8 +828,9 @@ sc_engine_evaluate_delta (const ScResult         *base,
     return FALSE;
 
   /* The measures evaluated again: @measure and the rest of its group, or
-   * all of @program. */
+   * what runs to @program's end; measures without a value left out. */
   index = g_new (guint, MAX (1, rp->n_raw));
+  moved = g_new (gboolean, MAX (1, rp->n_raw));
   for (guint i = 0; i < rp->n_raw; i++)
     {
       const ScMeasure *m = rp->raw[i].pub.measure;
@@ -795,12 +839,15 @@ sc_engine_evaluate_delta (const ScResult         *base,
         continue;
       if (measure != NULL && m != measure && (measure->group == NULL || g_strcmp0 (m->group, measure->group) != 0))
         continue;
-      index[n++] = i;
       p = rp->raw[i].platform;
+      if (!measure_priced (m))
+        continue;
+      moved[n] = measure != NULL ? m == measure : runs_to_program_end (program, m);
+      index[n++] = i;
     }
-  if (n == 0)
+  if (p == G_MAXUINT)
     return FALSE;
-  return delta_platform (base, overrides, n_overrides, index, n, p, rp->kept->gross[p], out);
+  return delta_platform (base, overrides, n_overrides, index, moved, n, p, rp->kept->gross[p], out);
 }
 
 /* 1 << the fee of each of @dirty that is an item of @platform's baseline. */
@@ -820,18 +867,28 @@ dirty_fee_bits (ScCatalog            *catalog,
   return bits;
 }
 
+/* Whether @mp is one of @dirty, of a program of @dirty, or read a fee of
+ * @fee_bits; *@moves whether the moved numbers can move it (a program's
+ * own number, its end, moves only what runs to it). */
 static gboolean
 raw_is_dirty (const MeasurePriv   *mp,
               guint                fee_bits,
               const gconstpointer *dirty,
-              guint                n_dirty)
+              guint                n_dirty,
+              gboolean            *moves)
 {
-  if ((mp->fees_read & fee_bits) != 0)
-    return TRUE;
-  for (guint d = 0; d < n_dirty; d++)
-    if (dirty[d] == (gconstpointer) mp->pub.measure || dirty[d] == (gconstpointer) mp->pub.program)
-      return TRUE;
-  return FALSE;
+  gboolean hit = FALSE;
+
+  *moves = (mp->fees_read & fee_bits) != 0;
+  for (guint d = 0; d < n_dirty && !*moves; d++)
+    if (dirty[d] == (gconstpointer) mp->pub.measure)
+      hit = *moves = TRUE;
+    else if (dirty[d] == (gconstpointer) mp->pub.program)
+      {
+        hit = TRUE;
+        *moves = runs_to_program_end (mp->pub.program, mp->pub.measure);
+      }
+  return hit || *moves;
 }
 
 gboolean
@@ -846,9 +903,10 @@ sc_engine_evaluate_delta_set (const ScResult         *base,
   const ResultPriv *rp = (const ResultPriv *) base;
   g_autofree guint *index = NULL;
   g_autofree gboolean *is_dirty = NULL;
+  g_autofree gboolean *moved = NULL;
   g_autofree double *gross = NULL;
   g_autofree guint *basis = NULL;
-  guint p, n = 0, bits;
+  guint p, n = 0, n_hit = 0, bits;
   Ctx c;
 
   g_return_val_if_fail (base != NULL && platform != NULL && out != NULL, FALSE);
@@ -860,26 +918,35 @@ sc_engine_evaluate_delta_set (const ScResult         *base,
     return FALSE;
   bits = dirty_fee_bits (rp->kept->catalog, platform, dirty, n_dirty);
 
-  /* What is dirty or read a moved fee, and the rest of its group. */
+  /* What the moved numbers can move (evaluated again), and the rest of
+   * its group (as it was); measures without a value left out. */
   is_dirty = g_new0 (gboolean, MAX (1, rp->n_raw));
+  moved = g_new0 (gboolean, MAX (1, rp->n_raw));
   for (guint i = 0; i < rp->n_raw; i++)
-    is_dirty[i] = rp->raw[i].platform == p && raw_is_dirty (&rp->raw[i], bits, dirty, n_dirty);
+    if (rp->raw[i].platform == p && raw_is_dirty (&rp->raw[i], bits, dirty, n_dirty, &moved[i]))
+      {
+        is_dirty[i] = moved[i];
+        n_hit++;
+      }
   index = g_new (guint, MAX (1, rp->n_raw));
   for (guint i = 0; i < rp->n_raw; i++)
     {
       const MeasurePriv *mp = &rp->raw[i];
       gboolean take = is_dirty[i];
 
-      if (mp->platform != p)
+      if (mp->platform != p || !measure_priced (mp->pub.measure))
         continue;
       for (guint j = 0; j < rp->n_raw && !take && mp->pub.measure->group != NULL; j++)
         take = is_dirty[j] && rp->raw[j].pub.program == mp->pub.program
                && g_strcmp0 (rp->raw[j].pub.measure->group, mp->pub.measure->group) == 0;
       if (take)
-        index[n++] = i;
+        {
+          moved[n] = is_dirty[i];
+          index[n++] = i;
+        }
     }
   if (bits == 0)
-    return n > 0 && delta_platform (base, overrides, n_overrides, index, n, p, rp->kept->gross[p], out);
+    return n_hit > 0 && delta_platform (base, overrides, n_overrides, index, moved, n, p, rp->kept->gross[p], out);
 
   /* The gross fees with the baseline moved, apart from the base's. */
   c = delta_ctx (rp, overrides, n_overrides);
@@ -890,5 +957,5 @@ sc_engine_evaluate_delta_set (const ScResult         *base,
   c.gross[p] = gross;
   c.platform_basis = basis;
   sc_fees_platform_gross (&c, p, platform);
-  return delta_platform (base, overrides, n_overrides, index, n, p, gross, out);
+  return delta_platform (base, overrides, n_overrides, index, moved, n, p, gross, out);
 }

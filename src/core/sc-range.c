@@ -12,6 +12,11 @@
 #include "sc-compare.h"
 #include "sc-format.h"
 
+/* xgettext still reads _("…"); the analysis looks each message up once
+ * (sc_format_gettext() with the analysis' cache), not once per driver. */
+#undef _
+#define _(msgid) sc_format_gettext (msgid)
+
 /*
  * How sure a verdict is. The result knows which assumed numbers it used
  * (sc_engine_result_used()); each is evaluated at its low and its high with
@@ -85,17 +90,17 @@ typedef struct
  * that are not). @noun: a traffic unit ("traffic-coupon"), named here, or
  * NULL. */
 static Ref *
-add_ref (Walk           *w,
-         const ScNumber *n,
-         const char     *element,
-         const char     *what,
-         ScUnit          unit,
-         const char     *noun)
+add_ref_real (Walk           *w,
+              const ScNumber *n,
+              const char     *element,
+              const char     *what,
+              ScUnit          unit,
+              const char     *noun)
 {
   Ref *ref;
   char at[24] = "", tier[16] = "";
 
-  if (!n->set || !(n->basis & SC_BASIS_ASSUMED) || (w->only != NULL && !g_hash_table_contains (w->only, n)))
+  if (w->only != NULL && !g_hash_table_contains (w->only, n))
     return NULL;
   if (w->effect > 0)
     g_snprintf (at, sizeof at, "effect-%u/", w->effect);
@@ -115,6 +120,20 @@ add_ref (Walk           *w,
   ref->varied = TRUE;
   g_ptr_array_add (w->refs, ref);
   return ref;
+}
+
+/* Most numbers are not assumed: those are passed over here, inline. */
+static inline Ref *
+add_ref (Walk           *w,
+         const ScNumber *n,
+         const char     *element,
+         const char     *what,
+         ScUnit          unit,
+         const char     *noun)
+{
+  if (!n->set || !(n->basis & SC_BASIS_ASSUMED))
+    return NULL;
+  return add_ref_real (w, n, element, what, unit, noun);
 }
 
 static void
@@ -291,6 +310,8 @@ typedef struct
   guint                  n_evaluations;
   guint                  n_shortcuts;
   guint                  n_linear;
+  gboolean               read_by_condition[SC_N_FIELDS];   /* linear_slopes(), once read_walked */
+  gboolean               read_walked;
   const ScResult        *base;   /* the central values with each measure kept (keep_raw) */
 } Eval;
 
@@ -518,18 +539,18 @@ round_for (const Cand *c,
 
 /* --- assumptions the scores are linear in ---------------------------------------------- */
 
-static gboolean
+/* Marks in @read every field @cond reads. */
+static void
 cond_reads (const ScCond *cond,
-            ScField       field)
+            gboolean     *read)
 {
   if (cond == NULL)
-    return FALSE;
-  if (cond->kind != SC_COND_ALL && cond->kind != SC_COND_ANY && cond->kind != SC_COND_NOT && cond->field == field)
-    return TRUE;
+    return;
+  if (cond->kind != SC_COND_ALL && cond->kind != SC_COND_ANY && cond->kind != SC_COND_NOT
+      && (guint) cond->field < SC_N_FIELDS)
+    read[cond->field] = TRUE;
   for (guint i = 0; cond->children != NULL && i < cond->children->len; i++)
-    if (cond_reads (g_ptr_array_index (cond->children, i), field))
-      return TRUE;
-  return FALSE;
+    cond_reads (g_ptr_array_index (cond->children, i), read);
 }
 
 /* Whether a measure of @program's @group has value priced by @field
@@ -591,14 +612,21 @@ linear_slopes (Eval       *ev,
     return NULL;
   if (!shortcuts || (c->field != SC_FIELD_LOCKED_VALUE_WORTH && c->central == 0))
     return NULL;
-  for (guint i = 0; programs != NULL && i < programs->len; i++)
+  /* The fields a condition reads: one walk for all of them. */
+  if (!ev->read_walked)
     {
-      const ScProgram *program = g_ptr_array_index (programs, i);
+      for (guint i = 0; programs != NULL && i < programs->len; i++)
+        {
+          const ScProgram *program = g_ptr_array_index (programs, i);
 
-      for (guint k = 0; program->measures != NULL && k < program->measures->len; k++)
-        if (cond_reads (((const ScMeasure *) g_ptr_array_index (program->measures, k))->eligibility, c->field))
-          return NULL;
+          for (guint k = 0; program->measures != NULL && k < program->measures->len; k++)
+            cond_reads (((const ScMeasure *) g_ptr_array_index (program->measures, k))->eligibility,
+                        ev->read_by_condition);
+        }
+      ev->read_walked = TRUE;
     }
+  if (ev->read_by_condition[c->field])
+    return NULL;
   if (c->field != SC_FIELD_LOCKED_VALUE_WORTH)
     for (guint i = 0; i < base->measures->len; i++)
       {

@@ -404,9 +404,19 @@ check_delta_at (const ScResult  *base,
       g_assert_nonnull (fp);
       for (guint a = 0; a < SC_N_AMOUNTS; a++)
         if (fabs (pr.totals[a] - fp->totals[a]) > 1e-6 * MAX (1, fabs (fp->totals[a])))
-          g_error ("%s/%s line %u at %g: %s %.6f by the shortcut, %.6f evaluated", program->id, measure->id, n->line,
-                   o.value, sc_amount_to_string (a), pr.totals[a], fp->totals[a]);
+          g_error ("%s/%s line %u at %g: %s %.6f by the shortcut, %.6f evaluated", program->id,
+                   measure != NULL ? measure->id : "", n->line, o.value, sc_amount_to_string (a), pr.totals[a],
+                   fp->totals[a]);
       (*n_checked)++;
+      /* The same move as one of a set (the combined lows and highs): the
+       * same totals, to the last bit. */
+      {
+        gconstpointer dirty = measure != NULL ? (gconstpointer) measure : (gconstpointer) program;
+        ScPlatformResult ps;
+
+        g_assert_true (sc_engine_evaluate_delta_set (base, &o, 1, program->platform, &dirty, 1, &ps));
+        g_assert_cmpmem (ps.totals, sizeof ps.totals, pr.totals, sizeof pr.totals);
+      }
     }
 }
 
