@@ -32,6 +32,7 @@ typedef struct
   guint            platform;  /* index into Ctx.platforms */
   guint            program;   /* index into ScResult.programs */
   guint            fees_read; /* 1 << ScFee of each baseline fee its evaluation read */
+  gboolean         priced;    /* kept raw (keep_raw): the measure has an effect with a value */
 } MeasurePriv;
 
 typedef struct _Ctx

@@ -215,6 +215,30 @@ eval_measure (Ctx             *ctx,
     mr->status = SC_MEASURE_NOT_QUANTIFIED;
 }
 
+/* Whether @measure has an effect with a value. One without (rights, rule
+ * outcomes) is never eligible with a value (NOT_QUANTIFIED at best): it
+ * never counts, nor wins or loses a group, so a delta leaves it out. */
+static gboolean
+measure_priced (const ScMeasure *measure)
+{
+  for (guint i = 0; measure->effects != NULL && i < measure->effects->len; i++)
+    switch (((const ScEffect *) g_ptr_array_index (measure->effects, i))->kind)
+      {
+      case SC_EFFECT_GRANT:
+      case SC_EFFECT_TIERED:
+      case SC_EFFECT_RANK:
+      case SC_EFFECT_ORDER_FEE_WAIVER:
+      case SC_EFFECT_FEE_RATE:
+      case SC_EFFECT_COMMISSION_WAIVER:
+      case SC_EFFECT_DEPOSIT:
+      case SC_EFFECT_SETTLEMENT:
+        return TRUE;
+      default:
+        break;
+      }
+  return FALSE;
+}
+
 /* Keeps @mp as evaluated, before stacking, as raw measure @index. */
 static void
 keep_raw (Ctx         *ctx,
@@ -226,6 +250,7 @@ keep_raw (Ctx         *ctx,
   MeasurePriv *raw = &rp->raw[index];
 
   *raw = *mp;
+  raw->priced = measure_priced (mp->pub.measure);
   raw->pub.reasons = NULL;
   raw->pub.texts = NULL;
   raw->pub.monthly = NULL;
@@ -776,30 +801,6 @@ delta_platform (const ScResult         *base,
   return fits;
 }
 
-/* Whether @measure has an effect with a value. One without (rights, rule
- * outcomes) is never eligible with a value (NOT_QUANTIFIED at best): it
- * never counts, nor wins or loses a group, so a delta leaves it out. */
-static gboolean
-measure_priced (const ScMeasure *measure)
-{
-  for (guint i = 0; measure->effects != NULL && i < measure->effects->len; i++)
-    switch (((const ScEffect *) g_ptr_array_index (measure->effects, i))->kind)
-      {
-      case SC_EFFECT_GRANT:
-      case SC_EFFECT_TIERED:
-      case SC_EFFECT_RANK:
-      case SC_EFFECT_ORDER_FEE_WAIVER:
-      case SC_EFFECT_FEE_RATE:
-      case SC_EFFECT_COMMISSION_WAIVER:
-      case SC_EFFECT_DEPOSIT:
-      case SC_EFFECT_SETTLEMENT:
-        return TRUE;
-      default:
-        break;
-      }
-  return FALSE;
-}
-
 /* Whether moving @program's own number (its <window-end>) can move
  * @measure: the measure runs to it. */
 static gboolean
@@ -840,7 +841,7 @@ sc_engine_evaluate_delta (const ScResult         *base,
       if (measure != NULL && m != measure && (measure->group == NULL || g_strcmp0 (m->group, measure->group) != 0))
         continue;
       p = rp->raw[i].platform;
-      if (!measure_priced (m))
+      if (!rp->raw[i].priced)
         continue;
       moved[n] = measure != NULL ? m == measure : runs_to_program_end (program, m);
       index[n++] = i;
@@ -901,9 +902,9 @@ sc_engine_evaluate_delta_set (const ScResult         *base,
                               ScPlatformResult       *out)
 {
   const ResultPriv *rp = (const ResultPriv *) base;
-  g_autofree guint *index = NULL;
-  g_autofree gboolean *is_dirty = NULL;
-  g_autofree gboolean *moved = NULL;
+  g_autofree guint *block = NULL;   /* is_dirty, moved and index, n_raw each */
+  gboolean *is_dirty, *moved;
+  guint *index;
   g_autofree double *gross = NULL;
   g_autofree guint *basis = NULL;
   guint p, n = 0, n_hit = 0, bits;
@@ -920,21 +921,22 @@ sc_engine_evaluate_delta_set (const ScResult         *base,
 
   /* What the moved numbers can move (evaluated again), and the rest of
    * its group (as it was); measures without a value left out. */
-  is_dirty = g_new0 (gboolean, MAX (1, rp->n_raw));
-  moved = g_new0 (gboolean, MAX (1, rp->n_raw));
+  block = g_new0 (guint, 3 * MAX (1, rp->n_raw));
+  is_dirty = (gboolean *) block;
+  moved = is_dirty + MAX (1, rp->n_raw);
+  index = (guint *) (moved + MAX (1, rp->n_raw));
   for (guint i = 0; i < rp->n_raw; i++)
     if (rp->raw[i].platform == p && raw_is_dirty (&rp->raw[i], bits, dirty, n_dirty, &moved[i]))
       {
         is_dirty[i] = moved[i];
         n_hit++;
       }
-  index = g_new (guint, MAX (1, rp->n_raw));
   for (guint i = 0; i < rp->n_raw; i++)
     {
       const MeasurePriv *mp = &rp->raw[i];
       gboolean take = is_dirty[i];
 
-      if (mp->platform != p || !measure_priced (mp->pub.measure))
+      if (mp->platform != p || !mp->priced)
         continue;
       for (guint j = 0; j < rp->n_raw && !take && mp->pub.measure->group != NULL; j++)
         take = is_dirty[j] && rp->raw[j].pub.program == mp->pub.program
