@@ -639,6 +639,13 @@ sc_engine_evaluate (ScCatalog             *catalog,
  * after. Then the platform's totals change by exactly what those measures'
  * do, and only they are evaluated again (and their groups resolved).
  */
+/* A delta's scratch: on the stack when small (a block of a kilobyte or
+ * more made the allocator consolidate its free lists on every delta),
+ * else in @heap (a g_autofree pointer of the caller). */
+#define DELTA_STACK_MAX 16384
+#define DELTA_ALLOC(size, heap) \
+  ((size) <= DELTA_STACK_MAX ? g_alloca (size) : ((heap) = g_malloc (size)))
+
 /* The kept context of @rp with @overrides, without reasons. */
 static Ctx
 delta_ctx (const ResultPriv       *rp,
@@ -675,7 +682,9 @@ delta_platform (const ScResult         *base,
                 ScPlatformResult       *out)
 {
   const ResultPriv *rp = (const ResultPriv *) base;
-  g_autofree gpointer block = NULL;
+  g_autofree gpointer heap = NULL;
+  gpointer block;
+  gsize size;
   double *red, *before, *series;     /* before: the counted reductions as they were */
   MeasurePriv *news;
   GPtrArray resolved_storage, *resolved = &resolved_storage;
@@ -690,8 +699,9 @@ delta_platform (const ScResult         *base,
     return FALSE;
   /* One block for all of it: a delta is a few measures, and the allocator
    * cost as much as evaluating them. */
-  block = g_malloc (sizeof (MeasurePriv) * MAX (1, n) + sizeof (gpointer) * MAX (1, n)
-                    + sizeof (double) * (2 * n_red + len * MAX (1, n)));
+  size = sizeof (MeasurePriv) * MAX (1, n) + sizeof (gpointer) * MAX (1, n)
+         + sizeof (double) * (2 * n_red + len * MAX (1, n));
+  block = DELTA_ALLOC (size, heap);
   news = block;
   pdata = (gpointer *) (news + MAX (1, n));
   red = (double *) (pdata + MAX (1, n));
@@ -902,11 +912,12 @@ sc_engine_evaluate_delta_set (const ScResult         *base,
                               ScPlatformResult       *out)
 {
   const ResultPriv *rp = (const ResultPriv *) base;
-  g_autofree guint *block = NULL;   /* is_dirty, moved and index, n_raw each */
+  g_autofree guint *heap = NULL;
+  guint *block;                     /* is_dirty, moved and index, n_raw each */
   gboolean *is_dirty, *moved;
   guint *index;
-  g_autofree double *gross = NULL;
-  g_autofree guint *basis = NULL;
+  double *gross;
+  guint *basis;
   guint p, n = 0, n_hit = 0, bits;
   Ctx c;
 
@@ -921,7 +932,8 @@ sc_engine_evaluate_delta_set (const ScResult         *base,
 
   /* What the moved numbers can move (evaluated again), and the rest of
    * its group (as it was); measures without a value left out. */
-  block = g_new0 (guint, 3 * MAX (1, rp->n_raw));
+  block = DELTA_ALLOC (sizeof (guint) * 3 * MAX (1, rp->n_raw), heap);
+  memset (block, 0, sizeof (guint) * 3 * MAX (1, rp->n_raw));
   is_dirty = (gboolean *) block;
   moved = is_dirty + MAX (1, rp->n_raw);
   index = (guint *) (moved + MAX (1, rp->n_raw));
@@ -952,8 +964,10 @@ sc_engine_evaluate_delta_set (const ScResult         *base,
 
   /* The gross fees with the baseline moved, apart from the base's. */
   c = delta_ctx (rp, overrides, n_overrides);
-  gross = g_new0 (double, SC_N_FEES * c.n_months);
-  basis = g_new0 (guint, c.platforms->len);
+  gross = g_newa (double, SC_N_FEES * c.n_months);
+  memset (gross, 0, sizeof (double) * SC_N_FEES * c.n_months);
+  basis = g_newa (guint, c.platforms->len);
+  memset (basis, 0, sizeof (guint) * c.platforms->len);
   c.gross = g_newa (double *, c.platforms->len);
   memcpy (c.gross, rp->kept->gross, sizeof (double *) * c.platforms->len);
   c.gross[p] = gross;
