@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "sc-range.h"
+#include "sc-range-private.h"
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
@@ -39,263 +40,6 @@ sc_range_set_shortcuts (gboolean enabled)
 #define TIE_YUAN 0.5
 /* Evaluations spent narrowing one flip value. */
 #define FLIP_STEPS 6
-
-/* --- the assumed numbers of a catalog ------------------------------------------- */
-
-typedef struct
-{
-  const ScNumber  *number;
-  const char      *origin;     /* file, for messages */
-  const ScProgram *program;    /* NULL for a baseline */
-  const ScMeasure *measure;    /* NULL for a program's own or a baseline's */
-  const char      *platform;
-  char             element[48]; /* a program's number: what follows "program:ID/MEASURE/" (ref_key()) */
-  const char      *what;       /* untranslated (N_()): "length of the discount"; with @tier a
-                                * format taking it ("tier %u reward"); NULL for a baseline fee */
-  guint            tier;       /* 1, 2 … for a tier's number, else 0 */
-  const ScBaseline *baseline;  /* a baseline fee's: its baseline and item */
-  const ScBaselineItem *item;
-  ScUnit           unit;
-  const char      *noun;
-  gboolean         is_date;
-  gboolean         varied;     /* the engine reads it through its overrides */
-} Ref;
-
-
-/* The number's stable id: "program:ID/MEASURE/ELEMENT", "program:ID/window-end"
- * or "baseline:PLATFORM/FEE[/CATEGORY]". (transfer full) */
-static char *
-ref_key (const Ref *ref)
-{
-  if (ref->item != NULL)
-    return g_strdup_printf ("baseline:%s/%s%s%s", ref->platform, sc_fee_to_string (ref->item->fee),
-                            ref->item->category ? "/" : "", ref->item->category ? ref->item->category : "");
-  return g_strdup_printf ("program:%s/%s%s%s", ref->program->id, ref->measure != NULL ? ref->measure->id : "",
-                          ref->measure != NULL ? "/" : "", ref->element);
-}
-
-typedef struct
-{
-  GPtrArray       *refs;
-  const ScProgram *program;
-  const ScMeasure *measure;
-  guint            effect;     /* 1, 2 … when the measure has several effects, else 0 */
-  guint            tier;       /* 1, 2 … while walking a tier's numbers, else 0 */
-  GHashTable      *only;       /* when not NULL: the numbers wanted (the rest are skipped) */
-} Walk;
-
-/* The key is "program:ID/MEASURE/" (or "program:ID/" for the program's
- * own), "effect-N/" when the measure has several, "tier-N/" in a tier, and
- * @element; made only for an assumed number (the catalog has thousands
- * that are not). @noun: a traffic unit ("traffic-coupon"), named here, or
- * NULL. */
-static Ref *
-add_ref_real (Walk           *w,
-              const ScNumber *n,
-              const char     *element,
-              const char     *what,
-              ScUnit          unit,
-              const char     *noun)
-{
-  Ref *ref;
-  char at[24] = "", tier[16] = "";
-
-  if (w->only != NULL && !g_hash_table_contains (w->only, n))
-    return NULL;
-  if (w->effect > 0)
-    g_snprintf (at, sizeof at, "effect-%u/", w->effect);
-  if (w->tier > 0)
-    g_snprintf (tier, sizeof tier, "tier-%u/", w->tier);
-  ref = g_new0 (Ref, 1);
-  ref->number = n;
-  ref->origin = w->program->origin;
-  ref->program = w->program;
-  ref->measure = w->measure;
-  ref->platform = w->program->platform;
-  g_snprintf (ref->element, sizeof ref->element, "%s%s%s", at, tier, element);
-  ref->what = what;
-  ref->tier = w->tier;
-  ref->unit = unit;
-  ref->noun = noun != NULL ? sc_traffic_unit_label (noun) : NULL;
-  ref->varied = TRUE;
-  g_ptr_array_add (w->refs, ref);
-  return ref;
-}
-
-/* Most numbers are not assumed: those are passed over here, inline. */
-static inline Ref *
-add_ref (Walk           *w,
-         const ScNumber *n,
-         const char     *element,
-         const char     *what,
-         ScUnit          unit,
-         const char     *noun)
-{
-  if (!n->set || !(n->basis & SC_BASIS_ASSUMED))
-    return NULL;
-  return add_ref_real (w, n, element, what, unit, noun);
-}
-
-static void
-walk_condition (Walk         *w,
-                const ScCond *cond,
-                guint        *index)
-{
-  if (cond == NULL)
-    return;
-  if (cond->kind == SC_COND_COMPARE && cond->number.set && (cond->number.basis & SC_BASIS_ASSUMED))
-    {
-      char element[24];
-      Ref *ref;
-
-      g_snprintf (element, sizeof element, "compare-%u", ++*index);
-      ref = add_ref (w, &cond->number, element, sc_format_field_label (cond->field),
-                     sc_format_field_unit (cond->field), NULL);
-      /* An eligibility is yes or no: the analysis does not move it. */
-      if (ref != NULL)
-        ref->varied = FALSE;
-    }
-  for (guint i = 0; cond->children != NULL && i < cond->children->len; i++)
-    walk_condition (w, g_ptr_array_index (cond->children, i), index);
-}
-
-static void
-walk_effect (Walk           *w,
-             const ScEffect *eff)
-{
-  ScUnit money = eff->benefit == SC_BENEFIT_TRAFFIC ? SC_UNIT_COUNT : SC_UNIT_YUAN;
-  /* The traffic unit, named (translated) only for an assumed number. */
-  const char *noun = eff->benefit == SC_BENEFIT_TRAFFIC ? (eff->unit != NULL ? eff->unit : "") : NULL;
-
-  add_ref (w, &eff->amount, "amount", N_("amount"), eff->kind == SC_EFFECT_DEPOSIT ? SC_UNIT_YUAN : money, noun);
-  add_ref (w, &eff->exposures_per_unit, "exposures-per-unit", N_("exposures per unit"), SC_UNIT_COUNT, NULL);
-  add_ref (w, &eff->max_total, "max-total", N_("maximum in total"), money, noun);
-  add_ref (w, &eff->max_orders, "max-orders", N_("orders waived"), SC_UNIT_COUNT, NULL);
-  add_ref (w, &eff->days, eff->kind == SC_EFFECT_GRANT ? "offset-days" : "days",
-           eff->kind == SC_EFFECT_DEPOSIT ? N_("trial period") : N_("days"), SC_UNIT_DAYS, NULL);
-  add_ref (w, &eff->discount_after, "discount-after", N_("discount afterwards"), SC_UNIT_PERCENT, NULL);
-  add_ref (w, &eff->discount_days, "discount-days", N_("length of the discount"), SC_UNIT_DAYS, NULL);
-  add_ref (w, &eff->rate, "rate", N_("rate"), SC_UNIT_PERCENT, NULL);
-  add_ref (w, &eff->share, "share", N_("share of orders"), SC_UNIT_PERCENT, NULL);
-  add_ref (w, &eff->deposit, "amount", N_("deposit"), SC_UNIT_YUAN, NULL);
-  add_ref (w, &eff->settlement_days, "days", N_("settlement days"), SC_UNIT_DAYS, NULL);
-  for (guint t = 0; eff->tiers != NULL && t < eff->tiers->len; t++)
-    {
-      const ScTier *tier = g_ptr_array_index (eff->tiers, t);
-
-      w->tier = t + 1;
-      add_ref (w, &tier->threshold, "threshold", N_("tier %u threshold"),
-               eff->kind == SC_EFFECT_RANK ? SC_UNIT_COUNT : SC_UNIT_YUAN, NULL);
-      add_ref (w, &tier->reward, "reward", N_("tier %u reward"), money, noun);
-    }
-  w->tier = 0;
-}
-
-static void
-walk_window_end (Walk           *w,
-                 const ScNumber *end,
-                 const char     *key)
-{
-  Ref *ref = add_ref (w, end, key, N_("end of the window"), SC_UNIT_PLAIN, NULL);
-
-  if (ref != NULL)
-    ref->is_date = TRUE;
-}
-
-/* Every assumed number of @catalog, programs then baselines; only those
- * in @only when it is not NULL. (transfer full) */
-static GPtrArray *
-collect_refs (ScCatalog  *catalog,
-              GHashTable *only)
-{
-  GPtrArray *programs = sc_catalog_get_programs (catalog);
-  GPtrArray *baselines = sc_catalog_get_baselines (catalog);
-  Walk w = { g_ptr_array_new_with_free_func (g_free), NULL, NULL, 0, 0, only };
-
-  for (guint i = 0; programs != NULL && i < programs->len; i++)
-    {
-      w.program = g_ptr_array_index (programs, i);
-      w.measure = NULL;
-      walk_window_end (&w, &w.program->window_end, "window-end");
-      for (guint k = 0; w.program->measures != NULL && k < w.program->measures->len; k++)
-        {
-          guint index = 0;
-
-          w.measure = g_ptr_array_index (w.program->measures, k);
-          walk_window_end (&w, &w.measure->window_end, "window-end");
-          walk_condition (&w, w.measure->eligibility, &index);
-          for (guint e = 0; w.measure->effects != NULL && e < w.measure->effects->len; e++)
-            {
-              w.effect = w.measure->effects->len > 1 ? e + 1 : 0;
-              walk_effect (&w, g_ptr_array_index (w.measure->effects, e));
-            }
-          w.effect = 0;
-        }
-    }
-  for (guint i = 0; baselines != NULL && i < baselines->len; i++)
-    {
-      const ScBaseline *b = g_ptr_array_index (baselines, i);
-
-      for (guint k = 0; b->items != NULL && k < b->items->len; k++)
-        {
-          const ScBaselineItem *item = g_ptr_array_index (b->items, k);
-          Ref *ref;
-
-          if (!item->value.set || !(item->value.basis & SC_BASIS_ASSUMED)
-              || (only != NULL && !g_hash_table_contains (only, &item->value)))
-            continue;
-          ref = g_new0 (Ref, 1);
-          ref->number = &item->value;
-          ref->origin = b->origin;
-          ref->platform = b->platform;
-
-          ref->baseline = b;
-          ref->item = item;
-          ref->unit = sc_format_fee_unit (item->fee);
-          ref->varied = TRUE;
-          g_ptr_array_add (w.refs, ref);
-        }
-    }
-  return w.refs;
-}
-
-/* The end (exclusive) an assumed <window-end> declares: its measure's own
- * end, else its program's; SC_DAY_NONE when open. */
-static ScDay
-ref_end (const Ref *ref)
-{
-  if (ref->measure != NULL && ref->measure->has_window && ref->measure->window.end != SC_DAY_NONE)
-    return ref->measure->window.end;
-  return ref->program->window.end;
-}
-
-GPtrArray *
-sc_range_list_unranged (ScCatalog *catalog)
-{
-  g_autoptr(GPtrArray) refs = NULL;
-  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
-
-  g_return_val_if_fail (catalog != NULL, lines);
-
-  refs = collect_refs (catalog, NULL);
-  for (guint i = 0; i < refs->len; i++)
-    {
-      const Ref *ref = g_ptr_array_index (refs, i);
-      g_autofree char *key = NULL;
-
-      if (ref->number->has_range)
-        continue;
-      /* An open end has nothing to vary. */
-      if (ref->is_date && ref_end (ref) == SC_DAY_NONE)
-        continue;
-      key = ref_key (ref);
-      g_ptr_array_add (lines, g_strdup_printf (
-        /* Translators: file, line, the number's id ("program:…/m2…/discount-days") */
-        _("%s:%u: warning: %s is assumed but has no plausible range; add low=\"…\" high=\"…\" and say why in its note"),
-        ref->origin ? ref->origin : "?", ref->number->line, key));
-    }
-  return lines;
-}
 
 /* --- evaluating at other values -------------------------------------------------- */
 
@@ -779,7 +523,7 @@ candidates (ScCatalog       *catalog,
       if (ref->is_date)
         {
           /* The end the result counted to: the window's own. */
-          c.central = ref_end (ref);
+          c.central = sc_range_ref_end (ref);
           if (c.central == SC_DAY_NONE)
             continue;
         }
@@ -1047,7 +791,7 @@ sc_range_analyse (ScCatalog             *catalog,
 
     for (guint i = 0; used != NULL && i < used->len; i++)
       g_hash_table_add (only, g_ptr_array_index (used, i));
-    refs = collect_refs (catalog, only);
+    refs = sc_range_collect_refs (catalog, only);
   }
   cands = candidates (catalog, profile, result, refs);
   lows = g_new0 (double *, MAX (1, cands->len));
@@ -1085,7 +829,7 @@ sc_range_analyse (ScCatalog             *catalog,
         continue;
 
       d = g_new0 (ScRangeDriver, 1);
-      d->key = c->ref != NULL ? ref_key (c->ref) : g_strconcat ("profile:", sc_field_info (c->field)->name, NULL);
+      d->key = c->ref != NULL ? sc_range_ref_key (c->ref) : g_strconcat ("profile:", sc_field_info (c->field)->name, NULL);
       d->label = candidate_label (c, an->lang);
       d->note = c->ref != NULL ? g_strdup (sc_text_get (&c->ref->number->note, an->lang))
                                : g_strdup (sc_text_get (&profile->values[c->field].note, an->lang));
