@@ -32,7 +32,6 @@ typedef struct
   guint            platform;  /* index into Ctx.platforms */
   guint            program;   /* index into ScResult.programs */
   guint            fees_read; /* 1 << ScFee of each baseline fee its evaluation read */
-  gboolean         priced;    /* kept raw (keep_raw): the measure has an effect with a value */
 } MeasurePriv;
 
 typedef struct _Ctx
@@ -96,6 +95,7 @@ typedef struct
                                  * before stacking; reasons and texts NULL */
   double           *raw_series; /* n_raw × n_months × SC_N_AMOUNTS */
   guint             n_raw;
+  struct _RawInfo  *raw_info;   /* keep_raw: n_raw, what the deltas scan for (in raw's block) */
   struct _Ctx      *kept;       /* keep_raw: the evaluation context, for sc_engine_evaluate_delta() */
   gboolean          plain;      /* keep_raw of every platform at the file's values (no overrides,
                                  * no only_platform): a base for the range analysis */

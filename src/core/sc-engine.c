@@ -239,6 +239,18 @@ measure_priced (const ScMeasure *measure)
   return FALSE;
 }
 
+/* What the deltas look at of each raw measure, side by side (a
+ * MeasurePriv is hundreds of bytes; a delta scans them all). */
+typedef struct _RawInfo
+{
+  const ScProgram *program;
+  const ScMeasure *measure;
+  const char      *group;
+  guint            platform;
+  guint            fees_read;
+  gboolean         priced;     /* measure_priced() */
+} RawInfo;
+
 /* Keeps @mp as evaluated, before stacking, as raw measure @index. */
 static void
 keep_raw (Ctx         *ctx,
@@ -250,7 +262,8 @@ keep_raw (Ctx         *ctx,
   MeasurePriv *raw = &rp->raw[index];
 
   *raw = *mp;
-  raw->priced = measure_priced (mp->pub.measure);
+  rp->raw_info[index] = (RawInfo) { mp->pub.program, mp->pub.measure, mp->pub.measure->group, mp->platform,
+                                    mp->fees_read, measure_priced (mp->pub.measure) };
   raw->pub.reasons = NULL;
   raw->pub.texts = NULL;
   raw->pub.monthly = NULL;
@@ -421,7 +434,9 @@ sc_engine_evaluate (ScCatalog             *catalog,
   if (options != NULL && options->keep_raw)
     {
       rp->n_raw = n_measures;
-      rp->raw = g_new0 (MeasurePriv, MAX (1, n_measures));
+      /* The compact copy the deltas scan follows the raw measures. */
+      rp->raw = g_malloc0 ((sizeof (MeasurePriv) + sizeof (RawInfo)) * MAX (1, n_measures));
+      rp->raw_info = (RawInfo *) (rp->raw + MAX (1, n_measures));
       rp->raw_series = g_new (double, MAX (1, series_len * n_measures));
     }
   if (options != NULL && options->reuse != NULL && ((const ResultPriv *) options->reuse)->raw != NULL
@@ -664,7 +679,7 @@ delta_ctx (const ResultPriv       *rp,
 
 /*
  * The platform @p of @base with the raw measures @index (@n of them, in
- * raw order) evaluated again under @overrides where @moved says so (the
+ * raw order) evaluated again in @c (delta_ctx(): the overrides) where @moved says so (the
  * others, the rest of a group, taken as they were), the fees' gross
  * @gross (SC_N_FEES × n_months; the base's, or a moved baseline's): into
  * @out when neither before nor after does a reduction reach the gross and
@@ -672,8 +687,7 @@ delta_ctx (const ResultPriv       *rp,
  */
 static gboolean
 delta_platform (const ScResult         *base,
-                const ScEngineOverride *overrides,
-                guint                   n_overrides,
+                Ctx                    *c,
                 const guint            *index,
                 const gboolean         *moved,
                 guint                   n,
@@ -692,7 +706,6 @@ delta_platform (const ScResult         *base,
   gboolean fits = TRUE;
   guint n_months = rp->kept->n_months;
   gsize len = (gsize) n_months * SC_N_AMOUNTS, n_red = (gsize) SC_N_FEES * n_months;
-  Ctx c;
 
   /* The platform's counted reductions, fee by fee and month by month. */
   if (rp->kept->counts_expected[p])
@@ -715,7 +728,6 @@ delta_platform (const ScResult         *base,
    * only reads it. */
   memset (&resolved_storage, 0, sizeof resolved_storage);
   resolved->pdata = pdata;
-  c = delta_ctx (rp, overrides, n_overrides);
   for (guint s = 0; s < n; s++)
     {
       const MeasurePriv *old = &rp->raw[index[s]];
@@ -723,13 +735,13 @@ delta_platform (const ScResult         *base,
 
       if (moved[s])
         {
-          eval_measure (&c, &news[s], series + s * len, old->pub.program, old->pub.measure, prr->active_until, NULL);
+          eval_measure (c, &news[s], series + s * len, old->pub.program, old->pub.measure, prr->active_until, NULL);
           news[s].program = old->program;
-          measure_totals (&c, &news[s]);
+          measure_totals (c, &news[s]);
         }
       else
         /* The rest of a group: as it was evaluated, for the group's choice. */
-        take_raw (&c, &news[s], series + s * len, old, rp->raw_series + index[s] * len);
+        take_raw (c, &news[s], series + s * len, old, rp->raw_series + index[s] * len);
       if (news[s].pub.expected && news[s].pub.status == SC_MEASURE_ELIGIBLE)
         fits = FALSE;
       pdata[resolved->len++] = &news[s];
@@ -738,7 +750,7 @@ delta_platform (const ScResult         *base,
   for (guint s = 0, first = 0; fits && s < n; s++)
     if (s + 1 == n || news[s + 1].pub.program != news[first].pub.program)
       {
-        sc_stacking_resolve_groups (&c, resolved, first, s + 1);
+        sc_stacking_resolve_groups (c, resolved, first, s + 1);
         first = s + 1;
       }
 
@@ -805,7 +817,7 @@ delta_platform (const ScResult         *base,
   for (guint s = 0; s < n; s++)
     {
       g_free (news[s].fee_red);
-      if (news[s].pub.texts != c.empty)
+      if (news[s].pub.texts != c->empty)
         g_ptr_array_unref (news[s].pub.texts);
     }
   return fits;
@@ -832,6 +844,7 @@ sc_engine_evaluate_delta (const ScResult         *base,
   g_autofree guint *index = NULL;
   g_autofree gboolean *moved = NULL;
   guint p = G_MAXUINT, n = 0;
+  Ctx c;
 
   g_return_val_if_fail (base != NULL && program != NULL && out != NULL, FALSE);
 
@@ -844,21 +857,23 @@ sc_engine_evaluate_delta (const ScResult         *base,
   moved = g_new (gboolean, MAX (1, rp->n_raw));
   for (guint i = 0; i < rp->n_raw; i++)
     {
-      const ScMeasure *m = rp->raw[i].pub.measure;
+      const RawInfo *ri = &rp->raw_info[i];
+      const ScMeasure *m = ri->measure;
 
-      if (rp->raw[i].pub.program != program)
+      if (ri->program != program)
         continue;
-      if (measure != NULL && m != measure && (measure->group == NULL || g_strcmp0 (m->group, measure->group) != 0))
+      if (measure != NULL && m != measure && (measure->group == NULL || g_strcmp0 (ri->group, measure->group) != 0))
         continue;
-      p = rp->raw[i].platform;
-      if (!rp->raw[i].priced)
+      p = ri->platform;
+      if (!ri->priced)
         continue;
       moved[n] = measure != NULL ? m == measure : runs_to_program_end (program, m);
       index[n++] = i;
     }
   if (p == G_MAXUINT)
     return FALSE;
-  return delta_platform (base, overrides, n_overrides, index, moved, n, p, rp->kept->gross[p], out);
+  c = delta_ctx (rp, overrides, n_overrides);
+  return delta_platform (base, &c, index, moved, n, p, rp->kept->gross[p], out);
 }
 
 /* 1 << the fee of each of @dirty that is an item of @platform's baseline. */
@@ -882,7 +897,7 @@ dirty_fee_bits (ScCatalog            *catalog,
  * @fee_bits; *@moves whether the moved numbers can move it (a program's
  * own number, its end, moves only what runs to it). */
 static gboolean
-raw_is_dirty (const MeasurePriv   *mp,
+raw_is_dirty (const RawInfo       *ri,
               guint                fee_bits,
               const gconstpointer *dirty,
               guint                n_dirty,
@@ -890,14 +905,14 @@ raw_is_dirty (const MeasurePriv   *mp,
 {
   gboolean hit = FALSE;
 
-  *moves = (mp->fees_read & fee_bits) != 0;
+  *moves = (ri->fees_read & fee_bits) != 0;
   for (guint d = 0; d < n_dirty && !*moves; d++)
-    if (dirty[d] == (gconstpointer) mp->pub.measure)
+    if (dirty[d] == (gconstpointer) ri->measure)
       hit = *moves = TRUE;
-    else if (dirty[d] == (gconstpointer) mp->pub.program)
+    else if (dirty[d] == (gconstpointer) ri->program)
       {
         hit = TRUE;
-        *moves = runs_to_program_end (mp->pub.program, mp->pub.measure);
+        *moves = runs_to_program_end (ri->program, ri->measure);
       }
   return hit || *moves;
 }
@@ -938,32 +953,35 @@ sc_engine_evaluate_delta_set (const ScResult         *base,
   moved = is_dirty + MAX (1, rp->n_raw);
   index = (guint *) (moved + MAX (1, rp->n_raw));
   for (guint i = 0; i < rp->n_raw; i++)
-    if (rp->raw[i].platform == p && raw_is_dirty (&rp->raw[i], bits, dirty, n_dirty, &moved[i]))
+    if (rp->raw_info[i].platform == p && raw_is_dirty (&rp->raw_info[i], bits, dirty, n_dirty, &moved[i]))
       {
         is_dirty[i] = moved[i];
         n_hit++;
       }
   for (guint i = 0; i < rp->n_raw; i++)
     {
-      const MeasurePriv *mp = &rp->raw[i];
+      const RawInfo *ri = &rp->raw_info[i];
       gboolean take = is_dirty[i];
 
-      if (mp->platform != p || !mp->priced)
+      if (ri->platform != p || !ri->priced)
         continue;
-      for (guint j = 0; j < rp->n_raw && !take && mp->pub.measure->group != NULL; j++)
-        take = is_dirty[j] && rp->raw[j].pub.program == mp->pub.program
-               && g_strcmp0 (rp->raw[j].pub.measure->group, mp->pub.measure->group) == 0;
+      for (guint j = 0; j < rp->n_raw && !take && ri->group != NULL; j++)
+        take = is_dirty[j] && rp->raw_info[j].program == ri->program
+               && g_strcmp0 (rp->raw_info[j].group, ri->group) == 0;
       if (take)
         {
           moved[n] = is_dirty[i];
           index[n++] = i;
         }
     }
-  if (bits == 0)
-    return n_hit > 0 && delta_platform (base, overrides, n_overrides, index, moved, n, p, rp->kept->gross[p], out);
-
-  /* The gross fees with the baseline moved, apart from the base's. */
+  if (n_hit == 0 && bits == 0)
+    return FALSE;
   c = delta_ctx (rp, overrides, n_overrides);
+  if (bits == 0)
+    return delta_platform (base, &c, index, moved, n, p, rp->kept->gross[p], out);
+
+  /* The gross fees with the baseline moved, apart from the base's (no
+   * measure reads them). */
   gross = g_newa (double, SC_N_FEES * c.n_months);
   memset (gross, 0, sizeof (double) * SC_N_FEES * c.n_months);
   basis = g_newa (guint, c.platforms->len);
@@ -973,5 +991,5 @@ sc_engine_evaluate_delta_set (const ScResult         *base,
   c.gross[p] = gross;
   c.platform_basis = basis;
   sc_fees_platform_gross (&c, p, platform);
-  return delta_platform (base, overrides, n_overrides, index, moved, n, p, gross, out);
+  return delta_platform (base, &c, index, moved, n, p, gross, out);
 }
