@@ -766,16 +766,18 @@ delta_platform (const ScResult         *base,
         for (gsize k = 0; k < n_red; k++)
           red[k] += news[s].fee_red[k];
     }
-  for (gsize k = 0; k < n_red && fits; k++)
+  if (fits)
     {
-      double g = gross[k];
+      const double *was = rp->kept->gross[p];
+      int over = 0;
 
-      /* The test of the caps: a reduction that reaches the gross is cut. */
-      fits = red[k] <= g + EPSILON || red[k] <= 0;
+      /* The test of the caps: a reduction that reaches the gross is cut;
+       * none may now, and none may have before (without a branch per
+       * month and fee: a few dozen each). */
+      for (gsize k = 0; k < n_red; k++)
+        over |= !(red[k] <= gross[k] + EPSILON || red[k] <= 0) | !(before[k] <= was[k] + EPSILON || before[k] <= 0);
+      fits = !over;
     }
-  /* … and none reached it before either. */
-  for (gsize k = 0; k < n_red && fits; k++)
-    fits = before[k] <= rp->kept->gross[p][k] + EPSILON || before[k] <= 0;
   if (fits)
     {
       static const double zeros[SC_N_FEES * SC_PROFILE_HORIZON_MAX];
