@@ -383,12 +383,15 @@ sc_engine_result_used (const ScResult *result)
 }
 
 gboolean
-sc_engine_result_is_base (const ScResult *result)
+sc_engine_result_is_base (const ScResult  *result,
+                          ScCatalog       *catalog,
+                          const ScProfile *profile)
 {
   const ResultPriv *rp = (const ResultPriv *) result;
 
   g_return_val_if_fail (result != NULL, FALSE);
-  return rp->kept != NULL && rp->raw != NULL && rp->plain;
+  return rp->kept != NULL && rp->raw != NULL && rp->plain && rp->kept->catalog == catalog
+         && rp->kept->profile == profile;
 }
 
 ScResult *

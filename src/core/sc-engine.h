@@ -40,12 +40,15 @@ ScResult         *sc_engine_evaluate        (ScCatalog             *catalog,
  */
 GPtrArray        *sc_engine_result_used     (const ScResult        *result);
 /*
- * Whether @result was made with keep_raw, for every platform and at the
- * files' values (no overrides, no only_platform): then it can be the base
- * of sc_engine_evaluate_delta() and the range analysis evaluates nothing
- * again at the centre. Its reasons and series do not matter.
+ * Whether @result was made of @catalog and @profile with keep_raw, for
+ * every platform and at the files' values (no overrides, no
+ * only_platform): then it can be the base of sc_engine_evaluate_delta()
+ * and the range analysis evaluates nothing again at the centre. Its
+ * reasons and series do not matter.
  */
-gboolean          sc_engine_result_is_base  (const ScResult        *result);
+gboolean          sc_engine_result_is_base  (const ScResult        *result,
+                                             ScCatalog             *catalog,
+                                             const ScProfile       *profile);
 /*
  * @base (made with keep_raw, of a profile still alive) with the numbers of
  * @overrides moved, all of @measure of @program (or, @measure NULL, of

@@ -774,7 +774,7 @@ sc_range_analyse (ScCatalog             *catalog,
 
   /* The central values with each measure kept: the caller's result when
    * it was made so (the window's, a report's), else evaluated here. */
-  if (sc_engine_result_is_base (result) && ev.options.n_overrides == 0 && ev.options.only_platform == NULL)
+  if (sc_engine_result_is_base (result, catalog, profile) && ev.options.n_overrides == 0 && ev.options.only_platform == NULL)
     ev.base = result;
   else
     {

@@ -784,8 +784,8 @@ test_given_base (void)
         p->values[SC_FIELD_MONTHLY_GMV].number *= scale[k];
         r = sc_engine_evaluate (bundled_catalog, p, &plain);
         rk = sc_engine_evaluate (bundled_catalog, p, &kept);
-        g_assert_false (sc_engine_result_is_base (r));
-        g_assert_true (sc_engine_result_is_base (rk));
+        g_assert_false (sc_engine_result_is_base (r, bundled_catalog, p));
+        g_assert_true (sc_engine_result_is_base (rk, bundled_catalog, p));
         scratch = sc_range_analyse (bundled_catalog, p, r, &plain);
         given = sc_range_analyse (bundled_catalog, p, rk, &kept);
         assert_same_analysis (what, scratch, given);
@@ -806,8 +806,17 @@ test_given_base (void)
     o.value = ((const ScNumber *) o.number)->value;
     rm = sc_engine_evaluate (bundled_catalog, p, &moved);
     ro = sc_engine_evaluate (bundled_catalog, p, &one);
-    g_assert_false (sc_engine_result_is_base (rm));
-    g_assert_false (sc_engine_result_is_base (ro));
+    g_assert_false (sc_engine_result_is_base (rm, bundled_catalog, p));
+    g_assert_false (sc_engine_result_is_base (ro, bundled_catalog, p));
+    /* Kept, but of another profile. */
+    {
+      ScEngineOptions kept = { .keep_raw = TRUE };
+      g_autoptr(ScResult) rk = sc_engine_evaluate (bundled_catalog, p, &kept);
+      g_autoptr(ScProfile) other = sc_profile_copy (p);
+
+      g_assert_true (sc_engine_result_is_base (rk, bundled_catalog, p));
+      g_assert_false (sc_engine_result_is_base (rk, bundled_catalog, other));
+    }
   }
 }
 

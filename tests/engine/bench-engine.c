@@ -26,6 +26,15 @@
  * reason, assumption and warning) with g_strdup_printf ("%s") — the floor
  * of "format the text with printf". The bars are reported, not asserted.
  *
+ * How sure the verdict is (issue 13: within 2× of one evaluation): each
+ * call is a fresh evaluation of the default profile with reasons and series
+ * followed by sc_range_analyse() of that result and both freed, as a window
+ * or an export pays for them; the ratio is its best batch over the best
+ * batch of the evaluation alone, both in CPU time in this run. "kept": the
+ * evaluation also keeps each measure (keep_raw) and the analysis starts
+ * from it; "from scratch": a plain evaluation, and the analysis evaluates
+ * the centre once more itself.
+ *
  *   bench-engine [BATCHES]
  */
 
