@@ -922,47 +922,54 @@ raw_is_dirty (const RawInfo       *ri,
   return hit || *moves;
 }
 
-gboolean
-sc_engine_evaluate_delta_set (const ScResult         *base,
-                              const ScEngineOverride *overrides,
-                              guint                   n_overrides,
-                              const char             *platform,
-                              const gconstpointer    *dirty,
-                              guint                   n_dirty,
-                              ScPlatformResult       *out)
+struct _ScDeltaPlan
+{
+  const ScResult *base;
+  const char     *platform;
+  guint           p;
+  guint           bits;      /* 1 << the fee of each moved baseline value */
+  guint           n;         /* measures evaluated again or taken as they were */
+  guint          *index;     /* n, in raw order */
+  gboolean       *moved;     /* n: evaluated again (else the rest of a group) */
+};
+
+ScDeltaPlan *
+sc_engine_delta_plan_new (const ScResult      *base,
+                          const char          *platform,
+                          const gconstpointer *dirty,
+                          guint                n_dirty)
 {
   const ResultPriv *rp = (const ResultPriv *) base;
   g_autofree guint *heap = NULL;
-  guint *block;                     /* is_dirty, moved and index, n_raw each */
-  gboolean *is_dirty, *moved;
-  guint *index;
-  double *gross;
-  guint *basis;
+  gboolean *is_dirty, *moves;
+  ScDeltaPlan *plan;
   guint p, n = 0, n_hit = 0, bits;
-  Ctx c;
 
-  g_return_val_if_fail (base != NULL && platform != NULL && out != NULL, FALSE);
+  g_return_val_if_fail (base != NULL && platform != NULL, NULL);
 
   if (rp->kept == NULL || rp->raw == NULL)
-    return FALSE;
+    return NULL;
   p = GPOINTER_TO_UINT (g_hash_table_lookup (rp->kept->platform_of, platform));
   if (p-- == 0 || p >= base->platforms->len)
-    return FALSE;
+    return NULL;
   bits = dirty_fee_bits (rp->kept->catalog, platform, dirty, n_dirty);
 
   /* What the moved numbers can move (evaluated again), and the rest of
    * its group (as it was); measures without a value left out. */
-  block = DELTA_ALLOC (sizeof (guint) * 3 * MAX (1, rp->n_raw), heap);
-  memset (block, 0, sizeof (guint) * 3 * MAX (1, rp->n_raw));
-  is_dirty = (gboolean *) block;
-  moved = is_dirty + MAX (1, rp->n_raw);
-  index = (guint *) (moved + MAX (1, rp->n_raw));
+  is_dirty = DELTA_ALLOC (sizeof (gboolean) * 2 * MAX (1, rp->n_raw), heap);
+  memset (is_dirty, 0, sizeof (gboolean) * 2 * MAX (1, rp->n_raw));
+  moves = is_dirty + MAX (1, rp->n_raw);
   for (guint i = 0; i < rp->n_raw; i++)
-    if (rp->raw_info[i].platform == p && raw_is_dirty (&rp->raw_info[i], bits, dirty, n_dirty, &moved[i]))
+    if (rp->raw_info[i].platform == p && raw_is_dirty (&rp->raw_info[i], bits, dirty, n_dirty, &moves[i]))
       {
-        is_dirty[i] = moved[i];
+        is_dirty[i] = moves[i];
         n_hit++;
       }
+  if (n_hit == 0 && bits == 0)
+    return NULL;
+  plan = g_malloc (sizeof (ScDeltaPlan) + (sizeof (guint) + sizeof (gboolean)) * MAX (1, rp->n_raw));
+  plan->index = (guint *) (plan + 1);
+  plan->moved = (gboolean *) (plan->index + MAX (1, rp->n_raw));
   for (guint i = 0; i < rp->n_raw; i++)
     {
       const RawInfo *ri = &rp->raw_info[i];
@@ -975,15 +982,41 @@ sc_engine_evaluate_delta_set (const ScResult         *base,
                && g_strcmp0 (rp->raw_info[j].group, ri->group) == 0;
       if (take)
         {
-          moved[n] = is_dirty[i];
-          index[n++] = i;
+          plan->moved[n] = is_dirty[i];
+          plan->index[n++] = i;
         }
     }
-  if (n_hit == 0 && bits == 0)
-    return FALSE;
+  plan->base = base;
+  plan->platform = g_ptr_array_index (rp->kept->platforms, p);
+  plan->p = p;
+  plan->bits = bits;
+  plan->n = n;
+  return plan;
+}
+
+void
+sc_engine_delta_plan_free (ScDeltaPlan *plan)
+{
+  g_free (plan);
+}
+
+gboolean
+sc_engine_delta_plan_run (const ScDeltaPlan      *plan,
+                          const ScEngineOverride *overrides,
+                          guint                   n_overrides,
+                          ScPlatformResult       *out)
+{
+  const ResultPriv *rp;
+  double *gross;
+  guint *basis;
+  Ctx c;
+
+  g_return_val_if_fail (plan != NULL && out != NULL, FALSE);
+
+  rp = (const ResultPriv *) plan->base;
   c = delta_ctx (rp, overrides, n_overrides);
-  if (bits == 0)
-    return delta_platform (base, &c, index, moved, n, p, rp->kept->gross[p], out);
+  if (plan->bits == 0)
+    return delta_platform (plan->base, &c, plan->index, plan->moved, plan->n, plan->p, rp->kept->gross[plan->p], out);
 
   /* The gross fees with the baseline moved, apart from the base's (no
    * measure reads them). */
@@ -993,8 +1026,25 @@ sc_engine_evaluate_delta_set (const ScResult         *base,
   memset (basis, 0, sizeof (guint) * c.platforms->len);
   c.gross = g_newa (double *, c.platforms->len);
   memcpy (c.gross, rp->kept->gross, sizeof (double *) * c.platforms->len);
-  c.gross[p] = gross;
+  c.gross[plan->p] = gross;
   c.platform_basis = basis;
-  sc_fees_platform_gross (&c, p, platform);
-  return delta_platform (base, &c, index, moved, n, p, gross, out);
+  sc_fees_platform_gross (&c, plan->p, plan->platform);
+  return delta_platform (plan->base, &c, plan->index, plan->moved, plan->n, plan->p, gross, out);
+}
+
+gboolean
+sc_engine_evaluate_delta_set (const ScResult         *base,
+                              const ScEngineOverride *overrides,
+                              guint                   n_overrides,
+                              const char             *platform,
+                              const gconstpointer    *dirty,
+                              guint                   n_dirty,
+                              ScPlatformResult       *out)
+{
+  g_autoptr(ScDeltaPlan) plan = NULL;
+
+  g_return_val_if_fail (base != NULL && platform != NULL && out != NULL, FALSE);
+
+  plan = sc_engine_delta_plan_new (base, platform, dirty, n_dirty);
+  return plan != NULL && sc_engine_delta_plan_run (plan, overrides, n_overrides, out);
 }

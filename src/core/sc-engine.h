@@ -80,4 +80,24 @@ gboolean          sc_engine_evaluate_delta_set (const ScResult         *base,
                                                 const gconstpointer    *dirty,
                                                 guint                   n_dirty,
                                                 ScPlatformResult       *out);
+/*
+ * The same found once for any values of the numbers of @dirty: what
+ * moving them evaluates again (NULL when no shortcut can apply); then
+ * sc_engine_delta_plan_run() for each set of @overrides of those numbers,
+ * as sc_engine_evaluate_delta_set() would. @base must outlive the plan.
+ */
+typedef struct _ScDeltaPlan ScDeltaPlan;
+
+ScDeltaPlan      *sc_engine_delta_plan_new  (const ScResult         *base,
+                                             const char             *platform,
+                                             const gconstpointer    *dirty,
+                                             guint                   n_dirty);
+gboolean          sc_engine_delta_plan_run  (const ScDeltaPlan      *plan,
+                                             const ScEngineOverride *overrides,
+                                             guint                   n_overrides,
+                                             ScPlatformResult       *out);
+void              sc_engine_delta_plan_free (ScDeltaPlan            *plan);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScDeltaPlan, sc_engine_delta_plan_free)
+
 G_END_DECLS

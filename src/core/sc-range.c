@@ -69,6 +69,8 @@ typedef struct
   gboolean   integral;
   double    *slope;      /* a profile field each platform's score is linear in: d score / d value,
                           * n entries; NULL when it needs evaluating (linear_slopes()) */
+  ScDeltaPlan *plan;     /* a catalog number: what moving it evaluates again, found once for its
+                          * low, its high and the flip search; NULL without the shortcut */
 } Cand;
 
 static guint
@@ -79,6 +81,18 @@ platform_index (const ScResult *result,
     if (g_strcmp0 (((const ScPlatformResult *) g_ptr_array_index (result->platforms, i))->platform, platform) == 0)
       return i;
   return G_MAXUINT;
+}
+
+/* What @ref belongs to, as the engine's deltas name it: its measure, its
+ * baseline fee, or its program (a program's end). */
+static gconstpointer
+ref_dirty (const Ref *ref)
+{
+  if (ref->measure != NULL)
+    return ref->measure;
+  if (ref->item != NULL)
+    return ref->item;
+  return ref->program;
 }
 
 /* @pr, a platform's result by a shortcut, into @scores. */
@@ -181,13 +195,13 @@ evaluate_at (Eval       *ev,
   if (c->ref != NULL)
     {
       ScEngineOverride o = { c->ref->number, value };
-      gconstpointer dirty = c->ref->measure != NULL ? (gconstpointer) c->ref->measure
-                          : c->ref->item != NULL ? (gconstpointer) c->ref->item : (gconstpointer) c->ref->program;
+      gconstpointer dirty = ref_dirty (c->ref);
       ScPlatformResult pr;
 
-      /* A baseline value: what read its fee, and the gross fees. */
-      if (c->ref->item != NULL && ev->base != NULL && shortcuts
-          && sc_engine_evaluate_delta_set (ev->base, &o, 1, c->platform, &dirty, 1, &pr))
+      /* What the number can move: its measure and the rest of its group,
+       * what runs to its program's end, or what read its baseline fee and
+       * the gross fees (sc_engine_evaluate_delta_set()). */
+      if (c->plan != NULL && sc_engine_delta_plan_run (c->plan, &o, 1, &pr))
         {
           memcpy (scores, ev->central, sizeof (double) * ev->n);
           take_shortcut (ev, &pr, scores);
@@ -688,8 +702,7 @@ combine (Eval           *ev,
             x = (dir < 0) == (dl < dh) ? c->low : c->high;
             if (c->ref != NULL)
               {
-                dirty[n_ov] = c->ref->measure != NULL ? (gconstpointer) c->ref->measure
-                              : c->ref->item != NULL ? (gconstpointer) c->ref->item : (gconstpointer) c->ref->program;
+                dirty[n_ov] = ref_dirty (c->ref);
                 ov[n_ov++] = (ScEngineOverride) { c->ref->number, x };
               }
             else
@@ -797,7 +810,17 @@ sc_range_analyse (ScCatalog             *catalog,
   lows = g_new0 (double *, MAX (1, cands->len));
   highs = g_new0 (double *, MAX (1, cands->len));
   for (guint i = 0; i < cands->len; i++)
-    g_array_index (cands, Cand, i).slope = linear_slopes (&ev, &g_array_index (cands, Cand, i));
+    {
+      Cand *c = &g_array_index (cands, Cand, i);
+
+      c->slope = linear_slopes (&ev, c);
+      if (c->ref != NULL && shortcuts)
+        {
+          gconstpointer dirty = ref_dirty (c->ref);
+
+          c->plan = sc_engine_delta_plan_new (ev.base, c->platform, &dirty, 1);
+        }
+    }
 
   for (guint i = 0; i < cands->len; i++)
     {
@@ -870,6 +893,7 @@ sc_range_analyse (ScCatalog             *catalog,
       g_free (lows[i]);
       g_free (highs[i]);
       g_free (g_array_index (cands, Cand, i).slope);
+      sc_engine_delta_plan_free (g_array_index (cands, Cand, i).plan);
     }
   g_free (lows);
   g_free (highs);
