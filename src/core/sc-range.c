@@ -730,9 +730,9 @@ sc_range_analyse (ScCatalog             *catalog,
   ScRangeAnalysis *an;
   ScResult *own_base = NULL;
   Eval ev = { 0 };
-  double **lows, **highs;
+  double **lows, **highs, *scores;
   guint n;
-  g_autofree ScFormatCache *tr = NULL;
+  ScFormatCache tr;
   ScFormatCache *saved_tr;
 
   g_return_val_if_fail (catalog != NULL && profile != NULL && result != NULL, NULL);
@@ -781,9 +781,9 @@ sc_range_analyse (ScCatalog             *catalog,
   /* The engine's strings are looked up once for the whole analysis, not
    * once per shortcut (an evaluation without reasons uses the caller's
    * cache). */
-  tr = g_new0 (ScFormatCache, 1);
+  memset (&tr, 0, sizeof tr);
   saved_tr = sc_format_cache_get ();
-  sc_format_cache_set (tr);
+  sc_format_cache_set (&tr);
 
   /* The central values with each measure kept: the caller's result when
    * it was made so (the window's, a report's), else evaluated here. */
@@ -807,8 +807,10 @@ sc_range_analyse (ScCatalog             *catalog,
     refs = sc_range_collect_refs (catalog, only);
   }
   cands = candidates (catalog, profile, result, refs);
-  lows = g_new0 (double *, MAX (1, cands->len));
-  highs = g_new0 (double *, MAX (1, cands->len));
+  /* Each candidate's scores at its low and its high, in one block. */
+  lows = g_new0 (double *, 2 * MAX (1, cands->len));
+  highs = lows + MAX (1, cands->len);
+  scores = g_new (double, 2 * (gsize) n * MAX (1, cands->len));
   for (guint i = 0; i < cands->len; i++)
     {
       Cand *c = &g_array_index (cands, Cand, i);
@@ -829,8 +831,8 @@ sc_range_analyse (ScCatalog             *catalog,
       guint w_low, w_high;
       ScRangeDriver *d;
 
-      lows[i] = g_new (double, n);
-      highs[i] = g_new (double, n);
+      lows[i] = scores + 2 * (gsize) n * i;
+      highs[i] = lows[i] + n;
       /* A number of a platform other than the leading two can only change
        * the verdict by lifting its own platform past the leader. */
       evaluate_at (&ev, c, c->low, lows[i]);
@@ -890,13 +892,11 @@ sc_range_analyse (ScCatalog             *catalog,
 
   for (guint i = 0; i < cands->len; i++)
     {
-      g_free (lows[i]);
-      g_free (highs[i]);
       g_free (g_array_index (cands, Cand, i).slope);
       sc_engine_delta_plan_free (g_array_index (cands, Cand, i).plan);
     }
   g_free (lows);
-  g_free (highs);
+  g_free (scores);
   sc_result_free (own_base);
   sc_format_cache_set (saved_tr);
   g_debug ("range analysis: %u assumptions, %u evaluations, %u by the shortcut, %u linear", cands->len,
