@@ -185,6 +185,9 @@ main (int   argc,
    * Both sides are what a caller pays: the evaluation it shows (reasons,
    * series) and then the analysis of that result; "kept" when it evaluated
    * with keep_raw so that the analysis need not evaluate the centre again. */
+  g_print ("ranges: a fresh evaluation with reasons and series, then sc_range_analyse() of it, both freed;\n"
+           "  kept: evaluated with keep_raw and the analysis starts from that result; from scratch: the\n"
+           "  analysis evaluates the central values once more itself\n");
   g_print ("evaluation (kept) + ranges / single evaluation: %.2f× wall, %.2f× CPU (best batches; aim ≤ 2×)\n",
            t_ranges.wall_best / t_full.wall_best, t_ranges.cpu_best / t_full.cpu_best);
   g_print ("evaluation + ranges from scratch / single evaluation: %.2f× wall, %.2f× CPU (best batches)\n",
