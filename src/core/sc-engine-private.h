@@ -95,7 +95,10 @@ typedef struct
                                  * before stacking; reasons and texts NULL */
   double           *raw_series; /* n_raw × n_months × SC_N_AMOUNTS */
   guint             n_raw;
+  struct _RawInfo  *raw_info;   /* keep_raw: n_raw, what the deltas scan for (in raw's block) */
   struct _Ctx      *kept;       /* keep_raw: the evaluation context, for sc_engine_evaluate_delta() */
+  gboolean          plain;      /* keep_raw of every platform at the file's values (no overrides,
+                                 * no only_platform): a base for the range analysis */
   MeasurePriv      *measures;   /* n_measures */
   ScPlatformResult *platforms;  /* n_platforms */
   double           *series;     /* (n_measures + n_platforms) × n_months × SC_N_AMOUNTS, or NULL */

@@ -215,6 +215,42 @@ eval_measure (Ctx             *ctx,
     mr->status = SC_MEASURE_NOT_QUANTIFIED;
 }
 
+/* Whether @measure has an effect with a value. One without (rights, rule
+ * outcomes) is never eligible with a value (NOT_QUANTIFIED at best): it
+ * never counts, nor wins or loses a group, so a delta leaves it out. */
+static gboolean
+measure_priced (const ScMeasure *measure)
+{
+  for (guint i = 0; measure->effects != NULL && i < measure->effects->len; i++)
+    switch (((const ScEffect *) g_ptr_array_index (measure->effects, i))->kind)
+      {
+      case SC_EFFECT_GRANT:
+      case SC_EFFECT_TIERED:
+      case SC_EFFECT_RANK:
+      case SC_EFFECT_ORDER_FEE_WAIVER:
+      case SC_EFFECT_FEE_RATE:
+      case SC_EFFECT_COMMISSION_WAIVER:
+      case SC_EFFECT_DEPOSIT:
+      case SC_EFFECT_SETTLEMENT:
+        return TRUE;
+      default:
+        break;
+      }
+  return FALSE;
+}
+
+/* What the deltas look at of each raw measure, side by side (a
+ * MeasurePriv is hundreds of bytes; a delta scans them all). */
+typedef struct _RawInfo
+{
+  const ScProgram *program;
+  const ScMeasure *measure;
+  const char      *group;
+  guint            platform;
+  guint            fees_read;
+  gboolean         priced;     /* measure_priced() */
+} RawInfo;
+
 /* Keeps @mp as evaluated, before stacking, as raw measure @index. */
 static void
 keep_raw (Ctx         *ctx,
@@ -226,6 +262,8 @@ keep_raw (Ctx         *ctx,
   MeasurePriv *raw = &rp->raw[index];
 
   *raw = *mp;
+  rp->raw_info[index] = (RawInfo) { mp->pub.program, mp->pub.measure, mp->pub.measure->group, mp->platform,
+                                    mp->fees_read, measure_priced (mp->pub.measure) };
   raw->pub.reasons = NULL;
   raw->pub.texts = NULL;
   raw->pub.monthly = NULL;
@@ -261,17 +299,18 @@ measure_totals (Ctx         *ctx,
 {
   ScMeasureResult *mr = &mp->pub;
 
-  memset (mr->totals, 0, sizeof mr->totals);
-  if (mr->status != SC_MEASURE_ELIGIBLE || mr->cut_by_group)
-    return;
-  for (guint m = 0; m < ctx->n_months; m++)
-    {
-      double *row = mr->monthly + m * SC_N_AMOUNTS;
+  double totals[SC_N_AMOUNTS] = { 0 };   /* in registers: the series cannot alias it */
 
-      row[SC_AMOUNT_TOTAL_VALUE] = month_value (row);
-      for (guint a = 0; a < SC_N_AMOUNTS; a++)
-        mr->totals[a] += row[a];
-    }
+  if (mr->status == SC_MEASURE_ELIGIBLE && !mr->cut_by_group)
+    for (guint m = 0; m < ctx->n_months; m++)
+      {
+        double *row = mr->monthly + m * SC_N_AMOUNTS;
+
+        row[SC_AMOUNT_TOTAL_VALUE] = month_value (row);
+        for (guint a = 0; a < SC_N_AMOUNTS; a++)
+          totals[a] += row[a];
+      }
+  memcpy (mr->totals, totals, sizeof totals);
 }
 
 /* 1 << the fee of @dirty when it is a baseline item of @catalog, else 0. */
@@ -343,6 +382,18 @@ sc_engine_result_used (const ScResult *result)
   return ((const ResultPriv *) result)->used;
 }
 
+gboolean
+sc_engine_result_is_base (const ScResult  *result,
+                          ScCatalog       *catalog,
+                          const ScProfile *profile)
+{
+  const ResultPriv *rp = (const ResultPriv *) result;
+
+  g_return_val_if_fail (result != NULL, FALSE);
+  return rp->kept != NULL && rp->raw != NULL && rp->plain && rp->kept->catalog == catalog
+         && rp->kept->profile == profile;
+}
+
 ScResult *
 sc_engine_evaluate (ScCatalog             *catalog,
                     const ScProfile       *profile,
@@ -386,7 +437,9 @@ sc_engine_evaluate (ScCatalog             *catalog,
   if (options != NULL && options->keep_raw)
     {
       rp->n_raw = n_measures;
-      rp->raw = g_new0 (MeasurePriv, MAX (1, n_measures));
+      /* The compact copy the deltas scan follows the raw measures. */
+      rp->raw = g_malloc0 ((sizeof (MeasurePriv) + sizeof (RawInfo)) * MAX (1, n_measures));
+      rp->raw_info = (RawInfo *) (rp->raw + MAX (1, n_measures));
       rp->raw_series = g_new (double, MAX (1, series_len * n_measures));
     }
   if (options != NULL && options->reuse != NULL && ((const ResultPriv *) options->reuse)->raw != NULL
@@ -588,6 +641,7 @@ sc_engine_evaluate (ScCatalog             *catalog,
       ctx.n_overrides = 0;
       keep_counted (&ctx, result);
       rp->kept = g_memdup2 (&ctx, sizeof ctx);
+      rp->plain = options->n_overrides == 0 && options->only_platform == NULL;
     }
   else
     sc_ctx_clear (&ctx);
@@ -603,6 +657,13 @@ sc_engine_evaluate (ScCatalog             *catalog,
  * after. Then the platform's totals change by exactly what those measures'
  * do, and only they are evaluated again (and their groups resolved).
  */
+/* A delta's scratch: on the stack when small (a block of a kilobyte or
+ * more made the allocator consolidate its free lists on every delta),
+ * else in @heap (a g_autofree pointer of the caller). */
+#define DELTA_STACK_MAX 16384
+#define DELTA_ALLOC(size, heap) \
+  ((size) <= DELTA_STACK_MAX ? g_alloca (size) : ((heap) = g_malloc (size)))
+
 /* The kept context of @rp with @overrides, without reasons. */
 static Ctx
 delta_ctx (const ResultPriv       *rp,
@@ -621,59 +682,78 @@ delta_ctx (const ResultPriv       *rp,
 
 /*
  * The platform @p of @base with the raw measures @index (@n of them, in
- * raw order) evaluated again under @overrides, the fees' gross @gross
- * (SC_N_FEES × n_months; the base's, or a moved baseline's): into @out
- * when neither before nor after does a reduction reach the gross and no
- * expected measure counts on the platform; else FALSE.
+ * raw order) evaluated again in @c (delta_ctx(): the overrides) where @moved says so (the
+ * others, the rest of a group, taken as they were), the fees' gross
+ * @gross (SC_N_FEES × n_months; the base's, or a moved baseline's): into
+ * @out when neither before nor after does a reduction reach the gross and
+ * no expected measure counts on the platform; else FALSE.
  */
 static gboolean
 delta_platform (const ScResult         *base,
-                const ScEngineOverride *overrides,
-                guint                   n_overrides,
+                Ctx                    *c,
                 const guint            *index,
+                const gboolean         *moved,
                 guint                   n,
                 guint                   p,
                 const double           *gross,
                 ScPlatformResult       *out)
 {
   const ResultPriv *rp = (const ResultPriv *) base;
-  g_autofree double *red = NULL;
-  g_autofree double *before = NULL;   /* the counted reductions as they were */
-  g_autofree double *series = NULL;
-  g_autofree MeasurePriv *news = NULL;
-  g_autoptr(GPtrArray) resolved = NULL;
+  g_autofree gpointer heap = NULL;
+  gpointer block;
+  gsize size;
+  double *red, *before, *series;     /* before: the counted reductions as they were */
+  MeasurePriv *news;
+  GPtrArray resolved_storage, *resolved = &resolved_storage;
+  gpointer *pdata;
   gboolean fits = TRUE;
   guint n_months = rp->kept->n_months;
-  gsize len = (gsize) n_months * SC_N_AMOUNTS;
-  Ctx c;
+  gsize len = (gsize) n_months * SC_N_AMOUNTS, n_red = (gsize) SC_N_FEES * n_months;
 
   /* The platform's counted reductions, fee by fee and month by month. */
   if (rp->kept->counts_expected[p])
     return FALSE;
-  red = g_memdup2 (rp->kept->counted_red + (gsize) p * SC_N_FEES * n_months, sizeof (double) * SC_N_FEES * n_months);
-
-  before = g_memdup2 (red, sizeof (double) * SC_N_FEES * n_months);
-  c = delta_ctx (rp, overrides, n_overrides);
-  news = g_new0 (MeasurePriv, MAX (1, n));
-  series = g_new0 (double, len * MAX (1, n));
-  resolved = g_ptr_array_sized_new (MAX (1, n));
+  /* One block for all of it: a delta is a few measures, and the allocator
+   * cost as much as evaluating them. */
+  size = sizeof (MeasurePriv) * MAX (1, n) + sizeof (gpointer) * MAX (1, n)
+         + sizeof (double) * (2 * n_red + len * MAX (1, n));
+  block = DELTA_ALLOC (size, heap);
+  news = block;
+  pdata = (gpointer *) (news + MAX (1, n));
+  red = (double *) (pdata + MAX (1, n));
+  before = red + n_red;
+  series = before + n_red;
+  memset (news, 0, sizeof (MeasurePriv) * n);
+  memset (series, 0, sizeof (double) * len * n);
+  memcpy (red, rp->kept->counted_red + (gsize) p * n_red, sizeof (double) * n_red);
+  memcpy (before, red, sizeof (double) * n_red);
+  /* A GPtrArray on the stack for sc_stacking_resolve_groups(), which
+   * only reads it. */
+  memset (&resolved_storage, 0, sizeof resolved_storage);
+  resolved->pdata = pdata;
   for (guint s = 0; s < n; s++)
     {
       const MeasurePriv *old = &rp->raw[index[s]];
       const ScProgramResult *prr = g_ptr_array_index (base->programs, old->program);
 
-      eval_measure (&c, &news[s], series + s * len, old->pub.program, old->pub.measure, prr->active_until, NULL);
-      news[s].program = old->program;
-      measure_totals (&c, &news[s]);
+      if (moved[s])
+        {
+          eval_measure (c, &news[s], series + s * len, old->pub.program, old->pub.measure, prr->active_until, NULL);
+          news[s].program = old->program;
+          measure_totals (c, &news[s]);
+        }
+      else
+        /* The rest of a group: as it was evaluated, for the group's choice. */
+        take_raw (c, &news[s], series + s * len, old, rp->raw_series + index[s] * len);
       if (news[s].pub.expected && news[s].pub.status == SC_MEASURE_ELIGIBLE)
         fits = FALSE;
-      g_ptr_array_add (resolved, &news[s]);
+      pdata[resolved->len++] = &news[s];
     }
   /* Groups are a program's: each program's run on its own. */
   for (guint s = 0, first = 0; fits && s < n; s++)
     if (s + 1 == n || news[s + 1].pub.program != news[first].pub.program)
       {
-        sc_stacking_resolve_groups (&c, resolved, first, s + 1);
+        sc_stacking_resolve_groups (c, resolved, first, s + 1);
         first = s + 1;
       }
 
@@ -682,39 +762,50 @@ delta_platform (const ScResult         *base,
     {
       const MeasurePriv *fin = g_ptr_array_index (base->measures, index[s]);
 
-      for (guint k = 0; fin->pub.status == SC_MEASURE_ELIGIBLE && !fin->pub.cut_by_group && fin->fee_red != NULL
-                        && k < SC_N_FEES * n_months; k++)
-        red[k] -= fin->fee_red[k];
-      for (guint k = 0; news[s].pub.status == SC_MEASURE_ELIGIBLE && !news[s].pub.cut_by_group
-                        && news[s].fee_red != NULL && k < SC_N_FEES * n_months; k++)
-        red[k] += news[s].fee_red[k];
+      if (fin->pub.status == SC_MEASURE_ELIGIBLE && !fin->pub.cut_by_group && fin->fee_red != NULL)
+        for (gsize k = 0; k < n_red; k++)
+          red[k] -= fin->fee_red[k];
+      if (news[s].pub.status == SC_MEASURE_ELIGIBLE && !news[s].pub.cut_by_group && news[s].fee_red != NULL)
+        for (gsize k = 0; k < n_red; k++)
+          red[k] += news[s].fee_red[k];
     }
-  for (guint k = 0; k < SC_N_FEES * n_months && fits; k++)
-    {
-      double g = gross[k];
-
-      /* The test of the caps: a reduction that reaches the gross is cut. */
-      fits = red[k] <= g + EPSILON || red[k] <= 0;
-    }
-  /* … and none reached it before either. */
-  for (guint k = 0; k < SC_N_FEES * n_months && fits; k++)
-    fits = before[k] <= rp->kept->gross[p][k] + EPSILON || before[k] <= 0;
   if (fits)
     {
+      const double *was = rp->kept->gross[p];
+      int over = 0;
+
+      /* The test of the caps: a reduction that reaches the gross is cut;
+       * none may now, and none may have before (without a branch per
+       * month and fee: a few dozen each). */
+      for (gsize k = 0; k < n_red; k++)
+        over |= !(red[k] <= gross[k] + EPSILON || red[k] <= 0) | !(before[k] <= was[k] + EPSILON || before[k] <= 0);
+      fits = !over;
+    }
+  if (fits)
+    {
+      static const double zeros[SC_N_FEES * SC_PROFILE_HORIZON_MAX];
+      double acc[SC_N_FEES];
+
       *out = *(const ScPlatformResult *) g_ptr_array_index (base->platforms, p);
       out->monthly = NULL;
+      memcpy (acc, out->fee_reduction, sizeof acc);
       for (guint s = 0; s < n; s++)
         {
           const MeasurePriv *fin = g_ptr_array_index (base->measures, index[s]);
+          const double *now = news[s].fee_red != NULL ? news[s].fee_red : zeros;
+          const double *was = fin->fee_red != NULL ? fin->fee_red : zeros;
 
           for (guint a = 0; a < SC_N_AMOUNTS; a++)
             if (a != SC_AMOUNT_FEE_GROSS && a != SC_AMOUNT_FEE_NET)
               out->totals[a] += news[s].pub.totals[a] - fin->pub.totals[a];
-          for (guint f = 0; f < SC_N_FEES; f++)
-            for (guint m = 0; m < n_months; m++)
-              out->fee_reduction[f] += (news[s].fee_red != NULL ? news[s].fee_red[f * n_months + m] : 0)
-                                       - (fin->fee_red != NULL ? fin->fee_red[f * n_months + m] : 0);
+          if (now == zeros && was == zeros)
+            continue;
+          /* Month by month for each fee, as before; the fees side by side. */
+          for (guint m = 0; m < n_months; m++)
+            for (guint f = 0; f < SC_N_FEES; f++)
+              acc[f] += now[f * n_months + m] - was[f * n_months + m];
         }
+      memcpy (out->fee_reduction, acc, sizeof acc);
       if (gross != rp->kept->gross[p])
         {
           out->totals[SC_AMOUNT_FEE_GROSS] = 0;
@@ -731,10 +822,19 @@ delta_platform (const ScResult         *base,
   for (guint s = 0; s < n; s++)
     {
       g_free (news[s].fee_red);
-      if (news[s].pub.texts != c.empty)
+      if (news[s].pub.texts != c->empty)
         g_ptr_array_unref (news[s].pub.texts);
     }
   return fits;
+}
+
+/* Whether moving @program's own number (its <window-end>) can move
+ * @measure: the measure runs to it. */
+static gboolean
+runs_to_program_end (const ScProgram *program,
+                     const ScMeasure *measure)
+{
+  return sc_measure_window_end (program, measure) == &program->window_end;
 }
 
 gboolean
@@ -747,7 +847,9 @@ sc_engine_evaluate_delta (const ScResult         *base,
 {
   const ResultPriv *rp = (const ResultPriv *) base;
   g_autofree guint *index = NULL;
+  g_autofree gboolean *moved = NULL;
   guint p = G_MAXUINT, n = 0;
+  Ctx c;
 
   g_return_val_if_fail (base != NULL && program != NULL && out != NULL, FALSE);
 
@@ -755,22 +857,28 @@ sc_engine_evaluate_delta (const ScResult         *base,
     return FALSE;
 
   /* The measures evaluated again: @measure and the rest of its group, or
-   * all of @program. */
+   * what runs to @program's end; measures without a value left out. */
   index = g_new (guint, MAX (1, rp->n_raw));
+  moved = g_new (gboolean, MAX (1, rp->n_raw));
   for (guint i = 0; i < rp->n_raw; i++)
     {
-      const ScMeasure *m = rp->raw[i].pub.measure;
+      const RawInfo *ri = &rp->raw_info[i];
+      const ScMeasure *m = ri->measure;
 
-      if (rp->raw[i].pub.program != program)
+      if (ri->program != program)
         continue;
-      if (measure != NULL && m != measure && (measure->group == NULL || g_strcmp0 (m->group, measure->group) != 0))
+      if (measure != NULL && m != measure && (measure->group == NULL || g_strcmp0 (ri->group, measure->group) != 0))
         continue;
+      p = ri->platform;
+      if (!ri->priced)
+        continue;
+      moved[n] = measure != NULL ? m == measure : runs_to_program_end (program, m);
       index[n++] = i;
-      p = rp->raw[i].platform;
     }
-  if (n == 0)
+  if (p == G_MAXUINT)
     return FALSE;
-  return delta_platform (base, overrides, n_overrides, index, n, p, rp->kept->gross[p], out);
+  c = delta_ctx (rp, overrides, n_overrides);
+  return delta_platform (base, &c, index, moved, n, p, rp->kept->gross[p], out);
 }
 
 /* 1 << the fee of each of @dirty that is an item of @platform's baseline. */
@@ -790,18 +898,138 @@ dirty_fee_bits (ScCatalog            *catalog,
   return bits;
 }
 
+/* Whether @mp is one of @dirty, of a program of @dirty, or read a fee of
+ * @fee_bits; *@moves whether the moved numbers can move it (a program's
+ * own number, its end, moves only what runs to it). */
 static gboolean
-raw_is_dirty (const MeasurePriv   *mp,
+raw_is_dirty (const RawInfo       *ri,
               guint                fee_bits,
               const gconstpointer *dirty,
-              guint                n_dirty)
+              guint                n_dirty,
+              gboolean            *moves)
 {
-  if ((mp->fees_read & fee_bits) != 0)
-    return TRUE;
-  for (guint d = 0; d < n_dirty; d++)
-    if (dirty[d] == (gconstpointer) mp->pub.measure || dirty[d] == (gconstpointer) mp->pub.program)
-      return TRUE;
-  return FALSE;
+  gboolean hit = FALSE;
+
+  *moves = (ri->fees_read & fee_bits) != 0;
+  for (guint d = 0; d < n_dirty && !*moves; d++)
+    if (dirty[d] == (gconstpointer) ri->measure)
+      hit = *moves = TRUE;
+    else if (dirty[d] == (gconstpointer) ri->program)
+      {
+        hit = TRUE;
+        *moves = runs_to_program_end (ri->program, ri->measure);
+      }
+  return hit || *moves;
+}
+
+struct _ScDeltaPlan
+{
+  const ScResult *base;
+  const char     *platform;
+  guint           p;
+  guint           bits;      /* 1 << the fee of each moved baseline value */
+  guint           n;         /* measures evaluated again or taken as they were */
+  guint          *index;     /* n, in raw order */
+  gboolean       *moved;     /* n: evaluated again (else the rest of a group) */
+};
+
+ScDeltaPlan *
+sc_engine_delta_plan_new (const ScResult      *base,
+                          const char          *platform,
+                          const gconstpointer *dirty,
+                          guint                n_dirty)
+{
+  const ResultPriv *rp = (const ResultPriv *) base;
+  g_autofree guint *heap = NULL;
+  gboolean *is_dirty, *moves;
+  ScDeltaPlan *plan;
+  guint p, n = 0, n_hit = 0, bits;
+
+  g_return_val_if_fail (base != NULL && platform != NULL, NULL);
+
+  if (rp->kept == NULL || rp->raw == NULL)
+    return NULL;
+  p = GPOINTER_TO_UINT (g_hash_table_lookup (rp->kept->platform_of, platform));
+  if (p-- == 0 || p >= base->platforms->len)
+    return NULL;
+  bits = dirty_fee_bits (rp->kept->catalog, platform, dirty, n_dirty);
+
+  /* What the moved numbers can move (evaluated again), and the rest of
+   * its group (as it was); measures without a value left out. */
+  is_dirty = DELTA_ALLOC (sizeof (gboolean) * 2 * MAX (1, rp->n_raw), heap);
+  memset (is_dirty, 0, sizeof (gboolean) * 2 * MAX (1, rp->n_raw));
+  moves = is_dirty + MAX (1, rp->n_raw);
+  for (guint i = 0; i < rp->n_raw; i++)
+    if (rp->raw_info[i].platform == p && raw_is_dirty (&rp->raw_info[i], bits, dirty, n_dirty, &moves[i]))
+      {
+        is_dirty[i] = moves[i];
+        n_hit++;
+      }
+  if (n_hit == 0 && bits == 0)
+    return NULL;
+  plan = g_malloc (sizeof (ScDeltaPlan) + (sizeof (guint) + sizeof (gboolean)) * MAX (1, rp->n_raw));
+  plan->index = (guint *) (plan + 1);
+  plan->moved = (gboolean *) (plan->index + MAX (1, rp->n_raw));
+  for (guint i = 0; i < rp->n_raw; i++)
+    {
+      const RawInfo *ri = &rp->raw_info[i];
+      gboolean take = is_dirty[i];
+
+      if (ri->platform != p || !ri->priced)
+        continue;
+      for (guint j = 0; j < rp->n_raw && !take && ri->group != NULL; j++)
+        take = is_dirty[j] && rp->raw_info[j].program == ri->program
+               && g_strcmp0 (rp->raw_info[j].group, ri->group) == 0;
+      if (take)
+        {
+          plan->moved[n] = is_dirty[i];
+          plan->index[n++] = i;
+        }
+    }
+  plan->base = base;
+  plan->platform = g_ptr_array_index (rp->kept->platforms, p);
+  plan->p = p;
+  plan->bits = bits;
+  plan->n = n;
+  return plan;
+}
+
+void
+sc_engine_delta_plan_free (ScDeltaPlan *plan)
+{
+  g_free (plan);
+}
+
+gboolean
+sc_engine_delta_plan_run (const ScDeltaPlan      *plan,
+                          const ScEngineOverride *overrides,
+                          guint                   n_overrides,
+                          ScPlatformResult       *out)
+{
+  const ResultPriv *rp;
+  double *gross;
+  guint *basis;
+  Ctx c;
+
+  g_return_val_if_fail (plan != NULL && out != NULL, FALSE);
+
+  rp = (const ResultPriv *) plan->base;
+  c = delta_ctx (rp, overrides, n_overrides);
+  if (plan->bits == 0)
+    return delta_platform (plan->base, &c, plan->index, plan->moved, plan->n, plan->p, rp->kept->gross[plan->p], out);
+
+  /* The gross fees with the baseline moved, apart from the base's (no
+   * measure reads them). */
+  gross = g_newa (double, SC_N_FEES * c.n_months);
+  memset (gross, 0, sizeof (double) * SC_N_FEES * c.n_months);
+  basis = g_newa (guint, c.platforms->len);
+  memset (basis, 0, sizeof (guint) * c.platforms->len);
+  c.gross = g_newa (double *, c.platforms->len);
+  memcpy (c.gross, rp->kept->gross, sizeof (double *) * c.platforms->len);
+  c.gross[plan->p] = gross;
+  c.platform_basis = basis;
+  sc_fees_platform_gross (&c, plan->p, plan->platform);
+  return delta_platform (plan->base, &c, plan->index, plan->moved, plan->n, plan->p, gross, out);
 }
 
 gboolean
@@ -813,52 +1041,10 @@ sc_engine_evaluate_delta_set (const ScResult         *base,
                               guint                   n_dirty,
                               ScPlatformResult       *out)
 {
-  const ResultPriv *rp = (const ResultPriv *) base;
-  g_autofree guint *index = NULL;
-  g_autofree gboolean *is_dirty = NULL;
-  g_autofree double *gross = NULL;
-  g_autofree guint *basis = NULL;
-  guint p, n = 0, bits;
-  Ctx c;
+  g_autoptr(ScDeltaPlan) plan = NULL;
 
   g_return_val_if_fail (base != NULL && platform != NULL && out != NULL, FALSE);
 
-  if (rp->kept == NULL || rp->raw == NULL)
-    return FALSE;
-  p = GPOINTER_TO_UINT (g_hash_table_lookup (rp->kept->platform_of, platform));
-  if (p-- == 0 || p >= base->platforms->len)
-    return FALSE;
-  bits = dirty_fee_bits (rp->kept->catalog, platform, dirty, n_dirty);
-
-  /* What is dirty or read a moved fee, and the rest of its group. */
-  is_dirty = g_new0 (gboolean, MAX (1, rp->n_raw));
-  for (guint i = 0; i < rp->n_raw; i++)
-    is_dirty[i] = rp->raw[i].platform == p && raw_is_dirty (&rp->raw[i], bits, dirty, n_dirty);
-  index = g_new (guint, MAX (1, rp->n_raw));
-  for (guint i = 0; i < rp->n_raw; i++)
-    {
-      const MeasurePriv *mp = &rp->raw[i];
-      gboolean take = is_dirty[i];
-
-      if (mp->platform != p)
-        continue;
-      for (guint j = 0; j < rp->n_raw && !take && mp->pub.measure->group != NULL; j++)
-        take = is_dirty[j] && rp->raw[j].pub.program == mp->pub.program
-               && g_strcmp0 (rp->raw[j].pub.measure->group, mp->pub.measure->group) == 0;
-      if (take)
-        index[n++] = i;
-    }
-  if (bits == 0)
-    return n > 0 && delta_platform (base, overrides, n_overrides, index, n, p, rp->kept->gross[p], out);
-
-  /* The gross fees with the baseline moved, apart from the base's. */
-  c = delta_ctx (rp, overrides, n_overrides);
-  gross = g_new0 (double, SC_N_FEES * c.n_months);
-  basis = g_new0 (guint, c.platforms->len);
-  c.gross = g_newa (double *, c.platforms->len);
-  memcpy (c.gross, rp->kept->gross, sizeof (double *) * c.platforms->len);
-  c.gross[p] = gross;
-  c.platform_basis = basis;
-  sc_fees_platform_gross (&c, p, platform);
-  return delta_platform (base, overrides, n_overrides, index, n, p, gross, out);
+  plan = sc_engine_delta_plan_new (base, platform, dirty, n_dirty);
+  return plan != NULL && sc_engine_delta_plan_run (plan, overrides, n_overrides, out);
 }

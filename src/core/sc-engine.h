@@ -40,6 +40,16 @@ ScResult         *sc_engine_evaluate        (ScCatalog             *catalog,
  */
 GPtrArray        *sc_engine_result_used     (const ScResult        *result);
 /*
+ * Whether @result was made of @catalog and @profile with keep_raw, for
+ * every platform and at the files' values (no overrides, no
+ * only_platform): then it can be the base of sc_engine_evaluate_delta()
+ * and the range analysis evaluates nothing again at the centre. Its
+ * reasons and series do not matter.
+ */
+gboolean          sc_engine_result_is_base  (const ScResult        *result,
+                                             ScCatalog             *catalog,
+                                             const ScProfile       *profile);
+/*
  * @base (made with keep_raw, of a profile still alive) with the numbers of
  * @overrides moved, all of @measure of @program (or, @measure NULL, of
  * @program itself): when only those measures and their stacking group can
@@ -70,4 +80,24 @@ gboolean          sc_engine_evaluate_delta_set (const ScResult         *base,
                                                 const gconstpointer    *dirty,
                                                 guint                   n_dirty,
                                                 ScPlatformResult       *out);
+/*
+ * The same found once for any values of the numbers of @dirty: what
+ * moving them evaluates again (NULL when no shortcut can apply); then
+ * sc_engine_delta_plan_run() for each set of @overrides of those numbers,
+ * as sc_engine_evaluate_delta_set() would. @base must outlive the plan.
+ */
+typedef struct _ScDeltaPlan ScDeltaPlan;
+
+ScDeltaPlan      *sc_engine_delta_plan_new  (const ScResult         *base,
+                                             const char             *platform,
+                                             const gconstpointer    *dirty,
+                                             guint                   n_dirty);
+gboolean          sc_engine_delta_plan_run  (const ScDeltaPlan      *plan,
+                                             const ScEngineOverride *overrides,
+                                             guint                   n_overrides,
+                                             ScPlatformResult       *out);
+void              sc_engine_delta_plan_free (ScDeltaPlan            *plan);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScDeltaPlan, sc_engine_delta_plan_free)
+
 G_END_DECLS

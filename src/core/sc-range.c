@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "sc-range.h"
+#include "sc-range-private.h"
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
@@ -11,6 +12,11 @@
 
 #include "sc-compare.h"
 #include "sc-format.h"
+
+/* xgettext still reads _("…"); the analysis looks each message up once
+ * (sc_format_gettext() with the analysis' cache), not once per driver. */
+#undef _
+#define _(msgid) sc_format_gettext (msgid)
 
 /*
  * How sure a verdict is. The result knows which assumed numbers it used
@@ -35,252 +41,6 @@ sc_range_set_shortcuts (gboolean enabled)
 /* Evaluations spent narrowing one flip value. */
 #define FLIP_STEPS 6
 
-/* --- the assumed numbers of a catalog ------------------------------------------- */
-
-typedef struct
-{
-  const ScNumber  *number;
-  const char      *origin;     /* file, for messages */
-  const ScProgram *program;    /* NULL for a baseline */
-  const ScMeasure *measure;    /* NULL for a program's own or a baseline's */
-  const char      *platform;
-  char             element[48]; /* a program's number: what follows "program:ID/MEASURE/" (ref_key()) */
-  const char      *what;       /* untranslated (N_()): "length of the discount"; with @tier a
-                                * format taking it ("tier %u reward"); NULL for a baseline fee */
-  guint            tier;       /* 1, 2 … for a tier's number, else 0 */
-  const ScBaseline *baseline;  /* a baseline fee's: its baseline and item */
-  const ScBaselineItem *item;
-  ScUnit           unit;
-  const char      *noun;
-  gboolean         is_date;
-  gboolean         varied;     /* the engine reads it through its overrides */
-} Ref;
-
-
-/* The number's stable id: "program:ID/MEASURE/ELEMENT", "program:ID/window-end"
- * or "baseline:PLATFORM/FEE[/CATEGORY]". (transfer full) */
-static char *
-ref_key (const Ref *ref)
-{
-  if (ref->item != NULL)
-    return g_strdup_printf ("baseline:%s/%s%s%s", ref->platform, sc_fee_to_string (ref->item->fee),
-                            ref->item->category ? "/" : "", ref->item->category ? ref->item->category : "");
-  return g_strdup_printf ("program:%s/%s%s%s", ref->program->id, ref->measure != NULL ? ref->measure->id : "",
-                          ref->measure != NULL ? "/" : "", ref->element);
-}
-
-typedef struct
-{
-  GPtrArray       *refs;
-  const ScProgram *program;
-  const ScMeasure *measure;
-} Walk;
-
-/* The key is "program:ID/MEASURE/" (or "program:ID/" for the program's
- * own), @at ("effect-2/" or "") and @element; made only for an assumed
- * number (the catalog has thousands that are not). @noun: a traffic
- * unit ("traffic-coupon"), named here, or NULL. */
-static void
-add_ref (Walk           *w,
-         const ScNumber *n,
-         const char     *at,
-         const char     *element,
-         const char     *what,
-         ScUnit          unit,
-         const char     *noun)
-{
-  Ref *ref;
-
-  if (!n->set || !(n->basis & SC_BASIS_ASSUMED))
-    return;
-  ref = g_new0 (Ref, 1);
-  ref->number = n;
-  ref->origin = w->program->origin;
-  ref->program = w->program;
-  ref->measure = w->measure;
-  ref->platform = w->program->platform;
-  g_strlcpy (ref->element, at, sizeof ref->element);
-  g_strlcat (ref->element, element, sizeof ref->element);
-  ref->what = what;
-  ref->unit = unit;
-  ref->noun = noun != NULL ? sc_traffic_unit_label (noun) : NULL;
-  ref->varied = TRUE;
-  g_ptr_array_add (w->refs, ref);
-}
-
-static void
-walk_condition (Walk         *w,
-                const ScCond *cond,
-                guint        *index)
-{
-  if (cond == NULL)
-    return;
-  if (cond->kind == SC_COND_COMPARE && cond->number.set && (cond->number.basis & SC_BASIS_ASSUMED))
-    {
-      g_autofree char *element = g_strdup_printf ("compare-%u", ++*index);
-
-      add_ref (w, &cond->number, "", element, sc_format_field_label (cond->field),
-               sc_format_field_unit (cond->field), NULL);
-      /* An eligibility is yes or no: the analysis does not move it. */
-      ((Ref *) g_ptr_array_index (w->refs, w->refs->len - 1))->varied = FALSE;
-    }
-  for (guint i = 0; cond->children != NULL && i < cond->children->len; i++)
-    walk_condition (w, g_ptr_array_index (cond->children, i), index);
-}
-
-static void
-walk_effect (Walk           *w,
-             const ScEffect *eff,
-             const char     *at)
-{
-  ScUnit money = eff->benefit == SC_BENEFIT_TRAFFIC ? SC_UNIT_COUNT : SC_UNIT_YUAN;
-  /* The traffic unit, named (translated) only for an assumed number. */
-  const char *noun = eff->benefit == SC_BENEFIT_TRAFFIC ? (eff->unit != NULL ? eff->unit : "") : NULL;
-
-#define ELEMENT(name) at, name
-  add_ref (w, &eff->amount, ELEMENT ("amount"), N_("amount"), eff->kind == SC_EFFECT_DEPOSIT ? SC_UNIT_YUAN : money, noun);
-  add_ref (w, &eff->exposures_per_unit, ELEMENT ("exposures-per-unit"), N_("exposures per unit"), SC_UNIT_COUNT, NULL);
-  add_ref (w, &eff->max_total, ELEMENT ("max-total"), N_("maximum in total"), money, noun);
-  add_ref (w, &eff->max_orders, ELEMENT ("max-orders"), N_("orders waived"), SC_UNIT_COUNT, NULL);
-  add_ref (w, &eff->days, ELEMENT (eff->kind == SC_EFFECT_GRANT ? "offset-days" : "days"),
-           eff->kind == SC_EFFECT_DEPOSIT ? N_("trial period") : N_("days"), SC_UNIT_DAYS, NULL);
-  add_ref (w, &eff->discount_after, ELEMENT ("discount-after"), N_("discount afterwards"), SC_UNIT_PERCENT, NULL);
-  add_ref (w, &eff->discount_days, ELEMENT ("discount-days"), N_("length of the discount"), SC_UNIT_DAYS, NULL);
-  add_ref (w, &eff->rate, ELEMENT ("rate"), N_("rate"), SC_UNIT_PERCENT, NULL);
-  add_ref (w, &eff->share, ELEMENT ("share"), N_("share of orders"), SC_UNIT_PERCENT, NULL);
-  add_ref (w, &eff->deposit, ELEMENT ("amount"), N_("deposit"), SC_UNIT_YUAN, NULL);
-  add_ref (w, &eff->settlement_days, ELEMENT ("days"), N_("settlement days"), SC_UNIT_DAYS, NULL);
-  for (guint t = 0; eff->tiers != NULL && t < eff->tiers->len; t++)
-    {
-      const ScTier *tier = g_ptr_array_index (eff->tiers, t);
-      g_autofree char *tt = NULL;
-      g_autofree char *tr = NULL;
-
-      if (!(tier->threshold.set && (tier->threshold.basis & SC_BASIS_ASSUMED))
-          && !(tier->reward.set && (tier->reward.basis & SC_BASIS_ASSUMED)))
-        continue;
-      tt = g_strdup_printf ("tier-%u/threshold", t + 1);
-      tr = g_strdup_printf ("tier-%u/reward", t + 1);
-      add_ref (w, &tier->threshold, ELEMENT (tt), N_("tier %u threshold"),
-               eff->kind == SC_EFFECT_RANK ? SC_UNIT_COUNT : SC_UNIT_YUAN, NULL);
-      if (tier->threshold.set && (tier->threshold.basis & SC_BASIS_ASSUMED))
-        ((Ref *) g_ptr_array_index (w->refs, w->refs->len - 1))->tier = t + 1;
-      add_ref (w, &tier->reward, ELEMENT (tr), N_("tier %u reward"), money, noun);
-      if (tier->reward.set && (tier->reward.basis & SC_BASIS_ASSUMED))
-        ((Ref *) g_ptr_array_index (w->refs, w->refs->len - 1))->tier = t + 1;
-    }
-#undef ELEMENT
-}
-
-static void
-walk_window_end (Walk           *w,
-                 const ScNumber *end,
-                 const char     *key)
-{
-  Ref *ref;
-
-  if (!end->set || !(end->basis & SC_BASIS_ASSUMED))
-    return;
-  add_ref (w, end, "", key, N_("end of the window"), SC_UNIT_PLAIN, NULL);
-  ref = g_ptr_array_index (w->refs, w->refs->len - 1);
-  ref->is_date = TRUE;
-}
-
-/* Every assumed number of @catalog, programs then baselines. (transfer full) */
-static GPtrArray *
-collect_refs (ScCatalog *catalog)
-{
-  GPtrArray *programs = sc_catalog_get_programs (catalog);
-  GPtrArray *baselines = sc_catalog_get_baselines (catalog);
-  Walk w = { g_ptr_array_new_with_free_func (g_free), NULL, NULL };
-
-  for (guint i = 0; programs != NULL && i < programs->len; i++)
-    {
-      w.program = g_ptr_array_index (programs, i);
-      w.measure = NULL;
-      walk_window_end (&w, &w.program->window_end, "window-end");
-      for (guint k = 0; w.program->measures != NULL && k < w.program->measures->len; k++)
-        {
-          guint index = 0;
-
-          w.measure = g_ptr_array_index (w.program->measures, k);
-          walk_window_end (&w, &w.measure->window_end, "window-end");
-          walk_condition (&w, w.measure->eligibility, &index);
-          for (guint e = 0; w.measure->effects != NULL && e < w.measure->effects->len; e++)
-            {
-              char at[32] = "";
-
-              if (w.measure->effects->len > 1)
-                g_snprintf (at, sizeof at, "effect-%u/", e + 1);
-
-              walk_effect (&w, g_ptr_array_index (w.measure->effects, e), at);
-            }
-        }
-    }
-  for (guint i = 0; baselines != NULL && i < baselines->len; i++)
-    {
-      const ScBaseline *b = g_ptr_array_index (baselines, i);
-
-      for (guint k = 0; b->items != NULL && k < b->items->len; k++)
-        {
-          const ScBaselineItem *item = g_ptr_array_index (b->items, k);
-          Ref *ref;
-
-          if (!item->value.set || !(item->value.basis & SC_BASIS_ASSUMED))
-            continue;
-          ref = g_new0 (Ref, 1);
-          ref->number = &item->value;
-          ref->origin = b->origin;
-          ref->platform = b->platform;
-
-          ref->baseline = b;
-          ref->item = item;
-          ref->unit = sc_format_fee_unit (item->fee);
-          ref->varied = TRUE;
-          g_ptr_array_add (w.refs, ref);
-        }
-    }
-  return w.refs;
-}
-
-/* The end (exclusive) an assumed <window-end> declares: its measure's own
- * end, else its program's; SC_DAY_NONE when open. */
-static ScDay
-ref_end (const Ref *ref)
-{
-  if (ref->measure != NULL && ref->measure->has_window && ref->measure->window.end != SC_DAY_NONE)
-    return ref->measure->window.end;
-  return ref->program->window.end;
-}
-
-GPtrArray *
-sc_range_list_unranged (ScCatalog *catalog)
-{
-  g_autoptr(GPtrArray) refs = NULL;
-  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
-
-  g_return_val_if_fail (catalog != NULL, lines);
-
-  refs = collect_refs (catalog);
-  for (guint i = 0; i < refs->len; i++)
-    {
-      const Ref *ref = g_ptr_array_index (refs, i);
-      g_autofree char *key = NULL;
-
-      if (ref->number->has_range)
-        continue;
-      /* An open end has nothing to vary. */
-      if (ref->is_date && ref_end (ref) == SC_DAY_NONE)
-        continue;
-      key = ref_key (ref);
-      g_ptr_array_add (lines, g_strdup_printf (
-        /* Translators: file, line, the number's id ("program:…/m2…/discount-days") */
-        _("%s:%u: warning: %s is assumed but has no plausible range; add low=\"…\" high=\"…\" and say why in its note"),
-        ref->origin ? ref->origin : "?", ref->number->line, key));
-    }
-  return lines;
-}
-
 /* --- evaluating at other values -------------------------------------------------- */
 
 typedef struct
@@ -294,7 +54,9 @@ typedef struct
   guint                  n_evaluations;
   guint                  n_shortcuts;
   guint                  n_linear;
-  ScResult              *base;   /* the central values with each measure kept (keep_raw) */
+  gboolean               read_by_condition[SC_N_FIELDS];   /* linear_slopes(), once read_walked */
+  gboolean               read_walked;
+  const ScResult        *base;   /* the central values with each measure kept (keep_raw) */
 } Eval;
 
 /* One assumption being moved: a catalog number (@ref) or a profile field. */
@@ -307,6 +69,8 @@ typedef struct
   gboolean   integral;
   double    *slope;      /* a profile field each platform's score is linear in: d score / d value,
                           * n entries; NULL when it needs evaluating (linear_slopes()) */
+  ScDeltaPlan *plan;     /* a catalog number: what moving it evaluates again, found once for its
+                          * low, its high and the flip search; NULL without the shortcut */
 } Cand;
 
 static guint
@@ -317,6 +81,18 @@ platform_index (const ScResult *result,
     if (g_strcmp0 (((const ScPlatformResult *) g_ptr_array_index (result->platforms, i))->platform, platform) == 0)
       return i;
   return G_MAXUINT;
+}
+
+/* What @ref belongs to, as the engine's deltas name it: its measure, its
+ * baseline fee, or its program (a program's end). */
+static gconstpointer
+ref_dirty (const Ref *ref)
+{
+  if (ref->measure != NULL)
+    return ref->measure;
+  if (ref->item != NULL)
+    return ref->item;
+  return ref->program;
 }
 
 /* @pr, a platform's result by a shortcut, into @scores. */
@@ -419,13 +195,13 @@ evaluate_at (Eval       *ev,
   if (c->ref != NULL)
     {
       ScEngineOverride o = { c->ref->number, value };
-      gconstpointer dirty = c->ref->measure != NULL ? (gconstpointer) c->ref->measure
-                          : c->ref->item != NULL ? (gconstpointer) c->ref->item : (gconstpointer) c->ref->program;
+      gconstpointer dirty = ref_dirty (c->ref);
       ScPlatformResult pr;
 
-      /* A baseline value: what read its fee, and the gross fees. */
-      if (c->ref->item != NULL && ev->base != NULL && shortcuts
-          && sc_engine_evaluate_delta_set (ev->base, &o, 1, c->platform, &dirty, 1, &pr))
+      /* What the number can move: its measure and the rest of its group,
+       * what runs to its program's end, or what read its baseline fee and
+       * the gross fees (sc_engine_evaluate_delta_set()). */
+      if (c->plan != NULL && sc_engine_delta_plan_run (c->plan, &o, 1, &pr))
         {
           memcpy (scores, ev->central, sizeof (double) * ev->n);
           take_shortcut (ev, &pr, scores);
@@ -521,18 +297,18 @@ round_for (const Cand *c,
 
 /* --- assumptions the scores are linear in ---------------------------------------------- */
 
-static gboolean
+/* Marks in @read every field @cond reads. */
+static void
 cond_reads (const ScCond *cond,
-            ScField       field)
+            gboolean     *read)
 {
   if (cond == NULL)
-    return FALSE;
-  if (cond->kind != SC_COND_ALL && cond->kind != SC_COND_ANY && cond->kind != SC_COND_NOT && cond->field == field)
-    return TRUE;
+    return;
+  if (cond->kind != SC_COND_ALL && cond->kind != SC_COND_ANY && cond->kind != SC_COND_NOT
+      && (guint) cond->field < SC_N_FIELDS)
+    read[cond->field] = TRUE;
   for (guint i = 0; cond->children != NULL && i < cond->children->len; i++)
-    if (cond_reads (g_ptr_array_index (cond->children, i), field))
-      return TRUE;
-  return FALSE;
+    cond_reads (g_ptr_array_index (cond->children, i), read);
 }
 
 /* Whether a measure of @program's @group has value priced by @field
@@ -594,14 +370,21 @@ linear_slopes (Eval       *ev,
     return NULL;
   if (!shortcuts || (c->field != SC_FIELD_LOCKED_VALUE_WORTH && c->central == 0))
     return NULL;
-  for (guint i = 0; programs != NULL && i < programs->len; i++)
+  /* The fields a condition reads: one walk for all of them. */
+  if (!ev->read_walked)
     {
-      const ScProgram *program = g_ptr_array_index (programs, i);
+      for (guint i = 0; programs != NULL && i < programs->len; i++)
+        {
+          const ScProgram *program = g_ptr_array_index (programs, i);
 
-      for (guint k = 0; program->measures != NULL && k < program->measures->len; k++)
-        if (cond_reads (((const ScMeasure *) g_ptr_array_index (program->measures, k))->eligibility, c->field))
-          return NULL;
+          for (guint k = 0; program->measures != NULL && k < program->measures->len; k++)
+            cond_reads (((const ScMeasure *) g_ptr_array_index (program->measures, k))->eligibility,
+                        ev->read_by_condition);
+        }
+      ev->read_walked = TRUE;
     }
+  if (ev->read_by_condition[c->field])
+    return NULL;
   if (c->field != SC_FIELD_LOCKED_VALUE_WORTH)
     for (guint i = 0; i < base->measures->len; i++)
       {
@@ -754,7 +537,7 @@ candidates (ScCatalog       *catalog,
       if (ref->is_date)
         {
           /* The end the result counted to: the window's own. */
-          c.central = ref_end (ref);
+          c.central = sc_range_ref_end (ref);
           if (c.central == SC_DAY_NONE)
             continue;
         }
@@ -919,8 +702,7 @@ combine (Eval           *ev,
             x = (dir < 0) == (dl < dh) ? c->low : c->high;
             if (c->ref != NULL)
               {
-                dirty[n_ov] = c->ref->measure != NULL ? (gconstpointer) c->ref->measure
-                              : c->ref->item != NULL ? (gconstpointer) c->ref->item : (gconstpointer) c->ref->program;
+                dirty[n_ov] = ref_dirty (c->ref);
                 ov[n_ov++] = (ScEngineOverride) { c->ref->number, x };
               }
             else
@@ -946,10 +728,11 @@ sc_range_analyse (ScCatalog             *catalog,
   g_autoptr(GPtrArray) refs = NULL;
   g_autoptr(GArray) cands = NULL;
   ScRangeAnalysis *an;
+  ScResult *own_base = NULL;
   Eval ev = { 0 };
-  double **lows, **highs;
+  double **lows, **highs, *scores;
   guint n;
-  g_autofree ScFormatCache *tr = NULL;
+  ScFormatCache tr;
   ScFormatCache *saved_tr;
 
   g_return_val_if_fail (catalog != NULL && profile != NULL && result != NULL, NULL);
@@ -990,27 +773,56 @@ sc_range_analyse (ScCatalog             *catalog,
   ev.options.lang = result->lang;
   ev.options.no_reasons = TRUE;
   ev.options.no_series = TRUE;
+  ev.options.keep_raw = FALSE;
+  ev.options.reuse = NULL;
+  ev.options.dirty = NULL;
   ev.n = n;
   ev.central = an->central;
   /* The engine's strings are looked up once for the whole analysis, not
    * once per shortcut (an evaluation without reasons uses the caller's
    * cache). */
-  tr = g_new0 (ScFormatCache, 1);
+  memset (&tr, 0, sizeof tr);
   saved_tr = sc_format_cache_get ();
-  sc_format_cache_set (tr);
+  sc_format_cache_set (&tr);
 
+  /* The central values with each measure kept: the caller's result when
+   * it was made so (the window's, a report's), else evaluated here. */
+  if (sc_engine_result_is_base (result, catalog, profile) && ev.options.n_overrides == 0 && ev.options.only_platform == NULL)
+    ev.base = result;
+  else
+    {
+      ScEngineOptions o = ev.options;
+
+      o.keep_raw = TRUE;
+      own_base = sc_engine_evaluate (catalog, profile, &o);
+      ev.base = own_base;
+    }
+  /* Only the numbers the result used can be candidates. */
   {
-    ScEngineOptions o = ev.options;
+    GPtrArray *used = sc_engine_result_used (result);
+    g_autoptr(GHashTable) only = g_hash_table_new (NULL, NULL);
 
-    o.keep_raw = TRUE;
-    ev.base = sc_engine_evaluate (catalog, profile, &o);
+    for (guint i = 0; used != NULL && i < used->len; i++)
+      g_hash_table_add (only, g_ptr_array_index (used, i));
+    refs = sc_range_collect_refs (catalog, only);
   }
-  refs = collect_refs (catalog);
   cands = candidates (catalog, profile, result, refs);
-  lows = g_new0 (double *, MAX (1, cands->len));
-  highs = g_new0 (double *, MAX (1, cands->len));
+  /* Each candidate's scores at its low and its high, in one block. */
+  lows = g_new0 (double *, 2 * MAX (1, cands->len));
+  highs = lows + MAX (1, cands->len);
+  scores = g_new (double, 2 * (gsize) n * MAX (1, cands->len));
   for (guint i = 0; i < cands->len; i++)
-    g_array_index (cands, Cand, i).slope = linear_slopes (&ev, &g_array_index (cands, Cand, i));
+    {
+      Cand *c = &g_array_index (cands, Cand, i);
+
+      c->slope = linear_slopes (&ev, c);
+      if (c->ref != NULL && shortcuts)
+        {
+          gconstpointer dirty = ref_dirty (c->ref);
+
+          c->plan = sc_engine_delta_plan_new (ev.base, c->platform, &dirty, 1);
+        }
+    }
 
   for (guint i = 0; i < cands->len; i++)
     {
@@ -1019,8 +831,8 @@ sc_range_analyse (ScCatalog             *catalog,
       guint w_low, w_high;
       ScRangeDriver *d;
 
-      lows[i] = g_new (double, n);
-      highs[i] = g_new (double, n);
+      lows[i] = scores + 2 * (gsize) n * i;
+      highs[i] = lows[i] + n;
       /* A number of a platform other than the leading two can only change
        * the verdict by lifting its own platform past the leader. */
       evaluate_at (&ev, c, c->low, lows[i]);
@@ -1042,7 +854,7 @@ sc_range_analyse (ScCatalog             *catalog,
         continue;
 
       d = g_new0 (ScRangeDriver, 1);
-      d->key = c->ref != NULL ? ref_key (c->ref) : g_strconcat ("profile:", sc_field_info (c->field)->name, NULL);
+      d->key = c->ref != NULL ? sc_range_ref_key (c->ref) : g_strconcat ("profile:", sc_field_info (c->field)->name, NULL);
       d->label = candidate_label (c, an->lang);
       d->note = c->ref != NULL ? g_strdup (sc_text_get (&c->ref->number->note, an->lang))
                                : g_strdup (sc_text_get (&profile->values[c->field].note, an->lang));
@@ -1080,13 +892,12 @@ sc_range_analyse (ScCatalog             *catalog,
 
   for (guint i = 0; i < cands->len; i++)
     {
-      g_free (lows[i]);
-      g_free (highs[i]);
       g_free (g_array_index (cands, Cand, i).slope);
+      sc_engine_delta_plan_free (g_array_index (cands, Cand, i).plan);
     }
   g_free (lows);
-  g_free (highs);
-  sc_result_free (ev.base);
+  g_free (scores);
+  sc_result_free (own_base);
   sc_format_cache_set (saved_tr);
   g_debug ("range analysis: %u assumptions, %u evaluations, %u by the shortcut, %u linear", cands->len,
            ev.n_evaluations, ev.n_shortcuts, ev.n_linear);

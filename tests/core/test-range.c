@@ -404,9 +404,19 @@ check_delta_at (const ScResult  *base,
       g_assert_nonnull (fp);
       for (guint a = 0; a < SC_N_AMOUNTS; a++)
         if (fabs (pr.totals[a] - fp->totals[a]) > 1e-6 * MAX (1, fabs (fp->totals[a])))
-          g_error ("%s/%s line %u at %g: %s %.6f by the shortcut, %.6f evaluated", program->id, measure->id, n->line,
-                   o.value, sc_amount_to_string (a), pr.totals[a], fp->totals[a]);
+          g_error ("%s/%s line %u at %g: %s %.6f by the shortcut, %.6f evaluated", program->id,
+                   measure != NULL ? measure->id : "", n->line, o.value, sc_amount_to_string (a), pr.totals[a],
+                   fp->totals[a]);
       (*n_checked)++;
+      /* The same move as one of a set (the combined lows and highs): the
+       * same totals, to the last bit. */
+      {
+        gconstpointer dirty = measure != NULL ? (gconstpointer) measure : (gconstpointer) program;
+        ScPlatformResult ps;
+
+        g_assert_true (sc_engine_evaluate_delta_set (base, &o, 1, program->platform, &dirty, 1, &ps));
+        g_assert_cmpmem (ps.totals, sizeof ps.totals, pr.totals, sizeof pr.totals);
+      }
     }
 }
 
@@ -713,6 +723,103 @@ test_shortcuts_exact (void)
   g_assert_cmpuint (n_drivers, >, 20);
 }
 
+/* The two analyses are the same to the last bit: every score, every
+ * driver, every text. */
+static void
+assert_same_analysis (const char            *what,
+                      const ScRangeAnalysis *a,
+                      const ScRangeAnalysis *b)
+{
+  g_assert_cmpuint (a->n_platforms, ==, b->n_platforms);
+  g_assert_cmpuint (a->leader, ==, b->leader);
+  g_assert_cmpuint (a->runner_up, ==, b->runner_up);
+  g_assert_cmpint (a->robust, ==, b->robust);
+  for (guint i = 0; i < a->n_platforms; i++)
+    if (a->central[i] != b->central[i] || a->low[i] != b->low[i] || a->high[i] != b->high[i])
+      g_error ("%s: %s from %.17g to %.17g, and from %.17g to %.17g", what, a->platforms[i], a->low[i], a->high[i],
+               b->low[i], b->high[i]);
+  g_assert_cmpuint (a->drivers->len, ==, b->drivers->len);
+  for (guint k = 0; k < a->drivers->len; k++)
+    {
+      const ScRangeDriver *x = g_ptr_array_index (a->drivers, k);
+      const ScRangeDriver *y = g_ptr_array_index (b->drivers, k);
+
+      g_assert_cmpstr (x->key, ==, y->key);
+      g_assert_cmpstr (x->label, ==, y->label);
+      g_assert_cmpstr (x->low_text, ==, y->low_text);
+      g_assert_cmpstr (x->high_text, ==, y->high_text);
+      g_assert_cmpstr (x->flip_text, ==, y->flip_text);
+      g_assert_cmpint (x->flips, ==, y->flips);
+      g_assert_true (x->diff_low == y->diff_low && x->diff_high == y->diff_high);
+      g_assert_true ((isnan (x->flip_value) && isnan (y->flip_value)) || x->flip_value == y->flip_value);
+      g_assert_cmpmem (x->score_low, sizeof (double) * a->n_platforms, y->score_low, sizeof (double) * a->n_platforms);
+      g_assert_cmpmem (x->score_high, sizeof (double) * a->n_platforms, y->score_high, sizeof (double) * a->n_platforms);
+    }
+}
+
+/* A result evaluated with keep_raw (reasons and series too, as the window
+ * shows it) is the analysis' base as it is: the analysis does not evaluate
+ * the centre again and gives the same analysis to the last bit, for every
+ * bundled profile, at its GMV and at a fifth and five times of it. A result
+ * with numbers moved or of one platform is not a base. */
+static void
+test_given_base (void)
+{
+  g_auto(GStrv) ids = sc_profile_list_examples ();
+  static const double scale[] = { 1, 0.2, 5 };
+  guint n = 0;
+
+  for (guint e = 0; ids[e] != NULL; e++)
+    for (guint k = 0; k < G_N_ELEMENTS (scale); k++)
+      {
+        g_autoptr(ScProfile) p = sc_profile_load_example (ids[e], NULL);
+        ScEngineOptions plain = { .lang = k == 1 ? "zh" : "en" };
+        ScEngineOptions kept = { .lang = plain.lang, .keep_raw = TRUE };
+        g_autoptr(ScResult) r = NULL;
+        g_autoptr(ScResult) rk = NULL;
+        g_autoptr(ScRangeAnalysis) scratch = NULL;
+        g_autoptr(ScRangeAnalysis) given = NULL;
+        g_autofree char *what = g_strdup_printf ("%s × %g", ids[e], scale[k]);
+
+        p->values[SC_FIELD_MONTHLY_GMV].number *= scale[k];
+        r = sc_engine_evaluate (bundled_catalog, p, &plain);
+        rk = sc_engine_evaluate (bundled_catalog, p, &kept);
+        g_assert_false (sc_engine_result_is_base (r, bundled_catalog, p));
+        g_assert_true (sc_engine_result_is_base (rk, bundled_catalog, p));
+        scratch = sc_range_analyse (bundled_catalog, p, r, &plain);
+        given = sc_range_analyse (bundled_catalog, p, rk, &kept);
+        assert_same_analysis (what, scratch, given);
+        n += given->drivers->len;
+      }
+  g_assert_cmpuint (n, >, 60);
+
+  {
+    g_autoptr(ScProfile) p = sc_profile_load_example ("new-enterprise-apparel", NULL);
+    g_autoptr(ScResult) central = sc_engine_evaluate (bundled_catalog, p, NULL);
+    GPtrArray *used = sc_engine_result_used (central);
+    ScEngineOverride o = { g_ptr_array_index (used, 0), 0 };
+    ScEngineOptions moved = { .keep_raw = TRUE, .overrides = &o, .n_overrides = 1 };
+    ScEngineOptions one = { .keep_raw = TRUE, .only_platform = "douyin" };
+    g_autoptr(ScResult) rm = NULL;
+    g_autoptr(ScResult) ro = NULL;
+
+    o.value = ((const ScNumber *) o.number)->value;
+    rm = sc_engine_evaluate (bundled_catalog, p, &moved);
+    ro = sc_engine_evaluate (bundled_catalog, p, &one);
+    g_assert_false (sc_engine_result_is_base (rm, bundled_catalog, p));
+    g_assert_false (sc_engine_result_is_base (ro, bundled_catalog, p));
+    /* Kept, but of another profile. */
+    {
+      ScEngineOptions kept = { .keep_raw = TRUE };
+      g_autoptr(ScResult) rk = sc_engine_evaluate (bundled_catalog, p, &kept);
+      g_autoptr(ScProfile) other = sc_profile_copy (p);
+
+      g_assert_true (sc_engine_result_is_base (rk, bundled_catalog, p));
+      g_assert_false (sc_engine_result_is_base (rk, bundled_catalog, other));
+    }
+  }
+}
+
 /* The document keeps one analysis until an edit, like the rule check. */
 static void
 test_document_cached (void)
@@ -787,5 +894,6 @@ main (int   argc,
   g_test_add_func ("/range/shortcuts-exact", test_shortcuts_exact);
   g_test_add_func ("/range/baseline-reuse-exact", test_baseline_reuse_exact);
   g_test_add_func ("/range/document", test_document_cached);
+  g_test_add_func ("/range/given-base", test_given_base);
   return engine_fixture_run ();
 }

@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/*
+ * Shared by the range analysis' files only (sc-range.c, sc-range-refs.c):
+ * the assumed numbers of a catalog, each with what it belongs to.
+ */
+
+#include "sc-range.h"
+
+G_BEGIN_DECLS
+
+/* One assumed number of a program or a baseline. */
+typedef struct
+{
+  const ScNumber  *number;
+  const char      *origin;     /* file, for messages */
+  const ScProgram *program;    /* NULL for a baseline */
+  const ScMeasure *measure;    /* NULL for a program's own or a baseline's */
+  const char      *platform;
+  char             element[48]; /* a program's number: what follows "program:ID/MEASURE/" (ref_key()) */
+  const char      *what;       /* untranslated (N_()): "length of the discount"; with @tier a
+                                * format taking it ("tier %u reward"); NULL for a baseline fee */
+  guint            tier;       /* 1, 2 … for a tier's number, else 0 */
+  const ScBaseline *baseline;  /* a baseline fee's: its baseline and item */
+  const ScBaselineItem *item;
+  ScUnit           unit;
+  const char      *noun;
+  gboolean         is_date;
+  gboolean         varied;     /* the engine reads it through its overrides */
+} Ref;
+
+/* The number's stable id: "program:ID/MEASURE/ELEMENT", "program:ID/window-end"
+ * or "baseline:PLATFORM/FEE[/CATEGORY]". (transfer full) */
+char      *sc_range_ref_key      (const Ref  *ref);
+/* Every assumed number of @catalog, programs then baselines; only those
+ * in @only when it is not NULL. (transfer full) */
+GPtrArray *sc_range_collect_refs (ScCatalog  *catalog,
+                                  GHashTable *only);
+/* The end (exclusive) an assumed <window-end> declares: its measure's own
+ * end, else its program's; SC_DAY_NONE when open. */
+ScDay      sc_range_ref_end      (const Ref  *ref);
+
+G_END_DECLS

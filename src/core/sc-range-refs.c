@@ -1,0 +1,247 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shangce-core"
+
+#include "config.h"
+
+#include "sc-range-private.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "sc-format.h"
+
+/*
+ * The assumed numbers of a catalog, each with what it belongs to, for the
+ * range analysis (sc-range.c) and `shangce --validate` (numbers without a
+ * plausible range).
+ */
+
+char *
+sc_range_ref_key (const Ref *ref)
+{
+  if (ref->item != NULL)
+    return g_strdup_printf ("baseline:%s/%s%s%s", ref->platform, sc_fee_to_string (ref->item->fee),
+                            ref->item->category ? "/" : "", ref->item->category ? ref->item->category : "");
+  return g_strdup_printf ("program:%s/%s%s%s", ref->program->id, ref->measure != NULL ? ref->measure->id : "",
+                          ref->measure != NULL ? "/" : "", ref->element);
+}
+
+typedef struct
+{
+  GPtrArray       *refs;
+  const ScProgram *program;
+  const ScMeasure *measure;
+  guint            effect;     /* 1, 2 … when the measure has several effects, else 0 */
+  guint            tier;       /* 1, 2 … while walking a tier's numbers, else 0 */
+  GHashTable      *only;       /* when not NULL: the numbers wanted (the rest are skipped) */
+} Walk;
+
+/* The key is "program:ID/MEASURE/" (or "program:ID/" for the program's
+ * own), "effect-N/" when the measure has several, "tier-N/" in a tier, and
+ * @element; made only for an assumed number (the catalog has thousands
+ * that are not). @noun: a traffic unit ("traffic-coupon"), named here, or
+ * NULL. */
+static Ref *
+add_ref_real (Walk           *w,
+              const ScNumber *n,
+              const char     *element,
+              const char     *what,
+              ScUnit          unit,
+              const char     *noun)
+{
+  Ref *ref;
+  char at[24] = "", tier[16] = "";
+
+  if (w->only != NULL && !g_hash_table_contains (w->only, n))
+    return NULL;
+  if (w->effect > 0)
+    g_snprintf (at, sizeof at, "effect-%u/", w->effect);
+  if (w->tier > 0)
+    g_snprintf (tier, sizeof tier, "tier-%u/", w->tier);
+  ref = g_new0 (Ref, 1);
+  ref->number = n;
+  ref->origin = w->program->origin;
+  ref->program = w->program;
+  ref->measure = w->measure;
+  ref->platform = w->program->platform;
+  g_snprintf (ref->element, sizeof ref->element, "%s%s%s", at, tier, element);
+  ref->what = what;
+  ref->tier = w->tier;
+  ref->unit = unit;
+  ref->noun = noun != NULL ? sc_traffic_unit_label (noun) : NULL;
+  ref->varied = TRUE;
+  g_ptr_array_add (w->refs, ref);
+  return ref;
+}
+
+/* Most numbers are not assumed: those are passed over here, inline. */
+static inline Ref *
+add_ref (Walk           *w,
+         const ScNumber *n,
+         const char     *element,
+         const char     *what,
+         ScUnit          unit,
+         const char     *noun)
+{
+  if (!n->set || !(n->basis & SC_BASIS_ASSUMED))
+    return NULL;
+  return add_ref_real (w, n, element, what, unit, noun);
+}
+
+static void
+walk_condition (Walk         *w,
+                const ScCond *cond,
+                guint        *index)
+{
+  if (cond == NULL)
+    return;
+  if (cond->kind == SC_COND_COMPARE && cond->number.set && (cond->number.basis & SC_BASIS_ASSUMED))
+    {
+      char element[24];
+      Ref *ref;
+
+      g_snprintf (element, sizeof element, "compare-%u", ++*index);
+      ref = add_ref (w, &cond->number, element, sc_format_field_label (cond->field),
+                     sc_format_field_unit (cond->field), NULL);
+      /* An eligibility is yes or no: the analysis does not move it. */
+      if (ref != NULL)
+        ref->varied = FALSE;
+    }
+  for (guint i = 0; cond->children != NULL && i < cond->children->len; i++)
+    walk_condition (w, g_ptr_array_index (cond->children, i), index);
+}
+
+static void
+walk_effect (Walk           *w,
+             const ScEffect *eff)
+{
+  ScUnit money = eff->benefit == SC_BENEFIT_TRAFFIC ? SC_UNIT_COUNT : SC_UNIT_YUAN;
+  /* The traffic unit, named (translated) only for an assumed number. */
+  const char *noun = eff->benefit == SC_BENEFIT_TRAFFIC ? (eff->unit != NULL ? eff->unit : "") : NULL;
+
+  add_ref (w, &eff->amount, "amount", N_("amount"), eff->kind == SC_EFFECT_DEPOSIT ? SC_UNIT_YUAN : money, noun);
+  add_ref (w, &eff->exposures_per_unit, "exposures-per-unit", N_("exposures per unit"), SC_UNIT_COUNT, NULL);
+  add_ref (w, &eff->max_total, "max-total", N_("maximum in total"), money, noun);
+  add_ref (w, &eff->max_orders, "max-orders", N_("orders waived"), SC_UNIT_COUNT, NULL);
+  add_ref (w, &eff->days, eff->kind == SC_EFFECT_GRANT ? "offset-days" : "days",
+           eff->kind == SC_EFFECT_DEPOSIT ? N_("trial period") : N_("days"), SC_UNIT_DAYS, NULL);
+  add_ref (w, &eff->discount_after, "discount-after", N_("discount afterwards"), SC_UNIT_PERCENT, NULL);
+  add_ref (w, &eff->discount_days, "discount-days", N_("length of the discount"), SC_UNIT_DAYS, NULL);
+  add_ref (w, &eff->rate, "rate", N_("rate"), SC_UNIT_PERCENT, NULL);
+  add_ref (w, &eff->share, "share", N_("share of orders"), SC_UNIT_PERCENT, NULL);
+  add_ref (w, &eff->deposit, "amount", N_("deposit"), SC_UNIT_YUAN, NULL);
+  add_ref (w, &eff->settlement_days, "days", N_("settlement days"), SC_UNIT_DAYS, NULL);
+  for (guint t = 0; eff->tiers != NULL && t < eff->tiers->len; t++)
+    {
+      const ScTier *tier = g_ptr_array_index (eff->tiers, t);
+
+      w->tier = t + 1;
+      add_ref (w, &tier->threshold, "threshold", N_("tier %u threshold"),
+               eff->kind == SC_EFFECT_RANK ? SC_UNIT_COUNT : SC_UNIT_YUAN, NULL);
+      add_ref (w, &tier->reward, "reward", N_("tier %u reward"), money, noun);
+    }
+  w->tier = 0;
+}
+
+static void
+walk_window_end (Walk           *w,
+                 const ScNumber *end,
+                 const char     *key)
+{
+  Ref *ref = add_ref (w, end, key, N_("end of the window"), SC_UNIT_PLAIN, NULL);
+
+  if (ref != NULL)
+    ref->is_date = TRUE;
+}
+
+GPtrArray *
+sc_range_collect_refs (ScCatalog  *catalog,
+                       GHashTable *only)
+{
+  GPtrArray *programs = sc_catalog_get_programs (catalog);
+  GPtrArray *baselines = sc_catalog_get_baselines (catalog);
+  Walk w = { g_ptr_array_new_with_free_func (g_free), NULL, NULL, 0, 0, only };
+
+  for (guint i = 0; programs != NULL && i < programs->len; i++)
+    {
+      w.program = g_ptr_array_index (programs, i);
+      w.measure = NULL;
+      walk_window_end (&w, &w.program->window_end, "window-end");
+      for (guint k = 0; w.program->measures != NULL && k < w.program->measures->len; k++)
+        {
+          guint index = 0;
+
+          w.measure = g_ptr_array_index (w.program->measures, k);
+          walk_window_end (&w, &w.measure->window_end, "window-end");
+          walk_condition (&w, w.measure->eligibility, &index);
+          for (guint e = 0; w.measure->effects != NULL && e < w.measure->effects->len; e++)
+            {
+              w.effect = w.measure->effects->len > 1 ? e + 1 : 0;
+              walk_effect (&w, g_ptr_array_index (w.measure->effects, e));
+            }
+          w.effect = 0;
+        }
+    }
+  for (guint i = 0; baselines != NULL && i < baselines->len; i++)
+    {
+      const ScBaseline *b = g_ptr_array_index (baselines, i);
+
+      for (guint k = 0; b->items != NULL && k < b->items->len; k++)
+        {
+          const ScBaselineItem *item = g_ptr_array_index (b->items, k);
+          Ref *ref;
+
+          if (!item->value.set || !(item->value.basis & SC_BASIS_ASSUMED)
+              || (only != NULL && !g_hash_table_contains (only, &item->value)))
+            continue;
+          ref = g_new0 (Ref, 1);
+          ref->number = &item->value;
+          ref->origin = b->origin;
+          ref->platform = b->platform;
+
+          ref->baseline = b;
+          ref->item = item;
+          ref->unit = sc_format_fee_unit (item->fee);
+          ref->varied = TRUE;
+          g_ptr_array_add (w.refs, ref);
+        }
+    }
+  return w.refs;
+}
+
+ScDay
+sc_range_ref_end (const Ref *ref)
+{
+  if (ref->measure != NULL && ref->measure->has_window && ref->measure->window.end != SC_DAY_NONE)
+    return ref->measure->window.end;
+  return ref->program->window.end;
+}
+
+GPtrArray *
+sc_range_list_unranged (ScCatalog *catalog)
+{
+  g_autoptr(GPtrArray) refs = NULL;
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (catalog != NULL, lines);
+
+  refs = sc_range_collect_refs (catalog, NULL);
+  for (guint i = 0; i < refs->len; i++)
+    {
+      const Ref *ref = g_ptr_array_index (refs, i);
+      g_autofree char *key = NULL;
+
+      if (ref->number->has_range)
+        continue;
+      /* An open end has nothing to vary. */
+      if (ref->is_date && sc_range_ref_end (ref) == SC_DAY_NONE)
+        continue;
+      key = sc_range_ref_key (ref);
+      g_ptr_array_add (lines, g_strdup_printf (
+        /* Translators: file, line, the number's id ("program:…/m2…/discount-days") */
+        _("%s:%u: warning: %s is assumed but has no plausible range; add low=\"…\" high=\"…\" and say why in its note"),
+        ref->origin ? ref->origin : "?", ref->number->line, key));
+    }
+  return lines;
+}
+
