@@ -229,7 +229,8 @@ evaluate_one (Batch  *batch,
   g_autoptr(ScResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(ScRangeAnalysis) ranges = NULL;
-  ScEngineOptions engine = { .lang = sc_lang_to_code (batch->lang) };
+  /* keep_raw: the range analysis below starts from this result. */
+  ScEngineOptions engine = { .lang = sc_lang_to_code (batch->lang), .keep_raw = TRUE };
 
   profile = sc_profile_load (c->path, &error);
   if (profile != NULL && o->as_of != NULL)

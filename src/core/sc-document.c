@@ -899,6 +899,9 @@ ensure_result (ScDocument *self)
     return;
   options.disabled = (const char * const *) self->disabled->pdata;
   options.lang = sc_lang_to_code (self->lang);
+  /* Kept for the range analysis, which then starts from this result
+   * instead of evaluating it again (about 4 µs and 100 KB more). */
+  options.keep_raw = TRUE;
   self->result = sc_engine_evaluate (self->catalog, self->profile, &options);
 }
 

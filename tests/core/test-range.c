@@ -831,6 +831,10 @@ test_document_cached (void)
   sc_document_load_default_programs (doc);
   sc_document_set_lang (doc, SC_LANG_EN);
   sc_document_set_profile (doc, sc_profile_load_example ("new-enterprise-apparel", NULL), NULL);
+  /* Its result is kept, so the analysis starts from it rather than
+   * evaluating the centre again. */
+  g_assert_true (sc_engine_result_is_base (sc_document_get_result (doc), sc_document_get_catalog (doc),
+                                           sc_document_get_profile (doc)));
   first = sc_document_get_ranges (doc);
   g_assert_nonnull (first);
   g_assert_false (first->robust);
