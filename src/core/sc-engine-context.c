@@ -91,25 +91,42 @@ sc_ctx_assumption_real (Ctx        *ctx,
   va_end (args);
 }
 
-void G_GNUC_PRINTF (3, 4)
-sc_ctx_add_reason_real (Ctx             *ctx,
-            ScMeasureResult *mr,
-            const char      *format,
-            ...)
+void
+sc_ctx_add_reason (Ctx             *ctx,
+                   ScMeasureResult *mr,
+                   ScReasonKind     kind,
+                   ...)
 {
-  va_list args;
+  va_list va;
 
-  if (!ctx->reasons)
-    return;
-  va_start (args, format);
-  g_ptr_array_add (mr->reasons, sc_format_vprintf (format, args));
-  va_end (args);
+  va_start (va, kind);
+  sc_reason_addv (ctx->records, kind, va);
+  va_end (va);
+  g_array_index (ctx->records, ScReason, ctx->records->len - 1).owner = mr;
+}
+
+void
+sc_ctx_own_reasons (Ctx             *ctx,
+                    ScMeasureResult *mr,
+                    guint            since)
+{
+  for (guint i = since; i < ctx->records->len; i++)
+    g_array_index (ctx->records, ScReason, i).owner = mr;
 }
 
 /* --- baselines ---------------------------------------------------------------- */
 
 /* The platform as the reader knows it: its baseline's name in the
  * result's language (快手, Kuaishou), or the id when no baseline names it. */
+const ScText *
+sc_ctx_platform_name (Ctx        *ctx,
+                      const char *platform)
+{
+  const ScBaseline *baseline = sc_catalog_find_baseline (ctx->catalog, platform);
+
+  return baseline != NULL ? &baseline->name : NULL;
+}
+
 const char *
 sc_ctx_platform_label (Ctx        *ctx,
                        const char *platform)
@@ -260,16 +277,14 @@ sc_ctx_note_window_end (Ctx         *ctx,
                                           : sc_text_get (&mr->program->name, ctx->lang);
   if (mp->window.end == SC_DAY_NONE)
     {
-      add_reason (ctx, mr, _("Counted to the end of the horizon: the source gives no end (assumed)"));
+      add_reason (ctx, mr, SC_REASON_END_ASSUMED_OPEN);
       if (ctx_first_note (ctx, end))
         /* Translators: measure or program title, note */
         ctx_assumption (ctx, _("%s: runs on to the end of the horizon, no end given (assumed) — %s"),
                         title, sc_text_get (&end->note, ctx->lang));
       return;
     }
-  /* Translators: the last day of the measure's window */
-  add_reason (ctx, mr, _("Counted until %s: the source does not give this end (assumed)"),
-              sc_day_format (mp->window.end - 1, d));
+  add_reason (ctx, mr, SC_REASON_END_ASSUMED, mp->window.end - 1);
   if (ctx_first_note (ctx, end))
     /* Translators: measure or program title, the last day counted, note */
     ctx_assumption (ctx, _("%s: runs until %s (assumed) — %s"), title,
@@ -284,7 +299,7 @@ sc_ctx_need (Ctx             *ctx,
   if (ctx->profile->values[field].set)
     return TRUE;
   mr->status = SC_MEASURE_NEEDS_INFO;
-  add_reason (ctx, mr, _("Needs information: %s"), sc_format_field_label (field));
+  add_reason (ctx, mr, SC_REASON_NEEDS_INFO, field);
   return FALSE;
 }
 
@@ -362,7 +377,10 @@ sc_ctx_setup (Ctx                   *ctx,
       ctx->only_platform = options->only_platform;
     }
   if (ctx->reasons)
-    ctx->used = g_ptr_array_new ();
+    {
+      ctx->used = g_ptr_array_new ();
+      ctx->records = sc_reasons_new (128);
+    }
   else
     ctx->empty = sc_ctx_empty_array ();
   ctx->as_of = profile->as_of;
@@ -509,4 +527,5 @@ sc_ctx_clear (Ctx *ctx)
   g_clear_pointer (&ctx->assumption_seen, g_hash_table_unref);
   g_clear_pointer (&ctx->warnings, g_ptr_array_unref);
   g_clear_pointer (&ctx->used, g_ptr_array_unref);
+  g_clear_pointer (&ctx->records, g_array_unref);
 }

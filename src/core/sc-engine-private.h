@@ -10,6 +10,7 @@
 
 #include "sc-engine.h"
 #include "sc-format.h"
+#include "sc-reason.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -80,6 +81,8 @@ typedef struct _Ctx
   GPtrArray        *used;          /* const ScNumber*: the assumed numbers used (with reasons) */
   GPtrArray        *empty;         /* without reasons: sc_ctx_empty_array(), which every
                                     * measure's reasons (and texts, until it has one) share */
+  GArray           *records;       /* with reasons: ScReason of every measure, each with its
+                                    * owner, in the order they were recorded */
 } Ctx;
 
 /*
@@ -97,6 +100,7 @@ typedef struct
   guint             n_raw;
   struct _Ctx      *kept;       /* keep_raw: the evaluation context, for sc_engine_evaluate_delta() */
   MeasurePriv      *measures;   /* n_measures */
+  ScReason         *reasons;    /* every measure's reason_data, measure by measure */
   ScPlatformResult *platforms;  /* n_platforms */
   double           *series;     /* (n_measures + n_platforms) × n_months × SC_N_AMOUNTS, or NULL */
 } ResultPriv;
@@ -109,14 +113,25 @@ void  sc_ctx_warning_real    (Ctx             *ctx,
 void  sc_ctx_assumption_real (Ctx             *ctx,
                               const char      *format,
                               ...) G_GNUC_PRINTF (2, 3);
-void  sc_ctx_add_reason_real (Ctx             *ctx,
-                              ScMeasureResult *mr,
-                              const char      *format,
-                              ...) G_GNUC_PRINTF (3, 4);
 
+/* Records a reason of @kind (sc-reason.h) for @mr, its arguments after
+ * @kind as sc_reason_info() lists them; the text is written at the end of
+ * the evaluation. Nothing at all when no reasons are wanted (sweeps, live
+ * editing), the arguments not even computed. */
+#define add_reason(ctx, mr, ...) G_STMT_START { if ((ctx)->reasons) sc_ctx_add_reason ((ctx), (mr), __VA_ARGS__); } G_STMT_END
+void  sc_ctx_add_reason      (Ctx             *ctx,
+                              ScMeasureResult *mr,
+                              ScReasonKind     kind,
+                              ...);
+/* Marks the reasons recorded since @since as @mr's. */
+void  sc_ctx_own_reasons     (Ctx             *ctx,
+                              ScMeasureResult *mr,
+                              guint            since);
+/* The two arguments of a SC_REASON_ARG_PLATFORM: @platform's name as its
+ * baseline gives it (NULL without one), and the id. */
+#define CTX_PLATFORM(ctx, platform) sc_ctx_platform_name ((ctx), (platform)), (platform)
 /* Formatting the arguments costs more than the numbers: skip it when no
  * reasons are wanted (sweeps, live editing). */
-#define add_reason(ctx, ...) G_STMT_START { if ((ctx)->reasons) sc_ctx_add_reason_real ((ctx), __VA_ARGS__); } G_STMT_END
 #define ctx_assumption(ctx, ...) G_STMT_START { if ((ctx)->reasons) sc_ctx_assumption_real ((ctx), __VA_ARGS__); } G_STMT_END
 #define ctx_warning(ctx, ...) G_STMT_START { if ((ctx)->reasons) sc_ctx_warning_real ((ctx), __VA_ARGS__); } G_STMT_END
 
@@ -132,6 +147,9 @@ void        sc_ctx_clear          (Ctx                   *ctx);
  * result's language, or the id. (transfer none) */
 const char *sc_ctx_platform_label (Ctx                   *ctx,
                                    const char            *platform);
+/* @platform's name as its baseline gives it, NULL without a baseline. */
+const ScText *sc_ctx_platform_name (Ctx                 *ctx,
+                                    const char          *platform);
 /* The baseline value of @fee for @platform (profile overrides first),
  * noting an assumed or overridden one; FALSE when there is none. */
 gboolean    sc_ctx_baseline_value (Ctx                   *ctx,
@@ -322,11 +340,10 @@ window_in_horizon (Ctx      *ctx,
 
 /* --- conditions (sc-condition.c) ---------------------------------------------- */
 
-/* sc_engine_eval_condition() with @lang set. */
+/* sc_engine_eval_condition() with the reasons as data (ScReason), or NULL. */
 int   sc_condition_eval          (const ScCond    *cond,
                                   const ScProfile *profile,
-                                  const char      *lang,
-                                  GPtrArray       *reasons);
+                                  GArray          *reasons);
 /* Notes the assumed numbers of @cond (which evaluated to @r) that decided it. */
 void  sc_condition_note_assumed  (Ctx             *ctx,
                                   ScMeasureResult *mr,

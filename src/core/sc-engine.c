@@ -77,7 +77,8 @@ platform_index (Ctx        *ctx,
   return index - 1;
 }
 
-/* A measure's reasons and texts: without reasons (sweeps, ranges) one
+/* A measure's reasons (their text is written at the end, from the
+ * context's records) and texts: without reasons (sweeps, ranges) one
  * shared empty array, since allocating two per measure cost more than
  * evaluating it. */
 static void
@@ -90,7 +91,6 @@ new_arrays (Ctx             *ctx,
       mr->texts = ctx->empty;
       return;
     }
-  mr->reasons = g_ptr_array_new_with_free_func (g_free);
   mr->texts = g_ptr_array_new ();
 }
 
@@ -109,7 +109,6 @@ eval_measure (Ctx             *ctx,
   ScWindow w = program->window, cut = { SC_DAY_NONE, active_until };
   ScDay lo, hi;
   gboolean priced = FALSE;
-  char b1[16], b2[16];
 
   mr->program = program;
   mr->measure = measure;
@@ -141,31 +140,30 @@ eval_measure (Ctx             *ctx,
       mr->expected_from = w.start;
       mr->basis |= SC_BASIS_EXPECTED;
       if (w.start != SC_DAY_NONE)
-        /* Translators: a measure the source calls 预计 (expected); the day it is expected to start */
-        add_reason (ctx, mr, _("Expected (预计) from %s, not yet in force"), sc_day_format (w.start, b1));
+        add_reason (ctx, mr, SC_REASON_EXPECTED_FROM, w.start);
       else
-        add_reason (ctx, mr, _("Expected (预计), not yet in force"));
+        add_reason (ctx, mr, SC_REASON_EXPECTED);
     }
 
   if (!window_in_horizon (ctx, w, &lo, &hi))
     {
       mr->status = SC_MEASURE_NOT_ELIGIBLE;
       if (w.start != SC_DAY_NONE && w.end != SC_DAY_NONE && w.end <= w.start && replaced_by != NULL)
-        add_reason (ctx, mr, _("Replaced by “%s” from %s"), sc_text_get (&replaced_by->name, ctx->lang),
-                    sc_day_format (active_until, b1));
+        add_reason (ctx, mr, SC_REASON_REPLACED, &replaced_by->name, active_until);
       else if (w.end != SC_DAY_NONE && w.end <= ctx->as_of)
-        add_reason (ctx, mr, _("Window ended: last day %s, before the evaluation date %s"),
-                    sc_day_format (w.end - 1, b1), sc_day_format (ctx->as_of, b2));
+        add_reason (ctx, mr, SC_REASON_WINDOW_ENDED, w.end - 1, ctx->as_of);
       else
-        add_reason (ctx, mr, _("Window starts %s, after the horizon ends (%s)"),
-                    sc_day_format (w.start, b1), sc_day_format (ctx->hend - 1, b2));
+        add_reason (ctx, mr, SC_REASON_WINDOW_AFTER_HORIZON, w.start, ctx->hend - 1);
       return;
     }
 
   if (measure->eligibility != NULL)
     {
-      int r = sc_condition_eval (measure->eligibility, ctx->profile, ctx->lang,
-                                 ctx->reasons ? mr->reasons : NULL);
+      guint since = ctx->reasons ? ctx->records->len : 0;
+      int r = sc_condition_eval (measure->eligibility, ctx->profile, ctx->reasons ? ctx->records : NULL);
+
+      if (ctx->reasons)
+        sc_ctx_own_reasons (ctx, mr, since);
 
       mr->basis |= SC_BASIS_PROFILE;
       sc_condition_note_assumed (ctx, mr, measure->eligibility, r);
@@ -227,6 +225,8 @@ keep_raw (Ctx         *ctx,
 
   *raw = *mp;
   raw->pub.reasons = NULL;
+  raw->pub.reason_data = NULL;
+  raw->pub.n_reason_data = 0;
   raw->pub.texts = NULL;
   raw->pub.monthly = NULL;
   raw->fee_red = mp->fee_red != NULL ? g_memdup2 (mp->fee_red, sizeof (double) * SC_N_FEES * ctx->n_months) : NULL;
@@ -313,6 +313,59 @@ keep_counted (Ctx      *ctx,
         ctx->counts_expected[fin->platform] = TRUE;
       for (gsize k = 0; fin->fee_red != NULL && k < len; k++)
         red[k] += fin->fee_red[k];
+    }
+}
+
+/*
+ * The edge: the records of the evaluation, measure by measure (in the order
+ * each measure's were recorded), become the result's, and their text in the
+ * evaluation's language the measures' reasons. The records are put in
+ * order where they are (most are already: only stacking adds to a measure
+ * evaluated earlier), not copied: a second large block per evaluation was
+ * measurably slower.
+ */
+static void
+write_reasons (Ctx        *ctx,
+               ResultPriv *rp)
+{
+  GPtrArray *measures = rp->pub.measures;
+  GArray *records = ctx->records;
+  ScReason *r = (ScReason *) records->data;
+  guint n = records->len;
+  g_autofree guint *next = g_new0 (guint, measures->len + 1);
+  g_autofree guint *to = g_new (guint, MAX (1, n));
+
+  for (guint i = 0; i < n; i++)
+    next[(const MeasurePriv *) r[i].owner - rp->measures + 1]++;
+  for (guint m = 0; m < measures->len; m++)
+    {
+      ScMeasureResult *mr = g_ptr_array_index (measures, m);
+
+      mr->n_reason_data = next[m + 1];
+      next[m + 1] += next[m];
+    }
+  for (guint i = 0; i < n; i++)
+    to[i] = next[(const MeasurePriv *) r[i].owner - rp->measures]++;
+  /* Each cycle of the permutation in turn. */
+  for (guint i = 0; i < n; i++)
+    while (to[i] != i)
+      {
+        guint j = to[i], tj = to[j];
+        ScReason tmp = r[j];
+
+        r[j] = r[i];
+        r[i] = tmp;
+        to[j] = j;
+        to[i] = tj;
+      }
+  rp->reasons = (ScReason *) g_array_free (g_steal_pointer (&ctx->records), FALSE);
+  for (guint m = 0, at = 0; m < measures->len; m++)
+    {
+      ScMeasureResult *mr = g_ptr_array_index (measures, m);
+
+      mr->reason_data = mr->n_reason_data > 0 ? rp->reasons + at : NULL;
+      at += mr->n_reason_data;
+      mr->reasons = sc_reasons_format (mr->reason_data, mr->n_reason_data, ctx->lang);
     }
 }
 
@@ -578,6 +631,8 @@ sc_engine_evaluate (ScCatalog             *catalog,
       g_clear_pointer (&rp->series, g_free);
     }
 
+  if (ctx.reasons)
+    write_reasons (&ctx, rp);
   rp->used = ctx.used != NULL ? g_steal_pointer (&ctx.used) : g_ptr_array_new ();
   result->assumptions = g_steal_pointer (&ctx.assumptions);
   result->warnings = g_steal_pointer (&ctx.warnings);

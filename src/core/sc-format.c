@@ -218,6 +218,70 @@ fmt_expand (const char   *format,
 }
 
 /*
+ * The arguments @format takes, into @args[1 …] (their types) and @uses (how
+ * often each is written), the highest position into *@max_pos and the
+ * length of @format without its conversions into *@len. FALSE for a format
+ * these functions leave to printf.
+ */
+static gboolean
+fmt_parse (const char *format,
+           FmtArg     *args,
+           guint      *uses,
+           guint      *max_pos,
+           gsize      *len)
+{
+  guint n_seq = 0;
+  gboolean positional = FALSE;
+  gsize skip = 0;
+  const char *p;
+
+  *max_pos = 0;
+  for (guint i = 0; i <= FMT_MAX_ARGS; i++)
+    {
+      args[i].type = 0;
+      uses[i] = 0;
+    }
+  /* From one '%' to the next: most of a sentence is plain text. */
+  for (p = strchr (format, '%'); p != NULL; p = strchr (p + 1, '%'))
+    {
+      guint pos;
+
+      p++;
+      if (*p == '%')
+        {
+          skip++;
+          continue;
+        }
+      if (*p >= '1' && *p <= '9' && p[1] == '$')
+        {
+          pos = (guint) (*p - '0');
+          if (n_seq > 0)
+            return FALSE;
+          positional = TRUE;
+          p += 2;
+          skip += 4;
+        }
+      else
+        {
+          if (positional || n_seq == FMT_MAX_ARGS)
+            return FALSE;
+          pos = ++n_seq;
+          skip += 2;
+        }
+      if ((*p != 's' && *p != 'u') || (args[pos].type != 0 && args[pos].type != *p))
+        return FALSE;
+      args[pos].type = *p;
+      uses[pos]++;
+      *max_pos = MAX (*max_pos, pos);
+    }
+  *len = strlen (format) - skip;
+  for (guint i = 1; i <= *max_pos; i++)
+    if (args[i].type == 0)
+      return FALSE;   /* a gap (%1$s %3$s): printf's to judge */
+  return TRUE;
+}
+
+/*
  * g_strdup_vprintf() for the formats of this file: %s, %u and %% and the
  * positional %1$s … %9$u translations reorder arguments with. glibc's
  * printf costs several times more than the copying itself, and an
@@ -229,53 +293,13 @@ sc_format_vprintf (const char *format,
                    va_list     va)
 {
   FmtArg args[FMT_MAX_ARGS + 1];
-  guint uses[FMT_MAX_ARGS + 1] = { 0 };
-  guint n_seq = 0, max_pos = 0;
-  gboolean positional = FALSE;
-  gsize len = 0, skip = 0;
-  const char *p;
+  guint uses[FMT_MAX_ARGS + 1];
+  guint max_pos;
+  gsize len;
   char *out;
 
-  for (guint i = 0; i <= FMT_MAX_ARGS; i++)
-    args[i].type = 0;
-  for (p = format; *p != '\0'; p++)
-    {
-      guint pos;
-
-      if (*p != '%')
-        continue;
-      p++;
-      if (*p == '%')
-        {
-          skip++;
-          continue;
-        }
-      if (*p >= '1' && *p <= '9' && p[1] == '$')
-        {
-          pos = (guint) (*p - '0');
-          if (n_seq > 0)
-            return g_strdup_vprintf (format, va);
-          positional = TRUE;
-          p += 2;
-          skip += 4;
-        }
-      else
-        {
-          if (positional || n_seq == FMT_MAX_ARGS)
-            return g_strdup_vprintf (format, va);
-          pos = ++n_seq;
-          skip += 2;
-        }
-      if ((*p != 's' && *p != 'u') || (args[pos].type != 0 && args[pos].type != *p))
-        return g_strdup_vprintf (format, va);
-      args[pos].type = *p;
-      uses[pos]++;
-      max_pos = MAX (max_pos, pos);
-    }
-  len = (gsize) (p - format) - skip;
-  for (guint i = 1; i <= max_pos; i++)
-    if (args[i].type == 0)
-      return g_strdup_vprintf (format, va);   /* a gap (%1$s %3$s): printf's to judge */
+  if (!fmt_parse (format, args, uses, &max_pos, &len))
+    return g_strdup_vprintf (format, va);
   for (guint i = 1; i <= max_pos; i++)
     {
       FmtArg *a = &args[i];
@@ -306,6 +330,87 @@ sc_format_vprintf (const char *format,
   out = g_malloc (len + 1);
   fmt_expand (format, args, out);
   return out;
+}
+
+/* sc_format_printf_strings() in two passes: for what is too long for its one. */
+static char *
+printf_strings_sized (const char        *format,
+                      const char *const *strings,
+                      guint              n_strings)
+{
+  FmtArg args[FMT_MAX_ARGS + 1];
+  guint uses[FMT_MAX_ARGS + 1];
+  guint max_pos;
+  gsize len;
+  char *out;
+
+  if (!fmt_parse (format, args, uses, &max_pos, &len) || max_pos > n_strings)
+    {
+      g_critical ("%s: a format of %%s and %%u with at most %u arguments expected, got “%s”",
+                  G_STRFUNC, n_strings, format);
+      return g_strdup (format);
+    }
+  for (guint i = 1; i <= max_pos; i++)
+    {
+      args[i].str = strings[i - 1] != NULL ? strings[i - 1] : "";
+      args[i].len = strlen (args[i].str);
+      len += uses[i] * args[i].len;
+    }
+  out = g_malloc (len + 1);
+  fmt_expand (format, args, out);
+  return out;
+}
+
+/* One pass into a buffer on the stack, a byte at a time: a reason is one
+ * short sentence, and its pieces are a few bytes long. */
+char *
+sc_format_printf_strings (const char        *format,
+                          const char *const *strings,
+                          guint              n_strings)
+{
+  char buf[512];
+  char *out = buf, *end = buf + sizeof buf - 1;
+  guint seq = 0;
+  gboolean positional = FALSE;
+
+  for (const char *p = format; *p != '\0'; p++)
+    {
+      const char *arg;
+      guint pos;
+
+      if (*p != '%')
+        {
+          if (out == end)
+            return printf_strings_sized (format, strings, n_strings);
+          *out++ = *p;
+          continue;
+        }
+      p++;
+      if (*p == '%')
+        {
+          if (out == end)
+            return printf_strings_sized (format, strings, n_strings);
+          *out++ = '%';
+          continue;
+        }
+      if (*p >= '1' && *p <= '9' && p[1] == '$')
+        {
+          pos = (guint) (*p - '0');
+          positional = TRUE;
+          p += 2;
+        }
+      else
+        pos = positional ? 0 : ++seq;
+      if ((*p != 's' && *p != 'u') || pos == 0 || pos > n_strings || (positional && seq > 0))
+        return printf_strings_sized (format, strings, n_strings);   /* which says what is wrong */
+      for (arg = strings[pos - 1] != NULL ? strings[pos - 1] : ""; *arg != '\0'; arg++)
+        {
+          if (out == end)
+            return printf_strings_sized (format, strings, n_strings);
+          *out++ = *arg;
+        }
+    }
+  return g_strndup (buf, (gsize) (out - buf));
 }
 
 char *

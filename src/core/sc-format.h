@@ -55,6 +55,12 @@ char *sc_format_vprintf       (const char *format,
                                va_list     va);
 char *sc_format_strdup_printf (const char *format,
                                ...) G_GNUC_PRINTF (1, 2);
+/* @format (%s, %u, %%, %1$s …) with @strings in place of its arguments, the
+ * digits of a %u included: argument k is @strings[k - 1] (NULL as "").
+ * (transfer full) */
+char *sc_format_printf_strings (const char        *format,
+                                const char *const *strings,
+                                guint              n_strings);
 
 /* --- numbers ------------------------------------------------------------------- */
 

@@ -114,6 +114,7 @@ sc_result_free (ScResult *result)
       g_free (rp->kept);
     }
   g_free (rp->measures);
+  g_free (rp->reasons);
   g_free (rp->platforms);
   g_free (rp->series);
   g_free (rp);
@@ -184,4 +185,12 @@ sc_result_platform_score (const ScResult         *result,
   g_return_val_if_fail (platform != NULL, 0);
 
   return sc_totals_kept (platform->totals) + result->locked_worth * sc_totals_tied (platform->totals);
+}
+
+GPtrArray *
+sc_measure_result_dup_reasons (const ScMeasureResult *measure,
+                               const char            *lang)
+{
+  g_return_val_if_fail (measure != NULL, NULL);
+  return sc_reasons_format_in (measure->reason_data, measure->n_reason_data, lang);
 }

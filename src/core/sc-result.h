@@ -107,7 +107,12 @@ typedef struct
  * @totals: per ScAmount over the horizon (FEE_GROSS / FEE_NET stay 0 here)
  * @monthly: @n_months × SC_N_AMOUNTS values, [m * SC_N_AMOUNTS + amount];
  *   NULL with ScEngineOptions.no_series
- * @reasons: char*, in the chosen language, e.g. "店铺体验分 4.3 < 4.4"
+ * @reasons: char*, in the evaluation's language, e.g. "店铺体验分 4.3 < 4.4":
+ *   @reason_data written out at the end of the evaluation
+ * @reason_data, @n_reason_data: what decided, as data (ScReason,
+ *   sc-reason.h): kinds and typed arguments, for the text in either
+ *   language (sc_measure_result_dup_reasons()); the result owns them;
+ *   NULL and 0 without reasons
  * @texts: const ScText* of rights and rule outcomes (NOT_QUANTIFIED)
  * @basis: ScBasis bits of every number used (SC_BASIS_PROFILE included)
  * @up_to: some amount is a maximum (至高 / 最高)
@@ -129,6 +134,8 @@ typedef struct
   const ScMeasure  *measure;
   ScMeasureStatus   status;
   GPtrArray        *reasons;
+  const struct _ScReason *reason_data;
+  guint             n_reason_data;
   GPtrArray        *texts;
   double            totals[SC_N_AMOUNTS];
   double           *monthly;
@@ -242,6 +249,12 @@ const ScPlatformResult *sc_result_find_platform (const ScResult *result,
  * the platform at face value (sc_totals_tied()). */
 double            sc_result_platform_score  (const ScResult        *result,
                                              const ScPlatformResult *platform);
+/* The reasons of @measure in @lang ("zh" or "en"), written from its
+ * reason_data without evaluating again: the messages switch to @lang for
+ * the time it takes (main thread only). Equal to the reasons of an
+ * evaluation in @lang. (transfer full) */
+GPtrArray        *sc_measure_result_dup_reasons (const ScMeasureResult *measure,
+                                                 const char            *lang);
 /* Month @month of @amount in a monthly series (0 when @monthly is NULL). */
 double            sc_result_month_value     (const double          *monthly,
                                              guint                  n_months,
