@@ -332,16 +332,9 @@ sc_condition_note_assumed (Ctx             *ctx,
     case SC_COND_COMPARE:
       if (r >= 0 && cond->number.set && (cond->number.basis & SC_BASIS_ASSUMED))
         {
-          const ScText *label = cond_label (cond);
-          g_autofree char *what = NULL;
-
           mr->basis |= cond->number.basis;
-          if (!ctx->reasons)
-            break;
           /* The condition as its reason shows it: "Has orders through Qianchuan·Chengfang >". */
-          what = sc_format_strdup_printf ("%s %s", label ? sc_text_get (label, ctx->lang) : sc_format_field_label (cond->field),
-                                          sc_reason_op_symbol (cond->op));
-          sc_ctx_note_assumed (ctx, mr->measure, what, &cond->number, sc_format_field_unit (cond->field), NULL);
+          sc_ctx_note_threshold (ctx, mr->measure, cond);
         }
       break;
     default:

@@ -63,8 +63,6 @@ sc_eval_order_fee_waiver (Ctx            *ctx,
   ScDay anchor, count_from, lo, hi;
   ScAnchor used;
   double waived_in = 0, discounted_in = 0;
-  char b1[G_ASCII_DTOSTR_BUF_SIZE];
-  char d1[16];
   double *fr;
 
   if (!sc_ctx_need (ctx, mr, SC_FIELD_MONTHLY_GMV) || !sc_ctx_need (ctx, mr, SC_FIELD_AVG_ORDER_VALUE))
@@ -112,7 +110,7 @@ sc_eval_order_fee_waiver (Ctx            *ctx,
       active = window_intersect (active, period);
       mr->basis |= eff->discount_days.basis;
       /* Translators: what an assumed number is: how long the discount after the free orders lasts */
-      sc_ctx_note_assumed (ctx, mr->measure, _("discount period"), &eff->discount_days, SC_UNIT_DAYS, NULL);
+      sc_ctx_note_assumed (ctx, mr->measure, N_("discount period"), &eff->discount_days, SC_UNIT_DAYS, NULL);
       add_reason (ctx, mr, SC_REASON_DISCOUNT_DAYS, sc_ctx_number (ctx, &eff->discount_days),
                   period.start, period.end - 1);
     }
@@ -121,14 +119,14 @@ sc_eval_order_fee_waiver (Ctx            *ctx,
     {
       mr->basis |= eff->max_orders.basis;
       /* Translators: what an assumed number is: how many orders the fee is waived for */
-      sc_ctx_note_assumed (ctx, mr->measure, _("free orders"), &eff->max_orders, SC_UNIT_COUNT, NULL);
+      sc_ctx_note_assumed (ctx, mr->measure, N_("free orders"), &eff->max_orders, SC_UNIT_COUNT, NULL);
     }
   if (eff->discount_after.set)
     {
       discount = sc_ctx_number (ctx, &eff->discount_after);
       mr->basis |= eff->discount_after.basis;
       /* Translators: the share of a per-order fee still subsidised after the free orders */
-      sc_ctx_note_assumed (ctx, mr->measure, _("discount after"), &eff->discount_after, SC_UNIT_PERCENT, NULL);
+      sc_ctx_note_assumed (ctx, mr->measure, N_("discount after"), &eff->discount_after, SC_UNIT_PERCENT, NULL);
     }
   waiver.start = anchor;
   waiver.end = SC_DAY_NONE;
@@ -137,7 +135,7 @@ sc_eval_order_fee_waiver (Ctx            *ctx,
       waiver.end = anchor + (ScDay) MAX (0, sc_ctx_number (ctx, &eff->days));
       mr->basis |= eff->days.basis;
       /* Translators: what an assumed number is: how long the fee is waived for, from the anchor */
-      sc_ctx_note_assumed (ctx, mr->measure, _("waiver period"), &eff->days, SC_UNIT_DAYS, NULL);
+      sc_ctx_note_assumed (ctx, mr->measure, N_("waiver period"), &eff->days, SC_UNIT_DAYS, NULL);
     }
   waiver = window_intersect (waiver, active);
 
@@ -178,24 +176,17 @@ sc_eval_order_fee_waiver (Ctx            *ctx,
       count_from = ctx->as_of;
       if (eff->max_orders.set && orders_between (ctx, sold_from, ctx->as_of) > EPSILON)
         {
-          const char *title = sc_text_get (&mr->measure->title, ctx->lang);
-
           mr->basis |= SC_BASIS_ASSUMED;
-          sc_format_count (b1, sizeof b1, cap);
-          sc_day_format (ctx->as_of, d1);
           if (eff->anchor == SC_ANCHOR_FIELD)
             {
               add_reason (ctx, mr, SC_REASON_FREE_ORDERS_FROM_AS_OF_FIELD, cap, ctx->as_of, eff->anchor_field);
-              /* Translators: measure title, the order cap (1,300), the evaluation date, a profile field */
-              ctx_assumption (ctx, _("%s: the %s free orders counted from %s, the evaluation date (assumed) — the profile does not say when you enrolled (“%s”), so none are taken as used before"),
-                              title, b1, d1, sc_format_field_label (eff->anchor_field));
+              ctx_assumption (ctx, SC_REASON_NOTE_FREE_ORDERS_FIELD, &mr->measure->title, cap, ctx->as_of,
+                              eff->anchor_field);
             }
           else
             {
               add_reason (ctx, mr, SC_REASON_FREE_ORDERS_FROM_AS_OF, cap, ctx->as_of);
-              /* Translators: measure title, the order cap (1,300), the evaluation date */
-              ctx_assumption (ctx, _("%s: the %s free orders counted from %s, the evaluation date (assumed) — the profile does not say when you enrolled, so none are taken as used before"),
-                              title, b1, d1);
+              ctx_assumption (ctx, SC_REASON_NOTE_FREE_ORDERS, &mr->measure->title, cap, ctx->as_of);
             }
         }
     }
@@ -277,18 +268,12 @@ share_of (Ctx             *ctx,
    * orders) would reduce the same commission twice, once here and once by
    * a waiver on the rest: counted on the whole at most, and said. */
   {
-    char b1[G_ASCII_DTOSTR_BUF_SIZE], b2[G_ASCII_DTOSTR_BUF_SIZE];
-
     if ((guint) whole < SC_N_FIELDS && ctx->profile->values[whole].set
         && *share > ctx->profile->values[whole].number)
       {
         double limit = ctx->profile->values[whole].number;
 
-        sc_format_number (b1, sizeof b1, *share * 100);
-        sc_format_number (b2, sizeof b2, limit * 100);
-        /* Translators: a field and its share, the field it is part of and its share */
-        ctx_warning (ctx, _("“%s” (%s%%) cannot exceed “%s” (%s%%), which it is part of: counted as %s%%; correct the profile"),
-                     sc_format_field_label (field), b1, sc_format_field_label (whole), b2, b2);
+        ctx_warning (ctx, SC_REASON_SHARE_EXCEEDS, field, *share, whole, limit, limit);
         add_reason (ctx, mr, SC_REASON_SHARE_EXCEEDS, field, *share, whole, limit, limit);
         *share = limit;
       }
@@ -316,7 +301,7 @@ sc_eval_fee_rate (Ctx            *ctx,
   if (!eff->rate.set)
     return;
   mr->basis |= eff->rate.basis;
-  sc_ctx_note_assumed (ctx, mr->measure, _("rate"), &eff->rate, SC_UNIT_PERCENT, NULL);
+  sc_ctx_note_assumed (ctx, mr->measure, N_("rate"), &eff->rate, SC_UNIT_PERCENT, NULL);
   diff = MAX (0, base - sc_ctx_number (ctx, &eff->rate));
   if (!window_in_horizon (ctx, mp->window, &lo, &hi))
     return;
@@ -369,7 +354,7 @@ sc_eval_commission_waiver (Ctx            *ctx,
     {
       share = sc_ctx_number (ctx, &eff->share);
       mr->basis |= eff->share.basis;
-      sc_ctx_note_assumed (ctx, mr->measure, _("share waived"), &eff->share, SC_UNIT_PERCENT, NULL);
+      sc_ctx_note_assumed (ctx, mr->measure, N_("share waived"), &eff->share, SC_UNIT_PERCENT, NULL);
     }
   if (!sc_ctx_baseline_value (ctx, mr->program->platform, SC_FEE_COMMISSION, &base, &mr->basis))
     {
@@ -393,8 +378,7 @@ need_coc (Ctx             *ctx,
       return TRUE;
     }
   add_reason (ctx, mr, SC_REASON_NO_COST_OF_CAPITAL, SC_FIELD_COST_OF_CAPITAL);
-  ctx_warning (ctx, _("Cash-flow value not computed: set “%s” in the profile"),
-               sc_format_field_label (SC_FIELD_COST_OF_CAPITAL));
+  ctx_warning (ctx, SC_REASON_NO_COST_OF_CAPITAL, SC_FIELD_COST_OF_CAPITAL);
   return FALSE;
 }
 
@@ -416,7 +400,7 @@ sc_eval_deposit (Ctx            *ctx,
       return;
     }
   mr->basis |= eff->deposit.basis;
-  sc_ctx_note_assumed (ctx, mr->measure, _("deposit"), &eff->deposit, SC_UNIT_YUAN, NULL);
+  sc_ctx_note_assumed (ctx, mr->measure, N_("deposit"), &eff->deposit, SC_UNIT_YUAN, NULL);
   diff = MAX (0, base - sc_ctx_number (ctx, &eff->deposit));
   add_reason (ctx, mr, SC_REASON_DEPOSIT, sc_ctx_number (ctx, &eff->deposit), SC_UNIT_YUAN, NULL,
               base, SC_UNIT_YUAN, NULL);
@@ -431,7 +415,7 @@ sc_eval_deposit (Ctx            *ctx,
       period.end = anchor + (ScDay) MAX (0, sc_ctx_number (ctx, &eff->days));
       mr->basis |= eff->days.basis;
       /* Translators: what an assumed number is: how long a lower deposit lasts (a trial period) */
-      sc_ctx_note_assumed (ctx, mr->measure, _("deposit period"), &eff->days, SC_UNIT_DAYS, NULL);
+      sc_ctx_note_assumed (ctx, mr->measure, N_("deposit period"), &eff->days, SC_UNIT_DAYS, NULL);
       add_reason (ctx, mr, SC_REASON_DEPOSIT_DAYS, sc_ctx_number (ctx, &eff->days), period.start, period.end - 1);
       period = window_intersect (period, mp->window);
     }
@@ -464,7 +448,7 @@ sc_eval_settlement (Ctx            *ctx,
       return;
     }
   mr->basis |= eff->settlement_days.basis | SC_BASIS_PROFILE;
-  sc_ctx_note_assumed (ctx, mr->measure, _("settlement days"), &eff->settlement_days, SC_UNIT_DAYS, NULL);
+  sc_ctx_note_assumed (ctx, mr->measure, N_("settlement days"), &eff->settlement_days, SC_UNIT_DAYS, NULL);
   diff = MAX (0, base - sc_ctx_number (ctx, &eff->settlement_days));
   add_reason (ctx, mr, SC_REASON_SETTLEMENT, sc_ctx_number (ctx, &eff->settlement_days), base);
   if (!need_coc (ctx, mr) || !window_in_horizon (ctx, mp->window, &lo, &hi))

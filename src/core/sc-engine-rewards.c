@@ -20,10 +20,11 @@ benefit_unit (const ScEffect *eff)
   return eff->benefit == SC_BENEFIT_TRAFFIC ? SC_UNIT_COUNT : SC_UNIT_YUAN;
 }
 
+/* The traffic unit whose label follows a count of traffic, else NULL. */
 static const char *
 benefit_noun (const ScEffect *eff)
 {
-  return eff->benefit == SC_BENEFIT_TRAFFIC ? sc_traffic_unit_label (eff->unit ? eff->unit : "exposure") : NULL;
+  return eff->benefit == SC_BENEFIT_TRAFFIC ? (eff->unit ? eff->unit : "exposure") : NULL;
 }
 
 /* The tier of @eff reached first: the lowest threshold of a tiered effect,
@@ -48,10 +49,10 @@ note_threshold (Ctx             *ctx,
   mr->basis |= tier->threshold.basis;
   if (unit == SC_UNIT_COUNT)
     /* Translators: what an assumed number is: the top N a rank must be within, "rank tier, top 1,000" */
-    sc_ctx_note_assumed (ctx, mr->measure, _("rank tier, top"), &tier->threshold, SC_UNIT_COUNT, NULL);
+    sc_ctx_note_assumed (ctx, mr->measure, N_("rank tier, top"), &tier->threshold, SC_UNIT_COUNT, NULL);
   else
     /* Translators: what an assumed number is: the GMV a tier of rewards starts at */
-    sc_ctx_note_assumed (ctx, mr->measure, _("tier threshold"), &tier->threshold, unit, NULL);
+    sc_ctx_note_assumed (ctx, mr->measure, N_("tier threshold"), &tier->threshold, unit, NULL);
 }
 
 /* Books one benefit of @amount (yuan or traffic units) on @day. */
@@ -88,7 +89,7 @@ book_benefit (Ctx             *ctx,
                 per_unit = sc_ctx_number (ctx, &eff->exposures_per_unit);
                 mr->basis |= eff->exposures_per_unit.basis;
                 /* Translators: what an assumed number is: exposures one traffic coupon (or unit of traffic) buys */
-                sc_ctx_note_assumed (ctx, mr->measure, _("exposures per unit"), &eff->exposures_per_unit,
+                sc_ctx_note_assumed (ctx, mr->measure, N_("exposures per unit"), &eff->exposures_per_unit,
                                      SC_UNIT_PLAIN, NULL);
               }
             else
@@ -111,8 +112,7 @@ book_benefit (Ctx             *ctx,
         else if (in_horizon (ctx, day))
           {
             add_reason (ctx, mr, SC_REASON_TRAFFIC_NOT_VALUED, SC_FIELD_YUAN_PER_1000_EXPOSURES);
-            ctx_warning (ctx, _("Traffic is not valued in yuan: set “%s” in the profile"),
-                         sc_format_field_label (SC_FIELD_YUAN_PER_1000_EXPOSURES));
+            ctx_warning (ctx, SC_REASON_TRAFFIC_NOT_VALUED, SC_FIELD_YUAN_PER_1000_EXPOSURES);
           }
         break;
       }
@@ -136,11 +136,11 @@ sc_eval_grant (Ctx            *ctx,
       day += (ScDay) MAX (0, sc_ctx_number (ctx, &eff->days));
       mr->basis |= eff->days.basis;
       /* Translators: what an assumed number is: the days from the anchor to the payment */
-      sc_ctx_note_assumed (ctx, mr->measure, _("payment delay"), &eff->days, SC_UNIT_DAYS, NULL);
+      sc_ctx_note_assumed (ctx, mr->measure, N_("payment delay"), &eff->days, SC_UNIT_DAYS, NULL);
     }
   mr->basis |= eff->amount.basis;
   /* Translators: what an assumed number is, shown as "title — amount 240 (assumed): note" */
-  sc_ctx_note_assumed (ctx, mp->pub.measure, _("amount"), &eff->amount, benefit_unit (eff), benefit_noun (eff));
+  sc_ctx_note_assumed (ctx, mp->pub.measure, N_("amount"), &eff->amount, benefit_unit (eff), benefit_noun (eff));
   if (!sc_window_contains (&mp->window, day))
     {
       add_reason (ctx, mr, SC_REASON_PAID_OUTSIDE_WINDOW, day);
@@ -185,7 +185,7 @@ sc_eval_tiered (Ctx            *ctx,
   if (eff->max_total.set)
     {
       mr->basis |= eff->max_total.basis;
-      sc_ctx_note_assumed (ctx, mr->measure, _("maximum"), &eff->max_total, benefit_unit (eff), benefit_noun (eff));
+      sc_ctx_note_assumed (ctx, mr->measure, N_("maximum"), &eff->max_total, benefit_unit (eff), benefit_noun (eff));
     }
   if (!sc_window_contains (&mp->window, anchor))
     {
@@ -221,7 +221,7 @@ sc_eval_tiered (Ctx            *ctx,
           continue;
         }
       mr->basis |= best->reward.basis;
-      sc_ctx_note_assumed (ctx, mr->measure, _("reward"), &best->reward, benefit_unit (eff), benefit_noun (eff));
+      sc_ctx_note_assumed (ctx, mr->measure, N_("reward"), &best->reward, benefit_unit (eff), benefit_noun (eff));
       reward = MIN (sc_ctx_number (ctx, &best->reward), MAX (0, cap - paid));
       if (reward < sc_ctx_number (ctx, &best->reward))
         mr->cut_by_cap = TRUE;
@@ -286,13 +286,13 @@ sc_eval_rank (Ctx            *ctx,
   if (!best->reward.set)
     return;
   mr->basis |= best->reward.basis;
-  sc_ctx_note_assumed (ctx, mr->measure, _("reward"), &best->reward, benefit_unit (eff), benefit_noun (eff));
+  sc_ctx_note_assumed (ctx, mr->measure, N_("reward"), &best->reward, benefit_unit (eff), benefit_noun (eff));
   reward = sc_ctx_number (ctx, &best->reward);
   /* As for tiered rewards, a maximum bounds the value whether or not it cuts it. */
   if (eff->max_total.set)
     {
       mr->basis |= eff->max_total.basis;
-      sc_ctx_note_assumed (ctx, mr->measure, _("maximum"), &eff->max_total, benefit_unit (eff), benefit_noun (eff));
+      sc_ctx_note_assumed (ctx, mr->measure, N_("maximum"), &eff->max_total, benefit_unit (eff), benefit_noun (eff));
     }
   if (eff->max_total.set && reward > sc_ctx_number (ctx, &eff->max_total))
     {

@@ -316,36 +316,61 @@ keep_counted (Ctx      *ctx,
     }
 }
 
+/* Which block of the result a record goes to: its measure's index, then
+ * the assumption notes, then the warnings. */
+static guint
+record_block (const ResultPriv *rp,
+              const ScReason   *r)
+{
+  guint n = rp->pub.measures->len;
+
+  if (r->owner == SC_CTX_ASSUMPTIONS)
+    return n;
+  if (r->owner == SC_CTX_WARNINGS)
+    return n + 1;
+  return (guint) ((const MeasurePriv *) r->owner - rp->measures);
+}
+
 /*
- * The edge: the records of the evaluation, measure by measure (in the order
- * each measure's were recorded), become the result's, and their text in the
- * evaluation's language the measures' reasons. The records are put in
- * order where they are (most are already: only stacking adds to a measure
- * evaluated earlier), not copied: a second large block per evaluation was
- * measurably slower.
+ * The edge: the records of the evaluation become the result's, block by
+ * block (each measure's, the assumption notes', the warnings', each in the
+ * order it was recorded), and their text in the evaluation's language the
+ * measures' reasons and the result's assumptions and warnings (a line
+ * written alike twice listed once). The records are put in order where
+ * they are (most are already: stacking and notes add to earlier blocks),
+ * not copied: a second large block per evaluation was measurably slower.
  */
 static void
 write_reasons (Ctx        *ctx,
                ResultPriv *rp)
 {
-  GPtrArray *measures = rp->pub.measures;
-  GArray *records = ctx->records;
-  ScReason *r = (ScReason *) records->data;
-  guint n = records->len;
-  g_autofree guint *next = g_new0 (guint, measures->len + 1);
-  g_autofree guint *to = g_new (guint, MAX (1, n));
+  ScResult *result = &rp->pub;
+  GPtrArray *measures = result->measures;
+  guint n_blocks = measures->len + 2;
+  ScReason *r;
+  guint n;
+  g_autofree guint *next = NULL, *size = NULL, *to = NULL;
 
-  for (guint i = 0; i < n; i++)
-    next[(const MeasurePriv *) r[i].owner - rp->measures + 1]++;
-  for (guint m = 0; m < measures->len; m++)
+  if (!ctx->reasons)
     {
-      ScMeasureResult *mr = g_ptr_array_index (measures, m);
-
-      mr->n_reason_data = next[m + 1];
-      next[m + 1] += next[m];
+      result->assumptions = g_ptr_array_new_with_free_func (g_free);
+      result->warnings = g_ptr_array_new_with_free_func (g_free);
+      return;
+    }
+  r = (ScReason *) ctx->records->data;
+  n = ctx->records->len;
+  next = g_new0 (guint, n_blocks + 1);
+  size = g_new (guint, n_blocks);
+  to = g_new (guint, MAX (1, n));
+  for (guint i = 0; i < n; i++)
+    next[record_block (rp, &r[i]) + 1]++;
+  for (guint b = 0; b < n_blocks; b++)
+    {
+      size[b] = next[b + 1];
+      next[b + 1] += next[b];
     }
   for (guint i = 0; i < n; i++)
-    to[i] = next[(const MeasurePriv *) r[i].owner - rp->measures]++;
+    to[i] = next[record_block (rp, &r[i])]++;
   /* Each cycle of the permutation in turn. */
   for (guint i = 0; i < n; i++)
     while (to[i] != i)
@@ -359,14 +384,21 @@ write_reasons (Ctx        *ctx,
         to[i] = tj;
       }
   rp->reasons = (ScReason *) g_array_free (g_steal_pointer (&ctx->records), FALSE);
-  for (guint m = 0, at = 0; m < measures->len; m++)
+  rp->texts = g_steal_pointer (&ctx->texts);
+  for (guint b = 0, at = 0; b < measures->len; at += size[b], b++)
     {
-      ScMeasureResult *mr = g_ptr_array_index (measures, m);
+      ScMeasureResult *mr = g_ptr_array_index (measures, b);
 
-      mr->reason_data = mr->n_reason_data > 0 ? rp->reasons + at : NULL;
-      at += mr->n_reason_data;
-      mr->reasons = sc_reasons_format (mr->reason_data, mr->n_reason_data, ctx->lang);
+      mr->n_reason_data = size[b];
+      mr->reason_data = size[b] > 0 ? rp->reasons + at : NULL;
+      mr->reasons = sc_reasons_format (mr->reason_data, size[b], ctx->lang);
     }
+  result->n_assumption_data = size[measures->len];
+  result->assumption_data = rp->reasons + n - size[measures->len + 1] - size[measures->len];
+  result->n_warning_data = size[measures->len + 1];
+  result->warning_data = rp->reasons + n - size[measures->len + 1];
+  result->assumptions = sc_reasons_format_unique (result->assumption_data, result->n_assumption_data, ctx->lang);
+  result->warnings = sc_reasons_format_unique (result->warning_data, result->n_warning_data, ctx->lang);
 }
 
 /* Left out: disabled, or of another platform than the only one asked for. */
@@ -566,7 +598,7 @@ sc_engine_evaluate (ScCatalog             *catalog,
             pr->monthly[m * SC_N_AMOUNTS + SC_AMOUNT_FEE_GROSS] += g;
           }
       if (!pr->has_baseline)
-        ctx_warning (&ctx, _("No baseline fees for %s: its gross fees are shown as 0"), platform);
+        ctx_warning (&ctx, SC_REASON_WARN_NO_BASELINE, platform);
       g_ptr_array_add (result->platforms, pr);
     }
 
@@ -631,11 +663,8 @@ sc_engine_evaluate (ScCatalog             *catalog,
       g_clear_pointer (&rp->series, g_free);
     }
 
-  if (ctx.reasons)
-    write_reasons (&ctx, rp);
+  write_reasons (&ctx, rp);
   rp->used = ctx.used != NULL ? g_steal_pointer (&ctx.used) : g_ptr_array_new ();
-  result->assumptions = g_steal_pointer (&ctx.assumptions);
-  result->warnings = g_steal_pointer (&ctx.warnings);
   if (rp->raw != NULL)
     {
       /* For sc_engine_evaluate_delta(): the sales curve and gross fees. */

@@ -361,27 +361,30 @@ printf_strings_sized (const char        *format,
   return out;
 }
 
-/* One pass into a buffer on the stack, a byte at a time: a reason is one
- * short sentence, and its pieces are a few bytes long. */
-char *
-sc_format_printf_strings (const char        *format,
-                          const char *const *strings,
-                          guint              n_strings)
+/* One pass, the format a byte at a time: a reason is one sentence, and the
+ * pieces between its arguments are a few bytes long. */
+gsize
+sc_format_printf_strings_into (char              *buf,
+                               gsize              size,
+                               const char        *format,
+                               const char *const *strings,
+                               guint              n_strings)
 {
-  char buf[512];
-  char *out = buf, *end = buf + sizeof buf - 1;
+  char *out = buf, *end = buf + size - 1;
   guint seq = 0;
   gboolean positional = FALSE;
 
+  g_return_val_if_fail (size > 0, G_MAXSIZE);
   for (const char *p = format; *p != '\0'; p++)
     {
       const char *arg;
+      gsize arg_len;
       guint pos;
 
       if (*p != '%')
         {
           if (out == end)
-            return printf_strings_sized (format, strings, n_strings);
+            return G_MAXSIZE;
           *out++ = *p;
           continue;
         }
@@ -389,7 +392,7 @@ sc_format_printf_strings (const char        *format,
       if (*p == '%')
         {
           if (out == end)
-            return printf_strings_sized (format, strings, n_strings);
+            return G_MAXSIZE;
           *out++ = '%';
           continue;
         }
@@ -402,15 +405,32 @@ sc_format_printf_strings (const char        *format,
       else
         pos = positional ? 0 : ++seq;
       if ((*p != 's' && *p != 'u') || pos == 0 || pos > n_strings || (positional && seq > 0))
-        return printf_strings_sized (format, strings, n_strings);   /* which says what is wrong */
-      for (arg = strings[pos - 1] != NULL ? strings[pos - 1] : ""; *arg != '\0'; arg++)
-        {
-          if (out == end)
-            return printf_strings_sized (format, strings, n_strings);
-          *out++ = *arg;
-        }
+        return G_MAXSIZE;
+      /* An argument may be long (a note of the data): copied whole. */
+      arg = strings[pos - 1] != NULL ? strings[pos - 1] : "";
+      arg_len = strlen (arg);
+      if ((gsize) (end - out) < arg_len)
+        return G_MAXSIZE;
+      memcpy (out, arg, arg_len);
+      out += arg_len;
     }
-  return g_strndup (buf, (gsize) (out - buf));
+  *out = '\0';
+  return (gsize) (out - buf);
+}
+
+char *
+sc_format_printf_strings (const char        *format,
+                          const char *const *strings,
+                          guint              n_strings)
+{
+  char buf[2048];
+  gsize len = sc_format_printf_strings_into (buf, sizeof buf, format, strings, n_strings);
+
+  /* Too long for the buffer, or a format it does not take (which the
+   * other way says). */
+  if (len == G_MAXSIZE)
+    return printf_strings_sized (format, strings, n_strings);
+  return g_strndup (buf, len);
 }
 
 char *
@@ -688,20 +708,31 @@ sc_format_fee_unit (ScFee fee)
 }
 
 /* "2026-01-01 – 2026-03-31" with the last day shown (end is exclusive). */
-char *
-sc_format_window (ScWindow w)
+const char *
+sc_format_window_into (char     *buf,
+                       gsize     size,
+                       ScWindow  w)
 {
   char a[16] = "", b[16] = "";
+  const char *args[2] = { a, b };
 
   if (w.start != SC_DAY_NONE)
     sc_day_format (w.start, a);
   if (w.end != SC_DAY_NONE)
     sc_day_format (w.end - 1, b);
   if (w.end == SC_DAY_NONE)
-    return sc_format_strdup_printf (_("%s onwards"), a);
+    return sc_format_printf_strings_into (buf, size, _("%s onwards"), args, 1) != G_MAXSIZE ? buf : NULL;
   if (w.start == SC_DAY_NONE)
-    return sc_format_strdup_printf (_("until %s"), b);
-  return sc_format_strdup_printf ("%s – %s", a, b);
+    return sc_format_printf_strings_into (buf, size, _("until %s"), args + 1, 1) != G_MAXSIZE ? buf : NULL;
+  return sc_format_printf_strings_into (buf, size, "%s – %s", args, 2) != G_MAXSIZE ? buf : NULL;
+}
+
+char *
+sc_format_window (ScWindow w)
+{
+  char buf[256];
+
+  return g_strdup (sc_format_window_into (buf, sizeof buf, w));
 }
 
 const char *
@@ -740,4 +771,27 @@ sc_format_choices (ScField             field,
       g_string_append (s, sc_format_choice_label (field, values[i]));
     }
   return g_string_free (s, FALSE);
+}
+
+const char *
+sc_format_choices_into (char               *buf,
+                        gsize               size,
+                        ScField             field,
+                        const char *const  *values)
+{
+  gsize len = 0;
+
+  g_return_val_if_fail (size > 0, NULL);
+  buf[0] = '\0';
+  for (guint i = 0; values != NULL && values[i] != NULL; i++)
+    {
+      if (i > 0)
+        len += g_strlcpy (buf + len, " / ", size - len);
+      if (len >= size)
+        return NULL;
+      len += g_strlcpy (buf + len, sc_format_choice_label (field, values[i]), size - len);
+      if (len >= size)
+        return NULL;
+    }
+  return buf;
 }

@@ -112,6 +112,37 @@ static const ScReasonInfo infos[SC_N_REASONS] = {
   [SC_REASON_GROUP_BEST_OF] = { N_("Not counted: “%s” is worth more (only the best measure of this group applies)"), FALSE, { A (TEXT) } },
   [SC_REASON_FEE_CAPPED] = { N_("Reduction cut so that %s does not go below zero"), FALSE, { A (FEE) } },
   [SC_REASON_EXPECTED_APART] = { N_("Its value is shown apart and left out of every total until it is in force"), FALSE, { 0 } },
+
+  /* Translators: platform, fee, " / " and category (or nothing), value */
+  [SC_REASON_NOTE_OVERRIDE] = { N_("%s %s%s%s: %s (your override)"), FALSE, { A (PLATFORM), A (FEE), A (STRING), A (CHOICE), A (VALUE) } },
+  /* Translators: platform, fee, " / " and category (or nothing), value, note */
+  [SC_REASON_NOTE_OVERRIDE_NOTED] = { N_("%s %s%s%s: %s (your override) — %s"), FALSE, { A (PLATFORM), A (FEE), A (STRING), A (CHOICE), A (VALUE), A (TEXT) } },
+  /* Translators: platform, fee, " / " and category (or nothing), value, note */
+  [SC_REASON_NOTE_BASELINE_ASSUMED] = { N_("%s %s%s%s: %s (assumed) — %s"), FALSE, { A (TEXT), A (FEE), A (STRING), A (CHOICE), A (VALUE), A (TEXT) } },
+  /* Translators: measure title, what (e.g. "reward"), value, note:
+   * "Leap gold plan: reward 500 yuan (assumed) — The article gives no reward…" */
+  [SC_REASON_NOTE_NUMBER_ASSUMED] = { N_("%s: %s %s (assumed) — %s"), FALSE, { A (TEXT), A (MSGID), A (VALUE), A (TEXT) } },
+  /* The condition as its reason shows it: "Has orders through Qianchuan·Chengfang >" */
+  [SC_REASON_NOTE_THRESHOLD_ASSUMED] = { N_("%s: %s %s (assumed) — %s"), FALSE, { A (TEXT), A (LABEL_OP), A (VALUE), A (TEXT) } },
+  /* Translators: measure or program title, note */
+  [SC_REASON_NOTE_RUNS_OPEN] = { N_("%s: runs on to the end of the horizon, no end given (assumed) — %s"), FALSE, { A (TEXT), A (TEXT) } },
+  /* Translators: measure or program title, the last day counted, note */
+  [SC_REASON_NOTE_RUNS_UNTIL] = { N_("%s: runs until %s (assumed) — %s"), FALSE, { A (TEXT), A (DAY), A (TEXT) } },
+  /* Translators: measure title, the order cap (1,300), the evaluation date, a profile field */
+  [SC_REASON_NOTE_FREE_ORDERS_FIELD] = { N_("%s: the %s free orders counted from %s, the evaluation date (assumed) — the profile does not say when you enrolled (“%s”), so none are taken as used before"), FALSE, { A (TEXT), A (COUNT), A (DAY), A (FIELD) } },
+  /* Translators: measure title, the order cap (1,300), the evaluation date */
+  [SC_REASON_NOTE_FREE_ORDERS] = { N_("%s: the %s free orders counted from %s, the evaluation date (assumed) — the profile does not say when you enrolled, so none are taken as used before"), FALSE, { A (TEXT), A (COUNT), A (DAY) } },
+  [SC_REASON_NOTE_PROFILE] = { N_("%s: %s (profile)"), FALSE, { A (FIELD), A (VALUE) } },
+  /* Translators: profile field, value, note */
+  [SC_REASON_NOTE_PROFILE_NOTED] = { N_("%s: %s (profile) — %s"), FALSE, { A (FIELD), A (VALUE), A (TEXT) } },
+  /* Translators: profile field, the value used instead ("0%") */
+  [SC_REASON_NOTE_NOT_GIVEN] = { N_("%s: not given, %s used"), FALSE, { A (FIELD), A (VALUE) } },
+
+  [SC_REASON_WARN_NO_GMV] = { N_("Fees are not estimated: set “%s” in the profile"), FALSE, { A (FIELD) } },
+  [SC_REASON_WARN_NO_ORDER_VALUE] = { N_("Per-order fees are not estimated: set “%s” in the profile"), FALSE, { A (FIELD) } },
+  /* Translators: the loader's message, "file:line:col: …" */
+  [SC_REASON_WARN_FILE_NOT_LOADED] = { N_("A program file was not loaded, so its programs are left out: %s"), FALSE, { A (STRING) } },
+  [SC_REASON_WARN_NO_BASELINE] = { N_("No baseline fees for %s: its gross fees are shown as 0"), FALSE, { A (STRING) } },
 };
 
 #undef A
@@ -246,6 +277,11 @@ sc_reason_addv (GArray       *reasons,
           a->p = va_arg (va, gconstpointer);
           a->i = va_arg (va, int);
           break;
+        case SC_REASON_ARG_LABEL_OP:
+          a->p = va_arg (va, gconstpointer);
+          a->i = va_arg (va, int);
+          a->q = sc_reason_op_symbol ((ScOp) va_arg (va, int));
+          break;
         case SC_REASON_ARG_PLATFORM:
           a->p = va_arg (va, gconstpointer);
           a->q = va_arg (va, gconstpointer);
@@ -337,8 +373,9 @@ format_arg (ScReasonArgType    type,
     case SC_REASON_ARG_WINDOW:
       {
         ScWindow w = { (ScDay) a->i, (ScDay) a->y };
+        const char *s = sc_format_window_into (buf, size, w);
 
-        return *owned = sc_format_window (w);
+        return s != NULL ? s : (*owned = sc_format_window (w));
       }
     case SC_REASON_ARG_UINT:
       {
@@ -367,9 +404,16 @@ format_arg (ScReasonArgType    type,
     case SC_REASON_ARG_CHOICE:
       return a->p != NULL ? sc_format_choice_label ((ScField) a->i, a->p) : "";
     case SC_REASON_ARG_CHOICES:
-      return *owned = sc_format_choices ((ScField) a->i, a->p);
+      {
+        const char *s = sc_format_choices_into (buf, size, (ScField) a->i, a->p);
+
+        return s != NULL ? s : (*owned = sc_format_choices ((ScField) a->i, a->p));
+      }
     case SC_REASON_ARG_LABEL:
       return a->p != NULL ? sc_text_get (a->p, lang) : sc_format_field_label ((ScField) a->i);
+    case SC_REASON_ARG_LABEL_OP:
+      return *owned = g_strconcat (a->p != NULL ? sc_text_get (a->p, lang) : sc_format_field_label ((ScField) a->i),
+                                   " ", (const char *) a->q, NULL);
     case SC_REASON_ARG_PLATFORM:
       {
         const char *name = a->p != NULL ? sc_text_get (a->p, lang) : NULL;
@@ -393,7 +437,8 @@ sc_reason_format (const ScReason *reason,
                   const char     *lang)
 {
   const ScReasonInfo *info;
-  char bufs[SC_REASON_MAX_ARGS][SC_FORMAT_VALUE_BUF];
+  /* Big enough for nearly any list of choices or window (else allocated). */
+  char bufs[SC_REASON_MAX_ARGS][256];
   char *owned[SC_REASON_MAX_ARGS] = { NULL };
   const char *strings[SC_REASON_MAX_ARGS];
   guint n = 0;
@@ -421,13 +466,52 @@ sc_reasons_format (const ScReason *reasons,
   return out;
 }
 
+/* Appends @line (taking it) unless @lines has it already. A few dozen lines
+ * are compared directly (cheaper than hashing long notes); past that a set
+ * in *@seen, made on first need, keeps it linear. */
+static void
+add_line (GPtrArray   *lines,
+          GHashTable **seen,
+          char        *line)
+{
+  if (*seen == NULL && lines->len >= 32)
+    {
+      *seen = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < lines->len; i++)
+        g_hash_table_add (*seen, g_ptr_array_index (lines, i));
+    }
+  if (*seen != NULL ? g_hash_table_contains (*seen, line) : g_ptr_array_find_with_equal_func (lines, line, g_str_equal, NULL))
+    {
+      g_free (line);
+      return;
+    }
+  if (*seen != NULL)
+    g_hash_table_add (*seen, line);
+  g_ptr_array_add (lines, line);
+}
+
+GPtrArray *
+sc_reasons_format_unique (const ScReason *reasons,
+                          guint           n,
+                          const char     *lang)
+{
+  GPtrArray *out = g_ptr_array_new_full (n, g_free);
+  g_autoptr(GHashTable) seen = NULL;
+
+  for (guint i = 0; i < n; i++)
+    add_line (out, &seen, sc_reason_format (&reasons[i], lang));
+  return out;
+}
+
 GPtrArray *
 sc_reasons_format_in (const ScReason *reasons,
                       guint           n,
-                      const char     *lang)
+                      const char     *lang,
+                      gboolean        unique)
 {
   ScI18nSwitch *sw = sc_i18n_switch_begin (sc_lang_from_code (lang));
-  GPtrArray *out = sc_reasons_format (reasons, n, sc_lang_to_code (sc_lang_from_code (lang)));
+  const char *code = sc_lang_to_code (sc_lang_from_code (lang));
+  GPtrArray *out = unique ? sc_reasons_format_unique (reasons, n, code) : sc_reasons_format (reasons, n, code);
 
   sc_i18n_switch_end (sw);
   return out;

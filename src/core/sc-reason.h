@@ -51,6 +51,7 @@ typedef enum
   SC_REASON_ARG_TRAFFIC_UNIT, /* const char *unit id: its plural label (sc_traffic_unit_label()) */
   SC_REASON_ARG_BENEFIT,      /* ScBenefit: "yuan in cash" … */
   SC_REASON_ARG_OP,           /* ScOp: "<", "≥" … */
+  SC_REASON_ARG_LABEL_OP,     /* const ScText * or NULL, ScField, ScOp: "Shop experience score <" */
 } ScReasonArgType;
 
 #define SC_REASON_MAX_ARGS 6
@@ -128,6 +129,24 @@ typedef enum
   SC_REASON_GROUP_BEST_OF,
   SC_REASON_FEE_CAPPED,
   SC_REASON_EXPECTED_APART,
+  /* assumption notes (ScResult.assumptions) */
+  SC_REASON_NOTE_OVERRIDE,
+  SC_REASON_NOTE_OVERRIDE_NOTED,
+  SC_REASON_NOTE_BASELINE_ASSUMED,
+  SC_REASON_NOTE_NUMBER_ASSUMED,
+  SC_REASON_NOTE_THRESHOLD_ASSUMED,
+  SC_REASON_NOTE_RUNS_OPEN,
+  SC_REASON_NOTE_RUNS_UNTIL,
+  SC_REASON_NOTE_FREE_ORDERS_FIELD,
+  SC_REASON_NOTE_FREE_ORDERS,
+  SC_REASON_NOTE_PROFILE,
+  SC_REASON_NOTE_PROFILE_NOTED,
+  SC_REASON_NOTE_NOT_GIVEN,
+  /* warnings (ScResult.warnings; a few reasons are warnings too) */
+  SC_REASON_WARN_NO_GMV,
+  SC_REASON_WARN_NO_ORDER_VALUE,
+  SC_REASON_WARN_FILE_NOT_LOADED,
+  SC_REASON_WARN_NO_BASELINE,
   SC_N_REASONS
 } ScReasonKind;
 
@@ -194,11 +213,18 @@ char      *sc_reason_format    (const ScReason *reason,
 GPtrArray *sc_reasons_format   (const ScReason *reasons,
                                 guint           n,
                                 const char     *lang);
-/* sc_reasons_format() with the messages switched to @lang for the time it
- * takes (sc_i18n_switch_begin(): main thread only). (transfer full) */
+/* sc_reasons_format() without repeats: a line written before is left out
+ * (the assumption and warning notes). (transfer full) */
+GPtrArray *sc_reasons_format_unique (const ScReason *reasons,
+                                     guint           n,
+                                     const char     *lang);
+/* sc_reasons_format() (or, @unique, sc_reasons_format_unique()) with the
+ * messages switched to @lang for the time it takes
+ * (sc_i18n_switch_begin(): main thread only). (transfer full) */
 GPtrArray *sc_reasons_format_in (const ScReason *reasons,
                                  guint           n,
-                                 const char     *lang);
+                                 const char     *lang,
+                                 gboolean        unique);
 
 /* "<", "≥" … of @op. (transfer none) */
 const char *sc_reason_op_symbol (ScOp op);

@@ -207,8 +207,13 @@ typedef struct
  * @programs: ScProgramResult*, catalog order
  * @platforms: ScPlatformResult*, sorted by platform id
  * @assumptions: char*, one line per assumption the numbers rest on
- *   (profile assumptions, baseline values and assumed program numbers used)
+ *   (profile assumptions, baseline values and assumed program numbers used),
+ *   in the evaluation's language
  * @warnings: char*, e.g. a missing baseline or an unset cost of capital
+ * @assumption_data, @warning_data (@n_assumption_data, @n_warning_data):
+ *   the same as data (ScReason, sc-reason.h), for the lines in either
+ *   language (sc_result_dup_assumptions(), sc_result_dup_warnings()); a
+ *   line that two of them write alike is listed once
  * @disabled: the program ids left out (a copy of the options'), or NULL, so
  *   that views derived from this result (sweeps, charts) leave out the same
  * @locked_worth: what one yuan of value tied to the platform (ad credit,
@@ -227,6 +232,10 @@ typedef struct _ScResult
   GPtrArray  *platforms;
   GPtrArray  *assumptions;
   GPtrArray  *warnings;
+  const struct _ScReason *assumption_data;
+  guint       n_assumption_data;
+  const struct _ScReason *warning_data;
+  guint       n_warning_data;
   double      locked_worth;
   gboolean    locked_worth_set;
 } ScResult;
@@ -254,6 +263,12 @@ double            sc_result_platform_score  (const ScResult        *result,
  * the time it takes (main thread only). Equal to the reasons of an
  * evaluation in @lang. (transfer full) */
 GPtrArray        *sc_measure_result_dup_reasons (const ScMeasureResult *measure,
+                                                 const char            *lang);
+/* The assumptions and the warnings of @result in @lang, written from their
+ * data like sc_measure_result_dup_reasons(). (transfer full) */
+GPtrArray        *sc_result_dup_assumptions     (const ScResult        *result,
+                                                 const char            *lang);
+GPtrArray        *sc_result_dup_warnings        (const ScResult        *result,
                                                  const char            *lang);
 /* Month @month of @amount in a monthly series (0 when @monthly is NULL). */
 double            sc_result_month_value     (const double          *monthly,

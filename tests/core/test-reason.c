@@ -161,9 +161,19 @@ assert_same_reasons (const ScResult *from,
   return n;
 }
 
+static void
+assert_same_lines (GPtrArray *a,
+                   GPtrArray *b)
+{
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (a, i), ==, g_ptr_array_index (b, i));
+}
+
 /*
  * One evaluation, its reasons in the other language: the same text an
- * evaluation in that language gives, for every bundled profile, both ways.
+ * evaluation in that language gives, for every bundled profile, both ways;
+ * and its assumption notes and warnings.
  */
 static void
 test_other_language (void)
@@ -189,12 +199,41 @@ test_other_language (void)
       zh = evaluate_in (profile, "zh");
       n = assert_same_reasons (en, zh, "zh", &han_zh);
       g_assert_cmpuint (n, ==, assert_same_reasons (zh, en, "en", &han_en));
+      /* The assumption notes and the warnings likewise. */
+      {
+        g_autoptr(GPtrArray) a_zh = sc_result_dup_assumptions (en, "zh");
+        g_autoptr(GPtrArray) a_en = sc_result_dup_assumptions (zh, "en");
+        g_autoptr(GPtrArray) w_zh = sc_result_dup_warnings (en, "zh");
+        g_autoptr(GPtrArray) w_en = sc_result_dup_warnings (zh, "en");
+
+        g_assert_cmpuint (zh->assumptions->len, >, 3);
+        assert_same_lines (a_zh, zh->assumptions);
+        assert_same_lines (a_en, en->assumptions);
+        assert_same_lines (w_zh, zh->warnings);
+        assert_same_lines (w_en, en->warnings);
+        g_assert_true (has_han (g_ptr_array_index (a_zh, 0)));
+      }
       g_test_message ("%s: %u reasons, %u of them with Chinese in zh, %u in en", ids[i], n, han_zh, han_en);
       /* Not two empty or untranslated lists compared. */
       g_assert_cmpuint (n, >, 20);
       g_assert_cmpuint (han_zh, >, n / 2);
       g_assert_cmpuint (han_en, <, han_zh);
     }
+  /* A warning, in the other language. */
+  {
+    g_autoptr(ScProfile) profile = sc_profile_load_example (ids[0], NULL);
+    g_autoptr(ScResult) en = NULL, zh = NULL;
+    g_autoptr(GPtrArray) w_zh = NULL;
+
+    set (profile, "monthly-gmv", NULL);
+    en = evaluate_in (profile, "en");
+    zh = evaluate_in (profile, "zh");
+    w_zh = sc_result_dup_warnings (en, "zh");
+    g_assert_cmpuint (zh->warnings->len, >=, 1);
+    assert_same_lines (w_zh, zh->warnings);
+    g_assert_true (has_han (g_ptr_array_index (w_zh, 0)));
+    g_assert_false (has_han (g_ptr_array_index (en->warnings, 0)));
+  }
 }
 
 int
