@@ -72,7 +72,8 @@ typedef struct
  * ScEngineOptions:
  * @disabled: NULL-terminated program ids left out, or NULL
  * @lang: "zh" or "en" for reasons; NULL = sc_lang_current()
- * @no_reasons: skip building reason strings (sweeps, live charts)
+ * @no_reasons: record no reasons, assumption notes or warnings, nor write
+ *   their text (sweeps, live charts)
  * @no_series: skip the month-by-month series (only totals)
  * @overrides, @n_overrides: assumed numbers evaluated at other values (the
  *   range analysis, sc-range.h), or NULL
