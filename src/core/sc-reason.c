@@ -206,10 +206,11 @@ sc_reason_addv (GArray       *reasons,
                 ScReasonKind  kind,
                 va_list       va)
 {
-  const ScReasonInfo *info = &infos[kind];
+  const ScReasonInfo *info;
   ScReason *r;
 
   g_return_if_fail ((guint) kind < SC_N_REASONS);
+  info = &infos[kind];
   g_array_set_size (reasons, reasons->len + 1);
   r = &g_array_index (reasons, ScReason, reasons->len - 1);
   r->kind = kind;
