@@ -707,32 +707,56 @@ sc_format_fee_unit (ScFee fee)
     }
 }
 
-/* "2026-01-01 – 2026-03-31" with the last day shown (end is exclusive). */
+/* The sentence of @w and its arguments (@a and @b, 16 bytes each, hold
+ * its days): "2026-01-01 – 2026-03-31" with the last day shown (end is
+ * exclusive), "… onwards", "until …". */
+static const char *
+window_parts (ScWindow      w,
+              char         *a,
+              char         *b,
+              const char  **args,
+              guint        *n)
+{
+  a[0] = b[0] = '\0';
+  if (w.start != SC_DAY_NONE)
+    sc_day_format (w.start, a);
+  if (w.end != SC_DAY_NONE)
+    sc_day_format (w.end - 1, b);
+  *n = 1;
+  args[0] = a;
+  if (w.end == SC_DAY_NONE)
+    return _("%s onwards");
+  args[0] = b;
+  if (w.start == SC_DAY_NONE)
+    return _("until %s");
+  args[0] = a;
+  args[1] = b;
+  *n = 2;
+  return "%s – %s";
+}
+
 const char *
 sc_format_window_into (char     *buf,
                        gsize     size,
                        ScWindow  w)
 {
-  char a[16] = "", b[16] = "";
-  const char *args[2] = { a, b };
+  char a[16], b[16];
+  const char *args[2];
+  guint n;
+  const char *format = window_parts (w, a, b, args, &n);
 
-  if (w.start != SC_DAY_NONE)
-    sc_day_format (w.start, a);
-  if (w.end != SC_DAY_NONE)
-    sc_day_format (w.end - 1, b);
-  if (w.end == SC_DAY_NONE)
-    return sc_format_printf_strings_into (buf, size, _("%s onwards"), args, 1) != G_MAXSIZE ? buf : NULL;
-  if (w.start == SC_DAY_NONE)
-    return sc_format_printf_strings_into (buf, size, _("until %s"), args + 1, 1) != G_MAXSIZE ? buf : NULL;
-  return sc_format_printf_strings_into (buf, size, "%s – %s", args, 2) != G_MAXSIZE ? buf : NULL;
+  return sc_format_printf_strings_into (buf, size, format, args, n) != G_MAXSIZE ? buf : NULL;
 }
 
 char *
 sc_format_window (ScWindow w)
 {
-  char buf[256];
+  char a[16], b[16];
+  const char *args[2];
+  guint n;
+  const char *format = window_parts (w, a, b, args, &n);
 
-  return g_strdup (sc_format_window_into (buf, sizeof buf, w));
+  return sc_format_printf_strings (format, args, n);
 }
 
 const char *
