@@ -236,6 +236,32 @@ test_other_language (void)
   }
 }
 
+/* The notes of the profile the assumptions show are the result's: written
+ * after the profile is gone, in the other language too. */
+static void
+test_outlives_profile (void)
+{
+  g_autoptr(GError) error = NULL;
+  ScProfile *profile = sc_profile_load_example ("brand-merchant", &error);
+  ScEngineOptions options = { .lang = "en" };
+  g_autoptr(ScResult) r = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+
+  g_assert_no_error (error);
+  r = sc_engine_evaluate (bundled_catalog, profile, &options);
+  /* Its cost of capital comes with a note. */
+  g_assert_true (has_line (r->assumptions, "a small-business loan rate"));
+  sc_profile_free (profile);
+  again = sc_result_dup_assumptions (r, "en");
+  assert_same_lines (again, r->assumptions);
+  if (zh_catalogue_ready ())
+    {
+      g_autoptr(GPtrArray) zh = sc_result_dup_assumptions (r, "zh");
+
+      g_assert_true (has_line (zh, "经营贷利率水平"));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -244,5 +270,6 @@ main (int   argc,
   g_test_add_func ("/reason/table", test_table);
   g_test_add_func ("/reason/format", test_format);
   g_test_add_func ("/reason/other-language", test_other_language);
+  g_test_add_func ("/reason/outlives-profile", test_outlives_profile);
   return engine_fixture_run ();
 }
