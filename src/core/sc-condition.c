@@ -13,48 +13,43 @@
 #include <math.h>
 #include <string.h>
 
-static const char *
-cond_label (const ScCond *cond,
-            const char   *lang)
+/* The wording of @cond for its reasons, NULL when it has none. */
+static const ScText *
+cond_label (const ScCond *cond)
 {
   if (cond->label.zh == NULL && cond->label.en == NULL)
     return NULL;
-  return sc_text_get (&cond->label, lang);
-}
-
-static const char *
-op_symbol (ScOp op)
-{
-  switch (op)
-    {
-    case SC_OP_EQ: return "=";
-    case SC_OP_NE: return "≠";
-    case SC_OP_LT: return "<";
-    case SC_OP_LE: return "≤";
-    case SC_OP_GT: return ">";
-    case SC_OP_GE: return "≥";
-    default: return "?";
-    }
+  return &cond->label;
 }
 
 static void
 reason_unknown (const ScCond *cond,
-                const char   *lang,
-                GPtrArray    *reasons)
+                GArray       *reasons)
 {
   if (reasons == NULL)
     return;
-  g_ptr_array_add (reasons, sc_format_strdup_printf (_("Needs information: %s"), sc_format_field_label (cond->field)));
+  sc_reason_add (reasons, SC_REASON_NEEDS_INFO, cond->field);
+}
+
+/* Puts a reason with @label, a condition's wording, at @index of @reasons. */
+static void
+insert_label (GArray       *reasons,
+              guint         index,
+              const ScText *label)
+{
+  ScReason r = { .kind = SC_REASON_COND_LABEL };
+
+  r.args[0].p = label;
+  g_array_insert_val (reasons, index, r);
 }
 
 int
 sc_condition_eval (const ScCond    *cond,
                    const ScProfile *profile,
-                   const char      *lang,
-                   GPtrArray       *reasons)
+                   GArray          *reasons)
 {
   const ScProfileValue *v;
-  const char *label;
+  const ScText *label;
 
   switch (cond->kind)
     {
@@ -84,7 +79,7 @@ sc_condition_eval (const ScCond    *cond,
           }
         for (guint i = 0; i < n_children; i++)
           {
-            int r = sc_condition_eval (g_ptr_array_index (cond->children, i), profile, lang, reasons);
+            int r = sc_condition_eval (g_ptr_array_index (cond->children, i), profile, reasons);
             int k;
 
             if (r < 0)
@@ -109,7 +104,7 @@ sc_condition_eval (const ScCond    *cond,
             end[i] = reasons->len;
           }
 
-        label = cond_label (cond, lang);
+        label = cond_label (cond);
         keep = decided ? DECISIVE : any_unknown ? UNKNOWN : OTHER;
         if (reasons != NULL)
           {
@@ -117,18 +112,15 @@ sc_condition_eval (const ScCond    *cond,
 
             for (guint i = 0; i < n_children; i++)
               for (; j < end[i]; j++)
-                {
-                  if (kind[i] == keep)
-                    reasons->pdata[to++] = reasons->pdata[j];
-                  else
-                    g_free (reasons->pdata[j]);
-                }
-            /* What is past @to was moved down or freed: only NULLs are left to drop. */
-            for (j = to; j < reasons->len; j++)
-              reasons->pdata[j] = NULL;
-            g_ptr_array_set_size (reasons, (int) to);
+                if (kind[i] == keep)
+                  {
+                    if (to != j)
+                      g_array_index (reasons, ScReason, to) = g_array_index (reasons, ScReason, j);
+                    to++;
+                  }
+            g_array_set_size (reasons, to);
             if (label != NULL && !(any_unknown && !decided))
-              g_ptr_array_insert (reasons, (int) base, g_strdup (label));
+              insert_label (reasons, base, label);
           }
         if (decided)
           return all ? 0 : 1;
@@ -145,17 +137,17 @@ sc_condition_eval (const ScCond    *cond,
 
         if (child == NULL)
           return -1;
-        label = cond_label (cond, lang);
+        label = cond_label (cond);
         if (reasons != NULL && label != NULL)
           {
             guint base = reasons->len;
 
-            r = sc_condition_eval (child, profile, lang, reasons);
+            r = sc_condition_eval (child, profile, reasons);
             if (r >= 0)
-              g_ptr_array_insert (reasons, (int) base, g_strdup (label));
+              insert_label (reasons, base, label);
           }
         else
-          r = sc_condition_eval (child, profile, lang, reasons);
+          r = sc_condition_eval (child, profile, reasons);
         return r < 0 ? -1 : !r;
       }
 
@@ -163,12 +155,11 @@ sc_condition_eval (const ScCond    *cond,
       {
         double x, t = cond->number.value;
         gboolean holds;
-        char bx[SC_FORMAT_VALUE_BUF], bt[SC_FORMAT_VALUE_BUF];
 
         v = &profile->values[cond->field];
         if (!v->set)
           {
-            reason_unknown (cond, lang, reasons);
+            reason_unknown (cond, reasons);
             return -1;
           }
         x = v->number;
@@ -184,24 +175,12 @@ sc_condition_eval (const ScCond    *cond,
           }
         if (reasons != NULL)
           {
-            const char *rel = holds ? op_symbol (cond->op) : (x < t ? "<" : x > t ? ">" : "=");
+            ScOp rel = holds ? cond->op : (x < t ? SC_OP_LT : x > t ? SC_OP_GT : SC_OP_EQ);
             ScUnit unit = sc_format_field_unit (cond->field);
 
-            label = cond_label (cond, lang);
-            sc_format_value (bx, sizeof bx, x, unit, NULL);
-            sc_format_value (bt, sizeof bt, t, unit, NULL);
-            /* Never "11 < 11": when rounding hides the difference, the
-             * profile's value is written with the digits that show it. */
-            if (x != t && g_str_equal (bx, bt))
-              {
-                g_ascii_formatd (bx, sizeof bx - 1, "%.12g", unit == SC_UNIT_PERCENT ? x * 100 : x);
-                if (unit == SC_UNIT_PERCENT)
-                  g_strlcat (bx, "%", sizeof bx);
-              }
-            /* "Shop experience score 4.3 < 4.4", "… Qianchuan·Chengfang 30% > 0%" */
-            g_ptr_array_add (reasons, sc_format_strdup_printf ("%s %s %s %s",
-                                                               label ? label : sc_format_field_label (cond->field),
-                                                               bx, rel, bt));
+            /* "Shop experience score 4.3 < 4.4", never "11 < 11" */
+            sc_reason_add (reasons, SC_REASON_COND_COMPARE, cond_label (cond), cond->field,
+                           x, t, unit, rel, t, unit, NULL);
           }
         return holds;
       }
@@ -215,7 +194,7 @@ sc_condition_eval (const ScCond    *cond,
         v = &profile->values[cond->field];
         if (!v->set)
           {
-            reason_unknown (cond, lang, reasons);
+            reason_unknown (cond, reasons);
             return -1;
           }
         if (info->type == SC_FIELD_TYPE_BOOL)
@@ -225,51 +204,28 @@ sc_condition_eval (const ScCond    *cond,
         for (guint i = 0; cond->values != NULL && cond->values[i] != NULL; i++)
           if (g_strcmp0 (cond->values[i], value) == 0)
             holds = TRUE;
-        if (reasons != NULL)
-          {
-            label = cond_label (cond, lang);
-            if (label == NULL)
-              label = sc_format_field_label (cond->field);
-            if (holds)
-              g_ptr_array_add (reasons, sc_format_strdup_printf (_("%s: %s"), label,
-                                                                 sc_format_choice_label (cond->field, value)));
-            else
-              {
-                g_autofree char *wanted = sc_format_choices (cond->field, (const char *const *) cond->values);
-
-                g_ptr_array_add (reasons, sc_format_strdup_printf (_("%s: %s, not %s"), label,
-                                                                   sc_format_choice_label (cond->field, value),
-                                                                   wanted));
-              }
-          }
+        if (reasons != NULL && holds)
+          sc_reason_add (reasons, SC_REASON_COND_CHOICE, cond_label (cond), cond->field, cond->field, value);
+        else if (reasons != NULL)
+          sc_reason_add (reasons, SC_REASON_CHOICE_NOT, cond_label (cond), cond->field, cond->field, value,
+                         cond->field, cond->values);
         return holds;
       }
 
     case SC_COND_DATE_IN:
       {
         gboolean holds;
-        char bd[16];
 
         v = &profile->values[cond->field];
         if (!v->set)
           {
-            reason_unknown (cond, lang, reasons);
+            reason_unknown (cond, reasons);
             return -1;
           }
         holds = sc_window_contains (&cond->window, v->date);
         if (reasons != NULL)
-          {
-            g_autofree char *w = sc_format_window (cond->window);
-
-            label = cond_label (cond, lang);
-            if (label == NULL)
-              label = sc_format_field_label (cond->field);
-            /* Translators: condition, the profile's date, the window:
-             * "First sale made: 2026-01-10, within 2026-01-01 onwards" */
-            g_ptr_array_add (reasons, sc_format_strdup_printf (holds ? _("%s: %s, within %s")
-                                                                     : _("%s: %s, not within %s"),
-                                                               label, sc_day_format (v->date, bd), w));
-          }
+          sc_reason_add (reasons, holds ? SC_REASON_COND_DATE_IN : SC_REASON_COND_DATE_NOT_IN,
+                         cond_label (cond), cond->field, v->date, cond->window);
         return holds;
       }
 
@@ -284,8 +240,17 @@ sc_engine_eval_condition (const ScCond    *cond,
                           const char      *lang,
                           GPtrArray       *reasons)
 {
+  g_autoptr(GArray) data = NULL;
+  int r;
+
   g_return_val_if_fail (cond != NULL && profile != NULL, -1);
-  return sc_condition_eval (cond, profile, lang ? lang : sc_lang_current (), reasons);
+  if (reasons == NULL)
+    return sc_condition_eval (cond, profile, NULL);
+  data = sc_reasons_new (8);
+  r = sc_condition_eval (cond, profile, data);
+  for (guint i = 0; i < data->len; i++)
+    g_ptr_array_add (reasons, sc_reason_format (&g_array_index (data, ScReason, i), lang ? lang : sc_lang_current ()));
+  return r;
 }
 
 gboolean
@@ -343,7 +308,7 @@ sc_condition_note_assumed (Ctx             *ctx,
           rs = rs_heap = g_new (int, n);
         for (guint i = 0; i < n; i++)
           {
-            rs[i] = sc_condition_eval (g_ptr_array_index (cond->children, i), ctx->profile, ctx->lang, NULL);
+            rs[i] = sc_condition_eval (g_ptr_array_index (cond->children, i), ctx->profile, NULL);
             if (rs[i] < 0)
               any_unknown = TRUE;
             else if ((rs[i] == 0) == all)
@@ -367,15 +332,9 @@ sc_condition_note_assumed (Ctx             *ctx,
     case SC_COND_COMPARE:
       if (r >= 0 && cond->number.set && (cond->number.basis & SC_BASIS_ASSUMED))
         {
-          const char *label = cond_label (cond, ctx->lang);
-          g_autofree char *what = NULL;
-
           mr->basis |= cond->number.basis;
-          if (!ctx->reasons)
-            break;
           /* The condition as its reason shows it: "Has orders through Qianchuan·Chengfang >". */
-          what = sc_format_strdup_printf ("%s %s", label ? label : sc_format_field_label (cond->field), op_symbol (cond->op));
-          sc_ctx_note_assumed (ctx, mr->measure, what, &cond->number, sc_format_field_unit (cond->field), NULL);
+          sc_ctx_note_threshold (ctx, mr->measure, cond);
         }
       break;
     default:

@@ -31,96 +31,62 @@ ctx_first_note (Ctx           *ctx,
   return TRUE;
 }
 
-/* Appends @line (taking it) unless @lines has it already. A few dozen lines
- * are compared directly (cheaper than hashing long notes); past that a set
- * in *@seen, made on first need, keeps it linear. */
 static void
-add_line (GPtrArray   *lines,
-          GHashTable **seen,
-          char        *line)
+free_text (gpointer data)
 {
-  if (*seen == NULL && lines->len >= 32)
-    {
-      *seen = g_hash_table_new (g_str_hash, g_str_equal);
-      for (guint i = 0; i < lines->len; i++)
-        g_hash_table_add (*seen, g_ptr_array_index (lines, i));
-    }
-  if (*seen != NULL ? g_hash_table_contains (*seen, line) : g_ptr_array_find_with_equal_func (lines, line, g_str_equal, NULL))
-    {
-      g_free (line);
-      return;
-    }
-  if (*seen != NULL)
-    g_hash_table_add (*seen, line);
-  g_ptr_array_add (lines, line);
+  sc_text_clear (data);
+  g_free (data);
 }
 
-void G_GNUC_PRINTF (2, 3)
-sc_ctx_warning_real (Ctx        *ctx,
-             const char *format,
-             ...)
+const ScText *
+sc_ctx_keep_text (Ctx          *ctx,
+                  const ScText *text)
 {
-  va_list args;
-  char *line;
+  ScText *copy = g_new0 (ScText, 1);
 
-  if (!ctx->reasons)
-    return;
-  va_start (args, format);
-  line = sc_format_vprintf (format, args);
-  va_end (args);
-  for (guint i = 0; i < ctx->warnings->len; i++)
-    if (g_str_equal (g_ptr_array_index (ctx->warnings, i), line))
-      {
-        g_free (line);
-        return;
-      }
-  g_ptr_array_add (ctx->warnings, line);
+  sc_text_copy (copy, text);
+  if (ctx->texts == NULL)
+    ctx->texts = g_ptr_array_new_with_free_func (free_text);
+  g_ptr_array_add (ctx->texts, copy);
+  return copy;
 }
 
-void G_GNUC_PRINTF (2, 3)
-sc_ctx_assumption_real (Ctx        *ctx,
-                const char *format,
-                ...)
-{
-  va_list args;
+const char sc_ctx_owners[2];
 
-  if (!ctx->reasons)
-    return;
-  va_start (args, format);
-  add_line (ctx->assumptions, &ctx->assumption_seen, sc_format_vprintf (format, args));
-  va_end (args);
+void
+sc_ctx_record (Ctx           *ctx,
+               gconstpointer  owner,
+               ScReasonKind   kind,
+               ...)
+{
+  va_list va;
+
+  va_start (va, kind);
+  sc_reason_addv (ctx->records, kind, va);
+  va_end (va);
+  g_array_index (ctx->records, ScReason, ctx->records->len - 1).owner = owner;
 }
 
-void G_GNUC_PRINTF (3, 4)
-sc_ctx_add_reason_real (Ctx             *ctx,
-            ScMeasureResult *mr,
-            const char      *format,
-            ...)
+void
+sc_ctx_own_reasons (Ctx             *ctx,
+                    ScMeasureResult *mr,
+                    guint            since)
 {
-  va_list args;
-
-  if (!ctx->reasons)
-    return;
-  va_start (args, format);
-  g_ptr_array_add (mr->reasons, sc_format_vprintf (format, args));
-  va_end (args);
+  for (guint i = since; i < ctx->records->len; i++)
+    g_array_index (ctx->records, ScReason, i).owner = mr;
 }
 
 /* --- baselines ---------------------------------------------------------------- */
 
-/* The platform as the reader knows it: its baseline's name in the
- * result's language (快手, Kuaishou), or the id when no baseline names it. */
-const char *
-sc_ctx_platform_label (Ctx        *ctx,
-                       const char *platform)
+/* The platform's name as its baseline gives it (快手, Kuaishou), NULL
+ * when no baseline names it (the reader then sees the id). */
+const ScText *
+sc_ctx_platform_name (Ctx        *ctx,
+                      const char *platform)
 {
   const ScBaseline *baseline = sc_catalog_find_baseline (ctx->catalog, platform);
-  const char *name;
 
-  if (baseline == NULL)
-    return platform;
-  name = sc_text_get (&baseline->name, ctx->lang);
-  return name != NULL && *name != '\0' ? name : platform;
+  return baseline != NULL ? &baseline->name : NULL;
 }
 
 gboolean
@@ -134,7 +100,6 @@ sc_ctx_baseline_value (Ctx        *ctx,
   const ScProfileOverride *o = NULL;
   const ScBaseline *baseline;
   const ScBaselineItem *any = NULL, *exact = NULL, *item;
-  char buf[SC_FORMAT_VALUE_BUF];
 
   ctx->fees_read |= 1u << fee;
   if (category != NULL)
@@ -150,17 +115,13 @@ sc_ctx_baseline_value (Ctx        *ctx,
       if (!ctx_first_note (ctx, o))
         return TRUE;
       if (note[0] != '\0')
-        /* Translators: platform, fee, " / " and category (or nothing), value, note */
-        ctx_assumption (ctx, _("%s %s%s%s: %s (your override) — %s"), sc_ctx_platform_label (ctx, platform),
-                        sc_format_fee_label (fee), o->category ? " / " : "",
-                        o->category ? sc_format_choice_label (SC_FIELD_CATEGORY, o->category) : "",
-                        sc_format_value (buf, sizeof buf, o->value, sc_format_fee_unit (fee), NULL), note);
+        ctx_assumption (ctx, SC_REASON_NOTE_OVERRIDE_NOTED, CTX_PLATFORM (ctx, platform), fee,
+                        o->category ? " / " : "", SC_FIELD_CATEGORY, o->category,
+                        o->value, sc_format_fee_unit (fee), NULL, sc_ctx_keep_text (ctx, &o->note));
       else
-        /* Translators: platform, fee, " / " and category (or nothing), value */
-        ctx_assumption (ctx, _("%s %s%s%s: %s (your override)"), sc_ctx_platform_label (ctx, platform),
-                        sc_format_fee_label (fee), o->category ? " / " : "",
-                        o->category ? sc_format_choice_label (SC_FIELD_CATEGORY, o->category) : "",
-                        sc_format_value (buf, sizeof buf, o->value, sc_format_fee_unit (fee), NULL));
+        ctx_assumption (ctx, SC_REASON_NOTE_OVERRIDE, CTX_PLATFORM (ctx, platform), fee,
+                        o->category ? " / " : "", SC_FIELD_CATEGORY, o->category,
+                        o->value, sc_format_fee_unit (fee), NULL);
       return TRUE;
     }
 
@@ -184,13 +145,9 @@ sc_ctx_baseline_value (Ctx        *ctx,
   *basis |= item->value.basis;
   sc_ctx_use (ctx, &item->value);
   if ((item->value.basis & SC_BASIS_ASSUMED) && ctx_first_note (ctx, item))
-    /* Translators: platform, fee, " / " and category (or nothing), value, note */
-    ctx_assumption (ctx, _("%s %s%s%s: %s (assumed) — %s"),
-                    sc_text_get (&baseline->name, ctx->lang), sc_format_fee_label (fee),
-                    item->category ? " / " : "",
-                    item->category ? sc_format_choice_label (SC_FIELD_CATEGORY, item->category) : "",
-                    sc_format_value (buf, sizeof buf, *value, sc_format_fee_unit (fee), NULL),
-                    sc_text_get (&item->value.note, ctx->lang));
+    ctx_assumption (ctx, SC_REASON_NOTE_BASELINE_ASSUMED, &baseline->name, fee,
+                    item->category ? " / " : "", SC_FIELD_CATEGORY, item->category,
+                    *value, sc_format_fee_unit (fee), NULL, &item->value.note);
   return TRUE;
 }
 
@@ -219,23 +176,39 @@ sc_ctx_use (Ctx            *ctx,
 }
 
 /* Notes the assumed number @n of @measure, in @unit (@noun after a count). */
+/* TRUE the first time the assumed number @n is to be noted. */
+static gboolean
+note_number (Ctx            *ctx,
+             const ScNumber *n)
+{
+  sc_ctx_use (ctx, n);
+  return ctx->reasons && n->set && (n->basis & SC_BASIS_ASSUMED) && ctx_first_note (ctx, n);
+}
+
 void
 sc_ctx_note_assumed (Ctx             *ctx,
                      const ScMeasure *measure,
                      const char      *what,
                      const ScNumber  *n,
                      ScUnit           unit,
-                     const char      *noun)
+                     const char      *traffic_unit)
 {
-  char buf[SC_FORMAT_VALUE_BUF];
+  if (note_number (ctx, n))
+    ctx_assumption (ctx, SC_REASON_NOTE_NUMBER_ASSUMED, &measure->title, what,
+                    sc_ctx_number (ctx, n), unit, traffic_unit, &n->note);
+}
 
-  sc_ctx_use (ctx, n);
-  if (!ctx->reasons || !n->set || !(n->basis & SC_BASIS_ASSUMED) || !ctx_first_note (ctx, n))
-    return;
-  /* Translators: measure title, what (e.g. "reward"), value, note:
-   * "Leap gold plan: reward 500 yuan (assumed) — The article gives no reward…" */
-  ctx_assumption (ctx, _("%s: %s %s (assumed) — %s"), sc_text_get (&measure->title, ctx->lang),
-                  what, sc_format_value (buf, sizeof buf, sc_ctx_number (ctx, n), unit, noun), sc_text_get (&n->note, ctx->lang));
+void
+sc_ctx_note_threshold (Ctx             *ctx,
+                       const ScMeasure *measure,
+                       const ScCond    *cond)
+{
+  const ScText *label = cond->label.zh != NULL || cond->label.en != NULL ? &cond->label : NULL;
+
+  if (note_number (ctx, &cond->number))
+    ctx_assumption (ctx, SC_REASON_NOTE_THRESHOLD_ASSUMED, &measure->title, label, cond->field, cond->op,
+                    sc_ctx_number (ctx, &cond->number), sc_format_field_unit (cond->field), NULL,
+                    &cond->number.note);
 }
 
 void
@@ -245,8 +218,7 @@ sc_ctx_note_window_end (Ctx         *ctx,
   ScMeasureResult *mr = &mp->pub;
   const ScNumber *end = sc_measure_window_end (mr->program, mr->measure);
   gboolean runs = FALSE;
-  const char *title;
-  char d[16];
+  const ScText *title;
 
   if (end == NULL || !(end->basis & SC_BASIS_ASSUMED))
     return;
@@ -256,24 +228,17 @@ sc_ctx_note_window_end (Ctx         *ctx,
     return;
   mr->basis |= SC_BASIS_ASSUMED;
   sc_ctx_use (ctx, end);
-  title = end == &mr->measure->window_end ? sc_text_get (&mr->measure->title, ctx->lang)
-                                          : sc_text_get (&mr->program->name, ctx->lang);
+  title = end == &mr->measure->window_end ? &mr->measure->title : &mr->program->name;
   if (mp->window.end == SC_DAY_NONE)
     {
-      add_reason (ctx, mr, _("Counted to the end of the horizon: the source gives no end (assumed)"));
+      add_reason (ctx, mr, SC_REASON_END_ASSUMED_OPEN);
       if (ctx_first_note (ctx, end))
-        /* Translators: measure or program title, note */
-        ctx_assumption (ctx, _("%s: runs on to the end of the horizon, no end given (assumed) — %s"),
-                        title, sc_text_get (&end->note, ctx->lang));
+        ctx_assumption (ctx, SC_REASON_NOTE_RUNS_OPEN, title, &end->note);
       return;
     }
-  /* Translators: the last day of the measure's window */
-  add_reason (ctx, mr, _("Counted until %s: the source does not give this end (assumed)"),
-              sc_day_format (mp->window.end - 1, d));
+  add_reason (ctx, mr, SC_REASON_END_ASSUMED, mp->window.end - 1);
   if (ctx_first_note (ctx, end))
-    /* Translators: measure or program title, the last day counted, note */
-    ctx_assumption (ctx, _("%s: runs until %s (assumed) — %s"), title,
-                    sc_day_format (mp->window.end - 1, d), sc_text_get (&end->note, ctx->lang));
+    ctx_assumption (ctx, SC_REASON_NOTE_RUNS_UNTIL, title, mp->window.end - 1, &end->note);
 }
 
 gboolean
@@ -284,7 +249,7 @@ sc_ctx_need (Ctx             *ctx,
   if (ctx->profile->values[field].set)
     return TRUE;
   mr->status = SC_MEASURE_NEEDS_INFO;
-  add_reason (ctx, mr, _("Needs information: %s"), sc_format_field_label (field));
+  add_reason (ctx, mr, SC_REASON_NEEDS_INFO, field);
   return FALSE;
 }
 
@@ -362,7 +327,10 @@ sc_ctx_setup (Ctx                   *ctx,
       ctx->only_platform = options->only_platform;
     }
   if (ctx->reasons)
-    ctx->used = g_ptr_array_new ();
+    {
+      ctx->used = g_ptr_array_new ();
+      ctx->records = sc_reasons_new (128);
+    }
   else
     ctx->empty = sc_ctx_empty_array ();
   ctx->as_of = profile->as_of;
@@ -449,9 +417,6 @@ sc_ctx_setup (Ctx                   *ctx,
       }
   }
 
-  ctx->assumptions = g_ptr_array_new_with_free_func (g_free);
-  ctx->warnings = g_ptr_array_new_with_free_func (g_free);
-
   if (ctx->reasons)
     {
       static const ScField assumption_fields[] = {
@@ -463,34 +428,28 @@ sc_ctx_setup (Ctx                   *ctx,
         {
           ScField f = assumption_fields[i];
           const char *note = sc_text_get (&p->values[f].note, ctx->lang);
-          char v[SC_FORMAT_VALUE_BUF];
-
           /* In the field's unit: "6%", not the file's 0.06. */
-          sc_format_value (v, sizeof v, p->values[f].number, sc_format_field_unit (f), NULL);
+          ScUnit unit = sc_format_field_unit (f);
+
           if (p->values[f].set && note[0] != '\0')
-            /* Translators: profile field, value, note */
-            ctx_assumption (ctx, _("%s: %s (profile) — %s"), sc_format_field_label (f), v, note);
+            ctx_assumption (ctx, SC_REASON_NOTE_PROFILE_NOTED, f, p->values[f].number, unit, NULL,
+                            sc_ctx_keep_text (ctx, &p->values[f].note));
           else if (p->values[f].set)
-            ctx_assumption (ctx, _("%s: %s (profile)"), sc_format_field_label (f), v);
+            ctx_assumption (ctx, SC_REASON_NOTE_PROFILE, f, p->values[f].number, unit, NULL);
           else if (f == SC_FIELD_GMV_GROWTH || f == SC_FIELD_LOCKED_VALUE_WORTH)
-            /* Translators: profile field, the value used instead ("0%") */
-            ctx_assumption (ctx, _("%s: not given, %s used"), sc_format_field_label (f),
-                            sc_format_value (v, sizeof v, 0, sc_format_field_unit (f), NULL));
+            ctx_assumption (ctx, SC_REASON_NOTE_NOT_GIVEN, f, 0.0, unit, NULL);
         }
       if (!ctx->have_gmv)
-        ctx_warning (ctx, _("Fees are not estimated: set “%s” in the profile"), sc_format_field_label (SC_FIELD_MONTHLY_GMV));
+        ctx_warning (ctx, SC_REASON_WARN_NO_GMV, SC_FIELD_MONTHLY_GMV);
       else if (!ctx->have_aov)
-        ctx_warning (ctx, _("Per-order fees are not estimated: set “%s” in the profile"),
-                     sc_format_field_label (SC_FIELD_AVG_ORDER_VALUE));
+        ctx_warning (ctx, SC_REASON_WARN_NO_ORDER_VALUE, SC_FIELD_AVG_ORDER_VALUE);
       /* A program file that failed to load is missing from every number
        * below: the report says so, not only stderr. */
       {
         GPtrArray *errors = sc_catalog_get_errors (catalog);
 
         for (guint i = 0; errors != NULL && i < errors->len; i++)
-          /* Translators: the loader's message, "file:line:col: …" */
-          ctx_warning (ctx, _("A program file was not loaded, so its programs are left out: %s"),
-                       ((const GError *) g_ptr_array_index (errors, i))->message);
+          ctx_warning (ctx, SC_REASON_WARN_FILE_NOT_LOADED, ((const GError *) g_ptr_array_index (errors, i))->message);
       }
     }
 }
@@ -505,8 +464,7 @@ sc_ctx_clear (Ctx *ctx)
   g_free (ctx->counts_expected);
   g_ptr_array_unref (ctx->platforms);
   g_hash_table_unref (ctx->platform_of);
-  g_clear_pointer (&ctx->assumptions, g_ptr_array_unref);
-  g_clear_pointer (&ctx->assumption_seen, g_hash_table_unref);
-  g_clear_pointer (&ctx->warnings, g_ptr_array_unref);
+  g_clear_pointer (&ctx->texts, g_ptr_array_unref);
   g_clear_pointer (&ctx->used, g_ptr_array_unref);
+  g_clear_pointer (&ctx->records, g_array_unref);
 }

@@ -63,8 +63,6 @@ sc_eval_order_fee_waiver (Ctx            *ctx,
   ScDay anchor, count_from, lo, hi;
   ScAnchor used;
   double waived_in = 0, discounted_in = 0;
-  char b1[G_ASCII_DTOSTR_BUF_SIZE], b2[G_ASCII_DTOSTR_BUF_SIZE], b3[G_ASCII_DTOSTR_BUF_SIZE];
-  char d1[16], d2[16];
   double *fr;
 
   if (!sc_ctx_need (ctx, mr, SC_FIELD_MONTHLY_GMV) || !sc_ctx_need (ctx, mr, SC_FIELD_AVG_ORDER_VALUE))
@@ -82,13 +80,13 @@ sc_eval_order_fee_waiver (Ctx            *ctx,
         return;
       if (!cover_window (ctx, &cover))
         {
-          add_reason (ctx, mr, _("Return-shipping cover is off: no fee to waive"));
+          add_reason (ctx, mr, SC_REASON_COVER_OFF);
           return;
         }
       active = window_intersect (active, cover);
       if (!sc_ctx_baseline_value (ctx, platform, SC_FEE_RETURN_SHIPPING, &fee, &mr->basis))
         {
-          add_reason (ctx, mr, _("No baseline fee per order for %s: nothing to waive"), sc_ctx_platform_label (ctx, platform));
+          add_reason (ctx, mr, SC_REASON_NO_BASELINE_ORDER_FEE, CTX_PLATFORM (ctx, platform));
           return;
         }
     }
@@ -98,8 +96,7 @@ sc_eval_order_fee_waiver (Ctx            *ctx,
 
       if (!sc_ctx_baseline_value (ctx, platform, eff->fee, &rate, &mr->basis))
         {
-          add_reason (ctx, mr, _("No baseline %s for %s: nothing to waive"), sc_format_fee_label (eff->fee),
-                      sc_ctx_platform_label (ctx, platform));
+          add_reason (ctx, mr, SC_REASON_NO_BASELINE_FEE_WAIVE, eff->fee, CTX_PLATFORM (ctx, platform));
           return;
         }
       fee = rate * ctx->aov;
@@ -113,25 +110,23 @@ sc_eval_order_fee_waiver (Ctx            *ctx,
       active = window_intersect (active, period);
       mr->basis |= eff->discount_days.basis;
       /* Translators: what an assumed number is: how long the discount after the free orders lasts */
-      sc_ctx_note_assumed (ctx, mr->measure, _("discount period"), &eff->discount_days, SC_UNIT_DAYS, NULL);
-      /* Translators: days, the first day, the last day */
-      add_reason (ctx, mr, _("Discount counted for %s days, %s – %s"),
-                  sc_format_count (b1, sizeof b1, sc_ctx_number (ctx, &eff->discount_days)),
-                  sc_day_format (period.start, d1), sc_day_format (period.end - 1, d2));
+      sc_ctx_note_assumed (ctx, mr->measure, N_("discount period"), &eff->discount_days, SC_UNIT_DAYS, NULL);
+      add_reason (ctx, mr, SC_REASON_DISCOUNT_DAYS, sc_ctx_number (ctx, &eff->discount_days),
+                  period.start, period.end - 1);
     }
   cap = eff->max_orders.set ? sc_ctx_number (ctx, &eff->max_orders) : INFINITY;
   if (eff->max_orders.set)
     {
       mr->basis |= eff->max_orders.basis;
       /* Translators: what an assumed number is: how many orders the fee is waived for */
-      sc_ctx_note_assumed (ctx, mr->measure, _("free orders"), &eff->max_orders, SC_UNIT_COUNT, NULL);
+      sc_ctx_note_assumed (ctx, mr->measure, N_("free orders"), &eff->max_orders, SC_UNIT_COUNT, NULL);
     }
   if (eff->discount_after.set)
     {
       discount = sc_ctx_number (ctx, &eff->discount_after);
       mr->basis |= eff->discount_after.basis;
       /* Translators: the share of a per-order fee still subsidised after the free orders */
-      sc_ctx_note_assumed (ctx, mr->measure, _("discount after"), &eff->discount_after, SC_UNIT_PERCENT, NULL);
+      sc_ctx_note_assumed (ctx, mr->measure, N_("discount after"), &eff->discount_after, SC_UNIT_PERCENT, NULL);
     }
   waiver.start = anchor;
   waiver.end = SC_DAY_NONE;
@@ -140,7 +135,7 @@ sc_eval_order_fee_waiver (Ctx            *ctx,
       waiver.end = anchor + (ScDay) MAX (0, sc_ctx_number (ctx, &eff->days));
       mr->basis |= eff->days.basis;
       /* Translators: what an assumed number is: how long the fee is waived for, from the anchor */
-      sc_ctx_note_assumed (ctx, mr->measure, _("waiver period"), &eff->days, SC_UNIT_DAYS, NULL);
+      sc_ctx_note_assumed (ctx, mr->measure, N_("waiver period"), &eff->days, SC_UNIT_DAYS, NULL);
     }
   waiver = window_intersect (waiver, active);
 
@@ -149,15 +144,11 @@ sc_eval_order_fee_waiver (Ctx            *ctx,
       /* The measure's window reaches into the horizon (eval_measure()
        * checked): the fee is not charged there, the cover is off. */
       if (active.end != SC_DAY_NONE && active.end <= ctx->as_of)
-        add_reason (ctx, mr, _("Return-shipping cover on only until %s, before the evaluation date %s: no fee to waive"),
-                    sc_day_format (active.end - 1, d1), sc_day_format (ctx->as_of, d2));
+        add_reason (ctx, mr, SC_REASON_COVER_ENDED, active.end - 1, ctx->as_of);
       else if (mp->window.end != SC_DAY_NONE && active.start >= mp->window.end)
-        /* Translators: the day the cover was turned on, the last day of the measure */
-        add_reason (ctx, mr, _("Return-shipping cover starts on %s, after the measure ends on %s: no fee to waive"),
-                    sc_day_format (active.start, d1), sc_day_format (mp->window.end - 1, d2));
+        add_reason (ctx, mr, SC_REASON_COVER_AFTER_MEASURE, active.start, mp->window.end - 1);
       else
-        add_reason (ctx, mr, _("Return-shipping cover starts on %s, after the horizon: no fee to waive"),
-                    sc_day_format (active.start, d1));
+        add_reason (ctx, mr, SC_REASON_COVER_AFTER_HORIZON, active.start);
       return;
     }
   fr = fee_red_of (ctx, mp, eff->fee);
@@ -185,28 +176,17 @@ sc_eval_order_fee_waiver (Ctx            *ctx,
       count_from = ctx->as_of;
       if (eff->max_orders.set && orders_between (ctx, sold_from, ctx->as_of) > EPSILON)
         {
-          const char *title = sc_text_get (&mr->measure->title, ctx->lang);
-
           mr->basis |= SC_BASIS_ASSUMED;
-          sc_format_count (b1, sizeof b1, cap);
-          sc_day_format (ctx->as_of, d1);
           if (eff->anchor == SC_ANCHOR_FIELD)
             {
-              /* Translators: the order cap (1,300), the evaluation date, a profile field */
-              add_reason (ctx, mr, _("Assumes none of the %s free orders were used before %s, the evaluation date: the profile does not say when you enrolled (“%s”)"),
-                          b1, d1, sc_format_field_label (eff->anchor_field));
-              /* Translators: measure title, the order cap (1,300), the evaluation date, a profile field */
-              ctx_assumption (ctx, _("%s: the %s free orders counted from %s, the evaluation date (assumed) — the profile does not say when you enrolled (“%s”), so none are taken as used before"),
-                              title, b1, d1, sc_format_field_label (eff->anchor_field));
+              add_reason (ctx, mr, SC_REASON_FREE_ORDERS_FROM_AS_OF_FIELD, cap, ctx->as_of, eff->anchor_field);
+              ctx_assumption (ctx, SC_REASON_NOTE_FREE_ORDERS_FIELD, &mr->measure->title, cap, ctx->as_of,
+                              eff->anchor_field);
             }
           else
             {
-              /* Translators: the order cap (1,300), the evaluation date */
-              add_reason (ctx, mr, _("Assumes none of the %s free orders were used before %s, the evaluation date: the profile does not say when you enrolled"),
-                          b1, d1);
-              /* Translators: measure title, the order cap (1,300), the evaluation date */
-              ctx_assumption (ctx, _("%s: the %s free orders counted from %s, the evaluation date (assumed) — the profile does not say when you enrolled, so none are taken as used before"),
-                              title, b1, d1);
+              add_reason (ctx, mr, SC_REASON_FREE_ORDERS_FROM_AS_OF, cap, ctx->as_of);
+              ctx_assumption (ctx, SC_REASON_NOTE_FREE_ORDERS, &mr->measure->title, cap, ctx->as_of);
             }
         }
     }
@@ -241,7 +221,7 @@ sc_eval_order_fee_waiver (Ctx            *ctx,
   if (orders_between (ctx, count_from, waiver.end != SC_DAY_NONE ? waiver.end : hi) > cap + EPSILON)
     {
       mr->cut_by_cap = TRUE;
-      add_reason (ctx, mr, _("Waived orders capped at %s"), sc_format_count (b1, sizeof b1, cap));
+      add_reason (ctx, mr, SC_REASON_ORDERS_CAPPED, cap);
     }
   /* Part of the allowance used before the evaluation date (all of it is
    * explained below, when nothing is left). */
@@ -251,39 +231,21 @@ sc_eval_order_fee_waiver (Ctx            *ctx,
       double used_before = orders_between (ctx, count_from, ctx->as_of);
 
       if (used_before > EPSILON && used_before < cap - EPSILON)
-        /* Translators: orders used, the order cap, the day counting started, the evaluation date:
-         * "1,180 of the 1,300 free orders used from 2026-02-01 to the evaluation date 2026-04-01" */
-        add_reason (ctx, mr, _("%s of the %s free orders used from %s to the evaluation date %s"),
-                    sc_format_count (b1, sizeof b1, used_before), sc_format_count (b2, sizeof b2, cap),
-                    sc_day_format (count_from, d1), sc_day_format (ctx->as_of, d2));
+        add_reason (ctx, mr, SC_REASON_FREE_ORDERS_USED_PART, used_before, cap, count_from, ctx->as_of);
     }
-  /* Translators: orders spread over days are fractions, shown whole here;
-   * then the fee per order in yuan */
-  add_reason (ctx, mr, _("%s orders waived at %s yuan each in the horizon"),
-              sc_format_count (b1, sizeof b1, waived_in), sc_format_money (b2, sizeof b2, fee));
+  add_reason (ctx, mr, SC_REASON_ORDERS_WAIVED, waived_in, fee);
   /* None free in the horizon although the merchant sells: say why. */
   if (waived_in <= EPSILON && orders_between (ctx, lo, hi) > EPSILON)
     {
       if (waiver.end != SC_DAY_NONE && waiver.end <= ctx->as_of)
-        /* Translators: last day of the free orders, the evaluation date */
-        add_reason (ctx, mr, _("The free orders ended on %s, before the evaluation date %s"),
-                    sc_day_format (waiver.end - 1, d1), sc_day_format (ctx->as_of, d2));
+        add_reason (ctx, mr, SC_REASON_FREE_ORDERS_ENDED, waiver.end - 1, ctx->as_of);
       else if (count_from < ctx->as_of && orders_between (ctx, count_from, ctx->as_of) >= cap - EPSILON)
-        /* Translators: the order cap, the evaluation date, the day counting started */
-        add_reason (ctx, mr, _("All %s free orders were used before the evaluation date %s (counted from %s)"),
-                    sc_format_count (b1, sizeof b1, cap), sc_day_format (ctx->as_of, d1), sc_day_format (count_from, d2));
+        add_reason (ctx, mr, SC_REASON_FREE_ORDERS_USED_ALL, cap, ctx->as_of, count_from);
       else
-        {
-          g_autofree char *w = sc_format_window (waiver);
-
-          /* Translators: the days of the free orders, e.g. "2026-01-10 – 2026-01-16" */
-          add_reason (ctx, mr, _("No order in the horizon falls within the free-order days (%s)"), w);
-        }
+        add_reason (ctx, mr, SC_REASON_FREE_ORDERS_NONE, waiver);
     }
   if (discount > 0)
-    add_reason (ctx, mr, _("%s later orders with %s%% of the fee subsidised"),
-                sc_format_count (b1, sizeof b1, discounted_in),
-                sc_format_number (b3, sizeof b3, discount * 100));
+    add_reason (ctx, mr, SC_REASON_ORDERS_DISCOUNTED, discounted_in, discount);
 }
 
 static gboolean
@@ -306,20 +268,13 @@ share_of (Ctx             *ctx,
    * orders) would reduce the same commission twice, once here and once by
    * a waiver on the rest: counted on the whole at most, and said. */
   {
-    char b1[G_ASCII_DTOSTR_BUF_SIZE], b2[G_ASCII_DTOSTR_BUF_SIZE];
-
     if ((guint) whole < SC_N_FIELDS && ctx->profile->values[whole].set
         && *share > ctx->profile->values[whole].number)
       {
         double limit = ctx->profile->values[whole].number;
 
-        sc_format_number (b1, sizeof b1, *share * 100);
-        sc_format_number (b2, sizeof b2, limit * 100);
-        /* Translators: a field and its share, the field it is part of and its share */
-        ctx_warning (ctx, _("“%s” (%s%%) cannot exceed “%s” (%s%%), which it is part of: counted as %s%%; correct the profile"),
-                     sc_format_field_label (field), b1, sc_format_field_label (whole), b2, b2);
-        add_reason (ctx, mr, _("“%s” (%s%%) cannot exceed “%s” (%s%%), which it is part of: counted as %s%%; correct the profile"),
-                    sc_format_field_label (field), b1, sc_format_field_label (whole), b2, b2);
+        ctx_warning (ctx, SC_REASON_SHARE_EXCEEDS, field, *share, whole, limit, limit);
+        add_reason (ctx, mr, SC_REASON_SHARE_EXCEEDS, field, *share, whole, limit, limit);
         *share = limit;
       }
   }
@@ -334,29 +289,26 @@ sc_eval_fee_rate (Ctx            *ctx,
   ScMeasureResult *mr = &mp->pub;
   double base, share, diff, total;
   ScDay lo, hi;
-  char b1[G_ASCII_DTOSTR_BUF_SIZE], b2[G_ASCII_DTOSTR_BUF_SIZE], b3[G_ASCII_DTOSTR_BUF_SIZE];
 
   if (!sc_ctx_need (ctx, mr, SC_FIELD_MONTHLY_GMV) || !share_of (ctx, mr, eff->share_field, eff->share_within, &share))
     return;
   mr->basis |= SC_BASIS_PROFILE;
   if (!sc_ctx_baseline_value (ctx, mr->program->platform, eff->fee, &base, &mr->basis))
     {
-      add_reason (ctx, mr, _("No baseline %s for %s: nothing to reduce"), sc_format_fee_label (eff->fee),
-                  sc_ctx_platform_label (ctx, mr->program->platform));
+      add_reason (ctx, mr, SC_REASON_NO_BASELINE_FEE_REDUCE, eff->fee, CTX_PLATFORM (ctx, mr->program->platform));
       return;
     }
   if (!eff->rate.set)
     return;
   mr->basis |= eff->rate.basis;
-  sc_ctx_note_assumed (ctx, mr->measure, _("rate"), &eff->rate, SC_UNIT_PERCENT, NULL);
+  sc_ctx_note_assumed (ctx, mr->measure, N_("rate"), &eff->rate, SC_UNIT_PERCENT, NULL);
   diff = MAX (0, base - sc_ctx_number (ctx, &eff->rate));
   if (!window_in_horizon (ctx, mp->window, &lo, &hi))
     return;
   total = book_gmv (ctx, mr->monthly, fee_red_of (ctx, mp, eff->fee), SC_AMOUNT_FEE_REDUCTION,
                     lo, hi, diff * share);
   (void) total;
-  add_reason (ctx, mr, _("Rate %s%% instead of %s%% on %s%% of GMV"), sc_format_number (b1, sizeof b1, sc_ctx_number (ctx, &eff->rate) * 100),
-              sc_format_number (b2, sizeof b2, base * 100), sc_format_number (b3, sizeof b3, share * 100));
+  add_reason (ctx, mr, SC_REASON_RATE, sc_ctx_number (ctx, &eff->rate), base, share);
 }
 
 void
@@ -367,7 +319,6 @@ sc_eval_commission_waiver (Ctx            *ctx,
   ScMeasureResult *mr = &mp->pub;
   double base, scene_share = 1, share = 1;
   ScDay lo, hi;
-  char b1[G_ASCII_DTOSTR_BUF_SIZE], b2[G_ASCII_DTOSTR_BUF_SIZE];
 
   if (!sc_ctx_need (ctx, mr, SC_FIELD_MONTHLY_GMV))
     return;
@@ -384,11 +335,9 @@ sc_eval_commission_waiver (Ctx            *ctx,
           listed = TRUE;
       if (!listed)
         {
-          g_autofree char *wanted = sc_format_choices (SC_FIELD_CATEGORY, (const char *const *) eff->categories);
-
           mr->status = SC_MEASURE_NOT_ELIGIBLE;
-          add_reason (ctx, mr, _("%s: %s, not %s"), sc_format_field_label (SC_FIELD_CATEGORY),
-                      sc_format_choice_label (SC_FIELD_CATEGORY, category), wanted);
+          add_reason (ctx, mr, SC_REASON_CHOICE_NOT, NULL, SC_FIELD_CATEGORY, SC_FIELD_CATEGORY, category,
+                      SC_FIELD_CATEGORY, eff->categories);
           return;
         }
     }
@@ -405,20 +354,18 @@ sc_eval_commission_waiver (Ctx            *ctx,
     {
       share = sc_ctx_number (ctx, &eff->share);
       mr->basis |= eff->share.basis;
-      sc_ctx_note_assumed (ctx, mr->measure, _("share waived"), &eff->share, SC_UNIT_PERCENT, NULL);
+      sc_ctx_note_assumed (ctx, mr->measure, N_("share waived"), &eff->share, SC_UNIT_PERCENT, NULL);
     }
   if (!sc_ctx_baseline_value (ctx, mr->program->platform, SC_FEE_COMMISSION, &base, &mr->basis))
     {
-      add_reason (ctx, mr, _("No baseline commission for %s: nothing to waive"),
-                  sc_ctx_platform_label (ctx, mr->program->platform));
+      add_reason (ctx, mr, SC_REASON_NO_BASELINE_COMMISSION, CTX_PLATFORM (ctx, mr->program->platform));
       return;
     }
   if (!window_in_horizon (ctx, mp->window, &lo, &hi))
     return;
   book_gmv (ctx, mr->monthly, fee_red_of (ctx, mp, SC_FEE_COMMISSION), SC_AMOUNT_FEE_REDUCTION,
             lo, hi, base * scene_share * share);
-  add_reason (ctx, mr, _("Commission of %s%% waived on %s%% of GMV"), sc_format_number (b1, sizeof b1, base * 100),
-              sc_format_number (b2, sizeof b2, scene_share * share * 100));
+  add_reason (ctx, mr, SC_REASON_COMMISSION_WAIVED, base, scene_share * share);
 }
 
 static gboolean
@@ -430,10 +377,8 @@ need_coc (Ctx             *ctx,
       mr->basis |= SC_BASIS_PROFILE;
       return TRUE;
     }
-  add_reason (ctx, mr, _("Cash-flow value not computed: set “%s” in the profile"),
-              sc_format_field_label (SC_FIELD_COST_OF_CAPITAL));
-  ctx_warning (ctx, _("Cash-flow value not computed: set “%s” in the profile"),
-               sc_format_field_label (SC_FIELD_COST_OF_CAPITAL));
+  add_reason (ctx, mr, SC_REASON_NO_COST_OF_CAPITAL, SC_FIELD_COST_OF_CAPITAL);
+  ctx_warning (ctx, SC_REASON_NO_COST_OF_CAPITAL, SC_FIELD_COST_OF_CAPITAL);
   return FALSE;
 }
 
@@ -446,25 +391,23 @@ sc_eval_deposit (Ctx            *ctx,
   double base, diff;
   ScDay lo, hi;
   ScWindow period = mp->window;
-  char b1[SC_FORMAT_VALUE_BUF], b2[SC_FORMAT_VALUE_BUF];
 
   if (!eff->deposit.set)
     return;
   if (!sc_ctx_baseline_value (ctx, mr->program->platform, SC_FEE_DEPOSIT, &base, &mr->basis))
     {
-      add_reason (ctx, mr, _("No baseline deposit for %s"), sc_ctx_platform_label (ctx, mr->program->platform));
+      add_reason (ctx, mr, SC_REASON_NO_BASELINE_DEPOSIT, CTX_PLATFORM (ctx, mr->program->platform));
       return;
     }
   mr->basis |= eff->deposit.basis;
-  sc_ctx_note_assumed (ctx, mr->measure, _("deposit"), &eff->deposit, SC_UNIT_YUAN, NULL);
+  sc_ctx_note_assumed (ctx, mr->measure, N_("deposit"), &eff->deposit, SC_UNIT_YUAN, NULL);
   diff = MAX (0, base - sc_ctx_number (ctx, &eff->deposit));
-  add_reason (ctx, mr, _("Deposit %s instead of %s"), sc_format_value (b1, sizeof b1, sc_ctx_number (ctx, &eff->deposit), SC_UNIT_YUAN, NULL),
-              sc_format_value (b2, sizeof b2, base, SC_UNIT_YUAN, NULL));
+  add_reason (ctx, mr, SC_REASON_DEPOSIT, sc_ctx_number (ctx, &eff->deposit), SC_UNIT_YUAN, NULL,
+              base, SC_UNIT_YUAN, NULL);
   if (eff->days.set)
     {
       /* The lower deposit lasts a period from the anchor (a trial period). */
       ScDay anchor = sc_ctx_anchor_day (ctx, mp, eff, NULL);
-      char d1[16], d2[16];
 
       if (anchor == SC_DAY_NONE)
         return;
@@ -472,11 +415,8 @@ sc_eval_deposit (Ctx            *ctx,
       period.end = anchor + (ScDay) MAX (0, sc_ctx_number (ctx, &eff->days));
       mr->basis |= eff->days.basis;
       /* Translators: what an assumed number is: how long a lower deposit lasts (a trial period) */
-      sc_ctx_note_assumed (ctx, mr->measure, _("deposit period"), &eff->days, SC_UNIT_DAYS, NULL);
-      /* Translators: days, the first day, the last day */
-      add_reason (ctx, mr, _("Lower deposit counted for %s days, %s – %s"),
-                  sc_format_count (b1, sizeof b1, sc_ctx_number (ctx, &eff->days)),
-                  sc_day_format (period.start, d1), sc_day_format (period.end - 1, d2));
+      sc_ctx_note_assumed (ctx, mr->measure, N_("deposit period"), &eff->days, SC_UNIT_DAYS, NULL);
+      add_reason (ctx, mr, SC_REASON_DEPOSIT_DAYS, sc_ctx_number (ctx, &eff->days), period.start, period.end - 1);
       period = window_intersect (period, mp->window);
     }
   if (!need_coc (ctx, mr) || !window_in_horizon (ctx, period, &lo, &hi))
@@ -499,20 +439,18 @@ sc_eval_settlement (Ctx            *ctx,
   ScMeasureResult *mr = &mp->pub;
   double base, diff;
   ScDay lo, hi;
-  char b1[G_ASCII_DTOSTR_BUF_SIZE], b2[G_ASCII_DTOSTR_BUF_SIZE];
 
   if (!eff->settlement_days.set || !sc_ctx_need (ctx, mr, SC_FIELD_MONTHLY_GMV))
     return;
   if (!sc_ctx_baseline_value (ctx, mr->program->platform, SC_FEE_SETTLEMENT_DAYS, &base, &mr->basis))
     {
-      add_reason (ctx, mr, _("No baseline settlement days for %s"), sc_ctx_platform_label (ctx, mr->program->platform));
+      add_reason (ctx, mr, SC_REASON_NO_BASELINE_SETTLEMENT, CTX_PLATFORM (ctx, mr->program->platform));
       return;
     }
   mr->basis |= eff->settlement_days.basis | SC_BASIS_PROFILE;
-  sc_ctx_note_assumed (ctx, mr->measure, _("settlement days"), &eff->settlement_days, SC_UNIT_DAYS, NULL);
+  sc_ctx_note_assumed (ctx, mr->measure, N_("settlement days"), &eff->settlement_days, SC_UNIT_DAYS, NULL);
   diff = MAX (0, base - sc_ctx_number (ctx, &eff->settlement_days));
-  add_reason (ctx, mr, _("Settled after %s days instead of %s"), sc_format_number (b1, sizeof b1, sc_ctx_number (ctx, &eff->settlement_days)),
-              sc_format_number (b2, sizeof b2, base));
+  add_reason (ctx, mr, SC_REASON_SETTLEMENT, sc_ctx_number (ctx, &eff->settlement_days), base);
   if (!need_coc (ctx, mr) || !window_in_horizon (ctx, mp->window, &lo, &hi))
     return;
   /* Each day's GMV is available diff days earlier: worth diff × GMV × rate / 365. */

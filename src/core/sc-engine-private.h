@@ -10,6 +10,7 @@
 
 #include "sc-engine.h"
 #include "sc-format.h"
+#include "sc-reason.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -65,9 +66,8 @@ typedef struct _Ctx
   double          **gross;         /* per platform: SC_N_FEES × n_months */
   guint            *platform_basis;
 
-  GPtrArray        *assumptions;
-  GHashTable       *assumption_seen;   /* made by add_line() when needed */
-  GPtrArray        *warnings;
+  GPtrArray        *texts;         /* ScText*: copies of the profile's notes the notes show,
+                                    * made on first need; the result keeps them */
   gconstpointer     noted[64];     /* sources of assumptions already noted */
   guint             n_noted;
 
@@ -80,6 +80,10 @@ typedef struct _Ctx
   GPtrArray        *used;          /* const ScNumber*: the assumed numbers used (with reasons) */
   GPtrArray        *empty;         /* without reasons: sc_ctx_empty_array(), which every
                                     * measure's reasons (and texts, until it has one) share */
+  GArray           *records;       /* with reasons: ScReason of every measure, assumption note
+                                    * and warning, each with its owner (a measure,
+                                    * SC_CTX_ASSUMPTIONS, SC_CTX_WARNINGS) in the order
+                                    * they were recorded */
 } Ctx;
 
 /*
@@ -100,28 +104,43 @@ typedef struct
   gboolean          plain;      /* keep_raw of every platform at the file's values (no overrides,
                                  * no only_platform): a base for the range analysis */
   MeasurePriv      *measures;   /* n_measures */
+  ScReason         *reasons;    /* every measure's reason_data, measure by measure, then
+                                 * assumption_data and warning_data */
+  GPtrArray        *texts;      /* Ctx.texts */
   ScPlatformResult *platforms;  /* n_platforms */
   double           *series;     /* (n_measures + n_platforms) × n_months × SC_N_AMOUNTS, or NULL */
 } ResultPriv;
 
 /* --- notes, reasons and warnings (sc-engine-context.c) ------------------------ */
 
-void  sc_ctx_warning_real    (Ctx             *ctx,
-                              const char      *format,
-                              ...) G_GNUC_PRINTF (2, 3);
-void  sc_ctx_assumption_real (Ctx             *ctx,
-                              const char      *format,
-                              ...) G_GNUC_PRINTF (2, 3);
-void  sc_ctx_add_reason_real (Ctx             *ctx,
+/* Records a reason of @kind (sc-reason.h) for @mr, its arguments after
+ * @kind as sc_reason_info() lists them; the text is written at the end of
+ * the evaluation. Nothing at all when no reasons are wanted (sweeps, live
+ * editing), the arguments not even computed. */
+#define add_reason(ctx, mr, ...) G_STMT_START { if ((ctx)->reasons) sc_ctx_record ((ctx), (mr), __VA_ARGS__); } G_STMT_END
+/* Records a reason of @kind for @owner: a measure's result, or one of: */
+#define SC_CTX_ASSUMPTIONS ((gconstpointer) &sc_ctx_owners[0])
+#define SC_CTX_WARNINGS    ((gconstpointer) &sc_ctx_owners[1])
+extern const char sc_ctx_owners[2];
+void  sc_ctx_record          (Ctx             *ctx,
+                              gconstpointer    owner,
+                              ScReasonKind     kind,
+                              ...);
+/* Marks the reasons recorded since @since as @mr's. */
+void  sc_ctx_own_reasons     (Ctx             *ctx,
                               ScMeasureResult *mr,
-                              const char      *format,
-                              ...) G_GNUC_PRINTF (3, 4);
-
-/* Formatting the arguments costs more than the numbers: skip it when no
- * reasons are wanted (sweeps, live editing). */
-#define add_reason(ctx, ...) G_STMT_START { if ((ctx)->reasons) sc_ctx_add_reason_real ((ctx), __VA_ARGS__); } G_STMT_END
-#define ctx_assumption(ctx, ...) G_STMT_START { if ((ctx)->reasons) sc_ctx_assumption_real ((ctx), __VA_ARGS__); } G_STMT_END
-#define ctx_warning(ctx, ...) G_STMT_START { if ((ctx)->reasons) sc_ctx_warning_real ((ctx), __VA_ARGS__); } G_STMT_END
+                              guint            since);
+/* The two arguments of a SC_REASON_ARG_PLATFORM: @platform's name as its
+ * baseline gives it (NULL without one), and the id. */
+#define CTX_PLATFORM(ctx, platform) sc_ctx_platform_name ((ctx), (platform)), (platform)
+/* An assumption note or a warning of a kind (sc-reason.h) and its
+ * arguments, recorded likewise; a line written alike twice is listed once. */
+#define ctx_assumption(ctx, ...) G_STMT_START { if ((ctx)->reasons) sc_ctx_record ((ctx), SC_CTX_ASSUMPTIONS, __VA_ARGS__); } G_STMT_END
+#define ctx_warning(ctx, ...) G_STMT_START { if ((ctx)->reasons) sc_ctx_record ((ctx), SC_CTX_WARNINGS, __VA_ARGS__); } G_STMT_END
+/* A copy of @text, a note of the profile (which may change or go before
+ * the result does), that lasts as long as the result. */
+const ScText *sc_ctx_keep_text (Ctx           *ctx,
+                                const ScText  *text);
 
 
 /* Sets up @ctx (zeroed) for one evaluation: platforms, the sales curve,
@@ -131,10 +150,9 @@ void        sc_ctx_setup          (Ctx                   *ctx,
                                    const ScProfile       *profile,
                                    const ScEngineOptions *options);
 void        sc_ctx_clear          (Ctx                   *ctx);
-/* The platform as the reader knows it: its baseline's name in the
- * result's language, or the id. (transfer none) */
-const char *sc_ctx_platform_label (Ctx                   *ctx,
-                                   const char            *platform);
+/* @platform's name as its baseline gives it, NULL without a baseline. */
+const ScText *sc_ctx_platform_name (Ctx                 *ctx,
+                                    const char          *platform);
 /* The baseline value of @fee for @platform (profile overrides first),
  * noting an assumed or overridden one; FALSE when there is none. */
 gboolean    sc_ctx_baseline_value (Ctx                   *ctx,
@@ -142,13 +160,19 @@ gboolean    sc_ctx_baseline_value (Ctx                   *ctx,
                                    ScFee                  fee,
                                    double                *value,
                                    guint                 *basis);
-/* Notes the assumed number @n of @measure, in @unit (@noun after a count). */
+/* Notes the assumed number @n of @measure, @what (a N_() msgid: "reward"),
+ * in @unit (after a count, the label of the traffic unit @traffic_unit, or
+ * NULL for none). */
 void        sc_ctx_note_assumed   (Ctx                   *ctx,
                                    const ScMeasure       *measure,
                                    const char            *what,
                                    const ScNumber        *n,
                                    ScUnit                 unit,
-                                   const char            *noun);
+                                   const char            *traffic_unit);
+/* Notes the assumed threshold of the comparison @cond of @measure. */
+void        sc_ctx_note_threshold (Ctx                   *ctx,
+                                   const ScMeasure       *measure,
+                                   const ScCond          *cond);
 /* Marks @mr assumed and notes the window end it runs to when @mr's measure
  * has an effect that runs over time and its <window-end> is assumed. */
 void        sc_ctx_note_window_end (Ctx                  *ctx,
@@ -325,11 +349,10 @@ window_in_horizon (Ctx      *ctx,
 
 /* --- conditions (sc-condition.c) ---------------------------------------------- */
 
-/* sc_engine_eval_condition() with @lang set. */
+/* sc_engine_eval_condition() with the reasons as data (ScReason), or NULL. */
 int   sc_condition_eval          (const ScCond    *cond,
                                   const ScProfile *profile,
-                                  const char      *lang,
-                                  GPtrArray       *reasons);
+                                  GArray          *reasons);
 /* Notes the assumed numbers of @cond (which evaluated to @r) that decided it. */
 void  sc_condition_note_assumed  (Ctx             *ctx,
                                   ScMeasureResult *mr,

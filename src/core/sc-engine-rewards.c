@@ -10,6 +10,9 @@
 #include <math.h>
 #include <string.h>
 
+/* Translators: before an amount, "up to 240 yuan in cash on 2026-01-10"; keep the trailing space */
+#define UP_TO N_("up to ")
+
 /* The unit of a grant's or reward's amount: yuan, or a count of traffic. */
 static ScUnit
 benefit_unit (const ScEffect *eff)
@@ -17,10 +20,11 @@ benefit_unit (const ScEffect *eff)
   return eff->benefit == SC_BENEFIT_TRAFFIC ? SC_UNIT_COUNT : SC_UNIT_YUAN;
 }
 
+/* The traffic unit whose label follows a count of traffic, else NULL. */
 static const char *
 benefit_noun (const ScEffect *eff)
 {
-  return eff->benefit == SC_BENEFIT_TRAFFIC ? sc_traffic_unit_label (eff->unit ? eff->unit : "exposure") : NULL;
+  return eff->benefit == SC_BENEFIT_TRAFFIC ? (eff->unit ? eff->unit : "exposure") : NULL;
 }
 
 /* The tier of @eff reached first: the lowest threshold of a tiered effect,
@@ -45,10 +49,10 @@ note_threshold (Ctx             *ctx,
   mr->basis |= tier->threshold.basis;
   if (unit == SC_UNIT_COUNT)
     /* Translators: what an assumed number is: the top N a rank must be within, "rank tier, top 1,000" */
-    sc_ctx_note_assumed (ctx, mr->measure, _("rank tier, top"), &tier->threshold, SC_UNIT_COUNT, NULL);
+    sc_ctx_note_assumed (ctx, mr->measure, N_("rank tier, top"), &tier->threshold, SC_UNIT_COUNT, NULL);
   else
     /* Translators: what an assumed number is: the GMV a tier of rewards starts at */
-    sc_ctx_note_assumed (ctx, mr->measure, _("tier threshold"), &tier->threshold, unit, NULL);
+    sc_ctx_note_assumed (ctx, mr->measure, N_("tier threshold"), &tier->threshold, unit, NULL);
 }
 
 /* Books one benefit of @amount (yuan or traffic units) on @day. */
@@ -85,14 +89,13 @@ book_benefit (Ctx             *ctx,
                 per_unit = sc_ctx_number (ctx, &eff->exposures_per_unit);
                 mr->basis |= eff->exposures_per_unit.basis;
                 /* Translators: what an assumed number is: exposures one traffic coupon (or unit of traffic) buys */
-                sc_ctx_note_assumed (ctx, mr->measure, _("exposures per unit"), &eff->exposures_per_unit,
+                sc_ctx_note_assumed (ctx, mr->measure, N_("exposures per unit"), &eff->exposures_per_unit,
                                      SC_UNIT_PLAIN, NULL);
               }
             else
               {
                 known = FALSE;
-                add_reason (ctx, mr, _("Traffic in %s is not converted to exposures: the data gives no exposures per unit"),
-                            sc_traffic_unit_label (eff->unit));
+                add_reason (ctx, mr, SC_REASON_TRAFFIC_NOT_CONVERTED, eff->unit);
               }
           }
         mr->traffic_unit = eff->unit ? eff->unit : "exposure";
@@ -108,29 +111,13 @@ book_benefit (Ctx             *ctx,
           }
         else if (in_horizon (ctx, day))
           {
-            add_reason (ctx, mr, _("Traffic is not valued in yuan: set “%s” in the profile"),
-                        sc_format_field_label (SC_FIELD_YUAN_PER_1000_EXPOSURES));
-            ctx_warning (ctx, _("Traffic is not valued in yuan: set “%s” in the profile"),
-                         sc_format_field_label (SC_FIELD_YUAN_PER_1000_EXPOSURES));
+            add_reason (ctx, mr, SC_REASON_TRAFFIC_NOT_VALUED, SC_FIELD_YUAN_PER_1000_EXPOSURES);
+            ctx_warning (ctx, SC_REASON_TRAFFIC_NOT_VALUED, SC_FIELD_YUAN_PER_1000_EXPOSURES);
           }
         break;
       }
     default:
       break;
-    }
-}
-
-static const char *
-benefit_label (ScBenefit benefit)
-{
-  switch (benefit)
-    {
-    /* Translators: after an amount in yuan, "up to 240 yuan in cash on 2026-01-10" */
-    case SC_BENEFIT_CASH: return _("yuan in cash");
-    case SC_BENEFIT_AD_CREDIT: return _("yuan in ad credit");
-    case SC_BENEFIT_COUPON: return _("yuan in coupons");
-    case SC_BENEFIT_TRAFFIC: return _("traffic units");
-    default: return "";
     }
 }
 
@@ -141,7 +128,6 @@ sc_eval_grant (Ctx            *ctx,
 {
   ScMeasureResult *mr = &mp->pub;
   ScDay day = sc_ctx_anchor_day (ctx, mp, eff, NULL);
-  char bd[16], ba[G_ASCII_DTOSTR_BUF_SIZE];
 
   if (day == SC_DAY_NONE || !eff->amount.set)
     return;
@@ -150,41 +136,35 @@ sc_eval_grant (Ctx            *ctx,
       day += (ScDay) MAX (0, sc_ctx_number (ctx, &eff->days));
       mr->basis |= eff->days.basis;
       /* Translators: what an assumed number is: the days from the anchor to the payment */
-      sc_ctx_note_assumed (ctx, mr->measure, _("payment delay"), &eff->days, SC_UNIT_DAYS, NULL);
+      sc_ctx_note_assumed (ctx, mr->measure, N_("payment delay"), &eff->days, SC_UNIT_DAYS, NULL);
     }
   mr->basis |= eff->amount.basis;
   /* Translators: what an assumed number is, shown as "title — amount 240 (assumed): note" */
-  sc_ctx_note_assumed (ctx, mp->pub.measure, _("amount"), &eff->amount, benefit_unit (eff), benefit_noun (eff));
+  sc_ctx_note_assumed (ctx, mp->pub.measure, N_("amount"), &eff->amount, benefit_unit (eff), benefit_noun (eff));
   if (!sc_window_contains (&mp->window, day))
     {
-      add_reason (ctx, mr, _("Paid on %s, outside the measure’s window: nothing counted"), sc_day_format (day, bd));
+      add_reason (ctx, mr, SC_REASON_PAID_OUTSIDE_WINDOW, day);
       return;
     }
   /* The estimate is of what is still to come: a grant paid before the
    * evaluation date has been received (or missed) already. */
   if (day < ctx->as_of)
     {
-      char be[16];
-
-      /* Translators: payment day, evaluation date */
-      add_reason (ctx, mr, _("Paid on %s, before the evaluation date %s: already received, so not counted (the estimate covers what is still to come)"),
-                  sc_day_format (day, bd), sc_day_format (ctx->as_of, be));
+      add_reason (ctx, mr, SC_REASON_PAID_BEFORE, day, ctx->as_of);
       return;
     }
   if (!in_horizon (ctx, day))
     {
-      add_reason (ctx, mr, _("Paid on %s, outside the horizon: nothing counted"), sc_day_format (day, bd));
+      add_reason (ctx, mr, SC_REASON_PAID_OUTSIDE_HORIZON, day);
       return;
     }
   book_benefit (ctx, mp, eff, day, sc_ctx_number (ctx, &eff->amount));
-  /* Translators: "up to " or nothing, amount, kind (cash, ad credit…), payment day:
-   * "up to 240 cash on 2026-01-15". "up to " keeps its trailing space. */
-  add_reason (ctx, mr, _("%s%s %s on %s"), eff->up_to ? _("up to ") : "",
-              eff->benefit == SC_BENEFIT_TRAFFIC ? sc_format_count (ba, sizeof ba, sc_ctx_number (ctx, &eff->amount))
-                                                 : sc_format_money (ba, sizeof ba, sc_ctx_number (ctx, &eff->amount)),
-              eff->benefit == SC_BENEFIT_TRAFFIC ? sc_traffic_unit_label (eff->unit)
-                                                 : benefit_label (eff->benefit),
-              sc_day_format (day, bd));
+  if (eff->benefit == SC_BENEFIT_TRAFFIC)
+    add_reason (ctx, mr, SC_REASON_GRANT_TRAFFIC, eff->up_to ? UP_TO : NULL, sc_ctx_number (ctx, &eff->amount),
+                eff->unit, day);
+  else
+    add_reason (ctx, mr, SC_REASON_GRANT_MONEY, eff->up_to ? UP_TO : NULL, sc_ctx_number (ctx, &eff->amount),
+                eff->benefit, day);
 }
 
 void
@@ -195,7 +175,6 @@ sc_eval_tiered (Ctx            *ctx,
   ScMeasureResult *mr = &mp->pub;
   ScDay anchor;
   double paid = 0, cap = eff->max_total.set ? sc_ctx_number (ctx, &eff->max_total) : INFINITY;
-  char bd[16], b1[G_ASCII_DTOSTR_BUF_SIZE], b2[G_ASCII_DTOSTR_BUF_SIZE], b3[G_ASCII_DTOSTR_BUF_SIZE];
 
   if (!sc_ctx_need (ctx, mr, SC_FIELD_MONTHLY_GMV))
     return;
@@ -206,11 +185,11 @@ sc_eval_tiered (Ctx            *ctx,
   if (eff->max_total.set)
     {
       mr->basis |= eff->max_total.basis;
-      sc_ctx_note_assumed (ctx, mr->measure, _("maximum"), &eff->max_total, benefit_unit (eff), benefit_noun (eff));
+      sc_ctx_note_assumed (ctx, mr->measure, N_("maximum"), &eff->max_total, benefit_unit (eff), benefit_noun (eff));
     }
   if (!sc_window_contains (&mp->window, anchor))
     {
-      add_reason (ctx, mr, _("Starts on %s, outside the measure’s window: nothing counted"), sc_day_format (anchor, bd));
+      add_reason (ctx, mr, SC_REASON_STARTS_OUTSIDE_WINDOW, anchor);
       return;
     }
   for (guint c = 0; eff->checkpoints != NULL && c < eff->checkpoints->len; c++)
@@ -232,58 +211,43 @@ sc_eval_tiered (Ctx            *ctx,
         {
           /* The first tier's threshold is what made this checkpoint pay nothing. */
           note_threshold (ctx, mr, first_tier (eff), SC_UNIT_YUAN);
-          add_reason (ctx, mr, _("T%u (%s): GMV since the start %s is below the first tier"),
-                      offset, sc_day_format (day, bd), sc_format_money (b1, sizeof b1, gmv));
+          add_reason (ctx, mr, SC_REASON_TIER_BELOW, offset, day, gmv);
           continue;
         }
       note_threshold (ctx, mr, best, SC_UNIT_YUAN);
       if (!best->reward.set)
         {
-          add_reason (ctx, mr, _("T%u (%s): tier %s reached but the data gives no reward for it"),
-                      offset, sc_day_format (day, bd), sc_format_money (b1, sizeof b1, sc_ctx_number (ctx, &best->threshold)));
+          add_reason (ctx, mr, SC_REASON_TIER_NO_REWARD, offset, day, sc_ctx_number (ctx, &best->threshold));
           continue;
         }
       mr->basis |= best->reward.basis;
-      sc_ctx_note_assumed (ctx, mr->measure, _("reward"), &best->reward, benefit_unit (eff), benefit_noun (eff));
+      sc_ctx_note_assumed (ctx, mr->measure, N_("reward"), &best->reward, benefit_unit (eff), benefit_noun (eff));
       reward = MIN (sc_ctx_number (ctx, &best->reward), MAX (0, cap - paid));
       if (reward < sc_ctx_number (ctx, &best->reward))
         mr->cut_by_cap = TRUE;
       paid += reward;
-      sc_day_format (day, bd);
-      sc_format_money (b1, sizeof b1, gmv);
-      sc_format_money (b2, sizeof b2, sc_ctx_number (ctx, &best->threshold));
-      sc_format_money (b3, sizeof b3, reward);
       /* As for grants: a checkpoint before the evaluation date has been
        * paid already (it still counts towards the maximum). */
       if (day < ctx->as_of)
         {
-          char be[16];
-
-          /* Translators: checkpoint day count and day, GMV since the start, tier threshold,
-           * reward, evaluation date */
-          add_reason (ctx, mr, _("T%u (%s): GMV since the start %s ≥ %s → %s, paid before the evaluation date %s: already received, so not counted"),
-                      offset, bd, b1, b2, b3, sc_day_format (ctx->as_of, be));
+          add_reason (ctx, mr, SC_REASON_TIER_PAID_BEFORE, offset, day, gmv, sc_ctx_number (ctx, &best->threshold),
+                      reward, ctx->as_of);
           continue;
         }
       if (in_horizon (ctx, day))
         book_benefit (ctx, mp, eff, day, reward);
-      add_reason (ctx, mr, _("T%u (%s): GMV since the start %s ≥ %s → %s%s"), offset, bd, b1, b2, b3,
-                  in_horizon (ctx, day) ? "" : _(" (outside the horizon)"));
+      add_reason (ctx, mr, SC_REASON_TIER_REACHED, offset, day, gmv, sc_ctx_number (ctx, &best->threshold), reward,
+                  in_horizon (ctx, day) ? NULL : N_(" (outside the horizon)"));
       if (reward < sc_ctx_number (ctx, &best->reward))
-        /* Translators: checkpoint day count, the maximum over all checkpoints, the tier's reward */
-        add_reason (ctx, mr, _("T%u: the maximum of %s is reached, so %s of the tier’s %s is counted"), offset,
-                    sc_format_money (b1, sizeof b1, cap), b3, sc_format_money (b2, sizeof b2, sc_ctx_number (ctx, &best->reward)));
+        add_reason (ctx, mr, SC_REASON_TIER_CAPPED, offset, cap, reward, sc_ctx_number (ctx, &best->reward));
     }
   /* Which days a checkpoint's GMV covers: from the start (day 1) to the
    * day before the checkpoint's date. */
   if (eff->checkpoints != NULL && eff->checkpoints->len > 0)
     {
       guint first = g_array_index (eff->checkpoints, guint, 0);
-      char d1[16], d2[16];
 
-      /* Translators: checkpoint day count, its first and last day counted, the checkpoint day count again */
-      add_reason (ctx, mr, _("T%u counts GMV from %s to %s (the start is day 1, the last day is day %u); the other checkpoints likewise"),
-                  first, sc_day_format (anchor, d1), sc_day_format (anchor + (ScDay) first - 1, d2), first);
+      add_reason (ctx, mr, SC_REASON_TIER_DAYS, first, anchor, anchor + (ScDay) first - 1, first);
     }
 }
 
@@ -296,7 +260,6 @@ sc_eval_rank (Ctx            *ctx,
   const ScTier *best = NULL;
   double rank, reward;
   ScDay lo, hi;
-  char b1[G_ASCII_DTOSTR_BUF_SIZE], b2[G_ASCII_DTOSTR_BUF_SIZE], b3[G_ASCII_DTOSTR_BUF_SIZE];
 
   ScField field = (guint) eff->rank_field < SC_N_FIELDS ? eff->rank_field : SC_FIELD_EXPECTED_RANK;
 
@@ -316,20 +279,20 @@ sc_eval_rank (Ctx            *ctx,
     {
       /* The widest top N is what left the rank without a reward. */
       note_threshold (ctx, mr, first_tier (eff), SC_UNIT_COUNT);
-      add_reason (ctx, mr, _("Expected rank %s is outside every rewarded top N"), sc_format_number (b1, sizeof b1, rank));
+      add_reason (ctx, mr, SC_REASON_RANK_OUTSIDE, rank);
       return;
     }
   note_threshold (ctx, mr, best, SC_UNIT_COUNT);
   if (!best->reward.set)
     return;
   mr->basis |= best->reward.basis;
-  sc_ctx_note_assumed (ctx, mr->measure, _("reward"), &best->reward, benefit_unit (eff), benefit_noun (eff));
+  sc_ctx_note_assumed (ctx, mr->measure, N_("reward"), &best->reward, benefit_unit (eff), benefit_noun (eff));
   reward = sc_ctx_number (ctx, &best->reward);
   /* As for tiered rewards, a maximum bounds the value whether or not it cuts it. */
   if (eff->max_total.set)
     {
       mr->basis |= eff->max_total.basis;
-      sc_ctx_note_assumed (ctx, mr->measure, _("maximum"), &eff->max_total, benefit_unit (eff), benefit_noun (eff));
+      sc_ctx_note_assumed (ctx, mr->measure, N_("maximum"), &eff->max_total, benefit_unit (eff), benefit_noun (eff));
     }
   if (eff->max_total.set && reward > sc_ctx_number (ctx, &eff->max_total))
     {
@@ -340,6 +303,5 @@ sc_eval_rank (Ctx            *ctx,
   if (!window_in_horizon (ctx, mp->window, &lo, &hi))
     return;
   book_benefit (ctx, mp, eff, lo, reward);
-  add_reason (ctx, mr, _("Expected rank %s within top %s → %s"), sc_format_number (b1, sizeof b1, rank),
-              sc_format_count (b2, sizeof b2, sc_ctx_number (ctx, &best->threshold)), sc_format_money (b3, sizeof b3, reward));
+  add_reason (ctx, mr, SC_REASON_RANK, rank, sc_ctx_number (ctx, &best->threshold), reward);
 }

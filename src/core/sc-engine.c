@@ -77,7 +77,8 @@ platform_index (Ctx        *ctx,
   return index - 1;
 }
 
-/* A measure's reasons and texts: without reasons (sweeps, ranges) one
+/* A measure's reasons (their text is written at the end, from the
+ * context's records) and texts: without reasons (sweeps, ranges) one
  * shared empty array, since allocating two per measure cost more than
  * evaluating it. */
 static void
@@ -90,7 +91,6 @@ new_arrays (Ctx             *ctx,
       mr->texts = ctx->empty;
       return;
     }
-  mr->reasons = g_ptr_array_new_with_free_func (g_free);
   mr->texts = g_ptr_array_new ();
 }
 
@@ -109,7 +109,6 @@ eval_measure (Ctx             *ctx,
   ScWindow w = program->window, cut = { SC_DAY_NONE, active_until };
   ScDay lo, hi;
   gboolean priced = FALSE;
-  char b1[16], b2[16];
 
   mr->program = program;
   mr->measure = measure;
@@ -141,31 +140,30 @@ eval_measure (Ctx             *ctx,
       mr->expected_from = w.start;
       mr->basis |= SC_BASIS_EXPECTED;
       if (w.start != SC_DAY_NONE)
-        /* Translators: a measure the source calls 预计 (expected); the day it is expected to start */
-        add_reason (ctx, mr, _("Expected (预计) from %s, not yet in force"), sc_day_format (w.start, b1));
+        add_reason (ctx, mr, SC_REASON_EXPECTED_FROM, w.start);
       else
-        add_reason (ctx, mr, _("Expected (预计), not yet in force"));
+        add_reason (ctx, mr, SC_REASON_EXPECTED);
     }
 
   if (!window_in_horizon (ctx, w, &lo, &hi))
     {
       mr->status = SC_MEASURE_NOT_ELIGIBLE;
       if (w.start != SC_DAY_NONE && w.end != SC_DAY_NONE && w.end <= w.start && replaced_by != NULL)
-        add_reason (ctx, mr, _("Replaced by “%s” from %s"), sc_text_get (&replaced_by->name, ctx->lang),
-                    sc_day_format (active_until, b1));
+        add_reason (ctx, mr, SC_REASON_REPLACED, &replaced_by->name, active_until);
       else if (w.end != SC_DAY_NONE && w.end <= ctx->as_of)
-        add_reason (ctx, mr, _("Window ended: last day %s, before the evaluation date %s"),
-                    sc_day_format (w.end - 1, b1), sc_day_format (ctx->as_of, b2));
+        add_reason (ctx, mr, SC_REASON_WINDOW_ENDED, w.end - 1, ctx->as_of);
       else
-        add_reason (ctx, mr, _("Window starts %s, after the horizon ends (%s)"),
-                    sc_day_format (w.start, b1), sc_day_format (ctx->hend - 1, b2));
+        add_reason (ctx, mr, SC_REASON_WINDOW_AFTER_HORIZON, w.start, ctx->hend - 1);
       return;
     }
 
   if (measure->eligibility != NULL)
     {
-      int r = sc_condition_eval (measure->eligibility, ctx->profile, ctx->lang,
-                                 ctx->reasons ? mr->reasons : NULL);
+      guint since = ctx->reasons ? ctx->records->len : 0;
+      int r = sc_condition_eval (measure->eligibility, ctx->profile, ctx->reasons ? ctx->records : NULL);
+
+      if (ctx->reasons)
+        sc_ctx_own_reasons (ctx, mr, since);
 
       mr->basis |= SC_BASIS_PROFILE;
       sc_condition_note_assumed (ctx, mr, measure->eligibility, r);
@@ -265,6 +263,8 @@ keep_raw (Ctx         *ctx,
   rp->raw_info[index] = (RawInfo) { mp->pub.program, mp->pub.measure, mp->pub.measure->group, mp->platform,
                                     mp->fees_read, measure_priced (mp->pub.measure) };
   raw->pub.reasons = NULL;
+  raw->pub.reason_data = NULL;
+  raw->pub.n_reason_data = 0;
   raw->pub.texts = NULL;
   raw->pub.monthly = NULL;
   raw->fee_red = mp->fee_red != NULL ? g_memdup2 (mp->fee_red, sizeof (double) * SC_N_FEES * ctx->n_months) : NULL;
@@ -353,6 +353,91 @@ keep_counted (Ctx      *ctx,
       for (gsize k = 0; fin->fee_red != NULL && k < len; k++)
         red[k] += fin->fee_red[k];
     }
+}
+
+/* Which block of the result a record goes to: its measure's index, then
+ * the assumption notes, then the warnings. */
+static guint
+record_block (const ResultPriv *rp,
+              const ScReason   *r)
+{
+  guint n = rp->pub.measures->len;
+
+  if (r->owner == SC_CTX_ASSUMPTIONS)
+    return n;
+  if (r->owner == SC_CTX_WARNINGS)
+    return n + 1;
+  return (guint) ((const MeasurePriv *) r->owner - rp->measures);
+}
+
+/*
+ * The edge: the records of the evaluation become the result's, block by
+ * block (each measure's, the assumption notes', the warnings', each in the
+ * order it was recorded), and their text in the evaluation's language the
+ * measures' reasons and the result's assumptions and warnings (a line
+ * written alike twice listed once). The records are put in order where
+ * they are (most are already: stacking and notes add to earlier blocks),
+ * not copied: a second large block per evaluation was measurably slower.
+ */
+static void
+write_reasons (Ctx        *ctx,
+               ResultPriv *rp)
+{
+  ScResult *result = &rp->pub;
+  GPtrArray *measures = result->measures;
+  guint n_blocks = measures->len + 2;
+  ScReason *r;
+  guint n;
+  g_autofree guint *next = NULL, *size = NULL, *to = NULL;
+
+  if (!ctx->reasons)
+    {
+      result->assumptions = g_ptr_array_new_with_free_func (g_free);
+      result->warnings = g_ptr_array_new_with_free_func (g_free);
+      return;
+    }
+  r = (ScReason *) ctx->records->data;
+  n = ctx->records->len;
+  next = g_new0 (guint, n_blocks + 1);
+  size = g_new (guint, n_blocks);
+  to = g_new (guint, MAX (1, n));
+  for (guint i = 0; i < n; i++)
+    next[record_block (rp, &r[i]) + 1]++;
+  for (guint b = 0; b < n_blocks; b++)
+    {
+      size[b] = next[b + 1];
+      next[b + 1] += next[b];
+    }
+  for (guint i = 0; i < n; i++)
+    to[i] = next[record_block (rp, &r[i])]++;
+  /* Each cycle of the permutation in turn. */
+  for (guint i = 0; i < n; i++)
+    while (to[i] != i)
+      {
+        guint j = to[i], tj = to[j];
+        ScReason tmp = r[j];
+
+        r[j] = r[i];
+        r[i] = tmp;
+        to[j] = j;
+        to[i] = tj;
+      }
+  rp->reasons = (ScReason *) g_array_free (g_steal_pointer (&ctx->records), FALSE);
+  rp->texts = g_steal_pointer (&ctx->texts);
+  for (guint b = 0, at = 0; b < measures->len; at += size[b], b++)
+    {
+      ScMeasureResult *mr = g_ptr_array_index (measures, b);
+
+      mr->n_reason_data = size[b];
+      mr->reason_data = size[b] > 0 ? rp->reasons + at : NULL;
+      mr->reasons = sc_reasons_format (mr->reason_data, size[b], ctx->lang);
+    }
+  result->n_assumption_data = size[measures->len];
+  result->assumption_data = rp->reasons + n - size[measures->len + 1] - size[measures->len];
+  result->n_warning_data = size[measures->len + 1];
+  result->warning_data = rp->reasons + n - size[measures->len + 1];
+  result->assumptions = sc_reasons_format_unique (result->assumption_data, result->n_assumption_data, ctx->lang);
+  result->warnings = sc_reasons_format_unique (result->warning_data, result->n_warning_data, ctx->lang);
 }
 
 /* Left out: disabled, or of another platform than the only one asked for. */
@@ -566,7 +651,7 @@ sc_engine_evaluate (ScCatalog             *catalog,
             pr->monthly[m * SC_N_AMOUNTS + SC_AMOUNT_FEE_GROSS] += g;
           }
       if (!pr->has_baseline)
-        ctx_warning (&ctx, _("No baseline fees for %s: its gross fees are shown as 0"), platform);
+        ctx_warning (&ctx, SC_REASON_WARN_NO_BASELINE, platform);
       g_ptr_array_add (result->platforms, pr);
     }
 
@@ -631,9 +716,8 @@ sc_engine_evaluate (ScCatalog             *catalog,
       g_clear_pointer (&rp->series, g_free);
     }
 
+  write_reasons (&ctx, rp);
   rp->used = ctx.used != NULL ? g_steal_pointer (&ctx.used) : g_ptr_array_new ();
-  result->assumptions = g_steal_pointer (&ctx.assumptions);
-  result->warnings = g_steal_pointer (&ctx.warnings);
   if (rp->raw != NULL)
     {
       /* For sc_engine_evaluate_delta(): the sales curve and gross fees. */

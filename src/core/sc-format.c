@@ -218,6 +218,70 @@ fmt_expand (const char   *format,
 }
 
 /*
+ * The arguments @format takes, into @args[1 …] (their types) and @uses (how
+ * often each is written), the highest position into *@max_pos and the
+ * length of @format without its conversions into *@len. FALSE for a format
+ * these functions leave to printf.
+ */
+static gboolean
+fmt_parse (const char *format,
+           FmtArg     *args,
+           guint      *uses,
+           guint      *max_pos,
+           gsize      *len)
+{
+  guint n_seq = 0;
+  gboolean positional = FALSE;
+  gsize skip = 0;
+  const char *p;
+
+  *max_pos = 0;
+  for (guint i = 0; i <= FMT_MAX_ARGS; i++)
+    {
+      args[i].type = 0;
+      uses[i] = 0;
+    }
+  /* From one '%' to the next: most of a sentence is plain text. */
+  for (p = strchr (format, '%'); p != NULL; p = strchr (p + 1, '%'))
+    {
+      guint pos;
+
+      p++;
+      if (*p == '%')
+        {
+          skip++;
+          continue;
+        }
+      if (*p >= '1' && *p <= '9' && p[1] == '$')
+        {
+          pos = (guint) (*p - '0');
+          if (n_seq > 0)
+            return FALSE;
+          positional = TRUE;
+          p += 2;
+          skip += 4;
+        }
+      else
+        {
+          if (positional || n_seq == FMT_MAX_ARGS)
+            return FALSE;
+          pos = ++n_seq;
+          skip += 2;
+        }
+      if ((*p != 's' && *p != 'u') || (args[pos].type != 0 && args[pos].type != *p))
+        return FALSE;
+      args[pos].type = *p;
+      uses[pos]++;
+      *max_pos = MAX (*max_pos, pos);
+    }
+  *len = strlen (format) - skip;
+  for (guint i = 1; i <= *max_pos; i++)
+    if (args[i].type == 0)
+      return FALSE;   /* a gap (%1$s %3$s): printf's to judge */
+  return TRUE;
+}
+
+/*
  * g_strdup_vprintf() for the formats of this file: %s, %u and %% and the
  * positional %1$s … %9$u translations reorder arguments with. glibc's
  * printf costs several times more than the copying itself, and an
@@ -229,53 +293,13 @@ sc_format_vprintf (const char *format,
                    va_list     va)
 {
   FmtArg args[FMT_MAX_ARGS + 1];
-  guint uses[FMT_MAX_ARGS + 1] = { 0 };
-  guint n_seq = 0, max_pos = 0;
-  gboolean positional = FALSE;
-  gsize len = 0, skip = 0;
-  const char *p;
+  guint uses[FMT_MAX_ARGS + 1];
+  guint max_pos;
+  gsize len;
   char *out;
 
-  for (guint i = 0; i <= FMT_MAX_ARGS; i++)
-    args[i].type = 0;
-  for (p = format; *p != '\0'; p++)
-    {
-      guint pos;
-
-      if (*p != '%')
-        continue;
-      p++;
-      if (*p == '%')
-        {
-          skip++;
-          continue;
-        }
-      if (*p >= '1' && *p <= '9' && p[1] == '$')
-        {
-          pos = (guint) (*p - '0');
-          if (n_seq > 0)
-            return g_strdup_vprintf (format, va);
-          positional = TRUE;
-          p += 2;
-          skip += 4;
-        }
-      else
-        {
-          if (positional || n_seq == FMT_MAX_ARGS)
-            return g_strdup_vprintf (format, va);
-          pos = ++n_seq;
-          skip += 2;
-        }
-      if ((*p != 's' && *p != 'u') || (args[pos].type != 0 && args[pos].type != *p))
-        return g_strdup_vprintf (format, va);
-      args[pos].type = *p;
-      uses[pos]++;
-      max_pos = MAX (max_pos, pos);
-    }
-  len = (gsize) (p - format) - skip;
-  for (guint i = 1; i <= max_pos; i++)
-    if (args[i].type == 0)
-      return g_strdup_vprintf (format, va);   /* a gap (%1$s %3$s): printf's to judge */
+  if (!fmt_parse (format, args, uses, &max_pos, &len))
+    return g_strdup_vprintf (format, va);
   for (guint i = 1; i <= max_pos; i++)
     {
       FmtArg *a = &args[i];
@@ -306,6 +330,107 @@ sc_format_vprintf (const char *format,
   out = g_malloc (len + 1);
   fmt_expand (format, args, out);
   return out;
+}
+
+/* sc_format_printf_strings() in two passes: for what is too long for its one. */
+static char *
+printf_strings_sized (const char        *format,
+                      const char *const *strings,
+                      guint              n_strings)
+{
+  FmtArg args[FMT_MAX_ARGS + 1];
+  guint uses[FMT_MAX_ARGS + 1];
+  guint max_pos;
+  gsize len;
+  char *out;
+
+  if (!fmt_parse (format, args, uses, &max_pos, &len) || max_pos > n_strings)
+    {
+      g_critical ("%s: a format of %%s and %%u with at most %u arguments expected, got “%s”",
+                  G_STRFUNC, n_strings, format);
+      return g_strdup (format);
+    }
+  for (guint i = 1; i <= max_pos; i++)
+    {
+      args[i].str = strings[i - 1] != NULL ? strings[i - 1] : "";
+      args[i].len = strlen (args[i].str);
+      len += uses[i] * args[i].len;
+    }
+  out = g_malloc (len + 1);
+  fmt_expand (format, args, out);
+  return out;
+}
+
+/* One pass, the format a byte at a time: a reason is one sentence, and the
+ * pieces between its arguments are a few bytes long. */
+gsize
+sc_format_printf_strings_into (char              *buf,
+                               gsize              size,
+                               const char        *format,
+                               const char *const *strings,
+                               guint              n_strings)
+{
+  char *out = buf, *end = buf + size - 1;
+  guint seq = 0;
+  gboolean positional = FALSE;
+
+  g_return_val_if_fail (size > 0, G_MAXSIZE);
+  for (const char *p = format; *p != '\0'; p++)
+    {
+      const char *arg;
+      gsize arg_len;
+      guint pos;
+
+      if (*p != '%')
+        {
+          if (out == end)
+            return G_MAXSIZE;
+          *out++ = *p;
+          continue;
+        }
+      p++;
+      if (*p == '%')
+        {
+          if (out == end)
+            return G_MAXSIZE;
+          *out++ = '%';
+          continue;
+        }
+      if (*p >= '1' && *p <= '9' && p[1] == '$')
+        {
+          pos = (guint) (*p - '0');
+          positional = TRUE;
+          p += 2;
+        }
+      else
+        pos = positional ? 0 : ++seq;
+      if ((*p != 's' && *p != 'u') || pos == 0 || pos > n_strings || (positional && seq > 0))
+        return G_MAXSIZE;
+      /* An argument may be long (a note of the data): copied whole. */
+      arg = strings[pos - 1] != NULL ? strings[pos - 1] : "";
+      arg_len = strlen (arg);
+      if ((gsize) (end - out) < arg_len)
+        return G_MAXSIZE;
+      memcpy (out, arg, arg_len);
+      out += arg_len;
+    }
+  *out = '\0';
+  return (gsize) (out - buf);
+}
+
+char *
+sc_format_printf_strings (const char        *format,
+                          const char *const *strings,
+                          guint              n_strings)
+{
+  char buf[2048];
+  gsize len = sc_format_printf_strings_into (buf, sizeof buf, format, strings, n_strings);
+
+  /* Too long for the buffer, or a format it does not take (which the
+   * other way says). */
+  if (len == G_MAXSIZE)
+    return printf_strings_sized (format, strings, n_strings);
+  return g_strndup (buf, len);
 }
 
 char *
@@ -582,21 +707,56 @@ sc_format_fee_unit (ScFee fee)
     }
 }
 
-/* "2026-01-01 – 2026-03-31" with the last day shown (end is exclusive). */
-char *
-sc_format_window (ScWindow w)
+/* The sentence of @w and its arguments (@a and @b, 16 bytes each, hold
+ * its days): "2026-01-01 – 2026-03-31" with the last day shown (end is
+ * exclusive), "… onwards", "until …". */
+static const char *
+window_parts (ScWindow      w,
+              char         *a,
+              char         *b,
+              const char  **args,
+              guint        *n)
 {
-  char a[16] = "", b[16] = "";
-
+  a[0] = b[0] = '\0';
   if (w.start != SC_DAY_NONE)
     sc_day_format (w.start, a);
   if (w.end != SC_DAY_NONE)
     sc_day_format (w.end - 1, b);
+  *n = 1;
+  args[0] = a;
   if (w.end == SC_DAY_NONE)
-    return sc_format_strdup_printf (_("%s onwards"), a);
+    return _("%s onwards");
+  args[0] = b;
   if (w.start == SC_DAY_NONE)
-    return sc_format_strdup_printf (_("until %s"), b);
-  return sc_format_strdup_printf ("%s – %s", a, b);
+    return _("until %s");
+  args[0] = a;
+  args[1] = b;
+  *n = 2;
+  return "%s – %s";
+}
+
+const char *
+sc_format_window_into (char     *buf,
+                       gsize     size,
+                       ScWindow  w)
+{
+  char a[16], b[16];
+  const char *args[2];
+  guint n;
+  const char *format = window_parts (w, a, b, args, &n);
+
+  return sc_format_printf_strings_into (buf, size, format, args, n) != G_MAXSIZE ? buf : NULL;
+}
+
+char *
+sc_format_window (ScWindow w)
+{
+  char a[16], b[16];
+  const char *args[2];
+  guint n;
+  const char *format = window_parts (w, a, b, args, &n);
+
+  return sc_format_printf_strings (format, args, n);
 }
 
 const char *
@@ -635,4 +795,27 @@ sc_format_choices (ScField             field,
       g_string_append (s, sc_format_choice_label (field, values[i]));
     }
   return g_string_free (s, FALSE);
+}
+
+const char *
+sc_format_choices_into (char               *buf,
+                        gsize               size,
+                        ScField             field,
+                        const char *const  *values)
+{
+  gsize len = 0;
+
+  g_return_val_if_fail (size > 0, NULL);
+  buf[0] = '\0';
+  for (guint i = 0; values != NULL && values[i] != NULL; i++)
+    {
+      if (i > 0)
+        len += g_strlcpy (buf + len, " / ", size - len);
+      if (len >= size)
+        return NULL;
+      len += g_strlcpy (buf + len, sc_format_choice_label (field, values[i]), size - len);
+      if (len >= size)
+        return NULL;
+    }
+  return buf;
 }

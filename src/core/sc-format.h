@@ -55,6 +55,19 @@ char *sc_format_vprintf       (const char *format,
                                va_list     va);
 char *sc_format_strdup_printf (const char *format,
                                ...) G_GNUC_PRINTF (1, 2);
+/* @format (%s, %u, %%, %1$s …) with @strings in place of its arguments, the
+ * digits of a %u included: argument k is @strings[k - 1] (NULL as "").
+ * (transfer full) */
+char *sc_format_printf_strings (const char        *format,
+                                const char *const *strings,
+                                guint              n_strings);
+/* The same into @buf of @size bytes: its length, or G_MAXSIZE (@buf then
+ * undefined) when it does not fit or @format is not one it takes. */
+gsize sc_format_printf_strings_into (char              *buf,
+                                     gsize              size,
+                                     const char        *format,
+                                     const char *const *strings,
+                                     guint              n_strings);
 
 /* --- numbers ------------------------------------------------------------------- */
 
@@ -144,6 +157,10 @@ ScUnit      sc_format_fee_unit   (ScFee fee);
 /* "2026-01-01 – 2026-03-31" with the last day shown (end is exclusive),
  * "… onwards", "until …". (transfer full) */
 char       *sc_format_window      (ScWindow w);
+/* The same into @buf of @size bytes; NULL when it does not fit. */
+const char *sc_format_window_into (char     *buf,
+                                   gsize     size,
+                                   ScWindow  w);
 /* The field's translated label. (transfer none) */
 const char *sc_format_field_label (ScField field);
 /* The fee as a reader calls it ("return-shipping fee"); sc_fee_to_string()
@@ -152,5 +169,10 @@ const char *sc_format_fee_label   (ScFee fee);
 /* The translated labels of @values joined by " / ". (transfer full) */
 char       *sc_format_choices     (ScField            field,
                                    const char *const *values);
+/* The same into @buf of @size bytes; NULL when it does not fit. */
+const char *sc_format_choices_into (char              *buf,
+                                    gsize              size,
+                                    ScField            field,
+                                    const char *const *values);
 
 G_END_DECLS

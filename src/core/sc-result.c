@@ -114,6 +114,8 @@ sc_result_free (ScResult *result)
       g_free (rp->kept);
     }
   g_free (rp->measures);
+  g_free (rp->reasons);
+  g_clear_pointer (&rp->texts, g_ptr_array_unref);
   g_free (rp->platforms);
   g_free (rp->series);
   g_free (rp);
@@ -184,4 +186,28 @@ sc_result_platform_score (const ScResult         *result,
   g_return_val_if_fail (platform != NULL, 0);
 
   return sc_totals_kept (platform->totals) + result->locked_worth * sc_totals_tied (platform->totals);
+}
+
+GPtrArray *
+sc_measure_result_dup_reasons (const ScMeasureResult *measure,
+                               const char            *lang)
+{
+  g_return_val_if_fail (measure != NULL, NULL);
+  return sc_reasons_format_in (measure->reason_data, measure->n_reason_data, lang, FALSE);
+}
+
+GPtrArray *
+sc_result_dup_assumptions (const ScResult *result,
+                           const char     *lang)
+{
+  g_return_val_if_fail (result != NULL, NULL);
+  return sc_reasons_format_in (result->assumption_data, result->n_assumption_data, lang, TRUE);
+}
+
+GPtrArray *
+sc_result_dup_warnings (const ScResult *result,
+                        const char     *lang)
+{
+  g_return_val_if_fail (result != NULL, NULL);
+  return sc_reasons_format_in (result->warning_data, result->n_warning_data, lang, TRUE);
 }

@@ -72,7 +72,8 @@ typedef struct
  * ScEngineOptions:
  * @disabled: NULL-terminated program ids left out, or NULL
  * @lang: "zh" or "en" for reasons; NULL = sc_lang_current()
- * @no_reasons: skip building reason strings (sweeps, live charts)
+ * @no_reasons: record no reasons, assumption notes or warnings, nor write
+ *   their text (sweeps, live charts)
  * @no_series: skip the month-by-month series (only totals)
  * @overrides, @n_overrides: assumed numbers evaluated at other values (the
  *   range analysis, sc-range.h), or NULL
@@ -107,7 +108,12 @@ typedef struct
  * @totals: per ScAmount over the horizon (FEE_GROSS / FEE_NET stay 0 here)
  * @monthly: @n_months × SC_N_AMOUNTS values, [m * SC_N_AMOUNTS + amount];
  *   NULL with ScEngineOptions.no_series
- * @reasons: char*, in the chosen language, e.g. "店铺体验分 4.3 < 4.4"
+ * @reasons: char*, in the evaluation's language, e.g. "店铺体验分 4.3 < 4.4":
+ *   @reason_data written out at the end of the evaluation
+ * @reason_data, @n_reason_data: what decided, as data (ScReason,
+ *   sc-reason.h): kinds and typed arguments, for the text in either
+ *   language (sc_measure_result_dup_reasons()); the result owns them;
+ *   NULL and 0 without reasons
  * @texts: const ScText* of rights and rule outcomes (NOT_QUANTIFIED)
  * @basis: ScBasis bits of every number used (SC_BASIS_PROFILE included)
  * @up_to: some amount is a maximum (至高 / 最高)
@@ -129,6 +135,8 @@ typedef struct
   const ScMeasure  *measure;
   ScMeasureStatus   status;
   GPtrArray        *reasons;
+  const struct _ScReason *reason_data;
+  guint             n_reason_data;
   GPtrArray        *texts;
   double            totals[SC_N_AMOUNTS];
   double           *monthly;
@@ -200,8 +208,13 @@ typedef struct
  * @programs: ScProgramResult*, catalog order
  * @platforms: ScPlatformResult*, sorted by platform id
  * @assumptions: char*, one line per assumption the numbers rest on
- *   (profile assumptions, baseline values and assumed program numbers used)
+ *   (profile assumptions, baseline values and assumed program numbers used),
+ *   in the evaluation's language
  * @warnings: char*, e.g. a missing baseline or an unset cost of capital
+ * @assumption_data, @warning_data (@n_assumption_data, @n_warning_data):
+ *   the same as data (ScReason, sc-reason.h), for the lines in either
+ *   language (sc_result_dup_assumptions(), sc_result_dup_warnings()); a
+ *   line that two of them write alike is listed once
  * @disabled: the program ids left out (a copy of the options'), or NULL, so
  *   that views derived from this result (sweeps, charts) leave out the same
  * @locked_worth: what one yuan of value tied to the platform (ad credit,
@@ -220,6 +233,10 @@ typedef struct _ScResult
   GPtrArray  *platforms;
   GPtrArray  *assumptions;
   GPtrArray  *warnings;
+  const struct _ScReason *assumption_data;
+  guint       n_assumption_data;
+  const struct _ScReason *warning_data;
+  guint       n_warning_data;
   double      locked_worth;
   gboolean    locked_worth_set;
 } ScResult;
@@ -242,6 +259,18 @@ const ScPlatformResult *sc_result_find_platform (const ScResult *result,
  * the platform at face value (sc_totals_tied()). */
 double            sc_result_platform_score  (const ScResult        *result,
                                              const ScPlatformResult *platform);
+/* The reasons of @measure in @lang ("zh" or "en"), written from its
+ * reason_data without evaluating again: the messages switch to @lang for
+ * the time it takes (main thread only). Equal to the reasons of an
+ * evaluation in @lang. (transfer full) */
+GPtrArray        *sc_measure_result_dup_reasons (const ScMeasureResult *measure,
+                                                 const char            *lang);
+/* The assumptions and the warnings of @result in @lang, written from their
+ * data like sc_measure_result_dup_reasons(). (transfer full) */
+GPtrArray        *sc_result_dup_assumptions     (const ScResult        *result,
+                                                 const char            *lang);
+GPtrArray        *sc_result_dup_warnings        (const ScResult        *result,
+                                                 const char            *lang);
 /* Month @month of @amount in a monthly series (0 when @monthly is NULL). */
 double            sc_result_month_value     (const double          *monthly,
                                              guint                  n_months,

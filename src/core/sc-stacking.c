@@ -79,22 +79,17 @@ sc_stacking_resolve_groups (Ctx       *ctx,
       for (guint j = i; j < last; j++)
         {
           MeasurePriv *mj = g_ptr_array_index (measures, j);
-          const char *title;
 
           if (mj == winner || g_strcmp0 (mj->pub.measure->group, group) != 0
               || mj->pub.status != SC_MEASURE_ELIGIBLE)
             continue;
           mj->pub.cut_by_group = TRUE;
           zero_measure (ctx, mj);
-          title = sc_text_get (&winner->pub.measure->title, ctx->lang);
           if (mj->pub.expected && !winner->pub.expected)
-            add_reason (ctx, &mj->pub, _("Not counted: “%s” is in force and counts instead (an expected measure does not displace one in force)"),
-                        title);
+            add_reason (ctx, &mj->pub, SC_REASON_GROUP_IN_FORCE, &winner->pub.measure->title);
           else
-            add_reason (ctx, &mj->pub, mode == SC_STACK_EXCLUSIVE
-                                         ? _("Not counted: “%s” counts instead (only one measure of this group applies)")
-                                         : _("Not counted: “%s” is worth more (only the best measure of this group applies)"),
-                        title);
+            add_reason (ctx, &mj->pub, mode == SC_STACK_EXCLUSIVE ? SC_REASON_GROUP_EXCLUSIVE : SC_REASON_GROUP_BEST_OF,
+                        &winner->pub.measure->title);
         }
     }
 }
@@ -185,8 +180,7 @@ sc_stacking_apply_caps (Ctx       *ctx,
               *fr -= cut;
               mp->pub.monthly[m * SC_N_AMOUNTS + SC_AMOUNT_FEE_REDUCTION] -= cut;
               if (!mp->pub.cut_by_cap)
-                add_reason (ctx, &mp->pub, _("Reduction cut so that %s does not go below zero"),
-                            sc_format_fee_label ((ScFee) f));
+                add_reason (ctx, &mp->pub, SC_REASON_FEE_CAPPED, (ScFee) f);
               mp->pub.cut_by_cap = TRUE;
             }
         }
@@ -210,6 +204,6 @@ sc_stacking_keep_expected_apart (Ctx              *ctx,
     }
   prr->n_expected++;
   if (fabs (mr->totals[SC_AMOUNT_TOTAL_VALUE]) > EPSILON || fabs (mr->totals[SC_AMOUNT_TRAFFIC_UNITS]) > EPSILON)
-    add_reason (ctx, mr, _("Its value is shown apart and left out of every total until it is in force"));
+    add_reason (ctx, mr, SC_REASON_EXPECTED_APART);
   zero_measure (ctx, mp);
 }
