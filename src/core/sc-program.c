@@ -435,18 +435,6 @@ sc_fee_to_string (ScFee fee)
   return sc_enum_info (&sc_fee_table, fee)->name;
 }
 
-const char *
-sc_fee_label (ScFee fee)
-{
-  return translated (sc_enum_info (&sc_fee_table, fee)->label);
-}
-
-const char *
-sc_fee_title (ScFee fee)
-{
-  return translated (sc_enum_info (&sc_fee_table, fee)->title);
-}
-
 gboolean
 sc_fee_from_string (const char *name,
                     ScFee      *fee)
@@ -460,12 +448,6 @@ sc_fee_from_string (const char *name,
   return TRUE;
 }
 
-
-const char *
-sc_benefit_label (ScBenefit benefit)
-{
-  return translated (sc_enum_info (&sc_benefit_table, benefit)->label);
-}
 
 const char *
 sc_anchor_to_string (ScAnchor anchor)

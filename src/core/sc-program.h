@@ -357,11 +357,8 @@ gboolean            sc_enum_from_string      (const ScEnumTable *table,
 const char         *sc_program_status_to_string (ScProgramStatus status);
 const char         *sc_program_status_label  (ScProgramStatus status);  /* translated */
 const char         *sc_fee_to_string         (ScFee fee);
-const char         *sc_fee_label             (ScFee fee);   /* translated, "return-shipping fee" */
-const char         *sc_fee_title             (ScFee fee);   /* translated, "Return-shipping fee per order" */
 gboolean            sc_fee_from_string       (const char *name,
                                               ScFee      *fee);
-const char         *sc_benefit_label         (ScBenefit benefit);  /* translated, "yuan in cash" */
 const char         *sc_anchor_to_string      (ScAnchor anchor);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScProgramFile, sc_program_file_free)

@@ -181,8 +181,3 @@ sc_xml_read_enum (xmlNode           *node,
   return out;
 }
 
-guint
-sc_xml_line (xmlNode *node)
-{
-  return MAX (sc_xml_node_line (node), 1);
-}

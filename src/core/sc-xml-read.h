@@ -83,7 +83,5 @@ guint     sc_xml_read_enum        (xmlNode           *node,
                                    const char        *name,
                                    const ScEnumTable *table,
                                    guint              fallback);
-/* Line of @node for messages, from 1. */
-guint     sc_xml_line             (xmlNode        *node);
 
 G_END_DECLS
