@@ -334,6 +334,29 @@ sc_main_window_close_request (GtkWindow *window)
 
 /* --- pages ------------------------------------------------------------------ */
 
+/* The session's "scenario" as its document, for the Scenarios page. */
+static gboolean
+scenario_document (GBinding     *binding,
+                   const GValue *from,
+                   GValue       *to,
+                   gpointer      data)
+{
+  ScSession *scenario = g_value_get_object (from);
+
+  g_value_set_object (to, scenario != NULL ? sc_session_get_document (scenario) : NULL);
+  return TRUE;
+}
+
+static GtkWidget *
+scenarios_page_new (ScMainWindow *self)
+{
+  GtkWidget *page = sc_scenarios_page_new (sc_session_get_document (self->session));
+
+  g_object_bind_property_full (self->session, "scenario", page, "scenario-document", G_BINDING_SYNC_CREATE,
+                               scenario_document, NULL, NULL, NULL);
+  return page;
+}
+
 static GtkWidget *
 ensure_page (ScMainWindow *self,
              guint         i)
@@ -344,11 +367,11 @@ ensure_page (ScMainWindow *self,
     {
       switch (i)
         {
-        case 0: self->pages[i] = sc_overview_page_new (self->session); break;
+        case 0: self->pages[i] = sc_overview_page_new (sc_session_get_document (self->session), self->settings); break;
         case 1: self->pages[i] = sc_measures_view_new (sc_session_get_document (self->session)); break;
         case 2: self->pages[i] = sc_programs_view_new (sc_session_get_document (self->session)); break;
         case 3: self->pages[i] = sc_rule_check_view_new (sc_session_get_document (self->session)); break;
-        case 4: self->pages[i] = sc_scenarios_page_new (self->session); break;
+        case 4: self->pages[i] = scenarios_page_new (self); break;
         default: g_assert_not_reached ();
         }
       adw_bin_set_child (self->page_bins[i], self->pages[i]);

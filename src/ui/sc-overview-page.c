@@ -18,9 +18,9 @@
 
 struct _ScOverviewPage
 {
-  AdwBin        parent_instance;
+  ScPage        parent_instance;
 
-  ScSession    *session;
+  ScDocument   *document;     /* the page's (ScPage), borrowed */
   GtkDropDown  *kind_dropdown;
   ScChartView  *chart;
   GtkListBox   *verdicts;
@@ -38,7 +38,16 @@ struct _ScOverviewPage
   gboolean      crossover_due;  /* the rows wait for the sweep of the latest state */
 };
 
-G_DEFINE_FINAL_TYPE (ScOverviewPage, sc_overview_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (ScOverviewPage, sc_overview_page, SC_TYPE_PAGE)
+
+enum
+{
+  PROP_0,
+  PROP_KIND,
+  N_PROPS,
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static gboolean
 kind_by_platform (ScChartKind kind)
@@ -99,7 +108,7 @@ chart_detail (ScChartView        *view,
               gpointer            user_data)
 {
   ScOverviewPage *self = user_data;
-  const ScResult *result = sc_session_get_result (self->session);
+  const ScResult *result = sc_document_get_result (self->document);
   const ScPlatformResult *platform;
   g_autoptr(GPtrArray) parts = NULL;
   g_autoptr(GArray) values = NULL;
@@ -178,7 +187,6 @@ keep_width (GtkDropDown *dropdown)
     }
   /* The button's padding, its arrow and a little room for a wider font. */
   gtk_widget_set_size_request (GTK_WIDGET (dropdown), widest * 21 / 20 + 64, -1);
-  gtk_widget_set_halign (GTK_WIDGET (dropdown), GTK_ALIGN_START);
 }
 
 ScChartModel *
@@ -189,25 +197,25 @@ sc_overview_page_build_model (ScOverviewPage *self,
 
   g_return_val_if_fail (SC_IS_OVERVIEW_PAGE (self), NULL);
 
-  result = sc_session_get_result (self->session);
+  result = sc_document_get_result (self->document);
   if (result == NULL)
     return NULL;
   if (self->kind == SC_CHART_DRIVERS)
-    return sc_chart_model_drivers (sc_session_get_catalog (self->session), sc_session_get_profile (self->session),
-                                   result, sc_document_get_ranges (sc_session_get_document (self->session)),
+    return sc_chart_model_drivers (sc_document_get_catalog (self->document), sc_document_get_profile (self->document),
+                                   result, sc_document_get_ranges (self->document),
                                    lang ? lang : sc_lang_current ());
-  return sc_chart_model_from_result (self->kind, sc_session_get_catalog (self->session),
-                                     sc_session_get_profile (self->session), result,
+  return sc_chart_model_from_result (self->kind, sc_document_get_catalog (self->document),
+                                     sc_document_get_profile (self->document), result,
                                      self->kind == SC_CHART_SENSITIVITY
-                                     ? sc_document_get_sweep (sc_session_get_document (self->session)) : NULL,
+                                     ? sc_document_get_sweep (self->document) : NULL,
                                      lang ? lang : sc_lang_current ());
 }
 
 static const char *
-platform_name (ScSession  *session,
+platform_name (ScDocument *document,
                const char *platform)
 {
-  const ScBaseline *baseline = sc_catalog_find_baseline (sc_session_get_catalog (session), platform);
+  const ScBaseline *baseline = sc_catalog_find_baseline (sc_document_get_catalog (document), platform);
 
   return baseline != NULL ? sc_text_get (&baseline->name, sc_lang_current ()) : platform;
 }
@@ -218,7 +226,7 @@ platform_name (ScSession  *session,
 static char *
 crossover_line (ScOverviewPage *self)
 {
-  const ScSweep *sweep = sc_document_get_sweep (sc_session_get_document (self->session));
+  const ScSweep *sweep = sc_document_get_sweep (self->document);
   const char *lang = sc_lang_current ();
   g_autoptr(GArray) crossovers = NULL;
   GString *line;
@@ -236,7 +244,7 @@ crossover_line (ScOverviewPage *self)
         return NULL;
       /* TRANSLATORS: under the chart: "Kuaishou leads at every monthly GMV from ¥8,000 to ¥240k" */
       return g_strdup_printf (_("%s leads at every monthly GMV from ¥%s to ¥%s"),
-                              platform_name (self->session, sweep->platforms[leader]), lo, hi);
+                              platform_name (self->document, sweep->platforms[leader]), lo, hi);
     }
   line = g_string_new (NULL);
   for (guint k = 0; k < crossovers->len; k++)
@@ -249,8 +257,8 @@ crossover_line (ScOverviewPage *self)
         g_string_append (line, _("; "));
       /* TRANSLATORS: under the chart: "Douyin leads above ¥193k a month of GMV (Kuaishou below)" */
       g_string_append_printf (line, _("%s leads above ¥%s a month of GMV (%s below)"),
-                              platform_name (self->session, sweep->platforms[x->after]), gmv,
-                              platform_name (self->session, sweep->platforms[x->before]));
+                              platform_name (self->document, sweep->platforms[x->after]), gmv,
+                              platform_name (self->document, sweep->platforms[x->before]));
     }
   return g_string_free (line, FALSE);
 }
@@ -268,7 +276,7 @@ verdict_lines (ScOverviewPage *self,
   const ScResult *result;
   GPtrArray *lines = g_ptr_array_new ();
 
-  result = sc_session_get_result (self->session);
+  result = sc_document_get_result (self->document);
   if (result != NULL)
     {
       /* The same verdict as the reports': first what comes first and what
@@ -283,7 +291,7 @@ verdict_lines (ScOverviewPage *self,
     {
       char *crossover;
 
-      if (!wait && !sc_document_has_sweep (sc_session_get_document (self->session)))
+      if (!wait && !sc_document_has_sweep (self->document))
         {
           self->crossover_due = TRUE;
           request_sweep (self);
@@ -322,15 +330,15 @@ static gboolean
 show_computing_cb (gpointer data)
 {
   ScOverviewPage *self = data;
-  const ScResult *result = sc_session_get_result (self->session);
+  const ScResult *result = sc_document_get_result (self->document);
   ScChartModel *model;
 
   self->computing_id = 0;
   if (result == NULL)
     return G_SOURCE_REMOVE;
   /* The sensitivity chart's titles and axis, without lines yet. */
-  model = sc_chart_model_from_result (SC_CHART_SENSITIVITY, sc_session_get_catalog (self->session),
-                                      sc_session_get_profile (self->session), result, NULL,
+  model = sc_chart_model_from_result (SC_CHART_SENSITIVITY, sc_document_get_catalog (self->document),
+                                      sc_document_get_profile (self->document), result, NULL,
                                       sc_lang_current ());
   if (model->empty_message == NULL)
     model->empty_message = g_strdup (_("Computing…"));
@@ -357,14 +365,14 @@ static gboolean
 refresh_how_sure_idle (gpointer data)
 {
   ScOverviewPage *self = data;
-  ScDocument *document = sc_session_get_document (self->session);
+  ScDocument *document = self->document;
   g_autofree char *summary = NULL;
   g_auto(GStrv) lines = NULL;
   GtkWidget *child;
 
   self->how_sure_id = 0;
-  if (document != NULL && sc_session_get_result (self->session) != NULL)
-    summary = sc_range_describe (sc_document_get_ranges (document), sc_session_get_catalog (self->session));
+  if (document != NULL && sc_document_get_result (self->document) != NULL)
+    summary = sc_range_describe (sc_document_get_ranges (document), sc_document_get_catalog (self->document));
   if (g_strcmp0 (summary, self->how_sure_text) == 0)
     return G_SOURCE_REMOVE;
   g_free (self->how_sure_text);
@@ -399,24 +407,6 @@ refresh_how_sure (ScOverviewPage *self,
     self->how_sure_id = g_timeout_add_full (G_PRIORITY_LOW, HOW_SURE_DELAY_MS, refresh_how_sure_idle, self, NULL);
 }
 
-/* A heading and the list refresh_how_sure() fills, appended to @box. */
-static void
-how_sure_new (ScOverviewPage *self,
-              GtkWidget      *box)
-{
-  GtkWidget *label = gtk_label_new (_("How sure"));
-
-  gtk_widget_add_css_class (label, "heading");
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_box_append (GTK_BOX (box), label);
-  self->how_sure = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->how_sure, GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->how_sure), "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->how_sure),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("How sure"), -1);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->how_sure));
-}
-
 static void
 sweep_ready_cb (GObject      *source,
                 GAsyncResult *result,
@@ -427,7 +417,7 @@ sweep_ready_cb (GObject      *source,
   gboolean ready = sc_document_compute_sweep_finish (SC_DOCUMENT (source), result, &error);
 
   /* The page was closed while the sweep ran. */
-  if (self->session == NULL)
+  if (self->document == NULL)
     return;
   self->sweep_asked = FALSE;
   /* Ready, or the document changed again before the hand-over: ask anew. */
@@ -446,19 +436,19 @@ request_sweep (ScOverviewPage *self)
   if (self->sweep_asked)
     return;
   self->sweep_asked = TRUE;
-  sc_document_compute_sweep_async (sc_session_get_document (self->session), self->sweep_cancellable,
+  sc_document_compute_sweep_async (self->document, self->sweep_cancellable,
                                    sweep_ready_cb, g_object_ref (self));
 }
 
 static void
 refresh_chart (ScOverviewPage *self)
 {
-  ScDocument *document = sc_session_get_document (self->session);
+  ScDocument *document = self->document;
   const ScChartModel *shown;
 
   g_clear_handle_id (&self->computing_id, g_source_remove);
   if (self->kind != SC_CHART_SENSITIVITY || sc_document_has_sweep (document)
-      || sc_session_get_result (self->session) == NULL)
+      || sc_document_get_result (self->document) == NULL)
     {
       sc_chart_view_set_model (self->chart, sc_overview_page_build_model (self, NULL));
       return;
@@ -556,10 +546,58 @@ kind_selected_cb (GtkDropDown    *dropdown,
   if (kind >= SC_CHART_SCENARIOS || kind == self->kind)
     return;
   self->kind = kind;
-  if (sc_session_get_settings (self->session) != NULL)
-    g_settings_set_string (sc_session_get_settings (self->session), "chart-kind",
-                           sc_chart_kind_to_string (kind));
-  refresh_chart (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+  /* Before constructed() the first refresh is still to come. */
+  if (self->document != NULL)
+    refresh_chart (self);
+}
+
+static void
+sc_overview_page_constructed (GObject *object)
+{
+  ScOverviewPage *self = SC_OVERVIEW_PAGE (object);
+
+  G_OBJECT_CLASS (sc_overview_page_parent_class)->constructed (object);
+  self->document = sc_page_get_document (SC_PAGE (self));
+
+  g_signal_connect_object (self->document, "result-ready", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
+  refresh (self);
+}
+
+static void
+sc_overview_page_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  ScOverviewPage *self = SC_OVERVIEW_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      g_value_set_uint (value, self->kind);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sc_overview_page_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  ScOverviewPage *self = SC_OVERVIEW_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      gtk_drop_down_set_selected (self->kind_dropdown, g_value_get_uint (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -567,9 +605,10 @@ sc_overview_page_dispose (GObject *object)
 {
   ScOverviewPage *self = SC_OVERVIEW_PAGE (object);
 
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_clear_object (&self->session);
+  /* A sweep that ends after this finds the page closed. */
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  self->document = NULL;
   g_clear_handle_id (&self->computing_id, g_source_remove);
   g_clear_handle_id (&self->how_sure_id, g_source_remove);
   g_clear_pointer (&self->how_sure_text, g_free);
@@ -584,93 +623,83 @@ sc_overview_page_dispose (GObject *object)
 static void
 sc_overview_page_class_init (ScOverviewPageClass *klass)
 {
-  G_OBJECT_CLASS (klass)->dispose = sc_overview_page_dispose;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = sc_overview_page_constructed;
+  object_class->get_property = sc_overview_page_get_property;
+  object_class->set_property = sc_overview_page_set_property;
+  object_class->dispose = sc_overview_page_dispose;
+
+  /* The chart shown: an ScChartKind before SC_CHART_SCENARIOS. */
+  properties[PROP_KIND] =
+    g_param_spec_uint ("kind", NULL, NULL, 0, SC_CHART_SCENARIOS - 1, SC_CHART_OVERVIEW,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (SC_TYPE_CHART_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/sc-overview-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ScOverviewPage, kind_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ScOverviewPage, chart);
+  gtk_widget_class_bind_template_child (widget_class, ScOverviewPage, verdicts);
+  gtk_widget_class_bind_template_child (widget_class, ScOverviewPage, how_sure);
 }
 
 static void
 sc_overview_page_init (ScOverviewPage *self)
 {
-  self->sweep_cancellable = g_cancellable_new ();
-}
-
-GtkWidget *
-sc_overview_page_new (ScSession *session)
-{
-  ScOverviewPage *self;
-  GtkWidget *box, *bar, *label, *frame;
   g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
-  GSettings *settings;
 
-  g_return_val_if_fail (SC_IS_SESSION (session), NULL);
-
-  self = g_object_new (SC_TYPE_OVERVIEW_PAGE, NULL);
-  self->session = g_object_ref (session);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->sweep_cancellable = g_cancellable_new ();
   self->kind = SC_CHART_OVERVIEW;
-  settings = sc_session_get_settings (session);
-  if (settings != NULL)
-    {
-      g_autofree char *name = g_settings_get_string (settings, "chart-kind");
-      ScChartKind kind;
-      if (sc_chart_kind_from_string (name, &kind) && kind < SC_CHART_SCENARIOS)
-        self->kind = kind;
-    }
 
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_widget_set_margin_top (box, 12);
-  gtk_widget_set_margin_bottom (box, 12);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-
-  bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  label = gtk_label_new_with_mnemonic (_("_Chart"));
-  gtk_widget_add_css_class (label, "heading");
-  /* Every kind but the comparison of two scenarios, which needs a second
-   * profile the window does not hold (the command line's --compare and
-   * --chart scenarios do). It is last in the table, so a kind's position
-   * in the list stays its number. */
+  /* Every kind but the comparison of two scenarios, which is the
+   * Scenarios page's. It is last in the table, so a kind's position in the
+   * list stays its number. */
   G_STATIC_ASSERT (SC_CHART_SCENARIOS == SC_CHART_N_KINDS - 1);
   for (guint k = 0; k < SC_CHART_SCENARIOS; k++)
     gtk_string_list_append (kinds, sc_chart_kind_label (k));
-  self->kind_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&kinds)), NULL));
+  gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (kinds));
   gtk_drop_down_set_selected (self->kind_dropdown, self->kind);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (self->kind_dropdown));
   sc_a11y_name_inner_button (GTK_WIDGET (self->kind_dropdown), _("Chart"));
   g_signal_connect (self->kind_dropdown, "notify::selected", G_CALLBACK (kind_selected_cb), self);
   keep_width (self->kind_dropdown);
-  gtk_box_append (GTK_BOX (bar), label);
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->kind_dropdown));
-  gtk_box_append (GTK_BOX (box), bar);
 
-  self->chart = SC_CHART_VIEW (sc_chart_view_new ());
   sc_chart_view_set_detail_func (self->chart, chart_detail, self, NULL);
-  frame = gtk_frame_new (NULL);
-  gtk_widget_add_css_class (frame, "chart-frame");
-  gtk_frame_set_child (GTK_FRAME (frame), GTK_WIDGET (self->chart));
-  gtk_widget_set_vexpand (frame, TRUE);
-  /* The chart asks for the height its legible text and a plot need: in a
-   * small window the verdicts scroll below it instead (see the scrolled
-   * window below). */
-  gtk_box_append (GTK_BOX (box), frame);
+}
 
-  self->verdicts = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->verdicts, GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->verdicts), "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->verdicts),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Verdict per platform"), -1);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->verdicts));
-  how_sure_new (self, box);
+static void
+save_kind_cb (ScOverviewPage *self,
+              GParamSpec     *pspec,
+              GSettings      *settings)
+{
+  g_settings_set_string (settings, "chart-kind", sc_chart_kind_to_string (self->kind));
+}
 
-  {
-    GtkWidget *scrolled = gtk_scrolled_window_new ();
+GtkWidget *
+sc_overview_page_new (ScDocument *document,
+                      GSettings  *settings)
+{
+  ScOverviewPage *self;
+  guint kind = SC_CHART_OVERVIEW;
 
-    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), box);
-    adw_bin_set_child (ADW_BIN (self), scrolled);
-  }
+  g_return_val_if_fail (SC_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (settings == NULL || G_IS_SETTINGS (settings), NULL);
 
-  g_signal_connect_swapped (session, "result-changed", G_CALLBACK (refresh), self);
-  if (sc_session_get_result (session) != NULL)
-    refresh (self);
+  if (settings != NULL)
+    {
+      g_autofree char *name = g_settings_get_string (settings, "chart-kind");
+      ScChartKind saved;
+
+      if (sc_chart_kind_from_string (name, &saved) && saved < SC_CHART_SCENARIOS)
+        kind = saved;
+    }
+  self = g_object_new (SC_TYPE_OVERVIEW_PAGE, "document", document, "kind", kind, NULL);
+  /* The chart the user chooses is the one the next window shows first. */
+  if (settings != NULL)
+    g_signal_connect_data (self, "notify::kind", G_CALLBACK (save_kind_cb), g_object_ref (settings),
+                           (GClosureNotify) (void (*) (void)) g_object_unref, 0);
   return GTK_WIDGET (self);
 }
 

@@ -15,10 +15,10 @@
 
 struct _ScScenariosPage
 {
-  AdwBin        parent_instance;
+  ScPage        parent_instance;
 
-  ScSession    *session;
-  ScSession    *scenario;   /* the one whose signals are connected, or NULL */
+  ScDocument   *document;   /* A: the page's (ScPage), borrowed */
+  ScDocument   *scenario;   /* B, or NULL */
 
   /* template */
   GtkStack     *stack;
@@ -29,7 +29,16 @@ struct _ScScenariosPage
   GtkListBox   *changes;
 };
 
-G_DEFINE_FINAL_TYPE (ScScenariosPage, sc_scenarios_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (ScScenariosPage, sc_scenarios_page, SC_TYPE_PAGE)
+
+enum
+{
+  PROP_0,
+  PROP_SCENARIO_DOCUMENT,
+  N_PROPS,
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* Which of a platform's numbers a maximum (至高) counts in: its total
  * (as the result says), and money kept or tied when a measure that counts
@@ -218,16 +227,16 @@ fill_changes (ScScenariosPage *self,
 /* "A · Name (file.shangce)" and "B · Name (not saved •)". */
 static char *
 scenario_line (const char *letter,
-               ScSession  *session)
+               ScDocument *document)
 {
-  g_autofree char *title = sc_session_dup_title (session);
-  GFile *file = sc_session_get_file (session);
+  g_autofree char *title = sc_document_dup_title (document);
+  GFile *file = sc_document_get_file (document);
   g_autofree char *where = file != NULL ? g_file_get_basename (file) : g_strdup (_("Not saved"));
   g_autofree char *escaped_title = g_markup_escape_text (title, -1);
   g_autofree char *escaped_where = g_markup_escape_text (where, -1);
 
   return g_strdup_printf ("<b>%s</b> · %s <span alpha=\"60%%\">(%s%s)</span>", letter, escaped_title,
-                          escaped_where, sc_session_get_modified (session) ? " •" : "");
+                          escaped_where, sc_document_get_modified (document) ? " •" : "");
 }
 
 static void
@@ -246,13 +255,13 @@ update (ScScenariosPage *self)
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
-  documents[0] = sc_session_get_document (self->session);
-  documents[1] = sc_session_get_document (self->scenario);
+  documents[0] = self->document;
+  documents[1] = self->scenario;
   compare = sc_compare_documents (documents[0], documents[1]);
   for (guint s = 0; s < SC_COMPARE_N; s++)
     results[s] = sc_document_get_result (documents[s]);
 
-  a = scenario_line ("A", self->session);
+  a = scenario_line ("A", self->document);
   b = scenario_line ("B", self->scenario);
   names = g_strconcat (a, "\n", b, NULL);
   gtk_label_set_markup (self->names_label, names);
@@ -268,24 +277,80 @@ update (ScScenariosPage *self)
   gtk_stack_set_visible_child_name (self->stack, "compare");
 }
 
+/* What the page shows of a document: its result, its title and file and
+ * whether it is modified. */
 static void
-scenario_changed_cb (ScScenariosPage *self)
+follow (ScScenariosPage *self,
+        ScDocument      *document)
 {
-  ScSession *scenario = sc_session_get_scenario (self->session);
+  g_signal_connect_object (document, "result-ready", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "notify::modified", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "notify::file", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+}
 
-  if (scenario != self->scenario)
-    {
-      if (self->scenario != NULL)
-        g_signal_handlers_disconnect_by_data (self->scenario, self);
-      g_set_object (&self->scenario, scenario);
-      if (scenario != NULL)
-        {
-          g_signal_connect_object (scenario, "result-changed", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
-          g_signal_connect_object (scenario, "notify::modified", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
-          g_signal_connect_object (scenario, "notify::file", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
-        }
-    }
+static void
+set_scenario_document (ScScenariosPage *self,
+                       ScDocument      *scenario)
+{
+  if (scenario == self->scenario)
+    return;
+  if (self->scenario != NULL)
+    g_signal_handlers_disconnect_by_data (self->scenario, self);
+  g_set_object (&self->scenario, scenario);
+  if (scenario != NULL)
+    follow (self, scenario);
+  /* Before constructed() the first update is still to come. */
+  if (self->document != NULL)
+    update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCENARIO_DOCUMENT]);
+}
+
+static void
+sc_scenarios_page_constructed (GObject *object)
+{
+  ScScenariosPage *self = SC_SCENARIOS_PAGE (object);
+
+  G_OBJECT_CLASS (sc_scenarios_page_parent_class)->constructed (object);
+  self->document = sc_page_get_document (SC_PAGE (self));
+
+  follow (self, self->document);
   update (self);
+}
+
+static void
+sc_scenarios_page_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  ScScenariosPage *self = SC_SCENARIOS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SCENARIO_DOCUMENT:
+      g_value_set_object (value, self->scenario);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sc_scenarios_page_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  ScScenariosPage *self = SC_SCENARIOS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SCENARIO_DOCUMENT:
+      set_scenario_document (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -296,9 +361,9 @@ sc_scenarios_page_dispose (GObject *object)
   if (self->scenario != NULL)
     g_signal_handlers_disconnect_by_data (self->scenario, self);
   g_clear_object (&self->scenario);
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_clear_object (&self->session);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  self->document = NULL;
 
   G_OBJECT_CLASS (sc_scenarios_page_parent_class)->dispose (object);
 }
@@ -309,7 +374,16 @@ sc_scenarios_page_class_init (ScScenariosPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = sc_scenarios_page_constructed;
+  object_class->get_property = sc_scenarios_page_get_property;
+  object_class->set_property = sc_scenarios_page_set_property;
   object_class->dispose = sc_scenarios_page_dispose;
+
+  /* Scenario B's document, or NULL: compared with the page's "document" (A). */
+  properties[PROP_SCENARIO_DOCUMENT] =
+    g_param_spec_object ("scenario-document", NULL, NULL, SC_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SC_TYPE_CHART_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/sc-scenarios-page.ui");
@@ -328,18 +402,9 @@ sc_scenarios_page_init (ScScenariosPage *self)
 }
 
 GtkWidget *
-sc_scenarios_page_new (ScSession *session)
+sc_scenarios_page_new (ScDocument *document)
 {
-  ScScenariosPage *self;
+  g_return_val_if_fail (SC_IS_DOCUMENT (document), NULL);
 
-  g_return_val_if_fail (SC_IS_SESSION (session), NULL);
-
-  self = g_object_new (SC_TYPE_SCENARIOS_PAGE, NULL);
-  self->session = g_object_ref (session);
-  g_signal_connect_object (session, "result-changed", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (session, "notify::modified", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (session, "notify::file", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (session, "notify::scenario", G_CALLBACK (scenario_changed_cb), self, G_CONNECT_SWAPPED);
-  scenario_changed_cb (self);
-  return GTK_WIDGET (self);
+  return g_object_new (SC_TYPE_SCENARIOS_PAGE, "document", document, NULL);
 }
