@@ -159,7 +159,7 @@ populate_baseline (ScBaselinesGroup *self,
                    AdwExpanderRow   *expander,
                    const ScBaseline *baseline)
 {
-  const ScProfile *profile = sc_session_get_profile (self->session);
+  const ScProfile *profile = sc_document_get_profile (sc_session_get_document (self->session));
   const char *category = sc_profile_get_choice (profile, SC_FIELD_CATEGORY);
   const char *lang = sc_lang_current ();
   gboolean loading = self->loading;
@@ -267,8 +267,8 @@ sc_baselines_group_rebuild (ScBaselinesGroup *self)
 
   g_return_if_fail (SC_IS_BASELINES_GROUP (self));
 
-  catalog = sc_session_get_catalog (self->session);
-  profile = sc_session_get_profile (self->session);
+  catalog = sc_document_get_catalog (sc_session_get_document (self->session));
+  profile = sc_document_get_profile (sc_session_get_document (self->session));
   category = sc_profile_get_choice (profile, SC_FIELD_CATEGORY);
   baselines = sc_catalog_get_baselines (catalog);
   for (guint i = 0; i < self->baseline_rows->len; i++)

@@ -58,8 +58,6 @@ sc_export_build_model (ScSession   *session,
   g_return_val_if_fail (SC_IS_SESSION (session), NULL);
 
   sc_session_recompute (session, FALSE);
-  if (sc_session_get_result (session) == NULL)
-    return NULL;
   if (kind == SC_CHART_SCENARIOS)
     {
       /* The Scenarios page's chart: the profile and scenario B. */

@@ -174,7 +174,7 @@ quick_start_done_cb (ScMainWindow *self,
 {
   if (apply)
     {
-      sc_quick_start_apply (self->quick_start, sc_session_get_document (self->session));
+      sc_quick_start_apply (self->quick_start, self->document);
       sc_profile_editor_reload (SC_PROFILE_EDITOR (self->editor));
     }
   gtk_stack_set_visible_child_name (self->editor_stack, "editor");
@@ -252,7 +252,7 @@ action_save (GtkWidget  *widget,
              GVariant   *param)
 {
   ScMainWindow *self = SC_MAIN_WINDOW (widget);
-  GFile *file = sc_session_get_file (self->session);
+  GFile *file = sc_document_get_file (self->document);
 
   if (file != NULL)
     sc_main_window_save_or_toast (self, file);
@@ -312,7 +312,7 @@ sc_main_window_export_report (ScMainWindow  *self,
   g_return_val_if_fail (SC_IS_MAIN_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  result = sc_session_get_result (self->session);
+  result = sc_document_get_result (self->document);
   if (result == NULL)
     {
       g_set_error_literal (error, SC_ERROR, SC_ERROR_VALUE,
@@ -329,14 +329,14 @@ sc_main_window_export_report (ScMainWindow  *self,
           g_set_error_literal (error, SC_ERROR, SC_ERROR_IO, _("A spreadsheet can only be saved to a local folder"));
           return FALSE;
         }
-      return sc_report_write_xlsx (sc_session_get_catalog (self->session), sc_session_get_profile (self->session),
-                                   result, sc_document_get_ranges (sc_session_get_document (self->session)),
+      return sc_report_write_xlsx (sc_document_get_catalog (self->document), sc_document_get_profile (self->document),
+                                   result, sc_document_get_ranges (self->document),
                                    sc_lang_current (), path, error);
     }
-  bytes = sc_report_build_with_sweep (sc_session_get_catalog (self->session),
-                                      sc_session_get_profile (self->session), result,
-                                      sc_document_get_sweep (sc_session_get_document (self->session)),
-                                      sc_document_get_ranges (sc_session_get_document (self->session)),
+  bytes = sc_report_build_with_sweep (sc_document_get_catalog (self->document),
+                                      sc_document_get_profile (self->document), result,
+                                      sc_document_get_sweep (self->document),
+                                      sc_document_get_ranges (self->document),
                                       sc_main_window_report_format_for (basename), sc_lang_current ());
   /* Replaced whole or not at all, keeping an existing file's permissions. */
   return g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
@@ -378,7 +378,7 @@ sc_main_window_ask_export (ScMainWindow *self,
             const char   *suffix,
             FileCallback  chosen)
 {
-  g_autofree char *name = sc_session_dup_title (self->session);
+  g_autofree char *name = sc_document_dup_title (self->document);
   g_autofree char *initial = g_strconcat (name, suffix, NULL);
 
   g_strdelimit (initial, "/\\:", '-');
@@ -414,7 +414,7 @@ sc_main_window_export_client_report (ScMainWindow  *self,
   g_return_val_if_fail (SC_IS_MAIN_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  result = sc_session_get_result (self->session);
+  result = sc_document_get_result (self->document);
   path = g_file_get_path (file);
   if (result == NULL || path == NULL)
     {
@@ -434,9 +434,9 @@ sc_main_window_export_client_report (ScMainWindow  *self,
   options.logo_path = logo != NULL && *logo != '\0' ? logo : NULL;
   options.lang = sc_lang_current ();
   options.date = SC_DAY_NONE;
-  options.ranges = sc_document_get_ranges (sc_session_get_document (self->session));
-  return sc_client_report_write (&options, sc_session_get_catalog (self->session),
-                                 sc_session_get_profile (self->session), result, path, error);
+  options.ranges = sc_document_get_ranges (self->document);
+  return sc_client_report_write (&options, sc_document_get_catalog (self->document),
+                                 sc_document_get_profile (self->document), result, path, error);
 }
 
 static void

@@ -88,7 +88,7 @@ question_save (ScSaveChangesDocument *document,
                gpointer               data)
 {
   ScMainWindow *self = data;
-  GFile *file = sc_session_get_file (self->session);
+  GFile *file = sc_document_get_file (self->document);
 
   if (file != NULL)
     {
@@ -146,7 +146,7 @@ scenario_discard (gpointer data)
 gboolean
 sc_main_window_has_unsaved (ScMainWindow *self)
 {
-  return sc_session_get_modified (self->session) || sc_main_window_get_unsaved_scenario (self) != NULL;
+  return sc_document_get_modified (self->document) || sc_main_window_get_unsaved_scenario (self) != NULL;
 }
 
 /* The question about the profile's changes and, with @with_scenario,
@@ -163,7 +163,7 @@ confirm (ScMainWindow   *self,
   g_autoptr(GPtrArray) documents = NULL;
   Asked *asked;
 
-  if (!sc_session_get_modified (self->session) && scenario == NULL)
+  if (!sc_document_get_modified (self->document) && scenario == NULL)
     {
       continue_or_drop (self, TRUE, then, data, destroy);
       return;
@@ -179,16 +179,16 @@ confirm (ScMainWindow   *self,
     return;
 
   documents = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_save_changes_document_free);
-  if (sc_session_get_modified (self->session))
+  if (sc_document_get_modified (self->document))
     {
-      g_autofree char *title = sc_session_dup_title (self->session);
+      g_autofree char *title = sc_document_dup_title (self->document);
 
       g_ptr_array_add (documents, sc_save_changes_document_new (title, question_save, question_discard,
                                                                 self, NULL));
     }
   if (scenario != NULL)
     {
-      g_autofree char *title = sc_session_dup_title (scenario);
+      g_autofree char *title = sc_document_dup_title (sc_session_get_document (scenario));
 
       g_ptr_array_add (documents, sc_save_changes_document_new (title, sc_main_window_question_save_scenario,
                                                                 scenario_discard, self, NULL));

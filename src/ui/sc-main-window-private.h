@@ -46,6 +46,7 @@ struct _ScMainWindow
   AdwApplicationWindow  parent_instance;
 
   ScSession            *session;
+  ScDocument           *document;        /* the session's (profile A), borrowed */
   GSettings            *settings;
   GtkWidget            *editor;
   GtkWidget            *pages[5];

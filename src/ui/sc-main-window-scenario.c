@@ -63,15 +63,15 @@ update_switch_labels (ScMainWindow *self)
 
   /* The unsaved mark, as the window title shows it for the profile. */
   gtk_button_set_label (GTK_BUTTON (self->scenario_b_button),
-                        scenario != NULL && sc_session_get_modified (scenario)
+                        scenario != NULL && sc_document_get_modified (sc_session_get_document (scenario))
                         ? _("Scenario B •") : _("Scenario B"));
   if (scenario != NULL)
     {
-      g_autofree char *title = sc_session_dup_title (scenario);
+      g_autofree char *title = sc_document_dup_title (sc_session_get_document (scenario));
       gtk_widget_set_tooltip_text (self->scenario_b_button, title);
     }
   {
-    g_autofree char *title = sc_session_dup_title (self->session);
+    g_autofree char *title = sc_document_dup_title (self->document);
     gtk_widget_set_tooltip_text (self->scenario_a_button, title);
   }
 }
@@ -214,7 +214,7 @@ static void
 ask_scenario_file (ScMainWindow *self,
                    FileCallback  chosen)
 {
-  g_autofree char *title = sc_session_dup_title (scenario_session (self));
+  g_autofree char *title = sc_document_dup_title (sc_session_get_document (scenario_session (self)));
   g_autofree char *name = g_strconcat (title, SC_PROFILE_EXTENSION, NULL);
 
   g_strdelimit (name, "/\\:", '-');
@@ -239,11 +239,13 @@ action_save_scenario (GtkWidget  *widget,
 {
   ScMainWindow *self = SC_MAIN_WINDOW (widget);
   ScSession *scenario = scenario_session (self);
+  GFile *file;
 
   if (scenario == NULL)
     return;
-  if (sc_session_get_file (scenario) != NULL)
-    save_scenario_to (self, sc_session_get_file (scenario));
+  file = sc_document_get_file (sc_session_get_document (scenario));
+  if (file != NULL)
+    save_scenario_to (self, file);
   else
     ask_scenario_file (self, scenario_chosen);
 }
@@ -271,7 +273,7 @@ sc_main_window_export_comparison (ScMainWindow  *self,
       return FALSE;
     }
   /* The same comparison as the Scenarios page, in the window's language. */
-  compare = sc_compare_documents (sc_session_get_document (self->session), sc_session_get_document (scenario));
+  compare = sc_compare_documents (self->document, sc_session_get_document (scenario));
   basename = g_file_get_basename (file);
   format = sc_main_window_report_format_for (basename);
   if (format == SC_REPORT_XLSX)
@@ -392,12 +394,12 @@ action_remove_scenario (GtkWidget  *widget,
   if (scenario == NULL)
     return;
   /* Saved, it stays in its file: nothing to lose. */
-  if (!sc_session_get_modified (scenario))
+  if (!sc_document_get_modified (sc_session_get_document (scenario)))
     {
       sc_session_remove_scenario (self->session);
       return;
     }
-  title = sc_session_dup_title (scenario);
+  title = sc_document_dup_title (sc_session_get_document (scenario));
   body = g_strdup_printf (_("“%s” has unsaved changes. Changes you don’t save are lost."), title);
   dialog = question (self, _("Remove Scenario B?"), body);
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "remove", _("_Remove"), NULL);
@@ -414,7 +416,7 @@ sc_main_window_get_unsaved_scenario (ScMainWindow *self)
 {
   ScSession *scenario = scenario_session (self);
 
-  return scenario != NULL && sc_session_get_modified (scenario) ? scenario : NULL;
+  return scenario != NULL && sc_document_get_modified (sc_session_get_document (scenario)) ? scenario : NULL;
 }
 
 /* The Save Scenario As that "Save" in the unsaved-changes question opened,
@@ -438,6 +440,7 @@ sc_main_window_question_save_scenario (ScSaveChangesDocument *document,
 {
   ScMainWindow *self = data;
   ScSession *scenario = scenario_session (self);
+  GFile *file;
 
   if (scenario == NULL)
     {
@@ -445,9 +448,10 @@ sc_main_window_question_save_scenario (ScSaveChangesDocument *document,
       sc_save_changes_document_saved (document, TRUE);
       return;
     }
-  if (sc_session_get_file (scenario) != NULL)
+  file = sc_document_get_file (sc_session_get_document (scenario));
+  if (file != NULL)
     {
-      sc_save_changes_document_saved (document, save_scenario_to (self, sc_session_get_file (scenario)));
+      sc_save_changes_document_saved (document, save_scenario_to (self, file));
       return;
     }
   /* Its editor shows what is being saved. */

@@ -32,8 +32,8 @@ G_DEFINE_FINAL_TYPE (ScMainWindow, sc_main_window, ADW_TYPE_APPLICATION_WINDOW)
 static void
 update_title (ScMainWindow *self)
 {
-  g_autofree char *title = sc_session_dup_title (self->session);
-  GFile *file = sc_session_get_file (self->session);
+  g_autofree char *title = sc_document_dup_title (self->document);
+  GFile *file = sc_document_get_file (self->document);
   g_autofree char *subtitle = NULL;
   g_autofree char *window_title = NULL;
 
@@ -45,7 +45,7 @@ update_title (ScMainWindow *self)
     }
   else
     subtitle = g_strdup (_("Not saved"));
-  if (sc_session_get_modified (self->session))
+  if (sc_document_get_modified (self->document))
     {
       g_autofree char *s = g_strdup_printf ("%s •", subtitle);
       g_free (subtitle);
@@ -53,7 +53,7 @@ update_title (ScMainWindow *self)
     }
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, subtitle);
-  window_title = g_strdup_printf ("%s%s — %s", sc_session_get_modified (self->session) ? "• " : "",
+  window_title = g_strdup_printf ("%s%s — %s", sc_document_get_modified (self->document) ? "• " : "",
                                   title, _("Shangce"));
   gtk_window_set_title (GTK_WINDOW (self), window_title);
 }
@@ -250,7 +250,7 @@ void
 sc_main_window_save_as (ScMainWindow *self,
          FileCallback  chosen)
 {
-  g_autofree char *title = sc_session_dup_title (self->session);
+  g_autofree char *title = sc_document_dup_title (self->document);
   g_autofree char *name = g_strconcat (title, SC_PROFILE_EXTENSION, NULL);
 
   g_strdelimit (name, "/\\:", '-');
@@ -350,7 +350,7 @@ scenario_document (GBinding     *binding,
 static GtkWidget *
 scenarios_page_new (ScMainWindow *self)
 {
-  GtkWidget *page = sc_scenarios_page_new (sc_session_get_document (self->session));
+  GtkWidget *page = sc_scenarios_page_new (self->document);
 
   g_object_bind_property_full (self->session, "scenario", page, "scenario-document", G_BINDING_SYNC_CREATE,
                                scenario_document, NULL, NULL, NULL);
@@ -367,10 +367,10 @@ ensure_page (ScMainWindow *self,
     {
       switch (i)
         {
-        case 0: self->pages[i] = sc_overview_page_new (sc_session_get_document (self->session), self->settings); break;
-        case 1: self->pages[i] = sc_measures_view_new (sc_session_get_document (self->session)); break;
-        case 2: self->pages[i] = sc_programs_view_new (sc_session_get_document (self->session)); break;
-        case 3: self->pages[i] = sc_rule_check_view_new (sc_session_get_document (self->session)); break;
+        case 0: self->pages[i] = sc_overview_page_new (self->document, self->settings); break;
+        case 1: self->pages[i] = sc_measures_view_new (self->document); break;
+        case 2: self->pages[i] = sc_programs_view_new (self->document); break;
+        case 3: self->pages[i] = sc_rule_check_view_new (self->document); break;
         case 4: self->pages[i] = scenarios_page_new (self); break;
         default: g_assert_not_reached ();
         }
@@ -540,6 +540,7 @@ sc_main_window_dispose (GObject *object)
   sc_main_window_close_file_chooser (self);
   sc_main_window_drop_question (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SC_TYPE_MAIN_WINDOW);
+  self->document = NULL;
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->last_toast, g_free);
@@ -611,8 +612,9 @@ sc_main_window_new (ScApplication *application)
   const char *start_page = g_getenv ("SHANGCE_START_PAGE");
 
   self->session = sc_session_new ();
+  self->document = sc_session_get_document (self->session);
   {
-    ScDocument *document = sc_session_get_document (self->session);
+    ScDocument *document = self->document;
 
     g_signal_connect_object (document, "changed", G_CALLBACK (sc_main_window_document_changed_cb), self, 0);
     g_signal_connect_object (document, "notify::can-undo", G_CALLBACK (sc_main_window_update_undo_actions), self, G_CONNECT_SWAPPED);

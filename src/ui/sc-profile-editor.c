@@ -131,7 +131,7 @@ set_subtitle (FieldRow   *fr,
 static void
 update_row_state (FieldRow *fr)
 {
-  const ScProfile *profile = sc_session_get_profile (fr->self->session);
+  const ScProfile *profile = sc_document_get_profile (sc_session_get_document (fr->self->session));
   const ScProfileValue *v = &profile->values[fr->field];
   const ScFieldInfo *info = sc_field_info (fr->field);
   GtkWidget *row = GTK_WIDGET (fr->row);
@@ -531,7 +531,7 @@ build_field_row (ScProfileEditor     *self,
 static void
 load_row (FieldRow *fr)
 {
-  const ScProfile *profile = sc_session_get_profile (fr->self->session);
+  const ScProfile *profile = sc_document_get_profile (sc_session_get_document (fr->self->session));
   const ScProfileValue *v = &profile->values[fr->field];
   const ScFieldInfo *info = sc_field_info (fr->field);
 
@@ -712,7 +712,7 @@ build_profile_group (ScProfileEditor *self)
 static void
 reload (ScProfileEditor *self)
 {
-  const ScProfile *profile = sc_session_get_profile (self->session);
+  const ScProfile *profile = sc_document_get_profile (sc_session_get_document (self->session));
   const char *name;
 
   self->loading = TRUE;
@@ -892,7 +892,7 @@ sc_profile_editor_enter (ScProfileEditor *self,
     case SC_FIELD_TYPE_MONEY:
     case SC_FIELD_TYPE_FRACTION:
       gtk_editable_set_text (GTK_EDITABLE (fr->value), text);
-      return fr->message == NULL && sc_profile_is_set (sc_session_get_profile (self->session), field);
+      return fr->message == NULL && sc_profile_is_set (sc_document_get_profile (sc_session_get_document (self->session)), field);
     case SC_FIELD_TYPE_BOOL:
       if (!g_str_equal (text, "true") && !g_str_equal (text, "false"))
         return FALSE;

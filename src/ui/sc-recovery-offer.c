@@ -51,7 +51,7 @@ recovery_target (ScRecoveryOffer *self)
 {
   ScMainWindow *target;
 
-  if (!sc_session_get_modified (sc_main_window_get_session (self->window)))
+  if (!sc_document_get_modified (sc_session_get_document (sc_main_window_get_session (self->window))))
     return self->window;
   target = sc_main_window_new (SC_APPLICATION (self->application));
   gtk_window_present (GTK_WINDOW (target));
@@ -86,7 +86,7 @@ recover_entry (ScRecoveryOffer       *self,
       && !sc_recovery_discard (entry->id, &discard_error))
     g_warning ("%s", discard_error->message);
 
-  title = sc_session_dup_title (session);
+  title = sc_document_dup_title (sc_session_get_document (session));
   /* Translators: %s is the profile's name. */
   message = g_strdup_printf (_("Recovered the unsaved changes to “%s”: save the profile to keep them"),
                              title);

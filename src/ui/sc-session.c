@@ -394,20 +394,6 @@ sc_session_load_default_programs (ScSession *self)
   sc_document_load_default_programs (self->document);
 }
 
-ScCatalog *
-sc_session_get_catalog (ScSession *self)
-{
-  g_return_val_if_fail (SC_IS_SESSION (self), NULL);
-  return sc_document_get_catalog (self->document);
-}
-
-const ScProfile *
-sc_session_get_profile (ScSession *self)
-{
-  g_return_val_if_fail (SC_IS_SESSION (self), NULL);
-  return sc_document_get_profile (self->document);
-}
-
 /*
  * The plausible range of each assumption a new profile takes from the
  * settings: a key "FIELD-range" (a pair low, high) beside the key of its
@@ -480,27 +466,6 @@ sc_session_set_profile (ScSession *self,
 }
 
 gboolean
-sc_session_get_modified (ScSession *self)
-{
-  g_return_val_if_fail (SC_IS_SESSION (self), FALSE);
-  return sc_document_get_modified (self->document);
-}
-
-GFile *
-sc_session_get_file (ScSession *self)
-{
-  g_return_val_if_fail (SC_IS_SESSION (self), NULL);
-  return sc_document_get_file (self->document);
-}
-
-char *
-sc_session_dup_title (ScSession *self)
-{
-  g_return_val_if_fail (SC_IS_SESSION (self), NULL);
-  return sc_document_dup_title (self->document);
-}
-
-gboolean
 sc_session_open (ScSession  *self,
                  GFile      *file,
                  GError    **error)
@@ -531,20 +496,6 @@ sc_session_save (ScSession  *self,
     return FALSE;
   sc_session_discard_recovery (self);
   return TRUE;
-}
-
-const ScResult *
-sc_session_get_result (ScSession *self)
-{
-  g_return_val_if_fail (SC_IS_SESSION (self), NULL);
-  return self->computed ? sc_document_get_result (self->document) : NULL;
-}
-
-const ScRuleCheck *
-sc_session_get_rule_check (ScSession *self)
-{
-  g_return_val_if_fail (SC_IS_SESSION (self), NULL);
-  return self->computed ? sc_document_get_rule_check (self->document) : NULL;
 }
 
 void

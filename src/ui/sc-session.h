@@ -29,12 +29,6 @@ ScSession         *sc_session_new                 (void);
 void               sc_session_load_default_programs (ScSession   *self);
 /* The document this window works on. (transfer none) */
 ScDocument        *sc_session_get_document        (ScSession   *self);
-/* (transfer none) */
-ScCatalog         *sc_session_get_catalog         (ScSession   *self);
-
-/* The profile being edited; change it with the sc_document_set_* setters
- * of sc_session_get_document(). (transfer none) */
-const ScProfile   *sc_session_get_profile         (ScSession   *self);
 /* Replaces the document. @file may be NULL (an unsaved or example profile).
  * Takes @profile (transfer full). Clears the modified flag. */
 void               sc_session_set_profile         (ScSession   *self,
@@ -42,11 +36,6 @@ void               sc_session_set_profile         (ScSession   *self,
                                                    GFile       *file);
 /* A new profile with the user's default assumptions and today as evaluation date. (transfer full) */
 ScProfile         *sc_session_new_profile         (ScSession   *self);
-gboolean           sc_session_get_modified        (ScSession   *self);
-/* (transfer none) NULL for a document never saved. */
-GFile             *sc_session_get_file            (ScSession   *self);
-/* Display title of the document: the profile name or the file name. (transfer full) */
-char              *sc_session_dup_title           (ScSession   *self);
 
 /* Loads a profile document and makes it current. */
 gboolean           sc_session_open                (ScSession   *self,
@@ -57,9 +46,6 @@ gboolean           sc_session_save                (ScSession   *self,
                                                    GFile       *file,
                                                    GError     **error);
 
-/* Results of the last recompute; NULL before the first. (transfer none) */
-const ScResult    *sc_session_get_result          (ScSession   *self);
-const ScRuleCheck *sc_session_get_rule_check      (ScSession   *self);
 /* Recomputes now if a recompute is pending (or always with @force). */
 void               sc_session_recompute           (ScSession   *self,
                                                    gboolean     force);

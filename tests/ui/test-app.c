@@ -51,7 +51,7 @@ static const ScPlatformResult *
 platform (ScMainWindow *win,
           const char   *id)
 {
-  const ScResult *result = sc_session_get_result (sc_main_window_get_session (win));
+  const ScResult *result = sc_document_get_result (ui_test_document (win));
   const ScPlatformResult *p = sc_result_find_platform (result, id);
 
   g_assert_nonnull (p);
@@ -63,14 +63,14 @@ test_opens_with_example (void)
 {
   ScMainWindow *win = ui_test_open_window (app);
   ScSession *session = sc_main_window_get_session (win);
-  const ScProfile *profile = sc_session_get_profile (session);
+  const ScProfile *profile = sc_document_get_profile (sc_session_get_document (session));
   const ScChartModel *model;
   g_autofree char *lines = NULL;
 
   /* The bundled example, not an empty profile: numbers with no typing. */
   g_assert_cmpstr (profile->name.en, ==, "New enterprise apparel store (first sale January 2026)");
   g_assert_true (sc_profile_is_set (profile, SC_FIELD_MONTHLY_GMV));
-  g_assert_false (sc_session_get_modified (session));
+  g_assert_false (sc_document_get_modified (sc_session_get_document (session)));
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (win)), "New enterprise apparel store"));
   g_assert_cmpstr (sc_main_window_get_visible_page (win), ==, "overview");
 
@@ -99,7 +99,7 @@ test_opens_with_example (void)
 
   /* The measures table lists every measure of the programs switched on. */
   g_assert_cmpuint (g_list_model_get_n_items (ui_test_table_rows (sc_main_window_get_page (win, "measures"))),
-                    ==, sc_session_get_result (session)->measures->len);
+                    ==, sc_document_get_result (sc_session_get_document (session))->measures->len);
   ui_test_destroy_window (win);
 }
 
@@ -120,7 +120,7 @@ test_gmv_changes_chart (void)
   ScSession *session = sc_main_window_get_session (win);
   ScProfileEditor *editor = SC_PROFILE_EDITOR (sc_main_window_get_editor (win));
   const ScChartSeries *fees;
-  int ks = platform_index (sc_session_get_result (session), "kuaishou");
+  int ks = platform_index (sc_document_get_result (sc_session_get_document (session)), "kuaishou");
   double before_total = platform (win, "kuaishou")->totals[SC_AMOUNT_TOTAL_VALUE];
   double before_fees;
   g_autofree char *before_lines = verdicts (win);
@@ -136,13 +136,13 @@ test_gmv_changes_chart (void)
   /* Typed into the spin button as a user would, with a thousands separator. */
   g_assert_true (sc_profile_editor_enter (editor, SC_FIELD_MONTHLY_GMV, "200,000"));
   iterate ();
-  g_assert_cmpfloat (sc_profile_get_number (sc_session_get_profile (session), SC_FIELD_MONTHLY_GMV, 0), ==, 200000);
-  g_assert_true (sc_session_get_modified (session));
+  g_assert_cmpfloat (sc_profile_get_number (sc_document_get_profile (sc_session_get_document (session)), SC_FIELD_MONTHLY_GMV, 0), ==, 200000);
+  g_assert_true (sc_document_get_modified (sc_session_get_document (session)));
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (win)), "•"));
 
   /* The chart shows what the engine gives for the new numbers. */
-  copy = sc_profile_copy (sc_session_get_profile (session));
-  expected = sc_engine_evaluate (sc_session_get_catalog (session), copy, &options);
+  copy = sc_profile_copy (sc_document_get_profile (sc_session_get_document (session)));
+  expected = sc_engine_evaluate (sc_document_get_catalog (sc_session_get_document (session)), copy, &options);
   fees = g_ptr_array_index (chart_model (win)->series, 0);
   g_assert_cmpfloat (sc_chart_series_get (fees, ks), ==,
                      sc_result_find_platform (expected, "kuaishou")->totals[SC_AMOUNT_FEE_REDUCTION]);
@@ -155,13 +155,13 @@ test_gmv_changes_chart (void)
   /* A value out of range is refused inline and the profile keeps its value. */
   g_assert_false (sc_profile_editor_enter (editor, SC_FIELD_SHOP_SCORE, "7"));
   g_assert_nonnull (strstr (ui_test_field_message (win, SC_FIELD_SHOP_SCORE), "between 0 and 5"));
-  g_assert_cmpfloat (sc_profile_get_number (sc_session_get_profile (session), SC_FIELD_SHOP_SCORE, 0), ==, 4.5);
+  g_assert_cmpfloat (sc_profile_get_number (sc_document_get_profile (sc_session_get_document (session)), SC_FIELD_SHOP_SCORE, 0), ==, 4.5);
   g_assert_true (sc_profile_editor_enter (editor, SC_FIELD_SHOP_SCORE, "4.3"));
   g_assert_null (ui_test_field_message (win, SC_FIELD_SHOP_SCORE));
 
   /* "Not given" leaves the field out: measures naming it need information. */
   ui_test_set_given (win, SC_FIELD_SHOP_SCORE, FALSE);
-  g_assert_false (sc_profile_is_set (sc_session_get_profile (session), SC_FIELD_SHOP_SCORE));
+  g_assert_false (sc_profile_is_set (sc_document_get_profile (sc_session_get_document (session)), SC_FIELD_SHOP_SCORE));
 
   ui_test_destroy_window (win);
 }
@@ -186,7 +186,7 @@ test_program_switch (void)
   ScMainWindow *win = ui_test_open_window (app);
   ScSession *session = sc_main_window_get_session (win);
   ScProgramsView *programs = SC_PROGRAMS_VIEW (sc_main_window_get_page (win, "programs"));
-  const ScProgramResult *best = most_valuable_program (sc_session_get_result (session));
+  const ScProgramResult *best = most_valuable_program (sc_document_get_result (sc_session_get_document (session)));
   g_autofree char *id = NULL;
   g_autofree char *plat = NULL;
   double program_total, before;
@@ -208,7 +208,7 @@ test_program_switch (void)
 
   gtk_switch_set_active (sw, FALSE);
   iterate ();
-  after = sc_result_find_program (sc_session_get_result (session), id);
+  after = sc_result_find_program (sc_document_get_result (sc_session_get_document (session)), id);
   g_assert_true (after == NULL || after->totals[SC_AMOUNT_TOTAL_VALUE] == 0);
   g_assert_cmpfloat_with_epsilon (platform (win, plat)->totals[SC_AMOUNT_TOTAL_VALUE],
                                   before - program_total, 0.01);
@@ -237,7 +237,7 @@ test_broken_program_toast (void)
   g_assert_nonnull (toast);
   g_assert_nonnull (strstr (toast, "broken-program.xml:7:"));
 
-  errors = sc_catalog_get_errors (sc_session_get_catalog (sc_main_window_get_session (win)));
+  errors = sc_catalog_get_errors (sc_document_get_catalog (ui_test_document (win)));
   g_assert_cmpuint (errors->len, ==, 1);
   ui_test_destroy_window (win);
 }
@@ -412,22 +412,22 @@ test_save_open_roundtrip (void)
   g_assert_true (sc_document_set_override (sc_session_get_document (session), "douyin",
                                            SC_FEE_COMMISSION, NULL, 0.03, NULL));
   iterate ();
-  g_assert_cmpfloat (sc_profile_get_number (sc_session_get_profile (session), SC_FIELD_RETURN_RATE, 0), ==, 0.125);
+  g_assert_cmpfloat (sc_profile_get_number (sc_document_get_profile (sc_session_get_document (session)), SC_FIELD_RETURN_RATE, 0), ==, 0.125);
 
   g_assert_true (sc_main_window_save_to (win, file, &error));
   g_assert_no_error (error);
-  g_assert_false (sc_session_get_modified (session));
-  saved = sc_profile_copy (sc_session_get_profile (session));
+  g_assert_false (sc_document_get_modified (sc_session_get_document (session)));
+  saved = sc_profile_copy (sc_document_get_profile (sc_session_get_document (session)));
 
   /* Open something else, then the saved file again. */
   sc_main_window_open_example (win, "individual-apparel");
   iterate ();
-  g_assert_false (sc_profile_equal (saved, sc_session_get_profile (session)));
+  g_assert_false (sc_profile_equal (saved, sc_document_get_profile (sc_session_get_document (session))));
   sc_main_window_open_file (win, file);
   iterate ();
-  g_assert_true (sc_profile_equal (saved, sc_session_get_profile (session)));
-  g_assert_false (sc_profile_is_set (sc_session_get_profile (session), SC_FIELD_EXPECTED_RANK));
-  g_assert_true (g_file_equal (sc_session_get_file (session), file));
+  g_assert_true (sc_profile_equal (saved, sc_document_get_profile (sc_session_get_document (session))));
+  g_assert_false (sc_profile_is_set (sc_document_get_profile (sc_session_get_document (session)), SC_FIELD_EXPECTED_RANK));
+  g_assert_true (g_file_equal (sc_document_get_file (sc_session_get_document (session)), file));
 
   g_unlink (path);
   g_rmdir (dir);
@@ -456,7 +456,7 @@ test_close_asks (void)
   ui_test_answer (dialog, "_Cancel");
   g_assert_nonnull (win);
   g_assert_null (ui_test_unsaved_question (win));
-  g_assert_true (sc_session_get_modified (sc_main_window_get_session (win)));
+  g_assert_true (sc_document_get_modified (ui_test_document (win)));
 
   gtk_window_close (GTK_WINDOW (win));
   iterate ();
@@ -479,7 +479,7 @@ test_rule_check (void)
   g_assert_true (sc_profile_editor_enter (editor, SC_FIELD_VIOLATION_BLOCKING, "true"));
   iterate ();
   g_assert_cmpstr (adw_status_page_get_title (ui_test_status_page (GTK_WIDGET (view))), ==,
-                   sc_relief_outcome_label (sc_session_get_rule_check (sc_main_window_get_session (win))->outcome));
+                   sc_relief_outcome_label (sc_document_get_rule_check (ui_test_document (win))->outcome));
   g_assert_cmpstr (adw_status_page_get_title (ui_test_status_page (GTK_WIDGET (view))), !=, before);
 
   sc_main_window_show_page (win, "rule-check");

@@ -59,13 +59,13 @@ n_questions_shown (void)
 static const ScProfile *
 profile (ScMainWindow *win)
 {
-  return sc_session_get_profile (sc_main_window_get_session (win));
+  return sc_document_get_profile (ui_test_document (win));
 }
 
 static gboolean
 modified (ScMainWindow *win)
 {
-  return sc_session_get_modified (sc_main_window_get_session (win));
+  return sc_document_get_modified (ui_test_document (win));
 }
 
 /* Types a monthly GMV into @win's profile editor: the document is modified. */
@@ -165,7 +165,7 @@ test_save_then_open (void)
   /* Then what the question held back: the other profile, unmodified. */
   g_assert_cmpstr (profile (win)->name.en, ==, "Individual apparel shop (mostly shelf sales)");
   g_assert_false (modified (win));
-  g_assert_null (sc_session_get_file (sc_main_window_get_session (win)));
+  g_assert_null (sc_document_get_file (ui_test_document (win)));
 
   ui_test_destroy_window (win);
   test_remove_tree (dir);
@@ -185,7 +185,7 @@ test_save_as_then_close (void)
   g_autofree char *listing = NULL;
 
   g_object_add_weak_pointer (G_OBJECT (win), (gpointer *) &win);
-  g_assert_null (sc_session_get_file (sc_main_window_get_session (win)));
+  g_assert_null (sc_document_get_file (ui_test_document (win)));
   edit_gmv (win, "345,678");
 
   gtk_window_close (GTK_WINDOW (win));
@@ -244,7 +244,7 @@ test_save_as_cancelled (void)
   g_assert_true (is_open (win));
   g_assert_true (modified (win));
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (win)), "•"));
-  g_assert_null (sc_session_get_file (sc_main_window_get_session (win)));
+  g_assert_null (sc_document_get_file (ui_test_document (win)));
   g_assert_null (ui_test_unsaved_question (win));
 
   /* A later Save As in the other window saves there and nothing else. */
@@ -255,7 +255,7 @@ test_save_as_cancelled (void)
   g_assert_nonnull (other);
   g_assert_true (is_open (other));
   g_assert_false (modified (other));
-  g_assert_true (g_file_equal (sc_session_get_file (sc_main_window_get_session (other)), other_file));
+  g_assert_true (g_file_equal (sc_document_get_file (ui_test_document (other)), other_file));
   g_assert_cmpfloat (gmv_in_file (other_path), ==, 111111);
 
   /* Opening another profile: Save, then Cancel where to. */
@@ -276,7 +276,7 @@ test_save_as_cancelled (void)
   g_assert_nonnull (win);
   g_assert_true (is_open (win));
   g_assert_false (modified (win));
-  g_assert_true (g_file_equal (sc_session_get_file (sc_main_window_get_session (win)), path_file));
+  g_assert_true (g_file_equal (sc_document_get_file (ui_test_document (win)), path_file));
   g_assert_cmpfloat (sc_profile_get_number (profile (win), SC_FIELD_MONTHLY_GMV, 0), ==, 456789);
   g_assert_cmpfloat (gmv_in_file (path), ==, 456789);
   listing = dir_listing (dir);
@@ -326,7 +326,7 @@ test_second_request_while_asking (void)
   answer_unsaved (win, "_Discard");
   g_assert_cmpuint (n_questions_shown (), ==, 0);
   g_assert_false (modified (win));
-  g_assert_null (sc_session_get_file (sc_main_window_get_session (win)));
+  g_assert_null (sc_document_get_file (ui_test_document (win)));
   g_assert_cmpstr (profile (win)->name.en, ==, "New enterprise apparel store (first sale January 2026)");
 
   ui_test_destroy_window (win);
@@ -355,7 +355,7 @@ test_remote_files_refused (void)
                    "sftp://shop.example.com/clients/zhang.shangce: only local files can be opened");
   g_assert_cmpstr (profile (win)->name.en, ==, before);
   g_assert_false (modified (win));
-  g_assert_null (sc_session_get_file (session));
+  g_assert_null (sc_document_get_file (sc_session_get_document (session)));
 
   g_application_open (G_APPLICATION (app), &remote, 1, "");
   iterate ();
@@ -370,7 +370,7 @@ test_remote_files_refused (void)
   g_assert_error (error, SC_ERROR, SC_ERROR_IO);
   g_assert_cmpstr (error->message, ==, "http://shop.example.com/zhang.shangce: only local files can be saved");
   g_assert_true (modified (win));
-  g_assert_null (sc_session_get_file (session));
+  g_assert_null (sc_document_get_file (sc_session_get_document (session)));
 
   ui_test_destroy_window (win);
 }

@@ -47,7 +47,7 @@ static void
 test_report (void)
 {
   ScMainWindow *win = ui_test_open_window (app);
-  const char *name = sc_profile_get_name (sc_session_get_profile (sc_main_window_get_session (win)), "en");
+  const char *name = sc_profile_get_name (sc_document_get_profile (ui_test_document (win)), "en");
   g_autoptr(GBytes) text = export_as (win, "win.export-report", "client.txt");
   g_autoptr(GBytes) csv = export_as (win, "win.export-report", "client.csv");
   g_autoptr(GBytes) json = export_as (win, "win.export-report", "client.json");
@@ -126,7 +126,7 @@ test_client_report (void)
       g_assert_nonnull (pages);
       g_assert_cmpint (atoi (pages + strlen ("Pages:")), >, 2);
       g_assert_nonnull (strstr (text, "Zhou & Partners"));
-      g_assert_nonnull (strstr (text, sc_profile_get_name (sc_session_get_profile (sc_main_window_get_session (win)), "en")));
+      g_assert_nonnull (strstr (text, sc_profile_get_name (sc_document_get_profile (ui_test_document (win)), "en")));
     }
   else
     g_test_message ("no pdfinfo/pdftotext: only the PDF header was checked");

@@ -105,8 +105,8 @@ test_monkey (void)
           /* A switch flipped by the last key changes the profile when its
            * animation ends: let that happen before the wheel turns. */
           ui_input_settle (300);
-          before = sc_profile_copy (sc_session_get_profile (session));
-          modified = sc_session_get_modified (session);
+          before = sc_profile_copy (sc_document_get_profile (sc_session_get_document (session)));
+          modified = sc_document_get_modified (sc_session_get_document (session));
           focus = gtk_root_get_focus (GTK_ROOT (win));
 
           ui_input_move_to (GTK_WIDGET (win), x, y);
@@ -114,9 +114,9 @@ test_monkey (void)
           /* The wheel changes a value only in the field that has the focus. */
           if (focus == NULL || gtk_widget_get_ancestor (focus, GTK_TYPE_SPIN_BUTTON) == NULL)
             {
-              if (!sc_profile_equal (before, sc_session_get_profile (session)))
+              if (!sc_profile_equal (before, sc_document_get_profile (sc_session_get_document (session))))
                 {
-                  const ScProfile *after = sc_session_get_profile (session);
+                  const ScProfile *after = sc_document_get_profile (sc_session_get_document (session));
                   GtkWidget *under = gtk_widget_pick (GTK_WIDGET (win), x, y, GTK_PICK_DEFAULT);
                   GString *what = g_string_new (NULL);
 
@@ -132,7 +132,7 @@ test_monkey (void)
                            i, seed, x, y, under ? G_OBJECT_TYPE_NAME (under) : "-",
                            focus ? G_OBJECT_TYPE_NAME (focus) : "-", what->str);
                 }
-              g_assert_cmpint (modified, ==, sc_session_get_modified (session));
+              g_assert_cmpint (modified, ==, sc_document_get_modified (sc_session_get_document (session)));
             }
           counts[1]++;
         }
@@ -162,7 +162,7 @@ test_monkey (void)
   g_assert_true (g_utf8_validate (saved, -1, NULL));
   reopened = sc_profile_load (path, &error);
   g_assert_no_error (error);
-  g_assert_true (sc_profile_equal (reopened, sc_session_get_profile (session)));
+  g_assert_true (sc_profile_equal (reopened, sc_document_get_profile (sc_session_get_document (session))));
   test_remove_tree (dir);
   ui_test_destroy_window (win);
 }

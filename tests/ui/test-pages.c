@@ -385,7 +385,7 @@ static void
 test_sensitivity_off_main (void)
 {
   ScMainWindow *win = ui_test_open_window (app);
-  ScDocument *doc = sc_session_get_document (sc_main_window_get_session (win));
+  ScDocument *doc = ui_test_document (win);
   double gmv = sc_profile_get_number (sc_document_get_profile (doc), SC_FIELD_MONTHLY_GMV, NAN);
   ScChartView *view;
   const ScChartModel *model;

@@ -118,7 +118,7 @@ editor (ScMainWindow *win)
 static double
 gmv (ScMainWindow *win)
 {
-  return sc_profile_get_number (sc_session_get_profile (sc_main_window_get_session (win)),
+  return sc_profile_get_number (sc_document_get_profile (ui_test_document (win)),
                                 SC_FIELD_MONTHLY_GMV, 0);
 }
 
@@ -211,11 +211,11 @@ test_edit_writes_copy (void)
   g_assert_cmpstr (entry->id, ==, id);
   g_assert_true (entry->in_use);
   g_assert_null (entry->original);
-  g_assert_cmpstr (entry->name, ==, sc_profile_get_name (sc_session_get_profile (session), sc_lang_current ()));
+  g_assert_cmpstr (entry->name, ==, sc_profile_get_name (sc_document_get_profile (sc_session_get_document (session)), sc_lang_current ()));
   copy = sc_recovery_load (entry, &error);
   g_assert_no_error (error);
   g_assert_cmpfloat (sc_profile_get_number (copy, SC_FIELD_MONTHLY_GMV, 0), ==, 234567);
-  g_assert_true (sc_profile_equal (copy, sc_session_get_profile (session)));
+  g_assert_true (sc_profile_equal (copy, sc_document_get_profile (sc_session_get_document (session))));
 
   ui_test_destroy_window (win);
   clear_state ();
@@ -242,7 +242,7 @@ test_save_removes_copy (void)
   g_assert_cmpint (wait_for_copy (id, g_get_monotonic_time () + GIVE_UP_USEC), >, 0);
   g_assert_true (sc_main_window_save_to (win, file, &error));
   g_assert_no_error (error);
-  g_assert_false (sc_session_get_modified (session));
+  g_assert_false (sc_document_get_modified (sc_session_get_document (session)));
   g_assert_false (copy_exists (id));
   g_assert_cmpuint (n_copies (), ==, 0);
 
@@ -289,7 +289,7 @@ test_discard_and_replace_remove_copy (void)
   g_assert_nonnull (dialog);
   ui_test_answer (dialog, "_Discard");
   g_assert_null (ui_test_unsaved_question (win));
-  g_assert_false (sc_session_get_modified (session));
+  g_assert_false (sc_document_get_modified (sc_session_get_document (session)));
   g_assert_false (copy_exists (id));
 
   /* Closing the window after "Discard" removes it too. */
@@ -353,10 +353,10 @@ test_crashed_copy_recovered (void)
 
   /* The edits are back, unsaved, and "Save" writes to the original file. */
   g_assert_cmpfloat (gmv (win), ==, 345678);
-  g_assert_true (sc_session_get_modified (session));
+  g_assert_true (sc_document_get_modified (sc_session_get_document (session)));
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (win)), "•"));
-  g_assert_nonnull (sc_session_get_file (session));
-  g_assert_true (g_file_equal (sc_session_get_file (session), original_file));
+  g_assert_nonnull (sc_document_get_file (sc_session_get_document (session)));
+  g_assert_true (g_file_equal (sc_document_get_file (sc_session_get_document (session)), original_file));
   g_assert_nonnull (strstr (sc_main_window_get_last_toast (win), "save the profile to keep them"));
 
   /* The window keeps its own copy now; the crashed one is gone. */
@@ -365,7 +365,7 @@ test_crashed_copy_recovered (void)
 
   gtk_widget_activate_action (GTK_WIDGET (win), "win.save", NULL);
   iterate ();
-  g_assert_false (sc_session_get_modified (session));
+  g_assert_false (sc_document_get_modified (sc_session_get_document (session)));
   g_assert_cmpuint (n_copies (), ==, 0);
   {
     g_autoptr(ScProfile) reopened = sc_profile_load (original, &error);
@@ -398,7 +398,7 @@ test_crashed_copy_discarded (void)
   g_assert_null (ui_test_question (win, "recover"));
   g_assert_false (copy_exists ("crashed-new"));
   g_assert_cmpfloat (gmv (win), ==, example_gmv);
-  g_assert_false (sc_session_get_modified (sc_main_window_get_session (win)));
+  g_assert_false (sc_document_get_modified (ui_test_document (win)));
   ui_test_destroy_window (win);
 
   /* Nothing is offered the next time. */
@@ -442,7 +442,7 @@ test_several_copies (void)
       }
   g_assert_nonnull (second);
   g_assert_cmpfloat (gmv (second), ==, 200001);
-  g_assert_true (sc_session_get_modified (sc_main_window_get_session (second)));
+  g_assert_true (sc_document_get_modified (ui_test_document (second)));
 
   /* Escape decides nothing: the oldest stays for the next start. */
   dialog = ui_test_question (win, "recover");

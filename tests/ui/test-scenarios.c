@@ -202,7 +202,7 @@ total_b_text (ScMainWindow *win,
 static double
 gmv_of (ScSession *session)
 {
-  return sc_profile_get_number (sc_session_get_profile (session), SC_FIELD_MONTHLY_GMV, 0);
+  return sc_profile_get_number (sc_document_get_profile (sc_session_get_document (session)), SC_FIELD_MONTHLY_GMV, 0);
 }
 
 static void
@@ -211,7 +211,7 @@ test_duplicate_edit_compare_save (void)
   ScMainWindow *win = ui_test_open_window (app);
   ScSession *session = sc_main_window_get_session (win);
   GtkWidget *editor_a = sc_main_window_get_editor (win);
-  g_autofree char *name_a = g_strdup (sc_profile_get_name (sc_session_get_profile (session), "en"));
+  g_autofree char *name_a = g_strdup (sc_profile_get_name (sc_document_get_profile (sc_session_get_document (session)), "en"));
   g_autofree char *name_b = g_strdup_printf ("%s — scenario B", name_a);
   g_autofree char *dir = g_build_filename (ui_test_home, "scenarios", NULL);
   g_autofree char *path = g_build_filename (dir, "scenario-b.shangce", NULL);
@@ -238,10 +238,10 @@ test_duplicate_edit_compare_save (void)
   iterate ();
   scenario = sc_session_get_scenario (session);
   g_assert_nonnull (scenario);
-  g_assert_cmpstr (sc_profile_get_name (sc_session_get_profile (scenario), "en"), ==, name_b);
-  g_assert_true (sc_session_get_modified (scenario));
-  g_assert_null (sc_session_get_file (scenario));
-  g_assert_false (sc_session_get_modified (session));
+  g_assert_cmpstr (sc_profile_get_name (sc_document_get_profile (sc_session_get_document (scenario)), "en"), ==, name_b);
+  g_assert_true (sc_document_get_modified (sc_session_get_document (scenario)));
+  g_assert_null (sc_document_get_file (sc_session_get_document (scenario)));
+  g_assert_false (sc_document_get_modified (sc_session_get_document (session)));
   g_assert_cmpstr (sc_main_window_get_visible_page (win), ==, "scenarios");
   g_assert_cmpstr (page_state (win), ==, "compare");
 
@@ -317,7 +317,7 @@ test_duplicate_edit_compare_save (void)
   gtk_widget_activate_action (GTK_WIDGET (win), "win.undo", NULL);
   iterate ();
   g_assert_cmpfloat (gmv_of (scenario), ==, B_GMV);
-  g_assert_false (sc_session_get_modified (session));
+  g_assert_false (sc_document_get_modified (sc_session_get_document (session)));
 
   /* Export Comparison writes what the page shows: the CSV's Douyin row
    * has B's total, computed independently. */
@@ -376,14 +376,14 @@ test_duplicate_edit_compare_save (void)
   gtk_widget_activate_action (GTK_WIDGET (win), "win.save-scenario-as", NULL);
   iterate ();
   save_as_into (dir, "scenario-b");
-  g_assert_false (sc_session_get_modified (scenario));
-  g_assert_nonnull (sc_session_get_file (scenario));
-  g_assert_null (sc_session_get_file (session));
+  g_assert_false (sc_document_get_modified (sc_session_get_document (scenario)));
+  g_assert_nonnull (sc_document_get_file (sc_session_get_document (scenario)));
+  g_assert_null (sc_document_get_file (sc_session_get_document (session)));
   reloaded = sc_profile_load (path, &error);
   g_assert_no_error (error);
   g_assert_cmpfloat (sc_profile_get_number (reloaded, SC_FIELD_MONTHLY_GMV, 0), ==, B_GMV);
   g_assert_cmpstr (sc_profile_get_name (reloaded, "en"), ==, name_b);
-  g_assert_true (sc_profile_equal (reloaded, sc_session_get_profile (scenario)));
+  g_assert_true (sc_profile_equal (reloaded, sc_document_get_profile (sc_session_get_document (scenario))));
 
   /* Saved, it goes without a question: back to one profile. */
   gtk_widget_activate_action (GTK_WIDGET (win), "win.remove-scenario", NULL);
@@ -400,7 +400,7 @@ test_duplicate_edit_compare_save (void)
   open_in_chooser (path);
   scenario = sc_session_get_scenario (session);
   g_assert_nonnull (scenario);
-  g_assert_false (sc_session_get_modified (scenario));
+  g_assert_false (sc_document_get_modified (sc_session_get_document (scenario)));
   g_assert_cmpfloat (gmv_of (scenario), ==, B_GMV);
   g_assert_cmpstr (page_state (win), ==, "compare");
   for (guint i = 0; i < expected->platforms->len; i++)
@@ -432,7 +432,7 @@ test_close_asks_about_scenario (void)
   g_assert_true (is_open (win));
   {
     GtkWindow *question = ui_test_unsaved_question (win);
-    g_autofree char *title = sc_session_dup_title (sc_session_get_scenario (session));
+    g_autofree char *title = sc_document_dup_title (sc_session_get_document (sc_session_get_scenario (session)));
 
     g_assert_nonnull (question);
     g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (question)), ==, "Save Changes?");
@@ -471,8 +471,8 @@ test_close_names_both (void)
   iterate ();
   g_assert_true (sc_document_set_number (sc_session_get_document (session), SC_FIELD_MONTHLY_GMV, 90000, NULL));
   iterate ();
-  title_a = sc_session_dup_title (session);
-  title_b = sc_session_dup_title (sc_session_get_scenario (session));
+  title_a = sc_document_dup_title (sc_session_get_document (session));
+  title_b = sc_document_dup_title (sc_session_get_document (sc_session_get_scenario (session)));
 
   gtk_window_close (GTK_WINDOW (win));
   iterate ();

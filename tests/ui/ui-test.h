@@ -137,6 +137,13 @@ ui_test_open_window (ScApplication *application)
   return win;
 }
 
+/* The document @win works on (profile A). (transfer none) */
+static inline ScDocument *
+ui_test_document (ScMainWindow *win)
+{
+  return sc_session_get_document (sc_main_window_get_session (win));
+}
+
 /* Destroys @win without asking about unsaved changes. */
 static inline void
 ui_test_destroy_window (ScMainWindow *win)
