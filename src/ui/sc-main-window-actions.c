@@ -109,8 +109,6 @@ action_undo (GtkWidget  *widget,
       /* The "Changed X — Undo" toast becomes "Undone: X": dismissing it
        * and adding another in the same frame crashes libadwaita 1.2 (its
        * hide animation is freed twice). */
-      g_free (self->last_toast);
-      self->last_toast = g_strdup (message);
       {
         g_autofree char *escaped = g_markup_escape_text (message, -1);
         adw_toast_set_title (shown, escaped);
@@ -137,13 +135,6 @@ action_redo (GtkWidget  *widget,
       g_autofree char *message = g_strdup_printf (_("Redone: %s"), label);
       sc_main_window_toast (self, message);
     }
-}
-
-const char *
-sc_main_window_get_last_toast (ScMainWindow *self)
-{
-  g_return_val_if_fail (SC_IS_MAIN_WINDOW (self), NULL);
-  return self->last_toast;
 }
 
 /* --- printing ------------------------------------------------------------ */

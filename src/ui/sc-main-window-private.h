@@ -51,7 +51,6 @@ struct _ScMainWindow
   GtkWidget            *editor;
   GtkWidget            *pages[5];
   AdwBin               *page_bins[5];
-  char                 *last_toast;
   /* What the question, or the save the user chose in it, holds back; NULL
    * when nothing waits. It belongs to this window and this one save. */
   Pending              *pending;

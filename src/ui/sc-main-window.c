@@ -67,13 +67,6 @@ sc_main_window_toast (ScMainWindow *self,
   g_return_if_fail (SC_IS_MAIN_WINDOW (self));
 
   {
-    char *old = self->last_toast;
-
-    /* Copy first: safe when given the last toast itself. */
-    self->last_toast = g_strdup (message);
-    g_free (old);
-  }
-  {
     /* Toast titles are markup in libadwaita 1.2; messages quote "<name>". */
     g_autofree char *escaped = g_markup_escape_text (message, -1);
     toast = adw_toast_new (escaped);
@@ -189,13 +182,12 @@ sc_main_window_open_example (ScMainWindow *self,
   return TRUE;
 }
 
-gboolean
-sc_main_window_save_to (ScMainWindow  *self,
-                        GFile         *file,
-                        GError       **error)
+/* Saves the profile to @file now (no dialog). */
+static gboolean
+save_to (ScMainWindow  *self,
+         GFile         *file,
+         GError       **error)
 {
-  g_return_val_if_fail (SC_IS_MAIN_WINDOW (self), FALSE);
-
   if (!sc_session_save (self->session, file, error))
     return FALSE;
   remember (self, file);
@@ -210,7 +202,7 @@ sc_main_window_save_or_toast (ScMainWindow *self,
 {
   g_autoptr(GError) error = NULL;
 
-  if (sc_main_window_save_to (self, file, &error))
+  if (save_to (self, file, &error))
     return TRUE;
   sc_main_window_toast (self, error->message);
   return FALSE;
@@ -421,7 +413,7 @@ sc_main_window_get_visible_page (ScMainWindow *self)
  * switcher) from a document already loaded; the profile editor, the
  * visible page with its first chart and the menus of examples and recent
  * files are made just after it, before any input is handled. Asking for
- * them earlier (sc_main_window_get_editor(), a page) makes them at once.
+ * a page earlier makes it at once.
  */
 static void
 ensure_content (ScMainWindow *self)
@@ -465,14 +457,6 @@ realize_cb (ScMainWindow *self)
 {
   g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
                            G_CALLBACK (first_paint_cb), self, 0);
-}
-
-GtkWidget *
-sc_main_window_get_editor (ScMainWindow *self)
-{
-  g_return_val_if_fail (SC_IS_MAIN_WINDOW (self), NULL);
-  ensure_content (self);
-  return sc_main_window_get_edited_editor (self);
 }
 
 ScSession *
@@ -543,7 +527,6 @@ sc_main_window_dispose (GObject *object)
   self->document = NULL;
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
-  g_clear_pointer (&self->last_toast, g_free);
   g_clear_pointer (&self->undo_toasted, g_free);
 
   G_OBJECT_CLASS (sc_main_window_parent_class)->dispose (object);

@@ -47,10 +47,6 @@ gboolean      sc_main_window_export_client_report (ScMainWindow  *self,
 gboolean      sc_main_window_export_comparison   (ScMainWindow   *self,
                                                   GFile          *file,
                                                   GError        **error);
-/* The profile editor the editor pane shows: scenario B's while the A/B
- * switch above it (win.scenario) chooses B. (transfer none) */
-GtkWidget    *sc_main_window_get_editor          (ScMainWindow   *self);
-
 /* Opens a profile document, or adds a program file (.xml); errors become a
  * toast. Asks first when the current profile has unsaved changes; a request
  * made while it asks takes the place of the earlier one. */
@@ -59,18 +55,12 @@ void          sc_main_window_open_file           (ScMainWindow   *self,
 /* Opens a bundled example profile by id (file name without .shangce). */
 gboolean      sc_main_window_open_example        (ScMainWindow   *self,
                                                   const char     *id);
-/* Saves the profile to @file now (no dialog). */
-gboolean      sc_main_window_save_to             (ScMainWindow   *self,
-                                                  GFile          *file,
-                                                  GError        **error);
 /* Adds program files; each error becomes a toast naming file and line. */
 void          sc_main_window_add_program_files   (ScMainWindow   *self,
                                                   GFile         **files,
                                                   guint           n_files);
-/* Shows a toast and remembers its text. */
+/* Shows a toast. */
 void          sc_main_window_toast               (ScMainWindow   *self,
                                                   const char     *message);
-/* The text of the last toast shown, or NULL. (transfer none) */
-const char   *sc_main_window_get_last_toast      (ScMainWindow   *self);
 
 G_END_DECLS

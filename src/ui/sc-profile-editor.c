@@ -871,57 +871,6 @@ sc_profile_editor_new (ScSession *session)
   return GTK_WIDGET (self);
 }
 
-gboolean
-sc_profile_editor_enter (ScProfileEditor *self,
-                         ScField          field,
-                         const char      *text)
-{
-  FieldRow *fr;
-  const ScFieldInfo *info;
-
-  g_return_val_if_fail (SC_IS_PROFILE_EDITOR (self), FALSE);
-  g_return_val_if_fail ((guint) field < SC_N_FIELDS, FALSE);
-  g_return_val_if_fail (text != NULL, FALSE);
-
-  ensure_rows (self);
-  fr = &self->rows[field];
-  info = sc_field_info (field);
-  switch (info->type)
-    {
-    case SC_FIELD_TYPE_NUMBER:
-    case SC_FIELD_TYPE_MONEY:
-    case SC_FIELD_TYPE_FRACTION:
-      gtk_editable_set_text (GTK_EDITABLE (fr->value), text);
-      return fr->message == NULL && sc_profile_is_set (sc_document_get_profile (sc_session_get_document (self->session)), field);
-    case SC_FIELD_TYPE_BOOL:
-      if (!g_str_equal (text, "true") && !g_str_equal (text, "false"))
-        return FALSE;
-      gtk_switch_set_active (GTK_SWITCH (fr->value), !g_str_equal (text, "true"));
-      gtk_switch_set_active (GTK_SWITCH (fr->value), g_str_equal (text, "true"));
-      return TRUE;
-    case SC_FIELD_TYPE_CHOICE:
-      for (guint i = 0; info->choices[i] != NULL; i++)
-        if (g_str_equal (info->choices[i], text))
-          {
-            gtk_drop_down_set_selected (GTK_DROP_DOWN (fr->value), i);
-            dropdown_selected_cb (GTK_DROP_DOWN (fr->value), NULL, fr);
-            return TRUE;
-          }
-      return FALSE;
-    case SC_FIELD_TYPE_DATE:
-      {
-        ScDay day = sc_day_parse (text);
-        if (day == SC_DAY_NONE)
-          return FALSE;
-        calendar_select (fr->calendar, day);
-        date_selected_cb (fr->calendar, fr);
-        return TRUE;
-      }
-    default:
-      return FALSE;
-    }
-}
-
 void
 sc_profile_editor_reload (ScProfileEditor *self)
 {

@@ -18,16 +18,6 @@ G_DECLARE_FINAL_TYPE (ScProfileEditor, sc_profile_editor, SC, PROFILE_EDITOR, Ad
  */
 GtkWidget  *sc_profile_editor_new             (ScSession       *session);
 
-/*
- * Types @text into the field's control as a user would (a number in the
- * control's unit — percent for fractions —, a date, a choice value, "true" or
- * "false") and applies it. Returns FALSE when the control refuses it; the
- * inline message is then shown.
- */
-gboolean    sc_profile_editor_enter           (ScProfileEditor *self,
-                                               ScField          field,
-                                               const char      *text);
-
 /* Shows the profile's values again after a change made around the editor. */
 void       sc_profile_editor_reload (ScProfileEditor *self);
 

@@ -118,7 +118,6 @@ test_gmv_changes_chart (void)
 {
   ScMainWindow *win = ui_test_open_window (app);
   ScSession *session = sc_main_window_get_session (win);
-  ScProfileEditor *editor = SC_PROFILE_EDITOR (sc_main_window_get_editor (win));
   const ScChartSeries *fees;
   int ks = platform_index (sc_document_get_result (sc_session_get_document (session)), "kuaishou");
   double before_total = platform (win, "kuaishou")->totals[SC_AMOUNT_TOTAL_VALUE];
@@ -134,7 +133,7 @@ test_gmv_changes_chart (void)
   g_assert_cmpfloat (before_fees, ==, platform (win, "kuaishou")->totals[SC_AMOUNT_FEE_REDUCTION]);
 
   /* Typed into the spin button as a user would, with a thousands separator. */
-  g_assert_true (sc_profile_editor_enter (editor, SC_FIELD_MONTHLY_GMV, "200,000"));
+  g_assert_true (ui_test_enter (win, SC_FIELD_MONTHLY_GMV, "200,000"));
   iterate ();
   g_assert_cmpfloat (sc_profile_get_number (sc_document_get_profile (sc_session_get_document (session)), SC_FIELD_MONTHLY_GMV, 0), ==, 200000);
   g_assert_true (sc_document_get_modified (sc_session_get_document (session)));
@@ -153,10 +152,10 @@ test_gmv_changes_chart (void)
   g_assert_cmpstr (after_lines, !=, before_lines);
 
   /* A value out of range is refused inline and the profile keeps its value. */
-  g_assert_false (sc_profile_editor_enter (editor, SC_FIELD_SHOP_SCORE, "7"));
+  g_assert_false (ui_test_enter (win, SC_FIELD_SHOP_SCORE, "7"));
   g_assert_nonnull (strstr (ui_test_field_message (win, SC_FIELD_SHOP_SCORE), "between 0 and 5"));
   g_assert_cmpfloat (sc_profile_get_number (sc_document_get_profile (sc_session_get_document (session)), SC_FIELD_SHOP_SCORE, 0), ==, 4.5);
-  g_assert_true (sc_profile_editor_enter (editor, SC_FIELD_SHOP_SCORE, "4.3"));
+  g_assert_true (ui_test_enter (win, SC_FIELD_SHOP_SCORE, "4.3"));
   g_assert_null (ui_test_field_message (win, SC_FIELD_SHOP_SCORE));
 
   /* "Not given" leaves the field out: measures naming it need information. */
@@ -233,7 +232,7 @@ test_broken_program_toast (void)
 
   sc_main_window_open_file (win, file);
   iterate ();
-  toast = sc_main_window_get_last_toast (win);
+  toast = ui_test_toast (win, "broken-program.xml:7:");
   g_assert_nonnull (toast);
   g_assert_nonnull (strstr (toast, "broken-program.xml:7:"));
 
@@ -395,27 +394,25 @@ test_save_open_roundtrip (void)
 {
   ScMainWindow *win = ui_test_open_window (app);
   ScSession *session = sc_main_window_get_session (win);
-  ScProfileEditor *editor = SC_PROFILE_EDITOR (sc_main_window_get_editor (win));
   g_autofree char *dir = g_dir_make_tmp ("shangce-ui-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "client.shangce", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
   g_autoptr(ScProfile) saved = NULL;
 
   /* Every kind of control: number, percentage, choice, bool, date, unset, override. */
-  g_assert_true (sc_profile_editor_enter (editor, SC_FIELD_MONTHLY_GMV, "123456.5"));
-  g_assert_true (sc_profile_editor_enter (editor, SC_FIELD_RETURN_RATE, "12.5"));
-  g_assert_true (sc_profile_editor_enter (editor, SC_FIELD_CATEGORY, "shoes"));
-  g_assert_true (sc_profile_editor_enter (editor, SC_FIELD_INDUSTRY_BELT, "true"));
-  g_assert_true (sc_profile_editor_enter (editor, SC_FIELD_FIRST_SALE_DATE, "2026-02-14"));
+  g_assert_true (ui_test_enter (win, SC_FIELD_MONTHLY_GMV, "123456.5"));
+  g_assert_true (ui_test_enter (win, SC_FIELD_RETURN_RATE, "12.5"));
+  g_assert_true (ui_test_enter (win, SC_FIELD_CATEGORY, "shoes"));
+  g_assert_true (ui_test_enter (win, SC_FIELD_INDUSTRY_BELT, "true"));
+  g_assert_true (ui_test_enter (win, SC_FIELD_FIRST_SALE_DATE, "2026-02-14"));
   ui_test_set_given (win, SC_FIELD_EXPECTED_RANK, FALSE);
   g_assert_true (sc_document_set_override (sc_session_get_document (session), "douyin",
                                            SC_FEE_COMMISSION, NULL, 0.03, NULL));
   iterate ();
   g_assert_cmpfloat (sc_profile_get_number (sc_document_get_profile (sc_session_get_document (session)), SC_FIELD_RETURN_RATE, 0), ==, 0.125);
 
-  g_assert_true (sc_main_window_save_to (win, file, &error));
-  g_assert_no_error (error);
+  ui_test_save (win, dir, "client.shangce");
+  g_assert_true (g_file_query_exists (file, NULL));
   g_assert_false (sc_document_get_modified (sc_session_get_document (session)));
   saved = sc_profile_copy (sc_document_get_profile (sc_session_get_document (session)));
 
@@ -438,11 +435,10 @@ static void
 test_close_asks (void)
 {
   ScMainWindow *win = ui_test_open_window (app);
-  ScProfileEditor *editor = SC_PROFILE_EDITOR (sc_main_window_get_editor (win));
   GtkWindow *dialog;
 
   g_object_add_weak_pointer (G_OBJECT (win), (gpointer *) &win);
-  g_assert_true (sc_profile_editor_enter (editor, SC_FIELD_AD_SPEND, "9000"));
+  g_assert_true (ui_test_enter (win, SC_FIELD_AD_SPEND, "9000"));
   iterate ();
 
   gtk_window_close (GTK_WINDOW (win));
@@ -471,12 +467,11 @@ test_rule_check (void)
 {
   ScMainWindow *win = ui_test_open_window (app);
   ScRuleCheckView *view = SC_RULE_CHECK_VIEW (sc_main_window_get_page (win, "rule-check"));
-  ScProfileEditor *editor = SC_PROFILE_EDITOR (sc_main_window_get_editor (win));
   g_autofree char *before = g_strdup (adw_status_page_get_title (ui_test_status_page (GTK_WIDGET (view))));
 
   g_assert_cmpstr (before, ==, sc_relief_outcome_label (SC_RELIEF_NO_SCENARIO));
-  g_assert_true (sc_profile_editor_enter (editor, SC_FIELD_VIOLATION_ROLE, "merchant"));
-  g_assert_true (sc_profile_editor_enter (editor, SC_FIELD_VIOLATION_BLOCKING, "true"));
+  g_assert_true (ui_test_enter (win, SC_FIELD_VIOLATION_ROLE, "merchant"));
+  g_assert_true (ui_test_enter (win, SC_FIELD_VIOLATION_BLOCKING, "true"));
   iterate ();
   g_assert_cmpstr (adw_status_page_get_title (ui_test_status_page (GTK_WIDGET (view))), ==,
                    sc_relief_outcome_label (sc_document_get_rule_check (ui_test_document (win))->outcome));

@@ -73,8 +73,7 @@ static void
 edit_gmv (ScMainWindow *win,
           const char   *typed)
 {
-  g_assert_true (sc_profile_editor_enter (SC_PROFILE_EDITOR (sc_main_window_get_editor (win)),
-                                          SC_FIELD_MONTHLY_GMV, typed));
+  g_assert_true (ui_test_enter (win, SC_FIELD_MONTHLY_GMV, typed));
   iterate ();
   g_assert_true (modified (win));
 }
@@ -138,13 +137,11 @@ test_save_then_open (void)
   ScMainWindow *win = ui_test_open_window (app);
   g_autofree char *dir = g_dir_make_tmp ("shangce-document-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "client.shangce", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
   g_autofree char *listing = NULL;
   guint64 old_inode;
 
-  g_assert_true (sc_main_window_save_to (win, file, &error));
-  g_assert_no_error (error);
+  ui_test_save (win, dir, "client.shangce");
+  g_assert_false (modified (win));
   old_inode = inode (path);
   edit_gmv (win, "234,567");
   g_assert_cmpfloat (gmv_in_file (path), !=, 234567);
@@ -351,7 +348,7 @@ test_remote_files_refused (void)
   gtk_widget_activate_action (GTK_WIDGET (win), "win.open-recent", "s",
                               "sftp://shop.example.com/clients/zhang.shangce");
   iterate ();
-  g_assert_cmpstr (sc_main_window_get_last_toast (win), ==,
+  g_assert_cmpstr (ui_test_toast (win, "sftp://"), ==,
                    "sftp://shop.example.com/clients/zhang.shangce: only local files can be opened");
   g_assert_cmpstr (profile (win)->name.en, ==, before);
   g_assert_false (modified (win));
@@ -359,14 +356,15 @@ test_remote_files_refused (void)
 
   g_application_open (G_APPLICATION (app), &remote, 1, "");
   iterate ();
-  g_assert_cmpstr (sc_main_window_get_last_toast (win), ==,
+  g_assert_cmpstr (ui_test_toast (win, "http://"), ==,
                    "http://shop.example.com/zhang.shangce: only local files can be opened");
   g_assert_cmpstr (profile (win)->name.en, ==, before);
 
   /* Saving: GTK's own chooser offers remote folders only through GVfs,
-   * which a test session lacks, so the save is asked for directly. */
+   * which a test session lacks, so the document the window saves is asked
+   * directly. */
   edit_gmv (win, "333,333");
-  g_assert_false (sc_main_window_save_to (win, remote, &error));
+  g_assert_false (sc_document_save (sc_session_get_document (session), remote, &error));
   g_assert_error (error, SC_ERROR, SC_ERROR_IO);
   g_assert_cmpstr (error->message, ==, "http://shop.example.com/zhang.shangce: only local files can be saved");
   g_assert_true (modified (win));
@@ -387,11 +385,10 @@ test_failed_save_keeps_window (void)
   g_autofree char *dir = g_dir_make_tmp ("shangce-document-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "client.shangce", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
 
   g_object_add_weak_pointer (G_OBJECT (win), (gpointer *) &win);
-  g_assert_true (sc_main_window_save_to (win, file, &error));
-  g_assert_no_error (error);
+  ui_test_save (win, dir, "client.shangce");
+  g_assert_true (g_file_equal (sc_document_get_file (ui_test_document (win)), file));
   edit_gmv (win, "444,444");
   test_remove_tree (dir);
 
@@ -400,7 +397,7 @@ test_failed_save_keeps_window (void)
   answer_unsaved (win, "_Save");
   g_assert_nonnull (win);
   g_assert_true (is_open (win));
-  g_assert_nonnull (strstr (sc_main_window_get_last_toast (win), "No such file or directory"));
+  g_assert_nonnull (ui_test_toast (win, "No such file or directory"));
   g_assert_true (modified (win));
   g_assert_false (g_file_test (dir, G_FILE_TEST_EXISTS));
 

@@ -52,7 +52,7 @@ fixture_set_up (Fixture       *f,
     }
   f->win = shared_win;
   f->session = sc_main_window_get_session (f->win);
-  f->editor = sc_main_window_get_editor (f->win);
+  f->editor = ui_test_editor (f->win);
   ui_input_settle (200);
   ui_input_focus_window (GTK_WIDGET (f->win));
 }
@@ -514,7 +514,7 @@ test_shortcut_keys (Fixture       *f,
   ui_input_key ("ctrl+shift+c");
   formats = gdk_clipboard_get_formats (gtk_widget_get_clipboard (GTK_WIDGET (f->win)));
   g_assert_true (gdk_content_formats_contain_gtype (formats, GDK_TYPE_TEXTURE));
-  g_assert_cmpstr (sc_main_window_get_last_toast (f->win), ==, "Chart copied");
+  g_assert_cmpstr (ui_test_toast (f->win, "Chart"), ==, "Chart copied");
 
   gtk_widget_activate_action (GTK_WIDGET (f->win), "win.open-example", "s", "individual-apparel");
   ui_input_settle (100);
@@ -522,7 +522,7 @@ test_shortcut_keys (Fixture       *f,
   g_assert_cmpstr (sc_profile_get_name (sc_document_get_profile (sc_session_get_document (f->session)), "en"), !=, "");
 
   gtk_widget_activate_action (GTK_WIDGET (f->win), "win.toast", "s", "Hello");
-  g_assert_cmpstr (sc_main_window_get_last_toast (f->win), ==, "Hello");
+  g_assert_cmpstr (ui_test_toast (f->win, "Hello"), ==, "Hello");
 
   /* Printing runs the print dialog in a loop of its own: answer it from
    * inside that loop, as a user pressing Cancel would. */

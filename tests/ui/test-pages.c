@@ -538,7 +538,7 @@ test_programs_not_xml (void)
   g_test_message ("%s", title);
   g_assert_nonnull (strstr (title, "not an XML file"));
   g_assert_null (strstr (title, "empty"));
-  g_assert_nonnull (strstr (sc_main_window_get_last_toast (win), "not an XML file"));
+  g_assert_nonnull (ui_test_toast (win, "not an XML file"));
 
   remove_button = find_widget (row, is_remove_button, NULL);
   g_assert_nonnull (remove_button);

@@ -109,12 +109,6 @@ close_all (void)
   iterate ();
 }
 
-static ScProfileEditor *
-editor (ScMainWindow *win)
-{
-  return SC_PROFILE_EDITOR (sc_main_window_get_editor (win));
-}
-
 static double
 gmv (ScMainWindow *win)
 {
@@ -193,12 +187,12 @@ test_edit_writes_copy (void)
   g_assert_false (copy_exists (id));
 
   /* Two edits a second apart: the copy waits for the pause after the last. */
-  g_assert_true (sc_profile_editor_enter (editor (win), SC_FIELD_MONTHLY_GMV, "111,000"));
+  g_assert_true (ui_test_enter (win, SC_FIELD_MONTHLY_GMV, "111,000"));
   iterate ();
   g_assert_false (copy_exists (id));
   run_for (G_USEC_PER_SEC);
   g_assert_false (copy_exists (id));
-  g_assert_true (sc_profile_editor_enter (editor (win), SC_FIELD_MONTHLY_GMV, "234,567"));
+  g_assert_true (ui_test_enter (win, SC_FIELD_MONTHLY_GMV, "234,567"));
   last_edit = g_get_monotonic_time ();
   seen = wait_for_copy (id, last_edit + GIVE_UP_USEC);
   g_assert_cmpint (seen, >, 0);
@@ -230,7 +224,6 @@ test_save_removes_copy (void)
   g_autofree char *dir = g_dir_make_tmp ("shangce-recovery-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "client.shangce", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) entries = NULL;
 
   clear_state ();
@@ -238,26 +231,28 @@ test_save_removes_copy (void)
   session = sc_main_window_get_session (win);
   id = g_strdup (sc_session_get_recovery_id (session));
 
-  g_assert_true (sc_profile_editor_enter (editor (win), SC_FIELD_AD_SPEND, "7000"));
+  g_assert_true (ui_test_enter (win, SC_FIELD_AD_SPEND, "7000"));
   g_assert_cmpint (wait_for_copy (id, g_get_monotonic_time () + GIVE_UP_USEC), >, 0);
-  g_assert_true (sc_main_window_save_to (win, file, &error));
-  g_assert_no_error (error);
+  ui_test_save (win, dir, "client.shangce");
+  g_assert_true (g_file_equal (sc_document_get_file (sc_session_get_document (session)), file));
   g_assert_false (sc_document_get_modified (sc_session_get_document (session)));
   g_assert_false (copy_exists (id));
   g_assert_cmpuint (n_copies (), ==, 0);
 
   /* The next edit's copy knows the file it belongs to. */
-  g_assert_true (sc_profile_editor_enter (editor (win), SC_FIELD_AD_SPEND, "8000"));
+  g_assert_true (ui_test_enter (win, SC_FIELD_AD_SPEND, "8000"));
   g_assert_cmpint (wait_for_copy (id, g_get_monotonic_time () + GIVE_UP_USEC), >, 0);
   entries = sc_recovery_list ();
   g_assert_cmpuint (entries->len, ==, 1);
   g_assert_cmpstr (((ScRecoveryEntry *) g_ptr_array_index (entries, 0))->original, ==, path);
 
   /* Saving before the timer fires leaves no copy behind either. */
-  g_assert_true (sc_main_window_save_to (win, file, &error));
+  ui_test_save (win, dir, "client.shangce");
+  g_assert_false (sc_document_get_modified (sc_session_get_document (session)));
   g_assert_false (copy_exists (id));
-  g_assert_true (sc_profile_editor_enter (editor (win), SC_FIELD_AD_SPEND, "9000"));
-  g_assert_true (sc_main_window_save_to (win, file, &error));
+  g_assert_true (ui_test_enter (win, SC_FIELD_AD_SPEND, "9000"));
+  ui_test_save (win, dir, "client.shangce");
+  g_assert_false (sc_document_get_modified (sc_session_get_document (session)));
   run_for (DELAY_USEC + G_USEC_PER_SEC / 2);
   g_assert_false (copy_exists (id));
 
@@ -281,7 +276,7 @@ test_discard_and_replace_remove_copy (void)
   g_object_add_weak_pointer (G_OBJECT (win), (gpointer *) &win);
 
   /* Opening another profile: "Discard" in the prompt removes the copy. */
-  g_assert_true (sc_profile_editor_enter (editor (win), SC_FIELD_MONTHLY_GMV, "150000"));
+  g_assert_true (ui_test_enter (win, SC_FIELD_MONTHLY_GMV, "150000"));
   g_assert_cmpint (wait_for_copy (id, g_get_monotonic_time () + GIVE_UP_USEC), >, 0);
   sc_main_window_open_example (win, "individual-apparel");
   iterate ();
@@ -293,7 +288,7 @@ test_discard_and_replace_remove_copy (void)
   g_assert_false (copy_exists (id));
 
   /* Closing the window after "Discard" removes it too. */
-  g_assert_true (sc_profile_editor_enter (editor (win), SC_FIELD_MONTHLY_GMV, "160000"));
+  g_assert_true (ui_test_enter (win, SC_FIELD_MONTHLY_GMV, "160000"));
   g_assert_cmpint (wait_for_copy (id, g_get_monotonic_time () + GIVE_UP_USEC), >, 0);
   gtk_window_close (GTK_WINDOW (win));
   iterate ();
@@ -357,7 +352,7 @@ test_crashed_copy_recovered (void)
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (win)), "•"));
   g_assert_nonnull (sc_document_get_file (sc_session_get_document (session)));
   g_assert_true (g_file_equal (sc_document_get_file (sc_session_get_document (session)), original_file));
-  g_assert_nonnull (strstr (sc_main_window_get_last_toast (win), "save the profile to keep them"));
+  g_assert_nonnull (ui_test_toast (win, "save the profile to keep them"));
 
   /* The window keeps its own copy now; the crashed one is gone. */
   g_assert_false (copy_exists ("crashed-session"));
@@ -525,12 +520,12 @@ test_write_failure_warns_once (void)
 
   g_test_expect_message ("shangce-ui", G_LOG_LEVEL_WARNING,
                          "Could not write the recovery copy of unsaved changes: *");
-  g_assert_true (sc_profile_editor_enter (editor (win), SC_FIELD_MONTHLY_GMV, "120000"));
+  g_assert_true (ui_test_enter (win, SC_FIELD_MONTHLY_GMV, "120000"));
   run_for (DELAY_USEC + G_USEC_PER_SEC / 2);
   g_test_assert_expected_messages ();
 
   /* Typing on: no second warning (it would abort the test), no dialog. */
-  g_assert_true (sc_profile_editor_enter (editor (win), SC_FIELD_MONTHLY_GMV, "130000"));
+  g_assert_true (ui_test_enter (win, SC_FIELD_MONTHLY_GMV, "130000"));
   run_for (DELAY_USEC + G_USEC_PER_SEC / 2);
   g_assert_null (ui_test_unsaved_question (win));
   g_assert_null (ui_test_question (win, "recover"));
@@ -539,7 +534,7 @@ test_write_failure_warns_once (void)
 
   /* The folder comes back: the next edit is kept again. */
   g_unlink (blocker);
-  g_assert_true (sc_profile_editor_enter (editor (win), SC_FIELD_MONTHLY_GMV, "140000"));
+  g_assert_true (ui_test_enter (win, SC_FIELD_MONTHLY_GMV, "140000"));
   g_assert_cmpint (wait_for_copy (id, g_get_monotonic_time () + GIVE_UP_USEC), >, 0);
 
   ui_test_destroy_window (win);

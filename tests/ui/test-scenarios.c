@@ -210,7 +210,7 @@ test_duplicate_edit_compare_save (void)
 {
   ScMainWindow *win = ui_test_open_window (app);
   ScSession *session = sc_main_window_get_session (win);
-  GtkWidget *editor_a = sc_main_window_get_editor (win);
+  GtkWidget *editor_a = ui_test_editor (win);
   g_autofree char *name_a = g_strdup (sc_profile_get_name (sc_document_get_profile (sc_session_get_document (session)), "en"));
   g_autofree char *name_b = g_strdup_printf ("%s — scenario B", name_a);
   g_autofree char *dir = g_build_filename (ui_test_home, "scenarios", NULL);
@@ -246,9 +246,8 @@ test_duplicate_edit_compare_save (void)
   g_assert_cmpstr (page_state (win), ==, "compare");
 
   /* The editor now edits B; A keeps its GMV. */
-  g_assert_true (sc_main_window_get_editor (win) != editor_a);
-  g_assert_true (sc_profile_editor_enter (SC_PROFILE_EDITOR (sc_main_window_get_editor (win)),
-                                          SC_FIELD_MONTHLY_GMV, "320,000"));
+  g_assert_true (ui_test_editor (win) != editor_a);
+  g_assert_true (ui_test_enter (win, SC_FIELD_MONTHLY_GMV, "320,000"));
   iterate ();
   g_assert_cmpfloat (gmv_of (scenario), ==, B_GMV);
   g_assert_cmpfloat (gmv_of (session), ==, 80000);
@@ -307,13 +306,13 @@ test_duplicate_edit_compare_save (void)
   gtk_widget_activate_action (GTK_WIDGET (win), "win.undo", NULL);
   iterate ();
   g_assert_cmpfloat (gmv_of (scenario), ==, 80000);
-  g_assert_true (g_str_has_prefix (sc_main_window_get_last_toast (win), "Undone: "));
+  g_assert_true (g_str_has_prefix (ui_test_toast (win, "Undone: "), "Undone: "));
   gtk_widget_activate_action (GTK_WIDGET (win), "win.redo", NULL);
   iterate ();
   g_assert_cmpfloat (gmv_of (scenario), ==, B_GMV);
   gtk_widget_activate_action (GTK_WIDGET (win), "win.scenario", "s", "a");
   iterate ();
-  g_assert_true (sc_main_window_get_editor (win) == editor_a);
+  g_assert_true (ui_test_editor (win) == editor_a);
   gtk_widget_activate_action (GTK_WIDGET (win), "win.undo", NULL);
   iterate ();
   g_assert_cmpfloat (gmv_of (scenario), ==, B_GMV);
@@ -339,7 +338,7 @@ test_duplicate_edit_compare_save (void)
     iterate ();
     g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
     g_assert_nonnull (strstr (csv, sc_compare_money (money, sizeof money, douyin->total[1])));
-    g_assert_true (g_str_has_prefix (sc_main_window_get_last_toast (win), "Comparison saved as "));
+    g_assert_true (g_str_has_prefix (ui_test_toast (win, "Comparison saved as "), "Comparison saved as "));
   }
 
   /* Export Chart from the Scenarios page exports that page's chart: both
@@ -391,7 +390,7 @@ test_duplicate_edit_compare_save (void)
   g_assert_null (ui_test_question (win, "remove"));
   g_assert_null (sc_session_get_scenario (session));
   g_assert_cmpstr (page_state (win), ==, "empty");
-  g_assert_true (sc_main_window_get_editor (win) == editor_a);
+  g_assert_true (ui_test_editor (win) == editor_a);
 
   /* The saved file opens again as scenario B, as saved, with the same
    * numbers: the largest difference of the first comparison is back. */
@@ -500,8 +499,7 @@ test_close_saves_scenario (void)
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
   gtk_widget_activate_action (GTK_WIDGET (win), "win.duplicate-scenario", NULL);
   iterate ();
-  g_assert_true (sc_profile_editor_enter (SC_PROFILE_EDITOR (sc_main_window_get_editor (win)),
-                                          SC_FIELD_MONTHLY_GMV, "320000"));
+  g_assert_true (ui_test_enter (win, SC_FIELD_MONTHLY_GMV, "320000"));
   iterate ();
   gtk_window_close (GTK_WINDOW (win));
   iterate ();

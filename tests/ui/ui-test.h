@@ -9,6 +9,7 @@
 #include "sc-application.h"
 #include "sc-field.h"
 #include "sc-main-window.h"
+#include "sc-profile-editor.h"
 #include "test-util.h"
 
 /* The folder of this test process that stands in for the user's state and
@@ -170,27 +171,64 @@ ui_test_find_button (GtkWidget  *widget,
   return NULL;
 }
 
-/* The first widget under @root (itself included) of @type and, unless
- * @name is NULL, named @name (gtk_widget_set_name()), depth first; or NULL. */
+/* The first widget under @root (itself included) of @type, unless NULL
+ * named @name (gtk_widget_set_name()) and with the style class
+ * @css_class, depth first; or NULL. */
 static inline GtkWidget *
-ui_test_find (GtkWidget  *root,
-              GType       type,
-              const char *name)
+ui_test_find_full (GtkWidget  *root,
+                   GType       type,
+                   const char *name,
+                   const char *css_class)
 {
   if (root == NULL)
     return NULL;
   if (g_type_is_a (G_OBJECT_TYPE (root), type)
-      && (name == NULL || g_strcmp0 (gtk_widget_get_name (root), name) == 0))
+      && (name == NULL || g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+      && (css_class == NULL || gtk_widget_has_css_class (root, css_class)))
     return root;
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = ui_test_find (child, type, name);
+      GtkWidget *found = ui_test_find_full (child, type, name, css_class);
 
       if (found != NULL)
         return found;
     }
   return NULL;
+}
+
+/* The first widget under @root (itself included) of @type and, unless
+ * @name is NULL, named @name, depth first; or NULL. */
+static inline GtkWidget *
+ui_test_find (GtkWidget  *root,
+              GType       type,
+              const char *name)
+{
+  return ui_test_find_full (root, type, name, NULL);
+}
+
+/* The profile editor @win's editor pane shows: scenario B's while the A/B
+ * switch above it chooses B, else the profile's (also while the short
+ * start covers it). The window makes its editors after its first frame:
+ * this waits for them. */
+static inline GtkWidget *
+ui_test_editor (ScMainWindow *win)
+{
+  gint64 give_up = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  GtkWidget *editor, *shown;
+  GtkStack *stack;
+
+  while ((editor = ui_test_find (GTK_WIDGET (win), SC_TYPE_PROFILE_EDITOR, NULL)) == NULL
+         && g_get_monotonic_time () < give_up)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_nonnull (editor);
+  /* The editors are pages of one stack, A's named "editor". */
+  g_assert_true (GTK_IS_STACK (gtk_widget_get_parent (editor)));
+  stack = GTK_STACK (gtk_widget_get_parent (editor));
+  shown = gtk_stack_get_visible_child (stack);
+  if (shown != NULL && SC_IS_PROFILE_EDITOR (shown))
+    return shown;
+  return gtk_stack_get_child_by_name (stack, "editor");
 }
 
 /* The row of @field in @win's profile editor, which names each row by its
@@ -200,7 +238,7 @@ static inline GtkWidget *
 ui_test_field_row (ScMainWindow *win,
                    ScField       field)
 {
-  GtkWidget *editor = sc_main_window_get_editor (win);
+  GtkWidget *editor = ui_test_editor (win);
   const char *name = sc_field_info (field)->name;
   gint64 give_up = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
   GtkWidget *row;
@@ -235,6 +273,99 @@ ui_test_set_given (ScMainWindow *win,
   if (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)) != given)
     gtk_widget_activate (check);
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)) == given);
+}
+
+static inline void
+ui_test_day_selected_cb (GtkCalendar *calendar,
+                         gboolean    *selected)
+{
+  *selected = TRUE;
+}
+
+/*
+ * Enters @text in the row of @field of the editor shown, as a user would:
+ * a number typed in the row's unit (percent for a fraction), "true" or
+ * "false" set on its switch, a choice's value picked in its drop-down, a
+ * date (YYYY-MM-DD) picked in its calendar. TRUE when the row takes it:
+ * no message under its title and its "given" box ticked.
+ */
+static inline gboolean
+ui_test_enter (ScMainWindow *win,
+               ScField       field,
+               const char   *text)
+{
+  GtkWidget *row = ui_test_field_row (win, field);
+  const ScFieldInfo *info = sc_field_info (field);
+  GtkWidget *given = ui_test_find (row, GTK_TYPE_CHECK_BUTTON, NULL);
+
+  g_assert_nonnull (given);
+  switch (info->type)
+    {
+    case SC_FIELD_TYPE_NUMBER:
+    case SC_FIELD_TYPE_MONEY:
+    case SC_FIELD_TYPE_FRACTION:
+      {
+        GtkWidget *spin = ui_test_find (row, GTK_TYPE_SPIN_BUTTON, NULL);
+
+        g_assert_nonnull (spin);
+        gtk_editable_set_text (GTK_EDITABLE (spin), text);
+      }
+      break;
+    case SC_FIELD_TYPE_BOOL:
+      {
+        GtkWidget *sw = ui_test_find (row, GTK_TYPE_SWITCH, NULL);
+
+        g_assert_nonnull (sw);
+        if (!g_str_equal (text, "true") && !g_str_equal (text, "false"))
+          return FALSE;
+        /* Flipped twice: set even when it showed that value already. */
+        gtk_switch_set_active (GTK_SWITCH (sw), !g_str_equal (text, "true"));
+        gtk_switch_set_active (GTK_SWITCH (sw), g_str_equal (text, "true"));
+      }
+      break;
+    case SC_FIELD_TYPE_CHOICE:
+      {
+        GtkWidget *dropdown = ui_test_find (row, GTK_TYPE_DROP_DOWN, NULL);
+        guint i = 0;
+
+        g_assert_nonnull (dropdown);
+        while (info->choices[i] != NULL && !g_str_equal (info->choices[i], text))
+          i++;
+        if (info->choices[i] == NULL)
+          return FALSE;
+        /* Picking what it shows changes nothing: ticking "given" sets it. */
+        if (gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown)) == i)
+          ui_test_set_given (win, field, TRUE);
+        else
+          gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), i);
+      }
+      break;
+    case SC_FIELD_TYPE_DATE:
+      {
+        GtkWidget *calendar = ui_test_find (row, GTK_TYPE_CALENDAR, NULL);
+        ScDay day = sc_day_parse (text);
+        g_autoptr(GDateTime) date = NULL;
+        gboolean selected = FALSE;
+        gulong id;
+        int y, m, d;
+
+        g_assert_nonnull (calendar);
+        if (day == SC_DAY_NONE)
+          return FALSE;
+        sc_day_to_ymd (day, &y, &m, &d);
+        date = g_date_time_new_local (y, m, d, 0, 0, 0);
+        /* A click on a day selects it and says so. */
+        id = g_signal_connect (calendar, "day-selected", G_CALLBACK (ui_test_day_selected_cb), &selected);
+        gtk_calendar_select_day (GTK_CALENDAR (calendar), date);
+        g_signal_handler_disconnect (calendar, id);
+        if (!selected)
+          g_signal_emit_by_name (calendar, "day-selected");
+      }
+      break;
+    default:
+      return FALSE;
+    }
+  return !gtk_widget_has_css_class (row, "error") && gtk_check_button_get_active (GTK_CHECK_BUTTON (given));
 }
 
 /* The status page under @page: its title and description are what it says. */
@@ -455,4 +586,79 @@ cancel_save_as (void)
 
   g_assert_nonnull (chooser);
   answer_save_as (chooser, GTK_RESPONSE_CANCEL);
+}
+
+/* Saves @win's profile as a user does, with Save: to its file, or, for a
+ * profile never saved, through the Save As dialog answered with @name in
+ * @dir. */
+static inline void
+ui_test_save (ScMainWindow *win,
+              const char   *dir,
+              const char   *name)
+{
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.save", NULL);
+  iterate ();
+  if (save_as_dialog () != NULL)
+    save_as_into (dir, name);
+}
+
+/* --- toasts, read as a user reads them --------------------------------- */
+
+/* Closes @toast with its @close button once it has come up, and waits
+ * until it has gone from the screen. libadwaita 1.2 frees a toast that
+ * goes before it has finished coming up (0.3 s, 0.5 s after another) and
+ * then reads it: a user's click is never that quick, a test's would be. */
+static inline void
+ui_test_close_toast (GtkWidget *toast,
+                     GtkWidget *close)
+{
+  gint64 shown = g_get_monotonic_time () + 600 * 1000;
+  gint64 give_up = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  guint tick = g_timeout_add (10, ui_test_tick_cb, NULL);
+
+  while (g_get_monotonic_time () < shown)
+    g_main_context_iteration (NULL, TRUE);
+  g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &toast);
+  g_signal_emit_by_name (close, "clicked");
+  while (toast != NULL && g_get_monotonic_time () < give_up)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (tick);
+  if (toast != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (toast), (gpointer *) &toast);
+  g_assert_null (toast);
+  iterate ();
+}
+
+/*
+ * The title of the toast @win shows that contains @part, or NULL when none
+ * does. Toasts show one at a time: those shown before it are closed with
+ * their close button, as a user reading them in turn would.
+ */
+static inline const char *
+ui_test_toast (ScMainWindow *win,
+               const char   *part)
+{
+  GtkWidget *overlay = ui_test_find (GTK_WIDGET (win), ADW_TYPE_TOAST_OVERLAY, NULL);
+
+  g_assert_nonnull (overlay);
+  for (guint closed = 0;; closed++)
+    {
+      GtkWidget *toast = NULL, *title, *close;
+
+      /* The one shown is the last child; those going away take no input. */
+      for (GtkWidget *child = gtk_widget_get_last_child (overlay); child != NULL && toast == NULL;
+           child = gtk_widget_get_prev_sibling (child))
+        if (child != adw_toast_overlay_get_child (ADW_TOAST_OVERLAY (overlay)) && gtk_widget_get_can_target (child))
+          toast = child;
+      if (toast == NULL)
+        return NULL;
+      title = ui_test_find_full (toast, GTK_TYPE_LABEL, NULL, "heading");
+      g_assert_nonnull (title);
+      if (strstr (gtk_label_get_text (GTK_LABEL (title)), part) != NULL)
+        return gtk_label_get_text (GTK_LABEL (title));
+      close = ui_test_find_full (toast, GTK_TYPE_BUTTON, NULL, "circular");
+      g_assert_nonnull (close);
+      g_assert_cmpuint (closed, <, 100);
+      ui_test_close_toast (toast, close);
+    }
 }
