@@ -26,7 +26,7 @@ struct _ScBaselinesGroup
 {
   AdwPreferencesGroup  parent_instance;
 
-  ScSession           *session;
+  ScDocument          *document;
   GPtrArray           *baseline_rows;     /* GtkWidget* rows of this group */
   GPtrArray           *overrides;         /* OverrideRow* */
   gboolean             loading;
@@ -92,7 +92,7 @@ override_row_free (OverrideRow *or)
 static void
 override_apply (OverrideRow *or)
 {
-  ScDocument *document = sc_session_get_document (or->self->session);
+  ScDocument *document = or->self->document;
   double scale = fee_is_rate (or->fee) ? 100.0 : 1.0;
 
   if (gtk_check_button_get_active (or->given))
@@ -159,7 +159,7 @@ populate_baseline (ScBaselinesGroup *self,
                    AdwExpanderRow   *expander,
                    const ScBaseline *baseline)
 {
-  const ScProfile *profile = sc_document_get_profile (sc_session_get_document (self->session));
+  const ScProfile *profile = sc_document_get_profile (self->document);
   const char *category = sc_profile_get_choice (profile, SC_FIELD_CATEGORY);
   const char *lang = sc_lang_current ();
   gboolean loading = self->loading;
@@ -267,8 +267,8 @@ sc_baselines_group_rebuild (ScBaselinesGroup *self)
 
   g_return_if_fail (SC_IS_BASELINES_GROUP (self));
 
-  catalog = sc_document_get_catalog (sc_session_get_document (self->session));
-  profile = sc_document_get_profile (sc_session_get_document (self->session));
+  catalog = sc_document_get_catalog (self->document);
+  profile = sc_document_get_profile (self->document);
   category = sc_profile_get_choice (profile, SC_FIELD_CATEGORY);
   baselines = sc_catalog_get_baselines (catalog);
   for (guint i = 0; i < self->baseline_rows->len; i++)
@@ -317,7 +317,7 @@ sc_baselines_group_dispose (GObject *object)
 
   g_clear_pointer (&self->overrides, g_ptr_array_unref);
   g_clear_pointer (&self->baseline_rows, g_ptr_array_unref);
-  g_clear_object (&self->session);
+  g_clear_object (&self->document);
   G_OBJECT_CLASS (sc_baselines_group_parent_class)->dispose (object);
 }
 
@@ -338,13 +338,13 @@ sc_baselines_group_init (ScBaselinesGroup *self)
 }
 
 GtkWidget *
-sc_baselines_group_new (ScSession *session)
+sc_baselines_group_new (ScDocument *document)
 {
   ScBaselinesGroup *self;
 
-  g_return_val_if_fail (SC_IS_SESSION (session), NULL);
+  g_return_val_if_fail (SC_IS_DOCUMENT (document), NULL);
 
   self = g_object_new (SC_TYPE_BASELINES_GROUP, NULL);
-  self->session = g_object_ref (session);
+  self->document = g_object_ref (document);
   return GTK_WIDGET (self);
 }

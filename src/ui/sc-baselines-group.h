@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "sc-session.h"
+#include "sc-document.h"
 
 G_BEGIN_DECLS
 
@@ -14,9 +14,9 @@ G_DECLARE_FINAL_TYPE (ScBaselinesGroup, sc_baselines_group, SC, BASELINES_GROUP,
  * ScBaselinesGroup: the profile editor's "Platform Fees": one expander per
  * platform with its ordinary fees (assumptions, each with its note), where
  * the user may put their own value in place of any one. Edits go through
- * the session's document.
+ * @document.
  */
-GtkWidget *sc_baselines_group_new     (ScSession        *session);
+GtkWidget *sc_baselines_group_new     (ScDocument       *document);
 /* Makes the platforms' rows again: after the catalog, the category or the
  * whole profile changed. */
 void       sc_baselines_group_rebuild (ScBaselinesGroup *self);

@@ -179,6 +179,8 @@ void     sc_main_window_finish_export        (ScMainWindow     *self,
 /* sc-main-window-scenario.c: scenario B beside the profile. */
 void        sc_main_window_class_add_scenario_actions (GtkWidgetClass *widget_class);
 void        sc_main_window_scenario_init             (ScMainWindow   *self);
+/* The profile (A) was replaced, undone or redone: A's editor is shown. */
+void        sc_main_window_scenario_profile_replaced (ScMainWindow   *self);
 /* The document and the editor of the scenario the editor pane shows. (transfer none) */
 ScDocument *sc_main_window_get_edited_document       (ScMainWindow   *self);
 GtkWidget  *sc_main_window_get_edited_editor         (ScMainWindow   *self);

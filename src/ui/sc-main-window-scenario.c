@@ -139,7 +139,7 @@ scenario_changed_cb (ScMainWindow *self)
     {
       ScDocument *document = sc_session_get_document (scenario);
 
-      self->scenario_editor = sc_profile_editor_new (scenario);
+      self->scenario_editor = sc_profile_editor_new (document);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->scenario_editor), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       _("Scenario B profile"), -1);
       gtk_stack_add_named (self->editor_stack, self->scenario_editor, SCENARIO_EDITOR);
@@ -148,9 +148,9 @@ scenario_changed_cb (ScMainWindow *self)
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (document, "notify::can-redo", G_CALLBACK (sc_main_window_update_undo_actions),
                                self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (scenario, "notify::modified", G_CALLBACK (update_switch_labels), self,
+      g_signal_connect_object (document, "notify::modified", G_CALLBACK (update_switch_labels), self,
                                G_CONNECT_SWAPPED);
-      g_signal_connect_object (scenario, "result-changed", G_CALLBACK (update_switch_labels), self,
+      g_signal_connect_object (document, "result-ready", G_CALLBACK (update_switch_labels), self,
                                G_CONNECT_SWAPPED);
     }
   gtk_revealer_set_reveal_child (self->scenario_bar, scenario != NULL);
@@ -160,8 +160,8 @@ scenario_changed_cb (ScMainWindow *self)
 }
 
 /* Another profile became A (opened, new, recovered): its editor shows. */
-static void
-profile_replaced_cb (ScMainWindow *self)
+void
+sc_main_window_scenario_profile_replaced (ScMainWindow *self)
 {
   select_scenario (self, "a");
   update_switch_labels (self);
@@ -530,9 +530,7 @@ sc_main_window_scenario_init (ScMainWindow *self)
 
   g_signal_connect_object (self->session, "notify::scenario", G_CALLBACK (scenario_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->session, "profile-replaced", G_CALLBACK (profile_replaced_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->session, "result-changed", G_CALLBACK (update_switch_labels), self,
+  g_signal_connect_object (self->document, "result-ready", G_CALLBACK (update_switch_labels), self,
                            G_CONNECT_SWAPPED);
   scenario_changed_cb (self);
 }

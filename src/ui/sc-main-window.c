@@ -75,6 +75,21 @@ sc_main_window_toast (ScMainWindow *self,
   adw_toast_overlay_add_toast (self->toasts, toast);
 }
 
+/* Another profile, or an undo or redo of this one: its editor (A's, in
+ * place of the short start) and its title. */
+static void
+profile_replaced_cb (ScDocument       *document,
+                     ScDocumentChange  what,
+                     ScMainWindow     *self)
+{
+  if (what != SC_DOCUMENT_CHANGE_PROFILE)
+    return;
+  sc_main_window_scenario_profile_replaced (self);
+  update_title (self);
+  if (self->editor != NULL)
+    sc_main_window_profile_replaced_cb (self);
+}
+
 /* --- recent profiles ----------------------------------------------------- */
 
 static void
@@ -421,10 +436,8 @@ ensure_content (ScMainWindow *self)
   g_clear_handle_id (&self->content_id, g_source_remove);
   if (self->editor != NULL)
     return;
-  self->editor = sc_profile_editor_new (self->session);
+  self->editor = sc_profile_editor_new (self->document);
   gtk_stack_add_named (self->editor_stack, self->editor, "editor");
-  g_signal_connect_object (self->session, "profile-replaced", G_CALLBACK (sc_main_window_profile_replaced_cb),
-                           self, G_CONNECT_SWAPPED);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->editor), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Merchant profile"), -1);
   visible_page_cb (self);
@@ -630,12 +643,12 @@ sc_main_window_new (ScApplication *application)
   g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (visible_page_cb),
                            self, G_CONNECT_SWAPPED);
 
-  g_signal_connect_object (self->session, "notify::modified", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->session, "notify::file", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->session, "profile-replaced", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->session, "result-changed", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify::modified", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify::file", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "changed", G_CALLBACK (profile_replaced_cb), self, 0);
+  g_signal_connect_object (self->document, "result-ready", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
 
-  sc_session_load_default_programs (self->session);
+  sc_document_load_default_programs (self->document);
   open_initial_profile (self);
   /* The first page made shows numbers, not an empty chart. */
   sc_session_recompute (self->session, FALSE);

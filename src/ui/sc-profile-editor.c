@@ -33,7 +33,7 @@ struct _ScProfileEditor
 {
   AdwBin               parent_instance;
 
-  ScSession           *session;
+  ScDocument          *document;
   AdwPreferencesPage  *page;
   AdwEntryRow         *name_row;
   GtkMenuButton       *as_of_button;
@@ -131,7 +131,7 @@ set_subtitle (FieldRow   *fr,
 static void
 update_row_state (FieldRow *fr)
 {
-  const ScProfile *profile = sc_document_get_profile (sc_session_get_document (fr->self->session));
+  const ScProfile *profile = sc_document_get_profile (fr->self->document);
   const ScProfileValue *v = &profile->values[fr->field];
   const ScFieldInfo *info = sc_field_info (fr->field);
   GtkWidget *row = GTK_WIDGET (fr->row);
@@ -186,7 +186,7 @@ apply_number (FieldRow *fr,
               double    displayed)
 {
   const ScFieldInfo *info = sc_field_info (fr->field);
-  ScDocument *document = sc_session_get_document (fr->self->session);
+  ScDocument *document = fr->self->document;
   g_autoptr(GError) error = NULL;
 
   if (!sc_document_set_number (document, fr->field, displayed / display_scale (info), &error))
@@ -255,7 +255,7 @@ switch_active_cb (GtkSwitch  *sw,
 {
   if (fr->self->loading)
     return;
-  sc_document_set_bool (sc_session_get_document (fr->self->session), fr->field,
+  sc_document_set_bool (fr->self->document, fr->field,
                         gtk_switch_get_active (sw), NULL);
   set_given_silently (fr, TRUE);
   update_row_state (fr);
@@ -271,7 +271,7 @@ dropdown_selected_cb (GtkDropDown *dd,
 
   if (fr->self->loading || i == GTK_INVALID_LIST_POSITION)
     return;
-  sc_document_set_choice (sc_session_get_document (fr->self->session), fr->field,
+  sc_document_set_choice (fr->self->document, fr->field,
                           info->choices[i], NULL);
   set_given_silently (fr, TRUE);
   update_row_state (fr);
@@ -320,7 +320,7 @@ date_selected_cb (GtkCalendar *calendar,
   if (fr->self->loading)
     return;
   day = calendar_day (calendar);
-  sc_document_set_date (sc_session_get_document (fr->self->session), fr->field, day, NULL);
+  sc_document_set_date (fr->self->document, fr->field, day, NULL);
   set_date_label (GTK_MENU_BUTTON (fr->value), day);
   set_given_silently (fr, TRUE);
   update_row_state (fr);
@@ -331,7 +331,7 @@ static void
 apply_widget_value (FieldRow *fr)
 {
   const ScFieldInfo *info = sc_field_info (fr->field);
-  ScDocument *document = sc_session_get_document (fr->self->session);
+  ScDocument *document = fr->self->document;
 
   switch (info->type)
     {
@@ -374,7 +374,7 @@ given_toggled_cb (GtkCheckButton *check,
     apply_widget_value (fr);
   else
     {
-      sc_document_unset (sc_session_get_document (fr->self->session), fr->field);
+      sc_document_unset (fr->self->document, fr->field);
       if (sc_field_info (fr->field)->type == SC_FIELD_TYPE_DATE)
         set_date_label (GTK_MENU_BUTTON (fr->value), SC_DAY_NONE);
     }
@@ -531,7 +531,7 @@ build_field_row (ScProfileEditor     *self,
 static void
 load_row (FieldRow *fr)
 {
-  const ScProfile *profile = sc_document_get_profile (sc_session_get_document (fr->self->session));
+  const ScProfile *profile = sc_document_get_profile (fr->self->document);
   const ScProfileValue *v = &profile->values[fr->field];
   const ScFieldInfo *info = sc_field_info (fr->field);
 
@@ -584,7 +584,7 @@ name_changed_cb (GtkEditable     *editable,
   if (self->loading)
     return;
   /* The name is kept in the UI's language; the other language stays. */
-  sc_document_set_name (sc_session_get_document (self->session), sc_lang_detect (),
+  sc_document_set_name (self->document, sc_lang_detect (),
                         gtk_editable_get_text (editable));
 }
 
@@ -597,7 +597,7 @@ as_of_selected_cb (GtkCalendar     *calendar,
   if (self->loading)
     return;
   day = calendar_day (calendar);
-  sc_document_set_as_of (sc_session_get_document (self->session), day, NULL);
+  sc_document_set_as_of (self->document, day, NULL);
   set_date_label (self->as_of_button, day);
   gtk_menu_button_popdown (self->as_of_button);
 }
@@ -608,7 +608,7 @@ horizon_changed_cb (GtkSpinButton   *spin,
 {
   if (self->loading)
     return;
-  sc_document_set_horizon (sc_session_get_document (self->session),
+  sc_document_set_horizon (self->document,
                            (guint) gtk_spin_button_get_value_as_int (spin), NULL);
 }
 
@@ -623,7 +623,7 @@ notes_changed_cb (GtkTextBuffer   *buffer,
     return;
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  sc_document_set_notes (sc_session_get_document (self->session), text);
+  sc_document_set_notes (self->document, text);
 }
 
 /* The profile's free-text notes (who the client is, what was agreed): kept
@@ -712,7 +712,7 @@ build_profile_group (ScProfileEditor *self)
 static void
 reload (ScProfileEditor *self)
 {
-  const ScProfile *profile = sc_document_get_profile (sc_session_get_document (self->session));
+  const ScProfile *profile = sc_document_get_profile (self->document);
   const char *name;
 
   self->loading = TRUE;
@@ -725,7 +725,7 @@ reload (ScProfileEditor *self)
   gtk_spin_button_set_value (self->horizon_spin, profile->horizon_months);
   {
     /* In the document's language when the profile has notes per language. */
-    const char *notes = sc_profile_get_notes_in (profile, sc_lang_to_code (sc_document_get_lang (sc_session_get_document (self->session))));
+    const char *notes = sc_profile_get_notes_in (profile, sc_lang_to_code (sc_document_get_lang (self->document)));
 
     gtk_text_buffer_set_text (self->notes, notes != NULL ? notes : "", -1);
   }
@@ -801,10 +801,10 @@ sc_profile_editor_dispose (GObject *object)
 {
   ScProfileEditor *self = SC_PROFILE_EDITOR (object);
 
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_handle_id (&self->build_id, g_source_remove);
-  g_clear_object (&self->session);
+  g_clear_object (&self->document);
   for (guint f = 0; f < SC_N_FIELDS; f++)
     g_clear_pointer (&self->rows[f].message, g_free);
 
@@ -826,20 +826,27 @@ sc_profile_editor_init (ScProfileEditor *self)
 }
 
 static void
-catalog_changed_cb (ScProfileEditor *self)
+document_changed_cb (ScDocument       *document,
+                     ScDocumentChange  what,
+                     ScProfileEditor  *self)
 {
-  sc_baselines_group_rebuild (self->baselines_group);
+  /* Another profile, or an undo or redo: every field shows it again. */
+  if (what == SC_DOCUMENT_CHANGE_PROFILE)
+    reload (self);
+  /* Program files were added: their platforms' baselines too. */
+  else if (what == SC_DOCUMENT_CHANGE_CATALOG)
+    sc_baselines_group_rebuild (self->baselines_group);
 }
 
 GtkWidget *
-sc_profile_editor_new (ScSession *session)
+sc_profile_editor_new (ScDocument *document)
 {
   ScProfileEditor *self;
 
-  g_return_val_if_fail (SC_IS_SESSION (session), NULL);
+  g_return_val_if_fail (SC_IS_DOCUMENT (document), NULL);
 
   self = g_object_new (SC_TYPE_PROFILE_EDITOR, NULL);
-  self->session = g_object_ref (session);
+  self->document = g_object_ref (document);
   self->page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
   adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->page));
 
@@ -862,11 +869,10 @@ sc_profile_editor_new (ScSession *session)
   g_signal_connect (self, "map", G_CALLBACK (editor_map_cb), NULL);
   g_signal_connect (self, "unmap", G_CALLBACK (editor_unmap_cb), NULL);
 
-  self->baselines_group = SC_BASELINES_GROUP (sc_baselines_group_new (session));
+  self->baselines_group = SC_BASELINES_GROUP (sc_baselines_group_new (document));
   adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (self->baselines_group));
 
-  g_signal_connect_swapped (session, "profile-replaced", G_CALLBACK (reload), self);
-  g_signal_connect_swapped (session, "catalog-changed", G_CALLBACK (catalog_changed_cb), self);
+  g_signal_connect (document, "changed", G_CALLBACK (document_changed_cb), self);
   reload (self);
   return GTK_WIDGET (self);
 }

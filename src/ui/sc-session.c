@@ -37,21 +37,11 @@ G_DEFINE_FINAL_TYPE (ScSession, sc_session, G_TYPE_OBJECT)
 
 enum {
   PROP_0,
-  PROP_MODIFIED,
-  PROP_FILE,
   PROP_SCENARIO,
   N_PROPS
 };
 
-enum {
-  RESULT_CHANGED,
-  PROFILE_REPLACED,
-  CATALOG_CHANGED,
-  N_SIGNALS
-};
-
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
 
 static gboolean
 recompute_cb (gpointer data)
@@ -212,12 +202,6 @@ sc_session_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_MODIFIED:
-      g_value_set_boolean (value, sc_document_get_modified (self->document));
-      break;
-    case PROP_FILE:
-      g_value_set_object (value, sc_document_get_file (self->document));
-      break;
     case PROP_SCENARIO:
       g_value_set_object (value, self->scenario);
       break;
@@ -235,31 +219,11 @@ sc_session_class_init (ScSessionClass *klass)
   object_class->finalize = sc_session_finalize;
   object_class->get_property = sc_session_get_property;
 
-  properties[PROP_MODIFIED] =
-    g_param_spec_boolean ("modified", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_FILE] =
-    g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   /* Scenario B's session, or NULL. */
   properties[PROP_SCENARIO] =
     g_param_spec_object ("scenario", NULL, NULL, SC_TYPE_SESSION,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  /* The result and rule check were recomputed (the document's
-   * "result-ready", which views follow directly). */
-  signals[RESULT_CHANGED] =
-    g_signal_new ("result-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  /* Another profile document became current: editors reload every field. */
-  signals[PROFILE_REPLACED] =
-    g_signal_new ("profile-replaced", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  /* Program files were added (switching programs only recomputes). */
-  signals[CATALOG_CHANGED] =
-    g_signal_new ("catalog-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static GSettings *
@@ -306,17 +270,14 @@ document_changed_cb (ScDocument       *document,
       recovery_schedule (self);
       break;
     case SC_DOCUMENT_CHANGE_PROFILE:
-      /* Another profile, or an undo or redo: editors reload every field. */
-      g_signal_emit (self, signals[PROFILE_REPLACED], 0);
+      /* Another profile, or an undo or redo. */
       if (sc_document_get_modified (document))
         recovery_schedule (self);
-      break;
-    case SC_DOCUMENT_CHANGE_CATALOG:
-      g_signal_emit (self, signals[CATALOG_CHANGED], 0);
       break;
     case SC_DOCUMENT_CHANGE_PROGRAMS:
       save_disabled (self);
       break;
+    case SC_DOCUMENT_CHANGE_CATALOG:
     case SC_DOCUMENT_CHANGE_LANG:
     default:
       break;
@@ -332,15 +293,6 @@ document_modified_cb (ScDocument *document,
   /* Saved, or undone back to what the file holds: no copy to keep. */
   if (!sc_document_get_modified (document))
     sc_session_discard_recovery (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
-}
-
-static void
-document_file_cb (ScDocument *document,
-                  GParamSpec *pspec,
-                  ScSession  *self)
-{
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
 }
 
 static void
@@ -348,7 +300,6 @@ document_result_ready_cb (ScDocument *document,
                           ScSession  *self)
 {
   self->computed = TRUE;
-  g_signal_emit (self, signals[RESULT_CHANGED], 0);
 }
 
 static void
@@ -370,7 +321,6 @@ sc_session_init (ScSession *self)
 
   g_signal_connect (self->document, "changed", G_CALLBACK (document_changed_cb), self);
   g_signal_connect (self->document, "notify::modified", G_CALLBACK (document_modified_cb), self);
-  g_signal_connect (self->document, "notify::file", G_CALLBACK (document_file_cb), self);
   g_signal_connect (self->document, "result-ready", G_CALLBACK (document_result_ready_cb), self);
 }
 
@@ -385,13 +335,6 @@ sc_session_get_document (ScSession *self)
 {
   g_return_val_if_fail (SC_IS_SESSION (self), NULL);
   return self->document;
-}
-
-void
-sc_session_load_default_programs (ScSession *self)
-{
-  g_return_if_fail (SC_IS_SESSION (self));
-  sc_document_load_default_programs (self->document);
 }
 
 /*
@@ -604,7 +547,7 @@ scenario_new (ScSession  *self,
   ScSession *scenario = sc_session_new ();
 
   sc_document_set_lang (scenario->document, sc_document_get_lang (self->document));
-  sc_session_load_default_programs (scenario);
+  sc_document_load_default_programs (scenario->document);
   scenario_add_program_files (self, scenario, added);
   sc_document_set_disabled (scenario->document, sc_document_get_disabled (self->document));
   return scenario;

@@ -8,15 +8,22 @@
 G_BEGIN_DECLS
 
 /*
- * ScSession: what one window adds around its ScDocument (which holds the
- * catalog, the profile, its file, the programs switched off and computes
- * the result): the recompute before the next frame, the crash-recovery
- * copy of unsaved edits and the application's settings (where the
- * programs switched off on the document are kept). Edit the profile
- * through sc_session_get_document(). The recompute asks the document for
- * its result once for all the edits of a frame
- * (sc_document_compute_result()); views follow the document's
- * "result-ready" and the session re-emits it as "result-changed".
+ * ScSession: the plumbing one window adds around its ScDocument, which
+ * holds the catalog, the profile, its file and the programs switched off
+ * and computes the result. Everything that shows or edits the document
+ * binds to the document itself (its getters, setters, "changed",
+ * "result-ready" and property notifications); the session emits nothing
+ * of its own but "notify::scenario". What it adds:
+ *
+ * - the recompute before the next frame: one sc_document_compute_result()
+ *   for all the edits of a frame, at an idle priority just above GTK's
+ *   redraw, so typing redraws once a frame (this is why it lives in ui:
+ *   the frame clock is GTK's; the command line computes on demand);
+ * - the crash-recovery copy of unsaved edits, written 2 s after the last
+ *   one on a main-loop timer, removed when saved, replaced or closed;
+ * - the application's settings: the defaults of a new profile and the
+ *   programs switched off, kept for every window to come;
+ * - scenario B, a second session whose catalog follows this one's.
  */
 
 #define SC_TYPE_SESSION (sc_session_get_type ())
@@ -25,8 +32,6 @@ G_DECLARE_FINAL_TYPE (ScSession, sc_session, SC, SESSION, GObject)
 /* A session with an empty catalog and a new profile. (transfer full) */
 ScSession         *sc_session_new                 (void);
 
-/* Loads the bundled and the user's program files. */
-void               sc_session_load_default_programs (ScSession   *self);
 /* The document this window works on. (transfer none) */
 ScDocument        *sc_session_get_document        (ScSession   *self);
 /* Replaces the document. @file may be NULL (an unsaved or example profile).
