@@ -62,15 +62,15 @@ static void
 test_opens_with_example (void)
 {
   ScMainWindow *win = ui_test_open_window (app);
-  ScSession *session = sc_main_window_get_session (win);
-  const ScProfile *profile = sc_document_get_profile (sc_session_get_document (session));
+  ScDocument *document = ui_test_document (win);
+  const ScProfile *profile = sc_document_get_profile (document);
   const ScChartModel *model;
   g_autofree char *lines = NULL;
 
   /* The bundled example, not an empty profile: numbers with no typing. */
   g_assert_cmpstr (profile->name.en, ==, "New enterprise apparel store (first sale January 2026)");
   g_assert_true (sc_profile_is_set (profile, SC_FIELD_MONTHLY_GMV));
-  g_assert_false (sc_document_get_modified (sc_session_get_document (session)));
+  g_assert_false (sc_document_get_modified (document));
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (win)), "New enterprise apparel store"));
   g_assert_cmpstr (sc_main_window_get_visible_page (win), ==, "overview");
 
@@ -87,7 +87,7 @@ test_opens_with_example (void)
    * where the sensitivity chart marks it: the example has Douyin overtake
    * Kuaishou. */
   {
-    g_autoptr(GArray) crossovers = sc_sweep_crossovers (sc_document_get_sweep (sc_session_get_document (session)));
+    g_autoptr(GArray) crossovers = sc_sweep_crossovers (sc_document_get_sweep (document));
     g_autofree char *gmv = NULL;
     g_autofree char *expected = NULL;
 
@@ -99,7 +99,7 @@ test_opens_with_example (void)
 
   /* The measures table lists every measure of the programs switched on. */
   g_assert_cmpuint (g_list_model_get_n_items (ui_test_table_rows (sc_main_window_get_page (win, "measures"))),
-                    ==, sc_document_get_result (sc_session_get_document (session))->measures->len);
+                    ==, sc_document_get_result (document)->measures->len);
   ui_test_destroy_window (win);
 }
 
@@ -117,16 +117,16 @@ static void
 test_gmv_changes_chart (void)
 {
   ScMainWindow *win = ui_test_open_window (app);
-  ScSession *session = sc_main_window_get_session (win);
+  ScDocument *document = ui_test_document (win);
   const ScChartSeries *fees;
-  int ks = platform_index (sc_document_get_result (sc_session_get_document (session)), "kuaishou");
+  int ks = platform_index (sc_document_get_result (document), "kuaishou");
   double before_total = platform (win, "kuaishou")->totals[SC_AMOUNT_TOTAL_VALUE];
   double before_fees;
   g_autofree char *before_lines = verdicts (win);
   g_autofree char *after_lines = NULL;
   g_autoptr(ScProfile) copy = NULL;
   g_autoptr(ScResult) expected = NULL;
-  ScEngineOptions options = { .disabled = sc_document_get_disabled (sc_session_get_document (session)), .lang = "en" };
+  ScEngineOptions options = { .disabled = sc_document_get_disabled (document), .lang = "en" };
 
   fees = g_ptr_array_index (chart_model (win)->series, 0);
   before_fees = sc_chart_series_get (fees, ks);
@@ -135,13 +135,13 @@ test_gmv_changes_chart (void)
   /* Typed into the spin button as a user would, with a thousands separator. */
   g_assert_true (ui_test_enter (win, SC_FIELD_MONTHLY_GMV, "200,000"));
   iterate ();
-  g_assert_cmpfloat (sc_profile_get_number (sc_document_get_profile (sc_session_get_document (session)), SC_FIELD_MONTHLY_GMV, 0), ==, 200000);
-  g_assert_true (sc_document_get_modified (sc_session_get_document (session)));
+  g_assert_cmpfloat (sc_profile_get_number (sc_document_get_profile (document), SC_FIELD_MONTHLY_GMV, 0), ==, 200000);
+  g_assert_true (sc_document_get_modified (document));
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (win)), "•"));
 
   /* The chart shows what the engine gives for the new numbers. */
-  copy = sc_profile_copy (sc_document_get_profile (sc_session_get_document (session)));
-  expected = sc_engine_evaluate (sc_document_get_catalog (sc_session_get_document (session)), copy, &options);
+  copy = sc_profile_copy (sc_document_get_profile (document));
+  expected = sc_engine_evaluate (sc_document_get_catalog (document), copy, &options);
   fees = g_ptr_array_index (chart_model (win)->series, 0);
   g_assert_cmpfloat (sc_chart_series_get (fees, ks), ==,
                      sc_result_find_platform (expected, "kuaishou")->totals[SC_AMOUNT_FEE_REDUCTION]);
@@ -154,13 +154,13 @@ test_gmv_changes_chart (void)
   /* A value out of range is refused inline and the profile keeps its value. */
   g_assert_false (ui_test_enter (win, SC_FIELD_SHOP_SCORE, "7"));
   g_assert_nonnull (strstr (ui_test_field_message (win, SC_FIELD_SHOP_SCORE), "between 0 and 5"));
-  g_assert_cmpfloat (sc_profile_get_number (sc_document_get_profile (sc_session_get_document (session)), SC_FIELD_SHOP_SCORE, 0), ==, 4.5);
+  g_assert_cmpfloat (sc_profile_get_number (sc_document_get_profile (document), SC_FIELD_SHOP_SCORE, 0), ==, 4.5);
   g_assert_true (ui_test_enter (win, SC_FIELD_SHOP_SCORE, "4.3"));
   g_assert_null (ui_test_field_message (win, SC_FIELD_SHOP_SCORE));
 
   /* "Not given" leaves the field out: measures naming it need information. */
   ui_test_set_given (win, SC_FIELD_SHOP_SCORE, FALSE);
-  g_assert_false (sc_profile_is_set (sc_document_get_profile (sc_session_get_document (session)), SC_FIELD_SHOP_SCORE));
+  g_assert_false (sc_profile_is_set (sc_document_get_profile (document), SC_FIELD_SHOP_SCORE));
 
   ui_test_destroy_window (win);
 }
@@ -183,9 +183,9 @@ static void
 test_program_switch (void)
 {
   ScMainWindow *win = ui_test_open_window (app);
-  ScSession *session = sc_main_window_get_session (win);
+  ScDocument *document = ui_test_document (win);
   ScProgramsView *programs = SC_PROGRAMS_VIEW (sc_main_window_get_page (win, "programs"));
-  const ScProgramResult *best = most_valuable_program (sc_document_get_result (sc_session_get_document (session)));
+  const ScProgramResult *best = most_valuable_program (sc_document_get_result (document));
   g_autofree char *id = NULL;
   g_autofree char *plat = NULL;
   double program_total, before;
@@ -207,7 +207,7 @@ test_program_switch (void)
 
   gtk_switch_set_active (sw, FALSE);
   iterate ();
-  after = sc_result_find_program (sc_document_get_result (sc_session_get_document (session)), id);
+  after = sc_result_find_program (sc_document_get_result (document), id);
   g_assert_true (after == NULL || after->totals[SC_AMOUNT_TOTAL_VALUE] == 0);
   g_assert_cmpfloat_with_epsilon (platform (win, plat)->totals[SC_AMOUNT_TOTAL_VALUE],
                                   before - program_total, 0.01);
@@ -393,7 +393,7 @@ static void
 test_save_open_roundtrip (void)
 {
   ScMainWindow *win = ui_test_open_window (app);
-  ScSession *session = sc_main_window_get_session (win);
+  ScDocument *document = ui_test_document (win);
   g_autofree char *dir = g_dir_make_tmp ("shangce-ui-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "client.shangce", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -406,25 +406,25 @@ test_save_open_roundtrip (void)
   g_assert_true (ui_test_enter (win, SC_FIELD_INDUSTRY_BELT, "true"));
   g_assert_true (ui_test_enter (win, SC_FIELD_FIRST_SALE_DATE, "2026-02-14"));
   ui_test_set_given (win, SC_FIELD_EXPECTED_RANK, FALSE);
-  g_assert_true (sc_document_set_override (sc_session_get_document (session), "douyin",
+  g_assert_true (sc_document_set_override (document, "douyin",
                                            SC_FEE_COMMISSION, NULL, 0.03, NULL));
   iterate ();
-  g_assert_cmpfloat (sc_profile_get_number (sc_document_get_profile (sc_session_get_document (session)), SC_FIELD_RETURN_RATE, 0), ==, 0.125);
+  g_assert_cmpfloat (sc_profile_get_number (sc_document_get_profile (document), SC_FIELD_RETURN_RATE, 0), ==, 0.125);
 
   ui_test_save (win, dir, "client.shangce");
   g_assert_true (g_file_query_exists (file, NULL));
-  g_assert_false (sc_document_get_modified (sc_session_get_document (session)));
-  saved = sc_profile_copy (sc_document_get_profile (sc_session_get_document (session)));
+  g_assert_false (sc_document_get_modified (document));
+  saved = sc_profile_copy (sc_document_get_profile (document));
 
   /* Open something else, then the saved file again. */
   sc_main_window_open_example (win, "individual-apparel");
   iterate ();
-  g_assert_false (sc_profile_equal (saved, sc_document_get_profile (sc_session_get_document (session))));
+  g_assert_false (sc_profile_equal (saved, sc_document_get_profile (document)));
   sc_main_window_open_file (win, file);
   iterate ();
-  g_assert_true (sc_profile_equal (saved, sc_document_get_profile (sc_session_get_document (session))));
-  g_assert_false (sc_profile_is_set (sc_document_get_profile (sc_session_get_document (session)), SC_FIELD_EXPECTED_RANK));
-  g_assert_true (g_file_equal (sc_document_get_file (sc_session_get_document (session)), file));
+  g_assert_true (sc_profile_equal (saved, sc_document_get_profile (document)));
+  g_assert_false (sc_profile_is_set (sc_document_get_profile (document), SC_FIELD_EXPECTED_RANK));
+  g_assert_true (g_file_equal (sc_document_get_file (document), file));
 
   g_unlink (path);
   g_rmdir (dir);

@@ -29,6 +29,7 @@ typedef struct
 {
   ScMainWindow *win;
   ScSession    *session;
+  ScDocument   *document;  /* the session's */
   GtkWidget    *editor;
 } Fixture;
 
@@ -52,6 +53,7 @@ fixture_set_up (Fixture       *f,
     }
   f->win = shared_win;
   f->session = sc_main_window_get_session (f->win);
+  f->document = sc_session_get_document (f->session);
   f->editor = ui_test_editor (f->win);
   ui_input_settle (200);
   ui_input_focus_window (GTK_WIDGET (f->win));
@@ -96,7 +98,7 @@ test_rename (Fixture       *f,
 
   if (f->win == NULL)
     return;
-  profile = sc_document_get_profile (sc_session_get_document (f->session));
+  profile = sc_document_get_profile (f->document);
   other_before = g_strdup (zh ? profile->name.en : profile->name.zh);
   g_assert_nonnull (other_before);
 
@@ -108,7 +110,7 @@ test_rename (Fixture       *f,
   ui_input_type (" X");
   expected = g_strconcat (typed, " X", NULL);
 
-  profile = sc_document_get_profile (sc_session_get_document (f->session));
+  profile = sc_document_get_profile (f->document);
   g_assert_cmpstr (zh ? profile->name.zh : profile->name.en, ==, expected);
   g_assert_cmpstr (zh ? profile->name.en : profile->name.zh, ==, other_before);
   title = gtk_window_get_title (GTK_WINDOW (f->win));
@@ -153,7 +155,7 @@ test_notes (Fixture       *f,
 
   if (f->win == NULL)
     return;
-  profile = sc_document_get_profile (sc_session_get_document (f->session));
+  profile = sc_document_get_profile (f->document);
   view = ui_input_find (f->editor, GTK_TYPE_TEXT_VIEW);
   g_assert_nonnull (view);
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
@@ -161,7 +163,7 @@ test_notes (Fixture       *f,
   shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   /* The example's notes in the window's language: the English window does
    * not show the Chinese ones. */
-  lang = sc_lang_to_code (sc_document_get_lang (sc_session_get_document (f->session)));
+  lang = sc_lang_to_code (sc_document_get_lang (f->document));
   g_assert_cmpstr (shown, ==, sc_profile_get_notes_in (profile, lang) ? sc_profile_get_notes_in (profile, lang) : "");
   other = sc_profile_get_notes_in (profile, g_str_equal (lang, "zh") ? "en" : "zh");
   if (other != NULL)
@@ -172,11 +174,11 @@ test_notes (Fixture       *f,
   ui_input_key ("ctrl+End");
   ui_input_type (" Met 3 May.");
   expected = g_strconcat (shown, " Met 3 May.", NULL);
-  g_assert_cmpstr (sc_profile_get_notes_in (sc_document_get_profile (sc_session_get_document (f->session)), lang), ==, expected);
+  g_assert_cmpstr (sc_profile_get_notes_in (sc_document_get_profile (f->document), lang), ==, expected);
   /* The other language's notes are left as they were. */
-  g_assert_cmpstr (sc_profile_get_notes_in (sc_document_get_profile (sc_session_get_document (f->session)), g_str_equal (lang, "zh") ? "en" : "zh"),
+  g_assert_cmpstr (sc_profile_get_notes_in (sc_document_get_profile (f->document), g_str_equal (lang, "zh") ? "en" : "zh"),
                    ==, other);
-  g_assert_true (sc_document_get_modified (sc_session_get_document (f->session)));
+  g_assert_true (sc_document_get_modified (f->document));
 
   dir = g_dir_make_tmp ("shangce-input-XXXXXX", &error);
   g_assert_no_error (error);
@@ -220,7 +222,7 @@ test_wheel (Fixture       *f,
   row = ui_test_field_row (f->win, SC_FIELD_LIVE_HOURS_FIRST_7D);
   spin = ui_input_find (row, GTK_TYPE_SPIN_BUTTON);
   g_assert_nonnull (spin);
-  g_assert_true (sc_profile_is_set (sc_document_get_profile (sc_session_get_document (f->session)), SC_FIELD_LIVE_HOURS_FIRST_7D));
+  g_assert_true (sc_profile_is_set (sc_document_get_profile (f->document), SC_FIELD_LIVE_HOURS_FIRST_7D));
 
   /* Bring the field into view, in the upper part of the page, with
    * nothing focused. */
@@ -235,24 +237,24 @@ test_wheel (Fixture       *f,
     ui_input_settle (150);
   }
   value = gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin));
-  before = sc_profile_copy (sc_document_get_profile (sc_session_get_document (f->session)));
-  g_assert_false (sc_document_get_modified (sc_session_get_document (f->session)));
+  before = sc_profile_copy (sc_document_get_profile (f->document));
+  g_assert_false (sc_document_get_modified (f->document));
 
   scrolled_from = gtk_adjustment_get_value (vadj);
   ui_input_move_to_center (spin);
   for (int i = 0; i < 3; i++)
     ui_input_click (5);
   g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, value);
-  g_assert_true (sc_profile_equal (before, sc_document_get_profile (sc_session_get_document (f->session))));
-  g_assert_false (sc_document_get_modified (sc_session_get_document (f->session)));
+  g_assert_true (sc_profile_equal (before, sc_document_get_profile (f->document)));
+  g_assert_false (sc_document_get_modified (f->document));
   g_assert_cmpfloat (gtk_adjustment_get_value (vadj), >, scrolled_from);
 
   /* Scroll back up over it: still nothing changes. */
   ui_input_move_to_center (spin);
   for (int i = 0; i < 3; i++)
     ui_input_click (4);
-  g_assert_true (sc_profile_equal (before, sc_document_get_profile (sc_session_get_document (f->session))));
-  g_assert_false (sc_document_get_modified (sc_session_get_document (f->session)));
+  g_assert_true (sc_profile_equal (before, sc_document_get_profile (f->document)));
+  g_assert_false (sc_document_get_modified (f->document));
 
   /* Focused (the user tabbed or clicked into it), the wheel changes the
    * value on purpose. */
@@ -263,7 +265,7 @@ test_wheel (Fixture       *f,
   g_assert_true (gtk_widget_get_state_flags (spin) & GTK_STATE_FLAG_FOCUS_WITHIN);
   ui_input_click (4);
   g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), !=, value);
-  g_assert_true (sc_document_get_modified (sc_session_get_document (f->session)));
+  g_assert_true (sc_document_get_modified (f->document));
 }
 
 /*
@@ -345,12 +347,12 @@ test_quick_start (Fixture       *f,
   ui_input_move_to_center (button);
   ui_input_click (1);
 
-  profile = sc_document_get_profile (sc_session_get_document (f->session));
+  profile = sc_document_get_profile (f->document);
   g_assert_cmpstr (sc_profile_get_name (profile, sc_lang_current ()), ==, zh ? "李宁工厂店" : "Li Ning Outlet");
   g_assert_cmpfloat (sc_profile_get_number (profile, SC_FIELD_MONTHLY_GMV, 0), ==, 80000);
   g_assert_cmpfloat (sc_profile_get_number (profile, SC_FIELD_AVG_ORDER_VALUE, 0), ==, 160);
   g_assert_false (sc_profile_is_set (profile, SC_FIELD_STORE_TYPE));
-  g_assert_true (sc_document_get_modified (sc_session_get_document (f->session)));
+  g_assert_true (sc_document_get_modified (f->document));
   g_assert_true (gtk_widget_get_mapped (f->editor));
   test_remove_tree (dir);
 }
@@ -377,8 +379,8 @@ test_undo (Fixture       *f,
   path = g_build_filename (dir, "undo.shangce", NULL);
   file = g_file_new_for_path (path);
   g_assert_true (sc_session_save (f->session, file, &error));
-  g_assert_false (sc_document_get_modified (sc_session_get_document (f->session)));
-  before = sc_profile_get_number (sc_document_get_profile (sc_session_get_document (f->session)), SC_FIELD_EXPECTED_RANK, -1);
+  g_assert_false (sc_document_get_modified (f->document));
+  before = sc_profile_get_number (sc_document_get_profile (f->document), SC_FIELD_EXPECTED_RANK, -1);
 
   row = ui_test_field_row (f->win, SC_FIELD_EXPECTED_RANK);
   spin = ui_input_find (row, GTK_TYPE_SPIN_BUTTON);
@@ -387,20 +389,20 @@ test_undo (Fixture       *f,
   ui_input_key ("ctrl+a");
   ui_input_type ("77");
   ui_input_key ("Tab");
-  g_assert_cmpfloat (sc_profile_get_number (sc_document_get_profile (sc_session_get_document (f->session)), SC_FIELD_EXPECTED_RANK, -1), ==, 77);
-  g_assert_true (sc_document_get_modified (sc_session_get_document (f->session)));
+  g_assert_cmpfloat (sc_profile_get_number (sc_document_get_profile (f->document), SC_FIELD_EXPECTED_RANK, -1), ==, 77);
+  g_assert_true (sc_document_get_modified (f->document));
 
   ui_input_key ("ctrl+z");
-  g_assert_cmpfloat (sc_profile_get_number (sc_document_get_profile (sc_session_get_document (f->session)), SC_FIELD_EXPECTED_RANK, -1), ==, before);
-  g_assert_false (sc_document_get_modified (sc_session_get_document (f->session)));
+  g_assert_cmpfloat (sc_profile_get_number (sc_document_get_profile (f->document), SC_FIELD_EXPECTED_RANK, -1), ==, before);
+  g_assert_false (sc_document_get_modified (f->document));
   /* The editor shows the value undone. */
   spin = ui_input_find (ui_test_field_row (f->win, SC_FIELD_EXPECTED_RANK),
                         GTK_TYPE_SPIN_BUTTON);
   g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, before);
 
   ui_input_key ("ctrl+shift+z");
-  g_assert_cmpfloat (sc_profile_get_number (sc_document_get_profile (sc_session_get_document (f->session)), SC_FIELD_EXPECTED_RANK, -1), ==, 77);
-  g_assert_true (sc_document_get_modified (sc_session_get_document (f->session)));
+  g_assert_cmpfloat (sc_profile_get_number (sc_document_get_profile (f->document), SC_FIELD_EXPECTED_RANK, -1), ==, 77);
+  g_assert_true (sc_document_get_modified (f->document));
   test_remove_tree (dir);
 }
 
@@ -437,14 +439,14 @@ test_fee_override (Fixture       *f,
   ui_input_type ("3.5");
   ui_input_key ("Tab");
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
-  profile = sc_document_get_profile (sc_session_get_document (f->session));
+  profile = sc_document_get_profile (f->document);
   g_assert_cmpuint (profile->overrides->len, ==, 1);
   ov = g_ptr_array_index (profile->overrides, 0);
   g_assert_cmpfloat (fabs (ov->value - (ov->fee == SC_FEE_COMMISSION || ov->fee == SC_FEE_PROMOTION ? 0.035 : 3.5)), <, 1e-9);
 
   gtk_widget_activate_action (GTK_WIDGET (f->win), "win.undo", NULL);
   ui_input_settle (100);
-  g_assert_cmpuint (sc_document_get_profile (sc_session_get_document (f->session))->overrides->len, ==, 0);
+  g_assert_cmpuint (sc_document_get_profile (f->document)->overrides->len, ==, 0);
 }
 
 typedef struct
@@ -518,8 +520,8 @@ test_shortcut_keys (Fixture       *f,
 
   gtk_widget_activate_action (GTK_WIDGET (f->win), "win.open-example", "s", "individual-apparel");
   ui_input_settle (100);
-  g_assert_null (sc_document_get_file (sc_session_get_document (f->session)));
-  g_assert_cmpstr (sc_profile_get_name (sc_document_get_profile (sc_session_get_document (f->session)), "en"), !=, "");
+  g_assert_null (sc_document_get_file (f->document));
+  g_assert_cmpstr (sc_profile_get_name (sc_document_get_profile (f->document), "en"), !=, "");
 
   gtk_widget_activate_action (GTK_WIDGET (f->win), "win.toast", "s", "Hello");
   g_assert_cmpstr (ui_test_toast (f->win, "Hello"), ==, "Hello");

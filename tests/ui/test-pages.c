@@ -278,12 +278,12 @@ test_how_sure (void)
   /* After an edit the list follows once typing pauses: at four times the
    * monthly GMV the discount no longer decides, and the words change. */
   {
-    ScSession *session = sc_main_window_get_session (win);
+    ScDocument *document = ui_test_document (win);
     gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
     guint tick = g_timeout_add (10, ui_test_tick_cb, NULL);
     g_autofree char *after = NULL;
 
-    g_assert_true (sc_document_set_number (sc_session_get_document (session), SC_FIELD_MONTHLY_GMV, 320000, NULL));
+    g_assert_true (sc_document_set_number (document, SC_FIELD_MONTHLY_GMV, 320000, NULL));
     do
       {
         g_main_context_iteration (NULL, TRUE);
