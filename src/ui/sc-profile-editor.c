@@ -49,6 +49,9 @@ struct _ScProfileEditor
   guint                n_groups_built;
   gulong               after_paint_id;
   guint                build_id;
+  /* The window whose focus moves close the document's undo step. */
+  GtkWindow           *focus_window;
+  gulong               focus_id;
 };
 
 G_DEFINE_FINAL_TYPE (ScProfileEditor, sc_profile_editor, ADW_TYPE_BIN)
@@ -777,10 +780,27 @@ after_first_paint_cb (GdkFrameClock   *clock,
     self->build_id = g_idle_add (build_rows_idle, self);
 }
 
+/* Typing on in one field joins one undo step; leaving the field ends it,
+ * so coming back to it later and changing it again is a step of its own
+ * (as GNOME Text Editor ends an undo group when the cursor moves away). */
+static void
+focus_moved_cb (ScProfileEditor *self)
+{
+  sc_document_close_undo_step (self->document);
+}
+
 static void
 editor_map_cb (ScProfileEditor *self)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (self->focus_id == 0 && GTK_IS_WINDOW (root))
+    {
+      self->focus_window = GTK_WINDOW (root);
+      self->focus_id = g_signal_connect_object (root, "notify::focus-widget", G_CALLBACK (focus_moved_cb), self,
+                                                G_CONNECT_SWAPPED);
+    }
 
   if (clock == NULL || self->after_paint_id != 0 || self->n_groups_built == G_N_ELEMENTS (groups))
     return;
@@ -794,6 +814,9 @@ editor_unmap_cb (ScProfileEditor *self)
 
   if (clock != NULL)
     g_clear_signal_handler (&self->after_paint_id, clock);
+  if (self->focus_window != NULL)
+    g_clear_signal_handler (&self->focus_id, self->focus_window);
+  self->focus_window = NULL;
 }
 
 static void

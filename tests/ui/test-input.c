@@ -406,6 +406,56 @@ test_undo (Fixture       *f,
   test_remove_tree (dir);
 }
 
+static double
+expected_rank (Fixture *f)
+{
+  return sc_profile_get_number (sc_document_get_profile (f->document), SC_FIELD_EXPECTED_RANK, -1);
+}
+
+/* Clicks into the expected-rank field, types @value over it and leaves with Tab. */
+static void
+type_expected_rank (Fixture *f,
+                    double   value)
+{
+  GtkWidget *spin = ui_input_find (ui_test_field_row (f->win, SC_FIELD_EXPECTED_RANK), GTK_TYPE_SPIN_BUTTON);
+  char text[32];
+
+  gtk_widget_grab_focus (spin);
+  ui_input_settle (400);
+  ui_input_key ("ctrl+a");
+  g_snprintf (text, sizeof text, "%g", value);
+  ui_input_type (text);
+  ui_input_key ("Tab");
+  g_assert_cmpfloat (expected_rank (f), ==, value);
+}
+
+/*
+ * Typing on in one field is one undo step; leaving the field and coming
+ * back to change it again makes a second step, so Ctrl+Z takes back only
+ * the second change.
+ */
+static void
+test_undo_steps (Fixture       *f,
+                 gconstpointer  data)
+{
+  double before;
+
+  if (f->win == NULL)
+    return;
+  /* Values the field does not hold yet (earlier tests may have left one). */
+  before = expected_rank (f);
+  type_expected_rank (f, before + 3);
+  /* Back to the same field, as a user returns to it. */
+  type_expected_rank (f, before + 5);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->win), "win.undo", NULL);
+  ui_input_settle (100);
+  g_assert_cmpfloat (expected_rank (f), ==, before + 3);
+  gtk_widget_activate_action (GTK_WIDGET (f->win), "win.undo", NULL);
+  ui_input_settle (100);
+  g_assert_cmpfloat (expected_rank (f), ==, before);
+}
+
 /*
  * Platform Fees: ticking "use my own value" beside a platform's assumed fee
  * and typing a value puts an override in the profile, which the estimate
@@ -555,6 +605,7 @@ main (int    argc,
   g_test_add ("/input/notes", Fixture, NULL, fixture_set_up, test_notes, fixture_tear_down);
   g_test_add ("/input/wheel", Fixture, NULL, fixture_set_up, test_wheel, fixture_tear_down);
   g_test_add ("/input/undo", Fixture, NULL, fixture_set_up, test_undo, fixture_tear_down);
+  g_test_add ("/input/undo-steps", Fixture, NULL, fixture_set_up, test_undo_steps, fixture_tear_down);
   g_test_add ("/input/fee-override", Fixture, NULL, fixture_set_up, test_fee_override, fixture_tear_down);
   g_test_add ("/input/shortcut-keys", Fixture, NULL, fixture_set_up, test_shortcut_keys, fixture_tear_down);
   g_test_add ("/input/quick-start", Fixture, NULL, fixture_set_up, test_quick_start, fixture_tear_down);
