@@ -21,6 +21,10 @@ sc_chart_lang_is_zh (const char *lang)
 /* Sets @pl up for @text exactly as the layout measured it. */
 void  sc_chart_text_apply        (PangoLayout       *pl,
                                   const ScChartText *text);
+/* @text's Pango layout as the layout measured it, already laid out; else
+ * @scratch set up by sc_chart_text_apply(). (transfer none) */
+PangoLayout *sc_chart_text_layout (const ScChartText *text,
+                                   PangoLayout       *scratch);
 
 /*
  * The text of a layout for a PDF or an SVG, with each font cut down to the

@@ -821,15 +821,16 @@ sc_chart_subset_new (const ScChartModel  *model,
   for (guint i = 0; i < layout->texts->len; i++)
     {
       const ScChartText *t = g_ptr_array_index (layout->texts, i);
-      PangoLayout *pl;
+      PangoLayout *pl, *fresh;
 
       if (!t->visible)
         {
           g_ptr_array_add (subset->layouts, NULL);
           continue;
         }
-      pl = pango_layout_new (context);
-      sc_chart_text_apply (pl, t);
+      fresh = pango_layout_new (context);
+      pl = g_object_ref (sc_chart_text_layout (t, fresh));
+      g_object_unref (fresh);
       pango_renderer_draw_layout (PANGO_RENDERER (collector), pl, 0, 0);
       g_ptr_array_add (subset->layouts, pl);
     }
@@ -905,8 +906,7 @@ sc_chart_svg_glyphs (const ScChartModel  *model,
        * sc_chart_subset_show_text() draws it. */
       writer->x = nearbyint ((t->rect.x - t->offset_x) * 256) / 256;
       writer->y = nearbyint ((t->rect.y - t->offset_y) * 256) / 256;
-      sc_chart_text_apply (pl, t);
-      pango_renderer_draw_layout (PANGO_RENDERER (writer), pl, 0, 0);
+      pango_renderer_draw_layout (PANGO_RENDERER (writer), sc_chart_text_layout (t, pl), 0, 0);
     }
   failed = writer->failed;
   g_object_unref (writer);

@@ -118,8 +118,7 @@ sc_chart_svg_text (const ScChartModel  *model,
 
       if (!t->visible)
         continue;
-      sc_chart_text_apply (pl, t);
-      append_text (out, pl, layout, t);
+      append_text (out, sc_chart_text_layout (t, pl), layout, t);
     }
   g_string_append (out, "</g>\n");
   g_object_unref (pl);

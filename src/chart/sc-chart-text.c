@@ -124,14 +124,73 @@ type_size (ScChartLayoutCtx *c,
 }
 
 
+/*
+ * Each text keeps the Pango layout it was measured with, and what it was
+ * set up from: drawing it again (each frame in the window, then the PNG,
+ * the PDF or the SVG) would itemise and shape every text a second time.
+ */
+typedef struct
+{
+  PangoLayout *pl;
+  char        *text;
+  double       size, wrap_width;
+  gboolean     bold;
+  int          max_lines, align;
+} Measured;
+
+static void
+measured_free (Measured *m)
+{
+  g_object_unref (m->pl);
+  g_free (m->text);
+  g_free (m);
+}
+
+static gboolean
+measured_matches (const Measured    *m,
+                  const ScChartText *t)
+{
+  return m->size == t->size && m->bold == t->bold && m->wrap_width == t->wrap_width
+         && (t->wrap_width <= 0 || (m->max_lines == t->max_lines && m->align == t->align))
+         && g_strcmp0 (m->text, t->text) == 0;
+}
+
+PangoLayout *
+sc_chart_text_layout (const ScChartText *t,
+                      PangoLayout       *scratch)
+{
+  const Measured *m = t->measured;
+
+  if (m != NULL && measured_matches (m, t))
+    return m->pl;
+  sc_chart_text_apply (scratch, t);
+  return scratch;
+}
+
 static void
 measure (ScChartLayoutCtx *c,
          ScChartText      *t)
 {
+  Measured *m = t->measured;
   PangoRectangle logical;
 
-  sc_chart_text_apply (c->pl, t);
-  pango_layout_get_extents (c->pl, NULL, &logical);
+  if (m == NULL)
+    {
+      t->measured = m = g_new0 (Measured, 1);
+      m->pl = pango_layout_new (c->context);
+    }
+  if (!measured_matches (m, t) || m->text == NULL)
+    {
+      sc_chart_text_apply (m->pl, t);
+      g_free (m->text);
+      m->text = g_strdup (t->text);
+      m->size = t->size;
+      m->bold = t->bold;
+      m->wrap_width = t->wrap_width;
+      m->max_lines = t->max_lines;
+      m->align = t->align;
+    }
+  pango_layout_get_extents (m->pl, NULL, &logical);
   t->offset_x = (double) logical.x / PANGO_SCALE;
   t->offset_y = (double) logical.y / PANGO_SCALE;
   t->rect.width = (double) logical.width / PANGO_SCALE;
@@ -141,6 +200,8 @@ measure (ScChartLayoutCtx *c,
 void
 sc_chart_text_free (ScChartText *t)
 {
+  if (t->measured != NULL)
+    measured_free (t->measured);
   g_free (t->text);
   g_free (t);
 }
