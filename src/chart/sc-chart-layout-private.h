@@ -68,6 +68,16 @@ ScChartText *sc_chart_text_new            (ScChartLayoutCtx    *c,
                                            double               base_size,
                                            gboolean             bold,
                                            ScChartInk           ink);
+/* The same, wrapped to @width as sc_chart_text_fit() does, measured once. (transfer full) */
+ScChartText *sc_chart_text_new_fitted     (ScChartLayoutCtx    *c,
+                                           ScChartTextRole      role,
+                                           const char          *str,
+                                           double               base_size,
+                                           gboolean             bold,
+                                           ScChartInk           ink,
+                                           double               width,
+                                           int                  max_lines,
+                                           int                  align);
 void         sc_chart_text_free           (ScChartText         *t);
 /* Re-measures @t wrapped to @width, at most @max_lines lines, then "…". */
 void         sc_chart_text_fit            (ScChartLayoutCtx    *c,

@@ -206,14 +206,14 @@ sc_chart_text_free (ScChartText *t)
   g_free (t);
 }
 
-/* A measured, unplaced text; not yet in the layout. */
-ScChartText *
-sc_chart_text_new (ScChartLayoutCtx *c,
-                   ScChartTextRole   role,
-                   const char       *str,
-                   double            base_size,
-                   gboolean          bold,
-                   ScChartInk        ink)
+/* An unmeasured, unplaced text. */
+static ScChartText *
+text_alloc (ScChartLayoutCtx *c,
+            ScChartTextRole   role,
+            const char       *str,
+            double            base_size,
+            gboolean          bold,
+            ScChartInk        ink)
 {
   ScChartText *t = g_new0 (ScChartText, 1);
 
@@ -226,7 +226,40 @@ sc_chart_text_new (ScChartLayoutCtx *c,
   t->point = -1;
   t->visible = TRUE;
   t->align = PANGO_ALIGN_LEFT;
+  return t;
+}
+
+/* A measured, unplaced text; not yet in the layout. */
+ScChartText *
+sc_chart_text_new (ScChartLayoutCtx *c,
+                   ScChartTextRole   role,
+                   const char       *str,
+                   double            base_size,
+                   gboolean          bold,
+                   ScChartInk        ink)
+{
+  ScChartText *t = text_alloc (c, role, str, base_size, bold, ink);
+
   measure (c, t);
+  return t;
+}
+
+/* sc_chart_text_new() then sc_chart_text_fit(), measured once: the long
+ * footnotes cost as much to measure unwrapped as wrapped. */
+ScChartText *
+sc_chart_text_new_fitted (ScChartLayoutCtx *c,
+                          ScChartTextRole   role,
+                          const char       *str,
+                          double            base_size,
+                          gboolean          bold,
+                          ScChartInk        ink,
+                          double            width,
+                          int               max_lines,
+                          int               align)
+{
+  ScChartText *t = text_alloc (c, role, str, base_size, bold, ink);
+
+  sc_chart_text_fit (c, t, width, max_lines, align);
   return t;
 }
 
