@@ -136,22 +136,6 @@ assumptions_note_text (ScChartLayoutCtx *c,
   return g_strconcat ("* ", note, NULL);
 }
 
-/* Whether @text fits in two lines of @width as a footnote: one measure, the
- * very one sc_chart_text_fit() makes. */
-static gboolean
-footnote_fits (ScChartLayoutCtx *c,
-               const char       *text,
-               double            width)
-{
-  ScChartText probe = {
-    .text = (char *) text, .size = c->type_scale * SIZE_FOOTNOTE, .bold = FALSE,
-    .wrap_width = MAX (width, 1), .max_lines = 2, .align = PANGO_ALIGN_LEFT,
-  };
-
-  sc_chart_text_apply (c->pl, &probe);
-  return !pango_layout_is_ellipsized (c->pl);
-}
-
 /* The note naming the first @n assumptions, measured at @width over two lines. */
 static ScChartText *
 assumptions_note_with (ScChartLayoutCtx *c,
@@ -243,15 +227,27 @@ note_hint_key_of (ScChartLayoutCtx *c,
   return key;
 }
 
-/* Whether the note naming the first @n assumptions fits. */
+/* Whether the note naming the first @n assumptions fits (no "…"); if so it
+ * replaces *@fit, kept with its count in *@fit_n: the note chosen is then
+ * one already measured, not measured again. */
 static gboolean
-note_fits (ScChartLayoutCtx *c,
-           double            width,
-           guint             n)
+note_fits (ScChartLayoutCtx  *c,
+           double             width,
+           guint              n,
+           ScChartText      **fit,
+           guint             *fit_n)
 {
-  g_autofree char *text = assumptions_note_text (c, n, TRUE);
+  ScChartText *t = assumptions_note_with (c, width, n);
 
-  return footnote_fits (c, text, width);
+  if (sc_chart_text_is_ellipsized (t))
+    {
+      sc_chart_text_free (t);
+      return FALSE;
+    }
+  g_clear_pointer (fit, sc_chart_text_free);
+  *fit = t;
+  *fit_n = n;
+  return TRUE;
 }
 
 static ScChartText *
@@ -260,27 +256,31 @@ assumptions_note (ScChartLayoutCtx *c,
 {
   guint total = c->model->assumptions->len;
   guint key = note_hint_key_of (c, width);
-  guint n, guess;
+  ScChartText *fit = NULL;
+  guint n, guess, fit_n = 0;
 
   /* A redraw at the same width usually names as many as the last one:
    * try that count first, checked by "that many fit, one more does not". */
   if (key == note_hint_key && note_hint_n < total)
     {
-      if (note_fits (c, width, note_hint_n) && !note_fits (c, width, note_hint_n + 1))
-        return assumptions_note_with (c, width, note_hint_n);
+      if (note_fits (c, width, note_hint_n, &fit, &fit_n) && !note_fits (c, width, note_hint_n + 1, &fit, &fit_n))
+        return fit;
     }
   note_hint_key = key;
 
   guess = n = MIN (note_guess (c, width), total);
-  if (note_fits (c, width, n))
-    while (n < total && note_fits (c, width, n + 1))
+  if (note_fits (c, width, n, &fit, &fit_n))
+    while (n < total && note_fits (c, width, n + 1, &fit, &fit_n))
       n++;
   else
     /* None may fit: then the note names none and counts them all. */
-    while (--n > 0 && !note_fits (c, width, n))
+    while (--n > 0 && !note_fits (c, width, n, &fit, &fit_n))
       ;
   g_debug ("the footnote names %u of %u assumptions (guessed %u)", n, total, guess);
   note_hint_n = n;
+  if (fit != NULL && fit_n == n)
+    return fit;
+  g_clear_pointer (&fit, sc_chart_text_free);
   return assumptions_note_with (c, width, n);
 }
 

@@ -167,6 +167,14 @@ sc_chart_text_layout (const ScChartText *t,
   return scratch;
 }
 
+gboolean
+sc_chart_text_is_ellipsized (const ScChartText *t)
+{
+  const Measured *m = t->measured;
+
+  return m != NULL && pango_layout_is_ellipsized (m->pl);
+}
+
 static void
 measure (ScChartLayoutCtx *c,
          ScChartText      *t)
@@ -294,14 +302,27 @@ sc_chart_text_add (ScChartLayoutCtx *c,
   return t;
 }
 
+/* Asked for the same few sizes again and again (eight times, two sizes, for
+ * the overview): measured once a size. */
 double
 sc_chart_line_height (ScChartLayoutCtx *c,
                       double            base_size)
 {
-  ScChartText *t = sc_chart_text_new (c, SC_CHART_TEXT_TICK, "0Ag国", base_size, FALSE, SC_CHART_INK_TEXT);
-  double h = t->rect.height;
+  ScChartText *t;
+  double h;
 
+  for (guint i = 0; i < c->n_line_heights; i++)
+    if (c->line_heights[i][0] == base_size)
+      return c->line_heights[i][1];
+  t = sc_chart_text_new (c, SC_CHART_TEXT_TICK, "0Ag国", base_size, FALSE, SC_CHART_INK_TEXT);
+  h = t->rect.height;
   sc_chart_text_free (t);
+  if (c->n_line_heights < G_N_ELEMENTS (c->line_heights))
+    {
+      c->line_heights[c->n_line_heights][0] = base_size;
+      c->line_heights[c->n_line_heights][1] = h;
+      c->n_line_heights++;
+    }
   return h;
 }
 
