@@ -443,7 +443,11 @@ write_glyph_item (ScSubsetRenderer *self,
         return FALSE;
       if (gi->glyph != PANGO_GLYPH_EMPTY && write_outline (f, font_id, gi->glyph, self->defs))
         {
-          g_string_append_printf (self->svg, "<use xlink:href=\"#glyph%u-%u\" x=\"", font_id, gi->glyph);
+          g_string_append (self->svg, "<use xlink:href=\"#glyph");
+          append_units (self->svg, font_id);
+          g_string_append_c (self->svg, '-');
+          append_units (self->svg, gi->glyph);
+          g_string_append (self->svg, "\" x=\"");
           append_units (self->svg, (x_position + gi->geometry.x_offset) * to_units);
           if (gi->geometry.y_offset != 0)
             {
