@@ -867,6 +867,34 @@ test_svg_outlines (void)
   g_ptr_array_unref (w.groups);
 }
 
+/* A character no font has is drawn as Pango's box of its code, which only
+ * cairo draws: the whole SVG then goes through cairo's glyphs, still every
+ * word as outlines and no <text>. */
+static void
+test_svg_outlines_fallback (void)
+{
+  g_autoptr(ScChartModel) model = cli_model (SC_CHART_OVERVIEW);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *svg = NULL;
+  xmlDocPtr doc;
+  gsize size;
+
+  /* U+10FFFD: private use, in no font. */
+  sc_chart_model_set_title (model, "Worth \xf4\x8f\xbf\xbd by platform", model->subtitle);
+  bytes = sc_chart_render (model, SC_CHART_FORMAT_SVG, 1600, 900, 1, &error);
+  g_assert_no_error (error);
+  svg = g_strndup (g_bytes_get_data (bytes, &size), g_bytes_get_size (bytes));
+  doc = xmlReadMemory (svg, (int) size, "chart.svg", NULL, XML_PARSE_NONET);
+  g_assert_nonnull (doc);
+  xmlFreeDoc (doc);
+  g_assert_null (strstr (svg, "<text"));
+  g_assert_nonnull (strstr (svg, "<symbol"));
+  g_assert_nonnull (strstr (svg, "<use xlink:href=\"#glyph"));
+  /* cairo's glyph groups, not the scaled runs of sc_chart_svg_glyphs(). */
+  g_assert_null (strstr (svg, "<g fill=\"#"));
+}
+
 static void
 test_pdf_fonts (void)
 {
@@ -1100,6 +1128,7 @@ main (int   argc,
   g_test_add_func ("/chart/export/dark", test_dark_and_hatch);
   g_test_add_func ("/chart/export/pdf-fonts", test_pdf_fonts);
   g_test_add_func ("/chart/export/svg-outlines", test_svg_outlines);
+  g_test_add_func ("/chart/export/svg-outlines-fallback", test_svg_outlines_fallback);
   g_test_add_func ("/chart/export/bad-size", test_bad_size);
   g_test_add_func ("/chart/palette/greyscale", test_greyscale_distinct);
   g_test_add_func ("/chart/sensitivity/disabled-programs", test_sensitivity_honours_disabled);
