@@ -179,6 +179,27 @@ check_size (double   width,
   return TRUE;
 }
 
+/* The chart without its text, which is written apart. */
+static void
+draw_shapes (const ScChartModel *model,
+             ScChartLayout      *layout,
+             cairo_t            *cr)
+{
+  g_autoptr(GArray) hidden = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < layout->texts->len; i++)
+    {
+      ScChartText *t = g_ptr_array_index (layout->texts, i);
+
+      if (t->visible)
+        g_array_append_val (hidden, i);
+      t->visible = FALSE;
+    }
+  sc_chart_draw_layout (model, layout, cr);
+  for (guint i = 0; i < hidden->len; i++)
+    ((ScChartText *) g_ptr_array_index (layout->texts, g_array_index (hidden, guint, i)))->visible = TRUE;
+}
+
 GBytes *
 sc_chart_render (const ScChartModel  *model,
                  ScChartFormat        format,
@@ -240,24 +261,22 @@ sc_chart_render (const ScChartModel  *model,
   cr = cairo_create (surface);
   if (format == SC_CHART_FORMAT_PNG)
     cairo_scale (cr, scale, scale);
-  if (format == SC_CHART_FORMAT_SVG_TEXT)
+  if (format == SC_CHART_FORMAT_SVG_TEXT || format == SC_CHART_FORMAT_SVG)
     {
-      /* cairo draws the shapes, the text is written as text: see sc-chart-svg-text.c. */
+      /* cairo draws the shapes; the text is written after them, as words
+       * (sc-chart-svg-text.c) or as outlines (sc_chart_svg_glyphs()). */
       g_autoptr(ScChartLayout) layout = sc_chart_layout_new (model, width, height);
-      g_autoptr(GArray) hidden = g_array_new (FALSE, FALSE, sizeof (guint));
 
-      for (guint i = 0; i < layout->texts->len; i++)
+      svg_text = format == SC_CHART_FORMAT_SVG_TEXT ? sc_chart_svg_text (model, layout)
+                                                    : sc_chart_svg_glyphs (model, layout);
+      if (svg_text != NULL)
+        draw_shapes (model, layout, cr);
+      else
         {
-          ScChartText *t = g_ptr_array_index (layout->texts, i);
+          g_autoptr(ScChartSubset) subset = sc_chart_subset_new (model, layout);
 
-          if (t->visible)
-            g_array_append_val (hidden, i);
-          t->visible = FALSE;
+          sc_chart_draw_layout_full (model, layout, cr, subset);
         }
-      sc_chart_draw_layout (model, layout, cr);
-      for (guint i = 0; i < hidden->len; i++)
-        ((ScChartText *) g_ptr_array_index (layout->texts, g_array_index (hidden, guint, i)))->visible = TRUE;
-      svg_text = sc_chart_svg_text (model, layout);
     }
   else if (format != SC_CHART_FORMAT_PNG)
     {

@@ -21,12 +21,13 @@ G_BEGIN_DECLS
 typedef struct _ScChartFontWarmup ScChartFontWarmup;
 
 /* Starts loading the fonts a @width × @height chart in @lang (zh…, else en)
- * uses. Never fails: without threads it does nothing. (transfer full) */
+ * uses. Never fails: without threads _finish() loads them all. (transfer full) */
 ScChartFontWarmup *sc_chart_fonts_warm_up        (const char        *lang,
                                                   double             width,
                                                   double             height);
-/* Waits for the loading, then makes its font map this thread's default
- * PangoCairo font map. Frees @warmup; %NULL is allowed. */
+/* Waits for the style being loaded, if any, loads those left on this
+ * thread, then makes the font map this thread's default PangoCairo font
+ * map. Releases @warmup; %NULL is allowed. */
 void               sc_chart_fonts_warm_up_finish (ScChartFontWarmup *warmup);
 
 G_END_DECLS

@@ -34,11 +34,13 @@ typedef struct
   const ScChartModel *model;
   ScChartLayout      *out;
   PangoContext       *context;
-  PangoLayout        *pl;
   double              u;          /* unit */
   double              type_scale; /* unit for type, never below MIN_SCALE */
   double              margin;
   gboolean            zh;
+  /* sc_chart_line_height() of the sizes asked so far: base size, height. */
+  double              line_heights[8][2];
+  guint               n_line_heights;
 } ScChartLayoutCtx;
 
 /* A style's layout of the plot between @top and @bottom (sc-chart-<style>.c). */
@@ -68,7 +70,19 @@ ScChartText *sc_chart_text_new            (ScChartLayoutCtx    *c,
                                            double               base_size,
                                            gboolean             bold,
                                            ScChartInk           ink);
+/* The same, wrapped to @width as sc_chart_text_fit() does, measured once. (transfer full) */
+ScChartText *sc_chart_text_new_fitted     (ScChartLayoutCtx    *c,
+                                           ScChartTextRole      role,
+                                           const char          *str,
+                                           double               base_size,
+                                           gboolean             bold,
+                                           ScChartInk           ink,
+                                           double               width,
+                                           int                  max_lines,
+                                           int                  align);
 void         sc_chart_text_free           (ScChartText         *t);
+/* Whether @t as last measured ends in "…" (its lines did not hold it). */
+gboolean     sc_chart_text_is_ellipsized  (const ScChartText   *t);
 /* Re-measures @t wrapped to @width, at most @max_lines lines, then "…". */
 void         sc_chart_text_fit            (ScChartLayoutCtx    *c,
                                            ScChartText         *t,

@@ -95,7 +95,6 @@ sc_chart_layout_new (const ScChartModel *model,
   c.zh = sc_chart_lang_is_zh (model->lang);
   out->unit = c.u;
   c.context = sc_chart_text_context_new (pango_cairo_font_map_get_default (), model->lang);
-  c.pl = pango_layout_new (c.context);
 
   entries = sc_chart_frame_legend (&c);
   top = sc_chart_frame_header (&c, entries);
@@ -108,7 +107,6 @@ sc_chart_layout_new (const ScChartModel *model,
 
   sc_chart_resolve_collisions (&c);
 
-  g_object_unref (c.pl);
   g_object_unref (c.context);
   return out;
 }

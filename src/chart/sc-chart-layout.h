@@ -71,6 +71,8 @@ typedef struct
   int               series;
   int               point;
   gboolean          visible;
+  /*< private >*/
+  gpointer          measured;   /* the Pango layout as last measured: sc_chart_text_layout() */
 } ScChartText;
 
 typedef struct

@@ -21,6 +21,10 @@ sc_chart_lang_is_zh (const char *lang)
 /* Sets @pl up for @text exactly as the layout measured it. */
 void  sc_chart_text_apply        (PangoLayout       *pl,
                                   const ScChartText *text);
+/* @text's Pango layout as the layout measured it, already laid out; else
+ * @scratch set up by sc_chart_text_apply(). (transfer none) */
+PangoLayout *sc_chart_text_layout (const ScChartText *text,
+                                   PangoLayout       *scratch);
 
 /*
  * The text of a layout for a PDF or an SVG, with each font cut down to the
@@ -43,6 +47,20 @@ gboolean       sc_chart_subset_show_text (ScChartSubset       *subset,
  * line, the font named (sc-chart-svg-text.c). (transfer full) */
 char          *sc_chart_svg_text         (const ScChartModel  *model,
                                           const ScChartLayout *layout);
+/*
+ * The visible text of @layout as SVG outlines: a <defs> of each glyph's
+ * outline once, in its font's units, then a group a run of <use> of them at
+ * Pango's positions, scaled to the size (sc-chart-subset.c). Drawn over the
+ * shapes, as the chart draws its text last. NULL when a text needs what
+ * only cairo draws (a synthetic or slanted font, a missing glyph's box):
+ * then draw through sc_chart_subset_new(). (transfer full, nullable)
+ */
+char          *sc_chart_svg_glyphs       (const ScChartModel  *model,
+                                          const ScChartLayout *layout);
+/* The colour @t is drawn in, as "#rrggbb" in @out. */
+void           sc_chart_text_fill        (const ScChartLayout *layout,
+                                          const ScChartText   *t,
+                                          char                 out[8]);
 /* sc_chart_draw_layout(), the text through @subset when not NULL. */
 void           sc_chart_draw_layout_full (const ScChartModel  *model,
                                           const ScChartLayout *layout,

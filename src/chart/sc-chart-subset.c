@@ -17,6 +17,11 @@
  * measured, and drawn at Pango's positions with the characters attached
  * (cairo_show_text_glyphs), so a PDF's text stays selectable and
  * searchable.
+ *
+ * An SVG has no text to select: its glyphs are written here as outlines,
+ * each once (sc_chart_svg_glyphs(), below), and cairo draws only the
+ * shapes. The subset fonts serve an SVG only when a text needs cairo's own
+ * drawing (a synthetic bold, a slanted or varied font, a missing glyph).
  */
 
 #include "config.h"
@@ -25,6 +30,7 @@
 
 #include <cairo-ft.h>
 #include <hb-subset.h>
+#include <math.h>
 #include <pango/pangofc-font.h>
 
 #include FT_FREETYPE_H
@@ -39,6 +45,8 @@ typedef struct
   hb_set_t          *unicodes;
   cairo_font_face_t *subset;     /* NULL: draw this font as Pango does */
   hb_map_t          *map;        /* Pango's glyph → the subset's; NULL: the same */
+  hb_font_t         *outlines;   /* SVG: @face in font units, its outlines read once */
+  hb_map_t          *written;    /* SVG: glyph → 1 when its <symbol> is written, 0 when empty */
 } Font;
 
 struct _ScChartSubset
@@ -64,8 +72,12 @@ struct _ScSubsetRenderer
 {
   PangoRenderer  parent_instance;
   ScChartSubset *subset;
-  cairo_t       *cr;       /* NULL: collect */
+  cairo_t       *cr;       /* NULL: collect, or write @svg */
   double         x, y;     /* where the layout starts, in user space */
+  GString       *svg;      /* not NULL: write the glyphs there as <use> */
+  GString       *defs;     /* with @svg: the outlines they use */
+  const char    *fill;     /* with @svg: the text's colour */
+  gboolean       failed;   /* with @svg: a glyph could not be written */
 };
 
 G_DEFINE_FINAL_TYPE (ScSubsetRenderer, sc_subset_renderer, PANGO_TYPE_RENDERER)
@@ -80,6 +92,8 @@ font_free (Font *f)
   if (f->subset != NULL)
     cairo_font_face_destroy (f->subset);
   hb_map_destroy (f->map);
+  hb_font_destroy (f->outlines);
+  hb_map_destroy (f->written);
   g_free (f);
 }
 
@@ -230,6 +244,224 @@ show (ScSubsetRenderer *self,
   return TRUE;
 }
 
+/* --- SVG: the glyphs' outlines written once, in font units -------------- */
+
+/*
+ * cairo's SVG surface writes each glyph's outline once per font size, at
+ * that size, through printf of every coordinate (half of an SVG export's
+ * time went there, and the subset fonts it needed for its character map
+ * walks another quarter). Here each glyph of a face is written once, as a
+ * <symbol> in the face's own units (whole numbers for most fonts), and
+ * every text run is a group scaled to its size with a <use> per glyph at
+ * Pango's positions: the same outlines (cairo reads them unhinted too), the
+ * same places, fewer and shorter numbers.
+ */
+
+/* @v to hundredths, without printf: most font units are whole. */
+static void
+append_units (GString *out,
+              double   v)
+{
+  gint64 h = (gint64) llround (v * 100);
+  char buf[24];
+  int i = sizeof buf;
+
+  if (h < 0)
+    {
+      g_string_append_c (out, '-');
+      h = -h;
+    }
+  if (h % 100 != 0)
+    {
+      int frac = (int) (h % 100);
+
+      if (frac % 10 != 0)
+        buf[--i] = (char) ('0' + frac % 10);
+      buf[--i] = (char) ('0' + frac / 10);
+      buf[--i] = '.';
+    }
+  h /= 100;
+  do
+    {
+      buf[--i] = (char) ('0' + h % 10);
+      h /= 10;
+    }
+  while (h > 0);
+  g_string_append_len (out, buf + i, (gssize) (sizeof buf - i));
+}
+
+/* A point of an outline, y down as SVG has it. */
+static void
+append_point (GString *out,
+              float    x,
+              float    y)
+{
+  g_string_append_c (out, ' ');
+  append_units (out, x);
+  g_string_append_c (out, ' ');
+  append_units (out, -y);
+}
+
+static void
+path_move_to (hb_draw_funcs_t *dfuncs, void *data, hb_draw_state_t *st, float x, float y, void *user_data)
+{
+  g_string_append (data, " M");
+  append_point (data, x, y);
+}
+
+static void
+path_line_to (hb_draw_funcs_t *dfuncs, void *data, hb_draw_state_t *st, float x, float y, void *user_data)
+{
+  g_string_append (data, " L");
+  append_point (data, x, y);
+}
+
+static void
+path_quadratic_to (hb_draw_funcs_t *dfuncs, void *data, hb_draw_state_t *st, float cx, float cy,
+                   float x, float y, void *user_data)
+{
+  g_string_append (data, " Q");
+  append_point (data, cx, cy);
+  append_point (data, x, y);
+}
+
+static void
+path_cubic_to (hb_draw_funcs_t *dfuncs, void *data, hb_draw_state_t *st, float c1x, float c1y,
+               float c2x, float c2y, float x, float y, void *user_data)
+{
+  g_string_append (data, " C");
+  append_point (data, c1x, c1y);
+  append_point (data, c2x, c2y);
+  append_point (data, x, y);
+}
+
+static void
+path_close (hb_draw_funcs_t *dfuncs, void *data, hb_draw_state_t *st, void *user_data)
+{
+  g_string_append (data, " Z");
+}
+
+static hb_draw_funcs_t *
+path_funcs (void)
+{
+  static hb_draw_funcs_t *funcs;
+  static gsize done;
+
+  if (g_once_init_enter (&done))
+    {
+      funcs = hb_draw_funcs_create ();
+      hb_draw_funcs_set_move_to_func (funcs, path_move_to, NULL, NULL);
+      hb_draw_funcs_set_line_to_func (funcs, path_line_to, NULL, NULL);
+      hb_draw_funcs_set_quadratic_to_func (funcs, path_quadratic_to, NULL, NULL);
+      hb_draw_funcs_set_cubic_to_func (funcs, path_cubic_to, NULL, NULL);
+      hb_draw_funcs_set_close_path_func (funcs, path_close, NULL, NULL);
+      hb_draw_funcs_make_immutable (funcs);
+      g_once_init_leave (&done, 1);
+    }
+  return funcs;
+}
+
+/* Writes glyph @g of @f to @defs unless done; FALSE when it has no outline. */
+static gboolean
+write_outline (Font       *f,
+               guint       font_id,
+               PangoGlyph  g,
+               GString    *defs)
+{
+  gsize start;
+
+  if (hb_map_has (f->written, g))
+    return hb_map_get (f->written, g) != 0;
+  start = defs->len;
+  g_string_append_printf (defs, "<symbol overflow=\"visible\" id=\"glyph%u-%u\">\n<path d=\"", font_id, g);
+  {
+    gsize path_start = defs->len;
+
+#if HB_VERSION_ATLEAST (7, 0, 0)
+    hb_font_draw_glyph (f->outlines, g, path_funcs (), defs);
+#else
+    hb_font_get_glyph_shape (f->outlines, g, path_funcs (), defs);
+#endif
+    if (defs->len == path_start)
+      {
+        g_string_truncate (defs, start);
+        hb_map_set (f->written, g, 0);
+        return FALSE;
+      }
+  }
+  g_string_append (defs, "\"/>\n</symbol>\n");
+  hb_map_set (f->written, g, 1);
+  return TRUE;
+}
+
+/* Glyph item @item as a group of <use>, its font's scale at the run's
+ * origin; FALSE when it holds a glyph Pango draws itself (a hex box). */
+static gboolean
+write_glyph_item (ScSubsetRenderer *self,
+                  PangoGlyphItem   *item,
+                  double            x,
+                  double            y)
+{
+  PangoFont *font = item->item->analysis.font;
+  PangoGlyphString *glyphs = item->glyphs;
+  Font *f = font_for (self->subset, font, TRUE);
+  cairo_scaled_font_t *scaled;
+  cairo_matrix_t m;
+  char buf[6][G_ASCII_DTOSTR_BUF_SIZE];
+  double upem, to_units;
+  int x_position = 0;
+  guint font_id;
+
+  if (f == NULL)
+    return FALSE;
+  scaled = pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (font));
+  if (scaled == NULL)
+    return FALSE;
+  cairo_scaled_font_get_font_matrix (scaled, &m);
+  if (m.xx <= 0 || m.yy <= 0 || m.xy != 0 || m.yx != 0 || m.x0 != 0 || m.y0 != 0)
+    return FALSE;
+  if (f->outlines == NULL)
+    {
+      f->outlines = hb_font_create (f->face);
+      f->written = hb_map_create ();
+    }
+  for (font_id = 0; g_ptr_array_index (self->subset->fonts, font_id) != f; font_id++)
+    ;
+  upem = hb_face_get_upem (f->face);
+  /* The group's units are the font's; a Pango unit is 1/1024 of a pixel. */
+  to_units = upem / m.xx / PANGO_SCALE;
+  g_string_append_printf (self->svg, "<g fill=\"%s\" transform=\"matrix(%s 0 0 %s %s %s)\">\n", self->fill,
+                          g_ascii_formatd (buf[0], sizeof buf[0], "%.9g", m.xx / upem),
+                          g_ascii_formatd (buf[1], sizeof buf[1], "%.9g", m.yy / upem),
+                          g_ascii_formatd (buf[2], sizeof buf[2], "%.9g", x),
+                          g_ascii_formatd (buf[3], sizeof buf[3], "%.9g", y));
+  for (int i = 0; i < glyphs->num_glyphs; i++)
+    {
+      PangoGlyphInfo *gi = &glyphs->glyphs[i];
+
+      if (gi->glyph & PANGO_GLYPH_UNKNOWN_FLAG)
+        return FALSE;
+      if (gi->glyph != PANGO_GLYPH_EMPTY && write_outline (f, font_id, gi->glyph, self->defs))
+        {
+          g_string_append (self->svg, "<use xlink:href=\"#glyph");
+          append_units (self->svg, font_id);
+          g_string_append_c (self->svg, '-');
+          append_units (self->svg, gi->glyph);
+          g_string_append (self->svg, "\" x=\"");
+          append_units (self->svg, (x_position + gi->geometry.x_offset) * to_units);
+          if (gi->geometry.y_offset != 0)
+            {
+              g_string_append (self->svg, "\" y=\"");
+              append_units (self->svg, gi->geometry.y_offset * upem / m.yy / PANGO_SCALE);
+            }
+          g_string_append (self->svg, "\"/>\n");
+        }
+      x_position += gi->geometry.width;
+    }
+  g_string_append (self->svg, "</g>\n");
+  return TRUE;
+}
+
 static void
 sc_subset_renderer_draw_glyph_item (PangoRenderer  *renderer,
                                     const char     *text,
@@ -243,6 +475,12 @@ sc_subset_renderer_draw_glyph_item (PangoRenderer  *renderer,
   double uy = self->y + (double) y / PANGO_SCALE;
   Font *f;
 
+  if (self->svg != NULL)
+    {
+      if (!self->failed && !write_glyph_item (self, item, ux, uy))
+        self->failed = TRUE;
+      return;
+    }
   if (self->cr == NULL)
     {
       collect (self, text, item);
@@ -265,7 +503,9 @@ sc_subset_renderer_draw_glyphs (PangoRenderer    *renderer,
   ScSubsetRenderer *self = SC_SUBSET_RENDERER (renderer);
 
   /* Only reached for text without a glyph item (none in a chart). */
-  if (self->cr != NULL)
+  if (self->svg != NULL)
+    self->failed = TRUE;
+  else if (self->cr != NULL)
     {
       cairo_move_to (self->cr, self->x + (double) x / PANGO_SCALE, self->y + (double) y / PANGO_SCALE);
       pango_cairo_show_glyph_string (self->cr, font, glyphs);
@@ -585,15 +825,16 @@ sc_chart_subset_new (const ScChartModel  *model,
   for (guint i = 0; i < layout->texts->len; i++)
     {
       const ScChartText *t = g_ptr_array_index (layout->texts, i);
-      PangoLayout *pl;
+      PangoLayout *pl, *fresh;
 
       if (!t->visible)
         {
           g_ptr_array_add (subset->layouts, NULL);
           continue;
         }
-      pl = pango_layout_new (context);
-      sc_chart_text_apply (pl, t);
+      fresh = pango_layout_new (context);
+      pl = g_object_ref (sc_chart_text_layout (t, fresh));
+      g_object_unref (fresh);
       pango_renderer_draw_layout (PANGO_RENDERER (collector), pl, 0, 0);
       g_ptr_array_add (subset->layouts, pl);
     }
@@ -638,4 +879,52 @@ sc_chart_subset_show_text (ScChartSubset *subset,
   pango_renderer_draw_layout (PANGO_RENDERER (renderer), pl, 0, 0);
   g_object_unref (renderer);
   return TRUE;
+}
+
+char *
+sc_chart_svg_glyphs (const ScChartModel  *model,
+                     const ScChartLayout *layout)
+{
+  ScChartSubset subset = { .fonts = g_ptr_array_new_with_free_func ((GDestroyNotify) font_free) };
+  PangoContext *context = sc_chart_text_context_new (pango_cairo_font_map_get_default (), model->lang);
+  PangoLayout *pl = pango_layout_new (context);
+  ScSubsetRenderer *writer = g_object_new (SC_TYPE_SUBSET_RENDERER, NULL);
+  GString *svg = g_string_sized_new (32 * 1024);
+  GString *defs = g_string_sized_new (64 * 1024);
+  gboolean failed;
+
+  writer->subset = &subset;
+  writer->svg = svg;
+  writer->defs = defs;
+  g_string_append (defs, "<defs>\n");
+  for (guint i = 0; i < layout->texts->len && !writer->failed; i++)
+    {
+      const ScChartText *t = g_ptr_array_index (layout->texts, i);
+      char fill[8];
+
+      if (!t->visible)
+        continue;
+      sc_chart_text_fill (layout, t, fill);
+      writer->fill = fill;
+      /* Where cairo's current point would put it (24.8 fixed point), as
+       * sc_chart_subset_show_text() draws it. */
+      writer->x = nearbyint ((t->rect.x - t->offset_x) * 256) / 256;
+      writer->y = nearbyint ((t->rect.y - t->offset_y) * 256) / 256;
+      pango_renderer_draw_layout (PANGO_RENDERER (writer), sc_chart_text_layout (t, pl), 0, 0);
+    }
+  failed = writer->failed;
+  g_object_unref (writer);
+  g_object_unref (pl);
+  g_object_unref (context);
+  g_ptr_array_unref (subset.fonts);
+  if (failed)
+    {
+      g_string_free (svg, TRUE);
+      g_string_free (defs, TRUE);
+      return NULL;
+    }
+  g_string_append (defs, "</defs>\n");
+  g_string_append_len (defs, svg->str, (gssize) svg->len);
+  g_string_free (svg, TRUE);
+  return g_string_free (defs, FALSE);
 }

@@ -53,18 +53,30 @@ line_text (PangoLayoutLine *line,
   return g_string_free (out, FALSE);
 }
 
+void
+sc_chart_text_fill (const ScChartLayout *layout,
+                    const ScChartText   *t,
+                    char                 out[8])
+{
+  /* As sc-chart.c's draw_text() colours it. */
+  ScChartRgb color = t->on_fill ? t->color : sc_chart_palette_ink (t->ink, layout->dark);
+
+  g_snprintf (out, 8, "#%02x%02x%02x", (int) round (CLAMP (color.r, 0, 1) * 255),
+              (int) round (CLAMP (color.g, 0, 1) * 255), (int) round (CLAMP (color.b, 0, 1) * 255));
+}
+
 static void
-append_text (GString           *out,
-             PangoLayout       *pl,
-             const ScChartText *t,
-             ScChartRgb         color)
+append_text (GString             *out,
+             PangoLayout         *pl,
+             const ScChartLayout *layout,
+             const ScChartText   *t)
 {
   PangoLayoutIter *iter = pango_layout_get_iter (pl);
   const char *text = pango_layout_get_text (pl);
   double x0 = t->rect.x - t->offset_x, y0 = t->rect.y - t->offset_y;
-  g_autofree char *fill = g_strdup_printf ("#%02x%02x%02x", (int) round (CLAMP (color.r, 0, 1) * 255),
-                                           (int) round (CLAMP (color.g, 0, 1) * 255),
-                                           (int) round (CLAMP (color.b, 0, 1) * 255));
+  char fill[8];
+
+  sc_chart_text_fill (layout, t, fill);
 
   do
     {
@@ -106,9 +118,7 @@ sc_chart_svg_text (const ScChartModel  *model,
 
       if (!t->visible)
         continue;
-      sc_chart_text_apply (pl, t);
-      /* As sc-chart.c's draw_text() colours it. */
-      append_text (out, pl, t, t->on_fill ? t->color : sc_chart_palette_ink (t->ink, layout->dark));
+      append_text (out, sc_chart_text_layout (t, pl), layout, t);
     }
   g_string_append (out, "</g>\n");
   g_object_unref (pl);

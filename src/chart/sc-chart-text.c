@@ -124,14 +124,81 @@ type_size (ScChartLayoutCtx *c,
 }
 
 
+/*
+ * Each text keeps the Pango layout it was measured with, and what it was
+ * set up from: drawing it again (each frame in the window, then the PNG,
+ * the PDF or the SVG) would itemise and shape every text a second time.
+ */
+typedef struct
+{
+  PangoLayout *pl;
+  char        *text;
+  double       size, wrap_width;
+  gboolean     bold;
+  int          max_lines, align;
+} Measured;
+
+static void
+measured_free (Measured *m)
+{
+  g_object_unref (m->pl);
+  g_free (m->text);
+  g_free (m);
+}
+
+static gboolean
+measured_matches (const Measured    *m,
+                  const ScChartText *t)
+{
+  return m->size == t->size && m->bold == t->bold && m->wrap_width == t->wrap_width
+         && (t->wrap_width <= 0 || (m->max_lines == t->max_lines && m->align == t->align))
+         && g_strcmp0 (m->text, t->text) == 0;
+}
+
+PangoLayout *
+sc_chart_text_layout (const ScChartText *t,
+                      PangoLayout       *scratch)
+{
+  const Measured *m = t->measured;
+
+  if (m != NULL && measured_matches (m, t))
+    return m->pl;
+  sc_chart_text_apply (scratch, t);
+  return scratch;
+}
+
+gboolean
+sc_chart_text_is_ellipsized (const ScChartText *t)
+{
+  const Measured *m = t->measured;
+
+  return m != NULL && pango_layout_is_ellipsized (m->pl);
+}
+
 static void
 measure (ScChartLayoutCtx *c,
          ScChartText      *t)
 {
+  Measured *m = t->measured;
   PangoRectangle logical;
 
-  sc_chart_text_apply (c->pl, t);
-  pango_layout_get_extents (c->pl, NULL, &logical);
+  if (m == NULL)
+    {
+      t->measured = m = g_new0 (Measured, 1);
+      m->pl = pango_layout_new (c->context);
+    }
+  if (!measured_matches (m, t) || m->text == NULL)
+    {
+      sc_chart_text_apply (m->pl, t);
+      g_free (m->text);
+      m->text = g_strdup (t->text);
+      m->size = t->size;
+      m->bold = t->bold;
+      m->wrap_width = t->wrap_width;
+      m->max_lines = t->max_lines;
+      m->align = t->align;
+    }
+  pango_layout_get_extents (m->pl, NULL, &logical);
   t->offset_x = (double) logical.x / PANGO_SCALE;
   t->offset_y = (double) logical.y / PANGO_SCALE;
   t->rect.width = (double) logical.width / PANGO_SCALE;
@@ -141,18 +208,20 @@ measure (ScChartLayoutCtx *c,
 void
 sc_chart_text_free (ScChartText *t)
 {
+  if (t->measured != NULL)
+    measured_free (t->measured);
   g_free (t->text);
   g_free (t);
 }
 
-/* A measured, unplaced text; not yet in the layout. */
-ScChartText *
-sc_chart_text_new (ScChartLayoutCtx *c,
-                   ScChartTextRole   role,
-                   const char       *str,
-                   double            base_size,
-                   gboolean          bold,
-                   ScChartInk        ink)
+/* An unmeasured, unplaced text. */
+static ScChartText *
+text_alloc (ScChartLayoutCtx *c,
+            ScChartTextRole   role,
+            const char       *str,
+            double            base_size,
+            gboolean          bold,
+            ScChartInk        ink)
 {
   ScChartText *t = g_new0 (ScChartText, 1);
 
@@ -165,7 +234,40 @@ sc_chart_text_new (ScChartLayoutCtx *c,
   t->point = -1;
   t->visible = TRUE;
   t->align = PANGO_ALIGN_LEFT;
+  return t;
+}
+
+/* A measured, unplaced text; not yet in the layout. */
+ScChartText *
+sc_chart_text_new (ScChartLayoutCtx *c,
+                   ScChartTextRole   role,
+                   const char       *str,
+                   double            base_size,
+                   gboolean          bold,
+                   ScChartInk        ink)
+{
+  ScChartText *t = text_alloc (c, role, str, base_size, bold, ink);
+
   measure (c, t);
+  return t;
+}
+
+/* sc_chart_text_new() then sc_chart_text_fit(), measured once: the long
+ * footnotes cost as much to measure unwrapped as wrapped. */
+ScChartText *
+sc_chart_text_new_fitted (ScChartLayoutCtx *c,
+                          ScChartTextRole   role,
+                          const char       *str,
+                          double            base_size,
+                          gboolean          bold,
+                          ScChartInk        ink,
+                          double            width,
+                          int               max_lines,
+                          int               align)
+{
+  ScChartText *t = text_alloc (c, role, str, base_size, bold, ink);
+
+  sc_chart_text_fit (c, t, width, max_lines, align);
   return t;
 }
 
@@ -200,14 +302,27 @@ sc_chart_text_add (ScChartLayoutCtx *c,
   return t;
 }
 
+/* Asked for the same few sizes again and again (eight times, two sizes, for
+ * the overview): measured once a size. */
 double
 sc_chart_line_height (ScChartLayoutCtx *c,
                       double            base_size)
 {
-  ScChartText *t = sc_chart_text_new (c, SC_CHART_TEXT_TICK, "0Ag国", base_size, FALSE, SC_CHART_INK_TEXT);
-  double h = t->rect.height;
+  ScChartText *t;
+  double h;
 
+  for (guint i = 0; i < c->n_line_heights; i++)
+    if (c->line_heights[i][0] == base_size)
+      return c->line_heights[i][1];
+  t = sc_chart_text_new (c, SC_CHART_TEXT_TICK, "0Ag国", base_size, FALSE, SC_CHART_INK_TEXT);
+  h = t->rect.height;
   sc_chart_text_free (t);
+  if (c->n_line_heights < G_N_ELEMENTS (c->line_heights))
+    {
+      c->line_heights[c->n_line_heights][0] = base_size;
+      c->line_heights[c->n_line_heights][1] = h;
+      c->n_line_heights++;
+    }
   return h;
 }
 

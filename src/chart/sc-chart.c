@@ -109,9 +109,8 @@ draw_text (cairo_t           *cr,
     set_ink (cr, t->ink, dark);
   if (sc_chart_subset_show_text (subset, cr, index, t->rect.x - t->offset_x, t->rect.y - t->offset_y))
     return;
-  sc_chart_text_apply (pl, t);
   cairo_move_to (cr, t->rect.x - t->offset_x, t->rect.y - t->offset_y);
-  pango_cairo_show_layout (cr, pl);
+  pango_cairo_show_layout (cr, sc_chart_text_layout (t, pl));
 }
 
 /* Gantt bars: rounded, expected ones hollow (dashed), open ends faded to an arrow. */

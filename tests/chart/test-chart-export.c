@@ -723,6 +723,178 @@ test_cli_svg_text (void)
   g_assert_nonnull (strstr (svg, "<symbol"));
 }
 
+typedef struct
+{
+  GHashTable *symbols;   /* id → use count */
+  GPtrArray  *groups;    /* double[3] per text run: scale, x, y */
+  GHashTable *scales;    /* symbol id → first scale it was used at */
+  guint       reused;    /* symbols used at a second scale */
+  guint       uses, texts;
+} SvgWalk;
+
+static void
+walk_svg (xmlNodePtr node,
+          SvgWalk   *w,
+          double     scale)
+{
+  for (; node != NULL; node = node->next)
+    {
+      double child_scale = scale;
+
+      if (node->type != XML_ELEMENT_NODE)
+        continue;
+      if (g_str_equal ((const char *) node->name, "text"))
+        w->texts++;
+      if (g_str_equal ((const char *) node->name, "symbol"))
+        {
+          xmlChar *id = xmlGetProp (node, (const xmlChar *) "id");
+
+          g_assert_nonnull (id);
+          /* Each outline once, whatever the sizes it is drawn at. */
+          g_assert_false (g_hash_table_contains (w->symbols, id));
+          g_hash_table_insert (w->symbols, g_strdup ((const char *) id), GUINT_TO_POINTER (0));
+          xmlFree (id);
+        }
+      else if (g_str_equal ((const char *) node->name, "g"))
+        {
+          xmlChar *transform = xmlGetProp (node, (const xmlChar *) "transform");
+          double *g = g_new (double, 3), b, c;
+
+          if (transform != NULL
+              && sscanf ((const char *) transform, "matrix(%lf %lf %lf %lf %lf %lf)", &g[0], &b, &c, &g[0], &g[1], &g[2]) == 6)
+            {
+              g_assert_cmpfloat (b, ==, 0);
+              g_assert_cmpfloat (c, ==, 0);
+              child_scale = g[0];
+              g_ptr_array_add (w->groups, g);
+            }
+          else
+            g_free (g);
+          xmlFree (transform);
+        }
+      else if (g_str_equal ((const char *) node->name, "use"))
+        {
+          xmlChar *href = xmlGetNsProp (node, (const xmlChar *) "href", (const xmlChar *) "http://www.w3.org/1999/xlink");
+          double *first;
+
+          g_assert_nonnull (href);
+          g_assert_cmpint (href[0], ==, '#');
+          w->uses++;
+          first = g_hash_table_lookup (w->scales, href + 1);
+          if (first == NULL)
+            {
+              first = g_new (double, 1);
+              *first = child_scale;
+              g_hash_table_insert (w->scales, g_strdup ((const char *) href + 1), first);
+            }
+          else if (fabs (*first - child_scale) > 1e-9 && *first > 0)
+            {
+              w->reused++;
+              *first = -1;   /* counted once */
+            }
+          xmlFree (href);
+        }
+      walk_svg (node->children, w, child_scale);
+    }
+}
+
+/*
+ * A plain SVG draws its words as outlines: each glyph's outline written
+ * once in the font's units, a group per run of text scaled to its size and
+ * placed where the layout put that text.
+ */
+static void
+test_svg_outlines (void)
+{
+  g_autoptr(ScChartModel) model = cli_model (SC_CHART_OVERVIEW);
+  g_autoptr(ScChartLayout) layout = sc_chart_layout_new (model, 1600, 900);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = sc_chart_render (model, SC_CHART_FORMAT_SVG, 1600, 900, 1, &error);
+  SvgWalk w = {
+    .symbols = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
+    .groups = g_ptr_array_new_with_free_func (g_free),
+    .scales = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
+  };
+  GHashTableIter iter;
+  gpointer key;
+  const char *data;
+  gsize size;
+  xmlDocPtr doc;
+  double per_px = 0;
+
+  g_assert_no_error (error);
+  data = g_bytes_get_data (bytes, &size);
+  doc = xmlReadMemory (data, (int) size, "chart.svg", NULL, XML_PARSE_NONET);
+  g_assert_nonnull (doc);
+  walk_svg (xmlDocGetRootElement (doc), &w, 0);
+  xmlFreeDoc (doc);
+
+  g_assert_cmpuint (w.texts, ==, 0);
+  g_assert_cmpuint (g_hash_table_size (w.symbols), >, 20);
+  /* Every glyph drawn is defined; the title, legend and footnote share letters at other sizes. */
+  g_hash_table_iter_init (&iter, w.scales);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (w.symbols, key))
+      g_error ("<use> of “%s”, which is not defined", (const char *) key);
+  g_assert_cmpuint (w.reused, >, 5);
+  g_assert_cmpuint (w.uses, >, 2 * g_hash_table_size (w.symbols));
+
+  for (guint i = 0; i < layout->texts->len; i++)
+    {
+      const ScChartText *t = g_ptr_array_index (layout->texts, i);
+      gboolean found = FALSE;
+
+      if (!t->visible)
+        continue;
+      for (guint k = 0; k < w.groups->len && !found; k++)
+        {
+          const double *g = g_ptr_array_index (w.groups, k);
+
+          /* A run starts inside its text's box, on a baseline in it, at its size. */
+          if (g[1] >= t->rect.x - 0.5 && g[1] <= t->rect.x + t->rect.width
+              && g[2] > t->rect.y && g[2] < t->rect.y + t->rect.height)
+            {
+              if (per_px == 0)
+                per_px = g[0] / t->size;
+              found = fabs (g[0] / t->size - per_px) < 1e-6 * per_px;
+            }
+        }
+      if (!found)
+        g_error ("no run of glyphs for “%s” at %g,%g", t->text, t->rect.x, t->rect.y);
+    }
+  g_hash_table_unref (w.symbols);
+  g_hash_table_unref (w.scales);
+  g_ptr_array_unref (w.groups);
+}
+
+/* A character no font has is drawn as Pango's box of its code, which only
+ * cairo draws: the whole SVG then goes through cairo's glyphs, still every
+ * word as outlines and no <text>. */
+static void
+test_svg_outlines_fallback (void)
+{
+  g_autoptr(ScChartModel) model = cli_model (SC_CHART_OVERVIEW);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *svg = NULL;
+  xmlDocPtr doc;
+  gsize size;
+
+  /* U+10FFFD: private use, in no font. */
+  sc_chart_model_set_title (model, "Worth \xf4\x8f\xbf\xbd by platform", model->subtitle);
+  bytes = sc_chart_render (model, SC_CHART_FORMAT_SVG, 1600, 900, 1, &error);
+  g_assert_no_error (error);
+  svg = g_strndup (g_bytes_get_data (bytes, &size), g_bytes_get_size (bytes));
+  doc = xmlReadMemory (svg, (int) size, "chart.svg", NULL, XML_PARSE_NONET);
+  g_assert_nonnull (doc);
+  xmlFreeDoc (doc);
+  g_assert_null (strstr (svg, "<text"));
+  g_assert_nonnull (strstr (svg, "<symbol"));
+  g_assert_nonnull (strstr (svg, "<use xlink:href=\"#glyph"));
+  /* cairo's glyph groups, not the scaled runs of sc_chart_svg_glyphs(). */
+  g_assert_null (strstr (svg, "<g fill=\"#"));
+}
+
 static void
 test_pdf_fonts (void)
 {
@@ -955,6 +1127,8 @@ main (int   argc,
   g_test_add_func ("/chart/export/cli-same-as-in-process", test_cli_same_as_in_process);
   g_test_add_func ("/chart/export/dark", test_dark_and_hatch);
   g_test_add_func ("/chart/export/pdf-fonts", test_pdf_fonts);
+  g_test_add_func ("/chart/export/svg-outlines", test_svg_outlines);
+  g_test_add_func ("/chart/export/svg-outlines-fallback", test_svg_outlines_fallback);
   g_test_add_func ("/chart/export/bad-size", test_bad_size);
   g_test_add_func ("/chart/palette/greyscale", test_greyscale_distinct);
   g_test_add_func ("/chart/sensitivity/disabled-programs", test_sensitivity_honours_disabled);
