@@ -39,6 +39,12 @@ typedef struct
 
 /* Every platform id any client has, sorted. (transfer container: the ids are the clients') */
 GPtrArray *sc_cli_batch_platforms       (GPtrArray   *clients);
+/* Client @c's numbers on platform @id, or NULL when it has none. */
+const ClientPlatform *sc_cli_batch_client_platform (const Client         *c,
+                                                    const char           *id);
+/* Total (@kind 0), money kept (1) or value tied to the platform (2); 0 for NULL. */
+double     sc_cli_batch_platform_value  (const ClientPlatform *cp,
+                                         guint                 kind);
 /* The summary, one row per client: CSV (with BOM, CRLF) or JSON. */
 void       sc_cli_batch_summary_csv     (GString     *out,
                                          GPtrArray   *clients,

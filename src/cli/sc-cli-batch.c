@@ -18,7 +18,7 @@
 #include "sc-cli-batch-private.h"
 #include "sc-chart-drivers.h"
 #include "sc-compare-report.h"
-#include "sc-report-xlsx.h"
+#include "sc-cli-xlsx.h"
 #include "sc-range.h"
 
 /*
@@ -107,7 +107,7 @@ write_outputs (Batch                 *batch,
 
   if (batch->format == SC_REPORT_XLSX)
     {
-      if (!sc_report_write_xlsx (batch->catalog, profile, result, ranges, lang, path, error))
+      if (!sc_cli_xlsx->report (batch->catalog, profile, result, ranges, lang, path, error))
         return FALSE;
     }
   else
@@ -478,7 +478,7 @@ sc_cli_batch (ScCliOptions *o)
   summary_path = g_build_filename (o->out_dir, summary_name, NULL);
   ids = sc_cli_batch_platforms (clients);
   if (batch.format == SC_REPORT_XLSX)
-    written = sc_cli_batch_summary_xlsx (clients, ids, sc_lang_to_code (batch.lang), summary_path, &error);
+    written = sc_cli_xlsx->batch_summary (clients, ids, sc_lang_to_code (batch.lang), summary_path, &error);
   else if (batch.format == SC_REPORT_JSON)
     sc_cli_batch_summary_json (summary, clients, ids);
   else

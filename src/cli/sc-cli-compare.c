@@ -8,6 +8,7 @@
 
 #include "sc-cli-export-private.h"
 #include "sc-cli-private.h"
+#include "sc-cli-xlsx.h"
 #include "sc-chart-scenarios.h"
 #include "sc-compare-report.h"
 
@@ -94,7 +95,7 @@ sc_cli_compare (ScCliOptions *options)
   compare = sc_compare_documents (a, b);
   sw = sc_i18n_switch_begin (lang);
   if (format == SC_REPORT_XLSX)
-    written = sc_compare_report_write_xlsx (compare, options->output, &error);
+    written = sc_cli_xlsx->compare (compare, options->output, &error);
   else
     bytes = sc_compare_report_build (compare, format);
   if (options->csv_header)

@@ -11,7 +11,7 @@
 #include "sc-cli-private.h"
 #include "sc-file.h"
 #include "sc-report.h"
-#include "sc-report-xlsx.h"
+#include "sc-cli-xlsx.h"
 
 /* "zh_CN", "zh" → Chinese; anything else English; NULL → the UI language. */
 static ScLang
@@ -87,10 +87,9 @@ sc_cli_report (ScCliOptions *options)
 
   if (format == SC_REPORT_XLSX)
     {
-      if (!sc_report_write_xlsx (sc_document_get_catalog (document), sc_document_get_profile (document),
-                                 sc_document_get_result (document), sc_document_get_ranges (document),
-                                 sc_lang_to_code (lang),
-                                 options->output, &error))
+      if (!sc_cli_xlsx->report (sc_document_get_catalog (document), sc_document_get_profile (document),
+                                sc_document_get_result (document), sc_document_get_ranges (document),
+                                sc_lang_to_code (lang), options->output, &error))
         {
           g_printerr ("shangce: %s\n", error->message);
           return 1;

@@ -12,6 +12,7 @@
 
 #include "sc-cli-client-report.h"
 #include "sc-cli-private.h"
+#include "sc-cli-xlsx.h"
 
 static const char *const cli_flags[] = {
   "--validate", "--list-programs", "--report", "--export", "--chart", "--headless", "--version", "--client-report",
@@ -194,6 +195,9 @@ sc_cli_run (int    argc,
   gboolean validate = FALSE, list = FALSE, report = FALSE, headless = FALSE, version = FALSE;
   gboolean compare = FALSE, batch = FALSE;
   g_autoptr(GError) error = NULL;
+  /* The command line as given, for the twin: parsing rearranges argv. */
+  int given_argc = argc;
+  g_autofree char **given_argv = g_memdup2 (argv, sizeof (char *) * (gsize) (argc + 1));
   int status;
 
   o.scale = 1.0;
@@ -267,6 +271,14 @@ sc_cli_run (int    argc,
       return 2;
     }
 
+  /* The workbook writers live in the twin (sc-cli-xlsx.h). */
+  if (sc_cli_xlsx == NULL && g_strcmp0 (o.format, "xlsx") == 0 && !version)
+    {
+      sc_cli_options_clear (&o);
+      sc_cli_client_report_clear (&client_report);
+      return sc_cli_exec_xlsx (given_argc, given_argv);
+    }
+
   if (version)
     {
       g_print ("shangce %s\n", PACKAGE_VERSION);
@@ -302,26 +314,42 @@ sc_cli_run (int    argc,
   return status;
 }
 
+/* Replaces this process with the program @name found beside this one (a
+ * build tree) or where it is installed (libexec), given this command line. */
+static int
+exec_beside (const char  *name,
+             int          argc,
+             char       **argv)
+{
+  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *dir = self != NULL ? g_path_get_dirname (self) : NULL;
+  g_autofree char *beside = dir != NULL ? g_build_filename (dir, name, NULL) : NULL;
+  g_autofree char *installed = g_build_filename (LIBEXECDIR, name, NULL);
+  const char *program = beside != NULL && g_file_test (beside, G_FILE_TEST_IS_EXECUTABLE) ? beside : installed;
+  g_autofree char **args = g_new0 (char *, argc + 1);
+  int saved;
+
+  args[0] = (char *) program;
+  for (int i = 1; i < argc; i++)
+    args[i] = argv[i];
+  execv (program, args);
+  saved = errno;
+  g_printerr ("shangce: %s: %s\n", program, g_strerror (saved));
+  return 1;
+}
+
 /* The window lives in a second executable so that the command line never
- * pays for loading and relocating GTK and libadwaita (about 15 ms a run).
- * Next to this binary first (a build tree), then where it is installed. */
+ * pays for loading and relocating GTK and libadwaita (about 15 ms a run). */
 int
 sc_cli_exec_app (int    argc,
                  char **argv)
 {
-  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
-  g_autofree char *dir = self != NULL ? g_path_get_dirname (self) : NULL;
-  g_autofree char *beside = dir != NULL ? g_build_filename (dir, "shangce-app", NULL) : NULL;
-  const char *app = beside != NULL && g_file_test (beside, G_FILE_TEST_IS_EXECUTABLE)
-                    ? beside : LIBEXECDIR "/shangce-app";
-  g_autofree char **args = g_new0 (char *, argc + 1);
-  int saved;
+  return exec_beside ("shangce-app", argc, argv);
+}
 
-  args[0] = (char *) app;
-  for (int i = 1; i < argc; i++)
-    args[i] = argv[i];
-  execv (app, args);
-  saved = errno;
-  g_printerr ("shangce: %s: %s\n", app, g_strerror (saved));
-  return 1;
+int
+sc_cli_exec_xlsx (int    argc,
+                  char **argv)
+{
+  return exec_beside ("shangce-xlsx", argc, argv);
 }

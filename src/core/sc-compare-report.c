@@ -3,11 +3,10 @@
 
 #include "config.h"
 
-#include "sc-compare-report.h"
+#include "sc-compare-report-private.h"
 
 #include "sc-format.h"
 #include "sc-text-width.h"
-#include "sc-xlsx.h"
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
@@ -25,6 +24,14 @@ sc_compare_money (char   *buf,
   g_ascii_formatd (buf, size, "%.2f", value);
   return buf;
 }
+
+/* The rows of each platform; labels translated where shown. */
+const ScCompareRow sc_compare_rows[SC_COMPARE_N_ROWS] = {
+  { N_("Total value"), G_STRUCT_OFFSET (ScComparePlatform, total) },
+  { N_("Money kept"), G_STRUCT_OFFSET (ScComparePlatform, kept) },
+  { N_("Tied to the platform"), G_STRUCT_OFFSET (ScComparePlatform, tied) },
+  { N_("Expected, not in force"), G_STRUCT_OFFSET (ScComparePlatform, expected) },
+};
 
 /* --- text ------------------------------------------------------------------ */
 
@@ -70,27 +77,6 @@ pad_left (GString    *out,
     g_string_append_c (out, ' ');
 }
 
-typedef struct
-{
-  const char *label;
-  gsize       offset;   /* of the double[2] in ScComparePlatform */
-} Row;
-
-static const double *
-row_values (const ScComparePlatform *p,
-            const Row               *row)
-{
-  return (const double *) ((const char *) p + row->offset);
-}
-
-/* The rows of each platform; labels translated where shown. */
-static const Row rows[] = {
-  { N_("Total value"), G_STRUCT_OFFSET (ScComparePlatform, total) },
-  { N_("Money kept"), G_STRUCT_OFFSET (ScComparePlatform, kept) },
-  { N_("Tied to the platform"), G_STRUCT_OFFSET (ScComparePlatform, tied) },
-  { N_("Expected, not in force"), G_STRUCT_OFFSET (ScComparePlatform, expected) },
-};
-
 static void
 text_report (GString         *out,
              const ScCompare *c)
@@ -117,16 +103,16 @@ text_report (GString         *out,
                                          "tied to the platform: ad credit, coupons, traffic."));
   g_string_append_c (out, '\n');
 
-  for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
-    label_w = MAX (label_w, sc_text_width (_(rows[r].label)) + 2);
+  for (guint r = 0; r < SC_COMPARE_N_ROWS; r++)
+    label_w = MAX (label_w, sc_text_width (_(sc_compare_rows[r].label)) + 2);
   for (guint i = 0; i < c->platforms->len; i++)
     {
       const ScComparePlatform *p = g_ptr_array_index (c->platforms, i);
 
       label_w = MAX (label_w, sc_text_width (p->name));
-      for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+      for (guint r = 0; r < SC_COMPARE_N_ROWS; r++)
         {
-          g_autofree char *v = grouped_money (MAX (fabs (row_values (p, &rows[r])[0]), fabs (row_values (p, &rows[r])[1])));
+          g_autofree char *v = grouped_money (MAX (fabs (sc_compare_row_values (p, &sc_compare_rows[r])[0]), fabs (sc_compare_row_values (p, &sc_compare_rows[r])[1])));
 
           col_w = MAX (col_w, sc_text_width (v) + 3);
         }
@@ -141,15 +127,15 @@ text_report (GString         *out,
       const ScComparePlatform *p = g_ptr_array_index (c->platforms, i);
 
       g_string_append_printf (out, "%s\n", p->name);
-      for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+      for (guint r = 0; r < SC_COMPARE_N_ROWS; r++)
         {
-          const double *v = row_values (p, &rows[r]);
+          const double *v = sc_compare_row_values (p, &sc_compare_rows[r]);
           g_autofree char *a = grouped_money (v[0]);
           g_autofree char *b = grouped_money (v[1]);
           g_autofree char *d = signed_money (sc_compare_diff (v));
-          g_autofree char *label = g_strconcat ("  ", _(rows[r].label), NULL);
+          g_autofree char *label = g_strconcat ("  ", _(sc_compare_rows[r].label), NULL);
 
-          if (r == G_N_ELEMENTS (rows) - 1 && fabs (v[0]) < 0.005 && fabs (v[1]) < 0.005)
+          if (r == SC_COMPARE_N_ROWS - 1 && fabs (v[0]) < 0.005 && fabs (v[1]) < 0.005)
             continue;   /* nothing expected in either */
           pad_left (out, label, label_w);
           pad_right (out, a, col_w);
@@ -325,141 +311,6 @@ json_report (GString         *out,
       g_string_append_c (out, '}');
     }
   g_string_append (out, "]}\n");
-}
-
-/* --- xlsx ----------------------------------------------------------------- */
-
-static const char *
-platform_name (const ScCompare *c,
-               const char      *id)
-{
-  for (guint i = 0; i < c->platforms->len; i++)
-    {
-      const ScComparePlatform *p = g_ptr_array_index (c->platforms, i);
-
-      if (g_str_equal (p->platform, id))
-        return p->name;
-    }
-  return id;
-}
-
-static void
-xlsx_scenarios (ScXlsxBook      *b,
-                const ScCompare *c)
-{
-  /* Translators: columns of the comparison spreadsheet's list of the two scenarios */
-  const char *scenario_heads[] = { _("Scenario"), _("Profile"), _("Evaluation date"), _("Horizon (months)"), _("File") };
-  const char *letters[] = { "A", "B", _("B − A") };
-  const guint head_row = 5;
-  const guint n_cols = 1 + G_N_ELEMENTS (rows) * G_N_ELEMENTS (letters);
-  g_autoptr(GPtrArray) heads = g_ptr_array_new_with_free_func (g_free);
-  ScXlsxSheet s;
-
-  /* Translators: the first sheet of the comparison spreadsheet */
-  sc_xlsx_sheet_open (&s, b, _("Scenarios"));
-  if (s.ws == NULL)
-    return;
-  /* The title and the note may overflow their cells. */
-  sc_xlsx_put_text (&s, 0, 0, _("Shangce: two scenarios side by side"), b->title);
-  sc_xlsx_put_text (&s, 4, 0, _("Money in yuan over the horizon. Money kept: lower fees, cash, faster settlement; "
-                                "tied to the platform: ad credit, coupons, traffic."), NULL);
-  s.widths[0] = 0;
-  for (guint h = 0; h < G_N_ELEMENTS (scenario_heads); h++)
-    sc_xlsx_put_text (&s, 1, h, scenario_heads[h], b->head);
-  for (guint i = 0; i < SC_COMPARE_N; i++)
-    {
-      sc_xlsx_put_text (&s, 2 + i, 0, letters[i], NULL);
-      sc_xlsx_put_text (&s, 2 + i, 1, c->names[i], NULL);
-      sc_xlsx_put_date (&s, 2 + i, 2, c->as_of[i]);
-      sc_xlsx_put_plain (&s, 2 + i, 3, c->horizon_months[i]);
-      sc_xlsx_put_text (&s, 2 + i, 4, c->files[i], NULL);
-    }
-
-  g_ptr_array_add (heads, g_strdup (_("Platform")));
-  for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
-    for (guint l = 0; l < G_N_ELEMENTS (letters); l++)
-      /* Translators: a column of the comparison spreadsheet: an amount (first %s)
-       * in scenario A, in B, or the difference B − A (second %s) */
-      g_ptr_array_add (heads, g_strdup_printf (_("%s (%s)"), _(rows[r].label), letters[l]));
-  g_assert (heads->len == n_cols);
-  sc_xlsx_put_header (&s, head_row, (const char *const *) heads->pdata, heads->len);
-  for (guint i = 0; i < c->platforms->len; i++)
-    {
-      const ScComparePlatform *p = g_ptr_array_index (c->platforms, i);
-      guint row = head_row + 1 + i;
-
-      sc_xlsx_put_text (&s, row, 0, p->name, NULL);
-      for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
-        {
-          const double *v = row_values (p, &rows[r]);
-          guint col = 1 + r * G_N_ELEMENTS (letters);
-
-          sc_xlsx_put_number (&s, row, col, v[0], FALSE);
-          sc_xlsx_put_number (&s, row, col + 1, v[1], FALSE);
-          sc_xlsx_put_number (&s, row, col + 2, sc_compare_diff (v), FALSE);
-        }
-    }
-  if (c->platforms->len > 0)
-    {
-      const guint totals[] = { 1, 2 };   /* Total value (A), (B) */
-      const ScXlsxChart chart = {
-        .type = LXW_CHART_COLUMN, .head_row = head_row, .first_row = head_row + 1,
-        .last_row = head_row + c->platforms->len, .category_col = 0,
-        .cols = totals, .n_cols = G_N_ELEMENTS (totals),
-        /* Translators: the title of the comparison spreadsheet's chart */
-        .title = _("Total value in each scenario"),
-        .axis = _("Yuan over the horizon"),
-        .at_row = head_row + c->platforms->len + 2, .at_col = 0,
-      };
-
-      sc_xlsx_add_chart (&s, &chart);
-    }
-  sc_xlsx_sheet_close (&s);
-}
-
-static void
-xlsx_changes (ScXlsxBook      *b,
-              const ScCompare *c)
-{
-  /* Translators: columns of the comparison spreadsheet's measures that change status */
-  const char *heads[] = { _("Platform"), _("Program"), _("Measure"), _("Status in A"), _("Status in B") };
-  ScXlsxSheet s;
-
-  /* Translators: the second sheet of the comparison spreadsheet */
-  sc_xlsx_sheet_open (&s, b, _("Changed measures"));
-  if (s.ws == NULL)
-    return;
-  sc_xlsx_put_header (&s, 0, heads, G_N_ELEMENTS (heads));
-  for (guint i = 0; i < c->changes->len; i++)
-    {
-      const ScCompareChange *ch = g_ptr_array_index (c->changes, i);
-
-      sc_xlsx_put_text (&s, i + 1, 0, platform_name (c, ch->platform), NULL);
-      sc_xlsx_put_text (&s, i + 1, 1, ch->program_name, NULL);
-      sc_xlsx_put_text (&s, i + 1, 2, ch->measure_name, NULL);
-      sc_xlsx_put_text (&s, i + 1, 3, sc_measure_status_label (ch->status[0]), NULL);
-      sc_xlsx_put_text (&s, i + 1, 4, sc_measure_status_label (ch->status[1]), NULL);
-    }
-  sc_xlsx_sheet_close (&s);
-}
-
-gboolean
-sc_compare_report_write_xlsx (const ScCompare  *compare,
-                              const char       *path,
-                              GError          **error)
-{
-  g_autofree char *title = NULL;
-  ScXlsxBook b;
-
-  g_return_val_if_fail (compare != NULL && path != NULL, FALSE);
-
-  title = g_strdup_printf ("%s — %s / %s", _("Shangce: two scenarios side by side"), compare->names[0],
-                           compare->names[1]);
-  if (!sc_xlsx_book_open (&b, compare->lang, title, error))
-    return FALSE;
-  xlsx_scenarios (&b, compare);
-  xlsx_changes (&b, compare);
-  return sc_xlsx_book_close (&b, path, error);
 }
 
 GBytes *

@@ -1,0 +1,38 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""What each program loads at start-up (its DT_NEEDED entries).
+
+`shangce` is the command line: no GTK or libadwaita (the window is
+shangce-app), and no libxlsxwriter, which with libminizip and libcrypto
+costs every command about 1 ms; --format xlsx is handed to shangce-xlsx
+(src/cli/sc-cli-xlsx.h). This fails when a change links them again.
+"""
+import subprocess
+import sys
+
+
+def needed(path):
+    out = subprocess.run(["readelf", "-d", path], check=True, capture_output=True, text=True).stdout
+    return [line.split("[", 1)[1].split("]", 1)[0] for line in out.splitlines() if "(NEEDED)" in line]
+
+
+def main():
+    shangce, xlsx, app = sys.argv[1:4]
+    problems = []
+    cli = needed(shangce)
+    for lib in cli:
+        for banned in ("libgtk-4", "libadwaita", "libxlsxwriter", "libcrypto", "libminizip"):
+            if lib.startswith(banned):
+                problems.append(f"{shangce} loads {lib}")
+    if not any(lib.startswith("libxlsxwriter") for lib in needed(xlsx)):
+        problems.append(f"{xlsx} does not load libxlsxwriter: it could not write workbooks")
+    if not any(lib.startswith("libgtk-4") for lib in needed(app)):
+        problems.append(f"{app} does not load GTK")
+    for p in problems:
+        print(p)
+    print(f"{shangce}: {len(cli)} libraries: {' '.join(cli)}")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
