@@ -25,7 +25,7 @@ G_BEGIN_DECLS
 
 /* --- evaluation context ------------------------------------------------------ */
 
-typedef struct
+typedef struct _MeasurePriv
 {
   ScMeasureResult  pub;
   double          *fee_red;   /* SC_N_FEES × n_months, or NULL */
@@ -33,6 +33,9 @@ typedef struct
   guint            platform;  /* index into Ctx.platforms */
   guint            program;   /* index into ScResult.programs */
   guint            fees_read; /* 1 << ScFee of each baseline fee its evaluation read */
+  struct _MeasurePriv *raw;   /* keep_raw: its raw copy, which shares monthly and fee_red
+                               * until sc_engine_raw_detach(); else NULL */
+  gboolean         raw_owned; /* a raw copy: monthly and fee_red its own */
 } MeasurePriv;
 
 typedef struct _Ctx
@@ -96,8 +99,8 @@ typedef struct
   ScResult          pub;
   GPtrArray        *used;       /* Ctx.used */
   MeasurePriv      *raw;        /* ScEngineOptions.keep_raw: n_raw measures as evaluated,
-                                 * before stacking; reasons and texts NULL */
-  double           *raw_series; /* n_raw × n_months × SC_N_AMOUNTS */
+                                 * before stacking; reasons and texts NULL; series and fee
+                                 * reductions the measure's (in series) unless raw_owned */
   guint             n_raw;
   struct _RawInfo  *raw_info;   /* keep_raw: n_raw, what the deltas scan for (in raw's block) */
   struct _Ctx      *kept;       /* keep_raw: the evaluation context, for sc_engine_evaluate_delta() */
@@ -373,6 +376,18 @@ void  sc_eval_settlement         (Ctx *ctx, MeasurePriv *mp, const ScEffect *eff
 void  sc_fees_platform_gross     (Ctx *ctx, guint index, const char *platform);
 
 /* --- stacking and caps (sc-stacking.c) ----------------------------------------- */
+
+/* Before stacking changes @mp's series or fee reductions: its raw copy
+ * (keep_raw) takes its own of both. */
+void  sc_engine_raw_detach_real       (Ctx              *ctx,
+                                       MeasurePriv      *mp);
+static inline void
+sc_engine_raw_detach (Ctx         *ctx,
+                      MeasurePriv *mp)
+{
+  if (mp->raw != NULL)
+    sc_engine_raw_detach_real (ctx, mp);
+}
 
 /* Keeps one measure per exclusive / best-of group of a program;
  * @first..@last index @measures. */

@@ -249,14 +249,20 @@ typedef struct _RawInfo
   gboolean         priced;     /* measure_priced() */
 } RawInfo;
 
-/* Keeps @mp as evaluated, before stacking, as raw measure @index. */
+/*
+ * Keeps @mp as evaluated, before stacking, as raw measure @index. Its
+ * series and fee reductions are @mp's own until stacking changes them
+ * (sc_engine_raw_detach()): most measures it never touches, and copying
+ * every series made a kept evaluation's memory half as large again (a
+ * block the allocator gave back to the system and paged in afresh on every
+ * evaluation).
+ */
 static void
 keep_raw (Ctx         *ctx,
           ResultPriv  *rp,
           guint        index,
           MeasurePriv *mp)
 {
-  gsize len = (gsize) ctx->n_months * SC_N_AMOUNTS;
   MeasurePriv *raw = &rp->raw[index];
 
   *raw = *mp;
@@ -266,9 +272,19 @@ keep_raw (Ctx         *ctx,
   raw->pub.reason_data = NULL;
   raw->pub.n_reason_data = 0;
   raw->pub.texts = NULL;
-  raw->pub.monthly = NULL;
+  mp->raw = raw;
+}
+
+void
+sc_engine_raw_detach_real (Ctx         *ctx,
+                           MeasurePriv *mp)
+{
+  MeasurePriv *raw = mp->raw;
+
+  raw->pub.monthly = g_memdup2 (mp->pub.monthly, sizeof (double) * ctx->n_months * SC_N_AMOUNTS);
   raw->fee_red = mp->fee_red != NULL ? g_memdup2 (mp->fee_red, sizeof (double) * SC_N_FEES * ctx->n_months) : NULL;
-  memcpy (rp->raw_series + index * len, mp->pub.monthly, sizeof (double) * len);
+  raw->raw_owned = TRUE;
+  mp->raw = NULL;
 }
 
 /* @mp (zeroed) as @raw was evaluated, its series into @monthly. */
@@ -276,13 +292,14 @@ static void
 take_raw (Ctx               *ctx,
           MeasurePriv       *mp,
           double            *monthly,
-          const MeasurePriv *raw,
-          const double      *raw_monthly)
+          const MeasurePriv *raw)
 {
   *mp = *raw;
+  mp->raw = NULL;
+  mp->raw_owned = FALSE;
   new_arrays (ctx, &mp->pub);
   mp->pub.monthly = monthly;
-  memcpy (monthly, raw_monthly, sizeof (double) * ctx->n_months * SC_N_AMOUNTS);
+  memcpy (monthly, raw->pub.monthly, sizeof (double) * ctx->n_months * SC_N_AMOUNTS);
   mp->fee_red = raw->fee_red != NULL ? g_memdup2 (raw->fee_red, sizeof (double) * SC_N_FEES * ctx->n_months) : NULL;
 }
 
@@ -525,7 +542,6 @@ sc_engine_evaluate (ScCatalog             *catalog,
       /* The compact copy the deltas scan follows the raw measures. */
       rp->raw = g_malloc0 ((sizeof (MeasurePriv) + sizeof (RawInfo)) * MAX (1, n_measures));
       rp->raw_info = (RawInfo *) (rp->raw + MAX (1, n_measures));
-      rp->raw_series = g_new (double, MAX (1, series_len * n_measures));
     }
   if (options != NULL && options->reuse != NULL && ((const ResultPriv *) options->reuse)->raw != NULL
       && options->reuse->horizon_months == ctx.n_months)
@@ -610,8 +626,7 @@ sc_engine_evaluate (ScCatalog             *catalog,
           if (raw != NULL && (raw->fees_read & dirty_fees) != 0)
             raw = NULL;
           if (raw != NULL)
-            take_raw (&ctx, mp, rp->series + index * series_len, raw,
-                      reuse->raw_series + reused * series_len);
+            take_raw (&ctx, mp, rp->series + index * series_len, raw);
           else
             {
               ctx.fees_read = 0;
@@ -713,7 +728,9 @@ sc_engine_evaluate (ScCatalog             *catalog,
     {
       for (guint i = 0; i < result->measures->len; i++)
         ((MeasurePriv *) g_ptr_array_index (result->measures, i))->pub.monthly = NULL;
-      g_clear_pointer (&rp->series, g_free);
+      /* The raw measures (keep_raw) may still hold series in it. */
+      if (rp->raw == NULL)
+        g_clear_pointer (&rp->series, g_free);
     }
 
   write_reasons (&ctx, rp);
@@ -828,7 +845,7 @@ delta_platform (const ScResult         *base,
         }
       else
         /* The rest of a group: as it was evaluated, for the group's choice. */
-        take_raw (c, &news[s], series + s * len, old, rp->raw_series + index[s] * len);
+        take_raw (c, &news[s], series + s * len, old);
       if (news[s].pub.expected && news[s].pub.status == SC_MEASURE_ELIGIBLE)
         fits = FALSE;
       pdata[resolved->len++] = &news[s];
