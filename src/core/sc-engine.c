@@ -1043,8 +1043,9 @@ sc_engine_delta_plan_new (const ScResult      *base,
   const ResultPriv *rp = (const ResultPriv *) base;
   g_autofree guint *heap = NULL;
   gboolean *is_dirty, *moves;
+  guint *hits;
   ScDeltaPlan *plan;
-  guint p, n = 0, n_hit = 0, bits;
+  guint p, n = 0, n_hit = 0, n_moved = 0, bits;
 
   g_return_val_if_fail (base != NULL && platform != NULL, NULL);
 
@@ -1057,13 +1058,16 @@ sc_engine_delta_plan_new (const ScResult      *base,
 
   /* What the moved numbers can move (evaluated again), and the rest of
    * its group (as it was); measures without a value left out. */
-  is_dirty = DELTA_ALLOC (sizeof (gboolean) * 2 * MAX (1, rp->n_raw), heap);
+  is_dirty = DELTA_ALLOC ((sizeof (gboolean) * 2 + sizeof (guint)) * MAX (1, rp->n_raw), heap);
   memset (is_dirty, 0, sizeof (gboolean) * 2 * MAX (1, rp->n_raw));
   moves = is_dirty + MAX (1, rp->n_raw);
+  hits = (guint *) (moves + MAX (1, rp->n_raw));
   for (guint i = 0; i < rp->n_raw; i++)
     if (rp->raw_info[i].platform == p && raw_is_dirty (&rp->raw_info[i], bits, dirty, n_dirty, &moves[i]))
       {
         is_dirty[i] = moves[i];
+        if (is_dirty[i])
+          hits[n_moved++] = i;
         n_hit++;
       }
   if (n_hit == 0 && bits == 0)
@@ -1078,9 +1082,10 @@ sc_engine_delta_plan_new (const ScResult      *base,
 
       if (ri->platform != p || !ri->priced)
         continue;
-      for (guint j = 0; j < rp->n_raw && !take && ri->group != NULL; j++)
-        take = is_dirty[j] && rp->raw_info[j].program == ri->program
-               && g_strcmp0 (rp->raw_info[j].group, ri->group) == 0;
+      /* Only the few evaluated again can draw in the rest of their group. */
+      for (guint h = 0; h < n_moved && !take && ri->group != NULL; h++)
+        take = rp->raw_info[hits[h]].program == ri->program
+               && g_strcmp0 (rp->raw_info[hits[h]].group, ri->group) == 0;
       if (take)
         {
           plan->moved[n] = is_dirty[i];

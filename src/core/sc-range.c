@@ -57,6 +57,7 @@ typedef struct
   gboolean               read_by_condition[SC_N_FIELDS];   /* linear_slopes(), once read_walked */
   gboolean               read_walked;
   const ScResult        *base;   /* the central values with each measure kept (keep_raw) */
+  guint8                *group_priced;   /* n × SC_N_FIELDS: platform_group_priced(), + 1 once known */
 } Eval;
 
 /* One assumption being moved: a catalog number (@ref) or a profile field. */
@@ -628,6 +629,7 @@ combined_shortcut (Eval                   *ev,
   for (guint f = 0; f < n_f; f++)
     {
       const Cand *c = NULL;
+      guint8 *known;
 
       for (guint i = 0; i < cands->len && c == NULL; i++)
         if (g_array_index (cands, Cand, i).ref == NULL && g_array_index (cands, Cand, i).field == fields[f])
@@ -635,10 +637,17 @@ combined_shortcut (Eval                   *ev,
       if (c == NULL || c->slope == NULL)
         return FALSE;
       if (fields[f] == SC_FIELD_LOCKED_VALUE_WORTH)
-        worth = fvalues[f];
-      else if (platform_group_priced (ev->catalog, platform, fields[f]))
+        {
+          worth = fvalues[f];
+          continue;
+        }
+      /* The same for each direction: the catalog walked once. */
+      known = &ev->group_priced[p * SC_N_FIELDS + fields[f]];
+      if (*known == 0)
+        *known = 1 + platform_group_priced (ev->catalog, platform, fields[f]);
+      if (*known == 2)
         return FALSE;
-      else if (fields[f] == SC_FIELD_COST_OF_CAPITAL)
+      if (fields[f] == SC_FIELD_COST_OF_CAPITAL)
         coc = fvalues[f] / c->central;
       else
         rate = fvalues[f] / c->central;
@@ -778,6 +787,7 @@ sc_range_analyse (ScCatalog             *catalog,
   ev.options.dirty = NULL;
   ev.n = n;
   ev.central = an->central;
+  ev.group_priced = g_new0 (guint8, (gsize) n * SC_N_FIELDS);
   /* The engine's strings are looked up once for the whole analysis, not
    * once per shortcut (an evaluation without reasons uses the caller's
    * cache). */
@@ -897,6 +907,7 @@ sc_range_analyse (ScCatalog             *catalog,
     }
   g_free (lows);
   g_free (scores);
+  g_free (ev.group_priced);
   sc_result_free (own_base);
   sc_format_cache_set (saved_tr);
   g_debug ("range analysis: %u assumptions, %u evaluations, %u by the shortcut, %u linear", cands->len,
