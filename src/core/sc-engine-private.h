@@ -79,7 +79,7 @@ typedef struct _Ctx
   const char       *only_platform;
   guint             fees_read;     /* 1 << ScFee of each baseline fee read since last reset */
   double           *counted_red;   /* kept: per platform, SC_N_FEES × n_months reductions counted */
-  gboolean         *counts_expected; /* kept: per platform, an expected measure counts on it */
+  gboolean         *no_delta;      /* kept: per platform, no delta can stand for it (keep_counted()) */
   GPtrArray        *used;          /* const ScNumber*: the assumed numbers used (with reasons) */
   GPtrArray        *empty;         /* without reasons: sc_ctx_empty_array(), which every
                                     * measure's reasons (and texts, until it has one) share */

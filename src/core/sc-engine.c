@@ -349,7 +349,8 @@ baseline_item_fee (ScCatalog     *catalog,
 }
 
 /* Each platform's counted reductions, fee by fee and month by month, and
- * whether an expected measure counts on it: once, for the deltas. */
+ * whether no delta can stand for it: an expected measure counts on it, or
+ * a reduction reaches the gross (a cap cut it); once, for the deltas. */
 static void
 keep_counted (Ctx      *ctx,
               ScResult *result)
@@ -357,7 +358,7 @@ keep_counted (Ctx      *ctx,
   gsize len = (gsize) SC_N_FEES * ctx->n_months;
 
   ctx->counted_red = g_new0 (double, MAX (1, len * ctx->platforms->len));
-  ctx->counts_expected = g_new0 (gboolean, MAX (1, ctx->platforms->len));
+  ctx->no_delta = g_new0 (gboolean, MAX (1, ctx->platforms->len));
   for (guint i = 0; i < result->measures->len; i++)
     {
       const MeasurePriv *fin = g_ptr_array_index (result->measures, i);
@@ -366,9 +367,19 @@ keep_counted (Ctx      *ctx,
       if (fin->pub.status != SC_MEASURE_ELIGIBLE || fin->pub.cut_by_group)
         continue;
       if (fin->pub.expected)
-        ctx->counts_expected[fin->platform] = TRUE;
+        ctx->no_delta[fin->platform] = TRUE;
       for (gsize k = 0; fin->fee_red != NULL && k < len; k++)
         red[k] += fin->fee_red[k];
+    }
+  for (guint p = 0; p < ctx->platforms->len; p++)
+    {
+      const double *red = ctx->counted_red + p * len, *gross = ctx->gross[p];
+      int over = 0;
+
+      for (gsize k = 0; gross != NULL && k < len; k++)
+        over |= !(red[k] <= gross[k] + EPSILON || red[k] <= 0);
+      if (over)
+        ctx->no_delta[p] = TRUE;
     }
 }
 
@@ -803,7 +814,7 @@ delta_platform (const ScResult         *base,
   g_autofree gpointer heap = NULL;
   gpointer block;
   gsize size;
-  double *red, *before, *series;     /* before: the counted reductions as they were */
+  double *red, *series;
   MeasurePriv *news;
   GPtrArray resolved_storage, *resolved = &resolved_storage;
   gpointer *pdata;
@@ -811,23 +822,21 @@ delta_platform (const ScResult         *base,
   guint n_months = rp->kept->n_months;
   gsize len = (gsize) n_months * SC_N_AMOUNTS, n_red = (gsize) SC_N_FEES * n_months;
 
-  /* The platform's counted reductions, fee by fee and month by month. */
-  if (rp->kept->counts_expected[p])
+  /* An expected measure counts, or a cap cut (keep_counted()). */
+  if (rp->kept->no_delta[p])
     return FALSE;
   /* One block for all of it: a delta is a few measures, and the allocator
    * cost as much as evaluating them. */
   size = sizeof (MeasurePriv) * MAX (1, n) + sizeof (gpointer) * MAX (1, n)
-         + sizeof (double) * (2 * n_red + len * MAX (1, n));
+         + sizeof (double) * (n_red + len * MAX (1, n));
   block = DELTA_ALLOC (size, heap);
   news = block;
   pdata = (gpointer *) (news + MAX (1, n));
   red = (double *) (pdata + MAX (1, n));
-  before = red + n_red;
-  series = before + n_red;
+  series = red + n_red;
   memset (news, 0, sizeof (MeasurePriv) * n);
   memset (series, 0, sizeof (double) * len * n);
   memcpy (red, rp->kept->counted_red + (gsize) p * n_red, sizeof (double) * n_red);
-  memcpy (before, red, sizeof (double) * n_red);
   /* A GPtrArray on the stack for sc_stacking_resolve_groups(), which
    * only reads it. */
   memset (&resolved_storage, 0, sizeof resolved_storage);
@@ -872,14 +881,13 @@ delta_platform (const ScResult         *base,
     }
   if (fits)
     {
-      const double *was = rp->kept->gross[p];
       int over = 0;
 
       /* The test of the caps: a reduction that reaches the gross is cut;
-       * none may now, and none may have before (without a branch per
-       * month and fee: a few dozen each). */
+       * none may now (none did before: keep_counted()), without a branch
+       * per month and fee: a few dozen each. */
       for (gsize k = 0; k < n_red; k++)
-        over |= !(red[k] <= gross[k] + EPSILON || red[k] <= 0) | !(before[k] <= was[k] + EPSILON || before[k] <= 0);
+        over |= !(red[k] <= gross[k] + EPSILON || red[k] <= 0);
       fits = !over;
     }
   if (fits)
