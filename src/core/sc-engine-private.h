@@ -80,6 +80,8 @@ typedef struct _Ctx
   guint             fees_read;     /* 1 << ScFee of each baseline fee read since last reset */
   double           *counted_red;   /* kept: per platform, SC_N_FEES × n_months reductions counted */
   gboolean         *no_delta;      /* kept: per platform, no delta can stand for it (keep_counted()) */
+  double           *fee_red_pool;  /* a delta's: zeroed room for the fee reductions of each of its
+                                    * measures (sc_ctx_new_fee_red()); else NULL */
   GPtrArray        *used;          /* const ScNumber*: the assumed numbers used (with reasons) */
   GPtrArray        *empty;         /* without reasons: sc_ctx_empty_array(), which every
                                     * measure's reasons (and texts, until it has one) share */
@@ -201,6 +203,20 @@ sc_ctx_number (Ctx            *ctx,
     if (ctx->overrides[i].number == (gconstpointer) n)
       return ctx->overrides[i].value;
   return n->value;
+}
+
+/* Zeroed room for a measure's fee reductions (SC_N_FEES × n_months): from
+ * a delta's pool, which the delta frees at once, else its own block. */
+static inline double *
+sc_ctx_new_fee_red (Ctx *ctx)
+{
+  double *red;
+
+  if (ctx->fee_red_pool == NULL)
+    return g_new0 (double, SC_N_FEES * ctx->n_months);
+  red = ctx->fee_red_pool;
+  ctx->fee_red_pool += SC_N_FEES * ctx->n_months;
+  return red;
 }
 
 /* One empty array for the whole process, never freed: the reasons and

@@ -300,7 +300,9 @@ take_raw (Ctx               *ctx,
   new_arrays (ctx, &mp->pub);
   mp->pub.monthly = monthly;
   memcpy (monthly, raw->pub.monthly, sizeof (double) * ctx->n_months * SC_N_AMOUNTS);
-  mp->fee_red = raw->fee_red != NULL ? g_memdup2 (raw->fee_red, sizeof (double) * SC_N_FEES * ctx->n_months) : NULL;
+  mp->fee_red = NULL;
+  if (raw->fee_red != NULL)
+    mp->fee_red = memcpy (sc_ctx_new_fee_red (ctx), raw->fee_red, sizeof (double) * SC_N_FEES * ctx->n_months);
 }
 
 static double
@@ -828,14 +830,16 @@ delta_platform (const ScResult         *base,
   /* One block for all of it: a delta is a few measures, and the allocator
    * cost as much as evaluating them. */
   size = sizeof (MeasurePriv) * MAX (1, n) + sizeof (gpointer) * MAX (1, n)
-         + sizeof (double) * (n_red + len * MAX (1, n));
+         + sizeof (double) * (n_red + (len + n_red) * MAX (1, n));
   block = DELTA_ALLOC (size, heap);
   news = block;
   pdata = (gpointer *) (news + MAX (1, n));
   red = (double *) (pdata + MAX (1, n));
   series = red + n_red;
   memset (news, 0, sizeof (MeasurePriv) * n);
-  memset (series, 0, sizeof (double) * len * n);
+  /* The measures' series, then their fee reductions (sc_ctx_new_fee_red()). */
+  memset (series, 0, sizeof (double) * (len + n_red) * n);
+  c->fee_red_pool = series + len * MAX (1, n);
   memcpy (red, rp->kept->counted_red + (gsize) p * n_red, sizeof (double) * n_red);
   /* A GPtrArray on the stack for sc_stacking_resolve_groups(), which
    * only reads it. */
@@ -928,12 +932,11 @@ delta_platform (const ScResult         *base,
         }
       out->totals[SC_AMOUNT_FEE_NET] = out->totals[SC_AMOUNT_FEE_GROSS] - out->totals[SC_AMOUNT_FEE_REDUCTION];
     }
+  /* Their fee reductions are in the block. */
+  c->fee_red_pool = NULL;
   for (guint s = 0; s < n; s++)
-    {
-      g_free (news[s].fee_red);
-      if (news[s].pub.texts != c->empty)
-        g_ptr_array_unref (news[s].pub.texts);
-    }
+    if (news[s].pub.texts != c->empty)
+      g_ptr_array_unref (news[s].pub.texts);
   return fits;
 }
 
