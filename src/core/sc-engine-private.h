@@ -80,8 +80,8 @@ typedef struct _Ctx
   guint             fees_read;     /* 1 << ScFee of each baseline fee read since last reset */
   double           *counted_red;   /* kept: per platform, SC_N_FEES × n_months reductions counted */
   gboolean         *no_delta;      /* kept: per platform, no delta can stand for it (keep_counted()) */
-  double           *fee_red_pool;  /* a delta's: zeroed room for the fee reductions of each of its
-                                    * measures (sc_ctx_new_fee_red()); else NULL */
+  double           *fee_red_pool;  /* while a delta runs (and only then): zeroed room for the fee
+                                    * reductions of each of its measures (sc_ctx_new_fee_red()) */
   GPtrArray        *used;          /* const ScNumber*: the assumed numbers used (with reasons) */
   GPtrArray        *empty;         /* without reasons: sc_ctx_empty_array(), which every
                                     * measure's reasons (and texts, until it has one) share */

@@ -197,6 +197,9 @@ eval_measure (Ctx             *ctx,
         case SC_EFFECT_SETTLEMENT: priced = TRUE; sc_eval_settlement (ctx, mp, eff); break;
         case SC_EFFECT_RIGHT:
         case SC_EFFECT_RULE_OUTCOME:
+          /* A delta (fee_red_pool set) keeps numbers only. */
+          if (ctx->fee_red_pool != NULL)
+            break;
           if (mr->texts == ctx->empty)
             mr->texts = g_ptr_array_new ();
           g_ptr_array_add (mr->texts, (gpointer) &eff->text);

@@ -20,10 +20,10 @@ char *
 sc_range_ref_key (const Ref *ref)
 {
   if (ref->item != NULL)
-    return g_strdup_printf ("baseline:%s/%s%s%s", ref->platform, sc_fee_to_string (ref->item->fee),
-                            ref->item->category ? "/" : "", ref->item->category ? ref->item->category : "");
-  return g_strdup_printf ("program:%s/%s%s%s", ref->program->id, ref->measure != NULL ? ref->measure->id : "",
-                          ref->measure != NULL ? "/" : "", ref->element);
+    return sc_format_strdup_printf ("baseline:%s/%s%s%s", ref->platform, sc_fee_to_string (ref->item->fee),
+                                    ref->item->category ? "/" : "", ref->item->category ? ref->item->category : "");
+  return sc_format_strdup_printf ("program:%s/%s%s%s", ref->program->id, ref->measure != NULL ? ref->measure->id : "",
+                                  ref->measure != NULL ? "/" : "", ref->element);
 }
 
 typedef struct

@@ -509,23 +509,23 @@ candidate_label (const Cand *c,
       const ScBaselineItem *item = c->ref->item;
 
       g_autofree char *fee = item->category != NULL
-                             ? g_strdup_printf ("%s / %s", sc_format_fee_label (item->fee),
-                                                sc_format_choice_label (SC_FIELD_CATEGORY, item->category))
+                             ? sc_format_strdup_printf ("%s / %s", sc_format_fee_label (item->fee),
+                                                        sc_format_choice_label (SC_FIELD_CATEGORY, item->category))
                              : g_strdup (sc_format_fee_label (item->fee));
 
       /* "Douyin: commission / Apparel" */
-      return g_strdup_printf (_("%s: %s"), sc_text_get (&c->ref->baseline->name, lang), fee);
+      return sc_format_strdup_printf (_("%s: %s"), sc_text_get (&c->ref->baseline->name, lang), fee);
     }
   if (c->ref->tier > 0 && g_str_equal (c->ref->what, "tier %u reward"))
-    what = g_strdup_printf (_("tier %u reward"), c->ref->tier);
+    what = sc_format_strdup_printf (_("tier %u reward"), c->ref->tier);
   else if (c->ref->tier > 0)
-    what = g_strdup_printf (_("tier %u threshold"), c->ref->tier);
+    what = sc_format_strdup_printf (_("tier %u threshold"), c->ref->tier);
   else
     what = g_strdup (_(c->ref->what));
   title = c->ref->measure != NULL ? sc_text_get (&c->ref->measure->title, lang)
                                   : sc_text_get (&c->ref->program->name, lang);
   /* Translators: measure or program title, what is assumed ("length of the discount") */
-  return g_strdup_printf (_("%s: %s"), title, what);
+  return sc_format_strdup_printf (_("%s: %s"), title, what);
 }
 
 static gboolean
@@ -950,8 +950,10 @@ sc_range_analyse (ScCatalog             *catalog,
   g_free (ev.group_priced);
   sc_result_free (own_base);
   sc_format_cache_set (saved_tr);
-  g_debug ("range analysis: %u assumptions, %u evaluations, %u by the shortcut, %u linear", cands->len,
-           ev.n_evaluations, ev.n_shortcuts, ev.n_linear);
+  /* Not even written when nobody reads it (g_debug() formats first). */
+  if (!g_log_writer_default_would_drop (G_LOG_LEVEL_DEBUG, G_LOG_DOMAIN))
+    g_debug ("range analysis: %u assumptions, %u evaluations, %u by the shortcut, %u linear", cands->len,
+             ev.n_evaluations, ev.n_shortcuts, ev.n_linear);
   return an;
 }
 
