@@ -329,6 +329,9 @@ measure_totals (Ctx         *ctx,
         double *row = mr->monthly + m * SC_N_AMOUNTS;
 
         row[SC_AMOUNT_TOTAL_VALUE] = month_value (row);
+        /* Unrolled, the sums stay in registers (a loop kept them in
+         * memory, every month a chain of loads and stores through them). */
+#pragma GCC unroll 16
         for (guint a = 0; a < SC_N_AMOUNTS; a++)
           totals[a] += row[a];
       }
