@@ -105,6 +105,9 @@ typedef struct
                                  * reductions the measure's (in series) unless raw_owned */
   guint             n_raw;
   struct _RawInfo  *raw_info;   /* keep_raw: n_raw, what the deltas scan for (in raw's block) */
+  guint            *raw_start;  /* keep_raw: n_platforms + 1, where each platform's raw measures
+                                 * start in raw_order (which follows in the block) */
+  guint            *raw_order;  /* keep_raw: n_raw indexes of raw, platform by platform */
   struct _Ctx      *kept;       /* keep_raw: the evaluation context, for sc_engine_evaluate_delta() */
   gboolean          plain;      /* keep_raw of every platform at the file's values (no overrides,
                                  * no only_platform): a base for the range analysis */

@@ -391,6 +391,26 @@ keep_counted (Ctx      *ctx,
     }
 }
 
+/* The raw measures platform by platform, each platform's in raw order:
+ * raw_order[raw_start[p]] … raw_order[raw_start[p + 1] - 1] are p's. */
+static void
+keep_raw_order (Ctx        *ctx,
+                ResultPriv *rp)
+{
+  guint n = ctx->platforms->len;
+  g_autofree guint *next = g_new (guint, n + 1);
+
+  rp->raw_start = g_new0 (guint, n + 1 + MAX (1, rp->n_raw));
+  rp->raw_order = rp->raw_start + n + 1;
+  for (guint i = 0; i < rp->n_raw; i++)
+    rp->raw_start[rp->raw_info[i].platform + 1]++;
+  for (guint p = 0; p < n; p++)
+    rp->raw_start[p + 1] += rp->raw_start[p];
+  memcpy (next, rp->raw_start, sizeof (guint) * (n + 1));
+  for (guint i = 0; i < rp->n_raw; i++)
+    rp->raw_order[next[rp->raw_info[i].platform]++] = i;
+}
+
 /* Which block of the result a record goes to: its measure's index, then
  * the assumption notes, then the warnings. */
 static guint
@@ -760,6 +780,7 @@ sc_engine_evaluate (ScCatalog             *catalog,
       ctx.overrides = NULL;
       ctx.n_overrides = 0;
       keep_counted (&ctx, result);
+      keep_raw_order (&ctx, rp);
       rp->kept = g_memdup2 (&ctx, sizeof ctx);
       rp->plain = options->n_overrides == 0 && options->only_platform == NULL;
     }
@@ -1060,9 +1081,10 @@ sc_engine_delta_plan_new (const ScResult      *base,
   const ResultPriv *rp = (const ResultPriv *) base;
   g_autofree guint *heap = NULL;
   gboolean *is_dirty, *moves;
+  const guint *order;
   guint *hits;
   ScDeltaPlan *plan;
-  guint p, n = 0, n_hit = 0, n_moved = 0, bits;
+  guint p, n_p, n = 0, n_hit = 0, n_moved = 0, bits;
 
   g_return_val_if_fail (base != NULL && platform != NULL, NULL);
 
@@ -1074,30 +1096,33 @@ sc_engine_delta_plan_new (const ScResult      *base,
   bits = dirty_fee_bits (rp->kept->catalog, platform, dirty, n_dirty);
 
   /* What the moved numbers can move (evaluated again), and the rest of
-   * its group (as it was); measures without a value left out. */
-  is_dirty = DELTA_ALLOC ((sizeof (gboolean) * 2 + sizeof (guint)) * MAX (1, rp->n_raw), heap);
-  memset (is_dirty, 0, sizeof (gboolean) * 2 * MAX (1, rp->n_raw));
-  moves = is_dirty + MAX (1, rp->n_raw);
-  hits = (guint *) (moves + MAX (1, rp->n_raw));
-  for (guint i = 0; i < rp->n_raw; i++)
-    if (rp->raw_info[i].platform == p && raw_is_dirty (&rp->raw_info[i], bits, dirty, n_dirty, &moves[i]))
+   * its group (as it was); measures without a value left out. Only the
+   * platform's measures are looked at, in raw order (raw_order). */
+  order = rp->raw_order + rp->raw_start[p];
+  n_p = rp->raw_start[p + 1] - rp->raw_start[p];
+  is_dirty = DELTA_ALLOC ((sizeof (gboolean) * 2 + sizeof (guint)) * MAX (1, n_p), heap);
+  memset (is_dirty, 0, sizeof (gboolean) * 2 * MAX (1, n_p));
+  moves = is_dirty + MAX (1, n_p);
+  hits = (guint *) (moves + MAX (1, n_p));
+  for (guint r = 0; r < n_p; r++)
+    if (raw_is_dirty (&rp->raw_info[order[r]], bits, dirty, n_dirty, &moves[r]))
       {
-        is_dirty[i] = moves[i];
-        if (is_dirty[i])
-          hits[n_moved++] = i;
+        is_dirty[r] = moves[r];
+        if (is_dirty[r])
+          hits[n_moved++] = order[r];
         n_hit++;
       }
   if (n_hit == 0 && bits == 0)
     return NULL;
-  plan = g_malloc (sizeof (ScDeltaPlan) + (sizeof (guint) + sizeof (gboolean)) * MAX (1, rp->n_raw));
+  plan = g_malloc (sizeof (ScDeltaPlan) + (sizeof (guint) + sizeof (gboolean)) * MAX (1, n_p));
   plan->index = (guint *) (plan + 1);
-  plan->moved = (gboolean *) (plan->index + MAX (1, rp->n_raw));
-  for (guint i = 0; i < rp->n_raw; i++)
+  plan->moved = (gboolean *) (plan->index + MAX (1, n_p));
+  for (guint r = 0; r < n_p; r++)
     {
-      const RawInfo *ri = &rp->raw_info[i];
-      gboolean take = is_dirty[i];
+      const RawInfo *ri = &rp->raw_info[order[r]];
+      gboolean take = is_dirty[r];
 
-      if (ri->platform != p || !ri->priced)
+      if (!ri->priced)
         continue;
       /* Only the few evaluated again can draw in the rest of their group. */
       for (guint h = 0; h < n_moved && !take && ri->group != NULL; h++)
@@ -1105,8 +1130,8 @@ sc_engine_delta_plan_new (const ScResult      *base,
                && g_strcmp0 (rp->raw_info[hits[h]].group, ri->group) == 0;
       if (take)
         {
-          plan->moved[n] = is_dirty[i];
-          plan->index[n++] = i;
+          plan->moved[n] = is_dirty[r];
+          plan->index[n++] = order[r];
         }
     }
   plan->base = base;

@@ -111,6 +111,7 @@ sc_result_free (ScResult *result)
         g_free (rp->raw[i].fee_red);
       }
   g_free (rp->raw);
+  g_free (rp->raw_start);
   if (rp->kept != NULL)
     {
       sc_ctx_clear (rp->kept);
