@@ -71,8 +71,8 @@ typedef struct _Ctx
 
   GPtrArray        *texts;         /* ScText*: copies of the profile's notes the notes show,
                                     * made on first need; the result keeps them */
-  gconstpointer     noted[64];     /* sources of assumptions already noted */
-  guint             n_noted;
+  const char       *last_platform; /* platform_index()'s last answer: this platform's … */
+  guint             last_platform_index;   /* … index */
 
   const ScEngineOverride *overrides;   /* the options' */
   guint             n_overrides;
@@ -89,6 +89,9 @@ typedef struct _Ctx
                                     * and warning, each with its owner (a measure,
                                     * SC_CTX_ASSUMPTIONS, SC_CTX_WARNINGS) in the order
                                     * they were recorded */
+  /* Last, what only reasons use (a delta's context leaves it out). */
+  guint             n_noted;
+  gconstpointer     noted[64];     /* sources of assumptions already noted */
 } Ctx;
 
 /*

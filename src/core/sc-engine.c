@@ -8,6 +8,7 @@
 #include "sc-engine-private.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <string.h>
 
 /*
@@ -71,9 +72,15 @@ static guint
 platform_index (Ctx        *ctx,
                 const char *platform)
 {
-  guint index = GPOINTER_TO_UINT (g_hash_table_lookup (ctx->platform_of, platform));
+  guint index;
 
+  /* A program's measures, or a delta's, one after another: one lookup. */
+  if (platform == ctx->last_platform)
+    return ctx->last_platform_index;
+  index = GPOINTER_TO_UINT (g_hash_table_lookup (ctx->platform_of, platform));
   g_assert (index > 0);
+  ctx->last_platform = platform;
+  ctx->last_platform_index = index - 1;
   return index - 1;
 }
 
@@ -805,20 +812,21 @@ sc_engine_evaluate (ScCatalog             *catalog,
 #define DELTA_ALLOC(size, heap) \
   ((size) <= DELTA_STACK_MAX ? g_alloca (size) : ((heap) = g_malloc (size)))
 
-/* The kept context of @rp with @overrides, without reasons. */
-static Ctx
-delta_ctx (const ResultPriv       *rp,
+/* The kept context of @rp with @overrides, without reasons, into @c. */
+static void
+delta_ctx (Ctx                    *c,
+           const ResultPriv       *rp,
            const ScEngineOverride *overrides,
            guint                   n_overrides)
 {
-  Ctx c = *rp->kept;
-
-  c.overrides = overrides;
-  c.n_overrides = n_overrides;
-  c.reasons = FALSE;
-  c.used = NULL;
-  c.empty = sc_ctx_empty_array ();
-  return c;
+  /* Not what only reasons use (the sources noted, at the end). */
+  memcpy (c, rp->kept, offsetof (Ctx, n_noted));
+  c->n_noted = 0;
+  c->overrides = overrides;
+  c->n_overrides = n_overrides;
+  c->reasons = FALSE;
+  c->used = NULL;
+  c->empty = sc_ctx_empty_array ();
 }
 
 /*
@@ -1016,7 +1024,7 @@ sc_engine_evaluate_delta (const ScResult         *base,
     }
   if (p == G_MAXUINT)
     return FALSE;
-  c = delta_ctx (rp, overrides, n_overrides);
+  delta_ctx (&c, rp, overrides, n_overrides);
   return delta_platform (base, &c, index, moved, n, p, rp->kept->gross[p], out);
 }
 
@@ -1162,7 +1170,7 @@ sc_engine_delta_plan_run (const ScDeltaPlan      *plan,
   g_return_val_if_fail (plan != NULL && out != NULL, FALSE);
 
   rp = (const ResultPriv *) plan->base;
-  c = delta_ctx (rp, overrides, n_overrides);
+  delta_ctx (&c, rp, overrides, n_overrides);
   if (plan->bits == 0)
     return delta_platform (plan->base, &c, plan->index, plan->moved, plan->n, plan->p, rp->kept->gross[plan->p], out);
 
