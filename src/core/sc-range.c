@@ -539,25 +539,19 @@ scores_differ (const double *a,
   return FALSE;
 }
 
-/* The candidates: the used catalog numbers with a range, then the
- * profile's assumptions with one. */
+/* The candidates: the used catalog numbers with a range (@by_number: each
+ * used number's Ref, sc_range_collect_refs()), then the profile's
+ * assumptions with one. */
 static GArray *
 candidates (ScCatalog       *catalog,
             const ScProfile *profile,
             const ScResult  *result,
-            GPtrArray       *refs)
+            GHashTable      *by_number)
 {
-  GArray *cands = g_array_new (FALSE, TRUE, sizeof (Cand));
-  g_autoptr(GHashTable) by_number = g_hash_table_new (NULL, NULL);
   GPtrArray *used = sc_engine_result_used (result);
+  GArray *cands = g_array_sized_new (FALSE, TRUE, sizeof (Cand), (used != NULL ? used->len : 0) + SC_N_FIELDS);
 
   (void) catalog;
-  for (guint i = 0; i < refs->len; i++)
-    {
-      const Ref *ref = g_ptr_array_index (refs, i);
-
-      g_hash_table_insert (by_number, (gpointer) ref->number, (gpointer) ref);
-    }
   for (guint i = 0; used != NULL && i < used->len; i++)
     {
       const Ref *ref = g_hash_table_lookup (by_number, g_ptr_array_index (used, i));
@@ -790,7 +784,7 @@ sc_range_analyse (ScCatalog             *catalog,
   an->central = g_new0 (double, MAX (1, n));
   an->low = g_new0 (double, MAX (1, n));
   an->high = g_new0 (double, MAX (1, n));
-  an->drivers = g_ptr_array_new_with_free_func (g_free);
+  an->drivers = g_ptr_array_new_full (32, g_free);
   an->leader = 0;
   an->runner_up = G_MAXUINT;
   an->robust = TRUE;
@@ -842,16 +836,17 @@ sc_range_analyse (ScCatalog             *catalog,
       own_base = sc_engine_evaluate (catalog, profile, &o);
       ev.base = own_base;
     }
-  /* Only the numbers the result used can be candidates. */
+  /* Only the numbers the result used can be candidates; the walk gives
+   * each its Ref. */
   {
     GPtrArray *used = sc_engine_result_used (result);
     g_autoptr(GHashTable) only = g_hash_table_new (NULL, NULL);
 
     for (guint i = 0; used != NULL && i < used->len; i++)
-      g_hash_table_add (only, g_ptr_array_index (used, i));
+      g_hash_table_insert (only, g_ptr_array_index (used, i), NULL);
     refs = sc_range_collect_refs (catalog, only);
+    cands = candidates (catalog, profile, result, only);
   }
-  cands = candidates (catalog, profile, result, refs);
   /* Each candidate's scores at its low and its high, in one block. */
   lows = g_new0 (double *, 2 * MAX (1, cands->len));
   highs = lows + MAX (1, cands->len);
