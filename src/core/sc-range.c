@@ -498,9 +498,9 @@ static char *
 candidate_label (const Cand *c,
                  const char *lang)
 {
-  const char *title;
+  const char *title, *what;
 
-  g_autofree char *what = NULL;
+  g_autofree char *tier = NULL;
 
   if (c->ref == NULL)
     return g_strdup (sc_format_field_label (c->field));
@@ -511,17 +511,18 @@ candidate_label (const Cand *c,
       g_autofree char *fee = item->category != NULL
                              ? sc_format_strdup_printf ("%s / %s", sc_format_fee_label (item->fee),
                                                         sc_format_choice_label (SC_FIELD_CATEGORY, item->category))
-                             : g_strdup (sc_format_fee_label (item->fee));
+                             : NULL;
 
       /* "Douyin: commission / Apparel" */
-      return sc_format_strdup_printf (_("%s: %s"), sc_text_get (&c->ref->baseline->name, lang), fee);
+      return sc_format_strdup_printf (_("%s: %s"), sc_text_get (&c->ref->baseline->name, lang),
+                                      fee != NULL ? fee : sc_format_fee_label (item->fee));
     }
   if (c->ref->tier > 0 && g_str_equal (c->ref->what, "tier %u reward"))
-    what = sc_format_strdup_printf (_("tier %u reward"), c->ref->tier);
+    what = tier = sc_format_strdup_printf (_("tier %u reward"), c->ref->tier);
   else if (c->ref->tier > 0)
-    what = sc_format_strdup_printf (_("tier %u threshold"), c->ref->tier);
+    what = tier = sc_format_strdup_printf (_("tier %u threshold"), c->ref->tier);
   else
-    what = g_strdup (_(c->ref->what));
+    what = _(c->ref->what);
   title = c->ref->measure != NULL ? sc_text_get (&c->ref->measure->title, lang)
                                   : sc_text_get (&c->ref->program->name, lang);
   /* Translators: measure or program title, what is assumed ("length of the discount") */
