@@ -461,7 +461,7 @@ sc_ctx_clear (Ctx *ctx)
   g_free (ctx->gross);
   g_free (ctx->platform_basis);
   g_free (ctx->counted_red);
-  g_free (ctx->counts_expected);
+  g_free (ctx->no_delta);
   g_ptr_array_unref (ctx->platforms);
   g_hash_table_unref (ctx->platform_of);
   g_clear_pointer (&ctx->texts, g_ptr_array_unref);

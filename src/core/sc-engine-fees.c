@@ -38,7 +38,7 @@ fee_red_of (Ctx         *ctx,
             ScFee        fee)
 {
   if (mp->fee_red == NULL)
-    mp->fee_red = g_new0 (double, SC_N_FEES * ctx->n_months);
+    mp->fee_red = sc_ctx_new_fee_red (ctx);
   return mp->fee_red + fee * ctx->n_months;
 }
 

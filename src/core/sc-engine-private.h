@@ -25,7 +25,7 @@ G_BEGIN_DECLS
 
 /* --- evaluation context ------------------------------------------------------ */
 
-typedef struct
+typedef struct _MeasurePriv
 {
   ScMeasureResult  pub;
   double          *fee_red;   /* SC_N_FEES × n_months, or NULL */
@@ -33,6 +33,9 @@ typedef struct
   guint            platform;  /* index into Ctx.platforms */
   guint            program;   /* index into ScResult.programs */
   guint            fees_read; /* 1 << ScFee of each baseline fee its evaluation read */
+  struct _MeasurePriv *raw;   /* keep_raw: its raw copy, which shares monthly and fee_red
+                               * until sc_engine_raw_detach(); else NULL */
+  gboolean         raw_owned; /* a raw copy: monthly and fee_red its own */
 } MeasurePriv;
 
 typedef struct _Ctx
@@ -68,15 +71,17 @@ typedef struct _Ctx
 
   GPtrArray        *texts;         /* ScText*: copies of the profile's notes the notes show,
                                     * made on first need; the result keeps them */
-  gconstpointer     noted[64];     /* sources of assumptions already noted */
-  guint             n_noted;
+  const char       *last_platform; /* platform_index()'s last answer: this platform's … */
+  guint             last_platform_index;   /* … index */
 
   const ScEngineOverride *overrides;   /* the options' */
   guint             n_overrides;
   const char       *only_platform;
   guint             fees_read;     /* 1 << ScFee of each baseline fee read since last reset */
   double           *counted_red;   /* kept: per platform, SC_N_FEES × n_months reductions counted */
-  gboolean         *counts_expected; /* kept: per platform, an expected measure counts on it */
+  gboolean         *no_delta;      /* kept: per platform, no delta can stand for it (keep_counted()) */
+  double           *fee_red_pool;  /* while a delta runs (and only then): zeroed room for the fee
+                                    * reductions of each of its measures (sc_ctx_new_fee_red()) */
   GPtrArray        *used;          /* const ScNumber*: the assumed numbers used (with reasons) */
   GPtrArray        *empty;         /* without reasons: sc_ctx_empty_array(), which every
                                     * measure's reasons (and texts, until it has one) share */
@@ -84,6 +89,9 @@ typedef struct _Ctx
                                     * and warning, each with its owner (a measure,
                                     * SC_CTX_ASSUMPTIONS, SC_CTX_WARNINGS) in the order
                                     * they were recorded */
+  /* Last, what only reasons use (a delta's context leaves it out). */
+  guint             n_noted;
+  gconstpointer     noted[64];     /* sources of assumptions already noted */
 } Ctx;
 
 /*
@@ -96,10 +104,13 @@ typedef struct
   ScResult          pub;
   GPtrArray        *used;       /* Ctx.used */
   MeasurePriv      *raw;        /* ScEngineOptions.keep_raw: n_raw measures as evaluated,
-                                 * before stacking; reasons and texts NULL */
-  double           *raw_series; /* n_raw × n_months × SC_N_AMOUNTS */
+                                 * before stacking; reasons and texts NULL; series and fee
+                                 * reductions the measure's (in series) unless raw_owned */
   guint             n_raw;
   struct _RawInfo  *raw_info;   /* keep_raw: n_raw, what the deltas scan for (in raw's block) */
+  guint            *raw_start;  /* keep_raw: n_platforms + 1, where each platform's raw measures
+                                 * start in raw_order (which follows in the block) */
+  guint            *raw_order;  /* keep_raw: n_raw indexes of raw, platform by platform */
   struct _Ctx      *kept;       /* keep_raw: the evaluation context, for sc_engine_evaluate_delta() */
   gboolean          plain;      /* keep_raw of every platform at the file's values (no overrides,
                                  * no only_platform): a base for the range analysis */
@@ -198,6 +209,20 @@ sc_ctx_number (Ctx            *ctx,
     if (ctx->overrides[i].number == (gconstpointer) n)
       return ctx->overrides[i].value;
   return n->value;
+}
+
+/* Zeroed room for a measure's fee reductions (SC_N_FEES × n_months): from
+ * a delta's pool, which the delta frees at once, else its own block. */
+static inline double *
+sc_ctx_new_fee_red (Ctx *ctx)
+{
+  double *red;
+
+  if (ctx->fee_red_pool == NULL)
+    return g_new0 (double, SC_N_FEES * ctx->n_months);
+  red = ctx->fee_red_pool;
+  ctx->fee_red_pool += SC_N_FEES * ctx->n_months;
+  return red;
 }
 
 /* One empty array for the whole process, never freed: the reasons and
@@ -373,6 +398,18 @@ void  sc_eval_settlement         (Ctx *ctx, MeasurePriv *mp, const ScEffect *eff
 void  sc_fees_platform_gross     (Ctx *ctx, guint index, const char *platform);
 
 /* --- stacking and caps (sc-stacking.c) ----------------------------------------- */
+
+/* Before stacking changes @mp's series or fee reductions: its raw copy
+ * (keep_raw) takes its own of both. */
+void  sc_engine_raw_detach_real       (Ctx              *ctx,
+                                       MeasurePriv      *mp);
+static inline void
+sc_engine_raw_detach (Ctx         *ctx,
+                      MeasurePriv *mp)
+{
+  if (mp->raw != NULL)
+    sc_engine_raw_detach_real (ctx, mp);
+}
 
 /* Keeps one measure per exclusive / best-of group of a program;
  * @first..@last index @measures. */

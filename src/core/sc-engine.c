@@ -8,6 +8,7 @@
 #include "sc-engine-private.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <string.h>
 
 /*
@@ -71,9 +72,15 @@ static guint
 platform_index (Ctx        *ctx,
                 const char *platform)
 {
-  guint index = GPOINTER_TO_UINT (g_hash_table_lookup (ctx->platform_of, platform));
+  guint index;
 
+  /* A program's measures, or a delta's, one after another: one lookup. */
+  if (platform == ctx->last_platform)
+    return ctx->last_platform_index;
+  index = GPOINTER_TO_UINT (g_hash_table_lookup (ctx->platform_of, platform));
   g_assert (index > 0);
+  ctx->last_platform = platform;
+  ctx->last_platform_index = index - 1;
   return index - 1;
 }
 
@@ -197,6 +204,9 @@ eval_measure (Ctx             *ctx,
         case SC_EFFECT_SETTLEMENT: priced = TRUE; sc_eval_settlement (ctx, mp, eff); break;
         case SC_EFFECT_RIGHT:
         case SC_EFFECT_RULE_OUTCOME:
+          /* A delta (fee_red_pool set) keeps numbers only. */
+          if (ctx->fee_red_pool != NULL)
+            break;
           if (mr->texts == ctx->empty)
             mr->texts = g_ptr_array_new ();
           g_ptr_array_add (mr->texts, (gpointer) &eff->text);
@@ -249,14 +259,20 @@ typedef struct _RawInfo
   gboolean         priced;     /* measure_priced() */
 } RawInfo;
 
-/* Keeps @mp as evaluated, before stacking, as raw measure @index. */
+/*
+ * Keeps @mp as evaluated, before stacking, as raw measure @index. Its
+ * series and fee reductions are @mp's own until stacking changes them
+ * (sc_engine_raw_detach()): most measures it never touches, and copying
+ * every series made a kept evaluation's memory half as large again (a
+ * block the allocator gave back to the system and paged in afresh on every
+ * evaluation).
+ */
 static void
 keep_raw (Ctx         *ctx,
           ResultPriv  *rp,
           guint        index,
           MeasurePriv *mp)
 {
-  gsize len = (gsize) ctx->n_months * SC_N_AMOUNTS;
   MeasurePriv *raw = &rp->raw[index];
 
   *raw = *mp;
@@ -266,9 +282,19 @@ keep_raw (Ctx         *ctx,
   raw->pub.reason_data = NULL;
   raw->pub.n_reason_data = 0;
   raw->pub.texts = NULL;
-  raw->pub.monthly = NULL;
+  mp->raw = raw;
+}
+
+void
+sc_engine_raw_detach_real (Ctx         *ctx,
+                           MeasurePriv *mp)
+{
+  MeasurePriv *raw = mp->raw;
+
+  raw->pub.monthly = g_memdup2 (mp->pub.monthly, sizeof (double) * ctx->n_months * SC_N_AMOUNTS);
   raw->fee_red = mp->fee_red != NULL ? g_memdup2 (mp->fee_red, sizeof (double) * SC_N_FEES * ctx->n_months) : NULL;
-  memcpy (rp->raw_series + index * len, mp->pub.monthly, sizeof (double) * len);
+  raw->raw_owned = TRUE;
+  mp->raw = NULL;
 }
 
 /* @mp (zeroed) as @raw was evaluated, its series into @monthly. */
@@ -276,14 +302,17 @@ static void
 take_raw (Ctx               *ctx,
           MeasurePriv       *mp,
           double            *monthly,
-          const MeasurePriv *raw,
-          const double      *raw_monthly)
+          const MeasurePriv *raw)
 {
   *mp = *raw;
+  mp->raw = NULL;
+  mp->raw_owned = FALSE;
   new_arrays (ctx, &mp->pub);
   mp->pub.monthly = monthly;
-  memcpy (monthly, raw_monthly, sizeof (double) * ctx->n_months * SC_N_AMOUNTS);
-  mp->fee_red = raw->fee_red != NULL ? g_memdup2 (raw->fee_red, sizeof (double) * SC_N_FEES * ctx->n_months) : NULL;
+  memcpy (monthly, raw->pub.monthly, sizeof (double) * ctx->n_months * SC_N_AMOUNTS);
+  mp->fee_red = NULL;
+  if (raw->fee_red != NULL)
+    mp->fee_red = memcpy (sc_ctx_new_fee_red (ctx), raw->fee_red, sizeof (double) * SC_N_FEES * ctx->n_months);
 }
 
 static double
@@ -307,6 +336,9 @@ measure_totals (Ctx         *ctx,
         double *row = mr->monthly + m * SC_N_AMOUNTS;
 
         row[SC_AMOUNT_TOTAL_VALUE] = month_value (row);
+        /* Unrolled, the sums stay in registers (a loop kept them in
+         * memory, every month a chain of loads and stores through them). */
+#pragma GCC unroll 16
         for (guint a = 0; a < SC_N_AMOUNTS; a++)
           totals[a] += row[a];
       }
@@ -332,7 +364,8 @@ baseline_item_fee (ScCatalog     *catalog,
 }
 
 /* Each platform's counted reductions, fee by fee and month by month, and
- * whether an expected measure counts on it: once, for the deltas. */
+ * whether no delta can stand for it: an expected measure counts on it, or
+ * a reduction reaches the gross (a cap cut it); once, for the deltas. */
 static void
 keep_counted (Ctx      *ctx,
               ScResult *result)
@@ -340,7 +373,7 @@ keep_counted (Ctx      *ctx,
   gsize len = (gsize) SC_N_FEES * ctx->n_months;
 
   ctx->counted_red = g_new0 (double, MAX (1, len * ctx->platforms->len));
-  ctx->counts_expected = g_new0 (gboolean, MAX (1, ctx->platforms->len));
+  ctx->no_delta = g_new0 (gboolean, MAX (1, ctx->platforms->len));
   for (guint i = 0; i < result->measures->len; i++)
     {
       const MeasurePriv *fin = g_ptr_array_index (result->measures, i);
@@ -349,10 +382,40 @@ keep_counted (Ctx      *ctx,
       if (fin->pub.status != SC_MEASURE_ELIGIBLE || fin->pub.cut_by_group)
         continue;
       if (fin->pub.expected)
-        ctx->counts_expected[fin->platform] = TRUE;
+        ctx->no_delta[fin->platform] = TRUE;
       for (gsize k = 0; fin->fee_red != NULL && k < len; k++)
         red[k] += fin->fee_red[k];
     }
+  for (guint p = 0; p < ctx->platforms->len; p++)
+    {
+      const double *red = ctx->counted_red + p * len, *gross = ctx->gross[p];
+      int over = 0;
+
+      for (gsize k = 0; gross != NULL && k < len; k++)
+        over |= !(red[k] <= gross[k] + EPSILON || red[k] <= 0);
+      if (over)
+        ctx->no_delta[p] = TRUE;
+    }
+}
+
+/* The raw measures platform by platform, each platform's in raw order:
+ * raw_order[raw_start[p]] … raw_order[raw_start[p + 1] - 1] are p's. */
+static void
+keep_raw_order (Ctx        *ctx,
+                ResultPriv *rp)
+{
+  guint n = ctx->platforms->len;
+  g_autofree guint *next = g_new (guint, n + 1);
+
+  rp->raw_start = g_new0 (guint, n + 1 + MAX (1, rp->n_raw));
+  rp->raw_order = rp->raw_start + n + 1;
+  for (guint i = 0; i < rp->n_raw; i++)
+    rp->raw_start[rp->raw_info[i].platform + 1]++;
+  for (guint p = 0; p < n; p++)
+    rp->raw_start[p + 1] += rp->raw_start[p];
+  memcpy (next, rp->raw_start, sizeof (guint) * (n + 1));
+  for (guint i = 0; i < rp->n_raw; i++)
+    rp->raw_order[next[rp->raw_info[i].platform]++] = i;
 }
 
 /* Which block of the result a record goes to: its measure's index, then
@@ -525,7 +588,6 @@ sc_engine_evaluate (ScCatalog             *catalog,
       /* The compact copy the deltas scan follows the raw measures. */
       rp->raw = g_malloc0 ((sizeof (MeasurePriv) + sizeof (RawInfo)) * MAX (1, n_measures));
       rp->raw_info = (RawInfo *) (rp->raw + MAX (1, n_measures));
-      rp->raw_series = g_new (double, MAX (1, series_len * n_measures));
     }
   if (options != NULL && options->reuse != NULL && ((const ResultPriv *) options->reuse)->raw != NULL
       && options->reuse->horizon_months == ctx.n_months)
@@ -610,8 +672,7 @@ sc_engine_evaluate (ScCatalog             *catalog,
           if (raw != NULL && (raw->fees_read & dirty_fees) != 0)
             raw = NULL;
           if (raw != NULL)
-            take_raw (&ctx, mp, rp->series + index * series_len, raw,
-                      reuse->raw_series + reused * series_len);
+            take_raw (&ctx, mp, rp->series + index * series_len, raw);
           else
             {
               ctx.fees_read = 0;
@@ -713,7 +774,9 @@ sc_engine_evaluate (ScCatalog             *catalog,
     {
       for (guint i = 0; i < result->measures->len; i++)
         ((MeasurePriv *) g_ptr_array_index (result->measures, i))->pub.monthly = NULL;
-      g_clear_pointer (&rp->series, g_free);
+      /* The raw measures (keep_raw) may still hold series in it. */
+      if (rp->raw == NULL)
+        g_clear_pointer (&rp->series, g_free);
     }
 
   write_reasons (&ctx, rp);
@@ -724,6 +787,7 @@ sc_engine_evaluate (ScCatalog             *catalog,
       ctx.overrides = NULL;
       ctx.n_overrides = 0;
       keep_counted (&ctx, result);
+      keep_raw_order (&ctx, rp);
       rp->kept = g_memdup2 (&ctx, sizeof ctx);
       rp->plain = options->n_overrides == 0 && options->only_platform == NULL;
     }
@@ -748,20 +812,21 @@ sc_engine_evaluate (ScCatalog             *catalog,
 #define DELTA_ALLOC(size, heap) \
   ((size) <= DELTA_STACK_MAX ? g_alloca (size) : ((heap) = g_malloc (size)))
 
-/* The kept context of @rp with @overrides, without reasons. */
-static Ctx
-delta_ctx (const ResultPriv       *rp,
+/* The kept context of @rp with @overrides, without reasons, into @c. */
+static void
+delta_ctx (Ctx                    *c,
+           const ResultPriv       *rp,
            const ScEngineOverride *overrides,
            guint                   n_overrides)
 {
-  Ctx c = *rp->kept;
-
-  c.overrides = overrides;
-  c.n_overrides = n_overrides;
-  c.reasons = FALSE;
-  c.used = NULL;
-  c.empty = sc_ctx_empty_array ();
-  return c;
+  /* Not what only reasons use (the sources noted, at the end). */
+  memcpy (c, rp->kept, offsetof (Ctx, n_noted));
+  c->n_noted = 0;
+  c->overrides = overrides;
+  c->n_overrides = n_overrides;
+  c->reasons = FALSE;
+  c->used = NULL;
+  c->empty = sc_ctx_empty_array ();
 }
 
 /*
@@ -786,7 +851,7 @@ delta_platform (const ScResult         *base,
   g_autofree gpointer heap = NULL;
   gpointer block;
   gsize size;
-  double *red, *before, *series;     /* before: the counted reductions as they were */
+  double *red, *series;
   MeasurePriv *news;
   GPtrArray resolved_storage, *resolved = &resolved_storage;
   gpointer *pdata;
@@ -794,23 +859,23 @@ delta_platform (const ScResult         *base,
   guint n_months = rp->kept->n_months;
   gsize len = (gsize) n_months * SC_N_AMOUNTS, n_red = (gsize) SC_N_FEES * n_months;
 
-  /* The platform's counted reductions, fee by fee and month by month. */
-  if (rp->kept->counts_expected[p])
+  /* An expected measure counts, or a cap cut (keep_counted()). */
+  if (rp->kept->no_delta[p])
     return FALSE;
   /* One block for all of it: a delta is a few measures, and the allocator
    * cost as much as evaluating them. */
   size = sizeof (MeasurePriv) * MAX (1, n) + sizeof (gpointer) * MAX (1, n)
-         + sizeof (double) * (2 * n_red + len * MAX (1, n));
+         + sizeof (double) * (n_red + (len + n_red) * MAX (1, n));
   block = DELTA_ALLOC (size, heap);
   news = block;
   pdata = (gpointer *) (news + MAX (1, n));
   red = (double *) (pdata + MAX (1, n));
-  before = red + n_red;
-  series = before + n_red;
+  series = red + n_red;
   memset (news, 0, sizeof (MeasurePriv) * n);
-  memset (series, 0, sizeof (double) * len * n);
+  /* The measures' series, then their fee reductions (sc_ctx_new_fee_red()). */
+  memset (series, 0, sizeof (double) * (len + n_red) * n);
+  c->fee_red_pool = series + len * MAX (1, n);
   memcpy (red, rp->kept->counted_red + (gsize) p * n_red, sizeof (double) * n_red);
-  memcpy (before, red, sizeof (double) * n_red);
   /* A GPtrArray on the stack for sc_stacking_resolve_groups(), which
    * only reads it. */
   memset (&resolved_storage, 0, sizeof resolved_storage);
@@ -828,7 +893,7 @@ delta_platform (const ScResult         *base,
         }
       else
         /* The rest of a group: as it was evaluated, for the group's choice. */
-        take_raw (c, &news[s], series + s * len, old, rp->raw_series + index[s] * len);
+        take_raw (c, &news[s], series + s * len, old);
       if (news[s].pub.expected && news[s].pub.status == SC_MEASURE_ELIGIBLE)
         fits = FALSE;
       pdata[resolved->len++] = &news[s];
@@ -855,14 +920,13 @@ delta_platform (const ScResult         *base,
     }
   if (fits)
     {
-      const double *was = rp->kept->gross[p];
       int over = 0;
 
       /* The test of the caps: a reduction that reaches the gross is cut;
-       * none may now, and none may have before (without a branch per
-       * month and fee: a few dozen each). */
+       * none may now (none did before: keep_counted()), without a branch
+       * per month and fee: a few dozen each. */
       for (gsize k = 0; k < n_red; k++)
-        over |= !(red[k] <= gross[k] + EPSILON || red[k] <= 0) | !(before[k] <= was[k] + EPSILON || before[k] <= 0);
+        over |= !(red[k] <= gross[k] + EPSILON || red[k] <= 0);
       fits = !over;
     }
   if (fits)
@@ -903,12 +967,11 @@ delta_platform (const ScResult         *base,
         }
       out->totals[SC_AMOUNT_FEE_NET] = out->totals[SC_AMOUNT_FEE_GROSS] - out->totals[SC_AMOUNT_FEE_REDUCTION];
     }
+  /* Their fee reductions are in the block. */
+  c->fee_red_pool = NULL;
   for (guint s = 0; s < n; s++)
-    {
-      g_free (news[s].fee_red);
-      if (news[s].pub.texts != c->empty)
-        g_ptr_array_unref (news[s].pub.texts);
-    }
+    if (news[s].pub.texts != c->empty)
+      g_ptr_array_unref (news[s].pub.texts);
   return fits;
 }
 
@@ -961,7 +1024,7 @@ sc_engine_evaluate_delta (const ScResult         *base,
     }
   if (p == G_MAXUINT)
     return FALSE;
-  c = delta_ctx (rp, overrides, n_overrides);
+  delta_ctx (&c, rp, overrides, n_overrides);
   return delta_platform (base, &c, index, moved, n, p, rp->kept->gross[p], out);
 }
 
@@ -1026,8 +1089,10 @@ sc_engine_delta_plan_new (const ScResult      *base,
   const ResultPriv *rp = (const ResultPriv *) base;
   g_autofree guint *heap = NULL;
   gboolean *is_dirty, *moves;
+  const guint *order;
+  guint *hits;
   ScDeltaPlan *plan;
-  guint p, n = 0, n_hit = 0, bits;
+  guint p, n_p, n = 0, n_hit = 0, n_moved = 0, bits;
 
   g_return_val_if_fail (base != NULL && platform != NULL, NULL);
 
@@ -1039,35 +1104,42 @@ sc_engine_delta_plan_new (const ScResult      *base,
   bits = dirty_fee_bits (rp->kept->catalog, platform, dirty, n_dirty);
 
   /* What the moved numbers can move (evaluated again), and the rest of
-   * its group (as it was); measures without a value left out. */
-  is_dirty = DELTA_ALLOC (sizeof (gboolean) * 2 * MAX (1, rp->n_raw), heap);
-  memset (is_dirty, 0, sizeof (gboolean) * 2 * MAX (1, rp->n_raw));
-  moves = is_dirty + MAX (1, rp->n_raw);
-  for (guint i = 0; i < rp->n_raw; i++)
-    if (rp->raw_info[i].platform == p && raw_is_dirty (&rp->raw_info[i], bits, dirty, n_dirty, &moves[i]))
+   * its group (as it was); measures without a value left out. Only the
+   * platform's measures are looked at, in raw order (raw_order). */
+  order = rp->raw_order + rp->raw_start[p];
+  n_p = rp->raw_start[p + 1] - rp->raw_start[p];
+  is_dirty = DELTA_ALLOC ((sizeof (gboolean) * 2 + sizeof (guint)) * MAX (1, n_p), heap);
+  memset (is_dirty, 0, sizeof (gboolean) * 2 * MAX (1, n_p));
+  moves = is_dirty + MAX (1, n_p);
+  hits = (guint *) (moves + MAX (1, n_p));
+  for (guint r = 0; r < n_p; r++)
+    if (raw_is_dirty (&rp->raw_info[order[r]], bits, dirty, n_dirty, &moves[r]))
       {
-        is_dirty[i] = moves[i];
+        is_dirty[r] = moves[r];
+        if (is_dirty[r])
+          hits[n_moved++] = order[r];
         n_hit++;
       }
   if (n_hit == 0 && bits == 0)
     return NULL;
-  plan = g_malloc (sizeof (ScDeltaPlan) + (sizeof (guint) + sizeof (gboolean)) * MAX (1, rp->n_raw));
+  plan = g_malloc (sizeof (ScDeltaPlan) + (sizeof (guint) + sizeof (gboolean)) * MAX (1, n_p));
   plan->index = (guint *) (plan + 1);
-  plan->moved = (gboolean *) (plan->index + MAX (1, rp->n_raw));
-  for (guint i = 0; i < rp->n_raw; i++)
+  plan->moved = (gboolean *) (plan->index + MAX (1, n_p));
+  for (guint r = 0; r < n_p; r++)
     {
-      const RawInfo *ri = &rp->raw_info[i];
-      gboolean take = is_dirty[i];
+      const RawInfo *ri = &rp->raw_info[order[r]];
+      gboolean take = is_dirty[r];
 
-      if (ri->platform != p || !ri->priced)
+      if (!ri->priced)
         continue;
-      for (guint j = 0; j < rp->n_raw && !take && ri->group != NULL; j++)
-        take = is_dirty[j] && rp->raw_info[j].program == ri->program
-               && g_strcmp0 (rp->raw_info[j].group, ri->group) == 0;
+      /* Only the few evaluated again can draw in the rest of their group. */
+      for (guint h = 0; h < n_moved && !take && ri->group != NULL; h++)
+        take = rp->raw_info[hits[h]].program == ri->program
+               && g_strcmp0 (rp->raw_info[hits[h]].group, ri->group) == 0;
       if (take)
         {
-          plan->moved[n] = is_dirty[i];
-          plan->index[n++] = i;
+          plan->moved[n] = is_dirty[r];
+          plan->index[n++] = order[r];
         }
     }
   plan->base = base;
@@ -1098,7 +1170,7 @@ sc_engine_delta_plan_run (const ScDeltaPlan      *plan,
   g_return_val_if_fail (plan != NULL && out != NULL, FALSE);
 
   rp = (const ResultPriv *) plan->base;
-  c = delta_ctx (rp, overrides, n_overrides);
+  delta_ctx (&c, rp, overrides, n_overrides);
   if (plan->bits == 0)
     return delta_platform (plan->base, &c, plan->index, plan->moved, plan->n, plan->p, rp->kept->gross[plan->p], out);
 

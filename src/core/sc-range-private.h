@@ -34,7 +34,8 @@ typedef struct
  * or "baseline:PLATFORM/FEE[/CATEGORY]". (transfer full) */
 char      *sc_range_ref_key      (const Ref  *ref);
 /* Every assumed number of @catalog, programs then baselines; only those
- * in @only when it is not NULL. (transfer full) */
+ * in @only when it is not NULL, and then each number's Ref becomes its
+ * value in @only. (transfer full) */
 GPtrArray *sc_range_collect_refs (ScCatalog  *catalog,
                                   GHashTable *only);
 /* The end (exclusive) an assumed <window-end> declares: its measure's own

@@ -20,10 +20,10 @@ char *
 sc_range_ref_key (const Ref *ref)
 {
   if (ref->item != NULL)
-    return g_strdup_printf ("baseline:%s/%s%s%s", ref->platform, sc_fee_to_string (ref->item->fee),
-                            ref->item->category ? "/" : "", ref->item->category ? ref->item->category : "");
-  return g_strdup_printf ("program:%s/%s%s%s", ref->program->id, ref->measure != NULL ? ref->measure->id : "",
-                          ref->measure != NULL ? "/" : "", ref->element);
+    return sc_format_strdup_printf ("baseline:%s/%s%s%s", ref->platform, sc_fee_to_string (ref->item->fee),
+                                    ref->item->category ? "/" : "", ref->item->category ? ref->item->category : "");
+  return sc_format_strdup_printf ("program:%s/%s%s%s", ref->program->id, ref->measure != NULL ? ref->measure->id : "",
+                                  ref->measure != NULL ? "/" : "", ref->element);
 }
 
 typedef struct
@@ -71,6 +71,8 @@ add_ref_real (Walk           *w,
   ref->noun = noun != NULL ? sc_traffic_unit_label (noun) : NULL;
   ref->varied = TRUE;
   g_ptr_array_add (w->refs, ref);
+  if (w->only != NULL)
+    g_hash_table_insert (w->only, (gpointer) n, ref);
   return ref;
 }
 
@@ -160,7 +162,7 @@ sc_range_collect_refs (ScCatalog  *catalog,
 {
   GPtrArray *programs = sc_catalog_get_programs (catalog);
   GPtrArray *baselines = sc_catalog_get_baselines (catalog);
-  Walk w = { g_ptr_array_new_with_free_func (g_free), NULL, NULL, 0, 0, only };
+  Walk w = { g_ptr_array_new_full (only != NULL ? g_hash_table_size (only) : 64, g_free), NULL, NULL, 0, 0, only };
 
   for (guint i = 0; programs != NULL && i < programs->len; i++)
     {
@@ -204,6 +206,8 @@ sc_range_collect_refs (ScCatalog  *catalog,
           ref->unit = sc_format_fee_unit (item->fee);
           ref->varied = TRUE;
           g_ptr_array_add (w.refs, ref);
+          if (only != NULL)
+            g_hash_table_insert (only, (gpointer) ref->number, ref);
         }
     }
   return w.refs;

@@ -57,6 +57,7 @@ typedef struct
   gboolean               read_by_condition[SC_N_FIELDS];   /* linear_slopes(), once read_walked */
   gboolean               read_walked;
   const ScResult        *base;   /* the central values with each measure kept (keep_raw) */
+  guint8                *group_priced;   /* n × SC_N_FIELDS: platform_group_priced(), + 1 once known */
 } Eval;
 
 /* One assumption being moved: a catalog number (@ref) or a profile field. */
@@ -413,21 +414,56 @@ linear_slopes (Eval       *ev,
 
 /* --- the analysis ----------------------------------------------------------------- */
 
-static void
-driver_free (gpointer data)
+/* The texts of a driver, in the order driver_new() takes them. */
+enum
 {
-  ScRangeDriver *d = data;
+  TEXT_KEY,
+  TEXT_LABEL,
+  TEXT_NOTE,
+  TEXT_CENTRAL,
+  TEXT_LOW,
+  TEXT_HIGH,
+  TEXT_FLIP,
+  N_TEXTS
+};
 
-  g_free (d->key);
-  g_free (d->label);
-  g_free (d->note);
-  g_free (d->central_text);
-  g_free (d->low_text);
-  g_free (d->high_text);
-  g_free (d->score_low);
-  g_free (d->score_high);
-  g_free (d->flip_text);
-  g_free (d);
+/*
+ * A driver with room for @n scores at each end and copies of @texts (each
+ * may be NULL), all in one block that one g_free() frees: a dozen blocks
+ * per driver were a third of the analysis' allocations.
+ */
+static ScRangeDriver *
+driver_new (guint              n,
+            const char *const  texts[N_TEXTS])
+{
+  gsize size = sizeof (ScRangeDriver) + 2 * sizeof (double) * n, len[N_TEXTS];
+  ScRangeDriver *d;
+  char **to[N_TEXTS];
+  char *at;
+
+  for (guint t = 0; t < N_TEXTS; t++)
+    {
+      len[t] = texts[t] != NULL ? strlen (texts[t]) + 1 : 0;
+      size += len[t];
+    }
+  d = g_malloc0 (size);
+  d->score_low = (double *) (d + 1);
+  d->score_high = d->score_low + n;
+  to[TEXT_KEY] = &d->key;
+  to[TEXT_LABEL] = &d->label;
+  to[TEXT_NOTE] = &d->note;
+  to[TEXT_CENTRAL] = &d->central_text;
+  to[TEXT_LOW] = &d->low_text;
+  to[TEXT_HIGH] = &d->high_text;
+  to[TEXT_FLIP] = &d->flip_text;
+  at = (char *) (d->score_high + n);
+  for (guint t = 0; t < N_TEXTS; t++)
+    if (texts[t] != NULL)
+      {
+        *to[t] = memcpy (at, texts[t], len[t]);
+        at += len[t];
+      }
+  return d;
 }
 
 void
@@ -444,27 +480,27 @@ sc_range_analysis_free (ScRangeAnalysis *analysis)
   g_free (analysis);
 }
 
-static char *
+/* @value as the reader sees it, in @buf (SC_FORMAT_VALUE_BUF bytes). */
+static const char *
 format_value (const Cand *c,
-              double      value)
+              double      value,
+              char       *buf)
 {
-  char buf[SC_FORMAT_VALUE_BUF];
-
   if (c->ref != NULL && c->ref->is_date)
     /* An end is exclusive: the reader is told the last day counted. */
-    return g_strdup (sc_day_format ((ScDay) value - 1, buf));
+    return sc_day_format ((ScDay) value - 1, buf);
   if (c->ref != NULL)
-    return g_strdup (sc_format_value (buf, sizeof buf, value, c->ref->unit, c->ref->noun));
-  return g_strdup (sc_format_value (buf, sizeof buf, value, sc_format_field_unit (c->field), NULL));
+    return sc_format_value (buf, SC_FORMAT_VALUE_BUF, value, c->ref->unit, c->ref->noun);
+  return sc_format_value (buf, SC_FORMAT_VALUE_BUF, value, sc_format_field_unit (c->field), NULL);
 }
 
 static char *
 candidate_label (const Cand *c,
                  const char *lang)
 {
-  const char *title;
+  const char *title, *what;
 
-  g_autofree char *what = NULL;
+  g_autofree char *tier = NULL;
 
   if (c->ref == NULL)
     return g_strdup (sc_format_field_label (c->field));
@@ -473,23 +509,24 @@ candidate_label (const Cand *c,
       const ScBaselineItem *item = c->ref->item;
 
       g_autofree char *fee = item->category != NULL
-                             ? g_strdup_printf ("%s / %s", sc_format_fee_label (item->fee),
-                                                sc_format_choice_label (SC_FIELD_CATEGORY, item->category))
-                             : g_strdup (sc_format_fee_label (item->fee));
+                             ? sc_format_strdup_printf ("%s / %s", sc_format_fee_label (item->fee),
+                                                        sc_format_choice_label (SC_FIELD_CATEGORY, item->category))
+                             : NULL;
 
       /* "Douyin: commission / Apparel" */
-      return g_strdup_printf (_("%s: %s"), sc_text_get (&c->ref->baseline->name, lang), fee);
+      return sc_format_strdup_printf (_("%s: %s"), sc_text_get (&c->ref->baseline->name, lang),
+                                      fee != NULL ? fee : sc_format_fee_label (item->fee));
     }
   if (c->ref->tier > 0 && g_str_equal (c->ref->what, "tier %u reward"))
-    what = g_strdup_printf (_("tier %u reward"), c->ref->tier);
+    what = tier = sc_format_strdup_printf (_("tier %u reward"), c->ref->tier);
   else if (c->ref->tier > 0)
-    what = g_strdup_printf (_("tier %u threshold"), c->ref->tier);
+    what = tier = sc_format_strdup_printf (_("tier %u threshold"), c->ref->tier);
   else
-    what = g_strdup (_(c->ref->what));
+    what = _(c->ref->what);
   title = c->ref->measure != NULL ? sc_text_get (&c->ref->measure->title, lang)
                                   : sc_text_get (&c->ref->program->name, lang);
   /* Translators: measure or program title, what is assumed ("length of the discount") */
-  return g_strdup_printf (_("%s: %s"), title, what);
+  return sc_format_strdup_printf (_("%s: %s"), title, what);
 }
 
 static gboolean
@@ -503,25 +540,19 @@ scores_differ (const double *a,
   return FALSE;
 }
 
-/* The candidates: the used catalog numbers with a range, then the
- * profile's assumptions with one. */
+/* The candidates: the used catalog numbers with a range (@by_number: each
+ * used number's Ref, sc_range_collect_refs()), then the profile's
+ * assumptions with one. */
 static GArray *
 candidates (ScCatalog       *catalog,
             const ScProfile *profile,
             const ScResult  *result,
-            GPtrArray       *refs)
+            GHashTable      *by_number)
 {
-  GArray *cands = g_array_new (FALSE, TRUE, sizeof (Cand));
-  g_autoptr(GHashTable) by_number = g_hash_table_new (NULL, NULL);
   GPtrArray *used = sc_engine_result_used (result);
+  GArray *cands = g_array_sized_new (FALSE, TRUE, sizeof (Cand), (used != NULL ? used->len : 0) + SC_N_FIELDS);
 
   (void) catalog;
-  for (guint i = 0; i < refs->len; i++)
-    {
-      const Ref *ref = g_ptr_array_index (refs, i);
-
-      g_hash_table_insert (by_number, (gpointer) ref->number, (gpointer) ref);
-    }
   for (guint i = 0; used != NULL && i < used->len; i++)
     {
       const Ref *ref = g_hash_table_lookup (by_number, g_ptr_array_index (used, i));
@@ -628,6 +659,7 @@ combined_shortcut (Eval                   *ev,
   for (guint f = 0; f < n_f; f++)
     {
       const Cand *c = NULL;
+      guint8 *known;
 
       for (guint i = 0; i < cands->len && c == NULL; i++)
         if (g_array_index (cands, Cand, i).ref == NULL && g_array_index (cands, Cand, i).field == fields[f])
@@ -635,10 +667,17 @@ combined_shortcut (Eval                   *ev,
       if (c == NULL || c->slope == NULL)
         return FALSE;
       if (fields[f] == SC_FIELD_LOCKED_VALUE_WORTH)
-        worth = fvalues[f];
-      else if (platform_group_priced (ev->catalog, platform, fields[f]))
+        {
+          worth = fvalues[f];
+          continue;
+        }
+      /* The same for each direction: the catalog walked once. */
+      known = &ev->group_priced[p * SC_N_FIELDS + fields[f]];
+      if (*known == 0)
+        *known = 1 + platform_group_priced (ev->catalog, platform, fields[f]);
+      if (*known == 2)
         return FALSE;
-      else if (fields[f] == SC_FIELD_COST_OF_CAPITAL)
+      if (fields[f] == SC_FIELD_COST_OF_CAPITAL)
         coc = fvalues[f] / c->central;
       else
         rate = fvalues[f] / c->central;
@@ -746,7 +785,7 @@ sc_range_analyse (ScCatalog             *catalog,
   an->central = g_new0 (double, MAX (1, n));
   an->low = g_new0 (double, MAX (1, n));
   an->high = g_new0 (double, MAX (1, n));
-  an->drivers = g_ptr_array_new_with_free_func (driver_free);
+  an->drivers = g_ptr_array_new_full (32, g_free);
   an->leader = 0;
   an->runner_up = G_MAXUINT;
   an->robust = TRUE;
@@ -778,6 +817,7 @@ sc_range_analyse (ScCatalog             *catalog,
   ev.options.dirty = NULL;
   ev.n = n;
   ev.central = an->central;
+  ev.group_priced = g_new0 (guint8, (gsize) n * SC_N_FIELDS);
   /* The engine's strings are looked up once for the whole analysis, not
    * once per shortcut (an evaluation without reasons uses the caller's
    * cache). */
@@ -797,16 +837,17 @@ sc_range_analyse (ScCatalog             *catalog,
       own_base = sc_engine_evaluate (catalog, profile, &o);
       ev.base = own_base;
     }
-  /* Only the numbers the result used can be candidates. */
+  /* Only the numbers the result used can be candidates; the walk gives
+   * each its Ref. */
   {
     GPtrArray *used = sc_engine_result_used (result);
     g_autoptr(GHashTable) only = g_hash_table_new (NULL, NULL);
 
     for (guint i = 0; used != NULL && i < used->len; i++)
-      g_hash_table_add (only, g_ptr_array_index (used, i));
+      g_hash_table_insert (only, g_ptr_array_index (used, i), NULL);
     refs = sc_range_collect_refs (catalog, only);
+    cands = candidates (catalog, profile, result, only);
   }
-  cands = candidates (catalog, profile, result, refs);
   /* Each candidate's scores at its low and its high, in one block. */
   lows = g_new0 (double *, 2 * MAX (1, cands->len));
   highs = lows + MAX (1, cands->len);
@@ -853,38 +894,43 @@ sc_range_analyse (ScCatalog             *catalog,
           && w_low == a && w_high == a)
         continue;
 
-      d = g_new0 (ScRangeDriver, 1);
-      d->key = c->ref != NULL ? sc_range_ref_key (c->ref) : g_strconcat ("profile:", sc_field_info (c->field)->name, NULL);
-      d->label = candidate_label (c, an->lang);
-      d->note = c->ref != NULL ? g_strdup (sc_text_get (&c->ref->number->note, an->lang))
-                               : g_strdup (sc_text_get (&profile->values[c->field].note, an->lang));
-      if (d->note != NULL && *d->note == '\0')
-        g_clear_pointer (&d->note, g_free);
+      {
+        g_autofree char *key = c->ref != NULL ? sc_range_ref_key (c->ref)
+                                              : g_strconcat ("profile:", sc_field_info (c->field)->name, NULL);
+        g_autofree char *label = candidate_label (c, an->lang);
+        const char *note = c->ref != NULL ? sc_text_get (&c->ref->number->note, an->lang)
+                                          : sc_text_get (&profile->values[c->field].note, an->lang);
+        char central[SC_FORMAT_VALUE_BUF], low[SC_FORMAT_VALUE_BUF], high[SC_FORMAT_VALUE_BUF];
+        char flip[SC_FORMAT_VALUE_BUF];
+        const char *texts[N_TEXTS] = { key, label, note != NULL && *note != '\0' ? note : NULL,
+                                       format_value (c, c->central, central), format_value (c, c->low, low),
+                                       format_value (c, c->high, high), NULL };
+        double flip_value = NAN;
+
+        if (w_low != a || w_high != a)
+          {
+            gboolean at_low = w_low != a;
+            guint other = at_low ? w_low : w_high;
+            const double *s = at_low ? lows[i] : highs[i];
+
+            an->robust = FALSE;
+            flip_value = find_flip (&ev, c, a, other, c->central, an->central[a] - an->central[other],
+                                    at_low ? c->low : c->high, s[a] - s[other]);
+            flip_value = round_for (c, flip_value);
+            texts[TEXT_FLIP] = format_value (c, flip_value, flip);
+          }
+        d = driver_new (n, texts);
+        d->flips = texts[TEXT_FLIP] != NULL;
+        d->flip_value = flip_value;
+      }
       d->is_date = c->ref != NULL && c->ref->is_date;
       d->central = c->central;
       d->low = c->low;
       d->high = c->high;
-      d->central_text = format_value (c, c->central);
-      d->low_text = format_value (c, c->low);
-      d->high_text = format_value (c, c->high);
-      d->score_low = g_memdup2 (lows[i], sizeof (double) * n);
-      d->score_high = g_memdup2 (highs[i], sizeof (double) * n);
+      memcpy (d->score_low, lows[i], sizeof (double) * n);
+      memcpy (d->score_high, highs[i], sizeof (double) * n);
       d->diff_low = lows[i][a] - lows[i][b];
       d->diff_high = highs[i][a] - highs[i][b];
-      d->flip_value = NAN;
-      if (w_low != a || w_high != a)
-        {
-          gboolean at_low = w_low != a;
-          guint other = at_low ? w_low : w_high;
-          const double *s = at_low ? lows[i] : highs[i];
-
-          d->flips = TRUE;
-          an->robust = FALSE;
-          d->flip_value = find_flip (&ev, c, a, other, c->central, an->central[a] - an->central[other],
-                                     at_low ? c->low : c->high, s[a] - s[other]);
-          d->flip_value = round_for (c, d->flip_value);
-          d->flip_text = format_value (c, d->flip_value);
-        }
       g_ptr_array_add (an->drivers, d);
     }
   combine (&ev, cands, lows, highs, an);
@@ -897,10 +943,13 @@ sc_range_analyse (ScCatalog             *catalog,
     }
   g_free (lows);
   g_free (scores);
+  g_free (ev.group_priced);
   sc_result_free (own_base);
   sc_format_cache_set (saved_tr);
-  g_debug ("range analysis: %u assumptions, %u evaluations, %u by the shortcut, %u linear", cands->len,
-           ev.n_evaluations, ev.n_shortcuts, ev.n_linear);
+  /* Not even written when nobody reads it (g_debug() formats first). */
+  if (!g_log_writer_default_would_drop (G_LOG_LEVEL_DEBUG, G_LOG_DOMAIN))
+    g_debug ("range analysis: %u assumptions, %u evaluations, %u by the shortcut, %u linear", cands->len,
+             ev.n_evaluations, ev.n_shortcuts, ev.n_linear);
   return an;
 }
 

@@ -105,9 +105,13 @@ sc_result_free (ScResult *result)
   g_ptr_array_unref (result->warnings);
   g_clear_pointer (&rp->used, g_ptr_array_unref);
   for (guint i = 0; rp->raw != NULL && i < rp->n_raw; i++)
-    g_free (rp->raw[i].fee_red);
+    if (rp->raw[i].raw_owned)
+      {
+        g_free (rp->raw[i].pub.monthly);
+        g_free (rp->raw[i].fee_red);
+      }
   g_free (rp->raw);
-  g_free (rp->raw_series);
+  g_free (rp->raw_start);
   if (rp->kept != NULL)
     {
       sc_ctx_clear (rp->kept);

@@ -14,6 +14,7 @@ static void
 zero_measure (Ctx         *ctx,
               MeasurePriv *mp)
 {
+  sc_engine_raw_detach (ctx, mp);
   memset (mp->pub.monthly, 0, sizeof (double) * ctx->n_months * SC_N_AMOUNTS);
   if (mp->fee_red != NULL)
     memset (mp->fee_red, 0, sizeof (double) * ctx->n_months * SC_N_FEES);
@@ -176,6 +177,7 @@ sc_stacking_apply_caps (Ctx       *ctx,
               fr = &mp->fee_red[f * ctx->n_months + m];
               if (*fr <= 0)
                 continue;
+              sc_engine_raw_detach (ctx, mp);
               cut = *fr * (1 - scale);
               *fr -= cut;
               mp->pub.monthly[m * SC_N_AMOUNTS + SC_AMOUNT_FEE_REDUCTION] -= cut;
