@@ -19,6 +19,7 @@ struct _ScExportDialog
   ScSession       *session;
   ScChartKind      kind;
 
+  AdwPreferencesGroup *group;
   GtkDropDown     *format;
   GtkDropDown     *size;
   GtkSpinButton   *width;
@@ -210,35 +211,46 @@ sc_export_dialog_class_init (ScExportDialogClass *klass)
 
   object_class->dispose = sc_export_dialog_dispose;
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/sc-export-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, ScExportDialog, group);
+  gtk_widget_class_bind_template_child (widget_class, ScExportDialog, format);
+  gtk_widget_class_bind_template_child (widget_class, ScExportDialog, size);
+  gtk_widget_class_bind_template_child (widget_class, ScExportDialog, width);
+  gtk_widget_class_bind_template_child (widget_class, ScExportDialog, height);
+  gtk_widget_class_bind_template_child (widget_class, ScExportDialog, scale);
+  gtk_widget_class_bind_template_child (widget_class, ScExportDialog, scale_row);
+  gtk_widget_class_bind_template_child (widget_class, ScExportDialog, lang);
+  gtk_widget_class_bind_template_child (widget_class, ScExportDialog, footnote);
+  gtk_widget_class_bind_template_child (widget_class, ScExportDialog, title);
+  gtk_widget_class_bind_template_child (widget_class, ScExportDialog, subtitle);
+  gtk_widget_class_bind_template_child (widget_class, ScExportDialog, toasts);
+  gtk_widget_class_bind_template_callback (widget_class, export_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, update_sensitivity);
+}
+
+/* The bounds come from the chart exporter, so they stay out of the template;
+ * set as gtk_spin_button_new_with_range() would. */
+static void
+set_range (GtkSpinButton *spin,
+           double         lo,
+           double         hi,
+           double         step)
+{
+  gtk_spin_button_configure (spin, gtk_adjustment_new (lo, lo, hi, step, 10 * step, 0), step, 0);
+  gtk_spin_button_set_numeric (spin, TRUE);
 }
 
 static void
 sc_export_dialog_init (ScExportDialog *self)
 {
-}
-
-static GtkWidget *
-suffix_row (AdwPreferencesGroup *group,
-            const char          *title,
-            GtkWidget           *widget)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
-  gtk_widget_set_valign (widget, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), widget);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), widget);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  title, -1);
-  adw_preferences_group_add (group, row);
-  return row;
-}
-
-static GtkDropDown *
-dropdown (const char *const *items)
-{
-  return GTK_DROP_DOWN (gtk_drop_down_new_from_strings (items));
+  gtk_widget_init_template (GTK_WIDGET (self));
+  set_range (self->width, SC_CHART_SIZE_MIN, SC_CHART_SIZE_MAX, 10);
+  set_range (self->height, SC_CHART_SIZE_MIN, SC_CHART_SIZE_MAX, 10);
+  set_range (self->scale, SC_CHART_SCALE_MIN, SC_CHART_SCALE_MAX, 1);
+  gtk_drop_down_set_selected (self->size, SC_EXPORT_SIZE_1600);
+  gtk_drop_down_set_selected (self->lang, sc_lang_detect ());
+  update_sensitivity (self);
 }
 
 ScExportDialog *
@@ -247,79 +259,13 @@ sc_export_dialog_new (GtkWindow   *parent,
                       ScChartKind  kind)
 {
   ScExportDialog *self;
-  GtkWidget *toolbar, *header, *page, *cancel, *export;
-  AdwPreferencesGroup *group;
-  const char *formats[] = { "PNG", "SVG", "PDF", NULL };
-  const char *sizes[] = { _("Screen, 1920 × 1080"), _("1600 × 900"), _("A4 landscape"),
-                          _("16:9 slide, 960 × 540"), _("4:3 slide, 720 × 540"),
-                          _("Half a 16:9 slide, 480 × 540"), _("Custom"), NULL };
-  const char *langs[] = { "中文", "English", NULL };
 
   g_return_val_if_fail (SC_IS_SESSION (session), NULL);
 
-  self = g_object_new (SC_TYPE_EXPORT_DIALOG,
-                       "title", _("Export Chart"),
-                       "modal", TRUE,
-                       "transient-for", parent,
-                       "default-width", 460,
-                       "destroy-with-parent", TRUE,
-                       NULL);
+  self = g_object_new (SC_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
   self->session = g_object_ref (session);
   self->kind = kind;
-
-  toolbar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  header = adw_header_bar_new ();
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
-  export = gtk_button_new_with_mnemonic (_("_Export…"));
-  gtk_widget_add_css_class (export, "suggested-action");
-  g_signal_connect_swapped (export, "clicked", G_CALLBACK (export_clicked_cb), self);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), export);
-  gtk_box_append (GTK_BOX (toolbar), header);
-
-  page = adw_preferences_page_new ();
-  group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (group, sc_chart_kind_describe (kind));
-
-  self->format = dropdown (formats);
-  suffix_row (group, _("_Format"), GTK_WIDGET (self->format));
-  self->size = dropdown (sizes);
-  gtk_drop_down_set_selected (self->size, SC_EXPORT_SIZE_1600);
-  suffix_row (group, _("_Size"), GTK_WIDGET (self->size));
-  self->width = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (SC_CHART_SIZE_MIN, SC_CHART_SIZE_MAX, 10));
-  suffix_row (group, _("_Width"), GTK_WIDGET (self->width));
-  self->height = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (SC_CHART_SIZE_MIN, SC_CHART_SIZE_MAX, 10));
-  suffix_row (group, _("_Height"), GTK_WIDGET (self->height));
-  self->scale = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (SC_CHART_SCALE_MIN, SC_CHART_SCALE_MAX, 1));
-  self->scale_row = ADW_ACTION_ROW (suffix_row (group, _("Pixel s_cale"), GTK_WIDGET (self->scale)));
-  adw_action_row_set_subtitle (self->scale_row, _("PNG only: 2 doubles the pixels for sharp slides"));
-  self->lang = dropdown (langs);
-  gtk_drop_down_set_selected (self->lang, sc_lang_detect ());
-  suffix_row (group, _("_Language"), GTK_WIDGET (self->lang));
-  self->footnote = GTK_SWITCH (gtk_switch_new ());
-  gtk_switch_set_active (self->footnote, TRUE);
-  suffix_row (group, _("F_ootnote with profile, date and data"), GTK_WIDGET (self->footnote));
-  self->title = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->title), _("Title (empty: the chart’s own)"));
-  adw_preferences_group_add (group, GTK_WIDGET (self->title));
-  self->subtitle = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->subtitle), _("Subtitle (empty: the chart’s own)"));
-  adw_preferences_group_add (group, GTK_WIDGET (self->subtitle));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), group);
-
-  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
-  adw_toast_overlay_set_child (self->toasts, page);
-  gtk_widget_set_vexpand (GTK_WIDGET (self->toasts), TRUE);
-  gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (self->toasts));
-  adw_window_set_content (ADW_WINDOW (self), toolbar);
-
-  g_signal_connect_swapped (self->size, "notify::selected", G_CALLBACK (update_sensitivity), self);
-  g_signal_connect_swapped (self->format, "notify::selected", G_CALLBACK (update_sensitivity), self);
-  update_sensitivity (self);
-  gtk_window_set_default_widget (GTK_WINDOW (self), export);
+  adw_preferences_group_set_title (self->group, sc_chart_kind_describe (kind));
   return self;
 }
 

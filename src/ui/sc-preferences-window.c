@@ -16,8 +16,18 @@ struct _ScPreferencesWindow
   AdwPreferencesWindow parent_instance;
 
   GSettings           *settings;
-  AdwEntryRow         *logo_row;
   GCancellable        *logo_cancellable;
+
+  AdwPreferencesGroup *new_profiles_group;
+  GtkSpinButton       *exposures_spin;
+  GtkSpinButton       *capital_spin;
+  GtkSpinButton       *worth_spin;
+  GtkDropDown         *style_dropdown;
+  AdwPreferencesGroup *client_report_group;
+  AdwEntryRow         *consultant_row;
+  AdwEntryRow         *logo_row;
+  AdwActionRow        *layout_row;
+  GtkDropDown         *layout_dropdown;
 };
 
 G_DEFINE_FINAL_TYPE (ScPreferencesWindow, sc_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -31,17 +41,6 @@ sc_preferences_window_dispose (GObject *object)
   g_clear_object (&self->logo_cancellable);
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (sc_preferences_window_parent_class)->dispose (object);
-}
-
-static void
-sc_preferences_window_class_init (ScPreferencesWindowClass *klass)
-{
-  G_OBJECT_CLASS (klass)->dispose = sc_preferences_window_dispose;
-}
-
-static void
-sc_preferences_window_init (ScPreferencesWindow *self)
-{
 }
 
 static gboolean
@@ -61,46 +60,10 @@ percent_set (const GValue       *value,
   return g_variant_new_double (g_value_get_double (value) / 100.0);
 }
 
-static GtkWidget *
-spin_row (AdwPreferencesGroup *group,
-          const char          *title,
-          const char          *subtitle,
-          const char          *unit,
-          double               lo,
-          double               hi,
-          double               step,
-          int                  digits,
-          GtkSpinButton      **out)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *spin = gtk_spin_button_new_with_range (lo, hi, step);
-  GtkWidget *tag = gtk_label_new (_("Assumption"));
-  GtkWidget *u = gtk_label_new (unit);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), digits);
-  sc_scroll_guard_attach (spin);
-  gtk_widget_add_css_class (tag, "assumption-tag");
-  gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (u, "dim-label");
-  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (box), tag);
-  gtk_box_append (GTK_BOX (box), spin);
-  gtk_box_append (GTK_BOX (box), u);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
-  adw_preferences_group_add (group, row);
-  *out = GTK_SPIN_BUTTON (spin);
-  return row;
-}
-
 static void
-style_selected_cb (GtkDropDown *dropdown,
-                   GParamSpec  *pspec,
-                   gpointer     data)
+style_selected_cb (GtkDropDown         *dropdown,
+                   GParamSpec          *pspec,
+                   ScPreferencesWindow *self)
 {
   static const AdwColorScheme schemes[] = {
     ADW_COLOR_SCHEME_DEFAULT, ADW_COLOR_SCHEME_FORCE_LIGHT, ADW_COLOR_SCHEME_FORCE_DARK,
@@ -166,123 +129,80 @@ layout_set (const GValue       *value,
   return g_variant_new_string (g_value_get_uint (value) == 1 ? "slides" : "a4");
 }
 
-/* Who prepares client reports: name, logo and page layout (Export →
- * Client Report uses them). */
-static AdwPreferencesGroup *
-client_report_group (ScPreferencesWindow *self)
+static void
+sc_preferences_window_class_init (ScPreferencesWindowClass *klass)
 {
-  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  const char *layouts[] = { _("A4 portrait"), _("Slides, 16:9"), NULL };
-  GtkWidget *name = adw_entry_row_new ();
-  GtkWidget *logo = adw_entry_row_new ();
-  GtkWidget *choose = gtk_button_new_from_icon_name ("document-open-symbolic");
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *layout = gtk_drop_down_new_from_strings (layouts);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  adw_preferences_group_set_title (group, _("Client Reports"));
-  adw_preferences_group_set_description (group, _("Printed on the cover of the client report (Export Client Report)"));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (name), _("Consultant or firm"));
-  adw_preferences_group_add (group, name);
+  G_OBJECT_CLASS (klass)->dispose = sc_preferences_window_dispose;
 
-  self->logo_row = ADW_ENTRY_ROW (logo);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (logo), _("Logo (PNG file)"));
-  gtk_widget_set_valign (choose, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (choose, "flat");
-  gtk_widget_set_tooltip_text (choose, _("Choose a logo"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (choose), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Choose a logo"), -1);
-  g_signal_connect_swapped (choose, "clicked", G_CALLBACK (choose_logo_cb), self);
-  adw_entry_row_add_suffix (ADW_ENTRY_ROW (logo), choose);
-  adw_preferences_group_add (group, logo);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/sc-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, ScPreferencesWindow, new_profiles_group);
+  gtk_widget_class_bind_template_child (widget_class, ScPreferencesWindow, exposures_spin);
+  gtk_widget_class_bind_template_child (widget_class, ScPreferencesWindow, capital_spin);
+  gtk_widget_class_bind_template_child (widget_class, ScPreferencesWindow, worth_spin);
+  gtk_widget_class_bind_template_child (widget_class, ScPreferencesWindow, style_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ScPreferencesWindow, client_report_group);
+  gtk_widget_class_bind_template_child (widget_class, ScPreferencesWindow, consultant_row);
+  gtk_widget_class_bind_template_child (widget_class, ScPreferencesWindow, logo_row);
+  gtk_widget_class_bind_template_child (widget_class, ScPreferencesWindow, layout_row);
+  gtk_widget_class_bind_template_child (widget_class, ScPreferencesWindow, layout_dropdown);
+  gtk_widget_class_bind_template_callback (widget_class, style_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, choose_logo_cb);
+}
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Page layout"));
-  gtk_widget_set_valign (layout, GTK_ALIGN_CENTER);
-  sc_scroll_guard_attach (layout);
-  sc_a11y_set_name (layout, _("Page layout"));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), layout);
-  adw_preferences_group_add (group, row);
+static void
+sc_preferences_window_init (ScPreferencesWindow *self)
+{
+  AdwColorScheme scheme = adw_style_manager_get_color_scheme (adw_style_manager_get_default ());
 
-  if (self->settings != NULL)
+  gtk_widget_init_template (GTK_WIDGET (self));
+  sc_scroll_guard_attach (GTK_WIDGET (self->exposures_spin));
+  sc_scroll_guard_attach (GTK_WIDGET (self->capital_spin));
+  sc_scroll_guard_attach (GTK_WIDGET (self->worth_spin));
+  sc_scroll_guard_attach (GTK_WIDGET (self->style_dropdown));
+  sc_scroll_guard_attach (GTK_WIDGET (self->layout_dropdown));
+  /* The drop-down's toggle button is inside it, out of the template's reach. */
+  sc_a11y_set_name (GTK_WIDGET (self->layout_dropdown),
+                    adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->layout_row)));
+
+  /* Show the current scheme without setting it again. */
+  g_signal_handlers_block_by_func (self->style_dropdown, style_selected_cb, self);
+  gtk_drop_down_set_selected (self->style_dropdown,
+                              scheme == ADW_COLOR_SCHEME_FORCE_LIGHT ? 1 :
+                              scheme == ADW_COLOR_SCHEME_FORCE_DARK ? 2 : 0);
+  g_signal_handlers_unblock_by_func (self->style_dropdown, style_selected_cb, self);
+}
+
+/* Without settings the defaults and the client-report details cannot be
+ * kept, so their groups are shown but not editable. */
+static void
+bind_settings (ScPreferencesWindow *self)
+{
+  if (self->settings == NULL)
     {
-      g_settings_bind (self->settings, "consultant-name", name, "text", G_SETTINGS_BIND_DEFAULT);
-      g_settings_bind (self->settings, "consultant-logo", logo, "text", G_SETTINGS_BIND_DEFAULT);
-      g_settings_bind_with_mapping (self->settings, "client-report-layout", layout, "selected",
-                                    G_SETTINGS_BIND_DEFAULT, layout_get, layout_set, NULL, NULL);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->new_profiles_group), FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->client_report_group), FALSE);
+      return;
     }
-  else
-    gtk_widget_set_sensitive (GTK_WIDGET (group), FALSE);
-  return group;
+  g_settings_bind (self->settings, "yuan-per-1000-exposures", self->exposures_spin, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind_with_mapping (self->settings, "cost-of-capital", self->capital_spin, "value",
+                                G_SETTINGS_BIND_DEFAULT, percent_get, percent_set, NULL, NULL);
+  g_settings_bind_with_mapping (self->settings, "locked-value-worth", self->worth_spin, "value",
+                                G_SETTINGS_BIND_DEFAULT, percent_get, percent_set, NULL, NULL);
+  g_settings_bind (self->settings, "consultant-name", self->consultant_row, "text", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "consultant-logo", self->logo_row, "text", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind_with_mapping (self->settings, "client-report-layout", self->layout_dropdown, "selected",
+                                G_SETTINGS_BIND_DEFAULT, layout_get, layout_set, NULL, NULL);
 }
 
 GtkWidget *
 sc_preferences_window_new (GtkWindow *parent,
                            GSettings *settings)
 {
-  ScPreferencesWindow *self;
-  AdwPreferencesPage *page;
-  AdwPreferencesGroup *group;
-  GtkSpinButton *exposures, *capital, *worth;
-  GtkWidget *row, *style;
-  const char *styles[] = { _("Follow system"), _("Light"), _("Dark"), NULL };
-  AdwColorScheme scheme;
+  ScPreferencesWindow *self = g_object_new (SC_TYPE_PREFERENCES_WINDOW, "transient-for", parent, NULL);
 
-  self = g_object_new (SC_TYPE_PREFERENCES_WINDOW,
-                       "transient-for", parent,
-                       "modal", TRUE,
-                       "search-enabled", FALSE,
-                       NULL);
   self->settings = settings ? g_object_ref (settings) : NULL;
-
-  page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
-  adw_preferences_page_set_title (page, _("General"));
-  adw_preferences_page_set_icon_name (page, "preferences-system-symbolic");
-
-  group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (group, _("New Profiles"));
-  adw_preferences_group_set_description (group, _("Your own estimates, used when a new profile starts. No program or platform states them; each profile can change them."));
-  spin_row (group, _("Yuan per 1,000 exposures"), _("What free traffic is worth to you"),
-            _("yuan"), 0, 1000000, 1, 2, &exposures);
-  spin_row (group, _("Cost of capital"), _("Yearly rate for money held as deposit or settled later"),
-            "%", 0, 100, 0.5, 1, &capital);
-  /* The share of value tied to the platform that verdicts count as cash
-   * (issue 13): 0 to 100 % of each yuan. */
-  spin_row (group, _("Cash value of ¥1 tied to the platform"),
-            _("What one yuan of ad credit, coupons or free traffic, which can only be spent on the platform, is worth to you in cash; platforms are ranked by it"),
-            "%", 0, 100, 5, 0, &worth);
-  if (self->settings != NULL)
-    {
-      g_settings_bind (self->settings, "yuan-per-1000-exposures", exposures, "value", G_SETTINGS_BIND_DEFAULT);
-      g_settings_bind_with_mapping (self->settings, "cost-of-capital", capital, "value",
-                                    G_SETTINGS_BIND_DEFAULT, percent_get, percent_set, NULL, NULL);
-      g_settings_bind_with_mapping (self->settings, "locked-value-worth", worth, "value",
-                                    G_SETTINGS_BIND_DEFAULT, percent_get, percent_set, NULL, NULL);
-    }
-  else
-    gtk_widget_set_sensitive (GTK_WIDGET (group), FALSE);
-  adw_preferences_page_add (page, group);
-
-  group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (group, _("Appearance"));
-  row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Style"));
-  style = gtk_drop_down_new_from_strings (styles);
-  gtk_widget_set_valign (style, GTK_ALIGN_CENTER);
-  sc_scroll_guard_attach (style);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (style), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Style"), -1);
-  scheme = adw_style_manager_get_color_scheme (adw_style_manager_get_default ());
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (style),
-                              scheme == ADW_COLOR_SCHEME_FORCE_LIGHT ? 1 :
-                              scheme == ADW_COLOR_SCHEME_FORCE_DARK ? 2 : 0);
-  g_signal_connect (style, "notify::selected", G_CALLBACK (style_selected_cb), NULL);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), style);
-  adw_preferences_group_add (group, row);
-  row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Money"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Amounts follow the interface language: 2.8万 in Chinese, 28k in English; exports choose their own language"));
-  adw_preferences_group_add (group, row);
-  adw_preferences_page_add (page, group);
-
-  adw_preferences_page_add (page, client_report_group (self));
-
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), page);
+  bind_settings (self);
   return GTK_WIDGET (self);
 }
