@@ -112,7 +112,11 @@ sc_chart_fonts_warm_up (const char *lang,
   w->ref = 2;
   w->lang = g_strdup (lang);
   w->start = g_get_monotonic_time ();
-  w->n_styles = sc_chart_layout_text_styles (width, height, w->styles);
+  /* Every text is laid out at one size in each weight (sc-chart-private.h):
+   * those two are the fonts to load, whatever the chart's size. */
+  w->n_styles = 2;
+  w->styles[0] = (ScChartTextStyle) { SC_CHART_TEXT_REF_SIZE, FALSE };
+  w->styles[1] = (ScChartTextStyle) { SC_CHART_TEXT_REF_SIZE, TRUE };
   w->font_map = pango_cairo_font_map_new ();
   /* Not joined: _finish() waits for the style in hand, never for the
    * thread to be scheduled; the last of the two to let go frees @w. */

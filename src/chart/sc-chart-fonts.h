@@ -21,7 +21,9 @@ G_BEGIN_DECLS
 typedef struct _ScChartFontWarmup ScChartFontWarmup;
 
 /* Starts loading the fonts a @width × @height chart in @lang (zh…, else en)
- * uses. Never fails: without threads _finish() loads them all. (transfer full) */
+ * uses: the same two (regular and bold) at any size, as the text is laid
+ * out at one size and scaled. Never fails: without threads _finish() loads
+ * them all. (transfer full) */
 ScChartFontWarmup *sc_chart_fonts_warm_up        (const char        *lang,
                                                   double             width,
                                                   double             height);

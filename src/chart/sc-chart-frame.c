@@ -165,14 +165,16 @@ note_guess (ScChartLayoutCtx *c,
   double cell = 0, used;
   guint n = 0;
 
-  pango_font_description_set_absolute_size (desc, c->type_scale * SIZE_FOOTNOTE * PANGO_SCALE);
+  /* The size the text is laid out at (no other font to look up), scaled. */
+  pango_font_description_set_absolute_size (desc, SC_CHART_TEXT_REF_SIZE * PANGO_SCALE);
   font = pango_context_load_font (c->context, desc);
   pango_font_description_free (desc);
   if (font != NULL)
     {
       PangoFontMetrics *metrics = pango_font_get_metrics (font, pango_context_get_language (c->context));
 
-      cell = (double) pango_font_metrics_get_approximate_char_width (metrics) / PANGO_SCALE;
+      cell = (double) pango_font_metrics_get_approximate_char_width (metrics) / PANGO_SCALE
+             * (c->type_scale * SIZE_FOOTNOTE / SC_CHART_TEXT_REF_SIZE);
       pango_font_metrics_unref (metrics);
       g_object_unref (font);
     }

@@ -18,7 +18,26 @@ sc_chart_lang_is_zh (const char *lang)
 {
   return lang != NULL && g_str_has_prefix (lang, "zh");
 }
-/* Sets @pl up for @text exactly as the layout measured it. */
+/*
+ * Every text is laid out at one size per weight, this one, and drawn scaled
+ * to its own: Pango sorts the system's fonts with fontconfig once per font
+ * description, size included (0.6–1 ms each, five sizes a chart), and with
+ * unhinted metrics and unrounded positions a layout at any size is this one
+ * scaled. Extents and positions of @text's layout times
+ * sc_chart_text_scale() are the chart's.
+ */
+#define SC_CHART_TEXT_REF_SIZE 32.0
+
+static inline double
+sc_chart_text_scale (const ScChartText *text)
+{
+  /* To the size a font description holds, whole Pango units, as the
+   * text's own size would have been set. */
+  return (double) (int) (text->size * PANGO_SCALE) / (SC_CHART_TEXT_REF_SIZE * PANGO_SCALE);
+}
+
+/* Sets @pl up for @text exactly as the layout measured it: at
+ * SC_CHART_TEXT_REF_SIZE, wrapped to its width divided by its scale. */
 void  sc_chart_text_apply        (PangoLayout       *pl,
                                   const ScChartText *text);
 /* @text's Pango layout as the layout measured it, already laid out; else
@@ -36,7 +55,8 @@ typedef struct _ScChartSubset ScChartSubset;
 ScChartSubset *sc_chart_subset_new       (const ScChartModel  *model,
                                           const ScChartLayout *layout);
 void           sc_chart_subset_free      (ScChartSubset       *subset);
-/* Draws text @index of the layout with its top-left Pango origin at @x, @y;
+/* Draws text @index of the layout with its top-left Pango origin at @x, @y,
+ * in units of its layout (cairo scaled to the text's size by the caller);
  * FALSE when @subset has no such text. */
 gboolean       sc_chart_subset_show_text (ScChartSubset       *subset,
                                           cairo_t             *cr,

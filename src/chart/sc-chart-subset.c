@@ -74,6 +74,7 @@ struct _ScSubsetRenderer
   ScChartSubset *subset;
   cairo_t       *cr;       /* NULL: collect, or write @svg */
   double         x, y;     /* where the layout starts, in user space */
+  double         scale;    /* with @svg: the text's size over the one it was laid out at */
   GString       *svg;      /* not NULL: write the glyphs there as <use> */
   GString       *defs;     /* with @svg: the outlines they use */
   const char    *fill;     /* with @svg: the text's colour */
@@ -428,11 +429,12 @@ write_glyph_item (ScSubsetRenderer *self,
   for (font_id = 0; g_ptr_array_index (self->subset->fonts, font_id) != f; font_id++)
     ;
   upem = hb_face_get_upem (f->face);
-  /* The group's units are the font's; a Pango unit is 1/1024 of a pixel. */
+  /* The group's units are the font's; a Pango unit is 1/1024 of a pixel
+   * at the size laid out, which the group scales to the text's. */
   to_units = upem / m.xx / PANGO_SCALE;
   g_string_append_printf (self->svg, "<g fill=\"%s\" transform=\"matrix(%s 0 0 %s %s %s)\">\n", self->fill,
-                          g_ascii_formatd (buf[0], sizeof buf[0], "%.9g", m.xx / upem),
-                          g_ascii_formatd (buf[1], sizeof buf[1], "%.9g", m.yy / upem),
+                          g_ascii_formatd (buf[0], sizeof buf[0], "%.9g", m.xx * self->scale / upem),
+                          g_ascii_formatd (buf[1], sizeof buf[1], "%.9g", m.yy * self->scale / upem),
                           g_ascii_formatd (buf[2], sizeof buf[2], "%.9g", x),
                           g_ascii_formatd (buf[3], sizeof buf[3], "%.9g", y));
   for (int i = 0; i < glyphs->num_glyphs; i++)
@@ -471,8 +473,8 @@ sc_subset_renderer_draw_glyph_item (PangoRenderer  *renderer,
 {
   ScSubsetRenderer *self = SC_SUBSET_RENDERER (renderer);
   PangoFont *font = item->item->analysis.font;
-  double ux = self->x + (double) x / PANGO_SCALE;
-  double uy = self->y + (double) y / PANGO_SCALE;
+  double ux = self->x + self->scale * x / PANGO_SCALE;
+  double uy = self->y + self->scale * y / PANGO_SCALE;
   Font *f;
 
   if (self->svg != NULL)
@@ -524,6 +526,7 @@ sc_subset_renderer_class_init (ScSubsetRendererClass *klass)
 static void
 sc_subset_renderer_init (ScSubsetRenderer *self)
 {
+  self->scale = 1;
 }
 
 static void
@@ -910,6 +913,7 @@ sc_chart_svg_glyphs (const ScChartModel  *model,
        * sc_chart_subset_show_text() draws it. */
       writer->x = nearbyint ((t->rect.x - t->offset_x) * 256) / 256;
       writer->y = nearbyint ((t->rect.y - t->offset_y) * 256) / 256;
+      writer->scale = sc_chart_text_scale (t);
       pango_renderer_draw_layout (PANGO_RENDERER (writer), sc_chart_text_layout (t, pl), 0, 0);
     }
   failed = writer->failed;

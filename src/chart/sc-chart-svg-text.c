@@ -74,6 +74,7 @@ append_text (GString             *out,
   PangoLayoutIter *iter = pango_layout_get_iter (pl);
   const char *text = pango_layout_get_text (pl);
   double x0 = t->rect.x - t->offset_x, y0 = t->rect.y - t->offset_y;
+  double scale = sc_chart_text_scale (t) / PANGO_SCALE;
   char fill[8];
 
   sc_chart_text_fill (layout, t, fill);
@@ -90,9 +91,9 @@ append_text (GString             *out,
       pango_layout_iter_get_line_extents (iter, NULL, &logical);
       escaped = g_markup_escape_text (words, -1);
       g_string_append (out, "<text x=\"");
-      append_number (out, x0 + (double) logical.x / PANGO_SCALE);
+      append_number (out, x0 + logical.x * scale);
       g_string_append (out, "\" y=\"");
-      append_number (out, y0 + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE);
+      append_number (out, y0 + pango_layout_iter_get_baseline (iter) * scale);
       g_string_append (out, "\" font-size=\"");
       append_number (out, t->size);
       g_string_append_printf (out, "px\"%s fill=\"%s\">%s</text>\n",

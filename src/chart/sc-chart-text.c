@@ -93,7 +93,7 @@ sc_chart_text_apply (PangoLayout       *pl,
 {
   PangoFontDescription *font = pango_font_description_copy_static (shared_font ());
 
-  pango_font_description_set_absolute_size (font, text->size * PANGO_SCALE);
+  pango_font_description_set_absolute_size (font, SC_CHART_TEXT_REF_SIZE * PANGO_SCALE);
   pango_font_description_set_weight (font, text->bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
   pango_layout_set_font_description (pl, font);
   pango_font_description_free (font);
@@ -101,7 +101,7 @@ sc_chart_text_apply (PangoLayout       *pl,
   pango_layout_set_text (pl, text->text, -1);
   if (text->wrap_width > 0)
     {
-      pango_layout_set_width (pl, (int) (text->wrap_width * PANGO_SCALE));
+      pango_layout_set_width (pl, (int) (text->wrap_width / sc_chart_text_scale (text) * PANGO_SCALE));
       pango_layout_set_wrap (pl, PANGO_WRAP_WORD_CHAR);
       pango_layout_set_ellipsize (pl, PANGO_ELLIPSIZE_END);
       pango_layout_set_height (pl, text->max_lines > 0 ? -text->max_lines : -1);
@@ -181,6 +181,7 @@ measure (ScChartLayoutCtx *c,
 {
   Measured *m = t->measured;
   PangoRectangle logical;
+  double scale = sc_chart_text_scale (t) / PANGO_SCALE;
 
   if (m == NULL)
     {
@@ -199,10 +200,10 @@ measure (ScChartLayoutCtx *c,
       m->align = t->align;
     }
   pango_layout_get_extents (m->pl, NULL, &logical);
-  t->offset_x = (double) logical.x / PANGO_SCALE;
-  t->offset_y = (double) logical.y / PANGO_SCALE;
-  t->rect.width = (double) logical.width / PANGO_SCALE;
-  t->rect.height = (double) logical.height / PANGO_SCALE;
+  t->offset_x = logical.x * scale;
+  t->offset_y = logical.y * scale;
+  t->rect.width = logical.width * scale;
+  t->rect.height = logical.height * scale;
 }
 
 void

@@ -101,16 +101,27 @@ draw_text (cairo_t           *cr,
            ScChartSubset     *subset,
            guint              index)
 {
+  double x, y;
+
   if (!t->visible)
     return;
   if (t->on_fill)
     set_rgb (cr, t->color);
   else
     set_ink (cr, t->ink, dark);
-  if (sc_chart_subset_show_text (subset, cr, index, t->rect.x - t->offset_x, t->rect.y - t->offset_y))
-    return;
+  /* Laid out at the reference size: drawn from its origin, as cairo's
+   * current point rounds it (24.8 fixed point), scaled to its own size. */
   cairo_move_to (cr, t->rect.x - t->offset_x, t->rect.y - t->offset_y);
-  pango_cairo_show_layout (cr, sc_chart_text_layout (t, pl));
+  cairo_get_current_point (cr, &x, &y);
+  cairo_save (cr);
+  cairo_translate (cr, x, y);
+  cairo_scale (cr, sc_chart_text_scale (t), sc_chart_text_scale (t));
+  if (!sc_chart_subset_show_text (subset, cr, index, 0, 0))
+    {
+      cairo_move_to (cr, 0, 0);
+      pango_cairo_show_layout (cr, sc_chart_text_layout (t, pl));
+    }
+  cairo_restore (cr);
 }
 
 /* Gantt bars: rounded, expected ones hollow (dashed), open ends faded to an arrow. */

@@ -326,10 +326,11 @@ test_layout_measured_reused (void)
       g_assert_true (pl != scratch);
       g_assert_cmpstr (pango_layout_get_text (pl), ==, t->text);
       pango_layout_get_extents (pl, NULL, &logical);
-      g_assert_cmpfloat_with_epsilon ((double) logical.width / PANGO_SCALE, t->rect.width, 1e-9);
+      g_assert_cmpfloat_with_epsilon (logical.width * sc_chart_text_scale (t) / PANGO_SCALE, t->rect.width, 1e-9);
       if (t->wrap_width > 0)
         {
-          g_assert_cmpint (pango_layout_get_width (pl), ==, (int) (t->wrap_width * PANGO_SCALE));
+          g_assert_cmpint (pango_layout_get_width (pl), ==,
+                           (int) (t->wrap_width / sc_chart_text_scale (t) * PANGO_SCALE));
           wrapped++;
         }
     }
@@ -343,7 +344,9 @@ test_layout_measured_reused (void)
     pl = sc_chart_text_layout (t, scratch);
     g_assert_true (pl == scratch);
     g_assert_cmpint (pango_font_description_get_size (pango_layout_get_font_description (pl)), ==,
-                     (int) (t->size * PANGO_SCALE));
+                     (int) (SC_CHART_TEXT_REF_SIZE * PANGO_SCALE));
+    if (t->wrap_width > 0)
+      g_assert_cmpint (pango_layout_get_width (pl), ==, (int) (t->wrap_width / sc_chart_text_scale (t) * PANGO_SCALE));
     t->size /= 2;
     g_free (t->text);
     t->text = g_strdup ("changed");
@@ -352,6 +355,55 @@ test_layout_measured_reused (void)
   }
   g_object_unref (scratch);
   g_object_unref (context);
+}
+
+/*
+ * Every text is laid out at one size per weight and scaled to its own
+ * (sc-chart-private.h): that holds only while a layout at any size is the
+ * reference one scaled. Each text of every kind, in both languages, laid
+ * out at its own size as Pango would: the same lines, the same "…", the
+ * same extents to a hundredth of a pixel.
+ */
+static void
+test_layout_scaled_as_own_size (void)
+{
+  static const char *const langs[] = { "en", "zh" };
+
+  for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
+    for (ScChartKind kind = SC_CHART_OVERVIEW; kind <= SC_CHART_TIMELINE; kind++)
+      for (guint sz = 0; sz < 2; sz++)
+        {
+          g_autoptr(ScChartModel) model = sample_model (kind, SAMPLE_LONG_NAMES, langs[l]);
+          g_autoptr(ScChartLayout) layout = sc_chart_layout_new (model, sz ? 1600 : 640, sz ? 900 : 360);
+          PangoContext *context = sc_chart_text_context_new (pango_cairo_font_map_get_default (), model->lang);
+          PangoLayout *own = pango_layout_new (context), *scratch = pango_layout_new (context);
+          PangoFontDescription *font = pango_font_description_from_string (SC_CHART_FONT_FAMILY);
+
+          for (guint i = 0; i < layout->texts->len; i++)
+            {
+              const ScChartText *t = g_ptr_array_index (layout->texts, i);
+              PangoRectangle logical;
+
+              sc_chart_text_apply (own, t);
+              pango_font_description_set_absolute_size (font, t->size * PANGO_SCALE);
+              pango_font_description_set_weight (font, t->bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+              pango_layout_set_font_description (own, font);
+              if (t->wrap_width > 0)
+                pango_layout_set_width (own, (int) (t->wrap_width * PANGO_SCALE));
+              pango_layout_get_extents (own, NULL, &logical);
+              g_assert_cmpint (pango_layout_get_line_count (own), ==,
+                               pango_layout_get_line_count (sc_chart_text_layout (t, scratch)));
+              g_assert_cmpint (pango_layout_is_ellipsized (own), ==,
+                               pango_layout_is_ellipsized (sc_chart_text_layout (t, scratch)));
+              g_assert_cmpfloat_with_epsilon ((double) logical.width / PANGO_SCALE, t->rect.width, 0.01);
+              g_assert_cmpfloat_with_epsilon ((double) logical.height / PANGO_SCALE, t->rect.height, 0.01);
+              g_assert_cmpfloat_with_epsilon ((double) logical.x / PANGO_SCALE, t->offset_x, 0.01);
+            }
+          pango_font_description_free (font);
+          g_object_unref (scratch);
+          g_object_unref (own);
+          g_object_unref (context);
+        }
 }
 
 static void
@@ -813,6 +865,7 @@ main (int   argc,
   g_test_add_func ("/chart/layout/assumption-mark", test_layout_assumption_mark);
   g_test_add_func ("/chart/layout/long-name", test_layout_long_name);
   g_test_add_func ("/chart/layout/measured-reused", test_layout_measured_reused);
+  g_test_add_func ("/chart/layout/scaled-as-own-size", test_layout_scaled_as_own_size);
   g_test_add_func ("/chart/layout/footnote-most", test_layout_footnote_most);
   g_test_add_func ("/chart/layout/deterministic", test_layout_deterministic);
   g_test_add_func ("/chart/layout/unnamed-series", test_layout_unnamed_series);
