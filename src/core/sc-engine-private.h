@@ -222,7 +222,7 @@ sc_ctx_new_fee_red (Ctx *ctx)
     return g_new0 (double, SC_N_FEES * ctx->n_months);
   red = ctx->fee_red_pool;
   ctx->fee_red_pool += SC_N_FEES * ctx->n_months;
-  return red;
+  return memset (red, 0, sizeof (double) * SC_N_FEES * ctx->n_months);
 }
 
 /* One empty array for the whole process, never freed: the reasons and

@@ -871,9 +871,9 @@ delta_platform (const ScResult         *base,
   pdata = (gpointer *) (news + MAX (1, n));
   red = (double *) (pdata + MAX (1, n));
   series = red + n_red;
-  memset (news, 0, sizeof (MeasurePriv) * n);
-  /* The measures' series, then their fee reductions (sc_ctx_new_fee_red()). */
-  memset (series, 0, sizeof (double) * (len + n_red) * n);
+  /* The measures' series, then their fee reductions (sc_ctx_new_fee_red(),
+   * which zeroes each as it hands it out); only what is evaluated again is
+   * zeroed here, the rest is copied whole (take_raw()). */
   c->fee_red_pool = series + len * MAX (1, n);
   memcpy (red, rp->kept->counted_red + (gsize) p * n_red, sizeof (double) * n_red);
   /* A GPtrArray on the stack for sc_stacking_resolve_groups(), which
@@ -887,6 +887,8 @@ delta_platform (const ScResult         *base,
 
       if (moved[s])
         {
+          memset (&news[s], 0, sizeof news[s]);
+          memset (series + s * len, 0, sizeof (double) * len);
           eval_measure (c, &news[s], series + s * len, old->pub.program, old->pub.measure, prr->active_until, NULL);
           news[s].program = old->program;
           measure_totals (c, &news[s]);
