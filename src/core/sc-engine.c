@@ -1082,12 +1082,76 @@ struct _ScDeltaPlan
   gboolean       *moved;     /* n: evaluated again (else the rest of a group) */
 };
 
+/* --- an arena -------------------------------------------------------------------- */
+
+#define ARENA_ALIGN 16
+#define ARENA_BLOCK 16384
+
+void
+sc_arena_init (ScArena  *arena,
+               gpointer  first,
+               gsize     size)
+{
+  /* The first block, aligned inwards. */
+  char *at = (char *) (((guintptr) first + ARENA_ALIGN - 1) & ~(guintptr) (ARENA_ALIGN - 1));
+
+  arena->at = at;
+  arena->end = first != NULL && (char *) first + size > at ? (char *) first + size : at;
+  arena->blocks = NULL;
+}
+
+gpointer
+sc_arena_alloc (ScArena *arena,
+                gsize    size)
+{
+  gpointer p;
+
+  size = (MAX (size, 1) + ARENA_ALIGN - 1) & ~(gsize) (ARENA_ALIGN - 1);
+  if (size > (gsize) (arena->end - arena->at))
+    {
+      gsize block = MAX (ARENA_BLOCK, size + ARENA_ALIGN);
+      char *b = g_malloc (block);
+
+      *(gpointer *) b = arena->blocks;
+      arena->blocks = b;
+      arena->at = b + ARENA_ALIGN;
+      arena->end = b + block;
+    }
+  p = arena->at;
+  arena->at += size;
+  return memset (p, 0, size);
+}
+
+void
+sc_arena_clear (ScArena *arena)
+{
+  while (arena->blocks != NULL)
+    {
+      gpointer next = *(gpointer *) arena->blocks;
+
+      g_free (arena->blocks);
+      arena->blocks = next;
+    }
+  arena->at = arena->end = NULL;
+}
+
 ScDeltaPlan *
 sc_engine_delta_plan_new (const ScResult      *base,
                           const char          *platform,
                           const gconstpointer *dirty,
                           guint                n_dirty)
 {
+  return sc_engine_delta_plan_new_in (NULL, base, platform, dirty, n_dirty);
+}
+
+ScDeltaPlan *
+sc_engine_delta_plan_new_in (ScArena             *arena,
+                             const ScResult      *base,
+                             const char          *platform,
+                             const gconstpointer *dirty,
+                             guint                n_dirty)
+{
+  gsize plan_size;
   const ResultPriv *rp = (const ResultPriv *) base;
   g_autofree guint *heap = NULL;
   gboolean *is_dirty, *moves;
@@ -1124,7 +1188,8 @@ sc_engine_delta_plan_new (const ScResult      *base,
       }
   if (n_hit == 0 && bits == 0)
     return NULL;
-  plan = g_malloc (sizeof (ScDeltaPlan) + (sizeof (guint) + sizeof (gboolean)) * MAX (1, n_p));
+  plan_size = sizeof (ScDeltaPlan) + (sizeof (guint) + sizeof (gboolean)) * MAX (1, n_p);
+  plan = arena != NULL ? sc_arena_alloc (arena, plan_size) : g_malloc (plan_size);
   plan->index = (guint *) (plan + 1);
   plan->moved = (gboolean *) (plan->index + MAX (1, n_p));
   for (guint r = 0; r < n_p; r++)
