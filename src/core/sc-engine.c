@@ -928,7 +928,7 @@ delta_platform (const ScResult         *base,
        * none may now (none did before: keep_counted()), without a branch
        * per month and fee: a few dozen each. */
       for (gsize k = 0; k < n_red; k++)
-        over |= !(red[k] <= gross[k] + EPSILON || red[k] <= 0);
+        over |= !(red[k] <= gross[k] + EPSILON) & !(red[k] <= 0);
       fits = !over;
     }
   if (fits)
@@ -950,10 +950,16 @@ delta_platform (const ScResult         *base,
               out->totals[a] += news[s].pub.totals[a] - fin->pub.totals[a];
           if (now == zeros && was == zeros)
             continue;
-          /* Month by month for each fee, as before; the fees side by side. */
-          for (guint m = 0; m < n_months; m++)
-            for (guint f = 0; f < SC_N_FEES; f++)
-              acc[f] += now[f * n_months + m] - was[f * n_months + m];
+          /* Month by month for each fee, as before (each fee's sum in the
+           * same order), one fee's months after another's. */
+          for (guint f = 0; f < SC_N_FEES; f++)
+            {
+              double sum = acc[f];
+
+              for (guint m = 0; m < n_months; m++)
+                sum += now[f * n_months + m] - was[f * n_months + m];
+              acc[f] = sum;
+            }
         }
       memcpy (out->fee_reduction, acc, sizeof acc);
       if (gross != rp->kept->gross[p])
