@@ -167,7 +167,11 @@ eval_measure (Ctx             *ctx,
   if (measure->eligibility != NULL)
     {
       guint since = ctx->reasons ? ctx->records->len : 0;
-      int r = sc_condition_eval (measure->eligibility, ctx->profile, ctx->reasons ? ctx->records : NULL);
+      int r = ctx->elig_from != NULL && ctx->elig_from->elig != 0
+              ? ctx->elig_from->elig - 2
+              : sc_condition_eval (measure->eligibility, ctx->profile, ctx->reasons ? ctx->records : NULL);
+
+      mp->elig = (gint8) (r + 2);
 
       if (ctx->reasons)
         sc_ctx_own_reasons (ctx, mr, since);
@@ -889,7 +893,9 @@ delta_platform (const ScResult         *base,
         {
           memset (&news[s], 0, sizeof news[s]);
           memset (series + s * len, 0, sizeof (double) * len);
+          c->elig_from = old;
           eval_measure (c, &news[s], series + s * len, old->pub.program, old->pub.measure, prr->active_until, NULL);
+          c->elig_from = NULL;
           news[s].program = old->program;
           measure_totals (c, &news[s]);
         }
