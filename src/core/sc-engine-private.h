@@ -36,6 +36,7 @@ typedef struct _MeasurePriv
   struct _MeasurePriv *raw;   /* keep_raw: its raw copy, which shares monthly and fee_red
                                * until sc_engine_raw_detach(); else NULL */
   gboolean         raw_owned; /* a raw copy: monthly and fee_red its own */
+  gint8            elig;      /* 2 + what its eligibility came to (-1, 0, 1) once evaluated, else 0 */
 } MeasurePriv;
 
 typedef struct _Ctx
@@ -82,6 +83,9 @@ typedef struct _Ctx
   gboolean         *no_delta;      /* kept: per platform, no delta can stand for it (keep_counted()) */
   double           *fee_red_pool;  /* while a delta runs (and only then): zeroed room for the fee
                                     * reductions of each of its measures (sc_ctx_new_fee_red()) */
+  const MeasurePriv *elig_from;    /* while a delta evaluates a measure again: the measure as the
+                                    * base evaluated it, whose eligibility (the profile's, which
+                                    * no override moves) stands when it got that far */
   GPtrArray        *used;          /* const ScNumber*: the assumed numbers used (with reasons) */
   GPtrArray        *empty;         /* without reasons: sc_ctx_empty_array(), which every
                                     * measure's reasons (and texts, until it has one) share */
@@ -222,7 +226,7 @@ sc_ctx_new_fee_red (Ctx *ctx)
     return g_new0 (double, SC_N_FEES * ctx->n_months);
   red = ctx->fee_red_pool;
   ctx->fee_red_pool += SC_N_FEES * ctx->n_months;
-  return red;
+  return memset (red, 0, sizeof (double) * SC_N_FEES * ctx->n_months);
 }
 
 /* One empty array for the whole process, never freed: the reasons and

@@ -167,7 +167,11 @@ eval_measure (Ctx             *ctx,
   if (measure->eligibility != NULL)
     {
       guint since = ctx->reasons ? ctx->records->len : 0;
-      int r = sc_condition_eval (measure->eligibility, ctx->profile, ctx->reasons ? ctx->records : NULL);
+      int r = ctx->elig_from != NULL && ctx->elig_from->elig != 0
+              ? ctx->elig_from->elig - 2
+              : sc_condition_eval (measure->eligibility, ctx->profile, ctx->reasons ? ctx->records : NULL);
+
+      mp->elig = (gint8) (r + 2);
 
       if (ctx->reasons)
         sc_ctx_own_reasons (ctx, mr, since);
@@ -871,9 +875,9 @@ delta_platform (const ScResult         *base,
   pdata = (gpointer *) (news + MAX (1, n));
   red = (double *) (pdata + MAX (1, n));
   series = red + n_red;
-  memset (news, 0, sizeof (MeasurePriv) * n);
-  /* The measures' series, then their fee reductions (sc_ctx_new_fee_red()). */
-  memset (series, 0, sizeof (double) * (len + n_red) * n);
+  /* The measures' series, then their fee reductions (sc_ctx_new_fee_red(),
+   * which zeroes each as it hands it out); only what is evaluated again is
+   * zeroed here, the rest is copied whole (take_raw()). */
   c->fee_red_pool = series + len * MAX (1, n);
   memcpy (red, rp->kept->counted_red + (gsize) p * n_red, sizeof (double) * n_red);
   /* A GPtrArray on the stack for sc_stacking_resolve_groups(), which
@@ -887,7 +891,11 @@ delta_platform (const ScResult         *base,
 
       if (moved[s])
         {
+          memset (&news[s], 0, sizeof news[s]);
+          memset (series + s * len, 0, sizeof (double) * len);
+          c->elig_from = old;
           eval_measure (c, &news[s], series + s * len, old->pub.program, old->pub.measure, prr->active_until, NULL);
+          c->elig_from = NULL;
           news[s].program = old->program;
           measure_totals (c, &news[s]);
         }
@@ -926,7 +934,7 @@ delta_platform (const ScResult         *base,
        * none may now (none did before: keep_counted()), without a branch
        * per month and fee: a few dozen each. */
       for (gsize k = 0; k < n_red; k++)
-        over |= !(red[k] <= gross[k] + EPSILON || red[k] <= 0);
+        over |= !(red[k] <= gross[k] + EPSILON) & !(red[k] <= 0);
       fits = !over;
     }
   if (fits)
@@ -948,10 +956,16 @@ delta_platform (const ScResult         *base,
               out->totals[a] += news[s].pub.totals[a] - fin->pub.totals[a];
           if (now == zeros && was == zeros)
             continue;
-          /* Month by month for each fee, as before; the fees side by side. */
-          for (guint m = 0; m < n_months; m++)
-            for (guint f = 0; f < SC_N_FEES; f++)
-              acc[f] += now[f * n_months + m] - was[f * n_months + m];
+          /* Month by month for each fee, as before (each fee's sum in the
+           * same order), one fee's months after another's. */
+          for (guint f = 0; f < SC_N_FEES; f++)
+            {
+              double sum = acc[f];
+
+              for (guint m = 0; m < n_months; m++)
+                sum += now[f * n_months + m] - was[f * n_months + m];
+              acc[f] = sum;
+            }
         }
       memcpy (out->fee_reduction, acc, sizeof acc);
       if (gross != rp->kept->gross[p])
@@ -1080,12 +1094,76 @@ struct _ScDeltaPlan
   gboolean       *moved;     /* n: evaluated again (else the rest of a group) */
 };
 
+/* --- an arena -------------------------------------------------------------------- */
+
+#define ARENA_ALIGN 16
+#define ARENA_BLOCK 16384
+
+void
+sc_arena_init (ScArena  *arena,
+               gpointer  first,
+               gsize     size)
+{
+  /* The first block, aligned inwards. */
+  char *at = (char *) (((guintptr) first + ARENA_ALIGN - 1) & ~(guintptr) (ARENA_ALIGN - 1));
+
+  arena->at = at;
+  arena->end = first != NULL && (char *) first + size > at ? (char *) first + size : at;
+  arena->blocks = NULL;
+}
+
+gpointer
+sc_arena_alloc (ScArena *arena,
+                gsize    size)
+{
+  gpointer p;
+
+  size = (MAX (size, 1) + ARENA_ALIGN - 1) & ~(gsize) (ARENA_ALIGN - 1);
+  if (size > (gsize) (arena->end - arena->at))
+    {
+      gsize block = MAX (ARENA_BLOCK, size + ARENA_ALIGN);
+      char *b = g_malloc (block);
+
+      *(gpointer *) b = arena->blocks;
+      arena->blocks = b;
+      arena->at = b + ARENA_ALIGN;
+      arena->end = b + block;
+    }
+  p = arena->at;
+  arena->at += size;
+  return memset (p, 0, size);
+}
+
+void
+sc_arena_clear (ScArena *arena)
+{
+  while (arena->blocks != NULL)
+    {
+      gpointer next = *(gpointer *) arena->blocks;
+
+      g_free (arena->blocks);
+      arena->blocks = next;
+    }
+  arena->at = arena->end = NULL;
+}
+
 ScDeltaPlan *
 sc_engine_delta_plan_new (const ScResult      *base,
                           const char          *platform,
                           const gconstpointer *dirty,
                           guint                n_dirty)
 {
+  return sc_engine_delta_plan_new_in (NULL, base, platform, dirty, n_dirty);
+}
+
+ScDeltaPlan *
+sc_engine_delta_plan_new_in (ScArena             *arena,
+                             const ScResult      *base,
+                             const char          *platform,
+                             const gconstpointer *dirty,
+                             guint                n_dirty)
+{
+  gsize plan_size;
   const ResultPriv *rp = (const ResultPriv *) base;
   g_autofree guint *heap = NULL;
   gboolean *is_dirty, *moves;
@@ -1122,7 +1200,8 @@ sc_engine_delta_plan_new (const ScResult      *base,
       }
   if (n_hit == 0 && bits == 0)
     return NULL;
-  plan = g_malloc (sizeof (ScDeltaPlan) + (sizeof (guint) + sizeof (gboolean)) * MAX (1, n_p));
+  plan_size = sizeof (ScDeltaPlan) + (sizeof (guint) + sizeof (gboolean)) * MAX (1, n_p);
+  plan = arena != NULL ? sc_arena_alloc (arena, plan_size) : g_malloc (plan_size);
   plan->index = (guint *) (plan + 1);
   plan->moved = (gboolean *) (plan->index + MAX (1, n_p));
   for (guint r = 0; r < n_p; r++)

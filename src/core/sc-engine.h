@@ -98,6 +98,34 @@ gboolean          sc_engine_delta_plan_run  (const ScDeltaPlan      *plan,
                                              ScPlatformResult       *out);
 void              sc_engine_delta_plan_free (ScDeltaPlan            *plan);
 
+/*
+ * Memory for one piece of work, freed all at once (the range analysis:
+ * its plans, numbers and scratch): a bump through a first block the caller
+ * gives (on its stack), then through blocks of the heap as needed. Each
+ * allocation is zeroed and aligned for any type; sc_arena_clear() frees
+ * the heap's blocks.
+ */
+typedef struct
+{
+  char     *at;
+  char     *end;
+  gpointer  blocks;   /* the heap's, each linked through its first word */
+} ScArena;
+
+void              sc_arena_init  (ScArena  *arena,
+                                  gpointer  first,
+                                  gsize     size);
+gpointer          sc_arena_alloc (ScArena  *arena,
+                                  gsize     size);
+void              sc_arena_clear (ScArena  *arena);
+
+/* A plan (sc_engine_delta_plan_new()) in @arena: never freed on its own. */
+ScDeltaPlan      *sc_engine_delta_plan_new_in (ScArena             *arena,
+                                               const ScResult      *base,
+                                               const char          *platform,
+                                               const gconstpointer *dirty,
+                                               guint                n_dirty);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScDeltaPlan, sc_engine_delta_plan_free)
 
 G_END_DECLS

@@ -638,6 +638,27 @@ sc_format_amount (char   *buf,
  * SC_UNIT_COUNT ("traffic coupons"); NULL for none. Returns @buf (at least
  * SC_FORMAT_VALUE_BUF bytes).
  */
+/* @format with @a (and @b when not NULL) into @buf: no block of its own
+ * (a driver's four values each took one). */
+static const char *
+value_into (char       *buf,
+            gsize       size,
+            const char *format,
+            const char *a,
+            const char *b)
+{
+  const char *strings[2] = { a, b };
+  guint n = b != NULL ? 2 : 1;
+
+  if (sc_format_printf_strings_into (buf, size, format, strings, n) == G_MAXSIZE)
+    {
+      g_autofree char *s = sc_format_printf_strings (format, strings, n);
+
+      g_strlcpy (buf, s, size);
+    }
+  return buf;
+}
+
 const char *
 sc_format_value (char       *buf,
                  gsize       size,
@@ -646,7 +667,6 @@ sc_format_value (char       *buf,
                  const char *noun)
 {
   char num[G_ASCII_DTOSTR_BUF_SIZE * 2];
-  g_autofree char *s = NULL;
 
   switch (unit)
     {
@@ -657,29 +677,23 @@ sc_format_value (char       *buf,
       return buf;
     case SC_UNIT_YUAN:
       /* Translators: an amount of money, "2,000 yuan" */
-      s = sc_format_strdup_printf (_("%s yuan"), sc_format_money (num, sizeof num, value));
-      break;
+      return value_into (buf, size, _("%s yuan"), sc_format_money (num, sizeof num, value), NULL);
     case SC_UNIT_YUAN_PER_ORDER:
       /* Translators: a fee charged on every order, "1.5 yuan per order" */
-      s = sc_format_strdup_printf (_("%s yuan per order"), sc_format_money (num, sizeof num, value));
-      break;
+      return value_into (buf, size, _("%s yuan per order"), sc_format_money (num, sizeof num, value), NULL);
     case SC_UNIT_DAYS:
       /* Translators: a number of days, "7 days" */
-      s = sc_format_strdup_printf (_("%s days"), sc_format_amount (num, sizeof num, value, 2));
-      break;
+      return value_into (buf, size, _("%s days"), sc_format_amount (num, sizeof num, value, 2), NULL);
     case SC_UNIT_COUNT:
       sc_format_count (num, sizeof num, value);
       if (noun == NULL)
         return g_strlcpy (buf, num, size), buf;
       /* Translators: a count and its unit, "4,600 traffic coupons", "28,000 exposures" */
-      s = sc_format_strdup_printf (_("%s %s"), num, noun);
-      break;
+      return value_into (buf, size, _("%s %s"), num, noun);
     case SC_UNIT_PLAIN:
     default:
       return sc_format_number (buf, size, value);
     }
-  g_strlcpy (buf, s, size);
-  return buf;
 }
 
 ScUnit

@@ -33,11 +33,22 @@ typedef struct
 /* The number's stable id: "program:ID/MEASURE/ELEMENT", "program:ID/window-end"
  * or "baseline:PLATFORM/FEE[/CATEGORY]". (transfer full) */
 char      *sc_range_ref_key      (const Ref  *ref);
+/* The same into @buf of @size bytes, else (too long) into a block for
+ * *@heap to free. (transfer none: @buf or *@heap) */
+const char *sc_range_ref_key_into (const Ref  *ref,
+                                   char       *buf,
+                                   gsize       size,
+                                   char      **heap);
 /* Every assumed number of @catalog, programs then baselines; only those
  * in @only when it is not NULL, and then each number's Ref becomes its
  * value in @only. (transfer full) */
 GPtrArray *sc_range_collect_refs (ScCatalog  *catalog,
                                   GHashTable *only);
+/* The same for the numbers of @only only, each Ref in @arena and only
+ * in @only (the range analysis: one block for all of them). */
+void       sc_range_collect_refs_in (ScCatalog  *catalog,
+                                     GHashTable *only,
+                                     ScArena    *arena);
 /* The end (exclusive) an assumed <window-end> declares: its measure's own
  * end, else its program's; SC_DAY_NONE when open. */
 ScDay      sc_range_ref_end      (const Ref  *ref);

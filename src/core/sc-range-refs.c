@@ -16,14 +16,43 @@
  * plausible range).
  */
 
+const char *
+sc_range_ref_key_into (const Ref  *ref,
+                       char       *buf,
+                       gsize       size,
+                       char      **heap)
+{
+  const char *parts[4];
+  const char *format;
+
+  if (ref->item != NULL)
+    {
+      format = "baseline:%s/%s%s%s";
+      parts[0] = ref->platform;
+      parts[1] = sc_fee_to_string (ref->item->fee);
+      parts[2] = ref->item->category ? "/" : "";
+      parts[3] = ref->item->category ? ref->item->category : "";
+    }
+  else
+    {
+      format = "program:%s/%s%s%s";
+      parts[0] = ref->program->id;
+      parts[1] = ref->measure != NULL ? ref->measure->id : "";
+      parts[2] = ref->measure != NULL ? "/" : "";
+      parts[3] = ref->element;
+    }
+  if (sc_format_printf_strings_into (buf, size, format, parts, 4) != G_MAXSIZE)
+    return buf;
+  return *heap = sc_format_printf_strings (format, parts, 4);
+}
+
 char *
 sc_range_ref_key (const Ref *ref)
 {
-  if (ref->item != NULL)
-    return sc_format_strdup_printf ("baseline:%s/%s%s%s", ref->platform, sc_fee_to_string (ref->item->fee),
-                                    ref->item->category ? "/" : "", ref->item->category ? ref->item->category : "");
-  return sc_format_strdup_printf ("program:%s/%s%s%s", ref->program->id, ref->measure != NULL ? ref->measure->id : "",
-                                  ref->measure != NULL ? "/" : "", ref->element);
+  char buf[256], *heap = NULL;
+  const char *key = sc_range_ref_key_into (ref, buf, sizeof buf, &heap);
+
+  return heap != NULL ? heap : g_strdup (key);
 }
 
 typedef struct
@@ -34,7 +63,21 @@ typedef struct
   guint            effect;     /* 1, 2 … when the measure has several effects, else 0 */
   guint            tier;       /* 1, 2 … while walking a tier's numbers, else 0 */
   GHashTable      *only;       /* when not NULL: the numbers wanted (the rest are skipped) */
+  ScArena         *arena;      /* when not NULL: where the Refs are (and @refs is NULL) */
 } Walk;
+
+/* A zeroed Ref, in @w's arena or its list. */
+static Ref *
+new_ref (Walk *w)
+{
+  Ref *ref;
+
+  if (w->arena != NULL)
+    return sc_arena_alloc (w->arena, sizeof (Ref));
+  ref = g_new0 (Ref, 1);
+  g_ptr_array_add (w->refs, ref);
+  return ref;
+}
 
 /* The key is "program:ID/MEASURE/" (or "program:ID/" for the program's
  * own), "effect-N/" when the measure has several, "tier-N/" in a tier, and
@@ -58,7 +101,7 @@ add_ref_real (Walk           *w,
     g_snprintf (at, sizeof at, "effect-%u/", w->effect);
   if (w->tier > 0)
     g_snprintf (tier, sizeof tier, "tier-%u/", w->tier);
-  ref = g_new0 (Ref, 1);
+  ref = new_ref (w);
   ref->number = n;
   ref->origin = w->program->origin;
   ref->program = w->program;
@@ -70,7 +113,6 @@ add_ref_real (Walk           *w,
   ref->unit = unit;
   ref->noun = noun != NULL ? sc_traffic_unit_label (noun) : NULL;
   ref->varied = TRUE;
-  g_ptr_array_add (w->refs, ref);
   if (w->only != NULL)
     g_hash_table_insert (w->only, (gpointer) n, ref);
   return ref;
@@ -156,13 +198,14 @@ walk_window_end (Walk           *w,
     ref->is_date = TRUE;
 }
 
-GPtrArray *
-sc_range_collect_refs (ScCatalog  *catalog,
-                       GHashTable *only)
+static void
+collect (ScCatalog *catalog,
+         Walk      *wp)
 {
   GPtrArray *programs = sc_catalog_get_programs (catalog);
   GPtrArray *baselines = sc_catalog_get_baselines (catalog);
-  Walk w = { g_ptr_array_new_full (only != NULL ? g_hash_table_size (only) : 64, g_free), NULL, NULL, 0, 0, only };
+  GHashTable *only = wp->only;
+  Walk w = *wp;
 
   for (guint i = 0; programs != NULL && i < programs->len; i++)
     {
@@ -196,7 +239,7 @@ sc_range_collect_refs (ScCatalog  *catalog,
           if (!item->value.set || !(item->value.basis & SC_BASIS_ASSUMED)
               || (only != NULL && !g_hash_table_contains (only, &item->value)))
             continue;
-          ref = g_new0 (Ref, 1);
+          ref = new_ref (&w);
           ref->number = &item->value;
           ref->origin = b->origin;
           ref->platform = b->platform;
@@ -205,12 +248,31 @@ sc_range_collect_refs (ScCatalog  *catalog,
           ref->item = item;
           ref->unit = sc_format_fee_unit (item->fee);
           ref->varied = TRUE;
-          g_ptr_array_add (w.refs, ref);
           if (only != NULL)
             g_hash_table_insert (only, (gpointer) ref->number, ref);
         }
     }
+}
+
+GPtrArray *
+sc_range_collect_refs (ScCatalog  *catalog,
+                       GHashTable *only)
+{
+  Walk w = { g_ptr_array_new_full (only != NULL ? g_hash_table_size (only) : 64, g_free), NULL, NULL, 0, 0, only, NULL };
+
+  collect (catalog, &w);
   return w.refs;
+}
+
+void
+sc_range_collect_refs_in (ScCatalog  *catalog,
+                          GHashTable *only,
+                          ScArena    *arena)
+{
+  Walk w = { NULL, NULL, NULL, 0, 0, only, arena };
+
+  g_return_if_fail (only != NULL && arena != NULL);
+  collect (catalog, &w);
 }
 
 ScDay

@@ -58,6 +58,7 @@ typedef struct
   gboolean               read_walked;
   const ScResult        *base;   /* the central values with each measure kept (keep_raw) */
   guint8                *group_priced;   /* n × SC_N_FIELDS: platform_group_priced(), + 1 once known */
+  ScArena               *arena;   /* what the analysis allocates and drops when done */
 } Eval;
 
 /* One assumption being moved: a catalog number (@ref) or a profile field. */
@@ -242,7 +243,7 @@ find_flip (Eval       *ev,
            double      x1,
            double      f1)
 {
-  g_autofree double *s = g_new (double, ev->n);
+  double *s = sc_arena_alloc (ev->arena, sizeof (double) * ev->n);
   int side = 0;
 
   for (guint step = 0; step < FLIP_STEPS; step++)
@@ -355,7 +356,7 @@ group_priced_by (const ScProgram *program,
  * priced by the field cut one, the scores are evaluated in full (NULL).
  * With the
  * rate at 0 the slope is not known from the centre: NULL.
- * (transfer full)
+ * (in the analysis' arena)
  */
 static double *
 linear_slopes (Eval       *ev,
@@ -363,7 +364,7 @@ linear_slopes (Eval       *ev,
 {
   GPtrArray *programs = sc_catalog_get_programs (ev->catalog);
   const ScResult *base = ev->base;
-  g_autofree double *slope = NULL;
+  double *slope;
 
   if (c->ref != NULL || base == NULL
       || (c->field != SC_FIELD_LOCKED_VALUE_WORTH && c->field != SC_FIELD_YUAN_PER_1000_EXPOSURES
@@ -394,7 +395,7 @@ linear_slopes (Eval       *ev,
         if (mr->cut_by_group && group_priced_by (mr->program, mr->measure->group, c->field))
           return NULL;
       }
-  slope = g_new0 (double, ev->n);
+  slope = sc_arena_alloc (ev->arena, sizeof (double) * ev->n);
   for (guint i = 0; i < base->platforms->len; i++)
     {
       const ScPlatformResult *pr = g_ptr_array_index (base->platforms, i);
@@ -409,7 +410,7 @@ linear_slopes (Eval       *ev,
       else
         slope[p] = pr->totals[SC_AMOUNT_CASH_FLOW] / c->central;
     }
-  return g_steal_pointer (&slope);
+  return slope;
 }
 
 /* --- the analysis ----------------------------------------------------------------- */
@@ -473,9 +474,8 @@ sc_range_analysis_free (ScRangeAnalysis *analysis)
     return;
   g_free (analysis->lang);
   g_strfreev (analysis->platforms);
+  /* low and high follow central in its block. */
   g_free (analysis->central);
-  g_free (analysis->low);
-  g_free (analysis->high);
   g_clear_pointer (&analysis->drivers, g_ptr_array_unref);
   g_free (analysis);
 }
@@ -494,39 +494,67 @@ format_value (const Cand *c,
   return sc_format_value (buf, SC_FORMAT_VALUE_BUF, value, sc_format_field_unit (c->field), NULL);
 }
 
-static char *
+/* @format with @strings into @buf (@size bytes), else (too long) into a
+ * block for *@heap. */
+static const char *
+printf_into (char              *buf,
+             gsize              size,
+             char             **heap,
+             const char        *format,
+             const char *const *strings,
+             guint              n_strings)
+{
+  if (sc_format_printf_strings_into (buf, size, format, strings, n_strings) != G_MAXSIZE)
+    return buf;
+  return *heap = sc_format_printf_strings (format, strings, n_strings);
+}
+
+#define LABEL_BUF 512
+
+/* @c as the reader knows it, in @buf (LABEL_BUF bytes) or *@heap. */
+static const char *
 candidate_label (const Cand *c,
-                 const char *lang)
+                 const char *lang,
+                 char       *buf,
+                 char      **heap)
 {
   const char *title, *what;
-
-  g_autofree char *tier = NULL;
+  char tier[LABEL_BUF], digits[16];
+  g_autofree char *tier_heap = NULL;
 
   if (c->ref == NULL)
-    return g_strdup (sc_format_field_label (c->field));
+    return sc_format_field_label (c->field);
   if (c->ref->item != NULL)
     {
       const ScBaselineItem *item = c->ref->item;
+      char fee[LABEL_BUF];
+      g_autofree char *fee_heap = NULL;
+      const char *fee_text = sc_format_fee_label (item->fee);
 
-      g_autofree char *fee = item->category != NULL
-                             ? sc_format_strdup_printf ("%s / %s", sc_format_fee_label (item->fee),
-                                                        sc_format_choice_label (SC_FIELD_CATEGORY, item->category))
-                             : NULL;
+      if (item->category != NULL)
+        {
+          const char *parts[] = { sc_format_fee_label (item->fee), sc_format_choice_label (SC_FIELD_CATEGORY, item->category) };
 
-      /* "Douyin: commission / Apparel" */
-      return sc_format_strdup_printf (_("%s: %s"), sc_text_get (&c->ref->baseline->name, lang),
-                                      fee != NULL ? fee : sc_format_fee_label (item->fee));
+          fee_text = printf_into (fee, sizeof fee, &fee_heap, "%s / %s", parts, 2);
+        }
+      {
+        /* "Douyin: commission / Apparel" */
+        const char *parts[] = { sc_text_get (&c->ref->baseline->name, lang), fee_text };
+
+        return printf_into (buf, LABEL_BUF, heap, _("%s: %s"), parts, 2);
+      }
     }
+  g_snprintf (digits, sizeof digits, "%u", c->ref->tier);
   if (c->ref->tier > 0 && g_str_equal (c->ref->what, "tier %u reward"))
-    what = tier = sc_format_strdup_printf (_("tier %u reward"), c->ref->tier);
+    what = printf_into (tier, sizeof tier, &tier_heap, _("tier %u reward"), (const char *[]) { digits }, 1);
   else if (c->ref->tier > 0)
-    what = tier = sc_format_strdup_printf (_("tier %u threshold"), c->ref->tier);
+    what = printf_into (tier, sizeof tier, &tier_heap, _("tier %u threshold"), (const char *[]) { digits }, 1);
   else
     what = _(c->ref->what);
   title = c->ref->measure != NULL ? sc_text_get (&c->ref->measure->title, lang)
                                   : sc_text_get (&c->ref->program->name, lang);
   /* Translators: measure or program title, what is assumed ("length of the discount") */
-  return sc_format_strdup_printf (_("%s: %s"), title, what);
+  return printf_into (buf, LABEL_BUF, heap, _("%s: %s"), (const char *[]) { title, what }, 2);
 }
 
 static gboolean
@@ -718,11 +746,11 @@ combine (Eval           *ev,
          double        **highs,
          ScRangeAnalysis *an)
 {
-  g_autofree ScEngineOverride *ov = g_new (ScEngineOverride, MAX (1, cands->len));
-  g_autofree ScField *fields = g_new (ScField, MAX (1, cands->len));
-  g_autofree double *fvalues = g_new (double, MAX (1, cands->len));
-  g_autofree gconstpointer *dirty = g_new (gconstpointer, MAX (1, cands->len));
-  g_autofree double *s = g_new (double, ev->n);
+  ScEngineOverride *ov = sc_arena_alloc (ev->arena, sizeof (ScEngineOverride) * cands->len);
+  ScField *fields = sc_arena_alloc (ev->arena, sizeof (ScField) * cands->len);
+  double *fvalues = sc_arena_alloc (ev->arena, sizeof (double) * cands->len);
+  gconstpointer *dirty = sc_arena_alloc (ev->arena, sizeof (gconstpointer) * cands->len);
+  double *s = sc_arena_alloc (ev->arena, sizeof (double) * ev->n);
 
   for (guint p = 0; p < ev->n; p++)
     for (int dir = -1; dir <= 1; dir += 2)
@@ -764,9 +792,12 @@ sc_range_analyse (ScCatalog             *catalog,
                   const ScResult        *result,
                   const ScEngineOptions *options)
 {
-  g_autoptr(GPtrArray) refs = NULL;
   g_autoptr(GArray) cands = NULL;
   ScRangeAnalysis *an;
+  /* Plans, numbers and scratch: a few blocks, dropped at once (a block
+   * each was most of the analysis' allocations). */
+  ScArena arena;
+  gint64 first_block[2048];
   ScResult *own_base = NULL;
   Eval ev = { 0 };
   double **lows, **highs, *scores;
@@ -782,9 +813,9 @@ sc_range_analyse (ScCatalog             *catalog,
                                                                 : result->lang);
   an->n_platforms = n;
   an->platforms = g_new0 (char *, n + 1);
-  an->central = g_new0 (double, MAX (1, n));
-  an->low = g_new0 (double, MAX (1, n));
-  an->high = g_new0 (double, MAX (1, n));
+  an->central = g_new0 (double, 3 * (gsize) MAX (1, n));
+  an->low = an->central + MAX (1, n);
+  an->high = an->low + MAX (1, n);
   an->drivers = g_ptr_array_new_full (32, g_free);
   an->leader = 0;
   an->runner_up = G_MAXUINT;
@@ -817,7 +848,9 @@ sc_range_analyse (ScCatalog             *catalog,
   ev.options.dirty = NULL;
   ev.n = n;
   ev.central = an->central;
-  ev.group_priced = g_new0 (guint8, (gsize) n * SC_N_FIELDS);
+  sc_arena_init (&arena, first_block, sizeof first_block);
+  ev.arena = &arena;
+  ev.group_priced = sc_arena_alloc (&arena, (gsize) n * SC_N_FIELDS);
   /* The engine's strings are looked up once for the whole analysis, not
    * once per shortcut (an evaluation without reasons uses the caller's
    * cache). */
@@ -845,13 +878,13 @@ sc_range_analyse (ScCatalog             *catalog,
 
     for (guint i = 0; used != NULL && i < used->len; i++)
       g_hash_table_insert (only, g_ptr_array_index (used, i), NULL);
-    refs = sc_range_collect_refs (catalog, only);
+    sc_range_collect_refs_in (catalog, only, &arena);
     cands = candidates (catalog, profile, result, only);
   }
   /* Each candidate's scores at its low and its high, in one block. */
-  lows = g_new0 (double *, 2 * MAX (1, cands->len));
+  lows = sc_arena_alloc (&arena, sizeof (double *) * 2 * MAX (1, cands->len));
   highs = lows + MAX (1, cands->len);
-  scores = g_new (double, 2 * (gsize) n * MAX (1, cands->len));
+  scores = sc_arena_alloc (&arena, sizeof (double) * 2 * (gsize) n * MAX (1, cands->len));
   for (guint i = 0; i < cands->len; i++)
     {
       Cand *c = &g_array_index (cands, Cand, i);
@@ -861,7 +894,7 @@ sc_range_analyse (ScCatalog             *catalog,
         {
           gconstpointer dirty = ref_dirty (c->ref);
 
-          c->plan = sc_engine_delta_plan_new (ev.base, c->platform, &dirty, 1);
+          c->plan = sc_engine_delta_plan_new_in (&arena, ev.base, c->platform, &dirty, 1);
         }
     }
 
@@ -895,9 +928,12 @@ sc_range_analyse (ScCatalog             *catalog,
         continue;
 
       {
-        g_autofree char *key = c->ref != NULL ? sc_range_ref_key (c->ref)
-                                              : g_strconcat ("profile:", sc_field_info (c->field)->name, NULL);
-        g_autofree char *label = candidate_label (c, an->lang);
+        char key_buf[LABEL_BUF], label_buf[LABEL_BUF];
+        g_autofree char *key_heap = NULL, *label_heap = NULL;
+        const char *key = c->ref != NULL ? sc_range_ref_key_into (c->ref, key_buf, sizeof key_buf, &key_heap)
+                                         : printf_into (key_buf, sizeof key_buf, &key_heap, "profile:%s",
+                                                        (const char *[]) { sc_field_info (c->field)->name }, 1);
+        const char *label = candidate_label (c, an->lang, label_buf, &label_heap);
         const char *note = c->ref != NULL ? sc_text_get (&c->ref->number->note, an->lang)
                                           : sc_text_get (&profile->values[c->field].note, an->lang);
         char central[SC_FORMAT_VALUE_BUF], low[SC_FORMAT_VALUE_BUF], high[SC_FORMAT_VALUE_BUF];
@@ -936,14 +972,7 @@ sc_range_analyse (ScCatalog             *catalog,
   combine (&ev, cands, lows, highs, an);
   g_ptr_array_sort (an->drivers, compare_swing);
 
-  for (guint i = 0; i < cands->len; i++)
-    {
-      g_free (g_array_index (cands, Cand, i).slope);
-      sc_engine_delta_plan_free (g_array_index (cands, Cand, i).plan);
-    }
-  g_free (lows);
-  g_free (scores);
-  g_free (ev.group_priced);
+  sc_arena_clear (&arena);
   sc_result_free (own_base);
   sc_format_cache_set (saved_tr);
   /* Not even written when nobody reads it (g_debug() formats first). */
