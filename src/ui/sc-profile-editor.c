@@ -36,6 +36,7 @@ struct _ScProfileEditor
   ScDocument          *document;
   AdwPreferencesPage  *page;
   AdwEntryRow         *name_row;
+  AdwActionRow        *as_of_row;
   GtkMenuButton       *as_of_button;
   GtkCalendar         *as_of_calendar;
   GtkSpinButton       *horizon_spin;
@@ -629,87 +630,6 @@ notes_changed_cb (GtkTextBuffer   *buffer,
   sc_document_set_notes (self->document, text);
 }
 
-/* The profile's free-text notes (who the client is, what was agreed): kept
- * in the file, shown and edited here in full. */
-static void
-build_notes_group (ScProfileEditor *self)
-{
-  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  GtkWidget *view = gtk_text_view_new ();
-  GtkWidget *frame = gtk_frame_new (NULL);
-
-  adw_preferences_group_set_title (group, _("Notes"));
-  adw_preferences_group_set_description (group, _("Anything about this merchant worth keeping with the numbers; saved in the profile"));
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 8);
-  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 8);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 10);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 10);
-  gtk_widget_set_size_request (view, -1, 72);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Notes"), -1);
-  self->notes = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
-  g_signal_connect (self->notes, "changed", G_CALLBACK (notes_changed_cb), self);
-  gtk_frame_set_child (GTK_FRAME (frame), view);
-  gtk_widget_add_css_class (frame, "view");
-  adw_preferences_group_add (group, frame);
-  adw_preferences_page_add (self->page, group);
-}
-
-static void
-build_profile_group (ScProfileEditor *self)
-{
-  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  GtkWidget *row, *popover, *box, *unit;
-
-  adw_preferences_group_set_title (group, _("Profile"));
-  /* Said once here rather than under each of ~25 fields left out. */
-  adw_preferences_group_set_description (group, _("A field left out shows “Not given”; a measure that depends on it shows “Needs information”."));
-
-  row = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Name"));
-  self->name_row = ADW_ENTRY_ROW (row);
-  g_signal_connect (row, "changed", G_CALLBACK (name_changed_cb), self);
-  adw_preferences_group_add (group, row);
-
-  row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Evaluation date"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Estimates start on this day"));
-  popover = gtk_popover_new ();
-  self->as_of_calendar = GTK_CALENDAR (gtk_calendar_new ());
-  sc_scroll_guard_block (GTK_WIDGET (self->as_of_calendar));
-  gtk_popover_set_child (GTK_POPOVER (popover), GTK_WIDGET (self->as_of_calendar));
-  self->as_of_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
-  gtk_menu_button_set_popover (self->as_of_button, popover);
-  gtk_widget_set_valign (GTK_WIDGET (self->as_of_button), GTK_ALIGN_CENTER);
-  /* Named by the row it activates: see build_field_row(). */
-  sc_a11y_set_name (GTK_WIDGET (self->as_of_button), _("Evaluation date"));
-  gtk_accessible_reset_property (GTK_ACCESSIBLE (self->as_of_button), GTK_ACCESSIBLE_PROPERTY_LABEL);
-  g_signal_connect (self->as_of_calendar, "day-selected", G_CALLBACK (as_of_selected_cb), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->as_of_button));
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (self->as_of_button));
-  adw_preferences_group_add (group, row);
-
-  row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Horizon"));
-  self->horizon_spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (1, SC_PROFILE_HORIZON_MAX, 1));
-  sc_scroll_guard_attach (GTK_WIDGET (self->horizon_spin));
-  gtk_widget_set_valign (GTK_WIDGET (self->horizon_spin), GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->horizon_spin),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Horizon in months"), -1);
-  g_signal_connect (self->horizon_spin, "value-changed", G_CALLBACK (horizon_changed_cb), self);
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->horizon_spin));
-  unit = gtk_label_new (_("months"));
-  gtk_widget_add_css_class (unit, "dim-label");
-  gtk_box_append (GTK_BOX (box), unit);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
-  adw_preferences_group_add (group, row);
-
-  adw_preferences_page_add (self->page, group);
-}
-
 /* --- loading the whole profile ----------------------------------------- */
 
 static void
@@ -838,14 +758,40 @@ static void
 sc_profile_editor_class_init (ScProfileEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sc_profile_editor_dispose;
-  gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "profileeditor");
+  gtk_widget_class_set_css_name (widget_class, "profileeditor");
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/sc-profile-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, ScProfileEditor, page);
+  gtk_widget_class_bind_template_child (widget_class, ScProfileEditor, name_row);
+  gtk_widget_class_bind_template_child (widget_class, ScProfileEditor, as_of_row);
+  gtk_widget_class_bind_template_child (widget_class, ScProfileEditor, as_of_button);
+  gtk_widget_class_bind_template_child (widget_class, ScProfileEditor, as_of_calendar);
+  gtk_widget_class_bind_template_child (widget_class, ScProfileEditor, horizon_spin);
+  gtk_widget_class_bind_template_child (widget_class, ScProfileEditor, notes);
+  gtk_widget_class_bind_template_callback (widget_class, name_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, as_of_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, horizon_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, notes_changed_cb);
 }
 
 static void
 sc_profile_editor_init (ScProfileEditor *self)
 {
+  /* Nothing is given to a document while the widgets are set up. */
+  self->loading = TRUE;
+  gtk_widget_init_template (GTK_WIDGET (self));
+  /* As gtk_spin_button_new_with_range() would; the bound is core's. */
+  gtk_spin_button_configure (self->horizon_spin, gtk_adjustment_new (1, 1, SC_PROFILE_HORIZON_MAX, 1, 10, 0), 1, 0);
+  gtk_spin_button_set_numeric (self->horizon_spin, TRUE);
+  sc_scroll_guard_attach (GTK_WIDGET (self->horizon_spin));
+  sc_scroll_guard_block (GTK_WIDGET (self->as_of_calendar));
+  /* Named by the row it activates: see build_field_row(). */
+  sc_a11y_name_inner_button (GTK_WIDGET (self->as_of_button),
+                             adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->as_of_row)));
+  self->loading = FALSE;
 }
 
 static void
@@ -870,11 +816,6 @@ sc_profile_editor_new (ScDocument *document)
 
   self = g_object_new (SC_TYPE_PROFILE_EDITOR, NULL);
   self->document = g_object_ref (document);
-  self->page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
-  adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->page));
-
-  build_profile_group (self);
-  build_notes_group (self);
   for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
     {
       AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
