@@ -98,6 +98,18 @@ typedef struct _Ctx
   gconstpointer     noted[64];     /* sources of assumptions already noted */
 } Ctx;
 
+/* What the deltas look at of each raw measure, side by side (a
+ * MeasurePriv is hundreds of bytes; a delta scans them all). */
+typedef struct _RawInfo
+{
+  const ScProgram *program;
+  const ScMeasure *measure;
+  const char      *group;
+  guint            platform;
+  guint            fees_read;
+  gboolean         priced;     /* sc-engine.c, measure_priced() */
+} RawInfo;
+
 /*
  * A result and the blocks its measures and series live in: three large
  * allocations instead of three per measure (the allocator, not the
@@ -111,7 +123,7 @@ typedef struct
                                  * before stacking; reasons and texts NULL; series and fee
                                  * reductions the measure's (in series) unless raw_owned */
   guint             n_raw;
-  struct _RawInfo  *raw_info;   /* keep_raw: n_raw, what the deltas scan for (in raw's block) */
+  RawInfo          *raw_info;   /* keep_raw: n_raw, what the deltas scan for (in raw's block) */
   guint            *raw_start;  /* keep_raw: n_platforms + 1, where each platform's raw measures
                                  * start in raw_order (which follows in the block) */
   guint            *raw_order;  /* keep_raw: n_raw indexes of raw, platform by platform */
@@ -405,6 +417,26 @@ void  sc_fees_platform_gross     (Ctx *ctx, guint index, const char *platform);
 
 /* Before stacking changes @mp's series or fee reductions: its raw copy
  * (keep_raw) takes its own of both. */
+/* The engine's steps that the delta (sc-engine-delta.c) shares with a
+ * whole evaluation (sc-engine.c). */
+/* Evaluates @measure into @mp (zeroed), its series into @monthly (zeroed,
+ * n_months × SC_N_AMOUNTS). */
+void  sc_engine_eval_measure          (Ctx              *ctx,
+                                       MeasurePriv      *mp,
+                                       double           *monthly,
+                                       const ScProgram  *program,
+                                       const ScMeasure  *measure,
+                                       ScDay             active_until,
+                                       const ScProgram  *replaced_by);
+/* @mp (zeroed) as @raw was evaluated, its series into @monthly. */
+void  sc_engine_take_raw              (Ctx              *ctx,
+                                       MeasurePriv      *mp,
+                                       double           *monthly,
+                                       const MeasurePriv *raw);
+/* @mp's totals from its series. */
+void  sc_engine_measure_totals        (Ctx              *ctx,
+                                       MeasurePriv      *mp);
+
 void  sc_engine_raw_detach_real       (Ctx              *ctx,
                                        MeasurePriv      *mp);
 static inline void

@@ -3,6 +3,7 @@
 
 #include <glib.h>
 
+#include "sc-arena.h"
 #include "sc-catalog.h"
 #include "sc-condition.h"
 #include "sc-example-check.h"
@@ -97,27 +98,6 @@ gboolean          sc_engine_delta_plan_run  (const ScDeltaPlan      *plan,
                                              guint                   n_overrides,
                                              ScPlatformResult       *out);
 void              sc_engine_delta_plan_free (ScDeltaPlan            *plan);
-
-/*
- * Memory for one piece of work, freed all at once (the range analysis:
- * its plans, numbers and scratch): a bump through a first block the caller
- * gives (on its stack), then through blocks of the heap as needed. Each
- * allocation is zeroed and aligned for any type; sc_arena_clear() frees
- * the heap's blocks.
- */
-typedef struct
-{
-  char     *at;
-  char     *end;
-  gpointer  blocks;   /* the heap's, each linked through its first word */
-} ScArena;
-
-void              sc_arena_init  (ScArena  *arena,
-                                  gpointer  first,
-                                  gsize     size);
-gpointer          sc_arena_alloc (ScArena  *arena,
-                                  gsize     size);
-void              sc_arena_clear (ScArena  *arena);
 
 /* A plan (sc_engine_delta_plan_new()) in @arena: never freed on its own. */
 ScDeltaPlan      *sc_engine_delta_plan_new_in (ScArena             *arena,
