@@ -71,7 +71,6 @@ struct _ScMainWindow
   GtkWidget            *open_button;
   GtkWidget            *open_menu_button;
   GtkWidget            *menu_button;
-  AdwBin               *editor_bin;
   GtkStack             *editor_stack;    /* "editor" or "quick-start" */
   guint                 content_id;      /* builds the editor and first page after the first frame */
   ScQuickStart         *quick_start;     /* made on the first New */

@@ -462,72 +462,16 @@ sc_main_window_question_save_scenario (ScSaveChangesDocument *document,
 
 /* --- setting up ------------------------------------------------------------------ */
 
-static GtkWidget *
-switch_button (const char *target,
-               const char *label)
-{
-  GtkWidget *button = gtk_toggle_button_new_with_label (label);
-
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.scenario");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", target);
-  gtk_widget_set_hexpand (button, TRUE);
-  return button;
-}
-
-static GtkWidget *
-icon_button (const char *icon,
-             const char *action,
-             const char *tooltip)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-  gtk_widget_add_css_class (button, "flat");
-  return button;
-}
-
 void
 sc_main_window_scenario_init (ScMainWindow *self)
 {
   g_autoptr(GSimpleAction) action =
     g_simple_action_new_stateful ("scenario", G_VARIANT_TYPE_STRING, g_variant_new_string ("a"));
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *linked = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
 
   g_signal_connect_object (action, "change-state", G_CALLBACK (scenario_state_cb), self, 0);
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (action));
 
-  /* Above the editor: which scenario it edits, and B's own commands. */
-  gtk_widget_add_css_class (linked, "linked");
-  gtk_widget_set_hexpand (linked, TRUE);
-  self->scenario_a_button = switch_button ("a", _("Scenario A"));
-  self->scenario_b_button = switch_button ("b", _("Scenario B"));
-  gtk_box_append (GTK_BOX (linked), self->scenario_a_button);
-  gtk_box_append (GTK_BOX (linked), self->scenario_b_button);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (linked), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Scenario to edit"), -1);
-  gtk_box_append (GTK_BOX (bar), linked);
-  gtk_box_append (GTK_BOX (bar), icon_button ("document-save-as-symbolic", "win.save-scenario-as",
-                                              _("Save scenario B as…")));
-  gtk_box_append (GTK_BOX (bar), icon_button ("user-trash-symbolic", "win.remove-scenario",
-                                              _("Remove scenario B")));
-  gtk_widget_set_margin_start (bar, 12);
-  gtk_widget_set_margin_end (bar, 12);
-  gtk_widget_set_margin_top (bar, 6);
-  gtk_widget_set_margin_bottom (bar, 6);
-
-  self->scenario_bar = GTK_REVEALER (gtk_revealer_new ());
-  gtk_revealer_set_child (self->scenario_bar, bar);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->scenario_bar));
-  g_object_ref (self->editor_stack);
-  adw_bin_set_child (self->editor_bin, box);
-  gtk_widget_set_vexpand (GTK_WIDGET (self->editor_stack), TRUE);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->editor_stack));
-  g_object_unref (self->editor_stack);
-
+  /* The A/B switch and B's buttons are in sc-main-window.ui. */
   g_signal_connect_object (self->session, "notify::scenario", G_CALLBACK (scenario_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document, "result-ready", G_CALLBACK (update_switch_labels), self,

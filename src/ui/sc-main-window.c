@@ -562,7 +562,10 @@ sc_main_window_class_init (ScMainWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScMainWindow, open_button);
   gtk_widget_class_bind_template_child (widget_class, ScMainWindow, open_menu_button);
   gtk_widget_class_bind_template_child (widget_class, ScMainWindow, menu_button);
-  gtk_widget_class_bind_template_child (widget_class, ScMainWindow, editor_bin);
+  gtk_widget_class_bind_template_child (widget_class, ScMainWindow, editor_stack);
+  gtk_widget_class_bind_template_child (widget_class, ScMainWindow, scenario_bar);
+  gtk_widget_class_bind_template_child (widget_class, ScMainWindow, scenario_a_button);
+  gtk_widget_class_bind_template_child (widget_class, ScMainWindow, scenario_b_button);
   gtk_widget_class_bind_template_child (widget_class, ScMainWindow, examples_section);
   gtk_widget_class_bind_template_child (widget_class, ScMainWindow, recent_section);
 
@@ -629,8 +632,6 @@ sc_main_window_new (ScApplication *application)
     }
 
   /* The editor goes in after the first frame (see ensure_content). */
-  self->editor_stack = GTK_STACK (gtk_stack_new ());
-  adw_bin_set_child (self->editor_bin, GTK_WIDGET (self->editor_stack));
   g_signal_connect (self, "realize", G_CALLBACK (realize_cb), NULL);
   sc_main_window_scenario_init (self);
 

@@ -53,6 +53,42 @@ find_widget (GtkWidget *widget,
   return NULL;
 }
 
+/* The A/B switch above the editor: the toggle button of @target ("a" or
+ * "b") as the user sees it; NULL when the bar is hidden. */
+static GtkToggleButton *
+switch_button (ScMainWindow *win,
+               const char   *target)
+{
+  GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (win));
+  GtkWidget *bar;
+
+  /* Depth-first through the window to the buttons of "win.scenario". */
+  while (button != NULL)
+    {
+      GVariant *t = GTK_IS_TOGGLE_BUTTON (button)
+                    ? gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button)) : NULL;
+
+      if (t != NULL && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), "win.scenario") == 0
+          && g_strcmp0 (g_variant_get_string (t, NULL), target) == 0)
+        break;
+      if (gtk_widget_get_first_child (button) != NULL)
+        button = gtk_widget_get_first_child (button);
+      else
+        {
+          while (button != NULL && gtk_widget_get_next_sibling (button) == NULL)
+            button = button == GTK_WIDGET (win) ? NULL : gtk_widget_get_parent (button);
+          if (button == GTK_WIDGET (win))
+            button = NULL;
+          if (button != NULL)
+            button = gtk_widget_get_next_sibling (button);
+        }
+    }
+  g_assert_nonnull (button);
+  bar = gtk_widget_get_ancestor (button, GTK_TYPE_REVEALER);
+  g_assert_nonnull (bar);
+  return gtk_revealer_get_reveal_child (GTK_REVEALER (bar)) ? GTK_TOGGLE_BUTTON (button) : NULL;
+}
+
 /* "empty" or "compare": what the Scenarios page shows. */
 static const char *
 page_state (ScMainWindow *win)
@@ -233,6 +269,7 @@ test_duplicate_edit_compare_save (void)
   sc_main_window_show_page (win, "scenarios");
   g_assert_cmpstr (page_state (win), ==, "empty");
   g_assert_null (sc_session_get_scenario (session));
+  g_assert_null (switch_button (win, "a"));
 
   gtk_widget_activate_action (GTK_WIDGET (win), "win.duplicate-scenario", NULL);
   iterate ();
@@ -244,6 +281,11 @@ test_duplicate_edit_compare_save (void)
   g_assert_false (sc_document_get_modified (sc_session_get_document (session)));
   g_assert_cmpstr (sc_main_window_get_visible_page (win), ==, "scenarios");
   g_assert_cmpstr (page_state (win), ==, "compare");
+  /* The switch above the editor shows, on B, marked unsaved. */
+  g_assert_nonnull (switch_button (win, "b"));
+  g_assert_true (gtk_toggle_button_get_active (switch_button (win, "b")));
+  g_assert_false (gtk_toggle_button_get_active (switch_button (win, "a")));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (switch_button (win, "b"))), ==, "Scenario B •");
 
   /* The editor now edits B; A keeps its GMV. */
   g_assert_true (ui_test_editor (win) != editor_a);
@@ -313,6 +355,7 @@ test_duplicate_edit_compare_save (void)
   gtk_widget_activate_action (GTK_WIDGET (win), "win.scenario", "s", "a");
   iterate ();
   g_assert_true (ui_test_editor (win) == editor_a);
+  g_assert_true (gtk_toggle_button_get_active (switch_button (win, "a")));
   gtk_widget_activate_action (GTK_WIDGET (win), "win.undo", NULL);
   iterate ();
   g_assert_cmpfloat (gmv_of (scenario), ==, B_GMV);
@@ -391,6 +434,7 @@ test_duplicate_edit_compare_save (void)
   g_assert_null (sc_session_get_scenario (session));
   g_assert_cmpstr (page_state (win), ==, "empty");
   g_assert_true (ui_test_editor (win) == editor_a);
+  g_assert_null (switch_button (win, "a"));
 
   /* The saved file opens again as scenario B, as saved, with the same
    * numbers: the largest difference of the first comparison is back. */
