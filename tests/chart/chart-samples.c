@@ -3,7 +3,11 @@
 
 #include "chart-samples.h"
 
+#include "sc-catalog.h"
 #include "sc-chart-drivers.h"
+#include "sc-chart-from-result.h"
+#include "sc-engine.h"
+#include "sc-profile.h"
 
 #include <math.h>
 
@@ -371,4 +375,41 @@ sample_model (ScChartKind   kind,
     }
 
   return m;
+}
+
+/* --- the command line's model ---------------------------------------------- */
+
+ScChartModel *
+sample_cli_model_full (ScChartKind  kind,
+                       ScSweep    **sweep_out)
+{
+  g_autoptr(ScCatalog) catalog = sc_catalog_new ();
+  g_autoptr(ScProfile) profile = NULL;
+  g_autoptr(ScResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  ScEngineOptions options = { .lang = "en" };
+  g_autoptr(ScSweep) sweep = NULL;
+  ScChartModel *model;
+
+  sc_catalog_add_defaults (catalog);
+  profile = sc_profile_load_example (SC_PROFILE_DEFAULT_EXAMPLE, &error);
+  g_assert_no_error (error);
+  profile->as_of = sc_day_parse ("2026-11-22");
+
+  result = sc_engine_evaluate (catalog, profile, &options);
+  if (kind == SC_CHART_SENSITIVITY)
+    sweep = sc_sweep_over_monthly_gmv (catalog, profile, NULL, "en");
+  if (kind == SC_CHART_DRIVERS)
+    model = sc_chart_model_drivers (catalog, profile, result, NULL, "en");
+  else
+    model = sc_chart_model_from_result (kind, catalog, profile, result, sweep, "en");
+  if (sweep_out != NULL)
+    *sweep_out = g_steal_pointer (&sweep);
+  return model;
+}
+
+ScChartModel *
+sample_cli_model (ScChartKind kind)
+{
+  return sample_cli_model_full (kind, NULL);
 }

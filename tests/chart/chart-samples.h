@@ -3,6 +3,7 @@
 
 #include "sc-chart-model.h"
 #include "sc-range.h"
+#include "sc-sweep.h"
 
 G_BEGIN_DECLS
 
@@ -40,5 +41,12 @@ ScRangeDriver   *sample_driver_add    (ScRangeAnalysis *analysis,
                                        double           diff_high,
                                        const char      *low_text,
                                        const char      *high_text);
+
+/* The model `shangce --export` builds of the bundled example profile
+ * (English, as of 2026-11-22), rebuilt to know where the bars are; with
+ * @sweep_out, the sweep it drew (sensitivity only). (transfer full) */
+ScChartModel    *sample_cli_model_full (ScChartKind   kind,
+                                        ScSweep     **sweep_out);
+ScChartModel    *sample_cli_model      (ScChartKind   kind);
 
 G_END_DECLS
