@@ -28,6 +28,12 @@ sc_chart_lang_is_zh (const char *lang)
  */
 #define SC_CHART_TEXT_REF_SIZE 32.0
 
+/* What sc_chart_line_height() measures a line of any text by: a digit, a
+ * capital, a descender and a Han character, so that a line of Latin text
+ * is as high as one with Chinese in it. The font warm-up
+ * (sc-chart-fonts.c) loads the fonts it needs. */
+#define SC_CHART_LINE_HEIGHT_SAMPLE "0Ag国"
+
 static inline double
 sc_chart_text_scale (const ScChartText *text)
 {

@@ -315,7 +315,7 @@ sc_chart_line_height (ScChartLayoutCtx *c,
   for (guint i = 0; i < c->n_line_heights; i++)
     if (c->line_heights[i][0] == base_size)
       return c->line_heights[i][1];
-  t = sc_chart_text_new (c, SC_CHART_TEXT_TICK, "0Ag国", base_size, FALSE, SC_CHART_INK_TEXT);
+  t = sc_chart_text_new (c, SC_CHART_TEXT_TICK, SC_CHART_LINE_HEIGHT_SAMPLE, base_size, FALSE, SC_CHART_INK_TEXT);
   h = t->rect.height;
   sc_chart_text_free (t);
   if (c->n_line_heights < G_N_ELEMENTS (c->line_heights))
