@@ -94,7 +94,6 @@ delta_platform (const ScResult         *base,
    * which zeroes each as it hands it out); only what is evaluated again is
    * zeroed here, the rest is copied whole (take_raw()). */
   c->fee_red_pool = series + len * MAX (1, n);
-  memcpy (red, rp->kept->counted_red + (gsize) p * n_red, sizeof (double) * n_red);
   /* A GPtrArray on the stack for sc_stacking_resolve_groups(), which
    * only reads it. */
   memset (&resolved_storage, 0, sizeof resolved_storage);
@@ -129,27 +128,50 @@ delta_platform (const ScResult         *base,
         first = s + 1;
       }
 
-  /* Out with the measures as they counted, in with them as they count now. */
-  for (guint s = 0; s < n && fits; s++)
-    {
-      const MeasurePriv *fin = g_ptr_array_index (base->measures, index[s]);
-
-      if (fin->pub.status == SC_MEASURE_ELIGIBLE && !fin->pub.cut_by_group && fin->fee_red != NULL)
-        for (gsize k = 0; k < n_red; k++)
-          red[k] -= fin->fee_red[k];
-      if (news[s].pub.status == SC_MEASURE_ELIGIBLE && !news[s].pub.cut_by_group && news[s].fee_red != NULL)
-        for (gsize k = 0; k < n_red; k++)
-          red[k] += news[s].fee_red[k];
-    }
+  /* Out with the measures as they counted, in with them as they count
+   * now, and the test of the caps: a reduction that reaches the gross is
+   * cut; none may now. None did before (keep_counted()): a fee none of
+   * them reduces (a row none wrote, fee_rows) is as it was and passes,
+   * unless the gross moved. Row by row, each month's sum in the same
+   * order as a whole pass; without a branch per month. */
   if (fits)
     {
+      guint rows = gross != rp->kept->gross[p] ? (1u << SC_N_FEES) - 1 : 0;
       int over = 0;
 
-      /* The test of the caps: a reduction that reaches the gross is cut;
-       * none may now (none did before: keep_counted()), without a branch
-       * per month and fee: a few dozen each. */
-      for (gsize k = 0; k < n_red; k++)
-        over |= !(red[k] <= gross[k] + EPSILON) & !(red[k] <= 0);
+      for (guint s = 0; s < n; s++)
+        {
+          const MeasurePriv *fin = g_ptr_array_index (base->measures, index[s]);
+
+          if (fin->pub.status == SC_MEASURE_ELIGIBLE && !fin->pub.cut_by_group && fin->fee_red != NULL)
+            rows |= fin->fee_rows;
+          if (news[s].pub.status == SC_MEASURE_ELIGIBLE && !news[s].pub.cut_by_group && news[s].fee_red != NULL)
+            rows |= news[s].fee_rows;
+        }
+      for (guint f = 0; f < SC_N_FEES; f++)
+        {
+          double *row = red + f * n_months;
+          const double *cap = gross + f * n_months;
+
+          if (!(rows & (1u << f)))
+            continue;
+          memcpy (row, rp->kept->counted_red + (gsize) p * n_red + f * n_months, sizeof (double) * n_months);
+          for (guint s = 0; s < n; s++)
+            {
+              const MeasurePriv *fin = g_ptr_array_index (base->measures, index[s]);
+
+              if (fin->pub.status == SC_MEASURE_ELIGIBLE && !fin->pub.cut_by_group && fin->fee_red != NULL
+                  && (fin->fee_rows & (1u << f)))
+                for (guint m = 0; m < n_months; m++)
+                  row[m] -= fin->fee_red[f * n_months + m];
+              if (news[s].pub.status == SC_MEASURE_ELIGIBLE && !news[s].pub.cut_by_group && news[s].fee_red != NULL
+                  && (news[s].fee_rows & (1u << f)))
+                for (guint m = 0; m < n_months; m++)
+                  row[m] += news[s].fee_red[f * n_months + m];
+            }
+          for (guint m = 0; m < n_months; m++)
+            over |= !(row[m] <= cap[m] + EPSILON) & !(row[m] <= 0);
+        }
       fits = !over;
     }
   if (fits)
@@ -165,18 +187,20 @@ delta_platform (const ScResult         *base,
           const MeasurePriv *fin = g_ptr_array_index (base->measures, index[s]);
           const double *now = news[s].fee_red != NULL ? news[s].fee_red : zeros;
           const double *was = fin->fee_red != NULL ? fin->fee_red : zeros;
+          guint rows = (now != zeros ? news[s].fee_rows : 0) | (was != zeros ? fin->fee_rows : 0);
 
           for (guint a = 0; a < SC_N_AMOUNTS; a++)
             if (a != SC_AMOUNT_FEE_GROSS && a != SC_AMOUNT_FEE_NET)
               out->totals[a] += news[s].pub.totals[a] - fin->pub.totals[a];
-          if (now == zeros && was == zeros)
-            continue;
           /* Month by month for each fee, as before (each fee's sum in the
-           * same order), one fee's months after another's. */
+           * same order), one fee's months after another's; a row neither
+           * wrote would add 0 − 0 (a sum from +0 is never −0). */
           for (guint f = 0; f < SC_N_FEES; f++)
             {
               double sum = acc[f];
 
+              if (!(rows & (1u << f)))
+                continue;
               for (guint m = 0; m < n_months; m++)
                 sum += now[f * n_months + m] - was[f * n_months + m];
               acc[f] = sum;

@@ -39,6 +39,8 @@ fee_red_of (Ctx         *ctx,
 {
   if (mp->fee_red == NULL)
     mp->fee_red = sc_ctx_new_fee_red (ctx);
+  /* A delta looks only at the rows written (sc-engine-delta.c). */
+  mp->fee_rows |= 1u << fee;
   return mp->fee_red + fee * ctx->n_months;
 }
 

@@ -33,6 +33,7 @@ typedef struct _MeasurePriv
   guint            platform;  /* index into Ctx.platforms */
   guint            program;   /* index into ScResult.programs */
   guint            fees_read; /* 1 << ScFee of each baseline fee its evaluation read */
+  guint            fee_rows;  /* 1 << ScFee of each row of fee_red written; the others are 0 */
   struct _MeasurePriv *raw;   /* keep_raw: its raw copy, which shares monthly and fee_red
                                * until sc_engine_raw_detach(); else NULL */
   gboolean         raw_owned; /* a raw copy: monthly and fee_red its own */
