@@ -52,7 +52,8 @@ delta_ctx (Ctx                    *c,
  * The platform @p of @base with the raw measures @index (@n of them, in
  * raw order) evaluated again in @c (delta_ctx(): the overrides) where @moved says so (the
  * others, the rest of a group, taken as they were), the fees' gross
- * @gross (SC_N_FEES × n_months; the base's, or a moved baseline's): into
+ * @gross (SC_N_FEES × n_months; the base's, or a moved baseline's, whose
+ * rows of @gross_rows (1 << ScFee each) may differ from the base's): into
  * @out when neither before nor after does a reduction reach the gross and
  * no expected measure counts on the platform; else FALSE.
  */
@@ -64,6 +65,7 @@ delta_platform (const ScResult         *base,
                 guint                   n,
                 guint                   p,
                 const double           *gross,
+                guint                   gross_rows,
                 ScPlatformResult       *out)
 {
   const ResultPriv *rp = (const ResultPriv *) base;
@@ -132,11 +134,11 @@ delta_platform (const ScResult         *base,
    * now, and the test of the caps: a reduction that reaches the gross is
    * cut; none may now. None did before (keep_counted()): a fee none of
    * them reduces (a row none wrote, fee_rows) is as it was and passes,
-   * unless the gross moved. Row by row, each month's sum in the same
+   * unless its gross moved. Row by row, each month's sum in the same
    * order as a whole pass; without a branch per month. */
   if (fits)
     {
-      guint rows = gross != rp->kept->gross[p] ? (1u << SC_N_FEES) - 1 : 0;
+      guint rows = gross_rows;
       int over = 0;
 
       for (guint s = 0; s < n; s++)
@@ -278,7 +280,7 @@ sc_engine_evaluate_delta (const ScResult         *base,
   if (p == G_MAXUINT)
     return FALSE;
   delta_ctx (&c, rp, overrides, n_overrides);
-  return delta_platform (base, &c, index, moved, n, p, rp->kept->gross[p], out);
+  return delta_platform (base, &c, index, moved, n, p, rp->kept->gross[p], 0, out);
 }
 
 /* 1 << the fee of each of @dirty that is an item of @platform's baseline. */
@@ -437,20 +439,25 @@ sc_engine_delta_plan_run (const ScDeltaPlan      *plan,
   rp = (const ResultPriv *) plan->base;
   delta_ctx (&c, rp, overrides, n_overrides);
   if (plan->bits == 0)
-    return delta_platform (plan->base, &c, plan->index, plan->moved, plan->n, plan->p, rp->kept->gross[plan->p], out);
+    return delta_platform (plan->base, &c, plan->index, plan->moved, plan->n, plan->p, rp->kept->gross[plan->p], 0,
+                           out);
 
   /* The gross fees with the baseline moved, apart from the base's (no
-   * measure reads them). */
+   * measure reads them): those of the fees moved worked out again, the
+   * others as the base's (the same inputs, the same sums). */
   gross = g_newa (double, SC_N_FEES * c.n_months);
-  memset (gross, 0, sizeof (double) * SC_N_FEES * c.n_months);
+  memcpy (gross, rp->kept->gross[plan->p], sizeof (double) * SC_N_FEES * c.n_months);
+  for (guint f = 0; f < SC_N_FEES; f++)
+    if (plan->bits & (1u << f))
+      memset (gross + f * c.n_months, 0, sizeof (double) * c.n_months);
   basis = g_newa (guint, c.platforms->len);
   memset (basis, 0, sizeof (guint) * c.platforms->len);
   c.gross = g_newa (double *, c.platforms->len);
   memcpy (c.gross, rp->kept->gross, sizeof (double *) * c.platforms->len);
   c.gross[plan->p] = gross;
   c.platform_basis = basis;
-  sc_fees_platform_gross (&c, plan->p, plan->platform);
-  return delta_platform (plan->base, &c, plan->index, plan->moved, plan->n, plan->p, gross, out);
+  sc_fees_platform_gross (&c, plan->p, plan->platform, plan->bits);
+  return delta_platform (plan->base, &c, plan->index, plan->moved, plan->n, plan->p, gross, plan->bits, out);
 }
 
 gboolean

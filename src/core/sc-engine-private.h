@@ -411,8 +411,9 @@ void  sc_eval_fee_rate           (Ctx *ctx, MeasurePriv *mp, const ScEffect *eff
 void  sc_eval_commission_waiver  (Ctx *ctx, MeasurePriv *mp, const ScEffect *eff);
 void  sc_eval_deposit            (Ctx *ctx, MeasurePriv *mp, const ScEffect *eff);
 void  sc_eval_settlement         (Ctx *ctx, MeasurePriv *mp, const ScEffect *eff);
-/* The gross fees of platform @index, month by month, into ctx->gross. */
-void  sc_fees_platform_gross     (Ctx *ctx, guint index, const char *platform);
+/* The gross fees of platform @index, month by month, into ctx->gross:
+ * those of @fees (1 << ScFee each), the rest left as they are. */
+void  sc_fees_platform_gross     (Ctx *ctx, guint index, const char *platform, guint fees);
 
 /* --- stacking and caps (sc-stacking.c) ----------------------------------------- */
 

@@ -605,7 +605,7 @@ sc_engine_evaluate (ScCatalog             *catalog,
 
   for (guint i = 0; i < ctx.platforms->len; i++)
     if (ctx.only_platform == NULL || g_str_equal (ctx.only_platform, g_ptr_array_index (ctx.platforms, i)))
-      sc_fees_platform_gross (&ctx, i, g_ptr_array_index (ctx.platforms, i));
+      sc_fees_platform_gross (&ctx, i, g_ptr_array_index (ctx.platforms, i), ~0u);
 
   /* Which program replaces which: the one that starts first, once for all
    * programs (a scan per program was quadratic in the catalog). */
