@@ -110,6 +110,9 @@ delta_platform (const ScResult         *base,
           memset (&news[s], 0, sizeof news[s]);
           memset (series + s * len, 0, sizeof (double) * len);
           c->elig_from = old;
+          /* Its platform as the base found it: no lookup by name. */
+          c->last_platform = old->pub.program->platform;
+          c->last_platform_index = old->platform;
           sc_engine_eval_measure (c, &news[s], series + s * len, old->pub.program, old->pub.measure, prr->active_until, NULL);
           c->elig_from = NULL;
           news[s].program = old->program;
