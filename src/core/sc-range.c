@@ -79,6 +79,11 @@ static guint
 platform_index (const ScResult *result,
                 const char     *platform)
 {
+  /* A platform of the base, which is most often @result itself: the
+   * same string, found without comparing the texts. */
+  for (guint i = 0; i < result->platforms->len; i++)
+    if (((const ScPlatformResult *) g_ptr_array_index (result->platforms, i))->platform == platform)
+      return i;
   for (guint i = 0; i < result->platforms->len; i++)
     if (g_strcmp0 (((const ScPlatformResult *) g_ptr_array_index (result->platforms, i))->platform, platform) == 0)
       return i;
@@ -569,13 +574,13 @@ scores_differ (const double *a,
 }
 
 /* The candidates: the used catalog numbers with a range (@by_number: each
- * used number's Ref, sc_range_collect_refs()), then the profile's
+ * used number's Ref, sc_range_collect_refs_in()), then the profile's
  * assumptions with one. */
 static GArray *
 candidates (ScCatalog       *catalog,
             const ScProfile *profile,
             const ScResult  *result,
-            GHashTable      *by_number)
+            const RefSet    *by_number)
 {
   GPtrArray *used = sc_engine_result_used (result);
   GArray *cands = g_array_sized_new (FALSE, TRUE, sizeof (Cand), (used != NULL ? used->len : 0) + SC_N_FIELDS);
@@ -583,7 +588,7 @@ candidates (ScCatalog       *catalog,
   (void) catalog;
   for (guint i = 0; used != NULL && i < used->len; i++)
     {
-      const Ref *ref = g_hash_table_lookup (by_number, g_ptr_array_index (used, i));
+      const Ref *ref = by_number->refs[sc_range_ref_set_find (by_number, g_ptr_array_index (used, i))];
       Cand c = { 0 };
 
       if (ref == NULL || !ref->varied || !ref->number->has_range || ref->number->low == ref->number->high)
@@ -874,12 +879,12 @@ sc_range_analyse (ScCatalog             *catalog,
    * each its Ref. */
   {
     GPtrArray *used = sc_engine_result_used (result);
-    g_autoptr(GHashTable) only = g_hash_table_new (NULL, NULL);
+    RefSet only;
 
-    for (guint i = 0; used != NULL && i < used->len; i++)
-      g_hash_table_insert (only, g_ptr_array_index (used, i), NULL);
-    sc_range_collect_refs_in (catalog, only, &arena);
-    cands = candidates (catalog, profile, result, only);
+    sc_range_ref_set_init (&only, used != NULL ? (const gpointer *) used->pdata : NULL, used != NULL ? used->len : 0,
+                           &arena);
+    sc_range_collect_refs_in (catalog, &only, &arena);
+    cands = candidates (catalog, profile, result, &only);
   }
   /* Each candidate's scores at its low and its high, in one block. */
   lows = sc_arena_alloc (&arena, sizeof (double *) * 2 * MAX (1, cands->len));
