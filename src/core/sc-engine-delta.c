@@ -214,12 +214,17 @@ delta_platform (const ScResult         *base,
       memcpy (out->fee_reduction, acc, sizeof acc);
       if (gross != rp->kept->gross[p])
         {
+          /* A row that did not move sums as the base's did (from 0, month
+           * by month): its fee_gross stands. */
           out->totals[SC_AMOUNT_FEE_GROSS] = 0;
           for (guint f = 0; f < SC_N_FEES; f++)
             {
-              out->fee_gross[f] = 0;
-              for (guint m = 0; m < n_months; m++)
-                out->fee_gross[f] += gross[f * n_months + m];
+              if (gross_rows & (1u << f))
+                {
+                  out->fee_gross[f] = 0;
+                  for (guint m = 0; m < n_months; m++)
+                    out->fee_gross[f] += gross[f * n_months + m];
+                }
               out->totals[SC_AMOUNT_FEE_GROSS] += out->fee_gross[f];
             }
         }
@@ -286,14 +291,12 @@ sc_engine_evaluate_delta (const ScResult         *base,
   return delta_platform (base, &c, index, moved, n, p, rp->kept->gross[p], 0, out);
 }
 
-/* 1 << the fee of each of @dirty that is an item of @platform's baseline. */
+/* 1 << the fee of each of @dirty that is an item of @b (may be NULL). */
 static guint
-dirty_fee_bits (ScCatalog            *catalog,
-                const char           *platform,
+dirty_fee_bits (const ScBaseline     *b,
                 const gconstpointer  *dirty,
                 guint                 n_dirty)
 {
-  const ScBaseline *b = sc_catalog_find_baseline (catalog, platform);
   guint bits = 0;
 
   for (guint k = 0; b != NULL && b->items != NULL && k < b->items->len; k++)
@@ -313,18 +316,20 @@ raw_is_dirty (const RawInfo       *ri,
               guint                n_dirty,
               gboolean            *moves)
 {
-  gboolean hit = FALSE;
+  gconstpointer measure = ri->measure, program = ri->program;
+  gboolean hit = FALSE, m = (ri->fees_read & fee_bits) != 0;
 
-  *moves = (ri->fees_read & fee_bits) != 0;
-  for (guint d = 0; d < n_dirty && !*moves; d++)
-    if (dirty[d] == (gconstpointer) ri->measure)
-      hit = *moves = TRUE;
-    else if (dirty[d] == (gconstpointer) ri->program)
+  /* In locals: through @moves, every step stored and loaded it again. */
+  for (guint d = 0; d < n_dirty && !m; d++)
+    if (dirty[d] == measure)
+      hit = m = TRUE;
+    else if (dirty[d] == program)
       {
         hit = TRUE;
-        *moves = runs_to_program_end (ri->program, ri->measure);
+        m = runs_to_program_end (ri->program, ri->measure);
       }
-  return hit || *moves;
+  *moves = m;
+  return hit || m;
 }
 
 struct _ScDeltaPlan
@@ -370,7 +375,8 @@ sc_engine_delta_plan_new_in (ScArena             *arena,
   p = GPOINTER_TO_UINT (g_hash_table_lookup (rp->kept->platform_of, platform));
   if (p-- == 0 || p >= base->platforms->len)
     return NULL;
-  bits = dirty_fee_bits (rp->kept->catalog, platform, dirty, n_dirty);
+  /* The platform's baseline as the base found it: no lookup by name. */
+  bits = dirty_fee_bits (((const ScPlatformResult *) g_ptr_array_index (base->platforms, p))->baseline, dirty, n_dirty);
 
   /* What the moved numbers can move (evaluated again), and the rest of
    * its group (as it was); measures without a value left out. Only the
