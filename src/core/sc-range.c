@@ -57,7 +57,8 @@ typedef struct
   gboolean               read_by_condition[SC_N_FIELDS];   /* linear_slopes(), once read_walked */
   gboolean               read_walked;
   const ScResult        *base;   /* the central values with each measure kept (keep_raw) */
-  guint8                *group_priced;   /* n × SC_N_FIELDS: platform_group_priced(), + 1 once known */
+  gboolean              *group_priced;   /* n × SC_N_FIELDS: walk_group_priced(), once group_walked */
+  gboolean               group_walked;
   ScArena               *arena;   /* what the analysis allocates and drops when done */
 } Eval;
 
@@ -635,30 +636,36 @@ compare_swing (gconstpointer a,
   return sa < sb ? 1 : sa > sb ? -1 : strcmp (da->key, db->key);
 }
 
-/* Whether a group of @platform's programs has a measure priced by @field
- * (a group can then choose otherwise when @field moves). */
-static gboolean
-platform_group_priced (ScCatalog  *catalog,
-                       const char *platform,
-                       ScField     field)
+/* Whether a group of each platform's programs has a measure priced by
+ * yuan-per-1000-exposures, by cost-of-capital (group_priced_by(); a group
+ * can then choose otherwise when it moves): a measure of a group, priced
+ * by it, is one. One walk of the catalog for every platform and both. */
+static void
+walk_group_priced (Eval *ev)
 {
-  GPtrArray *programs = sc_catalog_get_programs (catalog);
+  GPtrArray *programs = sc_catalog_get_programs (ev->catalog);
 
   for (guint i = 0; programs != NULL && i < programs->len; i++)
     {
       const ScProgram *program = g_ptr_array_index (programs, i);
+      guint p = platform_index (ev->result, program->platform);
 
-      if (g_strcmp0 (program->platform, platform) != 0)
-        continue;
-      for (guint k = 0; program->measures != NULL && k < program->measures->len; k++)
+      for (guint k = 0; p != G_MAXUINT && program->measures != NULL && k < program->measures->len; k++)
         {
           const ScMeasure *m = g_ptr_array_index (program->measures, k);
 
-          if (m->group != NULL && group_priced_by (program, m->group, field))
-            return TRUE;
+          for (guint e = 0; m->group != NULL && m->effects != NULL && e < m->effects->len; e++)
+            {
+              const ScEffect *eff = g_ptr_array_index (m->effects, e);
+
+              if (eff->benefit == SC_BENEFIT_TRAFFIC)
+                ev->group_priced[p * SC_N_FIELDS + SC_FIELD_YUAN_PER_1000_EXPOSURES] = TRUE;
+              if (eff->kind == SC_EFFECT_DEPOSIT || eff->kind == SC_EFFECT_SETTLEMENT)
+                ev->group_priced[p * SC_N_FIELDS + SC_FIELD_COST_OF_CAPITAL] = TRUE;
+            }
         }
     }
-  return FALSE;
+  ev->group_walked = TRUE;
 }
 
 /*
@@ -692,7 +699,6 @@ combined_shortcut (Eval                   *ev,
   for (guint f = 0; f < n_f; f++)
     {
       const Cand *c = NULL;
-      guint8 *known;
 
       for (guint i = 0; i < cands->len && c == NULL; i++)
         if (g_array_index (cands, Cand, i).ref == NULL && g_array_index (cands, Cand, i).field == fields[f])
@@ -704,11 +710,10 @@ combined_shortcut (Eval                   *ev,
           worth = fvalues[f];
           continue;
         }
-      /* The same for each direction: the catalog walked once. */
-      known = &ev->group_priced[p * SC_N_FIELDS + fields[f]];
-      if (*known == 0)
-        *known = 1 + platform_group_priced (ev->catalog, platform, fields[f]);
-      if (*known == 2)
+      /* The same for each platform and direction: the catalog walked once. */
+      if (!ev->group_walked)
+        walk_group_priced (ev);
+      if (ev->group_priced[p * SC_N_FIELDS + fields[f]])
         return FALSE;
       if (fields[f] == SC_FIELD_COST_OF_CAPITAL)
         coc = fvalues[f] / c->central;
@@ -855,7 +860,7 @@ sc_range_analyse (ScCatalog             *catalog,
   ev.central = an->central;
   sc_arena_init (&arena, first_block, sizeof first_block);
   ev.arena = &arena;
-  ev.group_priced = sc_arena_alloc (&arena, (gsize) n * SC_N_FIELDS);
+  ev.group_priced = sc_arena_alloc (&arena, sizeof (gboolean) * n * SC_N_FIELDS);
   /* The engine's strings are looked up once for the whole analysis, not
    * once per shortcut (an evaluation without reasons uses the caller's
    * cache). */
