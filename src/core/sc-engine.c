@@ -357,15 +357,14 @@ baseline_item_fee (ScCatalog     *catalog,
 
 /* Each platform's counted reductions, fee by fee and month by month, and
  * whether no delta can stand for it: an expected measure counts on it, or
- * a reduction reaches the gross (a cap cut it); once, for the deltas. */
+ * a reduction reaches the gross (a cap cut it); once, for the deltas, into
+ * ctx->counted_red and ctx->no_delta (zeroed). */
 static void
 keep_counted (Ctx      *ctx,
               ScResult *result)
 {
   gsize len = (gsize) SC_N_FEES * ctx->n_months;
 
-  ctx->counted_red = g_new0 (double, MAX (1, len * ctx->platforms->len));
-  ctx->no_delta = g_new0 (gboolean, MAX (1, ctx->platforms->len));
   for (guint i = 0; i < result->measures->len; i++)
     {
       const MeasurePriv *fin = g_ptr_array_index (result->measures, i);
@@ -577,9 +576,16 @@ sc_engine_evaluate (ScCatalog             *catalog,
   if (options != NULL && options->keep_raw)
     {
       rp->n_raw = n_measures;
-      /* The compact copy the deltas scan follows the raw measures. */
-      rp->raw = g_malloc0 ((sizeof (MeasurePriv) + sizeof (RawInfo)) * MAX (1, n_measures));
+      /* The compact copy the deltas scan follows the raw measures; each
+       * evaluated is written whole (keep_raw()), the rest zeroed at the
+       * end. */
+      rp->raw = g_malloc ((sizeof (MeasurePriv) + sizeof (RawInfo)) * MAX (1, n_measures));
       rp->raw_info = (RawInfo *) (rp->raw + MAX (1, n_measures));
+      /* Here, not at the end (keep_counted()): a block this large, asked
+       * for after the evaluation freed its small ones, had the allocator
+       * consolidate them all first. */
+      ctx.counted_red = g_new0 (double, MAX (1, (gsize) SC_N_FEES * ctx.n_months * ctx.platforms->len));
+      ctx.no_delta = g_new0 (gboolean, MAX (1, ctx.platforms->len));
     }
   if (options != NULL && options->reuse != NULL && ((const ResultPriv *) options->reuse)->raw != NULL
       && options->reuse->horizon_months == ctx.n_months)
@@ -775,6 +781,9 @@ sc_engine_evaluate (ScCatalog             *catalog,
   rp->used = ctx.used != NULL ? g_steal_pointer (&ctx.used) : g_ptr_array_new ();
   if (rp->raw != NULL)
     {
+      /* Raw measures of programs not evaluated (another platform only) stay zeroed. */
+      memset (rp->raw + result->measures->len, 0, sizeof (MeasurePriv) * (rp->n_raw - result->measures->len));
+      memset (rp->raw_info + result->measures->len, 0, sizeof (RawInfo) * (rp->n_raw - result->measures->len));
       /* For sc_engine_evaluate_delta(): the sales curve and gross fees. */
       ctx.overrides = NULL;
       ctx.n_overrides = 0;
