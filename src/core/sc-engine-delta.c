@@ -119,8 +119,9 @@ delta_platform (const ScResult         *base,
           sc_engine_measure_totals (c, &news[s]);
         }
       else
-        /* The rest of a group: as it was evaluated, for the group's choice. */
-        sc_engine_take_raw (c, &news[s], series + s * len, old);
+        /* The rest of a group: as it was evaluated, for the group's
+         * choice, which reads its totals; a delta reads no series. */
+        sc_engine_take_raw (c, &news[s], series + s * len, old, FALSE);
       if (news[s].pub.expected && news[s].pub.status == SC_MEASURE_ELIGIBLE)
         fits = FALSE;
       pdata[resolved->len++] = &news[s];

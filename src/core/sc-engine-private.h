@@ -430,11 +430,13 @@ void  sc_engine_eval_measure          (Ctx              *ctx,
                                        const ScMeasure  *measure,
                                        ScDay             active_until,
                                        const ScProgram  *replaced_by);
-/* @mp (zeroed) as @raw was evaluated, its series into @monthly. */
+/* @mp (zeroed) as @raw was evaluated, its series into @monthly (with
+ * @series; else @monthly is only room, which stacking may zero). */
 void  sc_engine_take_raw              (Ctx              *ctx,
                                        MeasurePriv      *mp,
                                        double           *monthly,
-                                       const MeasurePriv *raw);
+                                       const MeasurePriv *raw,
+                                       gboolean          series);
 /* @mp's totals from its series. */
 void  sc_engine_measure_totals        (Ctx              *ctx,
                                        MeasurePriv      *mp);

@@ -294,14 +294,16 @@ void
 sc_engine_take_raw (Ctx               *ctx,
                     MeasurePriv       *mp,
                     double            *monthly,
-                    const MeasurePriv *raw)
+                    const MeasurePriv *raw,
+                    gboolean           series)
 {
   *mp = *raw;
   mp->raw = NULL;
   mp->raw_owned = FALSE;
   new_arrays (ctx, &mp->pub);
   mp->pub.monthly = monthly;
-  memcpy (monthly, raw->pub.monthly, sizeof (double) * ctx->n_months * SC_N_AMOUNTS);
+  if (series)
+    memcpy (monthly, raw->pub.monthly, sizeof (double) * ctx->n_months * SC_N_AMOUNTS);
   mp->fee_red = NULL;
   if (raw->fee_red != NULL)
     mp->fee_red = memcpy (sc_ctx_new_fee_red (ctx), raw->fee_red, sizeof (double) * SC_N_FEES * ctx->n_months);
@@ -670,7 +672,7 @@ sc_engine_evaluate (ScCatalog             *catalog,
           if (raw != NULL && (raw->fees_read & dirty_fees) != 0)
             raw = NULL;
           if (raw != NULL)
-            sc_engine_take_raw (&ctx, mp, rp->series + index * series_len, raw);
+            sc_engine_take_raw (&ctx, mp, rp->series + index * series_len, raw, TRUE);
           else
             {
               ctx.fees_read = 0;
