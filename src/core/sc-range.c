@@ -550,7 +550,10 @@ candidate_label (const Cand *c,
         return printf_into (buf, LABEL_BUF, heap, _("%s: %s"), parts, 2);
       }
     }
-  g_snprintf (digits, sizeof digits, "%u", c->ref->tier);
+  /* The tier's number only for a tier's (printf, for every driver, was
+   * a third of its label). */
+  if (c->ref->tier > 0)
+    g_snprintf (digits, sizeof digits, "%u", c->ref->tier);
   if (c->ref->tier > 0 && g_str_equal (c->ref->what, "tier %u reward"))
     what = printf_into (tier, sizeof tier, &tier_heap, _("tier %u reward"), (const char *[]) { digits }, 1);
   else if (c->ref->tier > 0)
