@@ -367,7 +367,7 @@ sc_engine_delta_plan_new_in (ScArena             *arena,
   const guint *order;
   guint *hits;
   ScDeltaPlan *plan;
-  guint p, n_p, n = 0, n_hit = 0, n_moved = 0, bits;
+  guint p, n_p, n = 0, n_hit = 0, n_moved = 0, bits, lo = 0, hi = 0;
 
   g_return_val_if_fail (base != NULL && platform != NULL, NULL);
 
@@ -393,16 +393,29 @@ sc_engine_delta_plan_new_in (ScArena             *arena,
       {
         is_dirty[r] = moves[r];
         if (is_dirty[r])
-          hits[n_moved++] = order[r];
+          {
+            if (n_moved == 0)
+              lo = r;
+            hi = r + 1;
+            hits[n_moved++] = order[r];
+          }
         n_hit++;
       }
   if (n_hit == 0 && bits == 0)
     return NULL;
+  /* What is taken is evaluated again or of the group, so of the program,
+   * of one evaluated again; a program's measures follow one another in
+   * raw order: only from the first of the first one's program to the last
+   * of the last one's are looked at again. */
+  while (lo > 0 && n_moved > 0 && rp->raw_info[order[lo - 1]].program == rp->raw_info[hits[0]].program)
+    lo--;
+  while (hi < n_p && n_moved > 0 && rp->raw_info[order[hi]].program == rp->raw_info[hits[n_moved - 1]].program)
+    hi++;
   plan_size = sizeof (ScDeltaPlan) + (sizeof (guint) + sizeof (gboolean)) * MAX (1, n_p);
   plan = arena != NULL ? sc_arena_alloc (arena, plan_size) : g_malloc (plan_size);
   plan->index = (guint *) (plan + 1);
   plan->moved = (gboolean *) (plan->index + MAX (1, n_p));
-  for (guint r = 0; r < n_p; r++)
+  for (guint r = lo; r < hi; r++)
     {
       const RawInfo *ri = &rp->raw_info[order[r]];
       gboolean take = is_dirty[r];
