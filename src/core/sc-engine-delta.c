@@ -446,6 +446,28 @@ sc_engine_delta_plan_free (ScDeltaPlan *plan)
   g_free (plan);
 }
 
+const ScPlatformResult *
+sc_engine_delta_plan_only_gross (const ScDeltaPlan *plan)
+{
+  const ResultPriv *rp;
+  const double *counted;
+  guint n_months;
+
+  g_return_val_if_fail (plan != NULL, NULL);
+
+  rp = (const ResultPriv *) plan->base;
+  if (plan->n > 0 || rp->kept->no_delta[plan->p])
+    return NULL;
+  /* Then delta_platform() tests only these rows, which pass. */
+  n_months = rp->kept->n_months;
+  counted = rp->kept->counted_red + (gsize) plan->p * SC_N_FEES * n_months;
+  for (guint f = 0; f < SC_N_FEES; f++)
+    for (guint m = 0; (plan->bits & (1u << f)) && m < n_months; m++)
+      if (!(counted[f * n_months + m] <= 0))
+        return NULL;
+  return g_ptr_array_index (plan->base->platforms, plan->p);
+}
+
 gboolean
 sc_engine_delta_plan_run (const ScDeltaPlan      *plan,
                           const ScEngineOverride *overrides,

@@ -98,6 +98,11 @@ gboolean          sc_engine_delta_plan_run  (const ScDeltaPlan      *plan,
                                              guint                   n_overrides,
                                              ScPlatformResult       *out);
 void              sc_engine_delta_plan_free (ScDeltaPlan            *plan);
+/* The base's platform result when running @plan, whatever the values, can
+ * change only the gross and net fees of its platform (it evaluates no
+ * measure again, and no reduction counts on the fees it moves, so none
+ * can reach their gross): every other amount is the base's. Else NULL. */
+const ScPlatformResult *sc_engine_delta_plan_only_gross (const ScDeltaPlan *plan);
 
 /* A plan (sc_engine_delta_plan_new()) in @arena: never freed on its own. */
 ScDeltaPlan      *sc_engine_delta_plan_new_in (ScArena             *arena,

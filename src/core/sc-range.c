@@ -74,6 +74,8 @@ typedef struct
                           * n entries; NULL when it needs evaluating (linear_slopes()) */
   ScDeltaPlan *plan;     /* a catalog number: what moving it evaluates again, found once for its
                           * low, its high and the flip search; NULL without the shortcut */
+  const ScPlatformResult *unmoved;   /* the plan can move only its platform's gross fees, which
+                                      * no score counts: the base's platform, else NULL */
 } Cand;
 
 static guint
@@ -206,6 +208,14 @@ evaluate_at (Eval       *ev,
       gconstpointer dirty = ref_dirty (c->ref);
       ScPlatformResult pr;
 
+      /* A baseline fee that nothing reads or reduces: its platform's
+       * score as it was, without working out its gross. */
+      if (c->unmoved != NULL)
+        {
+          memcpy (scores, ev->central, sizeof (double) * ev->n);
+          take_shortcut (ev, c->unmoved, scores);
+          return;
+        }
       /* What the number can move: its measure and the rest of its group,
        * what runs to its program's end, or what read its baseline fee and
        * the gross fees (sc_engine_evaluate_delta_set()). */
@@ -908,6 +918,7 @@ sc_range_analyse (ScCatalog             *catalog,
           gconstpointer dirty = ref_dirty (c->ref);
 
           c->plan = sc_engine_delta_plan_new_in (&arena, ev.base, c->platform, &dirty, 1);
+          c->unmoved = c->plan != NULL ? sc_engine_delta_plan_only_gross (c->plan) : NULL;
         }
     }
 
