@@ -363,7 +363,7 @@ sc_engine_delta_plan_new_in (ScArena             *arena,
   gsize plan_size;
   const ResultPriv *rp = (const ResultPriv *) base;
   g_autofree guint *heap = NULL;
-  gboolean *is_dirty, *moves;
+  gboolean *is_dirty;
   const guint *order;
   guint *hits;
   ScDeltaPlan *plan;
@@ -384,23 +384,24 @@ sc_engine_delta_plan_new_in (ScArena             *arena,
    * platform's measures are looked at, in raw order (raw_order). */
   order = rp->raw_order + rp->raw_start[p];
   n_p = rp->raw_start[p + 1] - rp->raw_start[p];
-  is_dirty = DELTA_ALLOC ((sizeof (gboolean) * 2 + sizeof (guint)) * MAX (1, n_p), heap);
-  memset (is_dirty, 0, sizeof (gboolean) * 2 * MAX (1, n_p));
-  moves = is_dirty + MAX (1, n_p);
-  hits = (guint *) (moves + MAX (1, n_p));
+  is_dirty = DELTA_ALLOC ((sizeof (gboolean) + sizeof (guint)) * MAX (1, n_p), heap);
+  hits = (guint *) (is_dirty + MAX (1, n_p));
   for (guint r = 0; r < n_p; r++)
-    if (raw_is_dirty (&rp->raw_info[order[r]], bits, dirty, n_dirty, &moves[r]))
-      {
-        is_dirty[r] = moves[r];
-        if (is_dirty[r])
-          {
-            if (n_moved == 0)
-              lo = r;
-            hi = r + 1;
-            hits[n_moved++] = order[r];
-          }
-        n_hit++;
-      }
+    {
+      gboolean moves;
+
+      is_dirty[r] = FALSE;
+      if (!raw_is_dirty (&rp->raw_info[order[r]], bits, dirty, n_dirty, &moves))
+        continue;
+      n_hit++;
+      if (!moves)
+        continue;
+      is_dirty[r] = TRUE;
+      if (n_moved == 0)
+        lo = r;
+      hi = r + 1;
+      hits[n_moved++] = order[r];
+    }
   if (n_hit == 0 && bits == 0)
     return NULL;
   /* What is taken is evaluated again or of the group, so of the program,
