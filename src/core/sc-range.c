@@ -446,11 +446,12 @@ enum
 
 /*
  * A driver with room for @n scores at each end and copies of @texts (each
- * may be NULL), all in one block that one g_free() frees: a dozen blocks
- * per driver were a third of the analysis' allocations.
+ * may be NULL), all in one piece of @arena (a dozen blocks per driver were
+ * a third of the analysis' allocations); one_block() moves them all.
  */
 static ScRangeDriver *
-driver_new (guint              n,
+driver_new (ScArena           *arena,
+            guint              n,
             const char *const  texts[N_TEXTS])
 {
   gsize size = sizeof (ScRangeDriver) + 2 * sizeof (double) * n, len[N_TEXTS];
@@ -463,7 +464,7 @@ driver_new (guint              n,
       len[t] = texts[t] != NULL ? strlen (texts[t]) + 1 : 0;
       size += len[t];
     }
-  d = g_malloc0 (size);
+  d = sc_arena_alloc (arena, size);
   d->score_low = (double *) (d + 1);
   d->score_high = d->score_low + n;
   to[TEXT_KEY] = &d->key;
@@ -483,6 +484,59 @@ driver_new (guint              n,
   return d;
 }
 
+/* The bytes of @d (driver_new()), scores and texts, rounded up for the
+ * next one's doubles. */
+static gsize
+driver_size (const ScRangeDriver *d,
+             guint                n)
+{
+  const char *texts[] = { d->key, d->label, d->note, d->central_text, d->low_text, d->high_text, d->flip_text };
+  gsize size = sizeof (ScRangeDriver) + 2 * sizeof (double) * n;
+
+  for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+    size += texts[t] != NULL ? strlen (texts[t]) + 1 : 0;
+  return (size + sizeof (double) - 1) & ~(sizeof (double) - 1);
+}
+
+/*
+ * The scores (central, low, high) and every driver of @an in one block,
+ * which sc_range_analysis_free() frees with the central scores: a block of
+ * the heap for each driver was a dozen allocations and frees per analysis.
+ * The drivers move from the analysis' arena, each pointer into one moved
+ * along with it.
+ */
+static void
+one_block (ScRangeAnalysis *an)
+{
+  gsize head = sizeof (double) * 3 * MAX (1, an->n_platforms), total = head;
+  char *block, *at;
+
+  for (guint i = 0; i < an->drivers->len; i++)
+    total += driver_size (g_ptr_array_index (an->drivers, i), an->n_platforms);
+  block = g_malloc (total);
+  memcpy (block, an->central, head);
+  g_free (an->central);
+  an->central = (double *) block;
+  an->low = an->central + MAX (1, an->n_platforms);
+  an->high = an->low + MAX (1, an->n_platforms);
+  at = block + head;
+  for (guint i = 0; i < an->drivers->len; i++)
+    {
+      ScRangeDriver *from = g_ptr_array_index (an->drivers, i);
+      gsize size = driver_size (from, an->n_platforms);
+      ScRangeDriver *d = memcpy (at, from, size);
+      gpointer *inside[] = { (gpointer *) &d->score_low, (gpointer *) &d->score_high, (gpointer *) &d->key,
+                             (gpointer *) &d->label, (gpointer *) &d->note, (gpointer *) &d->central_text,
+                             (gpointer *) &d->low_text, (gpointer *) &d->high_text, (gpointer *) &d->flip_text };
+
+      for (guint k = 0; k < G_N_ELEMENTS (inside); k++)
+        if (*inside[k] != NULL)
+          *inside[k] = at + ((char *) *inside[k] - (char *) from);
+      g_ptr_array_index (an->drivers, i) = d;
+      at += size;
+    }
+}
+
 void
 sc_range_analysis_free (ScRangeAnalysis *analysis)
 {
@@ -490,7 +544,7 @@ sc_range_analysis_free (ScRangeAnalysis *analysis)
     return;
   g_free (analysis->lang);
   g_strfreev (analysis->platforms);
-  /* low and high follow central in its block. */
+  /* low, high and the drivers follow central in its block (one_block()). */
   g_free (analysis->central);
   g_clear_pointer (&analysis->drivers, g_ptr_array_unref);
   g_free (analysis);
@@ -839,7 +893,8 @@ sc_range_analyse (ScCatalog             *catalog,
   an->central = g_new0 (double, 3 * (gsize) MAX (1, n));
   an->low = an->central + MAX (1, n);
   an->high = an->low + MAX (1, n);
-  an->drivers = g_ptr_array_new_full (32, g_free);
+  /* The drivers live in the block of the scores (one_block()). */
+  an->drivers = g_ptr_array_sized_new (32);
   an->leader = 0;
   an->runner_up = G_MAXUINT;
   an->robust = TRUE;
@@ -979,7 +1034,7 @@ sc_range_analyse (ScCatalog             *catalog,
             flip_value = round_for (c, flip_value);
             texts[TEXT_FLIP] = format_value (c, flip_value, flip);
           }
-        d = driver_new (n, texts);
+        d = driver_new (&arena, n, texts);
         d->flips = texts[TEXT_FLIP] != NULL;
         d->flip_value = flip_value;
       }
@@ -995,6 +1050,7 @@ sc_range_analyse (ScCatalog             *catalog,
     }
   combine (&ev, cands, lows, highs, an);
   g_ptr_array_sort (an->drivers, compare_swing);
+  one_block (an);
 
   sc_arena_clear (&arena);
   sc_result_free (own_base);
