@@ -177,7 +177,11 @@ sc_engine_eval_measure (Ctx             *ctx,
         sc_ctx_own_reasons (ctx, mr, since);
 
       mr->basis |= SC_BASIS_PROFILE;
-      sc_condition_note_assumed (ctx, mr, measure->eligibility, r);
+      /* Which assumed thresholds decided (the basis and notes; evaluating
+       * the condition's parts again): a delta (fee_red_pool set) keeps
+       * numbers only, and its eligibility is the base's. */
+      if (ctx->fee_red_pool == NULL)
+        sc_condition_note_assumed (ctx, mr, measure->eligibility, r);
       if (r == 0)
         {
           mr->status = SC_MEASURE_NOT_ELIGIBLE;
