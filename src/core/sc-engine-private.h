@@ -88,6 +88,9 @@ typedef struct _Ctx
                                     * base evaluated it, whose eligibility (the profile's, which
                                     * no override moves) stands when it got that far */
   GPtrArray        *used;          /* const ScNumber*: the assumed numbers used (with reasons) */
+  GPtrArray        *used_programs; /* with reasons: const ScProgram* being evaluated when one was
+                                    * first used (sc_engine_result_used_programs()) */
+  const ScProgram  *program;       /* the program whose measure is being evaluated, else NULL */
   GPtrArray        *empty;         /* without reasons: sc_ctx_empty_array(), which every
                                     * measure's reasons (and texts, until it has one) share */
   GArray           *records;       /* with reasons: ScReason of every measure, assumption note
@@ -120,6 +123,7 @@ typedef struct
 {
   ScResult          pub;
   GPtrArray        *used;       /* Ctx.used */
+  GPtrArray        *used_programs;   /* Ctx.used_programs */
   MeasurePriv      *raw;        /* ScEngineOptions.keep_raw: n_raw measures as evaluated,
                                  * before stacking; reasons and texts NULL; series and fee
                                  * reductions the measure's (in series) unless raw_owned */

@@ -117,6 +117,8 @@ sc_engine_eval_measure (Ctx             *ctx,
   ScDay lo, hi;
   gboolean priced = FALSE;
 
+  ctx->program = program;
+
   mr->program = program;
   mr->measure = measure;
   mr->status = SC_MEASURE_ELIGIBLE;
@@ -527,6 +529,13 @@ sc_engine_result_used (const ScResult *result)
   return ((const ResultPriv *) result)->used;
 }
 
+GPtrArray *
+sc_engine_result_used_programs (const ScResult *result)
+{
+  g_return_val_if_fail (result != NULL, NULL);
+  return ((const ResultPriv *) result)->used_programs;
+}
+
 gboolean
 sc_engine_result_is_base (const ScResult  *result,
                           ScCatalog       *catalog,
@@ -785,6 +794,7 @@ sc_engine_evaluate (ScCatalog             *catalog,
 
   write_reasons (&ctx, rp);
   rp->used = ctx.used != NULL ? g_steal_pointer (&ctx.used) : g_ptr_array_new ();
+  rp->used_programs = ctx.used_programs != NULL ? g_steal_pointer (&ctx.used_programs) : g_ptr_array_new ();
   if (rp->raw != NULL)
     {
       /* Raw measures of programs not evaluated (another platform only) stay zeroed. */

@@ -41,6 +41,14 @@ ScResult         *sc_engine_evaluate        (ScCatalog             *catalog,
  */
 GPtrArray        *sc_engine_result_used     (const ScResult        *result);
 /*
+ * The programs whose measures were being evaluated when the numbers of
+ * sc_engine_result_used() were first used (const ScProgram*, each once):
+ * a program's own number is one of its programs', but a number used
+ * otherwise (a baseline's gross fees) counts for none, so this may leave
+ * out a number's program. (transfer none)
+ */
+GPtrArray        *sc_engine_result_used_programs (const ScResult  *result);
+/*
  * Whether @result was made of @catalog and @profile with keep_raw, for
  * every platform and at the files' values (no overrides, no
  * only_platform): then it can be the base of sc_engine_evaluate_delta()
