@@ -40,6 +40,8 @@ typedef struct
   guint            mask;      /* its size − 1, a power of two */
   const ScNumber **numbers;   /* NULL where empty */
   const Ref      **refs;      /* each number's, NULL until found */
+  guint            n_wanted;
+  guint            n_found;
 } RefSet;
 
 /* @set with the @n_numbers numbers of @numbers (all different), in @arena. */
@@ -74,9 +76,11 @@ const char *sc_range_ref_key_into (const Ref  *ref,
 /* Every assumed number of @catalog, programs then baselines. (transfer full) */
 GPtrArray *sc_range_collect_refs (ScCatalog  *catalog);
 /* The same for the numbers of @set only, each Ref in @arena and only in
- * @set (the range analysis: one block for all of them). */
+ * @set (the range analysis: one block for all of them); the programs of
+ * @first (may be NULL) first, the others only when a number is left. */
 void       sc_range_collect_refs_in (ScCatalog  *catalog,
                                      RefSet     *set,
+                                     GPtrArray  *first,
                                      ScArena    *arena);
 /* The end (exclusive) an assumed <window-end> declares: its measure's own
  * end, else its program's; SC_DAY_NONE when open. */

@@ -68,6 +68,8 @@ sc_range_ref_set_init (RefSet         *set,
   while (size < 2 * n_numbers)
     size *= 2;
   set->mask = size - 1;
+  set->n_wanted = n_numbers;
+  set->n_found = 0;
   set->numbers = sc_arena_alloc (arena, sizeof (gpointer) * size);
   set->refs = sc_arena_alloc (arena, sizeof (gpointer) * size);
   for (guint k = 0; k < n_numbers; k++)
@@ -184,7 +186,10 @@ add_ref_real (Walk           *w,
   ref->noun = noun != NULL ? sc_traffic_unit_label (noun) : NULL;
   ref->varied = TRUE;
   if (w->only != NULL)
-    w->only->refs[slot] = ref;
+    {
+      w->only->n_found += w->only->refs[slot] == NULL;
+      w->only->refs[slot] = ref;
+    }
   return ref;
 }
 
@@ -266,8 +271,47 @@ walk_window_end (Walk           *w,
 }
 
 static void
+walk_program (Walk            *wp,
+              const ScProgram *program)
+{
+  Walk w = *wp;
+
+  w.program = program;
+  w.measure = NULL;
+  walk_window_end (&w, &w.program->window_end, "window-end");
+  for (guint k = 0; w.program->measures != NULL && k < w.program->measures->len; k++)
+    {
+      guint index = 0;
+
+      w.measure = g_ptr_array_index (w.program->measures, k);
+      walk_window_end (&w, &w.measure->window_end, "window-end");
+      walk_condition (&w, w.measure->eligibility, &index);
+      for (guint e = 0; w.measure->effects != NULL && e < w.measure->effects->len; e++)
+        {
+          w.effect = w.measure->effects->len > 1 ? e + 1 : 0;
+          walk_effect (&w, g_ptr_array_index (w.measure->effects, e));
+        }
+      w.effect = 0;
+    }
+}
+
+static gboolean
+holds (GPtrArray     *array,
+       gconstpointer  item)
+{
+  for (guint i = 0; array != NULL && i < array->len; i++)
+    if (g_ptr_array_index (array, i) == item)
+      return TRUE;
+  return FALSE;
+}
+
+/* Every program (those of @first first, when given, and the others only
+ * while a wanted number is not found: walking the whole catalog's
+ * effects was most of the walk's cost), then every baseline. */
+static void
 collect (ScCatalog *catalog,
-         Walk      *wp)
+         Walk      *wp,
+         GPtrArray *first)
 {
   GPtrArray *programs = sc_catalog_get_programs (catalog);
   GPtrArray *baselines = sc_catalog_get_baselines (catalog);
@@ -275,25 +319,8 @@ collect (ScCatalog *catalog,
   Walk w = *wp;
 
   for (guint i = 0; programs != NULL && i < programs->len; i++)
-    {
-      w.program = g_ptr_array_index (programs, i);
-      w.measure = NULL;
-      walk_window_end (&w, &w.program->window_end, "window-end");
-      for (guint k = 0; w.program->measures != NULL && k < w.program->measures->len; k++)
-        {
-          guint index = 0;
-
-          w.measure = g_ptr_array_index (w.program->measures, k);
-          walk_window_end (&w, &w.measure->window_end, "window-end");
-          walk_condition (&w, w.measure->eligibility, &index);
-          for (guint e = 0; w.measure->effects != NULL && e < w.measure->effects->len; e++)
-            {
-              w.effect = w.measure->effects->len > 1 ? e + 1 : 0;
-              walk_effect (&w, g_ptr_array_index (w.measure->effects, e));
-            }
-          w.effect = 0;
-        }
-    }
+    if (first == NULL || holds (first, g_ptr_array_index (programs, i)))
+      walk_program (&w, g_ptr_array_index (programs, i));
   for (guint i = 0; baselines != NULL && i < baselines->len; i++)
     {
       const ScBaseline *b = g_ptr_array_index (baselines, i);
@@ -318,9 +345,15 @@ collect (ScCatalog *catalog,
           ref->unit = sc_format_fee_unit (item->fee);
           ref->varied = TRUE;
           if (only != NULL)
-            only->refs[slot] = ref;
+            {
+              only->n_found += only->refs[slot] == NULL;
+              only->refs[slot] = ref;
+            }
         }
     }
+  for (guint i = 0; first != NULL && only->n_found < only->n_wanted && programs != NULL && i < programs->len; i++)
+    if (!holds (first, g_ptr_array_index (programs, i)))
+      walk_program (&w, g_ptr_array_index (programs, i));
 }
 
 GPtrArray *
@@ -328,19 +361,20 @@ sc_range_collect_refs (ScCatalog *catalog)
 {
   Walk w = { g_ptr_array_new_full (64, g_free), NULL, NULL, 0, 0, NULL, NULL };
 
-  collect (catalog, &w);
+  collect (catalog, &w, NULL);
   return w.refs;
 }
 
 void
 sc_range_collect_refs_in (ScCatalog *catalog,
                           RefSet    *set,
+                          GPtrArray *first,
                           ScArena   *arena)
 {
   Walk w = { NULL, NULL, NULL, 0, 0, set, arena };
 
   g_return_if_fail (set != NULL && arena != NULL);
-  collect (catalog, &w);
+  collect (catalog, &w, first);
 }
 
 ScDay

@@ -956,7 +956,8 @@ sc_range_analyse (ScCatalog             *catalog,
 
     sc_range_ref_set_init (&only, used != NULL ? (const gpointer *) used->pdata : NULL, used != NULL ? used->len : 0,
                            &arena);
-    sc_range_collect_refs_in (catalog, &only, &arena);
+    /* The programs the numbers were used in hold most of them, if not all. */
+    sc_range_collect_refs_in (catalog, &only, sc_engine_result_used_programs (result), &arena);
     cands = candidates (catalog, profile, result, &only);
   }
   /* Each candidate's scores at its low and its high, in one block. */
