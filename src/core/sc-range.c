@@ -506,13 +506,15 @@ driver_size (const ScRangeDriver *d,
  * along with it.
  */
 static void
-one_block (ScRangeAnalysis *an)
+one_block (ScRangeAnalysis *an,
+           ScArena         *arena)
 {
   gsize head = sizeof (double) * 3 * MAX (1, an->n_platforms), total = head;
+  gsize *sizes = sc_arena_alloc (arena, sizeof (gsize) * MAX (1, an->drivers->len));
   char *block, *at;
 
   for (guint i = 0; i < an->drivers->len; i++)
-    total += driver_size (g_ptr_array_index (an->drivers, i), an->n_platforms);
+    total += sizes[i] = driver_size (g_ptr_array_index (an->drivers, i), an->n_platforms);
   block = g_malloc (total);
   memcpy (block, an->central, head);
   g_free (an->central);
@@ -523,8 +525,7 @@ one_block (ScRangeAnalysis *an)
   for (guint i = 0; i < an->drivers->len; i++)
     {
       ScRangeDriver *from = g_ptr_array_index (an->drivers, i);
-      gsize size = driver_size (from, an->n_platforms);
-      ScRangeDriver *d = memcpy (at, from, size);
+      ScRangeDriver *d = memcpy (at, from, sizes[i]);
       gpointer *inside[] = { (gpointer *) &d->score_low, (gpointer *) &d->score_high, (gpointer *) &d->key,
                              (gpointer *) &d->label, (gpointer *) &d->note, (gpointer *) &d->central_text,
                              (gpointer *) &d->low_text, (gpointer *) &d->high_text, (gpointer *) &d->flip_text };
@@ -533,7 +534,7 @@ one_block (ScRangeAnalysis *an)
         if (*inside[k] != NULL)
           *inside[k] = at + ((char *) *inside[k] - (char *) from);
       g_ptr_array_index (an->drivers, i) = d;
-      at += size;
+      at += sizes[i];
     }
 }
 
@@ -1051,7 +1052,7 @@ sc_range_analyse (ScCatalog             *catalog,
     }
   combine (&ev, cands, lows, highs, an);
   g_ptr_array_sort (an->drivers, compare_swing);
-  one_block (an);
+  one_block (an, &arena);
 
   sc_arena_clear (&arena);
   sc_result_free (own_base);
