@@ -227,7 +227,9 @@ sc_engine_eval_measure (Ctx             *ctx,
     }
   if (mr->status != SC_MEASURE_ELIGIBLE)
     memset (mr->monthly, 0, sizeof (double) * ctx->n_months * SC_N_AMOUNTS);
-  else
+  else if (ctx->fee_red_pool == NULL)
+    /* Its basis, reasons and notes only, which a delta (fee_red_pool
+     * set) leaves to the base, as it does a condition's. */
     sc_ctx_note_window_end (ctx, mp);
   if (mr->status == SC_MEASURE_ELIGIBLE && !priced)
     mr->status = SC_MEASURE_NOT_QUANTIFIED;
