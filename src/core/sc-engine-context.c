@@ -173,6 +173,14 @@ sc_ctx_use (Ctx            *ctx,
     if (g_ptr_array_index (ctx->used, i) == n)
       return;
   g_ptr_array_add (ctx->used, (gpointer) n);
+  /* Whose it is, as far as known here: the range analysis walks only
+   * those programs for the numbers' Refs, when they are all there. */
+  if (ctx->program == NULL)
+    return;
+  for (guint i = ctx->used_programs->len; i > 0; i--)
+    if (g_ptr_array_index (ctx->used_programs, i - 1) == ctx->program)
+      return;
+  g_ptr_array_add (ctx->used_programs, (gpointer) ctx->program);
 }
 
 /* Notes the assumed number @n of @measure, in @unit (@noun after a count). */
@@ -329,6 +337,7 @@ sc_ctx_setup (Ctx                   *ctx,
   if (ctx->reasons)
     {
       ctx->used = g_ptr_array_new ();
+      ctx->used_programs = g_ptr_array_new ();
       ctx->records = sc_reasons_new (128);
     }
   else
@@ -466,5 +475,6 @@ sc_ctx_clear (Ctx *ctx)
   g_hash_table_unref (ctx->platform_of);
   g_clear_pointer (&ctx->texts, g_ptr_array_unref);
   g_clear_pointer (&ctx->used, g_ptr_array_unref);
+  g_clear_pointer (&ctx->used_programs, g_ptr_array_unref);
   g_clear_pointer (&ctx->records, g_array_unref);
 }

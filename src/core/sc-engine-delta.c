@@ -52,7 +52,8 @@ delta_ctx (Ctx                    *c,
  * The platform @p of @base with the raw measures @index (@n of them, in
  * raw order) evaluated again in @c (delta_ctx(): the overrides) where @moved says so (the
  * others, the rest of a group, taken as they were), the fees' gross
- * @gross (SC_N_FEES × n_months; the base's, or a moved baseline's): into
+ * @gross (SC_N_FEES × n_months; the base's, or a moved baseline's, whose
+ * rows of @gross_rows (1 << ScFee each) may differ from the base's): into
  * @out when neither before nor after does a reduction reach the gross and
  * no expected measure counts on the platform; else FALSE.
  */
@@ -64,6 +65,7 @@ delta_platform (const ScResult         *base,
                 guint                   n,
                 guint                   p,
                 const double           *gross,
+                guint                   gross_rows,
                 ScPlatformResult       *out)
 {
   const ResultPriv *rp = (const ResultPriv *) base;
@@ -94,7 +96,6 @@ delta_platform (const ScResult         *base,
    * which zeroes each as it hands it out); only what is evaluated again is
    * zeroed here, the rest is copied whole (take_raw()). */
   c->fee_red_pool = series + len * MAX (1, n);
-  memcpy (red, rp->kept->counted_red + (gsize) p * n_red, sizeof (double) * n_red);
   /* A GPtrArray on the stack for sc_stacking_resolve_groups(), which
    * only reads it. */
   memset (&resolved_storage, 0, sizeof resolved_storage);
@@ -109,14 +110,18 @@ delta_platform (const ScResult         *base,
           memset (&news[s], 0, sizeof news[s]);
           memset (series + s * len, 0, sizeof (double) * len);
           c->elig_from = old;
+          /* Its platform as the base found it: no lookup by name. */
+          c->last_platform = old->pub.program->platform;
+          c->last_platform_index = old->platform;
           sc_engine_eval_measure (c, &news[s], series + s * len, old->pub.program, old->pub.measure, prr->active_until, NULL);
           c->elig_from = NULL;
           news[s].program = old->program;
           sc_engine_measure_totals (c, &news[s]);
         }
       else
-        /* The rest of a group: as it was evaluated, for the group's choice. */
-        sc_engine_take_raw (c, &news[s], series + s * len, old);
+        /* The rest of a group: as it was evaluated, for the group's
+         * choice, which reads its totals; a delta reads no series. */
+        sc_engine_take_raw (c, &news[s], series + s * len, old, FALSE);
       if (news[s].pub.expected && news[s].pub.status == SC_MEASURE_ELIGIBLE)
         fits = FALSE;
       pdata[resolved->len++] = &news[s];
@@ -129,27 +134,50 @@ delta_platform (const ScResult         *base,
         first = s + 1;
       }
 
-  /* Out with the measures as they counted, in with them as they count now. */
-  for (guint s = 0; s < n && fits; s++)
-    {
-      const MeasurePriv *fin = g_ptr_array_index (base->measures, index[s]);
-
-      if (fin->pub.status == SC_MEASURE_ELIGIBLE && !fin->pub.cut_by_group && fin->fee_red != NULL)
-        for (gsize k = 0; k < n_red; k++)
-          red[k] -= fin->fee_red[k];
-      if (news[s].pub.status == SC_MEASURE_ELIGIBLE && !news[s].pub.cut_by_group && news[s].fee_red != NULL)
-        for (gsize k = 0; k < n_red; k++)
-          red[k] += news[s].fee_red[k];
-    }
+  /* Out with the measures as they counted, in with them as they count
+   * now, and the test of the caps: a reduction that reaches the gross is
+   * cut; none may now. None did before (keep_counted()): a fee none of
+   * them reduces (a row none wrote, fee_rows) is as it was and passes,
+   * unless its gross moved. Row by row, each month's sum in the same
+   * order as a whole pass; without a branch per month. */
   if (fits)
     {
+      guint rows = gross_rows;
       int over = 0;
 
-      /* The test of the caps: a reduction that reaches the gross is cut;
-       * none may now (none did before: keep_counted()), without a branch
-       * per month and fee: a few dozen each. */
-      for (gsize k = 0; k < n_red; k++)
-        over |= !(red[k] <= gross[k] + EPSILON) & !(red[k] <= 0);
+      for (guint s = 0; s < n; s++)
+        {
+          const MeasurePriv *fin = g_ptr_array_index (base->measures, index[s]);
+
+          if (fin->pub.status == SC_MEASURE_ELIGIBLE && !fin->pub.cut_by_group && fin->fee_red != NULL)
+            rows |= fin->fee_rows;
+          if (news[s].pub.status == SC_MEASURE_ELIGIBLE && !news[s].pub.cut_by_group && news[s].fee_red != NULL)
+            rows |= news[s].fee_rows;
+        }
+      for (guint f = 0; f < SC_N_FEES; f++)
+        {
+          double *row = red + f * n_months;
+          const double *cap = gross + f * n_months;
+
+          if (!(rows & (1u << f)))
+            continue;
+          memcpy (row, rp->kept->counted_red + (gsize) p * n_red + f * n_months, sizeof (double) * n_months);
+          for (guint s = 0; s < n; s++)
+            {
+              const MeasurePriv *fin = g_ptr_array_index (base->measures, index[s]);
+
+              if (fin->pub.status == SC_MEASURE_ELIGIBLE && !fin->pub.cut_by_group && fin->fee_red != NULL
+                  && (fin->fee_rows & (1u << f)))
+                for (guint m = 0; m < n_months; m++)
+                  row[m] -= fin->fee_red[f * n_months + m];
+              if (news[s].pub.status == SC_MEASURE_ELIGIBLE && !news[s].pub.cut_by_group && news[s].fee_red != NULL
+                  && (news[s].fee_rows & (1u << f)))
+                for (guint m = 0; m < n_months; m++)
+                  row[m] += news[s].fee_red[f * n_months + m];
+            }
+          for (guint m = 0; m < n_months; m++)
+            over |= !(row[m] <= cap[m] + EPSILON) & !(row[m] <= 0);
+        }
       fits = !over;
     }
   if (fits)
@@ -165,18 +193,20 @@ delta_platform (const ScResult         *base,
           const MeasurePriv *fin = g_ptr_array_index (base->measures, index[s]);
           const double *now = news[s].fee_red != NULL ? news[s].fee_red : zeros;
           const double *was = fin->fee_red != NULL ? fin->fee_red : zeros;
+          guint rows = (now != zeros ? news[s].fee_rows : 0) | (was != zeros ? fin->fee_rows : 0);
 
           for (guint a = 0; a < SC_N_AMOUNTS; a++)
             if (a != SC_AMOUNT_FEE_GROSS && a != SC_AMOUNT_FEE_NET)
               out->totals[a] += news[s].pub.totals[a] - fin->pub.totals[a];
-          if (now == zeros && was == zeros)
-            continue;
           /* Month by month for each fee, as before (each fee's sum in the
-           * same order), one fee's months after another's. */
+           * same order), one fee's months after another's; a row neither
+           * wrote would add 0 − 0 (a sum from +0 is never −0). */
           for (guint f = 0; f < SC_N_FEES; f++)
             {
               double sum = acc[f];
 
+              if (!(rows & (1u << f)))
+                continue;
               for (guint m = 0; m < n_months; m++)
                 sum += now[f * n_months + m] - was[f * n_months + m];
               acc[f] = sum;
@@ -185,12 +215,17 @@ delta_platform (const ScResult         *base,
       memcpy (out->fee_reduction, acc, sizeof acc);
       if (gross != rp->kept->gross[p])
         {
+          /* A row that did not move sums as the base's did (from 0, month
+           * by month): its fee_gross stands. */
           out->totals[SC_AMOUNT_FEE_GROSS] = 0;
           for (guint f = 0; f < SC_N_FEES; f++)
             {
-              out->fee_gross[f] = 0;
-              for (guint m = 0; m < n_months; m++)
-                out->fee_gross[f] += gross[f * n_months + m];
+              if (gross_rows & (1u << f))
+                {
+                  out->fee_gross[f] = 0;
+                  for (guint m = 0; m < n_months; m++)
+                    out->fee_gross[f] += gross[f * n_months + m];
+                }
               out->totals[SC_AMOUNT_FEE_GROSS] += out->fee_gross[f];
             }
         }
@@ -254,17 +289,15 @@ sc_engine_evaluate_delta (const ScResult         *base,
   if (p == G_MAXUINT)
     return FALSE;
   delta_ctx (&c, rp, overrides, n_overrides);
-  return delta_platform (base, &c, index, moved, n, p, rp->kept->gross[p], out);
+  return delta_platform (base, &c, index, moved, n, p, rp->kept->gross[p], 0, out);
 }
 
-/* 1 << the fee of each of @dirty that is an item of @platform's baseline. */
+/* 1 << the fee of each of @dirty that is an item of @b (may be NULL). */
 static guint
-dirty_fee_bits (ScCatalog            *catalog,
-                const char           *platform,
+dirty_fee_bits (const ScBaseline     *b,
                 const gconstpointer  *dirty,
                 guint                 n_dirty)
 {
-  const ScBaseline *b = sc_catalog_find_baseline (catalog, platform);
   guint bits = 0;
 
   for (guint k = 0; b != NULL && b->items != NULL && k < b->items->len; k++)
@@ -284,18 +317,20 @@ raw_is_dirty (const RawInfo       *ri,
               guint                n_dirty,
               gboolean            *moves)
 {
-  gboolean hit = FALSE;
+  gconstpointer measure = ri->measure, program = ri->program;
+  gboolean hit = FALSE, m = (ri->fees_read & fee_bits) != 0;
 
-  *moves = (ri->fees_read & fee_bits) != 0;
-  for (guint d = 0; d < n_dirty && !*moves; d++)
-    if (dirty[d] == (gconstpointer) ri->measure)
-      hit = *moves = TRUE;
-    else if (dirty[d] == (gconstpointer) ri->program)
+  /* In locals: through @moves, every step stored and loaded it again. */
+  for (guint d = 0; d < n_dirty && !m; d++)
+    if (dirty[d] == measure)
+      hit = m = TRUE;
+    else if (dirty[d] == program)
       {
         hit = TRUE;
-        *moves = runs_to_program_end (ri->program, ri->measure);
+        m = runs_to_program_end (ri->program, ri->measure);
       }
-  return hit || *moves;
+  *moves = m;
+  return hit || m;
 }
 
 struct _ScDeltaPlan
@@ -328,11 +363,11 @@ sc_engine_delta_plan_new_in (ScArena             *arena,
   gsize plan_size;
   const ResultPriv *rp = (const ResultPriv *) base;
   g_autofree guint *heap = NULL;
-  gboolean *is_dirty, *moves;
+  gboolean *is_dirty;
   const guint *order;
   guint *hits;
   ScDeltaPlan *plan;
-  guint p, n_p, n = 0, n_hit = 0, n_moved = 0, bits;
+  guint p, n_p, n = 0, n_hit = 0, n_moved = 0, bits, lo = 0, hi = 0;
 
   g_return_val_if_fail (base != NULL && platform != NULL, NULL);
 
@@ -341,32 +376,47 @@ sc_engine_delta_plan_new_in (ScArena             *arena,
   p = GPOINTER_TO_UINT (g_hash_table_lookup (rp->kept->platform_of, platform));
   if (p-- == 0 || p >= base->platforms->len)
     return NULL;
-  bits = dirty_fee_bits (rp->kept->catalog, platform, dirty, n_dirty);
+  /* The platform's baseline as the base found it: no lookup by name. */
+  bits = dirty_fee_bits (((const ScPlatformResult *) g_ptr_array_index (base->platforms, p))->baseline, dirty, n_dirty);
 
   /* What the moved numbers can move (evaluated again), and the rest of
    * its group (as it was); measures without a value left out. Only the
    * platform's measures are looked at, in raw order (raw_order). */
   order = rp->raw_order + rp->raw_start[p];
   n_p = rp->raw_start[p + 1] - rp->raw_start[p];
-  is_dirty = DELTA_ALLOC ((sizeof (gboolean) * 2 + sizeof (guint)) * MAX (1, n_p), heap);
-  memset (is_dirty, 0, sizeof (gboolean) * 2 * MAX (1, n_p));
-  moves = is_dirty + MAX (1, n_p);
-  hits = (guint *) (moves + MAX (1, n_p));
+  is_dirty = DELTA_ALLOC ((sizeof (gboolean) + sizeof (guint)) * MAX (1, n_p), heap);
+  hits = (guint *) (is_dirty + MAX (1, n_p));
   for (guint r = 0; r < n_p; r++)
-    if (raw_is_dirty (&rp->raw_info[order[r]], bits, dirty, n_dirty, &moves[r]))
-      {
-        is_dirty[r] = moves[r];
-        if (is_dirty[r])
-          hits[n_moved++] = order[r];
-        n_hit++;
-      }
+    {
+      gboolean moves;
+
+      is_dirty[r] = FALSE;
+      if (!raw_is_dirty (&rp->raw_info[order[r]], bits, dirty, n_dirty, &moves))
+        continue;
+      n_hit++;
+      if (!moves)
+        continue;
+      is_dirty[r] = TRUE;
+      if (n_moved == 0)
+        lo = r;
+      hi = r + 1;
+      hits[n_moved++] = order[r];
+    }
   if (n_hit == 0 && bits == 0)
     return NULL;
+  /* What is taken is evaluated again or of the group, so of the program,
+   * of one evaluated again; a program's measures follow one another in
+   * raw order: only from the first of the first one's program to the last
+   * of the last one's are looked at again. */
+  while (lo > 0 && n_moved > 0 && rp->raw_info[order[lo - 1]].program == rp->raw_info[hits[0]].program)
+    lo--;
+  while (hi < n_p && n_moved > 0 && rp->raw_info[order[hi]].program == rp->raw_info[hits[n_moved - 1]].program)
+    hi++;
   plan_size = sizeof (ScDeltaPlan) + (sizeof (guint) + sizeof (gboolean)) * MAX (1, n_p);
   plan = arena != NULL ? sc_arena_alloc (arena, plan_size) : g_malloc (plan_size);
   plan->index = (guint *) (plan + 1);
   plan->moved = (gboolean *) (plan->index + MAX (1, n_p));
-  for (guint r = 0; r < n_p; r++)
+  for (guint r = lo; r < hi; r++)
     {
       const RawInfo *ri = &rp->raw_info[order[r]];
       gboolean take = is_dirty[r];
@@ -397,6 +447,28 @@ sc_engine_delta_plan_free (ScDeltaPlan *plan)
   g_free (plan);
 }
 
+const ScPlatformResult *
+sc_engine_delta_plan_only_gross (const ScDeltaPlan *plan)
+{
+  const ResultPriv *rp;
+  const double *counted;
+  guint n_months;
+
+  g_return_val_if_fail (plan != NULL, NULL);
+
+  rp = (const ResultPriv *) plan->base;
+  if (plan->n > 0 || rp->kept->no_delta[plan->p])
+    return NULL;
+  /* Then delta_platform() tests only these rows, which pass. */
+  n_months = rp->kept->n_months;
+  counted = rp->kept->counted_red + (gsize) plan->p * SC_N_FEES * n_months;
+  for (guint f = 0; f < SC_N_FEES; f++)
+    for (guint m = 0; (plan->bits & (1u << f)) && m < n_months; m++)
+      if (!(counted[f * n_months + m] <= 0))
+        return NULL;
+  return g_ptr_array_index (plan->base->platforms, plan->p);
+}
+
 gboolean
 sc_engine_delta_plan_run (const ScDeltaPlan      *plan,
                           const ScEngineOverride *overrides,
@@ -413,20 +485,25 @@ sc_engine_delta_plan_run (const ScDeltaPlan      *plan,
   rp = (const ResultPriv *) plan->base;
   delta_ctx (&c, rp, overrides, n_overrides);
   if (plan->bits == 0)
-    return delta_platform (plan->base, &c, plan->index, plan->moved, plan->n, plan->p, rp->kept->gross[plan->p], out);
+    return delta_platform (plan->base, &c, plan->index, plan->moved, plan->n, plan->p, rp->kept->gross[plan->p], 0,
+                           out);
 
   /* The gross fees with the baseline moved, apart from the base's (no
-   * measure reads them). */
+   * measure reads them): those of the fees moved worked out again, the
+   * others as the base's (the same inputs, the same sums). */
   gross = g_newa (double, SC_N_FEES * c.n_months);
-  memset (gross, 0, sizeof (double) * SC_N_FEES * c.n_months);
+  memcpy (gross, rp->kept->gross[plan->p], sizeof (double) * SC_N_FEES * c.n_months);
+  for (guint f = 0; f < SC_N_FEES; f++)
+    if (plan->bits & (1u << f))
+      memset (gross + f * c.n_months, 0, sizeof (double) * c.n_months);
   basis = g_newa (guint, c.platforms->len);
   memset (basis, 0, sizeof (guint) * c.platforms->len);
   c.gross = g_newa (double *, c.platforms->len);
   memcpy (c.gross, rp->kept->gross, sizeof (double *) * c.platforms->len);
   c.gross[plan->p] = gross;
   c.platform_basis = basis;
-  sc_fees_platform_gross (&c, plan->p, plan->platform);
-  return delta_platform (plan->base, &c, plan->index, plan->moved, plan->n, plan->p, gross, out);
+  sc_fees_platform_gross (&c, plan->p, plan->platform, plan->bits);
+  return delta_platform (plan->base, &c, plan->index, plan->moved, plan->n, plan->p, gross, plan->bits, out);
 }
 
 gboolean

@@ -39,6 +39,8 @@ fee_red_of (Ctx         *ctx,
 {
   if (mp->fee_red == NULL)
     mp->fee_red = sc_ctx_new_fee_red (ctx);
+  /* A delta looks only at the rows written (sc-engine-delta.c). */
+  mp->fee_rows |= 1u << fee;
   return mp->fee_red + fee * ctx->n_months;
 }
 
@@ -462,7 +464,8 @@ sc_eval_settlement (Ctx            *ctx,
 void
 sc_fees_platform_gross (Ctx        *ctx,
                         guint       index,
-                        const char *platform)
+                        const char *platform,
+                        guint       fees)
 {
   double *gross = ctx->gross[index];
   double rate, per_order;
@@ -470,7 +473,8 @@ sc_fees_platform_gross (Ctx        *ctx,
 
   if (!ctx->have_gmv)
     return;
-  if (sc_ctx_baseline_value (ctx, platform, SC_FEE_COMMISSION, &rate, &basis) && rate > 0)
+  if ((fees & (1u << SC_FEE_COMMISSION)) && sc_ctx_baseline_value (ctx, platform, SC_FEE_COMMISSION, &rate, &basis)
+      && rate > 0)
     {
       double *row = gross + SC_FEE_COMMISSION * ctx->n_months;
 
@@ -480,7 +484,8 @@ sc_fees_platform_gross (Ctx        *ctx,
   /* The promotion fee is left out of the gross: it follows the merchant's
    * own ad choices (the profile's ad spend), not an ordinary platform fee,
    * and no profile field says which GMV was promoted on each platform. */
-  if (ctx->have_aov && sc_ctx_baseline_value (ctx, platform, SC_FEE_RETURN_SHIPPING, &per_order, &basis))
+  if ((fees & (1u << SC_FEE_RETURN_SHIPPING)) && ctx->have_aov
+      && sc_ctx_baseline_value (ctx, platform, SC_FEE_RETURN_SHIPPING, &per_order, &basis))
     {
       ScWindow cover;
       double *row = gross + SC_FEE_RETURN_SHIPPING * ctx->n_months;

@@ -33,6 +33,7 @@ typedef struct _MeasurePriv
   guint            platform;  /* index into Ctx.platforms */
   guint            program;   /* index into ScResult.programs */
   guint            fees_read; /* 1 << ScFee of each baseline fee its evaluation read */
+  guint            fee_rows;  /* 1 << ScFee of each row of fee_red written; the others are 0 */
   struct _MeasurePriv *raw;   /* keep_raw: its raw copy, which shares monthly and fee_red
                                * until sc_engine_raw_detach(); else NULL */
   gboolean         raw_owned; /* a raw copy: monthly and fee_red its own */
@@ -87,6 +88,9 @@ typedef struct _Ctx
                                     * base evaluated it, whose eligibility (the profile's, which
                                     * no override moves) stands when it got that far */
   GPtrArray        *used;          /* const ScNumber*: the assumed numbers used (with reasons) */
+  GPtrArray        *used_programs; /* with reasons: const ScProgram* being evaluated when one was
+                                    * first used (sc_engine_result_used_programs()) */
+  const ScProgram  *program;       /* the program whose measure is being evaluated, else NULL */
   GPtrArray        *empty;         /* without reasons: sc_ctx_empty_array(), which every
                                     * measure's reasons (and texts, until it has one) share */
   GArray           *records;       /* with reasons: ScReason of every measure, assumption note
@@ -119,6 +123,7 @@ typedef struct
 {
   ScResult          pub;
   GPtrArray        *used;       /* Ctx.used */
+  GPtrArray        *used_programs;   /* Ctx.used_programs */
   MeasurePriv      *raw;        /* ScEngineOptions.keep_raw: n_raw measures as evaluated,
                                  * before stacking; reasons and texts NULL; series and fee
                                  * reductions the measure's (in series) unless raw_owned */
@@ -410,8 +415,9 @@ void  sc_eval_fee_rate           (Ctx *ctx, MeasurePriv *mp, const ScEffect *eff
 void  sc_eval_commission_waiver  (Ctx *ctx, MeasurePriv *mp, const ScEffect *eff);
 void  sc_eval_deposit            (Ctx *ctx, MeasurePriv *mp, const ScEffect *eff);
 void  sc_eval_settlement         (Ctx *ctx, MeasurePriv *mp, const ScEffect *eff);
-/* The gross fees of platform @index, month by month, into ctx->gross. */
-void  sc_fees_platform_gross     (Ctx *ctx, guint index, const char *platform);
+/* The gross fees of platform @index, month by month, into ctx->gross:
+ * those of @fees (1 << ScFee each), the rest left as they are. */
+void  sc_fees_platform_gross     (Ctx *ctx, guint index, const char *platform, guint fees);
 
 /* --- stacking and caps (sc-stacking.c) ----------------------------------------- */
 
@@ -428,11 +434,13 @@ void  sc_engine_eval_measure          (Ctx              *ctx,
                                        const ScMeasure  *measure,
                                        ScDay             active_until,
                                        const ScProgram  *replaced_by);
-/* @mp (zeroed) as @raw was evaluated, its series into @monthly. */
+/* @mp (zeroed) as @raw was evaluated, its series into @monthly (with
+ * @series; else @monthly is only room, which stacking may zero). */
 void  sc_engine_take_raw              (Ctx              *ctx,
                                        MeasurePriv      *mp,
                                        double           *monthly,
-                                       const MeasurePriv *raw);
+                                       const MeasurePriv *raw,
+                                       gboolean          series);
 /* @mp's totals from its series. */
 void  sc_engine_measure_totals        (Ctx              *ctx,
                                        MeasurePriv      *mp);

@@ -117,6 +117,8 @@ sc_engine_eval_measure (Ctx             *ctx,
   ScDay lo, hi;
   gboolean priced = FALSE;
 
+  ctx->program = program;
+
   mr->program = program;
   mr->measure = measure;
   mr->status = SC_MEASURE_ELIGIBLE;
@@ -177,7 +179,11 @@ sc_engine_eval_measure (Ctx             *ctx,
         sc_ctx_own_reasons (ctx, mr, since);
 
       mr->basis |= SC_BASIS_PROFILE;
-      sc_condition_note_assumed (ctx, mr, measure->eligibility, r);
+      /* Which assumed thresholds decided (the basis and notes; evaluating
+       * the condition's parts again): a delta (fee_red_pool set) keeps
+       * numbers only, and its eligibility is the base's. */
+      if (ctx->fee_red_pool == NULL)
+        sc_condition_note_assumed (ctx, mr, measure->eligibility, r);
       if (r == 0)
         {
           mr->status = SC_MEASURE_NOT_ELIGIBLE;
@@ -221,7 +227,9 @@ sc_engine_eval_measure (Ctx             *ctx,
     }
   if (mr->status != SC_MEASURE_ELIGIBLE)
     memset (mr->monthly, 0, sizeof (double) * ctx->n_months * SC_N_AMOUNTS);
-  else
+  else if (ctx->fee_red_pool == NULL)
+    /* Its basis, reasons and notes only, which a delta (fee_red_pool
+     * set) leaves to the base, as it does a condition's. */
     sc_ctx_note_window_end (ctx, mp);
   if (mr->status == SC_MEASURE_ELIGIBLE && !priced)
     mr->status = SC_MEASURE_NOT_QUANTIFIED;
@@ -294,14 +302,16 @@ void
 sc_engine_take_raw (Ctx               *ctx,
                     MeasurePriv       *mp,
                     double            *monthly,
-                    const MeasurePriv *raw)
+                    const MeasurePriv *raw,
+                    gboolean           series)
 {
   *mp = *raw;
   mp->raw = NULL;
   mp->raw_owned = FALSE;
   new_arrays (ctx, &mp->pub);
   mp->pub.monthly = monthly;
-  memcpy (monthly, raw->pub.monthly, sizeof (double) * ctx->n_months * SC_N_AMOUNTS);
+  if (series)
+    memcpy (monthly, raw->pub.monthly, sizeof (double) * ctx->n_months * SC_N_AMOUNTS);
   mp->fee_red = NULL;
   if (raw->fee_red != NULL)
     mp->fee_red = memcpy (sc_ctx_new_fee_red (ctx), raw->fee_red, sizeof (double) * SC_N_FEES * ctx->n_months);
@@ -357,15 +367,14 @@ baseline_item_fee (ScCatalog     *catalog,
 
 /* Each platform's counted reductions, fee by fee and month by month, and
  * whether no delta can stand for it: an expected measure counts on it, or
- * a reduction reaches the gross (a cap cut it); once, for the deltas. */
+ * a reduction reaches the gross (a cap cut it); once, for the deltas, into
+ * ctx->counted_red and ctx->no_delta (zeroed). */
 static void
 keep_counted (Ctx      *ctx,
               ScResult *result)
 {
   gsize len = (gsize) SC_N_FEES * ctx->n_months;
 
-  ctx->counted_red = g_new0 (double, MAX (1, len * ctx->platforms->len));
-  ctx->no_delta = g_new0 (gboolean, MAX (1, ctx->platforms->len));
   for (guint i = 0; i < result->measures->len; i++)
     {
       const MeasurePriv *fin = g_ptr_array_index (result->measures, i);
@@ -522,6 +531,13 @@ sc_engine_result_used (const ScResult *result)
   return ((const ResultPriv *) result)->used;
 }
 
+GPtrArray *
+sc_engine_result_used_programs (const ScResult *result)
+{
+  g_return_val_if_fail (result != NULL, NULL);
+  return ((const ResultPriv *) result)->used_programs;
+}
+
 gboolean
 sc_engine_result_is_base (const ScResult  *result,
                           ScCatalog       *catalog,
@@ -577,9 +593,16 @@ sc_engine_evaluate (ScCatalog             *catalog,
   if (options != NULL && options->keep_raw)
     {
       rp->n_raw = n_measures;
-      /* The compact copy the deltas scan follows the raw measures. */
-      rp->raw = g_malloc0 ((sizeof (MeasurePriv) + sizeof (RawInfo)) * MAX (1, n_measures));
+      /* The compact copy the deltas scan follows the raw measures; each
+       * evaluated is written whole (keep_raw()), the rest zeroed at the
+       * end. */
+      rp->raw = g_malloc ((sizeof (MeasurePriv) + sizeof (RawInfo)) * MAX (1, n_measures));
       rp->raw_info = (RawInfo *) (rp->raw + MAX (1, n_measures));
+      /* Here, not at the end (keep_counted()): a block this large, asked
+       * for after the evaluation freed its small ones, had the allocator
+       * consolidate them all first. */
+      ctx.counted_red = g_new0 (double, MAX (1, (gsize) SC_N_FEES * ctx.n_months * ctx.platforms->len));
+      ctx.no_delta = g_new0 (gboolean, MAX (1, ctx.platforms->len));
     }
   if (options != NULL && options->reuse != NULL && ((const ResultPriv *) options->reuse)->raw != NULL
       && options->reuse->horizon_months == ctx.n_months)
@@ -605,7 +628,7 @@ sc_engine_evaluate (ScCatalog             *catalog,
 
   for (guint i = 0; i < ctx.platforms->len; i++)
     if (ctx.only_platform == NULL || g_str_equal (ctx.only_platform, g_ptr_array_index (ctx.platforms, i)))
-      sc_fees_platform_gross (&ctx, i, g_ptr_array_index (ctx.platforms, i));
+      sc_fees_platform_gross (&ctx, i, g_ptr_array_index (ctx.platforms, i), ~0u);
 
   /* Which program replaces which: the one that starts first, once for all
    * programs (a scan per program was quadratic in the catalog). */
@@ -664,7 +687,7 @@ sc_engine_evaluate (ScCatalog             *catalog,
           if (raw != NULL && (raw->fees_read & dirty_fees) != 0)
             raw = NULL;
           if (raw != NULL)
-            sc_engine_take_raw (&ctx, mp, rp->series + index * series_len, raw);
+            sc_engine_take_raw (&ctx, mp, rp->series + index * series_len, raw, TRUE);
           else
             {
               ctx.fees_read = 0;
@@ -773,8 +796,12 @@ sc_engine_evaluate (ScCatalog             *catalog,
 
   write_reasons (&ctx, rp);
   rp->used = ctx.used != NULL ? g_steal_pointer (&ctx.used) : g_ptr_array_new ();
+  rp->used_programs = ctx.used_programs != NULL ? g_steal_pointer (&ctx.used_programs) : g_ptr_array_new ();
   if (rp->raw != NULL)
     {
+      /* Raw measures of programs not evaluated (another platform only) stay zeroed. */
+      memset (rp->raw + result->measures->len, 0, sizeof (MeasurePriv) * (rp->n_raw - result->measures->len));
+      memset (rp->raw_info + result->measures->len, 0, sizeof (RawInfo) * (rp->n_raw - result->measures->len));
       /* For sc_engine_evaluate_delta(): the sales curve and gross fees. */
       ctx.overrides = NULL;
       ctx.n_overrides = 0;

@@ -41,6 +41,14 @@ ScResult         *sc_engine_evaluate        (ScCatalog             *catalog,
  */
 GPtrArray        *sc_engine_result_used     (const ScResult        *result);
 /*
+ * The programs whose measures were being evaluated when the numbers of
+ * sc_engine_result_used() were first used (const ScProgram*, each once):
+ * a program's own number is one of its programs', but a number used
+ * otherwise (a baseline's gross fees) counts for none, so this may leave
+ * out a number's program. (transfer none)
+ */
+GPtrArray        *sc_engine_result_used_programs (const ScResult  *result);
+/*
  * Whether @result was made of @catalog and @profile with keep_raw, for
  * every platform and at the files' values (no overrides, no
  * only_platform): then it can be the base of sc_engine_evaluate_delta()
@@ -98,6 +106,11 @@ gboolean          sc_engine_delta_plan_run  (const ScDeltaPlan      *plan,
                                              guint                   n_overrides,
                                              ScPlatformResult       *out);
 void              sc_engine_delta_plan_free (ScDeltaPlan            *plan);
+/* The base's platform result when running @plan, whatever the values, can
+ * change only the gross and net fees of its platform (it evaluates no
+ * measure again, and no reduction counts on the fees it moves, so none
+ * can reach their gross): every other amount is the base's. Else NULL. */
+const ScPlatformResult *sc_engine_delta_plan_only_gross (const ScDeltaPlan *plan);
 
 /* A plan (sc_engine_delta_plan_new()) in @arena: never freed on its own. */
 ScDeltaPlan      *sc_engine_delta_plan_new_in (ScArena             *arena,

@@ -55,6 +55,33 @@ sc_range_ref_key (const Ref *ref)
   return heap != NULL ? heap : g_strdup (key);
 }
 
+void
+sc_range_ref_set_init (RefSet         *set,
+                       const gpointer *numbers,
+                       guint           n_numbers,
+                       ScArena        *arena)
+{
+  guint size = 16;
+
+  /* At most half full: a miss (most numbers the walk asks about) ends
+   * at the first empty slot. */
+  while (size < 2 * n_numbers)
+    size *= 2;
+  set->mask = size - 1;
+  set->n_wanted = n_numbers;
+  set->n_found = 0;
+  set->numbers = sc_arena_alloc (arena, sizeof (gpointer) * size);
+  set->refs = sc_arena_alloc (arena, sizeof (gpointer) * size);
+  for (guint k = 0; k < n_numbers; k++)
+    {
+      guint i = (guint) (((guintptr) numbers[k] >> 4) * 2654435761u) & set->mask;
+
+      while (set->numbers[i] != NULL)
+        i = (i + 1) & set->mask;
+      set->numbers[i] = numbers[k];
+    }
+}
+
 typedef struct
 {
   GPtrArray       *refs;
@@ -62,9 +89,45 @@ typedef struct
   const ScMeasure *measure;
   guint            effect;     /* 1, 2 … when the measure has several effects, else 0 */
   guint            tier;       /* 1, 2 … while walking a tier's numbers, else 0 */
-  GHashTable      *only;       /* when not NULL: the numbers wanted (the rest are skipped) */
+  RefSet          *only;       /* when not NULL: the numbers wanted (the rest are skipped) */
   ScArena         *arena;      /* when not NULL: where the Refs are (and @refs is NULL) */
 } Walk;
+
+/* Where @n goes in @w's set, else G_MAXUINT (when it is not wanted); 0
+ * without a set. */
+static guint
+wanted (Walk           *w,
+        const ScNumber *n)
+{
+  return w->only != NULL ? sc_range_ref_set_find (w->only, n) : 0;
+}
+
+/* @s from @at, not past @end (kept for the terminator). */
+static char *
+put_string (char       *at,
+            char       *end,
+            const char *s)
+{
+  while (*s != '\0' && at < end)
+    *at++ = *s++;
+  return at;
+}
+
+static char *
+put_uint (char *at,
+          char *end,
+          guint value)
+{
+  char digits[12];
+  int n = 0;
+
+  do
+    digits[n++] = (char) ('0' + value % 10);
+  while ((value /= 10) > 0);
+  while (n > 0 && at < end)
+    *at++ = digits[--n];
+  return at;
+}
 
 /* A zeroed Ref, in @w's arena or its list. */
 static Ref *
@@ -81,40 +144,52 @@ new_ref (Walk *w)
 
 /* The key is "program:ID/MEASURE/" (or "program:ID/" for the program's
  * own), "effect-N/" when the measure has several, "tier-N/" in a tier, and
- * @element; made only for an assumed number (the catalog has thousands
- * that are not). @noun: a traffic unit ("traffic-coupon"), named here, or
- * NULL. */
+ * @element, followed by @index when not 0; made only for an assumed number
+ * (the catalog has thousands that are not). @noun: a traffic unit
+ * ("traffic-coupon"), named here, or NULL. */
 static Ref *
 add_ref_real (Walk           *w,
               const ScNumber *n,
               const char     *element,
+              guint           index,
               const char     *what,
               ScUnit          unit,
               const char     *noun)
 {
   Ref *ref;
-  char at[24] = "", tier[16] = "";
+  guint slot = wanted (w, n);
+  char *at, *end;
 
-  if (w->only != NULL && !g_hash_table_contains (w->only, n))
+  if (slot == G_MAXUINT)
     return NULL;
-  if (w->effect > 0)
-    g_snprintf (at, sizeof at, "effect-%u/", w->effect);
-  if (w->tier > 0)
-    g_snprintf (tier, sizeof tier, "tier-%u/", w->tier);
   ref = new_ref (w);
   ref->number = n;
   ref->origin = w->program->origin;
   ref->program = w->program;
   ref->measure = w->measure;
   ref->platform = w->program->platform;
-  g_snprintf (ref->element, sizeof ref->element, "%s%s%s", at, tier, element);
+  /* "effect-N/tier-N/ELEMENT[INDEX]", without printf: the walk makes
+   * one for each number the result used. */
+  at = ref->element;
+  end = ref->element + sizeof ref->element - 1;
+  if (w->effect > 0)
+    at = put_string (put_uint (put_string (at, end, "effect-"), end, w->effect), end, "/");
+  if (w->tier > 0)
+    at = put_string (put_uint (put_string (at, end, "tier-"), end, w->tier), end, "/");
+  at = put_string (at, end, element);
+  if (index > 0)
+    at = put_uint (at, end, index);
+  *at = '\0';
   ref->what = what;
   ref->tier = w->tier;
   ref->unit = unit;
   ref->noun = noun != NULL ? sc_traffic_unit_label (noun) : NULL;
   ref->varied = TRUE;
   if (w->only != NULL)
-    g_hash_table_insert (w->only, (gpointer) n, ref);
+    {
+      w->only->n_found += w->only->refs[slot] == NULL;
+      w->only->refs[slot] = ref;
+    }
   return ref;
 }
 
@@ -129,7 +204,7 @@ add_ref (Walk           *w,
 {
   if (!n->set || !(n->basis & SC_BASIS_ASSUMED))
     return NULL;
-  return add_ref_real (w, n, element, what, unit, noun);
+  return add_ref_real (w, n, element, 0, what, unit, noun);
 }
 
 static void
@@ -141,12 +216,9 @@ walk_condition (Walk         *w,
     return;
   if (cond->kind == SC_COND_COMPARE && cond->number.set && (cond->number.basis & SC_BASIS_ASSUMED))
     {
-      char element[24];
-      Ref *ref;
+      Ref *ref = add_ref_real (w, &cond->number, "compare-", ++*index, sc_format_field_label (cond->field),
+                               sc_format_field_unit (cond->field), NULL);
 
-      g_snprintf (element, sizeof element, "compare-%u", ++*index);
-      ref = add_ref (w, &cond->number, element, sc_format_field_label (cond->field),
-                     sc_format_field_unit (cond->field), NULL);
       /* An eligibility is yes or no: the analysis does not move it. */
       if (ref != NULL)
         ref->varied = FALSE;
@@ -199,34 +271,56 @@ walk_window_end (Walk           *w,
 }
 
 static void
+walk_program (Walk            *wp,
+              const ScProgram *program)
+{
+  Walk w = *wp;
+
+  w.program = program;
+  w.measure = NULL;
+  walk_window_end (&w, &w.program->window_end, "window-end");
+  for (guint k = 0; w.program->measures != NULL && k < w.program->measures->len; k++)
+    {
+      guint index = 0;
+
+      w.measure = g_ptr_array_index (w.program->measures, k);
+      walk_window_end (&w, &w.measure->window_end, "window-end");
+      walk_condition (&w, w.measure->eligibility, &index);
+      for (guint e = 0; w.measure->effects != NULL && e < w.measure->effects->len; e++)
+        {
+          w.effect = w.measure->effects->len > 1 ? e + 1 : 0;
+          walk_effect (&w, g_ptr_array_index (w.measure->effects, e));
+        }
+      w.effect = 0;
+    }
+}
+
+static gboolean
+holds (GPtrArray     *array,
+       gconstpointer  item)
+{
+  for (guint i = 0; array != NULL && i < array->len; i++)
+    if (g_ptr_array_index (array, i) == item)
+      return TRUE;
+  return FALSE;
+}
+
+/* Every program (those of @first first, when given, and the others only
+ * while a wanted number is not found: walking the whole catalog's
+ * effects was most of the walk's cost), then every baseline. */
+static void
 collect (ScCatalog *catalog,
-         Walk      *wp)
+         Walk      *wp,
+         GPtrArray *first)
 {
   GPtrArray *programs = sc_catalog_get_programs (catalog);
   GPtrArray *baselines = sc_catalog_get_baselines (catalog);
-  GHashTable *only = wp->only;
+  RefSet *only = wp->only;
   Walk w = *wp;
 
   for (guint i = 0; programs != NULL && i < programs->len; i++)
-    {
-      w.program = g_ptr_array_index (programs, i);
-      w.measure = NULL;
-      walk_window_end (&w, &w.program->window_end, "window-end");
-      for (guint k = 0; w.program->measures != NULL && k < w.program->measures->len; k++)
-        {
-          guint index = 0;
-
-          w.measure = g_ptr_array_index (w.program->measures, k);
-          walk_window_end (&w, &w.measure->window_end, "window-end");
-          walk_condition (&w, w.measure->eligibility, &index);
-          for (guint e = 0; w.measure->effects != NULL && e < w.measure->effects->len; e++)
-            {
-              w.effect = w.measure->effects->len > 1 ? e + 1 : 0;
-              walk_effect (&w, g_ptr_array_index (w.measure->effects, e));
-            }
-          w.effect = 0;
-        }
-    }
+    if (first == NULL || holds (first, g_ptr_array_index (programs, i)))
+      walk_program (&w, g_ptr_array_index (programs, i));
   for (guint i = 0; baselines != NULL && i < baselines->len; i++)
     {
       const ScBaseline *b = g_ptr_array_index (baselines, i);
@@ -236,8 +330,10 @@ collect (ScCatalog *catalog,
           const ScBaselineItem *item = g_ptr_array_index (b->items, k);
           Ref *ref;
 
+          guint slot;
+
           if (!item->value.set || !(item->value.basis & SC_BASIS_ASSUMED)
-              || (only != NULL && !g_hash_table_contains (only, &item->value)))
+              || (slot = wanted (&w, &item->value)) == G_MAXUINT)
             continue;
           ref = new_ref (&w);
           ref->number = &item->value;
@@ -249,30 +345,36 @@ collect (ScCatalog *catalog,
           ref->unit = sc_format_fee_unit (item->fee);
           ref->varied = TRUE;
           if (only != NULL)
-            g_hash_table_insert (only, (gpointer) ref->number, ref);
+            {
+              only->n_found += only->refs[slot] == NULL;
+              only->refs[slot] = ref;
+            }
         }
     }
+  for (guint i = 0; first != NULL && only->n_found < only->n_wanted && programs != NULL && i < programs->len; i++)
+    if (!holds (first, g_ptr_array_index (programs, i)))
+      walk_program (&w, g_ptr_array_index (programs, i));
 }
 
 GPtrArray *
-sc_range_collect_refs (ScCatalog  *catalog,
-                       GHashTable *only)
+sc_range_collect_refs (ScCatalog *catalog)
 {
-  Walk w = { g_ptr_array_new_full (only != NULL ? g_hash_table_size (only) : 64, g_free), NULL, NULL, 0, 0, only, NULL };
+  Walk w = { g_ptr_array_new_full (64, g_free), NULL, NULL, 0, 0, NULL, NULL };
 
-  collect (catalog, &w);
+  collect (catalog, &w, NULL);
   return w.refs;
 }
 
 void
-sc_range_collect_refs_in (ScCatalog  *catalog,
-                          GHashTable *only,
-                          ScArena    *arena)
+sc_range_collect_refs_in (ScCatalog *catalog,
+                          RefSet    *set,
+                          GPtrArray *first,
+                          ScArena   *arena)
 {
-  Walk w = { NULL, NULL, NULL, 0, 0, only, arena };
+  Walk w = { NULL, NULL, NULL, 0, 0, set, arena };
 
-  g_return_if_fail (only != NULL && arena != NULL);
-  collect (catalog, &w);
+  g_return_if_fail (set != NULL && arena != NULL);
+  collect (catalog, &w, first);
 }
 
 ScDay
@@ -291,7 +393,7 @@ sc_range_list_unranged (ScCatalog *catalog)
 
   g_return_val_if_fail (catalog != NULL, lines);
 
-  refs = sc_range_collect_refs (catalog, NULL);
+  refs = sc_range_collect_refs (catalog);
   for (guint i = 0; i < refs->len; i++)
     {
       const Ref *ref = g_ptr_array_index (refs, i);

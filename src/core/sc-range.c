@@ -57,7 +57,8 @@ typedef struct
   gboolean               read_by_condition[SC_N_FIELDS];   /* linear_slopes(), once read_walked */
   gboolean               read_walked;
   const ScResult        *base;   /* the central values with each measure kept (keep_raw) */
-  guint8                *group_priced;   /* n × SC_N_FIELDS: platform_group_priced(), + 1 once known */
+  gboolean              *group_priced;   /* n × SC_N_FIELDS: walk_group_priced(), once group_walked */
+  gboolean               group_walked;
   ScArena               *arena;   /* what the analysis allocates and drops when done */
 } Eval;
 
@@ -73,12 +74,19 @@ typedef struct
                           * n entries; NULL when it needs evaluating (linear_slopes()) */
   ScDeltaPlan *plan;     /* a catalog number: what moving it evaluates again, found once for its
                           * low, its high and the flip search; NULL without the shortcut */
+  const ScPlatformResult *unmoved;   /* the plan can move only its platform's gross fees, which
+                                      * no score counts: the base's platform, else NULL */
 } Cand;
 
 static guint
 platform_index (const ScResult *result,
                 const char     *platform)
 {
+  /* A platform of the base, which is most often @result itself: the
+   * same string, found without comparing the texts. */
+  for (guint i = 0; i < result->platforms->len; i++)
+    if (((const ScPlatformResult *) g_ptr_array_index (result->platforms, i))->platform == platform)
+      return i;
   for (guint i = 0; i < result->platforms->len; i++)
     if (g_strcmp0 (((const ScPlatformResult *) g_ptr_array_index (result->platforms, i))->platform, platform) == 0)
       return i;
@@ -200,6 +208,14 @@ evaluate_at (Eval       *ev,
       gconstpointer dirty = ref_dirty (c->ref);
       ScPlatformResult pr;
 
+      /* A baseline fee that nothing reads or reduces: its platform's
+       * score as it was, without working out its gross. */
+      if (c->unmoved != NULL)
+        {
+          memcpy (scores, ev->central, sizeof (double) * ev->n);
+          take_shortcut (ev, c->unmoved, scores);
+          return;
+        }
       /* What the number can move: its measure and the rest of its group,
        * what runs to its program's end, or what read its baseline fee and
        * the gross fees (sc_engine_evaluate_delta_set()). */
@@ -430,11 +446,12 @@ enum
 
 /*
  * A driver with room for @n scores at each end and copies of @texts (each
- * may be NULL), all in one block that one g_free() frees: a dozen blocks
- * per driver were a third of the analysis' allocations.
+ * may be NULL), all in one piece of @arena (a dozen blocks per driver were
+ * a third of the analysis' allocations); one_block() moves them all.
  */
 static ScRangeDriver *
-driver_new (guint              n,
+driver_new (ScArena           *arena,
+            guint              n,
             const char *const  texts[N_TEXTS])
 {
   gsize size = sizeof (ScRangeDriver) + 2 * sizeof (double) * n, len[N_TEXTS];
@@ -447,7 +464,7 @@ driver_new (guint              n,
       len[t] = texts[t] != NULL ? strlen (texts[t]) + 1 : 0;
       size += len[t];
     }
-  d = g_malloc0 (size);
+  d = sc_arena_alloc (arena, size);
   d->score_low = (double *) (d + 1);
   d->score_high = d->score_low + n;
   to[TEXT_KEY] = &d->key;
@@ -467,6 +484,60 @@ driver_new (guint              n,
   return d;
 }
 
+/* The bytes of @d (driver_new()), scores and texts, rounded up for the
+ * next one's doubles. */
+static gsize
+driver_size (const ScRangeDriver *d,
+             guint                n)
+{
+  const char *texts[] = { d->key, d->label, d->note, d->central_text, d->low_text, d->high_text, d->flip_text };
+  gsize size = sizeof (ScRangeDriver) + 2 * sizeof (double) * n;
+
+  for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+    size += texts[t] != NULL ? strlen (texts[t]) + 1 : 0;
+  return (size + sizeof (double) - 1) & ~(sizeof (double) - 1);
+}
+
+/*
+ * The scores (central, low, high) and every driver of @an in one block,
+ * which sc_range_analysis_free() frees with the central scores: a block of
+ * the heap for each driver was a dozen allocations and frees per analysis.
+ * The drivers move from the analysis' arena, each pointer into one moved
+ * along with it.
+ */
+static void
+one_block (ScRangeAnalysis *an,
+           ScArena         *arena)
+{
+  gsize head = sizeof (double) * 3 * MAX (1, an->n_platforms), total = head;
+  gsize *sizes = sc_arena_alloc (arena, sizeof (gsize) * MAX (1, an->drivers->len));
+  char *block, *at;
+
+  for (guint i = 0; i < an->drivers->len; i++)
+    total += sizes[i] = driver_size (g_ptr_array_index (an->drivers, i), an->n_platforms);
+  block = g_malloc (total);
+  memcpy (block, an->central, head);
+  g_free (an->central);
+  an->central = (double *) block;
+  an->low = an->central + MAX (1, an->n_platforms);
+  an->high = an->low + MAX (1, an->n_platforms);
+  at = block + head;
+  for (guint i = 0; i < an->drivers->len; i++)
+    {
+      ScRangeDriver *from = g_ptr_array_index (an->drivers, i);
+      ScRangeDriver *d = memcpy (at, from, sizes[i]);
+      gpointer *inside[] = { (gpointer *) &d->score_low, (gpointer *) &d->score_high, (gpointer *) &d->key,
+                             (gpointer *) &d->label, (gpointer *) &d->note, (gpointer *) &d->central_text,
+                             (gpointer *) &d->low_text, (gpointer *) &d->high_text, (gpointer *) &d->flip_text };
+
+      for (guint k = 0; k < G_N_ELEMENTS (inside); k++)
+        if (*inside[k] != NULL)
+          *inside[k] = at + ((char *) *inside[k] - (char *) from);
+      g_ptr_array_index (an->drivers, i) = d;
+      at += sizes[i];
+    }
+}
+
 void
 sc_range_analysis_free (ScRangeAnalysis *analysis)
 {
@@ -474,7 +545,7 @@ sc_range_analysis_free (ScRangeAnalysis *analysis)
     return;
   g_free (analysis->lang);
   g_strfreev (analysis->platforms);
-  /* low and high follow central in its block. */
+  /* low, high and the drivers follow central in its block (one_block()). */
   g_free (analysis->central);
   g_clear_pointer (&analysis->drivers, g_ptr_array_unref);
   g_free (analysis);
@@ -544,7 +615,10 @@ candidate_label (const Cand *c,
         return printf_into (buf, LABEL_BUF, heap, _("%s: %s"), parts, 2);
       }
     }
-  g_snprintf (digits, sizeof digits, "%u", c->ref->tier);
+  /* The tier's number only for a tier's (printf, for every driver, was
+   * a third of its label). */
+  if (c->ref->tier > 0)
+    g_snprintf (digits, sizeof digits, "%u", c->ref->tier);
   if (c->ref->tier > 0 && g_str_equal (c->ref->what, "tier %u reward"))
     what = printf_into (tier, sizeof tier, &tier_heap, _("tier %u reward"), (const char *[]) { digits }, 1);
   else if (c->ref->tier > 0)
@@ -569,13 +643,13 @@ scores_differ (const double *a,
 }
 
 /* The candidates: the used catalog numbers with a range (@by_number: each
- * used number's Ref, sc_range_collect_refs()), then the profile's
+ * used number's Ref, sc_range_collect_refs_in()), then the profile's
  * assumptions with one. */
 static GArray *
 candidates (ScCatalog       *catalog,
             const ScProfile *profile,
             const ScResult  *result,
-            GHashTable      *by_number)
+            const RefSet    *by_number)
 {
   GPtrArray *used = sc_engine_result_used (result);
   GArray *cands = g_array_sized_new (FALSE, TRUE, sizeof (Cand), (used != NULL ? used->len : 0) + SC_N_FIELDS);
@@ -583,7 +657,7 @@ candidates (ScCatalog       *catalog,
   (void) catalog;
   for (guint i = 0; used != NULL && i < used->len; i++)
     {
-      const Ref *ref = g_hash_table_lookup (by_number, g_ptr_array_index (used, i));
+      const Ref *ref = by_number->refs[sc_range_ref_set_find (by_number, g_ptr_array_index (used, i))];
       Cand c = { 0 };
 
       if (ref == NULL || !ref->varied || !ref->number->has_range || ref->number->low == ref->number->high)
@@ -630,30 +704,36 @@ compare_swing (gconstpointer a,
   return sa < sb ? 1 : sa > sb ? -1 : strcmp (da->key, db->key);
 }
 
-/* Whether a group of @platform's programs has a measure priced by @field
- * (a group can then choose otherwise when @field moves). */
-static gboolean
-platform_group_priced (ScCatalog  *catalog,
-                       const char *platform,
-                       ScField     field)
+/* Whether a group of each platform's programs has a measure priced by
+ * yuan-per-1000-exposures, by cost-of-capital (group_priced_by(); a group
+ * can then choose otherwise when it moves): a measure of a group, priced
+ * by it, is one. One walk of the catalog for every platform and both. */
+static void
+walk_group_priced (Eval *ev)
 {
-  GPtrArray *programs = sc_catalog_get_programs (catalog);
+  GPtrArray *programs = sc_catalog_get_programs (ev->catalog);
 
   for (guint i = 0; programs != NULL && i < programs->len; i++)
     {
       const ScProgram *program = g_ptr_array_index (programs, i);
+      guint p = platform_index (ev->result, program->platform);
 
-      if (g_strcmp0 (program->platform, platform) != 0)
-        continue;
-      for (guint k = 0; program->measures != NULL && k < program->measures->len; k++)
+      for (guint k = 0; p != G_MAXUINT && program->measures != NULL && k < program->measures->len; k++)
         {
           const ScMeasure *m = g_ptr_array_index (program->measures, k);
 
-          if (m->group != NULL && group_priced_by (program, m->group, field))
-            return TRUE;
+          for (guint e = 0; m->group != NULL && m->effects != NULL && e < m->effects->len; e++)
+            {
+              const ScEffect *eff = g_ptr_array_index (m->effects, e);
+
+              if (eff->benefit == SC_BENEFIT_TRAFFIC)
+                ev->group_priced[p * SC_N_FIELDS + SC_FIELD_YUAN_PER_1000_EXPOSURES] = TRUE;
+              if (eff->kind == SC_EFFECT_DEPOSIT || eff->kind == SC_EFFECT_SETTLEMENT)
+                ev->group_priced[p * SC_N_FIELDS + SC_FIELD_COST_OF_CAPITAL] = TRUE;
+            }
         }
     }
-  return FALSE;
+  ev->group_walked = TRUE;
 }
 
 /*
@@ -687,7 +767,6 @@ combined_shortcut (Eval                   *ev,
   for (guint f = 0; f < n_f; f++)
     {
       const Cand *c = NULL;
-      guint8 *known;
 
       for (guint i = 0; i < cands->len && c == NULL; i++)
         if (g_array_index (cands, Cand, i).ref == NULL && g_array_index (cands, Cand, i).field == fields[f])
@@ -699,11 +778,10 @@ combined_shortcut (Eval                   *ev,
           worth = fvalues[f];
           continue;
         }
-      /* The same for each direction: the catalog walked once. */
-      known = &ev->group_priced[p * SC_N_FIELDS + fields[f]];
-      if (*known == 0)
-        *known = 1 + platform_group_priced (ev->catalog, platform, fields[f]);
-      if (*known == 2)
+      /* The same for each platform and direction: the catalog walked once. */
+      if (!ev->group_walked)
+        walk_group_priced (ev);
+      if (ev->group_priced[p * SC_N_FIELDS + fields[f]])
         return FALSE;
       if (fields[f] == SC_FIELD_COST_OF_CAPITAL)
         coc = fvalues[f] / c->central;
@@ -816,7 +894,8 @@ sc_range_analyse (ScCatalog             *catalog,
   an->central = g_new0 (double, 3 * (gsize) MAX (1, n));
   an->low = an->central + MAX (1, n);
   an->high = an->low + MAX (1, n);
-  an->drivers = g_ptr_array_new_full (32, g_free);
+  /* The drivers live in the block of the scores (one_block()). */
+  an->drivers = g_ptr_array_sized_new (32);
   an->leader = 0;
   an->runner_up = G_MAXUINT;
   an->robust = TRUE;
@@ -850,7 +929,7 @@ sc_range_analyse (ScCatalog             *catalog,
   ev.central = an->central;
   sc_arena_init (&arena, first_block, sizeof first_block);
   ev.arena = &arena;
-  ev.group_priced = sc_arena_alloc (&arena, (gsize) n * SC_N_FIELDS);
+  ev.group_priced = sc_arena_alloc (&arena, sizeof (gboolean) * n * SC_N_FIELDS);
   /* The engine's strings are looked up once for the whole analysis, not
    * once per shortcut (an evaluation without reasons uses the caller's
    * cache). */
@@ -874,12 +953,13 @@ sc_range_analyse (ScCatalog             *catalog,
    * each its Ref. */
   {
     GPtrArray *used = sc_engine_result_used (result);
-    g_autoptr(GHashTable) only = g_hash_table_new (NULL, NULL);
+    RefSet only;
 
-    for (guint i = 0; used != NULL && i < used->len; i++)
-      g_hash_table_insert (only, g_ptr_array_index (used, i), NULL);
-    sc_range_collect_refs_in (catalog, only, &arena);
-    cands = candidates (catalog, profile, result, only);
+    sc_range_ref_set_init (&only, used != NULL ? (const gpointer *) used->pdata : NULL, used != NULL ? used->len : 0,
+                           &arena);
+    /* The programs the numbers were used in hold most of them, if not all. */
+    sc_range_collect_refs_in (catalog, &only, sc_engine_result_used_programs (result), &arena);
+    cands = candidates (catalog, profile, result, &only);
   }
   /* Each candidate's scores at its low and its high, in one block. */
   lows = sc_arena_alloc (&arena, sizeof (double *) * 2 * MAX (1, cands->len));
@@ -895,6 +975,7 @@ sc_range_analyse (ScCatalog             *catalog,
           gconstpointer dirty = ref_dirty (c->ref);
 
           c->plan = sc_engine_delta_plan_new_in (&arena, ev.base, c->platform, &dirty, 1);
+          c->unmoved = c->plan != NULL ? sc_engine_delta_plan_only_gross (c->plan) : NULL;
         }
     }
 
@@ -955,7 +1036,7 @@ sc_range_analyse (ScCatalog             *catalog,
             flip_value = round_for (c, flip_value);
             texts[TEXT_FLIP] = format_value (c, flip_value, flip);
           }
-        d = driver_new (n, texts);
+        d = driver_new (&arena, n, texts);
         d->flips = texts[TEXT_FLIP] != NULL;
         d->flip_value = flip_value;
       }
@@ -971,6 +1052,7 @@ sc_range_analyse (ScCatalog             *catalog,
     }
   combine (&ev, cands, lows, highs, an);
   g_ptr_array_sort (an->drivers, compare_swing);
+  one_block (an, &arena);
 
   sc_arena_clear (&arena);
   sc_result_free (own_base);

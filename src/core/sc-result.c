@@ -104,6 +104,7 @@ sc_result_free (ScResult *result)
   g_ptr_array_unref (result->assumptions);
   g_ptr_array_unref (result->warnings);
   g_clear_pointer (&rp->used, g_ptr_array_unref);
+  g_clear_pointer (&rp->used_programs, g_ptr_array_unref);
   for (guint i = 0; rp->raw != NULL && i < rp->n_raw; i++)
     if (rp->raw[i].raw_owned)
       {
