@@ -388,10 +388,16 @@ sc_engine_delta_plan_new_in (ScArena             *arena,
   hits = (guint *) (is_dirty + MAX (1, n_p));
   for (guint r = 0; r < n_p; r++)
     {
+      const RawInfo *ri = &rp->raw_info[order[r]];
       gboolean moves;
 
       is_dirty[r] = FALSE;
-      if (!raw_is_dirty (&rp->raw_info[order[r]], bits, dirty, n_dirty, &moves))
+      /* One number no fee reads (an analysis' plans, nearly all): only
+       * its own measure or program can be hit; two compares turn away the
+       * rest of the platform's measures before the general test. */
+      if (bits == 0 && n_dirty == 1 && ri->measure != dirty[0] && ri->program != dirty[0])
+        continue;
+      if (!raw_is_dirty (ri, bits, dirty, n_dirty, &moves))
         continue;
       n_hit++;
       if (!moves)
