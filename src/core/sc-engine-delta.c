@@ -26,8 +26,11 @@
  */
 /* A delta's scratch: on the stack when small (a block of a kilobyte or
  * more made the allocator consolidate its free lists on every delta),
- * else in @heap (a g_autofree pointer of the caller). */
-#define DELTA_STACK_MAX 16384
+ * else in @heap (a g_autofree pointer of the caller). The analysis'
+ * combined delta of a platform's dozen measures (23 kB) fits: from the
+ * heap it came from the top, and its free could trim the top, the next
+ * growing it again with a page fault per page. */
+#define DELTA_STACK_MAX 32768
 #define DELTA_ALLOC(size, heap) \
   ((size) <= DELTA_STACK_MAX ? g_alloca (size) : ((heap) = g_malloc (size)))
 

@@ -873,9 +873,12 @@ sc_range_analyse (ScCatalog             *catalog,
   g_autoptr(GArray) cands = NULL;
   ScRangeAnalysis *an;
   /* Plans, numbers and scratch: a few blocks, dropped at once (a block
-   * each was most of the analysis' allocations). */
+   * each was most of the analysis' allocations). The first, on the stack,
+   * holds all of it for a profile like the examples: a block from the
+   * heap came from its top, and its free could trim the top, the next
+   * analysis growing it again with a page fault per page. */
   ScArena arena;
-  gint64 first_block[2048];
+  gint64 first_block[4096];
   ScResult *own_base = NULL;
   Eval ev = { 0 };
   double **lows, **highs, *scores;
