@@ -447,7 +447,7 @@ enum
 /*
  * A driver with room for @n scores at each end and copies of @texts (each
  * may be NULL), all in one piece of @arena (a dozen blocks per driver were
- * a third of the analysis' allocations); one_block() moves them all.
+ * a third of the analysis' allocations); drivers_to_heap() moves each.
  */
 static ScRangeDriver *
 driver_new (ScArena           *arena,
@@ -484,8 +484,8 @@ driver_new (ScArena           *arena,
   return d;
 }
 
-/* The bytes of @d (driver_new()), scores and texts, rounded up for the
- * next one's doubles. */
+/* The bytes of @d (driver_new()), scores and texts, rounded up to whole
+ * doubles. */
 static gsize
 driver_size (const ScRangeDriver *d,
              guint                n)
@@ -499,33 +499,23 @@ driver_size (const ScRangeDriver *d,
 }
 
 /*
- * The scores (central, low, high) and every driver of @an in one block,
- * which sc_range_analysis_free() frees with the central scores: a block of
- * the heap for each driver was a dozen allocations and frees per analysis.
- * The drivers move from the analysis' arena, each pointer into one moved
- * along with it.
+ * Every driver of @an moved from the analysis' arena to a block of the heap
+ * of its own, each pointer into it moved along; the drivers array frees
+ * them. A block for all of them (8 kB for the default profile) found no
+ * free chunk as large after an evaluation and came from the heap's top,
+ * and its free could trim the top, the next analysis growing it again
+ * with a page fault per page; a driver's few hundred bytes fit the free
+ * chunks the evaluation leaves.
  */
 static void
-one_block (ScRangeAnalysis *an,
-           ScArena         *arena)
+drivers_to_heap (ScRangeAnalysis *an)
 {
-  gsize head = sizeof (double) * 3 * MAX (1, an->n_platforms), total = head;
-  gsize *sizes = sc_arena_alloc (arena, sizeof (gsize) * MAX (1, an->drivers->len));
-  char *block, *at;
-
-  for (guint i = 0; i < an->drivers->len; i++)
-    total += sizes[i] = driver_size (g_ptr_array_index (an->drivers, i), an->n_platforms);
-  block = g_malloc (total);
-  memcpy (block, an->central, head);
-  g_free (an->central);
-  an->central = (double *) block;
-  an->low = an->central + MAX (1, an->n_platforms);
-  an->high = an->low + MAX (1, an->n_platforms);
-  at = block + head;
   for (guint i = 0; i < an->drivers->len; i++)
     {
       ScRangeDriver *from = g_ptr_array_index (an->drivers, i);
-      ScRangeDriver *d = memcpy (at, from, sizes[i]);
+      gsize size = driver_size (from, an->n_platforms);
+      char *at = g_malloc (size);
+      ScRangeDriver *d = memcpy (at, from, size);
       gpointer *inside[] = { (gpointer *) &d->score_low, (gpointer *) &d->score_high, (gpointer *) &d->key,
                              (gpointer *) &d->label, (gpointer *) &d->note, (gpointer *) &d->central_text,
                              (gpointer *) &d->low_text, (gpointer *) &d->high_text, (gpointer *) &d->flip_text };
@@ -534,7 +524,6 @@ one_block (ScRangeAnalysis *an,
         if (*inside[k] != NULL)
           *inside[k] = at + ((char *) *inside[k] - (char *) from);
       g_ptr_array_index (an->drivers, i) = d;
-      at += sizes[i];
     }
 }
 
@@ -545,7 +534,8 @@ sc_range_analysis_free (ScRangeAnalysis *analysis)
     return;
   g_free (analysis->lang);
   g_strfreev (analysis->platforms);
-  /* low, high and the drivers follow central in its block (one_block()). */
+  /* low and high follow central in its block; the drivers array frees
+   * each driver (drivers_to_heap()). */
   g_free (analysis->central);
   g_clear_pointer (&analysis->drivers, g_ptr_array_unref);
   g_free (analysis);
@@ -897,8 +887,8 @@ sc_range_analyse (ScCatalog             *catalog,
   an->central = g_new0 (double, 3 * (gsize) MAX (1, n));
   an->low = an->central + MAX (1, n);
   an->high = an->low + MAX (1, n);
-  /* The drivers live in the block of the scores (one_block()). */
-  an->drivers = g_ptr_array_sized_new (32);
+  /* Each driver one block of the heap (drivers_to_heap()). */
+  an->drivers = g_ptr_array_new_full (32, g_free);
   an->leader = 0;
   an->runner_up = G_MAXUINT;
   an->robust = TRUE;
@@ -1055,7 +1045,7 @@ sc_range_analyse (ScCatalog             *catalog,
     }
   combine (&ev, cands, lows, highs, an);
   g_ptr_array_sort (an->drivers, compare_swing);
-  one_block (an, &arena);
+  drivers_to_heap (an);
 
   sc_arena_clear (&arena);
   sc_result_free (own_base);
