@@ -10,6 +10,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  sc_cli_prepare (argc, argv);
   sc_i18n_setup (argc, argv);
   if (sc_cli_wants_cli (argc, argv))
     return sc_cli_run (argc, argv);

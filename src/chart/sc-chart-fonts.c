@@ -49,6 +49,16 @@ struct _ScChartFontWarmup
 #define SAMPLE_EN_BOLD "Ag0"
 #define SAMPLE_ZH "Ag0 快"
 
+/* Made by sc_chart_fonts_prepare(), taken by the next warm-up. */
+static PangoFontMap *prepared_font_map;
+
+void
+sc_chart_fonts_prepare (void)
+{
+  if (prepared_font_map == NULL)
+    prepared_font_map = pango_cairo_font_map_new ();
+}
+
 static void
 warmup_unref (ScChartFontWarmup *w)
 {
@@ -121,7 +131,8 @@ sc_chart_fonts_warm_up (const char *lang,
   w->n_styles = 2;
   w->styles[0] = (ScChartTextStyle) { SC_CHART_TEXT_REF_SIZE, FALSE };
   w->styles[1] = (ScChartTextStyle) { SC_CHART_TEXT_REF_SIZE, TRUE };
-  w->font_map = pango_cairo_font_map_new ();
+  w->font_map = prepared_font_map != NULL ? g_steal_pointer (&prepared_font_map)
+                                           : pango_cairo_font_map_new ();
   /* Not joined: _finish() waits for the style in hand, never for the
    * thread to be scheduled; the last of the two to let go frees @w. */
   thread = g_thread_try_new ("shangce-fonts", warm_up, w, NULL);

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "sc-chart-fonts.h"
 #include "sc-cli-client-report.h"
 #include "sc-cli-private.h"
 #include "sc-cli-xlsx.h"
@@ -19,19 +20,40 @@ static const char *const cli_flags[] = {
   "--compare", "--batch", "--batch-dir", "--help", "-h", "-?", NULL
 };
 
-gboolean
-sc_cli_wants_cli (int    argc,
-                  char **argv)
+/* The commands that draw a chart in this process (sc_chart_fonts_warm_up). */
+static const char *const chart_flags[] = { "--export", "--headless", "--client-report", NULL };
+/* Batches draw on threads of their own. */
+static const char *const batch_flags[] = { "--batch", "--batch-dir", NULL };
+
+static gboolean
+has_flag (int                argc,
+          char             **argv,
+          const char *const *flags)
 {
   for (int i = 1; i < argc; i++)
     {
       if (g_str_equal (argv[i], "--"))
         break;
-      for (guint j = 0; cli_flags[j] != NULL; j++)
-        if (g_str_equal (argv[i], cli_flags[j]) || (g_str_has_prefix (argv[i], cli_flags[j]) && argv[i][strlen (cli_flags[j])] == '='))
+      for (guint j = 0; flags[j] != NULL; j++)
+        if (g_str_equal (argv[i], flags[j]) || (g_str_has_prefix (argv[i], flags[j]) && argv[i][strlen (flags[j])] == '='))
           return TRUE;
     }
   return FALSE;
+}
+
+gboolean
+sc_cli_wants_cli (int    argc,
+                  char **argv)
+{
+  return has_flag (argc, argv, cli_flags);
+}
+
+void
+sc_cli_prepare (int    argc,
+                char **argv)
+{
+  if (has_flag (argc, argv, chart_flags) && !has_flag (argc, argv, batch_flags))
+    sc_chart_fonts_prepare ();
 }
 
 static void
