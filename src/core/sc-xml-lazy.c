@@ -30,7 +30,8 @@
 #include <libxml/xmlmemory.h>
 
 /* (return type, name, parameters, arguments) of each function; void ones
- * are listed apart, as C has no `return` of a void call. */
+ * are listed apart, as C has no `return` of a void call. A return type
+ * that changed between libxml2 releases is taken from the header. */
 #define SC_XML_LAZY_FUNCTIONS(F) \
   F (xmlDocPtr, xmlReadMemory, \
      (const char *buffer, int size, const char *URL, const char *encoding, int options), \
@@ -39,7 +40,7 @@
      (xmlParserCtxtPtr ctxt, const char *buffer, int size, const char *URL, const char *encoding, int options), \
      (ctxt, buffer, size, URL, encoding, options)) \
   F (xmlParserCtxtPtr, xmlNewParserCtxt, (void), ()) \
-  F (xmlErrorPtr, xmlCtxtGetLastError, (void *ctx), (ctx)) \
+  F (__typeof__ (xmlCtxtGetLastError (NULL)), xmlCtxtGetLastError, (void *ctx), (ctx)) \
   F (xmlNodePtr, xmlDocGetRootElement, (const xmlDoc *doc), (doc)) \
   F (long, xmlGetLineNo, (const xmlNode *node), (node)) \
   F (xmlChar *, xmlGetNoNsProp, (const xmlNode *node, const xmlChar *name), (node, name)) \
