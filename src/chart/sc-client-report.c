@@ -503,8 +503,12 @@ measure_details (const Report          *r,
           g_string_append_printf (s, _("%s: %s"), sc_amount_label (a), number);
         }
     }
-  for (guint i = 0; i < mr->reasons->len; i++)
-    add_item (s, g_ptr_array_index (mr->reasons, i));
+  {
+    GPtrArray *lines = sc_measure_result_get_reasons (mr);
+
+    for (guint i = 0; i < lines->len; i++)
+      add_item (s, g_ptr_array_index (lines, i));
+  }
   for (guint i = 0; i < mr->texts->len; i++)
     {
       const char *text = sc_text_get (g_ptr_array_index (mr->texts, i), r->lang);
@@ -819,8 +823,12 @@ appendix (Report *r)
           program = mr->program;
         }
       reasons = g_string_new (NULL);
-      for (guint k = 0; k < mr->reasons->len; k++)
-        add_item (reasons, g_ptr_array_index (mr->reasons, k));
+      {
+        GPtrArray *lines = sc_measure_result_get_reasons (mr);
+
+        for (guint k = 0; k < lines->len; k++)
+          add_item (reasons, g_ptr_array_index (lines, k));
+      }
       {
         const char *cells[] = { sc_text_get (&mr->measure->title, r->lang), sc_measure_status_label (mr->status),
                                 reasons->str };

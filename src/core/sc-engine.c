@@ -61,8 +61,8 @@ measure_priv_clear (gpointer data)
   if (mp == NULL)
     return;
   /* The shared empty array of results without reasons is never freed. */
-  if (mp->pub.reasons != sc_ctx_empty_array ())
-    g_clear_pointer (&mp->pub.reasons, g_ptr_array_unref);
+  if (mp->pub.reasons_text != sc_ctx_empty_array ())
+    g_clear_pointer (&mp->pub.reasons_text, g_ptr_array_unref);
   if (mp->pub.texts != sc_ctx_empty_array ())
     g_clear_pointer (&mp->pub.texts, g_ptr_array_unref);
   g_free (mp->fee_red);
@@ -94,7 +94,7 @@ new_arrays (Ctx             *ctx,
 {
   if (ctx->empty != NULL)
     {
-      mr->reasons = ctx->empty;
+      mr->reasons_text = ctx->empty;
       mr->texts = ctx->empty;
       return;
     }
@@ -278,7 +278,7 @@ keep_raw (Ctx         *ctx,
   *raw = *mp;
   rp->raw_info[index] = (RawInfo) { mp->pub.program, mp->pub.measure, mp->pub.measure->group, mp->platform,
                                     mp->fees_read, measure_priced (mp->pub.measure) };
-  raw->pub.reasons = NULL;
+  raw->pub.reasons_text = NULL;
   raw->pub.reason_data = NULL;
   raw->pub.n_reason_data = 0;
   raw->pub.texts = NULL;
@@ -452,6 +452,7 @@ write_reasons (Ctx        *ctx,
   guint n_blocks = measures->len + 2;
   ScReason *r;
   guint n;
+  ScLang messages;
   g_autofree guint *next = NULL, *size = NULL, *to = NULL;
 
   if (!ctx->reasons)
@@ -462,6 +463,7 @@ write_reasons (Ctx        *ctx,
     }
   r = (ScReason *) ctx->records->data;
   n = ctx->records->len;
+  messages = sc_lang_detect ();
   next = g_new0 (guint, n_blocks + 1);
   size = g_new (guint, n_blocks);
   to = g_new (guint, MAX (1, n));
@@ -494,7 +496,10 @@ write_reasons (Ctx        *ctx,
 
       mr->n_reason_data = size[b];
       mr->reason_data = size[b] > 0 ? rp->reasons + at : NULL;
-      mr->reasons = sc_reasons_format (mr->reason_data, size[b], ctx->lang);
+      /* Written as text on first need: sc_measure_result_get_reasons(). */
+      mr->reasons_lang = ctx->lang;
+      mr->reasons_messages = messages;
+      mr->reasons_owner = rp;
     }
   result->n_assumption_data = size[measures->len];
   result->assumption_data = rp->reasons + n - size[measures->len + 1] - size[measures->len];

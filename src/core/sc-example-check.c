@@ -81,14 +81,14 @@ sc_engine_check_example (ScCatalog        *catalog,
             }
           if (g_strcmp0 (sc_measure_status_to_string (mr->status), e->status) != 0)
             {
-              g_autofree char *why = NULL;
+              GPtrArray *reasons = sc_measure_result_get_reasons (mr);
+              g_autoptr(GString) why = g_string_new (NULL);
 
-              g_ptr_array_add (mr->reasons, NULL);
-              why = g_strjoinv ("; ", (char **) mr->reasons->pdata);
-              g_ptr_array_remove_index (mr->reasons, mr->reasons->len - 1);
+              for (guint r = 0; r < reasons->len; r++)
+                g_string_append_printf (why, "%s%s", r > 0 ? "; " : "", (const char *) g_ptr_array_index (reasons, r));
               g_string_append_printf (failures, _("%s:%u: %s / %s: expected status %s, got %s (%s)\n"),
                                       origin, e->line, e->program_id, e->measure_id, e->status,
-                                      sc_measure_status_to_string (mr->status), why);
+                                      sc_measure_status_to_string (mr->status), why->str);
             }
           continue;
         }

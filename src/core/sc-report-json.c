@@ -347,7 +347,7 @@ sc_report_json (GString               *out,
       sc_report_json_member (out, ",", "title", sc_text_get (&mr->measure->title, lang));
       sc_report_json_member (out, ",", "status", sc_measure_status_to_string (mr->status));
       g_string_append (out, ",\"reasons\":");
-      json_strings (out, mr->reasons);
+      json_strings (out, sc_measure_result_get_reasons (mr));
       g_string_append (out, ",\"texts\":[");
       for (guint t = 0; t < mr->texts->len; t++)
         {

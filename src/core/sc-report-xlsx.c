@@ -287,8 +287,12 @@ measure_notes (const ScMeasureResult *mr,
     g_ptr_array_add (parts, g_strdup (_("not counted: another measure of its group counts instead")));
   if (mr->up_to)
     g_ptr_array_add (parts, g_strstrip (g_strdup (_("up to "))));
-  for (guint r = 0; r < mr->reasons->len; r++)
-    g_ptr_array_add (parts, g_strdup (g_ptr_array_index (mr->reasons, r)));
+  {
+    GPtrArray *lines = sc_measure_result_get_reasons (mr);
+
+    for (guint r = 0; r < lines->len; r++)
+      g_ptr_array_add (parts, g_strdup (g_ptr_array_index (lines, r)));
+  }
   for (guint t = 0; t < mr->texts->len; t++)
     g_ptr_array_add (parts, g_strdup (sc_text_get (g_ptr_array_index (mr->texts, t), lang)));
   g_ptr_array_add (parts, NULL);

@@ -487,8 +487,12 @@ text_report (GString               *out,
                 g_string_append_printf (out, _("%s: %s"), sc_amount_label (a), value);
               g_string_append_c (out, '\n');
             }
-          for (guint r = 0; r < mr->reasons->len; r++)
-            g_string_append_printf (out, "      · %s\n", (const char *) g_ptr_array_index (mr->reasons, r));
+          {
+            GPtrArray *lines = sc_measure_result_get_reasons (mr);
+
+            for (guint r = 0; r < lines->len; r++)
+              g_string_append_printf (out, "      · %s\n", (const char *) g_ptr_array_index (lines, r));
+          }
           for (guint t = 0; t < mr->texts->len; t++)
             g_string_append_printf (out, "      · %s\n", sc_text_get (g_ptr_array_index (mr->texts, t), lang));
         }
@@ -754,7 +758,7 @@ csv_report (GString         *out,
     {
       const ScMeasureResult *mr = g_ptr_array_index (result->measures, i);
       g_autofree char *basis = basis_text (mr->basis);
-      g_autofree char *reasons = join_reasons (mr->reasons, mr->texts, lang);
+      g_autofree char *reasons = join_reasons (sc_measure_result_get_reasons (mr), mr->texts, lang);
 
       sc_csv_append_cell (out, "measure", FALSE);
       sc_csv_append_cell (out, mr->program->platform, FALSE);

@@ -7,6 +7,7 @@
 
 #include "sc-compare.h"
 #include "sc-engine-private.h"
+#include "sc-format.h"
 
 #include <math.h>
 #include <string.h>
@@ -191,6 +192,52 @@ sc_result_platform_score (const ScResult         *result,
   g_return_val_if_fail (platform != NULL, 0);
 
   return sc_totals_kept (platform->totals) + result->locked_worth * sc_totals_tied (platform->totals);
+}
+
+/* Writes the reasons of @measure unless another thread just did. */
+static void
+write_reasons (ScMeasureResult *measure)
+{
+  GPtrArray *reasons;
+
+  if (g_atomic_pointer_get (&measure->reasons_text) != NULL)
+    return;
+  reasons = sc_reasons_format (measure->reason_data, measure->n_reason_data,
+                               measure->reasons_lang != NULL ? measure->reasons_lang : "en");
+  /* Two threads may write them at once: the first to finish is kept. */
+  if (!g_atomic_pointer_compare_and_exchange (&measure->reasons_text, NULL, reasons))
+    g_ptr_array_unref (reasons);
+}
+
+GPtrArray *
+sc_measure_result_get_reasons (const ScMeasureResult *measure)
+{
+  ScMeasureResult *m = (ScMeasureResult *) measure;
+  const ResultPriv *owner = measure != NULL ? measure->reasons_owner : NULL;
+  ScFormatCache tr, *saved_tr;
+  ScI18nSwitch *sw = NULL;
+  GPtrArray *reasons;
+
+  g_return_val_if_fail (measure != NULL, NULL);
+  reasons = g_atomic_pointer_get (&m->reasons_text);
+  if (reasons != NULL)
+    return reasons;
+
+  /* Evaluated inside sc_i18n_switch_begin() (a report in the other
+   * language): its messages again, for the time it takes. */
+  if (measure->reasons_lang != NULL && sc_lang_detect () != measure->reasons_messages)
+    sw = sc_i18n_switch_begin (measure->reasons_messages);
+  saved_tr = sc_format_cache_get ();
+  memset (&tr, 0, sizeof tr);
+  sc_format_cache_set (&tr);
+  if (owner != NULL)
+    for (guint i = 0; i < owner->pub.measures->len; i++)
+      write_reasons (g_ptr_array_index (owner->pub.measures, i));
+  else
+    write_reasons (m);
+  sc_format_cache_set (saved_tr);
+  sc_i18n_switch_end (sw);
+  return g_atomic_pointer_get (&m->reasons_text);
 }
 
 GPtrArray *

@@ -3,6 +3,7 @@
 
 #include <glib.h>
 
+#include "sc-i18n.h"
 #include "sc-program.h"
 #include "sc-types.h"
 
@@ -108,8 +109,8 @@ typedef struct
  * @totals: per ScAmount over the horizon (FEE_GROSS / FEE_NET stay 0 here)
  * @monthly: @n_months × SC_N_AMOUNTS values, [m * SC_N_AMOUNTS + amount];
  *   NULL with ScEngineOptions.no_series
- * @reasons: char*, in the evaluation's language, e.g. "店铺体验分 4.3 < 4.4":
- *   @reason_data written out at the end of the evaluation
+ * @reasons_text, @reasons_lang, @reasons_messages, @reasons_owner: private;
+ *   the reasons as text are sc_measure_result_get_reasons()
  * @reason_data, @n_reason_data: what decided, as data (ScReason,
  *   sc-reason.h): kinds and typed arguments, for the text in either
  *   language (sc_measure_result_dup_reasons()); the result owns them;
@@ -134,7 +135,10 @@ typedef struct
   const ScProgram  *program;
   const ScMeasure  *measure;
   ScMeasureStatus   status;
-  GPtrArray        *reasons;
+  GPtrArray        *reasons_text;   /* written on first need, or shared empty */
+  const char       *reasons_lang;   /* the evaluation's: "zh" or "en" */
+  ScLang            reasons_messages;   /* the messages' language then */
+  gpointer          reasons_owner;      /* the result, which writes them all */
   const struct _ScReason *reason_data;
   guint             n_reason_data;
   GPtrArray        *texts;
@@ -259,6 +263,18 @@ const ScPlatformResult *sc_result_find_platform (const ScResult *result,
  * the platform at face value (sc_totals_tied()). */
 double            sc_result_platform_score  (const ScResult        *result,
                                              const ScPlatformResult *platform);
+/* The reasons of @measure as text (char*), e.g. "店铺体验分 4.3 < 4.4":
+ * the very lines the evaluation would have written, in its language and
+ * with the messages it had. The evaluation keeps them as data
+ * (@reason_data); they are written out on the first call and kept, since
+ * a window shows the reasons of the few measures on screen and most
+ * evaluations (one per edit) are never shown line by line. The first call
+ * writes those of every measure of the result at once, as the evaluation
+ * did, sharing its look-ups of translations. Any thread
+ * whose messages are still the evaluation's; another language's messages
+ * are switched to for the time it takes, on the main thread only.
+ * (transfer none) */
+GPtrArray        *sc_measure_result_get_reasons (const ScMeasureResult *measure);
 /* The reasons of @measure in @lang ("zh" or "en"), written from its
  * reason_data without evaluating again: the messages switch to @lang for
  * the time it takes (main thread only). Equal to the reasons of an

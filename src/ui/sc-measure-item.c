@@ -226,9 +226,11 @@ sc_measure_item_new (ScCatalog             *catalog,
 
   {
     g_autoptr(GString) reasons = g_string_new (NULL);
-    for (guint i = 0; mr->reasons != NULL && i < mr->reasons->len; i++)
+    GPtrArray *lines = sc_measure_result_get_reasons (mr);
+
+    for (guint i = 0; i < lines->len; i++)
       g_string_append_printf (reasons, "%s%s", i > 0 ? list_separator () : "",
-                              (const char *) g_ptr_array_index (mr->reasons, i));
+                              (const char *) g_ptr_array_index (lines, i));
     self->texts[SC_MEASURE_COLUMN_REASON] = g_strdup (reasons->str);
   }
 

@@ -100,8 +100,10 @@ gboolean
 has_reason (const ScMeasureResult *mr,
             const char            *text)
 {
-  for (guint i = 0; i < mr->reasons->len; i++)
-    if (strstr (g_ptr_array_index (mr->reasons, i), text) != NULL)
+  GPtrArray *lines = sc_measure_result_get_reasons (mr);
+
+  for (guint i = 0; i < lines->len; i++)
+    if (strstr (g_ptr_array_index (lines, i), text) != NULL)
       return TRUE;
   return FALSE;
 }
@@ -112,8 +114,8 @@ assert_reason (const ScMeasureResult *mr,
 {
   if (!has_reason (mr, text))
     {
-      for (guint i = 0; i < mr->reasons->len; i++)
-        g_printerr ("reason: %s\n", (const char *) g_ptr_array_index (mr->reasons, i));
+      for (guint i = 0; i < sc_measure_result_get_reasons (mr)->len; i++)
+        g_printerr ("reason: %s\n", (const char *) g_ptr_array_index (sc_measure_result_get_reasons (mr), i));
       g_error ("no reason contains “%s”", text);
     }
 }

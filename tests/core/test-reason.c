@@ -150,10 +150,10 @@ assert_same_reasons (const ScResult *from,
       g_autoptr(GPtrArray) written = sc_measure_result_dup_reasons (a, lang);
 
       g_assert_true (a->measure == b->measure);
-      g_assert_cmpuint (written->len, ==, b->reasons->len);
+      g_assert_cmpuint (written->len, ==, sc_measure_result_get_reasons (b)->len);
       for (guint k = 0; k < written->len; k++)
         {
-          g_assert_cmpstr (g_ptr_array_index (written, k), ==, g_ptr_array_index (b->reasons, k));
+          g_assert_cmpstr (g_ptr_array_index (written, k), ==, g_ptr_array_index (sc_measure_result_get_reasons (b), k));
           *han += has_han (g_ptr_array_index (written, k));
         }
       n += written->len;
@@ -262,6 +262,54 @@ test_outlives_profile (void)
     }
 }
 
+/* Written on first need: from several threads at once, every measure's
+ * lines are written once and all callers get those, equal to what the
+ * other language's evaluation written back gives (test_other_language). */
+static gpointer
+read_all_reasons (gpointer data)
+{
+  const ScResult *r = data;
+  GPtrArray *seen = g_ptr_array_new ();
+
+  for (guint i = r->measures->len; i-- > 0;)
+    g_ptr_array_add (seen, sc_measure_result_get_reasons (g_ptr_array_index (r->measures, i)));
+  return seen;
+}
+
+static void
+test_written_once (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScProfile) profile = sc_profile_load_example ("new-enterprise-apparel", &error);
+  ScEngineOptions options = { .lang = "en" };
+  g_autoptr(ScResult) r = NULL;
+  GThread *threads[4];
+  GPtrArray *seen[G_N_ELEMENTS (threads)];
+  guint n_lines = 0;
+
+  g_assert_no_error (error);
+  r = sc_engine_evaluate (bundled_catalog, profile, &options);
+  for (guint t = 0; t < G_N_ELEMENTS (threads); t++)
+    threads[t] = g_thread_new ("reasons", read_all_reasons, r);
+  for (guint t = 0; t < G_N_ELEMENTS (threads); t++)
+    seen[t] = g_thread_join (threads[t]);
+  for (guint i = 0; i < r->measures->len; i++)
+    {
+      const ScMeasureResult *mr = g_ptr_array_index (r->measures, i);
+      GPtrArray *lines = sc_measure_result_get_reasons (mr);
+      g_autoptr(GPtrArray) again = sc_measure_result_dup_reasons (mr, "en");
+
+      for (guint t = 0; t < G_N_ELEMENTS (threads); t++)
+        g_assert_true (g_ptr_array_index (seen[t], r->measures->len - 1 - i) == lines);
+      assert_same_lines (again, lines);
+      n_lines += lines->len;
+    }
+  /* The apparel store's measures say why, e.g. a window that ended. */
+  g_assert_cmpuint (n_lines, >, r->measures->len);
+  for (guint t = 0; t < G_N_ELEMENTS (threads); t++)
+    g_ptr_array_unref (seen[t]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -271,5 +319,6 @@ main (int   argc,
   g_test_add_func ("/reason/format", test_format);
   g_test_add_func ("/reason/other-language", test_other_language);
   g_test_add_func ("/reason/outlives-profile", test_outlives_profile);
+  g_test_add_func ("/reason/written-once", test_written_once);
   return engine_fixture_run ();
 }

@@ -124,7 +124,7 @@ test_expected (void)
   assert_money (cash->totals[SC_AMOUNT_TOTAL_VALUE], 0);
   for (guint m = 0; m < 3; m++)
     assert_money (sc_result_month_value (cash->monthly, cash->n_months, m, SC_AMOUNT_CASH), 0);
-  g_assert_cmpstr (g_ptr_array_index (cash->reasons, 0), ==, "Expected (预计) from 2026-02-01, not yet in force");
+  g_assert_cmpstr (g_ptr_array_index (sc_measure_result_get_reasons (cash), 0), ==, "Expected (预计) from 2026-02-01, not yet in force");
   assert_reason (cash, "left out of every total");
 
   /* Capped by what the waivers in force leave of the commission. */
@@ -244,7 +244,7 @@ test_expected_star_plan_deposit (void)
   g_assert_cmpint (mr->status, ==, SC_MEASURE_NOT_QUANTIFIED);
   g_assert_true (mr->expected);
   g_assert_cmpuint (mr->expected_from, ==, sc_day_parse ("2026-03-01"));
-  g_assert_cmpstr (g_ptr_array_index (mr->reasons, 0), ==, "Expected (预计) from 2026-03-01, not yet in force");
+  g_assert_cmpstr (g_ptr_array_index (sc_measure_result_get_reasons (mr), 0), ==, "Expected (预计) from 2026-03-01, not yet in force");
   g_assert_cmpuint (mr->texts->len, ==, 1);
   /* Nothing else of the Star Plan is expected. */
   for (guint i = 0; i < r->measures->len; i++)
@@ -262,7 +262,7 @@ test_expected_star_plan_deposit (void)
 
     g_assert_cmpint (m2->status, ==, SC_MEASURE_NOT_ELIGIBLE);
     g_assert_true (m2->expected);
-    g_assert_cmpstr (g_ptr_array_index (m2->reasons, 0), ==, "Expected (预计) from 2026-03-01, not yet in force");
+    g_assert_cmpstr (g_ptr_array_index (sc_measure_result_get_reasons (m2), 0), ==, "Expected (预计) from 2026-03-01, not yet in force");
   }
 }
 
