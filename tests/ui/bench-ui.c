@@ -283,10 +283,12 @@ main (int   argc,
     }
   qsort (edit_ms, N_EDITS, sizeof (double), compare_doubles);
   qsort (edit_cpu_ms, N_EDITS, sizeof (double), compare_doubles);
-  g_print ("edit to redrawn chart: in the next frame after %u of %d edits; work (CPU) median %.2f ms, "
-           "90th percentile %.2f ms, max %.2f ms (aim ≤ 8 ms median: %s)\n",
-           next_frame, N_EDITS, edit_cpu_ms[N_EDITS / 2], edit_cpu_ms[N_EDITS * 9 / 10],
-           edit_cpu_ms[N_EDITS - 1], edit_cpu_ms[N_EDITS / 2] <= 8 ? "met" : "OVER");
+  /* The reference: one frame at 60 Hz (16.7 ms), which the work must fit
+   * in; the aim, 8 ms, leaves room for a machine half as fast. */
+  g_print ("edit to redrawn chart: in the next frame after %u of %d edits; work (CPU) median %.2f ms "
+           "(%.2f× a 60 Hz frame), 90th percentile %.2f ms, max %.2f ms (aim ≤ 8 ms median: %s)\n",
+           next_frame, N_EDITS, edit_cpu_ms[N_EDITS / 2], edit_cpu_ms[N_EDITS / 2] / (1000.0 / 60),
+           edit_cpu_ms[N_EDITS * 9 / 10], edit_cpu_ms[N_EDITS - 1], edit_cpu_ms[N_EDITS / 2] <= 8 ? "met" : "OVER");
   g_print ("  wall, waiting for the frame clock included: median %.2f ms, 90th percentile %.2f ms, max %.2f ms\n",
            edit_ms[N_EDITS / 2], edit_ms[N_EDITS * 9 / 10], edit_ms[N_EDITS - 1]);
   g_print ("  of which engine and rule check: %.0f µs on average\n", compute_us / N_EDITS);
