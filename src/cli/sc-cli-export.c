@@ -171,15 +171,17 @@ sc_cli_export (ScCliOptions *options)
   if (document != NULL)
     sc_document_get_result (document);
   lap (&start, "programs loaded and evaluated");
+  /* The model needs no fonts: made while they finish loading. */
+  if (document != NULL)
+    {
+      if (kind == SC_CHART_SCENARIOS)
+        model = sc_cli_scenarios_model (options, document, lang, &status);
+      else
+        model = sc_chart_model_from_document (document, kind, lang);
+    }
+  lap (&start, "chart model made");
   sc_chart_fonts_warm_up_finish (fonts);
   lap (&start, "then waited for the fonts");
-  if (document == NULL)
-    return status;
-
-  if (kind == SC_CHART_SCENARIOS)
-    model = sc_cli_scenarios_model (options, document, lang, &status);
-  else
-    model = sc_chart_model_from_document (document, kind, lang);
   if (model == NULL)
     return status;
   model->show_footnote = !options->no_footnote;
@@ -187,7 +189,6 @@ sc_cli_export (ScCliOptions *options)
   if (options->title != NULL || options->subtitle != NULL)
     sc_chart_model_set_title (model, options->title != NULL ? options->title : model->title,
                               options->subtitle != NULL ? options->subtitle : model->subtitle);
-  lap (&start, "chart model made");
   if (!sc_chart_export (model, options->export_path, format, width, height, options->scale, &error))
     {
       g_printerr ("shangce: %s: %s\n", options->export_path, error->message);
