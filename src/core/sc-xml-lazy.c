@@ -19,10 +19,13 @@
  * add the function to SC_XML_LAZY_FUNCTIONS. Where the prototypes here do
  * not match the installed headers, meson links libxml2 as usual.
  */
+/* Built without config.h, so that meson can try it against the installed
+ * headers before config.h exists: GETTEXT_PACKAGE comes from the command. */
 #include <dlfcn.h>
 #include <stdlib.h>
 
 #include <glib.h>
+#include <glib/gi18n-lib.h>
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
 #include <libxml/tree.h>
@@ -86,7 +89,8 @@ resolve (void       *library,
 
   if (symbol == NULL)
     {
-      g_printerr ("shangce: %s has no %s: %s\n", SC_LIBXML_SONAME, name, dlerror ());
+      /* Translators: a library's file name, a function's name, the system's reason. */
+      g_printerr (_("shangce: cannot read XML: %s has no %s (%s)\n"), SC_LIBXML_SONAME, name, dlerror ());
       exit (1);
     }
   return symbol;
@@ -100,7 +104,8 @@ open_libxml (gpointer data)
   /* Only a broken installation gets here: the package depends on libxml2. */
   if (library == NULL)
     {
-      g_printerr ("shangce: cannot read XML: %s\n", dlerror ());
+      /* Translators: the system's reason, e.g. "libxml2.so.2: cannot open shared object file". */
+      g_printerr (_("shangce: cannot read XML: %s\n"), dlerror ());
       exit (1);
     }
 #define SC_XML_LAZY_RESOLVE(ret, name, params, args) \
